@@ -1,0 +1,50 @@
+# ringtrace developer commands. `make demo` and `make test` each create or refresh the local
+# virtualenv (.venv) and install what they need, so both work on a fresh machine.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+DEMO_OUT ?= demo-out
+
+.PHONY: venv demo test test-fast lint accuracy bench neo4j neo4j-stop clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## The main job on the embedded default: synthetic province -> ingest -> scan -> HTML + evaluation.
+demo: venv
+	$(VENV)/bin/ringtrace --workspace $(DEMO_OUT)/workspace demo --out $(DEMO_OUT)
+
+## The whole test suite, with headless Chromium and a real Neo4j started for it.
+test: venv
+	bash tools/run-tests.sh
+
+## Tests without the browser and Neo4j servers (quick inner loop).
+test-fast: venv
+	$(VENV)/bin/pytest -q -m "not neo4j and not browser"
+
+lint: venv
+	$(VENV)/bin/ruff check ringtrace tests benchmarks
+	$(VENV)/bin/mypy
+
+accuracy: venv
+	$(PY) -m ringtrace.loaders.judgments.accuracy tests/fixtures/real_docs
+
+bench: venv
+	bash tools/run-bench.sh
+
+## Start a throwaway Neo4j for development (prints the bolt URI; stop with `make neo4j-stop`).
+neo4j: venv
+	bash tools/neo4j-dev/start.sh .neo4j-uri
+
+neo4j-stop:
+	bash tools/neo4j-dev/stop.sh
+
+clean:
+	rm -rf $(DEMO_OUT) ringtrace-workspace .pytest_cache .mypy_cache .ruff_cache

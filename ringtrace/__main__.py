@@ -1,0 +1,3 @@
+from ringtrace.cli import cli
+
+cli(prog_name="ringtrace")

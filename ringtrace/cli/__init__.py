@@ -1,0 +1,16 @@
+"""The ``ringtrace`` command line. Only this subpackage imports click.
+
+Each command module registers its commands on :data:`cli`; commands parse options, make one
+library call, turn :class:`~ringtrace.errors.RingtraceError` into a click error and render.
+"""
+
+from __future__ import annotations
+
+from ringtrace.cli.app import cli
+
+# Command modules register themselves on import (one module per command family).
+from ringtrace.cli import data_commands as _data_commands  # noqa: E402,F401  isort: skip
+from ringtrace.cli import detect_commands as _detect_commands  # noqa: E402,F401  isort: skip
+from ringtrace.cli import query_commands as _query_commands  # noqa: E402,F401  isort: skip
+
+__all__ = ["cli"]

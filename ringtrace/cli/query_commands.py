@@ -1,0 +1,192 @@
+"""Query commands: rings, ring, employer, agent, person, leads, path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ringtrace.cli.app import Context, cli
+from ringtrace.cli.common import opened_store, store_option, translated_errors
+from ringtrace.cli.output import emit, output_options, table
+from ringtrace.queries.entities import agent_profile, employer_profile, person_profile
+from ringtrace.queries.leads import list_leads
+from ringtrace.queries.paths import shortest_paths
+from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
+
+CASE_COLUMNS = ["case_number", "forum", "document_type", "decision_date", "defendant_response",
+                "outcome", "score", "rules", "ring_id"]
+
+
+@cli.command()
+@click.option("--limit", "-n", default=30, show_default=True, help="How many rings to list.")
+@store_option
+@output_options
+@click.pass_obj
+def rings(ctx: Context, limit: int, store_uri: str | None, as_json: bool, as_csv: bool) -> None:
+    """List rings, strongest first.
+
+    \b
+    Examples:
+      ringtrace rings
+      ringtrace rings -n 100 --csv > rings.csv
+    """
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+        rows = list_rings(store, limit)
+    emit(rows, as_json=as_json, as_csv=as_csv, rows=rows)
+
+
+@cli.command()
+@click.argument("ring_id")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write an interactive, self-contained HTML page of the ring.")
+@click.option("--seed", default=7, show_default=True, help="Layout seed for the HTML graph.")
+@store_option
+@output_options
+@click.pass_obj
+def ring(ctx: Context, ring_id: str, html_out: Path | None, seed: int, store_uri: str | None,
+         as_json: bool, as_csv: bool) -> None:
+    """Show one ring (by id, or by rank like 1): members, cases, timeline, flags, exposure.
+
+    \b
+    Examples:
+      ringtrace ring 1
+      ringtrace ring R-3f2a9c1b --html ring.html
+    """
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+        detail = ring_detail(store, ring_id)
+        if html_out:
+            from ringtrace.viz.pages import ring_page
+
+            html_out.write_text(ring_page(detail, ring_graph(store, detail), seed=seed), "utf-8")
+    lines = [f"ring {detail['ring_id']} (rank {detail['rank']}, score {detail['score']:.3f})"]
+    lines += [f"  - {r}" for r in detail["reasons"]]
+    lines.append(f"  exposure: {detail['exposure']['amount_yuan']:,.0f} 元 "
+                 f"({detail['exposure']['method']})")
+    if detail["intermediaries"]:
+        lines.append("  intermediaries: " + ", ".join(
+            f"{i['name']} ({i['role']}, {i['cases']} cases)" for i in detail["intermediaries"]))
+    lines += ["", table(detail["cases"], CASE_COLUMNS)]
+    if html_out:
+        lines.append(f"\nwrote {html_out}")
+    emit(detail, as_json=as_json, as_csv=as_csv, rows=detail["cases"], columns=CASE_COLUMNS,
+         text="\n".join(lines))
+
+
+@cli.command()
+@click.argument("name")
+@store_option
+@output_options
+@click.pass_obj
+def employer(ctx: Context, name: str, store_uri: str | None, as_json: bool, as_csv: bool) -> None:
+    """Profile an employer by name or USCC: registry facts, cases, plaintiffs, agents, flags, ring.
+
+    \b
+    Examples:
+      ringtrace employer 安阳市恒达废旧物资回收有限公司
+      ringtrace employer 91410502MA3X5Y0K2B --json
+    """
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+        profile = employer_profile(store, name)
+    e = profile["employer"]
+    lines = [f"{e.get('name')}  USCC {e.get('uscc') or '-'}  status {e.get('status') or '-'}  "
+             f"founded {e.get('founded') or '-'}  insured {e.get('insured_headcount', '-')}",
+             f"cases {len(profile['cases'])}, plaintiffs {len(profile['plaintiffs'])}, "
+             f"agents {len(profile['agents'])}, rings {', '.join(profile['rings']) or '-'}"]
+    lines += [f"  flag {f['rule_id']}: {f['summary']}" for f in profile["flags"]]
+    lines += ["", table(profile["cases"], CASE_COLUMNS)]
+    emit(profile, as_json=as_json, as_csv=as_csv, rows=profile["cases"], columns=CASE_COLUMNS,
+         text="\n".join(lines))
+
+
+@cli.command()
+@click.argument("name")
+@store_option
+@output_options
+@click.pass_obj
+def agent(ctx: Context, name: str, store_uri: str | None, as_json: bool, as_csv: bool) -> None:
+    """Profile an agent (委托代理人) by name or id: reach, sides, firms, flags, rings.
+
+    \b
+    Example:
+      ringtrace agent 王建国 --json
+    """
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+        profiles = agent_profile(store, name)
+    rows = [{"id": p["agent"]["id"], "name": p["agent"].get("name"), "kinds": p["kinds"],
+             "law_firms": p["law_firms"], "cases": len(p["cases"]), "applicants": p["applicants"],
+             "employers": len(p["employers"]), "sides": p["sides"], "rings": p["rings"]}
+            for p in profiles]
+    emit(profiles, as_json=as_json, as_csv=as_csv, rows=rows)
+
+
+@cli.command()
+@click.argument("name")
+@store_option
+@output_options
+@click.pass_obj
+def person(ctx: Context, name: str, store_uri: str | None, as_json: bool, as_csv: bool) -> None:
+    """Profile a person by name or id: roles in cases, contacts, back-payments, rings.
+
+    \b
+    Example:
+      ringtrace person 张桂兰
+    """
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+        profiles = person_profile(store, name)
+    rows = [{"id": p["person"]["id"], "name": p["person"].get("name"),
+             "birth_date": p["person"].get("birth_date"), "roles": len(p["roles"]),
+             "back_payments": len(p["back_payments"]), "rings": p["rings"]} for p in profiles]
+    emit(profiles, as_json=as_json, as_csv=as_csv, rows=rows)
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--limit", "-n", default=50, show_default=True, help="How many leads to list.")
+@click.option("--min-score", type=float, help="Score threshold (default: the scan's).")
+@store_option
+@output_options
+@click.pass_context
+def leads(click_ctx: click.Context, limit: int, min_score: float | None, store_uri: str | None,
+          as_json: bool, as_csv: bool) -> None:
+    """Ranked leads: cases with their score, rule ids, reasons and evidence.
+
+    \b
+    Examples:
+      ringtrace leads -n 20
+      ringtrace leads --json > leads.json
+    """
+    if click_ctx.invoked_subcommand is not None:
+        return
+    ctx: Context = click_ctx.obj
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+        rows = list_leads(store, limit, min_score)
+    columns = ["rank", "lead_id", "case_number", "forum", "score", "ring_id", "rules"]
+    emit(rows, as_json=as_json, as_csv=as_csv, rows=rows, columns=columns)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--max-hops", default=6, show_default=True)
+@click.option("--limit", "-n", default=5, show_default=True, help="How many paths to show.")
+@store_option
+@output_options
+@click.pass_obj
+def path(ctx: Context, a: str, b: str, max_hops: int, limit: int, store_uri: str | None,
+         as_json: bool, as_csv: bool) -> None:
+    """How two entities connect: shortest evidence paths, each hop citing its document.
+
+    \b
+    Example:
+      ringtrace path 王建国 安阳市恒达废旧物资回收有限公司
+    """
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+        found = shortest_paths(store, a, b, max_hops=max_hops, limit=limit)
+    rows = [{"path": i, "hop": j, **{k: v for k, v in hop.items() if k != "props"}}
+            for i, p in enumerate(found, start=1) for j, hop in enumerate(p, start=1)]
+    lines = []
+    for i, p in enumerate(found, start=1):
+        lines.append(f"path {i}:")
+        lines += [f"  {h['from']} -[{h['relation']} {h['case_number'] or h['source_doc']}]-> "
+                  f"{h['to']}" for h in p]
+    emit(found, as_json=as_json, as_csv=as_csv, rows=rows, text="\n".join(lines))

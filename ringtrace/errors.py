@@ -1,0 +1,58 @@
+"""Exceptions raised by ringtrace.
+
+Every error ringtrace raises on purpose derives from :class:`RingtraceError`, so callers can
+catch one class. Only ``ringtrace.cli`` turns them into click errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class RingtraceError(Exception):
+    """Root of every error raised by ringtrace on purpose."""
+
+
+class SchemaError(RingtraceError):
+    """The graph schema declaration (``graph/schema/*.yaml``) is inconsistent."""
+
+
+class LoadError(RingtraceError):
+    """An input file cannot be read at all (missing, unknown format, undecodable).
+
+    Record-level problems do not raise: they are quarantined as :class:`RecordProblem`.
+    """
+
+
+class StoreError(RingtraceError):
+    """The workspace or server store cannot be opened, read or written."""
+
+
+class RuleError(RingtraceError):
+    """A rules file is malformed or names an unknown rule or threshold."""
+
+
+class NotFound(RingtraceError):
+    """A queried entity, ring or case does not exist in the store."""
+
+
+@dataclass(frozen=True)
+class RecordProblem:
+    """Why one input record was quarantined: where it came from and what is wrong with it.
+
+    ``line`` is 1-based (the header of a CSV file is line 1); ``field`` names the column or
+    record field at fault, or is empty when the whole record is unreadable. ``severity`` is
+    ``"error"`` when the record was not stored and ``"warning"`` when a (partial) record was
+    stored and the problem is kept beside it.
+    """
+
+    file: str
+    line: int
+    field: str
+    reason: str
+    raw: str = ""
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}"
+        return f"{where}: {self.field + ': ' if self.field else ''}{self.reason}"

@@ -1,0 +1,186 @@
+"""Turn interchange records into graph batches, following the schema.
+
+:func:`case_batch` maps one :class:`~ringtrace.graph.records.CaseRecord` to its Case node, the
+parties, agents, firms, forum and contact identifiers, and the relationships between them, each
+relationship stamped with the case id as ``source_doc``. :func:`registry_batch` and
+:func:`backpayment_batch` do the same for registry and 补缴 rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict
+
+from ringtrace.graph import identity as ident
+from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
+from ringtrace.graph.records import BackPaymentRecord, CaseRecord, Party, RegistryRecord
+
+_SPECIFIC_ADDRESS = re.compile(r"\d|号|室|栋|楼|单元|组")
+
+
+def specific_address(address: str | None) -> bool:
+    """True when an address is precise enough to link people (not just ``住河南省兰考县``)."""
+    if not address:
+        return False
+    text = ident.clean(address)
+    return len(text) >= 8 and bool(_SPECIFIC_ADDRESS.search(text))
+
+
+def record_sha256(record: CaseRecord) -> str:
+    from ringtrace.graph.elements import dumps
+
+    return hashlib.sha256(dumps(record.to_dict()).encode("utf-8")).hexdigest()
+
+
+def _contact_edges(batch: GraphBatch, owner: str, phone: str | None, address: str | None,
+                   source_doc: str) -> None:
+    if phone and len(ident.normalize_phone(phone)) >= 7:
+        pid = ident.identifier_id("phone", phone)
+        batch.nodes.append(Node(pid, "Identifier",
+                                {"kind": "phone", "value": ident.normalize_phone(phone)}))
+        batch.edges.append(Edge(owner, pid, "HAS_PHONE", source_doc))
+    if specific_address(address):
+        assert address is not None
+        aid = ident.identifier_id("address", address)
+        batch.nodes.append(Node(aid, "Identifier",
+                                {"kind": "address", "value": ident.normalize_address(address)}))
+        batch.edges.append(Edge(owner, aid, "HAS_ADDRESS", source_doc))
+
+
+def _party_node(party: Party, case: str) -> Node:
+    if party.is_entity or party.side == "employer":
+        return Node(ident.employer_id(party.name), "Employer", {
+            "name": party.name, "uscc": party.uscc, "address": party.address,
+            "legal_representative": party.legal_representative,
+        })
+    return Node(
+        ident.person_id(party.name, birth_date=party.birth_date, id_number=party.id_number,
+                        phone=party.phone, document=case),
+        "Person",
+        {"name": party.name, "sex": party.sex, "birth_date": party.birth_date,
+         "ethnicity": party.ethnicity, "address": party.address, "id_number": party.id_number,
+         "phone": party.phone, "occupation": party.occupation,
+         "masked": ident.is_masked_name(party.name)},
+    )
+
+
+def case_batch(record: CaseRecord) -> GraphBatch:
+    """The nodes, edges and stored document for one case record."""
+    sha = record.doc_id or record_sha256(record)
+    case = ident.case_id(record.case_number, record.forum, sha)
+    batch = GraphBatch()
+    batch.nodes.append(Node(case, "Case", {
+        "case_number": record.case_number, "forum": record.forum,
+        "document_type": record.document_type, "procedure": record.procedure,
+        "cause": record.cause, "filing_date": record.filing_date,
+        "hearing_date": record.hearing_date, "decision_date": record.decision_date,
+        "simple_procedure": record.simple_procedure, "claimed_start": record.claimed_start,
+        "claimed_end": record.claimed_end, "claim_kind": record.claim_kind,
+        "defendant_response": record.defendant_response, "absent": record.absent,
+        "outcome": record.outcome, "doc_sha256": sha, "source_path": record.source_path,
+    }))
+    batch.documents.append(Document(case, record.to_dict(), sha, record.source_path))
+
+    forum = ident.forum_id(record.forum)
+    batch.nodes.append(Node(forum, "Forum", {
+        "name": record.forum, "kind": record.forum_kind, "court_code": record.court_code,
+        "region_code": record.region_code,
+    }))
+    batch.edges.append(Edge(case, forum, "DECIDED_BY", case))
+
+    party_ids: dict[str, tuple[str, str]] = {}  # name as written -> (node id, side)
+    for party in record.parties:
+        node = _party_node(party, case)
+        batch.nodes.append(node)
+        party_ids[party.name] = (node.id, party.side)
+        batch.edges.append(Edge(node.id, case, "PARTY_IN", case, {
+            "role": party.role, "role_in_text": party.role_in_text, "side": party.side}))
+        _contact_edges(batch, node.id, party.phone, party.address, case)
+        if node.kind == "Employer" and party.legal_representative:
+            rep = ident.person_id(party.legal_representative, document=f"rep:{node.id}")
+            batch.nodes.append(Node(rep, "Person", {
+                "name": party.legal_representative,
+                "masked": ident.is_masked_name(party.legal_representative)}))
+            batch.edges.append(Edge(rep, node.id, "LEGAL_REP_OF", case,
+                                    {"title": party.legal_representative_title}))
+
+    for agent in record.agents:
+        aid = ident.person_id(agent.name, birth_date=agent.birth_date, id_number=agent.id_number,
+                              law_firm=agent.law_firm, phone=agent.phone, document=case)
+        batch.nodes.append(Node(aid, "Person", {
+            "name": agent.name, "sex": agent.sex, "birth_date": agent.birth_date,
+            "address": agent.address, "phone": agent.phone, "id_number": agent.id_number,
+            "masked": ident.is_masked_name(agent.name)}))
+        represented = [party_ids[n] for n in agent.represents if n in party_ids]
+        sides = sorted({side for _, side in represented})
+        batch.edges.append(Edge(aid, case, "AGENT_IN", case, {
+            "represents": [n for n in agent.represents], "agent_kind": agent.kind,
+            "represents_side": sides[0] if len(sides) == 1 else "unknown",
+            "relation": agent.relation, "authority": agent.authority,
+            "law_firm": agent.law_firm}))
+        for party_node, _side in represented:
+            batch.edges.append(Edge(aid, party_node, "REPRESENTS", case,
+                                    {"agent_kind": agent.kind}))
+        if agent.law_firm:
+            fid = ident.firm_id(agent.law_firm)
+            batch.nodes.append(Node(fid, "LawFirm", {"name": agent.law_firm}))
+            batch.edges.append(Edge(aid, fid, "MEMBER_OF", case))
+        _contact_edges(batch, aid, agent.phone, agent.address, case)
+    return batch
+
+
+def registry_source(record: RegistryRecord) -> str:
+    return f"registry:{record.uscc or ident.normalize_company(record.name)}"
+
+
+def registry_batch(record: RegistryRecord) -> GraphBatch:
+    """An Employer node with its registry facts, its legal representative and contacts.
+
+    Former names (曾用名) become aliases so that documents naming the company by an old name
+    land on the same node.
+    """
+    eid = ident.employer_id(record.name)
+    source = registry_source(record)
+    props = asdict(record)
+    props["in_registry"] = True
+    batch = GraphBatch(nodes=[Node(eid, "Employer", props)])
+    for former in record.former_names:
+        alias = ident.employer_id(former)
+        if alias != eid:
+            batch.aliases.append((alias, eid))
+    if record.legal_representative:
+        rep = ident.person_id(record.legal_representative, document=f"rep:{eid}")
+        batch.nodes.append(Node(rep, "Person", {
+            "name": record.legal_representative,
+            "masked": ident.is_masked_name(record.legal_representative)}))
+        batch.edges.append(Edge(rep, eid, "LEGAL_REP_OF", source))
+    _contact_edges(batch, eid, record.phone, record.address, source)
+    return batch
+
+
+def backpayment_batch(record: BackPaymentRecord, basis_case_ids: list[str]) -> GraphBatch:
+    """A BackPayment node linked to its person, employer and (resolved) basis cases."""
+    bid = "BackPayment:" + ident.digest(record.person_name, record.id_number or "",
+                                        ident.normalize_company(record.employer_name),
+                                        record.start, record.end)
+    birth = None
+    if record.id_number and len(record.id_number) == 18 and record.id_number[6:14].isdigit():
+        d = record.id_number[6:14]
+        birth = f"{d[:4]}-{d[4:6]}-{d[6:]}"
+    person = ident.person_id(record.person_name, birth_date=birth, id_number=record.id_number,
+                             document=bid)
+    employer = ident.employer_id(record.employer_name)
+    props = asdict(record)
+    props["period"] = f"{record.start}~{record.end}"
+    batch = GraphBatch(nodes=[
+        Node(bid, "BackPayment", props),
+        Node(person, "Person", {"name": record.person_name, "birth_date": birth,
+                                "id_number": record.id_number}),
+        Node(employer, "Employer", {"name": record.employer_name}),
+    ])
+    batch.edges.append(Edge(bid, person, "BACKPAY_FOR", bid))
+    batch.edges.append(Edge(bid, employer, "BACKPAY_BY", bid))
+    for case in basis_case_ids:
+        batch.edges.append(Edge(bid, case, "BACKPAY_BASIS", bid))
+    return batch

@@ -1,0 +1,88 @@
+"""Nodes, edges and batches: the unit that builders produce and stores persist."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Node:
+    id: str
+    kind: str
+    props: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        from ringtrace.graph.model import schema
+
+        caption = schema().node(self.kind).caption
+        return str(self.props.get(caption) or self.id.split(":", 1)[-1])
+
+
+@dataclass
+class Edge:
+    src: str
+    dst: str
+    kind: str
+    source_doc: str
+    props: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.src, self.dst, self.kind, self.source_doc)
+
+
+@dataclass
+class Document:
+    """A stored source document: the case record as ingested, keyed by its case node id."""
+
+    case_id: str
+    record: dict[str, Any]
+    sha256: str
+    source_path: str | None = None
+
+
+@dataclass
+class GraphBatch:
+    """Nodes, edges and documents to write in one transaction."""
+
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias id, canonical id)
+
+    def extend(self, other: GraphBatch) -> None:
+        self.nodes.extend(other.nodes)
+        self.edges.extend(other.edges)
+        self.documents.extend(other.documents)
+        self.aliases.extend(other.aliases)
+
+    def __len__(self) -> int:
+        return len(self.nodes) + len(self.edges) + len(self.documents)
+
+
+def merge_props(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """Merge node properties: new non-empty values win; lists are united in order.
+
+    Registry facts outrank mentions in documents: once a node holds a registry row
+    (``in_registry``), a document can only fill properties the registry left empty.
+    """
+    out = dict(old)
+    registry_wins = bool(old.get("in_registry")) and not new.get("in_registry")
+    for key, value in new.items():
+        if value in (None, "", []):
+            continue
+        if registry_wins and out.get(key) not in (None, "", []):
+            continue
+        if isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = list(dict.fromkeys([*out[key], *value]))
+        else:
+            out[key] = value
+    return out
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON with Chinese kept readable and keys sorted (stable bytes)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -1,0 +1,169 @@
+"""Node identity: how names, numbers and contact data become stable node ids.
+
+Two mentions become one node only when their ids are equal, so these rules decide what links
+documents together. They are deliberately conservative for people: a person is linked across
+documents by name plus a birth date, an ID fragment, a law firm or a phone number, never by name
+alone, and a masked name (``***``, ``某某``, ``XX``) is never linked at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+_BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "(", "〕": ")", "[": "(", "]": ")",
+                           "【": "(", "】": ")", "［": "(", "］": ")", "｛": "(", "｝": ")"})
+_SPACE = re.compile(r"\s+")
+_MASK = re.compile(r"(\*|＊|某某|某|ｘ|Ｘ|×|XX|xx|X$|x$|○○|\?)")
+_REGION_BRACKET = re.compile(r"\(([\u4e00-\u9fff]{2,4}(省|市|区|县)?)\)")
+
+
+def halfwidth(text: str) -> str:
+    """Full-width ASCII letters, digits and punctuation to half-width; ideographic space to space."""
+    return text.translate(_FULLWIDTH)
+
+
+def clean(text: str) -> str:
+    """NFKC-free light cleaning: half-width, unified brackets, no whitespace."""
+    return _SPACE.sub("", halfwidth(text).translate(_BRACKETS))
+
+
+def is_masked_name(name: str) -> bool:
+    """True for names anonymised by the publisher (``***``, ``张某某``, ``谢XX``, ``**年``)."""
+    return bool(_MASK.search(name)) or not name.strip()
+
+
+def normalize_company(name: str) -> str:
+    """Canonical company name for linking documents and registry rows.
+
+    Unifies full/half-width brackets, drops a region bracket that only repeats a place
+    (``北京安博（上海）律师事务所`` keeps its bracket as part of the name but ``某某（北京）有限公司``
+    and ``某某北京有限公司`` are still different registrations, so only the bracket style is
+    unified), and treats ``有限责任公司`` as ``有限公司``. A branch (``分公司``) stays distinct.
+    """
+    text = clean(name)
+    text = text.replace("有限责任公司", "有限公司").replace("股份有限公司", "股份公司")
+    return text
+
+
+def normalize_firm(name: str) -> str:
+    """Canonical law-firm name: brackets and width unified, whitespace removed."""
+    return clean(name)
+
+
+def normalize_case_number(number: str) -> str:
+    """Canonical case number: half-width, brackets as ``()``, no spaces.
+
+    ``（2021）豫0502民初1234号`` and ``(2021)豫0502民初1234号`` are the same case.
+    """
+    return clean(number)
+
+
+def normalize_phone(phone: str) -> str:
+    digits = re.sub(r"\D", "", halfwidth(phone))
+    if digits.startswith("86") and len(digits) == 13:
+        digits = digits[2:]
+    return digits
+
+
+def normalize_address(address: str) -> str:
+    return clean(address).rstrip("。.")
+
+
+def digest(*parts: str, length: int = 16) -> str:
+    """Short stable hash of text parts (used where a natural key is missing)."""
+    h = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return h[:length]
+
+
+def case_id(case_number: str | None, forum: str, doc_id: str | None = None) -> str:
+    if case_number:
+        return f"Case:{normalize_case_number(case_number)}|{clean(forum)}"
+    if not doc_id:
+        raise ValueError("a case needs a case number or a document hash")
+    return f"Case:sha256:{doc_id}"
+
+
+def employer_id(name: str) -> str:
+    return f"Employer:{normalize_company(name)}"
+
+
+def firm_id(name: str) -> str:
+    return f"LawFirm:{normalize_firm(name)}"
+
+
+def forum_id(name: str) -> str:
+    return f"Forum:{clean(name)}"
+
+
+def identifier_id(kind: str, value: str) -> str:
+    norm = normalize_phone(value) if kind == "phone" else normalize_address(value)
+    return f"Identifier:{kind}:{norm}"
+
+
+def id_fragment(id_number: str | None) -> str | None:
+    """The unmasked part of an ID number that identifies a person (region + birth date)."""
+    if not id_number:
+        return None
+    text = halfwidth(id_number).upper().replace(" ", "")
+    visible = re.sub(r"[*Xx×]+$", "", text) if "*" in text else text
+    return visible if len(visible) >= 6 else None
+
+
+def person_id(
+    name: str,
+    *,
+    birth_date: str | None = None,
+    id_number: str | None = None,
+    law_firm: str | None = None,
+    phone: str | None = None,
+    document: str | None = None,
+) -> str:
+    """Stable id of a person, from the strongest disambiguator available.
+
+    Order: full ID number, birth date, ID fragment, law firm, phone. Without any of them, or with
+    a masked name, the id is scoped to ``document`` so that the mention is not linked elsewhere.
+    """
+    n = clean(name)
+    if not is_masked_name(name):
+        if id_number and len(halfwidth(id_number)) == 18 and "*" not in id_number:
+            return f"Person:{n}|id:{halfwidth(id_number).upper()}"
+        if birth_date:
+            return f"Person:{n}|b:{birth_date}"
+        frag = id_fragment(id_number)
+        if frag:
+            return f"Person:{n}|idf:{frag}"
+        if law_firm:
+            return f"Person:{n}|firm:{normalize_firm(law_firm)}"
+        if phone and normalize_phone(phone):
+            return f"Person:{n}|tel:{normalize_phone(phone)}"
+    return f"Person:{n}|doc:{document or digest(n)}"
+
+
+USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def uscc_check_char(first17: str) -> str:
+    """The GB 32100-2015 check character for the first 17 characters of a USCC."""
+    total = sum(USCC_CHARSET.index(c) * w for c, w in zip(first17, USCC_WEIGHTS, strict=True))
+    return USCC_CHARSET[(31 - total % 31) % 31]
+
+
+def uscc_valid(code: str) -> bool:
+    """True when ``code`` is 18 characters of the USCC charset with a correct check character.
+
+    Some genuine early codes fail the check, so callers warn rather than reject.
+    """
+    code = halfwidth(code).upper()
+    if len(code) != 18 or any(c not in USCC_CHARSET for c in code):
+        return False
+    return uscc_check_char(code[:17]) == code[17]
+
+
+def unicode_name(text: str) -> str:
+    """NFC-normalised text (used for names read from mixed-encoding sources)."""
+    return unicodedata.normalize("NFC", text)

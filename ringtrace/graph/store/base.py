@@ -1,0 +1,142 @@
+"""The store interface shared by the embedded workspace (SQLite) and Neo4j.
+
+Queries, detection and views talk to a :class:`GraphStore`, never to a driver. A store persists
+nodes, edges and source documents idempotently (the same input written twice is stored once),
+keeps quarantined input problems, and keeps the results of the last scan.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import networkx as nx
+
+from ringtrace.errors import RecordProblem
+from ringtrace.graph.elements import Edge, GraphBatch, Node
+
+
+class GraphStore(ABC):
+    """Persistent property graph with provenance on every relationship."""
+
+    # -- writing -------------------------------------------------------------------------
+    @abstractmethod
+    def write_batch(self, batch: GraphBatch) -> None:
+        """Write nodes, edges, documents and aliases in one transaction (idempotent).
+
+        Re-writing a document replaces the edges that cite it, so re-ingesting never
+        duplicates and an improved parse replaces an older one.
+        """
+
+    @abstractmethod
+    def add_problems(self, problems: Iterable[RecordProblem]) -> int:
+        """Keep quarantined input problems; returns how many were new."""
+
+    @abstractmethod
+    def case_ids_for_number(self, case_number: str) -> list[str]:
+        """Case node ids with this case number (any forum), sorted."""
+
+    # -- reading -------------------------------------------------------------------------
+    @abstractmethod
+    def counts(self) -> dict[str, dict[str, int]]:
+        """``{"nodes": {kind: n}, "edges": {kind: n}, "documents": {...}, "quarantine": {...}}``."""
+
+    @abstractmethod
+    def node(self, node_id: str) -> Node | None:
+        """One node by id (aliases resolved), or None."""
+
+    @abstractmethod
+    def find_nodes(self, kind: str, text: str, limit: int = 50) -> list[Node]:
+        """Nodes of ``kind`` whose id, caption or USCC equals ``text``; else whose caption contains it."""
+
+    @abstractmethod
+    def edges_of(self, node_id: str, kinds: Iterable[str] | None = None) -> list[Edge]:
+        """Every edge touching ``node_id`` (either direction), sorted by (kind, src, dst, doc)."""
+
+    @abstractmethod
+    def iter_nodes(self, kind: str | None = None) -> Iterator[Node]:
+        """All nodes (of one kind), ordered by id."""
+
+    @abstractmethod
+    def iter_edges(self, kind: str | None = None) -> Iterator[Edge]:
+        """All edges (of one kind), ordered by (src, dst, kind, source_doc)."""
+
+    @abstractmethod
+    def document(self, case_id: str) -> dict[str, Any] | None:
+        """The stored case record (interchange form) for a case node."""
+
+    def iter_documents(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every stored case record with its case id, ordered by case id.
+
+        Stores override this with a bulk read; this default works on any store.
+        """
+        for node in self.iter_nodes("Case"):
+            record = self.document(node.id)
+            if record is not None:
+                yield node.id, record
+
+    @abstractmethod
+    def problems(self, limit: int | None = None) -> list[RecordProblem]:
+        """Quarantined problems, oldest first."""
+
+    # -- scan results --------------------------------------------------------------------
+    @abstractmethod
+    def save_scan(self, scan: dict[str, Any]) -> None:
+        """Replace the stored scan results (JSON-ready mapping produced by queries.scan)."""
+
+    @abstractmethod
+    def load_scan(self) -> dict[str, Any] | None:
+        """The last stored scan, or None when ``scan`` has not been run."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- views (shared) ------------------------------------------------------------------
+    def neighbourhood(self, node_ids: Iterable[str], hops: int = 1,
+                      max_nodes: int = 2000) -> nx.MultiDiGraph:
+        """A networkx view of the nodes within ``hops`` of ``node_ids`` (bounded by max_nodes)."""
+        frontier = sorted(set(node_ids))
+        seen: set[str] = set(frontier)
+        edges: dict[tuple[str, str, str, str], Edge] = {}
+        for _ in range(hops):
+            nxt: set[str] = set()
+            for nid in frontier:
+                for e in self.edges_of(nid):
+                    edges[e.key] = e
+                    for end in (e.src, e.dst):
+                        if end not in seen:
+                            nxt.add(end)
+            if len(seen) + len(nxt) > max_nodes:
+                nxt = set(sorted(nxt)[: max(0, max_nodes - len(seen))])
+            seen |= nxt
+            frontier = sorted(nxt)
+        return self._graph(seen, [e for e in edges.values() if e.src in seen and e.dst in seen])
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The whole graph as a networkx view (for small workspaces and tests)."""
+        g = nx.MultiDiGraph()
+        for n in self.iter_nodes():
+            g.add_node(n.id, kind=n.kind, **n.props)
+        for e in self.iter_edges():
+            g.add_edge(e.src, e.dst, key=f"{e.kind}|{e.source_doc}", kind=e.kind,
+                       source_doc=e.source_doc, **e.props)
+        return g
+
+    def _graph(self, node_ids: Iterable[str], edges: Iterable[Edge]) -> nx.MultiDiGraph:
+        g = nx.MultiDiGraph()
+        for nid in sorted(node_ids):
+            n = self.node(nid)
+            if n is not None:
+                g.add_node(n.id, kind=n.kind, **n.props)
+        for e in sorted(edges, key=lambda e: e.key):
+            if e.src in g and e.dst in g:
+                g.add_edge(e.src, e.dst, key=f"{e.kind}|{e.source_doc}", kind=e.kind,
+                           source_doc=e.source_doc, **e.props)
+        return g

@@ -1,0 +1,265 @@
+"""The embedded workspace: one directory on local disk holding a SQLite database.
+
+``<workspace>/ringtrace.sqlite`` keeps nodes, edges (with ``source_doc``), documents, aliases,
+quarantined input problems and scan results. Every batch is one transaction, so an interrupted
+ingest leaves the store consistent and a re-run completes it without duplicates.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ringtrace.errors import RecordProblem, StoreError
+from ringtrace.graph.elements import Edge, GraphBatch, Node, dumps, merge_props
+from ringtrace.graph.identity import normalize_case_number
+from ringtrace.graph.store.base import GraphStore
+
+DB_NAME = "ringtrace.sqlite"
+SCHEMA_VERSION = 1
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS nodes (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT, props TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS nodes_kind_name ON nodes (kind, name);
+CREATE TABLE IF NOT EXISTS edges (
+    src TEXT NOT NULL, dst TEXT NOT NULL, kind TEXT NOT NULL, source_doc TEXT NOT NULL,
+    props TEXT NOT NULL, PRIMARY KEY (src, dst, kind, source_doc)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS edges_dst ON edges (dst, kind);
+CREATE INDEX IF NOT EXISTS edges_kind ON edges (kind);
+CREATE INDEX IF NOT EXISTS edges_doc ON edges (source_doc);
+CREATE TABLE IF NOT EXISTS documents (
+    case_id TEXT PRIMARY KEY, case_number TEXT, sha256 TEXT NOT NULL, source_path TEXT,
+    record TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS documents_number ON documents (case_number);
+CREATE TABLE IF NOT EXISTS aliases (alias TEXT PRIMARY KEY, canonical TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS quarantine (
+    file TEXT NOT NULL, line INTEGER NOT NULL, field TEXT NOT NULL, reason TEXT NOT NULL,
+    raw TEXT NOT NULL, severity TEXT NOT NULL DEFAULT 'error',
+    PRIMARY KEY (file, line, field, reason)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS scan (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+"""
+
+_CHUNK = 500
+
+
+def _chunks(items: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class SQLiteStore(GraphStore):
+    """Graph store in ``<workspace>/ringtrace.sqlite``.
+
+    >>> import tempfile
+    >>> with SQLiteStore.open(tempfile.mkdtemp()) as store:
+    ...     store.counts()["nodes"]
+    {}
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self._aliases: dict[str, str] = dict(conn.execute("SELECT alias, canonical FROM aliases"))
+
+    @classmethod
+    def open(cls, workspace: str | Path, *, create: bool = True) -> SQLiteStore:
+        """Open (and create, unless ``create=False``) the workspace directory."""
+        root = Path(workspace)
+        db = root / DB_NAME
+        if not db.exists() and not create:
+            raise StoreError(
+                f"no workspace at {root}: run `ringtrace ingest PATH` first, or pass "
+                f"--workspace / set RINGTRACE_WORKSPACE to an existing workspace")
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(db, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=OFF")
+            conn.executescript(_DDL)
+            row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if row is None:
+                conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            elif int(row[0]) != SCHEMA_VERSION:
+                raise StoreError(f"{db} has schema version {row[0]}, this ringtrace reads "
+                                 f"{SCHEMA_VERSION}: re-ingest into a new workspace")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open workspace {root}: {exc}") from exc
+        return cls(root, conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- writing -------------------------------------------------------------------------
+    def _resolve(self, node_id: str) -> str:
+        return self._aliases.get(node_id, node_id)
+
+    def write_batch(self, batch: GraphBatch) -> None:
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for alias, canonical in batch.aliases:
+                self._add_alias(alias, canonical)
+            merged: dict[str, Node] = {}
+            for n in batch.nodes:
+                nid = self._resolve(n.id)
+                prev = merged.get(nid)
+                merged[nid] = Node(nid, n.kind, merge_props(prev.props, n.props) if prev else
+                                   {k: v for k, v in n.props.items() if v not in (None, "", [])})
+            existing: dict[str, dict[str, Any]] = {}
+            for chunk in _chunks(sorted(merged)):
+                marks = ",".join("?" * len(chunk))
+                for nid, props in conn.execute(
+                        f"SELECT id, props FROM nodes WHERE id IN ({marks})", chunk):
+                    existing[nid] = json.loads(props)
+            rows = []
+            for nid, n in merged.items():
+                props = merge_props(existing[nid], n.props) if nid in existing else n.props
+                rows.append((nid, n.kind, n.name, dumps(props)))
+            conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?,?,?,?)", rows)
+            docs = [(d.case_id, normalize_case_number(d.record.get("case_number") or "") or None,
+                     d.sha256, d.source_path, dumps(d.record)) for d in batch.documents]
+            conn.executemany("DELETE FROM edges WHERE source_doc = ?", [(d[0],) for d in docs])
+            conn.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?)", docs)
+            conn.executemany(
+                "INSERT OR REPLACE INTO edges VALUES (?,?,?,?,?)",
+                [(self._resolve(e.src), self._resolve(e.dst), e.kind, e.source_doc,
+                  dumps({k: v for k, v in e.props.items() if v not in (None, "", [])}))
+                 for e in batch.edges])
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _add_alias(self, alias: str, canonical: str) -> None:
+        canonical = self._resolve(canonical)
+        if alias == canonical or self._aliases.get(alias) == canonical:
+            return
+        conn = self.conn
+        conn.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (alias, canonical))
+        self._aliases[alias] = canonical
+        row = conn.execute("SELECT props FROM nodes WHERE id = ?", (alias,)).fetchone()
+        if row is not None:
+            other = conn.execute("SELECT kind, props FROM nodes WHERE id = ?",
+                                 (canonical,)).fetchone()
+            props = merge_props(json.loads(row[0]), json.loads(other[1]) if other else {})
+            kind = other[0] if other else "Employer"
+            conn.execute("INSERT OR REPLACE INTO nodes VALUES (?,?,?,?)",
+                         (canonical, kind, props.get("name"), dumps(props)))
+            conn.execute("DELETE FROM nodes WHERE id = ?", (alias,))
+        for end in ("src", "dst"):
+            conn.execute(f"UPDATE OR IGNORE edges SET {end} = ? WHERE {end} = ?", (canonical, alias))
+            conn.execute(f"DELETE FROM edges WHERE {end} = ?", (alias,))
+
+    def add_problems(self, problems: Iterable[RecordProblem]) -> int:
+        rows = [(p.file, p.line, p.field, p.reason, p.raw[:2000], p.severity) for p in problems]
+        before = self.conn.total_changes
+        with self.conn:
+            self.conn.executemany("INSERT OR IGNORE INTO quarantine VALUES (?,?,?,?,?,?)", rows)
+        return self.conn.total_changes - before
+
+    def case_ids_for_number(self, case_number: str) -> list[str]:
+        rows = self.conn.execute("SELECT case_id FROM documents WHERE case_number = ? ORDER BY 1",
+                                 (normalize_case_number(case_number),))
+        return [r[0] for r in rows]
+
+    # -- reading -------------------------------------------------------------------------
+    def counts(self) -> dict[str, dict[str, int]]:
+        c = self.conn
+        return {
+            "nodes": dict(c.execute("SELECT kind, count(*) FROM nodes GROUP BY kind ORDER BY kind")),
+            "edges": dict(c.execute("SELECT kind, count(*) FROM edges GROUP BY kind ORDER BY kind")),
+            "documents": {"total": c.execute("SELECT count(*) FROM documents").fetchone()[0]},
+            "quarantine": dict(c.execute(
+                "SELECT severity, count(*) FROM quarantine GROUP BY severity ORDER BY 1")),
+        }
+
+    def node(self, node_id: str) -> Node | None:
+        nid = self._resolve(node_id)
+        row = self.conn.execute("SELECT id, kind, props FROM nodes WHERE id = ?", (nid,)).fetchone()
+        return Node(row[0], row[1], json.loads(row[2])) if row else None
+
+    def find_nodes(self, kind: str, text: str, limit: int = 50) -> list[Node]:
+        from ringtrace.graph.identity import clean, employer_id
+
+        c = self.conn
+        candidates = [text, self._resolve(f"{kind}:{clean(text)}")]
+        if kind == "Employer":
+            candidates.append(self._resolve(employer_id(text)))
+        rows = c.execute(
+            f"SELECT id, kind, props FROM nodes WHERE kind = ? AND (id IN ({','.join('?' * len(candidates))}) "
+            "OR name = ? OR json_extract(props, '$.uscc') = ?) ORDER BY id LIMIT ?",
+            (kind, *candidates, text, text.upper(), limit)).fetchall()
+        if not rows:
+            like = "%" + text.replace("%", r"\%").replace("_", r"\_") + "%"
+            rows = c.execute("SELECT id, kind, props FROM nodes WHERE kind = ? AND name LIKE ? "
+                             "ESCAPE '\\' ORDER BY id LIMIT ?", (kind, like, limit)).fetchall()
+        return [Node(r[0], r[1], json.loads(r[2])) for r in rows]
+
+    def edges_of(self, node_id: str, kinds: Iterable[str] | None = None) -> list[Edge]:
+        nid = self._resolve(node_id)
+        rows = self.conn.execute(
+            "SELECT src, dst, kind, source_doc, props FROM edges WHERE src = ? "
+            "UNION ALL SELECT src, dst, kind, source_doc, props FROM edges WHERE dst = ?",
+            (nid, nid)).fetchall()
+        wanted = set(kinds) if kinds is not None else None
+        out = [Edge(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows
+               if wanted is None or r[2] in wanted]
+        return sorted(out, key=lambda e: (e.kind, e.src, e.dst, e.source_doc))
+
+    def iter_nodes(self, kind: str | None = None) -> Iterator[Node]:
+        sql = "SELECT id, kind, props FROM nodes"
+        args: tuple[str, ...] = ()
+        if kind:
+            sql += " WHERE kind = ?"
+            args = (kind,)
+        for r in self.conn.execute(sql + " ORDER BY id", args):
+            yield Node(r[0], r[1], json.loads(r[2]))
+
+    def iter_edges(self, kind: str | None = None) -> Iterator[Edge]:
+        sql = "SELECT src, dst, kind, source_doc, props FROM edges"
+        args: tuple[str, ...] = ()
+        if kind:
+            sql += " WHERE kind = ?"
+            args = (kind,)
+        for r in self.conn.execute(sql + " ORDER BY src, dst, kind, source_doc", args):
+            yield Edge(r[0], r[1], r[2], r[3], json.loads(r[4]))
+
+    def document(self, case_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT record FROM documents WHERE case_id = ?",
+                                (case_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def iter_documents(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every stored case record with its case id, ordered by case id."""
+        for case_id, record in self.conn.execute(
+                "SELECT case_id, record FROM documents ORDER BY case_id"):
+            yield case_id, json.loads(record)
+
+    def problems(self, limit: int | None = None) -> list[RecordProblem]:
+        sql = ("SELECT file, line, field, reason, raw, severity FROM quarantine "
+               "ORDER BY file, line, field, reason")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [RecordProblem(*r) for r in self.conn.execute(sql)]
+
+    # -- scan results --------------------------------------------------------------------
+    def save_scan(self, scan: dict[str, Any]) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM scan")
+            self.conn.executemany("INSERT INTO scan VALUES (?, ?)",
+                                  [(k, dumps(v)) for k, v in sorted(scan.items())])
+
+    def load_scan(self) -> dict[str, Any] | None:
+        rows = self.conn.execute("SELECT key, value FROM scan").fetchall()
+        return {k: json.loads(v) for k, v in rows} if rows else None

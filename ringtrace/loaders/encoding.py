@@ -1,0 +1,81 @@
+"""Text decoding for Chinese sources: UTF-8 (with or without BOM) or GB18030/GBK.
+
+Detection is deliberately simple and strict: UTF-8 when the bytes decode as UTF-8, otherwise
+GB18030 (a superset of GBK and GB2312) when they decode as that. Anything else is a
+:class:`~ringtrace.errors.LoadError` that names the file and suggests ``--encoding``.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from ringtrace.errors import LoadError
+
+SUPPORTED = ("utf-8", "utf-8-sig", "gb18030", "gbk", "gb2312")
+
+
+def _norm(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError as exc:
+        raise LoadError(f"unknown encoding {name!r}; use one of {', '.join(SUPPORTED)}") from exc
+
+
+def detect_encoding(head: bytes) -> str | None:
+    """Guess the encoding of ``head`` (the first bytes of a file), or None if nothing fits."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    for candidate in ("utf-8", "gb18030"):
+        try:
+            head.decode(candidate)
+            return candidate
+        except UnicodeDecodeError as exc:
+            # a multi-byte character cut at the end of the sample is not evidence against UTF-8
+            if candidate == "utf-8" and exc.start >= len(head) - 3 and exc.reason.startswith(
+                    "unexpected end"):
+                return candidate
+    return None
+
+
+def decode_bytes(data: bytes, path: Path | str, encoding: str | None = None) -> str:
+    """Decode a whole file's bytes, detecting the encoding unless one is given."""
+    enc = _norm(encoding) if encoding else detect_encoding(data)
+    if enc is None:
+        raise LoadError(f"{path}: cannot decode as UTF-8 or GB18030; if you know the encoding, "
+                        f"pass it with --encoding (e.g. --encoding big5)")
+    try:
+        text = data.decode(enc)
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"{path}: not valid {enc} at byte {exc.start}; try --encoding gb18030 "
+                        f"or --encoding utf-8") from exc
+    return text.lstrip("\ufeff")
+
+
+def read_text(path: Path, encoding: str | None = None) -> str:
+    """Read a whole text file with detection (see :func:`decode_bytes`)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    return decode_bytes(data, path, encoding)
+
+
+def open_text(path: Path, encoding: str | None = None) -> tuple[str, str]:
+    """Choose the encoding of a (possibly huge) text file from its first 1 MiB.
+
+    Returns ``(encoding, sample)`` so that callers can stream the file with ``open(...,
+    encoding=...)``; decoding errors later in the file are reported per line by the caller.
+    """
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1 << 20)
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if encoding:
+        return _norm(encoding), head.decode(_norm(encoding), errors="replace")
+    enc = detect_encoding(head)
+    if enc is None:
+        raise LoadError(f"{path}: cannot decode as UTF-8 or GB18030; if you know the encoding, "
+                        f"pass it with --encoding (e.g. --encoding gb18030)")
+    return enc, head.decode(enc, errors="replace")

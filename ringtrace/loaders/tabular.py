@@ -1,0 +1,96 @@
+"""Stream rows from CSV and XLSX files with their line numbers.
+
+Rows come out one at a time, so memory stays bounded whatever the file size. CSV line numbers
+are physical (the header is line 1); XLSX line numbers are sheet row numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ringtrace.errors import LoadError
+from ringtrace.loaders.encoding import open_text
+
+Row = tuple[int, list[Any]]
+
+
+def _has_undecodable(cells: list[Any]) -> bool:
+    return any(isinstance(c, str) and any("\udc80" <= ch <= "\udcff" for ch in c) for c in cells)
+
+
+def read_csv(path: Path, encoding: str | None = None) -> tuple[list[str], Iterator[Row], str]:
+    """Header, a row iterator and the encoding used. Undecodable rows carry surrogates that
+    :func:`_has_undecodable` detects so the caller can quarantine them."""
+    enc, sample = open_text(path, encoding)
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            sample.split("\n", 1)[0] or ",", delimiters=",\t;|")
+    except csv.Error:
+        dialect = csv.excel
+    fh = path.open("r", encoding=enc, errors="surrogateescape", newline="")
+    reader = csv.reader(fh, dialect)
+    try:
+        header = next(reader)
+    except StopIteration:
+        fh.close()
+        raise LoadError(f"{path}: the file is empty (expected a header row)") from None
+    header = [h.lstrip("\ufeff").strip() for h in header]
+    if _has_undecodable(header):
+        fh.close()
+        raise LoadError(f"{path}: header is not valid {enc}; pass --encoding gb18030 (or the "
+                        f"file's real encoding)")
+
+    def rows() -> Iterator[Row]:
+        with fh:
+            line = reader.line_num
+            for cells in reader:
+                start, line = line + 1, reader.line_num
+                if not any(str(c).strip() for c in cells):
+                    continue
+                yield start, cells
+
+    return header, rows(), enc
+
+
+def read_xlsx(path: Path) -> tuple[list[str], Iterator[Row], str]:
+    """Header and rows of the first worksheet (openpyxl read-only mode)."""
+    try:
+        from openpyxl import load_workbook
+    except ImportError as exc:  # pragma: no cover - openpyxl is a core dependency
+        raise LoadError("reading .xlsx needs openpyxl: pip install openpyxl") from exc
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise LoadError(f"{path}: not a readable .xlsx workbook ({exc})") from exc
+    ws = wb.worksheets[0]
+    it = ws.iter_rows(values_only=True)
+    try:
+        header = ["" if h is None else str(h).strip() for h in next(it)]
+    except StopIteration:
+        wb.close()
+        raise LoadError(f"{path}: the first worksheet is empty (expected a header row)") from None
+
+    def rows() -> Iterator[Row]:
+        try:
+            for number, cells in enumerate(it, start=2):
+                if cells is None or all(c is None or str(c).strip() == "" for c in cells):
+                    continue
+                yield number, list(cells)
+        finally:
+            wb.close()
+
+    return header, rows(), "xlsx"
+
+
+def read_table(path: Path, encoding: str | None = None) -> tuple[list[str], Iterator[Row], str]:
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return read_xlsx(path)
+    return read_csv(path, encoding)
+
+
+def undecodable(cells: list[Any]) -> bool:
+    """True when a CSV row holds bytes that the chosen encoding could not decode."""
+    return _has_undecodable(cells)

@@ -1,0 +1,167 @@
+"""Per-entity queries: employer, agent and person profiles, each traced to its documents."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ringtrace.errors import NotFound
+from ringtrace.graph.elements import Node
+from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.results import ScanResults
+
+
+def _public(node: Node) -> dict[str, Any]:
+    return {"id": node.id, **node.props}
+
+
+def case_row(store: GraphStore, case_id: str, scan: ScanResults | None) -> dict[str, Any]:
+    """A case's headline facts plus its score and rule ids (if scanned)."""
+    node = store.node(case_id)
+    props = node.props if node else {}
+    row = {
+        "id": case_id, "case_number": props.get("case_number"), "forum": props.get("forum"),
+        "document_type": props.get("document_type"), "procedure": props.get("procedure"),
+        "cause": props.get("cause"), "filing_date": props.get("filing_date"),
+        "hearing_date": props.get("hearing_date"), "decision_date": props.get("decision_date"),
+        "claimed_start": props.get("claimed_start"), "claimed_end": props.get("claimed_end"),
+        "defendant_response": props.get("defendant_response"), "outcome": props.get("outcome"),
+    }
+    scored = scan.case(case_id) if scan else None
+    row["score"] = scored["final_score"] if scored else 0.0
+    row["rules"] = scored["rules"] if scored else []
+    row["ring_id"] = scored["ring_id"] if scored else None
+    return row
+
+
+def _scan_or_none(store: GraphStore) -> ScanResults | None:
+    try:
+        return ScanResults.load(store)
+    except NotFound:
+        return None
+
+
+def _one(store: GraphStore, kind: str, text: str, what: str) -> Node:
+    found = store.find_nodes(kind, text)
+    if not found:
+        raise NotFound(f"no {what} matches {text!r}")
+    exact = [n for n in found if n.name == text or n.props.get("uscc") == text.upper()]
+    if len(exact) == 1:
+        return exact[0]
+    if len(found) > 1:
+        names = "; ".join(f"{n.name} ({n.id})" for n in found[:10])
+        raise NotFound(f"{text!r} matches {len(found)} {what}s: {names}; give the full name or id")
+    return found[0]
+
+
+def _cases_by_ring(rows: list[dict[str, Any]]) -> list[str]:
+    return sorted({r["ring_id"] for r in rows if r.get("ring_id")})
+
+
+def _finding_view(f: dict[str, Any]) -> dict[str, Any]:
+    return {"rule_id": f["rule_id"], "summary": f["summary"], "evidence": f["evidence"],
+            "cases": len(f["cases"])}
+
+
+def employer_profile(store: GraphStore, text: str) -> dict[str, Any]:
+    """Registry facts, cases, plaintiffs, agents, flags and rings of one employer (name or USCC)."""
+    node = _one(store, "Employer", text, "employer")
+    scan = _scan_or_none(store)
+    edges = store.edges_of(node.id)
+    case_ids = sorted({e.dst for e in edges if e.kind == "PARTY_IN"})
+    cases = [case_row(store, c, scan) for c in case_ids]
+    plaintiffs: Counter[str] = Counter()
+    agents: dict[str, dict[str, Any]] = {}
+    for c in case_ids:
+        for e in store.edges_of(c, ["PARTY_IN", "AGENT_IN"]):
+            if e.kind == "PARTY_IN" and e.src != node.id and e.props.get("side") != "employer":
+                plaintiffs[e.src] += 1
+            if e.kind == "AGENT_IN":
+                a = agents.setdefault(e.src, {"id": e.src, "cases": 0, "sides": set(),
+                                              "kind": e.props.get("agent_kind"),
+                                              "law_firm": e.props.get("law_firm")})
+                a["cases"] += 1
+                a["sides"].add(e.props.get("represents_side", "unknown"))
+    people = {pid: store.node(pid) for pid in [*plaintiffs, *agents]}
+    flags: list[dict[str, Any]] = []
+    if scan:
+        flags = [_finding_view(f) for f in scan.findings_for_subject(node.id)]
+        seen = {f["rule_id"] for f in flags}
+        for c in case_ids:
+            for f in scan.findings_for_case(c):
+                if f["subject"] == c and f["rule_id"] not in seen:
+                    flags.append(_finding_view(f))
+                    seen.add(f["rule_id"])
+    legal_reps = [store.node(e.src) for e in edges if e.kind == "LEGAL_REP_OF"]
+    return {
+        "employer": _public(node),
+        "legal_representatives": sorted({n.name for n in legal_reps if n}),
+        "cases": cases,
+        "plaintiffs": [{"id": p, "name": people[p].name if people[p] else p, "cases": n,
+                        "birth_date": people[p].props.get("birth_date") if people[p] else None}
+                       for p, n in sorted(plaintiffs.items())],
+        "agents": [{**a, "name": people[a["id"]].name if people[a["id"]] else a["id"],
+                    "sides": sorted(a["sides"])} for _, a in sorted(agents.items())],
+        "flags": flags,
+        "rings": _cases_by_ring(cases),
+    }
+
+
+def agent_profile(store: GraphStore, text: str) -> list[dict[str, Any]]:
+    """Every person of that name (or id) who acts as an agent: reach, sides, firms, flags, rings."""
+    candidates = [n for n in store.find_nodes("Person", text, limit=200)
+                  if any(e.kind == "AGENT_IN" for e in store.edges_of(n.id, ["AGENT_IN"]))]
+    if not candidates:
+        raise NotFound(f"no agent matches {text!r}")
+    scan = _scan_or_none(store)
+    out = []
+    for node in candidates:
+        edges = store.edges_of(node.id)
+        agent_in = [e for e in edges if e.kind == "AGENT_IN"]
+        case_ids = sorted({e.dst for e in agent_in})
+        cases = [case_row(store, c, scan) for c in case_ids]
+        applicants: set[str] = set()
+        employers: set[str] = set()
+        for c in case_ids:
+            for e in store.edges_of(c, ["PARTY_IN"]):
+                (employers if e.props.get("side") == "employer" else applicants).add(e.src)
+        flags = [_finding_view(f) for f in scan.findings_for_subject(node.id)] if scan else []
+        out.append({
+            "agent": _public(node),
+            "kinds": sorted({e.props.get("agent_kind", "other") for e in agent_in}),
+            "sides": dict(sorted(Counter(e.props.get("represents_side", "unknown")
+                                         for e in agent_in).items())),
+            "law_firms": sorted({e.props["law_firm"] for e in agent_in if e.props.get("law_firm")}),
+            "applicants": len(applicants), "employers": sorted(
+                (store.node(x).name if store.node(x) else x) for x in employers),
+            "cases": cases, "flags": flags, "rings": _cases_by_ring(cases),
+        })
+    return out
+
+
+def person_profile(store: GraphStore, text: str) -> list[dict[str, Any]]:
+    """Every person matching a name or id: roles in cases, contacts, back-payments, rings."""
+    nodes = store.find_nodes("Person", text, limit=200)
+    if not nodes:
+        raise NotFound(f"no person matches {text!r}")
+    scan = _scan_or_none(store)
+    out = []
+    for node in nodes:
+        edges = store.edges_of(node.id)
+        roles = [{"case": case_row(store, e.dst, scan), "as": e.kind,
+                  "role": e.props.get("role_in_text") or e.props.get("role")
+                  or e.props.get("agent_kind")}
+                 for e in edges if e.kind in ("PARTY_IN", "AGENT_IN")]
+        contacts = [store.node(e.dst) for e in edges if e.kind in ("HAS_PHONE", "HAS_ADDRESS")]
+        out.append({
+            "person": _public(node),
+            "roles": roles,
+            "legal_rep_of": [store.node(e.dst).name for e in edges  # type: ignore[union-attr]
+                             if e.kind == "LEGAL_REP_OF" and store.node(e.dst)],
+            "contacts": [{"kind": c.props.get("kind"), "value": c.props.get("value")}
+                         for c in contacts if c],
+            "back_payments": [store.node(e.src).props for e in edges  # type: ignore[union-attr]
+                              if e.kind == "BACKPAY_FOR" and store.node(e.src)],
+            "rings": _cases_by_ring([r["case"] for r in roles]),
+        })
+    return out

@@ -1,0 +1,144 @@
+"""The analysis frame: every case with its parties, agents, forum and employer facts, in memory.
+
+Rules and ring assembly read this frame instead of querying the store case by case. It is built
+in one pass over the store's nodes, edges and documents (any :class:`GraphStore`), so detection
+gives the same answer on the embedded workspace and on Neo4j.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ringtrace.graph.store.base import GraphStore
+
+
+@dataclass(slots=True)
+class PartyRef:
+    id: str
+    name: str
+    role: str
+    side: str
+    role_in_text: str = ""
+
+
+@dataclass(slots=True)
+class AgentRef:
+    id: str
+    name: str
+    kind: str
+    side: str
+    law_firm: str | None
+    relation: str | None
+    represents: list[str]
+
+
+@dataclass(slots=True)
+class CaseInfo:
+    id: str
+    case_number: str
+    forum_id: str
+    forum: str
+    props: dict[str, Any]
+    workers: list[PartyRef] = field(default_factory=list)
+    employers: list[PartyRef] = field(default_factory=list)
+    others: list[PartyRef] = field(default_factory=list)
+    agents: list[AgentRef] = field(default_factory=list)
+    spans: list[dict[str, str]] = field(default_factory=list)
+    claim_amounts: list[float] = field(default_factory=list)
+
+    def get(self, key: str) -> Any:
+        return self.props.get(key)
+
+
+@dataclass
+class Frame:
+    """Cases plus the nodes they touch, keyed by id; iteration orders are sorted and stable."""
+
+    cases: dict[str, CaseInfo]
+    persons: dict[str, dict[str, Any]]
+    employers: dict[str, dict[str, Any]]
+    forums: dict[str, dict[str, Any]]
+    firms: dict[str, dict[str, Any]]
+    identifiers: dict[str, dict[str, Any]]
+    #: owner node id -> identifier node ids (phones and addresses)
+    contacts: dict[str, set[str]]
+    #: employer id -> legal representative person ids
+    legal_reps: dict[str, set[str]]
+    #: case ids per employer / per agent, sorted
+    employer_cases: dict[str, list[str]] = field(default_factory=dict)
+    agent_cases: dict[str, list[str]] = field(default_factory=dict)
+
+    def case_list(self) -> list[CaseInfo]:
+        return [self.cases[k] for k in sorted(self.cases)]
+
+
+def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None) -> Frame:
+    """Read the store into a :class:`Frame` (one pass per node and edge kind)."""
+    cases: dict[str, CaseInfo] = {}
+    for n in store.iter_nodes("Case"):
+        cases[n.id] = CaseInfo(id=n.id, case_number=n.props.get("case_number") or n.id,
+                               forum_id="", forum=n.props.get("forum") or "", props=n.props)
+    if progress:
+        progress(len(cases))
+    persons = {n.id: n.props for n in store.iter_nodes("Person")}
+    employers = {n.id: n.props for n in store.iter_nodes("Employer")}
+    forums = {n.id: n.props for n in store.iter_nodes("Forum")}
+    firms = {n.id: n.props for n in store.iter_nodes("LawFirm")}
+    identifiers = {n.id: n.props for n in store.iter_nodes("Identifier")}
+
+    for e in store.iter_edges("DECIDED_BY"):
+        if e.src in cases:
+            cases[e.src].forum_id = e.dst
+    for e in store.iter_edges("PARTY_IN"):
+        case = cases.get(e.dst)
+        if case is None:
+            continue
+        props = employers.get(e.src) or persons.get(e.src) or {}
+        ref = PartyRef(e.src, str(props.get("name", "")), e.props.get("role", ""),
+                       e.props.get("side", "unknown"), e.props.get("role_in_text", ""))
+        if ref.side == "worker":
+            case.workers.append(ref)
+        elif ref.side == "employer" or e.src in employers:
+            case.employers.append(ref)
+        else:
+            case.others.append(ref)
+    for e in store.iter_edges("AGENT_IN"):
+        case = cases.get(e.dst)
+        if case is None:
+            continue
+        props = persons.get(e.src, {})
+        case.agents.append(AgentRef(
+            e.src, str(props.get("name", "")), e.props.get("agent_kind", "other"),
+            e.props.get("represents_side", "unknown"), e.props.get("law_firm"),
+            e.props.get("relation"), list(e.props.get("represents", []))))
+    contacts: dict[str, set[str]] = defaultdict(set)
+    for kind in ("HAS_PHONE", "HAS_ADDRESS"):
+        for e in store.iter_edges(kind):
+            contacts[e.src].add(e.dst)
+    legal_reps: dict[str, set[str]] = defaultdict(set)
+    for e in store.iter_edges("LEGAL_REP_OF"):
+        legal_reps[e.dst].add(e.src)
+    for case_id, record in store.iter_documents():
+        case = cases.get(case_id)
+        if case is not None:
+            case.spans = list(record.get("spans", []))
+            case.claim_amounts = list(record.get("claim_amounts", []))
+    frame = Frame(cases, persons, employers, forums, firms, identifiers, dict(contacts),
+                  dict(legal_reps))
+    by_employer: dict[str, list[str]] = defaultdict(list)
+    by_agent: dict[str, list[str]] = defaultdict(list)
+    for cid in sorted(cases):
+        case = cases[cid]
+        for ref in case.employers:
+            by_employer[ref.id].append(cid)
+        for agent in case.agents:
+            by_agent[agent.id].append(cid)
+        case.workers.sort(key=lambda r: r.id)
+        case.employers.sort(key=lambda r: r.id)
+        case.agents.sort(key=lambda r: r.id)
+    frame.employer_cases = dict(by_employer)
+    frame.agent_cases = dict(by_agent)
+    return frame

@@ -1,0 +1,40 @@
+"""Leads: ranked cases with the rules that fired, the documents and the evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ringtrace.graph.regions import province_name, province_of_code, province_of_text
+from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.entities import case_row
+from ringtrace.queries.results import ScanResults
+
+
+def list_leads(store: GraphStore, limit: int | None = None,
+               min_score: float | None = None) -> list[dict[str, Any]]:
+    """Leads in rank order: each with its lead id, score, rule ids, reasons and evidence."""
+    scan = ScanResults.load(store)
+    threshold = scan.meta["lead_threshold"] if min_score is None else min_score
+    ranked = sorted((c for c, row in scan.data["cases"].items()
+                     if row["final_score"] >= threshold),
+                    key=lambda c: (-scan.data["cases"][c]["final_score"], c))
+    out = []
+    for rank, case_id in enumerate(ranked[:limit], start=1):
+        row = scan.data["cases"][case_id]
+        facts = case_row(store, case_id, scan)
+        forum = store.node(next((e.dst for e in store.edges_of(case_id, ["DECIDED_BY"])), ""))
+        region = forum.props.get("region_code") if forum else None
+        province = province_of_code(region) or province_of_text(facts.get("forum"))
+        findings = scan.findings_for_case(case_id)
+        out.append({
+            "rank": rank, "lead_id": row["lead_id"], "case_id": case_id,
+            "case_number": facts["case_number"], "forum": facts["forum"],
+            "region_code": region, "province": province_name(province),
+            "document_type": facts["document_type"], "decision_date": facts["decision_date"],
+            "score": row["final_score"], "rule_score": row["rule_score"],
+            "ring_id": row["ring_id"], "rules": row["rules"],
+            "reasons": [f["summary"] for f in findings],
+            "evidence": [{"rule_id": f["rule_id"], **ev} for f in findings
+                         for ev in f["evidence"]],
+        })
+    return out

@@ -1,0 +1,41 @@
+"""The red-flag catalogue: one module per rule family, gathered here.
+
+:data:`CATALOGUE` lists every rule (id, family, title, function) in a stable order;
+:func:`run_all` runs them on an analysis frame with the weights and thresholds of a
+:class:`~ringtrace.queries.rules.RuleConfig`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ringtrace.errors import RuleError
+from ringtrace.queries.findings import Finding
+from ringtrace.queries.frame import Frame
+from ringtrace.queries.redflags import agents, batch, claims, contacts, employer, geography, timeline
+from ringtrace.queries.redflags.common import Rule
+from ringtrace.queries.rules import RuleConfig
+
+CATALOGUE: list[Rule] = [
+    *employer.RULES, *claims.RULES, *timeline.RULES, *batch.RULES, *agents.RULES,
+    *contacts.RULES, *geography.RULES,
+]
+RULES_BY_ID = {r.id: r for r in CATALOGUE}
+
+__all__ = ["CATALOGUE", "RULES_BY_ID", "run_all"]
+
+
+def run_all(frame: Frame, config: RuleConfig,
+            progress: Callable[[int], None] | None = None) -> list[Finding]:
+    """Every finding of every rule with a non-zero weight, in catalogue order."""
+    missing = sorted(set(RULES_BY_ID) - set(config.rules))
+    if missing:
+        raise RuleError(f"{config.source}: no parameters for rules {', '.join(missing)}")
+    findings: list[Finding] = []
+    for rule in CATALOGUE:
+        params = config.params(rule.id)
+        if float(params["weight"]) > 0:
+            findings.extend(rule.run(frame, params))
+        if progress:
+            progress(1)
+    return findings

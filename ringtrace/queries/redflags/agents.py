@@ -1,0 +1,156 @@
+"""Agents: one intermediary behind many applicants, or on both sides.
+
+What it flags
+    ``AGENT_MANY_APPLICANTS`` a natural-person agent represents at least ``min_applicants``
+    distinct workers, and at least ``min_suspicious_share`` of the agent's cases are uncontested
+    confirmation cases (so a busy lawyer whose clients fight their cases is not flagged);
+    ``AGENT_BOTH_SIDES`` the same person acts for workers and for the employer (in one case or
+    across cases against the same employer), the same law firm appears on both sides of a case,
+    the employer's agent shares a phone or address with the workers' agent or a worker, the
+    workers' agent is the employer's legal representative, or one "employee" agent acts for
+    several different employers; ``AGENT_EMPLOYEE_OR_RELATIVE`` the employer's agent is described
+    as its employee / HR head, or the worker's agent as a relative, in an uncontested case.
+Why it matters
+    SPP 2024-04: the intermediary 焦某 appeared as the employer's "人事部门负责人" and raised no
+    objection; intermediaries recruit many applicants (DOMAIN.md §2.2 P9, signal 4). Collusion
+    needs someone who controls both sides.
+Thresholds
+    ``rules.toml`` [rules.AGENT_*].
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from ringtrace.queries.findings import Evidence, Finding
+from ringtrace.queries.frame import AgentRef, CaseInfo, Frame
+from ringtrace.queries.redflags.common import Rule, is_confirmation, uncontested
+
+_LAY = ("other", "employee", "relative")
+
+
+def suspicious_case(case: CaseInfo) -> bool:
+    """An uncontested confirmation case: the population an intermediary works in."""
+    return is_confirmation(case) and uncontested(case)
+
+
+def agent_profile(frame: Frame, agent_id: str) -> tuple[list[str], set[str], set[str]]:
+    """(the agent's suspicious cases, workers represented, employers faced) for one agent."""
+    cases = frame.agent_cases.get(agent_id, [])
+    sus = [c for c in cases if suspicious_case(frame.cases[c])]
+    workers: set[str] = set()
+    employers: set[str] = set()
+    for c in cases:
+        case = frame.cases[c]
+        for a in case.agents:
+            if a.id == agent_id and a.side == "worker":
+                workers.update(w.id for w in case.workers if w.name in a.represents
+                               or not a.represents)
+        employers.update(e.id for e in case.employers)
+    return sus, workers, employers
+
+
+def many_applicants(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    minimum, share = int(params["min_applicants"]), float(params["min_suspicious_share"])
+    for agent_id in sorted(frame.agent_cases):
+        cases = frame.agent_cases[agent_id]
+        if len(cases) < minimum:
+            continue
+        sus, workers, employers = agent_profile(frame, agent_id)
+        if len(workers) >= minimum and len(sus) >= share * len(cases):
+            name = frame.persons.get(agent_id, {}).get("name", agent_id)
+            numbers = [frame.cases[c].case_number for c in sus]
+            yield Finding("AGENT_MANY_APPLICANTS", agent_id, sus,
+                          f"代理人{name}代理{len(workers)}名劳动者、涉及{len(employers)}家用人单位，"
+                          f"{len(sus)}/{len(cases)}件为无争议确认案件",
+                          [Evidence("link", None, "案号: " + "、".join(numbers[:30]))])
+
+
+def _worker_side(a: AgentRef) -> bool:
+    return a.side == "worker"
+
+
+def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    hits: dict[str, list[tuple[str, Evidence]]] = defaultdict(list)
+    # agents per employer and side, across that employer's cases
+    sides: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    employee_agent_employers: dict[str, set[str]] = defaultdict(set)
+    for case in frame.case_list():
+        if not suspicious_case(case):
+            continue
+        worker_agents = [a for a in case.agents if _worker_side(a)]
+        employer_agents = [a for a in case.agents if a.side == "employer"]
+        for e in case.employers:
+            for a in case.agents:
+                sides[(e.id, a.id)][a.side].append(case.id)
+            for a in employer_agents:
+                if a.kind in ("employee", "other"):
+                    employee_agent_employers[a.id].add(e.id)
+        wa_ids = {a.id for a in worker_agents}
+        for a in employer_agents:
+            if a.id in wa_ids:
+                hits[case.id].append(("same", Evidence("record", case.case_number,
+                                                       f"{a.name}同时代理劳动者和用人单位")))
+        firms_w = {a.law_firm for a in worker_agents if a.law_firm}
+        for a in employer_agents:
+            if a.law_firm and a.law_firm in firms_w:
+                hits[case.id].append(("firm", Evidence("record", case.case_number,
+                                                       f"双方代理人同属{a.law_firm}")))
+        worker_contacts = set()
+        for p in [*(w.id for w in case.workers), *wa_ids]:
+            worker_contacts |= frame.contacts.get(p, set())
+        for a in employer_agents:
+            shared = frame.contacts.get(a.id, set()) & worker_contacts
+            for ident in sorted(shared):
+                value = frame.identifiers.get(ident, {}).get("value", ident)
+                hits[case.id].append(("contact", Evidence(
+                    "link", case.case_number, f"用人单位代理人{a.name}与劳动者方共用{value}")))
+        reps = {frame.persons.get(r, {}).get("name") for e in case.employers
+                for r in frame.legal_reps.get(e.id, set())}
+        for a in worker_agents:
+            if a.name and a.name in reps:
+                hits[case.id].append(("rep", Evidence(
+                    "record", case.case_number, f"劳动者代理人{a.name}系用人单位法定代表人")))
+    for (_employer, _agent), by_side in sorted(sides.items()):
+        if by_side.get("worker") and by_side.get("employer"):
+            for c in sorted(set(by_side["worker"]) | set(by_side["employer"])):
+                name = frame.persons.get(_agent, {}).get("name", _agent)
+                hits[c].append(("cross", Evidence(
+                    "link", frame.cases[c].case_number,
+                    f"{name}在同一用人单位的案件中分别代理劳动者和用人单位")))
+    for agent_id, employers in sorted(employee_agent_employers.items()):
+        if len(employers) >= 2:
+            name = frame.persons.get(agent_id, {}).get("name", agent_id)
+            for c in frame.agent_cases.get(agent_id, []):
+                if suspicious_case(frame.cases[c]):
+                    hits[c].append(("multi", Evidence(
+                        "link", frame.cases[c].case_number,
+                        f"{name}以单位员工/代理人身份代理{len(employers)}家不同用人单位")))
+    for case_id in sorted(hits):
+        evidence = list(dict.fromkeys(e for _, e in hits[case_id]))
+        yield Finding("AGENT_BOTH_SIDES", case_id, [case_id],
+                      "代理关系显示同一人或关联方控制诉讼双方", evidence[:10])
+
+
+def employee_or_relative(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    for case in frame.case_list():
+        if not suspicious_case(case):
+            continue
+        for a in case.agents:
+            if (a.side == "employer" and a.kind == "employee") or (
+                    a.side == "worker" and a.kind == "relative"):
+                who = "用人单位员工" if a.side == "employer" else "劳动者亲属"
+                yield Finding("AGENT_EMPLOYEE_OR_RELATIVE", case.id, [case.id],
+                              f"代理人{a.name}为{who}",
+                              [Evidence("record", case.case_number,
+                                        f"{a.name}：{a.relation or a.kind}")])
+                break
+
+
+RULES = [
+    Rule("AGENT_MANY_APPLICANTS", "agents", "同一代理人代理多名申请人", many_applicants),
+    Rule("AGENT_BOTH_SIDES", "agents", "同一人或关联方代理双方", both_sides),
+    Rule("AGENT_EMPLOYEE_OR_RELATIVE", "agents", "代理人为单位员工或亲属", employee_or_relative),
+]

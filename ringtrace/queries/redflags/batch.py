@@ -1,0 +1,49 @@
+"""Batches: many applicants against one employer on the same day.
+
+What it flags
+    ``BATCH_SAME_DAY`` at least ``min_cases`` confirmation cases against one employer filed,
+    heard or decided on the same day.
+Why it matters
+    SPP 2024-04: 40 applications on one day and "当日…作出40份仲裁裁决书"; Chengdu: five cases
+    "均在同日缴纳诉讼费，同日开庭调解" (DOMAIN.md P8). Genuine group suits after a closure also
+    come in batches, so this rule alone is weak evidence; it counts with the others.
+Thresholds
+    ``min_cases`` in ``rules.toml`` [rules.BATCH_SAME_DAY].
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from ringtrace.queries.findings import Evidence, Finding
+from ringtrace.queries.frame import Frame
+from ringtrace.queries.redflags.common import Rule, is_confirmation
+
+_DATES = (("filing_date", "立案"), ("hearing_date", "开庭"), ("decision_date", "裁判"))
+
+
+def same_day(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    minimum = int(params["min_cases"])
+    groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for case in frame.case_list():
+        if not is_confirmation(case):
+            continue
+        for key, _ in _DATES:
+            day = case.get(key)
+            if day and len(day) == 10:
+                for ref in case.employers:
+                    groups[(ref.id, key, day)].append(case.id)
+    labels = dict(_DATES)
+    for (employer, key, day), cases in sorted(groups.items()):
+        if len(cases) >= minimum:
+            name = frame.employers.get(employer, {}).get("name", employer)
+            numbers = [frame.cases[c].case_number for c in cases]
+            yield Finding("BATCH_SAME_DAY", employer, cases,
+                          f"{day}同日{labels[key]}{len(cases)}件针对{name}的案件",
+                          [Evidence("link", None, f"{labels[key]}日期={day}；案号: " +
+                                    "、".join(numbers[:30]))])
+
+
+RULES = [Rule("BATCH_SAME_DAY", "batch", "同日批量立案/开庭/裁判", same_day)]

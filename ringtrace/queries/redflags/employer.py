@@ -1,0 +1,141 @@
+"""Employers: small, closing or odd employers sued for confirmation in bursts.
+
+What it flags
+    ``EMP_BURST`` at least ``min_cases`` confirmation cases against one employer within
+    ``window_days`` and more than ``headcount_ratio`` x its insured headcount (参保人数, 0 counts
+    as 1); ``EMP_OVER_HEADCOUNT`` relationships confirmed (judgment, award or mediation) far above
+    the headcount; ``EMP_STATUS`` the employer is deregistered, revoked or in liquidation
+    (注销/吊销/清算…); ``EMP_TYPE`` labour-service, township or recycling-type employers named in
+    DOMAIN.md as typical hosts; ``EMP_START_BEFORE_FOUNDING`` the claimed relationship starts
+    before the employer's founding date (成立日期) by more than ``grace_days``.
+Why it matters
+    Anyang's rules "企业用工规模不大" + "被密集起诉" (SEED, DOMAIN.md R2/R3); the Jilin depot with
+    30 staff and ≥150 "retirees" (P7); closing coal mines and 劳服 companies (P6); a relationship
+    cannot start before the company existed (P5).
+Thresholds
+    ``rules.toml`` [rules.EMP_*]. Employers without a registry row get no headcount-based flag
+    (unknown is not small).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ringtrace.queries.findings import Evidence, Finding
+from ringtrace.queries.frame import Frame
+from ringtrace.queries.redflags.common import (
+    Rule,
+    filing_date,
+    is_confirmation,
+    to_date,
+)
+
+
+def _headcount(props: dict[str, Any]) -> int | None:
+    value = props.get("insured_headcount")
+    return int(value) if isinstance(value, (int, float)) else None
+
+
+def _confirmation_cases(frame: Frame, employer: str) -> list[str]:
+    return [c for c in frame.employer_cases.get(employer, []) if is_confirmation(frame.cases[c])]
+
+
+def burst(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    window, min_cases, ratio = int(params["window_days"]), int(params["min_cases"]), float(
+        params["headcount_ratio"])
+    for employer in sorted(frame.employer_cases):
+        props = frame.employers.get(employer, {})
+        headcount = _headcount(props)
+        if headcount is None:
+            continue
+        dated = sorted((d, c) for c in _confirmation_cases(frame, employer)
+                       if (d := filing_date(frame.cases[c])) is not None)
+        best: list[str] = []
+        lo = 0
+        for hi in range(len(dated)):
+            while (dated[hi][0] - dated[lo][0]).days > window:
+                lo += 1
+            if hi - lo + 1 > len(best):
+                best = [c for _, c in dated[lo:hi + 1]]
+        if len(best) >= min_cases and len(best) > ratio * max(headcount, 1):
+            numbers = [frame.cases[c].case_number for c in best]
+            yield Finding("EMP_BURST", employer, best,
+                          f"{props.get('name')}在{window}天内被提起{len(best)}件确认劳动关系案件，"
+                          f"参保人数{headcount}",
+                          [Evidence("registry", None, f"参保人数={headcount}"),
+                           Evidence("link", None, "案号: " + "、".join(numbers[:30]))])
+
+
+def over_headcount(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    min_confirmed, ratio = int(params["min_confirmed"]), float(params["headcount_ratio"])
+    for employer in sorted(frame.employer_cases):
+        props = frame.employers.get(employer, {})
+        headcount = _headcount(props)
+        if headcount is None:
+            continue
+        confirmed = [c for c in _confirmation_cases(frame, employer)
+                     if frame.cases[c].get("outcome") in ("confirmed", "mediated")]
+        workers = {w.id for c in confirmed for w in frame.cases[c].workers}
+        if len(workers) >= min_confirmed and len(workers) > ratio * max(headcount, 1):
+            yield Finding("EMP_OVER_HEADCOUNT", employer, confirmed,
+                          f"{props.get('name')}被确认劳动关系{len(workers)}人，参保人数仅{headcount}",
+                          [Evidence("registry", None, f"参保人数={headcount}"),
+                           Evidence("record", None, f"确认劳动关系人数={len(workers)}")])
+
+
+def status(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    bad = tuple(params["statuses"])
+    for employer in sorted(frame.employer_cases):
+        props = frame.employers.get(employer, {})
+        value = props.get("status") or ""
+        if any(s in value for s in bad):
+            cases = _confirmation_cases(frame, employer)
+            if cases:
+                detail = f"登记状态={value}"
+                for key, label in (("cancel_date", "注销日期"), ("revoke_date", "吊销日期")):
+                    if props.get(key):
+                        detail += f"，{label}={props[key]}"
+                yield Finding("EMP_STATUS", employer, cases, f"{props.get('name')}登记状态为{value}",
+                              [Evidence("registry", None, detail)])
+
+
+def odd_type(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    keywords = tuple(params["keywords"])
+    for employer in sorted(frame.employer_cases):
+        props = frame.employers.get(employer, {})
+        fields = {"企业名称": props.get("name"), "企业类型": props.get("company_type"),
+                  "所属行业": props.get("industry")}
+        hit = next(((label, v) for label, v in fields.items()
+                    if v and any(k in str(v) for k in keywords)), None)
+        if hit:
+            cases = _confirmation_cases(frame, employer)
+            if cases:
+                yield Finding("EMP_TYPE", employer, cases, f"{props.get('name')}属劳务/乡镇/回收类单位",
+                              [Evidence("registry", None, f"{hit[0]}={hit[1]}")])
+
+
+def start_before_founding(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    grace = int(params["grace_days"])
+    for case in frame.case_list():
+        start = to_date(case.get("claimed_start"))
+        if start is None or not is_confirmation(case):
+            continue
+        for ref in case.employers:
+            founded = to_date(frame.employers.get(ref.id, {}).get("founded"))
+            if founded and (founded - start).days > grace:
+                yield Finding("EMP_START_BEFORE_FOUNDING", case.id, [case.id],
+                              f"主张的劳动关系起始日{case.get('claimed_start')}早于用人单位成立日期{founded}",
+                              [Evidence("registry", None, f"成立日期={founded.isoformat()}"),
+                               Evidence("record", case.case_number,
+                                        f"claimed_start={case.get('claimed_start')}")])
+                break
+
+
+RULES = [
+    Rule("EMP_BURST", "employer", "用人单位被密集起诉（相对参保人数）", burst),
+    Rule("EMP_OVER_HEADCOUNT", "employer", "确认人数远超参保人数", over_headcount),
+    Rule("EMP_STATUS", "employer", "用人单位注销/吊销/清算", status),
+    Rule("EMP_TYPE", "employer", "劳务/乡镇/回收类用人单位", odd_type),
+    Rule("EMP_START_BEFORE_FOUNDING", "employer", "主张起始早于单位成立", start_before_founding),
+]

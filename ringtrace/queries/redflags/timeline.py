@@ -1,0 +1,140 @@
+"""Timeline: the claimed relationship fits a pension purchase, not a working life.
+
+What it flags
+    ``TL_BEFORE_1995`` the claimed start is before 1995-01-01 (the earliest back-payment start for
+    post-劳动法 workers); ``TL_NEAR_RETIREMENT`` the worker's age at filing is in the window just
+    before or at statutory retirement (women 45–56, men 54–62 by default);
+    ``TL_PERIOD_15Y`` the claimed period lasts about 15 years (the minimum contribution period);
+    ``TL_END_AT_RETIREMENT`` the claimed end falls on the worker's 50th/55th/60th birthday (±
+    ``tolerance_days``); ``TL_IMPLAUSIBLE_START_AGE`` the worker would have started younger than
+    16 or older than 60; ``TL_FAST_DECISION`` decided within ``max_days`` of filing.
+Why it matters
+    Back-payment rules (DOMAIN.md §1: 人社部发〔2016〕132号, start ≥1995, 15 years to draw a pension);
+    published cases: 40 awards "长达15年", applicants "五六十岁，女性居多", claims ending on a
+    retirement birthday (P2–P5); sham awards issued ten days after filing.
+Thresholds
+    ``rules.toml`` [rules.TL_*]. Ages use the birth date from the party block (or ID number).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ringtrace.queries.findings import Evidence, Finding
+from ringtrace.queries.frame import CaseInfo, Frame
+from ringtrace.queries.redflags.common import (
+    Rule,
+    add_years,
+    case_finding,
+    filing_date,
+    is_confirmation,
+    person_birth,
+    to_date,
+    years_between,
+)
+
+
+def _claim(case: CaseInfo) -> Evidence:
+    return Evidence("record", case.case_number,
+                    f"主张期间 {case.get('claimed_start') or '?'} 至 {case.get('claimed_end') or '?'}")
+
+
+def before_1995(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    floor = to_date(params["floor"])
+    assert floor is not None
+    for case in frame.case_list():
+        start = to_date(case.get("claimed_start"))
+        if start and start < floor and is_confirmation(case):
+            yield case_finding("TL_BEFORE_1995", case, f"主张劳动关系起始于{floor.year}年以前",
+                               _claim(case))
+
+
+def near_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    windows = {"女": params["female_ages"], "男": params["male_ages"]}
+    for case in frame.case_list():
+        filed = filing_date(case)
+        if filed is None or not is_confirmation(case):
+            continue
+        for w in case.workers:
+            props = frame.persons.get(w.id, {})
+            birth = to_date(props.get("birth_date"))
+            lo_hi = windows.get(props.get("sex") or "")
+            if birth is None or lo_hi is None:
+                continue
+            age = years_between(birth, filed)
+            if lo_hi[0] <= age <= lo_hi[1]:
+                yield case_finding("TL_NEAR_RETIREMENT", case,
+                                   f"{w.name}起诉时{age:.0f}岁（{props.get('sex')}），临近法定退休年龄",
+                                   Evidence("record", case.case_number,
+                                            f"出生日期={props.get('birth_date')}，立案={filed}"))
+                break
+
+
+def period_15y(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    lo, hi = (float(x) for x in params["years"])
+    for case in frame.case_list():
+        start, end = to_date(case.get("claimed_start")), to_date(case.get("claimed_end"), end=True)
+        if start and end and is_confirmation(case):
+            years = years_between(start, end)
+            if lo <= years <= hi:
+                yield case_finding("TL_PERIOD_15Y", case, f"主张劳动关系约{years:.1f}年（约15年缴费年限）",
+                                   _claim(case))
+
+
+def end_at_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    ages, tol = [int(a) for a in params["retirement_ages"]], int(params["tolerance_days"])
+    for case in frame.case_list():
+        end = to_date(case.get("claimed_end"))
+        if end is None or not is_confirmation(case):
+            continue
+        for w in case.workers:
+            birth = person_birth(frame, w.id)
+            if birth is None:
+                continue
+            precise = case.get("claimed_end") and len(case.get("claimed_end")) == 10
+            slack = tol if precise else tol + 31
+            hit = next((a for a in ages if abs((end - add_years(birth, a)).days) <= slack), None)
+            if hit is not None:
+                yield case_finding("TL_END_AT_RETIREMENT", case,
+                                   f"主张终止日为{w.name}的{hit}周岁生日",
+                                   Evidence("record", case.case_number,
+                                            f"出生日期={birth}，主张终止={case.get('claimed_end')}"))
+                break
+
+
+def implausible_start_age(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    lo, hi = int(params["min_age"]), int(params["max_age"])
+    for case in frame.case_list():
+        start = to_date(case.get("claimed_start"))
+        if start is None or not is_confirmation(case):
+            continue
+        for w in case.workers:
+            birth = person_birth(frame, w.id)
+            if birth is None:
+                continue
+            age = years_between(birth, start)
+            if age < lo or age > hi:
+                yield case_finding("TL_IMPLAUSIBLE_START_AGE", case,
+                                   f"{w.name}在劳动关系起始时{age:.0f}岁", _claim(case))
+                break
+
+
+def fast_decision(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    limit = int(params["max_days"])
+    for case in frame.case_list():
+        filed, decided = to_date(case.get("filing_date")), to_date(case.get("decision_date"))
+        if filed and decided and is_confirmation(case) and 0 <= (decided - filed).days <= limit:
+            yield case_finding("TL_FAST_DECISION", case, f"立案后{(decided - filed).days}天即结案",
+                               Evidence("record", case.case_number,
+                                        f"立案={filed}，结案={decided}"))
+
+
+RULES = [
+    Rule("TL_BEFORE_1995", "timeline", "主张起始早于1995年", before_1995),
+    Rule("TL_NEAR_RETIREMENT", "timeline", "起诉时临近退休年龄", near_retirement),
+    Rule("TL_PERIOD_15Y", "timeline", "主张期间约15年", period_15y),
+    Rule("TL_END_AT_RETIREMENT", "timeline", "主张终止日为退休生日", end_at_retirement),
+    Rule("TL_IMPLAUSIBLE_START_AGE", "timeline", "起始年龄不合理", implausible_start_age),
+    Rule("TL_FAST_DECISION", "timeline", "立案后迅速结案", fast_decision),
+]

@@ -1,0 +1,216 @@
+"""Rings: groups of cases held together by explicit evidence, assembled deterministically.
+
+1. **Candidates**: confirmation cases whose rule score reaches ``seed_threshold``.
+2. **Evidence links** between candidates: the same lay or suspicious agent; the same phone or
+   address among applicants, lay agents and legal representatives; the same suspicious employer
+   (one flagged for a burst or for confirmations above its headcount); the same-day batch.
+3. **Hub handling**: an agent whose confirmation cases are mostly contested (a busy, legitimate
+   law firm), an identifier shared by more than ``hub_people`` people, and an employer that is
+   not itself suspicious (a big employer with many genuine cases) do not link anything.
+4. **Components** of the link graph (union-find over sorted ids) with at least
+   ``min_ring_cases`` cases are rings; a component above ``max_ring_cases`` is split by
+   community detection (fixed, recorded seed).
+5. **Stable ids**: a ring's id is a hash of its earliest case id, so it survives re-scans.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ringtrace.graph.identity import digest
+from ringtrace.queries.communities import communities
+from ringtrace.queries.findings import Finding
+from ringtrace.queries.frame import Frame
+from ringtrace.queries.redflags.agents import suspicious_case
+from ringtrace.queries.redflags.common import is_confirmation
+from ringtrace.queries.redflags.contacts import people_by_identifier
+from ringtrace.queries.scoring import CaseScore
+
+PROFESSIONAL = ("lawyer", "intern", "legal_aid")
+HUB_PEOPLE = 40
+HUB_MIN_SUSPICIOUS_SHARE = 0.5
+
+
+class UnionFind:
+    def __init__(self, items: Iterable[str]) -> None:
+        self.parent = {i: i for i in items}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+@dataclass
+class Link:
+    """Why a set of cases belongs together: the link kind and the node that links them."""
+
+    kind: str  # agent | identifier | employer | batch
+    via: str
+    cases: list[str]
+
+
+@dataclass
+class Ring:
+    ring_id: str
+    cases: list[str]
+    links: list[Link] = field(default_factory=list)
+    community: int | None = None  # set when the ring came from splitting a large component
+    score: float = 0.0
+    structure: dict[str, Any] = field(default_factory=dict)
+
+
+def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str]) -> list[Link]:
+    """Every evidence link among candidate cases, hub handling applied, in a stable order."""
+    links: list[Link] = []
+    for agent_id in sorted(frame.agent_cases):
+        cases = frame.agent_cases[agent_id]
+        member = [c for c in cases if c in candidates]
+        if len(member) < 2:
+            continue
+        confirmations = [c for c in cases if is_confirmation(frame.cases[c])]
+        sus = [c for c in confirmations if suspicious_case(frame.cases[c])]
+        kinds = {a.kind for c in cases for a in frame.cases[c].agents if a.id == agent_id}
+        professional = kinds <= set(PROFESSIONAL)
+        if confirmations and len(sus) < HUB_MIN_SUSPICIOUS_SHARE * len(confirmations) and (
+                professional or len(confirmations) > 10):
+            continue
+        links.append(Link("agent", agent_id, member))
+    for ident, people in sorted(people_by_identifier(frame).items()):
+        if len(people) > HUB_PEOPLE or len(people) < 2:
+            continue
+        member = sorted({c for cs in people.values() for c in cs if c in candidates})
+        if len(member) >= 2:
+            links.append(Link("identifier", ident, member))
+    flagged_employers = {f.subject for f in findings
+                         if f.rule_id in ("EMP_BURST", "EMP_OVER_HEADCOUNT")}
+    for employer in sorted(flagged_employers):
+        member = [c for c in frame.employer_cases.get(employer, []) if c in candidates]
+        if len(member) >= 2:
+            links.append(Link("employer", employer, member))
+    for f in findings:
+        if f.rule_id == "BATCH_SAME_DAY":
+            member = [c for c in f.cases if c in candidates]
+            if len(member) >= 2:
+                links.append(Link("batch", f.subject, sorted(member)))
+    return links
+
+
+def _split(component: list[str], links: list[Link], seed: int,
+           resolution: float) -> list[list[str]]:
+    """Split an oversized component by community detection on its case-link graph."""
+    index = {c: i for i, c in enumerate(component)}
+    hubs: dict[str, int] = {}
+    src: list[int] = []
+    dst: list[int] = []
+    for link in links:
+        inside = [index[c] for c in link.cases if c in index]
+        if len(inside) < 2:
+            continue
+        hub = hubs.setdefault(f"{link.kind}:{link.via}", len(component) + len(hubs))
+        src.extend([hub] * len(inside))
+        dst.extend(inside)
+    labels = communities(len(component) + len(hubs), np.array(src), np.array(dst), seed=seed,
+                         resolution=resolution)
+    groups: dict[int, list[str]] = defaultdict(list)
+    for c, i in index.items():
+        groups[int(labels[i])].append(c)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+
+
+def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore],
+             scoring: dict[str, Any]) -> list[Ring]:
+    """Rings from the findings and case scores (see the module docstring)."""
+    seed_threshold = float(scoring["seed_threshold"])
+    candidates = {c for c, s in scores.items()
+                  if s.rule_score >= seed_threshold and is_confirmation(frame.cases[c])}
+    links = evidence_links(frame, findings, candidates)
+    uf = UnionFind(sorted(candidates))
+    for link in links:
+        first = link.cases[0]
+        for other in link.cases[1:]:
+            uf.union(first, other)
+    components: dict[str, list[str]] = defaultdict(list)
+    for c in sorted(candidates):
+        components[uf.find(c)].append(c)
+    min_cases, max_cases = int(scoring["min_ring_cases"]), int(scoring["max_ring_cases"])
+    seed, resolution = int(scoring["community_seed"]), float(scoring["community_resolution"])
+    links_by_case: dict[str, list[int]] = defaultdict(list)
+    for i, link in enumerate(links):
+        for c in link.cases:
+            links_by_case[c].append(i)
+    rings: list[Ring] = []
+    for root in sorted(components):
+        comp = components[root]
+        if len(comp) < min_cases:
+            continue
+        comp_links = sorted({i for c in comp for i in links_by_case[c]})
+        parts = [comp] if len(comp) <= max_cases else _split(
+            comp, [links[i] for i in comp_links], seed, resolution)
+        for n, part in enumerate(parts):
+            if len(part) < min_cases:
+                continue
+            members = set(part)
+            ring_links = [Link(links[i].kind, links[i].via,
+                               [c for c in links[i].cases if c in members])
+                          for i in comp_links]
+            ring_links = [lk for lk in ring_links if len(lk.cases) >= 2]
+            rings.append(Ring("R-" + digest(part[0], length=8), part, ring_links,
+                              community=n if len(parts) > 1 else None))
+    return rings
+
+
+def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
+    """Size and concentration figures that describe a ring."""
+    agents: Counter[str] = Counter()
+    lay_agents: set[str] = set()
+    workers: set[str] = set()
+    employers: set[str] = set()
+    forums: set[str] = set()
+    for c in ring.cases:
+        case = frame.cases[c]
+        workers.update(w.id for w in case.workers)
+        employers.update(e.id for e in case.employers)
+        forums.add(case.forum_id)
+        for a in case.agents:
+            agents[a.id] += 1
+            if a.kind not in PROFESSIONAL:
+                lay_agents.add(a.id)
+    top_share = max(agents.values()) / len(ring.cases) if agents else 0.0
+    kinds = Counter(link.kind for link in ring.links)
+    return {
+        "cases": len(ring.cases), "applicants": len(workers), "employers": len(employers),
+        "forums": len(forums), "agents": len(agents), "lay_agents": len(lay_agents),
+        "top_agent_share": round(top_share, 4),
+        "link_kinds": dict(sorted(kinds.items())),
+    }
+
+
+def strength(struct: dict[str, Any]) -> float:
+    """How strongly the ring's structure speaks for coordination, in [0, 1].
+
+    Concentration on one agent, links of several kinds and size each add; a ring held together
+    only by one employer's burst is weaker than one run by a single intermediary.
+    """
+    kinds = struct["link_kinds"]
+    s = 0.35 * struct["top_agent_share"]
+    s += 0.2 * min(1.0, (struct["cases"] - 1) / 4)
+    s += 0.15 * min(1.0, (len(kinds) - 1) / 2) if kinds else 0.0
+    s += 0.15 if "agent" in kinds or "identifier" in kinds else 0.0
+    s += 0.15 if struct["lay_agents"] else 0.0
+    return round(min(1.0, s), 6)

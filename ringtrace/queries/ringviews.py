@@ -1,0 +1,99 @@
+"""Ring listings and ring details (members, cases, timeline, flags, exposure)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import networkx as nx
+
+from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.entities import case_row
+from ringtrace.queries.redflags import RULES_BY_ID
+from ringtrace.queries.results import ScanResults
+
+_DATE_EVENTS = (("filing_date", "立案"), ("hearing_date", "开庭"), ("decision_date", "裁判"))
+
+
+def list_rings(store: GraphStore, limit: int | None = None) -> list[dict[str, Any]]:
+    """Ranked rings with their headline figures."""
+    scan = ScanResults.load(store)
+    rows = []
+    for ring in scan.rings[:limit]:
+        names = []
+        for agent_id in ring["intermediaries"][:2]:
+            node = store.node(agent_id)
+            names.append(node.name if node else agent_id)
+        s = ring["structure"]
+        rows.append({
+            "rank": ring["rank"], "ring_id": ring["ring_id"], "score": ring["score"],
+            "cases": s["cases"], "applicants": s["applicants"], "employers": s["employers"],
+            "intermediaries": names, "exposure_yuan": ring["exposure"]["amount_yuan"],
+            "top_rules": [r for r, _ in Counter(ring["rules"]).most_common(3)],
+        })
+    return rows
+
+
+def ring_detail(store: GraphStore, ring_id: str) -> dict[str, Any]:
+    """Everything about one ring, in the shape the HTML views and evidence packs render."""
+    scan = ScanResults.load(store)
+    ring = scan.ring(ring_id)
+    cases = [case_row(store, c, scan) for c in ring["cases"]]
+    members: dict[str, Counter[str]] = {"Employer": Counter(), "worker": Counter(),
+                                        "agent": Counter(), "Forum": Counter()}
+    agent_info: dict[str, dict[str, Any]] = {}
+    for c in ring["cases"]:
+        for e in store.edges_of(c, ["PARTY_IN", "AGENT_IN", "DECIDED_BY"]):
+            if e.kind == "PARTY_IN":
+                members["Employer" if e.props.get("side") == "employer" else "worker"][e.src] += 1
+            elif e.kind == "AGENT_IN":
+                members["agent"][e.src] += 1
+                agent_info.setdefault(e.src, {"kind": e.props.get("agent_kind"),
+                                              "law_firm": e.props.get("law_firm"),
+                                              "side": e.props.get("represents_side")})
+            else:
+                members["Forum"][e.dst] += 1
+    nodes = {nid: store.node(nid) for group in members.values() for nid in group}
+
+    def props(nid: str) -> dict[str, Any]:
+        node = nodes.get(nid)
+        return node.props if node else {}
+
+    intermediaries = [{"id": a, "name": props(a).get("name", a),
+                       "role": "劳动者代理人" if agent_info[a]["side"] == "worker" else "单位代理人",
+                       "cases": members["agent"][a]} for a in ring["intermediaries"]]
+    timeline = sorted(({"date": row[key], "event": label, "case_number": row["case_number"]}
+                       for row in cases for key, label in _DATE_EVENTS if row.get(key)),
+                      key=lambda t: (t["date"], t["case_number"] or "", t["event"]))
+    flags = [{"rule_id": r, "title": RULES_BY_ID[r].title if r in RULES_BY_ID else r, "count": n}
+             for r, n in sorted(ring["rules"].items(), key=lambda kv: (-kv[1], kv[0]))]
+    evidence = {row["id"]: [{"rule_id": f["rule_id"], "summary": f["summary"],
+                             "evidence": f["evidence"]}
+                            for f in scan.findings_for_case(row["id"])] for row in cases}
+    return {
+        "ring_id": ring["ring_id"], "rank": ring["rank"], "score": ring["score"],
+        "strength": ring["strength"], "reasons": ring["reasons"],
+        "structure": ring["structure"], "community": ring["community"],
+        "intermediaries": intermediaries,
+        "agents": [{"id": a, "name": props(a).get("name", a), "kind": agent_info[a]["kind"],
+                    "law_firm": agent_info[a]["law_firm"], "side": agent_info[a]["side"],
+                    "cases": n} for a, n in sorted(members["agent"].items())],
+        "employers": [{"id": e, "name": props(e).get("name", e), "uscc": props(e).get("uscc"),
+                       "status": props(e).get("status"), "founded": props(e).get("founded"),
+                       "insured_headcount": props(e).get("insured_headcount"), "cases": n}
+                      for e, n in sorted(members["Employer"].items())],
+        "applicants": [{"id": w, "name": props(w).get("name", w), "sex": props(w).get("sex"),
+                        "birth_date": props(w).get("birth_date"), "cases": n}
+                       for w, n in sorted(members["worker"].items())],
+        "forums": [{"id": f, "name": props(f).get("name", f),
+                    "region_code": props(f).get("region_code"), "cases": n}
+                   for f, n in sorted(members["Forum"].items())],
+        "cases": cases, "timeline": timeline, "flags": flags, "evidence": evidence,
+        "exposure": ring["exposure"], "links": ring["links"],
+        "node_ids": sorted([*ring["cases"], *nodes]),
+    }
+
+
+def ring_graph(store: GraphStore, detail: dict[str, Any]) -> nx.MultiDiGraph:
+    """The ring's members and the relationships among them (plus firms and shared contacts)."""
+    return store.neighbourhood(detail["node_ids"], hops=1, max_nodes=1500)

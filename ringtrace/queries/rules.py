@@ -1,0 +1,84 @@
+"""Rule weights and thresholds: the shipped defaults (``rules.toml``) and user overrides.
+
+A rules file has the same layout as the defaults; it may change any weight or threshold but may
+not invent rules or keys (a typo would otherwise silently do nothing).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from copy import deepcopy
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ringtrace.errors import RuleError
+
+
+@dataclass(frozen=True)
+class RuleConfig:
+    """Scoring settings plus one parameter table per rule id."""
+
+    scoring: dict[str, Any]
+    rules: dict[str, dict[str, Any]]
+    exposure: dict[str, Any]
+    source: str
+
+    def params(self, rule_id: str) -> dict[str, Any]:
+        try:
+            return self.rules[rule_id]
+        except KeyError:
+            raise RuleError(f"no parameters for rule {rule_id!r} in {self.source}") from None
+
+    def weight(self, rule_id: str) -> float:
+        return float(self.params(rule_id)["weight"])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"scoring": self.scoring, "rules": self.rules, "exposure": self.exposure,
+                "source": self.source}
+
+
+def _defaults() -> dict[str, Any]:
+    text = resources.files("ringtrace.queries").joinpath("rules.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any], path: str, source: str) -> None:
+    for key, value in override.items():
+        where = f"{path}.{key}" if path else key
+        if key not in base:
+            raise RuleError(f"{source}: unknown key {where!r}; see the shipped defaults "
+                            "(ringtrace/queries/rules.toml) for the valid names")
+        if isinstance(base[key], dict):
+            if not isinstance(value, dict):
+                raise RuleError(f"{source}: {where} must be a table")
+            _merge(base[key], value, where, source)
+        else:
+            if isinstance(base[key], (int, float)) and not isinstance(value, (int, float)):
+                raise RuleError(f"{source}: {where} must be a number, got {value!r}")
+            base[key] = value
+
+
+def load_rules(path: Path | None = None, overrides: dict[str, Any] | None = None) -> RuleConfig:
+    """Defaults, then the TOML file at ``path``, then an in-memory ``overrides`` mapping."""
+    data = _defaults()
+    source = "defaults"
+    if path is not None:
+        try:
+            user = tomllib.loads(Path(path).read_text("utf-8"))
+        except OSError as exc:
+            raise RuleError(f"cannot read rules file {path}: {exc.strerror or exc}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise RuleError(f"{path}: not valid TOML: {exc}") from exc
+        _merge(data, user, "", str(path))
+        source = str(path)
+    if overrides:
+        data = deepcopy(data)
+        _merge(data, overrides, "", "overrides")
+    for rule_id, params in data["rules"].items():
+        w = params.get("weight")
+        if not isinstance(w, (int, float)) or not 0 <= w < 1:
+            raise RuleError(f"{source}: rules.{rule_id}.weight must be in [0, 1), got {w!r}")
+    return RuleConfig(scoring=data["scoring"], rules=data["rules"], exposure=data["exposure"],
+                      source=source)

@@ -1,0 +1,150 @@
+"""``scan``: compute red flags, rings and scores over a whole store, and keep the results.
+
+The result is a JSON-ready mapping stored with :meth:`GraphStore.save_scan`; the same store and
+rules always give the same mapping (except ``meta.scanned_at``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from ringtrace import __version__
+from ringtrace.graph.identity import digest
+from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.findings import Finding
+from ringtrace.queries.frame import Frame, build_frame
+from ringtrace.queries.redflags import RULES_BY_ID, run_all
+from ringtrace.queries.redflags.common import to_date, years_between
+from ringtrace.queries.rings import PROFESSIONAL, Ring, assemble, strength, structure
+from ringtrace.queries.rules import RuleConfig, load_rules
+from ringtrace.queries.scoring import CaseScore, noisy_or, rule_scores
+
+Progress = Callable[[str], None]
+
+
+def lead_id(case_id: str) -> str:
+    """Stable lead id of a case: the same case gives the same id on every scan."""
+    return "L-" + digest(case_id, length=10)
+
+
+def snapshot_id(store: GraphStore) -> str:
+    """A short fingerprint of the store's contents (counts per kind)."""
+    counts = store.counts()
+    text = repr(sorted((sec, sorted(d.items())) for sec, d in counts.items()))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def claimed_years(frame: Frame, case_id: str) -> float:
+    case = frame.cases[case_id]
+    start = to_date(case.get("claimed_start"))
+    end = to_date(case.get("claimed_end"), end=True)
+    return max(0.0, years_between(start, end)) if start and end else 0.0
+
+
+def exposure(frame: Frame, cases: list[str], config: RuleConfig) -> dict[str, Any]:
+    wage = float(config.exposure["average_monthly_wage"])
+    years_paid = float(config.exposure["payout_years"])
+    total_years = sum(claimed_years(frame, c) for c in cases)
+    amount = total_years * wage * 0.01 * 12 * years_paid
+    return {
+        "amount_yuan": round(amount, 2),
+        "claimed_years": round(total_years, 2),
+        "method": (f"主张的劳动关系年限合计{total_years:.1f}年 × 当地月平均工资{wage:.0f}元 × 1%/年"
+                   f"（基础养老金计发比例）× 12个月 × 领取{years_paid:.0f}年；"
+                   "未计个人账户养老金与补缴本金"),
+    }
+
+
+def _reasons(frame: Frame, ring: Ring, findings: list[Finding], scores: dict[str, CaseScore],
+             struct: dict[str, Any]) -> list[str]:
+    reasons = [f"{struct['cases']}件案件、{struct['applicants']}名申请人、"
+               f"{struct['employers']}家用人单位、{struct['forums']}个审理机关"]
+    agent_counts = Counter(a.id for c in ring.cases for a in frame.cases[c].agents
+                           if a.kind not in PROFESSIONAL)
+    for agent_id, n in agent_counts.most_common(2):
+        if n >= 2:
+            name = frame.persons.get(agent_id, {}).get("name", agent_id)
+            reasons.append(f"非律师代理人{name}参与其中{n}件")
+    kinds = struct["link_kinds"]
+    labels = {"agent": "共同代理人", "identifier": "共用电话/地址", "employer": "同一可疑用人单位",
+              "batch": "同日批量"}
+    if kinds:
+        reasons.append("关联证据：" + "，".join(f"{labels[k]}×{n}" for k, n in kinds.items()))
+    rules = Counter(r for c in ring.cases for r in scores[c].rules)
+    top = [f"{RULES_BY_ID[r].title}（{n}件）" for r, n in rules.most_common(4)]
+    if top:
+        reasons.append("主要红旗：" + "；".join(top))
+    return reasons
+
+
+def run_scan(store: GraphStore, config: RuleConfig | None = None,
+             progress: Progress | None = None) -> dict[str, Any]:
+    """Scan ``store``: findings, rings, case scores and ranked leads; saved and returned."""
+    config = config or load_rules()
+    scoring = config.scoring
+    say = progress or (lambda _step: None)
+    say("frame")
+    frame = build_frame(store)
+    say("rules")
+    findings = run_all(frame, config)
+    scores = rule_scores(findings, config)
+    say("rings")
+    rings = assemble(frame, findings, scores, scoring)
+    bonus = float(scoring["ring_bonus"])
+    say("scores")
+    ring_rows: list[dict[str, Any]] = []
+    for ring in rings:
+        struct = structure(frame, ring)
+        s = strength(struct)
+        for c in ring.cases:
+            cs = scores[c]
+            cs.ring_id = ring.ring_id
+            cs.final_score = round(noisy_or([cs.rule_score, bonus * s]), 6)
+        mean_rule = sum(scores[c].rule_score for c in ring.cases) / len(ring.cases)
+        ring.score = round(0.5 * mean_rule + 0.5 * s, 6)
+        ring.structure = struct
+        intermediaries = Counter(a.id for c in ring.cases for a in frame.cases[c].agents
+                                 if a.kind not in PROFESSIONAL)
+        ring_rows.append({
+            "ring_id": ring.ring_id, "score": ring.score, "strength": s,
+            "cases": ring.cases, "structure": struct,
+            "community": ring.community,
+            "intermediaries": [a for a, n in intermediaries.most_common() if n >= 2][:5],
+            "links": [{"kind": lk.kind, "via": lk.via, "cases": len(lk.cases)}
+                      for lk in ring.links][:200],
+            "exposure": exposure(frame, ring.cases, config),
+            "reasons": _reasons(frame, ring, findings, scores, struct),
+            "rules": dict(sorted(Counter(r for c in ring.cases for r in scores[c].rules).items())),
+        })
+    ring_rows.sort(key=lambda r: (-r["score"], -len(r["cases"]), r["ring_id"]))
+    for rank, row in enumerate(ring_rows, start=1):
+        row["rank"] = rank
+    threshold = float(scoring["lead_threshold"])
+    case_rows = {
+        c: {"rule_score": s.rule_score, "final_score": s.final_score, "rules": s.rules,
+            "findings": s.findings, "ring_id": s.ring_id, "lead_id": lead_id(c),
+            "is_lead": s.final_score >= threshold}
+        for c, s in sorted(scores.items())
+    }
+    leads = sorted((c for c, row in case_rows.items() if row["is_lead"]),
+                   key=lambda c: (-case_rows[c]["final_score"], c))
+    result: dict[str, Any] = {
+        "meta": {
+            "ringtrace_version": __version__, "snapshot": snapshot_id(store),
+            "scanned_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "rules": config.to_dict(), "community_seed": scoring["community_seed"],
+            "cases_scanned": len(frame.cases), "findings": len(findings), "rings": len(ring_rows),
+            "leads": len(leads), "lead_threshold": threshold,
+        },
+        "findings": [f.to_dict() for f in findings],
+        "cases": case_rows,
+        "rings": ring_rows,
+        "leads": leads,
+    }
+    say("save")
+    store.save_scan(result)
+    return result

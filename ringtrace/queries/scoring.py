@@ -1,0 +1,48 @@
+"""Case scores from rule hits: a noisy-OR of the weights of the rules that fired.
+
+A rule's weight is its strength as evidence in (0, 1). A case on which rules with weights
+w1..wn fired scores ``1 - (1-w1)…(1-wn)``: independent pieces of evidence add up, none alone
+reaches certainty, and each rule's contribution can be shown as a reason.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ringtrace.queries.findings import Finding
+from ringtrace.queries.rules import RuleConfig
+
+
+@dataclass
+class CaseScore:
+    case_id: str
+    rule_score: float = 0.0
+    final_score: float = 0.0
+    rules: list[str] = field(default_factory=list)
+    findings: list[int] = field(default_factory=list)  # indexes into the scan's findings
+    ring_id: str | None = None
+
+
+def noisy_or(weights: list[float]) -> float:
+    remaining = 1.0
+    for w in weights:
+        remaining *= 1.0 - w
+    return 1.0 - remaining
+
+
+def rule_scores(findings: list[Finding], config: RuleConfig) -> dict[str, CaseScore]:
+    """Per case: the rules that fired on it (each counted once) and their noisy-OR score."""
+    scores: dict[str, CaseScore] = {}
+    fired: dict[str, set[str]] = defaultdict(set)
+    for index, f in enumerate(findings):
+        for case in f.cases:
+            cs = scores.setdefault(case, CaseScore(case))
+            cs.findings.append(index)
+            fired[case].add(f.rule_id)
+    for case, rules in fired.items():
+        cs = scores[case]
+        cs.rules = sorted(rules)
+        cs.rule_score = round(noisy_or([config.weight(r) for r in cs.rules]), 6)
+        cs.final_score = cs.rule_score
+    return scores

@@ -1,0 +1,90 @@
+"""Shared fixtures: a CLI runner, an empty workspace and a tiny hand-made province.
+
+Guidelines: prefer fixtures over classes, use tmp_path with absolute paths, assert exact values.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+REGISTRY_HEADER = "企业名称,统一社会信用代码,法定代表人,登记状态,成立日期,注册资本,参保人数,注册地址,电话,企业类型,所属行业,曾用名"
+
+
+def sham_case(n: int, applicant: str, birth: str, *, employer: str = "安阳市恒达废旧物资回收有限公司",
+              agent: str = "王建国", day: str = "2021-03-01") -> dict:
+    """A record shaped like a sham confirmation case (used to build small test provinces)."""
+    return {
+        "case_number": f"(2021)豫0502民初{n}号", "forum": "河南省安阳市文峰区人民法院",
+        "document_type": "判决书", "forum_kind": "court", "court_code": "豫0502",
+        "region_code": "410502", "cause": "确认劳动关系纠纷", "procedure": "一审",
+        "filing_date": day, "decision_date": "2021-03-10",
+        "parties": [
+            {"name": applicant, "role": "plaintiff", "role_in_text": "原告", "side": "worker",
+             "sex": "女", "birth_date": birth, "address": "河南省安阳市文峰区光明路12号"},
+            {"name": employer, "role": "defendant", "role_in_text": "被告", "side": "employer",
+             "is_entity": True, "legal_representative": "李强", "legal_representative_title": "经理"},
+        ],
+        "agents": [{"name": agent, "represents": [applicant], "kind": "other",
+                    "birth_date": "1970-01-01", "phone": "13812345678"}],
+        "claim_kind": "confirmation_only", "claimed_start": "2003-01", "claimed_end": "2018-05",
+        "defendant_response": "no_objection", "outcome": "confirmed",
+        "spans": [{"kind": "defendant_response", "text": "被告辩称，对原告的诉讼请求无异议。"},
+                  {"kind": "purpose", "text": "原告为办理养老保险补缴，故诉至法院。"}],
+    }
+
+
+def legit_case(n: int, worker: str, birth: str) -> dict:
+    """A contested confirmation case against a big employer, with a lawyer."""
+    return {
+        "case_number": f"(2020)豫0503民初{n}号", "forum": "河南省安阳市北关区人民法院",
+        "document_type": "判决书", "cause": "确认劳动关系纠纷", "region_code": "410503",
+        "filing_date": "2020-05-01", "decision_date": "2020-09-01",
+        "parties": [
+            {"name": worker, "role": "plaintiff", "side": "worker", "sex": "男", "birth_date": birth},
+            {"name": "安阳钢铁集团有限责任公司", "role": "defendant", "side": "employer", "is_entity": True},
+        ],
+        "agents": [{"name": "赵律师", "represents": [worker], "kind": "lawyer",
+                    "law_firm": "河南安阳律师事务所"}],
+        "claim_kind": "with_amounts", "claim_amounts": [35000.0],
+        "claimed_start": "2015-03", "claimed_end": "2019-12",
+        "defendant_response": "contests", "outcome": "denied",
+    }
+
+
+def write_province(root: Path) -> Path:
+    """A tiny province: one sham ring of five applicants, two legit cases, a registry export."""
+    root.mkdir(parents=True, exist_ok=True)
+    names = [("张桂兰", "1968-05-02"), ("刘秀英", "1967-02-02"), ("王淑珍", "1969-01-15"),
+             ("李凤英", "1966-07-20"), ("陈秀兰", "1968-11-30")]
+    lines = [sham_case(100 + i, n, b) for i, (n, b) in enumerate(names)]
+    lines += [legit_case(7, "孙建军", "1980-01-01"), legit_case(8, "周志强", "1985-06-06")]
+    (root / "cases.jsonl").write_text(
+        "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", "utf-8")
+    (root / "registry.csv").write_text(
+        REGISTRY_HEADER + "\n"
+        "安阳市恒达废旧物资回收有限公司,91410502MA3X5Y0K2B,李强,注销,2005-03-01,50万人民币,2,"
+        "安阳市文峰区中华路8号,0372-5551234,有限责任公司,废旧物资回收,安阳恒达回收站\n"
+        "安阳钢铁集团有限责任公司,914105001700100000,王钢,存续,1958-01-01,50亿人民币,12000,"
+        "安阳市殷都区梅元庄,0372-3120000,有限责任公司,钢铁,\n", "utf-8-sig")
+    return root
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def province(tmp_path: Path) -> Path:
+    return write_province(tmp_path / "province")
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    return tmp_path / "ws"

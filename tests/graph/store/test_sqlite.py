@@ -1,0 +1,84 @@
+"""The embedded workspace store: idempotent writes, aliases, registry precedence, documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ringtrace.errors import StoreError
+from ringtrace.graph.build import case_batch, registry_batch
+from ringtrace.graph.records import RegistryRecord, case_from_dict
+from ringtrace.graph.store.sqlite import SQLiteStore
+from tests.conftest import sham_case
+
+
+def test_writing_the_same_batch_twice_stores_it_once(tmp_path: Path) -> None:
+    batch = case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02")))
+    with SQLiteStore.open(tmp_path) as store:
+        store.write_batch(batch)
+        first = store.counts()
+        store.write_batch(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))))
+        assert store.counts() == first
+        assert first["documents"] == {"total": 1}
+        assert first["edges"]["PARTY_IN"] == 2
+
+
+def test_rewriting_a_document_replaces_its_edges(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        store.write_batch(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))))
+        changed = sham_case(1, "张桂兰", "1968-05-02", agent="赵六")
+        store.write_batch(case_batch(case_from_dict(changed)))
+        agents = [e for e in store.iter_edges("AGENT_IN")]
+        assert [store.node(e.src).name for e in agents] == ["赵六"]  # type: ignore[union-attr]
+
+
+def test_registry_facts_outrank_document_mentions(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        store.write_batch(registry_batch(RegistryRecord(
+            name="安阳市恒达废旧物资回收有限公司", uscc="91410502MA3X5Y0K2B", insured_headcount=2)))
+        store.write_batch(case_batch(case_from_dict(
+            sham_case(1, "张桂兰", "1968-05-02", employer="安阳市恒达废旧物资回收有限责任公司"))))
+        [employer] = list(store.iter_nodes("Employer"))
+        assert employer.props["name"] == "安阳市恒达废旧物资回收有限公司"
+        assert employer.props["insured_headcount"] == 2
+
+
+def test_former_name_becomes_an_alias_and_repoints_edges(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        store.write_batch(case_batch(case_from_dict(
+            sham_case(1, "张桂兰", "1968-05-02", employer="安阳恒达回收站"))))
+        store.write_batch(registry_batch(RegistryRecord(
+            name="安阳市恒达废旧物资回收有限公司", former_names=["安阳恒达回收站"])))
+        ids = [n.id for n in store.iter_nodes("Employer")]
+        assert ids == ["Employer:安阳市恒达废旧物资回收有限公司"]
+        party = [e for e in store.iter_edges("PARTY_IN") if e.src.startswith("Employer:")]
+        assert [e.src for e in party] == ids
+        assert store.node("Employer:安阳恒达回收站").id == ids[0]  # type: ignore[union-attr]
+        # a later document naming the old name lands on the same node
+        store.write_batch(case_batch(case_from_dict(
+            sham_case(2, "刘秀英", "1967-02-02", employer="安阳恒达回收站"))))
+        assert [n.id for n in store.iter_nodes("Employer")] == ids
+
+
+def test_every_edge_keeps_its_source_document(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        store.write_batch(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))))
+        case_id = next(store.iter_nodes("Case")).id
+        assert {e.source_doc for e in store.iter_edges()} == {case_id}
+
+
+def test_opening_a_missing_workspace_without_create_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="ringtrace ingest"):
+        SQLiteStore.open(tmp_path / "nope", create=False)
+
+
+def test_a_failed_batch_leaves_the_store_unchanged(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        store.write_batch(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))))
+        before = store.counts()
+        bad = case_batch(case_from_dict(sham_case(2, "刘秀英", "1967-02-02")))
+        bad.edges[0].props = {"unserialisable": object()}
+        with pytest.raises(TypeError):
+            store.write_batch(bad)
+        assert store.counts() == before

@@ -1,0 +1,45 @@
+"""Node identity rules: case numbers, companies, people, USCC."""
+
+from __future__ import annotations
+
+import pytest
+
+from ringtrace.graph import identity as ident
+
+
+@pytest.mark.parametrize("code", ["12370323F49088516M", "91360321162472422F", "91440101729890060E",
+                                  "91360900796958467G", "91340824704942063N", "91340000MA2MT9QA0T",
+                                  "91340400581520599A", "91520000214434146R"])
+def test_real_uscc_codes_pass_the_checksum(code: str) -> None:
+    assert ident.uscc_valid(code)
+
+
+def test_legacy_code_fails_the_checksum_without_raising() -> None:
+    assert ident.uscc_valid("91350100M0001TGQXM") is False
+
+
+def test_case_numbers_with_any_brackets_are_one_case() -> None:
+    forum = "河南省安阳市文峰区人民法院"
+    assert ident.case_id("（2021）豫0502民初1234号", forum) == ident.case_id(
+        "(2021)豫0502民初1234号", forum)
+
+
+def test_company_suffix_variants_link() -> None:
+    assert ident.employer_id("安阳市某某有限责任公司") == ident.employer_id("安阳市某某有限公司")
+    assert ident.employer_id("某某(北京)科技有限公司") == ident.employer_id("某某（北京）科技有限公司")
+    assert ident.employer_id("某某公司安阳分公司") != ident.employer_id("某某公司")
+
+
+@pytest.mark.parametrize("name", ["***", "张某某", "谢XX", "**年", "王*"])
+def test_masked_names_are_never_linked_across_documents(name: str) -> None:
+    a = ident.person_id(name, birth_date="1960-01-01", document="doc-a")
+    b = ident.person_id(name, birth_date="1960-01-01", document="doc-b")
+    assert a != b
+
+
+def test_person_needs_a_disambiguator_to_link() -> None:
+    assert ident.person_id("王伟", document="a") != ident.person_id("王伟", document="b")
+    assert ident.person_id("王伟", birth_date="1960-01-01", document="a") == ident.person_id(
+        "王伟", birth_date="1960-01-01", document="b")
+    assert ident.person_id("王伟", law_firm="河南某律师事务所", document="a") == ident.person_id(
+        "王伟", law_firm="河南某律师事务所", document="b")

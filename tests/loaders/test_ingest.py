@@ -1,0 +1,94 @@
+"""Ingest: idempotent, encodings, quarantine with file/line/field, streaming in batches."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from ringtrace.errors import LoadError
+from ringtrace.graph.store.sqlite import SQLiteStore
+from ringtrace.loaders.ingest import ingest_paths
+from tests.conftest import REGISTRY_HEADER, sham_case
+
+ROW = ("安阳市恒达废旧物资回收有限公司,91410502MA3X5Y0K2B,李强,注销,2005年3月1日,50万人民币,2,"
+       "安阳市文峰区中华路8号,0372-5551234,有限责任公司,废旧物资回收,安阳恒达回收站；恒达回收")
+
+
+def test_ingesting_the_same_inputs_twice_changes_no_count(province: Path, tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        first = ingest_paths(store, [province])
+        second = ingest_paths(store, [province])
+        assert first.records == second.records == 9
+        assert second.counts_after == first.counts_after
+        assert second.counts_before == first.counts_after
+
+
+def test_registry_saved_as_gbk_ingests_correctly(tmp_path: Path) -> None:
+    path = tmp_path / "registry.csv"
+    path.write_bytes(f"{REGISTRY_HEADER}\n{ROW}\n".encode("gbk"))
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        summary = ingest_paths(store, [path])
+        [employer] = list(store.iter_nodes("Employer"))
+    assert summary.files[0].encoding == "gb18030"
+    assert employer.props["name"] == "安阳市恒达废旧物资回收有限公司"
+    assert employer.props["founded"] == "2005-03-01"
+    assert employer.props["former_names"] == ["安阳恒达回收站", "恒达回收"]
+    assert employer.props["insured_headcount"] == 2
+
+
+def test_registry_xlsx_ingests(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(REGISTRY_HEADER.split(","))
+    ws.append(ROW.split(","))
+    wb.save(tmp_path / "registry.xlsx")
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        summary = ingest_paths(store, [tmp_path / "registry.xlsx"])
+        assert summary.records == 1
+        assert next(store.iter_nodes("Employer")).props["uscc"] == "91410502MA3X5Y0K2B"
+
+
+def test_malformed_rows_are_quarantined_with_line_numbers(tmp_path: Path) -> None:
+    good = json.dumps(sham_case(1, "张桂兰", "1968-05-02"), ensure_ascii=False)
+    bad_role = json.dumps({**sham_case(2, "刘秀英", "1967-02-02"),
+                           "parties": [{"name": "x", "role": "boss"}]}, ensure_ascii=False)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "cases.jsonl").write_text(f"{good}\n{{broken\n{bad_role}\n", "utf-8")
+    (tmp_path / "in" / "registry.csv").write_text(
+        f"{REGISTRY_HEADER}\n{ROW}\n坏公司,123,张三,存续,2005-01-01,1万,2,,,,,\n"
+        "好公司,,王五,存续,2005-13-45,1万,3,,,,,\n", "utf-8")
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        summary = ingest_paths(store, [tmp_path / "in"])
+        stored = store.problems()
+        assert store.counts()["documents"] == {"total": 1}
+    where = sorted((Path(p.file).name, p.line, p.field) for p in summary.problems)
+    assert where == [("cases.jsonl", 2, ""), ("cases.jsonl", 3, "parties[0].role"),
+                     ("registry.csv", 3, "统一社会信用代码"), ("registry.csv", 4, "成立日期")]
+    assert summary.quarantined == 4 and summary.records == 2
+    assert len(stored) == 4 and all(p.reason for p in stored)
+
+
+def test_undecodable_file_names_the_file_and_suggests_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "registry.csv"
+    path.write_bytes(REGISTRY_HEADER.encode("utf-16"))
+    with SQLiteStore.open(tmp_path / "ws") as store, pytest.raises(LoadError) as info:
+        ingest_paths(store, [path])
+    assert "registry.csv" in str(info.value) and "--encoding" in str(info.value)
+
+
+def test_unknown_table_says_which_columns_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "other.csv"
+    path.write_text("a,b,c\n1,2,3\n", "utf-8")
+    with SQLiteStore.open(tmp_path / "ws") as store, pytest.raises(LoadError, match="other.csv"):
+        ingest_paths(store, [path])
+
+
+def test_small_batches_give_the_same_store(province: Path, tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path / "a") as a, SQLiteStore.open(tmp_path / "b") as b:
+        ingest_paths(a, [province], batch_size=1)
+        ingest_paths(b, [province], batch_size=1000)
+        assert a.counts() == b.counts()
+        assert [n.id for n in a.iter_nodes()] == [n.id for n in b.iter_nodes()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -49,7 +50,7 @@ def opened_store(ctx: Context, *, create: bool = False, store_uri: str | None = 
 @contextmanager
 def progress_bar(total: int | None, desc: str, unit: str = "rec") -> Iterator[Callable[[int], None]]:
     """A tqdm bar on stderr (hidden when stderr is not a terminal and RINGTRACE_PROGRESS unset)."""
-    disable = not (os.environ.get("RINGTRACE_PROGRESS") or click.get_text_stream("stderr").isatty())
+    disable = not (os.environ.get("RINGTRACE_PROGRESS") or sys.stderr.isatty())
     with tqdm(total=total, desc=desc, unit=unit, disable=disable, leave=False,
               dynamic_ncols=True) as bar:
         yield bar.update

@@ -1,0 +1,68 @@
+"""The command line: help with examples, JSON with readable Chinese, clear errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ringtrace.cli import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _commands() -> list[str]:
+    return sorted(cli.commands)
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_every_command_has_help_with_an_example(runner: CliRunner, name: str) -> None:
+    result = runner.invoke(cli, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.output
+
+
+def test_only_the_cli_package_imports_click() -> None:
+    out = subprocess.run(["git", "grep", "-l", "-E", r"^\s*(import click|from click)", "--",
+                          "ringtrace"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    assert out and all(p.startswith("ringtrace/cli/") for p in out), out
+
+
+def test_ingest_scan_and_employer_json_keep_chinese_readable(runner: CliRunner, province: Path,
+                                                             workspace: Path) -> None:
+    ws = ["--workspace", str(workspace)]
+    assert runner.invoke(cli, [*ws, "ingest", str(province)]).exit_code == 0
+    assert runner.invoke(cli, [*ws, "scan"]).exit_code == 0
+    result = runner.invoke(cli, [*ws, "employer", "安阳市恒达废旧物资回收有限公司", "--json"])
+    assert result.exit_code == 0, result.output
+    assert "安阳市恒达废旧物资回收有限公司" in result.output and "\\u" not in result.output
+    data = json.loads(result.output)
+    assert data["employer"]["uscc"] == "91410502MA3X5Y0K2B"
+    assert {"cases", "plaintiffs", "agents", "flags", "rings"} <= set(data)
+
+
+def test_listing_commands_write_csv(runner: CliRunner, province: Path, workspace: Path) -> None:
+    ws = ["--workspace", str(workspace)]
+    runner.invoke(cli, [*ws, "ingest", str(province)])
+    runner.invoke(cli, [*ws, "scan"])
+    for args in (["rings"], ["leads"], ["status"]):
+        result = runner.invoke(cli, [*ws, *args, "--csv"])
+        assert result.exit_code == 0, result.output
+        assert result.output.splitlines()[0].count(",") >= 2
+
+
+def test_querying_before_ingest_explains_what_to_run(runner: CliRunner, workspace: Path) -> None:
+    result = runner.invoke(cli, ["--workspace", str(workspace), "rings"])
+    assert result.exit_code == 1
+    assert "ringtrace ingest" in result.output
+
+
+def test_unknown_employer_is_a_clear_error(runner: CliRunner, province: Path,
+                                           workspace: Path) -> None:
+    ws = ["--workspace", str(workspace)]
+    runner.invoke(cli, [*ws, "ingest", str(province)])
+    result = runner.invoke(cli, [*ws, "employer", "不存在的公司"])
+    assert result.exit_code == 1 and "no employer matches" in result.output

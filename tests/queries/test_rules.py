@@ -1,0 +1,42 @@
+"""Rules files: defaults load, overrides apply, typos are errors that name the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ringtrace.errors import RuleError
+from ringtrace.queries.redflags import CATALOGUE
+from ringtrace.queries.rules import load_rules
+
+
+def test_every_catalogued_rule_has_defaults_and_a_documented_module() -> None:
+    config = load_rules()
+    for rule in CATALOGUE:
+        assert 0 < config.weight(rule.id) < 1
+        module = __import__(rule.run.__module__, fromlist=["_"])
+        doc = module.__doc__ or ""
+        assert rule.id in doc and "Why it matters" in doc and "Thresholds" in doc
+
+
+def test_override_file_changes_one_threshold(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text("[rules.BATCH_SAME_DAY]\nmin_cases = 5\n", "utf-8")
+    config = load_rules(path)
+    assert config.params("BATCH_SAME_DAY")["min_cases"] == 5
+    assert config.params("BATCH_SAME_DAY")["weight"] == load_rules().weight("BATCH_SAME_DAY")
+
+
+def test_unknown_key_is_an_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text("[rules.BATCH_SAME_DAY]\nmin_case = 5\n", "utf-8")
+    with pytest.raises(RuleError, match="rules.BATCH_SAME_DAY.min_case"):
+        load_rules(path)
+
+
+def test_weight_out_of_range_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text("[rules.EMP_BURST]\nweight = 1.5\n", "utf-8")
+    with pytest.raises(RuleError, match="EMP_BURST.weight"):
+        load_rules(path)

@@ -1,0 +1,79 @@
+"""Scan on the tiny province: the ring is found, legit cases are not leads, results are stable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ringtrace.graph.store.sqlite import SQLiteStore
+from ringtrace.loaders.ingest import ingest_paths
+from ringtrace.queries.entities import employer_profile
+from ringtrace.queries.leads import list_leads
+from ringtrace.queries.ringviews import list_rings, ring_detail
+from ringtrace.queries.rules import load_rules
+from ringtrace.queries.scan import run_scan
+
+
+@pytest.fixture
+def scanned(province: Path, tmp_path: Path) -> SQLiteStore:
+    store = SQLiteStore.open(tmp_path / "ws")
+    ingest_paths(store, [province])
+    run_scan(store)
+    return store
+
+
+def _without_time(result: dict) -> dict:
+    return {**result, "meta": {k: v for k, v in result["meta"].items() if k != "scanned_at"}}
+
+
+def test_two_scans_give_identical_rings_members_and_scores(scanned: SQLiteStore) -> None:
+    first = _without_time(scanned.load_scan() or {})
+    second = _without_time(run_scan(scanned))
+    assert first == second
+    assert [r["ring_id"] for r in first["rings"]] == [r["ring_id"] for r in second["rings"]]
+
+
+def test_the_sham_ring_is_one_ring_with_its_intermediary(scanned: SQLiteStore) -> None:
+    [ring] = list_rings(scanned)
+    assert ring["cases"] == 5 and ring["applicants"] == 5 and ring["employers"] == 1
+    assert ring["intermediaries"] == ["王建国"]
+    detail = ring_detail(scanned, "1")
+    assert detail["ring_id"] == ring["ring_id"]
+    assert {c["case_number"] for c in detail["cases"]} == {
+        f"(2021)豫0502民初{n}号" for n in range(100, 105)}
+    assert detail["exposure"]["amount_yuan"] > 0 and "1%" in detail["exposure"]["method"]
+
+
+def test_leads_carry_rule_ids_case_numbers_and_text_evidence(scanned: SQLiteStore) -> None:
+    leads = list_leads(scanned)
+    assert {lead["case_number"] for lead in leads} == {
+        f"(2021)豫0502民初{n}号" for n in range(100, 105)}
+    for lead in leads:
+        assert lead["lead_id"].startswith("L-") and lead["rules"]
+        assert "CLAIM_NO_OBJECTION" in lead["rules"] and "AGENT_MANY_APPLICANTS" in lead["rules"]
+        quoted = [e["detail"] for e in lead["evidence"] if e["kind"] == "text"]
+        assert "被告辩称，对原告的诉讼请求无异议。" in quoted
+
+
+def test_contested_cases_against_a_big_employer_are_not_leads(scanned: SQLiteStore) -> None:
+    numbers = {lead["case_number"] for lead in list_leads(scanned, min_score=0.0)}
+    assert "(2020)豫0503民初7号" not in numbers
+
+
+def test_employer_profile_has_registry_facts_cases_agents_flags_and_ring(
+        scanned: SQLiteStore) -> None:
+    profile = employer_profile(scanned, "91410502MA3X5Y0K2B")
+    assert profile["employer"]["insured_headcount"] == 2
+    assert len(profile["cases"]) == 5 and len(profile["plaintiffs"]) == 5
+    assert [a["name"] for a in profile["agents"]] == ["王建国"]
+    assert {"EMP_BURST", "EMP_OVER_HEADCOUNT", "EMP_STATUS"} <= {
+        f["rule_id"] for f in profile["flags"]}
+    assert len(profile["rings"]) == 1
+
+
+def test_a_rule_weight_of_zero_switches_the_rule_off(province: Path, tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path / "ws2") as store:
+        ingest_paths(store, [province])
+        result = run_scan(store, load_rules(overrides={"rules": {"EMP_STATUS": {"weight": 0.0}}}))
+    assert all(f["rule_id"] != "EMP_STATUS" for f in result["findings"])

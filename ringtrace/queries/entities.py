@@ -15,6 +15,11 @@ def _public(node: Node) -> dict[str, Any]:
     return {"id": node.id, **node.props}
 
 
+def _props(store: GraphStore, node_id: str) -> dict[str, Any]:
+    node = store.node(node_id)
+    return {"name": node.name, **node.props} if node else {"name": node_id}
+
+
 def case_row(store: GraphStore, case_id: str, scan: ScanResults | None) -> dict[str, Any]:
     """A case's headline facts plus its score and rule ids (if scanned)."""
     node = store.node(case_id)
@@ -82,7 +87,7 @@ def employer_profile(store: GraphStore, text: str) -> dict[str, Any]:
                                               "law_firm": e.props.get("law_firm")})
                 a["cases"] += 1
                 a["sides"].add(e.props.get("represents_side", "unknown"))
-    people = {pid: store.node(pid) for pid in [*plaintiffs, *agents]}
+    people = {pid: _props(store, pid) for pid in [*plaintiffs, *agents]}
     flags: list[dict[str, Any]] = []
     if scan:
         flags = [_finding_view(f) for f in scan.findings_for_subject(node.id)]
@@ -97,11 +102,11 @@ def employer_profile(store: GraphStore, text: str) -> dict[str, Any]:
         "employer": _public(node),
         "legal_representatives": sorted({n.name for n in legal_reps if n}),
         "cases": cases,
-        "plaintiffs": [{"id": p, "name": people[p].name if people[p] else p, "cases": n,
-                        "birth_date": people[p].props.get("birth_date") if people[p] else None}
+        "plaintiffs": [{"id": p, "name": people[p]["name"], "cases": n,
+                        "birth_date": people[p].get("birth_date")}
                        for p, n in sorted(plaintiffs.items())],
-        "agents": [{**a, "name": people[a["id"]].name if people[a["id"]] else a["id"],
-                    "sides": sorted(a["sides"])} for _, a in sorted(agents.items())],
+        "agents": [{**a, "name": people[a["id"]]["name"], "sides": sorted(a["sides"])}
+                   for _, a in sorted(agents.items())],
         "flags": flags,
         "rings": _cases_by_ring(cases),
     }
@@ -132,8 +137,8 @@ def agent_profile(store: GraphStore, text: str) -> list[dict[str, Any]]:
             "sides": dict(sorted(Counter(e.props.get("represents_side", "unknown")
                                          for e in agent_in).items())),
             "law_firms": sorted({e.props["law_firm"] for e in agent_in if e.props.get("law_firm")}),
-            "applicants": len(applicants), "employers": sorted(
-                (store.node(x).name if store.node(x) else x) for x in employers),
+            "applicants": len(applicants),
+            "employers": sorted(_props(store, x)["name"] for x in employers),
             "cases": cases, "flags": flags, "rings": _cases_by_ring(cases),
         })
     return out
@@ -148,7 +153,7 @@ def person_profile(store: GraphStore, text: str) -> list[dict[str, Any]]:
     out = []
     for node in nodes:
         edges = store.edges_of(node.id)
-        roles = [{"case": case_row(store, e.dst, scan), "as": e.kind,
+        roles: list[dict[str, Any]] = [{"case": case_row(store, e.dst, scan), "as": e.kind,
                   "role": e.props.get("role_in_text") or e.props.get("role")
                   or e.props.get("agent_kind")}
                  for e in edges if e.kind in ("PARTY_IN", "AGENT_IN")]
@@ -156,12 +161,11 @@ def person_profile(store: GraphStore, text: str) -> list[dict[str, Any]]:
         out.append({
             "person": _public(node),
             "roles": roles,
-            "legal_rep_of": [store.node(e.dst).name for e in edges  # type: ignore[union-attr]
-                             if e.kind == "LEGAL_REP_OF" and store.node(e.dst)],
+            "legal_rep_of": [_props(store, e.dst)["name"] for e in edges
+                             if e.kind == "LEGAL_REP_OF"],
             "contacts": [{"kind": c.props.get("kind"), "value": c.props.get("value")}
                          for c in contacts if c],
-            "back_payments": [store.node(e.src).props for e in edges  # type: ignore[union-attr]
-                              if e.kind == "BACKPAY_FOR" and store.node(e.src)],
+            "back_payments": [_props(store, e.src) for e in edges if e.kind == "BACKPAY_FOR"],
             "rings": _cases_by_ring([r["case"] for r in roles]),
         })
     return out

@@ -48,9 +48,25 @@ class CaseInfo:
     agents: list[AgentRef] = field(default_factory=list)
     spans: list[dict[str, str]] = field(default_factory=list)
     claim_amounts: list[float] = field(default_factory=list)
+    #: a labour-relationship confirmation case (the population the scheme hides in)
+    confirmation: bool = False
+    #: the employer side did not fight: admitted, no objection, mediated or absent
+    uncontested: bool = False
 
     def get(self, key: str) -> Any:
         return self.props.get(key)
+
+
+def _is_confirmation(props: dict[str, Any]) -> bool:
+    cause = props.get("cause") or ""
+    return ("劳动关系" in cause or props.get("claim_kind") == "confirmation_only"
+            or props.get("outcome") == "confirmed")
+
+
+def _is_uncontested(props: dict[str, Any]) -> bool:
+    return (props.get("defendant_response") in ("admits", "no_objection", "absent")
+            or props.get("outcome") == "mediated" or props.get("document_type") == "调解书"
+            or bool(props.get("absent")))
 
 
 @dataclass
@@ -71,8 +87,13 @@ class Frame:
     employer_cases: dict[str, list[str]] = field(default_factory=dict)
     agent_cases: dict[str, list[str]] = field(default_factory=dict)
 
+    _sorted: list[CaseInfo] | None = None
+
     def case_list(self) -> list[CaseInfo]:
-        return [self.cases[k] for k in sorted(self.cases)]
+        """Every case, ordered by case id (computed once)."""
+        if self._sorted is None or len(self._sorted) != len(self.cases):
+            self._sorted = [self.cases[k] for k in sorted(self.cases)]
+        return self._sorted
 
 
 def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None) -> Frame:
@@ -80,7 +101,9 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
     cases: dict[str, CaseInfo] = {}
     for n in store.iter_nodes("Case"):
         cases[n.id] = CaseInfo(id=n.id, case_number=n.props.get("case_number") or n.id,
-                               forum_id="", forum=n.props.get("forum") or "", props=n.props)
+                               forum_id="", forum=n.props.get("forum") or "", props=n.props,
+                               confirmation=_is_confirmation(n.props),
+                               uncontested=_is_uncontested(n.props))
     if progress:
         progress(len(cases))
     persons = {n.id: n.props for n in store.iter_nodes("Person")}

@@ -15,8 +15,10 @@ from typing import Any
 from ringtrace import __version__
 from ringtrace.graph.identity import digest
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame, build_frame
+from ringtrace.queries.projection import entity_projection
 from ringtrace.queries.redflags import RULES_BY_ID, run_all
 from ringtrace.queries.redflags.common import to_date, years_between
 from ringtrace.queries.rings import PROFESSIONAL, Ring, assemble, strength, structure
@@ -123,11 +125,18 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
     ring_rows.sort(key=lambda r: (-r["score"], -len(r["cases"]), r["ring_id"]))
     for rank, row in enumerate(ring_rows, start=1):
         row["rank"] = rank
+    say("communities")
+    projection = entity_projection(store)
+    labels = communities(projection.n, projection.sources, projection.targets,
+                         seed=int(scoring["community_seed"]),
+                         resolution=float(scoring["community_resolution"]))
+    community_of = {nid: int(labels[i]) for i, nid in enumerate(projection.ids)
+                    if nid in frame.cases}
     threshold = float(scoring["lead_threshold"])
-    case_rows = {
+    case_rows: dict[str, dict[str, Any]] = {
         c: {"rule_score": s.rule_score, "final_score": s.final_score, "rules": s.rules,
             "findings": s.findings, "ring_id": s.ring_id, "lead_id": lead_id(c),
-            "is_lead": s.final_score >= threshold}
+            "is_lead": s.final_score >= threshold, "community": community_of.get(c)}
         for c, s in sorted(scores.items())
     }
     leads = sorted((c for c, row in case_rows.items() if row["is_lead"]),
@@ -139,6 +148,7 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
             "rules": config.to_dict(), "community_seed": scoring["community_seed"],
             "cases_scanned": len(frame.cases), "findings": len(findings), "rings": len(ring_rows),
             "leads": len(leads), "lead_threshold": threshold,
+            "communities": int(labels.max()) + 1 if len(labels) else 0,
         },
         "findings": [f.to_dict() for f in findings],
         "cases": case_rows,

@@ -82,7 +82,7 @@ def test_undecodable_file_names_the_file_and_suggests_encoding(tmp_path: Path) -
 def test_unknown_table_says_which_columns_are_accepted(tmp_path: Path) -> None:
     path = tmp_path / "other.csv"
     path.write_text("a,b,c\n1,2,3\n", "utf-8")
-    with SQLiteStore.open(tmp_path / "ws") as store, pytest.raises(LoadError, match="other.csv"):
+    with SQLiteStore.open(tmp_path / "ws") as store, pytest.raises(LoadError, match=r"other\.csv"):
         ingest_paths(store, [path])
 
 

@@ -31,12 +31,12 @@ def test_override_file_changes_one_threshold(tmp_path: Path) -> None:
 def test_unknown_key_is_an_error_naming_it(tmp_path: Path) -> None:
     path = tmp_path / "rules.toml"
     path.write_text("[rules.BATCH_SAME_DAY]\nmin_case = 5\n", "utf-8")
-    with pytest.raises(RuleError, match="rules.BATCH_SAME_DAY.min_case"):
+    with pytest.raises(RuleError, match=r"rules\.BATCH_SAME_DAY\.min_case"):
         load_rules(path)
 
 
 def test_weight_out_of_range_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "rules.toml"
     path.write_text("[rules.EMP_BURST]\nweight = 1.5\n", "utf-8")
-    with pytest.raises(RuleError, match="EMP_BURST.weight"):
+    with pytest.raises(RuleError, match=r"EMP_BURST\.weight"):
         load_rules(path)

@@ -66,6 +66,12 @@ class GraphStore(ABC):
     def document(self, case_id: str) -> dict[str, Any] | None:
         """The stored case record (interchange form) for a case node."""
 
+    def edge_pairs(self, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """(src, dst) of every edge of the given kinds, without properties (for analytics)."""
+        for kind in kinds:
+            for e in self.iter_edges(kind):
+                yield e.src, e.dst
+
     def iter_documents(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Every stored case record with its case id, ordered by case id.
 

@@ -235,6 +235,11 @@ class SQLiteStore(GraphStore):
         for r in self.conn.execute(sql + " ORDER BY src, dst, kind, source_doc", args):
             yield Edge(r[0], r[1], r[2], r[3], json.loads(r[4]))
 
+    def edge_pairs(self, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
+        for kind in kinds:
+            yield from self.conn.execute(
+                "SELECT src, dst FROM edges WHERE kind = ? ORDER BY src, dst, source_doc", (kind,))
+
     def document(self, case_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT record FROM documents WHERE case_id = ?",
                                 (case_id,)).fetchone()

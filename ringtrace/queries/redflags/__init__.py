@@ -12,7 +12,15 @@ from collections.abc import Callable
 from ringtrace.errors import RuleError
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags import agents, batch, claims, contacts, employer, geography, timeline
+from ringtrace.queries.redflags import (
+    agents,
+    batch,
+    claims,
+    contacts,
+    employer,
+    geography,
+    timeline,
+)
 from ringtrace.queries.redflags.common import Rule
 from ringtrace.queries.rules import RuleConfig
 

@@ -63,16 +63,12 @@ def filing_date(case: CaseInfo) -> dt.date | None:
 
 def is_confirmation(case: CaseInfo) -> bool:
     """A labour-relationship confirmation case (the population the scheme hides in)."""
-    cause = case.get("cause") or ""
-    return ("劳动关系" in cause or case.get("claim_kind") == "confirmation_only"
-            or case.get("outcome") in ("confirmed",))
+    return case.confirmation
 
 
 def uncontested(case: CaseInfo) -> bool:
     """The employer side did not fight: admitted, no objection, mediated or absent."""
-    return (case.get("defendant_response") in ("admits", "no_objection", "absent")
-            or case.get("outcome") == "mediated" or case.get("document_type") == "调解书"
-            or bool(case.get("absent")))
+    return case.uncontested
 
 
 def span(case: CaseInfo, kind: str | None = None, keywords: tuple[str, ...] = ()) -> str | None:

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `make bench`: every benchmark, each printing its figures next to a baseline measured in the
+# same run. Heavy: generates 250,000 cases (cached under .bench/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${VENV:-.venv}/bin/python
+CASES=${BENCH_CASES:-250000}
+echo "== scan (${CASES} cases) vs networkx baseline"
+$PY benchmarks/bench_scan.py --cases "$CASES"
+if [ -f benchmarks/bench_parse.py ]; then
+    echo "== parse throughput"
+    $PY benchmarks/bench_parse.py
+fi
+if [ -f benchmarks/bench_push.py ]; then
+    echo "== Neo4j push throughput"
+    uri_file=$(mktemp)
+    if [ -z "${NEO4J_URI:-}" ]; then
+        bash tools/neo4j-dev/start.sh "$uri_file" && export NEO4J_URI=$(cat "$uri_file")
+        trap 'bash tools/neo4j-dev/stop.sh >/dev/null 2>&1 || true' EXIT
+    fi
+    $PY benchmarks/bench_push.py
+fi

@@ -19,7 +19,7 @@ venv: $(STAMP)
 
 ## The main job on the embedded default: synthetic province -> ingest -> scan -> HTML + evaluation.
 demo: venv
-	$(VENV)/bin/ringtrace --workspace $(DEMO_OUT)/workspace demo --out $(DEMO_OUT)
+	$(VENV)/bin/ringtrace demo --out $(DEMO_OUT)
 
 ## The whole test suite, with headless Chromium and a real Neo4j started for it.
 test: venv

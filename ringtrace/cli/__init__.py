@@ -9,8 +9,9 @@ from __future__ import annotations
 from ringtrace.cli.app import cli
 
 # Command modules register themselves on import (one module per command family).
-from ringtrace.cli import data_commands as _data_commands  # noqa: E402,F401  isort: skip
-from ringtrace.cli import detect_commands as _detect_commands  # noqa: E402,F401  isort: skip
-from ringtrace.cli import query_commands as _query_commands  # noqa: E402,F401  isort: skip
+from ringtrace.cli import data_commands as _data_commands  # noqa: F401  isort: skip
+from ringtrace.cli import detect_commands as _detect_commands  # noqa: F401  isort: skip
+from ringtrace.cli import query_commands as _query_commands  # noqa: F401  isort: skip
+from ringtrace.cli import demo_commands as _demo_commands  # noqa: F401  isort: skip
 
 __all__ = ["cli"]

@@ -14,7 +14,7 @@ from dataclasses import asdict
 
 from ringtrace.graph import identity as ident
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
-from ringtrace.graph.records import BackPaymentRecord, CaseRecord, Party, RegistryRecord
+from ringtrace.graph.records import Agent, BackPaymentRecord, CaseRecord, Party, RegistryRecord
 
 _SPECIFIC_ADDRESS = re.compile(r"\d|号|室|栋|楼|单元|组")
 
@@ -105,20 +105,25 @@ def case_batch(record: CaseRecord) -> GraphBatch:
             batch.edges.append(Edge(rep, node.id, "LEGAL_REP_OF", case,
                                     {"title": party.legal_representative_title}))
 
+    merged: dict[str, list[Agent]] = {}
     for agent in record.agents:
         aid = ident.person_id(agent.name, birth_date=agent.birth_date, id_number=agent.id_number,
                               law_firm=agent.law_firm, phone=agent.phone, document=case)
+        merged.setdefault(aid, []).append(agent)
+    for aid, mentions in merged.items():
+        agent = mentions[0]
+        represents = list(dict.fromkeys(n for m in mentions for n in m.represents))
         batch.nodes.append(Node(aid, "Person", {
             "name": agent.name, "sex": agent.sex, "birth_date": agent.birth_date,
             "address": agent.address, "phone": agent.phone, "id_number": agent.id_number,
             "masked": ident.is_masked_name(agent.name)}))
-        represented = [party_ids[n] for n in agent.represents if n in party_ids]
-        sides = sorted({side for _, side in represented})
+        represented = [party_ids[n] for n in represents if n in party_ids]
+        sides = sorted({side for _, side in represented} - {"unknown"})
+        side = sides[0] if len(sides) == 1 else ("both" if len(sides) > 1 else "unknown")
         batch.edges.append(Edge(aid, case, "AGENT_IN", case, {
-            "represents": [n for n in agent.represents], "agent_kind": agent.kind,
-            "represents_side": sides[0] if len(sides) == 1 else "unknown",
-            "relation": agent.relation, "authority": agent.authority,
-            "law_firm": agent.law_firm}))
+            "represents": represents, "agent_kind": agent.kind, "represents_side": side,
+            "relation": "；".join(dict.fromkeys(m.relation for m in mentions if m.relation)),
+            "authority": agent.authority, "law_firm": agent.law_firm}))
         for party_node, _side in represented:
             batch.edges.append(Edge(aid, party_node, "REPRESENTS", case,
                                     {"agent_kind": agent.kind}))
@@ -126,7 +131,8 @@ def case_batch(record: CaseRecord) -> GraphBatch:
             fid = ident.firm_id(agent.law_firm)
             batch.nodes.append(Node(fid, "LawFirm", {"name": agent.law_firm}))
             batch.edges.append(Edge(aid, fid, "MEMBER_OF", case))
-        _contact_edges(batch, aid, agent.phone, agent.address, case)
+        for m in mentions:
+            _contact_edges(batch, aid, m.phone, m.address, case)
     return batch
 
 

@@ -45,7 +45,7 @@ def agent_profile(frame: Frame, agent_id: str) -> tuple[list[str], set[str], set
     for c in cases:
         case = frame.cases[c]
         for a in case.agents:
-            if a.id == agent_id and a.side == "worker":
+            if a.id == agent_id and a.side in ("worker", "both"):
                 workers.update(w.id for w in case.workers if w.name in a.represents
                                or not a.represents)
         employers.update(e.id for e in case.employers)
@@ -69,7 +69,7 @@ def many_applicants(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
 
 
 def _worker_side(a: AgentRef) -> bool:
-    return a.side == "worker"
+    return a.side in ("worker", "both")
 
 
 def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
@@ -81,10 +81,11 @@ def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
         if not suspicious_case(case):
             continue
         worker_agents = [a for a in case.agents if _worker_side(a)]
-        employer_agents = [a for a in case.agents if a.side == "employer"]
+        employer_agents = [a for a in case.agents if a.side in ("employer", "both")]
         for e in case.employers:
             for a in case.agents:
-                sides[(e.id, a.id)][a.side].append(case.id)
+                for side in (("worker", "employer") if a.side == "both" else (a.side,)):
+                    sides[(e.id, a.id)][side].append(case.id)
             for a in employer_agents:
                 if a.kind in ("employee", "other"):
                     employee_agent_employers[a.id].add(e.id)
@@ -98,10 +99,11 @@ def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
             if a.law_firm and a.law_firm in firms_w:
                 hits[case.id].append(("firm", Evidence("record", case.case_number,
                                                        f"双方代理人同属{a.law_firm}")))
-        worker_contacts = set()
-        for p in [*(w.id for w in case.workers), *wa_ids]:
-            worker_contacts |= frame.contacts.get(p, set())
         for a in employer_agents:
+            worker_contacts: set[str] = set()
+            for p in [*(w.id for w in case.workers), *wa_ids]:
+                if p != a.id:
+                    worker_contacts |= frame.contacts.get(p, set())
             shared = frame.contacts.get(a.id, set()) & worker_contacts
             for ident in sorted(shared):
                 value = frame.identifiers.get(ident, {}).get("value", ident)

@@ -65,7 +65,7 @@ def near_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
             age = years_between(birth, filed)
             if lo_hi[0] <= age <= lo_hi[1]:
                 yield case_finding("TL_NEAR_RETIREMENT", case,
-                                   f"{w.name}起诉时{age:.0f}岁（{props.get('sex')}），临近法定退休年龄",
+                                   f"{w.name}起诉时{int(age)}岁（{props.get('sex')}），临近法定退休年龄",
                                    Evidence("record", case.case_number,
                                             f"出生日期={props.get('birth_date')}，立案={filed}"))
                 break
@@ -116,7 +116,7 @@ def implausible_start_age(frame: Frame, params: dict[str, Any]) -> Iterator[Find
             age = years_between(birth, start)
             if age < lo or age > hi:
                 yield case_finding("TL_IMPLAUSIBLE_START_AGE", case,
-                                   f"{w.name}在劳动关系起始时{age:.0f}岁", _claim(case))
+                                   f"{w.name}在劳动关系起始时{int(age)}岁", _claim(case))
                 break
 
 

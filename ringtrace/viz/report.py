@@ -1,0 +1,46 @@
+"""Write the offline HTML report of a scanned workspace: an index page plus one page per ring."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ringtrace import __version__
+from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
+
+
+@dataclass
+class ReportFiles:
+    index: Path
+    rings: list[Path] = field(default_factory=list)
+
+
+def write_report(store: GraphStore, out_dir: Path, *, top: int = 10, seed: int = 7,
+                 evaluation: dict[str, Any] | None = None, title: str = "ringtrace 线索总览",
+                 workspace: str = "") -> ReportFiles:
+    """Write ``out_dir/index.html`` and ``out_dir/rings/<ring id>.html`` for the top rings."""
+    from ringtrace.viz.pages import index_page, ring_page
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "rings").mkdir(exist_ok=True)
+    files = ReportFiles(index=out_dir / "index.html")
+    summaries = list_rings(store)
+    details = []
+    for row in summaries[:top]:
+        detail = ring_detail(store, row["ring_id"])
+        page = out_dir / "rings" / f"{detail['ring_id']}.html"
+        page.write_text(ring_page(detail, ring_graph(store, detail), seed=seed), "utf-8")
+        files.rings.append(page)
+        details.append({**detail, "href": f"rings/{page.name}"})
+    for row in summaries[top:]:
+        details.append({"ring_id": row["ring_id"], "rank": row["rank"], "score": row["score"],
+                        "reasons": [], "structure": {"cases": row["cases"],
+                                                     "applicants": row["applicants"],
+                                                     "employers": row["employers"]},
+                        "exposure": {"amount_yuan": row["exposure_yuan"]}})
+    summary = {"title": title, "workspace": workspace, "generated_by": f"ringtrace {__version__}",
+               "counts": store.counts(), "evaluation": evaluation, "rings": details}
+    files.index.write_text(index_page(summary), "utf-8")
+    return files

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import legit_case, sham_case
+from tests.queries.redflags.helpers import frame_of, hits
+
+
+def test_lay_agent_across_many_applicants_is_flagged(tmp_path: Path) -> None:
+    cases = [sham_case(10 + i, f"申请人{i}", "1968-01-02", employer=f"公司{i}") for i in range(4)]
+    [f] = hits(frame_of(tmp_path, cases), "AGENT_MANY_APPLICANTS")
+    assert len(f.cases) == 4 and "4名劳动者" in f.summary and "4家用人单位" in f.summary
+
+
+def test_busy_lawyer_with_contested_cases_is_not_flagged(tmp_path: Path) -> None:
+    cases = [legit_case(i, f"工人{i}", "1980-01-01") for i in range(6)]
+    assert hits(frame_of(tmp_path, cases), "AGENT_MANY_APPLICANTS") == []
+
+
+def test_same_person_for_worker_and_employer_is_flagged(tmp_path: Path) -> None:
+    case = sham_case(1, "张桂兰", "1968-05-02")
+    case["agents"].append({"name": "王建国", "represents": ["安阳市恒达废旧物资回收有限公司"],
+                           "kind": "employee", "birth_date": "1970-01-01",
+                           "relation": "人事部门负责人"})
+    [f] = hits(frame_of(tmp_path, [case]), "AGENT_BOTH_SIDES")
+    assert any("同时代理" in e.detail for e in f.evidence)
+
+
+def test_employer_agent_sharing_the_workers_agent_phone(tmp_path: Path) -> None:
+    case = sham_case(1, "张桂兰", "1968-05-02")
+    case["agents"].append({"name": "赵红", "represents": ["安阳市恒达废旧物资回收有限公司"],
+                           "kind": "employee", "phone": "138-1234-5678"})
+    [f] = hits(frame_of(tmp_path, [case]), "AGENT_BOTH_SIDES")
+    assert any("13812345678" in e.detail for e in f.evidence)
+
+
+def test_relative_agent_is_a_weak_flag(tmp_path: Path) -> None:
+    case = sham_case(1, "张桂兰", "1968-05-02")
+    case["agents"] = [{"name": "李明", "represents": ["张桂兰"], "kind": "relative",
+                       "relation": "原告之子"}]
+    [f] = hits(frame_of(tmp_path, [case]), "AGENT_EMPLOYEE_OR_RELATIVE")
+    assert f.evidence[0].detail == "李明：原告之子"

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from ringtrace.graph.records import RegistryRecord
+from tests.conftest import sham_case
+from tests.queries.redflags.helpers import frame_of, hits
+
+
+def test_same_day_batch_of_three(tmp_path: Path) -> None:
+    cases = [sham_case(i, f"申请人{i}", "1968-01-02") for i in range(3)]
+    cases.append({**sham_case(9, "别人", "1968-01-02", day="2021-06-01"),
+                  "decision_date": "2021-06-20"})
+    found = hits(frame_of(tmp_path, cases), "BATCH_SAME_DAY", min_cases=3)
+    assert sorted(f.summary for f in found) == [
+        "2021-03-01同日立案3件针对安阳市恒达废旧物资回收有限公司的案件",
+        "2021-03-10同日裁判3件针对安阳市恒达废旧物资回收有限公司的案件"]
+
+
+def test_phone_shared_by_three_people_is_flagged_lawyers_excluded(tmp_path: Path) -> None:
+    cases = []
+    for i in range(3):
+        c = sham_case(i, f"申请人{i}", "1968-01-02", agent=f"代理{i}")
+        c["agents"][0]["birth_date"] = f"197{i}-01-01"
+        cases.append(c)
+    summaries = [f.summary for f in hits(frame_of(tmp_path, cases), "CONTACT_SHARED")]
+    assert "3人共用电话13812345678" in summaries
+    for c in cases:
+        c["agents"][0].update(kind="lawyer", law_firm="某律师事务所")
+    summaries = [f.summary for f in hits(frame_of(tmp_path / "b", cases), "CONTACT_SHARED")]
+    assert "3人共用电话13812345678" not in summaries
+
+
+def test_applicant_from_another_province(tmp_path: Path) -> None:
+    case = sham_case(1, "张桂兰", "1968-05-02")
+    case["parties"][0]["address"] = "重庆市万州区某村3组12号"
+    [f] = hits(frame_of(tmp_path, [case]), "GEO_OTHER_PROVINCE")
+    assert "重庆市" in f.summary and "河南省" in f.summary
+
+
+def test_forum_far_from_employer(tmp_path: Path) -> None:
+    case = sham_case(1, "张桂兰", "1968-05-02")
+    frame = frame_of(tmp_path, [case], [RegistryRecord(
+        "安阳市恒达废旧物资回收有限公司", address="新疆维吾尔自治区乌鲁木齐市某路1号")])
+    assert len(hits(frame, "GEO_FORUM_FAR")) == 1

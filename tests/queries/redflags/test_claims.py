@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import legit_case, sham_case
+from tests.queries.redflags.helpers import frame_of, hits
+
+
+def test_no_objection_quotes_the_defendant_response(tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, [sham_case(1, "张桂兰", "1968-05-02"), legit_case(2, "孙建军", "1980-01-01")])
+    [f] = hits(frame, "CLAIM_NO_OBJECTION")
+    assert f.cases == [next(c for c in frame.cases if "民初1号" in c)]
+    assert f.evidence[0].kind == "text" and "无异议" in f.evidence[0].detail
+
+
+def test_mediation_and_default_are_separate_flags(tmp_path: Path) -> None:
+    mediated = {**sham_case(1, "张桂兰", "1968-05-02"), "document_type": "调解书",
+                "outcome": "mediated", "defendant_response": "unknown"}
+    absent = {**sham_case(2, "刘秀英", "1967-02-02"), "absent": True,
+              "defendant_response": "absent"}
+    frame = frame_of(tmp_path, [mediated, absent])
+    assert [f.summary for f in hits(frame, "CLAIM_MEDIATED")] == ["以调解方式确认劳动关系"]
+    assert len(hits(frame, "CLAIM_DEFAULT")) == 1
+
+
+def test_claims_with_amounts_are_not_confirmation_only(tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, [legit_case(2, "孙建军", "1980-01-01"),
+                                sham_case(1, "张桂兰", "1968-05-02")])
+    [f] = hits(frame, "CLAIM_CONFIRMATION_ONLY")
+    assert "民初1号" in f.subject
+
+
+def test_purpose_needs_a_keyword_in_a_claim_or_purpose_span(tmp_path: Path) -> None:
+    plain = {**sham_case(2, "刘秀英", "1967-02-02"), "spans": []}
+    frame = frame_of(tmp_path, [sham_case(1, "张桂兰", "1968-05-02"), plain])
+    [f] = hits(frame, "CLAIM_PURPOSE")
+    assert "养老保险补缴" in f.evidence[0].detail

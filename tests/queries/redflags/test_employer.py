@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from ringtrace.graph.records import RegistryRecord
+from tests.conftest import sham_case
+from tests.queries.redflags.helpers import frame_of, hits
+
+EMPLOYER = "安阳市恒达废旧物资回收有限公司"
+
+
+def _ring(n: int) -> list[dict]:
+    return [sham_case(10 + i, f"申请人{chr(0x4e00 + i)}", f"1968-0{1 + i % 9}-02") for i in range(n)]
+
+
+def test_burst_against_tiny_headcount_is_flagged_with_registry_evidence(tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, _ring(5), [RegistryRecord(EMPLOYER, insured_headcount=2)])
+    [f] = hits(frame, "EMP_BURST")
+    assert len(f.cases) == 5 and f.evidence[0].detail == "参保人数=2"
+
+
+def test_unknown_headcount_is_not_small(tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, _ring(5), [RegistryRecord(EMPLOYER)])
+    assert hits(frame, "EMP_BURST") == [] and hits(frame, "EMP_OVER_HEADCOUNT") == []
+
+
+def test_big_employer_is_not_a_burst(tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, _ring(5), [RegistryRecord(EMPLOYER, insured_headcount=800)])
+    assert hits(frame, "EMP_BURST") == []
+
+
+def test_status_type_and_start_before_founding(tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, _ring(2), [RegistryRecord(
+        EMPLOYER, status="吊销，未注销", founded="2005-03-01", company_type="有限责任公司")])
+    assert [f.evidence[0].detail for f in hits(frame, "EMP_STATUS")] == ["登记状态=吊销，未注销"]
+    assert len(hits(frame, "EMP_TYPE")) == 1  # 回收 in the name
+    assert len(hits(frame, "EMP_START_BEFORE_FOUNDING")) == 2

@@ -62,7 +62,7 @@ def parse_int(value: object) -> int | None:
         return int(value)
     text = halfwidth(str(value)).replace(",", "").strip()
     m = _NUMBER.fullmatch(text.rstrip("人名个"))
-    if not m or "." in m.group(0) and not float(m.group(0)).is_integer():
+    if not m or ("." in m.group(0) and not float(m.group(0)).is_integer()):
         raise ValueError(f"not a whole number: {value!r}")
     return int(float(m.group(0)))
 

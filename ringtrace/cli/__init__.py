@@ -13,5 +13,6 @@ from ringtrace.cli import data_commands as _data_commands  # noqa: F401  isort: 
 from ringtrace.cli import detect_commands as _detect_commands  # noqa: F401  isort: skip
 from ringtrace.cli import query_commands as _query_commands  # noqa: F401  isort: skip
 from ringtrace.cli import demo_commands as _demo_commands  # noqa: F401  isort: skip
+from ringtrace.cli import parse_commands as _parse_commands  # noqa: F401  isort: skip
 
 __all__ = ["cli"]

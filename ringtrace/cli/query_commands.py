@@ -20,19 +20,23 @@ CASE_COLUMNS = ["case_number", "forum", "document_type", "decision_date", "defen
 
 @cli.command()
 @click.option("--limit", "-n", default=30, show_default=True, help="How many rings to list.")
+@click.option("--all", "include_clusters", is_flag=True,
+              help="Also list clusters: linked cases of which none is a lead.")
 @store_option
 @output_options
 @click.pass_obj
-def rings(ctx: Context, limit: int, store_uri: str | None, as_json: bool, as_csv: bool) -> None:
-    """List rings, strongest first.
+def rings(ctx: Context, limit: int, include_clusters: bool, store_uri: str | None, as_json: bool,
+          as_csv: bool) -> None:
+    """List rings (linked cases with at least one lead), strongest first.
 
     \b
     Examples:
       ringtrace rings
       ringtrace rings -n 100 --csv > rings.csv
+      ringtrace rings --all
     """
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
-        rows = list_rings(store, limit)
+        rows = list_rings(store, limit, include_clusters)
     emit(rows, as_json=as_json, as_csv=as_csv, rows=rows)
 
 

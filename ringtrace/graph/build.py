@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import asdict
+from typing import Any
 
 from ringtrace.graph import identity as ident
-from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
+from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps
 from ringtrace.graph.records import Agent, BackPaymentRecord, CaseRecord, Party, RegistryRecord
 
 _SPECIFIC_ADDRESS = re.compile(r"\d|号|室|栋|楼|单元|组")
@@ -27,10 +28,9 @@ def specific_address(address: str | None) -> bool:
     return len(text) >= 8 and bool(_SPECIFIC_ADDRESS.search(text))
 
 
-def record_sha256(record: CaseRecord) -> str:
-    from ringtrace.graph.elements import dumps
-
-    return hashlib.sha256(dumps(record.to_dict()).encode("utf-8")).hexdigest()
+def record_sha256(data: dict[str, Any]) -> str:
+    """SHA-256 of a record's canonical JSON (the document key when it has no source hash)."""
+    return hashlib.sha256(dumps(data).encode("utf-8")).hexdigest()
 
 
 def _contact_edges(batch: GraphBatch, owner: str, phone: str | None, address: str | None,
@@ -67,7 +67,8 @@ def _party_node(party: Party, case: str) -> Node:
 
 def case_batch(record: CaseRecord) -> GraphBatch:
     """The nodes, edges and stored document for one case record."""
-    sha = record.doc_id or record_sha256(record)
+    data = record.to_dict()
+    sha = record.doc_id or record_sha256(data)
     case = ident.case_id(record.case_number, record.forum, sha)
     batch = GraphBatch()
     batch.nodes.append(Node(case, "Case", {
@@ -80,7 +81,7 @@ def case_batch(record: CaseRecord) -> GraphBatch:
         "defendant_response": record.defendant_response, "absent": record.absent,
         "outcome": record.outcome, "doc_sha256": sha, "source_path": record.source_path,
     }))
-    batch.documents.append(Document(case, record.to_dict(), sha, record.source_path))
+    batch.documents.append(Document(case, data, sha, record.source_path))
 
     forum = ident.forum_id(record.forum)
     batch.nodes.append(Node(forum, "Forum", {

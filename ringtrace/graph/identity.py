@@ -36,22 +36,42 @@ def is_masked_name(name: str) -> bool:
     return bool(_MASK.search(name)) or not name.strip()
 
 
+_QUOTES = re.compile("[\"'“”‘’「」『』·•・]")
+#: a trailing annotation that is not part of the registered name: （原安阳市某某厂）, (曾用名…)
+_ANNOTATION = re.compile(r"\((?:原|曾用名|原名|原称|下称|以下简称|简称)[^()]*\)$")
+_FIRM_PARTNERSHIP = re.compile(r"\((?:特殊)?普通合伙\)")
+_MUNICIPALITY_FIRM = re.compile(r"^(北京|上海|天津|重庆)市(?=.+律师事务所)")
+
+
 def normalize_company(name: str) -> str:
     """Canonical company name for linking documents and registry rows.
 
-    Unifies full/half-width brackets, drops a region bracket that only repeats a place
-    (``北京安博（上海）律师事务所`` keeps its bracket as part of the name but ``某某（北京）有限公司``
-    and ``某某北京有限公司`` are still different registrations, so only the bracket style is
-    unified), and treats ``有限责任公司`` as ``有限公司``. A branch (``分公司``) stays distinct.
+    Unifies full/half-width brackets and drops quotes and spaces. A region bracket is part of
+    the registered name (``某某（北京）有限公司`` and ``某某北京有限公司`` are different
+    registrations), so only its bracket style is unified. ``有限责任公司`` (and the common slip
+    ``责任有限公司``) is treated as ``有限公司``, ``股份有限公司`` as ``股份公司``. A trailing note
+    that is not part of the name (``（原某某厂）``, ``（以下简称某某）``) is dropped. A branch
+    (``分公司``) stays distinct from its parent.
     """
-    text = clean(name)
-    text = text.replace("有限责任公司", "有限公司").replace("股份有限公司", "股份公司")
-    return text
+    text = _QUOTES.sub("", clean(name))
+    text = _ANNOTATION.sub("", text)
+    text = text.replace("有限责任公司", "有限公司").replace("责任有限公司", "有限公司")
+    return text.replace("股份有限公司", "股份公司")
 
 
 def normalize_firm(name: str) -> str:
-    """Canonical law-firm name: brackets and width unified, whitespace removed."""
-    return clean(name)
+    """Canonical law-firm name: brackets and width unified, whitespace and quotes removed.
+
+    Firms in the four municipalities are written both with and without ``市``
+    (``上海市海华永泰律师事务所`` / ``上海海华永泰律师事务所``); the partnership note
+    ``（特殊普通合伙）`` is often left out; ``律所`` is short for ``律师事务所``. Branch brackets
+    (``北京盈科（安阳）律师事务所``) are kept: a branch is its own office.
+    """
+    text = _QUOTES.sub("", clean(name))
+    text = _FIRM_PARTNERSHIP.sub("", text)
+    if text.endswith("律所"):
+        text = text[:-2] + "律师事务所"
+    return _MUNICIPALITY_FIRM.sub(r"\1", text)
 
 
 def normalize_case_number(number: str) -> str:

@@ -12,7 +12,7 @@ normalised forms of the enterprise-registry export and the 补缴 ledger.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 DOCUMENT_TYPES = ("判决书", "裁定书", "调解书", "仲裁裁决书", "仲裁调解书", "不予受理通知书")
@@ -109,7 +109,7 @@ class CaseRecord:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form (the interchange line), without empty optional fields."""
-        return _prune(asdict(self))
+        return _prune(_plain(self))
 
     def workers(self) -> list[Party]:
         return [p for p in self.parties if p.side == "worker"]
@@ -150,6 +150,38 @@ class BackPaymentRecord:
     amount: float | None = None
     basis_case_number: str | None = None
     paid_date: str | None = None
+
+
+@dataclass
+class FeedbackRecord:
+    """One outcome reported back on a lead by the procuratorate that investigated it.
+
+    ``outcome`` is the canonical outcome name (核实属实, 不属实, 再审检察建议, …, see
+    ``loaders/mappings/feedback.yaml``); ``verdict`` is True when the outcome means the lead held
+    up (the relationship was sham), False when it did not, None while it is still open;
+    ``stage`` orders outcomes of the same date (later procedural stages are larger).
+    ``source_file``/``source_line`` say where the row was read (for quarantine messages).
+    """
+
+    outcome: str
+    date: str
+    lead_id: str | None = None
+    case_number: str | None = None
+    verdict: bool | None = None
+    stage: int = 0
+    note: str | None = None
+    procuratorate: str | None = None
+    source_file: str | None = None
+    source_line: int = 0
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses to dicts, recursively (a faster ``asdict`` for these flat records)."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: _plain(v) for k, v in vars(value).items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _prune(value: Any) -> Any:

@@ -11,6 +11,15 @@ from ringtrace.graph.records import CaseRecord, RecordInvalid, case_from_dict
 from ringtrace.loaders.encoding import open_text
 
 
+def _undecodable(text: str) -> bool:
+    """True when the line holds bytes the file's encoding could not decode (surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def read_case_records(path: Path, encoding: str | None = None
                       ) -> Iterator[CaseRecord | RecordProblem]:
     """Yield a :class:`CaseRecord` per valid line and a :class:`RecordProblem` per bad one."""
@@ -21,7 +30,7 @@ def read_case_records(path: Path, encoding: str | None = None
             text = line.strip()
             if not text:
                 continue
-            if any("\udc80" <= ch <= "\udcff" for ch in text):
+            if _undecodable(text):
                 yield RecordProblem(name, number, "", f"bytes not valid {enc}; re-save the file as "
                                     "UTF-8 or pass --encoding", text.encode("utf-8",
                                     "surrogateescape").decode("utf-8", "replace")[:500])

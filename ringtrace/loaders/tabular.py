@@ -18,7 +18,13 @@ Row = tuple[int, list[Any]]
 
 
 def _has_undecodable(cells: list[Any]) -> bool:
-    return any(isinstance(c, str) and any("\udc80" <= ch <= "\udcff" for ch in c) for c in cells)
+    for c in cells:
+        if isinstance(c, str):
+            try:
+                c.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+    return False
 
 
 def read_csv(path: Path, encoding: str | None = None) -> tuple[list[str], Iterator[Row], str]:

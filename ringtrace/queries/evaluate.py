@@ -52,7 +52,8 @@ def evaluate(store: GraphStore, truth: dict[str, Any], ks: tuple[int, ...] = (50
     lead_numbers = [number_of.get(c, c) for c in leads]
     lead_set = set(lead_numbers)
 
-    reported = [(r["ring_id"], {number_of.get(c, c) for c in r["cases"]}) for r in scan.rings]
+    reported = [(r["ring_id"], {number_of.get(c, c) for c in r["cases"]}) for r in scan.rings
+                if r.get("reported", True)]
     planted = [(r.get("ring_id", str(i)), r.get("typology", "unknown"),
                 {normalize_case_number(n) for n in r["case_numbers"]})
                for i, r in enumerate(truth["rings"])]

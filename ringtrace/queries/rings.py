@@ -1,12 +1,13 @@
 """Rings: groups of cases held together by explicit evidence, assembled deterministically.
 
 1. **Candidates**: confirmation cases whose rule score reaches ``seed_threshold``.
-2. **Evidence links** between candidates: the same lay or suspicious agent; the same phone or
-   address among applicants, lay agents and legal representatives; the same suspicious employer
-   (one flagged for a burst or for confirmations above its headcount); the same-day batch.
-3. **Hub handling**: an agent whose confirmation cases are mostly contested (a busy, legitimate
-   law firm), an identifier shared by more than ``hub_people`` people, and an employer that is
-   not itself suspicious (a big employer with many genuine cases) do not link anything.
+2. **Evidence links** between candidates: the same intermediary-like agent (see
+   :func:`~ringtrace.queries.redflags.agents.intermediary_like`); the same phone or address
+   among applicants, lay agents and legal representatives; the same suspicious employer (one
+   flagged for a burst or for confirmations above its headcount); the same-day batch.
+3. **Hub handling**: an ordinary representative (a busy law firm's lawyer, an employer's own
+   staff), an identifier shared by more than ``HUB_PEOPLE`` people, and an employer that is not
+   itself suspicious (a big employer with many genuine cases) link nothing.
 4. **Components** of the link graph (union-find over sorted ids) with at least
    ``min_ring_cases`` cases are rings; a component above ``max_ring_cases`` is split by
    community detection (fixed, recorded seed).
@@ -26,14 +27,12 @@ from ringtrace.graph.identity import digest
 from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.agents import suspicious_case
+from ringtrace.queries.redflags.agents import PROFESSIONAL, intermediary_like
 from ringtrace.queries.redflags.common import is_confirmation
-from ringtrace.queries.redflags.contacts import people_by_identifier
+from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.scoring import CaseScore
 
-PROFESSIONAL = ("lawyer", "intern", "legal_aid")
 HUB_PEOPLE = 40
-HUB_MIN_SUSPICIOUS_SHARE = 0.5
 
 
 class UnionFind:
@@ -81,20 +80,12 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str]) 
     for agent_id in sorted(frame.agent_cases):
         cases = frame.agent_cases[agent_id]
         member = [c for c in cases if c in candidates]
-        if len(member) < 2:
+        if len(member) >= 2 and intermediary_like(frame, agent_id):
+            links.append(Link("agent", agent_id, member))
+    for ident, sharing in sorted(sharing_by_identifier(frame).items()):
+        if len(sharing.people) > HUB_PEOPLE or len(sharing.people) < 2 or not sharing.crossing():
             continue
-        confirmations = [c for c in cases if is_confirmation(frame.cases[c])]
-        sus = [c for c in confirmations if suspicious_case(frame.cases[c])]
-        kinds = {a.kind for c in cases for a in frame.cases[c].agents if a.id == agent_id}
-        professional = kinds <= set(PROFESSIONAL)
-        if confirmations and len(sus) < HUB_MIN_SUSPICIOUS_SHARE * len(confirmations) and (
-                professional or len(confirmations) > 10):
-            continue
-        links.append(Link("agent", agent_id, member))
-    for ident, people in sorted(people_by_identifier(frame).items()):
-        if len(people) > HUB_PEOPLE or len(people) < 2:
-            continue
-        member = sorted({c for cs in people.values() for c in cs if c in candidates})
+        member = [c for c in sharing.all_cases() if c in candidates]
         if len(member) >= 2:
             links.append(Link("identifier", ident, member))
     flagged_employers = {f.subject for f in findings
@@ -175,8 +166,11 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
     return rings
 
 
+COORDINATION = ("agent", "identifier")
+
+
 def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
-    """Size and concentration figures that describe a ring."""
+    """Size, concentration and coordination figures that describe a ring."""
     agents: Counter[str] = Counter()
     lay_agents: set[str] = set()
     workers: set[str] = set()
@@ -191,12 +185,15 @@ def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
             agents[a.id] += 1
             if a.kind not in PROFESSIONAL:
                 lay_agents.add(a.id)
+    coordinated = {c for link in ring.links if link.kind in COORDINATION for c in link.cases}
     top_share = max(agents.values()) / len(ring.cases) if agents else 0.0
     kinds = Counter(link.kind for link in ring.links)
     return {
         "cases": len(ring.cases), "applicants": len(workers), "employers": len(employers),
         "forums": len(forums), "agents": len(agents), "lay_agents": len(lay_agents),
         "top_agent_share": round(top_share, 4),
+        "coordinated_share": round(len(coordinated) / len(ring.cases), 4),
+        "coordinated_cases": sorted(coordinated),
         "link_kinds": dict(sorted(kinds.items())),
     }
 
@@ -204,13 +201,13 @@ def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
 def strength(struct: dict[str, Any]) -> float:
     """How strongly the ring's structure speaks for coordination, in [0, 1].
 
-    Concentration on one agent, links of several kinds and size each add; a ring held together
-    only by one employer's burst is weaker than one run by a single intermediary.
+    What counts most is the share of cases tied together by an intermediary-like agent or a
+    shared phone/address (coordination); a ring held together only by one employer's burst or
+    same-day filings - which genuine group suits also show - stays weak. Size adds a little.
     """
+    s = 0.6 * struct["coordinated_share"]
+    s += 0.2 * min(1.0, (struct["cases"] - 1) / 4) * struct["coordinated_share"]
     kinds = struct["link_kinds"]
-    s = 0.35 * struct["top_agent_share"]
-    s += 0.2 * min(1.0, (struct["cases"] - 1) / 4)
-    s += 0.15 * min(1.0, (len(kinds) - 1) / 2) if kinds else 0.0
-    s += 0.15 if "agent" in kinds or "identifier" in kinds else 0.0
-    s += 0.15 if struct["lay_agents"] else 0.0
+    s += 0.2 if all(k in kinds for k in COORDINATION) else 0.1 if any(
+        k in kinds for k in COORDINATION) else 0.0
     return round(min(1.0, s), 6)

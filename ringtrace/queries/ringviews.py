@@ -15,11 +15,17 @@ from ringtrace.queries.results import ScanResults
 _DATE_EVENTS = (("filing_date", "立案"), ("hearing_date", "开庭"), ("decision_date", "裁判"))
 
 
-def list_rings(store: GraphStore, limit: int | None = None) -> list[dict[str, Any]]:
-    """Ranked rings with their headline figures."""
+def list_rings(store: GraphStore, limit: int | None = None,
+               include_clusters: bool = False) -> list[dict[str, Any]]:
+    """Ranked rings with their headline figures.
+
+    A ring is *reported* when at least one of its cases is a lead; groups held together by
+    evidence links but without any lead are clusters, listed only with ``include_clusters``.
+    """
     scan = ScanResults.load(store)
     rows = []
-    for ring in scan.rings[:limit]:
+    chosen = [r for r in scan.rings if include_clusters or r.get("reported", True)]
+    for ring in chosen[:limit]:
         names = []
         for agent_id in ring["intermediaries"][:2]:
             node = store.node(agent_id)
@@ -27,7 +33,7 @@ def list_rings(store: GraphStore, limit: int | None = None) -> list[dict[str, An
         s = ring["structure"]
         rows.append({
             "rank": ring["rank"], "ring_id": ring["ring_id"], "score": ring["score"],
-            "cases": s["cases"], "applicants": s["applicants"], "employers": s["employers"],
+            "cases": s["cases"], "leads": ring.get("leads", 0), "applicants": s["applicants"], "employers": s["employers"],
             "intermediaries": names, "exposure_yuan": ring["exposure"]["amount_yuan"],
             "top_rules": [r for r, _ in Counter(ring["rules"]).most_common(3)],
         })

@@ -19,9 +19,10 @@ from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame, build_frame
 from ringtrace.queries.projection import entity_projection
-from ringtrace.queries.redflags import RULES_BY_ID, run_all
+from ringtrace.queries.redflags import CATALOGUE, RULES_BY_ID, run_all
 from ringtrace.queries.redflags.common import to_date, years_between
-from ringtrace.queries.rings import PROFESSIONAL, Ring, assemble, strength, structure
+from ringtrace.queries.redflags.agents import PROFESSIONAL
+from ringtrace.queries.rings import Ring, assemble, strength, structure
 from ringtrace.queries.rules import RuleConfig, load_rules
 from ringtrace.queries.scoring import CaseScore, noisy_or, rule_scores
 
@@ -93,7 +94,8 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
     frame = build_frame(store)
     say("rules")
     findings = run_all(frame, config)
-    scores = rule_scores(findings, config)
+    mitigating = frozenset(r.id for r in CATALOGUE if r.mitigating)
+    scores = rule_scores(findings, config, mitigating)
     say("rings")
     rings = assemble(frame, findings, scores, scoring)
     bonus = float(scoring["ring_bonus"])
@@ -102,10 +104,12 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
     for ring in rings:
         struct = structure(frame, ring)
         s = strength(struct)
+        coordinated = set(struct.pop("coordinated_cases"))
         for c in ring.cases:
             cs = scores[c]
             cs.ring_id = ring.ring_id
-            cs.final_score = round(noisy_or([cs.rule_score, bonus * s]), 6)
+            own = s if c in coordinated else 0.5 * s
+            cs.final_score = round(noisy_or([cs.rule_score, bonus * own]), 6)
         mean_rule = sum(scores[c].rule_score for c in ring.cases) / len(ring.cases)
         ring.score = round(0.5 * mean_rule + 0.5 * s, 6)
         ring.structure = struct
@@ -122,9 +126,6 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
             "reasons": _reasons(frame, ring, findings, scores, struct),
             "rules": dict(sorted(Counter(r for c in ring.cases for r in scores[c].rules).items())),
         })
-    ring_rows.sort(key=lambda r: (-r["score"], -len(r["cases"]), r["ring_id"]))
-    for rank, row in enumerate(ring_rows, start=1):
-        row["rank"] = rank
     say("communities")
     projection = entity_projection(store)
     labels = communities(projection.n, projection.sources, projection.targets,
@@ -141,12 +142,22 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
     }
     leads = sorted((c for c, row in case_rows.items() if row["is_lead"]),
                    key=lambda c: (-case_rows[c]["final_score"], c))
+    for row in ring_rows:
+        row["leads"] = sum(case_rows[c]["is_lead"] for c in row["cases"])
+        row["reported"] = row["leads"] > 0
+    # reported rings (with at least one lead) first, strongest first; clusters without a lead
+    # stay available for exploration
+    ring_rows.sort(key=lambda r: (not r["reported"], -r["score"], -len(r["cases"]),
+                                  r["ring_id"]))
+    for rank, row in enumerate(ring_rows, start=1):
+        row["rank"] = rank
     result: dict[str, Any] = {
         "meta": {
             "ringtrace_version": __version__, "snapshot": snapshot_id(store),
             "scanned_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "rules": config.to_dict(), "community_seed": scoring["community_seed"],
-            "cases_scanned": len(frame.cases), "findings": len(findings), "rings": len(ring_rows),
+            "cases_scanned": len(frame.cases), "findings": len(findings),
+            "rings": sum(r["reported"] for r in ring_rows), "clusters": len(ring_rows),
             "leads": len(leads), "lead_threshold": threshold,
             "communities": int(labels.max()) + 1 if len(labels) else 0,
         },

@@ -2,7 +2,8 @@
 
 A rule's weight is its strength as evidence in (0, 1). A case on which rules with weights
 w1..wn fired scores ``1 - (1-w1)…(1-wn)``: independent pieces of evidence add up, none alone
-reaches certainty, and each rule's contribution can be shown as a reason.
+reaches certainty, and each rule's contribution can be shown as a reason. A mitigating rule
+with weight m multiplies the score by ``1 - m``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.rules import RuleConfig
+
+MitigatingIds = frozenset[str]
 
 
 @dataclass
@@ -31,8 +34,10 @@ def noisy_or(weights: list[float]) -> float:
     return 1.0 - remaining
 
 
-def rule_scores(findings: list[Finding], config: RuleConfig) -> dict[str, CaseScore]:
-    """Per case: the rules that fired on it (each counted once) and their noisy-OR score."""
+def rule_scores(findings: list[Finding], config: RuleConfig,
+                mitigating: MitigatingIds = frozenset()) -> dict[str, CaseScore]:
+    """Per case: the rules that fired on it (each counted once) and their noisy-OR score,
+    reduced by the mitigating rules among them."""
     scores: dict[str, CaseScore] = {}
     fired: dict[str, set[str]] = defaultdict(set)
     for index, f in enumerate(findings):
@@ -43,6 +48,10 @@ def rule_scores(findings: list[Finding], config: RuleConfig) -> dict[str, CaseSc
     for case, rules in fired.items():
         cs = scores[case]
         cs.rules = sorted(rules)
-        cs.rule_score = round(noisy_or([config.weight(r) for r in cs.rules]), 6)
+        score = noisy_or([config.weight(r) for r in cs.rules if r not in mitigating])
+        for r in cs.rules:
+            if r in mitigating:
+                score *= 1.0 - config.weight(r)
+        cs.rule_score = round(score, 6)
         cs.final_score = cs.rule_score
     return scores

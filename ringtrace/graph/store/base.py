@@ -125,11 +125,21 @@ class GraphStore(ABC):
             frontier = sorted(nxt)
         return self._graph(seen, [e for e in edges.values() if e.src in seen and e.dst in seen])
 
+    @staticmethod
+    def _node_attrs(node: Node) -> dict[str, Any]:
+        """Node attributes for a networkx view: ``kind`` is the node kind; a property that is
+        itself called ``kind`` (Forum, Identifier) is kept as ``<kind>_kind``."""
+        attrs = dict(node.props)
+        if "kind" in attrs:
+            attrs[f"{node.kind.lower()}_kind"] = attrs.pop("kind")
+        attrs["kind"] = node.kind
+        return attrs
+
     def to_networkx(self) -> nx.MultiDiGraph:
         """The whole graph as a networkx view (for small workspaces and tests)."""
         g = nx.MultiDiGraph()
         for n in self.iter_nodes():
-            g.add_node(n.id, kind=n.kind, **n.props)
+            g.add_node(n.id, **self._node_attrs(n))
         for e in self.iter_edges():
             g.add_edge(e.src, e.dst, key=f"{e.kind}|{e.source_doc}", kind=e.kind,
                        source_doc=e.source_doc, **e.props)
@@ -140,7 +150,7 @@ class GraphStore(ABC):
         for nid in sorted(node_ids):
             n = self.node(nid)
             if n is not None:
-                g.add_node(n.id, kind=n.kind, **n.props)
+                g.add_node(n.id, **self._node_attrs(n))
         for e in sorted(edges, key=lambda e: e.key):
             if e.src in g and e.dst in g:
                 g.add_edge(e.src, e.dst, key=f"{e.kind}|{e.source_doc}", kind=e.kind,

@@ -85,6 +85,8 @@ class SQLiteStore(GraphStore):
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=OFF")
+            conn.execute("PRAGMA cache_size=-262144")  # 256 MiB page cache
+            conn.execute("PRAGMA temp_store=MEMORY")
             conn.executescript(_DDL)
             row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is None:
@@ -128,7 +130,12 @@ class SQLiteStore(GraphStore):
             conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?,?,?,?)", rows)
             docs = [(d.case_id, normalize_case_number(d.record.get("case_number") or "") or None,
                      d.sha256, d.source_path, dumps(d.record)) for d in batch.documents]
-            conn.executemany("DELETE FROM edges WHERE source_doc = ?", [(d[0],) for d in docs])
+            stored: list[str] = []
+            for chunk in _chunks(sorted({d[0] for d in docs})):
+                marks = ",".join("?" * len(chunk))
+                stored += [r[0] for r in conn.execute(
+                    f"SELECT case_id FROM documents WHERE case_id IN ({marks})", chunk)]
+            conn.executemany("DELETE FROM edges WHERE source_doc = ?", [(c,) for c in stored])
             conn.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?)", docs)
             conn.executemany(
                 "INSERT OR REPLACE INTO edges VALUES (?,?,?,?,?)",

@@ -18,6 +18,7 @@ from ringtrace.queries.redflags import (
     claims,
     contacts,
     employer,
+    evidence,
     geography,
     timeline,
 )
@@ -26,7 +27,7 @@ from ringtrace.queries.rules import RuleConfig
 
 CATALOGUE: list[Rule] = [
     *employer.RULES, *claims.RULES, *timeline.RULES, *batch.RULES, *agents.RULES,
-    *contacts.RULES, *geography.RULES,
+    *contacts.RULES, *geography.RULES, *evidence.RULES,
 ]
 RULES_BY_ID = {r.id: r for r in CATALOGUE}
 

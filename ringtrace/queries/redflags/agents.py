@@ -28,12 +28,58 @@ from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import AgentRef, CaseInfo, Frame
 from ringtrace.queries.redflags.common import Rule, is_confirmation, uncontested
 
-_LAY = ("other", "employee", "relative")
 
 
 def suspicious_case(case: CaseInfo) -> bool:
     """An uncontested confirmation case: the population an intermediary works in."""
     return is_confirmation(case) and uncontested(case)
+
+
+PROFESSIONAL = ("lawyer", "intern", "legal_aid")
+
+
+def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
+                      min_share: float = 0.5) -> bool:
+    """Does this agent behave like an intermediary rather than an ordinary representative?
+
+    * a lay agent (not a lawyer, intern or legal-aid lawyer) acting for at least
+      ``min_workers`` different workers, mostly in uncontested confirmation cases;
+    * a professional doing the same across several employers with almost nothing contested
+      (a lawyer for one factory's workers in a group suit is ordinary);
+    * a non-lawyer acting for both sides, for the employer side of two or more different
+      employers ("staff" of several companies), or for workers and the employer in different
+      cases of one employer. (A lawyer acting for both sides of one case - forbidden by 律师法
+      art. 39 - is flagged on that case by AGENT_BOTH_SIDES but does not tie their other cases
+      together.)
+    An employer's own staff or lawyer acting for that one employer in many cases is ordinary.
+    """
+    cases = frame.agent_cases.get(agent_id, [])
+    sus, workers, employers = agent_profile(frame, agent_id)
+    kinds: set[str] = set()
+    employer_sides: set[str] = set()
+    worker_side_employers: set[str] = set()
+    same_case_both = False
+    for c in cases:
+        case = frame.cases[c]
+        for a in case.agents:
+            if a.id != agent_id:
+                continue
+            kinds.add(a.kind)
+            same_case_both |= a.side == "both"
+            if a.side in ("employer", "both"):
+                employer_sides.update(e.id for e in case.employers)
+            if a.side in ("worker", "both"):
+                worker_side_employers.update(e.id for e in case.employers)
+    professional = kinds <= set(PROFESSIONAL)
+    if not professional and (same_case_both or len(employer_sides) >= 2
+                             or employer_sides & worker_side_employers):
+        return True
+    if not cases or len(workers) < min_workers:
+        return False
+    share = len(sus) / len(cases)
+    if professional:
+        return share >= 0.8 and len(worker_side_employers) >= 2 and len(workers) >= 3
+    return share >= min_share
 
 
 def agent_profile(frame: Frame, agent_id: str) -> tuple[list[str], set[str], set[str]]:
@@ -59,7 +105,7 @@ def many_applicants(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
         if len(cases) < minimum:
             continue
         sus, workers, employers = agent_profile(frame, agent_id)
-        if len(workers) >= minimum and len(sus) >= share * len(cases):
+        if len(workers) >= minimum and intermediary_like(frame, agent_id, minimum, share):
             name = frame.persons.get(agent_id, {}).get("name", agent_id)
             numbers = [frame.cases[c].case_number for c in sus]
             yield Finding("AGENT_MANY_APPLICANTS", agent_id, sus,

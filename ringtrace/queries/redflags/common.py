@@ -21,6 +21,8 @@ class Rule:
     family: str
     title: str
     run: RuleFunc
+    #: a mitigating rule lowers the score of the cases it hits instead of raising it
+    mitigating: bool = False
 
 
 def to_date(value: Any, *, end: bool = False) -> dt.date | None:

@@ -2,9 +2,13 @@
 
 What it flags
     ``CONTACT_SHARED`` one phone number or precise address is given by at least ``min_people``
-    distinct people among applicants, lay agents and legal representatives, across different
-    cases. Lawyers are left out (colleagues share their firm's phone) and so are addresses that
-    are too vague to link (see graph.build.specific_address).
+    distinct people among applicants, lay agents and the employer side (legal representative,
+    staff acting as agent), across different cases, *and* the sharing crosses a line that
+    ordinary life does not: it joins the worker side with the employer side, or two or more
+    different lay agents, or cases against two or more employers. Lawyers are left out
+    (colleagues share their firm's phone), so are addresses too vague to link (see
+    graph.build.specific_address), and so is sharing that stays inside one employer's staff (a
+    company phone) or among one employer's workers (a factory dormitory, a group representative).
 Why it matters
     Intermediaries register applicants with their own phone or office address, and the
     employer's manager shares contact data with the intermediary (DOMAIN.md signal 4, P9; issue
@@ -17,44 +21,87 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import Rule, is_confirmation
 
+PROFESSIONAL = ("lawyer", "intern", "legal_aid")
 
-def people_by_identifier(frame: Frame) -> dict[str, dict[str, set[str]]]:
-    """identifier id -> person id -> the confirmation cases where that person appears."""
-    cases_of: dict[str, set[str]] = defaultdict(set)
+
+@dataclass
+class Sharing:
+    """Who gives one identifier: person -> roles, cases and employers involved."""
+
+    cases: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    employers: set[str] = field(default_factory=set)
+
+    @property
+    def people(self) -> list[str]:
+        return sorted(self.cases)
+
+    def all_cases(self) -> list[str]:
+        return sorted(set().union(*self.cases.values())) if self.cases else []
+
+    def crossing(self) -> str | None:
+        """Why this sharing is not ordinary, or None."""
+        roles = {r for rs in self.roles.values() for r in rs}
+        if "worker" in roles and "employer" in roles or "agent" in roles and "employer" in roles:
+            return "劳动者方与用人单位方共用"
+        if sum("agent" in rs for rs in self.roles.values()) >= 2:
+            return "多名代理人共用"
+        if len(self.employers) >= 2:
+            return f"涉及{len(self.employers)}家用人单位的当事人共用"
+        return None
+
+
+def sharing_by_identifier(frame: Frame) -> dict[str, Sharing]:
+    """identifier id -> who shares it in confirmation cases (lawyers excluded)."""
+    people: dict[str, tuple[set[str], set[str], set[str]]] = {}
+
+    def note(person: str, role: str, case_id: str, employers: set[str]) -> None:
+        entry = people.setdefault(person, (set(), set(), set()))
+        entry[0].add(role)
+        entry[1].add(case_id)
+        entry[2].update(employers)
+
     for case in frame.case_list():
         if not is_confirmation(case):
             continue
+        employers = {e.id for e in case.employers}
         for w in case.workers:
-            cases_of[w.id].add(case.id)
+            note(w.id, "worker", case.id, employers)
         for a in case.agents:
-            if a.kind not in ("lawyer", "intern", "legal_aid"):
-                cases_of[a.id].add(case.id)
+            if a.kind in PROFESSIONAL:
+                continue
+            note(a.id, "employer" if a.side == "employer" else "agent", case.id, employers)
         for e in case.employers:
             for rep in frame.legal_reps.get(e.id, set()):
-                cases_of[rep].add(case.id)
-    out: dict[str, dict[str, set[str]]] = defaultdict(dict)
-    for person, cases in cases_of.items():
+                note(rep, "employer", case.id, employers)
+    out: dict[str, Sharing] = {}
+    for person, (roles, cases, employers) in people.items():
         for ident in frame.contacts.get(person, set()):
-            out[ident][person] = cases
+            sharing = out.setdefault(ident, Sharing())
+            sharing.cases[person] |= cases
+            sharing.roles[person] |= roles
+            sharing.employers |= employers
     return out
 
 
 def shared(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     minimum = int(params["min_people"])
-    for ident, people in sorted(people_by_identifier(frame).items()):
-        cases = sorted(set().union(*people.values()))
-        if len(people) >= minimum and len(cases) >= 2:
+    for ident, sharing in sorted(sharing_by_identifier(frame).items()):
+        cases = sharing.all_cases()
+        why = sharing.crossing()
+        if len(sharing.people) >= minimum and len(cases) >= 2 and why:
             props = frame.identifiers.get(ident, {})
-            names = sorted({frame.persons.get(p, {}).get("name", p) for p in people})
+            names = sorted({frame.persons.get(p, {}).get("name", p) for p in sharing.people})
             label = "电话" if props.get("kind") == "phone" else "地址"
             yield Finding("CONTACT_SHARED", ident, cases,
-                          f"{len(people)}人共用{label}{props.get('value')}",
+                          f"{len(sharing.people)}人共用{label}{props.get('value')}（{why}）",
                           [Evidence("link", None, f"{label}={props.get('value')}；使用人: " +
                                     "、".join(names[:20]))])
 

@@ -17,18 +17,18 @@ def test_same_day_batch_of_three(tmp_path: Path) -> None:
         "2021-03-10同日裁判3件针对安阳市恒达废旧物资回收有限公司的案件"]
 
 
-def test_phone_shared_by_three_people_is_flagged_lawyers_excluded(tmp_path: Path) -> None:
+def test_phone_shared_by_three_lay_agents_is_flagged_lawyers_excluded(tmp_path: Path) -> None:
     cases = []
     for i in range(3):
         c = sham_case(i, f"申请人{i}", "1968-01-02", agent=f"代理{i}")
         c["agents"][0]["birth_date"] = f"197{i}-01-01"
         cases.append(c)
     summaries = [f.summary for f in hits(frame_of(tmp_path, cases), "CONTACT_SHARED")]
-    assert "3人共用电话13812345678" in summaries
+    assert "3人共用电话13812345678（多名代理人共用）" in summaries
     for c in cases:
         c["agents"][0].update(kind="lawyer", law_firm="某律师事务所")
     summaries = [f.summary for f in hits(frame_of(tmp_path / "b", cases), "CONTACT_SHARED")]
-    assert "3人共用电话13812345678" not in summaries
+    assert not any("电话13812345678" in s for s in summaries)
 
 
 def test_applicant_from_another_province(tmp_path: Path) -> None:
@@ -43,3 +43,10 @@ def test_forum_far_from_employer(tmp_path: Path) -> None:
     frame = frame_of(tmp_path, [case], [RegistryRecord(
         "安阳市恒达废旧物资回收有限公司", address="新疆维吾尔自治区乌鲁木齐市某路1号")])
     assert len(hits(frame, "GEO_FORUM_FAR")) == 1
+
+
+def test_workers_of_one_employer_sharing_an_address_is_ordinary(tmp_path: Path) -> None:
+    cases = [sham_case(i, f"申请人{i}", "1968-01-02") for i in range(4)]
+    for c in cases:
+        c["agents"] = []
+    assert hits(frame_of(tmp_path, cases), "CONTACT_SHARED") == []

@@ -1,0 +1,198 @@
+"""What the worker claims: the claim text, its kind and amounts, the period, the stated purpose.
+
+The original claim (诉讼请求 / 仲裁请求 / 起诉请求) decides ``claim_kind``: only a declaration of a
+labour relationship (``confirmation_only``, red flag R4), with money amounts (``with_amounts``),
+or a declaration that there is *no* relationship (``denial``, employer-initiated suits). Appeal
+and retrial requests are read when no original claim is in the text. Court fees are not claims.
+
+The claimed period comes from a date range in a claim (``确认…2015年12月17日至2016年1月14日期间…
+劳动关系``), else from the operative part, else from the story (``自1994年3月份开始被告聘用原告``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ringtrace.loaders.judgments.dates import DATE, arabic_date
+from ringtrace.loaders.judgments.patterns import (
+    AMOUNT,
+    EMPLOYMENT_VERB,
+    END_VERB,
+    FEES,
+    MONEY_CLAIM,
+    PERIOD,
+    PURPOSE,
+    SINGLE_DATE,
+)
+from ringtrace.loaders.judgments.sections import Sections
+from ringtrace.loaders.judgments.speakers import speaker
+
+_CLAIM_LIMIT = 500
+_CLAIM_STOP = re.compile(r"事实(?:和|与|及)理由|理由如下|理由[:：]|\n|辩称|答辩")
+_APPEALS = ("上诉请求", "再审请求", "申请再审称", "上诉称")
+_NARRATIVE = ("诉称", "申请称", "上诉称", "申请再审称")
+_CLAIM_MARK = re.compile("上诉请求|再审请求|申请再审称|上诉称|诉讼请求|仲裁请求|起诉请求|请求事项|申请请求|"
+                         "请求判令|请求裁决|诉称|申请称|请求(?=[:：])")
+_REQUEST = re.compile(r"请求|要求(?:判令|确认|裁决|法院|贵院|仲裁委)")
+_NARRATIVE_LIMIT = 300
+_LEAD = re.compile(r"\s*(?:为|如下|是|称)?\s*[:：,，]\s*")
+_SENTENCE = re.compile(r"[^。；;\n]+[。；;]?")
+_STORY_LIMIT = 3000
+_MAX_PURPOSE = 3
+
+
+@dataclass
+class Claims:
+    text: str | None = None
+    kind: str = "unknown"
+    amounts: list[float] = field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+    purposes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _ClaimText:
+    original: bool  # a first-instance or arbitration claim (not an appeal or retrial request)
+    explicit: bool  # a request (请求…), not only the story told after 诉称
+    worker: bool  # said by the worker side
+    text: str
+
+
+def _claim_texts(sections: Sections, employer: list[str], others: list[str]) -> list[_ClaimText]:
+    """Every claim landmark's text, original claims first."""
+    text = sections.text
+    found: list[_ClaimText] = []
+    if "claims" not in sections.first:
+        return found
+    for m in _CLAIM_MARK.finditer(text, sections.first["claims"], sections.end):
+        mark = m.group(0)
+        lead = _LEAD.match(text, m.end())
+        if lead is None:
+            continue  # ``驳回…的诉讼请求。``: a mention, not a claim
+        begin = lead.end()
+        window = text[begin:min(sections.end, begin + _CLAIM_LIMIT)]
+        explicit = True
+        if mark in _NARRATIVE:
+            request = _REQUEST.search(window, 0, _NARRATIVE_LIMIT)
+            if request:
+                window = window[request.start():]
+            else:
+                explicit = False
+        stop = _CLAIM_STOP.search(window, 1)
+        claim = (window[:stop.start()] if stop else window).strip(" :：,，")
+        who = speaker(text, m.start(), employer, others)
+        found.append(_ClaimText(mark not in _APPEALS, explicit, who != "employer", claim))
+    return sorted(found, key=lambda c: (not c.original, not c.explicit))
+
+
+def _kind(claim: str) -> tuple[str, list[float]]:
+    amounts = []
+    for m in AMOUNT.finditer(claim):
+        if FEES.search(claim, max(0, m.start() - 12), m.start()):
+            continue
+        value = float(m.group("value").replace(",", "").replace("，", ""))
+        amounts.append(value * 10000 if m.group("unit").startswith("万") else value)
+    if "不存在" in claim and "劳动关系" in claim:
+        return "denial", amounts
+    if amounts or MONEY_CLAIM.search(claim):
+        return "with_amounts", amounts
+    if "劳动关系" in claim:
+        return "confirmation_only", amounts
+    return "unknown", amounts
+
+
+def _iso(text: str | None) -> str | None:
+    if not text:
+        return None
+    m = DATE.search(text)
+    return arabic_date(m) if m else None
+
+
+def _period_in(text: str) -> tuple[str | None, str | None] | None:
+    """A date range next to 劳动关系; else one date (``自2001年3月起…``, ``在2023年9月4日存在…``)."""
+    for m in PERIOD.finditer(text):
+        context = text[m.end():m.end() + 40]
+        if "劳动" in context or "劳动" in text[max(0, m.start() - 30):m.start()]:
+            return _iso(m.group("start")), _iso(m.group("end"))
+    for m in SINGLE_DATE.finditer(text):
+        if "劳动关系" not in text[m.end():m.end() + 24]:
+            continue
+        date = _iso(m.group("date"))
+        if m.group("mark") in "自从" or m.group("since"):
+            return date, None
+        return date, date
+    return None
+
+
+def _story_period(text: str) -> tuple[str | None, str | None] | None:
+    for m in DATE.finditer(text):
+        after = text[m.end():m.end() + 30]
+        verb = EMPLOYMENT_VERB.search(after)
+        if verb is None or re.search(r"[。；;]", after[:verb.start()]):
+            continue
+        start = arabic_date(m)
+        end = None
+        for e in DATE.finditer(text, m.end(), min(len(text), m.end() + 200)):
+            tail = text[e.end():e.end() + 12]
+            if END_VERB.search(tail):
+                end = arabic_date(e)
+                break
+        return start, end
+    return None
+
+
+def read_claims(sections: Sections, employer: list[str], others: list[str]) -> Claims:
+    """Claim text, kind, amounts, claimed period and purpose sentences of one document.
+
+    ``employer`` and ``others`` are the reference tokens of the two sides
+    (:func:`~ringtrace.loaders.judgments.speakers.sides`): an appeal by the employer is not the
+    worker's claim.
+    """
+    result = Claims()
+    texts = _claim_texts(sections, employer, others)
+    for claim in texts:
+        if claim.explicit and (claim.original or claim.worker):
+            result.text = claim.text
+            result.kind, result.amounts = _kind(claim.text)
+            break
+    for claim in texts:
+        period = _period_in(claim.text)
+        if period:
+            result.start, result.end = period
+            break
+    if result.text is None and texts:
+        result.text = texts[0].text
+    if result.start is None and sections.operative is not None:
+        period = _period_in(sections.slice(sections.operative, 600))
+        if period:
+            result.start, result.end = period
+    begin, stop = sections.before_reasoning
+    story = sections.text[begin:min(stop, begin + _STORY_LIMIT)]
+    if result.start is None:
+        claims_at = sections.first.get("claims")
+        if claims_at is not None:
+            period = _story_period(sections.text[claims_at:min(stop, claims_at + _STORY_LIMIT)]
+                                   if claims_at < stop else "")
+            if period is None and "facts" in sections.first:
+                facts_at = sections.first["facts"]
+                period = _story_period(sections.slice(facts_at, _STORY_LIMIT))
+            if period:
+                result.start, result.end = period
+    result.purposes = purpose_sentences(story)
+    return result
+
+
+def purpose_sentences(text: str) -> list[str]:
+    """Sentences stating a pension purpose (补缴/养老/退休/老有所养), at most three."""
+    found: list[str] = []
+    if not PURPOSE.search(text):
+        return found
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0).strip()
+        if PURPOSE.search(sentence) and sentence not in found:
+            found.append(sentence[:200])
+            if len(found) >= _MAX_PURPOSE:
+                break
+    return found

@@ -1,0 +1,60 @@
+"""Metadata fields that mirror sites print above the document (案号, 裁判日期, 法院, 案由…).
+
+Two layouts are common: a key on its own line with the value on the next non-empty line
+(cn.govopendata.com), or ``key: value`` on one line. The document itself follows a ``全文``
+line. The fields are a fallback: the document's own header wins where both exist, because the
+mirror shortens names (``沂源县人民法院`` for ``山东省沂源县人民法院``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ringtrace.loaders.judgments.patterns import FULL_TEXT_MARK, METADATA_LINE
+
+_MAX_HEADER_LINES = 120
+_MAX_LOOSE_LINES = 20
+
+
+@dataclass
+class Metadata:
+    """Mirror fields by key, and where the document text starts (after ``全文``)."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    body_start: int = 0
+
+    def get(self, key: str) -> str | None:
+        value = self.fields.get(key)
+        return value or None
+
+
+def read_metadata(text: str) -> Metadata:
+    """Read the mirror fields above ``全文`` (or loose ``key: value`` lines at the very top)."""
+    mark = FULL_TEXT_MARK.search(text, 0, min(len(text), 20000))
+    if mark and text.count("\n", 0, mark.start()) <= _MAX_HEADER_LINES:
+        fields = _fields(text[:mark.start()].split("\n"), loose=False)
+        return Metadata(fields, mark.end())
+    head = text.split("\n", _MAX_LOOSE_LINES)[:_MAX_LOOSE_LINES]
+    return Metadata(_fields(head, loose=True), 0)
+
+
+def _fields(lines: list[str], *, loose: bool) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    pending: str | None = None
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        m = METADATA_LINE.match(stripped)
+        if m:
+            value = (m.group("value") or "").strip()
+            if value:
+                fields.setdefault(m.group("key"), value)
+                pending = None
+            elif not loose:
+                pending = m.group("key")
+            continue
+        if pending is not None:
+            fields.setdefault(pending, stripped)
+            pending = None
+    return fields

@@ -1,0 +1,201 @@
+"""Assemble one :class:`~ringtrace.graph.records.CaseRecord` from a document's text.
+
+Steps: markup to lines (:mod:`.text`), traditional to simplified (:mod:`.tradsimp`), mirror
+metadata (:mod:`.metadata`), header (:mod:`.header`), party block (:mod:`.block`), body sections
+(:mod:`.sections`), then proceedings, claims, the employer's response and the outcome. Each step
+reads its own slice of the text, so the cost stays linear in the document length.
+
+Nothing here raises on odd input; missing pieces become :class:`~ringtrace.errors.RecordProblem`
+entries. A record is kept when it names a forum and at least a case number or a party.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from ringtrace.errors import RecordProblem
+from ringtrace.graph.records import CaseRecord, Span
+from ringtrace.loaders.judgments.agents import (
+    merge_agents,
+    refine_from_record,
+    relation_from_body,
+)
+from ringtrace.loaders.judgments.block import PartyBlock, read_party_block
+from ringtrace.loaders.judgments.claims import read_claims
+from ringtrace.loaders.judgments.header import Header, cause_of, find_case_numbers, read_header
+from ringtrace.loaders.judgments.metadata import Metadata, read_metadata
+from ringtrace.loaders.judgments.outcome import lower_outcome_text, read_outcome
+from ringtrace.loaders.judgments.parties import assign_sides, collect_aliases
+from ringtrace.loaders.judgments.proceedings import (
+    decision_date,
+    filing_date,
+    hearing_date,
+    simple_procedure,
+)
+from ringtrace.loaders.judgments.response import read_response
+from ringtrace.loaders.judgments.sections import find_sections
+from ringtrace.loaders.judgments.speakers import sides
+from ringtrace.loaders.judgments.text import (
+    clean_text,
+    html_to_text,
+    looks_like_html,
+    strip_provenance,
+)
+from ringtrace.loaders.judgments.tradsimp import is_traditional, to_simplified
+
+_SPAN_LIMIT = 300
+_REPLACEMENT = "\ufffd"
+_REPLACEMENT_RUN = re.compile(_REPLACEMENT + "+")
+
+
+@dataclass
+class ParseOutcome:
+    """What parsing one document produced: a (possibly partial) record and its problems.
+
+    ``record`` is None when the text is not recognisably a judgment, mediation statement or
+    award; ``problems`` then says why (a quarantine reason). With a record, problems are
+    warnings about missing or doubtful fields.
+    """
+
+    record: CaseRecord | None
+    problems: list[RecordProblem] = field(default_factory=list)
+
+
+class _Problems:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.items: list[RecordProblem] = []
+
+    def add(self, line: int, field_name: str, reason: str, raw: str = "") -> None:
+        self.items.append(RecordProblem(self.source, line, field_name, reason, raw[:500],
+                                        severity="warning"))
+
+
+def sha256_text(text: str) -> str:
+    """The document id: sha256 hex of the decoded text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def prepare(text: str) -> str:
+    """Plain, cleaned, simplified text of a document given as text or HTML."""
+    plain = strip_provenance(text)
+    plain = html_to_text(plain) if looks_like_html(plain) else plain
+    plain = clean_text(plain)
+    return to_simplified(plain) if is_traditional(plain) else plain
+
+
+def parse_document(text: str, source_path: str | None = None) -> ParseOutcome:
+    """Parse one document's text (plain or HTML) into a record; see the module docstring."""
+    source = source_path or "<text>"
+    problems = _Problems(source)
+    plain = prepare(text)
+    if not plain.strip():
+        return ParseOutcome(None, [RecordProblem(source, 1, "", "empty document")])
+    meta = read_metadata(plain)
+    header = read_header(plain, meta)
+    block = read_party_block(plain, header.party_start)
+    if not header.forum and not block.parties:
+        return ParseOutcome(None, [RecordProblem(
+            source, 1, "", "not a judgment, mediation statement or award: no court, "
+            "arbitration commission or party lines found", plain[:200])])
+    if not header.forum:
+        return ParseOutcome(None, [RecordProblem(
+            source, 1, "forum", "no court or arbitration commission named in the header or "
+            "metadata", plain[:200])])
+    record = _assemble(plain, meta, header, block, problems)
+    record.doc_id = sha256_text(text)
+    record.source_path = source_path
+    return ParseOutcome(record, problems.items)
+
+
+def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
+              problems: _Problems) -> CaseRecord:
+    for line, field_name, reason, raw in block.problems:
+        problems.add(line, field_name, reason, raw)
+    _repair_names(plain, meta, block, problems)
+    assign_sides(block.parties)
+    collect_aliases(plain, block.end, block.parties)
+    sections = find_sections(plain, block.end)
+    record_text = sections.record
+    number = header.case_number
+    record = CaseRecord(
+        case_number=number.text if number else None,
+        forum=header.forum or "",
+        document_type=header.document_type or ("仲裁裁决书" if header.forum_kind ==
+                                               "arbitration" else "判决书"),
+        procedure=header.procedure,
+        forum_kind=header.forum_kind,
+        court_code=header.court_code,
+        region_code=header.region_code,
+        cause=cause_of(plain, meta, header, record_text),
+        parties=[p.party for p in block.parties],
+    )
+    _checks(record, header, block, problems)
+    agents = merge_agents(block.agents)
+    body = plain[block.end:]
+    for agent in agents:
+        relation_from_body(agent, body)
+    refine_from_record(record_text, block.parties, agents)
+    record.agents = agents
+    own = {number.text} if number else set()
+    record.related_case_numbers = list(dict.fromkeys(
+        n.text for n in find_case_numbers(plain, block.end) if n.text not in own))
+    record.filing_date = filing_date(record_text)
+    record.hearing_date = hearing_date(record_text)
+    record.simple_procedure = simple_procedure(record_text)
+    record.decision_date = decision_date(sections, meta.get("裁判日期") or meta.get("审结日期"))
+    employer_words, other_words = sides(block.parties)
+    claims = read_claims(sections, employer_words, other_words)
+    record.claim_kind, record.claim_amounts = claims.kind, claims.amounts
+    record.claimed_start, record.claimed_end = claims.start, claims.end
+    response = read_response(sections, block.parties, record.procedure, claims.kind)
+    record.defendant_response, record.absent = response.value, response.absent
+    record.outcome, operative = read_outcome(sections, record.document_type, record.procedure)
+    spans = [("defendant_response", response.response_text), ("claim", claims.text),
+             ("absence", response.absence_text), ("outcome", operative or None)]
+    spans += [("purpose", s) for s in claims.purposes]
+    if record.outcome in ("upheld", "reversed"):
+        spans.append(("lower_outcome", lower_outcome_text(sections)))
+    record.spans = [Span(kind, text[:_SPAN_LIMIT]) for kind, text in spans if text]
+    return record
+
+
+def _checks(record: CaseRecord, header: Header, block: PartyBlock, problems: _Problems) -> None:
+    if record.case_number is None:
+        problems.add(1, "case_number", "no case number (案号) found; the record is keyed by the "
+                     "document hash")
+    if header.document_type is None:
+        problems.add(1, "document_type", f"no document title found; assumed "
+                     f"{record.document_type}")
+    if not block.parties:
+        problems.add(1, "parties", "no party lines (原告/被告/申请人…) found")
+    elif not any(p.party.role == "defendant" for p in block.parties):
+        problems.add(block.parties[-1].line, "parties", "no defendant or respondent found; the "
+                     "party block may be cut short")
+
+
+def _repair_names(plain: str, meta: Metadata, block: PartyBlock, problems: _Problems) -> None:
+    """Restore names with U+FFFD (bad bytes) from another spelling in the same document."""
+    for parsed in block.parties:
+        name = parsed.party.name
+        if _REPLACEMENT not in name:
+            continue
+        pieces = _REPLACEMENT_RUN.split(name)
+        pattern = re.compile(r"[\u4e00-\u9fff]{1,2}".join(re.escape(p) for p in pieces))
+        sources = (meta.get("当事人") or "", meta.get("案件名称") or "", plain)
+        counts: dict[str, int] = {}
+        for source in sources:
+            for m in pattern.finditer(source):
+                counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+        if not counts:
+            problems.add(parsed.line, "parties.name", f"name {name!r} contains undecodable "
+                         "characters; kept as written", name)
+            continue
+        fixed = max(sorted(counts), key=lambda k: counts[k])
+        problems.add(parsed.line, "parties.name", f"name {name!r} contains undecodable "
+                     f"characters; restored as {fixed!r} from elsewhere in the document", name)
+        parsed.party.name = fixed
+        for agent in block.agents:
+            agent.represents = [fixed if r == name else r for r in agent.represents]

@@ -1,0 +1,125 @@
+"""How the employer side answered the worker's claim, and whether it stayed away.
+
+Red flag R5 asks whether the party opposing the worker objected. That party is the employer
+(by entity type), whatever its procedural role:
+
+* employer is 被告/被申请人/被上诉人: its 辩称 / 答辩 paragraph is classified as ``admits``
+  (认可, 属实), ``no_objection`` (无异议, 同意…请求) or ``contests`` (不同意, 不存在劳动关系,
+  请求驳回); negated forms (``不认可``, ``有异议``) are tested first.
+* employer is the one who sued or appealed (``…不存在劳动关系`` claims, ``不服…提起上诉``): it
+  ``contests``.
+* employer ``未到庭`` / ``缺席`` without any answer: ``absent`` (this is not an admission).
+
+A publisher can leave all of this out; then the answer is ``unknown``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ringtrace.loaders.judgments.parties import ParsedParty
+from ringtrace.loaders.judgments.patterns import ABSENCE, ADMISSION, CONTEST, NO_OBJECTION
+from ringtrace.loaders.judgments.sections import Sections
+from ringtrace.loaders.judgments.speakers import sides, speaker
+
+_RESPONSE_LIMIT = 300
+_RESPONSE_STOP = re.compile(r"\n|本院|本委|经审理|经查|审理查明|仲裁委")
+_APPEAL = re.compile(r"不服[^。]{0,120}?(?:上诉|再审)|上诉请求|上诉称|申请再审称|申请再审")
+_NO_ANSWER = re.compile(r"未(?:提交|提供|作|发表)(?:书面)?答辩|未答辩|亦未答辩|未发表(?:答辩)?意见|"
+                        r"没有(?:提交|提供)?(?:书面)?答辩")
+_SENTENCE_BREAK = "。；;\n"
+_MIN_ANSWER = 4
+
+
+@dataclass
+class Response:
+    value: str = "unknown"
+    absent: bool = False
+    response_text: str | None = None
+    absence_text: str | None = None
+
+
+def classify_response(text: str) -> str:
+    """admits / no_objection / contests / unknown for one answer paragraph."""
+    if NO_OBJECTION.search(text):
+        rest = NO_OBJECTION.sub("", text)
+        return "contests" if CONTEST.search(rest) else "no_objection"
+    if CONTEST.search(text):
+        return "contests"
+    if ADMISSION.search(text):
+        return "admits"
+    return "unknown"
+
+
+def _sentence_at(text: str, pos: int, start: int, end: int) -> str:
+    left = max(text.rfind(c, start, pos) for c in _SENTENCE_BREAK) + 1
+    rights = [i for i in (text.find(c, pos, end) for c in _SENTENCE_BREAK) if i >= 0]
+    right = min(rights) + 1 if rights else end
+    return text[max(left, start):right].strip()
+
+
+def read_response(sections: Sections, parties: list[ParsedParty], procedure: str,
+                  claim_kind: str) -> Response:
+    """The employer side's answer and absence (see the module docstring)."""
+    result = Response()
+    text = sections.text
+    employer_words, other_words = sides(parties)
+    employers = [p for p in parties if p.party.side == "employer"]
+    employer_moved = bool(employers) and all(p.party.role == "plaintiff" for p in employers)
+    if employer_moved:
+        _employer_initiated(result, sections, procedure, claim_kind)
+    else:
+        for pos in sections.all.get("defence", []):
+            if speaker(text, pos, employer_words, other_words) != "employer" or \
+                    _NO_ANSWER.search(text, max(0, pos - 8), pos + 4):
+                continue
+            start = sections.ends.get(pos, pos + 2)
+            window = text[start:min(sections.end, start + _RESPONSE_LIMIT,
+                                    sections.next_landmark(start))]
+            stop = _RESPONSE_STOP.search(window, 2)
+            answer = window[:stop.start()] if stop else window
+            answer = answer.strip(" :：,，。")
+            if len(answer) < _MIN_ANSWER:
+                continue
+            value = classify_response(answer)
+            if result.response_text is None or value != "unknown":
+                result.response_text = answer
+                result.value = value
+            if value != "unknown":
+                break
+    _absence(result, sections, employer_words, other_words)
+    if result.absent and result.value == "unknown":
+        result.value = "absent"
+    return result
+
+
+def _employer_initiated(result: Response, sections: Sections, procedure: str,
+                        claim_kind: str) -> None:
+    text = sections.text
+    if procedure in ("二审", "再审"):
+        m = _APPEAL.search(text, sections.start, sections.end)
+        if m:
+            result.value = "contests"
+            result.response_text = _sentence_at(text, m.start(), sections.start, sections.end)
+    elif claim_kind == "denial":
+        result.value = "contests"
+        claims = sections.first.get("claims")
+        if claims is not None:
+            denial = text.find("不存在", claims, sections.end)
+            at = denial if denial >= 0 else claims
+            result.response_text = _sentence_at(text, at, sections.start, sections.end)
+
+
+def _absence(result: Response, sections: Sections, employer: list[str], others: list[str]) -> None:
+    text = sections.text
+    begin, stop = sections.before_reasoning
+    for m in ABSENCE.finditer(text, begin, stop):
+        who = speaker(text, m.start(), employer, others)
+        generic = m.group(0).startswith("缺席")
+        if who == "employer" or (who is None and generic):
+            result.absent = True
+            result.absence_text = _sentence_at(text, m.start(), begin, stop)
+            if _NO_ANSWER.search(text, m.start(), min(stop, m.end() + 40)):
+                result.value = "absent" if result.value == "unknown" else result.value
+            return

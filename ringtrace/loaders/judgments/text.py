@@ -1,0 +1,120 @@
+"""From file bytes to the plain text the parser reads.
+
+Judgments arrive as plain text (one paragraph per line, or a whole mirror page flattened onto one
+line), as HTML (裁判文书网 pages with ``<a type='dir' name='WBSB'>`` anchors, Word-exported
+``<p class=MsoNormal><span>`` fragments that split numbers across tags, mirror pages) or as
+``.docx``. Every form becomes lines of text here; the rest of the parser never sees markup.
+
+Inline tags (``span``, ``font``, ``b``…) are dropped *without* a break so that
+``内<span>0102</span>民初<span>4785</span>号`` reads back as one case number; block tags and the
+section anchors end a line. Page markers such as ``—2—`` (which can cut ``2013年`` in two) are
+removed, re-joining the sentence they interrupted.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from io import BytesIO
+from xml.etree import ElementTree
+
+from ringtrace.errors import LoadError
+
+_BLOCK_NAMES = ("p|div|br|tr|li|h[1-6]|table|ul|ol|section|article|header|footer|blockquote|pre|dd|"
+                "dt|hr|title|td|th")
+_SKIPPED = re.compile(r"<(script|style|head|noscript|template|svg)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_COMMENT = re.compile(r"<!--.*?-->|<!\[[^\]]*\]>|<![^>]*>|<\?[^>]*>", re.S)
+#: a block element boundary, or a 裁判文书网 section anchor <a type='dir' name='WBSB'>
+_BLOCK = re.compile(rf"<\s*/?\s*(?:{_BLOCK_NAMES})\b[^>]*>|<a\s[^>]*type\s*=\s*['\"]?dir\b[^>]*>",
+                    re.I)
+_TAG = re.compile(r"<[^>]*>")
+_LAYOUT_BREAK = re.compile(r"[\r\n]+")
+_HTML_SNIFF = re.compile(r"<\s*(?:!doctype|html|body|div|p|span|a|br|table|meta)\b", re.I)
+# —1—  /  - 2 -  /  第3页  /  第 3 页 共 8 页, alone on a line
+_PAGE_MARKER = re.compile(r"\n[ \t\u3000]*(?:[—\-－–─]{1,3}[ \t\u3000]*\d{1,3}[ \t\u3000]*"
+                          r"[—\-－–─]{1,3}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)"
+                          r"[ \t\u3000]*(?:\n|$)")
+_SENTENCE_END = "。：:；;！？!?」”）)"
+#: provenance notes some collections put above a document (``# source: …``)
+_COMMENT_LINES = re.compile(r"\A(?:[ \t]*#[^\n]*(?:\n|\Z))+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: pinyin that some converting mirrors print after a character they could not map: 现(xiàn)
+_PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùü"
+                          r"ǖǘǚǜ]{1,7}\)")
+_BLANKS = re.compile(r"[ \t\u00a0]+\n")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is markup rather than plain judgment text."""
+    return bool(_HTML_SNIFF.search(text[:4000]))
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of an HTML page: one line per block element, inline tags joined.
+
+    Source line breaks are layout and are dropped; scripts, styles, the ``<head>`` and
+    comments (including Word's conditional comments) are removed; entities are decoded.
+    """
+    text = _LAYOUT_BREAK.sub("", markup)
+    text = _COMMENT.sub("", text)
+    text = _SKIPPED.sub("", text)
+    text = _BLOCK.sub("\n", text)
+    text = _TAG.sub("", text)
+    return html.unescape(text).replace("\u00a0", " ")
+
+
+def docx_to_text(data: bytes, path: str = "<docx>") -> str:
+    """Paragraph text of a ``.docx`` file, read with the standard library (zip + XML).
+
+    Raises :class:`~ringtrace.errors.LoadError` when the bytes are not a Word document.
+    """
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            xml = archive.read("word/document.xml")
+        root = ElementTree.fromstring(xml)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
+        raise LoadError(f"{path}: not a readable .docx file ({exc}); save it again from Word "
+                        "or export it as .txt") from exc
+    lines = []
+    for para in root.iter(f"{_W}p"):
+        chunks = []
+        for node in para.iter():
+            if node.tag == f"{_W}t" and node.text:
+                chunks.append(node.text)
+            elif node.tag == f"{_W}tab":
+                chunks.append("\t")
+            elif node.tag in (f"{_W}br", f"{_W}cr"):
+                chunks.append("\n")
+        lines.append("".join(chunks))
+    return "\n".join(lines)
+
+
+def _join_page_break(match: re.Match[str], text: str) -> str:
+    before = text[max(0, match.start() - 8):match.start()].rstrip(" \t\u3000")
+    return "\n" if not before or before[-1] in _SENTENCE_END else ""
+
+
+def strip_provenance(text: str) -> str:
+    """Drop ``# source: …`` lines that some collections put above a document."""
+    return _COMMENT_LINES.sub("", text.lstrip("\ufeff")) if text.lstrip().startswith("#") \
+        else text
+
+
+def clean_text(text: str) -> str:
+    """Line endings unified; invisible characters, page markers and pinyin notes removed.
+
+    A page marker inside a sentence is removed together with its line breaks, so that a word
+    split across pages (``2013`` / ``—2—`` / ``年11月``) is whole again.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    if "页" in text or "—" in text or "-" in text or "－" in text:
+        text = "\n" + text
+        text = _PAGE_MARKER.sub(lambda m: _join_page_break(m, text), text)
+    text = _BLANKS.sub("\n", text)
+    if "(" in text:
+        text = _PINYIN_NOTE.sub("", text)
+    return _MANY_NEWLINES.sub("\n\n", text).strip()

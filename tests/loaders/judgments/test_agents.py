@@ -1,0 +1,76 @@
+"""Agents: kind, firm, relation, authority and whom each represents (shared lines too)."""
+
+from __future__ import annotations
+
+from ringtrace.graph.records import Agent
+from ringtrace.loaders.judgments.agents import merge_agents, relation_from_body
+from ringtrace.loaders.judgments.block import read_party_block
+
+
+def _agents(text: str) -> list[Agent]:
+    return merge_agents(read_party_block(text, 0).agents)
+
+
+def test_kinds_from_the_firm_line() -> None:
+    agents = _agents("原告：张某，女，1970年1月1日出生。\n"
+                     "委托诉讼代理人：郭某，北京安博（上海）律师事务所律师。\n"
+                     "委托诉讼代理人：许某，河南华浩律师事务所实习律师。\n"
+                     "委托诉讼代理人：赵某，安阳市北关区法律援助中心指派律师。\n"
+                     "委托诉讼代理人：高某，河南某律师事务所律师，郑州市法律援助中心指派。\n"
+                     "委托诉讼代理人：钱某，某某法律服务所法律工作者。\n")
+    assert [(a.name, a.kind, a.law_firm) for a in agents] == [
+        ("郭某", "lawyer", "北京安博（上海）律师事务所"), ("许某", "intern", "河南华浩律师事务所"),
+        ("赵某", "legal_aid", "安阳市北关区法律援助中心"), ("高某", "legal_aid", "河南某律师事务所"),
+        ("钱某", "other", "某某法律服务所")]
+
+
+def test_relatives_and_employees_keep_their_phrase() -> None:
+    agents = _agents("原告：***，男，1953年12月29日，汉族。\n"
+                     "委托诉讼代理人：汤某(原告之子)，男，1981年9月2日生，汉族。\n"
+                     "委托诉讼代理人：朱某飞，男，1964年4月1日生，汉族，住江西省，系**年弟弟。\n"
+                     "委托诉讼代理人：张某德(系张某登之父)。\n"
+                     "被告：某某建设有限公司，住所地聊城市。\n"
+                     "委托诉讼代理人：***，男，1994年5月25日出生，汉族，该公司员工，住聊城市。\n"
+                     "委托代理人：焦某，公司人事部门负责人。\n代理权限：特别授权。\n")
+    assert [(a.name, a.kind, a.relation, a.birth_date) for a in agents] == [
+        ("汤某", "relative", "原告之子", "1981-09-02"),
+        ("朱某飞", "relative", "系**年弟弟", "1964-04-01"),
+        ("张某德", "relative", "系张某登之父", None),
+        ("***", "employee", "该公司员工", "1994-05-25"),
+        ("焦某", "employee", "公司人事部门负责人", None)]
+    assert agents[-1].authority == "特别授权"
+    assert agents[0].represents == ["***"] and agents[-1].represents == ["某某建设有限公司"]
+
+
+def test_shared_clause_with_a_count_takes_the_last_parties_of_that_role() -> None:
+    parties = "".join(f"被上诉人(原审被告):工人{i},男,1970年1月{i}日出生。" for i in range(1, 9))
+    agents = _agents("上诉人(原审原告):聊城某某建设有限公司,住所地聊城市。" + parties +
+                     "上列八被上诉人委托诉讼代理人:***,***为坤律师事务所律师。"
+                     "被上诉人(原审被告):山东某某项目管理有限公司,住所地聊城市。")
+    assert agents[0].represents == [f"工人{i}" for i in range(1, 9)]
+
+
+def test_joint_agent_named_by_short_names_and_repeated_agents_merge() -> None:
+    text = ("原告：***，男，1953年12月29日。\n"
+            "被告：安徽省交通控股集团有限公司，住所地合肥市。\n"
+            "被告：安徽省交通控股集团有限公司淮南管理处，住所地淮南市。\n"
+            "被告交通集团和被告交通集团淮南管理处的共同委托诉讼代理人：戴某，安徽金的律师事务所律师。\n"
+            "二被告共同委托诉讼代理人：王某，安徽金的律师事务所律师。\n")
+    agents = _agents(text)
+    both = ["安徽省交通控股集团有限公司", "安徽省交通控股集团有限公司淮南管理处"]
+    assert [(a.name, a.represents) for a in agents] == [("戴某", both), ("王某", both)]
+    repeated = _agents("被告：甲有限公司，住所地某地。\n委托诉讼代理人：戴某，安徽金的律师事务所律师。\n"
+                       "被告：乙有限公司，住所地某地。\n委托诉讼代理人：戴某，安徽金的律师事务所律师。\n")
+    assert [(a.name, a.represents) for a in repeated] == [("戴某", ["甲有限公司", "乙有限公司"])]
+
+
+def test_several_names_on_one_line() -> None:
+    agents = _agents("原告：张某，女，1970年1月1日出生。\n委托诉讼代理人：李某、王某某，河南某律师事务所律师。\n")
+    assert [(a.name, a.law_firm) for a in agents] == [("李某", "河南某律师事务所"),
+                                                      ("王某某", "河南某律师事务所")]
+
+
+def test_relation_stated_later_in_the_body() -> None:
+    agent = Agent(name="马清辉", represents=["某厂"])
+    relation_from_body(agent, "由企业负责人厉云菊、马清辉(厉云菊丈夫)及其儿子送往医院")
+    assert (agent.relation, agent.kind) == ("厉云菊丈夫", "relative")

@@ -1,0 +1,90 @@
+"""The body: claims and period, the employer's answer, absence, outcome, dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from ringtrace.graph.records import CaseRecord
+from ringtrace.loaders.judgments import parse_text
+from ringtrace.loaders.judgments.outcome import classify_outcome
+from ringtrace.loaders.judgments.response import classify_response
+
+HEAD = ("某某县人民法院\n民事判决书\n（2021）豫0502民初100号\n"
+        "原告：张某，女，1966年7月8日出生，汉族。\n被告：安阳市某某回收有限公司，住所地安阳市。\n"
+        "法定代表人：孙某，经理。\n")
+
+
+def _record(body: str) -> CaseRecord:
+    outcome = parse_text(HEAD + body)
+    assert outcome.record is not None, outcome.problems
+    return outcome.record
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("对原告的诉讼请求无异议", "no_objection"), ("对原告所述事实没有异议，同意原告的诉讼请求", "no_objection"),
+    ("认可原告在我公司工作", "admits"), ("原告所述属实", "admits"),
+    ("不认可原告的诉讼请求", "contests"), ("对原告主张有异议，双方不存在劳动关系", "contests"),
+    ("无异议，但原告已超过仲裁时效，请求驳回", "contests"), ("请求依法裁判", "unknown"),
+])
+def test_answers_are_classified_with_negations_first(answer: str, expected: str) -> None:
+    assert classify_response(answer) == expected
+
+
+@pytest.mark.parametrize(("operative", "procedure", "expected"), [
+    ("确认原告与被告自2002年1月至2016年12月存在劳动关系。", "一审", "confirmed"),
+    ("一、确认原告与被告存在事实劳动关系；二、驳回原告的其他诉讼请求。", "一审", "confirmed"),
+    ("确认原告与被告之间不存在劳动关系。", "一审", "denied"),
+    ("驳回原告的诉讼请求。", "一审", "denied"),
+    ("驳回原告的起诉。", "一审", "dismissed"),
+    ("准许原告撤回起诉。", "一审", "withdrawn"),
+    ("驳回上诉，维持原判。", "二审", "upheld"),
+    ("一、撤销某某法院（2014）民初1号民事判决；二、确认双方存在劳动关系。", "二审", "reversed"),
+    ("撤销原判，发回某某法院重审。", "再审", "reversed"),
+    ("双方自愿达成如下协议：确认双方存在劳动关系。", "一审", "mediated"),
+    ("本案按撤诉处理。", "一审", "withdrawn"),
+])
+def test_outcomes(operative: str, procedure: str, expected: str) -> None:
+    assert classify_outcome(operative, procedure) == expected
+
+
+def test_confirmation_only_claim_with_fees_is_not_a_money_claim() -> None:
+    record = _record("原告向本院提出诉讼请求：1.确认原告与被告自2002年1月起至2016年12月止存在劳动关系；"
+                     "2.本案诉讼费10元由被告负担。事实和理由：原告为补缴养老保险，诉至法院。\n")
+    assert (record.claim_kind, record.claim_amounts) == ("confirmation_only", [])
+    assert (record.claimed_start, record.claimed_end) == ("2002-01", "2016-12")
+    assert [s.text for s in record.spans if s.kind == "purpose"] == [
+        "事实和理由：原告为补缴养老保险，诉至法院。"]
+
+
+def test_money_claims_have_amounts() -> None:
+    record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
+                     "经济补偿金3,500元。\n")
+    assert (record.claim_kind, record.claim_amounts) == ("with_amounts", [12000.0, 3500.0])
+
+
+def test_claimed_start_from_the_story_when_the_claim_has_no_dates() -> None:
+    record = _record("原告诉称：自1994年3月份开始被告聘用原告从事育苗工作，直至2015年12月离职。"
+                     "请求确认双方存在劳动关系。\n")
+    assert (record.claimed_start, record.claimed_end) == ("1994-03", "2015-12")
+
+
+def test_absent_defendant_without_an_answer() -> None:
+    record = _record("原告张某与被告安阳市某某回收有限公司确认劳动关系纠纷一案，本院于2018年1月2日立案后，依法"
+                     "适用简易程序公开开庭进行了审理。被告经本院传票传唤无正当理由拒不到庭参加诉讼，本院依法缺席"
+                     "审理。\n被告未到庭，亦未提交书面答辩意见。\n")
+    assert (record.absent, record.defendant_response) == (True, "absent")
+    assert (record.filing_date, record.simple_procedure) == ("2018-01-02", True)
+    assert any(s.kind == "absence" and "拒不到庭" in s.text for s in record.spans)
+
+
+def test_an_absent_plaintiff_is_not_an_absent_defendant() -> None:
+    record = _record("原告经本院传票传唤无正当理由拒不到庭。\n被告辩称，不同意原告的诉讼请求。\n"
+                     "本院认为，原告拒不到庭，裁定如下：\n本案按撤诉处理。\n")
+    assert (record.absent, record.defendant_response, record.outcome) == (
+        False, "contests", "withdrawn")
+
+
+def test_signature_date_wins_over_recited_dates() -> None:
+    record = _record("原审法院于二Ｏ一六年十月二十四日作出判决。\n本院认为，判决如下：\n"
+                     "确认原告与被告存在劳动关系。\n审判员　王某\n二〇一七年三月一日\n书记员　李某\n")
+    assert record.decision_date == "2017-03-01"

@@ -1,0 +1,79 @@
+"""Party block: roles as written, side by entity type, facts, representatives and agents."""
+
+from __future__ import annotations
+
+from ringtrace.loaders.judgments.block import PartyBlock, read_party_block
+from ringtrace.loaders.judgments.parties import assign_sides, procedural_role
+
+
+def _block(text: str) -> PartyBlock:
+    block = read_party_block(text, 0)
+    assign_sides(block.parties)
+    return block
+
+
+def test_procedural_roles() -> None:
+    assert [procedural_role(r) for r in ("原告", "上诉人", "申请人", "再审申请人", "原审原告")] == \
+        ["plaintiff"] * 5
+    assert [procedural_role(r) for r in ("被告", "被上诉人", "被申请人", "再审被申请人")] == \
+        ["defendant"] * 4
+    assert procedural_role("原审第三人") == "third_party"
+
+
+def test_employer_initiated_suit_maps_sides_by_entity_type() -> None:
+    block = _block("原告：安阳县某某铸造有限公司，住所地安阳县铜冶镇。\n法定代表人：马某，执行董事。\n"
+                   "被告：陈某，男，1962年11月3日出生，汉族，住河南省林州市。\n"
+                   "原告某某公司与被告陈某确认劳动关系纠纷一案，本院于2018年立案。")
+    company, worker = (p.party for p in block.parties)
+    assert (company.role, company.side, company.is_entity) == ("plaintiff", "employer", True)
+    assert (company.legal_representative, company.legal_representative_title) == ("马某", "执行董事")
+    assert (worker.role, worker.side, worker.sex, worker.birth_date) == (
+        "defendant", "worker", "男", "1962-11-03")
+    assert block.end == len("原告：安阳县某某铸造有限公司，住所地安阳县铜冶镇。\n法定代表人：马某，执行董事。\n"
+                            "被告：陈某，男，1962年11月3日出生，汉族，住河南省林州市。\n")
+
+
+def test_person_facts_in_every_spelling() -> None:
+    block = _block("被上诉人(原审被告)高某德,男,1969年3月26日生,居民身份证号码3209191969********,汉族,"
+                   "住江苏省某某市。原告:***,男,1953年12月29日,汉族,职业保洁员,住址安徽省长丰县。"
+                   "申请人：李某英，女，汉族，出生日期：1968年4月15日，身份证住址：河南省安阳市。"
+                   "公民身份号码：410506196804******。联系电话：13812345678。")
+    gao, masked, li = (p.party for p in block.parties)
+    assert (gao.name, gao.role_in_text, gao.birth_date, gao.id_number, gao.ethnicity) == (
+        "高某德", "被上诉人(原审被告)", "1969-03-26", "3209191969********", "汉族")
+    assert (masked.name, masked.birth_date, masked.occupation, masked.address) == (
+        "***", "1953-12-29", "保洁员", "安徽省长丰县")
+    assert (li.birth_date, li.address, li.id_number, li.phone) == (
+        "1968-04-15", "河南省安阳市", "410506196804******", "13812345678")
+
+
+def test_uscc_with_junk_suffix_and_a_failing_check_character() -> None:
+    block = _block("被告:某某集团有限公司,住所地合肥市,统一社会信用代码91340824704942063N(1-4)。"
+                   "被告:某某实业有限公司,统一社会信用代码:91410502MA3X4B2K7P。")
+    good, bad = (p.party for p in block.parties)
+    assert good.uscc == "91340824704942063N" and bad.uscc == "91410502MA3X4B2K7P"
+    assert [(field, "fails the GB 32100 check" in why) for _, field, why, _ in block.problems] == \
+        [("uscc", True)]
+
+
+def test_flat_text_without_colons() -> None:
+    block = _block("上诉人(原审被告)磐安县某某塑料制品厂。负责人厉某菊。委托代理人(特别授权)马某辉。"
+                   "被上诉人(原审原告)厉某芬。委托代理人(特别授权)戴某平。上诉人磐安县某某塑料制品厂因确认"
+                   "劳动关系纠纷一案,不服判决,向本院提起上诉。")
+    assert [(p.party.name, p.party.side) for p in block.parties] == [
+        ("磐安县某某塑料制品厂", "employer"), ("厉某芬", "worker")]
+    assert block.parties[0].party.legal_representative == "厉某菊"
+    assert [(a.name, a.represents, a.authority) for a in block.agents] == [
+        ("马某辉", ["磐安县某某塑料制品厂"], "特别授权"), ("戴某平", ["厉某芬"], "特别授权")]
+
+
+def test_no_organisation_means_plaintiff_worker_and_defendant_employer() -> None:
+    block = _block("上诉人(原审被告)：王某，男，1970年1月1日出生。\n被上诉人(原审原告)：赵某，女，1965年2月2日出生。\n")
+    assert [(p.party.name, p.party.side) for p in block.parties] == [("王某", "employer"),
+                                                                     ("赵某", "worker")]
+
+
+def test_individual_business_operator_is_an_employer() -> None:
+    block = _block("原告：孙某，女，1966年1月1日出生。\n被告：刘某（个体工商户，字号某某饭店），男，1970年5月5日出生。\n")
+    assert [(p.party.name, p.party.side) for p in block.parties] == [("孙某", "worker"),
+                                                                     ("刘某", "employer")]

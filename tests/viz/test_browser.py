@@ -1,0 +1,188 @@
+"""Open the generated pages in headless Chromium (Debian's /usr/bin/chromium via Playwright).
+
+Checks what only a browser can: the network is drawn, nothing is fetched from anywhere but the
+file itself, the console stays clean (a CSP violation would be logged there), the XSS payloads
+in the data never run, and tooltips show data as text. Screenshots go to /tmp for a human look.
+Without Chromium the tests are skipped with instructions, except under ``CI=true``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from ringtrace.viz.network import network_html
+from ringtrace.viz.pages import dashboard_page, index_page, ring_page
+from tests.viz.conftest import EVIL_EMPLOYER, SENTINEL_EMPLOYER
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+
+def _unavailable(reason: str) -> None:
+    message = (f"{reason}: install it with `apt-get install -y chromium chromium-driver` "
+               f"(make test does this)")
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A persistent Chromium context with a fresh profile, shared by this module's tests."""
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} not found")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright Python package is not installed")
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
+        context = pw.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), headless=True, args=ARGS,
+            viewport={"width": 1280, "height": 900}, service_workers="block")
+        yield context
+        context.close()
+
+
+class Visit:
+    """One page load with everything the page tried to do recorded."""
+
+    def __init__(self, context: Any, path: Path) -> None:
+        self.blocked: list[str] = []
+        self.console_errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = context.new_page()
+        self.page.route("**/*", self._route)
+        self.page.on("request", self._request)
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(path.as_uri(), wait_until="load")
+        self.page.wait_for_timeout(200)
+
+    def _route(self, route: Any) -> None:
+        if route.request.url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def _request(self, request: Any) -> None:
+        if not request.url.startswith(LOCAL_SCHEMES):
+            self.blocked.append(request.url)
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def assert_clean(self) -> None:
+        assert self.blocked == []
+        assert self.console_errors == []
+        assert self.dialogs == []
+        assert self.page.evaluate("window.__xss") is None
+
+    def screenshot(self, name: str) -> None:
+        self.page.screenshot(path=f"/tmp/ringtrace-viz-{name}.png", full_page=True)
+
+
+def _drawn_pixels(visit: Visit, dom_id: str, at_least: int = 2000) -> int:
+    """Non-white pixels on the network's canvas, waiting (up to 5 s) until there are enough."""
+    handle = visit.page.wait_for_function("""([id, atLeast]) => {
+        const canvas = document.querySelector('#' + id + ' canvas');
+        if (!canvas) return 0;
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let inked = 0;
+        for (let i = 0; i < data.length; i += 4) {
+            const dark = data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240;
+            if (data[i + 3] > 0 && dark) inked++;
+        }
+        return inked >= atLeast ? inked : 0;
+    }""", arg=[dom_id, at_least], timeout=5000)
+    return int(handle.json_value())
+
+
+def _hover_node(visit: Visit, dom_id: str, text: str) -> str:
+    """Hover the node whose caption is ``text``; returns the tooltip's text (checked plain)."""
+    point = visit.page.evaluate("""([id, text]) => {
+        const network = window.ringtraceNetworks[id];
+        const node = network.body.data.nodes.get({filter: n => n.search === text})[0];
+        network.moveTo({position: network.getPosition(node.id), scale: 2.5, animation: false});
+        return network.canvasToDOM(network.getPosition(node.id));
+    }""", [dom_id, text])
+    box = visit.page.locator(f"#{dom_id} .rt-network-canvas").bounding_box()
+    visit.page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    tooltip = visit.page.locator(f"#{dom_id} div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=3000)
+    tags = visit.page.evaluate(f"""Array.from(document.querySelectorAll(
+        '#{dom_id} div.vis-tooltip *'), e => e.tagName)""")
+    assert set(tags) <= {"BR"}  # innerText turns newlines into <br>; nothing else is markup
+    return str(tooltip.inner_text())
+
+
+def test_network_page_draws_offline_and_shows_names_as_text(
+        browser: Any, tmp_path: Path, hostile_graph: nx.MultiDiGraph,
+        ring_members: list[str]) -> None:
+    path = tmp_path / "network.html"
+    path.write_text(network_html(hostile_graph, title=SENTINEL_EMPLOYER, highlight=ring_members),
+                    "utf-8")
+    visit = Visit(browser, path)
+    nodes = visit.page.evaluate(
+        "window.ringtraceNetworks['rt-network'].body.data.nodes.length")
+    assert nodes == hostile_graph.number_of_nodes()
+    assert _drawn_pixels(visit, "rt-network") >= 2000
+    assert visit.page.locator("h1").inner_text() == SENTINEL_EMPLOYER
+    visit.screenshot("network")
+    tip = _hover_node(visit, "rt-network", EVIL_EMPLOYER)
+    assert tip.startswith(f"用人单位：{EVIL_EMPLOYER}")
+    visit.screenshot("network-tooltip")
+    visit.assert_clean()
+
+
+def test_legend_and_search_work(browser: Any, tmp_path: Path,
+                                hostile_graph: nx.MultiDiGraph) -> None:
+    path = tmp_path / "network.html"
+    path.write_text(network_html(hostile_graph, title="t"), "utf-8")
+    visit = Visit(browser, path)
+    visit.page.click("button[data-kind='Case']")
+    hidden = visit.page.evaluate("""window.ringtraceNetworks['rt-network'].body.data.nodes
+        .get({filter: n => n.hidden}).map(n => n.kind)""")
+    assert hidden == ["Case"] * 6
+    visit.page.fill("form.rt-network-search input", "<script>")
+    visit.page.click("form.rt-network-search button")
+    assert visit.page.locator("form.rt-network-search output").inner_text() == "找到 2 个节点"
+    assert len(visit.page.evaluate(
+        "window.ringtraceNetworks['rt-network'].getSelectedNodes()")) == 2
+    visit.assert_clean()
+
+
+def test_report_pages_load_clean(browser: Any, tmp_path: Path, ring_detail: dict[str, Any],
+                                 hostile_graph: nx.MultiDiGraph, summary: dict[str, Any],
+                                 dashboard_data: dict[str, Any]) -> None:
+    pages = {"ring": ring_page(ring_detail, hostile_graph), "index": index_page(summary),
+             "dashboard": dashboard_page(dashboard_data)}
+    for name, html in pages.items():
+        path = tmp_path / f"{name}.html"
+        path.write_text(html, "utf-8")
+        visit = Visit(browser, path)
+        visit.screenshot(name)
+        visit.assert_clean()
+        if name == "ring":
+            assert visit.page.evaluate(
+                "window.ringtraceNetworks['ring-network'].body.data.nodes.length") > 0
+            assert _drawn_pixels(visit, "ring-network") >= 2000
+        if name == "dashboard":
+            assert visit.page.locator("svg.rt-svg").count() == 5

@@ -3,8 +3,9 @@
 1. **Candidates**: confirmation cases whose rule score reaches ``seed_threshold``.
 2. **Evidence links** between candidates: the same intermediary-like agent (see
    :func:`~ringtrace.queries.redflags.agents.intermediary_like`); the same phone or address
-   among applicants, lay agents and legal representatives; the same suspicious employer (one
-   flagged for a burst or for confirmations above its headcount); the same-day batch.
+   among applicants, lay agents and the employer side; the same suspicious employer (one
+   flagged for a burst, for confirmations above its headcount or for a near-retirement
+   cohort); the same-day batch.
 3. **Hub handling**: an ordinary representative (a busy law firm's lawyer, an employer's own
    staff), an identifier shared by more than ``HUB_PEOPLE`` people, and an employer that is not
    itself suspicious (a big employer with many genuine cases) link nothing.
@@ -33,6 +34,8 @@ from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.scoring import CaseScore
 
 HUB_PEOPLE = 40
+#: rules whose hit makes an employer a group: its candidate cases are linked together
+EMPLOYER_GROUP_RULES = ("EMP_BURST", "EMP_OVER_HEADCOUNT", "COHORT_NEAR_RETIREMENT")
 
 
 class UnionFind:
@@ -88,8 +91,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str]) 
         member = [c for c in sharing.all_cases() if c in candidates]
         if len(member) >= 2:
             links.append(Link("identifier", ident, member))
-    flagged_employers = {f.subject for f in findings
-                         if f.rule_id in ("EMP_BURST", "EMP_OVER_HEADCOUNT")}
+    flagged_employers = {f.subject for f in findings if f.rule_id in EMPLOYER_GROUP_RULES}
     for employer in sorted(flagged_employers):
         member = [c for c in frame.employer_cases.get(employer, []) if c in candidates]
         if len(member) >= 2:

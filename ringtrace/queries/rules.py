@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ class RuleConfig:
     rules: dict[str, dict[str, Any]]
     exposure: dict[str, Any]
     source: str
+    caps: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def params(self, rule_id: str) -> dict[str, Any]:
         try:
@@ -36,7 +37,7 @@ class RuleConfig:
 
     def to_dict(self) -> dict[str, Any]:
         return {"scoring": self.scoring, "rules": self.rules, "exposure": self.exposure,
-                "source": self.source}
+                "caps": self.caps, "source": self.source}
 
 
 def _defaults() -> dict[str, Any]:
@@ -80,5 +81,9 @@ def load_rules(path: Path | None = None, overrides: dict[str, Any] | None = None
         w = params.get("weight")
         if not isinstance(w, (int, float)) or not 0 <= w < 1:
             raise RuleError(f"{source}: rules.{rule_id}.weight must be in [0, 1), got {w!r}")
+    for name, cap in data.get("caps", {}).items():
+        unknown = [r for r in cap.get("rules", []) if r not in data["rules"]]
+        if unknown:
+            raise RuleError(f"{source}: caps.{name} names unknown rules {', '.join(unknown)}")
     return RuleConfig(scoring=data["scoring"], rules=data["rules"], exposure=data["exposure"],
-                      source=source)
+                      source=source, caps=data.get("caps", {}))

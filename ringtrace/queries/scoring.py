@@ -2,8 +2,10 @@
 
 A rule's weight is its strength as evidence in (0, 1). A case on which rules with weights
 w1..wn fired scores ``1 - (1-w1)…(1-wn)``: independent pieces of evidence add up, none alone
-reaches certainty, and each rule's contribution can be shown as a reason. A mitigating rule
-with weight m multiplies the score by ``1 - m``.
+reaches certainty, and each rule's contribution can be shown as a reason. Rules that measure
+the same thing form a cap group (``[caps.*]`` in rules.toml) whose joint contribution is capped,
+so correlated evidence is not counted twice. A mitigating rule with weight m multiplies the
+score by ``1 - m``.
 """
 
 from __future__ import annotations
@@ -34,6 +36,19 @@ def noisy_or(weights: list[float]) -> float:
     return 1.0 - remaining
 
 
+def capped_score(rules: list[str], config: RuleConfig) -> float:
+    """Noisy-OR over the rules, where each cap group contributes at most its ``max``."""
+    grouped: set[str] = set()
+    parts: list[float] = []
+    for cap in config.caps.values():
+        members = [r for r in rules if r in cap["rules"]]
+        if members:
+            grouped.update(members)
+            parts.append(min(float(cap["max"]), noisy_or([config.weight(r) for r in members])))
+    parts += [config.weight(r) for r in rules if r not in grouped]
+    return noisy_or(parts)
+
+
 def rule_scores(findings: list[Finding], config: RuleConfig,
                 mitigating: MitigatingIds = frozenset()) -> dict[str, CaseScore]:
     """Per case: the rules that fired on it (each counted once) and their noisy-OR score,
@@ -48,7 +63,7 @@ def rule_scores(findings: list[Finding], config: RuleConfig,
     for case, rules in fired.items():
         cs = scores[case]
         cs.rules = sorted(rules)
-        score = noisy_or([config.weight(r) for r in cs.rules if r not in mitigating])
+        score = capped_score([r for r in cs.rules if r not in mitigating], config)
         for r in cs.rules:
             if r in mitigating:
                 score *= 1.0 - config.weight(r)

@@ -2,8 +2,9 @@
 
 What it flags
     ``CONTACT_SHARED`` one phone number or precise address is given by at least ``min_people``
-    distinct people among applicants, lay agents and the employer side (legal representative,
-    staff acting as agent), across different cases, *and* the sharing crosses a line that
+    distinct parties among applicants, lay agents and the employer side (the employer's own
+    registered phone and address, its legal representative, staff acting as agent), across
+    different cases, *and* the sharing crosses a line that
     ordinary life does not: it joins the worker side with the employer side, or two or more
     different lay agents, or cases against two or more employers. Lawyers are left out
     (colleagues share their firm's phone), so are addresses too vague to link (see
@@ -79,6 +80,7 @@ def sharing_by_identifier(frame: Frame) -> dict[str, Sharing]:
                 continue
             note(a.id, "employer" if a.side == "employer" else "agent", case.id, employers)
         for e in case.employers:
+            note(e.id, "employer", case.id, employers)
             for rep in frame.legal_reps.get(e.id, set()):
                 note(rep, "employer", case.id, employers)
     out: dict[str, Sharing] = {}

@@ -1,0 +1,67 @@
+"""Cohort: the people suing one employer look like pension buyers, not a workforce.
+
+What it flags
+    ``COHORT_NEAR_RETIREMENT`` among the confirmation cases against one employer, at least
+    ``min_cases`` cases and at least ``min_share`` of the workers were within the retirement
+    window at filing (women 45–56, men 54–62 by default, as TL_NEAR_RETIREMENT) and claimed a
+    long period (at least ``min_years``). Every case of that cohort is flagged.
+Why it matters
+    A closing factory's workforce sues with all ages; the applicants an intermediary brings are
+    chosen for their age: "年龄都在五六十岁，女性居多" (NFZM-CQ), "临近退休年龄的灵活就业人员"
+    (ZZ-FZRB) — DOMAIN.md P2 applied to the group rather than to one person.
+Thresholds
+    ``min_cases``, ``min_share``, ``min_years`` in ``rules.toml`` [rules.COHORT_NEAR_RETIREMENT];
+    the age windows come from [rules.TL_NEAR_RETIREMENT].
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ringtrace.queries.findings import Evidence, Finding
+from ringtrace.queries.frame import CaseInfo, Frame
+from ringtrace.queries.redflags.common import (
+    Rule,
+    filing_date,
+    is_confirmation,
+    to_date,
+    years_between,
+)
+
+FEMALE, MALE = (45, 56), (54, 62)
+
+
+def pension_profile(frame: Frame, case: CaseInfo, min_years: float) -> bool:
+    """The worker is in the retirement window at filing and claims a long relationship."""
+    filed = filing_date(case)
+    start, end = to_date(case.get("claimed_start")), to_date(case.get("claimed_end"), end=True)
+    if filed is None or start is None or end is None or years_between(start, end) < min_years:
+        return False
+    for w in case.workers:
+        props = frame.persons.get(w.id, {})
+        birth = to_date(props.get("birth_date"))
+        window = {"女": FEMALE, "男": MALE}.get(props.get("sex") or "")
+        if birth and window and window[0] <= years_between(birth, filed) <= window[1]:
+            return True
+    return False
+
+
+def near_retirement_cohort(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    minimum, share = int(params["min_cases"]), float(params["min_share"])
+    min_years = float(params["min_years"])
+    for employer in sorted(frame.employer_cases):
+        cases = [frame.cases[c] for c in frame.employer_cases[employer]
+                 if is_confirmation(frame.cases[c])]
+        if len(cases) < minimum:
+            continue
+        profiled = [c for c in cases if pension_profile(frame, c, min_years)]
+        if len(profiled) >= minimum and len(profiled) >= share * len(cases):
+            name = frame.employers.get(employer, {}).get("name", employer)
+            yield Finding("COHORT_NEAR_RETIREMENT", employer, [c.id for c in profiled],
+                          f"起诉{name}的{len(cases)}件确认案件中{len(profiled)}件的申请人临近退休且主张长期劳动关系",
+                          [Evidence("link", None, "案号: " + "、".join(
+                              c.case_number for c in profiled[:30]))])
+
+
+RULES = [Rule("COHORT_NEAR_RETIREMENT", "cohort", "起诉同一单位者多为临近退休人员", near_retirement_cohort)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -31,4 +31,7 @@ class Finding:
     evidence: list[Evidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"rule_id": self.rule_id, "subject": self.subject, "cases": self.cases,
+                "summary": self.summary,
+                "evidence": [{"kind": e.kind, "case_number": e.case_number, "detail": e.detail}
+                             for e in self.evidence]}

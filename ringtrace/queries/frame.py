@@ -86,6 +86,8 @@ class Frame:
     #: case ids per employer / per agent, sorted
     employer_cases: dict[str, list[str]] = field(default_factory=dict)
     agent_cases: dict[str, list[str]] = field(default_factory=dict)
+    #: results computed once per frame and shared by rules and ring assembly
+    memo: dict[str, Any] = field(default_factory=dict)
 
     _sorted: list[CaseInfo] | None = None
 
@@ -144,11 +146,11 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
     legal_reps: dict[str, set[str]] = defaultdict(set)
     for e in store.iter_edges("LEGAL_REP_OF"):
         legal_reps[e.dst].add(e.src)
-    for case_id, record in store.iter_documents():
+    for case_id, spans, amounts in store.iter_case_evidence():
         case = cases.get(case_id)
         if case is not None:
-            case.spans = list(record.get("spans", []))
-            case.claim_amounts = list(record.get("claim_amounts", []))
+            case.spans = spans
+            case.claim_amounts = amounts
     frame = Frame(cases, persons, employers, forums, firms, identifiers, dict(contacts),
                   dict(legal_reps))
     by_employer: dict[str, list[str]] = defaultdict(list)

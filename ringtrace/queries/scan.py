@@ -35,10 +35,11 @@ def lead_id(case_id: str) -> str:
 
 
 def snapshot_id(store: GraphStore) -> str:
-    """A short fingerprint of the store's contents (counts per kind)."""
-    counts = store.counts()
-    text = repr(sorted((sec, sorted(d.items())) for sec, d in counts.items()))
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    """A short fingerprint of the store's documents: every case id with its document hash."""
+    h = hashlib.sha256()
+    for case_id, sha in store.document_hashes():
+        h.update(f"{case_id}\x1f{sha}\n".encode())
+    return h.hexdigest()[:16]
 
 
 def claimed_years(frame: Frame, case_id: str) -> float:

@@ -82,6 +82,19 @@ class GraphStore(ABC):
             if record is not None:
                 yield node.id, record
 
+    def document_hashes(self) -> Iterator[tuple[str, str]]:
+        """(case id, SHA-256 of its source document) for every case, ordered by case id."""
+        for node in self.iter_nodes("Case"):
+            yield node.id, str(node.props.get("doc_sha256") or "")
+
+    def iter_case_evidence(self) -> Iterator[tuple[str, list[dict[str, str]], list[float]]]:
+        """(case id, quoted spans, claimed amounts) of every stored record, ordered by case id.
+
+        What detection needs from the documents; stores override it with a cheaper read.
+        """
+        for case_id, record in self.iter_documents():
+            yield case_id, list(record.get("spans", [])), list(record.get("claim_amounts", []))
+
     @abstractmethod
     def problems(self, limit: int | None = None) -> list[RecordProblem]:
         """Quarantined problems, oldest first."""

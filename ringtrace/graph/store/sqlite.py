@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS edges (
     props TEXT NOT NULL, PRIMARY KEY (src, dst, kind, source_doc)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS edges_dst ON edges (dst, kind);
-CREATE INDEX IF NOT EXISTS edges_kind ON edges (kind);
+CREATE INDEX IF NOT EXISTS edges_kind ON edges (kind, src, dst, source_doc);
 CREATE INDEX IF NOT EXISTS edges_doc ON edges (source_doc);
 CREATE TABLE IF NOT EXISTS documents (
     case_id TEXT PRIMARY KEY, case_number TEXT, sha256 TEXT NOT NULL, source_path TEXT,
@@ -251,6 +251,16 @@ class SQLiteStore(GraphStore):
         row = self.conn.execute("SELECT record FROM documents WHERE case_id = ?",
                                 (case_id,)).fetchone()
         return json.loads(row[0]) if row else None
+
+    def document_hashes(self) -> Iterator[tuple[str, str]]:
+        yield from self.conn.execute("SELECT case_id, sha256 FROM documents ORDER BY case_id")
+
+    def iter_case_evidence(self) -> Iterator[tuple[str, list[dict[str, str]], list[float]]]:
+        for case_id, spans, amounts in self.conn.execute(
+                "SELECT case_id, json_extract(record, '$.spans'), "
+                "json_extract(record, '$.claim_amounts') FROM documents ORDER BY case_id"):
+            yield case_id, json.loads(spans) if spans else [], json.loads(amounts) if amounts \
+                else []
 
     def iter_documents(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Every stored case record with its case id, ordered by case id."""

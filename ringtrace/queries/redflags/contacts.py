@@ -60,7 +60,14 @@ class Sharing:
 
 
 def sharing_by_identifier(frame: Frame) -> dict[str, Sharing]:
-    """identifier id -> who shares it in confirmation cases (lawyers excluded)."""
+    """identifier id -> who shares it in confirmation cases (lawyers excluded); memoised."""
+    if "sharing" not in frame.memo:
+        frame.memo["sharing"] = _sharing(frame)
+    result: dict[str, Sharing] = frame.memo["sharing"]
+    return result
+
+
+def _sharing(frame: Frame) -> dict[str, Sharing]:
     people: dict[str, tuple[set[str], set[str], set[str]]] = {}
 
     def note(person: str, role: str, case_id: str, employers: set[str]) -> None:

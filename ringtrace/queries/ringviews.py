@@ -100,6 +100,26 @@ def ring_detail(store: GraphStore, ring_id: str) -> dict[str, Any]:
     }
 
 
-def ring_graph(store: GraphStore, detail: dict[str, Any]) -> nx.MultiDiGraph:
-    """The ring's members and the relationships among them (plus firms and shared contacts)."""
-    return store.neighbourhood(detail["node_ids"], hops=1, max_nodes=1500)
+_CONTEXT = ("HAS_PHONE", "HAS_ADDRESS", "MEMBER_OF", "LEGAL_REP_OF")
+
+
+def ring_graph(store: GraphStore, detail: dict[str, Any], max_nodes: int = 1500
+               ) -> nx.MultiDiGraph:
+    """The ring's cases, their parties, agents and forums, and those people's firms, phones,
+    addresses and legal representatives - not every other case of a busy court or employer."""
+    cases = [c["id"] for c in detail["cases"]]
+    nodes: set[str] = set(cases)
+    edges = []
+    for case in cases:
+        for e in store.edges_of(case, ["PARTY_IN", "AGENT_IN", "DECIDED_BY"]):
+            edges.append(e)
+            nodes.update((e.src, e.dst))
+    for nid in sorted(nodes - set(cases)):
+        if nid.startswith("Forum:"):
+            continue
+        for e in store.edges_of(nid, _CONTEXT):
+            if len(nodes) >= max_nodes:
+                break
+            edges.append(e)
+            nodes.update((e.src, e.dst))
+    return store.subgraph(nodes, edges)

@@ -136,7 +136,7 @@ class GraphStore(ABC):
                 nxt = set(sorted(nxt)[: max(0, max_nodes - len(seen))])
             seen |= nxt
             frontier = sorted(nxt)
-        return self._graph(seen, [e for e in edges.values() if e.src in seen and e.dst in seen])
+        return self.subgraph(seen, [e for e in edges.values() if e.src in seen and e.dst in seen])
 
     @staticmethod
     def _node_attrs(node: Node) -> dict[str, Any]:
@@ -158,7 +158,8 @@ class GraphStore(ABC):
                        source_doc=e.source_doc, **e.props)
         return g
 
-    def _graph(self, node_ids: Iterable[str], edges: Iterable[Edge]) -> nx.MultiDiGraph:
+    def subgraph(self, node_ids: Iterable[str], edges: Iterable[Edge]) -> nx.MultiDiGraph:
+        """A networkx view of the given nodes and the edges among them."""
         g = nx.MultiDiGraph()
         for nid in sorted(node_ids):
             n = self.node(nid)

@@ -41,7 +41,9 @@ bench: venv
 
 ## Start a throwaway Neo4j for development (prints the bolt URI; stop with `make neo4j-stop`).
 neo4j: venv
-	bash tools/neo4j-dev/start.sh .neo4j-uri
+	@bash tools/neo4j-dev/start.sh >/dev/null
+	@echo "Neo4j is up. Point ringtrace and the neo4j tests at it with:"
+	@echo "  export NEO4J_URI=$$(cat tools/neo4j-dev/target/run/uri)"
 
 neo4j-stop:
 	bash tools/neo4j-dev/stop.sh

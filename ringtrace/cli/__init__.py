@@ -14,5 +14,6 @@ from ringtrace.cli import detect_commands as _detect_commands  # noqa: F401  iso
 from ringtrace.cli import query_commands as _query_commands  # noqa: F401  isort: skip
 from ringtrace.cli import demo_commands as _demo_commands  # noqa: F401  isort: skip
 from ringtrace.cli import parse_commands as _parse_commands  # noqa: F401  isort: skip
+from ringtrace.cli import neo4j_commands as _neo4j_commands  # noqa: F401  isort: skip
 
 __all__ = ["cli"]

@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 
 from ringtrace.errors import RecordProblem
-from ringtrace.graph.elements import Edge, GraphBatch, Node
+from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
 
 
 class GraphStore(ABC):
@@ -81,6 +81,18 @@ class GraphStore(ABC):
             record = self.document(node.id)
             if record is not None:
                 yield node.id, record
+
+    def aliases(self) -> dict[str, str]:
+        """The alias table: alias id -> the id it was merged into (chains possible), by alias."""
+        return {}
+
+    def iter_document_rows(self) -> Iterator[Document]:
+        """Every stored document with its hash and source path, ordered by case id."""
+        for node in self.iter_nodes("Case"):
+            record = self.document(node.id)
+            if record is not None:
+                yield Document(node.id, record, str(node.props.get("doc_sha256") or ""),
+                               node.props.get("source_path"))
 
     def document_hashes(self) -> Iterator[tuple[str, str]]:
         """(case id, SHA-256 of its source document) for every case, ordered by case id."""

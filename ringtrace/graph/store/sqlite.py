@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ringtrace.errors import RecordProblem, StoreError
-from ringtrace.graph.elements import Edge, GraphBatch, Node, dumps, merge_props
+from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
 from ringtrace.graph.identity import normalize_case_number
 from ringtrace.graph.store.base import GraphStore
 
@@ -103,7 +103,14 @@ class SQLiteStore(GraphStore):
 
     # -- writing -------------------------------------------------------------------------
     def _resolve(self, node_id: str) -> str:
-        return self._aliases.get(node_id, node_id)
+        """Follow alias chains (old name -> newer name -> current name) to the canonical id."""
+        seen = {node_id}
+        while node_id in self._aliases:
+            node_id = self._aliases[node_id]
+            if node_id in seen:  # a cycle in user data: stop at the first repeat
+                break
+            seen.add(node_id)
+        return node_id
 
     def write_batch(self, batch: GraphBatch) -> None:
         conn = self.conn
@@ -208,7 +215,7 @@ class SQLiteStore(GraphStore):
             "OR name = ? OR json_extract(props, '$.uscc') = ?) ORDER BY id LIMIT ?",
             (kind, *candidates, text, text.upper(), limit)).fetchall()
         if not rows:
-            like = "%" + text.replace("%", r"\%").replace("_", r"\_") + "%"
+            like = "%" + text.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
             rows = c.execute("SELECT id, kind, props FROM nodes WHERE kind = ? AND name LIKE ? "
                              "ESCAPE '\\' ORDER BY id LIMIT ?", (kind, like, limit)).fetchall()
         return [Node(r[0], r[1], json.loads(r[2])) for r in rows]
@@ -251,6 +258,14 @@ class SQLiteStore(GraphStore):
         row = self.conn.execute("SELECT record FROM documents WHERE case_id = ?",
                                 (case_id,)).fetchone()
         return json.loads(row[0]) if row else None
+
+    def aliases(self) -> dict[str, str]:
+        return dict(sorted(self._aliases.items()))
+
+    def iter_document_rows(self) -> Iterator[Document]:
+        for case_id, sha, path, record in self.conn.execute(
+                "SELECT case_id, sha256, source_path, record FROM documents ORDER BY case_id"):
+            yield Document(case_id, json.loads(record), sha, path)
 
     def document_hashes(self) -> Iterator[tuple[str, str]]:
         yield from self.conn.execute("SELECT case_id, sha256 FROM documents ORDER BY case_id")

@@ -15,6 +15,11 @@ from typing import Any
 from ringtrace.graph.store.base import GraphStore
 
 
+#: person properties the rules read
+PERSON_FIELDS = ("name", "sex", "birth_date", "address", "masked")
+AGENT_FIELDS = ("agent_kind", "represents_side", "law_firm", "relation", "represents")
+
+
 @dataclass(slots=True)
 class PartyRef:
     id: str
@@ -108,44 +113,43 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
                                uncontested=_is_uncontested(n.props))
     if progress:
         progress(len(cases))
-    persons = {n.id: n.props for n in store.iter_nodes("Person")}
+    persons = dict(store.node_fields("Person", PERSON_FIELDS))
     employers = {n.id: n.props for n in store.iter_nodes("Employer")}
     forums = {n.id: n.props for n in store.iter_nodes("Forum")}
     firms = {n.id: n.props for n in store.iter_nodes("LawFirm")}
     identifiers = {n.id: n.props for n in store.iter_nodes("Identifier")}
 
-    for e in store.iter_edges("DECIDED_BY"):
-        if e.src in cases:
-            cases[e.src].forum_id = e.dst
-    for e in store.iter_edges("PARTY_IN"):
-        case = cases.get(e.dst)
+    for src, dst in store.edge_pairs(["DECIDED_BY"]):
+        if src in cases:
+            cases[src].forum_id = dst
+    for src, dst, ep in store.edge_fields("PARTY_IN", ("role", "side", "role_in_text")):
+        case = cases.get(dst)
         if case is None:
             continue
-        props = employers.get(e.src) or persons.get(e.src) or {}
-        ref = PartyRef(e.src, str(props.get("name", "")), e.props.get("role", ""),
-                       e.props.get("side", "unknown"), e.props.get("role_in_text", ""))
+        props = employers.get(src) or persons.get(src) or {}
+        ref = PartyRef(src, str(props.get("name") or ""), ep["role"] or "",
+                       ep["side"] or "unknown", ep["role_in_text"] or "")
         if ref.side == "worker":
             case.workers.append(ref)
-        elif ref.side == "employer" or e.src in employers:
+        elif ref.side == "employer" or src in employers:
             case.employers.append(ref)
         else:
             case.others.append(ref)
-    for e in store.iter_edges("AGENT_IN"):
-        case = cases.get(e.dst)
+    for src, dst, ep in store.edge_fields("AGENT_IN", AGENT_FIELDS):
+        case = cases.get(dst)
         if case is None:
             continue
-        props = persons.get(e.src, {})
+        props = persons.get(src, {})
         case.agents.append(AgentRef(
-            e.src, str(props.get("name", "")), e.props.get("agent_kind", "other"),
-            e.props.get("represents_side", "unknown"), e.props.get("law_firm"),
-            e.props.get("relation"), list(e.props.get("represents", []))))
+            src, str(props.get("name") or ""), ep["agent_kind"] or "other",
+            ep["represents_side"] or "unknown", ep["law_firm"], ep["relation"],
+            list(ep["represents"] or [])))
     contacts: dict[str, set[str]] = defaultdict(set)
-    for kind in ("HAS_PHONE", "HAS_ADDRESS"):
-        for e in store.iter_edges(kind):
-            contacts[e.src].add(e.dst)
+    for src, dst in store.edge_pairs(["HAS_PHONE", "HAS_ADDRESS"]):
+        contacts[src].add(dst)
     legal_reps: dict[str, set[str]] = defaultdict(set)
-    for e in store.iter_edges("LEGAL_REP_OF"):
-        legal_reps[e.dst].add(e.src)
+    for src, dst in store.edge_pairs(["LEGAL_REP_OF"]):
+        legal_reps[dst].add(src)
     for case_id, spans, amounts in store.iter_case_evidence():
         case = cases.get(case_id)
         if case is not None:

@@ -8,8 +8,9 @@ ingest leaves the store consistent and a re-run completes it without duplicates.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,30 @@ CREATE TABLE IF NOT EXISTS scan (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITH
 """
 
 _CHUNK = 500
+
+
+_FIELD = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _field_columns(fields: Sequence[str]) -> str:
+    """SQL selecting each property's JSON type and value (names checked: never from data)."""
+    for f in fields:
+        if not _FIELD.match(f):
+            raise StoreError(f"not a property name: {f!r}")
+    return ", ".join(f"json_type(props, '$.{f}'), json_extract(props, '$.{f}')" for f in fields)
+
+
+def _decoded(fields: Sequence[str], values: Sequence[Any]) -> dict[str, Any]:
+    """json_extract returns JSON text for arrays and objects; decode those back."""
+    out: dict[str, Any] = {}
+    for i, f in enumerate(fields):
+        kind, value = values[2 * i], values[2 * i + 1]
+        if kind in ("array", "object"):
+            value = json.loads(value)
+        elif kind in ("true", "false"):
+            value = kind == "true"
+        out[f] = value
+    return out
 
 
 def _chunks(items: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
@@ -248,6 +273,20 @@ class SQLiteStore(GraphStore):
             args = (kind,)
         for r in self.conn.execute(sql + " ORDER BY src, dst, kind, source_doc", args):
             yield Edge(r[0], r[1], r[2], r[3], json.loads(r[4]))
+
+    def node_fields(self, kind: str, fields: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        columns = _field_columns(fields)
+        for row in self.conn.execute(
+                f"SELECT id, {columns} FROM nodes WHERE kind = ? ORDER BY id", (kind,)):
+            yield row[0], _decoded(fields, row[1:])
+
+    def edge_fields(self, kind: str, fields: Sequence[str]
+                    ) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        columns = _field_columns(fields)
+        for row in self.conn.execute(
+                f"SELECT src, dst, {columns} FROM edges WHERE kind = ? "
+                "ORDER BY src, dst, kind, source_doc", (kind,)):
+            yield row[0], row[1], _decoded(fields, row[2:])
 
     def edge_pairs(self, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
         for kind in kinds:

@@ -5,7 +5,7 @@
    :func:`~ringtrace.queries.redflags.agents.intermediary_like`); the same phone or address
    among applicants, lay agents and the employer side; the same suspicious employer (one
    flagged for a burst, for confirmations above its headcount or for a near-retirement
-   cohort); the same-day batch.
+   cohort); the same-day batch; applicants brought from one distant province in one year.
 3. **Hub handling**: an ordinary representative (a busy law firm's lawyer, an employer's own
    staff), an identifier shared by more than ``HUB_PEOPLE`` people, and an employer that is not
    itself suspicious (a big employer with many genuine cases) link nothing.
@@ -29,7 +29,9 @@ from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.agents import PROFESSIONAL, intermediary_like
-from ringtrace.queries.redflags.common import is_confirmation
+from ringtrace.graph.regions import province_of_text
+from ringtrace.queries.redflags.common import filing_date, is_confirmation
+from ringtrace.queries.redflags.geography import forum_province
 from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.scoring import CaseScore
 
@@ -96,12 +98,38 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str]) 
         member = [c for c in frame.employer_cases.get(employer, []) if c in candidates]
         if len(member) >= 2:
             links.append(Link("employer", employer, member))
+    links += origin_links(frame, candidates)
     for f in findings:
         if f.rule_id == "BATCH_SAME_DAY":
             member = [c for c in f.cases if c in candidates]
             if len(member) >= 2:
                 links.append(Link("batch", f.subject, sorted(member)))
     return links
+
+
+def origin_links(frame: Frame, candidates: set[str]) -> list[Link]:
+    """Candidates whose applicants were brought from one distant province in the same year.
+
+    Intermediaries recruit where pensions are cheap to buy and file where an employer and forum
+    comply (Chongqing and Sichuan farmers confirmed as employees in Urumqi, NFZM-CQ): the cases
+    of one operation share the applicants' home province, the forum's province and the year,
+    even when each employer acts through its own staff.
+    """
+    groups: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+    for c in sorted(candidates):
+        case = frame.cases[c]
+        forum = forum_province(frame, case)
+        filed = filing_date(case)
+        if forum is None or filed is None:
+            continue
+        homes = {province_of_text(frame.persons.get(w.id, {}).get("address"))
+                 for w in case.workers} - {None}
+        if len(homes) == 1:
+            home = homes.pop()
+            if home != forum:
+                groups[(str(home), forum, filed.year)].append(c)
+    return [Link("origin", f"{home}->{forum}:{year}", cases)
+            for (home, forum, year), cases in sorted(groups.items()) if len(cases) >= 3]
 
 
 def _split(component: list[str], links: list[Link], seed: int,

@@ -75,7 +75,7 @@ def _reasons(frame: Frame, ring: Ring, findings: list[Finding], scores: dict[str
             reasons.append(f"非律师代理人{name}参与其中{n}件")
     kinds = struct["link_kinds"]
     labels = {"agent": "共同代理人", "identifier": "共用电话/地址", "employer": "同一可疑用人单位",
-              "batch": "同日批量"}
+              "batch": "同日批量", "origin": "同年自同一外省招揽申请人"}
     if kinds:
         reasons.append("关联证据：" + "，".join(f"{labels[k]}×{n}" for k, n in kinds.items()))
     rules = Counter(r for c in ring.cases for r in scores[c].rules)
@@ -145,7 +145,10 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
                    key=lambda c: (-case_rows[c]["final_score"], c))
     for row in ring_rows:
         row["leads"] = sum(case_rows[c]["is_lead"] for c in row["cases"])
-        row["reported"] = row["leads"] > 0
+        # without coordination evidence (an intermediary-like agent, shared contacts), a group
+        # is reported as a ring only when most of its cases are leads on their own merits
+        row["reported"] = row["leads"] > 0 and (
+            row["strength"] > 0 or 2 * row["leads"] >= len(row["cases"]))
     # reported rings (with at least one lead) first, strongest first; clusters without a lead
     # stay available for exploration
     ring_rows.sort(key=lambda r: (not r["reported"], -r["score"], -len(r["cases"]),

@@ -44,8 +44,9 @@ def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
 
     * a lay agent (not a lawyer, intern or legal-aid lawyer) acting for at least
       ``min_workers`` different workers, mostly in uncontested confirmation cases;
-    * a professional doing the same across several employers with almost nothing contested
-      (a lawyer for one factory's workers in a group suit is ordinary);
+    * a professional doing the same across several employers where the employer admitted
+      almost every claim (a lawyer for one factory's workers in a group suit, or a legal-aid
+      lawyer facing absent employers of closed factories, is ordinary);
     * a non-lawyer acting for both sides, for the employer side of two or more different
       employers ("staff" of several companies), or for workers and the employer in different
       cases of one employer. (A lawyer acting for both sides of one case - forbidden by 律师法
@@ -78,7 +79,11 @@ def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
         return False
     share = len(sus) / len(cases)
     if professional:
-        return share >= 0.8 and len(worker_side_employers) >= 2 and len(workers) >= 3
+        # an absent employer is typical of genuine closures; count only admissions here
+        admitted = [c for c in sus if frame.cases[c].get("defendant_response") != "absent"
+                    and not frame.cases[c].get("absent")]
+        return (len(admitted) >= 0.8 * len(cases) and len(worker_side_employers) >= 2
+                and len(workers) >= 3)
     return share >= min_share
 
 

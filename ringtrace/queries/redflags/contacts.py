@@ -3,8 +3,8 @@
 What it flags
     ``CONTACT_SHARED`` one phone number or precise address is given by at least ``min_people``
     distinct parties among applicants, lay agents and the employer side (the employer's own
-    registered phone and address, its legal representative, staff acting as agent), across
-    different cases, *and* the sharing crosses a line that
+    registered phone - not its address, where workers may live in a dormitory - its legal
+    representative, staff acting as agent), across different cases, *and* the sharing crosses a line that
     ordinary life does not: it joins the worker side with the employer side, or two or more
     different lay agents, or cases against two or more employers. Lawyers are left out
     (colleagues share their firm's phone), so are addresses too vague to link (see
@@ -93,6 +93,8 @@ def _sharing(frame: Frame) -> dict[str, Sharing]:
     out: dict[str, Sharing] = {}
     for person, (roles, cases, employers) in people.items():
         for ident in frame.contacts.get(person, set()):
+            if person in frame.employers and not ident.startswith("Identifier:phone:"):
+                continue  # workers living at the factory address share it legitimately
             sharing = out.setdefault(ident, Sharing())
             sharing.cases[person] |= cases
             sharing.roles[person] |= roles

@@ -41,10 +41,22 @@ def timed(fn: Callable[[], Any], trace: bool = False) -> tuple[Any, float, int]:
     return value, seconds, peak
 
 
+def generator_fingerprint() -> str:
+    """Hash of the generator's source, so a cached province is rebuilt when the generator changes."""
+    import hashlib
+
+    import ringtrace.synth
+
+    h = hashlib.sha256()
+    for path in sorted(Path(ringtrace.synth.__file__).parent.rglob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:10]
+
+
 def province(workdir: Path, cases: int, seed: int) -> Path:
     from ringtrace.synth import generate
 
-    out = workdir / f"province-{cases}-{seed}"
+    out = workdir / f"province-{cases}-{seed}-{generator_fingerprint()}"
     stamp = out / ".complete"
     if not stamp.exists():
         shutil.rmtree(out, ignore_errors=True)

@@ -14,7 +14,6 @@ from typing import Any
 
 from ringtrace.graph.store.base import GraphStore
 
-
 #: person properties the rules read
 PERSON_FIELDS = ("name", "sex", "birth_date", "address", "masked")
 AGENT_FIELDS = ("agent_kind", "represents_side", "law_firm", "relation", "represents")

@@ -20,8 +20,8 @@ from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame, build_frame
 from ringtrace.queries.projection import entity_projection
 from ringtrace.queries.redflags import CATALOGUE, RULES_BY_ID, run_all
-from ringtrace.queries.redflags.common import to_date, years_between
 from ringtrace.queries.redflags.agents import PROFESSIONAL
+from ringtrace.queries.redflags.common import to_date, years_between
 from ringtrace.queries.rings import Ring, assemble, strength, structure
 from ringtrace.queries.rules import RuleConfig, load_rules
 from ringtrace.queries.scoring import CaseScore, noisy_or, rule_scores

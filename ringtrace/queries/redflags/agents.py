@@ -29,7 +29,6 @@ from ringtrace.queries.frame import AgentRef, CaseInfo, Frame
 from ringtrace.queries.redflags.common import Rule, is_confirmation, uncontested
 
 
-
 def suspicious_case(case: CaseInfo) -> bool:
     """An uncontested confirmation case: the population an intermediary works in."""
     return is_confirmation(case) and uncontested(case)
@@ -55,7 +54,7 @@ def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
     An employer's own staff or lawyer acting for that one employer in many cases is ordinary.
     """
     cases = frame.agent_cases.get(agent_id, [])
-    sus, workers, employers = agent_profile(frame, agent_id)
+    sus, workers, _ = agent_profile(frame, agent_id)
     kinds: set[str] = set()
     employer_sides: set[str] = set()
     worker_side_employers: set[str] = set()

@@ -50,7 +50,7 @@ class Sharing:
     def crossing(self) -> str | None:
         """Why this sharing is not ordinary, or None."""
         roles = {r for rs in self.roles.values() for r in rs}
-        if "worker" in roles and "employer" in roles or "agent" in roles and "employer" in roles:
+        if ("worker" in roles and "employer" in roles) or ("agent" in roles and "employer" in roles):
             return "劳动者方与用人单位方共用"
         if sum("agent" in rs for rs in self.roles.values()) >= 2:
             return "多名代理人共用"

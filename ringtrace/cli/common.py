@@ -1,4 +1,5 @@
-"""Helpers shared by command modules: opening the store, error translation, progress bars."""
+"""Helpers shared by command modules: opening the store, error translation, progress bars,
+and the audit hook (every command that opens the store leaves one line in the audit log)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import click
@@ -13,6 +15,7 @@ from tqdm import tqdm
 
 from ringtrace.cli.app import Context
 from ringtrace.errors import NotFound, RingtraceError
+from ringtrace.graph.audit import audit_entry, write_entry
 from ringtrace.graph.store import GraphStore, open_store
 
 
@@ -39,12 +42,98 @@ def translated_errors() -> Iterator[None]:
 @contextmanager
 def opened_store(ctx: Context, *, create: bool = False, store_uri: str | None = None
                  ) -> Iterator[GraphStore]:
+    """The store, closed afterwards; the command's audit line is written when it ends."""
     with translated_errors():
         store = open_store(store_uri or ctx.workspace, create=create)
+        state = _audit_state(ctx.workspace)
         try:
             yield store
+        except BaseException as exc:
+            if state is not None:
+                state["status"] = "error"
+                state["result"]["error"] = str(exc) or type(exc).__name__
+            raise
         finally:
+            if state is not None:
+                _note_store(state, store)
             store.close()
+
+
+# -- audit hook ----------------------------------------------------------------------------
+_AUDIT = "ringtrace.audit"
+
+
+def current_command() -> tuple[str, dict[str, Any]]:
+    """``("ringtrace leads export", {...params of every level...})`` for the running command."""
+    click_ctx = click.get_current_context()
+    names: list[str] = []
+    params: dict[str, Any] = {}
+    node: click.Context | None = click_ctx
+    while node is not None:
+        if node.parent is not None and node.info_name:
+            names.append(node.info_name)
+        params = {**node.params, **params}
+        node = node.parent
+    return " ".join(["ringtrace", *reversed(names)]), params
+
+
+def _audit_state(workspace: Path) -> dict[str, Any] | None:
+    """The running command's audit record; the first call arranges for it to be written."""
+    click_ctx = click.get_current_context(silent=True)
+    if click_ctx is None:
+        return None
+    root = click_ctx.find_root()
+    state: dict[str, Any] | None = root.meta.get(_AUDIT)
+    if state is None:
+        command, params = current_command()
+        state = {"command": command, "params": params, "status": "ok", "result": {},
+                 "entry": None}
+        root.meta[_AUDIT] = state
+        root.call_on_close(lambda: _write_audit(state, workspace))
+    return state
+
+
+def audit_result(**summary: Any) -> None:
+    """Add counts or other figures to the result summary of the running command's audit line."""
+    click_ctx = click.get_current_context(silent=True)
+    state = click_ctx.find_root().meta.get(_AUDIT) if click_ctx else None
+    if state is not None:
+        state["result"].update(summary)
+
+
+def use_audit_entry(entry: dict[str, Any]) -> None:
+    """Log exactly ``entry`` for the running command (an evidence pack carries a copy of it).
+
+    Call it inside :func:`opened_store`, which starts the command's audit record.
+    """
+    click_ctx = click.get_current_context(silent=True)
+    state = click_ctx.find_root().meta.get(_AUDIT) if click_ctx else None
+    if state is not None:
+        state["entry"] = entry
+
+
+def _note_store(state: dict[str, Any], store: GraphStore) -> None:
+    """Record what the workspace holds after the command: totals and the snapshot id."""
+    from ringtrace.queries.scan import snapshot_id  # lazy: keeps this module free of networkit
+
+    try:
+        counts = store.counts()
+        state["result"].setdefault("workspace", {}).update(
+            {section: sum(values.values()) for section, values in counts.items()})
+        state["result"]["snapshot"] = snapshot_id(store)
+    except RingtraceError as exc:  # the command's own outcome matters more than the summary
+        state["result"]["summary_error"] = str(exc)
+
+
+def _write_audit(state: dict[str, Any], workspace: Path) -> None:
+    if not Path(workspace).is_dir():
+        return
+    entry = state.get("entry") or audit_entry(state["command"], state["params"], state["result"],
+                                              status=state["status"])
+    try:
+        write_entry(workspace, entry)
+    except RingtraceError as exc:
+        click.echo(f"warning: {exc}", err=True)
 
 
 @contextmanager

@@ -10,6 +10,7 @@ import click
 from ringtrace.cli.app import Context, cli
 from ringtrace.cli.common import opened_store, progress_bar, translated_errors
 from ringtrace.cli.detect_commands import format_evaluation
+from ringtrace.graph.audit import append_audit
 from ringtrace.graph.store.sqlite import DB_NAME, SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
 from ringtrace.queries.evaluate import evaluate, load_truth
@@ -22,7 +23,7 @@ from ringtrace.viz.report import write_report
               default=Path("demo-out"), show_default=True, help="Where to write everything.")
 @click.option("--seed", default=7, show_default=True, help="Seed of the synthetic province.")
 @click.option("--cases", default=6000, show_default=True, help="Cases in the province.")
-@click.option("--texts/--records", default=True, show_default=True,
+@click.option("--texts/--records", default=False, show_default=True,
               help="Ingest raw judgment texts (parsed) or the structured case records.")
 @click.option("--top", default=10, show_default=True, help="Rings that get their own page.")
 def demo(out_dir: Path, seed: int, cases: int, texts: bool, top: int) -> None:
@@ -64,6 +65,11 @@ def demo(out_dir: Path, seed: int, cases: int, texts: bool, top: int) -> None:
             click.echo(f"5/5 writing HTML to {out_dir}")
             files = write_report(store, out_dir, top=top, evaluation=ev,
                                  workspace=str(workspace))
+        append_audit(workspace, "demo", {"out": str(out_dir), "seed": seed, "cases": cases,
+                                         "texts": texts, "top": top},
+                     {"records": summary.records, "quarantined": summary.quarantined,
+                      "rings": meta["rings"], "leads": meta["leads"],
+                      "snapshot": meta["snapshot"]})
     click.echo(f"\nopen {files.index.resolve()}")
     for page in files.rings[:5]:
         click.echo(f"     {page}")

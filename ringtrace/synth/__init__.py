@@ -1,1 +1,231 @@
-"""ringtrace."""
+"""A deterministic synthetic province: the test bed for detection.
+
+:func:`generate` writes what an analyst would have (an enterprise-registry export, case records
+in the interchange format, a 补缴 ledger and, optionally, raw document texts) plus
+``truth.json`` with the rings and the legitimate look-alikes. Everything follows from the seed:
+the same seed gives byte-identical files.
+
+Only the CLI and the tests import this package.
+"""
+
+from __future__ import annotations
+
+import gc
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ringtrace.errors import RingtraceError
+from ringtrace.synth import writers
+from ringtrace.synth.assemble import Assembler
+from ringtrace.synth.background import background
+from ringtrace.synth.casenumbers import assign_numbers
+from ringtrace.synth.decoys import DECOYS
+from ringtrace.synth.plan import CasePlan
+from ringtrace.synth.rings import Ring, make_ring, ring_size
+from ringtrace.synth.typologies import TYPOLOGIES, Typology, select
+from ringtrace.synth.world import World
+
+__all__ = ["GENERATOR_VERSION", "TYPOLOGIES", "SynthSummary", "generate"]
+
+GENERATOR_VERSION = "1.0"
+#: Share of all cases that belong to rings (70-85% of confirmation cases stay legitimate).
+SHAM_SHARE = 0.12
+REGISTRY_FORMATS = ("csv", "xlsx")
+
+
+@dataclass
+class SynthSummary:
+    """What :func:`generate` wrote: files and counts (for the CLI summary and tests)."""
+
+    out_dir: str
+    seed: int
+    cases: int
+    files: list[str] = field(default_factory=list)
+    rings: dict[str, int] = field(default_factory=dict)  # typology -> rings
+    ring_cases: dict[str, int] = field(default_factory=dict)  # typology -> cases
+    decoys: dict[str, int] = field(default_factory=dict)  # decoy kind -> cases
+    background: int = 0
+    sham_cases: int = 0
+    confirmation_cases: int = 0
+    registry_rows: int = 0
+    backpayments: int = 0
+    documents: int = 0
+
+    @property
+    def legitimate_confirmation_share(self) -> float:
+        if not self.confirmation_cases:
+            return 1.0
+        sham_confirmations = self.sham_cases  # every ring case is a confirmation claim
+        return 1.0 - sham_confirmations / self.confirmation_cases
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        data["legitimate_confirmation_share"] = round(self.legitimate_confirmation_share, 4)
+        return data
+
+
+def _rings(world: World, rng: random.Random, typologies: list[Typology],
+           budget: int) -> list[Ring]:
+    """Rings filling ``budget`` cases: one of each typology first, then by typology share."""
+    rings: list[Ring] = []
+    remaining = budget
+    order = list(typologies)
+    while remaining >= 2 and typologies:
+        typ = order.pop(0) if order else rng.choices(
+            typologies, weights=[t.share for t in typologies])[0]
+        size = ring_size(rng, typ)
+        size = min(size, remaining)
+        if remaining - size == 1:
+            size += 1
+        ring = make_ring(world, rng, f"ring-{len(rings) + 1:04d}", typ, size)
+        del ring.plans[remaining:]  # appeals of refused claims come last and go first
+        rings.append(ring)
+        remaining -= len(ring.plans)
+    return rings
+
+
+def _plan_province(world: World, seed: int, cases: int, typologies: list[Typology]
+                   ) -> tuple[list[Ring], list[CasePlan]]:
+    sham_budget = round(cases * SHAM_SHARE) if typologies else 0
+    rings = _rings(world, random.Random(f"{seed}:rings"), typologies, sham_budget)
+    plans = [p for ring in rings for p in ring.plans]
+    for kind, (share, make) in DECOYS.items():
+        budget = min(round(cases * share), cases - len(plans))
+        plans += make(world, random.Random(f"{seed}:decoy:{kind}"), budget)
+    plans += background(world, random.Random(f"{seed}:background"), cases - len(plans))
+    return rings, plans
+
+
+def _registry_filler(world: World, seed: int) -> None:
+    """Firms that appear in no case (a registry export covers the whole area), and the few
+    case employers a registry search does not find."""
+    rng = random.Random(f"{seed}:registry")
+    for emp in world.employers:
+        if rng.random() < 0.02:
+            emp.in_registry = False
+    for _ in range(len(world.employers) // 4):
+        world.employer(rng, world.county(rng), rng.choice(("small", "small", "general",
+                                                            "closing", "soe")))
+
+
+def _truth(seed: int, cases: int, rings: list[Ring], plans: list[CasePlan]) -> dict[str, Any]:
+    return {
+        "seed": seed,
+        "cases": cases,
+        "generator_version": GENERATOR_VERSION,
+        "rings": [{
+            "ring_id": ring.ring_id,
+            "typology": ring.typology,
+            "intermediary": {"name": ring.intermediary.name,
+                             "birth_date": ring.intermediary.birth_iso,
+                             "phone": ring.intermediary.phone},
+            "agents": list(dict.fromkeys(p.name for p in ring.agents)),
+            "employers": list(dict.fromkeys(e.name for e in ring.employers)),
+            "applicants": [p.name for p in ring.applicants],
+            "case_numbers": [p.written_number for p in ring.plans],
+            "forums": list(dict.fromkeys(p.forum.name for p in ring.plans)),
+        } for ring in rings],
+        "decoys": [{"case_number": p.written_number, "forum": p.forum.name, "kind": p.label}
+                   for p in plans if p.group == "decoy"],
+        "sham_case_numbers": [p.written_number for p in plans if p.sham],
+    }
+
+
+def generate(out_dir: str | Path, seed: int, cases: int, typologies: str | list[str] | None = None,
+             texts: bool = False, registry_format: str = "csv") -> SynthSummary:
+    """Write a synthetic province of ``cases`` case records into ``out_dir``.
+
+    Parameters
+    ----------
+    out_dir : directory to create or reuse; existing generated files are overwritten.
+    seed : everything is derived from it; the same seed gives byte-identical files.
+    cases : number of case records (lines of ``cases.jsonl``).
+    typologies : ring typologies to include (names from :data:`TYPOLOGIES`, a comma list,
+        ``"all"`` or ``"none"``); default all.
+    texts : also write one raw document per case under ``documents/``.
+    registry_format : ``csv`` (``registry.csv``) or ``xlsx`` (``registry.xlsx``).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> s = generate(tempfile.mkdtemp(), seed=1, cases=200)
+    >>> s.cases, sorted(s.files)[:2]
+    (200, ['backpayments.csv', 'cases.jsonl'])
+    """
+    if cases < 1:
+        raise RingtraceError("--cases must be at least 1")
+    if registry_format not in REGISTRY_FORMATS:
+        raise RingtraceError(f"unknown registry format {registry_format!r}; choose csv or xlsx")
+    chosen = select(typologies)
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RingtraceError(f"cannot create {out}: {exc}") from exc
+
+    paused = gc.isenabled()
+    gc.disable()  # hundreds of thousands of long-lived objects and no cycles: GC only costs
+    try:
+        return _generate(out, seed, cases, chosen, texts, registry_format)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _generate(out: Path, seed: int, cases: int, chosen: list[Typology], texts: bool,
+              registry_format: str) -> SynthSummary:
+    world = World(seed)
+    rings, plans = _plan_province(world, seed, cases, chosen)
+    assign_numbers(world, plans, random.Random(f"{seed}:numbers"))
+    order_rng = random.Random(f"{seed}:order")
+    keyed = [(p.decision, order_rng.random(), i) for i, p in enumerate(plans)]
+    ordered = [plans[i] for _, _, i in sorted(keyed)]
+    _registry_filler(world, seed)
+
+    summary = SynthSummary(out_dir=str(out), seed=seed, cases=len(ordered))
+    summary.files = _write_all(out, seed, world, ordered, texts, registry_format, summary)
+    summary.rings = dict(Counter(r.typology for r in rings))
+    summary.ring_cases = dict(Counter(p.label for p in plans if p.sham))
+    summary.decoys = dict(Counter(p.label for p in plans if p.group == "decoy"))
+    summary.background = sum(p.group == "background" for p in plans)
+    summary.sham_cases = sum(p.sham for p in plans)
+    summary.confirmation_cases = sum(p.confirmation for p in plans)
+    writers.write_json(out / "truth.json", _truth(seed, cases, rings, ordered))
+    return summary
+
+
+def _write_all(out: Path, seed: int, world: World, ordered: list[CasePlan], texts: bool,
+               registry_format: str, summary: SynthSummary) -> list[str]:
+    files = ["cases.jsonl", "backpayments.csv", f"registry.{registry_format}", "truth.json"]
+    assembler = Assembler(random.Random(f"{seed}:assemble"))
+    backpay_rng = random.Random(f"{seed}:backpay")
+    ledger: list[tuple[str, str, list[str]]] = []
+    renderer = None
+    if texts:
+        from ringtrace.synth.render import DocumentWriter
+
+        renderer = DocumentWriter(out / "documents", random.Random(f"{seed}:texts"))
+        files.append("documents/")
+    with writers.open_text(out / "cases.jsonl") as fh:
+        for index, plan in enumerate(ordered):
+            record, text = assembler.build(plan)
+            fh.write(writers.record_line(record))
+            if renderer is not None:
+                renderer.write(index, plan, record, text)
+            if plan.backpay:
+                row = writers.backpay_row(plan, backpay_rng)
+                if row is not None:
+                    ledger.append((row[7], row[0], row))
+    if renderer is not None:
+        summary.documents = renderer.count
+    ledger.sort(key=lambda item: (item[0], item[1]))
+    summary.backpayments = writers.write_csv(out / "backpayments.csv", writers.BACKPAY_HEADER,
+                                             (row for _, _, row in ledger))
+    rows = writers.registry_rows(world.employers, random.Random(f"{seed}:registry-format"))
+    write = writers.write_xlsx if registry_format == "xlsx" else writers.write_csv
+    summary.registry_rows = write(out / f"registry.{registry_format}", writers.REGISTRY_HEADER,
+                                  rows)
+    return files

@@ -1,0 +1,114 @@
+"""``pack``: write a ring's evidence pack, and ``pack verify``: check one against its manifest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ringtrace.cli.app import Context, cli
+from ringtrace.cli.common import (
+    current_command,
+    opened_store,
+    store_option,
+    translated_errors,
+    use_audit_entry,
+)
+from ringtrace.cli.output import emit, output_options
+from ringtrace.graph.audit import audit_entry, read_audit
+from ringtrace.viz.pack import LANGUAGES, write_pack
+from ringtrace.viz.pack_manifest import verify_pack
+
+
+class _PackGroup(click.Group):
+    """``pack RING_ID …`` runs ``pack build RING_ID …``; ``pack verify DIR`` is a subcommand."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = ["build", *args]
+        return super().parse_args(ctx, args)
+
+
+@cli.group(cls=_PackGroup)
+def pack() -> None:
+    """Evidence packs for criminal referral: write one for a ring, or verify one.
+
+    `ringtrace pack RING_ID --out DIR` is short for `ringtrace pack build RING_ID --out DIR`.
+
+    \b
+    Examples:
+      ringtrace pack 1 --out pack-ring1/
+      ringtrace pack R-3f2a9c1b --out pack/ --zip --lang en
+      ringtrace pack verify pack-ring1/
+    """
+
+
+@pack.command("build")
+@click.argument("ring_id")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write (new, empty, or an earlier pack to replace).")
+@click.option("--zip", "as_zip", is_flag=True, help="Also write DIR.zip beside the folder.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="zh", show_default=True,
+              help="Language of index.html.")
+@click.option("--unmask", is_flag=True,
+              help="Show ID and phone numbers in full (masked by default).")
+@click.option("--pdf", is_flag=True,
+              help="Also print index.pdf with headless Chromium (needs Playwright and Chromium).")
+@click.option("--seed", default=7, show_default=True, help="Layout seed of the ring graph.")
+@store_option
+@output_options
+@click.pass_obj
+def build(ctx: Context, ring_id: str, out_dir: Path, as_zip: bool, lang: str, unmask: bool,
+          pdf: bool, seed: int, store_uri: str | None, as_json: bool, as_csv: bool) -> None:
+    """Write the evidence pack of one ring (by id or rank) into a folder that works offline.
+
+    \b
+    Example:
+      ringtrace pack 1 --out pack-ring1/ --zip
+    """
+    zip_path = out_dir.with_name(out_dir.name + ".zip") if as_zip else None
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+        command, params = current_command()
+        entry = audit_entry(command, params, {"ring_id": ring_id, "out": str(out_dir)})
+        files = write_pack(store, ring_id, out_dir, lang=lang, unmask=unmask, seed=seed,
+                           pdf=pdf, zip_path=zip_path, audit_log=read_audit(ctx.workspace),
+                           command=entry)
+        entry["result"].update(files=len(files.files), manifest_sha256=files.manifest_sha256)
+        use_audit_entry(entry)
+    written = [str(p) for p in files.files]
+    data = {"out_dir": str(files.out_dir), "files": written,
+            "manifest_sha256": files.manifest_sha256,
+            "zip": str(files.zip) if files.zip else None}
+    lines = [f"wrote the evidence pack to {files.out_dir} ({len(written)} files with the "
+             "manifest)",
+             f"manifest.json sha256 {files.manifest_sha256} (give it to the recipient "
+             "separately)"]
+    if files.zip:
+        lines.append(f"zip: {files.zip}")
+    lines.append(f"open {(files.out_dir / 'index.html').resolve()}")
+    emit(data, as_json=as_json, as_csv=as_csv, rows=[{"file": f} for f in written],
+         text="\n".join(lines))
+
+
+@pack.command("verify")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@output_options
+@click.pass_context
+def verify(click_ctx: click.Context, path: Path, as_json: bool, as_csv: bool) -> None:
+    """Check every file of a pack folder or zip against its manifest; exit 1 on any failure.
+
+    \b
+    Example:
+      ringtrace pack verify pack-ring1/
+    """
+    check = verify_pack(path)
+    rows = [{"file": f, "reason": r} for f, r in check.failures]
+    if check.ok:
+        text = (f"ok: {check.checked} files match the manifest "
+                f"(manifest.json sha256 {check.manifest_sha256})")
+    else:
+        text = "\n".join([f"FAILED {f}: {r}" for f, r in check.failures]
+                         + [f"{len(check.failures)} problem(s) in {path}"])
+    emit(check.to_dict(), as_json=as_json, as_csv=as_csv, rows=rows, text=text)
+    if not check.ok:
+        click_ctx.exit(1)

@@ -1,0 +1,217 @@
+"""Lead exports split by receiving procuratorate, with a ledger so that no lead is sent twice.
+
+Each export writes one file per receiving procuratorate (see :mod:`ringtrace.queries.jurisdiction`)
+and appends one line per lead to ``<workspace>/exports/ledger.jsonl``. A lead already in the
+ledger is left out of later exports unless ``again=True``, so weekly exports after re-scans send
+only new leads. This works because lead ids are stable: ``queries.scan.lead_id`` hashes the case
+id (case number + forum), which more documents or a re-scan do not change.
+
+Exports go to the competent procuratorate for investigation, so they are not masked.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ringtrace import __version__
+from ringtrace.errors import StoreError
+from ringtrace.graph.audit import os_user, utc_now
+from ringtrace.graph.identity import digest
+from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.jurisdiction import (
+    Jurisdiction,
+    Procuratorate,
+    case_jurisdiction,
+    provincial,
+)
+from ringtrace.queries.leads import list_leads
+from ringtrace.queries.redflags import RULES_BY_ID
+from ringtrace.queries.results import ScanResults
+
+__all__ = ["COLUMNS", "FORMATS", "GROUPINGS", "LEDGER", "ExportFile", "ExportResult",
+           "export_leads", "read_ledger"]
+
+LEDGER = Path("exports") / "ledger.jsonl"
+FORMATS = ("xlsx", "csv")
+#: ``procuratorate``: the competent procuratorate itself; ``province``: the provincial
+#: procuratorate, for batches it hands down (how the SPP distributed cross-province leads).
+GROUPINGS = ("procuratorate", "province")
+#: Row key -> column header of an exported file.
+COLUMNS: dict[str, str] = {
+    "lead_id": "线索编号", "case_number": "案号", "forum": "审理机关", "document_type": "文书类型",
+    "decision_date": "裁判日期", "score": "评分", "ring_id": "团伙编号", "rules": "命中规则",
+    "reasons": "研判理由", "evidence": "证据摘录", "procuratorate": "受理检察院",
+    "upper": "上级检察院（提请抗诉）", "basis": "管辖依据",
+}
+_UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\s]+')
+_EVIDENCE_ITEMS = 12
+
+
+@dataclass
+class ExportFile:
+    """One written file: who receives it and which leads it holds."""
+
+    procuratorate: Procuratorate
+    path: Path
+    lead_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ExportResult:
+    export_id: str
+    exported_at: str
+    files: list[ExportFile]
+    already_exported: int
+    considered: int
+
+    @property
+    def exported(self) -> int:
+        return sum(len(f.lead_ids) for f in self.files)
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [{"procuratorate": f.procuratorate.name, "code": f.procuratorate.code,
+                 "leads": len(f.lead_ids), "file": str(f.path)} for f in self.files]
+
+
+def ledger_path(workspace: str | Path) -> Path:
+    return Path(workspace) / LEDGER
+
+
+def read_ledger(workspace: str | Path) -> list[dict[str, Any]]:
+    """Every ledger line (one per exported lead), oldest first."""
+    path = ledger_path(workspace)
+    if not path.exists():
+        return []
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if line.strip():
+                try:
+                    out.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise StoreError(f"{path}:{number}: not a JSON line ({exc.msg})") from exc
+    return out
+
+
+def _evidence_text(lead: dict[str, Any]) -> str:
+    items = [f"[{e['rule_id']}] {e['detail']}" for e in lead["evidence"]
+             if e.get("kind") == "text" or e.get("case_number") in (None, lead["case_number"])]
+    return "\n".join(dict.fromkeys(items[:_EVIDENCE_ITEMS]))
+
+
+def _row(lead: dict[str, Any], where: Jurisdiction) -> dict[str, Any]:
+    return {
+        "lead_id": lead["lead_id"], "case_number": lead["case_number"], "forum": lead["forum"],
+        "document_type": lead["document_type"], "decision_date": lead["decision_date"],
+        "score": round(float(lead["score"]), 4), "ring_id": lead["ring_id"] or "",
+        "rules": "、".join(f"{r} {RULES_BY_ID[r].title}" if r in RULES_BY_ID else r
+                          for r in lead["rules"]),
+        "reasons": "\n".join(lead["reasons"]), "evidence": _evidence_text(lead),
+        "procuratorate": where.procuratorate.name, "upper": where.upper.name,
+        "basis": where.basis,
+    }
+
+
+def _receiver(where: Jurisdiction, by: str) -> Procuratorate:
+    if by == "province":
+        return provincial(where)
+    return where.procuratorate
+
+
+def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(COLUMNS.values())
+        for row in rows:
+            writer.writerow([row[k] for k in COLUMNS])
+
+
+def _write_xlsx(path: Path, rows: list[dict[str, Any]], about: list[tuple[str, Any]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "线索"
+    sheet.append(list(COLUMNS.values()))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([row[k] for k in COLUMNS])
+    widths = {"lead_id": 16, "case_number": 26, "forum": 28, "reasons": 48, "evidence": 60,
+              "rules": 40, "procuratorate": 30, "upper": 26, "basis": 50}
+    for index, key in enumerate(COLUMNS, start=1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        sheet.column_dimensions[letter].width = widths.get(key, 12)
+    for line in sheet.iter_rows(min_row=2):
+        for cell in line:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    info = book.create_sheet("说明")
+    for label, value in about:
+        info.append([label, value])
+    info.column_dimensions["A"].width = 16
+    info.column_dimensions["B"].width = 60
+    book.save(path)
+
+
+def export_leads(store: GraphStore, workspace: str | Path, out_dir: Path, *,
+                 by: str = "procuratorate", fmt: str = "xlsx", again: bool = False,
+                 min_score: float | None = None) -> ExportResult:
+    """Write this scan's leads, one file per receiving procuratorate, and record them.
+
+    Leads already in the ledger are skipped unless ``again``; the result says how many.
+    Nothing is recorded when there is nothing new to export.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    if by not in GROUPINGS:
+        raise ValueError(f"by must be one of {', '.join(GROUPINGS)}, got {by!r}")
+    scan = ScanResults.load(store)
+    leads = list_leads(store, None, min_score)
+    done = {line["lead_id"] for line in read_ledger(workspace)}
+    fresh = [lead for lead in leads if again or lead["lead_id"] not in done]
+    groups: dict[Procuratorate, list[tuple[dict[str, Any], Jurisdiction]]] = defaultdict(list)
+    for lead in fresh:
+        where = case_jurisdiction(store, lead["case_id"])
+        groups[_receiver(where, by)].append((lead, where))
+    now = utc_now()
+    export_id = "X-" + now[:19].replace("-", "").replace(":", "") + "-" + digest(
+        now, str(len(done)), *(lead["lead_id"] for lead in fresh), length=6)
+    result = ExportResult(export_id, now, [], len(leads) - len(fresh), len(leads))
+    if not fresh:
+        return result
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ledger_lines = []
+    user = os_user()
+    for office in sorted(groups, key=lambda p: (p.code, p.name)):
+        members = groups[office]
+        stem = _UNSAFE_FILENAME.sub("_", f"{office.code}_{office.name}_{export_id}")
+        path = out_dir / f"{stem}.{fmt}"
+        rows = [_row(lead, where) for lead, where in members]
+        if fmt == "csv":
+            _write_csv(path, rows)
+        else:
+            _write_xlsx(path, rows, [
+                ("受理检察院", office.name), ("区划代码", office.code), ("导出批次", export_id),
+                ("导出时间（UTC）", now), ("线索数", len(rows)),
+                ("数据快照", scan.meta.get("snapshot")), ("生成工具", f"ringtrace {__version__}"),
+                ("说明", "线索由模型生成，不等于已查实的监督案件，需调查核实。")])
+        result.files.append(ExportFile(office, path, [lead["lead_id"] for lead, _ in members]))
+        ledger_lines += [{"lead_id": lead["lead_id"], "case_id": lead["case_id"],
+                          "case_number": lead["case_number"], "procuratorate": office.name,
+                          "procuratorate_code": office.code, "by": by, "file": str(path),
+                          "export_id": export_id, "exported_at": now, "user": user}
+                         for lead, _ in members]
+    ledger = ledger_path(workspace)
+    ledger.parent.mkdir(parents=True, exist_ok=True)
+    with ledger.open("a", encoding="utf-8") as fh:
+        fh.write("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in ledger_lines))
+    return result

@@ -1,0 +1,228 @@
+"""Turn a numbered :class:`CasePlan` into the interchange record a parser would produce.
+
+The record holds what the document shows, not what the generator knows: masked names on
+mirror copies, county-level addresses where the party block gives no more, ID numbers only
+where the forum prints them (masked), the employer under the name it had at filing. The
+sentences quoted in ``spans`` are kept in a :class:`CaseText` for the raw-text renderer.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from ringtrace.graph.records import Agent, CaseRecord, Party, Span
+from ringtrace.synth import ids, wording
+from ringtrace.synth.employers import Employer
+from ringtrace.synth.names import mask_name
+from ringtrace.synth.people import Person
+from ringtrace.synth.periods import format_period_date
+from ringtrace.synth.plan import AgentRole, CasePlan
+from ringtrace.synth.wording import Voice
+
+_SECOND = {True: "上诉人", False: "被上诉人"}
+
+
+@dataclass
+class PartyLine:
+    """One party or agent as the document prints it (the renderer's input)."""
+
+    label: str  # 原告 / 被申请人 / 上诉人（原审被告） / 委托诉讼代理人
+    name: str
+    party: Party | None = None
+    agent: Agent | None = None
+    entity: Employer | None = None
+    person: Person | None = None
+
+
+@dataclass
+class CaseText:
+    """Everything the raw-text renderer needs beyond the record itself."""
+
+    voice: Voice
+    lines: list[PartyLine] = field(default_factory=list)
+    claim: str = ""
+    purpose: str | None = None
+    response: str | None = None
+    absence: str | None = None
+    evidence: str | None = None
+    outcome: str = ""
+    prior_number: str | None = None
+    mirror: bool = False
+
+
+def labels(plan: CasePlan) -> tuple[str, str, str, str]:
+    """(worker label, employer label, worker role, employer role) for the document's procedure."""
+    wip = plan.worker_is_plaintiff
+    if plan.procedure == "仲裁":
+        return "申请人", "被申请人", "plaintiff", "defendant"
+    if plan.procedure == "一审":
+        return ("原告", "被告", "plaintiff", "defendant") if wip else \
+            ("被告", "原告", "defendant", "plaintiff")
+    first_w, first_e = ("原告", "被告") if wip else ("被告", "原告")
+    if plan.procedure == "二审":
+        w_up = plan.worker_appeals
+        return (f"{_SECOND[w_up]}（原审{first_w}）", f"{_SECOND[not w_up]}（原审{first_e}）",
+                "plaintiff" if w_up else "defendant", "defendant" if w_up else "plaintiff")
+    appeal = plan.prior
+    w_second = _SECOND[appeal.worker_appeals] if appeal and appeal.procedure == "二审" else ""
+    e_second = _SECOND[not appeal.worker_appeals] if appeal and appeal.procedure == "二审" else ""
+    w_app = plan.worker_appeals
+    w_tail = f"（一审{first_w}、二审{w_second}）" if w_second else f"（一审{first_w}）"
+    e_tail = f"（一审{first_e}、二审{e_second}）" if e_second else f"（一审{first_e}）"
+    return (("再审申请人" if w_app else "被申请人") + w_tail,
+            ("被申请人" if w_app else "再审申请人") + e_tail,
+            "plaintiff" if w_app else "defendant", "defendant" if w_app else "plaintiff")
+
+
+class Assembler:
+    """Builds records in output order from one random stream (deterministic per seed)."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self._mask_lawyers = False  # per document: do mirror masks cover the lawyers too
+
+    def _show(self, name: str, plan: CasePlan, lawyer: bool = False) -> str:
+        if plan.mask_style is None or (lawyer and not self._mask_lawyers):
+            return name
+        return mask_name(name, plan.mask_style)
+
+    def build(self, plan: CasePlan) -> tuple[CaseRecord, CaseText]:
+        rng = self.rng
+        self._mask_lawyers = plan.mask_style is not None and rng.random() < 0.5
+        mirror = plan.mask_style is not None
+        w_label, e_label, w_role, e_role = labels(plan)
+        arbitration = plan.forum.kind == "arbitration"
+        emp_name = plan.employer.name_on(plan.filing)
+        workers = [self._worker(plan, p, w_label, w_role, mirror) for p in plan.workers]
+        employer = self._employer(plan, plan.employer, e_label, e_role, mirror)
+        co = [self._employer(plan, e, e_label, e_role, mirror) for e in plan.co_defendants]
+        voice = Voice(w_label.split("（")[0], e_label.split("（")[0], workers[0].name, emp_name,
+                      e_label.split("（")[0], arbitration, "本委" if arbitration else "本院")
+        text = CaseText(voice, mirror=mirror)
+        worker_lines = [PartyLine(p.role_in_text, p.name, party=p, person=person)
+                        for p, person in zip(workers, plan.workers, strict=True)]
+        employer_lines = [PartyLine(p.role_in_text, p.name, party=p, entity=e)
+                          for p, e in zip([employer, *co], [plan.employer, *plan.co_defendants],
+                                          strict=True)]
+        w_agents = [self._agent(plan, a, [p.name for p in workers], voice.worker_label,
+                                workers[0].name) for a in plan.worker_agents]
+        e_agents = [self._agent(plan, a, [employer.name], voice.employer_label,
+                                workers[0].name) for a in plan.employer_agents]
+        worker_block = worker_lines + [PartyLine("", a.name, agent=a, person=r.person)
+                                       for a, r in zip(w_agents, plan.worker_agents, strict=True)]
+        employer_block = employer_lines + [PartyLine("", a.name, agent=a, person=r.person)
+                                           for a, r in zip(e_agents, plan.employer_agents,
+                                                           strict=True)]
+        first, second = (worker_block, employer_block) if w_role == "plaintiff" else \
+            (employer_block, worker_block)
+        text.lines = first + second
+        agents = [*w_agents, *e_agents] if w_role == "plaintiff" else [*e_agents, *w_agents]
+        if plan.prior is not None:
+            prior = plan.prior
+            text.prior_number = prior.written_number if rng.random() < 0.6 else \
+                prior.case_number
+        tpl = random.Random(plan.template) if plan.template is not None else rng
+        former = plan.employer.former[-1][0] if plan.employer.former else None
+        text.claim = wording.claim_sentence(tpl, plan, voice)
+        text.purpose = wording.purpose_sentence(tpl, plan, voice)
+        text.response = wording.response_sentence(tpl, plan, voice, former)
+        text.absence = wording.absence_sentence(tpl, plan, voice)
+        text.evidence = wording.evidence_sentence(plan, voice)
+        prior_text = ""
+        if plan.prior is not None and text.prior_number:
+            kind = "仲裁裁决" if plan.prior.forum.kind == "arbitration" else "民事判决"
+            prior_text = f"{plan.prior.forum.name}{text.prior_number}{kind}"
+        text.outcome = wording.outcome_sentence(tpl, plan, voice, prior_text)
+        spans = [Span("claim", text.claim)]
+        for kind, sentence in (("purpose", text.purpose), ("defendant_response", text.response),
+                               ("absence", text.absence), ("other", text.evidence)):
+            if sentence:
+                spans.append(Span(kind, sentence))
+        spans.append(Span("outcome", text.outcome))
+        record = CaseRecord(
+            case_number=plan.written_number,
+            forum=plan.forum.name,
+            document_type=plan.document_type,
+            procedure=plan.procedure,
+            forum_kind=plan.forum.kind,
+            court_code=plan.forum.court_code,
+            region_code=plan.forum.region_code,
+            cause=plan.cause,
+            filing_date=plan.filing.isoformat() if rng.random() < 0.9 else None,
+            hearing_date=plan.hearing.isoformat() if plan.hearing and (
+                arbitration or rng.random() < 0.2) else None,
+            decision_date=plan.decision.isoformat(),
+            simple_procedure=plan.simple if plan.procedure == "一审" else None,
+            parties=[p for line in text.lines if (p := line.party) is not None],
+            agents=agents,
+            claim_kind=plan.claim_kind,
+            claim_amounts=list(plan.amounts),
+            claimed_start=format_period_date(plan.claimed_start, plan.precision)
+            if plan.claimed_start else None,
+            claimed_end=format_period_date(plan.claimed_end, plan.precision)
+            if plan.claimed_end else None,
+            defendant_response=plan.response,
+            absent=plan.absent,
+            outcome=plan.outcome,
+            related_case_numbers=[text.prior_number] if text.prior_number else [],
+            spans=spans,
+        )
+        return record, text
+
+    # -- parties ----------------------------------------------------------------------
+    def _worker(self, plan: CasePlan, person: Person, label: str, role: str,
+                mirror: bool) -> Party:
+        rng = self.rng
+        precise = rng.random() < 0.62
+        return Party(
+            name=self._show(person.name, plan), role=role,
+            role_in_text=_half(label) if mirror else label, side="worker", is_entity=False,
+            sex=person.sex, birth_date=person.birth_iso if rng.random() < 0.97 else None,
+            ethnicity=person.ethnicity if rng.random() < 0.92 else None,
+            address=person.address if precise else person.short_address(rng.random() < 0.6),
+            id_number=ids.masked_id(person.id_number, plan.id_style)
+            if plan.id_style is not None else None,
+            phone=person.phone if plan.show_phone else None,
+            occupation=person.occupation if rng.random() < 0.2 else None,
+        )
+
+    def _employer(self, plan: CasePlan, emp: Employer, label: str, role: str,
+                  mirror: bool) -> Party:
+        rng = self.rng
+        modern = plan.filing.year >= 2016
+        show_code = rng.random() < (0.75 if modern else 0.25)
+        rep = emp.legal_rep.name if rng.random() < 0.95 else None
+        return Party(
+            name=emp.name_on(plan.filing), role=role,
+            role_in_text=_half(label) if mirror else label, side="employer", is_entity=True,
+            address=emp.address if rng.random() < 0.85 else emp.county.local_name,
+            uscc=emp.uscc if show_code else None,
+            phone=emp.phone if plan.show_phone and rng.random() < 0.5 else None,
+            legal_representative=self._show(rep, plan) if rep else None,
+            legal_representative_title=emp.legal_rep_title if rep else None,
+        )
+
+    def _agent(self, plan: CasePlan, role: AgentRole, represents: list[str], party_label: str,
+               worker_name: str) -> Agent:
+        rng = self.rng
+        person = role.person
+        professional = role.kind in ("lawyer", "intern", "legal_aid")
+        relation = role.relation
+        if role.kind == "relative" and relation:
+            relation = f"{party_label}之{relation}" if rng.random() < 0.7 else \
+                f"{worker_name}之{relation}"
+        details = not professional and rng.random() < 0.7
+        return Agent(
+            name=self._show(person.name, plan, lawyer=professional), represents=represents,
+            kind=role.kind, law_firm=role.firm, relation=relation, authority=role.authority,
+            sex=person.sex if details else None,
+            birth_date=person.birth_iso if details else None,
+            address=(person.address if rng.random() < 0.6 else person.short_address(True))
+            if details else None,
+            phone=person.phone if plan.show_phone and not professional else None,
+        )
+
+
+def _half(label: str) -> str:
+    return label.replace("（", "(").replace("）", ")")

@@ -1,0 +1,95 @@
+"""Identifiers with real check characters: USCC (GB 32100), 组织机构代码 (GB 11714), resident ID
+numbers (GB 11643) and phone numbers.
+
+The USCC check character comes from :func:`ringtrace.graph.identity.uscc_check_char`, the same
+function detection uses, so a generated code is valid by construction; :func:`legacy_uscc`
+makes the few early codes that are genuine but fail the checksum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from operator import mul
+
+from ringtrace.graph.identity import USCC_CHARSET, uscc_check_char
+
+_ORG_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+_ORG_BODY = "0123456789" * 20 + "ABCDEFGHJKLMNPQRTUWXY"
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+_MOBILE_PREFIXES = ("130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151",
+                    "152", "153", "155", "156", "157", "158", "159", "176", "177", "180", "181",
+                    "182", "183", "185", "186", "187", "188", "189", "199")
+
+
+def _with_org_check(body: str) -> str:
+    total = sum(_ORG_CHARSET.index(c) * w for c, w in zip(body, _ORG_WEIGHTS, strict=True))
+    check = 11 - total % 11
+    return body + ("X" if check == 10 else "0" if check == 11 else str(check))
+
+
+def org_code(rng: random.Random) -> str:
+    """A 9-character 组织机构代码: 8 characters (mostly digits) and the GB 11714 check character."""
+    return _with_org_check("".join(rng.choice(_ORG_BODY) for _ in range(8)))
+
+
+def uscc(rng: random.Random, region_code: str, *, category: str = "91") -> str:
+    """A valid 18-character USCC: registry department + category, region, 主体标识码, check.
+
+    ``category`` is ``91`` for enterprises registered with market supervision, ``92`` for
+    individual businesses, ``93`` for farmers' cooperatives, ``12`` for public institutions.
+    The 主体标识码 is an old 组织机构代码 for most firms and an ``MA…`` code for the ones
+    registered after the 2015 reform.
+    """
+    if rng.random() < 0.3:
+        body = _with_org_check("MA" + "".join(rng.choice(USCC_CHARSET) for _ in range(6)))
+    else:
+        body = org_code(rng)
+    first17 = category + region_code + body
+    return first17 + uscc_check_char(first17)
+
+
+def legacy_uscc(rng: random.Random, region_code: str) -> str:
+    """An early-pilot code that is genuine but fails the GB 32100 checksum."""
+    code = uscc(rng, region_code)
+    wrong = [c for c in USCC_CHARSET if c != code[17]]
+    return code[:17] + rng.choice(wrong)
+
+
+def id_check_digit(first17: str) -> str:
+    """The GB 11643 check character of a resident ID number."""
+    total = sum(map(mul, map(int, first17), _ID_WEIGHTS))
+    return _ID_CHECK[total % 11]
+
+
+def id_number_valid(number: str) -> bool:
+    return (len(number) == 18 and number[:17].isdigit()
+            and id_check_digit(number[:17]) == number[17])
+
+
+def resident_id(rng: random.Random, region_code: str, birth: dt.date, sex: str) -> str:
+    """An 18-character ID: region, birth date, sequence (odd = male), GB 11643 check."""
+    seq = rng.randrange(0, 500) * 2 + (1 if sex == "男" else 0)
+    first17 = f"{region_code}{birth:%Y%m%d}{seq:03d}"
+    return first17 + id_check_digit(first17)
+
+
+def masked_id(number: str, style: int) -> str:
+    """How judgments print an ID: region + birth year-month, or region + birth date, masked."""
+    if style == 0:
+        return number[:12] + "******"
+    if style == 1:
+        return number[:10] + "********"
+    return number[:6] + "********" + number[14:17] + "*"
+
+
+def mobile(rng: random.Random) -> str:
+    return rng.choice(_MOBILE_PREFIXES) + f"{rng.randrange(10**8):08d}"
+
+
+def landline(rng: random.Random, area_code: str) -> str:
+    digits = 8 if area_code in ("023", "0371", "0898") else 7
+    first = str(rng.randint(2, 8))
+    return f"{area_code}-{first}{rng.randrange(10 ** (digits - 1)):0{digits - 1}d}"

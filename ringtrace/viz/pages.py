@@ -323,6 +323,8 @@ def index_page(summary: dict[str, Any]) -> str:
     sections = [
         Section("rings", "团伙排名", table=Table.of(_RINGS, summary.get("rings")),
                 note="点击团伙编号查看详情页。"),
+    ]
+    appendix = [
         Section("nodes", "节点（按类型）", table=_count_table(counts.get("nodes"), edge=False)),
         Section("edges", "关系（按类型）", table=_count_table(counts.get("edges"), edge=True)),
     ]
@@ -330,11 +332,27 @@ def index_page(summary: dict[str, Any]) -> str:
     if evaluation is not None:
         sections.insert(1, Section("evaluation", "评估指标", table=evaluation,
                                    note="与合成数据真值对照的结果。"))
+    dashboard = summary.get("dashboard")
+    figures: list[Figure] = []
+    if isinstance(dashboard, Mapping):
+        offices = _rows(dashboard.get("leads_by_procuratorate"))
+        if offices:
+            sections.insert(1, Section(
+                "procuratorates", "各受理检察院线索数", table=Table.of(_OFFICES, offices),
+                note="按作出生效文书的法院或仲裁委所在地同级检察院分办"
+                     "（ringtrace leads export --by procuratorate）。"))
+        figures = _figures(dashboard)
     meta = [f"工作区 {fmt.text(summary['workspace'])}"] if summary.get("workspace") else []
     if summary.get("generated_by"):
         meta.append(fmt.text(summary["generated_by"]))
     return render("index.html.j2", head=page_head(title), title=title, meta=meta,
-                  cards=_cards(counts), sections=sections)
+                  cards=_cards(counts), sections=sections, figures=figures, appendix=appendix)
+
+
+_OFFICES = (
+    Column("受理检察院", "procuratorate"),
+    Column("线索", "leads", _int, numeric=True),
+)
 
 
 @dataclass(frozen=True)
@@ -437,9 +455,12 @@ def dashboard_page(data: dict[str, Any]) -> str:
     most-sued employers, leads by region, ring sizes and rule hits. Every key is optional;
     a chart appears only when its data is present."""
     title = fmt.text(data.get("title") or "总览")
+    return render("dashboard.html.j2", head=page_head(title), title=title,
+                  cards=_cards(data.get("counts")), figures=_figures(data))
+
+
+def _figures(data: Mapping[str, Any]) -> list[Figure]:
     builders = ((_monthly_figure, "cases_per_month"), (_employers_figure, "top_employers"),
                 (_region_figure, "leads_by_region"), (_ring_size_figure, "ring_sizes"),
                 (_rule_figure, "rule_hits"))
-    figures = [f for build, key in builders if (f := build(data.get(key))) is not None]
-    return render("dashboard.html.j2", head=page_head(title), title=title,
-                  cards=_cards(data.get("counts")), figures=figures)
+    return [f for build, key in builders if (f := build(data.get(key))) is not None]

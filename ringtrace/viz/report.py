@@ -1,4 +1,5 @@
-"""Write the offline HTML report of a scanned workspace: an index page plus one page per ring."""
+"""Write the offline HTML report of a scanned workspace: the overview (index.html: ranked rings,
+leads per procuratorate, evaluation, charts) plus one page per top ring."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from ringtrace import __version__
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.overview import overview_data
 from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
 
 
@@ -40,7 +42,9 @@ def write_report(store: GraphStore, out_dir: Path, *, top: int = 10, seed: int =
                                                      "applicants": row["applicants"],
                                                      "employers": row["employers"]},
                         "exposure": {"amount_yuan": row["exposure_yuan"]}})
+    dashboard = overview_data(store)
     summary = {"title": title, "workspace": workspace, "generated_by": f"ringtrace {__version__}",
-               "counts": store.counts(), "evaluation": evaluation, "rings": details}
+               "counts": dashboard["counts"], "evaluation": evaluation, "rings": details,
+               "dashboard": dashboard}
     files.index.write_text(index_page(summary), "utf-8")
     return files

@@ -35,8 +35,8 @@ def overview_data(store: GraphStore, *, top_employers: int = 20) -> dict[str, An
             suits[edge.src] += 1
     employers = []
     for employer_id, n in sorted(suits.items(), key=lambda kv: (-kv[1], kv[0]))[:top_employers]:
-        node = store.node(employer_id)
-        props = node.props if node else {}
+        found = store.node(employer_id)
+        props = found.props if found else {}
         employers.append({"name": props.get("name", employer_id), "cases": n,
                           "insured_headcount": props.get("insured_headcount")})
     places: Counter[tuple[str, str]] = Counter()

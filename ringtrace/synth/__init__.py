@@ -25,6 +25,7 @@ from ringtrace.synth.casenumbers import assign_numbers
 from ringtrace.synth.decoys import DECOYS
 from ringtrace.synth.plan import CasePlan
 from ringtrace.synth.rings import Ring, make_ring, ring_size
+from ringtrace.synth.rng import Rng
 from ringtrace.synth.typologies import TYPOLOGIES, Typology, select
 from ringtrace.synth.world import World
 
@@ -90,19 +91,19 @@ def _rings(world: World, rng: random.Random, typologies: list[Typology],
 def _plan_province(world: World, seed: int, cases: int, typologies: list[Typology]
                    ) -> tuple[list[Ring], list[CasePlan]]:
     sham_budget = round(cases * SHAM_SHARE) if typologies else 0
-    rings = _rings(world, random.Random(f"{seed}:rings"), typologies, sham_budget)
+    rings = _rings(world, Rng(f"{seed}:rings"), typologies, sham_budget)
     plans = [p for ring in rings for p in ring.plans]
     for kind, (share, make) in DECOYS.items():
         budget = min(round(cases * share), cases - len(plans))
-        plans += make(world, random.Random(f"{seed}:decoy:{kind}"), budget)
-    plans += background(world, random.Random(f"{seed}:background"), cases - len(plans))
+        plans += make(world, Rng(f"{seed}:decoy:{kind}"), budget)
+    plans += background(world, Rng(f"{seed}:background"), cases - len(plans))
     return rings, plans
 
 
 def _registry_filler(world: World, seed: int) -> None:
     """Firms that appear in no case (a registry export covers the whole area), and the few
     case employers a registry search does not find."""
-    rng = random.Random(f"{seed}:registry")
+    rng = Rng(f"{seed}:registry")
     for emp in world.employers:
         if rng.random() < 0.02:
             emp.in_registry = False
@@ -179,8 +180,8 @@ def _generate(out: Path, seed: int, cases: int, chosen: list[Typology], texts: b
               registry_format: str) -> SynthSummary:
     world = World(seed)
     rings, plans = _plan_province(world, seed, cases, chosen)
-    assign_numbers(world, plans, random.Random(f"{seed}:numbers"))
-    order_rng = random.Random(f"{seed}:order")
+    assign_numbers(world, plans, Rng(f"{seed}:numbers"))
+    order_rng = Rng(f"{seed}:order")
     keyed = [(p.decision, order_rng.random(), i) for i, p in enumerate(plans)]
     ordered = [plans[i] for _, _, i in sorted(keyed)]
     _registry_filler(world, seed)
@@ -200,14 +201,14 @@ def _generate(out: Path, seed: int, cases: int, chosen: list[Typology], texts: b
 def _write_all(out: Path, seed: int, world: World, ordered: list[CasePlan], texts: bool,
                registry_format: str, summary: SynthSummary) -> list[str]:
     files = ["cases.jsonl", "backpayments.csv", f"registry.{registry_format}", "truth.json"]
-    assembler = Assembler(random.Random(f"{seed}:assemble"))
-    backpay_rng = random.Random(f"{seed}:backpay")
+    assembler = Assembler(Rng(f"{seed}:assemble"))
+    backpay_rng = Rng(f"{seed}:backpay")
     ledger: list[tuple[str, str, list[str]]] = []
     renderer = None
     if texts:
         from ringtrace.synth.render import DocumentWriter
 
-        renderer = DocumentWriter(out / "documents", random.Random(f"{seed}:texts"))
+        renderer = DocumentWriter(out / "documents", Rng(f"{seed}:texts"))
         files.append("documents/")
     with writers.open_text(out / "cases.jsonl") as fh:
         for index, plan in enumerate(ordered):
@@ -224,7 +225,7 @@ def _write_all(out: Path, seed: int, world: World, ordered: list[CasePlan], text
     ledger.sort(key=lambda item: (item[0], item[1]))
     summary.backpayments = writers.write_csv(out / "backpayments.csv", writers.BACKPAY_HEADER,
                                              (row for _, _, row in ledger))
-    rows = writers.registry_rows(world.employers, random.Random(f"{seed}:registry-format"))
+    rows = writers.registry_rows(world.employers, Rng(f"{seed}:registry-format"))
     write = writers.write_xlsx if registry_format == "xlsx" else writers.write_csv
     summary.registry_rows = write(out / f"registry.{registry_format}", writers.REGISTRY_HEADER,
                                   rows)

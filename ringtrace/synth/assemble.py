@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 
 from ringtrace.graph.records import Agent, CaseRecord, Party, Span
 from ringtrace.synth import ids, wording
+from ringtrace.synth.casenumbers import mirror_punctuation
 from ringtrace.synth.employers import Employer
 from ringtrace.synth.names import mask_name
 from ringtrace.synth.people import Person
 from ringtrace.synth.periods import format_period_date
 from ringtrace.synth.plan import AgentRole, CasePlan
+from ringtrace.synth.rng import Rng
 from ringtrace.synth.wording import Voice
 
 _SECOND = {True: "上诉人", False: "被上诉人"}
@@ -97,8 +99,9 @@ class Assembler:
         workers = [self._worker(plan, p, w_label, w_role, mirror) for p in plan.workers]
         employer = self._employer(plan, plan.employer, e_label, e_role, mirror)
         co = [self._employer(plan, e, e_label, e_role, mirror) for e in plan.co_defendants]
-        voice = Voice(w_label.split("（")[0], e_label.split("（")[0], workers[0].name, emp_name,
-                      e_label.split("（")[0], arbitration, "本委" if arbitration else "本院")
+        voice = Voice(w_label.split("（")[0], e_label.split("（")[0],
+                      "、".join(p.name for p in workers), emp_name, arbitration,
+                      "本委" if arbitration else "本院")
         text = CaseText(voice, mirror=mirror)
         worker_lines = [PartyLine(p.role_in_text, p.name, party=p, person=person)
                         for p, person in zip(workers, plan.workers, strict=True)]
@@ -107,13 +110,14 @@ class Assembler:
                                           strict=True)]
         w_agents = [self._agent(plan, a, [p.name for p in workers], voice.worker_label,
                                 workers[0].name) for a in plan.worker_agents]
-        e_agents = [self._agent(plan, a, [employer.name], voice.employer_label,
-                                workers[0].name) for a in plan.employer_agents]
+        e_agents = [self._agent(plan, a, [employer.name], voice.employer_label, "")
+                    for a in plan.employer_agents]
         worker_block = worker_lines + [PartyLine("", a.name, agent=a, person=r.person)
                                        for a, r in zip(w_agents, plan.worker_agents, strict=True)]
-        employer_block = employer_lines + [PartyLine("", a.name, agent=a, person=r.person)
-                                           for a, r in zip(e_agents, plan.employer_agents,
-                                                           strict=True)]
+        # the employer's agents follow the employer they act for, before any co-defendant
+        employer_block = employer_lines[:1] + [PartyLine("", a.name, agent=a, person=r.person)
+                                               for a, r in zip(e_agents, plan.employer_agents,
+                                                               strict=True)] + employer_lines[1:]
         first, second = (worker_block, employer_block) if w_role == "plaintiff" else \
             (employer_block, worker_block)
         text.lines = first + second
@@ -122,7 +126,7 @@ class Assembler:
             prior = plan.prior
             text.prior_number = prior.written_number if rng.random() < 0.6 else \
                 prior.case_number
-        tpl = random.Random(plan.template) if plan.template is not None else rng
+        tpl = Rng(plan.template) if plan.template is not None else rng
         former = plan.employer.former[-1][0] if plan.employer.former else None
         text.claim = wording.claim_sentence(tpl, plan, voice)
         text.purpose = wording.purpose_sentence(tpl, plan, voice)
@@ -134,6 +138,12 @@ class Assembler:
             kind = "仲裁裁决" if plan.prior.forum.kind == "arbitration" else "民事判决"
             prior_text = f"{plan.prior.forum.name}{text.prior_number}{kind}"
         text.outcome = wording.outcome_sentence(tpl, plan, voice, prior_text)
+        if mirror:  # mirror sites re-type with half-width punctuation; quotes follow the text
+            for name in ("claim", "purpose", "response", "absence", "evidence", "outcome",
+                         "prior_number"):
+                value = getattr(text, name)
+                if value:
+                    setattr(text, name, mirror_punctuation(value))
         spans = [Span("claim", text.claim)]
         for kind, sentence in (("purpose", text.purpose), ("defendant_response", text.response),
                                ("absence", text.absence), ("other", text.evidence)):
@@ -177,7 +187,8 @@ class Assembler:
         precise = rng.random() < 0.62
         return Party(
             name=self._show(person.name, plan), role=role,
-            role_in_text=_half(label) if mirror else label, side="worker", is_entity=False,
+            role_in_text=mirror_punctuation(label) if mirror else label, side="worker",
+            is_entity=False,
             sex=person.sex, birth_date=person.birth_iso if rng.random() < 0.97 else None,
             ethnicity=person.ethnicity if rng.random() < 0.92 else None,
             address=person.address if precise else person.short_address(rng.random() < 0.6),
@@ -195,7 +206,8 @@ class Assembler:
         rep = emp.legal_rep.name if rng.random() < 0.95 else None
         return Party(
             name=emp.name_on(plan.filing), role=role,
-            role_in_text=_half(label) if mirror else label, side="employer", is_entity=True,
+            role_in_text=mirror_punctuation(label) if mirror else label, side="employer",
+            is_entity=True,
             address=emp.address if rng.random() < 0.85 else emp.county.local_name,
             uscc=emp.uscc if show_code else None,
             phone=emp.phone if plan.show_phone and rng.random() < 0.5 else None,
@@ -215,14 +227,11 @@ class Assembler:
         details = not professional and rng.random() < 0.7
         return Agent(
             name=self._show(person.name, plan, lawyer=professional), represents=represents,
-            kind=role.kind, law_firm=role.firm, relation=relation, authority=role.authority,
+            kind=role.kind, relation=relation, authority=role.authority,
+            law_firm=mirror_punctuation(role.firm) if role.firm and plan.mask_style else role.firm,
             sex=person.sex if details else None,
             birth_date=person.birth_iso if details else None,
             address=(person.address if rng.random() < 0.6 else person.short_address(True))
             if details else None,
             phone=person.phone if plan.show_phone and not professional else None,
         )
-
-
-def _half(label: str) -> str:
-    return label.replace("（", "(").replace("）", ")")

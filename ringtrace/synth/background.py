@@ -17,7 +17,7 @@ from ringtrace.synth.employers import Employer
 from ringtrace.synth.genuine import Answer
 from ringtrace.synth.geography import County
 from ringtrace.synth.plan import CasePlan
-from ringtrace.synth.world import World, add_workdays
+from ringtrace.synth.world import LAST_DECISION, World, add_workdays
 
 CONFIRMATION_ANSWER = Answer(contests=0.5, admits=0.12, no_objection=0.08, absent=0.14,
                              mediated=0.16)
@@ -102,9 +102,8 @@ def dispute(world: World, rng: random.Random, pool: EmployerPool) -> list[CasePl
             chain.append(builders.finish(_court_after_award(world, rng, first), world, rng))
     elif first.forum.kind == "court" and rng.random() < 0.5:
         outcome = "not_accepted" if rng.random() < 0.4 else "denied"
-        notice = builders.cite_arbitration(world, rng, first, outcome=outcome,
-                                           emit=outcome == "not_accepted" and rng.random() < 0.1)
-        if notice.emit:
+        notice = builders.cite_arbitration(world, rng, first, outcome=outcome)
+        if outcome == "not_accepted" and rng.random() < 0.1:  # the notice is on file too
             chain.insert(0, notice)
     last = chain[-1]
     if last.forum.kind == "court" and last.procedure == "一审" and last.response == "contests" \
@@ -114,7 +113,7 @@ def dispute(world: World, rng: random.Random, pool: EmployerPool) -> list[CasePl
         if rng.random() < 0.06:
             chain.append(builders.finish(genuine.retrial_application(world, rng, second),
                                          world, rng))
-    return chain
+    return [p for p in chain if p.decision <= LAST_DECISION]
 
 
 def _court_after_award(world: World, rng: random.Random, award: CasePlan) -> CasePlan:

@@ -157,8 +157,28 @@ def _hearing(filing: dt.date, decision: dt.date) -> dt.date:
     return add_workdays(filing, max(0, gap - max(0, gap // 4)))
 
 
+def tidy_agents(plan: CasePlan) -> None:
+    """One role per person and case, and no firm on both sides (conflict of interest)."""
+    seen: set[int] = set()
+
+    def once(roles: list[AgentRole]) -> list[AgentRole]:
+        kept = []
+        for role in roles:
+            if id(role.person) not in seen:
+                seen.add(id(role.person))
+                kept.append(role)
+        return kept
+
+    plan.worker_agents = once(plan.worker_agents)
+    firms = {r.firm for r in plan.worker_agents if r.firm}
+    plan.employer_agents = [r for r in once(plan.employer_agents) if r.firm not in firms
+                            or r.firm is None]
+
+
 def finish(plan: CasePlan, world: World, rng: random.Random) -> CasePlan:
-    """Apply the document habits that do not depend on the scenario (see module docstring)."""
+    """Apply the document habits that do not depend on the scenario (see module docstring),
+    after :func:`tidy_agents`."""
+    tidy_agents(plan)
     kind = plan.forum.kind
     plan.show_phone = world.prints_phone[plan.forum.name]
     if rng.random() < ID_PRINT_SHARE[kind]:
@@ -184,7 +204,7 @@ def court_cause(arbitration_cause: str) -> str:
 
 
 def cite_arbitration(world: World, rng: random.Random, plan: CasePlan, *,
-                     outcome: str = "not_accepted", emit: bool = False) -> CasePlan:
+                     outcome: str = "not_accepted") -> CasePlan:
     """Give a court case the arbitration that preceded it (labour disputes go to arbitration
     first): a 不予受理通知书 or an award, cited in the judgment and usually not itself a record."""
     forum = world.commission(rng, plan.employer.county)
@@ -203,7 +223,7 @@ def cite_arbitration(world: World, rng: random.Random, plan: CasePlan, *,
     for name in ("claim_kind", "amounts", "claimed_start", "claimed_end", "precision", "purpose",
                  "group", "label", "ring_id"):
         setattr(prior, name, getattr(plan, name))
-    prior.outcome, prior.emit = outcome, emit
+    prior.outcome = outcome
     prior.response = "unknown" if outcome == "not_accepted" else "contests"
     plan.prior = prior
     return finish(prior, world, rng)

@@ -74,6 +74,14 @@ def rebracket(number: str, rng: random.Random, keep: float) -> str:
     return number
 
 
+_MIRROR = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")"})
+
+
+def mirror_punctuation(text: str) -> str:
+    """Mirror sites re-type documents with half-width commas, colons and brackets."""
+    return text.translate(_MIRROR)
+
+
 def with_priors(plans: Iterable[CasePlan]) -> list[CasePlan]:
     """The plans and every earlier instance they cite, each once, in first-seen order."""
     seen: dict[int, CasePlan] = {}
@@ -116,3 +124,5 @@ def assign_numbers(world: World, plans: Iterable[CasePlan], rng: random.Random) 
             plan.case_number = number
             keep = 0.75 if forum.kind == "arbitration" else 0.65
             plan.written_number = rebracket(number, rng, keep)
+            if plan.mask_style is not None:  # mirror sites print half-width brackets
+                plan.written_number = mirror_punctuation(plan.written_number)

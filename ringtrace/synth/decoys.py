@@ -23,7 +23,14 @@ from ringtrace.synth.genuine import Answer
 from ringtrace.synth.geography import County
 from ringtrace.synth.people import Person
 from ringtrace.synth.plan import AgentRole, CasePlan
-from ringtrace.synth.world import LAST_DAY, LawFirm, World, add_workdays, workday
+from ringtrace.synth.world import (
+    LAST_DAY,
+    LAST_DECISION,
+    LawFirm,
+    World,
+    add_workdays,
+    workday,
+)
 
 DECOY_KINDS = ("restructured_soe", "factory_closure_group", "work_injury", "big_employer",
                "busy_law_firm")
@@ -195,7 +202,9 @@ def work_injury(world: World, rng: random.Random, budget: int) -> list[CasePlan]
         chain = [builders.finish(plan, world, rng)]
         if plan.forum.kind == "court" and plan.outcome in ("confirmed", "denied") \
                 and plan.response == "contests" and rng.random() < 0.3:
-            chain.append(builders.finish(genuine.appeal(world, rng, plan), world, rng))
+            second = genuine.appeal(world, rng, plan)
+            if second.decision <= LAST_DECISION:
+                chain.append(builders.finish(second, world, rng))
         plans += _label(chain[: budget - len(plans)], "work_injury")
     return plans
 

@@ -62,9 +62,7 @@ _SOE_LLC_TYPES = (("有限责任公司(国有独资)", 2), ("有限责任公司(
                   ("有限责任公司(非自然人投资或控股的法人独资)", 1))
 _PLAIN_TYPES = (("集体所有制", 4), ("全民所有制", 2), ("股份合作制", 1))
 _TITLES_LLC = ("经理", "总经理", "执行董事", "执行董事兼总经理", "董事长")
-_TITLES_PLAIN = ("厂长", "经理", "负责人", "总经理")
-
-STATUSES = ("存续", "在业", "注销", "吊销", "清算", "迁出", "停业")
+_TITLES_PLAIN = ("厂长", "经理", "厂长", "总经理")
 
 
 @dataclass(slots=True, eq=False)
@@ -119,15 +117,33 @@ def place_prefix(rng: random.Random, county: County) -> str:
     return rng.choice(options or [county.name])
 
 
+_TRADE_CHARS = "恒鑫宏华永金瑞昌兴福鼎天联盛德广远安泰顺通利民富源丰长新东龙凯祥万开建嘉国光明信达众汇晟和鸿正成" \
+    "百中振宝润隆豪佳美诚益康泽博海峰荣耀宇辉腾飞越"
+
+
+def trade_name(rng: random.Random, attempt: int = 0) -> str:
+    """A 字号: a common one, or two (three, after many name clashes) auspicious characters."""
+    if attempt < 3 and rng.random() < 0.6:
+        return rng.choice(_TRADE_NAMES)
+    size = 2 if attempt < 20 else 3
+    return "".join(rng.choice(_TRADE_CHARS) for _ in range(size))
+
+
 def company_name(rng: random.Random, county: County, industry: str, *,
-                 numbered: bool = False) -> str:
-    """A plausible registered name; ``numbered`` prefers the old state-style ``第N…厂`` forms."""
+                 numbered: bool = False, attempt: int = 0) -> str:
+    """A plausible registered name; ``numbered`` prefers the old state-style ``第N…厂`` forms.
+
+    ``attempt`` counts earlier clashes with taken names: retries widen the choice of 字号 and
+    drop the (few) numbered forms, so a free name is always found.
+    """
     _, patterns = INDUSTRIES[industry]
-    if numbered:
+    if numbered and attempt < 5:
         patterns = tuple(p for p in patterns if "{n}" in p or "{w}" in p) or patterns
+    elif attempt >= 5:
+        patterns = tuple(p for p in patterns if "{t}" in p) or patterns
     pattern = rng.choice(patterns)
     town = rng.choice(county.towns).removesuffix("街道").removesuffix("镇").removesuffix("乡")
-    return pattern.format(p=place_prefix(rng, county), t=rng.choice(_TRADE_NAMES),
+    return pattern.format(p=place_prefix(rng, county), t=trade_name(rng, attempt),
                           n="一二三四五六七八"[rng.randrange(8)], w=town)
 
 
@@ -250,7 +266,8 @@ def make_employer(rng: random.Random, county: County, profile_name: str, *,
     status = _weighted(rng, prof.statuses)
     legacy = rng.random() < legacy_share
     region = county.code
-    code = ids.legacy_uscc(rng, region) if legacy else ids.uscc(rng, region)
+    code = ids.legacy_uscc(rng, region) if legacy else ids.uscc(
+        rng, region, registered_after_reform=founded.year >= 2015 and rng.random() < 0.9)
     phone = ids.landline(rng, county.prefecture.area_code) if rng.random() < 0.55 \
         else legal_rep.phone
     emp = Employer(

@@ -185,9 +185,6 @@ class Geography:
     intermediate_courts: dict[str, Forum]  # prefecture code -> court
     city_commissions: dict[str, Forum]  # prefecture code -> commission
 
-    def counties_in(self, province_code: str) -> list[County]:
-        return [c for c in self.counties if c.code[:2] == province_code]
-
     def forums(self) -> list[Forum]:
         return [*self.basic_courts.values(), *self.county_commissions.values(),
                 *self.intermediate_courts.values(), *self.city_commissions.values()]

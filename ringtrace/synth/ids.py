@@ -35,15 +35,16 @@ def org_code(rng: random.Random) -> str:
     return _with_org_check("".join(rng.choice(_ORG_BODY) for _ in range(8)))
 
 
-def uscc(rng: random.Random, region_code: str, *, category: str = "91") -> str:
+def uscc(rng: random.Random, region_code: str, *, category: str = "91",
+         registered_after_reform: bool = False) -> str:
     """A valid 18-character USCC: registry department + category, region, 主体标识码, check.
 
     ``category`` is ``91`` for enterprises registered with market supervision, ``92`` for
     individual businesses, ``93`` for farmers' cooperatives, ``12`` for public institutions.
-    The 主体标识码 is an old 组织机构代码 for most firms and an ``MA…`` code for the ones
-    registered after the 2015 reform.
+    The 主体标识码 is the firm's old 组织机构代码, or an ``MA…`` code for firms registered after
+    the 2015 reform.
     """
-    if rng.random() < 0.3:
+    if registered_after_reform:
         body = _with_org_check("MA" + "".join(rng.choice(USCC_CHARSET) for _ in range(6)))
     else:
         body = org_code(rng)
@@ -72,7 +73,7 @@ def id_number_valid(number: str) -> bool:
 def resident_id(rng: random.Random, region_code: str, birth: dt.date, sex: str) -> str:
     """An 18-character ID: region, birth date, sequence (odd = male), GB 11643 check."""
     seq = rng.randrange(0, 500) * 2 + (1 if sex == "男" else 0)
-    first17 = f"{region_code}{birth:%Y%m%d}{seq:03d}"
+    first17 = f"{region_code}{birth.year:04d}{birth.month:02d}{birth.day:02d}{seq:03d}"
     return first17 + id_check_digit(first17)
 
 

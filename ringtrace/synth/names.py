@@ -8,6 +8,7 @@ people, as they do in real data, so a name alone never identifies a person.
 from __future__ import annotations
 
 import random
+from bisect import bisect
 from itertools import accumulate
 
 # Surname frequencies (per mille, rounded) of the most common Chinese surnames, with the ones
@@ -49,7 +50,7 @@ GIVEN: dict[tuple[str, str], tuple[str, ...]] = {k: tuple(v.split()) for k, v in
 def surname(rng: random.Random) -> str:
     if rng.random() < 0.004:
         return rng.choice(_COMPOUND)
-    return rng.choices(SURNAMES, cum_weights=_SURNAME_CUM)[0]
+    return SURNAMES[bisect(_SURNAME_CUM, rng.random() * _SURNAME_CUM[-1])]
 
 
 def given_name(rng: random.Random, sex: str, birth_year: int) -> str:

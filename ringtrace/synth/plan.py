@@ -59,7 +59,6 @@ class CasePlan:
     absent: bool = False
     outcome: str = "unknown"
     prior: CasePlan | None = None  # the earlier instance this one follows
-    prior_number: str | None = None  # a cited earlier number that is not itself a record
     group: str = "background"  # ring | decoy | background (truth only)
     label: str = ""  # typology, decoy kind or background kind (truth only)
     ring_id: str | None = None
@@ -70,7 +69,6 @@ class CasePlan:
     id_style: int | None = None  # how ID numbers are printed, None = not printed
     backpay: bool = False  # a 补缴 row follows this case
     template: int | None = None  # shared by cases drafted together (same phrasing)
-    emit: bool = True  # False: only cited by a later case (e.g. a 不予受理 notice)
 
     @property
     def sham(self) -> bool:

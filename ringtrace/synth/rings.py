@@ -18,7 +18,7 @@ from ringtrace.synth.geography import CROSS_PROVINCE_HOMES, FORUM_PROVINCE_WEIGH
 from ringtrace.synth.people import Person, home_address, relative_of
 from ringtrace.synth.plan import AgentRole, CasePlan
 from ringtrace.synth.typologies import Typology, Weights
-from ringtrace.synth.world import LAST_DAY, World, add_workdays, workday
+from ringtrace.synth.world import LAST_DAY, LAST_DECISION, World, add_workdays, workday
 
 _OTHER_FORUM_PROVINCES = ("65", "46", "22", "37")
 
@@ -269,7 +269,9 @@ class RingBuilder:
                 if rng.random() < 0.45:
                     builders.cite_arbitration(world, rng, plan)
                 if plan.outcome == "denied" and rng.random() < 0.5:
-                    appeals.append(builders.finish(genuine.appeal(world, rng, plan), world, rng))
+                    second = genuine.appeal(world, rng, plan)
+                    if second.decision <= LAST_DECISION:
+                        appeals.append(builders.finish(second, world, rng))
         ring.plans += appeals  # last, so that a case budget trims them first
         used = {id(p.employer) for p in ring.plans}
         ring.employers = [e for e in employers if id(e) in used]

@@ -52,7 +52,7 @@ TYPOLOGIES: dict[str, Typology] = {t.name: t for t in (
              "as its HR head or employee",
              (("award", 0.6), ("court_mediation", 0.15), ("arbitration_mediation", 0.1),
               ("court", 0.15)), (3, 25), agent_styles=(("none", 0.5), ("relatives", 0.3),
-                                                       ("lay", 0.2)),
+                                                       ("subagents", 0.2)),
              employer_agent="intermediary"),
     Typology("shared_contacts", 0.07, "different agents who share phones or addresses",
              _MIX, (2, 12), agent_styles=(("subagents", 1.0),), shared_contacts=True),

@@ -24,7 +24,7 @@ def cn_date(day: dt.date, precision: str = "day") -> str:
 
 
 def amount_text(value: float) -> str:
-    """``12000元`` / ``3560.5元`` as judgments write sums."""
+    """``12000元`` / ``3560.50元`` as judgments write sums."""
     return f"{int(value)}元" if float(value).is_integer() else f"{value:.2f}元"
 
 
@@ -34,9 +34,8 @@ class Voice:
 
     worker_label: str
     employer_label: str
-    worker: str  # the first worker's name as printed (possibly masked)
+    worker: str  # the workers' names as printed (possibly masked), joined with 、
     employer: str  # employer name as printed
-    employer_short: str  # 被告 / 被申请人 / 某某公司 (how the text refers back to it)
     arbitration: bool
     forum_self: str  # 本院 / 本委
 
@@ -126,7 +125,7 @@ def response_sentence(rng: random.Random, plan: CasePlan, v: Voice,
                       former_name: str | None = None) -> str | None:
     """What the side opposing the worker said (the employer, or the worker when the employer
     sued; on appeal, the employer's stance whichever side appealed)."""
-    e, w = v.employer_short, v.worker_label
+    e, w = v.employer_label, v.worker_label
     r = plan.response
     if plan.procedure in ("二审", "再审") and r == "contests":
         if plan.worker_appeals:  # the employer answers the worker's appeal
@@ -135,7 +134,13 @@ def response_sentence(rng: random.Random, plan: CasePlan, v: Voice,
         return rng.choice((f"{e}认为，{w}并非其职工，双方不存在劳动关系，原审认定错误。",
                            f"{e}认为，原审认定双方存在劳动关系缺乏证据。"))
     if not plan.worker_is_plaintiff:  # the worker answers the employer's suit
-        e, w = v.worker_label, v.employer_short
+        e, w = v.worker_label, v.employer_label
+    if plan.claim_kind == "with_amounts" and not plan.confirmation and r in ("admits",
+                                                                               "no_objection"):
+        if r == "admits":
+            return rng.choice((f"{e}辩称，认可拖欠{w}工资的事实，但因经营困难暂无力支付。",
+                               f"{e}认可{w}主张的事实及数额。"))
+        return rng.choice((f"{e}对{w}主张的数额无异议。", f"{e}辩称，对{w}的请求没有异议。"))
     if r == "no_objection":
         if v.arbitration:
             return rng.choice((f"{e}对{w}的仲裁请求无异议。", f"{e}称，对{w}所述事实无异议。",
@@ -174,7 +179,7 @@ def _start(plan: CasePlan) -> str:
 def absence_sentence(rng: random.Random, plan: CasePlan, v: Voice) -> str | None:
     if not plan.absent:
         return None
-    who = v.employer_short if plan.worker_is_plaintiff else v.worker_label
+    who = v.employer_label if plan.worker_is_plaintiff else v.worker_label
     if v.arbitration:
         return rng.choice((f"{who}经本委书面通知，无正当理由未到庭，本委依法缺席审理。",
                            f"{who}经合法传唤未到庭参加仲裁庭审。"))
@@ -198,7 +203,7 @@ def evidence_sentence(plan: CasePlan, v: Voice) -> str | None:
     template = _EVIDENCE.get(plan.evidence)
     if template is None:
         return None
-    return template.format(w=v.worker_label, e=v.employer_short)
+    return template.format(w=v.worker_label, e=v.employer_label)
 
 
 def outcome_sentence(rng: random.Random, plan: CasePlan, v: Voice, prior_text: str = "") -> str:
@@ -234,15 +239,16 @@ def outcome_sentence(rng: random.Random, plan: CasePlan, v: Voice, prior_text: s
         return rng.choice((f"确认{w}{worker}与{e}{employer}{period}期间存在劳动关系。",
                            f"{w}{worker}与{e}{employer}{period}存在劳动关系。"))
     if o == "mediated":
-        pay = ""
-        if plan.amounts:
-            pay = f"二、{employer}于协议签订之日起十日内支付{worker}{amount_text(sum(plan.amounts))}；"
+        items = []
         if plan.confirmation or not plan.amounts:
-            first = f"一、{worker}与{employer}{period}存在劳动关系；" if period else \
-                f"一、{worker}与{employer}之间存在劳动关系；"
-        else:
-            first = ""
-        return f"双方当事人自愿达成如下协议：{first}{pay}{'三' if pay else '二'}、双方再无其他争议。"
+            items.append(f"{worker}与{employer}{period}存在劳动关系" if period else
+                         f"{worker}与{employer}之间存在劳动关系")
+        if plan.amounts:
+            items.append(f"{employer}于协议签订之日起十日内支付{worker}"
+                         f"{amount_text(sum(plan.amounts))}")
+        items.append("双方再无其他争议")
+        numbered = "；".join(f"{'一二三'[i]}、{item}" for i, item in enumerate(items))
+        return f"双方当事人自愿达成如下协议：{numbered}。"
     if o == "denied":
         return f"驳回申请人{worker}的仲裁请求。" if v.arbitration else f"驳回{w}{worker}的诉讼请求。"
     # granted money claims without a ruling on the relationship

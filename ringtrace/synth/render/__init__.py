@@ -1,0 +1,61 @@
+"""Raw document texts for a synthetic province (``--texts``).
+
+:class:`DocumentWriter` writes one file per case into ``documents/``: court documents as plain
+text or 裁判文书网 pages, mirror copies as mirror pages, arbitration documents as plain text;
+some plain-text files are GB18030-encoded, as files from older systems are. The text says what
+the case record says (same parties, dates, claim, answer and outcome), in varied real-world
+wording, without regard to any particular parser.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from ringtrace.graph.records import CaseRecord
+from ringtrace.synth.assemble import CaseText
+from ringtrace.synth.plan import CasePlan
+from ringtrace.synth.render import body, formats
+from ringtrace.synth.render.parts import Style
+
+__all__ = ["DocumentWriter"]
+
+#: Shares of the file forms (the rest are UTF-8 plain text).
+WENSHU_HTML_SHARE = 0.35
+GB18030_SHARE = 0.08
+
+
+class DocumentWriter:
+    """Writes ``documents/<index>.txt|.html`` in output order (file names carry no truth)."""
+
+    def __init__(self, directory: Path, rng: random.Random) -> None:
+        self.directory = directory
+        self.rng = rng
+        self.count = 0
+        directory.mkdir(parents=True, exist_ok=True)
+        for stale in directory.glob("[0-9][0-9][0-9][0-9][0-9][0-9].*"):
+            stale.unlink()  # files of an earlier run into the same directory
+
+    def render(self, plan: CasePlan, record: CaseRecord, text: CaseText) -> tuple[str, str]:
+        """(suffix, document text) for one case."""
+        rng = self.rng
+        modern = (record.decision_date or "2016") >= "2016"
+        arbitration = record.forum_kind == "arbitration"
+        style = Style.draw(rng, modern=modern, arbitration=arbitration)
+        if arbitration:
+            return ".txt", formats.to_txt(body.arbitration_body(rng, plan, record, text, style))
+        paras = body.court_body(rng, plan, record, text, style)
+        if text.mirror:
+            return ".txt", formats.to_mirror(paras, record, rng)
+        if rng.random() < WENSHU_HTML_SHARE:
+            return ".html", formats.to_wenshu_html(paras, record, rng)
+        return ".txt", formats.to_txt(paras)
+
+    def write(self, index: int, plan: CasePlan, record: CaseRecord, text: CaseText) -> Path:
+        suffix, document = self.render(plan, record, text)
+        encoding = "gb18030" if suffix == ".txt" and self.rng.random() < GB18030_SHARE \
+            else "utf-8"
+        path = self.directory / f"{index:06d}{suffix}"
+        path.write_bytes(document.encode(encoding))
+        self.count += 1
+        return path

@@ -7,6 +7,10 @@ PY=${VENV:-.venv}/bin/python
 CASES=${BENCH_CASES:-250000}
 echo "== scan (${CASES} cases) vs networkx baseline"
 $PY benchmarks/bench_scan.py --cases "$CASES"
+echo "== synthetic province generation"
+$PY benchmarks/bench_synth.py
+echo "== evidence packs, exports and feedback"
+$PY benchmarks/bench_second_half.py
 if [ -f benchmarks/bench_parse.py ]; then
     echo "== parse throughput"
     $PY benchmarks/bench_parse.py

@@ -23,7 +23,7 @@ from ringtrace.viz.report import write_report
               default=Path("demo-out"), show_default=True, help="Where to write everything.")
 @click.option("--seed", default=7, show_default=True, help="Seed of the synthetic province.")
 @click.option("--cases", default=6000, show_default=True, help="Cases in the province.")
-@click.option("--texts/--records", default=False, show_default=True,
+@click.option("--texts/--records", default=True, show_default=True,
               help="Ingest raw judgment texts (parsed) or the structured case records.")
 @click.option("--top", default=10, show_default=True, help="Rings that get their own page.")
 def demo(out_dir: Path, seed: int, cases: int, texts: bool, top: int) -> None:

@@ -239,12 +239,23 @@ def _mentioned(segment: str, parties: list[ParsedParty]) -> list[str]:
     return []
 
 
+def _one_side(names: list[str], parties: list[ParsedParty]) -> bool:
+    """True when the named parties are all on one side (workers, or the employer side).
+
+    ``原告叶龙、被告某公司的委托代理人杨俊峰到庭`` lists who attended, not whom 杨俊峰 represents:
+    one agent for both sides of a case is forbidden (律师法 art. 39), so such a list never widens.
+    """
+    sides = {p.party.side for p in parties if p.party.name in names}
+    return len(sides - {"unknown"}) <= 1
+
+
 def refine_from_record(record: str, parties: list[ParsedParty], agents: list[Agent]) -> None:
     """Widen whom an agent represents from the case record.
 
     ``被上诉人李某甲、李某乙及其委托诉讼代理人李金玉、马文孝到庭`` shows that agents listed after
-    the second appellee represent both. Representation is only ever widened, and only when the
-    record names every party the agent was already taken to represent; masked names are skipped.
+    the second appellee represent both. Representation is only ever widened, only when the
+    record names every party the agent was already taken to represent, and never across the
+    worker and employer sides; masked names are skipped.
     """
     known: dict[str, Agent | None] = {}  # None: two agents share the name, leave them alone
     for agent in agents:
@@ -267,5 +278,6 @@ def refine_from_record(record: str, parties: list[ParsedParty], agents: list[Age
         previous = pos
         for name in found:
             target = known[name]
-            if target is not None and mentioned and set(target.represents) <= set(mentioned):
+            if target is not None and mentioned and set(target.represents) <= set(mentioned) \
+                    and _one_side(mentioned, parties):
                 target.represents = mentioned

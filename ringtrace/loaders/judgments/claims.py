@@ -36,6 +36,7 @@ _CLAIM_MARK = re.compile("上诉请求|再审请求|申请再审称|上诉称|�
                          "请求判令|请求裁决|诉称|申请称|请求(?=[:：])")
 _REQUEST = re.compile(r"请求|要求(?:判令|确认|裁决|法院|贵院|仲裁委)")
 _NARRATIVE_LIMIT = 300
+_CLAIM_VERB = re.compile(r"\s*(?:\d[.、．]\s*)?(?:要求|请求)?(?:确认|判令|裁决|判决|依法)")
 _LEAD = re.compile(r"\s*(?:为|如下|是|称)?\s*[:：,，]\s*")
 _SENTENCE = re.compile(r"[^。；;\n]+[。；;]?")
 _STORY_LIMIT = 3000
@@ -79,7 +80,8 @@ def _claim_texts(sections: Sections, employer: list[str], others: list[str]) -> 
             if request:
                 window = window[request.start():]
             else:
-                explicit = False
+                # ``原告诉称：确认原告自2011年至2012年…存在劳动关系。`` states the claim itself
+                explicit = bool(_CLAIM_VERB.match(window))
         stop = _CLAIM_STOP.search(window, 1)
         claim = (window[:stop.start()] if stop else window).strip(" :：,，")
         who = speaker(text, m.start(), employer, others)

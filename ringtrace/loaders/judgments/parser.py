@@ -35,7 +35,7 @@ from ringtrace.loaders.judgments.proceedings import (
     simple_procedure,
 )
 from ringtrace.loaders.judgments.response import read_response
-from ringtrace.loaders.judgments.sections import find_sections
+from ringtrace.loaders.judgments.sections import Sections, find_sections
 from ringtrace.loaders.judgments.speakers import sides
 from ringtrace.loaders.judgments.text import (
     clean_text,
@@ -156,10 +156,33 @@ def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
     spans = [("defendant_response", response.response_text), ("claim", claims.text),
              ("absence", response.absence_text), ("outcome", operative or None)]
     spans += [("purpose", s) for s in claims.purposes]
+    spans += [("evidence", s) for s in evidence_sentences(sections)]
     if record.outcome in ("upheld", "reversed"):
         spans.append(("lower_outcome", lower_outcome_text(sections)))
     record.spans = [Span(kind, text[:_SPAN_LIMIT]) for kind, text in spans if text]
     return record
+
+
+_EVIDENCE = re.compile(r"(?:提交|提供|出示|举示|调取)了?[^。；;\n]{0,60}?"
+                       r"(?:证据|花名册|档案|工资|流水|合同|证明|证人|记录|登记表)")
+_EVIDENCE_LIMIT = 3
+
+
+def evidence_sentences(sections: Sections) -> list[str]:
+    """Sentences saying what evidence the parties produced (before the court's reasoning),
+    e.g. ``原告提交了劳动合同、工资条及被告出具的工作证明。`` - cited by the evidence rules."""
+    text = sections.text
+    begin, stop = sections.before_reasoning
+    found: list[str] = []
+    for m in _EVIDENCE.finditer(text, begin, stop):
+        left = max(text.rfind(c, begin, m.start()) for c in "。；;\n") + 1
+        rights = [i for i in (text.find(c, m.end(), stop) for c in "。；;\n") if i >= 0]
+        sentence = text[max(left, begin):(min(rights) + 1 if rights else stop)].strip()
+        if sentence and sentence not in found:
+            found.append(sentence)
+        if len(found) >= _EVIDENCE_LIMIT:
+            break
+    return found
 
 
 def _checks(record: CaseRecord, header: Header, block: PartyBlock, problems: _Problems) -> None:

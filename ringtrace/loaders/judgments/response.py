@@ -10,6 +10,9 @@ Red flag R5 asks whether the party opposing the worker objected. That party is t
   ``contests``.
 * employer ``未到庭`` / ``缺席`` without any answer: ``absent`` (this is not an admission).
 
+* without a 辩称 paragraph, a sentence whose subject is the employer side and that states
+  no objection or an admission (``被告对原告诉求无异议。``) counts as its answer.
+
 A publisher can leave all of this out; then the answer is ``unknown``.
 """
 
@@ -88,10 +91,31 @@ def read_response(sections: Sections, parties: list[ParsedParty], procedure: str
                 result.value = value
             if value != "unknown":
                 break
+    if result.value == "unknown" and not employer_moved:
+        _stated_answer(result, sections, employer_words, other_words)
     _absence(result, sections, employer_words, other_words)
     if result.absent and result.value == "unknown":
         result.value = "absent"
     return result
+
+
+_STATEMENT = re.compile(f"{NO_OBJECTION.pattern}|{ADMISSION.pattern}")
+
+
+def _stated_answer(result: Response, sections: Sections, employer: list[str],
+                   others: list[str]) -> None:
+    """An answer written without a 辩称 landmark: ``被告对原告诉求无异议。``,
+    ``被申请人认可申请人的仲裁请求。`` - a sentence whose subject is the employer side."""
+    text = sections.text
+    begin, stop = sections.before_reasoning
+    for m in _STATEMENT.finditer(text, begin, stop):
+        sentence = _sentence_at(text, m.start(), begin, stop)
+        if not any(sentence.startswith(w) for w in employer):
+            continue
+        value = classify_response(sentence)
+        if value != "unknown":
+            result.value, result.response_text = value, sentence
+            return
 
 
 def _employer_initiated(result: Response, sections: Sections, procedure: str,

@@ -23,7 +23,13 @@ from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.common import Rule, case_finding, is_confirmation, text_evidence
+from ringtrace.queries.redflags.common import (
+    Rule,
+    case_finding,
+    is_confirmation,
+    span,
+    text_evidence,
+)
 
 
 def no_objection(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
@@ -63,14 +69,10 @@ def confirmation_only(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]
 def purpose(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     keywords = tuple(params["keywords"])
     for case in frame.case_list():
-        if not is_confirmation(case):
-            continue
-        for s in case.spans:
-            text = s.get("text", "")
-            if s.get("kind") in ("purpose", "claim") and any(k in text for k in keywords):
-                yield case_finding("CLAIM_PURPOSE", case, "以补缴社保或办理退休为诉讼目的",
-                                   Evidence("text", case.case_number, text))
-                break
+        quoted = span(case, ("purpose", "claim"), keywords) if is_confirmation(case) else None
+        if quoted:
+            yield case_finding("CLAIM_PURPOSE", case, "以补缴社保或办理退休为诉讼目的",
+                               Evidence("text", case.case_number, quoted))
 
 
 RULES = [

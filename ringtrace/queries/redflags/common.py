@@ -73,11 +73,14 @@ def uncontested(case: CaseInfo) -> bool:
     return case.uncontested
 
 
-def span(case: CaseInfo, kind: str | None = None, keywords: tuple[str, ...] = ()) -> str | None:
-    """The first quoted span of ``kind`` (or containing any keyword) in the case document."""
+def span(case: CaseInfo, kind: str | tuple[str, ...] | None = None,
+         keywords: tuple[str, ...] = ()) -> str | None:
+    """The first quoted span of ``kind`` (one kind or several) that contains one of
+    ``keywords`` (any text when none are given), in document order."""
+    kinds = (kind,) if isinstance(kind, str) else kind
     for s in case.spans:
         text = s.get("text", "")
-        if (kind is None or s.get("kind") == kind) and (
+        if (kinds is None or s.get("kind") in kinds) and (
                 not keywords or any(k in text for k in keywords)):
             return text
     return None

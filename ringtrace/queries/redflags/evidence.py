@@ -24,21 +24,20 @@ from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.common import Rule, case_finding, is_confirmation
+from ringtrace.queries.redflags.common import Rule, case_finding, is_confirmation, span
+
+#: span kinds that can quote the evidence produced (the answer may cite the archives)
+EVIDENCE_SPANS = ("evidence", "other", "defendant_response")
 
 
 def independent(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     keywords = tuple(params["keywords"])
     for case in frame.case_list():
-        if not is_confirmation(case):
-            continue
-        for s in case.spans:
-            text = s.get("text", "")
-            hit = next((k for k in keywords if k in text), None)
-            if hit and s.get("kind") in ("evidence", "other", "defendant_response"):
-                yield case_finding("EVID_INDEPENDENT", case, f"有第三方或原始书证（{hit}）",
-                                   Evidence("text", case.case_number, text))
-                break
+        quoted = span(case, EVIDENCE_SPANS, keywords) if is_confirmation(case) else None
+        if quoted:
+            hit = next(k for k in keywords if k in quoted)
+            yield case_finding("EVID_INDEPENDENT", case, f"有第三方或原始书证（{hit}）",
+                               Evidence("text", case.case_number, quoted))
 
 
 RULES = [Rule("EVID_INDEPENDENT", "evidence", "有档案/花名册/工资流水等独立书证（减轻）", independent,

@@ -29,8 +29,8 @@ from ringtrace.graph.regions import province_of_text
 from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.agents import PROFESSIONAL, intermediary_like
-from ringtrace.queries.redflags.common import filing_date, is_confirmation
+from ringtrace.queries.redflags.agents import intermediary_like
+from ringtrace.queries.redflags.common import PROFESSIONAL, filing_date, is_confirmation
 from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.redflags.geography import forum_province
 from ringtrace.queries.scoring import CaseScore

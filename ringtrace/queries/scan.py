@@ -16,12 +16,10 @@ from ringtrace import __version__
 from ringtrace.graph.identity import digest
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.communities import communities
-from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame, build_frame
 from ringtrace.queries.projection import entity_projection
 from ringtrace.queries.redflags import CATALOGUE, RULES_BY_ID, run_all
-from ringtrace.queries.redflags.agents import PROFESSIONAL
-from ringtrace.queries.redflags.common import to_date, years_between
+from ringtrace.queries.redflags.common import PROFESSIONAL, to_date, years_between
 from ringtrace.queries.rings import Ring, assemble, strength, structure
 from ringtrace.queries.rules import RuleConfig, load_rules
 from ringtrace.queries.scoring import CaseScore, noisy_or, rule_scores
@@ -63,13 +61,11 @@ def exposure(frame: Frame, cases: list[str], config: RuleConfig) -> dict[str, An
     }
 
 
-def _reasons(frame: Frame, ring: Ring, findings: list[Finding], scores: dict[str, CaseScore],
-             struct: dict[str, Any]) -> list[str]:
+def _reasons(frame: Frame, ring: Ring, scores: dict[str, CaseScore], struct: dict[str, Any],
+             lay_agents: Counter[str]) -> list[str]:
     reasons = [f"{struct['cases']}件案件、{struct['applicants']}名申请人、"
                f"{struct['employers']}家用人单位、{struct['forums']}个审理机关"]
-    agent_counts = Counter(a.id for c in ring.cases for a in frame.cases[c].agents
-                           if a.kind not in PROFESSIONAL)
-    for agent_id, n in agent_counts.most_common(2):
+    for agent_id, n in lay_agents.most_common(2):
         if n >= 2:
             name = frame.persons.get(agent_id, {}).get("name", agent_id)
             reasons.append(f"非律师代理人{name}参与其中{n}件")
@@ -124,7 +120,7 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
             "links": [{"kind": lk.kind, "via": lk.via, "cases": len(lk.cases)}
                       for lk in ring.links][:200],
             "exposure": exposure(frame, ring.cases, config),
-            "reasons": _reasons(frame, ring, findings, scores, struct),
+            "reasons": _reasons(frame, ring, scores, struct, intermediaries),
             "rules": dict(sorted(Counter(r for c in ring.cases for r in scores[c].rules).items())),
         })
     say("communities")

@@ -34,7 +34,7 @@ from ringtrace.loaders.judgments.proceedings import (
     hearing_date,
     simple_procedure,
 )
-from ringtrace.loaders.judgments.response import read_response
+from ringtrace.loaders.judgments.response import read_response, sentence_at
 from ringtrace.loaders.judgments.sections import Sections, find_sections
 from ringtrace.loaders.judgments.speakers import sides
 from ringtrace.loaders.judgments.text import (
@@ -175,9 +175,7 @@ def evidence_sentences(sections: Sections) -> list[str]:
     begin, stop = sections.before_reasoning
     found: list[str] = []
     for m in _EVIDENCE.finditer(text, begin, stop):
-        left = max(text.rfind(c, begin, m.start()) for c in "。；;\n") + 1
-        rights = [i for i in (text.find(c, m.end(), stop) for c in "。；;\n") if i >= 0]
-        sentence = text[max(left, begin):(min(rights) + 1 if rights else stop)].strip()
+        sentence = sentence_at(text, m.start(), begin, stop)
         if sentence and sentence not in found:
             found.append(sentence)
         if len(found) >= _EVIDENCE_LIMIT:

@@ -55,7 +55,7 @@ def classify_response(text: str) -> str:
     return "unknown"
 
 
-def _sentence_at(text: str, pos: int, start: int, end: int) -> str:
+def sentence_at(text: str, pos: int, start: int, end: int) -> str:
     left = max(text.rfind(c, start, pos) for c in _SENTENCE_BREAK) + 1
     rights = [i for i in (text.find(c, pos, end) for c in _SENTENCE_BREAK) if i >= 0]
     right = min(rights) + 1 if rights else end
@@ -109,7 +109,7 @@ def _stated_answer(result: Response, sections: Sections, employer: list[str],
     text = sections.text
     begin, stop = sections.before_reasoning
     for m in _STATEMENT.finditer(text, begin, stop):
-        sentence = _sentence_at(text, m.start(), begin, stop)
+        sentence = sentence_at(text, m.start(), begin, stop)
         if not any(sentence.startswith(w) for w in employer):
             continue
         value = classify_response(sentence)
@@ -125,14 +125,14 @@ def _employer_initiated(result: Response, sections: Sections, procedure: str,
         m = _APPEAL.search(text, sections.start, sections.end)
         if m:
             result.value = "contests"
-            result.response_text = _sentence_at(text, m.start(), sections.start, sections.end)
+            result.response_text = sentence_at(text, m.start(), sections.start, sections.end)
     elif claim_kind == "denial":
         result.value = "contests"
         claims = sections.first.get("claims")
         if claims is not None:
             denial = text.find("不存在", claims, sections.end)
             at = denial if denial >= 0 else claims
-            result.response_text = _sentence_at(text, at, sections.start, sections.end)
+            result.response_text = sentence_at(text, at, sections.start, sections.end)
 
 
 def _absence(result: Response, sections: Sections, employer: list[str], others: list[str]) -> None:
@@ -143,7 +143,7 @@ def _absence(result: Response, sections: Sections, employer: list[str], others: 
         generic = m.group(0).startswith("缺席")
         if who == "employer" or (who is None and generic):
             result.absent = True
-            result.absence_text = _sentence_at(text, m.start(), begin, stop)
+            result.absence_text = sentence_at(text, m.start(), begin, stop)
             if _NO_ANSWER.search(text, m.start(), min(stop, m.end() + 40)):
                 result.value = "absent" if result.value == "unknown" else result.value
             return

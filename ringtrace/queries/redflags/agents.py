@@ -26,7 +26,7 @@ from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import AgentRef, CaseInfo, Frame
-from ringtrace.queries.redflags.common import Rule, is_confirmation, uncontested
+from ringtrace.queries.redflags.common import PROFESSIONAL, Rule, is_confirmation, uncontested
 
 
 def suspicious_case(case: CaseInfo) -> bool:
@@ -34,7 +34,6 @@ def suspicious_case(case: CaseInfo) -> bool:
     return is_confirmation(case) and uncontested(case)
 
 
-PROFESSIONAL = ("lawyer", "intern", "legal_aid")
 
 
 def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,

@@ -10,8 +10,8 @@ Why it matters
     chosen for their age: "年龄都在五六十岁，女性居多" (NFZM-CQ), "临近退休年龄的灵活就业人员"
     (ZZ-FZRB) — DOMAIN.md P2 applied to the group rather than to one person.
 Thresholds
-    ``min_cases``, ``min_share``, ``min_years`` in ``rules.toml`` [rules.COHORT_NEAR_RETIREMENT];
-    the age windows come from [rules.TL_NEAR_RETIREMENT].
+    ``min_cases``, ``min_share``, ``min_years``, ``female_ages``, ``male_ages`` in ``rules.toml``
+    [rules.COHORT_NEAR_RETIREMENT] (the age windows default to those of TL_NEAR_RETIREMENT).
 """
 
 from __future__ import annotations
@@ -29,10 +29,9 @@ from ringtrace.queries.redflags.common import (
     years_between,
 )
 
-FEMALE, MALE = (45, 56), (54, 62)
 
-
-def pension_profile(frame: Frame, case: CaseInfo, min_years: float) -> bool:
+def pension_profile(frame: Frame, case: CaseInfo, min_years: float,
+                    windows: dict[str, tuple[float, float]]) -> bool:
     """The worker is in the retirement window at filing and claims a long relationship."""
     filed = filing_date(case)
     start, end = to_date(case.get("claimed_start")), to_date(case.get("claimed_end"), end=True)
@@ -41,7 +40,7 @@ def pension_profile(frame: Frame, case: CaseInfo, min_years: float) -> bool:
     for w in case.workers:
         props = frame.persons.get(w.id, {})
         birth = to_date(props.get("birth_date"))
-        window = {"女": FEMALE, "男": MALE}.get(props.get("sex") or "")
+        window = windows.get(props.get("sex") or "")
         if birth and window and window[0] <= years_between(birth, filed) <= window[1]:
             return True
     return False
@@ -50,12 +49,13 @@ def pension_profile(frame: Frame, case: CaseInfo, min_years: float) -> bool:
 def near_retirement_cohort(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     minimum, share = int(params["min_cases"]), float(params["min_share"])
     min_years = float(params["min_years"])
+    windows = {"女": tuple(params["female_ages"]), "男": tuple(params["male_ages"])}
     for employer in sorted(frame.employer_cases):
         cases = [frame.cases[c] for c in frame.employer_cases[employer]
                  if is_confirmation(frame.cases[c])]
         if len(cases) < minimum:
             continue
-        profiled = [c for c in cases if pension_profile(frame, c, min_years)]
+        profiled = [c for c in cases if pension_profile(frame, c, min_years, windows)]
         if len(profiled) >= minimum and len(profiled) >= share * len(cases):
             name = frame.employers.get(employer, {}).get("name", employer)
             yield Finding("COHORT_NEAR_RETIREMENT", employer, [c.id for c in profiled],

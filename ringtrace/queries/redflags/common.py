@@ -12,6 +12,9 @@ from ringtrace.queries.frame import CaseInfo, Frame
 
 RuleFunc = Callable[[Frame, dict[str, Any]], Iterator[Finding]]
 
+#: agent kinds that practise law; colleagues share a firm's phone, a firm serves many clients
+PROFESSIONAL = ("lawyer", "intern", "legal_aid")
+
 
 @dataclass(frozen=True)
 class Rule:

@@ -27,9 +27,7 @@ from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.common import Rule, is_confirmation
-
-PROFESSIONAL = ("lawyer", "intern", "legal_aid")
+from ringtrace.queries.redflags.common import PROFESSIONAL, Rule, is_confirmation
 
 
 @dataclass

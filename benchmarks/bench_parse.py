@@ -34,7 +34,6 @@ def synthetic_texts(count: int, seed: int) -> list[str]:
     """Raw texts from the synthetic generator, or [] when it cannot render texts yet."""
     try:
         import ringtrace.synth.render  # noqa: F401  (only probes that rendering exists)
-
         from ringtrace.synth import generate
     except ImportError:
         return []

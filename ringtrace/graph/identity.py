@@ -36,6 +36,16 @@ def is_masked_name(name: str) -> bool:
     return bool(_MASK.search(name)) or not name.strip()
 
 
+_MASK_CHARS = frozenset("*＊某xXｘＸ×○?")
+
+
+def masked_matches(masked: str, name: str) -> bool:
+    """Can the anonymised ``masked`` (``**河``, ``孟某某``, ``***``) stand for ``name``?
+    Same length, and every character that is not a mask character agrees."""
+    m, n = clean(masked), clean(name)
+    return len(m) == len(n) and all(a == b or a in _MASK_CHARS for a, b in zip(m, n, strict=True))
+
+
 _QUOTES = re.compile("[\"'“”‘’「」『』·•・]")
 #: a trailing annotation that is not part of the registered name: （原安阳市某某厂）, (曾用名…)
 _ANNOTATION = re.compile(r"\((?:原|曾用名|原名|原称|下称|以下简称|简称)[^()]*\)$")
@@ -145,7 +155,8 @@ def person_id(
     """Stable id of a person, from the strongest disambiguator available.
 
     Order: full ID number, birth date, ID fragment, law firm, phone. Without any of them, or with
-    a masked name, the id is scoped to ``document`` so that the mention is not linked elsewhere.
+    a masked name, the id is scoped to ``document`` so that the mention is not linked elsewhere
+    (a masked name keeps its birth date too, so that two ``***`` of one document stay apart).
     """
     n = clean(name)
     if not is_masked_name(name):
@@ -160,7 +171,9 @@ def person_id(
             return f"Person:{n}|firm:{normalize_firm(law_firm)}"
         if phone and normalize_phone(phone):
             return f"Person:{n}|tel:{normalize_phone(phone)}"
-    return f"Person:{n}|doc:{document or digest(n)}"
+    scope = f"Person:{n}|doc:{document or digest(n)}"
+    # two people printed with the same mask in one document stay apart by their birth dates
+    return f"{scope}|b:{birth_date}" if birth_date and is_masked_name(name) else scope
 
 
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"

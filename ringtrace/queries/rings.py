@@ -5,10 +5,17 @@
    :func:`~ringtrace.queries.redflags.agents.intermediary_like`); the same phone or address
    among applicants, lay agents and the employer side; the same suspicious employer (one
    flagged for a burst, for confirmations above its headcount or for a near-retirement
-   cohort); the same-day batch; applicants brought from one distant province in one year.
+   cohort); two or more candidates against one employer filed or decided within
+   ``batch_link_days`` of each other;
+   applicants brought from one distant province in one year.
+   An agent or identifier link only joins cases that follow each other within
+   ``link_gap_days`` (scoring section of ``rules.toml``): an operation runs for months, a
+   local legal-service worker who meets two applicants four years apart is not one.
 3. **Hub handling**: an ordinary representative (a busy law firm's lawyer, an employer's own
    staff), an identifier shared by more than ``HUB_PEOPLE`` people, and an employer that is not
-   itself suspicious (a big employer with many genuine cases) link nothing.
+   itself suspicious (a big employer with many genuine cases) link nothing; nor does any link
+   that stays inside one employer insured for ``large_employer_headcount`` or more people and
+   not itself suspicious.
 4. **Components** of the link graph (union-find over sorted ids) with at least
    ``min_ring_cases`` cases are rings; a component above ``max_ring_cases`` is split by
    community detection (fixed, recorded seed).
@@ -17,6 +24,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,7 +38,7 @@ from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.agents import intermediary_like
-from ringtrace.queries.redflags.common import PROFESSIONAL, filing_date, is_confirmation
+from ringtrace.queries.redflags.common import PROFESSIONAL, filing_date, is_confirmation, to_date
 from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.redflags.geography import forum_province
 from ringtrace.queries.scoring import CaseScore
@@ -79,55 +87,120 @@ class Ring:
     structure: dict[str, Any] = field(default_factory=dict)
 
 
-def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str]) -> list[Link]:
+def time_chains(frame: Frame, cases: list[str], max_gap_days: int) -> list[list[str]]:
+    """``cases`` cut into runs whose consecutive filing dates are at most ``max_gap_days``
+    apart (undated cases join the first run); each run sorted by case id."""
+    dated = sorted((d, c) for c in cases if (d := filing_date(frame.cases[c])) is not None)
+    undated = [c for c in cases if filing_date(frame.cases[c]) is None]
+    runs: list[list[str]] = []
+    previous = None
+    for day, c in dated:
+        if previous is None or (day - previous).days > max_gap_days:
+            runs.append([])
+        runs[-1].append(c)
+        previous = day
+    if not runs:
+        runs.append([])
+    runs[0] += undated
+    return [sorted(run) for run in runs]
+
+
+def _chained(kind: str, via: str, frame: Frame, member: list[str], gap: int) -> list[Link]:
+    return [Link(kind, via, run) for run in time_chains(frame, member, gap) if len(run) >= 2]
+
+
+def batch_links(frame: Frame, candidates: set[str], days: int = 7) -> list[Link]:
+    """Two or more candidates against one employer filed, or decided, within ``days`` of each
+    other (a chain: each within ``days`` of the previous one). DOMAIN.md P8: batches are filed
+    and decided "within days"; 75% of a batch on the very day, the rest a few days later."""
+    groups: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)
+    for c in sorted(candidates):
+        case = frame.cases[c]
+        for key in ("filing_date", "decision_date"):
+            value = case.get(key)
+            day = to_date(value) if isinstance(value, str) and len(value) == 10 else None
+            if day is not None:
+                for ref in case.employers:
+                    groups[(ref.id, key)].append((day, c))
+    links: list[Link] = []
+    for (employer, _key), dated in sorted(groups.items()):
+        dated.sort()
+        run: list[tuple[dt.date, str]] = []
+        for day, c in [*dated, (dt.date.max, "")]:
+            if run and (day - run[-1][0]).days > days:
+                if len({x for _, x in run}) >= 2:
+                    links.append(Link("batch", f"{employer}@{run[0][0].isoformat()}",
+                                      sorted({x for _, x in run})))
+                run = []
+            run.append((day, c))
+    return links
+
+
+def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
+                   gap: int = 730, large_headcount: int = 300, batch_days: int = 7
+                   ) -> list[Link]:
     """Every evidence link among candidate cases, hub handling applied, in a stable order."""
     links: list[Link] = []
     for agent_id in sorted(frame.agent_cases):
         cases = frame.agent_cases[agent_id]
         member = [c for c in cases if c in candidates]
         if len(member) >= 2 and intermediary_like(frame, agent_id):
-            links.append(Link("agent", agent_id, member))
+            links += _chained("agent", agent_id, frame, member, gap)
     for ident, sharing in sorted(sharing_by_identifier(frame).items()):
         if len(sharing.people) > HUB_PEOPLE or len(sharing.people) < 2 or not sharing.crossing():
             continue
         member = [c for c in sharing.all_cases() if c in candidates]
         if len(member) >= 2:
-            links.append(Link("identifier", ident, member))
+            links += _chained("identifier", ident, frame, member, gap)
     flagged_employers = {f.subject for f in findings if f.rule_id in EMPLOYER_GROUP_RULES}
     for employer in sorted(flagged_employers):
         member = [c for c in frame.employer_cases.get(employer, []) if c in candidates]
         if len(member) >= 2:
             links.append(Link("employer", employer, member))
     links += origin_links(frame, candidates)
-    for f in findings:
-        if f.rule_id == "BATCH_SAME_DAY":
-            member = [c for c in f.cases if c in candidates]
-            if len(member) >= 2:
-                links.append(Link("batch", f.subject, sorted(member)))
-    return links
+    links += batch_links(frame, candidates, batch_days)
+    return [lk for lk in links if not _inside_large_employer(frame, lk, flagged_employers,
+                                                             large_headcount)]
+
+
+def _inside_large_employer(frame: Frame, link: Link, flagged: set[str], headcount: int) -> bool:
+    """Does the link stay inside one large employer that is not itself suspicious?
+
+    Big employers (煤矿, construction companies) have many genuine old workers whose suits
+    share a village citizen agent or arrive on the same day (DOMAIN.md §2.4); intermediaries
+    need a small or dormant employer that admits anything.
+    """
+    employers = {e.id for c in link.cases for e in frame.cases[c].employers}
+    if len(employers) != 1:
+        return False
+    employer = employers.pop()
+    insured = frame.employers.get(employer, {}).get("insured_headcount")
+    return employer not in flagged and isinstance(insured, int) and insured >= headcount
 
 
 def origin_links(frame: Frame, candidates: set[str]) -> list[Link]:
-    """Candidates whose applicants were brought from one distant province in the same year.
+    """Candidates heard by one forum in one year whose applicants all come from one distant
+    province.
 
     Intermediaries recruit where pensions are cheap to buy and file where an employer and forum
     comply (Chongqing and Sichuan farmers confirmed as employees in Urumqi, NFZM-CQ): the cases
-    of one operation share the applicants' home province, the forum's province and the year,
-    even when each employer acts through its own staff.
+    of one operation share the applicants' home province, the forum and the year, even when
+    each employer acts through its own staff. The forum, not just its province, keeps two
+    operations that recruit in the same province for the same region apart.
     """
     groups: dict[tuple[str, str, int], list[str]] = defaultdict(list)
     for c in sorted(candidates):
         case = frame.cases[c]
         forum = forum_province(frame, case)
         filed = filing_date(case)
-        if forum is None or filed is None:
+        if forum is None or filed is None or not case.forum_id:
             continue
         homes = {province_of_text(frame.persons.get(w.id, {}).get("address"))
                  for w in case.workers} - {None}
         if len(homes) == 1:
             home = homes.pop()
             if home != forum:
-                groups[(str(home), forum, filed.year)].append(c)
+                groups[(str(home), case.forum_id, filed.year)].append(c)
     return [Link("origin", f"{home}->{forum}:{year}", cases)
             for (home, forum, year), cases in sorted(groups.items()) if len(cases) >= 3]
 
@@ -160,7 +233,9 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
     seed_threshold = float(scoring["seed_threshold"])
     candidates = {c for c, s in scores.items()
                   if s.rule_score >= seed_threshold and is_confirmation(frame.cases[c])}
-    links = evidence_links(frame, findings, candidates)
+    links = evidence_links(frame, findings, candidates, int(scoring["link_gap_days"]),
+                           int(scoring["large_employer_headcount"]),
+                           int(scoring["batch_link_days"]))
     uf = UnionFind(sorted(candidates))
     for link in links:
         first = link.cases[0]

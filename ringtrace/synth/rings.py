@@ -21,6 +21,12 @@ from ringtrace.synth.typologies import Typology, Weights
 from ringtrace.synth.world import LAST_DAY, LAST_DECISION, World, add_workdays, workday
 
 _OTHER_FORUM_PROVINCES = ("65", "46", "22", "37")
+#: agent styles where no ring operative appears for the applicants. An operation spread over
+#: several employers in such a style still shows its hand on the employer side: one associate
+#: of the intermediary answers as "staff" for each of the employers (DOMAIN.md P9, SPP 2024-04).
+#: Without any trail the parts would be separate rings to anyone reading the documents, and the
+#: truth file would score a detector on the generator's coin flips rather than on evidence.
+HIDDEN_STYLES = ("relatives", "none")
 
 
 @dataclass(eq=False)
@@ -81,6 +87,8 @@ class RingBuilder:
         self.firm_lawyers: list[AgentRole] = []
         self.subagents: list[Person] = []
         self.managers: dict[int, AgentRole | None] = {}
+        #: the associate who answers for several employers (see HIDDEN_STYLES)
+        self.fixer: Person | None = None
 
     # -- setting -------------------------------------------------------------------
     def _forum_province(self) -> str:
@@ -159,6 +167,10 @@ class RingBuilder:
                 role: AgentRole | None = AgentRole(self.ring.intermediary, "employee",
                                                    relation=relation,
                                                    authority=builders.authority(rng))
+            elif self.fixer is not None:
+                role = AgentRole(self.fixer, "employee",
+                                 relation=rng.choice(builders.EMPLOYEE_RELATIONS),
+                                 authority=builders.authority(rng))
             elif rng.random() < 0.6:
                 role = builders.employee(self.rng, self.world, employer)
             elif rng.random() < 0.2:  # the firm's usual counsel goes through the motions
@@ -250,6 +262,9 @@ class RingBuilder:
     def build(self) -> Ring:
         rng, world, ring = self.rng, self.world, self.ring
         employers = self._employers()
+        if len(employers) > 1 and self.agent_style in HIDDEN_STYLES \
+                and self.typ.employer_agent != "intermediary":
+            self.fixer = world.adult(rng, ring.intermediary.county, 28, 60, on=self.start)
         slots = self._schedule(employers)
         sticky_forum: dict[tuple[int, str], Forum] = {}
         appeals: list[CasePlan] = []

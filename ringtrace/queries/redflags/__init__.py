@@ -16,6 +16,7 @@ from ringtrace.queries.redflags import (
     agents,
     batch,
     claims,
+    closure,
     cohort,
     contacts,
     employer,
@@ -28,7 +29,7 @@ from ringtrace.queries.rules import RuleConfig
 
 CATALOGUE: list[Rule] = [
     *employer.RULES, *claims.RULES, *timeline.RULES, *batch.RULES, *agents.RULES,
-    *contacts.RULES, *geography.RULES, *cohort.RULES, *evidence.RULES,
+    *contacts.RULES, *geography.RULES, *cohort.RULES, *evidence.RULES, *closure.RULES,
 ]
 RULES_BY_ID = {r.id: r for r in CATALOGUE}
 

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ringtrace.graph.identity import masked_matches
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import PROFESSIONAL, Rule, is_confirmation
@@ -89,7 +90,7 @@ def _sharing(frame: Frame) -> dict[str, Sharing]:
             for rep in frame.legal_reps.get(e.id, set()):
                 note(rep, "employer", case.id, employers)
     out: dict[str, Sharing] = {}
-    for person, (roles, cases, employers) in people.items():
+    for person, (roles, cases, employers) in sorted(people.items()):
         for ident in frame.contacts.get(person, set()):
             if person in frame.employers and not ident.startswith("Identifier:phone:"):
                 continue  # workers living at the factory address share it legitimately
@@ -97,7 +98,26 @@ def _sharing(frame: Frame) -> dict[str, Sharing]:
             sharing.cases[person] |= cases
             sharing.roles[person] |= roles
             sharing.employers |= employers
+    for sharing in out.values():
+        _fold_masked(frame, sharing)
     return out
+
+
+def _fold_masked(frame: Frame, sharing: Sharing) -> None:
+    """Count an anonymised mention (``**河``, born 1973-02-02) as the named sharer it matches
+    (``孟长河``, born 1973-02-02): one person printed twice is not two people sharing."""
+    named = [p for p in sharing.people if not frame.persons.get(p, {}).get("masked")]
+    for p in sharing.people:
+        props = frame.persons.get(p, {})
+        if not props.get("masked") or not props.get("birth_date"):
+            continue
+        for q in named:
+            other = frame.persons.get(q, {})
+            if other.get("birth_date") == props["birth_date"] and masked_matches(
+                    str(props.get("name") or ""), str(other.get("name") or "")):
+                sharing.cases[q] |= sharing.cases.pop(p)
+                sharing.roles[q] |= sharing.roles.pop(p)
+                break
 
 
 def shared(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:

@@ -2,12 +2,13 @@
 
 1. **Candidates**: confirmation cases whose rule score reaches ``seed_threshold``.
 2. **Evidence links** between candidates: the same intermediary-like agent (see
-   :func:`~ringtrace.queries.redflags.agents.intermediary_like`); the same phone or address
+   :func:`~ringtrace.queries.redflags.agents.intermediary_like`; a bare mention of the same
+   name in the same prefecture counts, see :func:`mention_aliases`), or a lawyer whose practice is
+   dominated by candidates (``PRACTICE_SHARE``); the same phone or address
    among applicants, lay agents and the employer side; the same suspicious employer (one
    flagged for a burst, for confirmations above its headcount or for a near-retirement
    cohort); two or more candidates against one employer filed or decided within
-   ``batch_link_days`` of each other;
-   applicants brought from one distant province in one year.
+   ``batch_link_days`` of each other.
    An agent or identifier link only joins cases that follow each other within
    ``link_gap_days`` (scoring section of ``rules.toml``): an operation runs for months, a
    local legal-service worker who meets two applicants four years apart is not one.
@@ -32,15 +33,13 @@ from typing import Any
 
 import numpy as np
 
-from ringtrace.graph.identity import digest
-from ringtrace.graph.regions import province_of_text
+from ringtrace.graph.identity import digest, is_masked_name
 from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.agents import intermediary_like
 from ringtrace.queries.redflags.common import PROFESSIONAL, filing_date, is_confirmation, to_date
 from ringtrace.queries.redflags.contacts import sharing_by_identifier
-from ringtrace.queries.redflags.geography import forum_province
 from ringtrace.queries.scoring import CaseScore
 
 HUB_PEOPLE = 40
@@ -105,6 +104,35 @@ def time_chains(frame: Frame, cases: list[str], max_gap_days: int) -> list[list[
     return [sorted(run) for run in runs]
 
 
+def mention_aliases(frame: Frame) -> dict[str, str]:
+    """Agent mentions scoped to one document (no birth date, ID, firm or phone printed) mapped
+    to the one identified agent of the same name and kind (lay agent, lawyer, staff) who acts
+    before the forums of the same prefecture, when there is exactly one. Documents print an agent's details unevenly; the
+    same intermediary is ``孔龙, born 1976-07-27`` in one award and plain ``孔龙`` in the next."""
+    identified: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    scoped: dict[str, tuple[str, str, str]] = {}
+    for agent_id, cases in frame.agent_cases.items():
+        name = str(frame.persons.get(agent_id, {}).get("name") or "")
+        kinds = {a.kind for c in cases for a in frame.cases[c].agents if a.id == agent_id}
+        if not name or is_masked_name(name) or len(kinds) != 1 or "relative" in kinds:
+            continue  # an applicant's relative is that applicant's own, whatever the name
+        kind = kinds.pop()
+        prefectures = {str(code)[:4] for c in cases if (code := frame.forums.get(
+            frame.cases[c].forum_id, {}).get("region_code"))}
+        if "|doc:" in agent_id:
+            if len(prefectures) == 1:
+                scoped[agent_id] = (name, kind, prefectures.pop())
+        else:
+            for prefecture in prefectures:
+                identified[(name, kind, prefecture)].add(agent_id)
+    aliases: dict[str, str] = {}
+    for mention, key in sorted(scoped.items()):
+        matches = identified.get(key, set())
+        if len(matches) == 1:
+            aliases[mention] = next(iter(matches))
+    return aliases
+
+
 def _chained(kind: str, via: str, frame: Frame, member: list[str], gap: int) -> list[Link]:
     return [Link(kind, via, run) for run in time_chains(frame, member, gap) if len(run) >= 2]
 
@@ -141,68 +169,66 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
                    ) -> list[Link]:
     """Every evidence link among candidate cases, hub handling applied, in a stable order."""
     links: list[Link] = []
+    flagged_employers = {f.subject for f in findings if f.rule_id in EMPLOYER_GROUP_RULES}
+    large = {e for e, props in frame.employers.items() if e not in flagged_employers
+             and isinstance(props.get("insured_headcount"), int)
+             and props["insured_headcount"] >= large_headcount}
+    mentions: dict[str, list[str]] = defaultdict(list)
+    for mention, agent_id in sorted(mention_aliases(frame).items()):
+        mentions[agent_id] += frame.agent_cases[mention]
     for agent_id in sorted(frame.agent_cases):
         cases = frame.agent_cases[agent_id]
-        member = [c for c in cases if c in candidates]
+        member = [c for c in [*cases, *mentions.get(agent_id, [])] if c in candidates]
         if len(member) >= 2 and intermediary_like(frame, agent_id):
             links += _chained("agent", agent_id, frame, member, gap)
+        elif len(member) >= 2:
+            small = [c for c in member
+                     if not any(e.id in large for e in frame.cases[c].employers)]
+            if _practice_dominated(frame, agent_id, cases, small):
+                links += _chained("agent", agent_id, frame, small, gap)
     for ident, sharing in sorted(sharing_by_identifier(frame).items()):
         if len(sharing.people) > HUB_PEOPLE or len(sharing.people) < 2 or not sharing.crossing():
             continue
         member = [c for c in sharing.all_cases() if c in candidates]
         if len(member) >= 2:
             links += _chained("identifier", ident, frame, member, gap)
-    flagged_employers = {f.subject for f in findings if f.rule_id in EMPLOYER_GROUP_RULES}
     for employer in sorted(flagged_employers):
         member = [c for c in frame.employer_cases.get(employer, []) if c in candidates]
         if len(member) >= 2:
             links.append(Link("employer", employer, member))
-    links += origin_links(frame, candidates)
     links += batch_links(frame, candidates, batch_days)
-    return [lk for lk in links if not _inside_large_employer(frame, lk, flagged_employers,
-                                                             large_headcount)]
+    return [lk for lk in links if not _inside_one_of(frame, lk, large)]
 
 
-def _inside_large_employer(frame: Frame, link: Link, flagged: set[str], headcount: int) -> bool:
-    """Does the link stay inside one large employer that is not itself suspicious?
+#: a lawyer whose practice is at least this share of ring candidates is not an ordinary one
+PRACTICE_SHARE = 0.3
+PRACTICE_MIN_CASES = 5
+
+
+def _practice_dominated(frame: Frame, agent_id: str, cases: list[str],
+                        member: list[str]) -> bool:
+    """A professional whose practice is dominated by suspicious confirmation suits.
+
+    A lawyer in general practice takes few uncontested confirmation claims that the rules
+    flag; one whose flagged confirmation suits make up a third of all their cases is serving
+    a scheme (G7: "集中代理了…系列案"), even while taking ordinary cases besides. ``member`` are
+    the lawyer's candidates at small or suspicious employers (a big employer's genuine group
+    suits are no sign of a scheme). Lay agents are judged by :func:`intermediary_like`.
+    """
+    kinds = {a.kind for c in cases for a in frame.cases[c].agents if a.id == agent_id}
+    return (kinds <= set(PROFESSIONAL) and len(member) >= PRACTICE_MIN_CASES
+            and len(member) >= PRACTICE_SHARE * len(cases))
+
+
+def _inside_one_of(frame: Frame, link: Link, employers: set[str]) -> bool:
+    """Does the link stay inside one of ``employers`` (large, not themselves suspicious)?
 
     Big employers (煤矿, construction companies) have many genuine old workers whose suits
     share a village citizen agent or arrive on the same day (DOMAIN.md §2.4); intermediaries
     need a small or dormant employer that admits anything.
     """
-    employers = {e.id for c in link.cases for e in frame.cases[c].employers}
-    if len(employers) != 1:
-        return False
-    employer = employers.pop()
-    insured = frame.employers.get(employer, {}).get("insured_headcount")
-    return employer not in flagged and isinstance(insured, int) and insured >= headcount
-
-
-def origin_links(frame: Frame, candidates: set[str]) -> list[Link]:
-    """Candidates heard by one forum in one year whose applicants all come from one distant
-    province.
-
-    Intermediaries recruit where pensions are cheap to buy and file where an employer and forum
-    comply (Chongqing and Sichuan farmers confirmed as employees in Urumqi, NFZM-CQ): the cases
-    of one operation share the applicants' home province, the forum and the year, even when
-    each employer acts through its own staff. The forum, not just its province, keeps two
-    operations that recruit in the same province for the same region apart.
-    """
-    groups: dict[tuple[str, str, int], list[str]] = defaultdict(list)
-    for c in sorted(candidates):
-        case = frame.cases[c]
-        forum = forum_province(frame, case)
-        filed = filing_date(case)
-        if forum is None or filed is None or not case.forum_id:
-            continue
-        homes = {province_of_text(frame.persons.get(w.id, {}).get("address"))
-                 for w in case.workers} - {None}
-        if len(homes) == 1:
-            home = homes.pop()
-            if home != forum:
-                groups[(str(home), case.forum_id, filed.year)].append(c)
-    return [Link("origin", f"{home}->{forum}:{year}", cases)
-            for (home, forum, year), cases in sorted(groups.items()) if len(cases) >= 3]
+    involved = {e.id for c in link.cases for e in frame.cases[c].employers}
+    return len(involved) == 1 and involved <= employers
 
 
 def _split(component: list[str], links: list[Link], seed: int,
@@ -272,6 +298,8 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
 
 
 COORDINATION = ("agent", "identifier")
+#: the strength a ring held together only by batches can reach
+BATCH_STRENGTH = 0.5
 
 
 def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
@@ -291,6 +319,7 @@ def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
             if a.kind not in PROFESSIONAL:
                 lay_agents.add(a.id)
     coordinated = {c for link in ring.links if link.kind in COORDINATION for c in link.cases}
+    batched = {c for link in ring.links if link.kind == "batch" for c in link.cases}
     top_share = max(agents.values()) / len(ring.cases) if agents else 0.0
     kinds = Counter(link.kind for link in ring.links)
     return {
@@ -299,6 +328,8 @@ def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
         "top_agent_share": round(top_share, 4),
         "coordinated_share": round(len(coordinated) / len(ring.cases), 4),
         "coordinated_cases": sorted(coordinated),
+        "batched_share": round(len(batched) / len(ring.cases), 4),
+        "batched_cases": sorted(batched),
         "link_kinds": dict(sorted(kinds.items())),
     }
 
@@ -309,10 +340,13 @@ def strength(struct: dict[str, Any]) -> float:
     What counts most is the share of cases tied together by an intermediary-like agent or a
     shared phone/address (coordination); a ring held together only by one employer's burst or
     same-day filings - which genuine group suits also show - stays weak. Size adds a little.
+    A batch (filed or decided within days against one small employer, DOMAIN.md P8) counts
+    up to ``BATCH_STRENGTH`` on its own: it is the published screening rule itself.
     """
     s = 0.6 * struct["coordinated_share"]
     s += 0.2 * min(1.0, (struct["cases"] - 1) / 4) * struct["coordinated_share"]
     kinds = struct["link_kinds"]
     s += 0.2 if all(k in kinds for k in COORDINATION) else 0.1 if any(
         k in kinds for k in COORDINATION) else 0.0
+    s = max(s, BATCH_STRENGTH * struct.get("batched_share", 0.0))
     return round(min(1.0, s), 6)

@@ -71,7 +71,7 @@ def _reasons(frame: Frame, ring: Ring, scores: dict[str, CaseScore], struct: dic
             reasons.append(f"非律师代理人{name}参与其中{n}件")
     kinds = struct["link_kinds"]
     labels = {"agent": "共同代理人", "identifier": "共用电话/地址", "employer": "同一可疑用人单位",
-              "batch": "同日批量", "origin": "同年自同一外省招揽申请人"}
+              "batch": "同期批量"}
     if kinds:
         reasons.append("关联证据：" + "，".join(f"{labels[k]}×{n}" for k, n in kinds.items()))
     rules = Counter(r for c in ring.cases for r in scores[c].rules)
@@ -101,7 +101,7 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
     for ring in rings:
         struct = structure(frame, ring)
         s = strength(struct)
-        coordinated = set(struct.pop("coordinated_cases"))
+        coordinated = set(struct.pop("coordinated_cases")) | set(struct.pop("batched_cases"))
         for c in ring.cases:
             cs = scores[c]
             cs.ring_id = ring.ring_id

@@ -1,0 +1,98 @@
+"""Ring assembly: which evidence links join candidate cases, and which do not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ringtrace.graph.records import RegistryRecord
+from ringtrace.queries.frame import Frame
+from ringtrace.queries.rings import (
+    _practice_dominated,
+    batch_links,
+    evidence_links,
+    mention_aliases,
+    time_chains,
+)
+from tests.conftest import sham_case
+from tests.queries.redflags.helpers import frame_of
+
+
+def _case(n: int, day: str, *, agent: str = "王建国", employer: str = "安阳市恒达废旧物资回收有限公司",
+          decided: str | None = None) -> dict[str, Any]:
+    case = sham_case(n, f"申请人{n}", "1968-01-02", agent=agent, employer=employer, day=day)
+    case["decision_date"] = decided or day
+    return case
+
+
+def _links(frame: Frame, kind: str, **kw: Any) -> list[list[str]]:
+    candidates = set(frame.cases)
+    args = {"gap": 730, "large_headcount": 300, "batch_days": 7, **kw}
+    return [lk.cases for lk in evidence_links(frame, [], candidates, **args) if lk.kind == kind]
+
+
+def test_time_chains_cut_at_long_gaps_and_keep_undated_cases_first(tmp_path: Path) -> None:
+    cases = [_case(1, "2016-01-05"), _case(2, "2016-09-01"), _case(3, "2020-03-01")]
+    undated = _case(4, "2016-01-05")
+    for key in ("filing_date", "decision_date"):
+        undated.pop(key)
+    frame = frame_of(tmp_path, [*cases, undated])
+    ids = {frame.cases[c].case_number: c for c in frame.cases}
+    runs = time_chains(frame, sorted(frame.cases), max_gap_days=730)
+    numbers = [[frame.cases[c].case_number for c in run] for run in runs]
+    assert numbers == [sorted(["(2021)豫0502民初1号", "(2021)豫0502民初2号", "(2021)豫0502民初4号"]),
+                       ["(2021)豫0502民初3号"]]
+    assert len(ids) == 4
+
+
+def test_one_lay_agent_years_apart_links_nothing(tmp_path: Path) -> None:
+    near = frame_of(tmp_path / "near", [_case(1, "2018-01-05"), _case(2, "2018-06-01")])
+    far = frame_of(tmp_path / "far", [_case(1, "2014-01-05"), _case(2, "2018-06-01")])
+    assert len(_links(near, "agent")) == 1
+    assert _links(far, "agent") == []
+
+
+def test_batch_links_join_cases_filed_within_days(tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, [_case(1, "2021-03-01", agent="甲", decided="2021-04-01"),
+                                _case(2, "2021-03-04", agent="乙", decided="2021-05-01"),
+                                _case(3, "2021-03-30", agent="丙", decided="2021-06-01")])
+    links = batch_links(frame, set(frame.cases), days=7)
+    assert [[frame.cases[c].case_number for c in lk.cases] for lk in links] == [
+        ["(2021)豫0502民初1号", "(2021)豫0502民初2号"]]
+
+
+def test_links_inside_one_large_unflagged_employer_tie_nothing(tmp_path: Path) -> None:
+    big = "安阳钢铁集团有限责任公司"
+    registry = [RegistryRecord(name=big, insured_headcount=2000, status="存续")]
+    cases = [_case(1, "2021-03-01", employer=big, agent="甲"),
+             _case(2, "2021-03-01", employer=big, agent="乙")]
+    assert _links(frame_of(tmp_path / "big", cases, registry), "batch") == []
+    small = [RegistryRecord(name=big, insured_headcount=20, status="存续")]
+    assert _links(frame_of(tmp_path / "small", cases, small), "batch") != []
+
+
+def test_bare_mention_of_an_identified_lay_agent_counts_as_that_agent(tmp_path: Path) -> None:
+    first = _case(1, "2021-03-01")
+    bare = _case(2, "2021-04-01")
+    for key in ("birth_date", "phone"):
+        bare["agents"][0].pop(key)
+    relative = _case(3, "2021-05-01")
+    relative["agents"][0] = {"name": "王建国", "represents": ["申请人3"], "kind": "relative",
+                             "relation": "原告之子"}
+    frame = frame_of(tmp_path, [first, bare, relative])
+    aliases = mention_aliases(frame)
+    assert list(aliases.values()) == ["Person:王建国|b:1970-01-01"]
+    [mention] = aliases
+    assert frame.agent_cases[mention] == [c for c in frame.cases
+                                          if frame.cases[c].case_number.endswith("2号")]
+
+
+def test_a_lawyer_whose_practice_is_mostly_flagged_suits_links_them(tmp_path: Path) -> None:
+    cases = [_case(i, f"2021-0{1 + i % 9}-01", agent="律师甲") for i in range(12)]
+    for c in cases:
+        c["agents"][0].update(kind="lawyer", law_firm="某律师事务所")
+    frame = frame_of(tmp_path, cases)
+    [agent] = frame.agent_cases
+    all_cases = frame.agent_cases[agent]
+    assert _practice_dominated(frame, agent, all_cases, all_cases[:5])
+    assert not _practice_dominated(frame, agent, all_cases, all_cases[:3])

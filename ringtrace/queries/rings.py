@@ -104,10 +104,11 @@ def time_chains(frame: Frame, cases: list[str], max_gap_days: int) -> list[list[
     return [sorted(run) for run in runs]
 
 
-def mention_aliases(frame: Frame) -> dict[str, str]:
+def mention_aliases(frame: Frame, gap_days: int = 730) -> dict[str, str]:
     """Agent mentions scoped to one document (no birth date, ID, firm or phone printed) mapped
     to the one identified agent of the same name and kind (lay agent, lawyer, staff) who acts
-    before the forums of the same prefecture, when there is exactly one. Documents print an agent's details unevenly; the
+    before the forums of the same prefecture, when there is exactly one (among namesakes, the
+    one active within ``gap_days`` of the mention). Documents print an agent's details unevenly; the
     same intermediary is ``孔龙, born 1976-07-27`` in one award and plain ``孔龙`` in the next."""
     identified: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     scoped: dict[str, tuple[str, str, str]] = {}
@@ -128,9 +129,33 @@ def mention_aliases(frame: Frame) -> dict[str, str]:
     aliases: dict[str, str] = {}
     for mention, key in sorted(scoped.items()):
         matches = identified.get(key, set())
+        if len(matches) > 1:  # a common name: keep the namesakes active at the same time
+            matches = {m for m in matches if _active_near(frame, m, frame.agent_cases[mention],
+                                                         gap_days)}
         if len(matches) == 1:
             aliases[mention] = next(iter(matches))
     return aliases
+
+
+def _active_near(frame: Frame, agent_id: str, cases: list[str], gap_days: int) -> bool:
+    """Did ``agent_id`` file a case within ``gap_days`` of one of ``cases``?"""
+    mine = [d for c in frame.agent_cases[agent_id] if (d := filing_date(frame.cases[c]))]
+    theirs = [d for c in cases if (d := filing_date(frame.cases[c]))]
+    return any(abs((a - b).days) <= gap_days for a in mine for b in theirs)
+
+
+def _staff_of_several(frame: Frame, agent_id: str, cases: list[str],
+                      mentioned: list[str]) -> bool:
+    """A non-lawyer who answers for two or more employers once bare mentions of the same name
+    are counted (:func:`intermediary_like` judges the identified agent's own cases only)."""
+    if not mentioned:
+        return False
+    names = {agent_id} | {a.id for c in mentioned for a in frame.cases[c].agents
+                          if a.name == frame.persons.get(agent_id, {}).get("name")}
+    employers = {e.id for c in cases for a in frame.cases[c].agents if a.id in names
+                 and a.side == "employer" and a.kind not in PROFESSIONAL
+                 for e in frame.cases[c].employers}
+    return len(employers) >= 2
 
 
 def _chained(kind: str, via: str, frame: Frame, member: list[str], gap: int) -> list[Link]:
@@ -174,12 +199,14 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
              and isinstance(props.get("insured_headcount"), int)
              and props["insured_headcount"] >= large_headcount}
     mentions: dict[str, list[str]] = defaultdict(list)
-    for mention, agent_id in sorted(mention_aliases(frame).items()):
+    for mention, agent_id in sorted(mention_aliases(frame, gap).items()):
         mentions[agent_id] += frame.agent_cases[mention]
     for agent_id in sorted(frame.agent_cases):
         cases = frame.agent_cases[agent_id]
-        member = [c for c in [*cases, *mentions.get(agent_id, [])] if c in candidates]
-        if len(member) >= 2 and intermediary_like(frame, agent_id):
+        every = [*cases, *mentions.get(agent_id, [])]
+        member = [c for c in every if c in candidates]
+        if len(member) >= 2 and (intermediary_like(frame, agent_id) or _staff_of_several(
+                frame, agent_id, every, mentions.get(agent_id, []))):
             links += _chained("agent", agent_id, frame, member, gap)
         elif len(member) >= 2:
             small = [c for c in member

@@ -141,10 +141,10 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
                    key=lambda c: (-case_rows[c]["final_score"], c))
     for row in ring_rows:
         row["leads"] = sum(case_rows[c]["is_lead"] for c in row["cases"])
-        # without coordination evidence (an intermediary-like agent, shared contacts), a group
-        # is reported as a ring only when most of its cases are leads on their own merits
+        # without coordination or batch evidence (an intermediary-like agent, shared contacts,
+        # filings within days), a group is a ring only when most of its cases are leads
         row["reported"] = row["leads"] > 0 and (
-            row["strength"] > 0 or 2 * row["leads"] >= len(row["cases"]))
+            row["strength"] > 0 or 2 * row["leads"] > len(row["cases"]))
     # reported rings (with at least one lead) first, strongest first; clusters without a lead
     # stay available for exploration
     ring_rows.sort(key=lambda r: (not r["reported"], -r["score"], -len(r["cases"]),

@@ -96,3 +96,14 @@ def test_a_lawyer_whose_practice_is_mostly_flagged_suits_links_them(tmp_path: Pa
     all_cases = frame.agent_cases[agent]
     assert _practice_dominated(frame, agent, all_cases, all_cases[:5])
     assert not _practice_dominated(frame, agent, all_cases, all_cases[:3])
+
+
+def test_a_bare_mention_goes_to_the_namesake_active_at_the_time(tmp_path: Path) -> None:
+    old = _case(1, "2014-03-01")
+    old["agents"][0]["birth_date"] = "1960-05-05"
+    recent = _case(2, "2021-03-01")
+    bare = _case(3, "2021-09-01")
+    for key in ("birth_date", "phone"):
+        bare["agents"][0].pop(key)
+    aliases = mention_aliases(frame_of(tmp_path, [old, recent, bare]), gap_days=730)
+    assert list(aliases.values()) == ["Person:王建国|b:1970-01-01"]

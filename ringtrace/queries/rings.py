@@ -104,25 +104,27 @@ def time_chains(frame: Frame, cases: list[str], max_gap_days: int) -> list[list[
     return [sorted(run) for run in runs]
 
 
-def mention_aliases(frame: Frame, gap_days: int = 730) -> dict[str, str]:
+def mention_aliases(frame: Frame, gap_days: int = 730,
+                    within: set[str] | None = None) -> dict[str, str]:
     """Agent mentions scoped to one document (no birth date, ID, firm or phone printed) mapped
     to the one identified agent of the same name and kind (lay agent, lawyer, staff) who acts
     before the forums of the same prefecture, when there is exactly one (among namesakes, the
     one active within ``gap_days`` of the mention). Documents print an agent's details unevenly; the
-    same intermediary is ``孔龙, born 1976-07-27`` in one award and plain ``孔龙`` in the next."""
+    same intermediary is ``孔龙, born 1976-07-27`` in one award and plain ``孔龙`` in the next.
+    ``within``: only mentions in these cases are wanted (ring assembly asks for candidates)."""
+    names = {a.name for c in (frame.cases if within is None else within)
+             for a in frame.cases[c].agents if "|doc:" in a.id}
     identified: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     scoped: dict[str, tuple[str, str, str]] = {}
-    for agent_id, cases in frame.agent_cases.items():
+    facts = _agent_kinds_and_prefectures(frame, names)
+    for agent_id, (kinds, prefectures) in sorted(facts.items()):
         name = str(frame.persons.get(agent_id, {}).get("name") or "")
-        kinds = {a.kind for c in cases for a in frame.cases[c].agents if a.id == agent_id}
         if not name or is_masked_name(name) or len(kinds) != 1 or "relative" in kinds:
             continue  # an applicant's relative is that applicant's own, whatever the name
-        kind = kinds.pop()
-        prefectures = {str(code)[:4] for c in cases if (code := frame.forums.get(
-            frame.cases[c].forum_id, {}).get("region_code"))}
+        kind = next(iter(kinds))
         if "|doc:" in agent_id:
             if len(prefectures) == 1:
-                scoped[agent_id] = (name, kind, prefectures.pop())
+                scoped[agent_id] = (name, kind, next(iter(prefectures)))
         else:
             for prefecture in prefectures:
                 identified[(name, kind, prefecture)].add(agent_id)
@@ -135,6 +137,23 @@ def mention_aliases(frame: Frame, gap_days: int = 730) -> dict[str, str]:
         if len(matches) == 1:
             aliases[mention] = next(iter(matches))
     return aliases
+
+
+def _agent_kinds_and_prefectures(frame: Frame, names: set[str]
+                                 ) -> dict[str, tuple[set[str], set[str]]]:
+    """agent id -> (the kinds it acted as, the prefectures of the forums it appeared before)
+    for the agents called by one of ``names``, in one pass over the cases."""
+    facts: dict[str, tuple[set[str], set[str]]] = {}
+    for case in frame.case_list():
+        code = frame.forums.get(case.forum_id, {}).get("region_code")
+        for a in case.agents:
+            if a.name not in names:
+                continue
+            kinds, prefectures = facts.setdefault(a.id, (set(), set()))
+            kinds.add(a.kind)
+            if code:
+                prefectures.add(str(code)[:4])
+    return facts
 
 
 def _active_near(frame: Frame, agent_id: str, cases: list[str], gap_days: int) -> bool:
@@ -199,7 +218,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
              and isinstance(props.get("insured_headcount"), int)
              and props["insured_headcount"] >= large_headcount}
     mentions: dict[str, list[str]] = defaultdict(list)
-    for mention, agent_id in sorted(mention_aliases(frame, gap).items()):
+    for mention, agent_id in sorted(mention_aliases(frame, gap, candidates).items()):
         mentions[agent_id] += frame.agent_cases[mention]
     for agent_id in sorted(frame.agent_cases):
         cases = frame.agent_cases[agent_id]

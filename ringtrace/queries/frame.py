@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from ringtrace.graph.store.base import GraphStore
@@ -17,6 +18,7 @@ from ringtrace.graph.store.base import GraphStore
 #: person properties the rules read
 PERSON_FIELDS = ("name", "sex", "birth_date", "address", "masked")
 AGENT_FIELDS = ("agent_kind", "represents_side", "law_firm", "relation", "represents")
+PARTY_FIELDS = ("role", "side", "role_in_text")
 
 
 @dataclass(slots=True)
@@ -104,69 +106,108 @@ class Frame:
 
 def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None) -> Frame:
     """Read the store into a :class:`Frame` (one pass per node and edge kind)."""
-    cases: dict[str, CaseInfo] = {}
-    for n in store.iter_nodes("Case"):
-        cases[n.id] = CaseInfo(id=n.id, case_number=n.props.get("case_number") or n.id,
-                               forum_id="", forum=n.props.get("forum") or "", props=n.props,
-                               confirmation=_is_confirmation(n.props),
-                               uncontested=_is_uncontested(n.props))
+    cases = _read_cases(store)
     if progress:
         progress(len(cases))
     persons = dict(store.node_fields("Person", PERSON_FIELDS))
-    employers = {n.id: n.props for n in store.iter_nodes("Employer")}
-    forums = {n.id: n.props for n in store.iter_nodes("Forum")}
-    firms = {n.id: n.props for n in store.iter_nodes("LawFirm")}
-    identifiers = {n.id: n.props for n in store.iter_nodes("Identifier")}
-
-    for src, dst in store.edge_pairs(["DECIDED_BY"]):
-        if src in cases:
-            cases[src].forum_id = dst
-    for src, dst, ep in store.edge_fields("PARTY_IN", ("role", "side", "role_in_text")):
-        case = cases.get(dst)
-        if case is None:
-            continue
-        props = employers.get(src) or persons.get(src) or {}
-        ref = PartyRef(src, str(props.get("name") or ""), ep["role"] or "",
-                       ep["side"] or "unknown", ep["role_in_text"] or "")
-        if ref.side == "worker":
-            case.workers.append(ref)
-        elif ref.side == "employer" or src in employers:
-            case.employers.append(ref)
-        else:
-            case.others.append(ref)
-    for src, dst, ep in store.edge_fields("AGENT_IN", AGENT_FIELDS):
-        case = cases.get(dst)
-        if case is None:
-            continue
-        props = persons.get(src, {})
-        case.agents.append(AgentRef(
-            src, str(props.get("name") or ""), ep["agent_kind"] or "other",
-            ep["represents_side"] or "unknown", ep["law_firm"], ep["relation"],
-            list(ep["represents"] or [])))
+    employers = _props_by_id(store, "Employer")
+    _attach_forums(store, cases)
+    _attach_parties(store, cases, persons, employers)
+    _attach_agents(store, cases, persons)
     contacts: dict[str, set[str]] = defaultdict(set)
     for src, dst in store.edge_pairs(["HAS_PHONE", "HAS_ADDRESS"]):
         contacts[src].add(dst)
     legal_reps: dict[str, set[str]] = defaultdict(set)
     for src, dst in store.edge_pairs(["LEGAL_REP_OF"]):
         legal_reps[dst].add(src)
+    _attach_evidence(store, cases)
+    frame = Frame(cases, persons, employers, _props_by_id(store, "Forum"),
+                  _props_by_id(store, "LawFirm"), _props_by_id(store, "Identifier"),
+                  dict(contacts), dict(legal_reps))
+    _index_cases(frame)
+    return frame
+
+
+def _props_by_id(store: GraphStore, kind: str) -> dict[str, dict[str, Any]]:
+    return {n.id: n.props for n in store.iter_nodes(kind)}
+
+
+def _read_cases(store: GraphStore) -> dict[str, CaseInfo]:
+    """Every case node as a :class:`CaseInfo` without parties yet, in id order."""
+    cases: dict[str, CaseInfo] = {}
+    for n in store.iter_nodes("Case"):
+        props = n.props
+        cases[n.id] = CaseInfo(n.id, props.get("case_number") or n.id, "",
+                               props.get("forum") or "", props,
+                               confirmation=_is_confirmation(props),
+                               uncontested=_is_uncontested(props))
+    return cases
+
+
+def _attach_forums(store: GraphStore, cases: dict[str, CaseInfo]) -> None:
+    for src, dst in store.edge_pairs(["DECIDED_BY"]):
+        case = cases.get(src)
+        if case is not None:
+            case.forum_id = dst
+
+
+def _attach_parties(store: GraphStore, cases: dict[str, CaseInfo],
+                    persons: dict[str, dict[str, Any]],
+                    employers: dict[str, dict[str, Any]]) -> None:
+    """Sort each case's parties into workers, employers and others (store order)."""
+    for src, dst, ep in store.edge_fields("PARTY_IN", PARTY_FIELDS):
+        case = cases.get(dst)
+        if case is None:
+            continue
+        props = employers.get(src) or persons.get(src) or {}
+        side = ep["side"] or "unknown"
+        ref = PartyRef(src, str(props.get("name") or ""), ep["role"] or "", side,
+                       ep["role_in_text"] or "")
+        if side == "worker":
+            case.workers.append(ref)
+        elif side == "employer" or src in employers:
+            case.employers.append(ref)
+        else:
+            case.others.append(ref)
+
+
+def _attach_agents(store: GraphStore, cases: dict[str, CaseInfo],
+                   persons: dict[str, dict[str, Any]]) -> None:
+    for src, dst, ep in store.edge_fields("AGENT_IN", AGENT_FIELDS):
+        case = cases.get(dst)
+        if case is None:
+            continue
+        name = persons[src].get("name") if src in persons else None
+        case.agents.append(AgentRef(
+            src, str(name or ""), ep["agent_kind"] or "other",
+            ep["represents_side"] or "unknown", ep["law_firm"], ep["relation"],
+            list(ep["represents"] or [])))
+
+
+def _attach_evidence(store: GraphStore, cases: dict[str, CaseInfo]) -> None:
     for case_id, spans, amounts in store.iter_case_evidence():
         case = cases.get(case_id)
         if case is not None:
             case.spans = spans
             case.claim_amounts = amounts
-    frame = Frame(cases, persons, employers, forums, firms, identifiers, dict(contacts),
-                  dict(legal_reps))
+
+
+def _index_cases(frame: Frame) -> None:
+    """Case ids per employer and per agent (in case id order); parties sorted by id."""
     by_employer: dict[str, list[str]] = defaultdict(list)
     by_agent: dict[str, list[str]] = defaultdict(list)
-    for cid in sorted(cases):
-        case = cases[cid]
+    by_id = attrgetter("id")
+    for case in frame.case_list():
+        cid = case.id
         for ref in case.employers:
             by_employer[ref.id].append(cid)
         for agent in case.agents:
             by_agent[agent.id].append(cid)
-        case.workers.sort(key=lambda r: r.id)
-        case.employers.sort(key=lambda r: r.id)
-        case.agents.sort(key=lambda r: r.id)
+        if len(case.workers) > 1:
+            case.workers.sort(key=by_id)
+        if len(case.employers) > 1:
+            case.employers.sort(key=by_id)
+        if len(case.agents) > 1:
+            case.agents.sort(key=by_id)
     frame.employer_cases = dict(by_employer)
     frame.agent_cases = dict(by_agent)
-    return frame

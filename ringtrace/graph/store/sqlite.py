@@ -8,11 +8,12 @@ ingest leaves the store consistent and a re-run completes it without duplicates.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from ringtrace.errors import RecordProblem, StoreError
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
@@ -52,28 +53,20 @@ CREATE TABLE IF NOT EXISTS scan (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITH
 _CHUNK = 500
 
 
-_FIELD = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+def _loads(text: str) -> Any:
+    """Parse stored JSON with orjson (several times faster per row than the stdlib); values
+    orjson refuses (NaN, integers beyond 64 bits, which ``dumps`` may have written) fall back
+    to :func:`json.loads`, so the result is always what ``json.loads`` gives."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
-def _field_columns(fields: Sequence[str]) -> str:
-    """SQL selecting each property's JSON type and value (names checked: never from data)."""
-    for f in fields:
-        if not _FIELD.match(f):
-            raise StoreError(f"not a property name: {f!r}")
-    return ", ".join(f"json_type(props, '$.{f}'), json_extract(props, '$.{f}')" for f in fields)
-
-
-def _decoded(fields: Sequence[str], values: Sequence[Any]) -> dict[str, Any]:
-    """json_extract returns JSON text for arrays and objects; decode those back."""
-    out: dict[str, Any] = {}
-    for i, f in enumerate(fields):
-        kind, value = values[2 * i], values[2 * i + 1]
-        if kind in ("array", "object"):
-            value = json.loads(value)
-        elif kind in ("true", "false"):
-            value = kind == "true"
-        out[f] = value
-    return out
+def _picked(props_json: str, fields: Sequence[str]) -> dict[str, Any]:
+    """The named properties of a stored props blob (None when absent)."""
+    props = _loads(props_json)
+    return {f: props.get(f) for f in fields}
 
 
 def _chunks(items: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
@@ -263,7 +256,7 @@ class SQLiteStore(GraphStore):
             sql += " WHERE kind = ?"
             args = (kind,)
         for r in self.conn.execute(sql + " ORDER BY id", args):
-            yield Node(r[0], r[1], json.loads(r[2]))
+            yield Node(r[0], r[1], _loads(r[2]))
 
     def iter_edges(self, kind: str | None = None) -> Iterator[Edge]:
         sql = "SELECT src, dst, kind, source_doc, props FROM edges"
@@ -275,18 +268,18 @@ class SQLiteStore(GraphStore):
             yield Edge(r[0], r[1], r[2], r[3], json.loads(r[4]))
 
     def node_fields(self, kind: str, fields: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
-        columns = _field_columns(fields)
-        for row in self.conn.execute(
-                f"SELECT id, {columns} FROM nodes WHERE kind = ? ORDER BY id", (kind,)):
-            yield row[0], _decoded(fields, row[1:])
+        # parsing the whole small props blob in Python beats json_extract per field (SQLite
+        # before 3.45 re-parses the blob on every call)
+        for node_id, props in self.conn.execute(
+                "SELECT id, props FROM nodes WHERE kind = ? ORDER BY id", (kind,)):
+            yield node_id, _picked(props, fields)
 
     def edge_fields(self, kind: str, fields: Sequence[str]
                     ) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        columns = _field_columns(fields)
-        for row in self.conn.execute(
-                f"SELECT src, dst, {columns} FROM edges WHERE kind = ? "
+        for src, dst, props in self.conn.execute(
+                "SELECT src, dst, props FROM edges WHERE kind = ? "
                 "ORDER BY src, dst, kind, source_doc", (kind,)):
-            yield row[0], row[1], _decoded(fields, row[2:])
+            yield src, dst, _picked(props, fields)
 
     def edge_pairs(self, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
         for kind in kinds:
@@ -313,8 +306,7 @@ class SQLiteStore(GraphStore):
         for case_id, spans, amounts in self.conn.execute(
                 "SELECT case_id, json_extract(record, '$.spans'), "
                 "json_extract(record, '$.claim_amounts') FROM documents ORDER BY case_id"):
-            yield case_id, json.loads(spans) if spans else [], json.loads(amounts) if amounts \
-                else []
+            yield case_id, _loads(spans) if spans else [], _loads(amounts) if amounts else []
 
     def iter_documents(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Every stored case record with its case id, ordered by case id."""
@@ -338,4 +330,4 @@ class SQLiteStore(GraphStore):
 
     def load_scan(self) -> dict[str, Any] | None:
         rows = self.conn.execute("SELECT key, value FROM scan").fetchall()
-        return {k: json.loads(v) for k, v in rows} if rows else None
+        return {k: _loads(v) for k, v in rows} if rows else None

@@ -82,3 +82,16 @@ def test_a_failed_batch_leaves_the_store_unchanged(tmp_path: Path) -> None:
         with pytest.raises(TypeError):
             store.write_batch(bad)
         assert store.counts() == before
+
+
+def test_field_reads_give_what_the_full_properties_hold(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        store.write_batch(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))))
+        fields = ("name", "birth_date", "masked", "not_there")
+        assert list(store.node_fields("Person", fields)) == [
+            (n.id, {f: n.props.get(f) for f in fields}) for n in store.iter_nodes("Person")]
+        fields = ("agent_kind", "represents", "not_there")
+        agents = list(store.edge_fields("AGENT_IN", fields))
+        assert agents and agents == [(e.src, e.dst, {f: e.props.get(f) for f in fields})
+                                     for e in store.iter_edges("AGENT_IN")]
+        assert isinstance(agents[0][2]["represents"], list)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,7 @@ CREATE TABLE IF NOT EXISTS scan (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITH
 _CHUNK = 500
 
 
-def _loads(text: str) -> Any:
+def _loads(text: str | bytes) -> Any:
     """Parse stored JSON with orjson (several times faster per row than the stdlib); values
     orjson refuses (NaN, integers beyond 64 bits, which ``dumps`` may have written) fall back
     to :func:`json.loads`, so the result is always what ``json.loads`` gives."""
@@ -61,6 +62,17 @@ def _loads(text: str) -> Any:
         return orjson.loads(text)
     except orjson.JSONDecodeError:
         return json.loads(text)
+
+
+def _dumps_utf8(value: Any) -> bytes:
+    """:func:`dumps` as UTF-8 bytes, written by orjson (an order of magnitude faster on a scan's
+    million findings); what orjson does not take (non-string keys, integers beyond 64 bits)
+    goes through :func:`dumps`. Either way the text parses back to the same value, except NaN
+    and infinities, which orjson writes as null (scan results hold none)."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    except TypeError:
+        return dumps(value).encode()
 
 
 def _picked(props_json: str, fields: Sequence[str]) -> dict[str, Any]:
@@ -323,11 +335,16 @@ class SQLiteStore(GraphStore):
 
     # -- scan results --------------------------------------------------------------------
     def save_scan(self, scan: dict[str, Any]) -> None:
+        # stored as zlib-compressed JSON: a scan's findings are hundreds of megabytes of
+        # repetitive text that shrink about fifteenfold, so far fewer pages are written (twice,
+        # through the write-ahead log) and the next save has far fewer to free
+        rows = [(key, zlib.compress(_dumps_utf8(value), 1)) for key, value in sorted(scan.items())]
         with self.conn:
             self.conn.execute("DELETE FROM scan")
-            self.conn.executemany("INSERT INTO scan VALUES (?, ?)",
-                                  [(k, dumps(v)) for k, v in sorted(scan.items())])
+            self.conn.executemany("INSERT INTO scan VALUES (?, ?)", rows)
 
     def load_scan(self) -> dict[str, Any] | None:
         rows = self.conn.execute("SELECT key, value FROM scan").fetchall()
-        return {k: _loads(v) for k, v in rows} if rows else None
+        # workspaces scanned before compression hold the JSON as text
+        return {key: _loads(zlib.decompress(value) if isinstance(value, bytes) else value)
+                for key, value in rows} if rows else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,22 @@ def test_field_reads_give_what_the_full_properties_hold(tmp_path: Path) -> None:
         assert agents and agents == [(e.src, e.dst, {f: e.props.get(f) for f in fields})
                                      for e in store.iter_edges("AGENT_IN")]
         assert isinstance(agents[0][2]["represents"], list)
+
+
+def test_a_saved_scan_loads_back_equal(tmp_path: Path) -> None:
+    scan = {"meta": {"名称": "扫描", "score": 0.1 + 0.2, "big": 2**70, "flag": True},
+            "findings": [{"subject": "Case:甲", "value": None, "list": [1.5e-7, 3]}],
+            "cases": {"b": 1, "a": 2}, "by_number": {3: "int keys are stored as text"}}
+    with SQLiteStore.open(tmp_path) as store:
+        assert store.load_scan() is None
+        store.save_scan(scan)
+        loaded = store.load_scan()
+        assert loaded == {**scan, "by_number": {"3": "int keys are stored as text"}}
+        assert list(loaded["cases"]) == ["a", "b"]  # keys sorted, as before
+
+
+def test_a_scan_stored_as_json_text_by_an_older_version_still_loads(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        store.conn.execute("INSERT INTO scan VALUES ('meta', '{\"名称\":\"扫描\",\"x\":NaN}')")
+        meta = (store.load_scan() or {})["meta"]
+        assert meta["名称"] == "扫描" and math.isnan(meta["x"])

@@ -9,8 +9,10 @@ and a slow conversion).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
+import pandas as pd
 
 from ringtrace.graph.store.base import GraphStore
 
@@ -30,13 +32,13 @@ class Projection:
 
 def entity_projection(store: GraphStore, kinds: tuple[str, ...] = EDGE_KINDS) -> Projection:
     """Integer-indexed undirected edge list of the entity graph (node order: first appearance
-    in the store's stable edge order)."""
-    index: dict[str, int] = {}
-    src: list[int] = []
-    dst: list[int] = []
-    for a, b in store.edge_pairs(kinds):
-        ia = index.setdefault(a, len(index))
-        ib = index.setdefault(b, len(index))
-        src.append(ia)
-        dst.append(ib)
-    return Projection(list(index), np.asarray(src, dtype=np.int64), np.asarray(dst, dtype=np.int64))
+    in the store's stable edge order).
+
+    The endpoints are read as UTF-8 bytes, one flat array (source, target, source, ...), and
+    numbered by ``pandas.factorize``, which numbers values in order of first appearance; only
+    the distinct ids are decoded.
+    """
+    ends = np.fromiter(chain.from_iterable(store.edge_pairs_utf8(kinds)), dtype=object)
+    codes, distinct = pd.factorize(ends)
+    codes = codes.astype(np.int64, copy=False)
+    return Projection([key.decode() for key in distinct], codes[0::2].copy(), codes[1::2].copy())

@@ -34,10 +34,8 @@ def lead_id(case_id: str) -> str:
 
 def snapshot_id(store: GraphStore) -> str:
     """A short fingerprint of the store's documents: every case id with its document hash."""
-    h = hashlib.sha256()
-    for case_id, sha in store.document_hashes():
-        h.update(f"{case_id}\x1f{sha}\n".encode())
-    return h.hexdigest()[:16]
+    lines = "".join(f"{case_id}\x1f{sha}\n" for case_id, sha in store.document_hashes())
+    return hashlib.sha256(lines.encode()).hexdigest()[:16]
 
 
 def claimed_years(frame: Frame, case_id: str) -> float:
@@ -128,7 +126,7 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
     labels = communities(projection.n, projection.sources, projection.targets,
                          seed=int(scoring["community_seed"]),
                          resolution=float(scoring["community_resolution"]))
-    community_of = {nid: int(labels[i]) for i, nid in enumerate(projection.ids)
+    community_of = {nid: label for nid, label in zip(projection.ids, labels.tolist(), strict=True)
                     if nid in frame.cases}
     threshold = float(scoring["lead_threshold"])
     case_rows: dict[str, dict[str, Any]] = {

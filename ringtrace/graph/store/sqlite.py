@@ -298,6 +298,12 @@ class SQLiteStore(GraphStore):
             yield from self.conn.execute(
                 "SELECT src, dst FROM edges WHERE kind = ? ORDER BY src, dst, source_doc", (kind,))
 
+    def edge_pairs_utf8(self, kinds: Iterable[str]) -> Iterator[tuple[bytes, bytes]]:
+        for kind in kinds:
+            yield from self.conn.execute(
+                "SELECT CAST(src AS BLOB), CAST(dst AS BLOB) FROM edges WHERE kind = ? "
+                "ORDER BY src, dst, source_doc", (kind,))
+
     def document(self, case_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT record FROM documents WHERE case_id = ?",
                                 (case_id,)).fetchone()

@@ -98,6 +98,15 @@ def test_field_reads_give_what_the_full_properties_hold(tmp_path: Path) -> None:
         assert isinstance(agents[0][2]["represents"], list)
 
 
+def test_edge_pairs_as_utf8_are_the_edge_pairs_encoded(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        store.write_batch(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))))
+        kinds = ["PARTY_IN", "AGENT_IN"]
+        pairs = list(store.edge_pairs(kinds))
+        assert pairs and list(store.edge_pairs_utf8(kinds)) == [
+            (a.encode(), b.encode()) for a, b in pairs]
+
+
 def test_a_saved_scan_loads_back_equal(tmp_path: Path) -> None:
     scan = {"meta": {"名称": "扫描", "score": 0.1 + 0.2, "big": 2**70, "flag": True},
             "findings": [{"subject": "Case:甲", "value": None, "list": [1.5e-7, 3]}],

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One piece of evidence: a quoted text span, a registry fact, a record field or a link.
 
@@ -20,7 +20,7 @@ class Evidence:
     detail: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     """A rule hit: the rule, the node it is about, the cases it implicates and why."""
 

@@ -49,6 +49,16 @@ def capped_score(rules: list[str], config: RuleConfig) -> float:
     return noisy_or(parts)
 
 
+def combined_score(rules: list[str], config: RuleConfig, mitigating: MitigatingIds) -> float:
+    """The score of a case on which ``rules`` (sorted, each once) fired: the capped noisy-OR of
+    the aggravating rules, reduced by the mitigating ones, rounded to six places."""
+    score = capped_score([r for r in rules if r not in mitigating], config)
+    for r in rules:
+        if r in mitigating:
+            score *= 1.0 - config.weight(r)
+    return round(score, 6)
+
+
 def rule_scores(findings: list[Finding], config: RuleConfig,
                 mitigating: MitigatingIds = frozenset()) -> dict[str, CaseScore]:
     """Per case: the rules that fired on it (each counted once) and their noisy-OR score,
@@ -57,16 +67,18 @@ def rule_scores(findings: list[Finding], config: RuleConfig,
     fired: dict[str, set[str]] = defaultdict(set)
     for index, f in enumerate(findings):
         for case in f.cases:
-            cs = scores.setdefault(case, CaseScore(case))
+            cs = scores.get(case)
+            if cs is None:
+                cs = scores[case] = CaseScore(case)
             cs.findings.append(index)
             fired[case].add(f.rule_id)
+    # many cases share a combination of rules: score each combination once
+    by_combination: dict[tuple[str, ...], float] = {}
     for case, rules in fired.items():
         cs = scores[case]
         cs.rules = sorted(rules)
-        score = capped_score([r for r in cs.rules if r not in mitigating], config)
-        for r in cs.rules:
-            if r in mitigating:
-                score *= 1.0 - config.weight(r)
-        cs.rule_score = round(score, 6)
-        cs.final_score = cs.rule_score
+        combination = tuple(cs.rules)
+        if combination not in by_combination:
+            by_combination[combination] = combined_score(cs.rules, config, mitigating)
+        cs.rule_score = cs.final_score = by_combination[combination]
     return scores

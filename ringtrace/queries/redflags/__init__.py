@@ -24,7 +24,7 @@ from ringtrace.queries.redflags import (
     geography,
     timeline,
 )
-from ringtrace.queries.redflags.common import Rule
+from ringtrace.queries.redflags.common import Rule, collector_paused
 from ringtrace.queries.rules import RuleConfig
 
 CATALOGUE: list[Rule] = [
@@ -38,15 +38,17 @@ __all__ = ["CATALOGUE", "RULES_BY_ID", "run_all"]
 
 def run_all(frame: Frame, config: RuleConfig,
             progress: Callable[[int], None] | None = None) -> list[Finding]:
-    """Every finding of every rule with a non-zero weight, in catalogue order."""
+    """Every finding of every rule with a non-zero weight, in catalogue order (with the garbage
+    collector paused: see :func:`~ringtrace.queries.redflags.common.collector_paused`)."""
     missing = sorted(set(RULES_BY_ID) - set(config.rules))
     if missing:
         raise RuleError(f"{config.source}: no parameters for rules {', '.join(missing)}")
     findings: list[Finding] = []
-    for rule in CATALOGUE:
-        params = config.params(rule.id)
-        if float(params["weight"]) > 0:
-            findings.extend(rule.run(frame, params))
-        if progress:
-            progress(1)
+    with collector_paused():
+        for rule in CATALOGUE:
+            params = config.params(rule.id)
+            if float(params["weight"]) > 0:
+                findings.extend(rule.run(frame, params))
+            if progress:
+                progress(1)
     return findings

@@ -22,11 +22,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import AgentRef, CaseInfo, Frame
-from ringtrace.queries.redflags.common import PROFESSIONAL, Rule, is_confirmation, uncontested
+from ringtrace.queries.redflags.common import (
+    PROFESSIONAL,
+    Rule,
+    confirmation_cases,
+    is_confirmation,
+    uncontested,
+)
 
 
 def suspicious_case(case: CaseInfo) -> bool:
@@ -34,6 +41,60 @@ def suspicious_case(case: CaseInfo) -> bool:
     return is_confirmation(case) and uncontested(case)
 
 
+@dataclass
+class AgentProfile:
+    """What one agent did across their cases (see :func:`agent_profile`)."""
+
+    #: the agent's cases, as :attr:`Frame.agent_cases` lists them
+    cases: list[str]
+    #: those of them that are uncontested confirmation cases
+    suspicious: list[str] = field(default_factory=list)
+    #: suspicious cases where the employer answered and admitted (rather than stayed absent)
+    admitted: int = 0
+    #: workers represented, employers faced
+    workers: set[str] = field(default_factory=set)
+    employers: set[str] = field(default_factory=set)
+    #: agent kinds the agent was recorded as (lawyer, employee, relative, ...)
+    kinds: set[str] = field(default_factory=set)
+    #: employers of the cases where the agent acted for the employer side / the worker side
+    employer_side_employers: set[str] = field(default_factory=set)
+    worker_side_employers: set[str] = field(default_factory=set)
+    #: acted for both sides of one case
+    both_in_one_case: bool = False
+
+
+def agent_profile(frame: Frame, agent_id: str) -> AgentProfile:
+    """The :class:`AgentProfile` of one agent (computed once per agent and frame, shared by the
+    rules and ring assembly)."""
+    known: dict[str, AgentProfile] = frame.memo.setdefault("redflags.agent_profile", {})
+    found = known.get(agent_id)
+    if found is None:
+        found = known[agent_id] = _profile(frame, agent_id)
+    return found
+
+
+def _profile(frame: Frame, agent_id: str) -> AgentProfile:
+    profile = AgentProfile(frame.agent_cases.get(agent_id, []))
+    for c in profile.cases:
+        case = frame.cases[c]
+        if suspicious_case(case):
+            profile.suspicious.append(c)
+            if case.get("defendant_response") != "absent" and not case.get("absent"):
+                profile.admitted += 1
+        employers = [e.id for e in case.employers]
+        profile.employers.update(employers)
+        for a in case.agents:
+            if a.id != agent_id:
+                continue
+            profile.kinds.add(a.kind)
+            profile.both_in_one_case |= a.side == "both"
+            if a.side in ("employer", "both"):
+                profile.employer_side_employers.update(employers)
+            if a.side in ("worker", "both"):
+                profile.worker_side_employers.update(employers)
+                profile.workers.update(w.id for w in case.workers if w.name in a.represents
+                                       or not a.represents)
+    return profile
 
 
 def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
@@ -52,69 +113,36 @@ def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
       together.)
     An employer's own staff or lawyer acting for that one employer in many cases is ordinary.
     """
-    cases = frame.agent_cases.get(agent_id, [])
-    sus, workers, _ = agent_profile(frame, agent_id)
-    kinds: set[str] = set()
-    employer_sides: set[str] = set()
-    worker_side_employers: set[str] = set()
-    same_case_both = False
-    for c in cases:
-        case = frame.cases[c]
-        for a in case.agents:
-            if a.id != agent_id:
-                continue
-            kinds.add(a.kind)
-            same_case_both |= a.side == "both"
-            if a.side in ("employer", "both"):
-                employer_sides.update(e.id for e in case.employers)
-            if a.side in ("worker", "both"):
-                worker_side_employers.update(e.id for e in case.employers)
-    professional = kinds <= set(PROFESSIONAL)
-    if not professional and (same_case_both or len(employer_sides) >= 2
-                             or employer_sides & worker_side_employers):
+    profile = agent_profile(frame, agent_id)
+    employer_sides = profile.employer_side_employers
+    professional = profile.kinds <= set(PROFESSIONAL)
+    if not professional and (profile.both_in_one_case or len(employer_sides) >= 2
+                             or employer_sides & profile.worker_side_employers):
         return True
+    cases, workers = profile.cases, profile.workers
     if not cases or len(workers) < min_workers:
         return False
-    share = len(sus) / len(cases)
     if professional:
         # an absent employer is typical of genuine closures; count only admissions here
-        admitted = [c for c in sus if frame.cases[c].get("defendant_response") != "absent"
-                    and not frame.cases[c].get("absent")]
-        return (len(admitted) >= 0.8 * len(cases) and len(worker_side_employers) >= 2
-                and len(workers) >= 3)
-    return share >= min_share
-
-
-def agent_profile(frame: Frame, agent_id: str) -> tuple[list[str], set[str], set[str]]:
-    """(the agent's suspicious cases, workers represented, employers faced) for one agent."""
-    cases = frame.agent_cases.get(agent_id, [])
-    sus = [c for c in cases if suspicious_case(frame.cases[c])]
-    workers: set[str] = set()
-    employers: set[str] = set()
-    for c in cases:
-        case = frame.cases[c]
-        for a in case.agents:
-            if a.id == agent_id and a.side in ("worker", "both"):
-                workers.update(w.id for w in case.workers if w.name in a.represents
-                               or not a.represents)
-        employers.update(e.id for e in case.employers)
-    return sus, workers, employers
+        return (profile.admitted >= 0.8 * len(cases)
+                and len(profile.worker_side_employers) >= 2 and len(workers) >= 3)
+    return len(profile.suspicious) / len(cases) >= min_share
 
 
 def many_applicants(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     minimum, share = int(params["min_applicants"]), float(params["min_suspicious_share"])
-    for agent_id in sorted(frame.agent_cases):
-        cases = frame.agent_cases[agent_id]
-        if len(cases) < minimum:
-            continue
-        sus, workers, employers = agent_profile(frame, agent_id)
-        if len(workers) >= minimum and intermediary_like(frame, agent_id, minimum, share):
+    busy = sorted(a for a, cases in frame.agent_cases.items() if len(cases) >= minimum)
+    for agent_id in busy:
+        profile = agent_profile(frame, agent_id)
+        if len(profile.workers) >= minimum and intermediary_like(frame, agent_id, minimum, share):
             name = frame.persons.get(agent_id, {}).get("name", agent_id)
-            numbers = [frame.cases[c].case_number for c in sus]
-            yield Finding("AGENT_MANY_APPLICANTS", agent_id, sus,
-                          f"代理人{name}代理{len(workers)}名劳动者、涉及{len(employers)}家用人单位，"
-                          f"{len(sus)}/{len(cases)}件为无争议确认案件",
-                          [Evidence("link", None, "案号: " + "、".join(numbers[:30]))])
+            sus = profile.suspicious
+            numbers = [frame.cases[c].case_number for c in sus[:30]]
+            yield Finding("AGENT_MANY_APPLICANTS", agent_id, list(sus),
+                          f"代理人{name}代理{len(profile.workers)}名劳动者、"
+                          f"涉及{len(profile.employers)}家用人单位，"
+                          f"{len(sus)}/{len(profile.cases)}件为无争议确认案件",
+                          [Evidence("link", None, "案号: " + "、".join(numbers))])
 
 
 def _worker_side(a: AgentRef) -> bool:
@@ -123,19 +151,20 @@ def _worker_side(a: AgentRef) -> bool:
 
 def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     hits: dict[str, list[tuple[str, Evidence]]] = defaultdict(list)
-    # agents per employer and side, across that employer's cases
-    sides: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    # the cases of each (employer, agent) pair where the agent acted for the workers / employer
+    for_workers: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for_employer: dict[tuple[str, str], list[str]] = defaultdict(list)
     employee_agent_employers: dict[str, set[str]] = defaultdict(set)
-    for case in frame.case_list():
-        if not suspicious_case(case):
+    for case in confirmation_cases(frame):
+        if not uncontested(case):
             continue
         worker_agents = [a for a in case.agents if _worker_side(a)]
         employer_agents = [a for a in case.agents if a.side in ("employer", "both")]
         for e in case.employers:
-            for a in case.agents:
-                for side in (("worker", "employer") if a.side == "both" else (a.side,)):
-                    sides[(e.id, a.id)][side].append(case.id)
+            for a in worker_agents:
+                for_workers[(e.id, a.id)].append(case.id)
             for a in employer_agents:
+                for_employer[(e.id, a.id)].append(case.id)
                 if a.kind in ("employee", "other"):
                     employee_agent_employers[a.id].add(e.id)
         wa_ids = {a.id for a in worker_agents}
@@ -164,13 +193,13 @@ def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
             if a.name and a.name in reps:
                 hits[case.id].append(("rep", Evidence(
                     "record", case.case_number, f"劳动者代理人{a.name}系用人单位法定代表人")))
-    for (_employer, _agent), by_side in sorted(sides.items()):
-        if by_side.get("worker") and by_side.get("employer"):
-            for c in sorted(set(by_side["worker"]) | set(by_side["employer"])):
-                name = frame.persons.get(_agent, {}).get("name", _agent)
-                hits[c].append(("cross", Evidence(
-                    "link", frame.cases[c].case_number,
-                    f"{name}在同一用人单位的案件中分别代理劳动者和用人单位")))
+    for pair in sorted(for_workers.keys() & for_employer.keys()):
+        agent_id = pair[1]
+        name = frame.persons.get(agent_id, {}).get("name", agent_id)
+        for c in sorted({*for_workers[pair], *for_employer[pair]}):
+            hits[c].append(("cross", Evidence(
+                "link", frame.cases[c].case_number,
+                f"{name}在同一用人单位的案件中分别代理劳动者和用人单位")))
     for agent_id, employers in sorted(employee_agent_employers.items()):
         if len(employers) >= 2:
             name = frame.persons.get(agent_id, {}).get("name", agent_id)
@@ -186,8 +215,8 @@ def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
 
 
 def employee_or_relative(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    for case in frame.case_list():
-        if not suspicious_case(case):
+    for case in confirmation_cases(frame):
+        if not uncontested(case):
             continue
         for a in case.agents:
             if (a.side == "employer" and a.kind == "employee") or (

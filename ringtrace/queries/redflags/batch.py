@@ -19,7 +19,7 @@ from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.common import Rule, is_confirmation
+from ringtrace.queries.redflags.common import Rule, confirmation_cases
 
 _DATES = (("filing_date", "立案"), ("hearing_date", "开庭"), ("decision_date", "裁判"))
 
@@ -27,23 +27,21 @@ _DATES = (("filing_date", "立案"), ("hearing_date", "开庭"), ("decision_date
 def same_day(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     minimum = int(params["min_cases"])
     groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for case in frame.case_list():
-        if not is_confirmation(case):
-            continue
+    for case in confirmation_cases(frame):
         for key, _ in _DATES:
             day = case.get(key)
             if day and len(day) == 10:
                 for ref in case.employers:
                     groups[(ref.id, key, day)].append(case.id)
     labels = dict(_DATES)
-    for (employer, key, day), cases in sorted(groups.items()):
-        if len(cases) >= minimum:
-            name = frame.employers.get(employer, {}).get("name", employer)
-            numbers = [frame.cases[c].case_number for c in cases]
-            yield Finding("BATCH_SAME_DAY", employer, cases,
-                          f"{day}同日{labels[key]}{len(cases)}件针对{name}的案件",
-                          [Evidence("link", None, f"{labels[key]}日期={day}；案号: " +
-                                    "、".join(numbers[:30]))])
+    batches = sorted((group, cases) for group, cases in groups.items() if len(cases) >= minimum)
+    for (employer, key, day), cases in batches:
+        name = frame.employers.get(employer, {}).get("name", employer)
+        numbers = [frame.cases[c].case_number for c in cases[:30]]
+        yield Finding("BATCH_SAME_DAY", employer, cases,
+                      f"{day}同日{labels[key]}{len(cases)}件针对{name}的案件",
+                      [Evidence("link", None, f"{labels[key]}日期={day}；案号: " +
+                                "、".join(numbers))])
 
 
 RULES = [Rule("BATCH_SAME_DAY", "batch", "同日批量立案/开庭/裁判", same_day)]

@@ -26,16 +26,16 @@ from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import (
     Rule,
     case_finding,
-    is_confirmation,
+    confirmation_cases,
     span,
     text_evidence,
 )
 
 
 def no_objection(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    for case in frame.case_list():
+    for case in confirmation_cases(frame):
         response = case.get("defendant_response")
-        if is_confirmation(case) and response in ("admits", "no_objection"):
+        if response in ("admits", "no_objection"):
             label = "认可" if response == "admits" else "无异议"
             yield case_finding("CLAIM_NO_OBJECTION", case, f"用人单位对确认劳动关系的请求{label}",
                                text_evidence(case, "defendant_response",
@@ -43,18 +43,16 @@ def no_objection(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
 
 
 def mediated(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    for case in frame.case_list():
-        if is_confirmation(case) and (case.get("document_type") == "调解书"
-                                      or case.get("outcome") == "mediated"):
+    for case in confirmation_cases(frame):
+        if case.get("document_type") == "调解书" or case.get("outcome") == "mediated":
             yield case_finding("CLAIM_MEDIATED", case, "以调解方式确认劳动关系",
                                text_evidence(case, "outcome",
                                              f"document_type={case.get('document_type')}"))
 
 
 def default(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    for case in frame.case_list():
-        if is_confirmation(case) and (case.get("absent") or
-                                      case.get("defendant_response") == "absent"):
+    for case in confirmation_cases(frame):
+        if case.get("absent") or case.get("defendant_response") == "absent":
             yield case_finding("CLAIM_DEFAULT", case, "用人单位缺席，未抗辩",
                                text_evidence(case, "absence", "absent=true"))
 
@@ -68,8 +66,8 @@ def confirmation_only(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]
 
 def purpose(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     keywords = tuple(params["keywords"])
-    for case in frame.case_list():
-        quoted = span(case, ("purpose", "claim"), keywords) if is_confirmation(case) else None
+    for case in confirmation_cases(frame):
+        quoted = span(case, ("purpose", "claim"), keywords)
         if quoted:
             yield case_finding("CLAIM_PURPOSE", case, "以补缴社保或办理退休为诉讼目的",
                                Evidence("text", case.case_number, quoted))

@@ -26,38 +26,40 @@ from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.common import Rule, is_confirmation, span, to_date
+from ringtrace.queries.redflags.common import (
+    CaseFacts,
+    Rule,
+    employer_confirmation_cases,
+    span,
+)
 
 
 def ended_together(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     minimum, share = int(params["min_cases"]), float(params["min_share"])
     spread = float(params["min_start_spread_years"])
-    for employer in sorted(frame.employer_cases):
-        by_end: dict[str, list[str]] = defaultdict(list)
+    for employer, facts in employer_confirmation_cases(frame).items():
+        by_end: dict[str, list[CaseFacts]] = defaultdict(list)
         dated = 0
-        for c in frame.employer_cases[employer]:
-            case = frame.cases[c]
-            end = case.get("claimed_end")
-            if is_confirmation(case) and isinstance(end, str) and len(end) >= 7:
-                by_end[end[:7]].append(c)
+        for f in facts:
+            end = f.case.get("claimed_end")
+            if isinstance(end, str) and len(end) >= 7:
+                by_end[end[:7]].append(f)
                 dated += 1
-        for month, cases in sorted(by_end.items()):
-            if len(cases) < minimum or len(cases) < share * dated:
+        for month, ended in sorted(by_end.items()):
+            if len(ended) < minimum or len(ended) < share * dated:
                 continue
-            starts = sorted(d for c in cases
-                            if (d := to_date(frame.cases[c].get("claimed_start"))) is not None)
+            starts = sorted(f.start for f in ended if f.start is not None)
             if len(starts) < minimum or (starts[-1] - starts[0]).days / 365.25 < spread:
                 continue
             name = frame.employers.get(employer, {}).get("name", employer)
-            summary = (f"针对{name}的{len(cases)}件确认案件主张的劳动关系均止于{month}，"
+            summary = (f"针对{name}的{len(ended)}件确认案件主张的劳动关系均止于{month}，"
                        f"起始时间从{starts[0].year}年到{starts[-1].year}年不等（集体终止，如企业关停）")
-            for c in cases:
-                case = frame.cases[c]
+            for case in (f.case for f in ended):
                 quoted = span(case, ("claim", "facts"), (month[:4],))
                 evidence = Evidence("text", case.case_number, quoted) if quoted else Evidence(
                     "record", case.case_number,
                     f"主张期间 {case.get('claimed_start')} 至 {case.get('claimed_end')}")
-                yield Finding("EVID_ENDED_TOGETHER", c, [c], summary, [evidence])
+                yield Finding("EVID_ENDED_TOGETHER", case.id, [case.id], summary, [evidence])
 
 
 RULES = [Rule("EVID_ENDED_TOGETHER", "closure", "劳动关系集体同月终止、起始不一（减轻）",

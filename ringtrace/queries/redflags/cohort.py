@@ -20,28 +20,24 @@ from collections.abc import Iterator
 from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
-from ringtrace.queries.frame import CaseInfo, Frame
+from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import (
+    CaseFacts,
     Rule,
-    filing_date,
-    is_confirmation,
-    to_date,
+    employer_confirmation_cases,
     years_between,
 )
 
 
-def pension_profile(frame: Frame, case: CaseInfo, min_years: float,
+def pension_profile(facts: CaseFacts, min_years: float,
                     windows: dict[str, tuple[float, float]]) -> bool:
     """The worker is in the retirement window at filing and claims a long relationship."""
-    filed = filing_date(case)
-    start, end = to_date(case.get("claimed_start")), to_date(case.get("claimed_end"), end=True)
+    filed, start, end = facts.filed, facts.start, facts.end_last
     if filed is None or start is None or end is None or years_between(start, end) < min_years:
         return False
-    for w in case.workers:
-        props = frame.persons.get(w.id, {})
-        birth = to_date(props.get("birth_date"))
-        window = windows.get(props.get("sex") or "")
-        if birth and window and window[0] <= years_between(birth, filed) <= window[1]:
+    for w in facts.workers:
+        window = windows.get(w.sex or "")
+        if w.birth and window and window[0] <= years_between(w.birth, filed) <= window[1]:
             return True
     return False
 
@@ -50,12 +46,10 @@ def near_retirement_cohort(frame: Frame, params: dict[str, Any]) -> Iterator[Fin
     minimum, share = int(params["min_cases"]), float(params["min_share"])
     min_years = float(params["min_years"])
     windows = {"女": tuple(params["female_ages"]), "男": tuple(params["male_ages"])}
-    for employer in sorted(frame.employer_cases):
-        cases = [frame.cases[c] for c in frame.employer_cases[employer]
-                 if is_confirmation(frame.cases[c])]
+    for employer, cases in employer_confirmation_cases(frame).items():
         if len(cases) < minimum:
             continue
-        profiled = [c for c in cases if pension_profile(frame, c, min_years, windows)]
+        profiled = [f.case for f in cases if pension_profile(f, min_years, windows)]
         if len(profiled) >= minimum and len(profiled) >= share * len(cases):
             name = frame.employers.get(employer, {}).get("name", employer)
             yield Finding("COHORT_NEAR_RETIREMENT", employer, [c.id for c in profiled],

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
-from ringtrace.queries.frame import CaseInfo, Frame
+from ringtrace.queries.frame import CaseInfo, Frame, PartyRef
 
 RuleFunc = Callable[[Frame, dict[str, Any]], Iterator[Finding]]
 
@@ -28,10 +31,35 @@ class Rule:
     mitigating: bool = False
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block, then resume it if it was running.
+
+    Running the catalogue creates millions of small objects without reference cycles
+    (findings, evidence, per-frame indexes). Each of them counts towards the next automatic
+    collection, and each full collection walks the whole in-memory frame - seconds per
+    province - to free nothing. Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def to_date(value: Any, *, end: bool = False) -> dt.date | None:
     """ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` to a date (start of period, or its end)."""
     if not value or not isinstance(value, str):
         return None
+    return _parse_date(value, end)
+
+
+@lru_cache(maxsize=1 << 17)
+def _parse_date(value: str, end: bool) -> dt.date | None:
+    """:func:`to_date` for a non-empty string, remembered: a province has a few ten thousand
+    distinct dates, read again by every rule."""
     parts = value.split("-")
     try:
         year = int(parts[0])
@@ -76,15 +104,91 @@ def uncontested(case: CaseInfo) -> bool:
     return case.uncontested
 
 
+def confirmation_cases(frame: Frame) -> list[CaseInfo]:
+    """The confirmation cases, ordered by case id (computed once per frame)."""
+    if "redflags.confirmation_cases" not in frame.memo:
+        frame.memo["redflags.confirmation_cases"] = [
+            c for c in frame.case_list() if c.confirmation]
+    result: list[CaseInfo] = frame.memo["redflags.confirmation_cases"]
+    return result
+
+
+@dataclass(slots=True)
+class WorkerFacts:
+    """A worker of a case with the person facts the rules read."""
+
+    ref: PartyRef
+    #: ``birth_date`` as recorded, and as a date (None when missing or unreadable)
+    birth_text: Any
+    birth: dt.date | None
+    sex: Any
+    address: Any
+
+
+@dataclass(slots=True)
+class CaseFacts:
+    """One confirmation case with its dates parsed and its workers looked up, once per frame
+    (many rules read the same few fields; reading them once keeps the catalogue fast)."""
+
+    case: CaseInfo
+    #: :func:`filing_date` (filing, else hearing, else decision date)
+    filed: dt.date | None
+    #: the ``filing_date`` and ``decision_date`` fields themselves
+    filing: dt.date | None
+    decided: dt.date | None
+    #: the claimed period: start, and the first and the last day of its end period
+    start: dt.date | None
+    end: dt.date | None
+    end_last: dt.date | None
+    workers: list[WorkerFacts]
+
+
+def case_facts(frame: Frame) -> list[CaseFacts]:
+    """:class:`CaseFacts` of every confirmation case, in :func:`confirmation_cases` order
+    (computed once per frame)."""
+    if "redflags.case_facts" not in frame.memo:
+        frame.memo["redflags.case_facts"] = [_facts(frame, c) for c in confirmation_cases(frame)]
+    result: list[CaseFacts] = frame.memo["redflags.case_facts"]
+    return result
+
+
+def _facts(frame: Frame, case: CaseInfo) -> CaseFacts:
+    props = case.props
+    filing, decided = to_date(props.get("filing_date")), to_date(props.get("decision_date"))
+    filed = filing or to_date(props.get("hearing_date")) or decided
+    claimed_end = props.get("claimed_end")
+    workers = []
+    for w in case.workers:
+        person = frame.persons.get(w.id, {})
+        birth_text = person.get("birth_date")
+        workers.append(WorkerFacts(w, birth_text, to_date(birth_text), person.get("sex"),
+                                   person.get("address")))
+    return CaseFacts(case, filed, filing, decided, to_date(props.get("claimed_start")),
+                     to_date(claimed_end), to_date(claimed_end, end=True), workers)
+
+
+def employer_confirmation_cases(frame: Frame) -> dict[str, list[CaseFacts]]:
+    """Every employer with cases (in id order) -> the facts of its confirmation cases, in case
+    id order, possibly none (computed once per frame)."""
+    if "redflags.employer_confirmation_cases" not in frame.memo:
+        facts = {f.case.id: f for f in case_facts(frame)}
+        frame.memo["redflags.employer_confirmation_cases"] = {
+            employer: [facts[c] for c in frame.employer_cases[employer] if c in facts]
+            for employer in sorted(frame.employer_cases)}
+    result: dict[str, list[CaseFacts]] = frame.memo["redflags.employer_confirmation_cases"]
+    return result
+
+
 def span(case: CaseInfo, kind: str | tuple[str, ...] | None = None,
          keywords: tuple[str, ...] = ()) -> str | None:
     """The first quoted span of ``kind`` (one kind or several) that contains one of
     ``keywords`` (any text when none are given), in document order."""
     kinds = (kind,) if isinstance(kind, str) else kind
     for s in case.spans:
+        if kinds is not None and s.get("kind") not in kinds:
+            continue
         text = s.get("text", "")
-        if (kinds is None or s.get("kind") in kinds) and (
-                not keywords or any(k in text for k in keywords)):
+        if not keywords or any(k in text for k in keywords):
             return text
     return None
 
@@ -94,10 +198,6 @@ def text_evidence(case: CaseInfo, kind: str, fallback: str) -> Evidence:
     if quoted:
         return Evidence("text", case.case_number, quoted)
     return Evidence("record", case.case_number, fallback)
-
-
-def person_birth(frame: Frame, person_id: str) -> dt.date | None:
-    return to_date(frame.persons.get(person_id, {}).get("birth_date"))
 
 
 def case_finding(rule_id: str, case: CaseInfo, summary: str,

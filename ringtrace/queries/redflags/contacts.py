@@ -28,7 +28,7 @@ from typing import Any
 from ringtrace.graph.identity import masked_matches
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.common import PROFESSIONAL, Rule, is_confirmation
+from ringtrace.queries.redflags.common import PROFESSIONAL, Rule, confirmation_cases
 
 
 @dataclass
@@ -66,19 +66,32 @@ def sharing_by_identifier(frame: Frame) -> dict[str, Sharing]:
     return result
 
 
-def _sharing(frame: Frame) -> dict[str, Sharing]:
-    people: dict[str, tuple[set[str], set[str], set[str]]] = {}
+@dataclass
+class _Involvement:
+    """One person's part in the confirmation cases: roles played, cases, employers faced."""
 
-    def note(person: str, role: str, case_id: str, employers: set[str]) -> None:
-        entry = people.setdefault(person, (set(), set(), set()))
-        entry[0].add(role)
-        entry[1].add(case_id)
-        entry[2].update(employers)
+    roles: set[str] = field(default_factory=set)
+    cases: set[str] = field(default_factory=set)
+    employers: set[str] = field(default_factory=set)
 
-    for case in frame.case_list():
-        if not is_confirmation(case):
-            continue
-        employers = {e.id for e in case.employers}
+
+def _involvement(frame: Frame) -> dict[str, _Involvement]:
+    """person -> their part in the confirmation cases, for every person or employer that gave a
+    phone or address (lawyers excluded: colleagues share their firm's phone)."""
+    involved: dict[str, _Involvement] = {}
+
+    def note(person: str, role: str, case_id: str, employers: list[str]) -> None:
+        if person not in frame.contacts:
+            return
+        entry = involved.get(person)
+        if entry is None:
+            entry = involved[person] = _Involvement()
+        entry.roles.add(role)
+        entry.cases.add(case_id)
+        entry.employers.update(employers)
+
+    for case in confirmation_cases(frame):
+        employers = [e.id for e in case.employers]
         for w in case.workers:
             note(w.id, "worker", case.id, employers)
         for a in case.agents:
@@ -87,17 +100,23 @@ def _sharing(frame: Frame) -> dict[str, Sharing]:
             note(a.id, "employer" if a.side == "employer" else "agent", case.id, employers)
         for e in case.employers:
             note(e.id, "employer", case.id, employers)
-            for rep in frame.legal_reps.get(e.id, set()):
+            for rep in frame.legal_reps.get(e.id, ()):
                 note(rep, "employer", case.id, employers)
+    return involved
+
+
+def _sharing(frame: Frame) -> dict[str, Sharing]:
     out: dict[str, Sharing] = {}
-    for person, (roles, cases, employers) in sorted(people.items()):
-        for ident in frame.contacts.get(person, set()):
+    for person, part in sorted(_involvement(frame).items()):
+        for ident in frame.contacts[person]:
             if person in frame.employers and not ident.startswith("Identifier:phone:"):
                 continue  # workers living at the factory address share it legitimately
-            sharing = out.setdefault(ident, Sharing())
-            sharing.cases[person] |= cases
-            sharing.roles[person] |= roles
-            sharing.employers |= employers
+            sharing = out.get(ident)
+            if sharing is None:
+                sharing = out[ident] = Sharing()
+            sharing.cases[person] = set(part.cases)
+            sharing.roles[person] = set(part.roles)
+            sharing.employers |= part.employers
     for sharing in out.values():
         _fold_masked(frame, sharing)
     return out
@@ -106,10 +125,13 @@ def _sharing(frame: Frame) -> dict[str, Sharing]:
 def _fold_masked(frame: Frame, sharing: Sharing) -> None:
     """Count an anonymised mention (``**河``, born 1973-02-02) as the named sharer it matches
     (``孟长河``, born 1973-02-02): one person printed twice is not two people sharing."""
+    masked = [p for p in sharing.people if frame.persons.get(p, {}).get("masked")]
+    if not masked:
+        return
     named = [p for p in sharing.people if not frame.persons.get(p, {}).get("masked")]
-    for p in sharing.people:
-        props = frame.persons.get(p, {})
-        if not props.get("masked") or not props.get("birth_date"):
+    for p in masked:
+        props = frame.persons[p]
+        if not props.get("birth_date"):
             continue
         for q in named:
             other = frame.persons.get(q, {})
@@ -122,10 +144,12 @@ def _fold_masked(frame: Frame, sharing: Sharing) -> None:
 
 def shared(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     minimum = int(params["min_people"])
-    for ident, sharing in sorted(sharing_by_identifier(frame).items()):
+    by_identifier = sharing_by_identifier(frame)
+    for ident in sorted(i for i, sharing in by_identifier.items() if len(sharing.cases) >= minimum):
+        sharing = by_identifier[ident]
         cases = sharing.all_cases()
         why = sharing.crossing()
-        if len(sharing.people) >= minimum and len(cases) >= 2 and why:
+        if len(cases) >= 2 and why:
             props = frame.identifiers.get(ident, {})
             names = sorted({frame.persons.get(p, {}).get("name", p) for p in sharing.people})
             label = "电话" if props.get("kind") == "phone" else "地址"

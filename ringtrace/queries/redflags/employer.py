@@ -19,6 +19,7 @@ Thresholds
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,8 +27,8 @@ from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import (
     Rule,
-    filing_date,
-    is_confirmation,
+    case_facts,
+    employer_confirmation_cases,
     to_date,
 )
 
@@ -37,20 +38,15 @@ def _headcount(props: dict[str, Any]) -> int | None:
     return int(value) if isinstance(value, (int, float)) else None
 
 
-def _confirmation_cases(frame: Frame, employer: str) -> list[str]:
-    return [c for c in frame.employer_cases.get(employer, []) if is_confirmation(frame.cases[c])]
-
-
 def burst(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     window, min_cases, ratio = int(params["window_days"]), int(params["min_cases"]), float(
         params["headcount_ratio"])
-    for employer in sorted(frame.employer_cases):
+    for employer, facts in employer_confirmation_cases(frame).items():
         props = frame.employers.get(employer, {})
         headcount = _headcount(props)
         if headcount is None:
             continue
-        dated = sorted((d, c) for c in _confirmation_cases(frame, employer)
-                       if (d := filing_date(frame.cases[c])) is not None)
+        dated = sorted((f.filed, f.case.id) for f in facts if f.filed is not None)
         best: list[str] = []
         lo = 0
         for hi in range(len(dated)):
@@ -59,26 +55,25 @@ def burst(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
             if hi - lo + 1 > len(best):
                 best = [c for _, c in dated[lo:hi + 1]]
         if len(best) >= min_cases and len(best) > ratio * max(headcount, 1):
-            numbers = [frame.cases[c].case_number for c in best]
+            numbers = [frame.cases[c].case_number for c in best[:30]]
             yield Finding("EMP_BURST", employer, best,
                           f"{props.get('name')}在{window}天内被提起{len(best)}件确认劳动关系案件，"
                           f"参保人数{headcount}",
                           [Evidence("registry", None, f"参保人数={headcount}"),
-                           Evidence("link", None, "案号: " + "、".join(numbers[:30]))])
+                           Evidence("link", None, "案号: " + "、".join(numbers))])
 
 
 def over_headcount(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     min_confirmed, ratio = int(params["min_confirmed"]), float(params["headcount_ratio"])
-    for employer in sorted(frame.employer_cases):
+    for employer, facts in employer_confirmation_cases(frame).items():
         props = frame.employers.get(employer, {})
         headcount = _headcount(props)
         if headcount is None:
             continue
-        confirmed = [c for c in _confirmation_cases(frame, employer)
-                     if frame.cases[c].get("outcome") in ("confirmed", "mediated")]
-        workers = {w.id for c in confirmed for w in frame.cases[c].workers}
+        confirmed = [f.case for f in facts if f.case.get("outcome") in ("confirmed", "mediated")]
+        workers = {w.id for case in confirmed for w in case.workers}
         if len(workers) >= min_confirmed and len(workers) > ratio * max(headcount, 1):
-            yield Finding("EMP_OVER_HEADCOUNT", employer, confirmed,
+            yield Finding("EMP_OVER_HEADCOUNT", employer, [case.id for case in confirmed],
                           f"{props.get('name')}被确认劳动关系{len(workers)}人，参保人数仅{headcount}",
                           [Evidence("registry", None, f"参保人数={headcount}"),
                            Evidence("record", None, f"确认劳动关系人数={len(workers)}")])
@@ -86,43 +81,51 @@ def over_headcount(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
 
 def status(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     bad = tuple(params["statuses"])
-    for employer in sorted(frame.employer_cases):
+    for employer, facts in employer_confirmation_cases(frame).items():
         props = frame.employers.get(employer, {})
         value = props.get("status") or ""
-        if any(s in value for s in bad):
-            cases = _confirmation_cases(frame, employer)
-            if cases:
-                detail = f"登记状态={value}"
-                for key, label in (("cancel_date", "注销日期"), ("revoke_date", "吊销日期")):
-                    if props.get(key):
-                        detail += f"，{label}={props[key]}"
-                yield Finding("EMP_STATUS", employer, cases, f"{props.get('name')}登记状态为{value}",
-                              [Evidence("registry", None, detail)])
+        if facts and any(s in value for s in bad):
+            detail = f"登记状态={value}"
+            for key, label in (("cancel_date", "注销日期"), ("revoke_date", "吊销日期")):
+                if props.get(key):
+                    detail += f"，{label}={props[key]}"
+            yield Finding("EMP_STATUS", employer, [f.case.id for f in facts],
+                          f"{props.get('name')}登记状态为{value}",
+                          [Evidence("registry", None, detail)])
 
 
 def odd_type(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     keywords = tuple(params["keywords"])
-    for employer in sorted(frame.employer_cases):
+    for employer, facts in employer_confirmation_cases(frame).items():
+        if not facts:
+            continue
         props = frame.employers.get(employer, {})
         fields = {"企业名称": props.get("name"), "企业类型": props.get("company_type"),
                   "所属行业": props.get("industry")}
         hit = next(((label, v) for label, v in fields.items()
                     if v and any(k in str(v) for k in keywords)), None)
         if hit:
-            cases = _confirmation_cases(frame, employer)
-            if cases:
-                yield Finding("EMP_TYPE", employer, cases, f"{props.get('name')}属劳务/乡镇/回收类单位",
-                              [Evidence("registry", None, f"{hit[0]}={hit[1]}")])
+            yield Finding("EMP_TYPE", employer, [f.case.id for f in facts],
+                          f"{props.get('name')}属劳务/乡镇/回收类单位",
+                          [Evidence("registry", None, f"{hit[0]}={hit[1]}")])
+
+
+def _founded(frame: Frame, employer_id: str) -> dt.date | None:
+    """The employer's founding date (computed once per employer and frame)."""
+    known: dict[str, dt.date | None] = frame.memo.setdefault("redflags.founded", {})
+    if employer_id not in known:
+        known[employer_id] = to_date(frame.employers.get(employer_id, {}).get("founded"))
+    return known[employer_id]
 
 
 def start_before_founding(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     grace = int(params["grace_days"])
-    for case in frame.case_list():
-        start = to_date(case.get("claimed_start"))
-        if start is None or not is_confirmation(case):
+    for facts in case_facts(frame):
+        start, case = facts.start, facts.case
+        if start is None:
             continue
         for ref in case.employers:
-            founded = to_date(frame.employers.get(ref.id, {}).get("founded"))
+            founded = _founded(frame, ref.id)
             if founded and (founded - start).days > grace:
                 yield Finding("EMP_START_BEFORE_FOUNDING", case.id, [case.id],
                               f"主张的劳动关系起始日{case.get('claimed_start')}早于用人单位成立日期{founded}",

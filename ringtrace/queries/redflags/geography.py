@@ -14,55 +14,80 @@ Thresholds
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from ringtrace.graph.regions import province_name, province_of_code, province_of_text
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
-from ringtrace.queries.redflags.common import Rule, case_finding, is_confirmation
+from ringtrace.queries.redflags.common import CaseFacts, Rule, case_facts, case_finding
+
+
+def province_of_place(text: str | None) -> str | None:
+    """:func:`~ringtrace.graph.regions.province_of_text`, remembered by the head of the text it
+    reads (places in one province share a few thousand heads)."""
+    return _province_of_head(text[:12]) if text else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _province_of_head(head: str) -> str | None:
+    return province_of_text(head)
 
 
 def forum_province(frame: Frame, case: CaseInfo) -> str | None:
-    props = frame.forums.get(case.forum_id, {})
-    return province_of_code(props.get("region_code")) or province_of_text(case.forum)
+    """The province of the forum that decided ``case`` (computed once per forum and frame)."""
+    known: dict[tuple[str, str], str | None] = frame.memo.setdefault(
+        "redflags.forum_province", {})
+    key = (case.forum_id, case.forum)
+    if key not in known:
+        props = frame.forums.get(case.forum_id, {})
+        known[key] = province_of_code(props.get("region_code")) or province_of_place(case.forum)
+    return known[key]
 
 
 def employer_province(frame: Frame, employer_id: str) -> str | None:
-    props = frame.employers.get(employer_id, {})
-    uscc = props.get("uscc") or ""
-    from_code = province_of_code(uscc[2:8]) if len(uscc) == 18 else None
-    return province_of_text(props.get("address")) or from_code or province_of_text(
-        props.get("name"))
+    """The province of an employer's registered address, else of its USCC region digits,
+    else of its name (computed once per employer and frame)."""
+    known: dict[str, str | None] = frame.memo.setdefault("redflags.employer_province", {})
+    if employer_id not in known:
+        props = frame.employers.get(employer_id, {})
+        uscc = props.get("uscc") or ""
+        from_code = province_of_code(uscc[2:8]) if len(uscc) == 18 else None
+        known[employer_id] = province_of_place(props.get("address")) or from_code or (
+            province_of_place(props.get("name")))
+    return known[employer_id]
+
+
+def _judged(frame: Frame) -> list[tuple[CaseFacts, str]]:
+    """Each confirmation case whose forum's province is known, with that province (computed
+    once per frame)."""
+    if "redflags.judged" not in frame.memo:
+        frame.memo["redflags.judged"] = [
+            (facts, forum) for facts in case_facts(frame)
+            if (forum := forum_province(frame, facts.case)) is not None]
+    result: list[tuple[CaseFacts, str]] = frame.memo["redflags.judged"]
+    return result
 
 
 def other_province(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    for case in frame.case_list():
-        if not is_confirmation(case):
-            continue
-        forum = forum_province(frame, case)
-        if forum is None:
-            continue
-        for w in case.workers:
-            address = frame.persons.get(w.id, {}).get("address")
-            home = province_of_text(address)
+    for facts, forum in _judged(frame):
+        for w in facts.workers:
+            home = province_of_place(w.address)
             if home and home != forum:
-                yield case_finding("GEO_OTHER_PROVINCE", case,
-                                   f"{w.name}住{province_name(home)}，案件由{province_name(forum)}审理",
-                                   Evidence("record", case.case_number, f"住址={address}"))
+                yield case_finding("GEO_OTHER_PROVINCE", facts.case,
+                                   f"{w.ref.name}住{province_name(home)}，案件由{province_name(forum)}审理",
+                                   Evidence("record", facts.case.case_number, f"住址={w.address}"))
                 break
 
 
 def forum_far(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    for case in frame.case_list():
-        if not is_confirmation(case):
-            continue
-        forum = forum_province(frame, case)
-        for e in case.employers:
+    for facts, forum in _judged(frame):
+        for e in facts.case.employers:
             where = employer_province(frame, e.id)
-            if forum and where and where != forum:
-                yield case_finding("GEO_FORUM_FAR", case,
+            if where and where != forum:
+                yield case_finding("GEO_FORUM_FAR", facts.case,
                                    f"用人单位在{province_name(where)}，审理机关在{province_name(forum)}",
-                                   Evidence("registry", case.case_number,
+                                   Evidence("registry", facts.case.case_number,
                                             f"{e.name}：{province_name(where)}"))
                 break
 

@@ -26,10 +26,8 @@ from ringtrace.queries.frame import CaseInfo, Frame
 from ringtrace.queries.redflags.common import (
     Rule,
     add_years,
+    case_facts,
     case_finding,
-    filing_date,
-    is_confirmation,
-    person_birth,
     to_date,
     years_between,
 )
@@ -43,61 +41,60 @@ def _claim(case: CaseInfo) -> Evidence:
 def before_1995(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     floor = to_date(params["floor"])
     assert floor is not None
-    for case in frame.case_list():
-        start = to_date(case.get("claimed_start"))
-        if start and start < floor and is_confirmation(case):
-            yield case_finding("TL_BEFORE_1995", case, f"主张劳动关系起始于{floor.year}年以前",
-                               _claim(case))
+    for facts in case_facts(frame):
+        if facts.start and facts.start < floor:
+            yield case_finding("TL_BEFORE_1995", facts.case, f"主张劳动关系起始于{floor.year}年以前",
+                               _claim(facts.case))
 
 
 def near_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     windows = {"女": params["female_ages"], "男": params["male_ages"]}
-    for case in frame.case_list():
-        filed = filing_date(case)
-        if filed is None or not is_confirmation(case):
+    for facts in case_facts(frame):
+        filed = facts.filed
+        if filed is None:
             continue
-        for w in case.workers:
-            props = frame.persons.get(w.id, {})
-            birth = to_date(props.get("birth_date"))
-            lo_hi = windows.get(props.get("sex") or "")
-            if birth is None or lo_hi is None:
+        for w in facts.workers:
+            lo_hi = windows.get(w.sex or "")
+            if w.birth is None or lo_hi is None:
                 continue
-            age = years_between(birth, filed)
+            age = years_between(w.birth, filed)
             if lo_hi[0] <= age <= lo_hi[1]:
+                case = facts.case
                 yield case_finding("TL_NEAR_RETIREMENT", case,
-                                   f"{w.name}起诉时{int(age)}岁（{props.get('sex')}），临近法定退休年龄",
+                                   f"{w.ref.name}起诉时{int(age)}岁（{w.sex}），临近法定退休年龄",
                                    Evidence("record", case.case_number,
-                                            f"出生日期={props.get('birth_date')}，立案={filed}"))
+                                            f"出生日期={w.birth_text}，立案={filed}"))
                 break
 
 
 def period_15y(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     lo, hi = (float(x) for x in params["years"])
-    for case in frame.case_list():
-        start, end = to_date(case.get("claimed_start")), to_date(case.get("claimed_end"), end=True)
-        if start and end and is_confirmation(case):
+    for facts in case_facts(frame):
+        start, end = facts.start, facts.end_last
+        if start and end:
             years = years_between(start, end)
             if lo <= years <= hi:
-                yield case_finding("TL_PERIOD_15Y", case, f"主张劳动关系约{years:.1f}年（约15年缴费年限）",
-                                   _claim(case))
+                yield case_finding("TL_PERIOD_15Y", facts.case,
+                                   f"主张劳动关系约{years:.1f}年（约15年缴费年限）",
+                                   _claim(facts.case))
 
 
 def end_at_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     ages, tol = [int(a) for a in params["retirement_ages"]], int(params["tolerance_days"])
-    for case in frame.case_list():
-        end = to_date(case.get("claimed_end"))
-        if end is None or not is_confirmation(case):
+    for facts in case_facts(frame):
+        end = facts.end
+        if end is None:
             continue
-        for w in case.workers:
-            birth = person_birth(frame, w.id)
+        case = facts.case
+        slack = tol if len(case.get("claimed_end")) == 10 else tol + 31
+        for w in facts.workers:
+            birth = w.birth
             if birth is None:
                 continue
-            precise = case.get("claimed_end") and len(case.get("claimed_end")) == 10
-            slack = tol if precise else tol + 31
             hit = next((a for a in ages if abs((end - add_years(birth, a)).days) <= slack), None)
             if hit is not None:
                 yield case_finding("TL_END_AT_RETIREMENT", case,
-                                   f"主张终止日为{w.name}的{hit}周岁生日",
+                                   f"主张终止日为{w.ref.name}的{hit}周岁生日",
                                    Evidence("record", case.case_number,
                                             f"出生日期={birth}，主张终止={case.get('claimed_end')}"))
                 break
@@ -105,28 +102,27 @@ def end_at_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]
 
 def implausible_start_age(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     lo, hi = int(params["min_age"]), int(params["max_age"])
-    for case in frame.case_list():
-        start = to_date(case.get("claimed_start"))
-        if start is None or not is_confirmation(case):
+    for facts in case_facts(frame):
+        start = facts.start
+        if start is None:
             continue
-        for w in case.workers:
-            birth = person_birth(frame, w.id)
-            if birth is None:
+        for w in facts.workers:
+            if w.birth is None:
                 continue
-            age = years_between(birth, start)
+            age = years_between(w.birth, start)
             if age < lo or age > hi:
-                yield case_finding("TL_IMPLAUSIBLE_START_AGE", case,
-                                   f"{w.name}在劳动关系起始时{int(age)}岁", _claim(case))
+                yield case_finding("TL_IMPLAUSIBLE_START_AGE", facts.case,
+                                   f"{w.ref.name}在劳动关系起始时{int(age)}岁", _claim(facts.case))
                 break
 
 
 def fast_decision(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     limit = int(params["max_days"])
-    for case in frame.case_list():
-        filed, decided = to_date(case.get("filing_date")), to_date(case.get("decision_date"))
-        if filed and decided and is_confirmation(case) and 0 <= (decided - filed).days <= limit:
-            yield case_finding("TL_FAST_DECISION", case, f"立案后{(decided - filed).days}天即结案",
-                               Evidence("record", case.case_number,
+    for facts in case_facts(frame):
+        filed, decided = facts.filing, facts.decided
+        if filed and decided and 0 <= (decided - filed).days <= limit:
+            yield case_finding("TL_FAST_DECISION", facts.case, f"立案后{(decided - filed).days}天即结案",
+                               Evidence("record", facts.case.case_number,
                                         f"立案={filed}，结案={decided}"))
 
 

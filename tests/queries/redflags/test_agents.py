@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ringtrace.queries.redflags.agents import agent_profile, intermediary_like
 from tests.conftest import legit_case, sham_case
 from tests.queries.redflags.helpers import frame_of, hits
 
@@ -40,3 +41,18 @@ def test_relative_agent_is_a_weak_flag(tmp_path: Path) -> None:
                        "relation": "原告之子"}]
     [f] = hits(frame_of(tmp_path, [case]), "AGENT_EMPLOYEE_OR_RELATIVE")
     assert f.evidence[0].detail == "李明：原告之子"
+
+
+def test_agent_profile_sums_up_the_agent_once_per_frame(tmp_path: Path) -> None:
+    cases = [sham_case(10 + i, f"申请人{i}", "1968-01-02", employer=f"公司{i}") for i in range(3)]
+    cases[2]["defendant_response"] = "absent"
+    frame = frame_of(tmp_path, cases)
+    [agent_id] = frame.agent_cases
+    profile = agent_profile(frame, agent_id)
+    assert len(profile.cases) == len(profile.suspicious) == 3 and profile.admitted == 2
+    assert len(profile.workers) == 3 and len(profile.employers) == 3
+    assert profile.worker_side_employers == profile.employers
+    assert profile.kinds == {"other"} and not profile.employer_side_employers
+    assert not profile.both_in_one_case
+    assert agent_profile(frame, agent_id) is profile
+    assert intermediary_like(frame, agent_id)

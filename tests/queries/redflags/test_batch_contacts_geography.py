@@ -3,6 +3,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ringtrace.graph.records import RegistryRecord
+from ringtrace.graph.regions import province_of_text
+from ringtrace.queries.redflags.geography import (
+    employer_province,
+    forum_province,
+    province_of_place,
+)
 from tests.conftest import sham_case
 from tests.queries.redflags.helpers import frame_of, hits
 
@@ -50,3 +56,18 @@ def test_workers_of_one_employer_sharing_an_address_is_ordinary(tmp_path: Path) 
     for c in cases:
         c["agents"] = []
     assert hits(frame_of(tmp_path, cases), "CONTACT_SHARED") == []
+
+
+def test_province_of_place_reads_places_as_province_of_text() -> None:
+    places = [None, "", "重庆市万州区某村3组12号", "河南省安阳市文峰区光明路12号",
+              "某某县新疆路1号", "内蒙古自治区包头市", "光明路12号"]
+    assert [province_of_place(p) for p in places] == [province_of_text(p) for p in places]
+
+
+def test_forum_and_employer_provinces_are_read_once_per_frame(tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, [sham_case(1, "张桂兰", "1968-05-02")])
+    case = next(iter(frame.cases.values()))
+    assert forum_province(frame, case) == "41"
+    assert employer_province(frame, case.employers[0].id) is None  # "安阳市…" names no province
+    assert frame.memo["redflags.forum_province"] == {(case.forum_id, case.forum): "41"}
+    assert frame.memo["redflags.employer_province"] == {case.employers[0].id: None}

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from pathlib import Path
+
+from ringtrace.queries.redflags.common import (
+    case_facts,
+    collector_paused,
+    confirmation_cases,
+    employer_confirmation_cases,
+    filing_date,
+    to_date,
+)
+from tests.conftest import legit_case, sham_case
+from tests.queries.redflags.helpers import frame_of
+
+
+def test_to_date_reads_periods_as_their_start_or_end() -> None:
+    assert to_date("2018-05") == dt.date(2018, 5, 1)
+    assert to_date("2018-02", end=True) == dt.date(2018, 2, 28)
+    assert to_date("2018", end=True) == dt.date(2018, 12, 31)
+    assert to_date("2018-05-02") == to_date("2018-05-02", end=True) == dt.date(2018, 5, 2)
+
+
+def test_to_date_gives_none_for_missing_or_unreadable_values() -> None:
+    assert [to_date(v) for v in (None, "", 2018, "2018-13", "unknown")] == [None] * 5
+
+
+def test_confirmation_cases_keep_case_id_order_and_are_computed_once(tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, [sham_case(2, "刘秀英", "1967-02-02"),
+                                sham_case(1, "张桂兰", "1968-05-02"),
+                                {**legit_case(3, "孙建军", "1980-01-01"), "cause": "劳动争议",
+                                 "outcome": "denied"}])
+    cases = confirmation_cases(frame)
+    assert [c.id for c in cases] == sorted(c.id for c in frame.cases.values() if c.confirmation)
+    assert len(cases) == 2 and confirmation_cases(frame) is cases
+
+
+def test_case_facts_parse_each_confirmation_case_once(tmp_path: Path) -> None:
+    undated = {**sham_case(1, "张桂兰", "1968-05-02"), "filing_date": None}
+    frame = frame_of(tmp_path, [undated])
+    [facts] = case_facts(frame)
+    assert facts.filed == filing_date(facts.case) == dt.date(2021, 3, 10)  # the decision date
+    assert facts.filing is None and facts.decided == dt.date(2021, 3, 10)
+    assert (facts.start, facts.end, facts.end_last) == (
+        dt.date(2003, 1, 1), dt.date(2018, 5, 1), dt.date(2018, 5, 31))
+    [worker] = facts.workers
+    assert (worker.ref.name, worker.birth, worker.birth_text, worker.sex) == (
+        "张桂兰", dt.date(1968, 5, 2), "1968-05-02", "女")
+    assert case_facts(frame)[0] is facts
+
+
+def test_employer_confirmation_cases_list_every_employer(tmp_path: Path) -> None:
+    contested = {**legit_case(3, "孙建军", "1980-01-01"), "cause": "劳动争议", "outcome": "denied"}
+    frame = frame_of(tmp_path, [sham_case(1, "张桂兰", "1968-05-02"),
+                                sham_case(2, "刘秀英", "1967-02-02"), contested])
+    by_employer = employer_confirmation_cases(frame)
+    assert list(by_employer) == sorted(frame.employer_cases)
+    assert {e: [f.case.id for f in facts] for e, facts in by_employer.items()} == {
+        e: [c for c in cases if frame.cases[c].confirmation]
+        for e, cases in frame.employer_cases.items()}
+    assert [] in by_employer.values()
+
+
+def test_collector_paused_restores_the_collector_state() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

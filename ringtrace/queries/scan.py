@@ -15,9 +15,8 @@ from typing import Any
 from ringtrace import __version__
 from ringtrace.graph.identity import digest
 from ringtrace.graph.store.base import GraphStore
-from ringtrace.queries.communities import communities
+from ringtrace.queries import community_step
 from ringtrace.queries.frame import Frame, build_frame
-from ringtrace.queries.projection import entity_projection
 from ringtrace.queries.redflags import CATALOGUE, RULES_BY_ID, run_all
 from ringtrace.queries.redflags.common import PROFESSIONAL, to_date, years_between
 from ringtrace.queries.rings import Ring, assemble, strength, structure
@@ -84,7 +83,18 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
     """Scan ``store``: findings, rings, case scores and ranked leads; saved and returned."""
     config = config or load_rules()
     scoring = config.scoring
-    say = progress or (lambda _step: None)
+    # the community step needs only the store: started first, it runs beside the rules
+    pending = community_step.start(store, int(scoring["community_seed"]),
+                                   float(scoring["community_resolution"]))
+    try:
+        return _scan(store, config, progress or (lambda _step: None), pending)
+    finally:
+        pending.close()
+
+
+def _scan(store: GraphStore, config: RuleConfig, say: Progress,
+          pending: community_step.PendingCommunities) -> dict[str, Any]:
+    scoring = config.scoring
     say("frame")
     frame = build_frame(store)
     say("rules")
@@ -122,12 +132,8 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
             "rules": dict(sorted(Counter(r for c in ring.cases for r in scores[c].rules).items())),
         })
     say("communities")
-    projection = entity_projection(store)
-    labels = communities(projection.n, projection.sources, projection.targets,
-                         seed=int(scoring["community_seed"]),
-                         resolution=float(scoring["community_resolution"]))
-    community_of = {nid: label for nid, label in zip(projection.ids, labels.tolist(), strict=True)
-                    if nid in frame.cases}
+    grouped = pending.result()
+    community_of = grouped.of_case
     threshold = float(scoring["lead_threshold"])
     case_rows: dict[str, dict[str, Any]] = {
         c: {"rule_score": s.rule_score, "final_score": s.final_score, "rules": s.rules,
@@ -157,7 +163,7 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
             "cases_scanned": len(frame.cases), "findings": len(findings),
             "rings": sum(r["reported"] for r in ring_rows), "clusters": len(ring_rows),
             "leads": len(leads), "lead_threshold": threshold,
-            "communities": int(labels.max()) + 1 if len(labels) else 0,
+            "communities": grouped.count,
         },
         "findings": [f.to_dict() for f in findings],
         "cases": case_rows,

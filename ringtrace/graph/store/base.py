@@ -137,6 +137,11 @@ class GraphStore(ABC):
     def problems(self, limit: int | None = None) -> list[RecordProblem]:
         """Quarantined problems, oldest first."""
 
+    def location(self) -> str | None:
+        """Where another process can open this same store with ``open_store`` (a workspace
+        directory), or None when it cannot (a server store needs credentials)."""
+        return None
+
     # -- scan results --------------------------------------------------------------------
     @abstractmethod
     def save_scan(self, scan: dict[str, Any]) -> None:

@@ -100,6 +100,9 @@ class SQLiteStore(GraphStore):
         self.conn = conn
         self._aliases: dict[str, str] = dict(conn.execute("SELECT alias, canonical FROM aliases"))
 
+    def location(self) -> str | None:
+        return str(self.path)
+
     @classmethod
     def open(cls, workspace: str | Path, *, create: bool = True) -> SQLiteStore:
         """Open (and create, unless ``create=False``) the workspace directory."""

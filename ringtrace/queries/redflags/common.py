@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -184,13 +185,21 @@ def span(case: CaseInfo, kind: str | tuple[str, ...] | None = None,
     """The first quoted span of ``kind`` (one kind or several) that contains one of
     ``keywords`` (any text when none are given), in document order."""
     kinds = (kind,) if isinstance(kind, str) else kind
+    contains_keyword = _any_of(keywords).search if keywords else None
     for s in case.spans:
         if kinds is not None and s.get("kind") not in kinds:
             continue
         text = s.get("text", "")
-        if not keywords or any(k in text for k in keywords):
+        if contains_keyword is None or contains_keyword(text):
             return text
     return None
+
+
+@lru_cache(maxsize=256)
+def _any_of(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that matches wherever one of ``keywords`` occurs (one scan of the text
+    instead of one per keyword)."""
+    return re.compile("|".join(re.escape(k) for k in keywords))
 
 
 def text_evidence(case: CaseInfo, kind: str, fallback: str) -> Evidence:

@@ -21,7 +21,7 @@ Thresholds
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +31,7 @@ from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import PROFESSIONAL, Rule, confirmation_cases
 
 
-@dataclass
+@dataclass(slots=True)
 class Sharing:
     """Who gives one identifier: person -> roles, cases and employers involved."""
 
@@ -66,7 +66,7 @@ def sharing_by_identifier(frame: Frame) -> dict[str, Sharing]:
     return result
 
 
-@dataclass
+@dataclass(slots=True)
 class _Involvement:
     """One person's part in the confirmation cases: roles played, cases, employers faced."""
 
@@ -107,31 +107,33 @@ def _involvement(frame: Frame) -> dict[str, _Involvement]:
 
 def _sharing(frame: Frame) -> dict[str, Sharing]:
     out: dict[str, Sharing] = {}
-    for person, part in sorted(_involvement(frame).items()):
-        for ident in frame.contacts[person]:
-            if person in frame.employers and not ident.startswith("Identifier:phone:"):
-                continue  # workers living at the factory address share it legitimately
+    involved = _involvement(frame)
+    for person, part in involved.items():
+        idents: Iterable[str] = frame.contacts[person]
+        if person in frame.employers:
+            # workers living at the factory address share it legitimately
+            idents = [i for i in idents if i.startswith("Identifier:phone:")]
+        for ident in idents:
             sharing = out.get(ident)
             if sharing is None:
                 sharing = out[ident] = Sharing()
             sharing.cases[person] = set(part.cases)
             sharing.roles[person] = set(part.roles)
             sharing.employers |= part.employers
+    masked = {p for p in involved if frame.persons.get(p, {}).get("masked")}
     for sharing in out.values():
-        _fold_masked(frame, sharing)
+        if not masked.isdisjoint(sharing.cases):
+            _fold_masked(frame, sharing)
     return out
 
 
 def _fold_masked(frame: Frame, sharing: Sharing) -> None:
     """Count an anonymised mention (``**河``, born 1973-02-02) as the named sharer it matches
     (``孟长河``, born 1973-02-02): one person printed twice is not two people sharing."""
-    masked = [p for p in sharing.people if frame.persons.get(p, {}).get("masked")]
-    if not masked:
-        return
     named = [p for p in sharing.people if not frame.persons.get(p, {}).get("masked")]
-    for p in masked:
-        props = frame.persons[p]
-        if not props.get("birth_date"):
+    for p in sharing.people:
+        props = frame.persons.get(p, {})
+        if not props.get("masked") or not props.get("birth_date"):
             continue
         for q in named:
             other = frame.persons.get(q, {})

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from ringtrace.graph.records import RegistryRecord
 from ringtrace.graph.regions import province_of_text
+from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.redflags.geography import (
     employer_province,
     forum_province,
@@ -71,3 +72,16 @@ def test_forum_and_employer_provinces_are_read_once_per_frame(tmp_path: Path) ->
     assert employer_province(frame, case.employers[0].id) is None  # "安阳市…" names no province
     assert frame.memo["redflags.forum_province"] == {(case.forum_id, case.forum): "41"}
     assert frame.memo["redflags.employer_province"] == {case.employers[0].id: None}
+
+
+def test_a_masked_mention_of_a_sharer_is_not_a_second_person(tmp_path: Path) -> None:
+    named = sham_case(1, "申请人1", "1968-01-02", agent="孟长河")
+    masked = sham_case(2, "申请人2", "1968-01-02", agent="**河", employer="另一公司")
+    for c in (named, masked):
+        c["agents"][0]["birth_date"] = "1973-02-02"
+    other = sham_case(3, "申请人3", "1968-01-02", agent="赵六")
+    frame = frame_of(tmp_path, [named, masked, other])
+    [phone] = [s for i, s in sharing_by_identifier(frame).items() if "13812345678" in i]
+    assert sorted(frame.persons[p]["name"] for p in phone.people) == ["孟长河", "赵六"]
+    assert len(phone.all_cases()) == 3 and phone.crossing() == "多名代理人共用"
+    assert sharing_by_identifier(frame) is frame.memo["sharing"]

@@ -10,6 +10,7 @@ from ringtrace.queries.redflags.common import (
     confirmation_cases,
     employer_confirmation_cases,
     filing_date,
+    span,
     to_date,
 )
 from tests.conftest import legit_case, sham_case
@@ -75,3 +76,16 @@ def test_collector_paused_restores_the_collector_state() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_span_finds_the_first_span_of_a_kind_holding_a_keyword(tmp_path: Path) -> None:
+    case = sham_case(1, "张桂兰", "1968-05-02")
+    case["spans"] = [{"kind": "claim", "text": "请求确认劳动关系(2003-2018)"},
+                     {"kind": "purpose", "text": "为补缴养老保险"},
+                     {"kind": "claim", "text": "并办理退休"}]
+    [info] = frame_of(tmp_path, [case]).cases.values()
+    assert span(info, "claim") == "请求确认劳动关系(2003-2018)"
+    assert span(info, ("purpose", "claim"), ("退休", "补缴")) == "为补缴养老保险"
+    assert span(info, "claim", ("退休",)) == "并办理退休"
+    assert span(info, "claim", ("(2003-",)) == "请求确认劳动关系(2003-2018)"
+    assert span(info, "claim", ("社保",)) is None

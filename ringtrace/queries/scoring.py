@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ringtrace.queries.findings import Finding
+from ringtrace.queries.redflags.common import collector_paused
 from ringtrace.queries.rules import RuleConfig
 
 MitigatingIds = frozenset[str]
@@ -62,7 +63,14 @@ def combined_score(rules: list[str], config: RuleConfig, mitigating: MitigatingI
 def rule_scores(findings: list[Finding], config: RuleConfig,
                 mitigating: MitigatingIds = frozenset()) -> dict[str, CaseScore]:
     """Per case: the rules that fired on it (each counted once) and their noisy-OR score,
-    reduced by the mitigating rules among them."""
+    reduced by the mitigating rules among them (computed with the garbage collector paused, as
+    :func:`~ringtrace.queries.redflags.run_all` runs)."""
+    with collector_paused():
+        return _rule_scores(findings, config, mitigating)
+
+
+def _rule_scores(findings: list[Finding], config: RuleConfig,
+                 mitigating: MitigatingIds) -> dict[str, CaseScore]:
     scores: dict[str, CaseScore] = {}
     fired: dict[str, set[str]] = defaultdict(set)
     for index, f in enumerate(findings):

@@ -232,8 +232,9 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
                      if not any(e.id in large for e in frame.cases[c].employers)]
             if _practice_dominated(frame, agent_id, cases, small):
                 links += _chained("agent", agent_id, frame, small, gap)
-    for ident, sharing in sorted(sharing_by_identifier(frame).items()):
-        if len(sharing.people) > HUB_PEOPLE or len(sharing.people) < 2 or not sharing.crossing():
+    shared = [(i, sh) for i, sh in sharing_by_identifier(frame).items() if len(sh.cases) >= 2]
+    for ident, sharing in sorted(shared, key=lambda item: item[0]):
+        if len(sharing.people) > HUB_PEOPLE or not sharing.crossing():
             continue
         member = [c for c in sharing.all_cases() if c in candidates]
         if len(member) >= 2:

@@ -18,7 +18,12 @@ from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries import community_step
 from ringtrace.queries.frame import Frame, build_frame
 from ringtrace.queries.redflags import CATALOGUE, RULES_BY_ID, run_all
-from ringtrace.queries.redflags.common import PROFESSIONAL, to_date, years_between
+from ringtrace.queries.redflags.common import (
+    PROFESSIONAL,
+    collector_paused,
+    to_date,
+    years_between,
+)
 from ringtrace.queries.rings import Ring, assemble, strength, structure
 from ringtrace.queries.rules import RuleConfig, load_rules
 from ringtrace.queries.scoring import CaseScore, noisy_or, rule_scores
@@ -87,7 +92,8 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
     pending = community_step.start(store, int(scoring["community_seed"]),
                                    float(scoring["community_resolution"]))
     try:
-        return _scan(store, config, progress or (lambda _step: None), pending)
+        with collector_paused():  # see collector_paused: the frame alone is millions of objects
+            return _scan(store, config, progress or (lambda _step: None), pending)
     finally:
         pending.close()
 

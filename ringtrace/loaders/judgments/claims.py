@@ -33,7 +33,10 @@ _CLAIM_STOP = re.compile(r"事实(?:和|与|及)理由|理由如下|理由[:：]
 _APPEALS = ("上诉请求", "再审请求", "申请再审称", "上诉称")
 _NARRATIVE = ("诉称", "申请称", "上诉称", "申请再审称")
 _CLAIM_MARK = re.compile("上诉请求|再审请求|申请再审称|上诉称|诉讼请求|仲裁请求|起诉请求|请求事项|申请请求|"
-                         "请求判令|请求裁决|诉称|申请称|请求(?=[:：])")
+                         "请求判令|请求裁决|诉称|申请称|请求(?=[:：])|"
+                         "(?:申请人|原告)[^，,。；;:：\n]{0,6}?请求(?=依法确认|确认)")
+#: a claim written as one sentence, ``申请人李某请求依法确认…存在劳动关系。``: no colon follows
+_INLINE_MARK = re.compile("(?:申请人|原告)[^，,。；;:：\n]{0,6}?请求(?=依法确认|确认)")
 _REQUEST = re.compile(r"请求|要求(?:判令|确认|裁决|法院|贵院|仲裁委)")
 _NARRATIVE_LIMIT = 300
 _CLAIM_VERB = re.compile(r"\s*(?:\d[.、．]\s*)?(?:要求|请求)?(?:确认|判令|裁决|判决|依法)")
@@ -70,9 +73,9 @@ def _claim_texts(sections: Sections, employer: list[str], others: list[str]) -> 
     for m in _CLAIM_MARK.finditer(text, sections.first["claims"], sections.end):
         mark = m.group(0)
         lead = _LEAD.match(text, m.end())
-        if lead is None:
+        if lead is None and not _INLINE_MARK.match(text, m.start()):
             continue  # ``驳回…的诉讼请求。``: a mention, not a claim
-        begin = lead.end()
+        begin = lead.end() if lead is not None else m.end()
         window = text[begin:min(sections.end, begin + _CLAIM_LIMIT)]
         explicit = True
         if mark in _NARRATIVE:

@@ -56,6 +56,14 @@ def test_confirmation_only_claim_with_fees_is_not_a_money_claim() -> None:
         "事实和理由：原告为补缴养老保险，诉至法院。"]
 
 
+def test_a_claim_written_as_one_sentence_without_a_colon() -> None:
+    record = _record("原告张某与被告确认劳动关系纠纷一案，本院于2021年3月1日立案后公开开庭进行了审理。\n"
+                     "原告张某请求依法确认原告与被告之间自1998年至2014年存在事实劳动关系。\n"
+                     "原告张某称：原告于1998年到被告处从事记账工作。\n")
+    assert record.claim_kind == "confirmation_only"
+    assert (record.claimed_start, record.claimed_end) == ("1998", "2014")
+
+
 def test_money_claims_have_amounts() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
                      "经济补偿金3,500元。\n")

@@ -7,7 +7,7 @@ gives the same answer on the embedded workspace and on Neo4j.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -84,6 +84,7 @@ class Frame:
     employers: dict[str, dict[str, Any]]
     forums: dict[str, dict[str, Any]]
     firms: dict[str, dict[str, Any]]
+    #: props of the phones and addresses given by two or more owners (the ones rules quote)
     identifiers: dict[str, dict[str, Any]]
     #: owner node id -> identifier node ids (phones and addresses)
     contacts: dict[str, set[str]]
@@ -122,10 +123,18 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
         legal_reps[dst].add(src)
     _attach_evidence(store, cases)
     frame = Frame(cases, persons, employers, _props_by_id(store, "Forum"),
-                  _props_by_id(store, "LawFirm"), _props_by_id(store, "Identifier"),
+                  _props_by_id(store, "LawFirm"), _shared_identifiers(store, contacts),
                   dict(contacts), dict(legal_reps))
     _index_cases(frame)
     return frame
+
+
+def _shared_identifiers(store: GraphStore, contacts: dict[str, set[str]]
+                        ) -> dict[str, dict[str, Any]]:
+    """Props of the phones and addresses given by two or more owners - the only ones a rule
+    quotes (a shared contact); at 250,000 cases that is 13k of 423k identifiers."""
+    owners: Counter[str] = Counter(i for idents in contacts.values() for i in idents)
+    return store.nodes_props("Identifier", {i for i, n in owners.items() if n >= 2})
 
 
 def _props_by_id(store: GraphStore, kind: str) -> dict[str, dict[str, Any]]:

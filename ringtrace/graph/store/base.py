@@ -137,6 +137,10 @@ class GraphStore(ABC):
     def problems(self, limit: int | None = None) -> list[RecordProblem]:
         """Quarantined problems, oldest first."""
 
+    def nodes_props(self, kind: str, ids: set[str]) -> dict[str, dict[str, Any]]:
+        """The props of the nodes of ``kind`` among ``ids`` (ids as stored, no alias lookup)."""
+        return {n.id: n.props for n in self.iter_nodes(kind) if n.id in ids}
+
     def location(self) -> str | None:
         """Where another process can open this same store with ``open_store`` (a workspace
         directory), or None when it cannot (a server store needs credentials)."""

@@ -103,6 +103,17 @@ class SQLiteStore(GraphStore):
     def location(self) -> str | None:
         return str(self.path)
 
+    def nodes_props(self, kind: str, ids: set[str]) -> dict[str, dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(sorted(ids)):
+            marks = ",".join("?" * len(chunk))
+            # by primary key only: with ``kind = ?`` too, SQLite scans the whole kind per chunk
+            for node_id, node_kind, props in self.conn.execute(
+                    f"SELECT id, kind, props FROM nodes WHERE id IN ({marks})", chunk):
+                if node_kind == kind:
+                    found[node_id] = _loads(props)
+        return dict(sorted(found.items()))
+
     @classmethod
     def open(cls, workspace: str | Path, *, create: bool = True) -> SQLiteStore:
         """Open (and create, unless ``create=False``) the workspace directory."""

@@ -10,6 +10,7 @@ import pytest
 from ringtrace.errors import StoreError
 from ringtrace.graph.build import case_batch, registry_batch
 from ringtrace.graph.records import RegistryRecord, case_from_dict
+from ringtrace.graph.store.base import GraphStore
 from ringtrace.graph.store.sqlite import SQLiteStore
 from tests.conftest import sham_case
 
@@ -105,6 +106,18 @@ def test_edge_pairs_as_utf8_are_the_edge_pairs_encoded(tmp_path: Path) -> None:
         pairs = list(store.edge_pairs(kinds))
         assert pairs and list(store.edge_pairs_utf8(kinds)) == [
             (a.encode(), b.encode()) for a, b in pairs]
+
+
+def test_nodes_props_by_id_match_the_generic_scan_of_the_kind(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        for n in range(3):
+            store.write_batch(case_batch(case_from_dict(sham_case(n, f"申请人{n}", "1968-05-02"))))
+        idents = {n.id for n in store.iter_nodes("Identifier")}
+        wanted = {*sorted(idents)[:1], "Person:nobody", next(iter(
+            n.id for n in store.iter_nodes("Person")))}
+        fast = store.nodes_props("Identifier", wanted)
+        assert list(fast) == sorted(idents)[:1]
+        assert fast == GraphStore.nodes_props(store, "Identifier", wanted)
 
 
 def test_a_saved_scan_loads_back_equal(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ from ringtrace.graph.identity import digest, is_masked_name
 from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.agents import intermediary_like
+from ringtrace.queries.redflags.agents import agent_profile, intermediary_like
 from ringtrace.queries.redflags.common import PROFESSIONAL, filing_date, is_confirmation, to_date
 from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.scoring import CaseScore
@@ -89,8 +89,9 @@ class Ring:
 def time_chains(frame: Frame, cases: list[str], max_gap_days: int) -> list[list[str]]:
     """``cases`` cut into runs whose consecutive filing dates are at most ``max_gap_days``
     apart (undated cases join the first run); each run sorted by case id."""
-    dated = sorted((d, c) for c in cases if (d := filing_date(frame.cases[c])) is not None)
-    undated = [c for c in cases if filing_date(frame.cases[c]) is None]
+    days = {c: filing_date(frame.cases[c]) for c in cases}
+    dated = sorted((d, c) for c, d in days.items() if d is not None)
+    undated = [c for c, d in days.items() if d is None]
     runs: list[list[str]] = []
     previous = None
     for day, c in dated:
@@ -116,8 +117,8 @@ def mention_aliases(frame: Frame, gap_days: int = 730,
              for a in frame.cases[c].agents if "|doc:" in a.id}
     identified: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     scoped: dict[str, tuple[str, str, str]] = {}
-    facts = _agent_kinds_and_prefectures(frame, names)
-    for agent_id, (kinds, prefectures) in sorted(facts.items()):
+    for agent_id, prefectures in sorted(_agent_prefectures(frame, names).items()):
+        kinds = agent_profile(frame, agent_id).kinds
         name = str(frame.persons.get(agent_id, {}).get("name") or "")
         if not name or is_masked_name(name) or len(kinds) != 1 or "relative" in kinds:
             continue  # an applicant's relative is that applicant's own, whatever the name
@@ -139,21 +140,19 @@ def mention_aliases(frame: Frame, gap_days: int = 730,
     return aliases
 
 
-def _agent_kinds_and_prefectures(frame: Frame, names: set[str]
-                                 ) -> dict[str, tuple[set[str], set[str]]]:
-    """agent id -> (the kinds it acted as, the prefectures of the forums it appeared before)
-    for the agents called by one of ``names``, in one pass over the cases."""
-    facts: dict[str, tuple[set[str], set[str]]] = {}
+def _agent_prefectures(frame: Frame, names: set[str]) -> dict[str, set[str]]:
+    """agent id -> the prefectures of the forums it appeared before, for the agents called by
+    one of ``names``, in one pass over the cases."""
+    found: dict[str, set[str]] = {}
     for case in frame.case_list():
         code = frame.forums.get(case.forum_id, {}).get("region_code")
         for a in case.agents:
             if a.name not in names:
                 continue
-            kinds, prefectures = facts.setdefault(a.id, (set(), set()))
-            kinds.add(a.kind)
+            prefectures = found.setdefault(a.id, set())
             if code:
                 prefectures.add(str(code)[:4])
-    return facts
+    return found
 
 
 def _active_near(frame: Frame, agent_id: str, cases: list[str], gap_days: int) -> bool:
@@ -163,17 +162,15 @@ def _active_near(frame: Frame, agent_id: str, cases: list[str], gap_days: int) -
     return any(abs((a - b).days) <= gap_days for a in mine for b in theirs)
 
 
-def _staff_of_several(frame: Frame, agent_id: str, cases: list[str],
-                      mentioned: list[str]) -> bool:
-    """A non-lawyer who answers for two or more employers once bare mentions of the same name
-    are counted (:func:`intermediary_like` judges the identified agent's own cases only)."""
-    if not mentioned:
+def _staff_of_several(frame: Frame, agent_id: str, mentions: list[str]) -> bool:
+    """A non-lawyer who answers for two or more employers once the bare ``mentions`` aliased
+    to them are counted (:func:`intermediary_like` judges the identified agent's own cases
+    only)."""
+    if not mentions:
         return False
-    names = {agent_id} | {a.id for c in mentioned for a in frame.cases[c].agents
-                          if a.name == frame.persons.get(agent_id, {}).get("name")}
-    employers = {e.id for c in cases for a in frame.cases[c].agents if a.id in names
-                 and a.side == "employer" and a.kind not in PROFESSIONAL
-                 for e in frame.cases[c].employers}
+    profiles = [agent_profile(frame, a) for a in (agent_id, *mentions)]
+    employers = {e for p in profiles if not p.kinds & set(PROFESSIONAL)
+                 for e in p.employer_side_employers}
     return len(employers) >= 2
 
 
@@ -219,13 +216,14 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
              and props["insured_headcount"] >= large_headcount}
     mentions: dict[str, list[str]] = defaultdict(list)
     for mention, agent_id in sorted(mention_aliases(frame, gap, candidates).items()):
-        mentions[agent_id] += frame.agent_cases[mention]
+        mentions[agent_id].append(mention)
     for agent_id in sorted(frame.agent_cases):
         cases = frame.agent_cases[agent_id]
-        every = [*cases, *mentions.get(agent_id, [])]
+        aliased = mentions.get(agent_id, [])
+        every = [*cases, *(c for m in aliased for c in frame.agent_cases[m])]
         member = [c for c in every if c in candidates]
-        if len(member) >= 2 and (intermediary_like(frame, agent_id) or _staff_of_several(
-                frame, agent_id, every, mentions.get(agent_id, []))):
+        if len(member) >= 2 and (intermediary_like(frame, agent_id)
+                                 or _staff_of_several(frame, agent_id, aliased)):
             links += _chained("agent", agent_id, frame, member, gap)
         elif len(member) >= 2:
             small = [c for c in member
@@ -262,8 +260,8 @@ def _practice_dominated(frame: Frame, agent_id: str, cases: list[str],
     the lawyer's candidates at small or suspicious employers (a big employer's genuine group
     suits are no sign of a scheme). Lay agents are judged by :func:`intermediary_like`.
     """
-    kinds = {a.kind for c in cases for a in frame.cases[c].agents if a.id == agent_id}
-    return (kinds <= set(PROFESSIONAL) and len(member) >= PRACTICE_MIN_CASES
+    return (agent_profile(frame, agent_id).kinds <= set(PROFESSIONAL)
+            and len(member) >= PRACTICE_MIN_CASES
             and len(member) >= PRACTICE_SHARE * len(cases))
 
 

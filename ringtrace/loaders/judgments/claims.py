@@ -20,6 +20,7 @@ from ringtrace.loaders.judgments.patterns import (
     EMPLOYMENT_VERB,
     END_VERB,
     FEES,
+    INLINE_CLAIM,
     MONEY_CLAIM,
     PERIOD,
     PURPOSE,
@@ -33,10 +34,8 @@ _CLAIM_STOP = re.compile(r"事实(?:和|与|及)理由|理由如下|理由[:：]
 _APPEALS = ("上诉请求", "再审请求", "申请再审称", "上诉称")
 _NARRATIVE = ("诉称", "申请称", "上诉称", "申请再审称")
 _CLAIM_MARK = re.compile("上诉请求|再审请求|申请再审称|上诉称|诉讼请求|仲裁请求|起诉请求|请求事项|申请请求|"
-                         "请求判令|请求裁决|诉称|申请称|请求(?=[:：])|"
-                         "(?:申请人|原告)[^，,。；;:：\n]{0,6}?请求(?=依法确认|确认)")
-#: a claim written as one sentence, ``申请人李某请求依法确认…存在劳动关系。``: no colon follows
-_INLINE_MARK = re.compile("(?:申请人|原告)[^，,。；;:：\n]{0,6}?请求(?=依法确认|确认)")
+                         "请求判令|请求裁决|诉称|申请称|请求(?=[:：])|" + INLINE_CLAIM)
+_INLINE_MARK = re.compile(INLINE_CLAIM)
 _REQUEST = re.compile(r"请求|要求(?:判令|确认|裁决|法院|贵院|仲裁委)")
 _NARRATIVE_LIMIT = 300
 _CLAIM_VERB = re.compile(r"\s*(?:\d[.、．]\s*)?(?:要求|请求)?(?:确认|判令|裁决|判决|依法)")

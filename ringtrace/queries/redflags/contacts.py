@@ -21,7 +21,7 @@ Thresholds
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,10 +59,21 @@ class Sharing:
 
 
 def sharing_by_identifier(frame: Frame) -> dict[str, Sharing]:
-    """identifier id -> who shares it in confirmation cases (lawyers excluded); memoised."""
+    """identifier id -> who shares it in confirmation cases (lawyers excluded), for the phones
+    and addresses given by two or more owners (:attr:`Frame.identifiers`; an identifier of one
+    owner is shared by nobody); memoised."""
     if "sharing" not in frame.memo:
-        frame.memo["sharing"] = _sharing(frame)
+        frame.memo["sharing"] = _sharing(frame, set(frame.identifiers))
     result: dict[str, Sharing] = frame.memo["sharing"]
+    return result
+
+
+def _every_sharing(frame: Frame) -> dict[str, Sharing]:
+    """:func:`sharing_by_identifier` for every identifier, also one given by a single owner (read
+    only when ``min_people`` is below 2); memoised."""
+    if "sharing.every" not in frame.memo:
+        frame.memo["sharing.every"] = _sharing(frame, None)
+    result: dict[str, Sharing] = frame.memo["sharing.every"]
     return result
 
 
@@ -75,14 +86,33 @@ class _Involvement:
     employers: set[str] = field(default_factory=set)
 
 
-def _involvement(frame: Frame) -> dict[str, _Involvement]:
-    """person -> their part in the confirmation cases, for every person or employer that gave a
-    phone or address (lawyers excluded: colleagues share their firm's phone)."""
+def _given(frame: Frame, idents: set[str] | None) -> dict[str, list[str]]:
+    """owner -> the identifiers among ``idents`` (all when None) they gave; of an employer only
+    its phones count (workers living at the factory address share it legitimately)."""
+    given: dict[str, list[str]] = {}
+    employers = frame.employers
+    for owner, owned in frame.contacts.items():
+        if idents is None:
+            mine = list(owned)
+        elif owned.isdisjoint(idents):
+            continue
+        else:
+            mine = [i for i in owned if i in idents]
+        if owner in employers:
+            mine = [i for i in mine if i.startswith("Identifier:phone:")]
+        if mine:
+            given[owner] = mine
+    return given
+
+
+def _involvement(frame: Frame, people: dict[str, list[str]]) -> dict[str, _Involvement]:
+    """person -> their part in the confirmation cases, for each of ``people`` (those who gave a
+    phone or address) that appears there; lawyers are excluded (colleagues share their firm's
+    phone)."""
     involved: dict[str, _Involvement] = {}
+    legal_reps = frame.legal_reps
 
     def note(person: str, role: str, case_id: str, employers: list[str]) -> None:
-        if person not in frame.contacts:
-            return
         entry = involved.get(person)
         if entry is None:
             entry = involved[person] = _Involvement()
@@ -93,27 +123,27 @@ def _involvement(frame: Frame) -> dict[str, _Involvement]:
     for case in confirmation_cases(frame):
         employers = [e.id for e in case.employers]
         for w in case.workers:
-            note(w.id, "worker", case.id, employers)
+            if w.id in people:
+                note(w.id, "worker", case.id, employers)
         for a in case.agents:
-            if a.kind in PROFESSIONAL:
-                continue
-            note(a.id, "employer" if a.side == "employer" else "agent", case.id, employers)
-        for e in case.employers:
-            note(e.id, "employer", case.id, employers)
-            for rep in frame.legal_reps.get(e.id, ()):
-                note(rep, "employer", case.id, employers)
+            if a.id in people and a.kind not in PROFESSIONAL:
+                note(a.id, "employer" if a.side == "employer" else "agent", case.id, employers)
+        for e in employers:
+            if e in people:
+                note(e, "employer", case.id, employers)
+            for rep in legal_reps.get(e, ()):
+                if rep in people:
+                    note(rep, "employer", case.id, employers)
     return involved
 
 
-def _sharing(frame: Frame) -> dict[str, Sharing]:
+def _sharing(frame: Frame, idents: set[str] | None) -> dict[str, Sharing]:
+    """:func:`sharing_by_identifier` over ``idents`` (every identifier when None)."""
     out: dict[str, Sharing] = {}
-    involved = _involvement(frame)
+    given = _given(frame, idents)
+    involved = _involvement(frame, given)
     for person, part in involved.items():
-        idents: Iterable[str] = frame.contacts[person]
-        if person in frame.employers:
-            # workers living at the factory address share it legitimately
-            idents = [i for i in idents if i.startswith("Identifier:phone:")]
-        for ident in idents:
+        for ident in given[person]:
             sharing = out.get(ident)
             if sharing is None:
                 sharing = out[ident] = Sharing()
@@ -146,7 +176,7 @@ def _fold_masked(frame: Frame, sharing: Sharing) -> None:
 
 def shared(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     minimum = int(params["min_people"])
-    by_identifier = sharing_by_identifier(frame)
+    by_identifier = sharing_by_identifier(frame) if minimum >= 2 else _every_sharing(frame)
     for ident in sorted(i for i, sharing in by_identifier.items() if len(sharing.cases) >= minimum):
         sharing = by_identifier[ident]
         cases = sharing.all_cases()

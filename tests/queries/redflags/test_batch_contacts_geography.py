@@ -85,3 +85,20 @@ def test_a_masked_mention_of_a_sharer_is_not_a_second_person(tmp_path: Path) -> 
     assert sorted(frame.persons[p]["name"] for p in phone.people) == ["孟长河", "赵六"]
     assert len(phone.all_cases()) == 3 and phone.crossing() == "多名代理人共用"
     assert sharing_by_identifier(frame) is frame.memo["sharing"]
+
+
+def test_sharing_lists_identifiers_of_two_or_more_owners_unless_asked_for_one(
+        tmp_path: Path) -> None:
+    cases = [sham_case(i, f"申请人{i}", "1968-01-02", agent=f"代理{i}", employer=f"公司{i}")
+             for i in range(3)]
+    cases += [sham_case(3 + i, f"申请人{3 + i}", "1968-01-02", agent="独行", employer=f"公司{i}")
+              for i in range(2)]
+    for c in cases[3:]:
+        c["agents"][0]["phone"] = "13900000000"
+    frame = frame_of(tmp_path, cases)
+    assert [i for i in sharing_by_identifier(frame) if "phone" in i] == [
+        "Identifier:phone:13812345678"]
+    assert "Identifier:phone:13812345678" in [
+        f.subject for f in hits(frame, "CONTACT_SHARED", min_people=2)]
+    alone = [f for f in hits(frame, "CONTACT_SHARED", min_people=1) if "139" in f.subject]
+    assert [(f.summary[:4], len(f.cases)) for f in alone] == [("1人共用", 2)]

@@ -148,34 +148,63 @@ def case_facts(frame: Frame) -> list[CaseFacts]:
     """:class:`CaseFacts` of every confirmation case, in :func:`confirmation_cases` order
     (computed once per frame)."""
     if "redflags.case_facts" not in frame.memo:
-        frame.memo["redflags.case_facts"] = [_facts(frame, c) for c in confirmation_cases(frame)]
+        reader = _FactReader(frame.persons)
+        frame.memo["redflags.case_facts"] = [reader.facts(c) for c in confirmation_cases(frame)]
     result: list[CaseFacts] = frame.memo["redflags.case_facts"]
     return result
 
 
-def _facts(frame: Frame, case: CaseInfo) -> CaseFacts:
-    props = case.props
-    filing, decided = to_date(props.get("filing_date")), to_date(props.get("decision_date"))
-    filed = filing or to_date(props.get("hearing_date")) or decided
-    claimed_end = props.get("claimed_end")
-    workers = []
-    for w in case.workers:
-        person = frame.persons.get(w.id, {})
+class _Days(dict[Any, "dt.date | None"]):
+    """:func:`to_date` of each recorded value (a date string or None), remembered: reading a
+    known value is one dict lookup instead of a call (the dates of a frame repeat a lot)."""
+
+    def __init__(self, *, end: bool = False) -> None:
+        super().__init__()
+        self.end = end
+
+    def __missing__(self, value: Any) -> dt.date | None:
+        day = self[value] = to_date(value, end=self.end)
+        return day
+
+
+class _FactReader:
+    """Builds :class:`CaseFacts`, reading each distinct date once."""
+
+    def __init__(self, persons: dict[str, dict[str, Any]]) -> None:
+        self.persons = persons
+        self.first_day = _Days()
+        self.last_day = _Days(end=True)
+
+    def facts(self, case: CaseInfo) -> CaseFacts:
+        props, day = case.props, self.first_day
+        filing, decided = day[props.get("filing_date")], day[props.get("decision_date")]
+        filed = filing or day[props.get("hearing_date")] or decided
+        claimed_end = props.get("claimed_end")
+        return CaseFacts(case, filed, filing, decided, day[props.get("claimed_start")],
+                         day[claimed_end], self.last_day[claimed_end],
+                         [self.worker(w) for w in case.workers])
+
+    def worker(self, ref: PartyRef) -> WorkerFacts:
+        person = self.persons.get(ref.id, {})
         birth_text = person.get("birth_date")
-        workers.append(WorkerFacts(w, birth_text, to_date(birth_text), person.get("sex"),
-                                   person.get("address")))
-    return CaseFacts(case, filed, filing, decided, to_date(props.get("claimed_start")),
-                     to_date(claimed_end), to_date(claimed_end, end=True), workers)
+        return WorkerFacts(ref, birth_text, self.first_day[birth_text], person.get("sex"),
+                           person.get("address"))
 
 
 def employer_confirmation_cases(frame: Frame) -> dict[str, list[CaseFacts]]:
     """Every employer with cases (in id order) -> the facts of its confirmation cases, in case
     id order, possibly none (computed once per frame)."""
     if "redflags.employer_confirmation_cases" not in frame.memo:
-        facts = {f.case.id: f for f in case_facts(frame)}
+        by_employer: dict[str, list[CaseFacts]] = {}
+        for facts in case_facts(frame):
+            for ref in facts.case.employers:
+                found = by_employer.get(ref.id)
+                if found is None:
+                    by_employer[ref.id] = [facts]
+                else:
+                    found.append(facts)
         frame.memo["redflags.employer_confirmation_cases"] = {
-            employer: [facts[c] for c in frame.employer_cases[employer] if c in facts]
-            for employer in sorted(frame.employer_cases)}
+            employer: by_employer.get(employer, []) for employer in sorted(frame.employer_cases)}
     result: dict[str, list[CaseFacts]] = frame.memo["redflags.employer_confirmation_cases"]
     return result
 

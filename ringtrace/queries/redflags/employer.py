@@ -42,18 +42,14 @@ def burst(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     window, min_cases, ratio = int(params["window_days"]), int(params["min_cases"]), float(
         params["headcount_ratio"])
     for employer, facts in employer_confirmation_cases(frame).items():
+        if len(facts) < min_cases:  # no window can hold enough cases
+            continue
         props = frame.employers.get(employer, {})
         headcount = _headcount(props)
-        if headcount is None:
+        if headcount is None or len(facts) <= ratio * max(headcount, 1):
             continue
-        dated = sorted((f.filed, f.case.id) for f in facts if f.filed is not None)
-        best: list[str] = []
-        lo = 0
-        for hi in range(len(dated)):
-            while (dated[hi][0] - dated[lo][0]).days > window:
-                lo += 1
-            if hi - lo + 1 > len(best):
-                best = [c for _, c in dated[lo:hi + 1]]
+        best = _busiest_window(sorted((f.filed, f.case.id) for f in facts if f.filed is not None),
+                               window)
         if len(best) >= min_cases and len(best) > ratio * max(headcount, 1):
             numbers = [frame.cases[c].case_number for c in best[:30]]
             yield Finding("EMP_BURST", employer, best,
@@ -61,6 +57,18 @@ def burst(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                           f"参保人数{headcount}",
                           [Evidence("registry", None, f"参保人数={headcount}"),
                            Evidence("link", None, "案号: " + "、".join(numbers))])
+
+
+def _busiest_window(dated: list[tuple[dt.date, str]], window: int) -> list[str]:
+    """The cases of the earliest largest run of ``dated`` (sorted (day, case id) pairs) that
+    spans at most ``window`` days."""
+    best_lo = best_size = lo = 0
+    for hi, (day, _) in enumerate(dated):
+        while (day - dated[lo][0]).days > window:
+            lo += 1
+        if hi - lo + 1 > best_size:
+            best_lo, best_size = lo, hi - lo + 1
+    return [c for _, c in dated[best_lo:best_lo + best_size]]
 
 
 def over_headcount(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:

@@ -21,7 +21,7 @@ Thresholds
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,35 +66,76 @@ class AgentProfile:
 def agent_profile(frame: Frame, agent_id: str) -> AgentProfile:
     """The :class:`AgentProfile` of one agent (computed once per agent and frame, shared by the
     rules and ring assembly)."""
-    known: dict[str, AgentProfile] = frame.memo.setdefault("redflags.agent_profile", {})
+    known = _known_profiles(frame)
     found = known.get(agent_id)
     if found is None:
         found = known[agent_id] = _profile(frame, agent_id)
     return found
 
 
+def profile_agents(frame: Frame, agent_ids: Iterable[str]) -> None:
+    """Compute the :class:`AgentProfile` of each of ``agent_ids`` not known yet, in one pass over
+    the cases: for thousands of agents that is much faster than one walk over each agent's
+    cases, which jumps all over memory."""
+    known = _known_profiles(frame)
+    todo = {a: AgentProfile(frame.agent_cases.get(a, [])) for a in agent_ids if a not in known}
+    if not todo:
+        return
+    # case id order, the order of Frame.agent_cases: the suspicious cases come out in that order
+    for case in frame.case_list():
+        employers: list[str] | None = None
+        for a in case.agents:
+            profile = todo.get(a.id)
+            if profile is not None:
+                if employers is None:
+                    employers = [e.id for e in case.employers]
+                _note_case(profile, case, employers)
+                _note_role(profile, a, case, employers)
+    known.update(todo)
+
+
+def _known_profiles(frame: Frame) -> dict[str, AgentProfile]:
+    known: dict[str, AgentProfile] = frame.memo.setdefault("redflags.agent_profile", {})
+    return known
+
+
 def _profile(frame: Frame, agent_id: str) -> AgentProfile:
     profile = AgentProfile(frame.agent_cases.get(agent_id, []))
     for c in profile.cases:
         case = frame.cases[c]
-        if suspicious_case(case):
-            profile.suspicious.append(c)
-            if case.get("defendant_response") != "absent" and not case.get("absent"):
-                profile.admitted += 1
         employers = [e.id for e in case.employers]
-        profile.employers.update(employers)
+        _note_case(profile, case, employers)
         for a in case.agents:
-            if a.id != agent_id:
-                continue
-            profile.kinds.add(a.kind)
-            profile.both_in_one_case |= a.side == "both"
-            if a.side in ("employer", "both"):
-                profile.employer_side_employers.update(employers)
-            if a.side in ("worker", "both"):
-                profile.worker_side_employers.update(employers)
-                profile.workers.update(w.id for w in case.workers if w.name in a.represents
-                                       or not a.represents)
+            if a.id == agent_id:
+                _note_role(profile, a, case, employers)
     return profile
+
+
+def _note_case(profile: AgentProfile, case: CaseInfo, employers: list[str]) -> None:
+    """Add one of the agent's cases to ``profile``."""
+    if case.confirmation and case.uncontested:  # suspicious_case, inlined: hot loop
+        profile.suspicious.append(case.id)
+        props = case.props
+        if props.get("defendant_response") != "absent" and not props.get("absent"):
+            profile.admitted += 1
+    profile.employers.update(employers)
+
+
+def _note_role(profile: AgentProfile, a: AgentRef, case: CaseInfo, employers: list[str]) -> None:
+    """Add what ``a`` (the profiled agent) did in ``case`` to ``profile``."""
+    profile.kinds.add(a.kind)
+    side = a.side
+    if side == "both":
+        profile.both_in_one_case = True
+    if side in ("employer", "both"):
+        profile.employer_side_employers.update(employers)
+    if side in ("worker", "both"):
+        profile.worker_side_employers.update(employers)
+        represents = a.represents
+        if represents:
+            profile.workers.update(w.id for w in case.workers if w.name in represents)
+        else:
+            profile.workers.update(w.id for w in case.workers)
 
 
 def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
@@ -132,6 +173,7 @@ def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
 def many_applicants(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     minimum, share = int(params["min_applicants"]), float(params["min_suspicious_share"])
     busy = sorted(a for a, cases in frame.agent_cases.items() if len(cases) >= minimum)
+    profile_agents(frame, busy)
     for agent_id in busy:
         profile = agent_profile(frame, agent_id)
         if len(profile.workers) >= minimum and intermediary_like(frame, agent_id, minimum, share):

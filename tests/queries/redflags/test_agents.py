@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ringtrace.queries.redflags.agents import agent_profile, intermediary_like
+from ringtrace.queries.redflags.agents import agent_profile, intermediary_like, profile_agents
 from tests.conftest import legit_case, sham_case
 from tests.queries.redflags.helpers import frame_of, hits
 
@@ -56,3 +56,19 @@ def test_agent_profile_sums_up_the_agent_once_per_frame(tmp_path: Path) -> None:
     assert not profile.both_in_one_case
     assert agent_profile(frame, agent_id) is profile
     assert intermediary_like(frame, agent_id)
+
+
+def test_profiles_computed_together_equal_profiles_computed_one_by_one(tmp_path: Path) -> None:
+    cases = [sham_case(10 + i, f"申请人{i}", "1968-01-02", employer=f"公司{i % 2}")
+             for i in range(4)]
+    cases.append(legit_case(20, "工人甲", "1980-01-01"))
+    cases[0]["agents"].append({"name": "王建国", "represents": ["公司0"], "kind": "other",
+                               "birth_date": "1970-01-01", "phone": "13812345678"})
+    one_by_one = frame_of(tmp_path / "a", cases)
+    together = frame_of(tmp_path / "b", cases)
+    agents = sorted(together.agent_cases)
+    profile_agents(together, agents)
+    assert sorted(together.memo["redflags.agent_profile"]) == agents
+    for agent_id in agents:
+        assert agent_profile(together, agent_id) == agent_profile(one_by_one, agent_id)
+    assert any(agent_profile(together, a).both_in_one_case for a in agents)  # 王建国 in case 10

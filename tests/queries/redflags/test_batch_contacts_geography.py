@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ringtrace.graph.records import RegistryRecord
-from ringtrace.graph.regions import province_of_text
+from ringtrace.graph.regions import PROVINCES, province_of_text
 from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.redflags.geography import (
     employer_province,
@@ -62,6 +62,13 @@ def test_workers_of_one_employer_sharing_an_address_is_ordinary(tmp_path: Path) 
 def test_province_of_place_reads_places_as_province_of_text() -> None:
     places = [None, "", "重庆市万州区某村3组12号", "河南省安阳市文峰区光明路12号",
               "某某县新疆路1号", "内蒙古自治区包头市", "光明路12号"]
+    assert [province_of_place(p) for p in places] == [province_of_text(p) for p in places]
+
+
+def test_province_of_place_picks_the_first_name_as_province_of_text_does() -> None:
+    names = [n for full, short, _ in PROVINCES.values() for n in (full, short)]
+    places = [f"{pad}{a}{b}路" for pad in ("", "某某县", "某某县某某镇1") for a in names
+              for b in names]
     assert [province_of_place(p) for p in places] == [province_of_text(p) for p in places]
 
 

@@ -21,13 +21,13 @@ Thresholds
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ringtrace.graph.identity import masked_matches
 from ringtrace.queries.findings import Evidence, Finding
-from ringtrace.queries.frame import Frame
+from ringtrace.queries.frame import CaseInfo, Frame
 from ringtrace.queries.redflags.common import PROFESSIONAL, Rule, confirmation_cases
 
 
@@ -108,33 +108,44 @@ def _given(frame: Frame, idents: set[str] | None) -> dict[str, list[str]]:
 def _involvement(frame: Frame, people: dict[str, list[str]]) -> dict[str, _Involvement]:
     """person -> their part in the confirmation cases, for each of ``people`` (those who gave a
     phone or address) that appears there; lawyers are excluded (colleagues share their firm's
-    phone)."""
+    phone). Agents, employers and legal representatives are found through the case indexes;
+    workers, who have none, by reading every confirmation case."""
     involved: dict[str, _Involvement] = {}
-    legal_reps = frame.legal_reps
 
-    def note(person: str, role: str, case_id: str, employers: list[str]) -> None:
+    def note(person: str, role: str, case: CaseInfo) -> None:
         entry = involved.get(person)
         if entry is None:
             entry = involved[person] = _Involvement()
         entry.roles.add(role)
-        entry.cases.add(case_id)
-        entry.employers.update(employers)
+        entry.cases.add(case.id)
+        entry.employers.update(e.id for e in case.employers)
 
     for case in confirmation_cases(frame):
-        employers = [e.id for e in case.employers]
         for w in case.workers:
             if w.id in people:
-                note(w.id, "worker", case.id, employers)
-        for a in case.agents:
-            if a.id in people and a.kind not in PROFESSIONAL:
-                note(a.id, "employer" if a.side == "employer" else "agent", case.id, employers)
-        for e in employers:
-            if e in people:
-                note(e, "employer", case.id, employers)
-            for rep in legal_reps.get(e, ()):
-                if rep in people:
-                    note(rep, "employer", case.id, employers)
+                note(w.id, "worker", case)
+    for person in people:
+        for case in _confirmation_cases_of(frame, frame.agent_cases.get(person, ())):
+            for a in case.agents:
+                if a.id == person and a.kind not in PROFESSIONAL:
+                    note(person, "employer" if a.side == "employer" else "agent", case)
+        for case in _confirmation_cases_of(frame, frame.employer_cases.get(person, ())):
+            note(person, "employer", case)
+    for employer, reps in frame.legal_reps.items():
+        sharers = [r for r in reps if r in people]
+        if not sharers:
+            continue
+        for case in _confirmation_cases_of(frame, frame.employer_cases.get(employer, ())):
+            for rep in sharers:
+                note(rep, "employer", case)
     return involved
+
+
+def _confirmation_cases_of(frame: Frame, case_ids: Iterable[str]) -> Iterator[CaseInfo]:
+    for c in case_ids:
+        case = frame.cases[c]
+        if case.confirmation:
+            yield case
 
 
 def _sharing(frame: Frame, idents: set[str] | None) -> dict[str, Sharing]:

@@ -132,10 +132,9 @@ def _note_role(profile: AgentProfile, a: AgentRef, case: CaseInfo, employers: li
     if side in ("worker", "both"):
         profile.worker_side_employers.update(employers)
         represents = a.represents
-        if represents:
-            profile.workers.update(w.id for w in case.workers if w.name in represents)
-        else:
-            profile.workers.update(w.id for w in case.workers)
+        for w in case.workers:
+            if not represents or w.name in represents:
+                profile.workers.add(w.id)
 
 
 def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
@@ -209,32 +208,9 @@ def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                 for_employer[(e.id, a.id)].append(case.id)
                 if a.kind in ("employee", "other"):
                     employee_agent_employers[a.id].add(e.id)
-        wa_ids = {a.id for a in worker_agents}
-        for a in employer_agents:
-            if a.id in wa_ids:
-                hits[case.id].append(("same", Evidence("record", case.case_number,
-                                                       f"{a.name}同时代理劳动者和用人单位")))
-        firms_w = {a.law_firm for a in worker_agents if a.law_firm}
-        for a in employer_agents:
-            if a.law_firm and a.law_firm in firms_w:
-                hits[case.id].append(("firm", Evidence("record", case.case_number,
-                                                       f"双方代理人同属{a.law_firm}")))
-        for a in employer_agents:
-            worker_contacts: set[str] = set()
-            for p in [*(w.id for w in case.workers), *wa_ids]:
-                if p != a.id:
-                    worker_contacts |= frame.contacts.get(p, set())
-            shared = frame.contacts.get(a.id, set()) & worker_contacts
-            for ident in sorted(shared):
-                value = frame.identifiers.get(ident, {}).get("value", ident)
-                hits[case.id].append(("contact", Evidence(
-                    "link", case.case_number, f"用人单位代理人{a.name}与劳动者方共用{value}")))
-        reps = {frame.persons.get(r, {}).get("name") for e in case.employers
-                for r in frame.legal_reps.get(e.id, set())}
-        for a in worker_agents:
-            if a.name and a.name in reps:
-                hits[case.id].append(("rep", Evidence(
-                    "record", case.case_number, f"劳动者代理人{a.name}系用人单位法定代表人")))
+        found = _hits_in_case(frame, case, worker_agents, employer_agents)
+        if found:
+            hits[case.id].extend(found)
     for pair in sorted(for_workers.keys() & for_employer.keys()):
         agent_id = pair[1]
         name = frame.persons.get(agent_id, {}).get("name", agent_id)
@@ -254,6 +230,53 @@ def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
         evidence = list(dict.fromkeys(e for _, e in hits[case_id]))
         yield Finding("AGENT_BOTH_SIDES", case_id, [case_id],
                       "代理关系显示同一人或关联方控制诉讼双方", evidence[:10])
+
+
+def _hits_in_case(frame: Frame, case: CaseInfo, worker_agents: list[AgentRef],
+                  employer_agents: list[AgentRef]) -> list[tuple[str, Evidence]]:
+    """AGENT_BOTH_SIDES evidence within one case: one agent on both sides, one law firm on both
+    sides, the employer's agent sharing a contact with the worker side, the workers' agent being
+    the employer's legal representative."""
+    found: list[tuple[str, Evidence]] = []
+    if employer_agents:
+        wa_ids = {a.id for a in worker_agents}
+        for a in employer_agents:
+            if a.id in wa_ids:
+                found.append(("same", Evidence("record", case.case_number,
+                                               f"{a.name}同时代理劳动者和用人单位")))
+        firms_w = {a.law_firm for a in worker_agents if a.law_firm}
+        for a in employer_agents:
+            if a.law_firm and a.law_firm in firms_w:
+                found.append(("firm", Evidence("record", case.case_number,
+                                               f"双方代理人同属{a.law_firm}")))
+        for a in employer_agents:
+            for ident in _shared_with_workers(frame, case, a, wa_ids):
+                value = frame.identifiers.get(ident, {}).get("value", ident)
+                found.append(("contact", Evidence(
+                    "link", case.case_number, f"用人单位代理人{a.name}与劳动者方共用{value}")))
+    named = [a for a in worker_agents if a.name]
+    if named:
+        reps = {frame.persons.get(r, {}).get("name") for e in case.employers
+                for r in frame.legal_reps.get(e.id, set())}
+        for a in named:
+            if a.name in reps:
+                found.append(("rep", Evidence(
+                    "record", case.case_number, f"劳动者代理人{a.name}系用人单位法定代表人")))
+    return found
+
+
+def _shared_with_workers(frame: Frame, case: CaseInfo, a: AgentRef,
+                         worker_agent_ids: set[str]) -> list[str]:
+    """The identifiers the employer's agent ``a`` shares with the case's workers or their
+    agents, sorted."""
+    own = frame.contacts.get(a.id)
+    if not own:
+        return []
+    worker_contacts: set[str] = set()
+    for p in [*(w.id for w in case.workers), *worker_agent_ids]:
+        if p != a.id:
+            worker_contacts |= frame.contacts.get(p, set())
+    return sorted(own & worker_contacts)
 
 
 def employee_or_relative(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:

@@ -27,14 +27,14 @@ from ringtrace.queries.redflags.common import (
     Rule,
     case_finding,
     confirmation_cases,
-    span,
+    span_finder,
     text_evidence,
 )
 
 
 def no_objection(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     for case in confirmation_cases(frame):
-        response = case.get("defendant_response")
+        response = case.props.get("defendant_response")
         if response in ("admits", "no_objection"):
             label = "认可" if response == "admits" else "无异议"
             yield case_finding("CLAIM_NO_OBJECTION", case, f"用人单位对确认劳动关系的请求{label}",
@@ -44,7 +44,8 @@ def no_objection(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
 
 def mediated(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     for case in confirmation_cases(frame):
-        if case.get("document_type") == "调解书" or case.get("outcome") == "mediated":
+        props = case.props
+        if props.get("document_type") == "调解书" or props.get("outcome") == "mediated":
             yield case_finding("CLAIM_MEDIATED", case, "以调解方式确认劳动关系",
                                text_evidence(case, "outcome",
                                              f"document_type={case.get('document_type')}"))
@@ -52,22 +53,24 @@ def mediated(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
 
 def default(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     for case in confirmation_cases(frame):
-        if case.get("absent") or case.get("defendant_response") == "absent":
+        props = case.props
+        if props.get("absent") or props.get("defendant_response") == "absent":
             yield case_finding("CLAIM_DEFAULT", case, "用人单位缺席，未抗辩",
                                text_evidence(case, "absence", "absent=true"))
 
 
 def confirmation_only(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    for case in frame.case_list():
-        if case.get("claim_kind") == "confirmation_only" and not case.claim_amounts:
+    # a confirmation-only claim makes a confirmation case (see Frame): no other case can hit
+    for case in confirmation_cases(frame):
+        if case.props.get("claim_kind") == "confirmation_only" and not case.claim_amounts:
             yield case_finding("CLAIM_CONFIRMATION_ONLY", case, "仅请求确认劳动关系，无工资或补偿金额",
                                text_evidence(case, "claim", "claim_kind=confirmation_only"))
 
 
 def purpose(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    keywords = tuple(params["keywords"])
+    find = span_finder(("purpose", "claim"), tuple(params["keywords"]))
     for case in confirmation_cases(frame):
-        quoted = span(case, ("purpose", "claim"), keywords)
+        quoted = find(case)
         if quoted:
             yield case_finding("CLAIM_PURPOSE", case, "以补缴社保或办理退休为诉讼目的",
                                Evidence("text", case.case_number, quoted))

@@ -213,29 +213,53 @@ def span(case: CaseInfo, kind: str | tuple[str, ...] | None = None,
          keywords: tuple[str, ...] = ()) -> str | None:
     """The first quoted span of ``kind`` (one kind or several) that contains one of
     ``keywords`` (any text when none are given), in document order."""
+    return span_finder(kind, keywords)(case)
+
+
+def span_finder(kind: str | tuple[str, ...] | None = None,
+                keywords: tuple[str, ...] = ()) -> Callable[[CaseInfo], str | None]:
+    """:func:`span` with ``kind`` and ``keywords`` read once, for a rule that searches every
+    case for the same kind and keywords."""
     kinds = (kind,) if isinstance(kind, str) else kind
-    contains_keyword = _any_of(keywords).search if keywords else None
-    for s in case.spans:
-        if kinds is not None and s.get("kind") not in kinds:
-            continue
-        text = s.get("text", "")
-        if contains_keyword is None or contains_keyword(text):
-            return text
-    return None
+    contains_keyword = any_of(keywords).search if keywords else None
+
+    def find(case: CaseInfo) -> str | None:
+        for s in case.spans:
+            if kinds is not None and s.get("kind") not in kinds:
+                continue
+            text = s.get("text", "")
+            if contains_keyword is None or contains_keyword(text):
+                return text
+        return None
+
+    return find
 
 
 @lru_cache(maxsize=256)
-def _any_of(keywords: tuple[str, ...]) -> re.Pattern[str]:
+def any_of(keywords: tuple[str, ...]) -> re.Pattern[str]:
     """A pattern that matches wherever one of ``keywords`` occurs (one scan of the text
-    instead of one per keyword)."""
+    instead of one per keyword); with no keywords, a pattern that matches nothing."""
+    if not keywords:
+        return re.compile("(?!)")  # an empty lookahead that fails: no match anywhere
     return re.compile("|".join(re.escape(k) for k in keywords))
 
 
 def text_evidence(case: CaseInfo, kind: str, fallback: str) -> Evidence:
-    quoted = span(case, kind)
+    """The first span of ``kind`` quoted, else ``fallback`` as a record fact."""
+    quoted = _first_text(case, kind)
     if quoted:
         return Evidence("text", case.case_number, quoted)
     return Evidence("record", case.case_number, fallback)
+
+
+def _first_text(case: CaseInfo, kind: str) -> str | None:
+    """``span(case, kind)`` for one kind and no keywords, without building a finder: it is
+    read for most findings."""
+    for s in case.spans:
+        if s.get("kind") == kind:
+            text: str = s.get("text", "")
+            return text
+    return None
 
 
 def case_finding(rule_id: str, case: CaseInfo, summary: str,

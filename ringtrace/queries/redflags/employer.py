@@ -27,6 +27,7 @@ from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import (
     Rule,
+    any_of,
     case_facts,
     employer_confirmation_cases,
     to_date,
@@ -78,7 +79,8 @@ def over_headcount(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
         headcount = _headcount(props)
         if headcount is None:
             continue
-        confirmed = [f.case for f in facts if f.case.get("outcome") in ("confirmed", "mediated")]
+        confirmed = [f.case for f in facts
+                     if f.case.props.get("outcome") in ("confirmed", "mediated")]
         workers = {w.id for case in confirmed for w in case.workers}
         if len(workers) >= min_confirmed and len(workers) > ratio * max(headcount, 1):
             yield Finding("EMP_OVER_HEADCOUNT", employer, [case.id for case in confirmed],
@@ -103,37 +105,47 @@ def status(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
 
 
 def odd_type(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    keywords = tuple(params["keywords"])
+    has_keyword = any_of(tuple(params["keywords"])).search
     for employer, facts in employer_confirmation_cases(frame).items():
         if not facts:
             continue
         props = frame.employers.get(employer, {})
         fields = {"企业名称": props.get("name"), "企业类型": props.get("company_type"),
                   "所属行业": props.get("industry")}
-        hit = next(((label, v) for label, v in fields.items()
-                    if v and any(k in str(v) for k in keywords)), None)
+        hit = next(((label, v) for label, v in fields.items() if v and has_keyword(str(v))), None)
         if hit:
             yield Finding("EMP_TYPE", employer, [f.case.id for f in facts],
                           f"{props.get('name')}属劳务/乡镇/回收类单位",
                           [Evidence("registry", None, f"{hit[0]}={hit[1]}")])
 
 
-def _founded(frame: Frame, employer_id: str) -> dt.date | None:
-    """The employer's founding date (computed once per employer and frame)."""
-    known: dict[str, dt.date | None] = frame.memo.setdefault("redflags.founded", {})
-    if employer_id not in known:
-        known[employer_id] = to_date(frame.employers.get(employer_id, {}).get("founded"))
-    return known[employer_id]
+def _founding_dates(frame: Frame) -> _FoundingDates:
+    """employer id -> its founding date (each computed once per employer and frame)."""
+    if "redflags.founded" not in frame.memo:
+        frame.memo["redflags.founded"] = _FoundingDates(frame.employers)
+    known: _FoundingDates = frame.memo["redflags.founded"]
+    return known
+
+
+class _FoundingDates(dict[str, "dt.date | None"]):
+    def __init__(self, employers: dict[str, dict[str, Any]]) -> None:
+        super().__init__()
+        self.employers = employers
+
+    def __missing__(self, employer_id: str) -> dt.date | None:
+        day = self[employer_id] = to_date(self.employers.get(employer_id, {}).get("founded"))
+        return day
 
 
 def start_before_founding(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     grace = int(params["grace_days"])
+    founding = _founding_dates(frame)
     for facts in case_facts(frame):
         start, case = facts.start, facts.case
         if start is None:
             continue
         for ref in case.employers:
-            founded = _founded(frame, ref.id)
+            founded = founding[ref.id]
             if founded and (founded - start).days > grace:
                 yield Finding("EMP_START_BEFORE_FOUNDING", case.id, [case.id],
                               f"主张的劳动关系起始日{case.get('claimed_start')}早于用人单位成立日期{founded}",

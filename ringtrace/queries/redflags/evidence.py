@@ -24,7 +24,7 @@ from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.common import Rule, case_finding, confirmation_cases, span
+from ringtrace.queries.redflags.common import Rule, case_finding, confirmation_cases, span_finder
 
 #: span kinds that can quote the evidence produced (the answer may cite the archives)
 EVIDENCE_SPANS = ("evidence", "other", "defendant_response")
@@ -32,8 +32,9 @@ EVIDENCE_SPANS = ("evidence", "other", "defendant_response")
 
 def independent(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     keywords = tuple(params["keywords"])
+    find = span_finder(EVIDENCE_SPANS, keywords)
     for case in confirmation_cases(frame):
-        quoted = span(case, EVIDENCE_SPANS, keywords)
+        quoted = find(case)
         if quoted:
             hit = next(k for k in keywords if k in quoted)
             yield case_finding("EVID_INDEPENDENT", case, f"有第三方或原始书证（{hit}）",

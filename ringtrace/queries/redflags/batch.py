@@ -19,29 +19,39 @@ from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.common import Rule, confirmation_cases
+from ringtrace.queries.redflags.common import CaseFacts, Rule, employer_confirmation_cases
 
 _DATES = (("filing_date", "立案"), ("hearing_date", "开庭"), ("decision_date", "裁判"))
 
 
 def same_day(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     minimum = int(params["min_cases"])
-    groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for case in confirmation_cases(frame):
-        for key, _ in _DATES:
-            day = case.get(key)
-            if day and len(day) == 10:
-                for ref in case.employers:
-                    groups[(ref.id, key, day)].append(case.id)
     labels = dict(_DATES)
-    batches = sorted((group, cases) for group, cases in groups.items() if len(cases) >= minimum)
-    for (employer, key, day), cases in batches:
-        name = frame.employers.get(employer, {}).get("name", employer)
-        numbers = [frame.cases[c].case_number for c in cases[:30]]
-        yield Finding("BATCH_SAME_DAY", employer, cases,
-                      f"{day}同日{labels[key]}{len(cases)}件针对{name}的案件",
-                      [Evidence("link", None, f"{labels[key]}日期={day}；案号: " +
-                                "、".join(numbers))])
+    for employer, facts in employer_confirmation_cases(frame).items():
+        if len(facts) < minimum:  # too few cases for any batch
+            continue
+        groups = _same_day_groups(facts)
+        for (key, day), cases in sorted(groups.items()):
+            if len(cases) < minimum:
+                continue
+            name = frame.employers.get(employer, {}).get("name", employer)
+            numbers = [frame.cases[c].case_number for c in cases[:30]]
+            yield Finding("BATCH_SAME_DAY", employer, cases,
+                          f"{day}同日{labels[key]}{len(cases)}件针对{name}的案件",
+                          [Evidence("link", None, f"{labels[key]}日期={day}；案号: " +
+                                    "、".join(numbers))])
+
+
+def _same_day_groups(facts: list[CaseFacts]) -> dict[tuple[str, str], list[str]]:
+    """(date field, day) -> the ids of the cases with that exact day, in case id order."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for f in facts:
+        props = f.case.props
+        for key, _ in _DATES:
+            day = props.get(key)
+            if day and len(day) == 10:
+                groups[(key, day)].append(f.case.id)
+    return groups
 
 
 RULES = [Rule("BATCH_SAME_DAY", "batch", "同日批量立案/开庭/裁判", same_day)]

@@ -38,10 +38,12 @@ def ended_together(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     minimum, share = int(params["min_cases"]), float(params["min_share"])
     spread = float(params["min_start_spread_years"])
     for employer, facts in employer_confirmation_cases(frame).items():
+        if len(facts) < minimum:  # too few cases for any month to hold enough
+            continue
         by_end: dict[str, list[CaseFacts]] = defaultdict(list)
         dated = 0
         for f in facts:
-            end = f.case.get("claimed_end")
+            end = f.case.props.get("claimed_end")
             if isinstance(end, str) and len(end) >= 7:
                 by_end[end[:7]].append(f)
                 dated += 1

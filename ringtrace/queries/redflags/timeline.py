@@ -18,6 +18,7 @@ Thresholds
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -81,23 +82,45 @@ def period_15y(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
 
 def end_at_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     ages, tol = [int(a) for a in params["retirement_ages"]], int(params["tolerance_days"])
+    birthdays = _Birthdays(ages)
     for facts in case_facts(frame):
         end = facts.end
         if end is None:
             continue
         case = facts.case
-        slack = tol if len(case.get("claimed_end")) == 10 else tol + 31
+        slack = tol if len(case.props["claimed_end"]) == 10 else tol + 31
         for w in facts.workers:
             birth = w.birth
             if birth is None:
                 continue
-            hit = next((a for a in ages if abs((end - add_years(birth, a)).days) <= slack), None)
+            hit = _age_at(end, birthdays[birth], slack)
             if hit is not None:
                 yield case_finding("TL_END_AT_RETIREMENT", case,
                                    f"主张终止日为{w.ref.name}的{hit}周岁生日",
                                    Evidence("record", case.case_number,
                                             f"出生日期={birth}，主张终止={case.get('claimed_end')}"))
                 break
+
+
+class _Birthdays(dict[dt.date, list[tuple[int, dt.date]]]):
+    """birth date -> (age, birthday at that age) for each of ``ages``, computed once per birth
+    date (many workers share one)."""
+
+    def __init__(self, ages: list[int]) -> None:
+        super().__init__()
+        self.ages = ages
+
+    def __missing__(self, birth: dt.date) -> list[tuple[int, dt.date]]:
+        days = self[birth] = [(a, add_years(birth, a)) for a in self.ages]
+        return days
+
+
+def _age_at(day: dt.date, birthdays: list[tuple[int, dt.date]], slack: int) -> int | None:
+    """The first age whose birthday is within ``slack`` days of ``day``, if any."""
+    for age, birthday in birthdays:
+        if abs((day - birthday).days) <= slack:
+            return age
+    return None
 
 
 def implausible_start_age(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:

@@ -26,9 +26,9 @@ from typing import Any
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import (
+    CaseFacts,
     Rule,
     any_of,
-    case_facts,
     employer_confirmation_cases,
     to_date,
 )
@@ -75,6 +75,8 @@ def _busiest_window(dated: list[tuple[dt.date, str]], window: int) -> list[str]:
 def over_headcount(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     min_confirmed, ratio = int(params["min_confirmed"]), float(params["headcount_ratio"])
     for employer, facts in employer_confirmation_cases(frame).items():
+        if sum(len(f.workers) for f in facts) < min_confirmed:  # too few workers in all
+            continue
         props = frame.employers.get(employer, {})
         headcount = _headcount(props)
         if headcount is None:
@@ -140,10 +142,9 @@ class _FoundingDates(dict[str, "dt.date | None"]):
 def start_before_founding(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     grace = int(params["grace_days"])
     founding = _founding_dates(frame)
-    for facts in case_facts(frame):
+    for facts in _started_before_founding(frame, grace):
         start, case = facts.start, facts.case
-        if start is None:
-            continue
+        assert start is not None
         for ref in case.employers:
             founded = founding[ref.id]
             if founded and (founded - start).days > grace:
@@ -153,6 +154,22 @@ def start_before_founding(frame: Frame, params: dict[str, Any]) -> Iterator[Find
                                Evidence("record", case.case_number,
                                         f"claimed_start={case.get('claimed_start')}")])
                 break
+
+
+def _started_before_founding(frame: Frame, grace: int) -> list[CaseFacts]:
+    """The confirmation cases whose claimed start is more than ``grace`` days before the
+    founding of one of their employers, in case id order (read employer by employer: an
+    employer without a founding date rules out all its cases at once)."""
+    founding = _founding_dates(frame)
+    early: dict[str, CaseFacts] = {}
+    for employer, facts in employer_confirmation_cases(frame).items():
+        founded = founding[employer]
+        if not founded:
+            continue
+        for f in facts:
+            if f.start is not None and (founded - f.start).days > grace:
+                early[f.case.id] = f
+    return [early[c] for c in sorted(early)]
 
 
 RULES = [

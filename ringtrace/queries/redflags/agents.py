@@ -186,10 +186,6 @@ def many_applicants(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                           [Evidence("link", None, "案号: " + "、".join(numbers))])
 
 
-def _worker_side(a: AgentRef) -> bool:
-    return a.side in ("worker", "both")
-
-
 def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     hits: dict[str, list[tuple[str, Evidence]]] = defaultdict(list)
     # the cases of each (employer, agent) pair where the agent acted for the workers / employer
@@ -199,7 +195,7 @@ def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     for case in confirmation_cases(frame):
         if not uncontested(case):
             continue
-        worker_agents = [a for a in case.agents if _worker_side(a)]
+        worker_agents = [a for a in case.agents if a.side in ("worker", "both")]
         employer_agents = [a for a in case.agents if a.side in ("employer", "both")]
         for e in case.employers:
             for a in worker_agents:
@@ -256,10 +252,10 @@ def _hits_in_case(frame: Frame, case: CaseInfo, worker_agents: list[AgentRef],
                     "link", case.case_number, f"用人单位代理人{a.name}与劳动者方共用{value}")))
     named = [a for a in worker_agents if a.name]
     if named:
-        reps = {frame.persons.get(r, {}).get("name") for e in case.employers
-                for r in frame.legal_reps.get(e.id, set())}
+        rep_names = _legal_rep_names(frame)
+        reps = [rep_names[e.id] for e in case.employers]
         for a in named:
-            if a.name in reps:
+            if any(a.name in names for names in reps):
                 found.append(("rep", Evidence(
                     "record", case.case_number, f"劳动者代理人{a.name}系用人单位法定代表人")))
     return found
@@ -269,7 +265,8 @@ def _shared_with_workers(frame: Frame, case: CaseInfo, a: AgentRef,
                          worker_agent_ids: set[str]) -> list[str]:
     """The identifiers the employer's agent ``a`` shares with the case's workers or their
     agents, sorted."""
-    own = frame.contacts.get(a.id)
+    # an identifier only ``a`` gave (not among Frame.identifiers) is shared with nobody
+    own = {i for i in frame.contacts.get(a.id, ()) if i in frame.identifiers}
     if not own:
         return []
     worker_contacts: set[str] = set()
@@ -277,6 +274,26 @@ def _shared_with_workers(frame: Frame, case: CaseInfo, a: AgentRef,
         if p != a.id:
             worker_contacts |= frame.contacts.get(p, set())
     return sorted(own & worker_contacts)
+
+
+def _legal_rep_names(frame: Frame) -> _LegalRepNames:
+    """employer id -> the names of its legal representatives (each computed once per frame)."""
+    if "redflags.legal_rep_names" not in frame.memo:
+        frame.memo["redflags.legal_rep_names"] = _LegalRepNames(frame.persons, frame.legal_reps)
+    names: _LegalRepNames = frame.memo["redflags.legal_rep_names"]
+    return names
+
+
+class _LegalRepNames(dict[str, frozenset[Any]]):
+    def __init__(self, persons: dict[str, dict[str, Any]], legal_reps: dict[str, set[str]]
+                 ) -> None:
+        super().__init__()
+        self.persons, self.legal_reps = persons, legal_reps
+
+    def __missing__(self, employer_id: str) -> frozenset[Any]:
+        names = self[employer_id] = frozenset(self.persons.get(r, {}).get("name")
+                                              for r in self.legal_reps.get(employer_id, ()))
+        return names
 
 
 def employee_or_relative(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:

@@ -285,6 +285,8 @@ def _legal_rep_names(frame: Frame) -> _LegalRepNames:
 
 
 class _LegalRepNames(dict[str, frozenset[Any]]):
+    """employer id -> the names of its legal representatives, each read when first asked for."""
+
     def __init__(self, persons: dict[str, dict[str, Any]], legal_reps: dict[str, set[str]]
                  ) -> None:
         super().__init__()

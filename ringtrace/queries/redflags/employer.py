@@ -130,6 +130,8 @@ def _founding_dates(frame: Frame) -> _FoundingDates:
 
 
 class _FoundingDates(dict[str, "dt.date | None"]):
+    """employer id -> founding date, each read when first asked for."""
+
     def __init__(self, employers: dict[str, dict[str, Any]]) -> None:
         super().__init__()
         self.employers = employers

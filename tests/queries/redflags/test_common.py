@@ -4,13 +4,17 @@ import datetime as dt
 import gc
 from pathlib import Path
 
+from ringtrace.queries.findings import Evidence
 from ringtrace.queries.redflags.common import (
+    any_of,
     case_facts,
     collector_paused,
     confirmation_cases,
     employer_confirmation_cases,
     filing_date,
     span,
+    span_finder,
+    text_evidence,
     to_date,
 )
 from tests.conftest import legit_case, sham_case
@@ -89,3 +93,21 @@ def test_span_finds_the_first_span_of_a_kind_holding_a_keyword(tmp_path: Path) -
     assert span(info, "claim", ("退休",)) == "并办理退休"
     assert span(info, "claim", ("(2003-",)) == "请求确认劳动关系(2003-2018)"
     assert span(info, "claim", ("社保",)) is None
+
+
+def test_span_finder_and_text_evidence_read_spans_as_span_does(tmp_path: Path) -> None:
+    case = sham_case(1, "张桂兰", "1968-05-02")
+    case["spans"] = [{"kind": "outcome", "text": ""}, {"kind": "claim", "text": "为补缴养老保险"},
+                     {"kind": "outcome", "text": "确认劳动关系"}]
+    [info] = frame_of(tmp_path, [case]).cases.values()
+    for kind, keywords in [("claim", ()), (("outcome", "claim"), ("补缴",)), ("outcome", ()),
+                           (None, ("劳动",)), ("absence", ())]:
+        assert span_finder(kind, keywords)(info) == span(info, kind, keywords)
+    number = info.case_number
+    assert text_evidence(info, "claim", "x") == Evidence("text", number, "为补缴养老保险")
+    assert text_evidence(info, "outcome", "x") == Evidence("record", number, "x")  # first is empty
+    assert text_evidence(info, "absence", "x") == Evidence("record", number, "x")
+
+
+def test_any_of_without_keywords_matches_nothing() -> None:
+    assert any_of(()).search("任何文字") is None and any_of(("", "乙")).search("甲") is not None

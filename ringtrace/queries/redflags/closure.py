@@ -43,7 +43,7 @@ def ended_together(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
         by_end: dict[str, list[CaseFacts]] = defaultdict(list)
         dated = 0
         for f in facts:
-            end = f.case.props.get("claimed_end")
+            end = f.end_text
             if isinstance(end, str) and len(end) >= 7:
                 by_end[end[:7]].append(f)
                 dated += 1

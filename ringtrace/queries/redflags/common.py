@@ -142,6 +142,8 @@ class CaseFacts:
     end: dt.date | None
     end_last: dt.date | None
     workers: list[WorkerFacts]
+    #: ``claimed_end`` as recorded (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or None)
+    end_text: Any = None
 
 
 def case_facts(frame: Frame) -> list[CaseFacts]:
@@ -182,7 +184,7 @@ class _FactReader:
         claimed_end = props.get("claimed_end")
         return CaseFacts(case, filed, filing, decided, day[props.get("claimed_start")],
                          day[claimed_end], self.last_day[claimed_end],
-                         [self.worker(w) for w in case.workers])
+                         [self.worker(w) for w in case.workers], claimed_end)
 
     def worker(self, ref: PartyRef) -> WorkerFacts:
         person = self.persons.get(ref.id, {})

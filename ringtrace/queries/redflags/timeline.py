@@ -88,7 +88,7 @@ def end_at_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]
         if end is None:
             continue
         case = facts.case
-        slack = tol if len(case.props["claimed_end"]) == 10 else tol + 31
+        slack = tol if len(facts.end_text) == 10 else tol + 31
         for w in facts.workers:
             birth = w.birth
             if birth is None:

@@ -48,8 +48,8 @@ def test_case_facts_parse_each_confirmation_case_once(tmp_path: Path) -> None:
     [facts] = case_facts(frame)
     assert facts.filed == filing_date(facts.case) == dt.date(2021, 3, 10)  # the decision date
     assert facts.filing is None and facts.decided == dt.date(2021, 3, 10)
-    assert (facts.start, facts.end, facts.end_last) == (
-        dt.date(2003, 1, 1), dt.date(2018, 5, 1), dt.date(2018, 5, 31))
+    assert (facts.start, facts.end, facts.end_last, facts.end_text) == (
+        dt.date(2003, 1, 1), dt.date(2018, 5, 1), dt.date(2018, 5, 31), "2018-05")
     [worker] = facts.workers
     assert (worker.ref.name, worker.birth, worker.birth_text, worker.sex) == (
         "张桂兰", dt.date(1968, 5, 2), "1968-05-02", "女")

@@ -4,7 +4,8 @@
 2. **Evidence links** between candidates: the same intermediary-like agent (see
    :func:`~ringtrace.queries.redflags.agents.intermediary_like`; a bare mention of the same
    name in the same prefecture counts, see :func:`mention_aliases`), or a lawyer whose practice is
-   dominated by candidates (``PRACTICE_SHARE``); the same phone or address
+   dominated by candidates (``PRACTICE_SHARE``), or a lawyer's series against two or more small
+   employers in the same months (:func:`series_links`); the same phone or address
    among applicants, lay agents and the employer side; the same suspicious employer (one
    flagged for a burst, for confirmations above its headcount or for a near-retirement
    cohort); two or more candidates against one employer filed or decided within
@@ -71,7 +72,7 @@ class UnionFind:
 class Link:
     """Why a set of cases belongs together: the link kind and the node that links them."""
 
-    kind: str  # agent | identifier | employer | batch
+    kind: str  # agent | identifier | employer | batch | series
     via: str
     cases: list[str]
 
@@ -230,6 +231,8 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
                      if not any(e.id in large for e in frame.cases[c].employers)]
             if _practice_dominated(frame, agent_id, cases, small):
                 links += _chained("agent", agent_id, frame, small, gap)
+            elif agent_profile(frame, agent_id).kinds <= set(PROFESSIONAL):
+                links += series_links(frame, agent_id, small, candidates, gap)
     shared = [(i, sh) for i, sh in sharing_by_identifier(frame).items() if len(sh.cases) >= 2]
     for ident, sharing in sorted(shared, key=lambda item: item[0]):
         if len(sharing.people) > HUB_PEOPLE or not sharing.crossing():
@@ -263,6 +266,56 @@ def _practice_dominated(frame: Frame, agent_id: str, cases: list[str],
     return (agent_profile(frame, agent_id).kinds <= set(PROFESSIONAL)
             and len(member) >= PRACTICE_MIN_CASES
             and len(member) >= PRACTICE_SHARE * len(cases))
+
+
+#: a professional's series: this many of their candidates against one employer ...
+SERIES_MIN_CASES = 2
+#: ... at this many employers in one stretch of time
+SERIES_MIN_EMPLOYERS = 2
+
+
+def series_links(frame: Frame, agent_id: str, member: list[str], candidates: set[str],
+                 gap: int) -> list[Link]:
+    """A professional's candidate suits that come in series against several small employers.
+
+    A lawyer in general practice meets a flagged confirmation suit now and then, each against
+    another employer. One who works for a scheme brings a series against the same small
+    employer, and series against two or more employers in the same months (G7: "集中代理了…
+    系列案"; P8). ``member``: the agent's candidates at small or suspicious employers. Cut into
+    runs whose filings follow each other within ``gap`` days; in a run, an employer facing at
+    least ``SERIES_MIN_CASES`` of them, which are at least half of all the candidates against
+    it in that stretch of time (the scheme's chosen counsel, not one lawyer among many), is a
+    series. A run with series at ``SERIES_MIN_EMPLOYERS`` or more employers links their cases.
+    A ``series`` link joins cases into one ring but is no coordination evidence in
+    :func:`strength`: the lawyer may only be counsel the operation hired.
+    """
+    links: list[Link] = []
+    for run in time_chains(frame, member, gap):
+        per_employer: dict[str, list[str]] = defaultdict(list)
+        for c in run:
+            for ref in frame.cases[c].employers:
+                per_employer[ref.id].append(c)
+        series = [cs for employer, cs in sorted(per_employer.items())
+                  if len(cs) >= SERIES_MIN_CASES
+                  and 2 * len(cs) >= _candidates_between(frame, employer, cs, candidates)]
+        if len(series) >= SERIES_MIN_EMPLOYERS:
+            links.append(Link("series", agent_id, sorted({c for cs in series for c in cs})))
+    return links
+
+
+def _candidates_between(frame: Frame, employer: str, cases: list[str],
+                        candidates: set[str]) -> int:
+    """How many candidates against ``employer`` were filed between the first and the last of
+    ``cases`` (undated ones count)."""
+    days = [d for c in cases if (d := filing_date(frame.cases[c])) is not None]
+    first, last = (min(days), max(days)) if days else (None, None)
+    count = 0
+    for c in frame.employer_cases.get(employer, []):
+        if c not in candidates:
+            continue
+        day = filing_date(frame.cases[c])
+        count += day is None or first is None or last is None or first <= day <= last
+    return count
 
 
 def _inside_one_of(frame: Frame, link: Link, employers: set[str]) -> bool:

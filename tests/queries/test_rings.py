@@ -14,7 +14,7 @@ from ringtrace.queries.rings import (
     mention_aliases,
     time_chains,
 )
-from tests.conftest import sham_case
+from tests.conftest import legit_case, sham_case
 from tests.queries.redflags.helpers import frame_of
 
 
@@ -107,3 +107,52 @@ def test_a_bare_mention_goes_to_the_namesake_active_at_the_time(tmp_path: Path) 
         bare["agents"][0].pop(key)
     aliases = mention_aliases(frame_of(tmp_path, [old, recent, bare]), gap_days=730)
     assert list(aliases.values()) == ["Person:王建国|b:1970-01-01"]
+
+
+def _lawyer_case(n: int, day: str, employer: str, lawyer: str = "律师甲") -> dict[str, Any]:
+    case = _case(n, day, agent=lawyer, employer=employer)
+    case["agents"][0].update(kind="lawyer", law_firm="某律师事务所")
+    return case
+
+
+def _busy_lawyer_series(tmp_path: Path, suits: list[dict[str, Any]]) -> list[list[str]]:
+    """Series links when 律师甲 also has a general practice of contested suits (which are no
+    candidates), so that neither the intermediary nor the practice rule applies."""
+    practice = []
+    for n in range(4):
+        case = legit_case(100 + n, f"工人{n}", "1980-01-01")
+        case["agents"][0].update(name="律师甲", law_firm="某律师事务所", birth_date="1970-01-01",
+                                 phone="13812345678")
+        practice.append(case)
+    frame = frame_of(tmp_path, [*suits, *practice])
+    candidates = {c for c in frame.cases if frame.cases[c].get("defendant_response") != "contests"}
+    links = evidence_links(frame, [], candidates)
+    return [sorted(frame.cases[c].case_number for c in lk.cases) for lk in links
+            if lk.kind == "series"]
+
+
+FIRM_A, FIRM_B = "安阳市恒达废旧物资回收有限公司", "新乡市瑞丰再生资源回收有限公司"
+
+
+def test_a_lawyers_series_against_two_small_employers_in_one_year_are_linked(
+        tmp_path: Path) -> None:
+    suits = [_lawyer_case(1, "2021-02-01", FIRM_A), _lawyer_case(2, "2021-05-01", FIRM_A),
+             _lawyer_case(3, "2021-03-01", FIRM_B), _lawyer_case(4, "2021-08-01", FIRM_B)]
+    assert _busy_lawyer_series(tmp_path, suits) == [
+        [f"(2021)豫0502民初{i}号" for i in range(1, 5)]]
+
+
+def test_one_series_or_series_years_apart_link_nothing(tmp_path: Path) -> None:
+    one_series = [_lawyer_case(1, "2021-02-01", FIRM_A), _lawyer_case(2, "2021-05-01", FIRM_A),
+                  _lawyer_case(3, "2021-03-01", FIRM_B)]
+    assert _busy_lawyer_series(tmp_path / "one", one_series) == []
+    years_apart = [_lawyer_case(1, "2014-02-01", FIRM_A), _lawyer_case(2, "2014-05-01", FIRM_A),
+                   _lawyer_case(3, "2021-03-01", FIRM_B), _lawyer_case(4, "2021-08-01", FIRM_B)]
+    assert _busy_lawyer_series(tmp_path / "apart", years_apart) == []
+
+
+def test_a_lawyer_among_many_at_an_employer_has_no_series_there(tmp_path: Path) -> None:
+    ours = [_lawyer_case(1, "2021-02-01", FIRM_A), _lawyer_case(2, "2021-05-01", FIRM_A),
+            _lawyer_case(3, "2021-03-01", FIRM_B), _lawyer_case(4, "2021-08-01", FIRM_B)]
+    others = [_lawyer_case(n, "2021-03-15", FIRM_A, lawyer=f"律师{n}") for n in range(5, 8)]
+    assert _busy_lawyer_series(tmp_path, [*ours, *others]) == []

@@ -39,6 +39,14 @@ def test_the_vectorised_projection_numbers_nodes_as_a_loop_would(ingested: SQLit
     assert projection.targets.tolist() == dst
 
 
+def test_reading_in_chunks_numbers_nodes_as_one_read_would(ingested: SQLiteStore) -> None:
+    whole = entity_projection(ingested)
+    chunked = entity_projection(ingested, chunk_pairs=7)
+    assert chunked.ids == whole.ids
+    assert chunked.sources.tolist() == whole.sources.tolist()
+    assert chunked.targets.tolist() == whole.targets.tolist()
+
+
 def test_an_empty_store_projects_to_an_empty_graph(tmp_path: Path) -> None:
     projection = entity_projection(SQLiteStore.open(tmp_path / "ws"))
     assert projection.n == 0

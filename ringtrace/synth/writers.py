@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+import orjson
+
 from ringtrace.graph.records import CaseRecord
 from ringtrace.synth.employers import REGISTRY_DATE, Employer
 from ringtrace.synth.plan import CasePlan
@@ -51,7 +53,11 @@ def record_dict(record: CaseRecord) -> dict[str, Any]:
 
 
 def record_line(record: CaseRecord) -> str:
-    return json.dumps(record_dict(record), ensure_ascii=False, separators=(",", ":")) + "\n"
+    """One JSONL line: compact, Chinese kept readable. Written by orjson, which gives the same
+    text as ``json.dumps(..., ensure_ascii=False, separators=(",", ":"))`` for the values a
+    record holds (strings, integers, finite floats, booleans, lists and dicts) several times
+    faster; a test compares both on every generated record."""
+    return orjson.dumps(record_dict(record)).decode() + "\n"
 
 
 # -- registry -----------------------------------------------------------------------------

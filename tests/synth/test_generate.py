@@ -48,6 +48,13 @@ def test_every_line_is_a_valid_interchange_record(province: Province) -> None:
         assert record.to_dict() == line  # exactly CaseRecord.to_dict()
 
 
+def test_each_line_is_the_text_the_standard_json_writer_gives(province: Province) -> None:
+    lines = (province.root / "cases.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == CASES
+    for text in lines:
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
+
+
 def test_case_numbers_are_unique_across_the_province(province: Province) -> None:
     assert len(province.by_number) == CASES
 

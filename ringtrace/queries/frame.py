@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from ringtrace.graph.store.base import GraphStore
 
@@ -19,6 +19,8 @@ from ringtrace.graph.store.base import GraphStore
 PERSON_FIELDS = ("name", "sex", "birth_date", "address", "masked")
 AGENT_FIELDS = ("agent_kind", "represents_side", "law_firm", "relation", "represents")
 PARTY_FIELDS = ("role", "side", "role_in_text")
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -97,6 +99,13 @@ class Frame:
     memo: dict[str, Any] = field(default_factory=dict)
 
     _sorted: list[CaseInfo] | None = None
+
+    def memoised(self, key: str, build: Callable[[], T]) -> T:
+        """``build()``, computed on the first call for ``key`` and kept in :attr:`memo`."""
+        if key not in self.memo:
+            self.memo[key] = build()
+        result: T = self.memo[key]
+        return result
 
     def case_list(self) -> list[CaseInfo]:
         """Every case, ordered by case id (computed once)."""

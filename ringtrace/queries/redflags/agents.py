@@ -29,6 +29,7 @@ from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import AgentRef, CaseInfo, Frame
 from ringtrace.queries.redflags.common import (
     PROFESSIONAL,
+    LazyMap,
     Rule,
     confirmation_cases,
     is_confirmation,
@@ -276,26 +277,12 @@ def _shared_with_workers(frame: Frame, case: CaseInfo, a: AgentRef,
     return sorted(own & worker_contacts)
 
 
-def _legal_rep_names(frame: Frame) -> _LegalRepNames:
+def _legal_rep_names(frame: Frame) -> LazyMap[str, frozenset[Any]]:
     """employer id -> the names of its legal representatives (each computed once per frame)."""
-    if "redflags.legal_rep_names" not in frame.memo:
-        frame.memo["redflags.legal_rep_names"] = _LegalRepNames(frame.persons, frame.legal_reps)
-    names: _LegalRepNames = frame.memo["redflags.legal_rep_names"]
-    return names
-
-
-class _LegalRepNames(dict[str, frozenset[Any]]):
-    """employer id -> the names of its legal representatives, each read when first asked for."""
-
-    def __init__(self, persons: dict[str, dict[str, Any]], legal_reps: dict[str, set[str]]
-                 ) -> None:
-        super().__init__()
-        self.persons, self.legal_reps = persons, legal_reps
-
-    def __missing__(self, employer_id: str) -> frozenset[Any]:
-        names = self[employer_id] = frozenset(self.persons.get(r, {}).get("name")
-                                              for r in self.legal_reps.get(employer_id, ()))
-        return names
+    def names(employer_id: str) -> frozenset[Any]:
+        return frozenset(frame.persons.get(r, {}).get("name")
+                         for r in frame.legal_reps.get(employer_id, ()))
+    return frame.memoised("redflags.legal_rep_names", lambda: LazyMap(names))
 
 
 def employee_or_relative(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:

@@ -9,12 +9,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame, PartyRef
 
 RuleFunc = Callable[[Frame, dict[str, Any]], Iterator[Finding]]
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 #: agent kinds that practise law; colleagues share a firm's phone, a firm serves many clients
 PROFESSIONAL = ("lawyer", "intern", "legal_aid")
@@ -30,6 +33,20 @@ class Rule:
     run: RuleFunc
     #: a mitigating rule lowers the score of the cases it hits instead of raising it
     mitigating: bool = False
+
+
+class LazyMap(dict[K, V]):
+    """A dict that computes a missing key's value with ``compute`` when first read, and keeps
+    it: reading a known key is one dict lookup instead of a call (rules ask for the same
+    employer, birth date or date string many times)."""
+
+    def __init__(self, compute: Callable[[K], V]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: K) -> V:
+        value = self[key] = self.compute(key)
+        return value
 
 
 @contextmanager
@@ -107,11 +124,8 @@ def uncontested(case: CaseInfo) -> bool:
 
 def confirmation_cases(frame: Frame) -> list[CaseInfo]:
     """The confirmation cases, ordered by case id (computed once per frame)."""
-    if "redflags.confirmation_cases" not in frame.memo:
-        frame.memo["redflags.confirmation_cases"] = [
-            c for c in frame.case_list() if c.confirmation]
-    result: list[CaseInfo] = frame.memo["redflags.confirmation_cases"]
-    return result
+    return frame.memoised("redflags.confirmation_cases",
+                          lambda: [c for c in frame.case_list() if c.confirmation])
 
 
 @dataclass(slots=True)
@@ -149,24 +163,14 @@ class CaseFacts:
 def case_facts(frame: Frame) -> list[CaseFacts]:
     """:class:`CaseFacts` of every confirmation case, in :func:`confirmation_cases` order
     (computed once per frame)."""
-    if "redflags.case_facts" not in frame.memo:
+    def build() -> list[CaseFacts]:
         reader = _FactReader(frame.persons)
-        frame.memo["redflags.case_facts"] = [reader.facts(c) for c in confirmation_cases(frame)]
-    result: list[CaseFacts] = frame.memo["redflags.case_facts"]
-    return result
+        return [reader.facts(c) for c in confirmation_cases(frame)]
+    return frame.memoised("redflags.case_facts", build)
 
 
-class _Days(dict[Any, "dt.date | None"]):
-    """:func:`to_date` of each recorded value (a date string or None), remembered: reading a
-    known value is one dict lookup instead of a call (the dates of a frame repeat a lot)."""
-
-    def __init__(self, *, end: bool = False) -> None:
-        super().__init__()
-        self.end = end
-
-    def __missing__(self, value: Any) -> dt.date | None:
-        day = self[value] = to_date(value, end=self.end)
-        return day
+def _last_day(value: Any) -> dt.date | None:
+    return to_date(value, end=True)
 
 
 class _FactReader:
@@ -174,8 +178,9 @@ class _FactReader:
 
     def __init__(self, persons: dict[str, dict[str, Any]]) -> None:
         self.persons = persons
-        self.first_day = _Days()
-        self.last_day = _Days(end=True)
+        # the dates of a frame repeat a lot: each distinct recorded value is parsed once
+        self.first_day: LazyMap[Any, dt.date | None] = LazyMap(to_date)
+        self.last_day: LazyMap[Any, dt.date | None] = LazyMap(_last_day)
 
     def facts(self, case: CaseInfo) -> CaseFacts:
         props, day = case.props, self.first_day
@@ -196,7 +201,7 @@ class _FactReader:
 def employer_confirmation_cases(frame: Frame) -> dict[str, list[CaseFacts]]:
     """Every employer with cases (in id order) -> the facts of its confirmation cases, in case
     id order, possibly none (computed once per frame)."""
-    if "redflags.employer_confirmation_cases" not in frame.memo:
+    def build() -> dict[str, list[CaseFacts]]:
         by_employer: dict[str, list[CaseFacts]] = {}
         for facts in case_facts(frame):
             for ref in facts.case.employers:
@@ -205,10 +210,9 @@ def employer_confirmation_cases(frame: Frame) -> dict[str, list[CaseFacts]]:
                     by_employer[ref.id] = [facts]
                 else:
                     found.append(facts)
-        frame.memo["redflags.employer_confirmation_cases"] = {
-            employer: by_employer.get(employer, []) for employer in sorted(frame.employer_cases)}
-    result: dict[str, list[CaseFacts]] = frame.memo["redflags.employer_confirmation_cases"]
-    return result
+        return {employer: by_employer.get(employer, [])
+                for employer in sorted(frame.employer_cases)}
+    return frame.memoised("redflags.employer_confirmation_cases", build)
 
 
 def span(case: CaseInfo, kind: str | tuple[str, ...] | None = None,

@@ -62,19 +62,13 @@ def sharing_by_identifier(frame: Frame) -> dict[str, Sharing]:
     """identifier id -> who shares it in confirmation cases (lawyers excluded), for the phones
     and addresses given by two or more owners (:attr:`Frame.identifiers`; an identifier of one
     owner is shared by nobody); memoised."""
-    if "sharing" not in frame.memo:
-        frame.memo["sharing"] = _sharing(frame, set(frame.identifiers))
-    result: dict[str, Sharing] = frame.memo["sharing"]
-    return result
+    return frame.memoised("sharing", lambda: _sharing(frame, set(frame.identifiers)))
 
 
 def _every_sharing(frame: Frame) -> dict[str, Sharing]:
     """:func:`sharing_by_identifier` for every identifier, also one given by a single owner (read
     only when ``min_people`` is below 2); memoised."""
-    if "sharing.every" not in frame.memo:
-        frame.memo["sharing.every"] = _sharing(frame, None)
-    result: dict[str, Sharing] = frame.memo["sharing.every"]
-    return result
+    return frame.memoised("sharing.every", lambda: _sharing(frame, None))
 
 
 @dataclass(slots=True)

@@ -27,6 +27,7 @@ from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import (
     CaseFacts,
+    LazyMap,
     Rule,
     any_of,
     employer_confirmation_cases,
@@ -121,24 +122,11 @@ def odd_type(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                           [Evidence("registry", None, f"{hit[0]}={hit[1]}")])
 
 
-def _founding_dates(frame: Frame) -> _FoundingDates:
+def _founding_dates(frame: Frame) -> LazyMap[str, dt.date | None]:
     """employer id -> its founding date (each computed once per employer and frame)."""
-    if "redflags.founded" not in frame.memo:
-        frame.memo["redflags.founded"] = _FoundingDates(frame.employers)
-    known: _FoundingDates = frame.memo["redflags.founded"]
-    return known
-
-
-class _FoundingDates(dict[str, "dt.date | None"]):
-    """employer id -> founding date, each read when first asked for."""
-
-    def __init__(self, employers: dict[str, dict[str, Any]]) -> None:
-        super().__init__()
-        self.employers = employers
-
-    def __missing__(self, employer_id: str) -> dt.date | None:
-        day = self[employer_id] = to_date(self.employers.get(employer_id, {}).get("founded"))
-        return day
+    def founded(employer_id: str) -> dt.date | None:
+        return to_date(frame.employers.get(employer_id, {}).get("founded"))
+    return frame.memoised("redflags.founded", lambda: LazyMap(founded))
 
 
 def start_before_founding(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:

@@ -21,7 +21,13 @@ from typing import Any
 from ringtrace.graph.regions import PROVINCES, province_name, province_of_code
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
-from ringtrace.queries.redflags.common import CaseFacts, Rule, case_facts, case_finding
+from ringtrace.queries.redflags.common import (
+    CaseFacts,
+    LazyMap,
+    Rule,
+    case_facts,
+    case_finding,
+)
 
 
 def province_of_place(text: str | None) -> str | None:
@@ -63,38 +69,23 @@ def employer_province(frame: Frame, employer_id: str) -> str | None:
     return _employer_provinces(frame)[employer_id]
 
 
-def _employer_provinces(frame: Frame) -> _EmployerProvinces:
-    if "redflags.employer_province" not in frame.memo:
-        frame.memo["redflags.employer_province"] = _EmployerProvinces(frame.employers)
-    known: _EmployerProvinces = frame.memo["redflags.employer_province"]
-    return known
-
-
-class _EmployerProvinces(dict[str, "str | None"]):
+def _employer_provinces(frame: Frame) -> LazyMap[str, str | None]:
     """employer id -> :func:`employer_province`, each computed when first read."""
-
-    def __init__(self, employers: dict[str, dict[str, Any]]) -> None:
-        super().__init__()
-        self.employers = employers
-
-    def __missing__(self, employer_id: str) -> str | None:
-        props = self.employers.get(employer_id, {})
+    def province(employer_id: str) -> str | None:
+        props = frame.employers.get(employer_id, {})
         uscc = props.get("uscc") or ""
         from_code = province_of_code(uscc[2:8]) if len(uscc) == 18 else None
-        where = self[employer_id] = province_of_place(props.get("address")) or from_code or (
+        return province_of_place(props.get("address")) or from_code or (
             province_of_place(props.get("name")))
-        return where
+    return frame.memoised("redflags.employer_province", lambda: LazyMap(province))
 
 
 def _judged(frame: Frame) -> list[tuple[CaseFacts, str]]:
     """Each confirmation case whose forum's province is known, with that province (computed
     once per frame)."""
-    if "redflags.judged" not in frame.memo:
-        frame.memo["redflags.judged"] = [
-            (facts, forum) for facts in case_facts(frame)
-            if (forum := forum_province(frame, facts.case)) is not None]
-    result: list[tuple[CaseFacts, str]] = frame.memo["redflags.judged"]
-    return result
+    return frame.memoised("redflags.judged", lambda: [
+        (facts, forum) for facts in case_facts(frame)
+        if (forum := forum_province(frame, facts.case)) is not None])
 
 
 def other_province(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:

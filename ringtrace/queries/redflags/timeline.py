@@ -25,6 +25,7 @@ from typing import Any
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
 from ringtrace.queries.redflags.common import (
+    LazyMap,
     Rule,
     add_years,
     case_facts,
@@ -82,7 +83,9 @@ def period_15y(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
 
 def end_at_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     ages, tol = [int(a) for a in params["retirement_ages"]], int(params["tolerance_days"])
-    birthdays = _Birthdays(ages)
+    # many workers share a birth date: (age, birthday at that age) computed once per date
+    birthdays: LazyMap[dt.date, list[tuple[int, dt.date]]] = LazyMap(
+        lambda birth: [(a, add_years(birth, a)) for a in ages])
     for facts in case_facts(frame):
         end = facts.end
         if end is None:
@@ -100,19 +103,6 @@ def end_at_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]
                                    Evidence("record", case.case_number,
                                             f"出生日期={birth}，主张终止={case.get('claimed_end')}"))
                 break
-
-
-class _Birthdays(dict[dt.date, list[tuple[int, dt.date]]]):
-    """birth date -> (age, birthday at that age) for each of ``ages``, computed once per birth
-    date (many workers share one)."""
-
-    def __init__(self, ages: list[int]) -> None:
-        super().__init__()
-        self.ages = ages
-
-    def __missing__(self, birth: dt.date) -> list[tuple[int, dt.date]]:
-        days = self[birth] = [(a, add_years(birth, a)) for a in self.ages]
-        return days
 
 
 def _age_at(day: dt.date, birthdays: list[tuple[int, dt.date]], slack: int) -> int | None:

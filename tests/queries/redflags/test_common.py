@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ringtrace.queries.findings import Evidence
 from ringtrace.queries.redflags.common import (
+    LazyMap,
     any_of,
     case_facts,
     collector_paused,
@@ -111,3 +112,16 @@ def test_span_finder_and_text_evidence_read_spans_as_span_does(tmp_path: Path) -
 
 def test_any_of_without_keywords_matches_nothing() -> None:
     assert any_of(()).search("任何文字") is None and any_of(("", "乙")).search("甲") is not None
+
+
+def test_lazy_map_computes_each_missing_key_once() -> None:
+    calls: list[int] = []
+
+    def square(n: int) -> int:
+        calls.append(n)
+        return n * n
+
+    squares: LazyMap[int, int] = LazyMap(square)
+    assert [squares[3], squares[4], squares[3]] == [9, 16, 9]
+    assert calls == [3, 4]
+    assert dict(squares) == {3: 9, 4: 16}

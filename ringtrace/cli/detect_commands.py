@@ -9,31 +9,34 @@ import click
 from ringtrace.cli.app import Context, cli
 from ringtrace.cli.common import opened_store, translated_errors
 from ringtrace.cli.output import emit, output_options
-from ringtrace.queries.evaluate import evaluate, load_truth
+from ringtrace.queries.evaluate import Evaluation, evaluate, load_truth
 from ringtrace.queries.rules import load_rules
 from ringtrace.queries.scan import run_scan
 
 
-def format_evaluation(ev: dict) -> str:
-    def pct(x: float | None) -> str:
-        return "n/a" if x is None else f"{x:.3f}"
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
 
+
+def format_evaluation(ev: Evaluation) -> str:
     lines = [
-        f"rings: planted {ev['rings_planted']}, reported {ev['rings_reported']}, "
-        f"recall {pct(ev['ring_recall'])}, precision {pct(ev['ring_precision'])}",
-        f"cases: sham {ev['sham_cases']}, leads {ev['leads']} (score >= {ev['lead_threshold']}), "
-        f"precision {pct(ev['case_precision'])}, recall {pct(ev['case_recall'])}",
-        f"precision@50 {pct(ev.get('precision_at_50'))}, "
-        f"precision@100 {pct(ev.get('precision_at_100'))}",
-        f"decoy cases flagged: {pct(ev['decoy_flag_rate'])} of {ev['decoy_cases']}",
+        f"rings: planted {ev.rings_planted}, reported {ev.rings_reported}, "
+        f"recall {_pct(ev.ring_recall)}, precision {_pct(ev.ring_precision)}",
+        f"cases: sham {ev.sham_cases}, leads {ev.leads} (score >= {ev.lead_threshold}), "
+        f"precision {_pct(ev.case_precision)}, recall {_pct(ev.case_recall)}",
+        ", ".join(f"precision@{k} {_pct(v)}" for k, v in ev.precision_at.items()),
+        f"look-alike cases: {ev.decoy_cases}, flagged as leads {_pct(ev.decoy_flag_rate)}, "
+        f"inside reported rings {_pct(ev.decoy_ring_rate)}",
+        f"quarantined records: {ev.quarantined} ({_pct(ev.quarantine_rate)}); truth cases not "
+        f"found in the store: {ev.unmatched_truth_cases}",
         "per typology (ring recall / case recall):",
     ]
-    for t, r in ev["ring_recall_by_typology"].items():
-        lines.append(f"  {t:<32} {pct(r)} / {pct(ev['case_recall_by_typology'].get(t))}")
-    if ev["decoy_flag_rate_by_kind"]:
-        lines.append("decoys flagged per kind:")
-        for k, r in ev["decoy_flag_rate_by_kind"].items():
-            lines.append(f"  {k:<32} {pct(r)}")
+    for t, r in ev.ring_recall_by_typology.items():
+        lines.append(f"  {t:<32} {_pct(r)} / {_pct(ev.case_recall_by_typology.get(t))}")
+    if ev.decoy_flag_rate_by_kind:
+        lines.append("look-alikes per kind (flagged as leads / inside reported rings):")
+        for k, r in ev.decoy_flag_rate_by_kind.items():
+            lines.append(f"  {k:<32} {_pct(r)} / {_pct(ev.decoy_ring_rate_by_kind.get(k))}")
     return "\n".join(lines)
 
 
@@ -81,5 +84,7 @@ def eval_command(ctx: Context, truth: Path, as_json: bool, as_csv: bool) -> None
     """
     with opened_store(ctx) as store, translated_errors():
         ev = evaluate(store, load_truth(truth))
-    rows = [{"metric": k, "value": v} for k, v in ev.items() if not isinstance(v, dict)]
-    emit(ev, as_json=as_json, as_csv=as_csv, rows=rows, text=format_evaluation(ev))
+    data = ev.to_dict()
+    rows = [{"metric": k, "value": v} for k, v in data.items()
+            if not isinstance(v, dict | list)]
+    emit(data, as_json=as_json, as_csv=as_csv, rows=rows, text=format_evaluation(ev))

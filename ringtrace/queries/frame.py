@@ -181,7 +181,9 @@ def _attach_parties(store: GraphStore, cases: dict[str, CaseInfo],
         side = ep["side"] or "unknown"
         ref = PartyRef(src, str(props.get("name") or ""), ep["role"] or "", side,
                        ep["role_in_text"] or "")
-        if side == "worker":
+        if ref.role == "supporter" or side == "other":
+            case.others.append(ref)  # a supporting procuratorate or union is no employer
+        elif side == "worker":
             case.workers.append(ref)
         elif side == "employer" or src in employers:
             case.employers.append(ref)

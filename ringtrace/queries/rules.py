@@ -15,6 +15,9 @@ from typing import Any
 
 from ringtrace.errors import RuleError
 
+#: the largest weight a rule may have either way: a likelihood ratio of e^10 (about 22,000)
+MAX_WEIGHT = 10.0
+
 
 @dataclass(frozen=True)
 class RuleConfig:
@@ -79,11 +82,22 @@ def load_rules(path: Path | None = None, overrides: dict[str, Any] | None = None
         _merge(data, overrides, "", "overrides")
     for rule_id, params in data["rules"].items():
         w = params.get("weight")
-        if not isinstance(w, (int, float)) or not 0 <= w < 1:
-            raise RuleError(f"{source}: rules.{rule_id}.weight must be in [0, 1), got {w!r}")
-    for name, cap in data.get("caps", {}).items():
+        if not isinstance(w, (int, float)) or not -MAX_WEIGHT <= w <= MAX_WEIGHT:
+            raise RuleError(f"{source}: rules.{rule_id}.weight must be a log-likelihood ratio "
+                            f"between -{MAX_WEIGHT} and {MAX_WEIGHT}, got {w!r}")
+    caps = data.get("caps", {})
+    placed: dict[str, str] = {}
+    for name, cap in caps.items():
         unknown = [r for r in cap.get("rules", []) if r not in data["rules"]]
         if unknown:
             raise RuleError(f"{source}: caps.{name} names unknown rules {', '.join(unknown)}")
+        unknown = [g for g in cap.get("groups", []) if g not in caps or g == name]
+        if unknown:
+            raise RuleError(f"{source}: caps.{name} holds unknown caps {', '.join(unknown)}")
+        for member in [*cap.get("rules", []), *(f"caps.{g}" for g in cap.get("groups", []))]:
+            if member in placed:
+                raise RuleError(f"{source}: {member} is in caps.{placed[member]} and "
+                                f"caps.{name}; a rule or cap belongs to one cap at most")
+            placed[member] = name
     return RuleConfig(scoring=data["scoring"], rules=data["rules"], exposure=data["exposure"],
                       source=source, caps=data.get("caps", {}))

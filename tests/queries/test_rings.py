@@ -45,11 +45,27 @@ def test_time_chains_cut_at_long_gaps_and_keep_undated_cases_first(tmp_path: Pat
     assert len(ids) == 4
 
 
+OTHER = "安阳市永兴建材有限公司"
+
+
 def test_one_lay_agent_years_apart_links_nothing(tmp_path: Path) -> None:
-    near = frame_of(tmp_path / "near", [_case(1, "2018-01-05"), _case(2, "2018-06-01")])
-    far = frame_of(tmp_path / "far", [_case(1, "2014-01-05"), _case(2, "2018-06-01")])
+    near = frame_of(tmp_path / "near", [_case(1, "2018-01-05"),
+                                        _case(2, "2018-06-01", employer=OTHER)])
+    far = frame_of(tmp_path / "far", [_case(1, "2014-01-05"),
+                                      _case(2, "2018-06-01", employer=OTHER)])
     assert len(_links(near, "agent")) == 1
     assert _links(far, "agent") == []
+
+
+def test_a_lay_agent_for_one_group_at_one_employer_is_no_intermediary_link(
+        tmp_path: Path) -> None:
+    """One representative for one workforce is what genuine group suits look like; reach
+    across employers or time is an intermediary's signature."""
+    group = frame_of(tmp_path / "group", [_case(n, "2018-01-05") for n in (1, 2, 3)])
+    assert _links(group, "agent") == []
+    spread = frame_of(tmp_path / "spread", [_case(1, "2016-01-05"), _case(2, "2017-03-01"),
+                                            _case(3, "2018-01-05")])
+    assert len(_links(spread, "agent")) == 1
 
 
 def test_batch_links_join_cases_filed_within_days(tmp_path: Path) -> None:

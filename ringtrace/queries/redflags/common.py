@@ -122,6 +122,14 @@ def uncontested(case: CaseInfo) -> bool:
     return case.uncontested
 
 
+def fired_cases(frame: Frame) -> dict[str, set[str]]:
+    """rule id -> the cases its findings implicate, for the rules run so far on this frame
+    (filled by :func:`~ringtrace.queries.redflags.run_all` in catalogue order; a rule switched
+    off fired on nothing)."""
+    fired: dict[str, set[str]] = frame.memoised("redflags.fired", dict)
+    return fired
+
+
 def confirmation_cases(frame: Frame) -> list[CaseInfo]:
     """The confirmation cases, ordered by case id (computed once per frame)."""
     return frame.memoised("redflags.confirmation_cases",
@@ -252,13 +260,13 @@ def any_of(keywords: tuple[str, ...]) -> re.Pattern[str]:
 
 def text_evidence(case: CaseInfo, kind: str, fallback: str) -> Evidence:
     """The first span of ``kind`` quoted, else ``fallback`` as a record fact."""
-    quoted = _first_text(case, kind)
+    quoted = first_text(case, kind)
     if quoted:
         return Evidence("text", case.case_number, quoted)
     return Evidence("record", case.case_number, fallback)
 
 
-def _first_text(case: CaseInfo, kind: str) -> str | None:
+def first_text(case: CaseInfo, kind: str) -> str | None:
     """``span(case, kind)`` for one kind and no keywords, without building a finder: it is
     read for most findings."""
     for s in case.spans:

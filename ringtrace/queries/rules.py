@@ -42,6 +42,14 @@ class RuleConfig:
         return {"scoring": self.scoring, "rules": self.rules, "exposure": self.exposure,
                 "caps": self.caps, "source": self.source}
 
+    def with_overrides(self, overrides: dict[str, Any], source: str = "overrides"
+                       ) -> RuleConfig:
+        """This configuration with ``overrides`` applied (same checks as a rules file)."""
+        data = deepcopy({"scoring": self.scoring, "rules": self.rules,
+                         "exposure": self.exposure, "caps": self.caps})
+        _merge(data, overrides, "", source)
+        return _checked(data, f"{self.source} + {source}")
+
 
 def _defaults() -> dict[str, Any]:
     text = resources.files("ringtrace.queries").joinpath("rules.toml").read_text("utf-8")
@@ -80,6 +88,10 @@ def load_rules(path: Path | None = None, overrides: dict[str, Any] | None = None
     if overrides:
         data = deepcopy(data)
         _merge(data, overrides, "", "overrides")
+    return _checked(data, source)
+
+
+def _checked(data: dict[str, Any], source: str) -> RuleConfig:
     for rule_id, params in data["rules"].items():
         w = params.get("weight")
         if not isinstance(w, (int, float)) or not -MAX_WEIGHT <= w <= MAX_WEIGHT:

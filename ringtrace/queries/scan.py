@@ -24,7 +24,7 @@ from ringtrace.queries.redflags.common import (
     to_date,
     years_between,
 )
-from ringtrace.queries.rings import Ring, assemble, strength, structure
+from ringtrace.queries.rings import Ring, RingParams, assemble, strength, structure
 from ringtrace.queries.rules import RuleConfig, load_rules
 from ringtrace.queries.scoring import CaseScore, probability, rule_scores
 
@@ -120,22 +120,23 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
     findings = run_all(frame, config)
     scores = rule_scores(findings, config)
     say("rings")
-    rings = assemble(frame, findings, scores, scoring)
-    ring_weight = float(scoring["ring_weight"])
+    params = RingParams.of(config)
+    rings = assemble(frame, findings, scores, params)
     say("scores")
     ring_rows: list[dict[str, Any]] = []
     for ring in rings:
         struct = structure(frame, ring)
-        s = strength(struct)
+        s = strength(struct, params)
         coordinated = set(struct.pop("coordinated_cases")) | set(struct.pop("batched_cases"))
         for c in ring.cases:
             cs = scores[c]
             cs.ring_id = ring.ring_id
-            own = s if c in coordinated else 0.5 * s
-            cs.ring_log_odds = round(ring_weight * own, 6)
+            own = s if c in coordinated else params.uncoordinated_share * s
+            cs.ring_log_odds = round(params.ring_weight * own, 6)
             cs.final_score = round(probability(cs.log_odds + cs.ring_log_odds), 6)
         mean_rule = sum(scores[c].rule_score for c in ring.cases) / len(ring.cases)
-        ring.score = round(0.5 * mean_rule + 0.5 * s, 6)
+        ring.score = round(params.score_rule_share * mean_rule
+                           + (1 - params.score_rule_share) * s, 6)
         ring.structure = struct
         intermediaries = Counter(a.id for c in ring.cases for a in frame.cases[c].agents
                                  if a.kind not in PROFESSIONAL)

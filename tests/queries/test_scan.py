@@ -81,3 +81,12 @@ def test_a_rule_weight_of_zero_switches_the_rule_off(province: Path, tmp_path: P
         ingest_paths(store, [province])
         result = run_scan(store, load_rules(overrides={"rules": {"EMP_STATUS": {"weight": 0.0}}}))
     assert all(f["rule_id"] != "EMP_STATUS" for f in result["findings"])
+
+
+def test_a_cluster_is_reported_on_coordination_or_a_majority_of_leads() -> None:
+    from ringtrace.queries.scan import reportable
+
+    assert not reportable(1, 2, 1.0)  # one lead is no ring
+    assert reportable(2, 30, 0.5)  # coordinated: an intermediary ties the cases together
+    assert not reportable(10, 30, 0.0)  # only filed together, most cases not leads
+    assert reportable(16, 30, 0.0)

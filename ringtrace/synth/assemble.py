@@ -37,6 +37,16 @@ class PartyLine:
     person: Person | None = None
 
 
+@dataclass(slots=True)
+class Mention:
+    """One name a document prints, and who it really is (for ``truth.json``)."""
+
+    role: str  # party | agent | legal_rep | supporter
+    side: str  # worker | employer | other
+    printed: str  # as the record (and, before script and layout changes, the text) has it
+    subject: object  # the Person, Employer or Supporter behind the name
+
+
 @dataclass
 class CaseText:
     """Everything the raw-text renderer needs beyond the record itself."""
@@ -51,6 +61,10 @@ class CaseText:
     outcome: str = ""
     prior_number: str | None = None
     mirror: bool = False
+    supporter: str | None = None  # 支持起诉 line (party block) or sentence (body)
+    supporter_in_block: bool = False
+    facts: str | None = None  # facts cited from records (a statement's only story, at times)
+    mentions: list[Mention] = field(default_factory=list)
 
 
 def labels(plan: CasePlan) -> tuple[str, str, str, str]:
@@ -133,6 +147,11 @@ class Assembler:
         text.response = wording.response_sentence(tpl, plan, voice, former)
         text.absence = wording.absence_sentence(tpl, plan, voice)
         text.evidence = wording.evidence_sentence(plan, voice)
+        if plan.supporter is not None:
+            text.supporter = wording.supporter_sentence(tpl, plan, voice)
+            text.supporter_in_block = plan.supporter_in_block
+        if plan.facts_note is not None:
+            text.facts = wording.facts_note(plan, voice)
         prior_text = ""
         if plan.prior is not None and text.prior_number:
             kind = "仲裁裁决" if plan.prior.forum.kind == "arbitration" else "民事判决"
@@ -140,16 +159,22 @@ class Assembler:
         text.outcome = wording.outcome_sentence(tpl, plan, voice, prior_text)
         if mirror:  # mirror sites re-type with half-width punctuation; quotes follow the text
             for name in ("claim", "purpose", "response", "absence", "evidence", "outcome",
-                         "prior_number"):
+                         "prior_number", "supporter", "facts"):
                 value = getattr(text, name)
                 if value:
                     setattr(text, name, mirror_punctuation(value))
-        spans = [Span("claim", text.claim)]
-        for kind, sentence in (("purpose", text.purpose), ("defendant_response", text.response),
-                               ("absence", text.absence), ("other", text.evidence)):
-            if sentence:
-                spans.append(Span(kind, sentence))
-        spans.append(Span("outcome", text.outcome))
+        if plan.short_statement:  # the statement prints no claim, answer or evidence
+            spans = [Span("other", s) for s in (text.supporter, text.facts) if s]
+            spans.append(Span("outcome", text.outcome))
+        else:
+            spans = [Span("claim", text.claim)]
+            for kind, sentence in (("purpose", text.purpose),
+                                   ("defendant_response", text.response),
+                                   ("absence", text.absence), ("other", text.evidence),
+                                   ("other", text.supporter), ("other", text.facts)):
+                if sentence:
+                    spans.append(Span(kind, sentence))
+            spans.append(Span("outcome", text.outcome))
         record = CaseRecord(
             case_number=plan.written_number,
             forum=plan.forum.name,
@@ -178,6 +203,7 @@ class Assembler:
             related_case_numbers=[text.prior_number] if text.prior_number else [],
             spans=spans,
         )
+        text.mentions = _mentions(text, plan)
         return record, text
 
     # -- parties ----------------------------------------------------------------------
@@ -235,3 +261,24 @@ class Assembler:
             if details else None,
             phone=person.phone if plan.show_phone and not professional else None,
         )
+
+
+def _mentions(text: CaseText, plan: CasePlan) -> list[Mention]:
+    """Every name the document prints for a party, agent, legal representative or supporter,
+    in party-block order, with the real person or organisation behind it."""
+    out: list[Mention] = []
+    agent_side = "worker"
+    for line in text.lines:
+        if line.party is not None:
+            party = line.party
+            agent_side = party.side
+            subject = line.entity if party.is_entity else line.person
+            out.append(Mention("party", party.side, party.name, subject))
+            if party.is_entity and party.legal_representative and line.entity is not None:
+                out.append(Mention("legal_rep", "employer", party.legal_representative,
+                                   line.entity.legal_rep))
+        elif line.agent is not None:
+            out.append(Mention("agent", agent_side, line.agent.name, line.person))
+    if plan.supporter is not None and text.supporter:
+        out.append(Mention("supporter", "other", plan.supporter.name, plan.supporter))
+    return out

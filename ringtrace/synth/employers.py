@@ -86,6 +86,7 @@ class Employer:
     cancel_date: dt.date | None = None
     revoke_date: dt.date | None = None
     in_registry: bool = True
+    reg_number: str | None = None  # 15-digit 注册号 of a firm that never had a USCC
 
     def name_on(self, day: dt.date) -> str:
         """The name the firm had on ``day`` (documents name it as it was then)."""
@@ -234,6 +235,22 @@ PROFILES: dict[str, Profile] = {
                           "brick:2 food:2"),
                    (1952, 1985), (0, 40), 0.25,
                    _pairs("存续:50 在业:20 注销:10 吊销:5 清算:10 停业:5"), 0.9, 0.9, 0.6),
+    # Varied worlds only: small service employers of supported group suits (sanitation,
+    # silk and textile workshops, property and security services).
+    "supported": Profile(_pairs("sanitation:5 textile:4 property:2 security:2 catering:1 "
+                                "food:1"),
+                         (1993, 2012), (0, 40), 0.3,
+                         _pairs("存续:55 在业:20 停业:10 吊销:10 注销:5"), 0.05, 0.1),
+    # Varied worlds only: young private firms, contractors and labour-service companies.
+    "young": Profile(_pairs("labour_service:5 construction:5 property:4 security:2 "
+                            "sanitation:2 catering:1 trade:1"),
+                     (2008, 2019), (0, 30), 0.35,
+                     _pairs("注销:30 吊销:20 停业:15 存续:25 清算:10"), 0.05, 0.0),
+    # Varied worlds only: dormant collective or state enterprises founded decades ago.
+    "dormant": Profile(_pairs("textile:4 machinery:4 food:3 brick:3 chemical:2 grain:2 "
+                              "construction:2"),
+                       (1952, 1988), (0, 3), 0.7,
+                       _pairs("存续:55 吊销:20 停业:15 在业:10"), 0.0, 0.6, 1.0),
     "closing": Profile(_pairs("textile:5 machinery:4 food:3 chemical:3 brick:3 coal:2 scrap:2 "
                               "construction:2"),
                        (1980, 2010), (0, 15), 0.5,

@@ -109,7 +109,11 @@ def agent_line(agent: Agent, label: str) -> str:
 def party_block(text: CaseText, style: Style) -> list[str]:
     """The 当事人 lines in document order: each party, then the agents acting for it."""
     lines: list[str] = []
+    support = text.supporter if text.supporter and text.supporter_in_block else None
     for line in text.lines:
+        if support and line.party is not None and line.party.side == "employer":
+            lines.append(support)  # after the workers and their agents
+            support = None
         if line.party is not None:
             party = line.party
             if party.is_entity:
@@ -118,6 +122,8 @@ def party_block(text: CaseText, style: Style) -> list[str]:
                 lines.append(person_line(party.role_in_text, party, style))
         elif line.agent is not None:
             lines.append(agent_line(line.agent, _agent_label(line, text, style)))
+    if support:
+        lines.append(support)
     return lines
 
 

@@ -61,6 +61,7 @@ class RingParams:
     hub_people: int
     employer_group_rules: tuple[str, ...]
     employer_anchored_rules: tuple[str, ...]
+    bridge_share: float
     practice_share: float
     practice_min_cases: int
     series_min_cases: int
@@ -88,6 +89,8 @@ class RingParams:
 class UnionFind:
     def __init__(self, items: Iterable[str]) -> None:
         self.parent = {i: i for i in items}
+        #: members per root
+        self.size = dict.fromkeys(self.parent, 1)
 
     def find(self, x: str) -> str:
         root = x
@@ -103,6 +106,7 @@ class UnionFind:
             if rb < ra:
                 ra, rb = rb, ra
             self.parent[rb] = ra
+            self.size[ra] += self.size.pop(rb)
 
 
 @dataclass
@@ -371,6 +375,32 @@ def _inside_one_of(frame: Frame, link: Link, employers: set[str]) -> bool:
     return len(involved) == 1 and involved <= employers
 
 
+def _professional(frame: Frame, link: Link) -> bool:
+    """A link made by a lawyer (or another professional): a series, or an agent link whose
+    agent practises law."""
+    return link.kind == "series" or (
+        link.kind == "agent" and agent_profile(frame, link.via).kinds <= set(PROFESSIONAL))
+
+
+def _bridge(uf: UnionFind, links: list[Link], share: float) -> None:
+    """Join groups through professionals' links, but only groups the professional is central
+    to: at least ``share`` of each group's cases are theirs.
+
+    A scheme's lawyer appears in most of its cases, at every employer it uses; a lawyer whom
+    two operations each hired a few times is peripheral to both, and two rings must not become
+    one through them (nor may a genuine group their colleague represented join a ring).
+    Groups are those left by the links of every other kind, and grow as this runs (links in
+    their stable order).
+    """
+    for link in links:
+        mine: dict[str, int] = defaultdict(int)
+        for c in link.cases:
+            mine[uf.find(c)] += 1
+        central = sorted(root for root, n in mine.items() if n >= share * uf.size[root])
+        for root in central[1:]:
+            uf.union(central[0], root)
+
+
 def _split(component: list[str], links: list[Link], seed: int,
            resolution: float) -> list[list[str]]:
     """Split an oversized component by community detection on its case-link graph."""
@@ -400,10 +430,13 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
                   if s.rule_score >= params.seed_threshold and is_confirmation(frame.cases[c])}
     links = evidence_links(frame, findings, candidates, params)
     uf = UnionFind(sorted(candidates))
+    professional = [lk for lk in links if _professional(frame, lk)]
     for link in links:
-        first = link.cases[0]
-        for other in link.cases[1:]:
-            uf.union(first, other)
+        if not _professional(frame, link):
+            first = link.cases[0]
+            for other in link.cases[1:]:
+                uf.union(first, other)
+    _bridge(uf, professional, params.bridge_share)
     components: dict[str, list[str]] = defaultdict(list)
     for c in sorted(candidates):
         components[uf.find(c)].append(c)

@@ -8,7 +8,6 @@ from typing import Any
 
 from ringtrace.graph.records import RegistryRecord
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.rules import load_rules
 from ringtrace.queries.rings import (
     RingParams,
     _practice_dominated,
@@ -17,6 +16,7 @@ from ringtrace.queries.rings import (
     mention_aliases,
     time_chains,
 )
+from ringtrace.queries.rules import load_rules
 from tests.conftest import legit_case, sham_case
 from tests.queries.redflags.helpers import frame_of
 
@@ -193,3 +193,21 @@ def test_claims_starting_before_the_employer_existed_link_its_cases(tmp_path: Pa
     links = evidence_links(frame, before, set(ids), PARAMS)
     assert [(lk.kind, lk.cases) for lk in links] == [("employer", ids)]
     assert evidence_links(frame, before[:1], set(ids), PARAMS) == []
+
+
+def test_a_lawyer_joins_only_the_groups_they_are_central_to() -> None:
+    from ringtrace.queries.rings import Link, UnionFind, _bridge
+
+    uf = UnionFind([f"a{i}" for i in range(10)] + [f"b{i}" for i in range(10)] + ["c0", "d0"])
+    for group in ("a", "b"):
+        for i in range(1, 10):
+            uf.union(f"{group}0", f"{group}{i}")
+    # hired twice by each of two operations: peripheral to both, joins neither
+    _bridge(uf, [Link("agent", "lawyer", ["a1", "a2", "b1", "b2"])], share=0.3)
+    assert uf.find("a1") != uf.find("b1")
+    # the scheme's own lawyer: most of each group's cases, and two lone cases
+    _bridge(uf, [Link("agent", "counsel", [*(f"a{i}" for i in range(5)),
+                                            *(f"b{i}" for i in range(4)), "c0", "d0"])],
+            share=0.3)
+    assert uf.find("a1") == uf.find("b1") == uf.find("c0") == uf.find("d0")
+    assert uf.size[uf.find("a1")] == 22

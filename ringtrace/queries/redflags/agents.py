@@ -11,11 +11,11 @@ What it flags
     ``AGENT_ONE_GROUP`` (weak) a lay agent acting for at least ``min_applicants`` workers of one
     employer within one stretch of time - an intermediary at one host, or the workers' own
     representative (a group's own counsel is not a scheme's signature);
-    ``AGENT_BOTH_SIDES`` the same person acts for workers and for the employer (in one case or
-    across cases against the same employer), the same law firm appears on both sides of a case,
-    the employer's agent shares a phone or address with the workers' agent or a worker, the
-    workers' agent is the employer's legal representative, or one "employee" agent acts for
-    several different employers; ``AGENT_EMPLOYEE_OR_RELATIVE`` the employer's agent is described
+    ``AGENT_BOTH_SIDES`` the same person acts for workers and for the employer (in one case, or
+    - a lay person - across cases against the same employer), the same law firm appears on both
+    sides of a case, the employer's agent shares a phone or address with the workers' agent or
+    a worker, the workers' lay agent bears the name of the employer's legal representative, or
+    one "employee" agent acts for several different employers; ``AGENT_EMPLOYEE_OR_RELATIVE`` the employer's agent is described
     as its employee / HR head, or the worker's agent as a relative, in an uncontested case.
 Why it matters
     SPP 2024-04: the intermediary 焦某 appeared as the employer's "人事部门负责人" and raised no
@@ -156,9 +156,10 @@ def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
     * a lay agent (not a lawyer, intern or legal-aid lawyer) acting for at least
       ``min_workers`` different workers, mostly in uncontested confirmation cases, against two
       or more employers or over more than ``reach_days`` (:func:`_lay_reach`);
-    * a professional doing the same across several employers where the employer admitted
-      almost every claim (a lawyer for one factory's workers in a group suit, or a legal-aid
-      lawyer facing absent employers of closed factories, is ordinary);
+    * a lawyer, intern or legal worker doing the same in series against two or more employers
+      (two or more suits at each) where the employer admitted almost every claim (a lawyer for
+      one factory's workers in a group suit, or one facing absent employers of closed
+      factories, is ordinary); a lawyer assigned by a legal-aid centre never is;
     * a non-lawyer acting for both sides, for the employer side of two or more different
       employers ("staff" of several companies), or for workers and the employer in different
       cases of one employer. (A lawyer acting for both sides of one case - forbidden by 律师法
@@ -176,11 +177,24 @@ def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
     if not cases or len(workers) < min_workers:
         return False
     if professional:
-        # an absent employer is typical of genuine closures; count only admissions here
-        return (profile.admitted >= 0.8 * len(cases)
-                and len(profile.worker_side_employers) >= 2 and len(workers) >= 3)
+        if "legal_aid" in profile.kinds:
+            return False  # assigned by a public legal-aid centre, not chosen by a scheme
+        # an absent employer is typical of genuine closures; count only admissions here. A
+        # group's own counsel acts for one workforce; a scheme's lawyer brings series against
+        # several employers
+        return (profile.admitted >= 0.8 * len(cases) and len(workers) >= 3
+                and _series_employers(frame, profile) >= 2)
     return (len(profile.suspicious) / len(cases) >= min_share
             and _lay_reach(frame, profile, reach_days))
+
+
+def _series_employers(frame: Frame, profile: AgentProfile) -> int:
+    """Employers against which the agent brought two or more uncontested confirmation suits."""
+    per_employer: dict[str, int] = defaultdict(int)
+    for c in profile.suspicious:
+        for e in frame.cases[c].employers:
+            per_employer[e.id] += 1
+    return sum(n >= 2 for n in per_employer.values())
 
 
 def _lay_reach(frame: Frame, profile: AgentProfile, reach_days: int) -> bool:
@@ -249,10 +263,14 @@ def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
         worker_agents = [a for a in case.agents if a.side in ("worker", "both")]
         employer_agents = [a for a in case.agents if a.side in ("employer", "both")]
         for e in case.employers:
+            # a lawyer who acts for a firm in one suit and against it in another is a busy
+            # local practice; a lay person doing so controls both sides
             for a in worker_agents:
-                for_workers[(e.id, a.id)].append(case.id)
+                if a.kind not in PROFESSIONAL:
+                    for_workers[(e.id, a.id)].append(case.id)
             for a in employer_agents:
-                for_employer[(e.id, a.id)].append(case.id)
+                if a.kind not in PROFESSIONAL:
+                    for_employer[(e.id, a.id)].append(case.id)
                 if a.kind in ("employee", "other"):
                     employee_agent_employers[a.id].add(e.id)
         found = _hits_in_case(frame, case, worker_agents, employer_agents)
@@ -301,7 +319,7 @@ def _hits_in_case(frame: Frame, case: CaseInfo, worker_agents: list[AgentRef],
                 value = frame.identifiers.get(ident, {}).get("value", ident)
                 found.append(("contact", Evidence(
                     "link", case.case_number, f"用人单位代理人{a.name}与劳动者方共用{value}")))
-    named = [a for a in worker_agents if a.name]
+    named = [a for a in worker_agents if a.name and a.kind not in PROFESSIONAL]
     if named:
         rep_names = _legal_rep_names(frame)
         reps = [rep_names[e.id] for e in case.employers]

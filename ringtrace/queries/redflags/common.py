@@ -20,7 +20,8 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 #: agent kinds that practise law; colleagues share a firm's phone, a firm serves many clients
-PROFESSIONAL = ("lawyer", "intern", "legal_aid")
+#: (``legal_worker``: a licensed 基层法律服务工作者 of a 法律服务所, see frame.agent_kind)
+PROFESSIONAL = ("lawyer", "intern", "legal_aid", "legal_worker")
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,23 @@ class _FactReader:
         birth_text = person.get("birth_date")
         return WorkerFacts(ref, birth_text, self.first_day[birth_text], person.get("sex"),
                            person.get("address"))
+
+
+def busiest_window(dated: list[tuple[dt.date, str]], window: int) -> list[str]:
+    """The cases of the earliest largest run of ``dated`` (sorted (day, case id) pairs) that
+    spans at most ``window`` days.
+
+    >>> d = dt.date
+    >>> busiest_window([(d(2020, 1, 1), "a"), (d(2020, 6, 1), "b"), (d(2021, 3, 1), "c")], 300)
+    ['a', 'b']
+    """
+    best_lo = best_size = lo = 0
+    for hi, (day, _) in enumerate(dated):
+        while (day - dated[lo][0]).days > window:
+            lo += 1
+        if hi - lo + 1 > best_size:
+            best_lo, best_size = lo, hi - lo + 1
+    return [c for _, c in dated[best_lo:best_lo + best_size]]
 
 
 def employer_confirmation_cases(frame: Frame) -> dict[str, list[CaseFacts]]:

@@ -34,6 +34,7 @@ from ringtrace.queries.redflags.common import (
     LazyMap,
     Rule,
     any_of,
+    busiest_window,
     employer_confirmation_cases,
     to_date,
 )
@@ -54,8 +55,8 @@ def burst(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
         headcount = _headcount(props)
         if headcount is None or len(facts) <= ratio * max(headcount, 1):
             continue
-        best = _busiest_window(sorted((f.filed, f.case.id) for f in facts if f.filed is not None),
-                               window)
+        best = busiest_window(sorted((f.filed, f.case.id) for f in facts if f.filed is not None),
+                              window)
         if len(best) >= min_cases and len(best) > ratio * max(headcount, 1):
             numbers = [frame.cases[c].case_number for c in best[:30]]
             yield Finding("EMP_BURST", employer, best,
@@ -63,18 +64,6 @@ def burst(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                           f"参保人数{headcount}",
                           [Evidence("registry", None, f"参保人数={headcount}"),
                            Evidence("link", None, "案号: " + "、".join(numbers))])
-
-
-def _busiest_window(dated: list[tuple[dt.date, str]], window: int) -> list[str]:
-    """The cases of the earliest largest run of ``dated`` (sorted (day, case id) pairs) that
-    spans at most ``window`` days."""
-    best_lo = best_size = lo = 0
-    for hi, (day, _) in enumerate(dated):
-        while (day - dated[lo][0]).days > window:
-            lo += 1
-        if hi - lo + 1 > best_size:
-            best_lo, best_size = lo, hi - lo + 1
-    return [c for _, c in dated[best_lo:best_lo + best_size]]
 
 
 def over_headcount(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:

@@ -1,20 +1,24 @@
 """Evidence: what the worker proved the relationship with.
 
 What it flags (both exculpatory)
-    ``EVID_INDEPENDENT`` the document cites records kept by third parties or made at the time and
-    archived - personnel archives (人事档案, 职工档案), staff rosters (职工花名册), recruitment
-    registers and approvals (招工登记表, 录用审批), labour handbooks and filings with the labour
-    bureau (劳动手册, 用工备案), bank wage statements (银行工资流水, 代发工资), social-insurance or
-    tax records (社保缴费记录, 个人所得税 with the employer as 扣缴义务人).
-    ``EVID_EMPLOYER_RECORDS`` the document cites papers the employer itself issues - a labour
-    contract, wage sheets or slips, attendance records, a work pass. Weak: these are exactly what
+    ``EVID_INDEPENDENT`` the document cites records in the custody of a third party or of an
+    archive - social-insurance or tax records (社保缴费记录, 个人所得税 with the employer as
+    扣缴义务人), bank wage statements (银行工资流水, 代发工资), labour-bureau filings and approvals
+    (劳动手册, 用工备案, 招工审批), personnel archives (人事档案, 职工档案, archives handed over at a
+    restructuring).
+    ``EVID_EMPLOYER_RECORDS`` the document cites papers the employer itself issues or keeps - a
+    staff roster, a recruitment form, a labour contract, wage sheets or slips, attendance
+    records, a work pass, a certificate of employment. Weak: these are exactly what
     intermediaries forge.
 Why it matters
     Sham cases rest on "伪造工资条、劳动合同等证明材料" (SPP 2024-04) and typically show "no
     contract, wage-account or pension record among the evidence" (DOMAIN.md signal 7, G6);
     genuine restructured-enterprise claims are confirmed "from archives", which courts check
-    against 三十余年前的工资表、职工花名册 (DOMAIN.md §2.4). An archive, a bank or a tax bureau is
-    not a party to the collusion; an employer's own papers can be made to order.
+    against 三十余年前的工资表、职工花名册 (DOMAIN.md §2.4). What decides the weight is custody:
+    a social-insurance agency, a bank, a tax bureau or an archive is not a party to the
+    collusion, and a personnel file built up over years is hard to fake; a roster or a wage
+    table the colluding employer issues today can be made to order ("伪造工资条、劳动合同",
+    "2001年至2015年工资表").
 Thresholds
     ``keywords`` in ``rules.toml`` [rules.EVID_INDEPENDENT] and [rules.EVID_EMPLOYER_RECORDS];
     a document citing both tiers counts only the stronger.

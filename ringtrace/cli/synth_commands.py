@@ -46,11 +46,14 @@ def synth(seed: int, cases: int, out_dir: Path, typologies: str, texts: bool,
     Everything follows from --seed (and --variation).
 
     --variation LEVEL draws a world that differs from the default one the way real corpora
-    differ from each other: sham share, ring typologies and which sham signals rings show,
+    differ from each other: sham share, ring typologies and which sham signals rings show;
     new legitimate look-alikes (supported suits, closing firms, young firms, dormant
-    collectives), name pools, ID masks, USCC printing and the registry (coverage, Tianyancha
-    exports, spellings). The drawn settings are recorded in truth.json under "variation".
-    Evaluate across several seeds.
+    collectives); file forms (txt, 裁判文书网 and Word-export html, mirror and field-block
+    pages, reposts without a header, docx; UTF-8, BOM, GB18030/GBK, CRLF); party-line
+    layouts; traditional script; masking; name pools; noise; and the registry (coverage,
+    Tianyancha exports, spellings). 0 writes today's files byte for byte, 1 the widest
+    realistic spread. The drawn settings are recorded in truth.json under "variation";
+    evaluate detection over several seeds (worlds), not one.
 
     \b
     Examples:

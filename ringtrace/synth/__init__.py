@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ringtrace.errors import RingtraceError
-from ringtrace.synth import names, writers
+from ringtrace.synth import ids, names, writers
 from ringtrace.synth.assemble import Assembler
 from ringtrace.synth.background import background
 from ringtrace.synth.casenumbers import assign_numbers
@@ -125,6 +125,13 @@ def _registry_filler(world: World, seed: int) -> None:
     for _ in range(len(world.employers) // 4):
         world.employer(rng, world.county(rng), rng.choice(("small", "small", "general",
                                                             "closing", "soe")))
+    if world.var.active:  # firms closed before the 2015 reform never got a USCC
+        old = Rng(f"{seed}:regnumber")
+        for emp in world.employers:
+            gone = emp.defunct_since
+            if gone is not None and gone.year < 2016 \
+                    and old.random() < world.var.regnumber_only_share:
+                emp.reg_number, emp.uscc = ids.registration_number(old, emp.county.code), ""
 
 
 def _truth(seed: int, cases: int, rings: list[Ring], plans: list[CasePlan],
@@ -244,14 +251,15 @@ def _write_all(out: Path, seed: int, world: World, ordered: list[CasePlan], text
                registry_format: str, summary: SynthSummary, book: TruthBook) -> list[str]:
     registry_file = writers.registry_file_name(registry_format)
     files = ["cases.jsonl", "backpayments.csv", registry_file, "truth.json"]
-    assembler = Assembler(Rng(f"{seed}:assemble"))
+    assembler = Assembler(Rng(f"{seed}:assemble"), world.var)
     backpay_rng = Rng(f"{seed}:backpay")
     ledger: list[tuple[str, str, list[str]]] = []
     renderer = None
     if texts:
         from ringtrace.synth.render import DocumentWriter
 
-        renderer = DocumentWriter(out / "documents", Rng(f"{seed}:texts"), world.var)
+        renderer = DocumentWriter(out / "documents", Rng(f"{seed}:texts"), world.var,
+                                  total=len(ordered))
         files.append("documents/")
     with writers.open_text(out / "cases.jsonl") as fh:
         for index, plan in enumerate(ordered):

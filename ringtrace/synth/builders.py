@@ -57,11 +57,25 @@ def relative(rng: random.Random, worker: Person, on: dt.date) -> AgentRole:
 
 
 def employee(rng: random.Random, world: World, employer: Employer,
-             relation: str | None = None) -> AgentRole:
+             relation: str | None = None, *, genuine: bool = False) -> AgentRole:
     """A staff member acting for the employer (HR, office, deputy manager)."""
     person = world.adult(rng, employer.county, 25, 58)
+    if genuine:
+        person = namesake(rng, world, person)
     return AgentRole(person, "employee", relation=relation or rng.choice(EMPLOYEE_RELATIONS),
                      authority=authority(rng))
+
+
+def namesake(rng: random.Random, world: World, person: Person) -> Person:
+    """``person``, who in a varied world sometimes shares a ring intermediary's name (a
+    different person, often in another county or province: names are not identities)."""
+    var = world.var
+    if not var.active or not world.intermediaries or rng.random() >= var.agent_namesakes:
+        return person
+    other = rng.choice(world.intermediaries)
+    if other.sex == person.sex:
+        person.name = other.name
+    return person
 
 
 def lay_agent(rng: random.Random, person: Person, relations: tuple[str | None, ...] = LAY_RELATIONS
@@ -98,8 +112,8 @@ def worker_agents(rng: random.Random, world: World, worker: Person, county: Coun
         if rng.random() < 0.5:
             agents.append(legal_worker(rng, world, county))
         else:
-            agents.append(lay_agent(rng, world.adult(rng, worker.county, 30, 65, on=on),
-                                    GENUINE_LAY_RELATIONS))
+            agents.append(lay_agent(rng, namesake(rng, world, world.adult(
+                rng, worker.county, 30, 65, on=on)), GENUINE_LAY_RELATIONS))
     if agents and rng.random() < 0.12:
         agents.append(relative(rng, worker, on) if agents[0].kind != "relative"
                       else lawyer(rng, world, county))
@@ -115,7 +129,7 @@ def employer_agents(rng: random.Random, world: World, employer: Employer, *,
             agents.append(employee(rng, world, employer))
         return agents
     if r < lawyer_share + employee_share:
-        return [employee(rng, world, employer)]
+        return [employee(rng, world, employer, genuine=True)]
     return []
 
 

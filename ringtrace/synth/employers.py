@@ -22,7 +22,7 @@ from ringtrace.synth.people import Person
 #: Registry snapshot date: the export reflects the state of each firm on this day.
 REGISTRY_DATE = dt.date(2024, 6, 30)
 
-_TRADE_NAMES = (
+TRADE_NAMES = (
     "恒达", "鑫源", "宏达", "华通", "永兴", "金鑫", "瑞丰", "昌盛", "兴旺", "福源", "鼎盛", "天宇", "联创", "盛世", "德润", "广源",
     "宏远", "中原", "豫安", "豫丰", "安泰", "兴隆", "顺达", "通达", "利民", "惠民", "富源", "金源", "华丰", "长青", "新华", "东方",
     "龙腾", "凯达", "祥瑞", "万通", "开元", "建业", "嘉禾", "国泰", "光明", "红旗", "胜利", "前进", "向阳", "恒信", "诚信", "信达",
@@ -125,7 +125,7 @@ _TRADE_CHARS = "恒鑫宏华永金瑞昌兴福鼎天联盛德广远安泰顺通�
 def trade_name(rng: random.Random, attempt: int = 0) -> str:
     """A 字号: a common one, or two (three, after many name clashes) auspicious characters."""
     if attempt < 3 and rng.random() < 0.6:
-        return rng.choice(_TRADE_NAMES)
+        return rng.choice(TRADE_NAMES)
     size = 2 if attempt < 20 else 3
     return "".join(rng.choice(_TRADE_CHARS) for _ in range(size))
 

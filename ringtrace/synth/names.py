@@ -13,6 +13,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from itertools import accumulate
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ringtrace.synth.geography import County
 
 # Surname frequencies (per mille, rounded) of the most common Chinese surnames, with the ones
 # frequent in Henan (王, 李, 张, 刘, 赵, 郭, 马, 杨) kept high.
@@ -123,3 +127,30 @@ def mask_name(name: str, style: str) -> str:
     if style == "mou":
         return family + ("某某" if len(name) - len(family) >= 2 else "某")
     return family + ("XX" if len(name) - len(family) >= 2 else "X")
+
+
+def mask_company(name: str, county: County, style: str) -> str:
+    """How some mirrors mask a company: the 字号 hidden, the rest kept.
+
+    >>> from ringtrace.synth.geography import build_geography
+    >>> wenfeng = build_geography().counties[0]
+    >>> mask_company("鑫源（河南）建材有限公司", wenfeng, "mou")
+    '鑫某（河南）建材有限公司'
+    >>> mask_company("郑州市鑫源建材有限公司", wenfeng, "stars")
+    '***建材有限公司'
+    """
+    pref = county.prefecture
+    place = next((p for p in (pref.province.name + pref.name, pref.name, county.name,
+                              pref.name.removesuffix("市"), county.local_name)
+                  if p and name.startswith(p)), "")
+    rest = name[len(place):]
+    cut = rest.find("（")
+    trade = rest[:cut] if 0 < cut <= 4 else rest[:2]
+    tail = rest[len(trade):]
+    if style == "stars":
+        return "***" + tail
+    if style == "keep_last":
+        return place + "*" * len(trade) + tail
+    if style == "mou":
+        return place + trade[:1] + "某" * (len(trade) - 1) + tail
+    return place + "XX" + tail

@@ -90,6 +90,7 @@ class RingBuilder:
         if typ.cross_province and rng.random() < 0.5:
             home = world.county(rng, province=rng.choice(self.home_provinces))
         middleman = world.adult(rng, home, 38, 62, male_share=0.65, on=self.start)
+        world.intermediaries.append(middleman)
         self.ring = Ring(ring_id, typ.name, middleman)
         self.agent_style = _pick(rng, typ.agent_styles)
         self.precision = rng.choices(("day", "month", "year"), weights=(5, 4, 1))[0]

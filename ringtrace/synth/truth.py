@@ -84,6 +84,7 @@ class TruthBook:
             "ring_id": plan.ring_id,
             **({"duplicate_of": document.duplicate_of}
                if document is not None and document.duplicate_of else {}),
+            **({"layout": document.layout} if document is not None and document.layout else {}),
             "mentions": [{"role": m.role, "side": m.side, "printed": m.printed,
                           "entity": self.key(m.subject)} for m in mentions or []],
         })

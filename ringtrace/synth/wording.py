@@ -213,6 +213,16 @@ _EVIDENCE = {
 }
 
 
+def addressed_refusal(rng: random.Random, plan: CasePlan, v: Voice) -> str:
+    """The decision of a refusal notice addressed to the applicant (no 申请人 label)."""
+    cause = plan.cause or "劳动争议"
+    return rng.choice((
+        f"你提出的与{v.employer}{cause}的仲裁申请，经审查，不符合受理条件，本委决定不予受理。",
+        f"你（你们）与{v.employer}之间的{cause}，经审查不属于劳动人事争议仲裁委员会的受理范围，"
+        f"本委决定不予受理。",
+    ))
+
+
 def supporter_sentence(rng: random.Random, plan: CasePlan, v: Voice) -> str | None:
     """The 支持起诉 line of the party block, or the body's mention of the supporter."""
     org = plan.supporter

@@ -17,6 +17,7 @@ from ringtrace.graph.identity import normalize_company
 from ringtrace.synth import people
 from ringtrace.synth.employers import (
     REGISTRY_DATE,
+    TRADE_NAMES,
     Employer,
     company_name,
     make_employer,
@@ -74,6 +75,7 @@ class World:
         self.firms: dict[str, list[LawFirm]] = {}  # prefecture code -> firms
         self._offices: dict[str, LawFirm] = {}
         self.firm_named: dict[str, LawFirm] = {}  # every law firm, legal-aid centre, office
+        self.intermediaries: list[Person] = []  # ring intermediaries (for namesakes)
         self._supporters: dict[tuple[str, str], Supporter] = {}
         self.prints_phone: dict[str, bool] = {}
         self.arbitration_style: dict[str, int] = {}
@@ -88,6 +90,11 @@ class World:
                         styles.random() < variation.extra_arbitration_styles:
                     self.arbitration_style[forum.name] = styles.randrange(
                         COMMON_ARBITRATION_STYLES, ARBITRATION_STYLE_COUNT)
+            # every rarer style is some busy Henan city commission's house style
+            busy = [f for f in self.geo.city_commissions.values() if f.region_code[:2] == "41"]
+            chosen = styles.sample(busy, ARBITRATION_STYLE_COUNT - COMMON_ARBITRATION_STYLES)
+            for style, forum in enumerate(chosen, start=COMMON_ARBITRATION_STYLES):
+                self.arbitration_style[forum.name] = style
         counties = self.geo.counties
         self._cum: dict[str, tuple[list[County], list[float]]] = {
             kind: (counties, list(accumulate(table.get(c.code[:2], 0.0) * c.weight
@@ -147,6 +154,10 @@ class World:
             emp.name = company_name(rng, county, emp.industry_key, attempt=attempt)
         if attempt:
             emp.legal_rep_title = title_for(rng, emp.name)
+        if self.var.active and rng.random() < 0.08:  # 金源（商丘）包装有限公司
+            bracketed = region_bracket(rng, emp)
+            if bracketed and not self.name_taken(bracketed):
+                emp.name = bracketed
         emp.former = [(old, until) for old, until in emp.former
                       if normalize_company(old) not in self._names and old != emp.name]
         self._names.update(normalize_company(n) for n in (emp.name, *emp.former_names))
@@ -260,6 +271,21 @@ class World:
         year = year or self.filing_year(rng)
         day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
         return workday(day)
+
+
+def region_bracket(rng: random.Random, emp: Employer) -> str | None:
+    """The firm's name with the region in brackets after the 字号 (``鑫源（安阳）建材有限公司``,
+    ``鑫源（河南）建材有限公司``), or None when the name does not start with its city."""
+    pref = emp.county.prefecture
+    if not pref.is_city or not emp.name.startswith(pref.name) or "（" in emp.name:
+        return None
+    rest = emp.name[len(pref.name):]
+    trade = rest[:3] if rest[:3] in TRADE_NAMES else rest[:2]
+    if len(rest) - len(trade) < 4:
+        return None
+    region = pref.province.name.removesuffix("省") if rng.random() < 0.3 else \
+        pref.name.removesuffix("市")
+    return f"{trade}（{region}）{rest[len(trade):]}"
 
 
 def workday(day: dt.date) -> dt.date:

@@ -80,12 +80,12 @@ class World:
 
 
 VARIED_SEED = 5
-VARIED_CASES = 3000
+VARIED_CASES = 2000
 
 
 @pytest.fixture(scope="session")
 def varied(tmp_path_factory: pytest.TempPathFactory) -> World:
-    """A 3000-case world at variation 1 with documents."""
+    """A 2000-case world at variation 1 with documents."""
     root = tmp_path_factory.mktemp("varied") / "world"
     generate(root, seed=VARIED_SEED, cases=VARIED_CASES, texts=True, variation=1.0)
     return World(root)
@@ -95,7 +95,7 @@ def varied(tmp_path_factory: pytest.TempPathFactory) -> World:
 def half_varied(tmp_path_factory: pytest.TempPathFactory) -> World:
     """A 3000-case world at variation 0.5 with documents (a different seed)."""
     root = tmp_path_factory.mktemp("half") / "world"
-    generate(root, seed=VARIED_SEED + 1, cases=VARIED_CASES, texts=True, variation=0.5)
+    generate(root, seed=VARIED_SEED + 1, cases=3000, texts=True, variation=0.5)
     return World(root)
 
 
@@ -130,7 +130,9 @@ def registry_rows(root: Path) -> list[dict[str, Any]]:
     rows = list(load_workbook(root / "registry.xlsx", read_only=True).worksheets[0]
                 .iter_rows(values_only=True))
     header = [str(h) for h in rows[0]]
-    return [dict(zip(header, row, strict=True)) for row in rows[1:]]
+    width = len(header)  # read-only sheets drop trailing empty cells
+    return [dict(zip(header, (*row, *[None] * (width - len(row))), strict=True))
+            for row in rows[1:]]
 
 
 _FIELDS = {"name": ("企业名称", "name"), "type": ("企业类型", "companyOrgType"),

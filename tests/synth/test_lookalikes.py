@@ -99,6 +99,8 @@ def test_supported_suits_name_their_supporter(varied: World) -> None:
     assert cases
     for case in cases:
         supporters = [m for m in case["mentions"] if m["role"] == "supporter"]
+        if case.get("layout", {}).get("starts_at") == "story" and not supporters:
+            continue  # a repost that starts after the party block may not name it
         assert len(supporters) == 1 and supporters[0]["side"] == "other"
         name = supporters[0]["printed"]
         assert name.endswith(("人民检察院", "人民檢察院", "总工会", "總工會", "法律援助中心",

@@ -19,6 +19,7 @@ from ringtrace.synth.casenumbers import mirror_punctuation
 from ringtrace.synth.plan import CasePlan
 from ringtrace.synth.render import body, formats
 from ringtrace.synth.render.parts import Style
+from ringtrace.synth.render.varied import VariedRenderer
 from ringtrace.synth.variation import DEFAULT, Variation
 
 __all__ = ["Document", "DocumentWriter"]
@@ -32,6 +33,7 @@ class Document:
     case_number: str | None  # as printed (None: the copy prints none)
     mentions: list[Mention]
     duplicate_of: str | None = None  # the first copy of the same case
+    layout: dict[str, object] | None = None  # form, encoding, script... (see render.varied)
 
 #: Shares of the file forms (the rest are UTF-8 plain text).
 WENSHU_HTML_SHARE = 0.35
@@ -41,11 +43,14 @@ GB18030_SHARE = 0.08
 class DocumentWriter:
     """Writes ``documents/<index>.txt|.html`` in output order (file names carry no truth)."""
 
-    def __init__(self, directory: Path, rng: random.Random, var: Variation = DEFAULT) -> None:
+    def __init__(self, directory: Path, rng: random.Random, var: Variation = DEFAULT,
+                 total: int = 0) -> None:
         self.directory = directory
         self.rng = rng
         self.var = var
         self.count = 0
+        self.varied = VariedRenderer(var, rng) if var.active else None
+        self._next_extra = total  # second copies are numbered after the cases
         directory.mkdir(parents=True, exist_ok=True)
         for stale in directory.glob("[0-9][0-9][0-9][0-9][0-9][0-9].*"):
             stale.unlink()  # files of an earlier run into the same directory
@@ -74,6 +79,8 @@ class DocumentWriter:
               ) -> list[Document]:
         """Write the case's document (and, in varied worlds, sometimes a second copy);
         returns what each file prints."""
+        if self.varied is not None:
+            return self._write_varied(index, plan, record, text)
         suffix, document = self.render(plan, record, text)
         encoding = "gb18030" if suffix == ".txt" and self.rng.random() < GB18030_SHARE \
             else "utf-8"
@@ -83,4 +90,24 @@ class DocumentWriter:
         mentions = text.mentions
         if text.mirror:  # mirror pages re-type every character half-width, names included
             mentions = [replace(m, printed=mirror_punctuation(m.printed)) for m in mentions]
-        return [Document(f"documents/{name}", record.case_number, mentions)]
+        form = "mirror" if text.mirror else suffix[1:]
+        return [Document(f"documents/{name}", record.case_number, mentions,
+                         layout={"form": form, "encoding": encoding})]
+
+    def _write_varied(self, index: int, plan: CasePlan, record: CaseRecord, text: CaseText
+                      ) -> list[Document]:
+        assert self.varied is not None
+        out: list[Document] = []
+        first = self.varied.render(plan, record, text)
+        copies = [first]
+        if self.rng.random() < self.var.duplicate_share:  # the same case from a second source
+            copies.append(self.varied.render(plan, record, text, avoid=str(first.layout["form"])))
+        for n, copy in enumerate(copies):
+            number = index if n == 0 else self._next_extra
+            self._next_extra += n > 0
+            name = f"{number:06d}{copy.suffix}"
+            (self.directory / name).write_bytes(copy.data)
+            self.count += 1
+            out.append(Document(f"documents/{name}", copy.case_number, copy.mentions,
+                                duplicate_of=out[0].file if out else None, layout=copy.layout))
+        return out

@@ -301,3 +301,14 @@ def statement_body(rng: random.Random, plan: CasePlan, record: CaseRecord, text:
                   ("PJJG", "本调解书经双方当事人签收后，即具有法律效力。")]
     clerk = "书记员"
     return paras + _signature(rng, record, False, clerk)
+
+
+def addressed_notice_body(rng: random.Random, plan: CasePlan, record: CaseRecord,
+                          text: CaseText) -> list[Para]:
+    """A 不予受理通知书 addressed to the applicant by name (``王秀英：``), without a 申请人
+    label; the employer is named only in the sentence."""
+    day = dt.date.fromisoformat(record.decision_date or "2020-01-01")
+    return [("WBSB", record.forum), ("WBSB", title(record, rng)),
+            ("WBSB", record.case_number or ""), ("DSRXX", f"{text.voice.worker}："),
+            ("AJJBQK", text.outcome), ("PJJG", "特此通知。"),
+            ("WBWB", record.forum), ("WBWB", chinese_date(day))]

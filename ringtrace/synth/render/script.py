@@ -32,22 +32,28 @@ def to_traditional(text: str) -> str:
 
 
 def split_protected(text: str, names: Iterable[str]) -> list[tuple[bool, str]]:
-    """``text`` as (is_name, segment) pieces, longest names first.
+    """``text`` as (is_name, segment) pieces; where names overlap, the longer one wins.
 
     >>> split_protected("原告王英与被告王英华", ["王英", "王英华"])
     [(False, '原告'), (True, '王英'), (False, '与被告'), (True, '王英华')]
     """
-    wanted = sorted({n for n in names if n}, key=len, reverse=True)
-    if not wanted:
+    taken: list[tuple[int, int]] = []
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        at = text.find(name)
+        while at >= 0:
+            stop = at + len(name)
+            if all(stop <= a or at >= b for a, b in taken):
+                taken.append((at, stop))
+            at = text.find(name, stop)
+    if not taken:
         return [(False, text)]
-    pattern = re.compile("|".join(map(re.escape, wanted)))
     out: list[tuple[bool, str]] = []
     last = 0
-    for found in pattern.finditer(text):
-        if found.start() > last:
-            out.append((False, text[last:found.start()]))
-        out.append((True, found.group()))
-        last = found.end()
+    for a, b in sorted(taken):
+        if a > last:
+            out.append((False, text[last:a]))
+        out.append((True, text[a:b]))
+        last = b
     if last < len(text):
         out.append((False, text[last:]))
     return out

@@ -243,7 +243,8 @@ def _generate(out: Path, seed: int, cases: int, chosen: list[Typology], texts: b
     summary.background = sum(p.group == "background" for p in plans)
     summary.sham_cases = sum(p.sham for p in plans)
     summary.confirmation_cases = sum(p.confirmation for p in plans)
-    writers.write_json(out / "truth.json", _truth(seed, cases, rings, ordered, book))
+    writers.write_json(out / "truth.json", _truth(seed, cases, rings, ordered, book),
+                       compact=("cases", "registry"))
     return summary
 
 

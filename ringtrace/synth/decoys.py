@@ -88,6 +88,8 @@ def _soe_group(world: World, rng: random.Random, emp: Employer, restructured: dt
                                 days=days, answer=drawn)
         end = restructured if rng.random() < 0.7 else \
             restructured - dt.timedelta(days=rng.randint(365, 8 * 365))
+        if world.var.active:  # (level 0 keeps 1.0's quirk: a few periods end after filing)
+            end = min(end, batch_day - dt.timedelta(days=30))
         plan.claimed_start = periods.long_service(rng, worker.birth, end, dt.date(1970, 1, 1))
         plan.claimed_end = end
         plan.precision = rng.choice(("day", "month", "month", "year"))

@@ -241,7 +241,8 @@ def _closing_staff(world: World, rng: random.Random, emp: Employer,
     var = world.var
     first = world.filing_date(rng)
     closed = workday(first - dt.timedelta(days=rng.randint(40, 200)))
-    closed = max(closed, emp.founded + dt.timedelta(days=6 * 365))
+    if closed < emp.founded + dt.timedelta(days=6 * 365):  # long-serving staff: an older firm
+        emp.founded = closed - dt.timedelta(days=rng.randint(6 * 365, 20 * 365))
     boundary = dt.date(closed.year, closed.month, 1)
     ends = layoff_dates(rng, boundary, size)
     days = _filing_days(rng, max(first, max(ends) + dt.timedelta(days=20)),

@@ -148,7 +148,7 @@ def table(world: World, rng: random.Random, fmt: str, convert: Any = None) -> Ta
     (as printed) and ``row`` (csv/xlsx cells) or the Tianyancha record."""
     var = world.var
     listed = [e for e in world.employers if e.in_registry]
-    if not var.active:
+    if not var.active and not fmt.startswith("tyc"):  # exactly generator 1.0's rows
         listed.sort(key=lambda e: (e.name, e.uscc))
         return [(e, {"name": e.name, "row": _plain_row(e, e.name, rng)}) for e in listed]
     printed: dict[int, str] = {}

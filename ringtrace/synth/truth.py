@@ -36,12 +36,20 @@ class TruthBook:
         self._employers = {id(e): i for i, e in enumerate(world.employers)}
         self._orgs: dict[int, str] = {}
         self._people: dict[int, str] = {}
+        self._known: dict[int, str] = {}
         self._keep: list[object] = []  # subjects keyed by id() stay alive (ids stay unique)
         self.cases: list[dict[str, Any]] = []
         self.registry: list[dict[str, Any]] = []
 
     def key(self, subject: object) -> str:
         """The identity key of a Person, Employer or Supporter (assigned on first sight)."""
+        ident = id(subject)
+        known = self._known.get(ident)
+        if known is None:
+            known = self._known[ident] = self._new_key(subject)
+        return known
+
+    def _new_key(self, subject: object) -> str:
         ident = id(subject)
         if isinstance(subject, Person):
             found = self._people.get(ident)
@@ -68,26 +76,21 @@ class TruthBook:
                  mentions: list[Mention] | None = None) -> None:
         """One truth entry per document (a duplicated case has two), or per record when no
         documents are written."""
+        known, key = self._known, self.key
+        entry: dict[str, Any] = {"file": None, "line": line, "case_number": record.case_number,
+                                 "forum": plan.forum.name, "group": plan.group,
+                                 "kind": plan.label, "ring_id": plan.ring_id}
         if document is not None:
             mentions = document.mentions
-            number = document.case_number
-            file = document.file
-        else:
-            number, file = record.case_number, None
-        self.cases.append({
-            "file": file,
-            "line": line,
-            "case_number": number,
-            "forum": plan.forum.name,
-            "group": plan.group,
-            "kind": plan.label,
-            "ring_id": plan.ring_id,
-            **({"duplicate_of": document.duplicate_of}
-               if document is not None and document.duplicate_of else {}),
-            **({"layout": document.layout} if document is not None and document.layout else {}),
-            "mentions": [{"role": m.role, "side": m.side, "printed": m.printed,
-                          "entity": self.key(m.subject)} for m in mentions or []],
-        })
+            entry["file"], entry["case_number"] = document.file, document.case_number
+            if document.duplicate_of:
+                entry["duplicate_of"] = document.duplicate_of
+            if document.layout:
+                entry["layout"] = document.layout
+        entry["mentions"] = [
+            {"role": m.role, "side": m.side, "printed": m.printed,
+             "entity": known.get(id(m.subject)) or key(m.subject)} for m in mentions or ()]
+        self.cases.append(entry)
 
     def add_registry(self, table: list[tuple[Employer, dict[str, Any]]]) -> None:
         """One entry per registry row: its printed name and the firm's key."""

@@ -27,7 +27,7 @@ True
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from ringtrace.errors import RingtraceError
@@ -229,8 +229,6 @@ class Variation:
     uscc_print_old: float = 0.25
     """Share of earlier documents printing the employer's USCC."""
 
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
-
     @property
     def active(self) -> bool:
         """True when any new behaviour is on (level > 0)."""
@@ -239,7 +237,6 @@ class Variation:
     def to_json(self) -> dict[str, Any]:
         """The settings as JSON-ready data (recorded in ``truth.json``)."""
         data = asdict(self)
-        data.pop("extra")
         for key in ("typology_shares", "decoy_shares", "mask_style_weights"):
             data[key] = {k: round(v, 4) for k, v in data[key]}
         return {k: round(v, 4) if isinstance(v, float) else v for k, v in data.items()}

@@ -149,18 +149,23 @@ def backpay_row(plan: CasePlan, rng: random.Random) -> list[str] | None:
 
 
 # -- truth --------------------------------------------------------------------------------
-def write_json(path: Path, data: dict[str, Any]) -> None:
+def write_json(path: Path, data: dict[str, Any], compact: tuple[str, ...] = ()) -> None:
     """A JSON object with one top-level key per line and one list item per line: readable and
-    diff-friendly, yet written with the fast compact encoder."""
+    diff-friendly, yet written with the fast compact encoder (orjson, no spaces, for the
+    ``compact`` keys: the long per-case lists)."""
     def dumps(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
+
+    def fast(value: Any) -> str:
+        return orjson.dumps(value).decode()
 
     with path.open("w", encoding="utf-8", newline="\n") as fh:
         fh.write("{\n")
         for i, (key, value) in enumerate(data.items()):
             fh.write(f"{dumps(key)}: ")
             if isinstance(value, list) and value:
-                fh.write("[\n" + ",\n".join(dumps(item) for item in value) + "\n]")
+                encode = fast if key in compact else dumps
+                fh.write("[\n" + ",\n".join(encode(item) for item in value) + "\n]")
             else:
                 fh.write(dumps(value))
             fh.write(",\n" if i < len(data) - 1 else "\n")

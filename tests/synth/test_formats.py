@@ -69,9 +69,10 @@ def test_traditional_documents_print_names_in_traditional_script(varied: World) 
             assert mention["printed"] in text
 
 
+@pytest.mark.parametrize("level", [0.0, 1.0])
 @pytest.mark.parametrize("fmt", REGISTRY_FORMATS)
-def test_registry_formats(tmp_path: Path, fmt: str) -> None:
-    summary = generate(tmp_path, seed=3, cases=300, registry_format=fmt, variation=1.0)
+def test_registry_formats(tmp_path: Path, fmt: str, level: float) -> None:
+    summary = generate(tmp_path, seed=3, cases=300, registry_format=fmt, variation=level)
     rows = registry_rows(tmp_path)
     assert len(rows) == summary.registry_rows > 0
     truth = json.loads((tmp_path / "truth.json").read_text("utf-8"))

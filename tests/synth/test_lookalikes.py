@@ -168,3 +168,37 @@ def test_small_related_rings_are_families_of_one_village(varied: World) -> None:
         villages = Counter(w["address"].split("村")[0] for w in workers
                            if "村" in w.get("address", ""))
         assert max(surnames.values()) >= 2 or (villages and max(villages.values()) >= 2)
+
+
+def test_rings_show_each_sham_signal_only_where_the_world_says_so() -> None:
+    """A ring's sham signals follow the world's probabilities: forced on, they vary the
+    lengths, spread the filings, slow the decisions and cite forged wage sheets."""
+    from dataclasses import replace
+
+    from ringtrace.synth.rings import make_ring
+    from ringtrace.synth.rng import Rng
+    from ringtrace.synth.typologies import TYPOLOGIES
+    from ringtrace.synth.variation import DEFAULT, draw
+    from ringtrace.synth.world import World as SynthWorld
+
+    def ring(var: Any) -> list[Any]:
+        world = SynthWorld(3, var)
+        built = make_ring(world, Rng("3:test-ring"), "ring-0001",
+                          TYPOLOGIES["arbitration_batch"], 60)
+        return [p for p in built.plans if p.procedure == "仲裁"]
+
+    forced = replace(draw(3, 1.0), ring_varied_lengths=1.0, ring_spread_in_time=1.0,
+                     ring_slow_share=1.0, ring_forged_payroll=1.0)
+    for var, varied in ((DEFAULT, False), (forced, True)):
+        plans = ring(var)
+        years = [(p.claimed_end - p.claimed_start).days / 365.25 for p in plans]
+        near_fifteen = sum(13.5 <= y < 17.6 for y in years) / len(years)
+        days = Counter(p.filing for p in plans)
+        waits = [(p.decision - p.filing).days for p in plans]
+        forged = sum(p.evidence in ("payroll", "roster") for p in plans) / len(plans)
+        if varied:
+            assert near_fifteen < 0.45 and max(days.values()) <= 3
+            assert sum(w > 30 for w in waits) > 0.5 * len(waits) and forged > 0.6
+        else:
+            assert near_fifteen > 0.5 and max(days.values()) >= 3
+            assert max(waits) <= 30

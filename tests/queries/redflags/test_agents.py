@@ -72,3 +72,26 @@ def test_profiles_computed_together_equal_profiles_computed_one_by_one(tmp_path:
     for agent_id in agents:
         assert agent_profile(together, agent_id) == agent_profile(one_by_one, agent_id)
     assert any(agent_profile(together, a).both_in_one_case for a in agents)  # 王建国 in case 10
+
+
+def test_a_lay_agent_for_one_group_is_weak_evidence_not_an_intermediary(tmp_path: Path) -> None:
+    cases = [sham_case(10 + i, f"申请人{i}", "1968-01-02") for i in range(4)]
+    frame = frame_of(tmp_path, cases)
+    assert hits(frame, "AGENT_MANY_APPLICANTS") == []
+    [f] = hits(frame, "AGENT_ONE_GROUP")
+    assert "同一用人单位的4名劳动者" in f.summary
+
+
+def test_legal_aid_counsel_of_groups_at_two_employers_is_no_intermediary(tmp_path: Path) -> None:
+    cases = [sham_case(10 + i, f"申请人{i}", "1968-01-02", employer=f"公司{i % 2}")
+             for i in range(8)]
+    for c in cases:
+        c["agents"][0].update(kind="legal_aid", law_firm="安阳市法律援助中心")
+    frame = frame_of(tmp_path, cases)
+    [agent] = frame.agent_cases
+    assert not intermediary_like(frame, agent)
+    for c in cases:
+        c["agents"][0].update(kind="lawyer", law_firm="某律师事务所")
+    lawyer_frame = frame_of(tmp_path / "lawyer", cases)
+    [lawyer] = lawyer_frame.agent_cases
+    assert intermediary_like(lawyer_frame, lawyer)  # series at two employers, all admitted

@@ -35,3 +35,28 @@ def test_purpose_needs_a_keyword_in_a_claim_or_purpose_span(tmp_path: Path) -> N
     frame = frame_of(tmp_path, [sham_case(1, "张桂兰", "1968-05-02"), plain])
     [f] = hits(frame, "CLAIM_PURPOSE")
     assert "养老保险补缴" in f.evidence[0].detail
+
+
+def test_a_wage_claim_above_the_floor_speaks_for_the_worker(tmp_path: Path) -> None:
+    token = {**sham_case(2, "刘秀英", "1967-02-02"), "claim_kind": "with_amounts",
+             "claim_amounts": [500.0]}
+    real = {**sham_case(3, "王秀兰", "1966-03-03"), "claim_kind": "with_amounts",
+            "claim_amounts": [18000.0, 6500.5]}
+    frame = frame_of(tmp_path, [sham_case(1, "张桂兰", "1968-05-02"), token, real])
+    [f] = hits(frame, "CLAIM_MONEY")
+    assert "民初3号" in f.subject and "24,500元" in f.summary
+    assert hits(frame, "CLAIM_MONEY", min_total_yuan=400) != [f]  # the token passes a lower floor
+
+
+def test_an_employer_admitting_the_work_but_disputing_the_money_is_no_objection(
+        tmp_path: Path) -> None:
+    partial = sham_case(1, "张桂兰", "1968-05-02")
+    partial["spans"] = [{"kind": "defendant_response",
+                         "text": "被告辩称，对原告的工作期间无异议，但原告主张的工资数额过高，且公司现无力支付。"}]
+    recorded = {**sham_case(2, "刘秀英", "1967-02-02"), "defendant_response": "partial"}
+    frame = frame_of(tmp_path, [partial, recorded, sham_case(3, "王秀兰", "1966-03-03")])
+    found = hits(frame, "CLAIM_PARTIAL_ADMISSION")
+    assert sorted(f.subject[-20:] for f in found) == sorted(
+        c[-20:] for c in frame.cases if "民初1号" in c or "民初2号" in c)
+    assert [f.subject for f in hits(frame, "CLAIM_NO_OBJECTION")] == [
+        c for c in frame.cases if "民初3号" in c]

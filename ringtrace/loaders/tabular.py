@@ -32,12 +32,14 @@ def read_csv(path: Path, encoding: str | None = None) -> tuple[list[str], Iterat
     :func:`_has_undecodable` detects so the caller can quarantine them."""
     enc, sample = open_text(path, encoding)
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            sample.split("\n", 1)[0] or ",", delimiters=",\t;|")
+        # only the delimiter is taken from the header line: quoting stays the standard one
+        # (doubled quotes inside quoted cells), which a header without quotes cannot show
+        delimiter = csv.Sniffer().sniff(sample.split("\n", 1)[0] or ",",
+                                        delimiters=",\t;|").delimiter
     except csv.Error:
-        dialect = csv.excel
+        delimiter = ","
     fh = path.open("r", encoding=enc, errors="surrogateescape", newline="")
-    reader = csv.reader(fh, dialect)
+    reader = csv.reader(fh, csv.excel, delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:

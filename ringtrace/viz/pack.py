@@ -20,7 +20,6 @@ ID and phone numbers are masked unless ``unmask=True`` (see :mod:`ringtrace.viz.
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 from collections.abc import Callable, Iterable, Mapping
@@ -34,6 +33,7 @@ from markupsafe import Markup
 
 from ringtrace import __version__
 from ringtrace.errors import RingtraceError
+from ringtrace.export.csv import write_csv
 from ringtrace.graph.audit import entry_line, provenance, utc_now
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.ringviews import ring_graph
@@ -264,12 +264,7 @@ def pack_html(data: Mapping[str, Any], graph_markup: Markup, *, lang: str = "zh"
 
 
 def _write_csv(path: Path, fields: tuple[str, ...], rows: Iterable[Mapping[str, Any]]) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(fields)
-        for row in rows:
-            writer.writerow(["; ".join(map(str, v)) if isinstance(v, list) else
-                             "" if v is None else v for v in (row.get(f) for f in fields)])
+    write_csv(path, fields, ([row.get(f) for f in fields] for row in rows))
 
 
 def _write_json(path: Path, value: Any) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import doctest
 import hashlib
 import json
 import re
@@ -11,7 +10,6 @@ import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -20,7 +18,6 @@ from ringtrace.errors import RingtraceError
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
 from ringtrace.queries.scan import run_scan
-from ringtrace.viz import pack_data
 from ringtrace.viz.pack import PackFiles, pack_labels, write_pack
 from ringtrace.viz.pack_manifest import MANIFEST, verify_pack
 from tests.conftest import REGISTRY_HEADER, sham_case
@@ -345,9 +342,3 @@ def test_a_pdf_is_printed_beside_the_page(store: SQLiteStore, tmp_path: Path) ->
     assert verify_pack(files.out_dir).ok
     manifest = json.loads(files.manifest.read_text("utf-8"))
     assert "index.pdf" in {f["path"] for f in manifest["files"]}
-
-
-@pytest.mark.parametrize("module", [pack_data], ids=lambda m: m.__name__)
-def test_docstring_examples(module: ModuleType) -> None:
-    result = doctest.testmod(module)
-    assert result.failed == 0 and result.attempted > 0

@@ -40,15 +40,26 @@ def _limit_options(func: Any) -> Any:
              "ones are quarantined.")(func)
 
 
+def _tail(path: str, size: int = 40) -> str:
+    """A long path cut at the front, so a table shows the file name."""
+    return path if len(path) <= size else "…" + path[-(size - 1):]
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _summary_text(summary: IngestSummary) -> str:
-    rows = [{"file": f.path, "kind": f.kind, "records": f.records, "quarantined": f.quarantined,
-             "status": f.status if not f.same_as else f"duplicate of {f.same_as}"}
+    rows = [{"file": _tail(f.path), "kind": f.kind, "records": f.records,
+             "quarantined": f.quarantined,
+             "status": f.status if not f.same_as else f"duplicate of {_tail(f.same_as, 30)}"}
             for f in summary.files]
+    read = len(summary.files) - len(summary.duplicates)
     lines = [table(rows), "",
-             f"{summary.records} records stored from {len(summary.files) - len(summary.duplicates)}"
-             f" files; {summary.quarantined} records and {len(summary.quarantined_files)} files "
-             f"quarantined, {len(summary.duplicates)} duplicate files and {len(summary.skipped)} "
-             "other files skipped"]
+             f"{_n(summary.records, 'record')} stored from {_n(read, 'file')}; "
+             f"{_n(summary.quarantined, 'record')} and {_n(len(summary.quarantined_files), 'file')}"
+             f" quarantined, {_n(len(summary.duplicates), 'duplicate file')} and "
+             f"{_n(len(summary.skipped), 'other file')} skipped"]
     errors = [p for p in summary.problems if p.severity == "error"]
     for p in errors[:20]:
         lines.append(f"  quarantined {p}")
@@ -154,7 +165,8 @@ def quarantine(click_ctx: click.Context, files: tuple[str, ...], warnings: bool,
     with opened_store(click_ctx.obj) as store:
         found = [p.__dict__ for p in store.problems()
                  if (warnings or p.severity == "error") and (not files or p.file in files)]
-    emit(found, as_json=as_json, as_csv=as_csv, rows=found,
+    shown = [{**p, "file": _tail(p["file"])} for p in found]
+    emit(found, as_json=as_json, as_csv=as_csv, rows=found if as_csv else shown,
          columns=["file", "line", "field", "reason", "severity"],
          text=None if found else "nothing is quarantined")
 

@@ -393,7 +393,9 @@ def _json_reason(line: bytes | str, exc: msgspec.DecodeError) -> str:
         return "not valid JSON: NaN and Infinity are not JSON numbers"
     if re.search(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", text):
         return "not valid JSON: an escaped unpaired surrogate (\\ud800-\\udfff) is not text"
-    return f"not valid JSON: {exc}"
+    if str(exc).startswith("Number out of range"):
+        return "not valid JSON: a number out of range (beyond 1e308, or a 64-bit integer)"
+    return f"not valid JSON: {_WHERE.sub('', str(exc))}"
 
 
 def registry_from_dict(data: Mapping[str, Any]) -> RegistryRecord:

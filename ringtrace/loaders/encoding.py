@@ -74,11 +74,19 @@ def read_text(path: Path, encoding: str | None = None) -> str:
     return decode_bytes(data, path, encoding)
 
 
+def _mostly_utf8(head: bytes) -> bool:
+    """UTF-8 with under 1% of its characters undecodable (a damaged line or two)."""
+    text = head.decode("utf-8", errors="replace")
+    return text.count("\ufffd") * 100 < len(text)
+
+
 def open_text(path: Path, encoding: str | None = None) -> tuple[str, str]:
     """Choose the encoding of a (possibly huge) text file from its first 1 MiB.
 
     Returns ``(encoding, sample)`` so that callers can stream the file with ``open(...,
-    encoding=...)``; decoding errors later in the file are reported per line by the caller.
+    encoding=...)``; decoding errors are reported per line by the caller. A sample that is
+    UTF-8 but for a few bad bytes is taken as UTF-8, so that one damaged line does not cost the
+    file.
     """
     try:
         with path.open("rb") as fh:
@@ -88,6 +96,8 @@ def open_text(path: Path, encoding: str | None = None) -> tuple[str, str]:
     if encoding:
         return _norm(encoding), head.decode(_norm(encoding), errors="replace")
     enc = detect_encoding(head, complete=len(head) < 1 << 20)
+    if enc is None and _mostly_utf8(head):
+        enc = "utf-8"  # a few bad bytes: the caller quarantines the lines that hold them
     if enc is None:
         raise LoadError(f"{path}: cannot decode as UTF-8 or GB18030; if you know the encoding, "
                         f"pass it with --encoding (e.g. --encoding gb18030)")

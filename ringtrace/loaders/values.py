@@ -16,6 +16,8 @@ _EMPTY = {"", "-", "--", "—", "/", "无", "暂无", "null", "None", "nan", "Na
 _YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})?$")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+#: an amount may carry an exponent (exports write 1.2E+05); 1e400 is then infinite, not 1
+_AMOUNT = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 
 
 def is_empty(value: object) -> bool:
@@ -90,7 +92,7 @@ def parse_float(value: object) -> float | None:
         return _finite(float(value), value)
     text = halfwidth(str(value)).replace(",", "").strip()
     scale = 10000.0 if "万" in text else 1.0
-    m = _NUMBER.search(text)
+    m = _AMOUNT.search(text)
     if not m:
         raise ValueError(f"not an amount: {value!r}")
     return _finite(float(m.group(0)) * scale, value)

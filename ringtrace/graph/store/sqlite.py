@@ -14,6 +14,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -432,9 +433,12 @@ class SQLiteStore(GraphStore):
                 for key, value in rows} if rows else None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _text(value: str) -> str:
     """Text SQLite can store: unpaired surrogates (from undecodable input) become U+FFFD."""
-    return value.encode("utf-8", "replace").decode("utf-8") if not value.isascii() else value
+    return value if value.isascii() else _SURROGATE.sub("\ufffd", value)
 
 
 def _busy(lock: Path, doing: str) -> str:

@@ -64,6 +64,12 @@ def to_json(value: Any) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
+def json_line(value: Any) -> str:
+    """One-line JSON (a JSONL record) with the same escapes as :func:`to_json`."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""

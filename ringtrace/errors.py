@@ -30,6 +30,12 @@ class InputTooLarge(LoadError):
     quarantined with this reason; raise the cap to read it."""
 
 
+class InputTooSlow(LoadError):
+    """Reading one document took longer than the time cap
+    (:attr:`ringtrace.loaders.limits.Limits.max_parse_seconds`): the file is quarantined so
+    that one pathological input cannot stall an ingest."""
+
+
 class StoreError(RingtraceError):
     """The workspace or server store cannot be opened, read or written."""
 

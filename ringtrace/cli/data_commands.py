@@ -30,6 +30,10 @@ Exit status:
 
 def _limit_options(func: Any) -> Any:
     func = click.option(
+        "--max-parse-seconds", type=click.FloatRange(min=0), default=DEFAULT.max_parse_seconds,
+        show_default=True, help="Cap on the time one raw document may take to read; slower "
+                                "ones are quarantined (0: no cap).")(func)
+    func = click.option(
         "--max-unzipped-mb", type=click.FloatRange(min=0.001),
         default=DEFAULT.max_unzipped_bytes / MB, show_default=True,
         help="Cap on what a .docx/.xlsx decompresses to; bigger files are quarantined.")(func)
@@ -95,13 +99,15 @@ def _report(summary: IngestSummary, as_json: bool, as_csv: bool) -> None:
 @click.pass_context
 def ingest(click_ctx: click.Context, paths: tuple[Path, ...], encoding: str | None,
            batch_size: int, max_document_mb: float, max_unzipped_mb: float,
-           fail_on_quarantine: bool, as_json: bool, as_csv: bool) -> None:
+           max_parse_seconds: float, fail_on_quarantine: bool, as_json: bool,
+           as_csv: bool) -> None:
     """Ingest case records, registry exports, back-payment ledgers and raw documents.
 
     PATHS are files or folders (read recursively). Re-ingesting the same input changes
     nothing. A bad record is quarantined with file, line, field and reason and its neighbours
     are stored; a file that cannot be read at all (unknown table, undecodable, damaged, over a
-    size cap) is quarantined whole and the ingest goes on. `ringtrace quarantine` lists both.
+    size or time cap) is quarantined whole and the ingest goes on. `ringtrace quarantine`
+    lists both.
 
     \b
     Examples:
@@ -111,7 +117,7 @@ def ingest(click_ctx: click.Context, paths: tuple[Path, ...], encoding: str | No
       ringtrace ingest big-judgments/ --max-document-mb 16
     """
     ctx: Context = click_ctx.obj
-    limits = Limits.of_megabytes(max_document_mb, max_unzipped_mb)
+    limits = Limits.of_megabytes(max_document_mb, max_unzipped_mb, max_parse_seconds)
     with opened_store(ctx, create=True) as store, progress_bar(None, "ingest") as tick, \
             translated_errors():
         summary = ingest_paths(store, list(paths), encoding=encoding, batch_size=batch_size,
@@ -178,7 +184,8 @@ def quarantine(click_ctx: click.Context, files: tuple[str, ...], warnings: bool,
 @output_options
 @click.pass_obj
 def retry(ctx: Context, files: tuple[str, ...], encoding: str | None, max_document_mb: float,
-          max_unzipped_mb: float, as_json: bool, as_csv: bool) -> None:
+          max_unzipped_mb: float, max_parse_seconds: float, as_json: bool,
+          as_csv: bool) -> None:
     """Read the quarantined files again (after fixing them, or with higher caps).
 
     Their quarantine entries are replaced by what this reading finds; records already stored
@@ -188,7 +195,7 @@ def retry(ctx: Context, files: tuple[str, ...], encoding: str | None, max_docume
     Example:
       ringtrace quarantine retry --file registry.csv --encoding gb18030
     """
-    limits = Limits.of_megabytes(max_document_mb, max_unzipped_mb)
+    limits = Limits.of_megabytes(max_document_mb, max_unzipped_mb, max_parse_seconds)
     with opened_store(ctx) as store, progress_bar(None, "retry") as tick, translated_errors():
         summary, missing = retry_quarantined(store, encoding=encoding, progress=tick,
                                              limits=limits, files=files or None)

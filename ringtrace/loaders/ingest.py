@@ -9,7 +9,7 @@ duplicate.
 (wrong type, broken text, NaN, an impossible date, nesting too deep) is quarantined with file,
 line, field and reason, and its neighbours are stored; if a batch cannot be written, its records
 are written one by one so that only the bad one is quarantined. A file that cannot be read at
-all (unknown header, undecodable, damaged ``.docx``, over a size cap of
+all (unknown header, undecodable, damaged ``.docx``, over a size or time cap of
 :mod:`ringtrace.loaders.limits`) is quarantined as a whole (line 0) and the ingest goes on with
 the next file. Only the store failing (disk full, workspace locked) stops an ingest. Quarantined
 problems are kept in the store (``ringtrace quarantine``), and :func:`retry_quarantined` reads
@@ -31,7 +31,13 @@ from ringtrace.graph.elements import GraphBatch
 from ringtrace.graph.records import BackPaymentRecord, CaseRecord, RegistryRecord
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.loaders.jsonl import read_case_records
-from ringtrace.loaders.limits import Limits, applied, check_file_size, current_limits
+from ringtrace.loaders.limits import (
+    Limits,
+    applied,
+    check_file_size,
+    current_limits,
+    time_budget,
+)
 from ringtrace.loaders.mapping import load_mapping
 from ringtrace.loaders.sources import Read, Source, discover
 from ringtrace.loaders.tabular import BadRow, read_table, undecodable
@@ -119,7 +125,8 @@ def _document_records(path: Path, encoding: str | None) -> Iterator[Item]:
     if path.suffix.lower() != ".docx":  # a .docx is capped on its decompressed size
         check_file_size(path)
     try:
-        outcome = judgments.parse_file(path, encoding=encoding)
+        with time_budget(str(path)):
+            outcome = judgments.parse_file(path, encoding=encoding)
     except RingtraceError:
         raise
     except Exception as exc:  # the parser must not take the ingest down with it

@@ -2,8 +2,9 @@
 
 A file over a cap is quarantined as a whole, with a reason naming the cap; the ingest goes on
 with the next file. The caps are generous for real court documents (a long judgment is a few
-hundred KB) and are set per ingest (``ringtrace ingest --max-document-mb N --max-unzipped-mb
-N``) or from library code with :func:`applied`::
+hundred KB and parses in milliseconds) and are set per ingest (``ringtrace ingest
+--max-document-mb N --max-unzipped-mb N --max-parse-seconds N``) or from library code with
+:func:`applied`::
 
     with applied(Limits(max_document_bytes=16 << 20)):
         ingest_paths(store, paths)
@@ -14,6 +15,8 @@ so the caps need not be threaded through every call.
 
 from __future__ import annotations
 
+import signal
+import threading
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,9 +24,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from ringtrace.errors import InputTooLarge
+from ringtrace.errors import InputTooLarge, InputTooSlow
 
-__all__ = ["DEFAULT", "Limits", "applied", "check_file_size", "check_zip", "current_limits"]
+__all__ = ["DEFAULT", "Limits", "applied", "check_file_size", "check_zip", "current_limits",
+           "time_budget"]
 
 MB = 1 << 20
 
@@ -35,18 +39,21 @@ class Limits:
     ``max_document_bytes``: a raw document (``.txt``/``.html`` file, the text of a ``.docx``)
     or one JSONL record; ``max_unzipped_bytes``: everything a zip container (``.docx``,
     ``.xlsx``) holds, decompressed, as its directory declares it (Python's zip reader never
-    inflates an entry past its declared size).
+    inflates an entry past its declared size); ``max_parse_seconds``: reading and parsing one
+    raw document (0: no limit; enforced with a timer signal, so only in the main thread).
     """
 
     max_document_bytes: int = 4 * MB
     max_unzipped_bytes: int = 256 * MB
+    max_parse_seconds: float = 5.0
 
     @classmethod
-    def of_megabytes(cls, document: float | None = None, unzipped: float | None = None
-                     ) -> Limits:
-        """Limits from megabyte figures (None keeps the default)."""
+    def of_megabytes(cls, document: float | None = None, unzipped: float | None = None,
+                     seconds: float | None = None) -> Limits:
+        """Limits from megabyte and second figures (None keeps the default)."""
         return cls(int(document * MB) if document is not None else DEFAULT.max_document_bytes,
-                   int(unzipped * MB) if unzipped is not None else DEFAULT.max_unzipped_bytes)
+                   int(unzipped * MB) if unzipped is not None else DEFAULT.max_unzipped_bytes,
+                   seconds if seconds is not None else DEFAULT.max_parse_seconds)
 
 
 DEFAULT = Limits()
@@ -90,3 +97,38 @@ def check_zip(archive: zipfile.ZipFile, name: str, limit: int | None = None) -> 
                             f"{_mb(limit)} for zip containers (.docx, .xlsx); raise it with "
                             "--max-unzipped-mb if this is a real file")
     return total
+
+
+@contextmanager
+def time_budget(what: str, seconds: float | None = None) -> Iterator[None]:
+    """Raise :class:`InputTooSlow` in the ``with`` block once it has run ``seconds``.
+
+    A no-op outside the main thread, where there are no timer signals, or when a timer is
+    already armed by someone else (a test runner's timeout).
+    """
+    seconds = current_limits().max_parse_seconds if seconds is None else seconds
+    usable = (seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread()
+              and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
+    if not usable:
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise _Expired  # a BaseException: no ``except Exception`` in a parser can swallow it
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Expired:
+        raise InputTooSlow(f"{what}: reading took longer than the cap of {seconds:g} s per "
+                           "document; raise it with --max-parse-seconds if this is a real "
+                           "document") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class _Expired(BaseException):
+    """The time budget ran out (turned into :class:`InputTooSlow` by :func:`time_budget`)."""

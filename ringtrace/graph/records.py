@@ -30,6 +30,8 @@ from typing import Annotated, Any, get_args, get_type_hints
 import msgspec
 from msgspec import Meta
 
+from ringtrace.errors import RingtraceError
+
 DOCUMENT_TYPES = ("判决书", "裁定书", "调解书", "仲裁裁决书", "仲裁调解书", "不予受理通知书")
 PROCEDURES = ("一审", "二审", "再审", "仲裁", "其他")
 ROLES = ("plaintiff", "defendant", "third_party")
@@ -70,7 +72,7 @@ Outcome = Annotated[str, Choice(OUTCOMES)]
 ClaimKind = Annotated[str, Choice(CLAIM_KINDS)]
 
 
-class RecordInvalid(ValueError):
+class RecordInvalid(RingtraceError, ValueError):
     """A record field is missing or malformed; ``field`` is its dotted path."""
 
     def __init__(self, field: str, reason: str) -> None:

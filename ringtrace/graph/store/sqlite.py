@@ -11,11 +11,11 @@ results are replaced in one transaction, so readers see the old scan or the new 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import re
 import sqlite3
+import sys
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -127,6 +127,16 @@ class SQLiteStore(GraphStore):
                 self._lock = None
 
     @contextmanager
+    def _aliases_restored_on_error(self) -> Iterator[None]:
+        """The alias cache as it was if the batch is rolled back (its aliases were not stored)."""
+        aliases = dict(self._aliases)
+        try:
+            yield
+        except BaseException:
+            self._aliases = aliases
+            raise
+
+    @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error; SQLite's own failures
         become :class:`StoreError` (:class:`WorkspaceBusy` when the database is locked)."""
@@ -202,48 +212,40 @@ class SQLiteStore(GraphStore):
         return node_id
 
     def write_batch(self, batch: GraphBatch) -> None:
-        aliases = dict(self._aliases)
-        try:
-            with self._transaction() as conn:
-                self._write(conn, batch)
-        except BaseException:
-            self._aliases = aliases  # the aliases of a rolled-back batch were not stored
-            raise
-
-    def _write(self, conn: sqlite3.Connection, batch: GraphBatch) -> None:
-        for alias, canonical in batch.aliases:
-            self._add_alias(alias, canonical)
-        merged: dict[str, Node] = {}
-        for n in batch.nodes:
-            nid = self._resolve(n.id)
-            prev = merged.get(nid)
-            merged[nid] = Node(nid, n.kind, merge_props(prev.props, n.props) if prev else
-                               {k: v for k, v in n.props.items() if v not in (None, "", [])})
-        existing: dict[str, dict[str, Any]] = {}
-        for chunk in _chunks(sorted(merged)):
-            marks = ",".join("?" * len(chunk))
-            for nid, props in conn.execute(
-                    f"SELECT id, props FROM nodes WHERE id IN ({marks})", chunk):
-                existing[nid] = json.loads(props)
-        rows = []
-        for nid, n in merged.items():
-            props = merge_props(existing[nid], n.props) if nid in existing else n.props
-            rows.append((nid, n.kind, n.name, dumps(props)))
-        conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?,?,?,?)", rows)
-        docs = [(d.case_id, normalize_case_number(d.record.get("case_number") or "") or None,
-                 d.sha256, d.source_path, dumps(d.record)) for d in batch.documents]
-        stored: list[str] = []
-        for chunk in _chunks(sorted({d[0] for d in docs})):
-            marks = ",".join("?" * len(chunk))
-            stored += [r[0] for r in conn.execute(
-                f"SELECT case_id FROM documents WHERE case_id IN ({marks})", chunk)]
-        conn.executemany("DELETE FROM edges WHERE source_doc = ?", [(c,) for c in stored])
-        conn.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?)", docs)
-        conn.executemany(
-            "INSERT OR REPLACE INTO edges VALUES (?,?,?,?,?)",
-            [(self._resolve(e.src), self._resolve(e.dst), e.kind, e.source_doc,
-              dumps({k: v for k, v in e.props.items() if v not in (None, "", [])}))
-             for e in batch.edges])
+        with self._aliases_restored_on_error(), self._transaction() as conn:
+            for alias, canonical in batch.aliases:
+                self._add_alias(alias, canonical)
+            merged: dict[str, Node] = {}
+            for n in batch.nodes:
+                nid = self._resolve(n.id)
+                prev = merged.get(nid)
+                merged[nid] = Node(nid, n.kind, merge_props(prev.props, n.props) if prev else
+                                   {k: v for k, v in n.props.items() if v not in (None, "", [])})
+            existing: dict[str, dict[str, Any]] = {}
+            for chunk in _chunks(sorted(merged)):
+                marks = ",".join("?" * len(chunk))
+                for nid, props in conn.execute(
+                        f"SELECT id, props FROM nodes WHERE id IN ({marks})", chunk):
+                    existing[nid] = json.loads(props)
+            rows = []
+            for nid, n in merged.items():
+                props = merge_props(existing[nid], n.props) if nid in existing else n.props
+                rows.append((nid, n.kind, n.name, dumps(props)))
+            conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?,?,?,?)", rows)
+            docs = [(d.case_id, normalize_case_number(d.record.get("case_number") or "") or None,
+                     d.sha256, d.source_path, dumps(d.record)) for d in batch.documents]
+            stored: list[str] = []
+            for chunk in _chunks(sorted({d[0] for d in docs})):
+                marks = ",".join("?" * len(chunk))
+                stored += [r[0] for r in conn.execute(
+                    f"SELECT case_id FROM documents WHERE case_id IN ({marks})", chunk)]
+            conn.executemany("DELETE FROM edges WHERE source_doc = ?", [(c,) for c in stored])
+            conn.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?)", docs)
+            conn.executemany(
+                "INSERT OR REPLACE INTO edges VALUES (?,?,?,?,?)",
+                [(self._resolve(e.src), self._resolve(e.dst), e.kind, e.source_doc,
+                  dumps({k: v for k, v in e.props.items() if v not in (None, "", [])}))
+                 for e in batch.edges])
 
     def _add_alias(self, alias: str, canonical: str) -> None:
         canonical = self._resolve(canonical)
@@ -462,14 +464,28 @@ def _close_inherited_locks() -> None:
     _HELD.clear()
 
 
-os.register_at_fork(after_in_child=_close_inherited_locks)
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_inherited_locks)
+
+
+def _lock_now(fh: TextIO) -> None:
+    """An exclusive lock on the open file, or OSError at once if another process holds one."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        fh.seek(0)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _acquire(lock: Path, command: str) -> TextIO:
     """Take the workspace's writer lock without waiting; :class:`WorkspaceBusy` if it is held."""
     fh = lock.open("a+", encoding="utf-8")
     try:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        _lock_now(fh)
     except OSError as exc:
         fh.close()
         raise WorkspaceBusy(_busy(lock, "is running on")) from exc

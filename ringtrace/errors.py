@@ -24,8 +24,36 @@ class LoadError(RingtraceError):
     """
 
 
+class InputTooLarge(LoadError):
+    """An input is over a size cap (:class:`ringtrace.loaders.limits.Limits`): a document's
+    text, or the decompressed size of a zip container (``.docx``, ``.xlsx``). The file is
+    quarantined with this reason; raise the cap to read it."""
+
+
+class InputTooSlow(LoadError):
+    """Reading one document took longer than the time cap
+    (:attr:`ringtrace.loaders.limits.Limits.max_parse_seconds`): the file is quarantined so
+    that one pathological input cannot stall an ingest."""
+
+
 class StoreError(RingtraceError):
     """The workspace or server store cannot be opened, read or written."""
+
+
+class WorkspaceBusy(StoreError):
+    """Another ringtrace process holds the workspace's writer lock (an ingest, a scan …).
+
+    One writer at a time: the message names the process holding the lock. The CLI exits with
+    status 75 (``EX_TEMPFAIL``: try again later).
+    """
+
+
+class SnapshotChanged(StoreError):
+    """The data changed while a scan was reading it, so its results were not stored."""
+
+
+class PackError(RingtraceError):
+    """An evidence pack cannot be written, signed or checked (bad key, bad hash, bad folder)."""
 
 
 class RuleError(RingtraceError):

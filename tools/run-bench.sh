@@ -16,6 +16,7 @@ bench() {
 bench "scan (${CASES} cases) vs networkx baseline" $PY benchmarks/bench_scan.py --cases "$CASES"
 bench "synthetic province generation" $PY benchmarks/bench_synth.py
 bench "evidence packs, exports and feedback" $PY benchmarks/bench_second_half.py
+bench "hostile inputs: bounded work per file (issue 12)" $PY benchmarks/bench_hostile.py
 if [ -f benchmarks/bench_parse.py ]; then
     bench "parse throughput" $PY benchmarks/bench_parse.py
 fi

@@ -14,7 +14,8 @@ import click
 from tqdm import tqdm
 
 from ringtrace.cli.app import Context
-from ringtrace.errors import NotFound, RingtraceError
+from ringtrace.cli.output import printable
+from ringtrace.errors import NotFound, RingtraceError, WorkspaceBusy
 from ringtrace.graph.audit import audit_entry, write_entry
 from ringtrace.graph.store import GraphStore, open_store
 
@@ -28,15 +29,27 @@ def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+#: Exit status when another ringtrace process is writing to the workspace (EX_TEMPFAIL).
+EXIT_BUSY = 75
+
+
+class BusyError(click.ClickException):
+    """The workspace's writer lock is held by another process: exit 75, try again later."""
+
+    exit_code = EXIT_BUSY
+
+
 @contextmanager
 def translated_errors() -> Iterator[None]:
     """Turn ringtrace errors into click errors (the only place where that happens)."""
     try:
         yield
+    except WorkspaceBusy as exc:
+        raise BusyError(printable(str(exc))) from exc
     except NotFound as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(printable(str(exc))) from exc
     except RingtraceError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(printable(str(exc))) from exc
 
 
 @contextmanager
@@ -133,7 +146,7 @@ def _write_audit(state: dict[str, Any], workspace: Path) -> None:
     try:
         write_entry(workspace, entry)
     except RingtraceError as exc:
-        click.echo(f"warning: {exc}", err=True)
+        click.echo(f"warning: {printable(str(exc))}", err=True)
 
 
 @contextmanager

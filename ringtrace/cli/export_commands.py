@@ -22,15 +22,20 @@ from ringtrace.queries.exports import FORMATS, GROUPINGS, export_leads
               help="Folder for the files (created if missing).")
 @click.option("--again", is_flag=True, help="Also export leads the ledger shows as exported.")
 @click.option("--min-score", type=float, help="Score threshold (default: the scan's).")
+@click.option("--unmask", is_flag=True,
+              help="Write ID numbers, phones and birth dates in full (masked by default; the "
+                   "audit log records the choice).")
 @store_option
 @output_options
 @click.pass_obj
 def export(ctx: Context, by: str, fmt: str, out_dir: Path, again: bool, min_score: float | None,
-           store_uri: str | None, as_json: bool, as_csv: bool) -> None:
+           unmask: bool, store_uri: str | None, as_json: bool, as_csv: bool) -> None:
     """Export new leads, one file per receiving procuratorate; never the same lead twice.
 
     Each exported lead is recorded in WORKSPACE/exports/ledger.jsonl; later exports leave
-    those leads out unless --again is given.
+    those leads out unless --again is given. ID numbers (region prefix kept), phones (first 3
+    and last 4 digits kept) and written-out birth dates (year kept) are masked unless
+    --unmask is given. Cells starting with = + - @ are written with a leading apostrophe.
 
     \b
     Examples:
@@ -39,7 +44,7 @@ def export(ctx: Context, by: str, fmt: str, out_dir: Path, again: bool, min_scor
     """
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
         result = export_leads(store, ctx.workspace, out_dir, by=by, fmt=fmt, again=again,
-                              min_score=min_score)
+                              min_score=min_score, unmask=unmask)
     audit_result(export_id=result.export_id, exported=result.exported, files=len(result.files),
                  already_exported=result.already_exported)
     rows = result.rows()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ import click
 from ringtrace.cli.app import Context, cli
 from ringtrace.cli.common import audit_result, opened_store, translated_errors
 from ringtrace.cli.output import emit, output_options, table
+from ringtrace.export.csv import write_csv
 from ringtrace.loaders.feedback import read_feedback
 from ringtrace.queries.evaluate import load_truth
 from ringtrace.queries.feedback import (
@@ -159,10 +159,8 @@ def simulate(ctx: Context, truth: Path, out_file: Path, share: float, seed: int)
         rows = simulate_outcomes(store, load_truth(truth), share=share, seed=seed)
     if not rows:
         raise click.ClickException("no leads to simulate outcomes for: run `ringtrace scan`")
-    with out_file.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    header = list(rows[0])
+    write_csv(out_file, header, ([row.get(k) for k in header] for row in rows))
     audit_result(rows=len(rows), out=str(out_file))
     click.echo(f"wrote {len(rows)} simulated outcomes to {out_file}; next: "
                f"ringtrace feedback import {out_file}")

@@ -17,7 +17,7 @@ from ringtrace.cli.common import (
 from ringtrace.cli.output import emit, output_options
 from ringtrace.graph.audit import audit_entry, read_audit
 from ringtrace.viz.pack import LANGUAGES, write_pack
-from ringtrace.viz.pack_manifest import verify_pack
+from ringtrace.viz.pack_manifest import generate_key, verify_pack
 
 
 class _PackGroup(click.Group):
@@ -39,7 +39,8 @@ def pack() -> None:
     Examples:
       ringtrace pack 1 --out pack-ring1/
       ringtrace pack R-3f2a9c1b --out pack/ --zip --lang en
-      ringtrace pack verify pack-ring1/
+      ringtrace pack verify pack-ring1/ --expect 3b1f…  (the SHA-256 given with the pack)
+      ringtrace pack keygen issuer.key && ringtrace pack 1 --out p/ --sign issuer.key
     """
 
 
@@ -55,11 +56,14 @@ def pack() -> None:
 @click.option("--pdf", is_flag=True,
               help="Also print index.pdf with headless Chromium (needs Playwright and Chromium).")
 @click.option("--seed", default=7, show_default=True, help="Layout seed of the ring graph.")
+@click.option("--sign", "sign_key", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Sign the manifest with this Ed25519 private key (see `pack keygen`).")
 @store_option
 @output_options
 @click.pass_obj
 def build(ctx: Context, ring_id: str, out_dir: Path, as_zip: bool, lang: str, unmask: bool,
-          pdf: bool, seed: int, store_uri: str | None, as_json: bool, as_csv: bool) -> None:
+          pdf: bool, seed: int, sign_key: Path | None, store_uri: str | None, as_json: bool,
+          as_csv: bool) -> None:
     """Write the evidence pack of one ring (by id or rank) into a folder that works offline.
 
     \b
@@ -72,17 +76,20 @@ def build(ctx: Context, ring_id: str, out_dir: Path, as_zip: bool, lang: str, un
         entry = audit_entry(command, params, {"ring_id": ring_id, "out": str(out_dir)})
         files = write_pack(store, ring_id, out_dir, lang=lang, unmask=unmask, seed=seed,
                            pdf=pdf, zip_path=zip_path, audit_log=read_audit(ctx.workspace),
-                           command=entry)
-        entry["result"].update(files=len(files.files), manifest_sha256=files.manifest_sha256)
+                           command=entry, sign_key=sign_key)
+        entry["result"].update(files=len(files.files), manifest_sha256=files.manifest_sha256,
+                               signed_by=files.signed_by)
         use_audit_entry(entry)
     written = [str(p) for p in files.files]
     data = {"out_dir": str(files.out_dir), "files": written,
-            "manifest_sha256": files.manifest_sha256,
+            "manifest_sha256": files.manifest_sha256, "signed_by": files.signed_by,
             "zip": str(files.zip) if files.zip else None}
     lines = [f"wrote the evidence pack to {files.out_dir} ({len(written)} files with the "
              "manifest)",
              f"manifest.json sha256 {files.manifest_sha256} (give it to the recipient "
-             "separately)"]
+             "separately; they check with `ringtrace pack verify DIR --expect SHA256`)"]
+    if files.signed_by:
+        lines.append(f"signed with key {files.signed_by} (give the recipient the .pub file)")
     if files.zip:
         lines.append(f"zip: {files.zip}")
     lines.append(f"open {(files.out_dir / 'index.html').resolve()}")
@@ -92,23 +99,55 @@ def build(ctx: Context, ring_id: str, out_dir: Path, as_zip: bool, lang: str, un
 
 @pack.command("verify")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--expect", metavar="SHA256",
+              help="The manifest's SHA-256 received separately from the pack; fail if it differs.")
+@click.option("--pubkey", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The issuer's Ed25519 public key (PEM or OpenSSH); fail unless manifest.sig "
+                   "verifies with it.")
 @output_options
 @click.pass_context
-def verify(click_ctx: click.Context, path: Path, as_json: bool, as_csv: bool) -> None:
-    """Check every file of a pack folder or zip against its manifest; exit 1 on any failure.
+def verify(click_ctx: click.Context, path: Path, expect: str | None, pubkey: Path | None,
+           as_json: bool, as_csv: bool) -> None:
+    """Check a pack folder or zip against its manifest; exit 1 on any failure.
+
+    Fails on a changed, missing or added file, a duplicate or escaping zip entry, a manifest
+    whose SHA-256 is not the one given with --expect, and a signature that does not verify.
 
     \b
-    Example:
-      ringtrace pack verify pack-ring1/
+    Examples:
+      ringtrace pack verify pack-ring1/ --expect 3b1f0c…e9
+      ringtrace pack verify pack-ring1.zip --pubkey issuer.key.pub
     """
-    check = verify_pack(path)
+    with translated_errors():
+        check = verify_pack(path, expect=expect, pubkey=pubkey)
     rows = [{"file": f, "reason": r} for f, r in check.failures]
     if check.ok:
         text = (f"ok: {check.checked} files match the manifest "
-                f"(manifest.json sha256 {check.manifest_sha256})")
+                f"(manifest.json sha256 {check.manifest_sha256}"
+                + (", the hash expected" if check.expected_sha256 else
+                   "; compare it with the hash received separately, or pass --expect") + ")")
+        if check.signature == "valid":
+            text += f"\nsignature valid: signed with key {check.signed_by}"
+        elif check.signature == "present":
+            text += "\nsigned, signature not checked (pass --pubkey with the issuer's key)"
     else:
         text = "\n".join([f"FAILED {f}: {r}" for f, r in check.failures]
                          + [f"{len(check.failures)} problem(s) in {path}"])
     emit(check.to_dict(), as_json=as_json, as_csv=as_csv, rows=rows, text=text)
     if not check.ok:
         click_ctx.exit(1)
+
+
+@pack.command("keygen")
+@click.argument("key", type=click.Path(dir_okay=False, path_type=Path))
+def keygen(key: Path) -> None:
+    """Make an Ed25519 key pair for signing packs: KEY (private, keep it) and KEY.pub.
+
+    \b
+    Example:
+      ringtrace pack keygen issuer.key
+    """
+    with translated_errors():
+        private, public = generate_key(key)
+    click.echo(f"wrote {private} (private: keep it safe, readable only by you) and {public} "
+               "(give it to recipients: ringtrace pack verify DIR --pubkey " f"{public.name})")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from ringtrace.cli.app import cli
+from ringtrace.cli.output import echo, json_line
 from ringtrace.errors import LoadError
 from ringtrace.graph.records import CaseRecord
 from ringtrace.loaders.judgments import SUFFIXES, parse_file
@@ -67,16 +67,16 @@ def parse(files: tuple[Path, ...], as_json: bool, encoding: str | None) -> None:
         try:
             outcome = parse_file(path, encoding=encoding)
         except LoadError as exc:
-            click.echo(f"error: {exc}", err=True)
+            echo(f"error: {exc}", err=True)
             failed += 1
             continue
         for problem in outcome.problems:
-            click.echo(f"{problem.severity}: {problem}", err=True)
+            echo(f"{problem.severity}: {problem}", err=True)
         if outcome.record is None:
             failed += 1
         elif as_json:
-            click.echo(json.dumps(outcome.record.to_dict(), ensure_ascii=False))
+            click.echo(json_line(outcome.record.to_dict()))
         else:
-            click.echo(summary(outcome.record))
+            echo(summary(outcome.record))
     if failed:
         raise click.exceptions.Exit(1)

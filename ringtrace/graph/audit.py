@@ -23,6 +23,7 @@ from typing import Any
 
 from ringtrace import __version__
 from ringtrace.errors import StoreError
+from ringtrace.export.jsonl import read_jsonl
 
 AUDIT_FILE = "audit.jsonl"
 REDACTED = "***"
@@ -123,20 +124,7 @@ def append_audit(workspace: str | Path, command: str, params: Mapping[str, Any],
 
 def read_audit(workspace: str | Path) -> list[dict[str, Any]]:
     """Every audit line of a workspace, oldest first (empty when nothing was logged yet)."""
-    path = audit_path(workspace)
-    if not path.exists():
-        return []
-    entries = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                entries.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise StoreError(f"{path}:{number}: not a JSON line ({exc.msg}); the audit log "
-                                 "has been edited or truncated") from exc
-    return entries
+    return read_jsonl(audit_path(workspace), "the audit log")
 
 
 def _ok(entry: Mapping[str, Any], command: str) -> bool:

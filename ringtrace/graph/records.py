@@ -7,13 +7,30 @@ documents every field; :func:`case_from_dict` validates one and says which field
 
 Registry rows (:class:`RegistryRecord`) and back-payment rows (:class:`BackPaymentRecord`) are the
 normalised forms of the enterprise-registry export and the 补缴 ledger.
+
+**Validation is declared once, on the dataclasses' annotations**, and run by msgspec
+(``msgspec.convert``): types, the accepted values of coded fields (``Choice(ROLES)``…), date
+shapes, number ranges. msgspec was chosen over pydantic and jsonschema because it validates the
+plain dataclasses every other module already builds (no second model to keep in step), decodes
+a JSONL line in C straight into them, and reports the JSON path of the first bad field
+(``$.parties[2].role``), which quarantine entries need. Booleans and numbers are read strictly:
+``true``/``false`` (or the strings ``"true"``/``"false"``, any case, and 0/1); numbers must be
+finite and in range, so NaN, Infinity and 1e300 are rejected. To accept a new coded value, add
+it to its tuple below (``DOCUMENT_TYPES``, ``OUTCOMES``…) and to docs/interchange.md.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from typing import Annotated, Any, get_args, get_type_hints
+
+import msgspec
+from msgspec import Meta
+
+from ringtrace.errors import RingtraceError
 
 DOCUMENT_TYPES = ("判决书", "裁定书", "调解书", "仲裁裁决书", "仲裁调解书", "不予受理通知书")
 PROCEDURES = ("一审", "二审", "再审", "仲裁", "其他")
@@ -25,27 +42,54 @@ OUTCOMES = ("confirmed", "denied", "mediated", "dismissed", "upheld", "reversed"
             "withdrawn", "unknown")
 CLAIM_KINDS = ("confirmation_only", "with_amounts", "denial", "unknown")
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_DATE = re.compile(_DATE_PATTERN)
+#: How deeply nested a record may be (parties > party > field is 3); deeper input is refused.
+MAX_DEPTH = 16
 
 
-class RecordInvalid(ValueError):
+def Choice(values: tuple[str, ...]) -> Meta:  # named like a type: it reads as one in annotations
+    """The constraint of a coded text field: one of ``values`` (an anchored pattern)."""
+    return Meta(pattern="^(?:" + "|".join(re.escape(v) for v in values) + ")$")
+
+
+#: ISO date ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a real calendar date, checked after).
+IsoDate = Annotated[str, Meta(pattern=_DATE_PATTERN)]
+#: An amount in yuan: finite, not negative, below a trillion.
+Amount = Annotated[float, Meta(ge=0, le=1e12)]
+#: A count of people (insured headcount).
+Headcount = Annotated[int, Meta(ge=0, le=100_000_000)]
+#: Text that must not be empty (names).
+Name = Annotated[str, Meta(min_length=1)]
+DocumentType = Annotated[str, Choice(DOCUMENT_TYPES)]
+Procedure = Annotated[str, Choice(PROCEDURES)]
+ForumKind = Annotated[str, Choice(("court", "arbitration"))]
+Role = Annotated[str, Choice(ROLES)]
+Side = Annotated[str, Choice(SIDES)]
+AgentKind = Annotated[str, Choice(AGENT_KINDS)]
+Response = Annotated[str, Choice(RESPONSES)]
+Outcome = Annotated[str, Choice(OUTCOMES)]
+ClaimKind = Annotated[str, Choice(CLAIM_KINDS)]
+
+
+class RecordInvalid(RingtraceError, ValueError):
     """A record field is missing or malformed; ``field`` is its dotted path."""
 
     def __init__(self, field: str, reason: str) -> None:
-        super().__init__(f"{field}: {reason}")
+        super().__init__(f"{field}: {reason}" if field else reason)
         self.field = field
         self.reason = reason
 
 
 @dataclass
 class Party:
-    name: str
-    role: str  # plaintiff | defendant | third_party (procedural position)
+    name: Name
+    role: Role  # plaintiff | defendant | third_party (procedural position)
     role_in_text: str = ""
-    side: str = "unknown"  # worker | employer | unknown (by entity type, not position)
+    side: Side = "unknown"  # worker | employer | unknown (by entity type, not position)
     is_entity: bool = False
     sex: str | None = None
-    birth_date: str | None = None
+    birth_date: IsoDate | None = None
     ethnicity: str | None = None
     address: str | None = None
     id_number: str | None = None
@@ -58,14 +102,14 @@ class Party:
 
 @dataclass
 class Agent:
-    name: str
+    name: Name
     represents: list[str] = field(default_factory=list)  # party names as written
-    kind: str = "other"  # lawyer | intern | legal_aid | employee | relative | other
+    kind: AgentKind = "other"  # lawyer | intern | legal_aid | employee | relative | other
     law_firm: str | None = None
     relation: str | None = None  # e.g. 原告之子, 该公司员工, 人事部门负责人
     authority: str | None = None  # 一般代理 | 特别授权
     sex: str | None = None
-    birth_date: str | None = None
+    birth_date: IsoDate | None = None
     address: str | None = None
     phone: str | None = None
     id_number: str | None = None
@@ -82,26 +126,26 @@ class Span:
 @dataclass
 class CaseRecord:
     case_number: str | None
-    forum: str
-    document_type: str
-    procedure: str = "一审"
-    forum_kind: str = "court"  # court | arbitration
+    forum: Name
+    document_type: DocumentType
+    procedure: Procedure = "一审"
+    forum_kind: ForumKind = "court"  # court | arbitration
     court_code: str | None = None  # 法院代字, e.g. 豫0502
     region_code: str | None = None  # GB/T 2260 code of the forum's place
     cause: str | None = None
-    filing_date: str | None = None
-    hearing_date: str | None = None
-    decision_date: str | None = None
+    filing_date: IsoDate | None = None
+    hearing_date: IsoDate | None = None
+    decision_date: IsoDate | None = None
     simple_procedure: bool | None = None
     parties: list[Party] = field(default_factory=list)
     agents: list[Agent] = field(default_factory=list)
-    claim_kind: str = "unknown"
-    claim_amounts: list[float] = field(default_factory=list)
-    claimed_start: str | None = None
-    claimed_end: str | None = None
-    defendant_response: str = "unknown"
+    claim_kind: ClaimKind = "unknown"
+    claim_amounts: list[Amount] = field(default_factory=list)
+    claimed_start: IsoDate | None = None
+    claimed_end: IsoDate | None = None
+    defendant_response: Response = "unknown"
     absent: bool = False
-    outcome: str = "unknown"
+    outcome: Outcome = "unknown"
     related_case_numbers: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     doc_id: str | None = None  # content hash (sha256) of the source document, when known
@@ -122,34 +166,34 @@ class CaseRecord:
 class RegistryRecord:
     """One enterprise-registry row (天眼查-style export), normalised."""
 
-    name: str
+    name: Name
     uscc: str | None = None
     legal_representative: str | None = None
     status: str | None = None
-    founded: str | None = None
+    founded: IsoDate | None = None
     registered_capital: str | None = None
-    insured_headcount: int | None = None
+    insured_headcount: Headcount | None = None
     address: str | None = None
     phone: str | None = None
     company_type: str | None = None
     industry: str | None = None
     former_names: list[str] = field(default_factory=list)
-    cancel_date: str | None = None
-    revoke_date: str | None = None
+    cancel_date: IsoDate | None = None
+    revoke_date: IsoDate | None = None
 
 
 @dataclass
 class BackPaymentRecord:
     """One social-insurance back-payment (补缴) row."""
 
-    person_name: str
-    employer_name: str
-    start: str
-    end: str
+    person_name: Name
+    employer_name: Name
+    start: IsoDate
+    end: IsoDate
     id_number: str | None = None
-    amount: float | None = None
+    amount: Amount | None = None
     basis_case_number: str | None = None
-    paid_date: str | None = None
+    paid_date: IsoDate | None = None
 
 
 @dataclass
@@ -192,151 +236,177 @@ def _prune(value: Any) -> Any:
     return value
 
 
-def _check_date(path: str, value: Any) -> str | None:
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str) or not _DATE.match(value):
-        raise RecordInvalid(path, f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+_CASE_DEFAULTS = {"case_number": None, "document_type": "判决书"}
+#: fields where "" is a value, not "absent" (a span may quote nothing)
+_EMPTY_ALLOWED = frozenset({"text"})
+_WHERE = re.compile(r" - at `\$(.*)`$")
+_MISSING = re.compile(r"^Object missing required field `([^`]+)`")
+_CHOICES = re.compile(r"matching regex '\^\(\?:(.*)\)\$'")
+
+
+def _tidy(value: Any, path: str, depth: int = 0) -> Any:
+    """The value with empty optional fields (None, "") dropped from objects, text checked for
+    lone surrogates, and nesting bounded; ``path`` names the field in errors."""
+    if depth > MAX_DEPTH:
+        raise RecordInvalid(path, f"nested more than {MAX_DEPTH} levels deep")
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise RecordInvalid(path, "text holds an unpaired surrogate (\\ud800-\\udfff), "
+                                "which is not a character; the producer wrote broken text"
+                                ) from None
+        return value
+    if isinstance(value, Mapping):
+        out = {}
+        for key, item in value.items():
+            if item is None or (item == "" and key not in _EMPTY_ALLOWED):
+                continue
+            out[key] = _tidy(item, f"{path}.{key}" if path else str(key), depth + 1)
+        return out
+    if isinstance(value, list | tuple):
+        return [_tidy(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value)]
     return value
 
 
-def _check_choice(path: str, value: Any, choices: tuple[str, ...], default: str) -> str:
-    if value in (None, ""):
-        return default
-    if value not in choices:
-        raise RecordInvalid(path, f"{value!r} is not one of {', '.join(choices)}")
-    return str(value)
+def _at(data: Any, path: str) -> Any:
+    """The value at a msgspec path (``.parties[0].role``) of ``data``, or None."""
+    for key, index in re.findall(r"\.([^.\[]+)|\[(\d+)\]", path):
+        try:
+            data = data[key] if key else data[int(index)]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
-def _check_str(path: str, value: Any, *, required: bool = False) -> str | None:
-    if value in (None, ""):
-        if required:
-            raise RecordInvalid(path, "is required")
-        return None
-    if not isinstance(value, str):
-        raise RecordInvalid(path, f"expected text, got {type(value).__name__}")
-    return value
+def _invalid(exc: msgspec.ValidationError, data: Any) -> RecordInvalid:
+    """A readable :class:`RecordInvalid` from msgspec's message and the offending value."""
+    message = str(exc)
+    where = _WHERE.search(message)
+    path = where.group(1) if where else ""
+    message = _WHERE.sub("", message)
+    missing = _MISSING.match(message)
+    if missing:
+        field_path = f"{path}.{missing.group(1)}"
+        return RecordInvalid(field_path.lstrip("."), "is required")
+    field_path = path.lstrip(".")
+    value = _at(data, path)
+    choices = _CHOICES.search(message)
+    if choices:
+        names = choices.group(1).replace("\\", "").split("|")
+        return RecordInvalid(field_path, f"{value!r} is not one of {', '.join(names)}")
+    if _DATE_PATTERN.replace("\\", "") in message.replace("\\", ""):
+        return RecordInvalid(field_path, "expected a date YYYY, YYYY-MM or YYYY-MM-DD, got "
+                                         f"{value!r}")
+    reason = message.replace("`", "").replace("Expected", "expected")
+    if value is not None and not isinstance(value, dict | list):
+        reason += f" ({value!r})" if "got" in reason else f", got {value!r}"
+    return RecordInvalid(field_path, reason)
 
 
-_PARTY_DATES = ("birth_date",)
-_AGENT_DATES = ("birth_date",)
-_CASE_DATES = ("filing_date", "hearing_date", "decision_date", "claimed_start", "claimed_end")
+def _calendar(path: str, value: str | None) -> None:
+    """A matched ``YYYY-MM[-DD]`` must be a real month and day."""
+    if not value or len(value) == 4:
+        return
+    year, month, *day = (int(part) for part in value.split("-"))
+    try:
+        dt.date(year, month, day[0] if day else 1)
+    except ValueError:
+        raise RecordInvalid(path, f"not a calendar date: {value!r}") from None
+
+
+_DATE_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _date_fields(kind: type) -> frozenset[str]:
+    """The fields of a record class declared as :data:`IsoDate`."""
+    if kind not in _DATE_FIELDS:
+        hints = get_type_hints(kind, include_extras=True)
+        _DATE_FIELDS[kind] = frozenset(name for name, hint in hints.items()
+                                       if IsoDate in (hint, *get_args(hint)))
+    return _DATE_FIELDS[kind]
+
+
+def _dates(record: Any, prefix: str = "") -> None:
+    """Check every date field of a record (and its parties and agents) against the calendar."""
+    dates = _date_fields(type(record))
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if f.name in dates:
+            _calendar(f"{prefix}{f.name}", value)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if hasattr(item, "__dataclass_fields__"):
+                    _dates(item, f"{prefix}{f.name}[{i}].")
+
+
+def _convert(data: Any, kind: type[Any], defaults: Mapping[str, Any]) -> Any:
+    if not isinstance(data, Mapping):
+        raise RecordInvalid("", f"expected a JSON object, got {type(data).__name__}")
+    tidy = {**defaults, **_tidy(data, "")}
+    try:
+        record = msgspec.convert(tidy, kind, strict=False)
+    except msgspec.ValidationError as exc:
+        raise _invalid(exc, tidy) from None
+    except RecursionError:
+        raise RecordInvalid("", "nested too deeply to read") from None
+    _dates(record)
+    return record
 
 
 def case_from_dict(data: Any) -> CaseRecord:
     """Validate one interchange line (already JSON-decoded) into a :class:`CaseRecord`.
 
     Raises :class:`RecordInvalid` naming the first bad field (dotted path, e.g. ``parties[2].role``).
-    Unknown keys are ignored so that newer producers stay readable.
+    Unknown keys are ignored so that newer producers stay readable; empty optional fields
+    (null, "") take their defaults.
     """
-    if not isinstance(data, dict):
-        raise RecordInvalid("", f"expected a JSON object, got {type(data).__name__}")
-    case_number = _check_str("case_number", data.get("case_number"))
-    doc_id = _check_str("doc_id", data.get("doc_id"))
-    if not case_number and not doc_id:
+    if isinstance(data, Mapping):
+        data = dict(data)
+        for i, agent in enumerate(data.get("agents") or []):
+            if isinstance(agent, Mapping) and isinstance(agent.get("represents"), str):
+                data["agents"] = list(data["agents"])
+                data["agents"][i] = {**agent, "represents": [agent["represents"]]}
+    record: CaseRecord = _convert(data, CaseRecord, _CASE_DEFAULTS)
+    if not record.case_number and not record.doc_id:
         raise RecordInvalid("case_number", "a record needs a case_number or a doc_id (content hash)")
-    forum = _check_str("forum", data.get("forum"), required=True)
-    parties_raw = data.get("parties") or []
-    agents_raw = data.get("agents") or []
-    if not isinstance(parties_raw, list):
-        raise RecordInvalid("parties", "expected a list")
-    if not isinstance(agents_raw, list):
-        raise RecordInvalid("agents", "expected a list")
-    parties = [_party(f"parties[{i}]", p) for i, p in enumerate(parties_raw)]
-    agents = [_agent(f"agents[{i}]", a) for i, a in enumerate(agents_raw)]
-    kwargs: dict[str, Any] = {name: _check_date(name, data.get(name)) for name in _CASE_DATES}
-    spans_raw = data.get("spans") or []
-    spans = []
-    for i, s in enumerate(spans_raw):
-        if not isinstance(s, dict) or not isinstance(s.get("text"), str):
-            raise RecordInvalid(f"spans[{i}]", "expected {kind, text}")
-        spans.append(Span(kind=str(s.get("kind", "other")), text=s["text"]))
-    amounts = data.get("claim_amounts") or []
-    if not isinstance(amounts, list) or not all(isinstance(a, (int, float)) for a in amounts):
-        raise RecordInvalid("claim_amounts", "expected a list of numbers")
-    related = data.get("related_case_numbers") or []
-    if not isinstance(related, list):
-        raise RecordInvalid("related_case_numbers", "expected a list")
-    simple = data.get("simple_procedure")
-    if simple is not None and not isinstance(simple, bool):
-        raise RecordInvalid("simple_procedure", "expected true, false or null")
-    return CaseRecord(
-        case_number=case_number,
-        forum=forum or "",
-        document_type=_check_choice("document_type", data.get("document_type"), DOCUMENT_TYPES,
-                                    "判决书"),
-        procedure=_check_choice("procedure", data.get("procedure"), PROCEDURES, "一审"),
-        forum_kind=_check_choice("forum_kind", data.get("forum_kind"), ("court", "arbitration"),
-                                 "court"),
-        court_code=_check_str("court_code", data.get("court_code")),
-        region_code=_check_str("region_code", data.get("region_code")),
-        cause=_check_str("cause", data.get("cause")),
-        simple_procedure=simple,
-        parties=parties,
-        agents=agents,
-        claim_kind=_check_choice("claim_kind", data.get("claim_kind"), CLAIM_KINDS, "unknown"),
-        claim_amounts=[float(a) for a in amounts],
-        defendant_response=_check_choice("defendant_response", data.get("defendant_response"),
-                                         RESPONSES, "unknown"),
-        absent=bool(data.get("absent", False)),
-        outcome=_check_choice("outcome", data.get("outcome"), OUTCOMES, "unknown"),
-        related_case_numbers=[str(r) for r in related],
-        spans=spans,
-        doc_id=doc_id,
-        source_path=_check_str("source_path", data.get("source_path")),
-        **kwargs,
-    )
+    return record
 
 
-def _party(path: str, raw: Any) -> Party:
-    if not isinstance(raw, dict):
-        raise RecordInvalid(path, "expected an object")
-    name = _check_str(f"{path}.name", raw.get("name"), required=True)
-    return Party(
-        name=name or "",
-        role=_check_choice(f"{path}.role", raw.get("role"), ROLES, "plaintiff")
-        if raw.get("role") is not None
-        else _raise(f"{path}.role", "is required"),
-        role_in_text=str(raw.get("role_in_text") or ""),
-        side=_check_choice(f"{path}.side", raw.get("side"), SIDES, "unknown"),
-        is_entity=bool(raw.get("is_entity", False)),
-        sex=_check_str(f"{path}.sex", raw.get("sex")),
-        birth_date=_check_date(f"{path}.birth_date", raw.get("birth_date")),
-        ethnicity=_check_str(f"{path}.ethnicity", raw.get("ethnicity")),
-        address=_check_str(f"{path}.address", raw.get("address")),
-        id_number=_check_str(f"{path}.id_number", raw.get("id_number")),
-        phone=_check_str(f"{path}.phone", raw.get("phone")),
-        occupation=_check_str(f"{path}.occupation", raw.get("occupation")),
-        uscc=_check_str(f"{path}.uscc", raw.get("uscc")),
-        legal_representative=_check_str(f"{path}.legal_representative",
-                                        raw.get("legal_representative")),
-        legal_representative_title=_check_str(f"{path}.legal_representative_title",
-                                              raw.get("legal_representative_title")),
-    )
+def case_from_json(line: bytes | str) -> CaseRecord:
+    """Decode and validate one JSONL line (see :func:`case_from_dict`).
+
+    Malformed JSON (including ``NaN``/``Infinity``, which JSON does not have, and escaped lone
+    surrogates) and nesting too deep to decode raise :class:`RecordInvalid` with field ``""``.
+    """
+    try:
+        data = msgspec.json.decode(line)
+    except msgspec.DecodeError as exc:
+        raise RecordInvalid("", _json_reason(line, exc)) from None
+    except RecursionError:
+        raise RecordInvalid("", "nested too deeply to read (a JSON record is a flat object "
+                            "with lists of parties, agents and spans)") from None
+    return case_from_dict(data)
 
 
-def _agent(path: str, raw: Any) -> Agent:
-    if not isinstance(raw, dict):
-        raise RecordInvalid(path, "expected an object")
-    represents = raw.get("represents") or []
-    if isinstance(represents, str):
-        represents = [represents]
-    if not isinstance(represents, list):
-        raise RecordInvalid(f"{path}.represents", "expected a list of party names")
-    return Agent(
-        name=_check_str(f"{path}.name", raw.get("name"), required=True) or "",
-        represents=[str(r) for r in represents],
-        kind=_check_choice(f"{path}.kind", raw.get("kind"), AGENT_KINDS, "other"),
-        law_firm=_check_str(f"{path}.law_firm", raw.get("law_firm")),
-        relation=_check_str(f"{path}.relation", raw.get("relation")),
-        authority=_check_str(f"{path}.authority", raw.get("authority")),
-        sex=_check_str(f"{path}.sex", raw.get("sex")),
-        birth_date=_check_date(f"{path}.birth_date", raw.get("birth_date")),
-        address=_check_str(f"{path}.address", raw.get("address")),
-        phone=_check_str(f"{path}.phone", raw.get("phone")),
-        id_number=_check_str(f"{path}.id_number", raw.get("id_number")),
-    )
+def _json_reason(line: bytes | str, exc: msgspec.DecodeError) -> str:
+    text = line.decode("utf-8", "replace") if isinstance(line, bytes) else line
+    if re.search(r"\bNaN\b|\bInfinity\b", text):
+        return "not valid JSON: NaN and Infinity are not JSON numbers"
+    if re.search(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", text):
+        return "not valid JSON: an escaped unpaired surrogate (\\ud800-\\udfff) is not text"
+    if str(exc).startswith("Number out of range"):
+        return "not valid JSON: a number out of range (beyond 1e308, or a 64-bit integer)"
+    return f"not valid JSON: {_WHERE.sub('', str(exc))}"
 
 
-def _raise(path: str, reason: str) -> str:
-    raise RecordInvalid(path, reason)
+def registry_from_dict(data: Mapping[str, Any]) -> RegistryRecord:
+    """Validate a normalised registry row (field -> value) into a :class:`RegistryRecord`."""
+    record: RegistryRecord = _convert(data, RegistryRecord, {})
+    return record
+
+
+def backpayment_from_dict(data: Mapping[str, Any]) -> BackPaymentRecord:
+    """Validate a normalised back-payment row into a :class:`BackPaymentRecord`."""
+    record: BackPaymentRecord = _convert(data, BackPaymentRecord, {})
+    return record

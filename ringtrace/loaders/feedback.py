@@ -22,7 +22,7 @@ from ringtrace.errors import LoadError, RecordProblem
 from ringtrace.graph.identity import clean
 from ringtrace.graph.records import FeedbackRecord
 from ringtrace.loaders.mapping import FieldSpec, Mapping
-from ringtrace.loaders.tabular import read_table, undecodable
+from ringtrace.loaders.tabular import BadRow, read_table, undecodable
 from ringtrace.loaders.values import PARSERS
 
 __all__ = ["Outcome", "feedback_mapping", "outcomes", "read_feedback"]
@@ -91,8 +91,12 @@ def read_feedback(path: Path, encoding: str | None = None
                         f"or a case-number column ({_column(mapping, 'case_number')}); header "
                         f"found: {', '.join(header)}")
     accepted = outcomes()
-    for line, cells in rows:
-        raw = ",".join("" if c is None else str(c) for c in cells)
+    for read in rows:
+        if isinstance(read, BadRow):
+            yield RecordProblem(file, read.line, "", read.reason)
+            continue
+        line, cells = read
+        raw = ",".join("" if c is None else str(c) for c in cells)[:2000]
         if undecodable(cells):
             yield RecordProblem(file, line, "", f"bytes not valid {used}; pass --encoding "
                                 "gb18030 or re-save the file as UTF-8", raw[:500])
@@ -101,6 +105,7 @@ def read_feedback(path: Path, encoding: str | None = None
         if isinstance(item, RecordProblem):
             yield item
             continue
+        assert isinstance(item, FeedbackRecord)
         outcome = accepted.get(clean(item.outcome).lower())
         if outcome is None:
             names = "、".join(dict.fromkeys(o.name for o in accepted.values()))

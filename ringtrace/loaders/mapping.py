@@ -8,6 +8,7 @@ record or a :class:`~ringtrace.errors.RecordProblem` naming the file, line and c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -22,6 +23,12 @@ from ringtrace.loaders.values import PARSERS
 _RECORD_CLASSES: dict[str, type] = {
     "RegistryRecord": rec.RegistryRecord,
     "BackPaymentRecord": rec.BackPaymentRecord,
+}
+
+
+_VALIDATORS: dict[type, Callable[[dict[str, Any]], Any]] = {
+    rec.RegistryRecord: rec.registry_from_dict,
+    rec.BackPaymentRecord: rec.backpayment_from_dict,
 }
 
 
@@ -67,24 +74,40 @@ class Mapping:
 
     def row(self, columns: dict[str, int], cells: list[Any], file: str,
             line: int) -> Any | RecordProblem:
+        """The record of one row, or a problem naming the column at fault.
+
+        Any failure of a cell's parser (a bad date, an overflowing number, NaN…) quarantines
+        the row; the record is then validated against its declared schema
+        (:mod:`ringtrace.graph.records`).
+        """
         values: dict[str, Any] = {}
         for spec in self.fields:
             idx = columns.get(spec.name)
             cell = cells[idx] if idx is not None and idx < len(cells) else None
             try:
                 value = PARSERS[spec.type](cell)
-            except ValueError as exc:
-                return RecordProblem(file, line, spec.aliases[0], str(exc), _raw(cells))
+            except Exception as exc:  # any cell failure quarantines the row, never the file
+                reason = str(exc) if isinstance(exc, ValueError) else (
+                    f"cannot read the cell ({type(exc).__name__}: {exc})")
+                return RecordProblem(file, line, spec.aliases[0], reason, _raw(cells))
             if value in (None, []) and spec.required:
                 return RecordProblem(file, line, spec.aliases[0], "required value is empty",
                                      _raw(cells))
             if value is not None:
                 values[spec.name] = value
-        return self.record(**values)
+        validate = _VALIDATORS.get(self.record)
+        if validate is None:
+            return self.record(**values)
+        try:
+            return validate(values)
+        except rec.RecordInvalid as exc:
+            column = next((s.aliases[0] for s in self.fields
+                           if s.name == exc.field.split("[")[0]), exc.field)
+            return RecordProblem(file, line, column, exc.reason, _raw(cells))
 
 
 def _raw(cells: list[Any]) -> str:
-    return ",".join("" if c is None else str(c) for c in cells)
+    return ",".join("" if c is None else str(c) for c in cells)[:2000]
 
 
 @cache

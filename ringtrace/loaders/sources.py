@@ -2,7 +2,9 @@
 
 A path may be a file or a folder (walked recursively, in sorted order). Each file is classified
 by extension and, for tables, by its header: case-record JSONL, registry export, back-payment
-ledger, or raw document (judgment/mediation/award text, HTML or DOCX).
+ledger, or raw document (judgment/mediation/award text, HTML or DOCX). A table that cannot be
+read or whose header matches no known export is kept as an ``unreadable`` source with the reason,
+so that ingest quarantines that one file and goes on with the others.
 """
 
 from __future__ import annotations
@@ -12,22 +14,39 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ringtrace.errors import LoadError
+from ringtrace.graph.records import BackPaymentRecord, CaseRecord, RegistryRecord
 from ringtrace.loaders.mapping import load_mapping
 from ringtrace.loaders.tabular import read_table
+
+__all__ = ["CASE_SUFFIXES", "DOCUMENT_SUFFIXES", "ORDER", "TABLE_SUFFIXES", "Read", "Source",
+           "classify", "discover", "table_kind"]
 
 CASE_SUFFIXES = (".jsonl", ".ndjson")
 TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm")
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".docx")
 
 #: Ingest order: registry facts first (so employers are resolved), then cases, then 补缴 rows
-#: (which cite cases by number).
-ORDER = {"registry": 0, "cases": 1, "document": 1, "backpayments": 2}
+#: (which cite cases by number); unreadable files are reported where they sort.
+ORDER = {"registry": 0, "cases": 1, "document": 1, "unreadable": 1, "backpayments": 2}
 
 
 @dataclass(frozen=True)
 class Source:
+    """One input file: its kind (cases | registry | backpayments | document | unreadable) and,
+    for an unreadable file, why it cannot be read."""
+
     path: Path
-    kind: str  # cases | registry | backpayments | document
+    kind: str
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class Read:
+    """One valid record and where it was read (file and 1-based line or sheet row)."""
+
+    file: str
+    line: int
+    record: CaseRecord | RegistryRecord | BackPaymentRecord
 
 
 def table_kind(path: Path, encoding: str | None = None) -> str:
@@ -47,12 +66,21 @@ def table_kind(path: Path, encoding: str | None = None) -> str:
 
 
 def classify(path: Path, encoding: str | None = None) -> Source | None:
-    """The kind of one file, or None for files ringtrace does not read (e.g. truth.json)."""
+    """The kind of one file, or None for files ringtrace does not read (e.g. truth.json).
+
+    A table that cannot be classified comes back as ``unreadable`` with the reason.
+    """
     suffix = path.suffix.lower()
     if suffix in CASE_SUFFIXES:
         return Source(path, "cases")
     if suffix in TABLE_SUFFIXES:
-        return Source(path, table_kind(path, encoding))
+        try:
+            return Source(path, table_kind(path, encoding))
+        except LoadError as exc:
+            return Source(path, "unreadable", str(exc))
+        except Exception as exc:  # a damaged file must not stop the others
+            return Source(path, "unreadable", f"{path}: cannot read the table "
+                                              f"({type(exc).__name__}: {exc})")
     if suffix in DOCUMENT_SUFFIXES:
         return Source(path, "document")
     return None
@@ -62,10 +90,12 @@ def discover(paths: Iterable[Path], encoding: str | None = None,
              exclude: Iterable[Path] = ()) -> tuple[list[Source], list[Path]]:
     """Sources under ``paths`` in ingest order, and the files skipped as not ringtrace inputs.
 
-    Hidden files and anything under an ``exclude`` folder (e.g. the workspace itself) are left out.
+    Hidden files and anything under an ``exclude`` folder (e.g. the workspace itself) are left
+    out; a file reached twice (a folder and a file inside it) is listed once.
     """
     found: list[Source] = []
     skipped: list[Path] = []
+    seen: set[Path] = set()
     excluded = [p.resolve() for p in exclude]
     for root in paths:
         if not root.exists():
@@ -74,8 +104,10 @@ def discover(paths: Iterable[Path], encoding: str | None = None,
         for f in files:
             if any(part.startswith(".") for part in f.relative_to(root).parts) and root.is_dir():
                 continue
-            if any(f.resolve().is_relative_to(x) for x in excluded):
+            real = f.resolve()
+            if real in seen or any(real.is_relative_to(x) for x in excluded):
                 continue
+            seen.add(real)
             src = classify(f, encoding)
             if src is None:
                 skipped.append(f)

@@ -1,18 +1,35 @@
 """Stream rows from CSV and XLSX files with their line numbers.
 
 Rows come out one at a time, so memory stays bounded whatever the file size. CSV line numbers
-are physical (the header is line 1); XLSX line numbers are sheet row numbers.
+are physical (the header is line 1); XLSX line numbers are sheet row numbers. A row the CSV
+reader cannot split (a cell over the reader's 128 KiB field limit, a stray quote) comes out as
+a :class:`BadRow` and reading goes on with the next line. An ``.xlsx`` is checked against the
+zip cap (:mod:`ringtrace.loaders.limits`) before openpyxl opens it.
 """
 
 from __future__ import annotations
 
 import csv
+import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ringtrace.errors import LoadError
 from ringtrace.loaders.encoding import open_text
+from ringtrace.loaders.limits import check_zip
+
+__all__ = ["BadRow", "Row", "read_csv", "read_table", "read_xlsx", "undecodable"]
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """A row the reader could not split into cells, and why."""
+
+    line: int
+    reason: str
+
 
 Row = tuple[int, list[Any]]
 
@@ -27,32 +44,48 @@ def _has_undecodable(cells: list[Any]) -> bool:
     return False
 
 
-def read_csv(path: Path, encoding: str | None = None) -> tuple[list[str], Iterator[Row], str]:
+def read_csv(path: Path, encoding: str | None = None
+             ) -> tuple[list[str], Iterator[Row | BadRow], str]:
     """Header, a row iterator and the encoding used. Undecodable rows carry surrogates that
-    :func:`_has_undecodable` detects so the caller can quarantine them."""
+    :func:`undecodable` detects so the caller can quarantine them."""
     enc, sample = open_text(path, encoding)
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            sample.split("\n", 1)[0] or ",", delimiters=",\t;|")
+        # only the delimiter is taken from the header line: quoting stays the standard one
+        # (doubled quotes inside quoted cells), which a header without quotes cannot show
+        delimiter = csv.Sniffer().sniff(sample.split("\n", 1)[0] or ",",
+                                        delimiters=",\t;|").delimiter
     except csv.Error:
-        dialect = csv.excel
+        delimiter = ","
     fh = path.open("r", encoding=enc, errors="surrogateescape", newline="")
-    reader = csv.reader(fh, dialect)
+    reader = csv.reader(fh, csv.excel, delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
         fh.close()
         raise LoadError(f"{path}: the file is empty (expected a header row)") from None
+    except csv.Error as exc:
+        fh.close()
+        raise LoadError(f"{path}: the header row cannot be read as CSV ({exc})") from None
     header = [h.lstrip("\ufeff").strip() for h in header]
     if _has_undecodable(header):
         fh.close()
         raise LoadError(f"{path}: header is not valid {enc}; pass --encoding gb18030 (or the "
                         f"file's real encoding)")
 
-    def rows() -> Iterator[Row]:
+    def rows() -> Iterator[Row | BadRow]:
         with fh:
             line = reader.line_num
-            for cells in reader:
+            while True:
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    start, line = line + 1, reader.line_num
+                    yield BadRow(start, f"cannot split the row into cells: {exc}")
+                    if line < start:  # the reader did not move on: stop rather than spin
+                        return
+                    continue
                 start, line = line + 1, reader.line_num
                 if not any(str(c).strip() for c in cells):
                     continue
@@ -61,25 +94,30 @@ def read_csv(path: Path, encoding: str | None = None) -> tuple[list[str], Iterat
     return header, rows(), enc
 
 
-def read_xlsx(path: Path) -> tuple[list[str], Iterator[Row], str]:
+def read_xlsx(path: Path) -> tuple[list[str], Iterator[Row | BadRow], str]:
     """Header and rows of the first worksheet (openpyxl read-only mode)."""
     try:
         from openpyxl import load_workbook
     except ImportError as exc:  # pragma: no cover - openpyxl is a core dependency
         raise LoadError("reading .xlsx needs openpyxl: pip install openpyxl") from exc
     try:
+        with zipfile.ZipFile(path) as archive:
+            check_zip(archive, str(path))
+    except zipfile.BadZipFile as exc:
+        raise LoadError(f"{path}: not a readable .xlsx workbook ({exc})") from exc
+    try:
         wb = load_workbook(path, read_only=True, data_only=True)
+        ws = wb.worksheets[0]
+        it = ws.iter_rows(values_only=True)
+        first = next(it, None)
     except Exception as exc:
         raise LoadError(f"{path}: not a readable .xlsx workbook ({exc})") from exc
-    ws = wb.worksheets[0]
-    it = ws.iter_rows(values_only=True)
-    try:
-        header = ["" if h is None else str(h).strip() for h in next(it)]
-    except StopIteration:
+    if first is None:
         wb.close()
-        raise LoadError(f"{path}: the first worksheet is empty (expected a header row)") from None
+        raise LoadError(f"{path}: the first worksheet is empty (expected a header row)")
+    header = ["" if h is None else str(h).strip() for h in first]
 
-    def rows() -> Iterator[Row]:
+    def rows() -> Iterator[Row | BadRow]:
         try:
             for number, cells in enumerate(it, start=2):
                 if cells is None or all(c is None or str(c).strip() == "" for c in cells):
@@ -91,7 +129,8 @@ def read_xlsx(path: Path) -> tuple[list[str], Iterator[Row], str]:
     return header, rows(), "xlsx"
 
 
-def read_table(path: Path, encoding: str | None = None) -> tuple[list[str], Iterator[Row], str]:
+def read_table(path: Path, encoding: str | None = None
+               ) -> tuple[list[str], Iterator[Row | BadRow], str]:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return read_xlsx(path)
     return read_csv(path, encoding)

@@ -7,6 +7,7 @@ mapping turns into a quarantine entry naming the file, line and field.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 from ringtrace.graph.identity import halfwidth
@@ -15,6 +16,8 @@ _EMPTY = {"", "-", "--", "—", "/", "无", "暂无", "null", "None", "nan", "Na
 _YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})?$")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+#: an amount may carry an exponent (exports write 1.2E+05); 1e400 is then infinite, not 1
+_AMOUNT = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 
 
 def is_empty(value: object) -> bool:
@@ -32,7 +35,10 @@ def parse_date(value: object) -> str | None:
         return value.isoformat()
     if isinstance(value, (int, float)) and value > 10**11:
         china = dt.timezone(dt.timedelta(hours=8))
-        return dt.datetime.fromtimestamp(value / 1000, tz=china).date().isoformat()
+        try:
+            return dt.datetime.fromtimestamp(value / 1000, tz=china).date().isoformat()
+        except (OverflowError, OSError, ValueError):
+            raise ValueError(f"not a date: {value!r} (out of range)") from None
     text = halfwidth(str(value)).strip()
     text = text.split(" ")[0] if re.match(r"^\d{4}-\d{2}-\d{2} ", text) else text
     m = _YMD.match(text) or _COMPACT.match(text)
@@ -59,26 +65,44 @@ def parse_int(value: object) -> int | None:
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
-        return int(value)
+        return _bounded(int(value), value)
     text = halfwidth(str(value)).replace(",", "").strip()
     m = _NUMBER.fullmatch(text.rstrip("人名个"))
     if not m or ("." in m.group(0) and not float(m.group(0)).is_integer()):
         raise ValueError(f"not a whole number: {value!r}")
-    return int(float(m.group(0)))
+    return _bounded(int(float(m.group(0))), value)
+
+
+#: the largest magnitude a count or amount in a registry export or ledger can have
+LARGEST = 10**12
+
+
+def _bounded(number: int, value: object) -> int:
+    if abs(number) > LARGEST:
+        raise ValueError(f"number out of range: {value!r}")
+    return number
 
 
 def parse_float(value: object) -> float | None:
-    """``12345.6``, ``12,345.60元``, ``1.2万`` -> float; empty markers -> None."""
+    """``12345.6``, ``12,345.60元``, ``1.2万`` -> float; empty markers -> None; NaN, infinities
+    and magnitudes beyond 10^12 raise ``ValueError``."""
     if is_empty(value):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
+        return _finite(float(value), value)
     text = halfwidth(str(value)).replace(",", "").strip()
     scale = 10000.0 if "万" in text else 1.0
-    m = _NUMBER.search(text)
+    m = _AMOUNT.search(text)
     if not m:
         raise ValueError(f"not an amount: {value!r}")
-    return float(m.group(0)) * scale
+    return _finite(float(m.group(0)) * scale, value)
+
+
+def _finite(number: float, value: object) -> float:
+    """NaN, infinities and absurd magnitudes are errors, not amounts."""
+    if not math.isfinite(number) or abs(number) > LARGEST:
+        raise ValueError(f"not a finite amount: {value!r}")
+    return number
 
 
 def parse_list(value: object) -> list[str]:

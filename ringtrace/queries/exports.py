@@ -6,13 +6,15 @@ ledger is left out of later exports unless ``again=True``, so weekly exports aft
 only new leads. This works because lead ids are stable: ``queries.scan.lead_id`` hashes the case
 id (case number + forum), which more documents or a re-scan do not change.
 
-Exports go to the competent procuratorate for investigation, so they are not masked.
+Exports are masked like evidence packs (:mod:`ringtrace.export.masking`): ID numbers keep their
+region prefix, phones their first 3 and last 4 digits, written-out birth dates their year,
+in the reasons and the quoted evidence. ``unmask=True`` (``--unmask``, recorded in the audit log)
+writes them in full for the competent procuratorate. Files are written by the shared writers of
+:mod:`ringtrace.export` (formula-injection guard, XLSX cells as text).
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -20,7 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from ringtrace import __version__
-from ringtrace.errors import StoreError
+from ringtrace.export.csv import write_csv
+from ringtrace.export.excel import Sheet, write_xlsx
+from ringtrace.export.jsonl import append_jsonl, read_jsonl
+from ringtrace.export.masking import mask_text
 from ringtrace.graph.audit import os_user, utc_now
 from ringtrace.graph.identity import digest
 from ringtrace.graph.store.base import GraphStore
@@ -85,18 +90,7 @@ def ledger_path(workspace: str | Path) -> Path:
 
 def read_ledger(workspace: str | Path) -> list[dict[str, Any]]:
     """Every ledger line (one per exported lead), oldest first."""
-    path = ledger_path(workspace)
-    if not path.exists():
-        return []
-    out = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if line.strip():
-                try:
-                    out.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise StoreError(f"{path}:{number}: not a JSON line ({exc.msg})") from exc
-    return out
+    return read_jsonl(ledger_path(workspace), "the export ledger")
 
 
 def _evidence_text(lead: dict[str, Any]) -> str:
@@ -105,14 +99,15 @@ def _evidence_text(lead: dict[str, Any]) -> str:
     return "\n".join(dict.fromkeys(items[:_EVIDENCE_ITEMS]))
 
 
-def _row(lead: dict[str, Any], where: Jurisdiction) -> dict[str, Any]:
+def _row(lead: dict[str, Any], where: Jurisdiction, unmask: bool) -> dict[str, Any]:
+    shown = (lambda text: text) if unmask else mask_text
     return {
         "lead_id": lead["lead_id"], "case_number": lead["case_number"], "forum": lead["forum"],
         "document_type": lead["document_type"], "decision_date": lead["decision_date"],
         "score": round(float(lead["score"]), 4), "ring_id": lead["ring_id"] or "",
         "rules": "、".join(f"{r} {RULES_BY_ID[r].title}" if r in RULES_BY_ID else r
                           for r in lead["rules"]),
-        "reasons": "\n".join(lead["reasons"]), "evidence": _evidence_text(lead),
+        "reasons": shown("\n".join(lead["reasons"])), "evidence": shown(_evidence_text(lead)),
         "procuratorate": where.procuratorate.name, "upper": where.upper.name,
         "basis": where.basis,
     }
@@ -124,51 +119,32 @@ def _receiver(where: Jurisdiction, by: str) -> Procuratorate:
     return where.procuratorate
 
 
-def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(COLUMNS.values())
-        for row in rows:
-            writer.writerow([row[k] for k in COLUMNS])
+_WIDTHS = {"lead_id": 16, "case_number": 26, "forum": 28, "reasons": 48, "evidence": 60,
+           "rules": 40, "procuratorate": 30, "upper": 26, "basis": 50}
 
 
-def _write_xlsx(path: Path, rows: list[dict[str, Any]], about: list[tuple[str, Any]]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "线索"
-    sheet.append(list(COLUMNS.values()))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([row[k] for k in COLUMNS])
-    widths = {"lead_id": 16, "case_number": 26, "forum": 28, "reasons": 48, "evidence": 60,
-              "rules": 40, "procuratorate": 30, "upper": 26, "basis": 50}
-    for index, key in enumerate(COLUMNS, start=1):
-        letter = sheet.cell(row=1, column=index).column_letter
-        sheet.column_dimensions[letter].width = widths.get(key, 12)
-    for line in sheet.iter_rows(min_row=2):
-        for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    info = book.create_sheet("说明")
-    for label, value in about:
-        info.append([label, value])
-    info.column_dimensions["A"].width = 16
-    info.column_dimensions["B"].width = 60
-    book.save(path)
+def _write(path: Path, fmt: str, rows: list[dict[str, Any]], about: list[tuple[str, Any]]
+           ) -> None:
+    header = list(COLUMNS.values())
+    cells = [[row[k] for k in COLUMNS] for row in rows]
+    if fmt == "csv":
+        write_csv(path, header, cells)
+        return
+    widths = {COLUMNS[k]: w for k, w in _WIDTHS.items()}
+    write_xlsx(path, [
+        Sheet("线索", header, cells, widths=widths, default_width=12, wrap=True),
+        Sheet("说明", ["项目", "内容"], [list(pair) for pair in about],
+              widths={"项目": 16, "内容": 60}, header_row=False)])
 
 
 def export_leads(store: GraphStore, workspace: str | Path, out_dir: Path, *,
                  by: str = "procuratorate", fmt: str = "xlsx", again: bool = False,
-                 min_score: float | None = None) -> ExportResult:
+                 min_score: float | None = None, unmask: bool = False) -> ExportResult:
     """Write this scan's leads, one file per receiving procuratorate, and record them.
 
     Leads already in the ledger are skipped unless ``again``; the result says how many.
-    Nothing is recorded when there is nothing new to export.
+    Nothing is recorded when there is nothing new to export. ID numbers, phones and birth
+    dates in the text are masked unless ``unmask``.
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
@@ -195,23 +171,18 @@ def export_leads(store: GraphStore, workspace: str | Path, out_dir: Path, *,
         members = groups[office]
         stem = _UNSAFE_FILENAME.sub("_", f"{office.code}_{office.name}_{export_id}")
         path = out_dir / f"{stem}.{fmt}"
-        rows = [_row(lead, where) for lead, where in members]
-        if fmt == "csv":
-            _write_csv(path, rows)
-        else:
-            _write_xlsx(path, rows, [
-                ("受理检察院", office.name), ("区划代码", office.code), ("导出批次", export_id),
-                ("导出时间（UTC）", now), ("线索数", len(rows)),
-                ("数据快照", scan.meta.get("snapshot")), ("生成工具", f"ringtrace {__version__}"),
-                ("说明", "线索由模型生成，不等于已查实的监督案件，需调查核实。")])
+        rows = [_row(lead, where, unmask) for lead, where in members]
+        _write(path, fmt, rows, [
+            ("受理检察院", office.name), ("区划代码", office.code), ("导出批次", export_id),
+            ("导出时间（UTC）", now), ("线索数", len(rows)),
+            ("数据快照", scan.meta.get("snapshot")), ("生成工具", f"ringtrace {__version__}"),
+            ("脱敏", "否（完整身份证号与电话）" if unmask else "是（身份证号仅留地区码，电话留前3后4位）"),
+            ("说明", "线索由模型生成，不等于已查实的监督案件，需调查核实。")])
         result.files.append(ExportFile(office, path, [lead["lead_id"] for lead, _ in members]))
         ledger_lines += [{"lead_id": lead["lead_id"], "case_id": lead["case_id"],
                           "case_number": lead["case_number"], "procuratorate": office.name,
                           "procuratorate_code": office.code, "by": by, "file": str(path),
                           "export_id": export_id, "exported_at": now, "user": user}
                          for lead, _ in members]
-    ledger = ledger_path(workspace)
-    ledger.parent.mkdir(parents=True, exist_ok=True)
-    with ledger.open("a", encoding="utf-8") as fh:
-        fh.write("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in ledger_lines))
+    append_jsonl(ledger_path(workspace), ledger_lines)
     return result

@@ -12,14 +12,14 @@ on held-out cases (precision@k). The method is documented in ``docs/feedback.md`
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ringtrace.errors import RecordProblem, StoreError
+from ringtrace.errors import RecordProblem
+from ringtrace.export.jsonl import append_jsonl, read_jsonl
 from ringtrace.graph.audit import utc_now
 from ringtrace.graph.identity import digest, normalize_case_number
 from ringtrace.graph.records import FeedbackRecord
@@ -72,18 +72,7 @@ def outcomes_path(workspace: str | Path) -> Path:
 
 def read_outcomes(workspace: str | Path) -> list[dict[str, Any]]:
     """Every recorded outcome line, oldest first."""
-    path = outcomes_path(workspace)
-    if not path.exists():
-        return []
-    lines = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if line.strip():
-                try:
-                    lines.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise StoreError(f"{path}:{number}: not a JSON line ({exc.msg})") from exc
-    return lines
+    return read_jsonl(outcomes_path(workspace), "the outcomes log")
 
 
 def _number(case_id: str) -> str:
@@ -149,11 +138,7 @@ def record_feedback(store: GraphStore, workspace: str | Path,
                       "verdict": item.verdict, "stage": item.stage, "date": item.date,
                       "note": item.note, "procuratorate": item.procuratorate,
                       "source": f"{item.source_file}:{item.source_line}", "imported_at": now})
-    if lines:
-        path = outcomes_path(workspace)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
+    append_jsonl(outcomes_path(workspace), lines)
     summary.recorded = len(lines)
     if summary.problems:
         store.add_problems(summary.problems)

@@ -1,13 +1,15 @@
 """``scan``: compute red flags, rings and scores over a whole store, and keep the results.
 
-The result is a JSON-ready mapping stored with :meth:`GraphStore.save_scan`; the same store and
-rules always give the same mapping (except ``meta.scanned_at``).
+The result is a JSON-ready mapping stored with :meth:`GraphStore.save_scan_if_unchanged`; the
+same store and rules always give the same mapping (except ``meta.scanned_at``). A scan holds the
+store's writer lock from start to end, records the snapshot it read (``meta.snapshot``) and
+stores its results only if the documents are still that snapshot, in one transaction, so
+readers always see the previous complete scan or the new one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -37,9 +39,8 @@ def lead_id(case_id: str) -> str:
 
 
 def snapshot_id(store: GraphStore) -> str:
-    """A short fingerprint of the store's documents: every case id with its document hash."""
-    lines = "".join(f"{case_id}\x1f{sha}\n" for case_id, sha in store.document_hashes())
-    return hashlib.sha256(lines.encode()).hexdigest()[:16]
+    """A short fingerprint of the store's documents (:meth:`GraphStore.snapshot`)."""
+    return store.snapshot()
 
 
 def claimed_years(frame: Frame, case_id: str) -> float:
@@ -101,18 +102,20 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
     """Scan ``store``: findings, rings, case scores and ranked leads; saved and returned."""
     config = config or load_rules()
     scoring = config.scoring
-    # the community step needs only the store: started first, it runs beside the rules
-    pending = community_step.start(store, int(scoring["community_seed"]),
-                                   float(scoring["community_resolution"]))
-    try:
-        with collector_paused():  # see collector_paused: the frame alone is millions of objects
-            return _scan(store, config, progress or (lambda _step: None), pending)
-    finally:
-        pending.close()
+    with store.writing("scan"):
+        snapshot = store.snapshot()
+        # the community step needs only the store: started first, it runs beside the rules
+        pending = community_step.start(store, int(scoring["community_seed"]),
+                                       float(scoring["community_resolution"]))
+        try:
+            with collector_paused():  # see collector_paused: the frame alone is millions of objects
+                return _scan(store, config, progress or (lambda _step: None), pending, snapshot)
+        finally:
+            pending.close()
 
 
 def _scan(store: GraphStore, config: RuleConfig, say: Progress,
-          pending: community_step.PendingCommunities) -> dict[str, Any]:
+          pending: community_step.PendingCommunities, snapshot: str) -> dict[str, Any]:
     scoring = config.scoring
     say("frame")
     frame = build_frame(store)
@@ -176,7 +179,7 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
         row["rank"] = rank
     result: dict[str, Any] = {
         "meta": {
-            "ringtrace_version": __version__, "snapshot": snapshot_id(store),
+            "ringtrace_version": __version__, "snapshot": snapshot,
             "scanned_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "rules": config.to_dict(), "community_seed": scoring["community_seed"],
             "cases_scanned": len(frame.cases), "findings": len(findings),
@@ -190,5 +193,5 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
         "leads": leads,
     }
     say("save")
-    store.save_scan(result)
+    store.save_scan_if_unchanged(result, snapshot)
     return result

@@ -12,15 +12,16 @@ A pack is what a procuratorate hands over with a criminal referral once a ring i
     index.pdf       only with ``pdf=True``: index.html printed by headless Chromium
     members.csv/.json, cases.csv/.json, flags.csv/.json, pack.json   the same data as tables
     audit.jsonl     the audit-log lines that produced the pack
+    README.txt      for the recipient: how to check the pack (with or without ringtrace)
     manifest.json   SHA-256 of every file, the source documents' hashes and paths, the
                     ringtrace version, rules and thresholds, community seed, snapshot and time
+    manifest.sig    only with ``sign_key``: the Ed25519 signature of manifest.json
 
 ID and phone numbers are masked unless ``unmask=True`` (see :mod:`ringtrace.viz.pack_data`).
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 from collections.abc import Callable, Iterable, Mapping
@@ -34,6 +35,7 @@ from markupsafe import Markup
 
 from ringtrace import __version__
 from ringtrace.errors import RingtraceError
+from ringtrace.export.csv import write_csv
 from ringtrace.graph.audit import entry_line, provenance, utc_now
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.ringviews import ring_graph
@@ -41,7 +43,14 @@ from ringtrace.queries.scan import snapshot_id
 from ringtrace.viz import formatting as fmt
 from ringtrace.viz.network import network_fragment
 from ringtrace.viz.pack_data import pack_data
-from ringtrace.viz.pack_manifest import FORMAT, MANIFEST, write_manifest, zip_pack
+from ringtrace.viz.pack_manifest import (
+    FORMAT,
+    MANIFEST,
+    SIGNATURE,
+    sign_manifest,
+    write_manifest,
+    zip_pack,
+)
 from ringtrace.viz.pages import Column, Section, Table
 from ringtrace.viz.templating import page_head, render, template_text, value_label
 
@@ -60,13 +69,50 @@ _FLAG_FIELDS = ("case_number", "scope", "rule_id", "title", "summary", "evidence
 
 @dataclass
 class PackFiles:
-    """What :func:`write_pack` wrote."""
+    """What :func:`write_pack` wrote (``signed_by``: the signing key's id, when signed)."""
 
     out_dir: Path
     manifest: Path
     manifest_sha256: str
     files: list[Path] = field(default_factory=list)
     zip: Path | None = None
+    signed_by: str | None = None
+
+
+_README = """Evidence pack {ring_id} / 证据包 {ring_id}
+ringtrace {version}, {created_at}
+
+Open index.html in a browser (it works offline). / 用浏览器打开 index.html（无需联网）。
+
+How to check that this pack is complete and unchanged / 如何校验本证据包完整、未被改动
+-----------------------------------------------------------------------------------
+The sender gives you the SHA-256 of manifest.json separately (for example in the referral
+letter), never inside this pack. / 移送方应另行（如在移送函中）提供 manifest.json 的 SHA-256 值。
+
+With ringtrace / 使用 ringtrace:
+
+    ringtrace pack verify <this folder or .zip> --expect <SHA-256 received separately>
+{pubkey_line}
+It fails on any changed, missing or added file, on duplicate or escaping zip entries, and
+when the manifest's hash is not the one you received. / 任何文件被修改、缺失或新增，zip 条目
+重复或越出目录，或 manifest.json 的哈希与另行收到的不一致，校验均不通过。
+
+Without ringtrace / 不使用 ringtrace:
+  1. sha256sum manifest.json  (Windows: certutil -hashfile manifest.json SHA256)
+     must print the SHA-256 you received separately.
+  2. every file listed in manifest.json under "files" must exist with the "sha256" given
+     there (sha256sum FILE), and no other file may be in the folder except manifest.json
+     and manifest.sig.
+{openssl_line}"""
+
+
+def _readme(ring_id: str, created_at: str, signed: bool) -> str:
+    pubkey = ("    (signed: add --pubkey <the sender's public key file> to check the signature)\n"
+              if signed else "")
+    openssl = ("  3. the signature: openssl pkeyutl -verify -pubin -inkey SENDER.pub -rawin "
+               "-in manifest.json -sigfile manifest.sig\n" if signed else "")
+    return _README.format(ring_id=ring_id, version=__version__, created_at=created_at,
+                          pubkey_line=pubkey, openssl_line=openssl)
 
 
 @cache
@@ -264,12 +310,7 @@ def pack_html(data: Mapping[str, Any], graph_markup: Markup, *, lang: str = "zh"
 
 
 def _write_csv(path: Path, fields: tuple[str, ...], rows: Iterable[Mapping[str, Any]]) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(fields)
-        for row in rows:
-            writer.writerow(["; ".join(map(str, v)) if isinstance(v, list) else
-                             "" if v is None else v for v in (row.get(f) for f in fields)])
+    write_csv(path, fields, ([row.get(f) for f in fields] for row in rows))
 
 
 def _write_json(path: Path, value: Any) -> None:
@@ -330,13 +371,14 @@ def _print_pdf(html: Path, pdf: Path) -> None:
 def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "zh",
                unmask: bool = False, audit_log: Iterable[Mapping[str, Any]] = (),
                command: Mapping[str, Any] | None = None, seed: int = 7, pdf: bool = False,
-               zip_path: Path | None = None) -> PackFiles:
+               zip_path: Path | None = None, sign_key: Path | None = None) -> PackFiles:
     """Write the evidence pack of ``ring_id`` (id or rank) into ``out_dir``.
 
     ``audit_log`` is the workspace's audit log: the pack keeps the ingest and scan lines behind
     its scan snapshot (:func:`ringtrace.graph.audit.provenance`) followed by ``command``, the
     audit line of the command writing the pack. ``seed`` is the layout seed of the graph;
-    ``zip_path`` also writes the folder as a zip there.
+    ``zip_path`` also writes the folder as a zip there; ``sign_key`` (an Ed25519 private key
+    file) signs the manifest.
     """
     words = _Words(lang)
     data = pack_data(store, ring_id, unmask=unmask)
@@ -353,9 +395,11 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
     for name, value in tables.items():
         _write_json(out_dir / f"{name}.json", value)
     _write_json(out_dir / "pack.json", data)
+    (out_dir / "README.txt").write_text(_readme(str(data["ring_id"]), created_at,
+                                                sign_key is not None), "utf-8")
     files = ["index.html", *(["index.pdf"] if pdf else []), "members.csv", "members.json",
              "cases.csv", "cases.json", "flags.csv", "flags.json", "pack.json", "audit.jsonl",
-             MANIFEST]
+             "README.txt", MANIFEST, *([SIGNATURE] if sign_key is not None else [])]
     graph = network_fragment(ring_graph(store, {"cases": data["cases"], "node_ids": node_ids}),
                              title=f"{words.t['sections']['graph']} {data['ring_id']}",
                              highlight=node_ids, seed=seed, height="640px", unmask=unmask,
@@ -372,8 +416,9 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
         "workspace_snapshot_now": snapshot_id(store), "scanned_at": data["scan"]["scanned_at"],
         "community_seed": data["scan"]["community_seed"], "rules": data["scan"]["rules"],
         "sources": data["sources"]})
+    signed_by = sign_manifest(out_dir, sign_key)[1] if sign_key is not None else None
     written = sorted(p for p in out_dir.rglob("*") if p.is_file())
-    result = PackFiles(out_dir, manifest, digest, written)
+    result = PackFiles(out_dir, manifest, digest, written, signed_by=signed_by)
     if zip_path is not None:
         result.zip = zip_pack(out_dir, zip_path)
     return result

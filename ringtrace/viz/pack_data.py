@@ -11,7 +11,6 @@ inside quoted text — and person node ids (which can embed an ID number) become
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import Any
 
@@ -22,30 +21,11 @@ from ringtrace.queries.jurisdiction import case_jurisdiction
 from ringtrace.queries.redflags import RULES_BY_ID
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.ringviews import ring_detail
-from ringtrace.viz.masking import mask_id, mask_phone, mask_value
+from ringtrace.viz.masking import mask_text, mask_value
 
 __all__ = ["mask_text", "pack_data"]
 
-#: Resident ID numbers: 18 characters (6-digit region, birth date YYYYMMDD, 3 digits, check)
-#: or the first-generation 15 digits (YYMMDD); credit codes and registration numbers do not
-#: have a date there and are left alone.
-_DATE = r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
-_ID_NUMBER = re.compile(rf"(?<![0-9A-Za-z])(\d{{6}}(?:19|20)\d{{2}}{_DATE}\d{{3}}[\dXx]"
-                        rf"|\d{{8}}{_DATE}\d{{3}})(?![0-9A-Za-z])")
-_PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
 _CONFIRMED = ("confirmed", "mediated")
-
-
-def mask_text(text: str) -> str:
-    """``text`` with full ID numbers and phone numbers masked (already-masked ones stay).
-
-    >>> mask_text("身份证号410502196601011234，电话13812345678，座机0372-5551234")
-    '身份证号410502**********34，电话138****5678，座机0372****1234'
-    >>> mask_text("统一社会信用代码914105264088497969")
-    '统一社会信用代码914105264088497969'
-    """
-    text = _ID_NUMBER.sub(lambda m: mask_id(m.group(1)), text)
-    return _PHONE.sub(lambda m: mask_phone(m.group(1)), text)
 
 
 class _Masker:

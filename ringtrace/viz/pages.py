@@ -19,6 +19,7 @@ from markupsafe import Markup
 from ringtrace.graph.model import schema
 from ringtrace.viz import charts
 from ringtrace.viz import formatting as fmt
+from ringtrace.viz.masking import mask_value
 from ringtrace.viz.network import network_fragment
 from ringtrace.viz.templating import labels, page_head, render, value_label
 
@@ -197,6 +198,14 @@ def _ring_meta(ring: Mapping[str, Any]) -> list[str]:
     return meta
 
 
+def _people(rows: Any, unmask: bool) -> Any:
+    """Member rows with their birth dates masked to the year (see ringtrace.export.masking)."""
+    if unmask or not isinstance(rows, list | tuple):
+        return rows
+    return [{**r, "birth_date": mask_value("Person", "birth_date", r.get("birth_date"))}
+            if isinstance(r, Mapping) else r for r in rows]
+
+
 def ring_page(ring: dict[str, Any], graph: nx.MultiDiGraph, *, seed: int = 7,
               unmask: bool = False) -> str:
     """The HTML page for one ring: header, reasons, member and case tables, flags, exposure,
@@ -211,7 +220,8 @@ def ring_page(ring: dict[str, Any], graph: nx.MultiDiGraph, *, seed: int = 7,
     seed : int
         Layout seed of the graph.
     unmask : bool
-        Show sensitive properties in the graph's tooltips in full.
+        Show sensitive properties in the graph's tooltips, and applicants' birth dates, in full
+        (masked by default: birth year only).
     """
     ring_id = fmt.text(ring["ring_id"])
     rule_titles = {str(f.get("rule_id")): str(f.get("title") or "")
@@ -228,7 +238,8 @@ def ring_page(ring: dict[str, Any], graph: nx.MultiDiGraph, *, seed: int = 7,
                 table=Table.of(_INTERMEDIARIES, ring.get("intermediaries"))),
         Section("agents", "代理人", table=Table.of(_AGENTS, ring.get("agents"))),
         Section("employers", "用人单位", table=Table.of(_EMPLOYERS, ring.get("employers"))),
-        Section("applicants", "申请人", table=Table.of(_APPLICANTS, ring.get("applicants"))),
+        Section("applicants", "申请人", table=Table.of(_APPLICANTS, _people(ring.get("applicants"),
+                                                                      unmask))),
         Section("forums", "审理机关", table=Table.of(_FORUMS, ring.get("forums"))),
         Section("cases", "案件", table=Table.of(_case_columns(rule_titles), ring.get("cases"))),
     ]

@@ -46,7 +46,9 @@ def test_pack_then_verify_then_tamper(workspace: Path, tmp_path: Path) -> None:
     digest = re.search(r"manifest.json sha256 ([0-9a-f]{64})", output)
     assert digest and (tmp_path / "pack-ring1.zip").is_file()
     code, text = invoke(workspace, "pack", "verify", str(out))
-    assert code == 0 and f"sha256 {digest.group(1)}" in text and text.startswith("ok: 9 files")
+    assert code == 0 and f"sha256 {digest.group(1)}" in text and text.startswith("ok: 10 files")
+    code, text = invoke(workspace, "pack", "verify", str(out), "--expect", digest.group(1))
+    assert code == 0 and "the hash expected" in text
     assert invoke(workspace, "pack", "verify", str(tmp_path / "pack-ring1.zip"))[0] == 0
     flags = out / "flags.csv"
     flags.write_text(flags.read_text("utf-8-sig").replace("EMP_", "EMQ_"), "utf-8-sig")

@@ -71,19 +71,34 @@ def test_malformed_rows_are_quarantined_with_line_numbers(tmp_path: Path) -> Non
     assert len(stored) == 4 and all(p.reason for p in stored)
 
 
-def test_undecodable_file_names_the_file_and_suggests_encoding(tmp_path: Path) -> None:
-    path = tmp_path / "registry.csv"
-    path.write_bytes(REGISTRY_HEADER.encode("utf-16"))
-    with SQLiteStore.open(tmp_path / "ws") as store, pytest.raises(LoadError) as info:
-        ingest_paths(store, [path])
-    assert "registry.csv" in str(info.value) and "--encoding" in str(info.value)
+def test_utf16_tables_are_read_and_undecodable_files_quarantined(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "registry.csv").write_bytes(f"{REGISTRY_HEADER}\n{ROW}\n".encode("utf-16"))
+    (tmp_path / "in" / "garbage.csv").write_bytes(b"\xff\xff\xff\x80,a\n")
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        summary = ingest_paths(store, [tmp_path / "in"])
+        [problem] = store.problems()
+    registry = next(f for f in summary.files if f.path.endswith("registry.csv"))
+    assert summary.records == 1 and registry.encoding == "utf-16"
+    assert (Path(problem.file).name, problem.line) == ("garbage.csv", 0)
+    assert "--encoding" in problem.reason
 
 
-def test_unknown_table_says_which_columns_are_accepted(tmp_path: Path) -> None:
-    path = tmp_path / "other.csv"
-    path.write_text("a,b,c\n1,2,3\n", "utf-8")
-    with SQLiteStore.open(tmp_path / "ws") as store, pytest.raises(LoadError, match=r"other\.csv"):
-        ingest_paths(store, [path])
+def test_unknown_table_is_quarantined_and_says_which_columns_are_accepted(
+        province: Path, tmp_path: Path) -> None:
+    (province / "other.csv").write_text("a,b,c\n1,2,3\n", "utf-8")
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        summary = ingest_paths(store, [province])
+        [problem] = store.problems()
+    assert summary.records == 9
+    assert [f.status for f in summary.files if f.path.endswith("other.csv")] == ["quarantined"]
+    assert Path(problem.file).name == "other.csv" and problem.line == 0
+    assert "docs/inputs.md" in problem.reason
+
+
+def test_a_missing_path_is_an_error(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path / "ws") as store, pytest.raises(LoadError, match="nope"):
+        ingest_paths(store, [tmp_path / "nope"])
 
 
 def test_small_batches_give_the_same_store(province: Path, tmp_path: Path) -> None:

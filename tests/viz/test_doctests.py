@@ -7,10 +7,10 @@ from types import ModuleType
 
 import pytest
 
-from ringtrace.viz import charts, formatting, masking, network, templating
+from ringtrace.viz import charts, formatting, network, templating
 
 
-@pytest.mark.parametrize("module", [charts, formatting, masking, network, templating],
+@pytest.mark.parametrize("module", [charts, formatting, network, templating],
                          ids=lambda m: m.__name__)
 def test_docstring_examples(module: ModuleType) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import doctest
 import hashlib
 import json
 import re
@@ -11,18 +10,17 @@ import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from ringtrace.errors import RingtraceError
+from ringtrace.errors import PackError, RingtraceError
+from ringtrace.export.masking import id_candidates
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
 from ringtrace.queries.scan import run_scan
-from ringtrace.viz import pack_data
 from ringtrace.viz.pack import PackFiles, pack_labels, write_pack
-from ringtrace.viz.pack_manifest import MANIFEST, verify_pack
+from ringtrace.viz.pack_manifest import MANIFEST, SIGNATURE, generate_key, verify_pack
 from tests.conftest import REGISTRY_HEADER, sham_case
 from tests.scanned_province import ScannedProvince, scanned_province  # noqa: F401
 from tests.viz.conftest import (
@@ -58,8 +56,9 @@ def _data(pack: PackFiles) -> dict:
 
 def test_the_pack_has_its_files_and_a_manifest_hashing_each_of_them(pack: PackFiles) -> None:
     names = sorted(p.name for p in pack.out_dir.iterdir())
-    assert names == ["audit.jsonl", "cases.csv", "cases.json", "flags.csv", "flags.json",
-                     "index.html", "manifest.json", "members.csv", "members.json", "pack.json"]
+    assert names == ["README.txt", "audit.jsonl", "cases.csv", "cases.json", "flags.csv",
+                     "flags.json", "index.html", "manifest.json", "members.csv", "members.json",
+                     "pack.json"]
     manifest = json.loads((pack.out_dir / MANIFEST).read_text("utf-8"))
     listed = {f["path"]: f["sha256"] for f in manifest["files"]}
     assert set(listed) == set(names) - {MANIFEST}
@@ -90,7 +89,7 @@ def test_verify_passes_on_a_fresh_pack_folder_and_zip(pack: PackFiles) -> None:
     for target in (pack.out_dir, pack.zip):
         assert target is not None
         check = verify_pack(target)
-        assert check.ok and check.failures == [] and check.checked == 9
+        assert check.ok and check.failures == [] and check.checked == 10
         assert check.manifest_sha256 == pack.manifest_sha256
 
 
@@ -347,7 +346,118 @@ def test_a_pdf_is_printed_beside_the_page(store: SQLiteStore, tmp_path: Path) ->
     assert "index.pdf" in {f["path"] for f in manifest["files"]}
 
 
-@pytest.mark.parametrize("module", [pack_data], ids=lambda m: m.__name__)
-def test_docstring_examples(module: ModuleType) -> None:
-    result = doctest.testmod(module)
-    assert result.failed == 0 and result.attempted > 0
+def _rezip(source: Path, target: Path, extra: list[tuple[str, bytes]]) -> Path:
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        for name, data in extra:
+            dst.writestr(name, data)
+    return target
+
+
+def test_verify_fails_on_a_file_added_to_the_zip_anywhere(pack: PackFiles, tmp_path: Path) -> None:
+    assert pack.zip is not None
+    top = pack.out_dir.name
+    inside = _rezip(pack.zip, tmp_path / "a.zip", [(f"{top}/run.bat", b"calc")])
+    outside = _rezip(pack.zip, tmp_path / "b.zip", [("run.bat", b"calc")])
+    assert verify_pack(inside).failures == [
+        ("run.bat", "not in the manifest (added after the pack was made)")]
+    assert [f for f, _ in verify_pack(outside).failures] == ["run.bat"]
+    assert "outside the pack folder" in verify_pack(outside).failures[0][1]
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+def test_verify_fails_on_duplicate_and_escaping_zip_entries(pack: PackFiles,
+                                                            tmp_path: Path) -> None:
+    assert pack.zip is not None
+    top = pack.out_dir.name
+    twice = _rezip(pack.zip, tmp_path / "a.zip", [(f"{top}/cases.csv", b"forged")])
+    check = verify_pack(twice)
+    assert not check.ok
+    assert any(f == f"{top}/cases.csv" and r.startswith("duplicate zip entry")
+               for f, r in check.failures)
+    escaping = _rezip(pack.zip, tmp_path / "b.zip", [(f"{top}/../../etc/cron.d/x", b"x"),
+                                                     ("/abs.txt", b"x"), ("C:/win.txt", b"x")])
+    reasons = dict(verify_pack(escaping).failures)
+    assert all("escapes the pack folder" in reasons[n]
+               for n in (f"{top}/../../etc/cron.d/x", "/abs.txt", "C:/win.txt"))
+
+
+def test_verify_fails_on_a_link_in_the_folder(pack: PackFiles) -> None:
+    (pack.out_dir / "cases.json").unlink()
+    (pack.out_dir / "cases.json").symlink_to(pack.out_dir / "flags.json")
+    check = verify_pack(pack.out_dir)
+    assert ("cases.json", "a link, not a file: a pack holds only regular files") in \
+        check.failures
+
+
+def test_verify_checks_the_manifest_against_the_hash_received_separately(
+        pack: PackFiles) -> None:
+    assert verify_pack(pack.out_dir, expect=pack.manifest_sha256.upper()).ok
+    assert verify_pack(pack.out_dir, expect="sha256:" + pack.manifest_sha256).ok
+    wrong = verify_pack(pack.out_dir, expect="0" * 64)
+    assert [f for f, _ in wrong.failures] == [MANIFEST]
+    assert "is not the manifest that was issued" in wrong.failures[0][1]
+    # whoever edits a file and recomputes the manifest still fails --expect
+    manifest = pack.out_dir / MANIFEST
+    manifest.write_text(manifest.read_text("utf-8").replace('"lang": "zh"', '"lang": "en"'),
+                        "utf-8")
+    assert verify_pack(pack.out_dir).ok
+    assert not verify_pack(pack.out_dir, expect=pack.manifest_sha256).ok
+    with pytest.raises(PackError, match="64 hex digits"):
+        verify_pack(pack.out_dir, expect="abc")
+
+
+def test_a_signed_pack_verifies_with_the_issuers_key_only(store: SQLiteStore,
+                                                          tmp_path: Path) -> None:
+    key, pub = generate_key(tmp_path / "issuer.key")
+    _, other = generate_key(tmp_path / "other.key")
+    assert key.stat().st_mode & 0o777 == 0o600
+    files = write_pack(store, "1", tmp_path / "signed", sign_key=key,
+                       zip_path=tmp_path / "signed.zip")
+    for target in (files.out_dir, tmp_path / "signed.zip"):
+        check = verify_pack(target, pubkey=pub)
+        assert check.ok and check.signature == "valid" and check.signed_by == files.signed_by
+        assert verify_pack(target).signature == "present"
+        wrong = verify_pack(target, pubkey=other)
+        assert wrong.signature == "invalid" and [f for f, _ in wrong.failures] == [SIGNATURE]
+    assert "openssl pkeyutl -verify" in (files.out_dir / "README.txt").read_text("utf-8")
+    manifest = files.out_dir / MANIFEST
+    manifest.write_text(manifest.read_text("utf-8").replace('"masked": true', '"masked": false'),
+                        "utf-8")
+    assert verify_pack(files.out_dir, pubkey=pub).signature == "invalid"
+
+
+def test_an_unsigned_pack_fails_when_a_signature_is_required(pack: PackFiles,
+                                                             tmp_path: Path) -> None:
+    _, pub = generate_key(tmp_path / "k")
+    assert verify_pack(pack.out_dir, pubkey=pub).failures == [
+        (SIGNATURE, "missing: the pack is not signed")]
+
+
+def test_the_pack_readme_tells_the_receiver_how_to_check_it(pack: PackFiles) -> None:
+    readme = (pack.out_dir / "README.txt").read_text("utf-8")
+    assert "ringtrace pack verify <this folder or .zip> --expect" in readme
+    assert "sha256sum manifest.json" in readme and "certutil" in readme
+
+
+def test_masked_members_never_narrow_an_id_to_fewer_than_a_thousand_people(
+        pack: PackFiles) -> None:
+    members = [m for m in _data(pack)["applicants"] + _data(pack)["agents"] if m.get("id_number")]
+    assert members
+    for m in members:
+        if len(m["id_number"]) == 18:
+            assert id_candidates(m["id_number"], m.get("birth_date"), m.get("sex")) >= 1000
+        assert m.get("birth_date") is None or len(m["birth_date"]) == 4
+
+
+def test_pack_verify_cli_exits_1_on_a_wrong_expected_hash(pack: PackFiles) -> None:
+    from click.testing import CliRunner
+
+    from ringtrace.cli import cli
+
+    ok = CliRunner().invoke(cli, ["pack", "verify", str(pack.out_dir), "--expect",
+                                  pack.manifest_sha256])
+    assert ok.exit_code == 0 and "the hash expected" in ok.output
+    bad = CliRunner().invoke(cli, ["pack", "verify", str(pack.out_dir), "--expect", "1" * 64])
+    assert bad.exit_code == 1 and "FAILED manifest.json" in bad.output

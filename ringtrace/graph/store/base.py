@@ -3,17 +3,24 @@
 Queries, detection and views talk to a :class:`GraphStore`, never to a driver. A store persists
 nodes, edges and source documents idempotently (the same input written twice is stored once),
 keeps quarantined input problems, and keeps the results of the last scan.
+
+Writers (ingest, scan, quarantine retry) hold :meth:`GraphStore.writing` for their whole run:
+one writer at a time per workspace. A scan records the :meth:`GraphStore.snapshot` it read
+and stores its results with :meth:`GraphStore.save_scan_if_unchanged`, which refuses them when
+the data changed meanwhile; readers always see the previous complete scan or the new one.
 """
 
 from __future__ import annotations
 
+import hashlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 import networkx as nx
 
-from ringtrace.errors import RecordProblem
+from ringtrace.errors import RecordProblem, SnapshotChanged, StoreError
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
 
 
@@ -32,6 +39,20 @@ class GraphStore(ABC):
     @abstractmethod
     def add_problems(self, problems: Iterable[RecordProblem]) -> int:
         """Keep quarantined input problems; returns how many were new."""
+
+    def clear_problems(self, files: Iterable[str]) -> int:
+        """Forget the quarantined problems of ``files`` (before they are read again)."""
+        raise StoreError(f"{type(self).__name__} cannot clear quarantined problems; re-ingest "
+                         "into a workspace")
+
+    def writing(self, command: str) -> AbstractContextManager[object]:
+        """Hold the store's writer lock for ``command`` (``"ingest"``, ``"scan"``…).
+
+        Re-entrant within one store object. The workspace store raises
+        :class:`~ringtrace.errors.WorkspaceBusy` naming the process that holds it; a server
+        store (Neo4j) leaves concurrency to the server.
+        """
+        return nullcontext()
 
     @abstractmethod
     def case_ids_for_number(self, case_number: str) -> list[str]:
@@ -125,6 +146,11 @@ class GraphStore(ABC):
         for node in self.iter_nodes("Case"):
             yield node.id, str(node.props.get("doc_sha256") or "")
 
+    def snapshot(self) -> str:
+        """A short fingerprint of the stored documents: every case id with its document hash."""
+        lines = "".join(f"{case_id}\x1f{sha}\n" for case_id, sha in self.document_hashes())
+        return hashlib.sha256(lines.encode()).hexdigest()[:16]
+
     def iter_case_evidence(self) -> Iterator[tuple[str, list[dict[str, str]], list[float]]]:
         """(case id, quoted spans, claimed amounts) of every stored record, ordered by case id.
 
@@ -150,6 +176,15 @@ class GraphStore(ABC):
     @abstractmethod
     def save_scan(self, scan: dict[str, Any]) -> None:
         """Replace the stored scan results (JSON-ready mapping produced by queries.scan)."""
+
+    def save_scan_if_unchanged(self, scan: dict[str, Any], snapshot: str) -> None:
+        """Store ``scan`` only if the documents are still those of ``snapshot``; else raise
+        :class:`~ringtrace.errors.SnapshotChanged` and keep the previous scan. The workspace
+        store checks and writes in one transaction."""
+        now = self.snapshot()
+        if now != snapshot:
+            raise snapshot_changed(snapshot, now)
+        self.save_scan(scan)
 
     @abstractmethod
     def load_scan(self) -> dict[str, Any] | None:
@@ -217,3 +252,8 @@ class GraphStore(ABC):
                 g.add_edge(e.src, e.dst, key=f"{e.kind}|{e.source_doc}", kind=e.kind,
                            source_doc=e.source_doc, **e.props)
         return g
+
+
+def snapshot_changed(read: str, now: str) -> SnapshotChanged:
+    return SnapshotChanged(f"the workspace changed while the scan read it (snapshot {read}, now "
+                           f"{now}): its results were not stored; run `ringtrace scan` again")

@@ -2,26 +2,35 @@
 
 ``<workspace>/ringtrace.sqlite`` keeps nodes, edges (with ``source_doc``), documents, aliases,
 quarantined input problems and scan results. Every batch is one transaction, so an interrupted
-ingest leaves the store consistent and a re-run completes it without duplicates.
+ingest leaves the store consistent and a re-run completes it without duplicates; a scan's
+results are replaced in one transaction, so readers see the old scan or the new one.
+``<workspace>/ringtrace.lock`` is the writer lock (:meth:`SQLiteStore.writing`): an advisory
+``flock`` that the kernel releases when its process ends, however it ends.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import re
 import sqlite3
+import sys
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import orjson
 
-from ringtrace.errors import RecordProblem, StoreError
+from ringtrace.errors import RecordProblem, StoreError, WorkspaceBusy
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
 from ringtrace.graph.identity import normalize_case_number
-from ringtrace.graph.store.base import GraphStore
+from ringtrace.graph.store.base import GraphStore, snapshot_changed
 
 DB_NAME = "ringtrace.sqlite"
+LOCK_NAME = "ringtrace.lock"
 SCHEMA_VERSION = 1
 
 _DDL = """
@@ -99,6 +108,52 @@ class SQLiteStore(GraphStore):
         self.path = path
         self.conn = conn
         self._aliases: dict[str, str] = dict(conn.execute("SELECT alias, canonical FROM aliases"))
+        self._lock: TextIO | None = None
+        self._lock_depth = 0
+
+    # -- one writer at a time ------------------------------------------------------------
+    @contextmanager
+    def writing(self, command: str) -> Iterator[object]:
+        if self._lock_depth == 0:
+            self._lock = _acquire(self.path / LOCK_NAME, command)
+        self._lock_depth += 1
+        try:
+            yield self
+        finally:
+            self._lock_depth -= 1
+            if self._lock_depth == 0 and self._lock is not None:
+                _HELD.discard(self._lock.fileno())
+                self._lock.close()  # closing the file releases the flock
+                self._lock = None
+
+    @contextmanager
+    def _aliases_restored_on_error(self) -> Iterator[None]:
+        """The alias cache as it was if the batch is rolled back (its aliases were not stored)."""
+        aliases = dict(self._aliases)
+        try:
+            yield
+        except BaseException:
+            self._aliases = aliases
+            raise
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error; SQLite's own failures
+        become :class:`StoreError` (:class:`WorkspaceBusy` when the database is locked)."""
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise WorkspaceBusy(_busy(self.path / LOCK_NAME, "is writing to")) from exc
+            if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError) and not \
+                    isinstance(exc, sqlite3.IntegrityError | sqlite3.InterfaceError):
+                raise StoreError(f"cannot write to the workspace {self.path}: {exc}") from exc
+            raise
 
     def location(self) -> str | None:
         return str(self.path)
@@ -157,9 +212,7 @@ class SQLiteStore(GraphStore):
         return node_id
 
     def write_batch(self, batch: GraphBatch) -> None:
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
+        with self._aliases_restored_on_error(), self._transaction() as conn:
             for alias, canonical in batch.aliases:
                 self._add_alias(alias, canonical)
             merged: dict[str, Node] = {}
@@ -193,11 +246,6 @@ class SQLiteStore(GraphStore):
                 [(self._resolve(e.src), self._resolve(e.dst), e.kind, e.source_doc,
                   dumps({k: v for k, v in e.props.items() if v not in (None, "", [])}))
                  for e in batch.edges])
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
 
     def _add_alias(self, alias: str, canonical: str) -> None:
         canonical = self._resolve(canonical)
@@ -220,10 +268,17 @@ class SQLiteStore(GraphStore):
             conn.execute(f"DELETE FROM edges WHERE {end} = ?", (alias,))
 
     def add_problems(self, problems: Iterable[RecordProblem]) -> int:
-        rows = [(p.file, p.line, p.field, p.reason, p.raw[:2000], p.severity) for p in problems]
+        rows = [(_text(p.file), p.line, _text(p.field), _text(p.reason), _text(p.raw[:2000]),
+                 p.severity) for p in problems]
         before = self.conn.total_changes
-        with self.conn:
-            self.conn.executemany("INSERT OR IGNORE INTO quarantine VALUES (?,?,?,?,?,?)", rows)
+        with self._transaction() as conn:
+            conn.executemany("INSERT OR IGNORE INTO quarantine VALUES (?,?,?,?,?,?)", rows)
+        return self.conn.total_changes - before
+
+    def clear_problems(self, files: Iterable[str]) -> int:
+        before = self.conn.total_changes
+        with self._transaction() as conn:
+            conn.executemany("DELETE FROM quarantine WHERE file = ?", [(f,) for f in files])
         return self.conn.total_changes - before
 
     def case_ids_for_number(self, case_number: str) -> list[str]:
@@ -358,13 +413,85 @@ class SQLiteStore(GraphStore):
         # stored as zlib-compressed JSON: a scan's findings are hundreds of megabytes of
         # repetitive text that shrink about fifteenfold, so far fewer pages are written (twice,
         # through the write-ahead log) and the next save has far fewer to free
+        self._save_scan(scan, None)
+
+    def save_scan_if_unchanged(self, scan: dict[str, Any], snapshot: str) -> None:
+        self._save_scan(scan, snapshot)
+
+    def _save_scan(self, scan: dict[str, Any], snapshot: str | None) -> None:
         rows = [(key, zlib.compress(_dumps_utf8(value), 1)) for key, value in sorted(scan.items())]
-        with self.conn:
-            self.conn.execute("DELETE FROM scan")
-            self.conn.executemany("INSERT INTO scan VALUES (?, ?)", rows)
+        # one transaction: a reader sees the previous scan until COMMIT, then the new one, and a
+        # crash before COMMIT leaves the previous scan in place
+        with self._transaction() as conn:
+            if snapshot is not None and (now := self.snapshot()) != snapshot:
+                raise snapshot_changed(snapshot, now)
+            conn.execute("DELETE FROM scan")
+            conn.executemany("INSERT INTO scan VALUES (?, ?)", rows)
 
     def load_scan(self) -> dict[str, Any] | None:
         rows = self.conn.execute("SELECT key, value FROM scan").fetchall()
         # workspaces scanned before compression hold the JSON as text
         return {key: _loads(zlib.decompress(value) if isinstance(value, bytes) else value)
                 for key, value in rows} if rows else None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text(value: str) -> str:
+    """Text SQLite can store: unpaired surrogates (from undecodable input) become U+FFFD."""
+    return value if value.isascii() else _SURROGATE.sub("\ufffd", value)
+
+
+def _busy(lock: Path, doing: str) -> str:
+    holder = ""
+    with contextlib.suppress(OSError):
+        holder = lock.read_text("utf-8").strip()
+    pid, _, command = holder.partition(" ")
+    who = f"another ringtrace {command or 'process'}" + (f" (pid {pid})" if pid else "")
+    return (f"{who} {doing} this workspace ({lock.parent}); wait for it to finish or use another "
+            "workspace (--workspace)")
+
+
+#: descriptors of the writer locks this process holds; a forked child closes its copies
+_HELD: set[int] = set()
+
+
+def _close_inherited_locks() -> None:
+    for fd in list(_HELD):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_inherited_locks)
+
+
+def _lock_now(fh: TextIO) -> None:
+    """An exclusive lock on the open file, or OSError at once if another process holds one."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        fh.seek(0)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _acquire(lock: Path, command: str) -> TextIO:
+    """Take the workspace's writer lock without waiting; :class:`WorkspaceBusy` if it is held."""
+    fh = lock.open("a+", encoding="utf-8")
+    try:
+        _lock_now(fh)
+    except OSError as exc:
+        fh.close()
+        raise WorkspaceBusy(_busy(lock, "is running on")) from exc
+    fh.seek(0)
+    fh.truncate()
+    fh.write(f"{os.getpid()} {command}\n")
+    fh.flush()
+    _HELD.add(fh.fileno())
+    return fh

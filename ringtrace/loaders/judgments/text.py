@@ -16,10 +16,12 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+import zlib
 from io import BytesIO
 from xml.etree import ElementTree
 
-from ringtrace.errors import LoadError
+from ringtrace.errors import InputTooLarge, LoadError
+from ringtrace.loaders.limits import check_zip, current_limits
 
 _BLOCK_NAMES = ("p|div|br|tr|li|h[1-6]|table|ul|ol|section|article|header|footer|blockquote|pre|dd|"
                 "dt|hr|title|td|th")
@@ -66,16 +68,32 @@ def html_to_text(markup: str) -> str:
     return html.unescape(text).replace("\u00a0", " ")
 
 
+#: how much larger than its text a document's XML may be (Word's markup around each run)
+_XML_PER_TEXT = 8
+
+
 def docx_to_text(data: bytes, path: str = "<docx>") -> str:
     """Paragraph text of a ``.docx`` file, read with the standard library (zip + XML).
 
-    Raises :class:`~ringtrace.errors.LoadError` when the bytes are not a Word document.
+    Raises :class:`~ringtrace.errors.LoadError` when the bytes are not a Word document, and
+    :class:`~ringtrace.errors.InputTooLarge` when the archive decompresses to more than the
+    zip cap, its ``document.xml`` to more than 8 times the document cap, or its text to more
+    than the document cap (:mod:`ringtrace.loaders.limits`), before any of it is inflated.
     """
+    limits = current_limits()
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
+            check_zip(archive, path)
+            size = archive.getinfo("word/document.xml").file_size
+            if size > _XML_PER_TEXT * limits.max_document_bytes:
+                raise InputTooLarge(f"{path}: word/document.xml decompresses to {size:,} bytes, "
+                                    f"over {_XML_PER_TEXT} x the document cap of "
+                                    f"{limits.max_document_bytes:,} bytes; raise it with "
+                                    "--max-document-mb if this is a real document")
             xml = archive.read("word/document.xml")
         root = ElementTree.fromstring(xml)
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, zipfile.LargeZipFile,
+            NotImplementedError, EOFError, ValueError, zlib.error) as exc:
         raise LoadError(f"{path}: not a readable .docx file ({exc}); save it again from Word "
                         "or export it as .txt") from exc
     lines = []
@@ -89,7 +107,12 @@ def docx_to_text(data: bytes, path: str = "<docx>") -> str:
             elif node.tag in (f"{_W}br", f"{_W}cr"):
                 chunks.append("\n")
         lines.append("".join(chunks))
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    if len(text) > limits.max_document_bytes:  # characters: at least as many bytes
+        raise InputTooLarge(f"{path}: the document's text is {len(text):,} characters, over the "
+                            f"document cap of {limits.max_document_bytes:,} bytes; raise it with "
+                            "--max-document-mb if this is a real document")
+    return text
 
 
 def _join_page_break(match: re.Match[str], text: str) -> str:

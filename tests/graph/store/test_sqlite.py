@@ -1,13 +1,16 @@
-"""The embedded workspace store: idempotent writes, aliases, registry precedence, documents."""
+"""The embedded workspace store: idempotent writes, aliases, registry precedence, documents,
+one writer at a time, atomic scans."""
 
 from __future__ import annotations
 
 import math
+import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from ringtrace.errors import StoreError
+from ringtrace.errors import RecordProblem, SnapshotChanged, StoreError, WorkspaceBusy
 from ringtrace.graph.build import case_batch, registry_batch
 from ringtrace.graph.records import RegistryRecord, case_from_dict
 from ringtrace.graph.store.base import GraphStore
@@ -137,3 +140,59 @@ def test_a_scan_stored_as_json_text_by_an_older_version_still_loads(tmp_path: Pa
         store.conn.execute("INSERT INTO scan VALUES ('meta', '{\"名称\":\"扫描\",\"x\":NaN}')")
         meta = (store.load_scan() or {})["meta"]
         assert meta["名称"] == "扫描" and math.isnan(meta["x"])
+
+
+def test_a_second_writer_is_refused_with_the_holder_named(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as one, SQLiteStore.open(tmp_path) as two:
+        with one.writing("ingest"), one.writing("quarantine retry"), \
+                pytest.raises(WorkspaceBusy) as info, two.writing("scan"):  # re-entrant
+            pass
+        assert str(info.value) == (
+            f"another ringtrace ingest (pid {os.getpid()}) is running on this workspace "
+            f"({tmp_path}); wait for it to finish or use another workspace (--workspace)")
+        with two.writing("scan"):  # released when the holder is done
+            pass
+
+
+def test_a_sqlite_level_lock_becomes_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        other = sqlite3.connect(tmp_path / "ringtrace.sqlite", isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        store.conn.execute("PRAGMA busy_timeout = 50")
+        try:
+            with pytest.raises(WorkspaceBusy, match="wait for it to finish"):
+                store.add_problems([RecordProblem("f", 1, "x", "y")])
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+
+
+def test_a_save_that_fails_half_way_keeps_the_previous_scan(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        store.save_scan({"meta": {"n": 1}, "rings": [1]})
+        store.conn.execute("CREATE TEMP TRIGGER boom AFTER INSERT ON main.scan WHEN "
+                           "NEW.key = 'rings' BEGIN SELECT RAISE(ABORT, 'disk gone'); END")
+        with pytest.raises(sqlite3.IntegrityError, match="disk gone"):
+            store.save_scan({"meta": {"n": 2}, "rings": [2]})
+        assert store.load_scan() == {"meta": {"n": 1}, "rings": [1]}
+
+
+def test_a_scan_of_a_changed_snapshot_is_not_stored(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        store.write_batch(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))))
+        read = store.snapshot()
+        store.save_scan_if_unchanged({"meta": {"n": 1}}, read)
+        store.write_batch(case_batch(case_from_dict(sham_case(2, "刘秀英", "1967-02-02"))))
+        with pytest.raises(SnapshotChanged, match="run `ringtrace scan` again"):
+            store.save_scan_if_unchanged({"meta": {"n": 2}}, read)
+        assert store.load_scan() == {"meta": {"n": 1}}
+        assert GraphStore.snapshot(store) == store.snapshot() != read
+
+
+def test_quarantine_entries_are_kept_cleared_per_file_and_made_storable(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        assert store.add_problems([RecordProblem("a.csv", 2, "x", "bad \udcff byte"),
+                                   RecordProblem("b.csv", 0, "", "unreadable")]) == 2
+        assert [p.reason for p in store.problems()] == ["bad \ufffd byte", "unreadable"]
+        assert store.clear_problems(["a.csv"]) == 1
+        assert [p.file for p in store.problems()] == ["b.csv"]

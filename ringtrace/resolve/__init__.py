@@ -14,6 +14,7 @@ the store), :mod:`~.employers`, :mod:`~.persons`, :mod:`~.agents` (the rules),
 
 from __future__ import annotations
 
+from ringtrace.resolve.explain import EntityStory, explain
 from ringtrace.resolve.judgements import AmbiguousEntity, Candidate, lookup, record, stored
 from ringtrace.resolve.model import (
     Entity,
@@ -27,7 +28,7 @@ from ringtrace.resolve.model import (
 from ringtrace.resolve.stage import ensure, fingerprint, resolve, run
 
 __all__ = [
-    "AmbiguousEntity", "Candidate", "Entity", "Judgement", "KindCounts", "Merge", "Relation",
+    "AmbiguousEntity", "Candidate", "Entity", "EntityStory", "explain", "Judgement", "KindCounts", "Merge", "Relation",
     "Resolution", "Verdict", "ensure", "fingerprint", "lookup", "record", "resolve", "run",
     "stored",
 ]

@@ -28,7 +28,22 @@ from ringtrace.resolve.model import (
 from ringtrace.resolve.stage import ensure, fingerprint, resolve, run
 
 __all__ = [
-    "AmbiguousEntity", "Candidate", "Entity", "EntityStory", "explain", "Judgement", "KindCounts", "Merge", "Relation",
-    "Resolution", "Verdict", "ensure", "fingerprint", "lookup", "record", "resolve", "run",
+    "AmbiguousEntity",
+    "Candidate",
+    "Entity",
+    "EntityStory",
+    "Judgement",
+    "KindCounts",
+    "Merge",
+    "Relation",
+    "Resolution",
+    "Verdict",
+    "ensure",
+    "explain",
+    "fingerprint",
+    "lookup",
+    "record",
+    "resolve",
+    "run",
     "stored",
 ]

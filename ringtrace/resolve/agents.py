@@ -14,15 +14,23 @@ joined by this rule. A cluster joins another of its block when
   same forum (``agent_same_practice``); with several such candidates, nothing is merged.
 
 A common name in two provinces lands in two blocks and is never joined by this rule.
+
+Masked agents (``张某``, ``**国``, ``***``) are joined by :func:`resolve_masked_agents` only
+with more than the name: the masked name must fit exactly one identified agent entity of the
+same kind that shares its birth date, law firm or phone (``masked_agent``), or - when the mask
+keeps a character - the only such agent acting for or against the same employer in the same
+prefecture within :data:`GAP_DAYS` (``masked_agent_same_employer``).
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ringtrace.graph import identity as ident
 from ringtrace.resolve.cluster import Clusterer
 from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention
 
@@ -138,3 +146,101 @@ def _other_firm(a: _Item, b: _Item) -> bool:
     fa = set().union(*(p.firms for p in a.members))
     fb = set().union(*(p.firms for p in b.members))
     return bool(fa and fb and fa.isdisjoint(fb))
+
+
+_MASK_RUN = re.compile("(\\*+|＊+|(?:某|X|x|Ｘ|×|○)+)")
+
+
+def mask_fits(masked: str, name: str) -> bool:
+    """Can the masked ``masked`` stand for ``name``? Each ``*`` is one hidden character; a run
+    of ``某`` or ``X`` hides one or two (``张某`` fits ``张欣``, ``王某某`` fits ``王卫国``)."""
+    text, target = ident.clean(masked), ident.clean(name)
+    pattern = []
+    for part in _MASK_RUN.split(text):
+        if not part:
+            continue
+        if part[0] in "*＊":
+            pattern.append(f".{{{len(part)}}}")
+        elif _MASK_RUN.fullmatch(part):
+            pattern.append(".{1,2}")
+        else:
+            pattern.append(re.escape(part))
+    return re.fullmatch("".join(pattern), target) is not None
+
+
+def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
+    """Join masked agent mentions to the one identified agent they fit (see the module)."""
+    by_birth: dict[str, list[PersonMention]] = defaultdict(list)
+    by_firm: dict[str, list[PersonMention]] = defaultdict(list)
+    by_phone: dict[str, list[PersonMention]] = defaultdict(list)
+    by_surname: dict[tuple[str, str, str], list[PersonMention]] = defaultdict(list)
+    masked: list[PersonMention] = []
+    for p in sorted(m.persons.values(), key=lambda p: p.id):
+        if not p.agent_cases or agent_class(p) is None:
+            continue
+        if p.masked:
+            masked.append(p)
+            continue
+        if not p.key:
+            continue
+        if p.birth:
+            by_birth[p.birth].append(p)
+        for firm in p.firms:
+            by_firm[firm].append(p)
+        for phone in p.phones:
+            by_phone[phone].append(p)
+        for region in _regions(m, p):
+            by_surname[(agent_class(p) or "", region, p.key[0])].append(p)
+    for p in masked:
+        cls = agent_class(p)
+        regions = _regions(m, p)
+        item = _items(m, uf, [p])[0]
+        ambiguous = False
+        for what, pool in (("birth date", by_birth.get(p.birth or "", [])),
+                           ("law firm", [o for f in sorted(p.firms) for o in by_firm.get(f, [])]),
+                           ("phone", [o for t in sorted(p.phones) for o in by_phone.get(t, [])])):
+            fits = [o for o in pool if agent_class(o) == cls and mask_fits(p.name, o.name)
+                    and _regions(m, o) & regions and item.near(_items(m, uf, [o])[0])]
+            extra = ""
+            if len({uf.find(o.id) for o in fits}) > 1:
+                # several fit: the one who acts for or against the same employer, if only one
+                fits = [o for o in fits if _items(m, uf, [o])[0].employers & item.employers]
+                extra = " and the same employer"
+                if len({uf.find(o.id) for o in fits}) != 1:
+                    ambiguous = True
+                    continue
+            if fits and uf.merge(fits[0].id, p.id, "masked_agent",
+                                 f"masked agent {p.name} fits only {fits[0].name} with the "
+                                 f"same {what}{extra}, within {GAP_DAYS} days"):
+                break
+        else:
+            if not ambiguous and cls == "lay":
+                _masked_same_employer(m, uf, p, regions, by_surname)
+
+
+def _masked_same_employer(m: Mentions, uf: Clusterer, p: PersonMention, regions: set[str],
+                          by_surname: dict[tuple[str, str, str], list[PersonMention]]) -> None:
+    head = ident.clean(p.name)[:1]
+    if not head or _MASK_RUN.match(head) or p.birth:
+        return
+    item = _items(m, uf, [p])[0]
+    fits: list[PersonMention] = []
+    for region in sorted(regions):
+        for o in by_surname.get((agent_class(p) or "", region, head), []):
+            other = _items(m, uf, [o])[0]
+            if (mask_fits(p.name, o.name) and item.near(other)
+                    and item.employers & other.employers):
+                fits.append(o)
+    if _unique(uf, fits):
+        uf.merge(fits[0].id, p.id, "masked_agent_same_employer",
+                 f"masked agent {p.name} fits only {fits[0].name} acting for or against the same "
+                 f"employer in the same prefecture within {GAP_DAYS} days")
+
+
+def _unique(uf: Clusterer, fits: list[PersonMention]) -> bool:
+    return bool(fits) and len({uf.find(o.id) for o in fits}) == 1
+
+
+def _regions(m: Mentions, p: PersonMention) -> set[str]:
+    return {r for c in p.agent_cases if c in m.cases
+            and (r := m.cases[c].prefecture or m.cases[c].forum)}

@@ -12,10 +12,10 @@ In order, strongest first; every rule but the first needs the same (unmasked) na
    (same name, or a masked name that fits, and no other worker of that case fits);
 6. ``legal_representative`` - the legal representative of one enterprise as printed in the
    registry and in documents (after employer resolution), and the one who acts as the
-   enterprise's agent in its own cases.
+   enterprise's own (non-lawyer) agent in its cases.
 
 A masked name (``***``, ``某某``, ``X``) is never merged by name alone, and two clusters with
-different birth dates, ID numbers or sexes are never joined (:mod:`ringtrace.resolve.cluster`).
+different birth dates, ID numbers, sexes or law firms are never joined (:mod:`ringtrace.resolve.cluster`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 
 from ringtrace.graph import identity as ident
 from ringtrace.resolve.cluster import Clusterer
-from ringtrace.resolve.mentions import Mentions, PersonMention
+from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention
 
 #: how well a node id identifies its person (the entity takes the best one's id)
 _KEY_RANK = {"id": 0, "b": 1, "idf": 2, "firm": 3, "tel": 4, "doc": 5}
@@ -39,6 +39,8 @@ def exclusive(p: PersonMention) -> dict[str, str]:
         attrs["ID number"] = p.id_number
     if p.sex:
         attrs["sex"] = p.sex
+    if len(p.firms) == 1:
+        attrs["law firm"] = next(iter(p.firms))
     return attrs
 
 
@@ -175,8 +177,9 @@ def _legal_representatives(m: Mentions, people: list[PersonMention], uf: Cluster
             if not p.masked:
                 rep_by_key.setdefault((root, p.key), p.id)
     for p in people:
-        if p.masked or "employer" not in p.agent_sides or p.legal_rep_of:
-            continue
+        if (p.masked or "employer" not in p.agent_sides or p.legal_rep_of
+                or p.agent_kinds & PROFESSIONAL or p.firms):
+            continue  # a lawyer acting for a company is not its legal representative
         for case_id in sorted(set(p.agent_cases)):
             case = m.cases.get(case_id)
             if case is None:

@@ -103,10 +103,13 @@ def _result(m: Mentions, uf: Clusterer, ties: list[tuple[str, str, str]],
             entities[eid] = Entity(eid, kind, tuple(members), tuple(merges_by_root[root]))
             for member in members:
                 entity_of[member] = eid
-    relations = sorted({Relation(entity_of.get(b, b), entity_of.get(p, p), "branch_of", why)
-                        for b, p, why in ties if entity_of.get(b, b) != entity_of.get(p, p)},
-                       key=lambda r: (r.src, r.dst))
-    return Resolution(fp, dict(sorted(entities.items())), entity_of, tuple(relations),
+    relations: dict[tuple[str, str], Relation] = {}
+    for b, p, why in sorted(ties):
+        src, dst = entity_of.get(b, b), entity_of.get(p, p)
+        if src != dst:
+            relations.setdefault((src, dst), Relation(src, dst, "branch_of", why))
+    return Resolution(fp, dict(sorted(entities.items())), entity_of,
+                      tuple(relations[k] for k in sorted(relations)),
                       _counts(m, entities, entity_of), dict(sorted(uf.refused.items())),
                       tuple(judged))
 

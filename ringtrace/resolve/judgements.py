@@ -140,10 +140,12 @@ def _kind(store: GraphStore, node_id: str) -> str:
 def audit_line(judgement: Judgement) -> dict[str, Any]:
     """The audit-log line of a judgement (``ringtrace resolve same`` and its ids)."""
     verb = judgement.verdict.value.replace("_", "-")
-    return audit_entry(f"ringtrace resolve {verb}",
-                       {"a": judgement.a, "b": judgement.b, "note": judgement.note},
-                       {"judgement": judgement.seq, "members": list(judgement.members)},
-                       time=judgement.time)
+    entry = audit_entry(f"ringtrace resolve {verb}",
+                        {"a": judgement.a, "b": judgement.b, "note": judgement.note},
+                        {"judgement": judgement.seq, "members": list(judgement.members)},
+                        time=judgement.time)
+    entry["user"] = judgement.user  # who judged (the review app passes its signed-in user)
+    return entry
 
 
 @dataclass(frozen=True)

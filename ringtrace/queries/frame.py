@@ -173,7 +173,8 @@ def _apply_resolution(res: Resolution, cases: dict[str, CaseInfo],
                     merged[key] = value
         table[ent.id] = merged
     for case in cases.values():
-        for refs in (case.workers, case.employers, case.others, case.agents):
+        lists: tuple[list[Any], ...] = (case.workers, case.employers, case.others, case.agents)
+        for refs in lists:
             seen: set[str] = set()
             kept = []
             for ref in refs:

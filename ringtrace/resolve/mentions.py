@@ -151,11 +151,12 @@ def read_mentions(store: GraphStore) -> Mentions:
     employers: dict[str, EmployerMention] = {}
     for eid, props in store.node_fields("Employer", EMPLOYER_PROPS):
         name = str(props.get("name") or eid.split(":", 1)[-1])
-        code = props.get("uscc")
+        printed = props.get("uscc")
         rep = props.get("legal_representative")
         employers[eid] = EmployerMention(
             eid, name, names.company_name(name), bool(props.get("in_registry")),
-            names.uscc_key(code), names.registration_number(code), names.code_fragment(code),
+            names.uscc_key(printed), names.registration_number(printed),
+            names.code_fragment(printed),
             ident.normalize_address(props["address"]) if props.get("address") else None,
             names.person_key(rep) if isinstance(rep, str) and rep and not names.masked(rep)
             else (rep or None),

@@ -101,21 +101,33 @@ def resolve_persons(m: Mentions, uf: Clusterer) -> None:
         _chain(uf, group, "same_name_birth",
                lambda o: f"same name {o.name} + birth date {o.birth}")
     _fragments(named, uf)
-    for group in _by_key(named, lambda p: [f"{p.key}|{t}" for t in sorted(p.phones)]):
-        phones = set.intersection(*(p.phones for p in group))
-        _chain(uf, group, "same_name_phone",
-               lambda o, ph=phones: f"same name {o.name} + phone {min(ph) if ph else '?'}")
-    for group in _by_key(named, lambda p: [f"{p.key}|{a}" for a in sorted(p.addresses)]):
-        shared = set.intersection(*(p.addresses for p in group))
-        _chain(uf, group, "same_name_address",
-               lambda o, ad=shared: f"same name {o.name} + address {min(ad) if ad else '?'}")
-    for group in _by_key(named, lambda p: [f"{p.key}|{f}" for f in sorted(p.firms)]):
-        firms = set.intersection(*(p.firms for p in group))
-        _chain(uf, group, "same_name_firm",
-               lambda o, fs=firms: f"same agent name {o.name} + same law firm "
-                                   f"{min(fs) if fs else '?'}")
+    for label, rule, values in (("phone", "same_name_phone", _phones),
+                                ("address", "same_name_address", _addresses),
+                                ("same law firm", "same_name_firm", _firms)):
+        def keys(p: PersonMention, get: Callable[[PersonMention], set[str]] = values
+                 ) -> list[str]:
+            return [f"{p.key}|{v}" for v in sorted(get(p))]
+
+        for group in _by_key(named, keys):
+            shared = min(set.intersection(*(values(p) for p in group)), default="?")
+            first = group[0]
+            for other in group[1:]:
+                prefix = "same agent name" if rule == "same_name_firm" else "same name"
+                uf.merge(first.id, other.id, rule, f"{prefix} {other.name} + {label} {shared}")
     _ledger(m, people, uf)
     _legal_representatives(m, people, uf)
+
+
+def _phones(p: PersonMention) -> set[str]:
+    return p.phones
+
+
+def _addresses(p: PersonMention) -> set[str]:
+    return p.addresses
+
+
+def _firms(p: PersonMention) -> set[str]:
+    return p.firms
 
 
 def _fragments(named: list[PersonMention], uf: Clusterer) -> None:
@@ -159,9 +171,9 @@ def _legal_representatives(m: Mentions, people: list[PersonMention], uf: Cluster
         name = m.employers[root].name if root in m.employers else root
         named = [p for p in group if not p.masked]
         for same in _by_key(named, lambda p: [p.key]):
-            _chain(uf, same, "legal_representative",
-                   lambda o, n=name: f"{o.name}, legal representative of {n} "
-                                     "(registry and documents)")
+            for other in same[1:]:
+                uf.merge(same[0].id, other.id, "legal_representative",
+                         f"{other.name}, legal representative of {name} (registry and documents)")
         keys = {p.key for p in named}
         for p in group:
             if not p.masked or len(keys) != 1:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.resolve import agents, employers, judgements, persons
@@ -114,11 +114,11 @@ def _result(m: Mentions, uf: Clusterer, ties: list[tuple[str, str, str]],
                       tuple(judged))
 
 
-def _employer_rank(m: Mentions):  # type: ignore[no-untyped-def]
+def _employer_rank(m: Mentions) -> Callable[[str], tuple[object, ...]]:
     return lambda node: employers.rank(m.employers[node])
 
 
-def _person_rank(m: Mentions):  # type: ignore[no-untyped-def]
+def _person_rank(m: Mentions) -> Callable[[str], tuple[object, ...]]:
     return lambda node: persons.rank(m.persons[node])
 
 

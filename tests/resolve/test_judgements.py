@@ -34,7 +34,7 @@ def test_same_forces_a_merge_the_rules_refuse(tmp_path: Path) -> None:
                user="analyst1")
     after = ensure(store)
     assert after.entity(OTHER) == after.entity(KONG)
-    assert [m.rule for m in after.merges_of(KONG)][0] == "analyst judgement"
+    assert next(m.rule for m in after.merges_of(KONG)) == "analyst judgement"
     assert (j.seq, j.user, j.note) == (1, "analyst1", "同一身份证")
     frame = build_frame(store)
     assert len(frame.agent_cases[after.entity(KONG)]) == 3

@@ -3,8 +3,9 @@
 An intermediary is ``孔龙, born 1976-07-27, phone 139…`` in one award and plain ``孔龙`` in the
 next ten; each bare mention is a node scoped to its document. After the identity rules of
 :mod:`ringtrace.resolve.persons`, agents of one name are compared inside a *block*: the same
-name, the same kind (a lay agent - staff, citizen, "other" - or a lawyer / legal-aid worker),
-the same prefecture of forums. Relatives (``原告之子``) are each applicant's own and are never
+name, the same prefecture of forums; inside it, only compatible kinds are compared (a lawyer or
+legal-aid worker is not the employer's staff; an agent of unstated kind - a citizen, or a lawyer
+printed without a firm - may be either). Relatives (``原告之子``) are each applicant's own and are never
 joined by this rule. A cluster joins another of its block when
 
 * they act within :data:`GAP_DAYS` of each other, nothing exclusive differs (birth date, ID
@@ -45,6 +46,7 @@ class _Item:
 
     root: str
     members: list[PersonMention] = field(default_factory=list)
+    classes: set[str] = field(default_factory=set)
     days: list[dt.date] = field(default_factory=list)
     employers: set[str] = field(default_factory=set)
     forums: set[str] = field(default_factory=set)
@@ -66,29 +68,33 @@ class _Item:
 
 
 def agent_class(p: PersonMention) -> str | None:
-    """``professional`` or ``lay``; None for relatives only (never joined by co-occurrence)."""
+    """``professional`` (lawyer, intern, legal aid), ``staff`` (the employer's own), ``other``
+    (a citizen, or a kind the document does not tell: a lawyer printed without a firm reads as
+    one); None for relatives only (never joined by co-occurrence)."""
     kinds = p.agent_kinds - {"relative"}
     if not kinds:
         return None
-    return "professional" if kinds & PROFESSIONAL else "lay"
+    if kinds & PROFESSIONAL:
+        return "professional"
+    return "staff" if "employee" in kinds else "other"
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Can two agent classes be one person? ``other`` is compatible with every class."""
+    return a is not None and b is not None and (a == b or "other" in (a, b))
 
 
 def resolve_agents(m: Mentions, uf: Clusterer) -> None:
     """Apply the co-occurrence rule to ``uf`` (after the person rules)."""
-    blocks: dict[tuple[str, str, str], list[PersonMention]] = defaultdict(list)
+    blocks: dict[tuple[str, str], list[PersonMention]] = defaultdict(list)
     for p in sorted(m.persons.values(), key=lambda p: p.id):
-        if not p.agent_cases or p.masked or not p.key:
+        if not p.agent_cases or p.masked or not p.key or agent_class(p) is None:
             continue
-        cls = agent_class(p)
-        if cls is None:
-            continue
-        regions = {m.cases[c].prefecture or m.cases[c].forum for c in p.agent_cases
-                   if c in m.cases}
-        for region in sorted(r for r in regions if r):
-            blocks[(p.key, cls, region)].append(p)
-    for (name, cls, region), people in sorted(blocks.items()):
+        for region in sorted(_regions(m, p)):
+            blocks[(p.key, region)].append(p)
+    for (name, region), people in sorted(blocks.items()):
         if len(people) > 1:
-            _block(m, uf, people, f"{name}（{cls}, region {region}）")
+            _block(m, uf, people, f"{name} (region {region})")
 
 
 def _items(m: Mentions, uf: Clusterer, people: list[PersonMention]) -> list[_Item]:
@@ -96,6 +102,7 @@ def _items(m: Mentions, uf: Clusterer, people: list[PersonMention]) -> list[_Ite
     for p in people:
         item = items.setdefault(uf.find(p.id), _Item(uf.find(p.id)))
         item.members.append(p)
+        item.classes.add(agent_class(p) or "relative")
         for c in p.agent_cases:
             case = m.cases.get(c)
             if case is None:
@@ -118,7 +125,7 @@ def _block(m: Mentions, uf: Clusterer, people: list[PersonMention], label: str) 
             continue
         near = [o for o in items if o is not item and uf.find(o.root) != uf.find(item.root)
                 and item.near(o) and uf.conflict(item.root, o.root) is None
-                and not _other_firm(item, o)]
+                and not _other_firm(item, o) and _compatible_items(item, o)]
         identified = [o for o in near if o.identified]
         shared = [o for o in near if o.employers & item.employers or o.forums & item.forums]
         if len({uf.find(o.root) for o in identified}) == 1:
@@ -140,6 +147,10 @@ def _block(m: Mentions, uf: Clusterer, people: list[PersonMention], label: str) 
                 uf.merge(best[0].root, item.root, "agent_same_practice",
                          f"bare agent name {label}, within {GAP_DAYS} days, same employer "
                          "(the only namesake acting for or against it)")
+
+
+def _compatible_items(a: _Item, b: _Item) -> bool:
+    return all(compatible(x, y) for x in a.classes for y in b.classes)
 
 
 def _other_firm(a: _Item, b: _Item) -> bool:
@@ -190,7 +201,7 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
         for phone in p.phones:
             by_phone[phone].append(p)
         for region in _regions(m, p):
-            by_surname[(agent_class(p) or "", region, p.key[0])].append(p)
+            by_surname[(region, p.key[0])].append(p)
     for p in masked:
         cls = agent_class(p)
         regions = _regions(m, p)
@@ -199,7 +210,8 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
         for what, pool in (("birth date", by_birth.get(p.birth or "", [])),
                            ("law firm", [o for f in sorted(p.firms) for o in by_firm.get(f, [])]),
                            ("phone", [o for t in sorted(p.phones) for o in by_phone.get(t, [])])):
-            fits = [o for o in pool if agent_class(o) == cls and mask_fits(p.name, o.name)
+            fits = [o for o in pool if compatible(agent_class(o), cls)
+                    and mask_fits(p.name, o.name)
                     and _regions(m, o) & regions and item.near(_items(m, uf, [o])[0])]
             extra = ""
             if len({uf.find(o.id) for o in fits}) > 1:
@@ -214,7 +226,7 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
                                  f"same {what}{extra}, within {GAP_DAYS} days"):
                 break
         else:
-            if not ambiguous and cls == "lay":
+            if not ambiguous and cls != "professional":
                 _masked_same_employer(m, uf, p, regions, by_surname)
 
 
@@ -226,7 +238,9 @@ def _masked_same_employer(m: Mentions, uf: Clusterer, p: PersonMention, regions:
     item = _items(m, uf, [p])[0]
     fits: list[PersonMention] = []
     for region in sorted(regions):
-        for o in by_surname.get((agent_class(p) or "", region, head), []):
+        for o in by_surname.get((region, head), []):
+            if not compatible(agent_class(o), agent_class(p)):
+                continue
             other = _items(m, uf, [o])[0]
             if (mask_fits(p.name, o.name) and item.near(other)
                     and item.employers & other.employers):

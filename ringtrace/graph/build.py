@@ -57,7 +57,7 @@ def masked_scope(case: str, name: str, line: str) -> str:
 
 def _party_node(party: Party, case: str, line: str = "") -> Node:
     if party.is_entity or party.side == "employer":
-        return Node(ident.employer_id(party.name), "Employer", {
+        return Node(ident.employer_id(party.name, document=case), "Employer", {
             "name": party.name, "uscc": party.uscc, "address": party.address,
             "legal_representative": party.legal_representative,
         })

@@ -209,7 +209,7 @@ def company_name(name: str) -> CompanyName:
     (True, '安阳')
     """
     text = company_text(name)
-    is_masked = bool(_MASK_RUN.search(text))
+    is_masked = ident.is_masked_company(text)
     parent = branch = None
     m = _BRANCH.match(text)
     if m:

@@ -19,10 +19,10 @@ def _merge(res, node: str):  # type: ignore[no-untyped-def]
 
 
 def test_a_printed_uscc_joins_the_registry_row_whatever_the_name(tmp_path: Path) -> None:
-    doc = case(1, employer="商丘市某包装厂", uscc="91411400MA40ABCD1X")
+    doc = case(1, employer="商丘市金鼎包装厂", uscc="91411400MA40ABCD1X")
     res = resolve(store_of(tmp_path, [doc], [JINYUAN]))
     row = employer_id(JINYUAN.name)
-    assert res.entity(employer_id("商丘市某包装厂")) == row
+    assert res.entity(employer_id("商丘市金鼎包装厂")) == row
     assert _merge(res, row).rule == "same_uscc"
     assert _merge(res, row).evidence == "same USCC 91411400MA40ABCD1X"
 
@@ -100,3 +100,14 @@ def test_unregistered_spellings_of_one_firm_join_each_other(tmp_path: Path) -> N
     res = resolve(store_of(tmp_path, docs))
     merge = _merge(res, employer_id("安阳天宇劳务服务有限公司"))
     assert (merge.rule, merge.evidence) == ("name_variant", "name variant: city 市 dropped")
+
+
+def test_masked_names_in_two_documents_are_two_mentions(tmp_path: Path) -> None:
+    docs = [case(1, employer="***煤业有限公司", uscc="914101849050675417", rep=None),
+            case(2, employer="***煤业有限公司", rep=None)]
+    row = RegistryRecord(name="郑州市联创煤业有限公司", uscc="914101849050675417")
+    res = resolve(store_of(tmp_path, docs, [row]))
+    first = employer_id("***煤业有限公司", document="Case:(2021)豫0502民初1号|河南省安阳市文峰区人民法院")
+    second = employer_id("***煤业有限公司", document="Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院")
+    assert res.members(employer_id(row.name)) == tuple(sorted([employer_id(row.name), first]))
+    assert res.entity(second) == second

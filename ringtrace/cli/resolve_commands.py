@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import click
@@ -16,6 +18,7 @@ from ringtrace.cli.common import (
     use_audit_entry,
 )
 from ringtrace.cli.output import emit, table
+from ringtrace.resolve.evaluate import resolution_metrics
 from ringtrace.resolve.judgements import audit_line
 
 
@@ -163,3 +166,30 @@ def show_command(ctx: Context, entity: str, store_uri: str | None, as_json: bool
     lines += [f"  tie: {line}" for line in story.relations]
     lines += [f"  judgement: {line}" for line in story.judgements]
     emit(story.to_dict(), as_json=as_json, as_csv=False, text="\n".join(lines))
+
+
+@resolve_group.command("eval")
+@click.argument("truth", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@store_option
+@_json_option
+@click.pass_obj
+def eval_command(ctx: Context, truth: Path, store_uri: str | None, as_json: bool) -> None:
+    """Pairwise precision and recall of the resolution per kind against a truth.json.
+
+    \b
+    Example:
+      ringtrace resolve eval world/truth.json
+    """
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+        data = json.loads(truth.read_text("utf-8"))
+        if "cases" not in data or not isinstance(data["cases"], list):
+            raise click.ClickException(f"{truth}: no per-mention 'cases' list (a truth.json "
+                                       "written by `ringtrace synth` with mention truth)")
+        metrics = resolution_metrics(store, data).to_dict()
+    audit_result(**{k: metrics[k] for k in ("persons", "agents", "employers")})
+    rows = [{"kind": k, **metrics[k]} for k in ("persons", "agents", "employers")]
+    text = table(rows) + (f"\nmentions matched {metrics['mentions_matched']}, unmatched "
+                          f"{metrics['mentions_unmatched']}, ambiguous "
+                          f"{metrics['mentions_ambiguous']}; cases unmatched "
+                          f"{metrics['cases_unmatched']}")
+    emit(metrics, as_json=as_json, as_csv=False, text=text)

@@ -56,3 +56,19 @@ def test_judgements_by_name_and_id_are_listed_and_audited(tmp_path: Path,
     assert [e["status"] for e in audit] == ["error", "ok"]
     assert audit[1]["params"]["b"] == "Person:王建国|b:1950-05-05"
     assert (audit[1]["user"], audit[1]["result"]["judgement"]) == ("检察官甲", 1)
+
+
+def test_resolve_eval_reads_a_mention_truth(tmp_path: Path, runner: CliRunner) -> None:
+    ws = _workspace(tmp_path, runner)
+    truth = {"cases": [{"file": None, "case_number": f"(2021)豫0502民初{n}号",
+                        "forum": "河南省安阳市文峰区人民法院",
+                        "mentions": [{"role": "agent", "side": "worker", "printed": "王建国",
+                                      "entity": "P:1"}]} for n in (1, 2)], "registry": []}
+    (tmp_path / "truth.json").write_text(json.dumps(truth, ensure_ascii=False), "utf-8")
+    out = runner.invoke(cli, ["-w", str(ws), "resolve", "eval", str(tmp_path / "truth.json"),
+                              "--json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["agents"]["recall"] == 1.0
+    (tmp_path / "old.json").write_text('{"rings": []}', "utf-8")
+    old = runner.invoke(cli, ["-w", str(ws), "resolve", "eval", str(tmp_path / "old.json")])
+    assert old.exit_code == 1 and "no per-mention 'cases' list" in old.output

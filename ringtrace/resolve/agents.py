@@ -184,7 +184,7 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
     by_birth: dict[str, list[PersonMention]] = defaultdict(list)
     by_firm: dict[str, list[PersonMention]] = defaultdict(list)
     by_phone: dict[str, list[PersonMention]] = defaultdict(list)
-    by_surname: dict[tuple[str, str, str], list[PersonMention]] = defaultdict(list)
+    by_surname: dict[tuple[str, str], list[PersonMention]] = defaultdict(list)
     masked: list[PersonMention] = []
     for p in sorted(m.persons.values(), key=lambda p: p.id):
         if not p.agent_cases or agent_class(p) is None:
@@ -231,7 +231,7 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
 
 
 def _masked_same_employer(m: Mentions, uf: Clusterer, p: PersonMention, regions: set[str],
-                          by_surname: dict[tuple[str, str, str], list[PersonMention]]) -> None:
+                          by_surname: dict[tuple[str, str], list[PersonMention]]) -> None:
     head = ident.clean(p.name)[:1]
     if not head or _MASK_RUN.match(head) or p.birth:
         return

@@ -62,13 +62,16 @@ def test_resolve_eval_reads_a_mention_truth(tmp_path: Path, runner: CliRunner) -
     ws = _workspace(tmp_path, runner)
     truth = {"cases": [{"file": None, "case_number": f"(2021)豫0502民初{n}号",
                         "forum": "河南省安阳市文峰区人民法院",
-                        "mentions": [{"role": "agent", "side": "worker", "printed": "王建国",
-                                      "entity": "P:1"}]} for n in (1, 2)], "registry": []}
+                        "mentions": [{"role": "party", "side": "employer",
+                                      "printed": "安阳市恒达废旧物资回收有限公司",
+                                      "entity": "E:1"}]} for n in (1, 2, 3)], "registry": []}
     (tmp_path / "truth.json").write_text(json.dumps(truth, ensure_ascii=False), "utf-8")
     out = runner.invoke(cli, ["-w", str(ws), "resolve", "eval", str(tmp_path / "truth.json"),
                               "--json"])
     assert out.exit_code == 0, out.output
-    assert json.loads(out.output)["agents"]["recall"] == 1.0
+    assert json.loads(out.output)["employers"] == {
+        "mentions": 3, "true_pairs": 3, "predicted_pairs": 3, "correct_pairs": 3,
+        "precision": 1.0, "recall": 1.0}
     (tmp_path / "old.json").write_text('{"rings": []}', "utf-8")
     old = runner.invoke(cli, ["-w", str(ws), "resolve", "eval", str(tmp_path / "old.json")])
     assert old.exit_code == 1 and "no per-mention 'cases' list" in old.output

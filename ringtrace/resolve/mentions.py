@@ -51,6 +51,8 @@ class PersonMention:
     legal_rep_of: set[str] = field(default_factory=set)
     #: cases cited as the basis of the 补缴 rows about this person
     ledger_cases: list[str] = field(default_factory=list)
+    #: the party nodes an agent represents
+    represents: set[str] = field(default_factory=set)
 
     @property
     def scoped(self) -> bool:
@@ -187,6 +189,9 @@ def read_mentions(store: GraphStore) -> Mentions:
         person.agent_sides.add(str(ep.get("represents_side") or "unknown"))
         if ep.get("law_firm"):
             person.firms.add(ident.normalize_firm(str(ep["law_firm"])))
+    for src, dst in store.edge_pairs(["REPRESENTS"]):
+        if src in persons:
+            persons[src].represents.add(dst)
     for src, dst in store.edge_pairs(["LEGAL_REP_OF"]):
         if src in persons:
             persons[src].legal_rep_of.add(dst)

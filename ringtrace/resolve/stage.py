@@ -64,6 +64,7 @@ def resolve(store: GraphStore, judged: Sequence[Judgement] | None = None,
             uf.force(a, b, why)
     ties = employers.resolve_employers(m, uf)
     persons.resolve_persons(m, uf)
+    agents.resolve_same_client(m, uf)
     agents.resolve_agents(m, uf)
     agents.resolve_masked_agents(m, uf)
     return _result(m, uf, ties, judged, fingerprint_ or fingerprint(store, judged))

@@ -67,3 +67,16 @@ def test_a_masked_agent_joins_only_with_a_shared_birth_date(tmp_path: Path) -> N
     masked = "Person:孔某|doc:Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院#a0|b:1976-07-27"
     assert res.members("Person:孔龙|b:1976-07-27") == (masked, "Person:孔龙|b:1976-07-27")
     assert [m.rule for m in res.merges_of(masked)] == ["masked_agent"]
+
+
+def test_a_relative_through_the_appeal_chain_of_one_applicant(tmp_path: Path) -> None:
+    son = {"name": "王向阳", "kind": "relative", "relation": "原告之子"}
+    worker = [{"name": "张桂兰", "birth_date": "1966-05-02"}]
+    docs = [case(1, workers=worker, agents=[son]),
+            case(2, workers=worker, agents=[son], court="zhengzhou", day="2021-09-01"),
+            case(3, workers=[{"name": "李凤英", "birth_date": "1967-01-01"}], agents=[son])]
+    res = resolve(store_of(tmp_path, docs))
+    first = "Person:王向阳|doc:Case:(2021)豫0502民初1号|河南省安阳市文峰区人民法院"
+    [entity] = [e for e in res.entities.values() if first in e.members]
+    assert len(entity.members) == 2  # not the namesake who represents another applicant
+    assert entity.merges[0].rule == "agent_same_client"

@@ -18,8 +18,8 @@ A common name in two provinces lands in two blocks and is never joined by this r
 
 Before that, :func:`resolve_same_client` joins agents of one name who represent the same party
 (``agent_same_client``): a relative through an appeal chain, a citizen agent in two suits of
-one applicant, a staff member answering for one employer in several suits (a birth date, law
-firm or sex that differs still keeps namesakes apart).
+one applicant. Representing the same *employer* does not count: an employer has many agents,
+and namesakes among them.
 
 Masked agents (``张某``, ``**国``, ``***``) are joined by :func:`resolve_masked_agents` only
 with more than the name: the masked name must fit exactly one identified agent entity of the
@@ -90,21 +90,22 @@ def compatible(a: str | None, b: str | None) -> bool:
 
 
 def resolve_same_client(m: Mentions, uf: Clusterer) -> None:
-    """``agent_same_client``: agents of one name who represent the same party (after person
+    """``agent_same_client``: agents of one name who represent the same person (after person
     resolution) are one person - an applicant's son through the first instance, the appeal
     and the retrial, or a citizen agent in two suits of the same applicant. Relatives too."""
     groups: dict[tuple[str, str], list[PersonMention]] = defaultdict(list)
     for p in sorted(m.persons.values(), key=lambda p: p.id):
         if p.agent_cases and not p.masked and p.key:
-            for client in sorted({uf.find(c) for c in p.represents}):
+            # a person client only: an employer has many agents, namesakes among them
+            for client in sorted({uf.find(c) for c in p.represents if c in m.persons}):
                 groups[(p.key, client)].append(p)
     for (_name, client), people in sorted(groups.items()):
         first = people[0]
-        label = m.persons[client].name if client in m.persons else (
-            m.employers[client].name if client in m.employers else client)
+        label = m.persons[client].name if client in m.persons else client
         for other in people[1:]:
             uf.merge(first.id, other.id, "agent_same_client",
                      f"same agent name {other.name} representing the same party {label}")
+
 
 
 def resolve_agents(m: Mentions, uf: Clusterer) -> None:

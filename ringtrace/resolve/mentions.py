@@ -151,7 +151,9 @@ def read_mentions(store: GraphStore) -> Mentions:
             birth, full, frag, props.get("sex") if props.get("sex") in ("男", "女") else None)
 
     employers: dict[str, EmployerMention] = {}
-    for eid, props in store.node_fields("Employer", EMPLOYER_PROPS):
+    raw_employers = list(store.node_fields("Employer", EMPLOYER_PROPS))
+    names.simplified_many([str(p.get("name") or "") for _, p in raw_employers])  # one call
+    for eid, props in raw_employers:
         name = str(props.get("name") or eid.split(":", 1)[-1])
         printed = props.get("uscc")
         rep = props.get("legal_representative")

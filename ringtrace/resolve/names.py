@@ -32,20 +32,31 @@ def _converter() -> object | None:
     return opencc.OpenCC("t2s")
 
 
-@cache
+_simple_cache: dict[str, str] = {}
+
+
 def simplified(text: str) -> str:
     """``text`` in simplified characters (OpenCC ``t2s``); unchanged without OpenCC."""
-    conv = _converter()
-    return conv.convert(text) if conv is not None else text  # type: ignore[attr-defined]
+    found = _simple_cache.get(text)
+    if found is None:
+        conv = _converter()
+        found = conv.convert(text) if conv is not None else text  # type: ignore[attr-defined]
+        if len(_simple_cache) < 1 << 20:
+            _simple_cache[text] = found
+    return found
 
 
 def simplified_many(texts: list[str]) -> list[str]:
-    """:func:`simplified` of many short texts with one OpenCC call (names never hold a newline)."""
+    """:func:`simplified` of many short texts with one OpenCC call (names never hold a newline);
+    the results also fill :func:`simplified`'s cache."""
     conv = _converter()
     if conv is None or not texts:
         return list(texts)
     out = conv.convert("\n".join(texts)).split("\n")  # type: ignore[attr-defined]
-    return out if len(out) == len(texts) else [simplified(t) for t in texts]
+    if len(out) != len(texts):
+        return [simplified(t) for t in texts]
+    _simple_cache.update(zip(texts, out, strict=True))
+    return out
 
 
 _NAME_NOISE = re.compile("[\\s\"'“”‘’「」『』·•・.。,，]")
@@ -80,7 +91,8 @@ class Places:
     stem_of: dict[str, str]
     #: stems of provinces (``河南``), dropped from keys when a lower place follows
     provinces: frozenset[str]
-    longest: int
+    #: the lengths of the names in ``stem_of``, longest first
+    lengths: tuple[int, ...]
 
 
 @cache
@@ -104,7 +116,8 @@ def places() -> Places:
             stem_of.setdefault(stem, stem)
         if code.endswith("0000"):
             provinces.add(stem)
-    return Places(stem_of, frozenset(provinces), max(len(n) for n in stem_of))
+    return Places(stem_of, frozenset(provinces),
+                  tuple(sorted({len(n) for n in stem_of}, reverse=True)))
 
 
 def leading_places(text: str) -> tuple[tuple[str, ...], str]:
@@ -114,7 +127,9 @@ def leading_places(text: str) -> tuple[tuple[str, ...], str]:
     found: list[str] = []
     pos = 0
     while pos < len(text):
-        for size in range(min(table.longest, len(text) - pos - 1), 1, -1):
+        for size in table.lengths:
+            if size > len(text) - pos - 1:
+                continue
             stem = table.stem_of.get(text[pos: pos + size])
             if stem is not None:
                 found.append(stem)

@@ -63,7 +63,7 @@ def demo(out_dir: Path, seed: int, cases: int, texts: bool, top: int) -> None:
             ev = evaluate(store, load_truth(province / "truth.json"))
             click.echo("\n".join("    " + line for line in format_evaluation(ev).splitlines()))
             click.echo(f"5/5 writing HTML to {out_dir}")
-            files = write_report(store, out_dir, top=top, evaluation=ev,
+            files = write_report(store, out_dir, top=top, evaluation=ev.headline(),
                                  workspace=str(workspace))
         append_audit(workspace, "demo", {"out": str(out_dir), "seed": seed, "cases": cases,
                                          "texts": texts, "top": top},
@@ -91,5 +91,6 @@ def report(ctx: Context, out_dir: Path, top: int, truth: Path | None) -> None:
     """
     with opened_store(ctx) as store, translated_errors():
         ev = evaluate(store, load_truth(truth)) if truth else None
-        files = write_report(store, out_dir, top=top, evaluation=ev, workspace=str(ctx.workspace))
+        files = write_report(store, out_dir, top=top,
+                             evaluation=ev.headline() if ev else None, workspace=str(ctx.workspace))
     click.echo(f"wrote {files.index} and {len(files.rings)} ring pages")

@@ -3,37 +3,42 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ringtrace.cli.app import Context, cli
-from ringtrace.cli.common import opened_store, translated_errors
+from ringtrace.cli.common import opened_store, progress_bar, translated_errors
 from ringtrace.cli.output import emit, output_options
-from ringtrace.queries.evaluate import evaluate, load_truth
+from ringtrace.queries.evaluate import Evaluation, evaluate, load_truth
 from ringtrace.queries.rules import load_rules
 from ringtrace.queries.scan import run_scan
+from ringtrace.synth import worlds
 
 
-def format_evaluation(ev: dict) -> str:
-    def pct(x: float | None) -> str:
-        return "n/a" if x is None else f"{x:.3f}"
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
 
+
+def format_evaluation(ev: Evaluation) -> str:
     lines = [
-        f"rings: planted {ev['rings_planted']}, reported {ev['rings_reported']}, "
-        f"recall {pct(ev['ring_recall'])}, precision {pct(ev['ring_precision'])}",
-        f"cases: sham {ev['sham_cases']}, leads {ev['leads']} (score >= {ev['lead_threshold']}), "
-        f"precision {pct(ev['case_precision'])}, recall {pct(ev['case_recall'])}",
-        f"precision@50 {pct(ev.get('precision_at_50'))}, "
-        f"precision@100 {pct(ev.get('precision_at_100'))}",
-        f"decoy cases flagged: {pct(ev['decoy_flag_rate'])} of {ev['decoy_cases']}",
+        f"rings: planted {ev.rings_planted}, reported {ev.rings_reported}, "
+        f"recall {_pct(ev.ring_recall)}, precision {_pct(ev.ring_precision)}",
+        f"cases: sham {ev.sham_cases}, leads {ev.leads} (score >= {ev.lead_threshold}), "
+        f"precision {_pct(ev.case_precision)}, recall {_pct(ev.case_recall)}",
+        ", ".join(f"precision@{k} {_pct(v)}" for k, v in ev.precision_at.items()),
+        f"look-alike cases: {ev.decoy_cases}, flagged as leads {_pct(ev.decoy_flag_rate)}, "
+        f"inside reported rings {_pct(ev.decoy_ring_rate)}",
+        f"quarantined records: {ev.quarantined} ({_pct(ev.quarantine_rate)}); truth cases not "
+        f"found in the store: {ev.unmatched_truth_cases}",
         "per typology (ring recall / case recall):",
     ]
-    for t, r in ev["ring_recall_by_typology"].items():
-        lines.append(f"  {t:<32} {pct(r)} / {pct(ev['case_recall_by_typology'].get(t))}")
-    if ev["decoy_flag_rate_by_kind"]:
-        lines.append("decoys flagged per kind:")
-        for k, r in ev["decoy_flag_rate_by_kind"].items():
-            lines.append(f"  {k:<32} {pct(r)}")
+    for t, r in ev.ring_recall_by_typology.items():
+        lines.append(f"  {t:<32} {_pct(r)} / {_pct(ev.case_recall_by_typology.get(t))}")
+    if ev.decoy_flag_rate_by_kind:
+        lines.append("look-alikes per kind (flagged as leads / inside reported rings):")
+        for k, r in ev.decoy_flag_rate_by_kind.items():
+            lines.append(f"  {k:<32} {_pct(r)} / {_pct(ev.decoy_ring_rate_by_kind.get(k))}")
     return "\n".join(lines)
 
 
@@ -67,19 +72,118 @@ def scan(ctx: Context, rules_file: Path | None, seed: int | None, as_json: bool,
 
 
 @cli.command("eval")
-@click.option("--truth", required=True, type=click.Path(exists=True, dir_okay=False,
+@click.option("--truth", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="truth.json written by `ringtrace synth` (or a verified set): measure the "
+              "workspace's last scan against it.")
+@click.option("--worlds", "worlds_count", type=click.IntRange(1, len(worlds.DEV_SEEDS)),
+              help="Instead: generate, ingest (raw documents), scan and measure this many "
+              "worlds, and report each with the worst and the median.")
+@click.option("--split", type=click.Choice(worlds.SPLITS), default="dev", show_default=True,
+              help="Which worlds: dev (tune here) or eval (report only; never tune on them).")
+@click.option("--cases", default=6000, show_default=True, help="Cases per world.")
+@click.option("--workdir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path(".worlds"), show_default=True,
+              help="Where generated worlds and their workspaces are kept and reused.")
+@click.option("--rules", "rules_file", type=click.Path(exists=True, dir_okay=False,
                                                         path_type=Path),
-              help="truth.json written by `ringtrace synth` (or a verified set).")
+              help="TOML file overriding rule weights and thresholds (worlds only).")
+@click.option("--ablation", is_flag=True, help="Also rescan with each rule family switched off.")
 @output_options
 @click.pass_obj
-def eval_command(ctx: Context, truth: Path, as_json: bool, as_csv: bool) -> None:
-    """Measure the last scan against a ground truth: ring and case precision/recall.
+def eval_command(ctx: Context, truth: Path | None, worlds_count: int | None, split: str,
+                 cases: int, workdir: Path, rules_file: Path | None, ablation: bool,
+                 as_json: bool, as_csv: bool) -> None:
+    """Measure detection against a ground truth: ring and case precision/recall, look-alikes
+    inside rings, quarantine.
+
+    With --truth, the workspace's last scan is measured. With --worlds N, N generated worlds
+    of the chosen split (each with its own seed and variation level, see docs/evaluation.md)
+    are generated, ingested from their raw documents, scanned and measured; the report gives
+    each world, the worst and the median, and a calibration table (score band -> observed
+    share of sham cases). Worlds are kept under --workdir and reused.
 
     \b
-    Example:
+    Examples:
       ringtrace eval --truth province/truth.json
+      ringtrace eval --worlds 10 --split eval
+      ringtrace eval --worlds 5 --split dev --rules trial.toml --ablation --json
     """
-    with opened_store(ctx) as store, translated_errors():
-        ev = evaluate(store, load_truth(truth))
-    rows = [{"metric": k, "value": v} for k, v in ev.items() if not isinstance(v, dict)]
-    emit(ev, as_json=as_json, as_csv=as_csv, rows=rows, text=format_evaluation(ev))
+    if (truth is None) == (worlds_count is None):
+        raise click.UsageError("give either --truth FILE or --worlds N")
+    if truth is not None:
+        with opened_store(ctx) as store, translated_errors():
+            ev = evaluate(store, load_truth(truth))
+        data = ev.to_dict()
+        rows = [{"metric": k, "value": v} for k, v in data.items()
+                if not isinstance(v, dict | list)]
+        emit(data, as_json=as_json, as_csv=as_csv, rows=rows, text=format_evaluation(ev))
+        return
+    assert worlds_count is not None
+    with translated_errors():
+        config = load_rules(rules_file)
+        specs = worlds.world_specs(split, worlds_count, cases)
+        with progress_bar(len(specs), "worlds", unit="world") as tick:
+            results = []
+            for spec in specs:
+                results.append(worlds.run_world(spec, workdir, config))
+                tick(1)
+        summary = worlds.summarise(results)
+        bands = worlds.merge_bands(r.bands for r in results)
+        ablations = (worlds.ablate(specs, workdir, config, rule_families())
+                     if ablation else [])
+    report = worlds_report(results, summary, bands, ablations, config.source)
+    emit(report, as_json=as_json, as_csv=as_csv, rows=report["worlds"],
+         text=format_worlds(report))
+
+
+def rule_families() -> dict[str, tuple[str, ...]]:
+    from ringtrace.queries.redflags import CATALOGUE
+
+    families: dict[str, list[str]] = {}
+    for rule in CATALOGUE:
+        families.setdefault(rule.family, []).append(rule.id)
+    return {f: tuple(ids) for f, ids in families.items()}
+
+
+def worlds_report(results: list[worlds.WorldResult], summary: worlds.Summary,
+                  bands: list[worlds.Band], ablations: list[worlds.Ablation],
+                  rules: str) -> dict[str, Any]:
+    rows = []
+    for r in results:
+        e = r.evaluation
+        rows.append({"world": r.spec.name, "variation": r.spec.variation,
+                     **{m: getattr(e, m) for m in worlds.METRICS},
+                     "rings_planted": e.rings_planted, "rings_reported": e.rings_reported})
+    return {
+        "rules": rules, "worlds": rows, **summary.to_dict(),
+        "calibration": [{"band": f"[{b.low:.2f}, {b.high:.2f})", "cases": b.cases,
+                         "sham": b.sham, "observed_precision": b.precision} for b in bands],
+        "ablation": [{"without": a.family, "rules": list(a.rules), **a.summary.to_dict()}
+                     for a in ablations],
+        "per_world": [r.to_dict() for r in results],
+    }
+
+
+def format_worlds(report: dict[str, Any]) -> str:
+    metrics = list(worlds.METRICS)
+    short = {"ring_recall": "ringR", "ring_precision": "ringP", "case_precision": "caseP",
+             "case_recall": "caseR", "decoy_ring_rate": "lookalike_in_rings",
+             "decoy_flag_rate": "lookalike_leads", "quarantine_rate": "quarantine"}
+    lines = [f"rules: {report['rules']}", "",
+             f"{'world':<28}" + "".join(f"{short[m]:>20}" for m in metrics)]
+    for row in report["worlds"]:
+        lines.append(f"{row['world']:<28}" + "".join(f"{_pct(row[m]):>20}" for m in metrics))
+    for label in ("worst", "median"):
+        lines.append(f"{label:<28}" + "".join(f"{_pct(report[label][m]):>20}" for m in metrics))
+    lines += ["", "calibration (final score band -> observed share of sham cases):"]
+    for b in report["calibration"]:
+        lines.append(f"  {b['band']:<14} cases {b['cases']:>7}  sham {b['sham']:>6}  "
+                     f"observed {_pct(b['observed_precision'])}")
+    if report["ablation"]:
+        lines += ["", "ablation (worst / median with the family switched off):"]
+        for a in report["ablation"]:
+            cells = ", ".join(f"{short[m]} {_pct(a['worst'][m])}/{_pct(a['median'][m])}"
+                              for m in ("ring_recall", "ring_precision", "case_precision",
+                                        "decoy_ring_rate"))
+            lines.append(f"  without {a['without']:<10} {cells}")
+    return "\n".join(lines)

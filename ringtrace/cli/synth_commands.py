@@ -9,7 +9,8 @@ import click
 from ringtrace.cli.app import cli
 from ringtrace.cli.common import translated_errors
 from ringtrace.cli.output import emit, output_options, table
-from ringtrace.synth import TYPOLOGIES, generate
+from ringtrace.synth import ALL_TYPOLOGIES, generate
+from ringtrace.synth.variation import REGISTRY_FORMATS
 
 
 @cli.command()
@@ -22,31 +23,50 @@ from ringtrace.synth import TYPOLOGIES, generate
               help="Directory to write into (created if missing).")
 @click.option("--typologies", default="all", show_default=True, metavar="LIST",
               help="Comma list of ring typologies to include, or all / none. Known: "
-                   + ", ".join(TYPOLOGIES) + ".")
+                   + ", ".join(ALL_TYPOLOGIES) + " (the last three join 'all' only with "
+                   "--variation above 0).")
 @click.option("--texts/--no-texts", default=False, show_default=True,
               help="Also write one raw document per case under documents/.")
-@click.option("--registry-format", type=click.Choice(["csv", "xlsx"]), default="csv",
-              show_default=True, help="Write the registry export as registry.csv or .xlsx.")
+@click.option("--registry-format", type=click.Choice(list(REGISTRY_FORMATS)), default=None,
+              help="Registry export: csv or xlsx (Chinese headers), or a Tianyancha-style "
+                   "tyc-jsonl / tyc-xlsx.  [default: csv; drawn per world with --variation]")
+@click.option("--variation", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              metavar="LEVEL",
+              help="How far this world departs from the defaults, 0-1: proportions, "
+                   "formats, layouts, wording, script, names, noise and registry spellings "
+                   "(0 = today's files byte for byte).")
 @output_options
 def synth(seed: int, cases: int, out_dir: Path, typologies: str, texts: bool,
-          registry_format: str, as_json: bool, as_csv: bool) -> None:
+          registry_format: str | None, variation: float, as_json: bool, as_csv: bool) -> None:
     """Generate a synthetic province: registry, case records, 补缴 ledger and truth.
 
     The files are what an analyst would receive (registry export, cases.jsonl in the
     interchange format, backpayments.csv, optionally raw documents) plus truth.json naming
-    the rings and the legitimate look-alikes. Everything follows from --seed.
+    the rings, the legitimate look-alikes and every printed name with its true identity.
+    Everything follows from --seed (and --variation).
+
+    --variation LEVEL draws a world that differs from the default one the way real corpora
+    differ from each other: sham share, ring typologies and which sham signals rings show;
+    new legitimate look-alikes (supported suits, closing firms, young firms, dormant
+    collectives); file forms (txt, 裁判文书网 and Word-export html, mirror and field-block
+    pages, reposts without a header, docx; UTF-8, BOM, GB18030/GBK, CRLF); party-line
+    layouts; traditional script; masking; name pools; noise; and the registry (coverage,
+    Tianyancha exports, spellings). 0 writes today's files byte for byte, 1 the widest
+    realistic spread. The drawn settings are recorded in truth.json under "variation";
+    evaluate detection over several seeds (worlds), not one.
 
     \b
     Examples:
       ringtrace synth --seed 7 --cases 3000 --out province/
       ringtrace synth --seed 1 --cases 500 --out small/ --typologies tiny,spread --texts
       ringtrace synth --cases 250000 --out big/ --registry-format xlsx --json
+      ringtrace synth --seed 3 --cases 3000 --texts --variation 0.7 --out world3/
     """
     with translated_errors():
         summary = generate(out_dir, seed=seed, cases=cases, typologies=typologies, texts=texts,
-                           registry_format=registry_format)
+                           registry_format=registry_format, variation=variation)
     rows = [{"group": "ring", "kind": name, "rings": summary.rings.get(name, 0),
-             "cases": summary.ring_cases.get(name, 0)} for name in TYPOLOGIES
+             "cases": summary.ring_cases.get(name, 0)} for name in ALL_TYPOLOGIES
             if name in summary.rings]
     rows += [{"group": "decoy", "kind": kind, "rings": "", "cases": count}
              for kind, count in summary.decoys.items()]

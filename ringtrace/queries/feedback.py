@@ -6,17 +6,16 @@ procedural stage): 核实属实 and every later remedy mean the lead held up, �
 open outcomes (核查中) do not count.
 
 :func:`feedback_report` gives precision per rule, per region and per receiving procuratorate,
-re-estimates the rule weights (:func:`reweight`) and evaluates the new weights against the old
+re-estimates the rule weights (:func:`~ringtrace.queries.reweight.reweight`) and evaluates the new weights against the old
 on held-out cases (precision@k). The method is documented in ``docs/feedback.md``.
 """
 
 from __future__ import annotations
 
 import json
-import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,24 +25,25 @@ from ringtrace.graph.identity import digest, normalize_case_number
 from ringtrace.graph.records import FeedbackRecord
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries import gazetteer
-from ringtrace.queries.findings import Finding
 from ringtrace.queries.jurisdiction import case_jurisdiction
 from ringtrace.queries.redflags import CATALOGUE, RULES_BY_ID
 from ringtrace.queries.results import ScanResults
-from ringtrace.queries.rules import RuleConfig
+from ringtrace.queries.reweight import (
+    DEFAULT_PRIOR_STRENGTH,
+    Example,
+    examples,
+    matched_threshold,
+    rescore,
+    reweight,
+    stored_weights,
+)
 from ringtrace.queries.scan import lead_id as lead_id_of
-from ringtrace.queries.scoring import rule_scores
 
 __all__ = ["OUTCOMES_FILE", "Example", "FeedbackImport", "Verdict", "feedback_report",
            "matched_threshold", "read_outcomes", "record_feedback", "rescore", "reweight",
            "simulate_outcomes", "verdicts", "weights_toml"]
 
 OUTCOMES_FILE = Path("feedback") / "outcomes.jsonl"
-#: Bounds of a re-estimated weight: never certain, never worthless (rules.toml needs [0, 1)).
-WEIGHT_BOUNDS = (0.01, 0.95)
-DEFAULT_PRIOR_STRENGTH = 20.0
-_EM_ITERATIONS = 500
-_EM_TOLERANCE = 1e-9
 _LEAD_COLUMN = "线索编号"
 _CASE_COLUMN = "案号"
 
@@ -185,178 +185,6 @@ def verdicts(outcomes: Iterable[Mapping[str, Any]]) -> dict[str, Verdict]:
             for c, o in sorted(latest.items())}
 
 
-# -- scoring with other weights --------------------------------------------------------------
-def _weights(scan: ScanResults) -> dict[str, float]:
-    return {r: float(p["weight"]) for r, p in sorted(scan.meta["rules"]["rules"].items())}
-
-
-def _mitigating() -> frozenset[str]:
-    return frozenset(rule.id for rule in CATALOGUE if rule.mitigating)
-
-
-def _config(scan: ScanResults, weights: Mapping[str, float]) -> RuleConfig:
-    """The scan's own rule configuration (scoring, caps, …) with other weights."""
-    stored = scan.meta["rules"]
-    values = {f.name: stored[f.name] for f in fields(RuleConfig) if f.name in stored}
-    values["rules"] = {r: {**p, "weight": weights.get(r, p["weight"])}
-                       for r, p in stored["rules"].items()}
-    values.setdefault("source", "stored scan")
-    return RuleConfig(**values)
-
-
-def _rule_scores(scan: ScanResults, weights: Mapping[str, float]) -> dict[str, float]:
-    """Each scanned case's rule score under ``weights``, by the scan's own scoring function."""
-    config = _config(scan, weights)
-    hits = [Finding(rule, case, [case], "") for case, row in sorted(scan.data["cases"].items())
-            for rule in row["rules"]]
-    scored = rule_scores(hits, config, _mitigating())
-    return {case: scored[case].rule_score if case in scored else 0.0 for case in scan.data["cases"]}
-
-
-def _ring_terms(scan: ScanResults) -> dict[str, float]:
-    """What ring membership adds to each case, read back from the stored scores.
-
-    The scan combines a case's rule score r with its ring's evidence g by noisy-OR, so the
-    stored final score f gives ``g = 1 - (1 - f) / (1 - r)``; reading it back keeps this
-    module independent of how the scan weighs ring structure.
-    """
-    out = {}
-    for case, row in scan.data["cases"].items():
-        rule, final = float(row["rule_score"]), float(row["final_score"])
-        out[case] = max(0.0, 1.0 - (1.0 - final) / (1.0 - rule)) if final > rule < 1.0 else 0.0
-    return out
-
-
-def rescore(scan: ScanResults, weights: Mapping[str, float], *, rings: bool = True
-            ) -> dict[str, float]:
-    """Final score of every scanned case under other rule weights, rings unchanged.
-
-    Rule scores come from the scan's scoring function and rule configuration (noisy-OR, cap
-    groups and mitigating rules applied);
-    each case keeps what its ring added. With the scan's own weights this reproduces the
-    stored scores. ``rings=False`` gives the rule scores alone (what ring assembly compares
-    with ``seed_threshold``).
-    """
-    rule = _rule_scores(scan, weights)
-    if not rings:
-        return rule
-    ring = _ring_terms(scan)
-    return {case: round(1.0 - (1.0 - rule[case]) * (1.0 - ring[case]), 6) for case in rule}
-
-
-def matched_threshold(before: Mapping[str, float], after: Mapping[str, float],
-                      threshold: float) -> float:
-    """The threshold that lets as many cases through ``after`` as ``threshold`` did ``before``.
-
-    Re-weighting changes the scale of scores as well as their order; matching the count keeps
-    the analysts' workload (leads) and the ring seeds as they were, so only *which* cases pass
-    changes. Rounded down to 4 decimals; unchanged when no case passed before.
-    """
-    passed = sum(score >= threshold for score in before.values())
-    if passed == 0:
-        return threshold
-    ranked = sorted(after.values(), reverse=True)
-    return math.floor(ranked[passed - 1] * 10_000) / 10_000
-
-
-@dataclass(frozen=True, order=True)
-class Example:
-    """One verified case for :func:`reweight`.
-
-    ``rules``: the (raising) rules that fired on it; ``held``: whether the lead held up;
-    ``other``: the probability of its fixed other cause (what its ring adds); ``damping``: the
-    product of ``1 - m`` over the mitigating rules that fired on it (1 when none did).
-    """
-
-    rules: tuple[str, ...]
-    held: bool
-    other: float = 0.0
-    damping: float = 1.0
-
-
-def _examples(scan: ScanResults, labels: Mapping[str, bool], weights: Mapping[str, float]
-              ) -> list[Example]:
-    mitigating = _mitigating()
-    ring = _ring_terms(scan)
-    out = []
-    for case, held in sorted(labels.items()):
-        fired = (scan.case(case) or {"rules": []})["rules"]
-        damping = math.prod(1.0 - weights[r] for r in fired if r in mitigating)
-        out.append(Example(tuple(r for r in fired if r not in mitigating), held,
-                           ring.get(case, 0.0), damping))
-    return out
-
-
-def reweight(examples: Iterable[Example], prior: Mapping[str, float],
-             prior_strength: float = DEFAULT_PRIOR_STRENGTH) -> dict[str, float]:
-    """Rule weights re-estimated from verified cases: noisy-OR EM with Beta pseudo-counts.
-
-    Parameters
-    ----------
-    examples : iterable of Example
-        The verified cases: rules fired, outcome, fixed other cause and mitigation.
-    prior : mapping
-        The current weight of every rule; each is worth ``prior_strength`` pseudo-cases.
-    prior_strength : float
-        How many verified cases a current weight counts for (the Beta prior's α + β).
-
-    Returns
-    -------
-    dict
-        Rule -> new weight, rounded to 4 decimals and kept within :data:`WEIGHT_BOUNDS`. A rule
-        that fired on no verified case, is switched off (weight 0) or is mitigating keeps its
-        weight.
-
-    Notes
-    -----
-    The scan's model: each fired rule r independently "explains" a case with probability
-    ``w_r`` (noisy-OR); mitigating rules close the gate with probability ``1 - damping``; the
-    ring can explain it on its own with probability ``other``. E-step: the posterior that r
-    explained the case, ``E[z_r] = w_r · P(outcome | z_r = 1) / P(outcome)``. Cap groups
-    (``[caps.*]`` in rules.toml) are not part of the estimate; scoring applies them. M-step:
-    ``w_r = (Σ E[z_r] + m·w0_r) / (n_r + m)`` with ``n_r`` the verified cases where r fired,
-    ``w0_r`` the current weight and ``m`` the prior strength. Iterated to convergence, in a
-    fixed order, so the same outcomes always give the same weights.
-
-    Examples
-    --------
-    >>> hits = [Example(("A",), True)] * 8 + [Example(("A",), False)] * 2
-    >>> reweight(hits, {"A": 0.3, "B": 0.2}, prior_strength=10)
-    {'A': 0.55, 'B': 0.2}
-    """
-    base = {r: float(w) for r, w in sorted(prior.items())}
-    # identical examples are counted once with their multiplicity (same result, less work)
-    groups = sorted(Counter(
-        Example(tuple(sorted({r for r in ex.rules if base.get(r, 0.0) > 0})), ex.held,
-                ex.other, ex.damping) for ex in examples).items())
-    groups = [(ex, n) for ex, n in groups if ex.rules]
-    fired: Counter[str] = Counter()
-    for ex, n in groups:
-        fired.update({r: n for r in ex.rules})
-    weights = dict(base)
-    low, high = WEIGHT_BOUNDS
-    for _ in range(_EM_ITERATIONS):
-        credit: dict[str, float] = defaultdict(float)
-        for ex, n in groups:
-            explained = 1.0 - math.prod(1.0 - weights[r] for r in ex.rules)
-            p_held = 1.0 - (1.0 - ex.other) * (1.0 - ex.damping * explained)
-            passes = 1.0 - (1.0 - ex.other) * (1.0 - ex.damping)  # P(held | some rule fired)
-            p, given = (p_held, passes) if ex.held else (1.0 - p_held, 1.0 - passes)
-            if p <= 0.0:
-                continue
-            for r in ex.rules:
-                credit[r] += n * weights[r] * given / p
-        new = dict(base)
-        for r, n in fired.items():
-            estimate = (credit[r] + prior_strength * base[r]) / (n + prior_strength)
-            new[r] = min(high, max(low, estimate))
-        change = max((abs(new[r] - weights[r]) for r in new), default=0.0)
-        weights = new
-        if change < _EM_TOLERANCE:
-            break
-    return {r: round(w, 4) for r, w in weights.items()}
-
-
 # -- report ----------------------------------------------------------------------------------
 def _precision(rows: Iterable[tuple[str, bool]]) -> list[dict[str, Any]]:
     n: Counter[str] = Counter()
@@ -402,10 +230,14 @@ def _split(cases: Iterable[str], share: float, seed: int) -> tuple[list[str], li
     return sorted(order[:cut]), sorted(order[cut:])
 
 
+def _exculpatory() -> frozenset[str]:
+    return frozenset(rule.id for rule in CATALOGUE if rule.mitigating)
+
+
 def _fit(scan: ScanResults, labels: Mapping[str, bool], prior_strength: float
          ) -> dict[str, float]:
-    weights = _weights(scan)
-    return reweight(_examples(scan, labels, weights), weights, prior_strength)
+    return reweight(examples(scan, labels), stored_weights(scan), prior_strength,
+                    _exculpatory())
 
 
 def feedback_report(store: GraphStore, workspace: str | Path, *,
@@ -422,7 +254,7 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
     scan = ScanResults.load(store)
     outcomes = read_outcomes(workspace)
     found = {c: v for c, v in verdicts(outcomes).items() if c in scan.data["cases"]}
-    before = _weights(scan)
+    before = stored_weights(scan)
     held = {c: v.held for c, v in found.items()}
     after = _fit(scan, held, prior_strength)
     by_rule = {row["key"]: row for row in _precision(
@@ -461,10 +293,10 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
         "open": len({o["case_id"] for o in outcomes} - set(found)),
         "precision": round(sum(held.values()) / len(found), 4) if found else None,
         "by_rule": rules, "by_region": regions, "by_procuratorate": offices,
-        "method": {"model": "noisy-OR EM with Beta pseudo-counts",
-                   "prior_strength": prior_strength, "bounds": list(WEIGHT_BOUNDS),
-                   "rings": "held fixed (what each case's ring adds is a known cause)",
-                   "mitigating": "weights kept; their damping is part of the model",
+        "method": {"model": "penalised logistic regression on the scan's log-odds scale",
+                   "prior_strength": prior_strength,
+                   "rings": "held fixed (what each case's ring adds is a known offset)",
+                   "exculpatory": "re-estimated too, kept at or below 0",
                    "thresholds": "matched to keep the numbers of leads and ring seeds"},
         "weights_before": before, "weights_after": after,
         "thresholds_before": {k: float(scoring[k]) for k in thresholds},

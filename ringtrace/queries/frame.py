@@ -235,7 +235,9 @@ def _attach_parties(store: GraphStore, cases: dict[str, CaseInfo],
         side = ep["side"] or "unknown"
         ref = PartyRef(src, str(props.get("name") or ""), ep["role"] or "", side,
                        ep["role_in_text"] or "")
-        if side == "worker":
+        if ref.role == "supporter" or side == "other":
+            case.others.append(ref)  # a supporting procuratorate or union is no employer
+        elif side == "worker":
             case.workers.append(ref)
         elif side == "employer" or src in employers:
             case.employers.append(ref)
@@ -251,9 +253,21 @@ def _attach_agents(store: GraphStore, cases: dict[str, CaseInfo],
             continue
         name = persons[src].get("name") if src in persons else None
         case.agents.append(AgentRef(
-            src, str(name or ""), ep["agent_kind"] or "other",
+            src, str(name or ""), agent_kind(ep["agent_kind"], ep["law_firm"]),
             ep["represents_side"] or "unknown", ep["law_firm"], ep["relation"],
             list(ep["represents"] or [])))
+
+
+def agent_kind(kind: str | None, law_firm: str | None) -> str:
+    """The agent's kind, with citizen agents from a 法律服务所 (基层法律服务工作者, licensed legal
+    workers) told apart as ``legal_worker``: like lawyers, they serve many clients.
+
+    >>> agent_kind("other", "新乡市红旗区城关法律服务所"), agent_kind(None, None)
+    ('legal_worker', 'other')
+    """
+    if (kind in (None, "", "other")) and law_firm and "法律服务" in law_firm:
+        return "legal_worker"
+    return kind or "other"
 
 
 def _attach_evidence(store: GraphStore, cases: dict[str, CaseInfo]) -> None:

@@ -4,17 +4,18 @@
 2. **Evidence links** between candidates: the same intermediary-like agent (see
    :func:`~ringtrace.queries.redflags.agents.intermediary_like`; a bare mention of the same
    name in the same prefecture counts, see :func:`mention_aliases`), or a lawyer whose practice is
-   dominated by candidates (``PRACTICE_SHARE``), or a lawyer's series against two or more small
+   dominated by candidates (``practice_share``), or a lawyer's series against two or more small
    employers in the same months (:func:`series_links`); the same phone or address
    among applicants, lay agents and the employer side; the same suspicious employer (one
    flagged for a burst, for confirmations above its headcount or for a near-retirement
    cohort); two or more candidates against one employer filed or decided within
    ``batch_link_days`` of each other.
-   An agent or identifier link only joins cases that follow each other within
-   ``link_gap_days`` (scoring section of ``rules.toml``): an operation runs for months, a
-   local legal-service worker who meets two applicants four years apart is not one.
+   An agent, identifier or employer link only joins cases that follow each other within
+   ``link_gap_days`` (``[rings]`` in ``rules.toml``): an operation runs for months, a local
+   legal-service worker who meets two applicants four years apart is not one, nor are two
+   suits against one firm four years apart.
 3. **Hub handling**: an ordinary representative (a busy law firm's lawyer, an employer's own
-   staff), an identifier shared by more than ``HUB_PEOPLE`` people, and an employer that is not
+   staff), an identifier shared by more than ``hub_people`` people, and an employer that is not
    itself suspicious (a big employer with many genuine cases) link nothing; nor does any link
    that stays inside one employer insured for ``large_employer_headcount`` or more people and
    not itself suspicious.
@@ -29,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
@@ -41,16 +42,55 @@ from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.agents import agent_profile, intermediary_like
 from ringtrace.queries.redflags.common import PROFESSIONAL, filing_date, is_confirmation, to_date
 from ringtrace.queries.redflags.contacts import sharing_by_identifier
+from ringtrace.queries.rules import RuleConfig
 from ringtrace.queries.scoring import CaseScore
 
-HUB_PEOPLE = 40
-#: rules whose hit makes an employer a group: its candidate cases are linked together
-EMPLOYER_GROUP_RULES = ("EMP_BURST", "EMP_OVER_HEADCOUNT", "COHORT_NEAR_RETIREMENT")
+
+@dataclass(frozen=True)
+class RingParams:
+    """The ``[rings]`` table of ``rules.toml`` (and the seed threshold), typed."""
+
+    seed_threshold: float
+    ring_weight: float
+    uncoordinated_share: float
+    min_ring_cases: int
+    max_ring_cases: int
+    large_employer_headcount: int
+    batch_link_days: int
+    link_gap_days: int
+    hub_people: int
+    employer_group_rules: tuple[str, ...]
+    employer_anchored_rules: tuple[str, ...]
+    bridge_share: float
+    practice_share: float
+    practice_min_cases: int
+    series_min_cases: int
+    series_min_employers: int
+    strength_coordination: float
+    strength_size: float
+    strength_both_kinds: float
+    strength_one_kind: float
+    batch_strength: float
+    score_rule_share: float
+    community_seed: int
+    community_resolution: float
+
+    @classmethod
+    def of(cls, config: RuleConfig) -> RingParams:
+        table = config.rings
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = config.scoring[f.name] if f.name in config.scoring else table[f.name]
+            values[f.name] = (tuple(raw) if f.type == "tuple[str, ...]" else
+                              int(raw) if f.type == "int" else float(raw))
+        return cls(**values)
 
 
 class UnionFind:
     def __init__(self, items: Iterable[str]) -> None:
         self.parent = {i: i for i in items}
+        #: members per root
+        self.size = dict.fromkeys(self.parent, 1)
 
     def find(self, x: str) -> str:
         root = x
@@ -66,6 +106,7 @@ class UnionFind:
             if rb < ra:
                 ra, rb = rb, ra
             self.parent[rb] = ra
+            self.size[ra] += self.size.pop(rb)
 
 
 @dataclass
@@ -207,14 +248,14 @@ def batch_links(frame: Frame, candidates: set[str], days: int = 7) -> list[Link]
 
 
 def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
-                   gap: int = 730, large_headcount: int = 300, batch_days: int = 7
-                   ) -> list[Link]:
+                   params: RingParams) -> list[Link]:
     """Every evidence link among candidate cases, hub handling applied, in a stable order."""
+    gap = params.link_gap_days
     links: list[Link] = []
-    flagged_employers = {f.subject for f in findings if f.rule_id in EMPLOYER_GROUP_RULES}
+    flagged_employers = {f.subject for f in findings if f.rule_id in params.employer_group_rules}
     large = {e for e, props in frame.employers.items() if e not in flagged_employers
              and isinstance(props.get("insured_headcount"), int)
-             and props["insured_headcount"] >= large_headcount}
+             and props["insured_headcount"] >= params.large_employer_headcount}
     mentions: dict[str, list[str]] = defaultdict(list)
     for mention, agent_id in sorted(mention_aliases(frame, gap, candidates).items()):
         mentions[agent_id].append(mention)
@@ -229,32 +270,42 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
         elif len(member) >= 2:
             small = [c for c in member
                      if not any(e.id in large for e in frame.cases[c].employers)]
-            if _practice_dominated(frame, agent_id, cases, small):
+            if _practice_dominated(frame, agent_id, cases, small, params):
                 links += _chained("agent", agent_id, frame, small, gap)
             elif agent_profile(frame, agent_id).kinds <= set(PROFESSIONAL):
-                links += series_links(frame, agent_id, small, candidates, gap)
+                links += series_links(frame, agent_id, small, candidates, params)
     shared = [(i, sh) for i, sh in sharing_by_identifier(frame).items() if len(sh.cases) >= 2]
     for ident, sharing in sorted(shared, key=lambda item: item[0]):
-        if len(sharing.people) > HUB_PEOPLE or not sharing.crossing():
+        if len(sharing.people) > params.hub_people or not sharing.crossing():
             continue
         member = [c for c in sharing.all_cases() if c in candidates]
         if len(member) >= 2:
             links += _chained("identifier", ident, frame, member, gap)
-    for employer in sorted(flagged_employers):
+    for employer in sorted(flagged_employers | _anchored_employers(frame, findings, candidates,
+                                                                    params)):
         member = [c for c in frame.employer_cases.get(employer, []) if c in candidates]
         if len(member) >= 2:
-            links.append(Link("employer", employer, member))
-    links += batch_links(frame, candidates, batch_days)
+            links += _chained("employer", employer, frame, member, gap)
+    links += batch_links(frame, candidates, params.batch_link_days)
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
 
 
-#: a lawyer whose practice is at least this share of ring candidates is not an ordinary one
-PRACTICE_SHARE = 0.3
-PRACTICE_MIN_CASES = 5
+def _anchored_employers(frame: Frame, findings: list[Finding], candidates: set[str],
+                        params: RingParams) -> set[str]:
+    """Employers with two or more candidates that share one employer-anchored case finding
+    (claims starting before the employer existed: one host, whoever the lawyers are)."""
+    per_employer: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for f in findings:
+        if f.rule_id in params.employer_anchored_rules:
+            for c in f.cases:
+                if c in candidates:
+                    for ref in frame.cases[c].employers:
+                        per_employer[(f.rule_id, ref.id)].add(c)
+    return {employer for (_rule, employer), cases in per_employer.items() if len(cases) >= 2}
 
 
 def _practice_dominated(frame: Frame, agent_id: str, cases: list[str],
-                        member: list[str]) -> bool:
+                        member: list[str], params: RingParams) -> bool:
     """A professional whose practice is dominated by suspicious confirmation suits.
 
     A lawyer in general practice takes few uncontested confirmation claims that the rules
@@ -264,41 +315,36 @@ def _practice_dominated(frame: Frame, agent_id: str, cases: list[str],
     suits are no sign of a scheme). Lay agents are judged by :func:`intermediary_like`.
     """
     return (agent_profile(frame, agent_id).kinds <= set(PROFESSIONAL)
-            and len(member) >= PRACTICE_MIN_CASES
-            and len(member) >= PRACTICE_SHARE * len(cases))
-
-
-#: a professional's series: this many of their candidates against one employer ...
-SERIES_MIN_CASES = 2
-#: ... at this many employers in one stretch of time
-SERIES_MIN_EMPLOYERS = 2
+            and len(member) >= params.practice_min_cases
+            and len(member) >= params.practice_share * len(cases))
 
 
 def series_links(frame: Frame, agent_id: str, member: list[str], candidates: set[str],
-                 gap: int) -> list[Link]:
+                 params: RingParams) -> list[Link]:
     """A professional's candidate suits that come in series against several small employers.
 
     A lawyer in general practice meets a flagged confirmation suit now and then, each against
     another employer. One who works for a scheme brings a series against the same small
     employer, and series against two or more employers in the same months (G7: "集中代理了…
     系列案"; P8). ``member``: the agent's candidates at small or suspicious employers. Cut into
-    runs whose filings follow each other within ``gap`` days; in a run, an employer facing at
-    least ``SERIES_MIN_CASES`` of them, which are at least half of all the candidates against
-    it in that stretch of time (the scheme's chosen counsel, not one lawyer among many), is a
-    series. A run with series at ``SERIES_MIN_EMPLOYERS`` or more employers links their cases.
+    runs whose filings follow each other within ``link_gap_days``; in a run, an employer facing
+    at least ``series_min_cases`` of them, which are at least half of all the candidates
+    against it in that stretch of time (the scheme's chosen counsel, not one lawyer among
+    many), is a series. A run with series at ``series_min_employers`` or more employers links
+    their cases.
     A ``series`` link joins cases into one ring but is no coordination evidence in
     :func:`strength`: the lawyer may only be counsel the operation hired.
     """
     links: list[Link] = []
-    for run in time_chains(frame, member, gap):
+    for run in time_chains(frame, member, params.link_gap_days):
         per_employer: dict[str, list[str]] = defaultdict(list)
         for c in run:
             for ref in frame.cases[c].employers:
                 per_employer[ref.id].append(c)
         series = [cs for employer, cs in sorted(per_employer.items())
-                  if len(cs) >= SERIES_MIN_CASES
+                  if len(cs) >= params.series_min_cases
                   and 2 * len(cs) >= _candidates_between(frame, employer, cs, candidates)]
-        if len(series) >= SERIES_MIN_EMPLOYERS:
+        if len(series) >= params.series_min_employers:
             links.append(Link("series", agent_id, sorted({c for cs in series for c in cs})))
     return links
 
@@ -329,6 +375,32 @@ def _inside_one_of(frame: Frame, link: Link, employers: set[str]) -> bool:
     return len(involved) == 1 and involved <= employers
 
 
+def _professional(frame: Frame, link: Link) -> bool:
+    """A link made by a lawyer (or another professional): a series, or an agent link whose
+    agent practises law."""
+    return link.kind == "series" or (
+        link.kind == "agent" and agent_profile(frame, link.via).kinds <= set(PROFESSIONAL))
+
+
+def _bridge(uf: UnionFind, links: list[Link], share: float) -> None:
+    """Join groups through professionals' links, but only groups the professional is central
+    to: at least ``share`` of each group's cases are theirs.
+
+    A scheme's lawyer appears in most of its cases, at every employer it uses; a lawyer whom
+    two operations each hired a few times is peripheral to both, and two rings must not become
+    one through them (nor may a genuine group their colleague represented join a ring).
+    Groups are those left by the links of every other kind, and grow as this runs (links in
+    their stable order).
+    """
+    for link in links:
+        mine: dict[str, int] = defaultdict(int)
+        for c in link.cases:
+            mine[uf.find(c)] += 1
+        central = sorted(root for root, n in mine.items() if n >= share * uf.size[root])
+        for root in central[1:]:
+            uf.union(central[0], root)
+
+
 def _split(component: list[str], links: list[Link], seed: int,
            resolution: float) -> list[list[str]]:
     """Split an oversized component by community detection on its case-link graph."""
@@ -352,24 +424,23 @@ def _split(component: list[str], links: list[Link], seed: int,
 
 
 def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore],
-             scoring: dict[str, Any]) -> list[Ring]:
+             params: RingParams) -> list[Ring]:
     """Rings from the findings and case scores (see the module docstring)."""
-    seed_threshold = float(scoring["seed_threshold"])
     candidates = {c for c, s in scores.items()
-                  if s.rule_score >= seed_threshold and is_confirmation(frame.cases[c])}
-    links = evidence_links(frame, findings, candidates, int(scoring["link_gap_days"]),
-                           int(scoring["large_employer_headcount"]),
-                           int(scoring["batch_link_days"]))
+                  if s.rule_score >= params.seed_threshold and is_confirmation(frame.cases[c])}
+    links = evidence_links(frame, findings, candidates, params)
     uf = UnionFind(sorted(candidates))
+    professional = [lk for lk in links if _professional(frame, lk)]
     for link in links:
-        first = link.cases[0]
-        for other in link.cases[1:]:
-            uf.union(first, other)
+        if not _professional(frame, link):
+            first = link.cases[0]
+            for other in link.cases[1:]:
+                uf.union(first, other)
+    _bridge(uf, professional, params.bridge_share)
     components: dict[str, list[str]] = defaultdict(list)
     for c in sorted(candidates):
         components[uf.find(c)].append(c)
-    min_cases, max_cases = int(scoring["min_ring_cases"]), int(scoring["max_ring_cases"])
-    seed, resolution = int(scoring["community_seed"]), float(scoring["community_resolution"])
+    min_cases, max_cases = params.min_ring_cases, params.max_ring_cases
     links_by_case: dict[str, list[int]] = defaultdict(list)
     for i, link in enumerate(links):
         for c in link.cases:
@@ -381,7 +452,8 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
             continue
         comp_links = sorted({i for c in comp for i in links_by_case[c]})
         parts = [comp] if len(comp) <= max_cases else _split(
-            comp, [links[i] for i in comp_links], seed, resolution)
+            comp, [links[i] for i in comp_links], params.community_seed,
+            params.community_resolution)
         for n, part in enumerate(parts):
             if len(part) < min_cases:
                 continue
@@ -395,9 +467,8 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
     return rings
 
 
+#: link kinds that show coordination (as opposed to co-location in one employer or batch)
 COORDINATION = ("agent", "identifier")
-#: the strength a ring held together only by batches can reach
-BATCH_STRENGTH = 0.5
 
 
 def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
@@ -432,19 +503,20 @@ def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
     }
 
 
-def strength(struct: dict[str, Any]) -> float:
+def strength(struct: dict[str, Any], params: RingParams) -> float:
     """How strongly the ring's structure speaks for coordination, in [0, 1].
 
     What counts most is the share of cases tied together by an intermediary-like agent or a
     shared phone/address (coordination); a ring held together only by one employer's burst or
     same-day filings - which genuine group suits also show - stays weak. Size adds a little.
     A batch (filed or decided within days against one small employer, DOMAIN.md P8) counts
-    up to ``BATCH_STRENGTH`` on its own: it is the published screening rule itself.
+    up to ``batch_strength`` on its own: it is the published screening rule itself.
     """
-    s = 0.6 * struct["coordinated_share"]
-    s += 0.2 * min(1.0, (struct["cases"] - 1) / 4) * struct["coordinated_share"]
+    share = struct["coordinated_share"]
+    s = params.strength_coordination * share
+    s += params.strength_size * min(1.0, (struct["cases"] - 1) / 4) * share
     kinds = struct["link_kinds"]
-    s += 0.2 if all(k in kinds for k in COORDINATION) else 0.1 if any(
-        k in kinds for k in COORDINATION) else 0.0
-    s = max(s, BATCH_STRENGTH * struct.get("batched_share", 0.0))
+    s += params.strength_both_kinds if all(k in kinds for k in COORDINATION) else (
+        params.strength_one_kind if any(k in kinds for k in COORDINATION) else 0.0)
+    s = max(s, params.batch_strength * struct.get("batched_share", 0.0))
     return round(min(1.0, s), 6)

@@ -15,6 +15,9 @@ from typing import Any
 
 from ringtrace.errors import RuleError
 
+#: the largest weight a rule may have either way: a likelihood ratio of e^10 (about 22,000)
+MAX_WEIGHT = 10.0
+
 
 @dataclass(frozen=True)
 class RuleConfig:
@@ -25,6 +28,7 @@ class RuleConfig:
     exposure: dict[str, Any]
     source: str
     caps: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rings: dict[str, Any] = field(default_factory=dict)
 
     def params(self, rule_id: str) -> dict[str, Any]:
         try:
@@ -37,7 +41,15 @@ class RuleConfig:
 
     def to_dict(self) -> dict[str, Any]:
         return {"scoring": self.scoring, "rules": self.rules, "exposure": self.exposure,
-                "caps": self.caps, "source": self.source}
+                "caps": self.caps, "rings": self.rings, "source": self.source}
+
+    def with_overrides(self, overrides: dict[str, Any], source: str = "overrides"
+                       ) -> RuleConfig:
+        """This configuration with ``overrides`` applied (same checks as a rules file)."""
+        data = deepcopy({"scoring": self.scoring, "rules": self.rules,
+                         "exposure": self.exposure, "caps": self.caps, "rings": self.rings})
+        _merge(data, overrides, "", source)
+        return _checked(data, f"{self.source} + {source}")
 
 
 def _defaults() -> dict[str, Any]:
@@ -77,13 +89,32 @@ def load_rules(path: Path | None = None, overrides: dict[str, Any] | None = None
     if overrides:
         data = deepcopy(data)
         _merge(data, overrides, "", "overrides")
+    return _checked(data, source)
+
+
+def _checked(data: dict[str, Any], source: str) -> RuleConfig:
     for rule_id, params in data["rules"].items():
         w = params.get("weight")
-        if not isinstance(w, (int, float)) or not 0 <= w < 1:
-            raise RuleError(f"{source}: rules.{rule_id}.weight must be in [0, 1), got {w!r}")
-    for name, cap in data.get("caps", {}).items():
+        if not isinstance(w, (int, float)) or not -MAX_WEIGHT <= w <= MAX_WEIGHT:
+            raise RuleError(f"{source}: rules.{rule_id}.weight must be a log-likelihood ratio "
+                            f"between -{MAX_WEIGHT} and {MAX_WEIGHT}, got {w!r}")
+    caps = data.get("caps", {})
+    placed: dict[str, str] = {}
+    for name, cap in caps.items():
         unknown = [r for r in cap.get("rules", []) if r not in data["rules"]]
         if unknown:
             raise RuleError(f"{source}: caps.{name} names unknown rules {', '.join(unknown)}")
+        unknown = [g for g in cap.get("groups", []) if g not in caps or g == name]
+        if unknown:
+            raise RuleError(f"{source}: caps.{name} holds unknown caps {', '.join(unknown)}")
+        for member in [*cap.get("rules", []), *(f"caps.{g}" for g in cap.get("groups", []))]:
+            if member in placed:
+                raise RuleError(f"{source}: {member} is in caps.{placed[member]} and "
+                                f"caps.{name}; a rule or cap belongs to one cap at most")
+            placed[member] = name
+    for key in ("employer_group_rules", "employer_anchored_rules"):
+        unknown = [r for r in data.get("rings", {}).get(key, []) if r not in data["rules"]]
+        if unknown:
+            raise RuleError(f"{source}: rings.{key} names unknown rules {', '.join(unknown)}")
     return RuleConfig(scoring=data["scoring"], rules=data["rules"], exposure=data["exposure"],
-                      source=source, caps=data.get("caps", {}))
+                      source=source, caps=data.get("caps", {}), rings=data.get("rings", {}))

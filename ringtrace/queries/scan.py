@@ -17,16 +17,16 @@ from ringtrace.graph.identity import digest
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries import community_step
 from ringtrace.queries.frame import Frame, build_frame
-from ringtrace.queries.redflags import CATALOGUE, RULES_BY_ID, run_all
+from ringtrace.queries.redflags import RULES_BY_ID, run_all
 from ringtrace.queries.redflags.common import (
     PROFESSIONAL,
     collector_paused,
     to_date,
     years_between,
 )
-from ringtrace.queries.rings import Ring, assemble, strength, structure
+from ringtrace.queries.rings import Ring, RingParams, assemble, strength, structure
 from ringtrace.queries.rules import RuleConfig, load_rules
-from ringtrace.queries.scoring import CaseScore, noisy_or, rule_scores
+from ringtrace.queries.scoring import CaseScore, probability, rule_scores
 
 Progress = Callable[[str], None]
 
@@ -83,6 +83,19 @@ def _reasons(frame: Frame, ring: Ring, scores: dict[str, CaseScore], struct: dic
     return reasons
 
 
+def reportable(leads: int, cases: int, coordinated_share: float) -> bool:
+    """Is a cluster of candidate cases reported as a ring?
+
+    Two or more of its cases must be leads. Without coordination evidence (an intermediary-like
+    agent or a shared phone or address tying cases together), most of its cases must be leads:
+    cases held together only by filing together against one employer - which genuine group
+    suits after a closure also do - are no ring on that account (DOMAIN.md §2.4).
+    """
+    if leads < 2:
+        return False
+    return coordinated_share > 0 or 2 * leads > cases
+
+
 def run_scan(store: GraphStore, config: RuleConfig | None = None,
              progress: Progress | None = None) -> dict[str, Any]:
     """Scan ``store``: findings, rings, case scores and ranked leads; saved and returned."""
@@ -105,24 +118,25 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
     frame = build_frame(store)
     say("rules")
     findings = run_all(frame, config)
-    mitigating = frozenset(r.id for r in CATALOGUE if r.mitigating)
-    scores = rule_scores(findings, config, mitigating)
+    scores = rule_scores(findings, config)
     say("rings")
-    rings = assemble(frame, findings, scores, scoring)
-    bonus = float(scoring["ring_bonus"])
+    params = RingParams.of(config)
+    rings = assemble(frame, findings, scores, params)
     say("scores")
     ring_rows: list[dict[str, Any]] = []
     for ring in rings:
         struct = structure(frame, ring)
-        s = strength(struct)
+        s = strength(struct, params)
         coordinated = set(struct.pop("coordinated_cases")) | set(struct.pop("batched_cases"))
         for c in ring.cases:
             cs = scores[c]
             cs.ring_id = ring.ring_id
-            own = s if c in coordinated else 0.5 * s
-            cs.final_score = round(noisy_or([cs.rule_score, bonus * own]), 6)
+            own = s if c in coordinated else params.uncoordinated_share * s
+            cs.ring_log_odds = round(params.ring_weight * own, 6)
+            cs.final_score = round(probability(cs.log_odds + cs.ring_log_odds), 6)
         mean_rule = sum(scores[c].rule_score for c in ring.cases) / len(ring.cases)
-        ring.score = round(0.5 * mean_rule + 0.5 * s, 6)
+        ring.score = round(params.score_rule_share * mean_rule
+                           + (1 - params.score_rule_share) * s, 6)
         ring.structure = struct
         intermediaries = Counter(a.id for c in ring.cases for a in frame.cases[c].agents
                                  if a.kind not in PROFESSIONAL)
@@ -142,7 +156,8 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
     community_of = grouped.of_case
     threshold = float(scoring["lead_threshold"])
     case_rows: dict[str, dict[str, Any]] = {
-        c: {"rule_score": s.rule_score, "final_score": s.final_score, "rules": s.rules,
+        c: {"rule_score": s.rule_score, "final_score": s.final_score,
+            "log_odds": round(s.log_odds, 6), "ring_log_odds": s.ring_log_odds, "rules": s.rules,
             "findings": s.findings, "ring_id": s.ring_id, "lead_id": lead_id(c),
             "is_lead": s.final_score >= threshold, "community": community_of.get(c)}
         for c, s in sorted(scores.items())
@@ -151,10 +166,8 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
                    key=lambda c: (-case_rows[c]["final_score"], c))
     for row in ring_rows:
         row["leads"] = sum(case_rows[c]["is_lead"] for c in row["cases"])
-        # without coordination or batch evidence (an intermediary-like agent, shared contacts,
-        # filings within days), a group is a ring only when most of its cases are leads
-        row["reported"] = row["leads"] > 0 and (
-            row["strength"] > 0 or 2 * row["leads"] > len(row["cases"]))
+        row["reported"] = reportable(row["leads"], len(row["cases"]),
+                                     row["structure"]["coordinated_share"])
     # reported rings (with at least one lead) first, strongest first; clusters without a lead
     # stay available for exploration
     ring_rows.sort(key=lambda r: (not r["reported"], -r["score"], -len(r["cases"]),

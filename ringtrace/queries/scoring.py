@@ -1,23 +1,34 @@
-"""Case scores from rule hits: a noisy-OR of the weights of the rules that fired.
+"""Case scores: weights of evidence, for and against, added on the log-odds scale.
 
-A rule's weight is its strength as evidence in (0, 1). A case on which rules with weights
-w1..wn fired scores ``1 - (1-w1)…(1-wn)``: independent pieces of evidence add up, none alone
-reaches certainty, and each rule's contribution can be shown as a reason. Rules that measure
-the same thing form a cap group (``[caps.*]`` in rules.toml) whose joint contribution is capped,
-so correlated evidence is not counted twice. A mitigating rule with weight m multiplies the
-score by ``1 - m``.
+Every rule's ``weight`` in ``rules.toml`` is the log of a likelihood ratio: how much more
+often the rule fires on a sham case than on a genuine one. Incriminating rules have positive
+weights, exculpatory ones (documentary proof, wage claims, a supporting procuratorate, a
+workforce that ended with its employer) negative weights. A case's log-odds is the prior
+(``scoring.prior_log_odds``, the base rate of sham among confirmation cases) plus the weights of
+the rules that fired on it; its score is the corresponding probability::
+
+    score = 1 / (1 + exp(-(prior + w1 + ... + wn)))
+
+So evidence in both directions meets on one scale: strong incriminating evidence is not wiped
+out by one exculpatory fact (a token wage claim), and a workforce with archives and wage claims
+is not made a lead by one red flag. Rules that measure the same thing form a cap group
+(``[caps.*]``): their weights are summed and then limited to the group's ``max``, so
+correlated evidence (a burst is usually also a same-day batch) is counted once. The published
+screening rules together form one such group, worth at most even odds: they describe where sham
+cases hide, and genuine look-alikes pass them too (see rules.toml).
+A weight of +1 multiplies the odds by e (about 2.7); -1 divides them by e.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.redflags.common import collector_paused
 from ringtrace.queries.rules import RuleConfig
-
-MitigatingIds = frozenset[str]
 
 
 @dataclass
@@ -25,52 +36,72 @@ class CaseScore:
     case_id: str
     rule_score: float = 0.0
     final_score: float = 0.0
+    #: the rules' log-odds (prior included), before ring evidence
+    log_odds: float = 0.0
+    #: what ring membership adds to the log-odds
+    ring_log_odds: float = 0.0
     rules: list[str] = field(default_factory=list)
     findings: list[int] = field(default_factory=list)  # indexes into the scan's findings
     ring_id: str | None = None
 
 
-def noisy_or(weights: list[float]) -> float:
-    remaining = 1.0
-    for w in weights:
-        remaining *= 1.0 - w
-    return 1.0 - remaining
+def probability(log_odds: float) -> float:
+    """The probability of a log-odds value.
+
+    >>> probability(0.0)
+    0.5
+    >>> round(probability(math.log(3)), 4)
+    0.75
+    """
+    if log_odds >= 0:
+        return 1.0 / (1.0 + math.exp(-log_odds))
+    z = math.exp(log_odds)
+    return z / (1.0 + z)
 
 
-def capped_score(rules: list[str], config: RuleConfig) -> float:
-    """Noisy-OR over the rules, where each cap group contributes at most its ``max``."""
-    grouped: set[str] = set()
-    parts: list[float] = []
-    for cap in config.caps.values():
-        members = [r for r in rules if r in cap["rules"]]
-        if members:
-            grouped.update(members)
-            parts.append(min(float(cap["max"]), noisy_or([config.weight(r) for r in members])))
-    parts += [config.weight(r) for r in rules if r not in grouped]
-    return noisy_or(parts)
+def log_odds(p: float) -> float:
+    """The log-odds of a probability in (0, 1).
+
+    >>> round(log_odds(0.75), 4)
+    1.0986
+    """
+    return math.log(p / (1.0 - p))
 
 
-def combined_score(rules: list[str], config: RuleConfig, mitigating: MitigatingIds) -> float:
-    """The score of a case on which ``rules`` (sorted, each once) fired: the capped noisy-OR of
-    the aggravating rules, reduced by the mitigating ones, rounded to six places."""
-    score = capped_score([r for r in rules if r not in mitigating], config)
-    for r in rules:
-        if r in mitigating:
-            score *= 1.0 - config.weight(r)
-    return round(score, 6)
+def evidence_weight(rules: Iterable[str], config: RuleConfig) -> float:
+    """Sum of the weights of ``rules`` (each once), each cap group limited to its ``max``.
+
+    A cap may hold other caps (``groups``): their capped sums count inside it. Caps that no
+    other cap holds are summed with the rules outside every cap.
+    """
+    fired = sorted(set(rules))
+    held = {g for cap in config.caps.values() for g in cap.get("groups", ())}
+    in_caps = {r for cap in config.caps.values() for r in cap["rules"]}
+
+    def capped(name: str) -> float:
+        cap = config.caps[name]
+        total = sum(config.weight(r) for r in fired if r in cap["rules"])
+        total += sum(capped(g) for g in cap.get("groups", ()))
+        return min(float(cap["max"]), total)
+
+    total = sum(capped(name) for name in config.caps if name not in held)
+    return total + sum(config.weight(r) for r in fired if r not in in_caps)
 
 
-def rule_scores(findings: list[Finding], config: RuleConfig,
-                mitigating: MitigatingIds = frozenset()) -> dict[str, CaseScore]:
-    """Per case: the rules that fired on it (each counted once) and their noisy-OR score,
-    reduced by the mitigating rules among them (computed with the garbage collector paused, as
+def case_log_odds(rules: Iterable[str], config: RuleConfig) -> float:
+    """The prior plus the evidence of ``rules``."""
+    return float(config.scoring["prior_log_odds"]) + evidence_weight(rules, config)
+
+
+def rule_scores(findings: list[Finding], config: RuleConfig) -> dict[str, CaseScore]:
+    """Per case: the rules that fired on it (each counted once), their log-odds and score
+    (computed with the garbage collector paused, as
     :func:`~ringtrace.queries.redflags.run_all` runs)."""
     with collector_paused():
-        return _rule_scores(findings, config, mitigating)
+        return _rule_scores(findings, config)
 
 
-def _rule_scores(findings: list[Finding], config: RuleConfig,
-                 mitigating: MitigatingIds) -> dict[str, CaseScore]:
+def _rule_scores(findings: list[Finding], config: RuleConfig) -> dict[str, CaseScore]:
     scores: dict[str, CaseScore] = {}
     fired: dict[str, set[str]] = defaultdict(set)
     for index, f in enumerate(findings):
@@ -87,6 +118,7 @@ def _rule_scores(findings: list[Finding], config: RuleConfig,
         cs.rules = sorted(rules)
         combination = tuple(cs.rules)
         if combination not in by_combination:
-            by_combination[combination] = combined_score(cs.rules, config, mitigating)
-        cs.rule_score = cs.final_score = by_combination[combination]
+            by_combination[combination] = case_log_odds(combination, config)
+        cs.log_odds = by_combination[combination]
+        cs.rule_score = cs.final_score = round(probability(cs.log_odds), 6)
     return scores

@@ -15,11 +15,12 @@ from ringtrace.graph.records import Agent, CaseRecord, Party, Span
 from ringtrace.synth import ids, wording
 from ringtrace.synth.casenumbers import mirror_punctuation
 from ringtrace.synth.employers import Employer
-from ringtrace.synth.names import mask_name
+from ringtrace.synth.names import mask_company, mask_name
 from ringtrace.synth.people import Person
 from ringtrace.synth.periods import format_period_date
 from ringtrace.synth.plan import AgentRole, CasePlan
 from ringtrace.synth.rng import Rng
+from ringtrace.synth.variation import DEFAULT, Variation
 from ringtrace.synth.wording import Voice
 
 _SECOND = {True: "上诉人", False: "被上诉人"}
@@ -37,6 +38,16 @@ class PartyLine:
     person: Person | None = None
 
 
+@dataclass(slots=True)
+class Mention:
+    """One name a document prints, and who it really is (for ``truth.json``)."""
+
+    role: str  # party | agent | legal_rep | supporter
+    side: str  # worker | employer | other
+    printed: str  # as the record (and, before script and layout changes, the text) has it
+    subject: object  # the Person, Employer or Supporter behind the name
+
+
 @dataclass
 class CaseText:
     """Everything the raw-text renderer needs beyond the record itself."""
@@ -51,6 +62,11 @@ class CaseText:
     outcome: str = ""
     prior_number: str | None = None
     mirror: bool = False
+    supporter: str | None = None  # 支持起诉 line (party block) or sentence (body)
+    supporter_in_block: bool = False
+    addressed: bool = False  # a refusal notice addressed to the applicant by name
+    facts: str | None = None  # facts cited from records (a statement's only story, at times)
+    mentions: list[Mention] = field(default_factory=list)
 
 
 def labels(plan: CasePlan) -> tuple[str, str, str, str]:
@@ -80,22 +96,31 @@ def labels(plan: CasePlan) -> tuple[str, str, str, str]:
 class Assembler:
     """Builds records in output order from one random stream (deterministic per seed)."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, var: Variation = DEFAULT) -> None:
         self.rng = rng
+        self.var = var
         self._mask_lawyers = False  # per document: do mirror masks cover the lawyers too
+        self._mask_companies = False  # per document (varied worlds): and the companies
 
     def _show(self, name: str, plan: CasePlan, lawyer: bool = False) -> str:
         if plan.mask_style is None or (lawyer and not self._mask_lawyers):
             return name
         return mask_name(name, plan.mask_style)
 
+    def _company(self, emp: Employer, plan: CasePlan) -> str:
+        name = emp.name_on(plan.filing)
+        if not self._mask_companies or plan.mask_style is None:
+            return name
+        return mask_company(name, emp.county, plan.mask_style)
+
     def build(self, plan: CasePlan) -> tuple[CaseRecord, CaseText]:
-        rng = self.rng
+        rng, var = self.rng, self.var
         self._mask_lawyers = plan.mask_style is not None and rng.random() < 0.5
         mirror = plan.mask_style is not None
+        self._mask_companies = var.active and mirror and rng.random() < var.company_mask_share
         w_label, e_label, w_role, e_role = labels(plan)
         arbitration = plan.forum.kind == "arbitration"
-        emp_name = plan.employer.name_on(plan.filing)
+        emp_name = self._company(plan.employer, plan)
         workers = [self._worker(plan, p, w_label, w_role, mirror) for p in plan.workers]
         employer = self._employer(plan, plan.employer, e_label, e_role, mirror)
         co = [self._employer(plan, e, e_label, e_role, mirror) for e in plan.co_defendants]
@@ -133,23 +158,40 @@ class Assembler:
         text.response = wording.response_sentence(tpl, plan, voice, former)
         text.absence = wording.absence_sentence(tpl, plan, voice)
         text.evidence = wording.evidence_sentence(plan, voice)
+        if plan.supporter is not None:
+            text.supporter = wording.supporter_sentence(tpl, plan, voice)
+            text.supporter_in_block = plan.supporter_in_block
+        if plan.facts_note is not None:
+            text.facts = wording.facts_note(plan, voice)
         prior_text = ""
         if plan.prior is not None and text.prior_number:
             kind = "仲裁裁决" if plan.prior.forum.kind == "arbitration" else "民事判决"
             prior_text = f"{plan.prior.forum.name}{text.prior_number}{kind}"
         text.outcome = wording.outcome_sentence(tpl, plan, voice, prior_text)
+        if var.active and plan.document_type == "不予受理通知书" \
+                and rng.random() < var.unlabelled_refusal_share:
+            text.addressed = True  # "王秀英：你提出的…" with no 申请人 label
+            text.outcome = wording.addressed_refusal(tpl, plan, voice)
         if mirror:  # mirror sites re-type with half-width punctuation; quotes follow the text
             for name in ("claim", "purpose", "response", "absence", "evidence", "outcome",
-                         "prior_number"):
+                         "prior_number", "supporter", "facts"):
                 value = getattr(text, name)
                 if value:
                     setattr(text, name, mirror_punctuation(value))
-        spans = [Span("claim", text.claim)]
-        for kind, sentence in (("purpose", text.purpose), ("defendant_response", text.response),
-                               ("absence", text.absence), ("other", text.evidence)):
-            if sentence:
-                spans.append(Span(kind, sentence))
-        spans.append(Span("outcome", text.outcome))
+        if text.addressed:  # the notice quotes nothing but its decision
+            spans = [Span("outcome", text.outcome)]
+        elif plan.short_statement:  # the statement prints no claim, answer or evidence
+            spans = [Span("other", s) for s in (text.supporter, text.facts) if s]
+            spans.append(Span("outcome", text.outcome))
+        else:
+            spans = [Span("claim", text.claim)]
+            for kind, sentence in (("purpose", text.purpose),
+                                   ("defendant_response", text.response),
+                                   ("absence", text.absence), ("other", text.evidence),
+                                   ("other", text.supporter), ("other", text.facts)):
+                if sentence:
+                    spans.append(Span(kind, sentence))
+            spans.append(Span("outcome", text.outcome))
         record = CaseRecord(
             case_number=plan.written_number,
             forum=plan.forum.name,
@@ -159,7 +201,8 @@ class Assembler:
             court_code=plan.forum.court_code,
             region_code=plan.forum.region_code,
             cause=plan.cause,
-            filing_date=plan.filing.isoformat() if rng.random() < 0.9 else None,
+            filing_date=plan.filing.isoformat() if rng.random() < (
+                1.0 - var.missing_filing_share if var.active else 0.9) else None,
             hearing_date=plan.hearing.isoformat() if plan.hearing and (
                 arbitration or rng.random() < 0.2) else None,
             decision_date=plan.decision.isoformat(),
@@ -178,6 +221,7 @@ class Assembler:
             related_case_numbers=[text.prior_number] if text.prior_number else [],
             spans=spans,
         )
+        text.mentions = _mentions(text, plan)
         return record, text
 
     # -- parties ----------------------------------------------------------------------
@@ -185,11 +229,12 @@ class Assembler:
                 mirror: bool) -> Party:
         rng = self.rng
         precise = rng.random() < 0.62
+        birth = 1.0 - self.var.missing_birth_share if self.var.active else 0.97
         return Party(
             name=self._show(person.name, plan), role=role,
             role_in_text=mirror_punctuation(label) if mirror else label, side="worker",
             is_entity=False,
-            sex=person.sex, birth_date=person.birth_iso if rng.random() < 0.97 else None,
+            sex=person.sex, birth_date=person.birth_iso if rng.random() < birth else None,
             ethnicity=person.ethnicity if rng.random() < 0.92 else None,
             address=person.address if precise else person.short_address(rng.random() < 0.6),
             id_number=ids.masked_id(person.id_number, plan.id_style)
@@ -200,12 +245,12 @@ class Assembler:
 
     def _employer(self, plan: CasePlan, emp: Employer, label: str, role: str,
                   mirror: bool) -> Party:
-        rng = self.rng
+        rng, var = self.rng, self.var
         modern = plan.filing.year >= 2016
-        show_code = rng.random() < (0.75 if modern else 0.25)
+        show_code = rng.random() < (var.uscc_print_modern if modern else var.uscc_print_old)
         rep = emp.legal_rep.name if rng.random() < 0.95 else None
         return Party(
-            name=emp.name_on(plan.filing), role=role,
+            name=self._company(emp, plan), role=role,
             role_in_text=mirror_punctuation(label) if mirror else label, side="employer",
             is_entity=True,
             address=emp.address if rng.random() < 0.85 else emp.county.local_name,
@@ -217,21 +262,46 @@ class Assembler:
 
     def _agent(self, plan: CasePlan, role: AgentRole, represents: list[str], party_label: str,
                worker_name: str) -> Agent:
-        rng = self.rng
+        rng, var = self.rng, self.var
         person = role.person
         professional = role.kind in ("lawyer", "intern", "legal_aid")
         relation = role.relation
         if role.kind == "relative" and relation:
             relation = f"{party_label}之{relation}" if rng.random() < 0.7 else \
                 f"{worker_name}之{relation}"
-        details = not professional and rng.random() < 0.7
+        details = not professional and rng.random() < (
+            1.0 - var.agent_bare_share if var.active else 0.7)
+        kind, firm = role.kind, role.firm
+        if var.active and professional and rng.random() < var.lawyer_bare_share:
+            kind, firm = "other", None  # printed as a bare name: nothing says "lawyer"
         return Agent(
             name=self._show(person.name, plan, lawyer=professional), represents=represents,
-            kind=role.kind, relation=relation, authority=role.authority,
-            law_firm=mirror_punctuation(role.firm) if role.firm and plan.mask_style else role.firm,
+            kind=kind, relation=relation, authority=role.authority,
+            law_firm=mirror_punctuation(firm) if firm and plan.mask_style else firm,
             sex=person.sex if details else None,
             birth_date=person.birth_iso if details else None,
             address=(person.address if rng.random() < 0.6 else person.short_address(True))
             if details else None,
             phone=person.phone if plan.show_phone and not professional else None,
         )
+
+
+def _mentions(text: CaseText, plan: CasePlan) -> list[Mention]:
+    """Every name the document prints for a party, agent, legal representative or supporter,
+    in party-block order, with the real person or organisation behind it."""
+    out: list[Mention] = []
+    agent_side = "worker"
+    for line in text.lines:
+        if line.party is not None:
+            party = line.party
+            agent_side = party.side
+            subject = line.entity if party.is_entity else line.person
+            out.append(Mention("party", party.side, party.name, subject))
+            if party.is_entity and party.legal_representative and line.entity is not None:
+                out.append(Mention("legal_rep", "employer", party.legal_representative,
+                                   line.entity.legal_rep))
+        elif line.agent is not None:
+            out.append(Mention("agent", agent_side, line.agent.name, line.person))
+    if plan.supporter is not None and text.supporter:
+        out.append(Mention("supporter", "other", plan.supporter.name, plan.supporter))
+    return out

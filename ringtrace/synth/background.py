@@ -103,7 +103,8 @@ def dispute(world: World, rng: random.Random, pool: EmployerPool) -> list[CasePl
     elif first.forum.kind == "court" and rng.random() < 0.5:
         outcome = "not_accepted" if rng.random() < 0.4 else "denied"
         notice = builders.cite_arbitration(world, rng, first, outcome=outcome)
-        if outcome == "not_accepted" and rng.random() < 0.1:  # the notice is on file too
+        on_file = 0.3 if world.var.active else 0.1  # varied worlds: notices are collected
+        if outcome == "not_accepted" and rng.random() < on_file:  # the notice is on file too
             chain.insert(0, notice)
     last = chain[-1]
     if last.forum.kind == "court" and last.procedure == "一审" and last.response == "contests" \

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from ringtrace.synth import names, people
+from ringtrace.synth import ids, names, people
 from ringtrace.synth.employers import Employer
 from ringtrace.synth.geography import County, Forum
 from ringtrace.synth.people import Person
@@ -57,11 +57,25 @@ def relative(rng: random.Random, worker: Person, on: dt.date) -> AgentRole:
 
 
 def employee(rng: random.Random, world: World, employer: Employer,
-             relation: str | None = None) -> AgentRole:
+             relation: str | None = None, *, genuine: bool = False) -> AgentRole:
     """A staff member acting for the employer (HR, office, deputy manager)."""
     person = world.adult(rng, employer.county, 25, 58)
+    if genuine:
+        person = namesake(rng, world, person)
     return AgentRole(person, "employee", relation=relation or rng.choice(EMPLOYEE_RELATIONS),
                      authority=authority(rng))
+
+
+def namesake(rng: random.Random, world: World, person: Person) -> Person:
+    """``person``, who in a varied world sometimes shares a ring intermediary's name (a
+    different person, often in another county or province: names are not identities)."""
+    var = world.var
+    if not var.active or not world.intermediaries or rng.random() >= var.agent_namesakes:
+        return person
+    other = rng.choice(world.intermediaries)
+    if other.sex == person.sex:
+        person.name = other.name
+    return person
 
 
 def lay_agent(rng: random.Random, person: Person, relations: tuple[str | None, ...] = LAY_RELATIONS
@@ -98,8 +112,8 @@ def worker_agents(rng: random.Random, world: World, worker: Person, county: Coun
         if rng.random() < 0.5:
             agents.append(legal_worker(rng, world, county))
         else:
-            agents.append(lay_agent(rng, world.adult(rng, worker.county, 30, 65, on=on),
-                                    GENUINE_LAY_RELATIONS))
+            agents.append(lay_agent(rng, namesake(rng, world, world.adult(
+                rng, worker.county, 30, 65, on=on)), GENUINE_LAY_RELATIONS))
     if agents and rng.random() < 0.12:
         agents.append(relative(rng, worker, on) if agents[0].kind != "relative"
                       else lawyer(rng, world, county))
@@ -115,8 +129,41 @@ def employer_agents(rng: random.Random, world: World, employer: Employer, *,
             agents.append(employee(rng, world, employer))
         return agents
     if r < lawyer_share + employee_share:
-        return [employee(rng, world, employer)]
+        return [employee(rng, world, employer, genuine=True)]
     return []
+
+
+class GroupCounsel:
+    """One legal-aid centre's lawyer, or one firm's lawyers, acting for a whole group of
+    workers (the group's own counsel, not an intermediary)."""
+
+    def __init__(self, rng: random.Random, world: World, county: County,
+                 legal_aid_share: float = 0.5) -> None:
+        if rng.random() < legal_aid_share:
+            firm, kind, count = world.legal_aid(county), "legal_aid", 1
+        else:
+            firm, kind, count = rng.choice(world.firms_near(county)), "lawyer", rng.randint(1, 3)
+        people_ = rng.sample(firm.lawyers, k=min(count, len(firm.lawyers)))
+        self.roles = [AgentRole(p, kind, firm.name, authority=authority(rng)) for p in people_]
+
+    def pick(self, rng: random.Random) -> list[AgentRole]:
+        if len(self.roles) > 1 and rng.random() < 0.3:
+            return list(self.roles[:2])
+        return [rng.choice(self.roles)]
+
+
+def second_lawyer(rng: random.Random, world: World, roles: list[AgentRole]) -> list[AgentRole]:
+    """``roles`` plus, sometimes, a colleague of the lone lawyer from the same firm (two
+    lawyers of one firm for one party; varied worlds only)."""
+    if len(roles) != 1 or roles[0].kind not in ("lawyer", "legal_aid") \
+            or rng.random() >= world.var.two_lawyers_share:
+        return roles
+    firm = world.firm_named.get(roles[0].firm or "")
+    others = [p for p in firm.lawyers if p is not roles[0].person] if firm else []
+    if not others:
+        return roles
+    return [*roles, AgentRole(rng.choice(others), roles[0].kind, roles[0].firm,
+                              authority=authority(rng))]
 
 
 def decision_days(rng: random.Random, route: str) -> int:
@@ -158,7 +205,8 @@ def _hearing(filing: dt.date, decision: dt.date) -> dt.date:
 
 
 def tidy_agents(plan: CasePlan) -> None:
-    """One role per person and case, and no firm on both sides (conflict of interest)."""
+    """One role per person and case, and no firm on both sides (conflict of interest), unless
+    the plan says a firm does act for both (``same_firm_ok``, seen in real corpora)."""
     seen: set[int] = set()
 
     def once(roles: list[AgentRole]) -> list[AgentRole]:
@@ -170,6 +218,9 @@ def tidy_agents(plan: CasePlan) -> None:
         return kept
 
     plan.worker_agents = once(plan.worker_agents)
+    if plan.same_firm_ok:
+        plan.employer_agents = once(plan.employer_agents)
+        return
     firms = {r.firm for r in plan.worker_agents if r.firm}
     plan.employer_agents = [r for r in once(plan.employer_agents) if r.firm not in firms
                             or r.firm is None]
@@ -180,11 +231,24 @@ def finish(plan: CasePlan, world: World, rng: random.Random) -> CasePlan:
     after :func:`tidy_agents`."""
     tidy_agents(plan)
     kind = plan.forum.kind
+    var = world.var
     plan.show_phone = world.prints_phone[plan.forum.name]
-    if rng.random() < ID_PRINT_SHARE[kind]:
-        plan.id_style = rng.randrange(3)
-    if kind == "court" and rng.random() < MIRROR_SHARE:
-        plan.mask_style = rng.choice(names.MASK_STYLES)
+    if not var.active:
+        if rng.random() < ID_PRINT_SHARE[kind]:
+            plan.id_style = rng.randrange(3)
+        if kind == "court" and rng.random() < MIRROR_SHARE:
+            plan.mask_style = rng.choice(names.MASK_STYLES)
+        return plan
+    plan.worker_agents = second_lawyer(rng, world, plan.worker_agents)
+    plan.employer_agents = second_lawyer(rng, world, plan.employer_agents)
+    tidy_agents(plan)
+    id_share = var.id_print_arbitration if kind == "arbitration" else var.id_print_court
+    if rng.random() < id_share:
+        plan.id_style = rng.randrange(3) if rng.random() >= var.extra_id_masks else \
+            rng.randrange(3, ids.ID_MASK_STYLES)
+    if kind == "court" and rng.random() < var.mirror_share:
+        styles = var.mask_style_weights
+        plan.mask_style = rng.choices([k for k, _ in styles], weights=[w for _, w in styles])[0]
     return plan
 
 

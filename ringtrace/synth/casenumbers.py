@@ -21,13 +21,19 @@ from ringtrace.synth.geography import Forum
 from ringtrace.synth.plan import CasePlan
 from ringtrace.synth.world import World
 
-_ARBITRATION_STYLES = (
+#: House styles of commissions (index = ``World.arbitration_style``); the last four occur only
+#: in varied worlds. ``{m}`` is a volume number (``南劳人仲案(2016)8-23号``).
+ARBITRATION_STYLES = (
     "{s}劳人仲{k}字〔{y}〕第{n}号",
     "{s}劳人仲{k}字[{y}]{n}号",
     "{s}劳人仲{k}（{y}）第{n}号",
     "({y}){s}劳人仲{k}字第{n}号",
     "{ps}{s}劳人仲{k}字〔{y}〕{n}号",
     "{s}劳人仲{k}〔{y}〕{n}号",
+    "{s}劳人仲{k}字（{y}）第{n}号",
+    "{s}劳人仲{k}({y}){m}-{n}号",
+    "{s}劳人仲{k}字〔{y}〕{n}号",
+    "{s}劳仲{k}字({y}){n}号",
 )
 _BRACKETS = (("（", "）"), ("(", ")"), ("〔", "〕"), ("[", "]"))
 
@@ -50,11 +56,11 @@ def register_kind(plan: CasePlan) -> str:
 def format_number(world: World, forum: Forum, year: int, kind: str, serial: int) -> str:
     """The canonical (house-style) number of a case."""
     if forum.kind == "arbitration":
-        style = _ARBITRATION_STYLES[world.arbitration_style[forum.name]]
+        style = ARBITRATION_STYLES[world.arbitration_style[forum.name]]
         short = forum.short
         prefix = forum.prefecture.short if forum.level == "county" else ""
         k = "不" if kind == "仲不" else "案"
-        return style.format(s=short, ps=prefix, k=k, y=year, n=serial)
+        return style.format(s=short, ps=prefix, k=k, y=year, n=serial, m=serial // 60 + 1)
     if year >= 2016:
         return f"（{year}）{forum.court_code}{kind}{serial}号"
     return f"（{year}）{forum.short}{kind}字第{serial}号"

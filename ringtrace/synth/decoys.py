@@ -17,7 +17,7 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from ringtrace.synth import builders, genuine, periods
+from ringtrace.synth import builders, genuine, lookalikes, periods
 from ringtrace.synth.employers import Employer, close_after
 from ringtrace.synth.genuine import Answer
 from ringtrace.synth.geography import County
@@ -57,7 +57,8 @@ def restructured_soe(world: World, rng: random.Random, budget: int) -> list[Case
         if not emp.former:
             continue
         restructured = emp.former[-1][1]
-        size = min(budget - len(plans), round(5 * 12 ** rng.random()))
+        size = min(budget - len(plans), round(5 * 12 ** rng.random()) if not world.var.active
+                   else lookalikes.group_size(rng, world.var))
         plans += _label(_soe_group(world, rng, emp, restructured, size), "restructured_soe")
     return plans
 
@@ -69,6 +70,8 @@ def _soe_group(world: World, rng: random.Random, emp: Employer, restructured: dt
     if start + dt.timedelta(days=span) > LAST_DAY:
         start = LAST_DAY - dt.timedelta(days=span)
     group_lawyer = builders.lawyer(rng, world, emp.county) if rng.random() < 0.5 else None
+    counsel = builders.GroupCounsel(rng, world, emp.county) \
+        if group_lawyer is not None and world.var.active else None
     archivist = builders.employee(rng, world, emp, "该公司员工")
     answer = Answer(contests=0.2, admits=0.55, no_objection=0.1, absent=0.05, mediated=0.1)
     route = rng.choices(("court", "award"), weights=(6, 4))[0]
@@ -85,14 +88,19 @@ def _soe_group(world: World, rng: random.Random, emp: Employer, restructured: dt
                                 days=days, answer=drawn)
         end = restructured if rng.random() < 0.7 else \
             restructured - dt.timedelta(days=rng.randint(365, 8 * 365))
+        if world.var.active:  # (level 0 keeps 1.0's quirk: a few periods end after filing)
+            end = min(end, batch_day - dt.timedelta(days=30))
         plan.claimed_start = periods.long_service(rng, worker.birth, end, dt.date(1970, 1, 1))
         plan.claimed_end = end
         plan.precision = rng.choice(("day", "month", "month", "year"))
         plan.evidence = "archives" if drawn in ("admits", "mediated") else "roster"
         plan.purpose = genuine.pension_purpose(rng, worker, batch_day, 0.65)
         genuine.settle_confirmation(rng, plan)
-        plan.worker_agents = [group_lawyer] if group_lawyer and rng.random() < 0.8 else \
-            builders.worker_agents(rng, world, worker, emp.county, batch_day)
+        if counsel is not None and rng.random() < 0.8:
+            plan.worker_agents = counsel.pick(rng)
+        else:
+            plan.worker_agents = [group_lawyer] if group_lawyer and rng.random() < 0.8 else \
+                builders.worker_agents(rng, world, worker, emp.county, batch_day)
         plan.employer_agents = [archivist] if not plan.absent and rng.random() < 0.6 else []
         plan.template = template
         plan.backpay = plan.outcome in ("confirmed", "mediated") and rng.random() < 0.6
@@ -104,7 +112,8 @@ def factory_closure_group(world: World, rng: random.Random, budget: int) -> list
     plans: list[CasePlan] = []
     while budget - len(plans) >= 3:
         emp = world.employer(rng, _henan_county(world, rng), "closing")
-        size = min(budget - len(plans), round(8 * 10 ** rng.random()))
+        size = min(budget - len(plans), round(8 * 10 ** rng.random()) if not world.var.active
+                   else lookalikes.group_size(rng, world.var))
         group = _closure_group(world, rng, emp, size)
         plans += _label(group, "factory_closure_group")
     return plans
@@ -129,6 +138,12 @@ def _closure_group(world: World, rng: random.Random, emp: Employer,
     else:
         group_agent = None
     money = rng.random() < 0.5
+    counsel = None
+    if world.var.active:
+        money = rng.random() < world.var.genuine_money_share
+        if group_agent is not None:
+            counsel = builders.GroupCounsel(rng, world, emp.county,
+                                            1.0 if group_agent.kind == "legal_aid" else 0.0)
     answer = rng.choice((Answer(0.15, 0.35, 0.1, 0.2, 0.2), Answer(0.1, 0.1, 0.05, 0.7, 0.05)))
     route = rng.choices(("court", "award"), weights=(6, 4))[0]
     decided = {d: add_workdays(d, builders.decision_days(rng, "award" if route == "award"
@@ -166,7 +181,8 @@ def _closure_group(world: World, rng: random.Random, emp: Employer,
             plan.purpose = genuine.pension_purpose(rng, workers[0], filing, 0.4)
             genuine.settle_confirmation(rng, plan)
         plan.evidence = rng.choice(("roster", "wage_account", "witness", "payroll"))
-        plan.worker_agents = [group_agent] if group_agent else []
+        plan.worker_agents = counsel.pick(rng) if counsel else [group_agent] if group_agent \
+            else []
         plan.template = template
         plan.backpay = plan.outcome in ("confirmed", "mediated") and rng.random() < 0.35
         plans.append(builders.finish(plan, world, rng))
@@ -288,6 +304,12 @@ def busy_law_firm(world: World, rng: random.Random, budget: int) -> list[CasePla
         else:
             plan.worker_agents = builders.worker_agents(rng, world, worker, county, filing)
             plan.employer_agents = [] if plan.absent else [ours]
+        if world.var.active and not plan.absent and rng.random() < 0.1:
+            # a colleague of the same firm acts for the other side (seen in real corpora)
+            other = builders.lawyer(rng, world, county, firm_pool=[firm])
+            if other.person is not ours.person:
+                plan.worker_agents, plan.employer_agents = [ours], [other]
+                plan.same_firm_ok = True
         plans.append(builders.finish(plan, world, rng))
     return _label(plans, "busy_law_firm")
 

@@ -22,7 +22,7 @@ from ringtrace.synth.people import Person
 #: Registry snapshot date: the export reflects the state of each firm on this day.
 REGISTRY_DATE = dt.date(2024, 6, 30)
 
-_TRADE_NAMES = (
+TRADE_NAMES = (
     "恒达", "鑫源", "宏达", "华通", "永兴", "金鑫", "瑞丰", "昌盛", "兴旺", "福源", "鼎盛", "天宇", "联创", "盛世", "德润", "广源",
     "宏远", "中原", "豫安", "豫丰", "安泰", "兴隆", "顺达", "通达", "利民", "惠民", "富源", "金源", "华丰", "长青", "新华", "东方",
     "龙腾", "凯达", "祥瑞", "万通", "开元", "建业", "嘉禾", "国泰", "光明", "红旗", "胜利", "前进", "向阳", "恒信", "诚信", "信达",
@@ -86,6 +86,7 @@ class Employer:
     cancel_date: dt.date | None = None
     revoke_date: dt.date | None = None
     in_registry: bool = True
+    reg_number: str | None = None  # 15-digit 注册号 of a firm that never had a USCC
 
     def name_on(self, day: dt.date) -> str:
         """The name the firm had on ``day`` (documents name it as it was then)."""
@@ -124,7 +125,7 @@ _TRADE_CHARS = "恒鑫宏华永金瑞昌兴福鼎天联盛德广远安泰顺通�
 def trade_name(rng: random.Random, attempt: int = 0) -> str:
     """A 字号: a common one, or two (three, after many name clashes) auspicious characters."""
     if attempt < 3 and rng.random() < 0.6:
-        return rng.choice(_TRADE_NAMES)
+        return rng.choice(TRADE_NAMES)
     size = 2 if attempt < 20 else 3
     return "".join(rng.choice(_TRADE_CHARS) for _ in range(size))
 
@@ -234,6 +235,22 @@ PROFILES: dict[str, Profile] = {
                           "brick:2 food:2"),
                    (1952, 1985), (0, 40), 0.25,
                    _pairs("存续:50 在业:20 注销:10 吊销:5 清算:10 停业:5"), 0.9, 0.9, 0.6),
+    # Varied worlds only: small service employers of supported group suits (sanitation,
+    # silk and textile workshops, property and security services).
+    "supported": Profile(_pairs("sanitation:5 textile:4 property:2 security:2 catering:1 "
+                                "food:1"),
+                         (1993, 2012), (0, 40), 0.3,
+                         _pairs("存续:55 在业:20 停业:10 吊销:10 注销:5"), 0.05, 0.1),
+    # Varied worlds only: young private firms, contractors and labour-service companies.
+    "young": Profile(_pairs("labour_service:5 construction:5 property:4 security:2 "
+                            "sanitation:2 catering:1 trade:1"),
+                     (2008, 2019), (0, 30), 0.35,
+                     _pairs("注销:30 吊销:20 停业:15 存续:25 清算:10"), 0.05, 0.0),
+    # Varied worlds only: dormant collective or state enterprises founded decades ago.
+    "dormant": Profile(_pairs("textile:4 machinery:4 food:3 brick:3 chemical:2 grain:2 "
+                              "construction:2"),
+                       (1952, 1988), (0, 3), 0.7,
+                       _pairs("存续:55 吊销:20 停业:15 在业:10"), 0.0, 0.6, 1.0),
     "closing": Profile(_pairs("textile:5 machinery:4 food:3 chemical:3 brick:3 coal:2 scrap:2 "
                               "construction:2"),
                        (1980, 2010), (0, 15), 0.5,

@@ -59,6 +59,26 @@ def legacy_uscc(rng: random.Random, region_code: str) -> str:
     return code[:17] + rng.choice(wrong)
 
 
+def registration_number(rng: random.Random, region_code: str) -> str:
+    """A 15-digit 工商注册号 (pre-2015): region, sequence, ISO 7064 MOD 11,10 check digit.
+
+    >>> number = registration_number(random.Random(3), "410502")
+    >>> len(number), number[:6], registration_check(number[:14]) == number[14]
+    (15, '410502', True)
+    """
+    body = region_code + "".join(str(rng.randrange(10)) for _ in range(8))
+    return body + registration_check(body)
+
+
+def registration_check(first14: str) -> str:
+    """The ISO 7064 MOD 11,10 check digit of a 注册号."""
+    p = 10
+    for char in first14:
+        s = p % 11 + int(char)
+        p = (s % 10 or 10) * 2
+    return str((11 - p % 11) % 10)
+
+
 def id_check_digit(first17: str) -> str:
     """The GB 11643 check character of a resident ID number."""
     total = sum(map(mul, map(int, first17), _ID_WEIGHTS))
@@ -77,13 +97,29 @@ def resident_id(rng: random.Random, region_code: str, birth: dt.date, sex: str) 
     return first17 + id_check_digit(first17)
 
 
+#: Number of ID masking styles (0-2 common, 3-5 rarer ones seen in varied worlds).
+ID_MASK_STYLES = 6
+
+
 def masked_id(number: str, style: int) -> str:
-    """How judgments print an ID: region + birth year-month, or region + birth date, masked."""
+    """How judgments print an ID: region + birth year-month, or region + birth date, masked.
+
+    >>> n = "410502196803021234"
+    >>> [masked_id(n, s) for s in range(ID_MASK_STYLES)]  # doctest: +NORMALIZE_WHITESPACE
+    ['410502196803******', '4105021968********', '410502********123*',
+     '410502************', '4105**********1234', '41050219680302****']
+    """
     if style == 0:
         return number[:12] + "******"
     if style == 1:
         return number[:10] + "********"
-    return number[:6] + "********" + number[14:17] + "*"
+    if style == 2:
+        return number[:6] + "********" + number[14:17] + "*"
+    if style == 3:
+        return number[:6] + "*" * 12
+    if style == 4:
+        return number[:4] + "*" * 10 + number[14:]
+    return number[:14] + "****"
 
 
 def mobile(rng: random.Random) -> str:

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import random
 from bisect import bisect
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import accumulate
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ringtrace.synth.geography import County
 
 # Surname frequencies (per mille, rounded) of the most common Chinese surnames, with the ones
 # frequent in Henan (王, 李, 张, 刘, 赵, 郭, 马, 杨) kept high.
@@ -47,15 +54,53 @@ _GIVEN = {
 GIVEN: dict[tuple[str, str], tuple[str, ...]] = {k: tuple(v.split()) for k, v in _GIVEN.items()}
 
 
+class NamePool:
+    """The surnames and given names of one world.
+
+    ``concentration`` raises the surname frequencies to a power (above 1, the common surnames
+    crowd out the rare ones, as in regions where a few clans dominate); ``given_share`` keeps
+    only the first part of each given-name list (fewer names, more namesakes). The default
+    pool draws exactly as the module-level tables do.
+
+    >>> pool = NamePool(2.0, 0.3)
+    >>> len(pool.given[("女", "old")]) < len(GIVEN[("女", "old")])
+    True
+    """
+
+    def __init__(self, concentration: float = 1.0, given_share: float = 1.0) -> None:
+        if concentration == 1.0:
+            self.cum: tuple[float, ...] = _SURNAME_CUM
+        else:
+            weights = [float(item.split()[1]) ** concentration for item in _SURNAMES.split(";")]
+            self.cum = tuple(accumulate(weights))
+        self.given = {key: pool[: max(6, round(len(pool) * given_share))]
+                      for key, pool in GIVEN.items()}
+
+
+DEFAULT_POOL = NamePool()
+_POOL: ContextVar[NamePool] = ContextVar("name_pool", default=DEFAULT_POOL)
+
+
+@contextmanager
+def using(pool: NamePool) -> Iterator[None]:
+    """Draw names from ``pool`` inside the block (one world's generation)."""
+    token = _POOL.set(pool)
+    try:
+        yield
+    finally:
+        _POOL.reset(token)
+
+
 def surname(rng: random.Random) -> str:
     if rng.random() < 0.004:
         return rng.choice(_COMPOUND)
-    return SURNAMES[bisect(_SURNAME_CUM, rng.random() * _SURNAME_CUM[-1])]
+    cum = _POOL.get().cum
+    return SURNAMES[bisect(cum, rng.random() * cum[-1])]
 
 
 def given_name(rng: random.Random, sex: str, birth_year: int) -> str:
     generation = "old" if birth_year < 1976 else "new"
-    return rng.choice(GIVEN[(sex, generation)])
+    return rng.choice(_POOL.get().given[(sex, generation)])
 
 
 def person_name(rng: random.Random, sex: str, birth_year: int, family: str | None = None) -> str:
@@ -82,3 +127,30 @@ def mask_name(name: str, style: str) -> str:
     if style == "mou":
         return family + ("某某" if len(name) - len(family) >= 2 else "某")
     return family + ("XX" if len(name) - len(family) >= 2 else "X")
+
+
+def mask_company(name: str, county: County, style: str) -> str:
+    """How some mirrors mask a company: the 字号 hidden, the rest kept.
+
+    >>> from ringtrace.synth.geography import build_geography
+    >>> wenfeng = build_geography().counties[0]
+    >>> mask_company("鑫源（河南）建材有限公司", wenfeng, "mou")
+    '鑫某（河南）建材有限公司'
+    >>> mask_company("郑州市鑫源建材有限公司", wenfeng, "stars")
+    '***建材有限公司'
+    """
+    pref = county.prefecture
+    place = next((p for p in (pref.province.name + pref.name, pref.name, county.name,
+                              pref.name.removesuffix("市"), county.local_name)
+                  if p and name.startswith(p)), "")
+    rest = name[len(place):]
+    cut = rest.find("（")
+    trade = rest[:cut] if 0 < cut <= 4 else rest[:2]
+    tail = rest[len(trade):]
+    if style == "stars":
+        return "***" + tail
+    if style == "keep_last":
+        return place + "*" * len(trade) + tail
+    if style == "mou":
+        return place + trade[:1] + "某" * (len(trade) - 1) + tail
+    return place + "XX" + tail

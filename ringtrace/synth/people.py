@@ -73,6 +73,22 @@ def home_address(rng: random.Random, county: County, rural: bool) -> str:
     return f"{county.full_name}{street}{rng.randint(1, 599)}号"
 
 
+def same_village(rng: random.Random, address: str) -> str:
+    """Another house of the village (or street) of ``address``.
+
+    >>> same_village(random.Random(1), "河南省滑县城关镇东王庄村3组45号").startswith(
+    ...     "河南省滑县城关镇东王庄村")
+    True
+    """
+    cut = address.rfind("村")
+    if cut < 0:
+        cut = address.find("路") if "路" in address else address.find("街")
+    head = address[: cut + 1] if cut >= 0 else address
+    if rng.random() < 0.5:
+        return f"{head}{rng.randint(1, 12)}组{rng.randint(1, 180)}号"
+    return f"{head}{rng.randint(1, 260)}号"
+
+
 def make_person(rng: random.Random, county: County, sex: str, birth: dt.date, *,
                 family: str | None = None, rural: bool | None = None,
                 address: str | None = None) -> Person:

@@ -63,10 +63,18 @@ def sham_length_months(rng: random.Random) -> int:
     return months
 
 
-def sham_period(rng: random.Random, person: Person, filing: dt.date) -> tuple[dt.date, dt.date]:
-    """Start U(1994,2006) (some earlier), length as :func:`sham_length_months`, ending 2-15
-    years before filing or on a retirement birthday."""
-    months = sham_length_months(rng)
+def birth_for_sham(rng: random.Random, sex: str, filing: dt.date) -> dt.date:
+    """A birth date giving a ring applicant's age (:func:`sham_age`) on ``filing``."""
+    days = int(sham_age(rng, sex) * 365.25) + rng.randrange(0, 365)
+    return filing - dt.timedelta(days=days)
+
+
+def sham_period(rng: random.Random, person: Person, filing: dt.date, *,
+                birthday_share: float = 0.4, varied: bool = False) -> tuple[dt.date, dt.date]:
+    """Start U(1994,2006) (some earlier), length as :func:`sham_length_months` (or anything
+    from 5 to 25 years when ``varied``), ending 2-15 years before filing or, with probability
+    ``birthday_share``, on a retirement birthday."""
+    months = sham_length_months(rng) if not varied else rng.randint(60, 300)
     start = dt.date(rng.randint(1994, 2006), rng.randint(1, 12), rng.choice((1, 1, 1, 15)))
     if rng.random() < 0.06:
         start = add_years(start, -rng.randint(1, 4))
@@ -76,7 +84,7 @@ def sham_period(rng: random.Random, person: Person, filing: dt.date) -> tuple[dt
         shift = (end - latest).days // 30 + rng.randint(0, 36)
         start, end = add_months(start, -shift), add_months(end, -shift)
     birthday = add_years(person.birth, retirement_age(person.sex, rng))
-    if rng.random() < 0.4 and birthday < filing and abs((birthday - end).days) < 8 * 365:
+    if rng.random() < birthday_share and birthday < filing and abs((birthday - end).days) < 8 * 365:
         end = birthday - dt.timedelta(days=rng.choice((0, 0, 1)))
         start = add_months(end, -months)
     return start, end

@@ -31,6 +31,19 @@ class AgentRole:
 
 
 @dataclass(slots=True, eq=False)
+class Supporter:
+    """An organisation that supports a worker's suit (支持起诉): a procuratorate, a trade union
+    or a legal-aid centre. It is named in the document but is not a party."""
+
+    name: str
+    kind: str  # procuratorate | union | legal_aid
+
+    @property
+    def label(self) -> str:
+        return "支持起诉机关" if self.kind == "procuratorate" else "支持起诉单位"
+
+
+@dataclass(slots=True, eq=False)
 class CasePlan:
     forum: Forum
     document_type: str  # one of records.DOCUMENT_TYPES
@@ -69,6 +82,13 @@ class CasePlan:
     id_style: int | None = None  # how ID numbers are printed, None = not printed
     backpay: bool = False  # a 补缴 row follows this case
     template: int | None = None  # shared by cases drafted together (same phrasing)
+    # -- only set in varied worlds (level > 0) --
+    supporter: Supporter | None = None
+    supporter_in_block: bool = True  # named in the party block (else only in the body)
+    short_statement: bool = False  # a mediation written up as parties + agreement only
+    partial: bool = False  # "对工作期间无异议，但工资数额过高……无力支付"
+    facts_note: str | None = None  # facts the statement cites (archives), with {w}/{e} labels
+    same_firm_ok: bool = False  # lawyers of one firm on both sides (kept by tidy_agents)
 
     @property
     def sham(self) -> bool:

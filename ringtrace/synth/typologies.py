@@ -5,7 +5,11 @@ Routes: ``award`` (仲裁裁决书), ``court`` (一审判决书), ``court_mediat
 ``arbitration_mediation`` (仲裁调解书). Agent styles say who stands in for the applicants:
 ``lay`` (the intermediary as a citizen agent), ``lawyer`` (a complicit small-firm lawyer),
 ``relatives`` (the applicants' family), ``subagents`` (several associates of the intermediary),
-``none`` (the intermediary stays out of the documents).
+``none`` (the intermediary stays out of the documents), ``lawyers_many`` (each applicant has a
+lawyer of a different local firm; no lay intermediary visible).
+
+:data:`TYPOLOGIES` are today's rows; :data:`NEW_TYPOLOGIES` join them in varied worlds
+(``--variation`` above 0) or when named explicitly.
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ class Typology:
     shared_contacts: bool = False
     tiny: bool = False
     employers: tuple[int, int] | None = None  # fixed range of employers used
+    short_statement: bool = False  # mediations written up as parties + agreement only
+    before_founding: bool = False  # claimed starts before the employer was founded
+    related: bool = False  # applicants are relatives (spouses, siblings) of one village
 
 
 TYPOLOGIES: dict[str, Typology] = {t.name: t for t in (
@@ -61,19 +68,44 @@ TYPOLOGIES: dict[str, Typology] = {t.name: t for t in (
 )}
 
 
-def select(names: str | list[str] | None) -> list[Typology]:
-    """The typologies named (comma list or list); all of them for None or ``all``; none for
-    ``none``. Unknown names raise :class:`RingtraceError` listing the valid ones."""
+NEW_TYPOLOGIES: dict[str, Typology] = {t.name: t for t in (
+    Typology("mediation_short", 0.12, "mediation statements that are only the parties and "
+             "a one-line agreement confirming the relationship",
+             (("court_mediation", 0.5), ("arbitration_mediation", 0.5)), (2, 15),
+             short_statement=True),
+    Typology("before_founding_lawyers", 0.08, "claimed employment starts before the employer "
+             "was founded; lawyers of different firms act, no lay intermediary visible",
+             (("award", 0.4), ("court", 0.35), ("court_mediation", 0.25)), (3, 20),
+             agent_styles=(("lawyers_many", 1.0),), before_founding=True),
+    Typology("small_related", 0.07, "two to four relatives of one village (spouses, "
+             "siblings) at a closing employer whose manager colludes; relatives as agents",
+             _MIX, (2, 4), agent_styles=(("relatives", 1.0),), tiny=True, employers=(1, 1),
+             related=True),
+)}
+ALL_TYPOLOGIES: dict[str, Typology] = {**TYPOLOGIES, **NEW_TYPOLOGIES}
+
+
+def select(names: str | list[str] | None, varied: bool = False) -> list[Typology]:
+    """The typologies named (comma list or list); for None or ``all`` today's typologies, plus
+    the new ones when ``varied``; none for ``none``. Unknown names raise
+    :class:`RingtraceError` listing the valid ones.
+
+    >>> [t.name for t in select("tiny,mediation_short")]
+    ['tiny', 'mediation_short']
+    >>> len(select(None)), len(select("all", varied=True))
+    (8, 11)
+    """
+    every = ALL_TYPOLOGIES if varied else TYPOLOGIES
     if names is None:
-        return list(TYPOLOGIES.values())
+        return list(every.values())
     items = names.split(",") if isinstance(names, str) else list(names)
     items = [n.strip() for n in items if n.strip()]
     if items in (["all"], []):
-        return list(TYPOLOGIES.values())
+        return list(every.values())
     if items == ["none"]:
         return []
-    unknown = [n for n in items if n not in TYPOLOGIES]
+    unknown = [n for n in items if n not in ALL_TYPOLOGIES]
     if unknown:
         raise RingtraceError(f"unknown typology {', '.join(unknown)}; choose from "
-                             f"{', '.join(TYPOLOGIES)} (or all / none)")
-    return [TYPOLOGIES[n] for n in dict.fromkeys(items)]
+                             f"{', '.join(ALL_TYPOLOGIES)} (or all / none)")
+    return [ALL_TYPOLOGIES[n] for n in dict.fromkeys(items)]

@@ -141,6 +141,12 @@ def response_sentence(rng: random.Random, plan: CasePlan, v: Voice,
             return rng.choice((f"{e}辩称，认可拖欠{w}工资的事实，但因经营困难暂无力支付。",
                                f"{e}认可{w}主张的事实及数额。"))
         return rng.choice((f"{e}对{w}主张的数额无异议。", f"{e}辩称，对{w}的请求没有异议。"))
+    if plan.partial:  # the years are admitted, the money is not (closing firms)
+        return rng.choice((
+            f"{e}辩称，对{w}主张的工作期间无异议，但{w}主张的工资数额过高，且{e}已停产，无力支付。",
+            f"{e}辩称，对工作期间无异议，但工资数额过高，{e}现经营困难，无力支付。",
+            f"{e}对{w}在{e}处工作的事实及工作期间无异议，但认为{w}主张的经济补偿金计算有误。",
+        ))
     if r == "no_objection":
         if v.arbitration:
             return rng.choice((f"{e}对{w}的仲裁请求无异议。", f"{e}称，对{w}所述事实无异议。",
@@ -149,6 +155,13 @@ def response_sentence(rng: random.Random, plan: CasePlan, v: Voice,
                            f"{e}辩称，{w}所述属实，{e}无异议。", f"{e}辩称，对原告诉求无异议。"
                            .replace("原告", w)))
     if r == "admits":
+        if plan.evidence == "dormant_archives":
+            return rng.choice((
+                f"{e}辩称，经查阅本单位保存的职工档案及招工登记表，{w}确系本单位职工，对其主张的"
+                f"工作期间无异议。",
+                f"{e}辩称，{w}所述属实，{e}保存的职工花名册、工资发放表中均有{w}的记载，同意确认"
+                f"双方存在劳动关系。",
+            ))
         if plan.evidence == "archives":
             old = f"原{former_name}" if former_name else "本单位"
             return (f"{e}辩称，经查阅改制时移交的人事档案及职工花名册，{w}确系{old}职工，"
@@ -196,7 +209,40 @@ _EVIDENCE = {
     "wage_account": "{w}提交了银行工资流水及社会保险缴费记录。",
     "injury": "{w}提交了医院诊断证明及工友的证人证言。",
     "payroll": "{w}提交了{e}出具的工资表，{e}对其真实性无异议。",
+    "dormant_archives": "{e}提交了职工档案、招工登记表、工资发放表及职工花名册复印件。",
 }
+
+
+def addressed_refusal(rng: random.Random, plan: CasePlan, v: Voice) -> str:
+    """The decision of a refusal notice addressed to the applicant (no 申请人 label)."""
+    cause = plan.cause or "劳动争议"
+    return rng.choice((
+        f"你提出的与{v.employer}{cause}的仲裁申请，经审查，不符合受理条件，本委决定不予受理。",
+        f"你（你们）与{v.employer}之间的{cause}，经审查不属于劳动人事争议仲裁委员会的受理范围，"
+        f"本委决定不予受理。",
+    ))
+
+
+def supporter_sentence(rng: random.Random, plan: CasePlan, v: Voice) -> str | None:
+    """The 支持起诉 line of the party block, or the body's mention of the supporter."""
+    org = plan.supporter
+    if org is None:
+        return None
+    if plan.supporter_in_block:
+        return f"{org.label}：{org.name}。"
+    verb = {"procuratorate": "依法支持", "union": "支持", "legal_aid": "支持"}[org.kind]
+    return rng.choice((f"{org.name}{verb}{v.worker_label}提起诉讼。",
+                       f"本案由{org.name}{verb}起诉。"))
+
+
+def facts_note(plan: CasePlan, v: Voice) -> str | None:
+    """Facts a statement cites from the records (archives), in the document's labels."""
+    if plan.facts_note is None or plan.claimed_start is None:
+        return None
+    end = cn_date(plan.claimed_end, plan.precision) if plan.claimed_end else "今"
+    return plan.facts_note.format(w=v.worker_label, e=v.employer_label,
+                                  year=plan.claimed_start.year + 1,
+                                  start=cn_date(plan.claimed_start, plan.precision), end=end)
 
 
 def evidence_sentence(plan: CasePlan, v: Voice) -> str | None:
@@ -230,6 +276,14 @@ def outcome_sentence(rng: random.Random, plan: CasePlan, v: Voice, prior_text: s
         if o == "denied":
             return f"{e}{employer}与{w}{worker}{period}不存在劳动关系。"
         return f"驳回{e}{employer}的诉讼请求。"
+    if o == "confirmed" and plan.amounts and plan.claim_kind == "with_amounts":
+        # confirmed and paid (varied worlds: genuine groups, rings' token claims)
+        total = amount_text(sum(plan.amounts))
+        if v.arbitration:
+            return (f"一、确认申请人{worker}与被申请人{employer}{period}存在劳动关系；二、被申请人"
+                    f"{employer}于本裁决生效之日起十日内支付申请人{worker}{total}。")
+        return (f"一、确认{w}{worker}与{e}{employer}{period}存在劳动关系；二、{e}{employer}于本"
+                f"判决生效之日起十日内支付{w}{worker}{total}。")
     if o == "confirmed":
         if v.arbitration:
             return rng.choice((f"申请人{worker}与被申请人{employer}{period}存在劳动关系。",
@@ -238,6 +292,12 @@ def outcome_sentence(rng: random.Random, plan: CasePlan, v: Voice, prior_text: s
             return f"{w}{worker}与{e}{employer}之间存在事实劳动关系。"
         return rng.choice((f"确认{w}{worker}与{e}{employer}{period}期间存在劳动关系。",
                            f"{w}{worker}与{e}{employer}{period}存在劳动关系。"))
+    if o == "mediated" and plan.short_statement:
+        relation = f"{worker}与{employer}{period}存在劳动关系" if period else \
+            f"{worker}与{employer}之间存在劳动关系"
+        paid = f"，{employer}支付{worker}{amount_text(sum(plan.amounts))}" if plan.amounts else ""
+        return rng.choice((f"双方自愿达成如下协议：确认{relation}{paid}。",
+                           f"双方当事人自愿达成如下协议：确认{relation}{paid}；双方再无其他争议。"))
     if o == "mediated":
         items = []
         if plan.confirmation or not plan.amounts:

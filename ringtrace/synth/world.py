@@ -17,6 +17,7 @@ from ringtrace.graph.identity import normalize_company
 from ringtrace.synth import people
 from ringtrace.synth.employers import (
     REGISTRY_DATE,
+    TRADE_NAMES,
     Employer,
     company_name,
     make_employer,
@@ -32,12 +33,18 @@ from ringtrace.synth.geography import (
     build_geography,
 )
 from ringtrace.synth.people import Person
+from ringtrace.synth.plan import Supporter
 from ringtrace.synth.rng import Rng
+from ringtrace.synth.variation import DEFAULT, Variation
 
 _FIRM_HEADS = (
     "豫安", "中原", "大河", "汇智", "正义", "天平", "昌明", "明德", "博源", "亚太", "金博大", "英泰", "华夏", "北方", "众益", "国基",
     "龙图", "鼎诚", "良友", "卫风", "方圆", "泽华", "诚实", "信和", "公信", "卓越", "大成", "博云", "洹水", "太行",
 )
+
+#: House styles of arbitration numbers: six common ones, then the rarer ones a varied world
+#: also uses (see :data:`ringtrace.synth.casenumbers.ARBITRATION_STYLES`).
+COMMON_ARBITRATION_STYLES, ARBITRATION_STYLE_COUNT = 6, 10
 
 #: Filing-year weights shared by every scenario, sham or genuine.
 YEAR_WEIGHTS = {2013: 3, 2014: 4, 2015: 6, 2016: 9, 2017: 11, 2018: 12, 2019: 12, 2020: 10,
@@ -58,20 +65,36 @@ class LawFirm:
 class World:
     """Places, forums and pools of people and organisations, grown on demand."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, variation: Variation = DEFAULT) -> None:
         self.seed = seed
+        self.var = variation
         self.geo: Geography = build_geography()
         self.rng = Rng(f"{seed}:world")
         self.employers: list[Employer] = []
         self._names: set[str] = set()  # normalised names of every firm and law firm
         self.firms: dict[str, list[LawFirm]] = {}  # prefecture code -> firms
         self._offices: dict[str, LawFirm] = {}
+        self.firm_named: dict[str, LawFirm] = {}  # every law firm, legal-aid centre, office
+        self.intermediaries: list[Person] = []  # ring intermediaries (for namesakes)
+        self._supporters: dict[tuple[str, str], Supporter] = {}
         self.prints_phone: dict[str, bool] = {}
         self.arbitration_style: dict[str, int] = {}
         for forum in self.geo.forums():
             share = 0.4 if forum.kind == "arbitration" else 0.06
             self.prints_phone[forum.name] = self.rng.random() < share
-            self.arbitration_style[forum.name] = self.rng.randrange(6)
+            self.arbitration_style[forum.name] = self.rng.randrange(COMMON_ARBITRATION_STYLES)
+        if variation.active:
+            styles = Rng(f"{seed}:forum-styles")
+            for forum in self.geo.forums():
+                if forum.kind == "arbitration" and \
+                        styles.random() < variation.extra_arbitration_styles:
+                    self.arbitration_style[forum.name] = styles.randrange(
+                        COMMON_ARBITRATION_STYLES, ARBITRATION_STYLE_COUNT)
+            # every rarer style is some busy Henan city commission's house style
+            busy = [f for f in self.geo.city_commissions.values() if f.region_code[:2] == "41"]
+            chosen = styles.sample(busy, ARBITRATION_STYLE_COUNT - COMMON_ARBITRATION_STYLES)
+            for style, forum in enumerate(chosen, start=COMMON_ARBITRATION_STYLES):
+                self.arbitration_style[forum.name] = style
         counties = self.geo.counties
         self._cum: dict[str, tuple[list[County], list[float]]] = {
             kind: (counties, list(accumulate(table.get(c.code[:2], 0.0) * c.weight
@@ -131,11 +154,27 @@ class World:
             emp.name = company_name(rng, county, emp.industry_key, attempt=attempt)
         if attempt:
             emp.legal_rep_title = title_for(rng, emp.name)
+        if self.var.active and rng.random() < 0.08:  # 金源（商丘）包装有限公司
+            bracketed = region_bracket(rng, emp)
+            if bracketed and not self.name_taken(bracketed):
+                emp.name = bracketed
         emp.former = [(old, until) for old, until in emp.former
                       if normalize_company(old) not in self._names and old != emp.name]
         self._names.update(normalize_company(n) for n in (emp.name, *emp.former_names))
         self.employers.append(emp)
         return emp
+
+    def name_taken(self, name: str) -> bool:
+        """Whether a firm or law firm already uses ``name`` (after normalisation)."""
+        return normalize_company(name) in self._names
+
+    def rename(self, emp: Employer, name: str) -> bool:
+        """Give ``emp`` the current name ``name`` if no other firm uses it (True if renamed)."""
+        if self.name_taken(name):
+            return False
+        self._names.add(normalize_company(name))
+        emp.name = name
+        return True
 
     def add_former_name(self, rng: random.Random, emp: Employer, until: dt.date) -> None:
         """Give a restructured firm the state-factory name it had until ``until`` (skipped when
@@ -167,6 +206,7 @@ class World:
         firm = LawFirm(name, county)
         firm.lawyers = [self.adult(rng, county, 27, 62, 0.65) for _ in range(size)]
         firm.interns = [self.adult(rng, county, 23, 28) for _ in range(max(1, size // 6))]
+        self.firm_named[name] = firm
         return firm
 
     def firms_near(self, county: County) -> list[LawFirm]:
@@ -192,6 +232,7 @@ class World:
             firm = LawFirm(name, county, kind="legal_aid")
             firm.lawyers = [self.adult(rng, county, 28, 58) for _ in range(rng.randint(2, 5))]
             self._offices[county.code] = firm
+            self.firm_named[name] = firm
         return self._offices[county.code]
 
     def service_office(self, county: County) -> LawFirm:
@@ -204,7 +245,23 @@ class World:
             office = LawFirm(f"{place}{town}法律服务所", county, kind="service")
             office.lawyers = [self.adult(rng, county, 30, 62) for _ in range(rng.randint(2, 4))]
             self._offices[key] = office
+            self.firm_named[office.name] = office
         return self._offices[key]
+
+    def supporter(self, county: County, kind: str) -> Supporter:
+        """The county's procuratorate, trade union or legal-aid centre (one object each, so
+        every suit it supports names the same organisation)."""
+        key = (county.code, kind)
+        if key not in self._supporters:
+            name = {"procuratorate": f"{county.local_name}人民检察院",
+                    "union": f"{county.local_name}总工会"}.get(kind) or \
+                self.legal_aid(county).name
+            self._supporters[key] = Supporter(name, kind)
+        return self._supporters[key]
+
+    @property
+    def supporters(self) -> list[Supporter]:
+        return list(self._supporters.values())
 
     def filing_year(self, rng: random.Random) -> int:
         years = list(YEAR_WEIGHTS)
@@ -214,6 +271,21 @@ class World:
         year = year or self.filing_year(rng)
         day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
         return workday(day)
+
+
+def region_bracket(rng: random.Random, emp: Employer) -> str | None:
+    """The firm's name with the region in brackets after the 字号 (``鑫源（安阳）建材有限公司``,
+    ``鑫源（河南）建材有限公司``), or None when the name does not start with its city."""
+    pref = emp.county.prefecture
+    if not pref.is_city or not emp.name.startswith(pref.name) or "（" in emp.name:
+        return None
+    rest = emp.name[len(pref.name):]
+    trade = rest[:3] if rest[:3] in TRADE_NAMES else rest[:2]
+    if len(rest) - len(trade) < 4:
+        return None
+    region = pref.province.name.removesuffix("省") if rng.random() < 0.3 else \
+        pref.name.removesuffix("市")
+    return f"{trade}（{region}）{rest[len(trade):]}"
 
 
 def workday(day: dt.date) -> dt.date:

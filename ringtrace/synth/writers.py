@@ -12,19 +12,19 @@ import csv
 import datetime as dt
 import json
 import random
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
 import orjson
 
 from ringtrace.graph.records import CaseRecord
-from ringtrace.synth.employers import REGISTRY_DATE, Employer
+from ringtrace.synth import registry
+from ringtrace.synth.employers import REGISTRY_DATE
 from ringtrace.synth.plan import CasePlan
+from ringtrace.synth.registry import REGISTRY_HEADER
+from ringtrace.synth.world import World
 
-REGISTRY_HEADER = ("企业名称", "统一社会信用代码", "法定代表人", "登记状态", "成立日期", "注册资本",
-                   "参保人数", "注册地址", "电话", "企业类型", "所属行业", "曾用名", "注销日期",
-                   "吊销日期")
 BACKPAY_HEADER = ("姓名", "身份证号", "单位名称", "补缴起始年月", "补缴终止年月", "补缴金额",
                   "依据文书案号", "办理日期")
 _FIRST_BACKPAY_MONTH = dt.date(1995, 1, 1)  # Henan: no 补缴 before 1995-01
@@ -61,27 +61,32 @@ def record_line(record: CaseRecord) -> str:
 
 
 # -- registry -----------------------------------------------------------------------------
-def registry_date(day: dt.date | None, rng: random.Random) -> str:
-    """``2003-05-12`` mostly; some ``2003年05月12日`` and ``2003/5/12`` as exports have."""
-    if day is None:
-        return ""
-    r = rng.random()
-    if r < 0.86:
-        return day.isoformat()
-    if r < 0.95:
-        return f"{day.year}年{day.month:02d}月{day.day:02d}日"
-    return f"{day.year}/{day.month}/{day.day}"
+registry_file_name = registry.file_name
 
 
-def registry_rows(employers: Iterable[Employer], rng: random.Random) -> Iterator[list[str]]:
-    listed = sorted((e for e in employers if e.in_registry), key=lambda e: (e.name, e.uscc))
-    for emp in listed:
-        headcount = "" if emp.headcount is None and rng.random() < 0.5 else \
-            "-" if emp.headcount is None else str(emp.headcount)
-        yield [emp.name, emp.uscc, emp.legal_rep.name, emp.status, registry_date(emp.founded, rng),
-               emp.capital, headcount, emp.address, emp.phone, emp.company_type, emp.industry,
-               "；".join(emp.former_names), registry_date(emp.cancel_date, rng),
-               registry_date(emp.revoke_date, rng)]
+def registry_table(world: World, rng: random.Random, fmt: str) -> registry.Table:
+    """The registry export's rows (see :mod:`ringtrace.synth.registry`)."""
+    if not world.var.active:
+        return registry.table(world, rng, fmt)
+    from ringtrace.synth.render.script import to_traditional
+
+    return registry.table(world, rng, fmt, to_traditional)
+
+
+def write_registry(path: Path, fmt: str, table: registry.Table) -> int:
+    """Write the export in ``fmt``; returns the number of rows."""
+    if fmt == "tyc-jsonl":
+        with path.open("w", encoding="utf-8", newline="\n") as fh:
+            for _, cells in table:
+                fh.write(json.dumps(cells["record"], ensure_ascii=False) + "\n")
+        return len(table)
+    if fmt == "tyc-xlsx":
+        rows = ([cells["record"][k] for k in registry.TYC_FIELDS] for _, cells in table)
+        return write_xlsx(path, registry.TYC_FIELDS, rows, sheet="企业列表")
+    rows = (cells["row"] for _, cells in table)
+    if fmt == "xlsx":
+        return write_xlsx(path, REGISTRY_HEADER, rows)
+    return write_csv(path, REGISTRY_HEADER, rows)
 
 
 def write_csv(path: Path, header: Iterable[str], rows: Iterable[list[str]]) -> int:
@@ -95,12 +100,13 @@ def write_csv(path: Path, header: Iterable[str], rows: Iterable[list[str]]) -> i
     return count
 
 
-def write_xlsx(path: Path, header: Iterable[str], rows: Iterable[list[str]]) -> int:
+def write_xlsx(path: Path, header: Iterable[str], rows: Iterable[list[Any]],
+               sheet: str = "企业信息") -> int:
     """A one-sheet workbook (write-only mode, so memory stays flat); cells stay text."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("企业信息")
+    ws = wb.create_sheet(sheet)
     ws.append(list(header))
     count = 0
     for row in rows:
@@ -143,18 +149,23 @@ def backpay_row(plan: CasePlan, rng: random.Random) -> list[str] | None:
 
 
 # -- truth --------------------------------------------------------------------------------
-def write_json(path: Path, data: dict[str, Any]) -> None:
+def write_json(path: Path, data: dict[str, Any], compact: tuple[str, ...] = ()) -> None:
     """A JSON object with one top-level key per line and one list item per line: readable and
-    diff-friendly, yet written with the fast compact encoder."""
+    diff-friendly, yet written with the fast compact encoder (orjson, no spaces, for the
+    ``compact`` keys: the long per-case lists)."""
     def dumps(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
+
+    def fast(value: Any) -> str:
+        return orjson.dumps(value).decode()
 
     with path.open("w", encoding="utf-8", newline="\n") as fh:
         fh.write("{\n")
         for i, (key, value) in enumerate(data.items()):
             fh.write(f"{dumps(key)}: ")
             if isinstance(value, list) and value:
-                fh.write("[\n" + ",\n".join(dumps(item) for item in value) + "\n]")
+                encode = fast if key in compact else dumps
+                fh.write("[\n" + ",\n".join(encode(item) for item in value) + "\n]")
             else:
                 fh.write(dumps(value))
             fh.write(",\n" if i < len(data) - 1 else "\n")

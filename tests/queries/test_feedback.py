@@ -16,7 +16,7 @@ from ringtrace.graph.records import FeedbackRecord
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.feedback import read_feedback
-from ringtrace.queries import feedback
+from ringtrace.queries import reweight as reweight_module
 from ringtrace.queries.evaluate import load_truth
 from ringtrace.queries.feedback import (
     Example,
@@ -120,27 +120,29 @@ def test_rescoring_with_the_scans_weights_reproduces_the_stored_scores(
 
 
 def test_reweighting_raises_rules_that_hold_up_and_lowers_those_that_do_not() -> None:
-    prior = {"GOOD": 0.3, "BAD": 0.3, "UNSEEN": 0.2, "OFF": 0.0}
-    examples = ([Example(("GOOD",), True)] * 30 + [Example(("BAD",), False)] * 30
-                + [Example(("GOOD", "BAD"), True, other=0.2)] * 5
-                + [Example(("OFF",), True)] * 3)
-    weights = reweight(examples, prior)
-    assert weights["GOOD"] > 0.6 and weights["BAD"] < 0.2
-    assert weights["UNSEEN"] == 0.2 and weights["OFF"] == 0.0
+    prior = {"GOOD": 1.0, "BAD": 1.0, "UNSEEN": 0.5, "OFF": 0.0, "PROOF": -1.0}
+    examples = ([Example(("GOOD",), True, -1.0)] * 30 + [Example(("BAD",), False, -1.0)] * 30
+                + [Example(("GOOD", "BAD"), True, 0.5)] * 5
+                + [Example(("OFF",), True, -1.0)] * 3)
+    weights = reweight(examples, prior, exculpatory=frozenset({"PROOF"}))
+    assert weights["GOOD"] > 1.5 and weights["BAD"] < 0.5
+    assert weights["UNSEEN"] == 0.5 and weights["OFF"] == 0.0 and weights["PROOF"] == -1.0
     shuffled = list(examples)
     random.Random(3).shuffle(shuffled)
-    assert reweight(shuffled, prior) == weights
+    assert reweight(shuffled, prior, exculpatory=frozenset({"PROOF"})) == weights
     assert reweight(examples, prior, prior_strength=1e9) == {r: round(w, 4)
                                                              for r, w in prior.items()}
 
 
-def test_a_mitigated_case_that_did_not_hold_up_still_credits_its_rules() -> None:
-    """A sham-looking case damped by independent evidence is expected not to hold up, so it
-    says little against its rules; an undamped one says a lot."""
-    prior = {"A": 0.5}
-    damped = reweight([Example(("A",), False, damping=0.1)] * 20, prior)
-    undamped = reweight([Example(("A",), False)] * 20, prior)
-    assert undamped["A"] < damped["A"] < 0.5
+def test_exculpatory_weights_are_reestimated_but_keep_their_direction() -> None:
+    """Leads with documentary proof that nonetheless held up weaken the proof's weight; it
+    never turns into evidence against the workers."""
+    prior = {"SHAM": 2.0, "PROOF": -1.5}
+    held = [Example(("SHAM", "PROOF"), True, -1.0)] * 40
+    weights = reweight(held, prior, exculpatory=frozenset({"PROOF"}))
+    assert -1.5 < weights["PROOF"] <= 0.0
+    failed = [Example(("SHAM", "PROOF"), False, -1.0)] * 40
+    assert reweight(failed, prior, exculpatory=frozenset({"PROOF"}))["PROOF"] < -1.5
 
 
 def test_matched_threshold_keeps_the_number_of_cases_that_pass() -> None:
@@ -224,7 +226,7 @@ def test_simulated_outcomes_cover_half_the_leads_and_import_cleanly(
     assert ev["labels_from"] == "truth" and ev["held_out"] == len(leads) - len(rows)
 
 
-@pytest.mark.parametrize("module", [feedback], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [reweight_module], ids=lambda m: m.__name__)
 def test_docstring_examples(module: ModuleType) -> None:
     result = doctest.testmod(module)
     assert result.failed == 0 and result.attempted > 0

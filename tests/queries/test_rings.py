@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 from ringtrace.graph.records import RegistryRecord
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.rings import (
+    RingParams,
     _practice_dominated,
     batch_links,
     evidence_links,
     mention_aliases,
     time_chains,
 )
+from ringtrace.queries.rules import load_rules
 from tests.conftest import legit_case, sham_case
 from tests.queries.redflags.helpers import frame_of
 
@@ -25,10 +28,13 @@ def _case(n: int, day: str, *, agent: str = "王建国", employer: str = "安阳
     return case
 
 
+PARAMS = RingParams.of(load_rules())
+
+
 def _links(frame: Frame, kind: str, **kw: Any) -> list[list[str]]:
     candidates = set(frame.cases)
-    args = {"gap": 730, "large_headcount": 300, "batch_days": 7, **kw}
-    return [lk.cases for lk in evidence_links(frame, [], candidates, **args) if lk.kind == kind]
+    params = dataclasses.replace(PARAMS, **kw)
+    return [lk.cases for lk in evidence_links(frame, [], candidates, params) if lk.kind == kind]
 
 
 def test_time_chains_cut_at_long_gaps_and_keep_undated_cases_first(tmp_path: Path) -> None:
@@ -45,11 +51,27 @@ def test_time_chains_cut_at_long_gaps_and_keep_undated_cases_first(tmp_path: Pat
     assert len(ids) == 4
 
 
+OTHER = "安阳市永兴建材有限公司"
+
+
 def test_one_lay_agent_years_apart_links_nothing(tmp_path: Path) -> None:
-    near = frame_of(tmp_path / "near", [_case(1, "2018-01-05"), _case(2, "2018-06-01")])
-    far = frame_of(tmp_path / "far", [_case(1, "2014-01-05"), _case(2, "2018-06-01")])
+    near = frame_of(tmp_path / "near", [_case(1, "2018-01-05"),
+                                        _case(2, "2018-06-01", employer=OTHER)])
+    far = frame_of(tmp_path / "far", [_case(1, "2014-01-05"),
+                                      _case(2, "2018-06-01", employer=OTHER)])
     assert len(_links(near, "agent")) == 1
     assert _links(far, "agent") == []
+
+
+def test_a_lay_agent_for_one_group_at_one_employer_is_no_intermediary_link(
+        tmp_path: Path) -> None:
+    """One representative for one workforce is what genuine group suits look like; reach
+    across employers or time is an intermediary's signature."""
+    group = frame_of(tmp_path / "group", [_case(n, "2018-01-05") for n in (1, 2, 3)])
+    assert _links(group, "agent") == []
+    spread = frame_of(tmp_path / "spread", [_case(1, "2016-01-05"), _case(2, "2017-03-01"),
+                                            _case(3, "2018-01-05")])
+    assert len(_links(spread, "agent")) == 1
 
 
 def test_batch_links_join_cases_filed_within_days(tmp_path: Path) -> None:
@@ -95,8 +117,8 @@ def test_a_lawyer_whose_practice_is_mostly_flagged_suits_links_them(tmp_path: Pa
     frame = frame_of(tmp_path, cases)
     [agent] = frame.agent_cases
     all_cases = frame.agent_cases[agent]
-    assert _practice_dominated(frame, agent, all_cases, all_cases[:5])
-    assert not _practice_dominated(frame, agent, all_cases, all_cases[:3])
+    assert _practice_dominated(frame, agent, all_cases, all_cases[:5], PARAMS)
+    assert not _practice_dominated(frame, agent, all_cases, all_cases[:3], PARAMS)
 
 
 def test_a_bare_mention_goes_to_the_namesake_active_at_the_time(tmp_path: Path) -> None:
@@ -130,7 +152,7 @@ def _busy_lawyer_series(tmp_path: Path, suits: list[dict[str, Any]]) -> list[lis
         practice.append(case)
     frame = frame_of(tmp_path, [*suits, *practice])
     candidates = {c for c in frame.cases if frame.cases[c].get("defendant_response") != "contests"}
-    links = evidence_links(frame, [], candidates)
+    links = evidence_links(frame, [], candidates, PARAMS)
     return [sorted(frame.cases[c].case_number for c in lk.cases) for lk in links
             if lk.kind == "series"]
 
@@ -160,3 +182,36 @@ def test_a_lawyer_among_many_at_an_employer_has_no_series_there(tmp_path: Path) 
             _lawyer_case(3, "2021-03-01", FIRM_B), _lawyer_case(4, "2021-08-01", FIRM_B)]
     others = [_lawyer_case(n, "2021-03-15", FIRM_A, lawyer=f"律师{n}") for n in range(5, 8)]
     assert _busy_lawyer_series(tmp_path, [*ours, *others]) == []
+
+
+def test_claims_starting_before_the_employer_existed_link_its_cases(tmp_path: Path) -> None:
+    """Two suits months apart, each with its own lawyer, both claiming work from before the
+    employer was founded: one host, whoever the lawyers are."""
+    from ringtrace.queries.findings import Finding
+
+    cases = [_lawyer_case(1, "2020-03-01", FIRM_A, "律师甲"),
+             _lawyer_case(2, "2020-11-01", FIRM_A, "律师乙")]
+    frame = frame_of(tmp_path, cases)
+    ids = sorted(frame.cases)
+    before = [Finding("EMP_START_BEFORE_FOUNDING", c, [c], "") for c in ids]
+    links = evidence_links(frame, before, set(ids), PARAMS)
+    assert [(lk.kind, lk.cases) for lk in links] == [("employer", ids)]
+    assert evidence_links(frame, before[:1], set(ids), PARAMS) == []
+
+
+def test_a_lawyer_joins_only_the_groups_they_are_central_to() -> None:
+    from ringtrace.queries.rings import Link, UnionFind, _bridge
+
+    uf = UnionFind([f"a{i}" for i in range(10)] + [f"b{i}" for i in range(10)] + ["c0", "d0"])
+    for group in ("a", "b"):
+        for i in range(1, 10):
+            uf.union(f"{group}0", f"{group}{i}")
+    # hired twice by each of two operations: peripheral to both, joins neither
+    _bridge(uf, [Link("agent", "lawyer", ["a1", "a2", "b1", "b2"])], share=0.3)
+    assert uf.find("a1") != uf.find("b1")
+    # the scheme's own lawyer: most of each group's cases, and two lone cases
+    _bridge(uf, [Link("agent", "counsel", [*(f"a{i}" for i in range(5)),
+                                            *(f"b{i}" for i in range(4)), "c0", "d0"])],
+            share=0.3)
+    assert uf.find("a1") == uf.find("b1") == uf.find("c0") == uf.find("d0")
+    assert uf.size[uf.find("a1")] == 22

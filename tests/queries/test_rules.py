@@ -14,7 +14,8 @@ from ringtrace.queries.rules import load_rules
 def test_every_catalogued_rule_has_defaults_and_a_documented_module() -> None:
     config = load_rules()
     for rule in CATALOGUE:
-        assert 0 < config.weight(rule.id) < 1
+        weight = config.weight(rule.id)
+        assert weight < 0 if rule.mitigating else weight > 0
         module = __import__(rule.run.__module__, fromlist=["_"])
         doc = module.__doc__ or ""
         assert rule.id in doc and "Why it matters" in doc and "Thresholds" in doc
@@ -37,6 +38,24 @@ def test_unknown_key_is_an_error_naming_it(tmp_path: Path) -> None:
 
 def test_weight_out_of_range_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "rules.toml"
-    path.write_text("[rules.EMP_BURST]\nweight = 1.5\n", "utf-8")
+    path.write_text("[rules.EMP_BURST]\nweight = 15.0\n", "utf-8")
     with pytest.raises(RuleError, match=r"EMP_BURST\.weight"):
+        load_rules(path)
+
+
+def test_a_rule_cannot_change_direction(tmp_path: Path) -> None:
+    from ringtrace.queries.frame import Frame
+    from ringtrace.queries.redflags import run_all
+
+    path = tmp_path / "rules.toml"
+    path.write_text("[rules.CLAIM_MONEY]\nweight = 0.5\n", "utf-8")
+    empty = Frame({}, {}, {}, {}, {}, {}, {}, {})
+    with pytest.raises(RuleError, match="CLAIM_MONEY is exculpatory"):
+        run_all(empty, load_rules(path))
+
+
+def test_a_rule_in_two_caps_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text('[caps.burst]\nrules = ["EMP_BURST", "CLAIM_PURPOSE"]\n', "utf-8")
+    with pytest.raises(RuleError, match="CLAIM_PURPOSE is in caps"):
         load_rules(path)

@@ -51,14 +51,18 @@ def test_leads_carry_rule_ids_case_numbers_and_text_evidence(scanned: SQLiteStor
         f"(2021)豫0502民初{n}号" for n in range(100, 105)}
     for lead in leads:
         assert lead["lead_id"].startswith("L-") and lead["rules"]
-        assert "CLAIM_NO_OBJECTION" in lead["rules"] and "AGENT_MANY_APPLICANTS" in lead["rules"]
+        assert "CLAIM_NO_OBJECTION" in lead["rules"] and "AGENT_ONE_GROUP" in lead["rules"]
         quoted = [e["detail"] for e in lead["evidence"] if e["kind"] == "text"]
         assert "被告辩称，对原告的诉讼请求无异议。" in quoted
 
 
 def test_contested_cases_against_a_big_employer_are_not_leads(scanned: SQLiteStore) -> None:
-    numbers = {lead["case_number"] for lead in list_leads(scanned, min_score=0.0)}
+    numbers = {lead["case_number"] for lead in list_leads(scanned)}
     assert "(2020)豫0503民初7号" not in numbers
+    # its wage claim speaks for it: scored, well below even odds
+    [scored] = [lead for lead in list_leads(scanned, min_score=0.0)
+                if lead["case_number"] == "(2020)豫0503民初7号"]
+    assert scored["rules"] == ["CLAIM_MONEY"] and scored["score"] < 0.1
 
 
 def test_employer_profile_has_registry_facts_cases_agents_flags_and_ring(
@@ -77,3 +81,12 @@ def test_a_rule_weight_of_zero_switches_the_rule_off(province: Path, tmp_path: P
         ingest_paths(store, [province])
         result = run_scan(store, load_rules(overrides={"rules": {"EMP_STATUS": {"weight": 0.0}}}))
     assert all(f["rule_id"] != "EMP_STATUS" for f in result["findings"])
+
+
+def test_a_cluster_is_reported_on_coordination_or_a_majority_of_leads() -> None:
+    from ringtrace.queries.scan import reportable
+
+    assert not reportable(1, 2, 1.0)  # one lead is no ring
+    assert reportable(2, 30, 0.5)  # coordinated: an intermediary ties the cases together
+    assert not reportable(10, 30, 0.0)  # only filed together, most cases not leads
+    assert reportable(16, 30, 0.0)

@@ -32,3 +32,21 @@ def test_synth_rejects_an_unknown_typology(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["synth", "--out", str(tmp_path), "--typologies", "nope"])
     assert result.exit_code == 1
     assert "unknown typology nope; choose from court_judgment" in result.output
+
+
+def test_synth_variation_option(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["synth", "--cases", "200", "--seed", "4", "--out",
+                                      str(tmp_path), "--variation", "0.6", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["variation"] == 0.6
+    truth = json.loads((tmp_path / "truth.json").read_text(encoding="utf-8"))
+    assert truth["variation"]["level"] == 0.6
+    bad = CliRunner().invoke(cli, ["synth", "--out", str(tmp_path), "--variation", "2"])
+    assert bad.exit_code == 2 and "--variation" in bad.output
+
+
+def test_synth_help_explains_the_variation_knob() -> None:
+    result = CliRunner().invoke(cli, ["synth", "--help"])
+    assert result.exit_code == 0
+    assert "--variation LEVEL" in result.output and "--variation 0.7" in result.output

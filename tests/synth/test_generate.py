@@ -118,7 +118,7 @@ def test_backpayment_rows(province: Province) -> None:
 # -- truth ------------------------------------------------------------------------------
 def test_truth_is_consistent_with_the_cases(province: Province) -> None:
     truth = province.truth
-    assert truth["seed"] == SEED and truth["cases"] == CASES and truth["generator_version"]
+    assert truth["seed"] == SEED and truth["case_count"] == CASES and truth["generator_version"]
     ring_numbers = [normalize_case_number(n) for ring in truth["rings"]
                     for n in ring["case_numbers"]]
     assert len(ring_numbers) == len(set(ring_numbers))

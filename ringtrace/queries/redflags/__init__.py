@@ -22,14 +22,17 @@ from ringtrace.queries.redflags import (
     employer,
     evidence,
     geography,
+    group,
+    support,
     timeline,
 )
-from ringtrace.queries.redflags.common import Rule, collector_paused
+from ringtrace.queries.redflags.common import Rule, collector_paused, fired_cases
 from ringtrace.queries.rules import RuleConfig
 
 CATALOGUE: list[Rule] = [
     *employer.RULES, *claims.RULES, *timeline.RULES, *batch.RULES, *agents.RULES,
     *contacts.RULES, *geography.RULES, *cohort.RULES, *evidence.RULES, *closure.RULES,
+    *support.RULES, *group.RULES,  # group reads what the rules before it found
 ]
 RULES_BY_ID = {r.id: r for r in CATALOGUE}
 
@@ -43,12 +46,21 @@ def run_all(frame: Frame, config: RuleConfig,
     missing = sorted(set(RULES_BY_ID) - set(config.rules))
     if missing:
         raise RuleError(f"{config.source}: no parameters for rules {', '.join(missing)}")
+    for rule in CATALOGUE:
+        w = config.weight(rule.id)
+        if (w > 0 and rule.mitigating) or (w < 0 and not rule.mitigating):
+            direction = "exculpatory (<= 0)" if rule.mitigating else "incriminating (>= 0)"
+            raise RuleError(f"{config.source}: {rule.id} is {direction}, its weight cannot "
+                            f"be {w}")
     findings: list[Finding] = []
+    fired = fired_cases(frame)
     with collector_paused():
         for rule in CATALOGUE:
             params = config.params(rule.id)
-            if float(params["weight"]) > 0:
-                findings.extend(rule.run(frame, params))
+            if float(params["weight"]) != 0:
+                found = list(rule.run(frame, params))
+                fired[rule.id] = {c for f in found for c in f.cases}
+                findings.extend(found)
             if progress:
                 progress(1)
     return findings

@@ -1,19 +1,29 @@
 """Agents: one intermediary behind many applicants, or on both sides.
 
 What it flags
-    ``AGENT_MANY_APPLICANTS`` a natural-person agent represents at least ``min_applicants``
-    distinct workers, and at least ``min_suspicious_share`` of the agent's cases are uncontested
-    confirmation cases (so a busy lawyer whose clients fight their cases is not flagged);
-    ``AGENT_BOTH_SIDES`` the same person acts for workers and for the employer (in one case or
-    across cases against the same employer), the same law firm appears on both sides of a case,
-    the employer's agent shares a phone or address with the workers' agent or a worker, the
-    workers' agent is the employer's legal representative, or one "employee" agent acts for
-    several different employers; ``AGENT_EMPLOYEE_OR_RELATIVE`` the employer's agent is described
+    ``AGENT_MANY_APPLICANTS`` a natural-person agent with *reach* represents at least
+    ``min_applicants`` distinct workers, and at least ``min_suspicious_share`` of the agent's
+    cases are uncontested confirmation cases (so a busy lawyer whose clients fight their cases
+    is not flagged). Reach means: a lay agent acting against two or more employers, or against
+    one employer over more than ``reach_days``, or on the employer's side somewhere; a
+    professional acting for workers of several employers that nearly always admit (see
+    :func:`intermediary_like`);
+    ``AGENT_ONE_GROUP`` (weak) a lay agent acting for at least ``min_applicants`` workers of one
+    employer within one stretch of time - an intermediary at one host, or the workers' own
+    representative (a group's own counsel is not a scheme's signature);
+    ``AGENT_BOTH_SIDES`` the same person acts for workers and for the employer (in one case, or
+    - a lay person - across cases against the same employer), the same law firm appears on both
+    sides of a case, the employer's agent shares a phone or address with the workers' agent or
+    a worker, the workers' lay agent bears the name of the employer's legal representative, or
+    one "employee" agent acts for several different employers; ``AGENT_EMPLOYEE_OR_RELATIVE`` the employer's agent is described
     as its employee / HR head, or the worker's agent as a relative, in an uncontested case.
 Why it matters
     SPP 2024-04: the intermediary 焦某 appeared as the employer's "人事部门负责人" and raised no
     objection; intermediaries recruit many applicants (DOMAIN.md §2.2 P9, signal 4). Collusion
-    needs someone who controls both sides.
+    needs someone who controls both sides. What sets an intermediary apart from a group's own
+    counsel (a legal-aid lawyer, one firm's lawyer, a worker chosen by colleagues acting for a
+    whole workforce against one employer) is reach: across employers, forums and time, and links
+    to the other side. One representative for one group is what genuine group suits look like.
 Thresholds
     ``rules.toml`` [rules.AGENT_*].
 """
@@ -32,6 +42,7 @@ from ringtrace.queries.redflags.common import (
     LazyMap,
     Rule,
     confirmation_cases,
+    filing_date,
     is_confirmation,
     uncontested,
 )
@@ -139,14 +150,16 @@ def _note_role(profile: AgentProfile, a: AgentRef, case: CaseInfo, employers: li
 
 
 def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
-                      min_share: float = 0.5) -> bool:
+                      min_share: float = 0.5, reach_days: int = 365) -> bool:
     """Does this agent behave like an intermediary rather than an ordinary representative?
 
     * a lay agent (not a lawyer, intern or legal-aid lawyer) acting for at least
-      ``min_workers`` different workers, mostly in uncontested confirmation cases;
-    * a professional doing the same across several employers where the employer admitted
-      almost every claim (a lawyer for one factory's workers in a group suit, or a legal-aid
-      lawyer facing absent employers of closed factories, is ordinary);
+      ``min_workers`` different workers, mostly in uncontested confirmation cases, against two
+      or more employers or over more than ``reach_days`` (:func:`_lay_reach`);
+    * a lawyer, intern or legal worker doing the same in series against two or more employers
+      (two or more suits at each) where the employer admitted almost every claim (a lawyer for
+      one factory's workers in a group suit, or one facing absent employers of closed
+      factories, is ordinary); a lawyer assigned by a legal-aid centre never is;
     * a non-lawyer acting for both sides, for the employer side of two or more different
       employers ("staff" of several companies), or for workers and the employer in different
       cases of one employer. (A lawyer acting for both sides of one case - forbidden by 律师法
@@ -164,19 +177,58 @@ def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
     if not cases or len(workers) < min_workers:
         return False
     if professional:
-        # an absent employer is typical of genuine closures; count only admissions here
-        return (profile.admitted >= 0.8 * len(cases)
-                and len(profile.worker_side_employers) >= 2 and len(workers) >= 3)
-    return len(profile.suspicious) / len(cases) >= min_share
+        if "legal_aid" in profile.kinds:
+            return False  # assigned by a public legal-aid centre, not chosen by a scheme
+        # an absent employer is typical of genuine closures; count only admissions here. A
+        # group's own counsel acts for one workforce; a scheme's lawyer brings series against
+        # several employers
+        return (profile.admitted >= 0.8 * len(cases) and len(workers) >= 3
+                and _series_employers(frame, profile) >= 2)
+    return (len(profile.suspicious) / len(cases) >= min_share
+            and _lay_reach(frame, profile, reach_days))
+
+
+def _series_employers(frame: Frame, profile: AgentProfile) -> int:
+    """Employers against which the agent brought two or more uncontested confirmation suits."""
+    per_employer: dict[str, int] = defaultdict(int)
+    for c in profile.suspicious:
+        for e in frame.cases[c].employers:
+            per_employer[e.id] += 1
+    return sum(n >= 2 for n in per_employer.values())
+
+
+def _lay_reach(frame: Frame, profile: AgentProfile, reach_days: int) -> bool:
+    """A lay agent's workers face two or more employers, or one employer over more than
+    ``reach_days`` (an operation that keeps recruiting, not one group's suit)."""
+    if len(profile.worker_side_employers) >= 2:
+        return True
+    days = sorted(d for c in profile.cases if (d := filing_date(frame.cases[c])) is not None)
+    return len(days) >= 2 and (days[-1] - days[0]).days > reach_days
+
+
+def one_group_agent(frame: Frame, agent_id: str, min_workers: int, min_share: float) -> bool:
+    """A lay agent acting for ``min_workers`` or more workers, mostly in uncontested
+    confirmation cases, without the reach of :func:`intermediary_like`."""
+    profile = agent_profile(frame, agent_id)
+    if profile.kinds & set(PROFESSIONAL) or len(profile.workers) < min_workers:
+        return False
+    return (bool(profile.cases) and len(profile.suspicious) / len(profile.cases) >= min_share
+            and not intermediary_like(frame, agent_id, min_workers, min_share))
+
+
+def _busy_agents(frame: Frame, minimum: int) -> list[str]:
+    busy = sorted(a for a, cases in frame.agent_cases.items() if len(cases) >= minimum)
+    profile_agents(frame, busy)
+    return busy
 
 
 def many_applicants(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     minimum, share = int(params["min_applicants"]), float(params["min_suspicious_share"])
-    busy = sorted(a for a, cases in frame.agent_cases.items() if len(cases) >= minimum)
-    profile_agents(frame, busy)
-    for agent_id in busy:
+    reach = int(params["reach_days"])
+    for agent_id in _busy_agents(frame, minimum):
         profile = agent_profile(frame, agent_id)
-        if len(profile.workers) >= minimum and intermediary_like(frame, agent_id, minimum, share):
+        if len(profile.workers) >= minimum and intermediary_like(frame, agent_id, minimum, share,
+                                                                 reach):
             name = frame.persons.get(agent_id, {}).get("name", agent_id)
             sus = profile.suspicious
             numbers = [frame.cases[c].case_number for c in sus[:30]]
@@ -184,6 +236,18 @@ def many_applicants(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                           f"代理人{name}代理{len(profile.workers)}名劳动者、"
                           f"涉及{len(profile.employers)}家用人单位，"
                           f"{len(sus)}/{len(profile.cases)}件为无争议确认案件",
+                          [Evidence("link", None, "案号: " + "、".join(numbers))])
+
+
+def one_group(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    minimum, share = int(params["min_applicants"]), float(params["min_suspicious_share"])
+    for agent_id in _busy_agents(frame, minimum):
+        if one_group_agent(frame, agent_id, minimum, share):
+            profile = agent_profile(frame, agent_id)
+            name = frame.persons.get(agent_id, {}).get("name", agent_id)
+            numbers = [frame.cases[c].case_number for c in profile.suspicious[:30]]
+            yield Finding("AGENT_ONE_GROUP", agent_id, list(profile.suspicious),
+                          f"非律师代理人{name}代理同一用人单位的{len(profile.workers)}名劳动者",
                           [Evidence("link", None, "案号: " + "、".join(numbers))])
 
 
@@ -199,10 +263,14 @@ def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
         worker_agents = [a for a in case.agents if a.side in ("worker", "both")]
         employer_agents = [a for a in case.agents if a.side in ("employer", "both")]
         for e in case.employers:
+            # a lawyer who acts for a firm in one suit and against it in another is a busy
+            # local practice; a lay person doing so controls both sides
             for a in worker_agents:
-                for_workers[(e.id, a.id)].append(case.id)
+                if a.kind not in PROFESSIONAL:
+                    for_workers[(e.id, a.id)].append(case.id)
             for a in employer_agents:
-                for_employer[(e.id, a.id)].append(case.id)
+                if a.kind not in PROFESSIONAL:
+                    for_employer[(e.id, a.id)].append(case.id)
                 if a.kind in ("employee", "other"):
                     employee_agent_employers[a.id].add(e.id)
         found = _hits_in_case(frame, case, worker_agents, employer_agents)
@@ -251,7 +319,7 @@ def _hits_in_case(frame: Frame, case: CaseInfo, worker_agents: list[AgentRef],
                 value = frame.identifiers.get(ident, {}).get("value", ident)
                 found.append(("contact", Evidence(
                     "link", case.case_number, f"用人单位代理人{a.name}与劳动者方共用{value}")))
-    named = [a for a in worker_agents if a.name]
+    named = [a for a in worker_agents if a.name and a.kind not in PROFESSIONAL]
     if named:
         rep_names = _legal_rep_names(frame)
         reps = [rep_names[e.id] for e in case.employers]
@@ -302,6 +370,7 @@ def employee_or_relative(frame: Frame, params: dict[str, Any]) -> Iterator[Findi
 
 RULES = [
     Rule("AGENT_MANY_APPLICANTS", "agents", "同一代理人代理多名申请人", many_applicants),
+    Rule("AGENT_ONE_GROUP", "agents", "同一非律师代理人代理同一单位多名申请人", one_group),
     Rule("AGENT_BOTH_SIDES", "agents", "同一人或关联方代理双方", both_sides),
     Rule("AGENT_EMPLOYEE_OR_RELATIVE", "agents", "代理人为单位员工或亲属", employee_or_relative),
 ]

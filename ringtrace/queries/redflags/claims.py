@@ -7,35 +7,64 @@ What it flags
     absent too; ``CLAIM_CONFIRMATION_ONLY`` the claim asks only to confirm the relationship (no
     wage, overtime or compensation amounts); ``CLAIM_PURPOSE`` back-payment or retirement is
     stated as the purpose (补缴, 养老保险, 退休, 老有所养).
+    Exculpatory: ``CLAIM_MONEY`` the worker also claims wages or compensation of at least
+    ``min_total_yuan`` in all; ``CLAIM_PARTIAL_ADMISSION`` the employer admits the relationship
+    but disputes the money (对工作期间无异议，但工资数额过高／无力支付).
 Why it matters
     The Anyang model's core rules: "原告诉求简单，被告对原告诉求没有异议或者基本认同" and the
     keyword 无异议 (SEED; DOMAIN.md §2.1 R4/R5, §2.2 P1). A genuine worker usually also claims
-    money; an employer that really owed 15 years of contributions usually contests.
+    money; an employer that really owed 15 years of contributions usually contests. The other
+    way round: a claim for unpaid wages or severance is a real dispute over real work - a bought
+    confirmation has nothing to collect, and its employer has nothing to dispute - so money
+    claimed, and an employer that fights over the amount while admitting the work, speak for
+    a genuine relationship (DOMAIN.md §2.4). A token amount is no such claim, hence the floor
+    of about one month's pay.
 Thresholds
-    Keywords for CLAIM_PURPOSE in ``rules.toml``; the others are categorical.
+    Keywords for CLAIM_PURPOSE, ``min_total_yuan`` for CLAIM_MONEY in ``rules.toml``; the
+    others are categorical.
 Only labour-relationship confirmation cases are considered.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
-from ringtrace.queries.frame import Frame
+from ringtrace.queries.frame import CaseInfo, Frame
 from ringtrace.queries.redflags.common import (
     Rule,
     case_finding,
     confirmation_cases,
+    first_text,
     span_finder,
     text_evidence,
 )
+
+#: an admission of the work that goes on to dispute the money: "对工作期间无异议，但工资数额过高"
+PARTIAL_ADMISSION = re.compile(
+    r"(无异议|没有异议|不持异议|认可|予以确认|承认)[^。；;]{0,40}?(但|但是|然而|只是|不过)"
+    r"[^。]{0,60}?(工资|数额|金额|标准|补偿|赔偿|加班|无力|过高|计算|支付|欠薪)")
+
+
+def partial_admission(case: CaseInfo) -> str | None:
+    """The quoted answer that admits the work but disputes the money, or None (also when the
+    parser recorded the answer as ``partial``, the record field is quoted)."""
+    if case.props.get("defendant_response") == "partial":
+        return first_text(case, "defendant_response") or "defendant_response=partial"
+    for s in case.spans:
+        if s.get("kind") == "defendant_response":
+            text = s.get("text", "")
+            if PARTIAL_ADMISSION.search(text):
+                return text
+    return None
 
 
 def no_objection(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     for case in confirmation_cases(frame):
         response = case.props.get("defendant_response")
-        if response in ("admits", "no_objection"):
+        if response in ("admits", "no_objection") and partial_admission(case) is None:
             label = "认可" if response == "admits" else "无异议"
             yield case_finding("CLAIM_NO_OBJECTION", case, f"用人单位对确认劳动关系的请求{label}",
                                text_evidence(case, "defendant_response",
@@ -76,10 +105,32 @@ def purpose(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                                Evidence("text", case.case_number, quoted))
 
 
+def money(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    floor = float(params["min_total_yuan"])
+    for case in confirmation_cases(frame):
+        amounts = [a for a in case.claim_amounts if isinstance(a, int | float) and a > 0]
+        total = sum(amounts)
+        if total >= floor:
+            yield case_finding("CLAIM_MONEY", case, f"同时主张工资或补偿等金额共计{total:,.0f}元（减轻）",
+                               text_evidence(case, "claim", f"claim_amounts={amounts[:6]}"))
+
+
+def partial(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    for case in confirmation_cases(frame):
+        quoted = partial_admission(case)
+        if quoted is not None:
+            yield case_finding("CLAIM_PARTIAL_ADMISSION", case,
+                               "用人单位认可劳动关系但对工资等金额有争议（减轻）",
+                               Evidence("text", case.case_number, quoted))
+
+
 RULES = [
     Rule("CLAIM_NO_OBJECTION", "claims", "被告认可或无异议", no_objection),
     Rule("CLAIM_MEDIATED", "claims", "调解结案", mediated),
     Rule("CLAIM_DEFAULT", "claims", "被告缺席", default),
     Rule("CLAIM_CONFIRMATION_ONLY", "claims", "仅请求确认劳动关系", confirmation_only),
     Rule("CLAIM_PURPOSE", "claims", "诉讼目的为补缴/退休", purpose),
+    Rule("CLAIM_MONEY", "claims", "同时主张工资/补偿金额（减轻）", money, mitigating=True),
+    Rule("CLAIM_PARTIAL_ADMISSION", "claims", "认可劳动关系但争议金额（减轻）", partial,
+         mitigating=True),
 ]

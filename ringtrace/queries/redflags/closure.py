@@ -1,26 +1,36 @@
-"""Closure: a workforce whose claimed employment ended together, as when a factory closes.
+"""Closure: a workforce whose employment ended with its employer, not a recruited cohort.
 
-What it flags
-    ``EVID_ENDED_TOGETHER`` (mitigating) at least ``min_cases`` confirmation cases against one
-    employer claim a relationship that ended in the same month, they are at least ``min_share``
-    of that employer's dated confirmation cases, and their claimed starts are spread over at
-    least ``min_start_spread_years`` years. Such cases are *less* suspicious: their score is
-    multiplied by ``1 - weight``.
+What it flags (exculpatory)
+    ``EVID_ENDED_TOGETHER`` confirmation cases against one employer whose claimed employment
+    ended *together* - their claimed ends fall within ``window_days`` of each other (a lay-off
+    that ran over several weeks, across a month boundary), or within ``closure_days`` of the
+    employer's 注销/吊销 date in the registry - when at least ``min_cases`` of them, and at least
+    ``min_share`` of the employer's cases with a claimed period, ended so, and the group looks
+    like a workforce rather than a template:
+
+    * the claimed lengths vary by at least ``min_length_spread_years`` (people joined over the
+      years and left together), or their median is at most ``short_tenure_years`` (a young firm,
+      a contractor or labour-service company whose staff joined together a few years ago); and
+    * fewer than half of the ends fall on the worker's own 50th, 55th or 60th birthday
+      (± ``retirement_tolerance_days``).
 Why it matters
-    Genuine group suits after a closure look like a burst against a small employer that does not
-    object, but their claimed periods "end at the enterprise's closure rather than at the
-    applicant's retirement birthday and vary in length rather than clustering at ~15 years"
-    (DOMAIN.md §2.4, legitimate look-alikes). An intermediary's applicants end at their own
-    retirement birthdays or at scattered dates; a template that gives everybody the same period
-    has the same start too, which the spread condition leaves flagged.
+    Genuine group suits after a closure or restructuring look like a burst against a small
+    employer that does not object, but their claimed periods "end at the enterprise's closure
+    rather than at the applicant's retirement birthday and vary in length rather than clustering
+    at ~15 years" (DOMAIN.md §2.4). A lay-off takes weeks, not one day, and per-person end dates
+    vary, so ends are compared within a window rather than by calendar month. An intermediary's
+    applicants end at their own retirement birthdays (P3), or all share one template period of
+    about fifteen years (the forged "2001年至2015年工资表", P4) - same start, same length - which
+    the length conditions leave flagged. Fifteen years is the point of a purchase; a few years'
+    tenure buys no pension.
 Thresholds
-    ``min_cases``, ``min_share``, ``min_start_spread_years`` in ``rules.toml``
-    [rules.EVID_ENDED_TOGETHER].
+    ``rules.toml`` [rules.EVID_ENDED_TOGETHER].
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime as dt
+import statistics
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,40 +39,101 @@ from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import (
     CaseFacts,
     Rule,
+    add_years,
     employer_confirmation_cases,
     span,
+    to_date,
+    years_between,
 )
+
+RETIREMENT_AGES = (50, 55, 60)
+
+
+def _at_retirement(facts: CaseFacts, tolerance: int) -> bool:
+    end = facts.end
+    if end is None:
+        return False
+    return any(w.birth is not None and abs((end - add_years(w.birth, age)).days) <= tolerance
+               for w in facts.workers for age in RETIREMENT_AGES)
+
+
+Ended = list[tuple[dt.date, CaseFacts]]
+
+
+def _longest_run(dated: Ended, days: int) -> Ended:
+    """The largest run of ``dated`` ((claimed end, facts), sorted) whose ends lie within
+    ``days`` of each other (the earliest such run)."""
+    best: tuple[int, int] = (0, 0)
+    lo = 0
+    for hi, (end, _f) in enumerate(dated):
+        while (end - dated[lo][0]).days > days:
+            lo += 1
+        if hi + 1 - lo > best[1] - best[0]:
+            best = (lo, hi + 1)
+    return dated[best[0]:best[1]]
+
+
+def _workforce(ended: Ended, params: dict[str, Any]) -> str | None:
+    """Why ``ended`` (cases that ended together) looks like a workforce, or None."""
+    group = [f for _end, f in ended]
+    lengths = sorted(years_between(f.start, f.end_last) for f in group
+                     if f.start is not None and f.end_last is not None)
+    if len(lengths) < 2:
+        return None
+    tolerance = int(params["retirement_tolerance_days"])
+    if 2 * sum(_at_retirement(f, tolerance) for f in group) >= len(group):
+        return None
+    spread = lengths[-1] - lengths[0]
+    median = statistics.median(lengths)
+    if spread >= float(params["min_length_spread_years"]):
+        return f"工龄{lengths[0]:.0f}至{lengths[-1]:.0f}年不等"
+    if median <= float(params["short_tenure_years"]):
+        return f"工龄多为{median:.0f}年左右的短期用工"
+    return None
 
 
 def ended_together(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     minimum, share = int(params["min_cases"]), float(params["min_share"])
-    spread = float(params["min_start_spread_years"])
+    window, closure_days = int(params["window_days"]), int(params["closure_days"])
     for employer, facts in employer_confirmation_cases(frame).items():
-        if len(facts) < minimum:  # too few cases for any month to hold enough
+        dated: Ended = sorted(((f.end, f) for f in facts
+                               if f.end is not None and f.start is not None),
+                              key=lambda item: (item[0], item[1].case.id))
+        if len(dated) < minimum:
             continue
-        by_end: dict[str, list[CaseFacts]] = defaultdict(list)
-        dated = 0
-        for f in facts:
-            end = f.end_text
-            if isinstance(end, str) and len(end) >= 7:
-                by_end[end[:7]].append(f)
-                dated += 1
-        for month, ended in sorted(by_end.items()):
-            if len(ended) < minimum or len(ended) < share * dated:
+        props = frame.employers.get(employer, {})
+        name = props.get("name", employer)
+        closed = to_date(props.get("cancel_date")) or to_date(props.get("revoke_date"))
+        anchors: list[tuple[Ended, str]] = []
+        if closed is not None:
+            near = [(end, f) for end, f in dated if abs((end - closed).days) <= closure_days]
+            anchors.append((near, f"止于用人单位注销/吊销（{closed.isoformat()}）前后"))
+        run = _longest_run(dated, window)
+        if run:
+            anchors.append((run, f"止于{_span_text(run[0][0], run[-1][0])}"))
+        for group, where in anchors:
+            if len(group) < minimum or len(group) < share * len(dated):
                 continue
-            starts = sorted(f.start for f in ended if f.start is not None)
-            if len(starts) < minimum or (starts[-1] - starts[0]).days / 365.25 < spread:
+            why = _workforce(group, params)
+            if why is None:
                 continue
-            name = frame.employers.get(employer, {}).get("name", employer)
-            summary = (f"针对{name}的{len(ended)}件确认案件主张的劳动关系均止于{month}，"
-                       f"起始时间从{starts[0].year}年到{starts[-1].year}年不等（集体终止，如企业关停）")
-            for case in (f.case for f in ended):
-                quoted = span(case, ("claim", "facts"), (month[:4],))
+            summary = (f"针对{name}的{len(group)}件确认案件主张的劳动关系均{where}，{why}"
+                       "（集体终止，如企业关停或改制）")
+            for end, f in group:
+                case = f.case
+                quoted = span(case, ("claim", "facts"), (str(end.year),))
                 evidence = Evidence("text", case.case_number, quoted) if quoted else Evidence(
                     "record", case.case_number,
                     f"主张期间 {case.get('claimed_start')} 至 {case.get('claimed_end')}")
                 yield Finding("EVID_ENDED_TOGETHER", case.id, [case.id], summary, [evidence])
+            break
 
 
-RULES = [Rule("EVID_ENDED_TOGETHER", "closure", "劳动关系集体同月终止、起始不一（减轻）",
+def _span_text(first: dt.date, last: dt.date) -> str:
+    if first == last:
+        return first.isoformat()
+    return f"{first.isoformat()}至{last.isoformat()}之间"
+
+
+RULES = [Rule("EVID_ENDED_TOGETHER", "closure", "劳动关系随单位集体终止（减轻）",
               ended_together, mitigating=True)]

@@ -20,7 +20,8 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 #: agent kinds that practise law; colleagues share a firm's phone, a firm serves many clients
-PROFESSIONAL = ("lawyer", "intern", "legal_aid")
+#: (``legal_worker``: a licensed 基层法律服务工作者 of a 法律服务所, see frame.agent_kind)
+PROFESSIONAL = ("lawyer", "intern", "legal_aid", "legal_worker")
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,14 @@ def uncontested(case: CaseInfo) -> bool:
     return case.uncontested
 
 
+def fired_cases(frame: Frame) -> dict[str, set[str]]:
+    """rule id -> the cases its findings implicate, for the rules run so far on this frame
+    (filled by :func:`~ringtrace.queries.redflags.run_all` in catalogue order; a rule switched
+    off fired on nothing)."""
+    fired: dict[str, set[str]] = frame.memoised("redflags.fired", dict)
+    return fired
+
+
 def confirmation_cases(frame: Frame) -> list[CaseInfo]:
     """The confirmation cases, ordered by case id (computed once per frame)."""
     return frame.memoised("redflags.confirmation_cases",
@@ -198,6 +207,23 @@ class _FactReader:
                            person.get("address"))
 
 
+def busiest_window(dated: list[tuple[dt.date, str]], window: int) -> list[str]:
+    """The cases of the earliest largest run of ``dated`` (sorted (day, case id) pairs) that
+    spans at most ``window`` days.
+
+    >>> d = dt.date
+    >>> busiest_window([(d(2020, 1, 1), "a"), (d(2020, 6, 1), "b"), (d(2021, 3, 1), "c")], 300)
+    ['a', 'b']
+    """
+    best_lo = best_size = lo = 0
+    for hi, (day, _) in enumerate(dated):
+        while (day - dated[lo][0]).days > window:
+            lo += 1
+        if hi - lo + 1 > best_size:
+            best_lo, best_size = lo, hi - lo + 1
+    return [c for _, c in dated[best_lo:best_lo + best_size]]
+
+
 def employer_confirmation_cases(frame: Frame) -> dict[str, list[CaseFacts]]:
     """Every employer with cases (in id order) -> the facts of its confirmation cases, in case
     id order, possibly none (computed once per frame)."""
@@ -252,13 +278,13 @@ def any_of(keywords: tuple[str, ...]) -> re.Pattern[str]:
 
 def text_evidence(case: CaseInfo, kind: str, fallback: str) -> Evidence:
     """The first span of ``kind`` quoted, else ``fallback`` as a record fact."""
-    quoted = _first_text(case, kind)
+    quoted = first_text(case, kind)
     if quoted:
         return Evidence("text", case.case_number, quoted)
     return Evidence("record", case.case_number, fallback)
 
 
-def _first_text(case: CaseInfo, kind: str) -> str | None:
+def first_text(case: CaseInfo, kind: str) -> str | None:
     """``span(case, kind)`` for one kind and no keywords, without building a finder: it is
     read for most findings."""
     for s in case.spans:

@@ -7,7 +7,11 @@ What it flags
     the headcount; ``EMP_STATUS`` the employer is deregistered, revoked or in liquidation
     (注销/吊销/清算…); ``EMP_TYPE`` labour-service, township or recycling-type employers named in
     DOMAIN.md as typical hosts; ``EMP_START_BEFORE_FOUNDING`` the claimed relationship starts
-    before the employer's founding date (成立日期) by more than ``grace_days``.
+    before the employer's founding date (成立日期) by more than ``grace_days``, unless that
+    date is explained: the registry lists former names (曾用名) or the employer is a
+    collective/state enterprise (``explained_by_types``) - restructured enterprises are
+    re-registered and their 成立日期 is the successor's - or the document itself tells of a
+    restructuring or renaming (``explained_by_words``).
 Why it matters
     Anyang's rules "企业用工规模不大" + "被密集起诉" (SEED, DOMAIN.md R2/R3); the Jilin depot with
     30 staff and ≥150 "retirees" (P7); closing coal mines and 劳服 companies (P6); a relationship
@@ -30,6 +34,7 @@ from ringtrace.queries.redflags.common import (
     LazyMap,
     Rule,
     any_of,
+    busiest_window,
     employer_confirmation_cases,
     to_date,
 )
@@ -50,8 +55,8 @@ def burst(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
         headcount = _headcount(props)
         if headcount is None or len(facts) <= ratio * max(headcount, 1):
             continue
-        best = _busiest_window(sorted((f.filed, f.case.id) for f in facts if f.filed is not None),
-                               window)
+        best = busiest_window(sorted((f.filed, f.case.id) for f in facts if f.filed is not None),
+                              window)
         if len(best) >= min_cases and len(best) > ratio * max(headcount, 1):
             numbers = [frame.cases[c].case_number for c in best[:30]]
             yield Finding("EMP_BURST", employer, best,
@@ -59,18 +64,6 @@ def burst(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                           f"参保人数{headcount}",
                           [Evidence("registry", None, f"参保人数={headcount}"),
                            Evidence("link", None, "案号: " + "、".join(numbers))])
-
-
-def _busiest_window(dated: list[tuple[dt.date, str]], window: int) -> list[str]:
-    """The cases of the earliest largest run of ``dated`` (sorted (day, case id) pairs) that
-    spans at most ``window`` days."""
-    best_lo = best_size = lo = 0
-    for hi, (day, _) in enumerate(dated):
-        while (day - dated[lo][0]).days > window:
-            lo += 1
-        if hi - lo + 1 > best_size:
-            best_lo, best_size = lo, hi - lo + 1
-    return [c for _, c in dated[best_lo:best_lo + best_size]]
 
 
 def over_headcount(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
@@ -129,15 +122,30 @@ def _founding_dates(frame: Frame) -> LazyMap[str, dt.date | None]:
     return frame.memoised("redflags.founded", lambda: LazyMap(founded))
 
 
+def _history(frame: Frame, params: dict[str, Any]) -> LazyMap[str, bool]:
+    """employer id -> does its registry record explain a founding date after the claimed start
+    (former names, or a collective/state enterprise re-registered on restructuring)?"""
+    types = any_of(tuple(params["explained_by_types"])).search
+
+    def explained(employer_id: str) -> bool:
+        props = frame.employers.get(employer_id, {})
+        return bool(props.get("former_names")) or bool(types(str(props.get("company_type") or "")))
+    return LazyMap(explained)
+
+
 def start_before_founding(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     grace = int(params["grace_days"])
     founding = _founding_dates(frame)
+    history = _history(frame, params)
+    tells = any_of(tuple(params["explained_by_words"])).search
     for facts in _started_before_founding(frame, grace):
         start, case = facts.start, facts.case
         assert start is not None
+        if any(tells(s.get("text", "")) for s in case.spans):
+            continue  # the document tells of a restructuring or renaming
         for ref in case.employers:
             founded = founding[ref.id]
-            if founded and (founded - start).days > grace:
+            if founded and (founded - start).days > grace and not history[ref.id]:
                 yield Finding("EMP_START_BEFORE_FOUNDING", case.id, [case.id],
                               f"主张的劳动关系起始日{case.get('claimed_start')}早于用人单位成立日期{founded}",
                               [Evidence("registry", None, f"成立日期={founded.isoformat()}"),

@@ -1,20 +1,27 @@
 """Evidence: what the worker proved the relationship with.
 
-What it flags
-    ``EVID_INDEPENDENT`` (mitigating) the documents cite records kept by third parties or made
-    at the time - personnel archives handed over at a restructuring (人事档案), staff rosters
-    (职工花名册), recruitment registers (招工登记表), bank wage statements (银行工资流水) or
-    social-insurance payment records (社会保险缴费记录). Such a case is *less* suspicious: its
-    score is multiplied by ``1 - weight``. Documents the two colluding parties can make between
-    themselves (a contract, a certificate or wage sheet issued by the employer, witnesses) do not
-    mitigate.
+What it flags (both exculpatory)
+    ``EVID_INDEPENDENT`` the document cites records in the custody of a third party or of an
+    archive - social-insurance or tax records (社保缴费记录, 个人所得税 with the employer as
+    扣缴义务人), bank wage statements (银行工资流水, 代发工资), labour-bureau filings and approvals
+    (劳动手册, 用工备案, 招工审批), personnel archives (人事档案, 职工档案, archives handed over at a
+    restructuring).
+    ``EVID_EMPLOYER_RECORDS`` the document cites papers the employer itself issues or keeps - a
+    staff roster, a recruitment form, a labour contract, wage sheets or slips, attendance
+    records, a work pass, a certificate of employment. Weak: these are exactly what
+    intermediaries forge.
 Why it matters
     Sham cases rest on "伪造工资条、劳动合同等证明材料" (SPP 2024-04) and typically show "no
-    contract, wage-account or pension record among the evidence" (DOMAIN.md signal 7); genuine
-    restructured-SOE claims are confirmed "from archives", which courts check against 工资表 and
-    花名册 (DOMAIN.md §2.4, legitimate look-alikes).
+    contract, wage-account or pension record among the evidence" (DOMAIN.md signal 7, G6);
+    genuine restructured-enterprise claims are confirmed "from archives", which courts check
+    against 三十余年前的工资表、职工花名册 (DOMAIN.md §2.4). What decides the weight is custody:
+    a social-insurance agency, a bank, a tax bureau or an archive is not a party to the
+    collusion, and a personnel file built up over years is hard to fake; a roster or a wage
+    table the colluding employer issues today can be made to order ("伪造工资条、劳动合同",
+    "2001年至2015年工资表").
 Thresholds
-    ``keywords`` in ``rules.toml`` [rules.EVID_INDEPENDENT].
+    ``keywords`` in ``rules.toml`` [rules.EVID_INDEPENDENT] and [rules.EVID_EMPLOYER_RECORDS];
+    a document citing both tiers counts only the stronger.
 """
 
 from __future__ import annotations
@@ -26,20 +33,45 @@ from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import Rule, case_finding, confirmation_cases, span_finder
 
-#: span kinds that can quote the evidence produced (the answer may cite the archives)
-EVIDENCE_SPANS = ("evidence", "other", "defendant_response")
+#: span kinds that can quote the evidence produced (the answer or the facts may cite archives)
+EVIDENCE_SPANS = ("evidence", "facts", "other", "defendant_response", "claim")
 
 
-def independent(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    keywords = tuple(params["keywords"])
+def _quoting(rule_id: str, summary: str, keywords: tuple[str, ...],
+             frame: Frame, skip: set[str]) -> Iterator[Finding]:
     find = span_finder(EVIDENCE_SPANS, keywords)
     for case in confirmation_cases(frame):
+        if case.id in skip:
+            continue
         quoted = find(case)
         if quoted:
             hit = next(k for k in keywords if k in quoted)
-            yield case_finding("EVID_INDEPENDENT", case, f"有第三方或原始书证（{hit}）",
+            yield case_finding(rule_id, case, f"{summary}（{hit}）",
                                Evidence("text", case.case_number, quoted))
 
 
-RULES = [Rule("EVID_INDEPENDENT", "evidence", "有档案/花名册/工资流水等独立书证（减轻）", independent,
-              mitigating=True)]
+def independent(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    yield from _quoting("EVID_INDEPENDENT", "有档案、花名册、流水等第三方或原始书证（减轻）",
+                        tuple(params["keywords"]), frame, set())
+
+
+def employer_records(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    stronger: set[str] = frame.memoised("redflags.evidence.independent", set)
+    yield from _quoting("EVID_EMPLOYER_RECORDS", "有劳动合同、工资表等单位自制书证（略减轻）",
+                        tuple(params["keywords"]), frame, stronger)
+
+
+def _independent_noting(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    """:func:`independent`, remembering its cases so the weaker tier skips them."""
+    seen: set[str] = frame.memoised("redflags.evidence.independent", set)
+    for finding in independent(frame, params):
+        seen.add(finding.subject)
+        yield finding
+
+
+RULES = [
+    Rule("EVID_INDEPENDENT", "evidence", "有档案/花名册/流水等独立书证（减轻）", _independent_noting,
+         mitigating=True),
+    Rule("EVID_EMPLOYER_RECORDS", "evidence", "有劳动合同/工资表等单位书证（略减轻）", employer_records,
+         mitigating=True),
+]

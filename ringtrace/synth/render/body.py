@@ -159,6 +159,8 @@ def court_body(rng: random.Random, plan: CasePlan, record: CaseRecord, text: Cas
     mover = plaintiff
     story = facts(rng, plan, text)
     body: list[str] = []
+    if text.supporter and not text.supporter_in_block:
+        body.append(text.supporter)
     prior = _prior_clause(plan, text, mover)
     if prior:
         body.append(prior)
@@ -174,6 +176,8 @@ def court_body(rng: random.Random, plan: CasePlan, record: CaseRecord, text: Cas
         body.append(text.response)
     if text.evidence:
         body.append(text.evidence)
+    if text.facts:
+        body.append(text.facts)
     if record.document_type != "调解书":  # a mediation statement records no findings
         body.append(("经审理查明：" if rng.random() < 0.4 else "本院经审理认定事实如下：")
                     + story.split("，")[0] + "。")
@@ -252,6 +256,8 @@ def arbitration_body(rng: random.Random, plan: CasePlan, record: CaseRecord, tex
         body.append(text.response)
     if text.evidence:
         body.append(text.evidence)
+    if text.facts:
+        body.append(text.facts)
     body.append("经审理查明：" + story.split("，")[0] + "。")
     paras += [("AJJBQK", p) for p in body]
     if record.document_type == "仲裁调解书":
@@ -264,3 +270,45 @@ def arbitration_body(rng: random.Random, plan: CasePlan, record: CaseRecord, tex
                   ("PJJG", "本裁决为非终局裁决。当事人不服本裁决的，可以自收到裁决书之日起十五日内"
                            "向人民法院提起诉讼；期满不起诉的，本裁决书即发生法律效力。")]
     return paras + _signature(rng, record, panel, "书记员")
+
+
+def statement_body(rng: random.Random, plan: CasePlan, record: CaseRecord, text: CaseText,
+                   style: parts.Style) -> list[Para]:
+    """A mediation statement that is only the parties and the agreement (some courts and
+    commissions write them so): no claim, no answer, no findings; at most the facts the
+    parties agreed from the records."""
+    label_of = _labels(text)
+    first = _short(label_of, record, "plaintiff")
+    second = _short(label_of, record, "defendant")
+    cause = record.cause or "劳动争议"
+    arbitration = record.forum_kind == "arbitration"
+    me = "本委" if arbitration else "本院"
+    paras: list[Para] = [("WBSB", record.forum), ("WBSB", title(record, rng)),
+                         ("WBSB", record.case_number or "")]
+    paras += [("DSRXX", line) for line in parts.party_block(text, style)]
+    filed = f"{me}于{parts.cn_day(record.filing_date)}受理后" if record.filing_date else \
+        f"{me}受理后"
+    paras.append(("SSJL", f"{first}与{second}{cause}一案，{filed}，依法进行了调解。"))
+    if text.supporter and not text.supporter_in_block:
+        paras.append(("AJJBQK", text.supporter))
+    if text.facts:
+        paras.append(("AJJBQK", text.facts))
+    paras.append(("PJJG", f"经{me}主持调解，{text.outcome}"))
+    if arbitration:
+        paras.append(("PJJG", "本调解书经双方当事人签收后，即发生法律效力。"))
+    else:
+        paras += [("PJJG", "上述协议，不违反法律规定，本院予以确认。"),
+                  ("PJJG", "本调解书经双方当事人签收后，即具有法律效力。")]
+    clerk = "书记员"
+    return paras + _signature(rng, record, False, clerk)
+
+
+def addressed_notice_body(rng: random.Random, plan: CasePlan, record: CaseRecord,
+                          text: CaseText) -> list[Para]:
+    """A 不予受理通知书 addressed to the applicant by name (``王秀英：``), without a 申请人
+    label; the employer is named only in the sentence."""
+    day = dt.date.fromisoformat(record.decision_date or "2020-01-01")
+    return [("WBSB", record.forum), ("WBSB", title(record, rng)),
+            ("WBSB", record.case_number or ""), ("DSRXX", f"{text.voice.worker}："),
+            ("AJJBQK", text.outcome), ("PJJG", "特此通知。"),
+            ("WBWB", record.forum), ("WBWB", chinese_date(day))]

@@ -25,6 +25,10 @@ class Style:
     id_label: str  # 公民身份号码 | 身份证号码 | 居民身份证号码
     agent_label: str  # 委托诉讼代理人 | 委托代理人
     ethnicity_first: bool  # 汉族，1966年3月2日出生 (award templates) vs date first
+    # -- varied worlds only ------------------------------------------------------------
+    colon: str = "："  # "" for 被告某某有限公司，住所地…
+    bare_birth: bool = False  # 1963年5月2日，汉族 (no 出生/生)
+    joint_lawyers: bool = False  # 委托诉讼代理人：张三、李四，某某律师事务所律师
 
     @classmethod
     def draw(cls, rng: random.Random, *, modern: bool, arbitration: bool) -> Style:
@@ -46,7 +50,8 @@ def cn_day(iso: str) -> str:
 def person_line(label: str, party: Party, style: Style) -> str:
     """``原告：王秀英，女，1966年3月2日出生，汉族，农民，住…。公民身份号码…。``"""
     facts = [party.sex] if party.sex else []
-    born = f"{cn_day(party.birth_date)}{style.born}" if party.birth_date else None
+    born_word = "" if style.bare_birth else style.born
+    born = f"{cn_day(party.birth_date)}{born_word}" if party.birth_date else None
     if style.ethnicity_first:
         facts += [x for x in (party.ethnicity, born) if x]
     else:
@@ -55,8 +60,8 @@ def person_line(label: str, party: Party, style: Style) -> str:
         facts.append(party.occupation)
     if party.address:
         facts.append(f"{style.lives}{party.address}")
-    text = f"{label}：{party.name}，" + "，".join(facts) + "。" if facts else \
-        f"{label}：{party.name}。"
+    text = f"{label}{style.colon}{party.name}，" + "，".join(facts) + "。" if facts else \
+        f"{label}{style.colon}{party.name}。"
     if party.id_number:
         text += f"{style.id_label}：{party.id_number}。"
     if party.phone:
@@ -73,7 +78,8 @@ def entity_lines(label: str, party: Party, style: Style) -> list[str]:
         facts.append(f"统一社会信用代码{'：' if '：' in style.seat else ''}{party.uscc}")
     if party.phone:
         facts.append(f"联系电话：{party.phone}")
-    lines = [f"{label}：{party.name}" + ("，" + "，".join(facts) if facts else "") + "。"]
+    lines = [f"{label}{style.colon}{party.name}" + ("，" + "，".join(facts) if facts else "")
+             + "。"]
     if party.legal_representative:
         title = f"，{party.legal_representative_title}" if party.legal_representative_title \
             else ""
@@ -81,10 +87,10 @@ def entity_lines(label: str, party: Party, style: Style) -> list[str]:
     return lines
 
 
-def agent_line(agent: Agent, label: str) -> str:
+def agent_line(agent: Agent, label: str, colon: str = "：", names: str | None = None) -> str:
     """One 委托(诉讼)代理人 line, by kind: lawyer, intern, legal aid, legal worker, relative,
-    employee or citizen agent."""
-    head = f"{label}：{agent.name}"
+    employee or citizen agent. ``names`` prints several agents of one firm in one line."""
+    head = f"{label}{colon}{names or agent.name}"
     if agent.kind in ("lawyer", "intern", "legal_aid") or agent.law_firm:
         role = {"lawyer": "律师", "intern": "实习律师", "legal_aid": "指派律师"}.get(
             agent.kind, "法律工作者")
@@ -109,7 +115,15 @@ def agent_line(agent: Agent, label: str) -> str:
 def party_block(text: CaseText, style: Style) -> list[str]:
     """The 当事人 lines in document order: each party, then the agents acting for it."""
     lines: list[str] = []
-    for line in text.lines:
+    support = text.supporter if text.supporter and text.supporter_in_block else None
+    entries = text.lines
+    skip = -1
+    for i, line in enumerate(entries):
+        if i == skip:
+            continue
+        if support and line.party is not None and line.party.side == "employer":
+            lines.append(support)  # after the workers and their agents
+            support = None
         if line.party is not None:
             party = line.party
             if party.is_entity:
@@ -117,7 +131,18 @@ def party_block(text: CaseText, style: Style) -> list[str]:
             else:
                 lines.append(person_line(party.role_in_text, party, style))
         elif line.agent is not None:
-            lines.append(agent_line(line.agent, _agent_label(line, text, style)))
+            agent = line.agent
+            after = entries[i + 1].agent if i + 1 < len(entries) else None
+            if style.joint_lawyers and after is not None and agent.law_firm \
+                    and after.law_firm == agent.law_firm and after.kind == agent.kind \
+                    and after.represents == agent.represents and not agent.authority:
+                lines.append(agent_line(after, _agent_label(line, text, style), style.colon,
+                                        f"{agent.name}、{after.name}"))
+                skip = i + 1
+                continue
+            lines.append(agent_line(agent, _agent_label(line, text, style), style.colon))
+    if support:
+        lines.append(support)
     return lines
 
 

@@ -2,32 +2,64 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ringtrace.graph.records import RegistryRecord
 from tests.conftest import sham_case
 from tests.queries.redflags.helpers import frame_of, hits
 
 
-def _cases(starts: list[str], end: str = "2017-10") -> list[dict]:
+def _cases(starts: list[str], end: str | list[str] = "2017-10",
+           births: list[str] | None = None) -> list[dict]:
     out = []
     for i, start in enumerate(starts):
-        case = sham_case(i, f"申请人{i}", "1968-01-02", agent=f"代理{i}")
-        case.update(claimed_start=start, claimed_end=end)
+        case = sham_case(i, f"申请人{i}", births[i] if births else "1968-01-02", agent=f"代理{i}")
+        case.update(claimed_start=start, claimed_end=end[i] if isinstance(end, list) else end)
         out.append(case)
     return out
 
 
-def test_a_workforce_ending_together_with_varied_starts_is_mitigated(tmp_path: Path) -> None:
+def test_a_workforce_ending_together_with_varied_lengths_is_exculpated(tmp_path: Path) -> None:
     found = hits(frame_of(tmp_path, _cases(["1992-03", "2004-05", "2012-12"])),
                  "EVID_ENDED_TOGETHER")
     assert len(found) == 3
-    assert "均止于2017-10" in found[0].summary and "1992年到2012年" in found[0].summary
+    assert "均止于2017-10-01" in found[0].summary and "工龄5至26年不等" in found[0].summary
 
 
-def test_a_template_period_for_everybody_is_not_mitigated(tmp_path: Path) -> None:
+def test_a_lay_off_over_weeks_across_a_month_boundary_ends_together(tmp_path: Path) -> None:
+    ends = ["2017-10-20", "2017-11-03", "2017-12-15"]
+    found = hits(frame_of(tmp_path, _cases(["1992-03", "2004-05", "2012-12"], ends)),
+                 "EVID_ENDED_TOGETHER")
+    assert len(found) == 3 and "2017-10-20至2017-12-15之间" in found[0].summary
+
+
+def test_a_young_firm_with_short_tenures_ends_together(tmp_path: Path) -> None:
+    found = hits(frame_of(tmp_path, _cases(["2014-03", "2014-05", "2014-09"], "2018-06")),
+                 "EVID_ENDED_TOGETHER")
+    assert len(found) == 3 and "短期用工" in found[0].summary
+
+
+def test_a_template_period_for_everybody_is_not_exculpated(tmp_path: Path) -> None:
     frame = frame_of(tmp_path, _cases(["2001-01", "2001-03", "2002-01"]))
     assert hits(frame, "EVID_ENDED_TOGETHER") == []
 
 
-def test_scattered_ends_are_not_mitigated(tmp_path: Path) -> None:
+def test_scattered_ends_are_not_exculpated(tmp_path: Path) -> None:
     cases = _cases(["1992-03", "2004-05", "2012-12"])
     cases[1]["claimed_end"] = "2015-06"
     assert hits(frame_of(tmp_path, cases), "EVID_ENDED_TOGETHER") == []
+
+
+def test_ends_at_the_workers_own_retirement_birthdays_are_not_a_closure(tmp_path: Path) -> None:
+    # three women born within weeks of each other, each claim ending on her 50th birthday
+    births = ["1967-10-02", "1967-10-20", "1967-11-15"]
+    ends = ["2017-10-02", "2017-10-20", "2017-11-15"]
+    frame = frame_of(tmp_path, _cases(["1992-03", "2004-05", "2012-12"], ends, births))
+    assert hits(frame, "EVID_ENDED_TOGETHER") == []
+
+
+def test_ends_near_the_registry_closure_date_are_exculpated(tmp_path: Path) -> None:
+    ends = ["2016-03", "2016-09", "2017-01"]  # more than 100 days apart, near the 注销 date
+    registry = [RegistryRecord(name="安阳市恒达废旧物资回收有限公司", status="注销",
+                               cancel_date="2016-08-30")]
+    found = hits(frame_of(tmp_path, _cases(["1992-03", "2004-05", "2012-12"], ends), registry),
+                 "EVID_ENDED_TOGETHER")
+    assert len(found) == 3 and "注销/吊销（2016-08-30）" in found[0].summary

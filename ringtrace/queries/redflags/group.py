@@ -1,0 +1,68 @@
+"""Group: many admitted claims against one employer, and not one of them proven.
+
+What it flags
+    ``GROUP_UNPROVEN`` at least ``min_cases`` uncontested confirmation cases against one
+    employer filed within ``window_days`` (the busiest such stretch), of which at most
+    ``max_proven_share`` are backed by any of the exculpatory evidence the catalogue looks for
+    (``exculpatory``: an archive or third-party record, a wage or compensation claim, an employer
+    disputing the money, a supporting procuratorate or union, a workforce that ended with its
+    employer). Every uncontested confirmation case of the group is flagged. (A share, not
+    none: a scheme may add a token wage claim or one real worker to its cohort.)
+Why it matters
+    A genuine workforce that sues together leaves traces in its documents: some of its members
+    have a roster entry, a bank statement or an archive file, some claim unpaid wages or
+    severance, their employment ended when the firm closed (DOMAIN.md §2.4). A cohort recruited
+    by an intermediary has nothing but the employer's admission - "原告诉求简单", "案件事实主要通过
+    诉讼代理人自认的方式…大部分没有提供劳动合同以及工资帐户明细、基本养老保险缴纳明细等基本证据"
+    (湘潭, DOMAIN.md G3/G6). One case without proof says little (published documents are terse);
+    a whole group with next to none is the absence that separates a bought cohort from a
+    workforce.
+Thresholds
+    ``min_cases``, ``window_days`` and the ``exculpatory`` rule ids in ``rules.toml``
+    [rules.GROUP_UNPROVEN]; the
+    rule reads what those rules found, so it runs after them (switching one off means it found
+    nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ringtrace.queries.findings import Evidence, Finding
+from ringtrace.queries.frame import Frame
+from ringtrace.queries.redflags.common import (
+    Rule,
+    busiest_window,
+    employer_confirmation_cases,
+    fired_cases,
+)
+
+
+def unproven(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    minimum = int(params["min_cases"])
+    fired = fired_cases(frame)
+    proven = set().union(*(fired.get(r, set()) for r in params["exculpatory"]))
+    window = int(params["window_days"])
+    max_share = float(params["max_proven_share"])
+    for employer, facts in employer_confirmation_cases(frame).items():
+        uncontested = [f for f in facts if f.case.uncontested]
+        if len(uncontested) < minimum:
+            continue
+        dated = sorted((f.filed, f.case.id) for f in uncontested if f.filed is not None)
+        busiest = set(busiest_window(dated, window))
+        admitted = [f.case for f in uncontested if f.case.id in busiest]
+        if len(admitted) < minimum:
+            continue
+        backed = sum(c.id in proven for c in admitted)
+        if backed > max_share * len(admitted):
+            continue
+        name = frame.employers.get(employer, {}).get("name", employer)
+        summary = (f"{name}的{len(admitted)}件无争议确认案件中仅{backed}件有档案、流水等独立证据"
+                   "或工资、补偿请求")
+        numbers = "、".join(c.case_number for c in admitted[:30])
+        yield Finding("GROUP_UNPROVEN", employer, [c.id for c in admitted], summary,
+                      [Evidence("link", None, f"案号: {numbers}")])
+
+
+RULES = [Rule("GROUP_UNPROVEN", "group", "同一单位多起无争议确认均无独立证据", unproven)]

@@ -1,0 +1,68 @@
+"""Support: a public body stands behind the workers.
+
+What it flags (both exculpatory)
+    ``SUPPORT_INSTITUTION`` a procuratorate, trade union, women's federation or legal-aid centre
+    supports the suit (支持起诉): a party line such as ``支持起诉机关：某县人民检察院`` or
+    ``支持起诉单位：某县总工会``, or the document says so (``keywords``).
+    ``AGENT_LEGAL_AID`` a worker's agent was assigned by a legal-aid centre (法律援助中心指派).
+Why it matters
+    Procuratorates support genuine long-term workers' suits after checking them: 检例第125号
+    (安某民等80名环卫工人, back-payment of 400余万) and the 22 silk-factory women of 合川 (DOMAIN.md
+    §2.4). A body that vetted the workers and puts its name on the suit is the opposite of a
+    scheme that needs no one to look closely. Legal-aid centres check a worker's means and the
+    merits before assigning a lawyer, a weaker check; a scheme brings its own agent.
+Thresholds
+    ``keywords`` in ``rules.toml`` [rules.SUPPORT_INSTITUTION]; AGENT_LEGAL_AID is categorical.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ringtrace.queries.findings import Evidence, Finding
+from ringtrace.queries.frame import CaseInfo, Frame
+from ringtrace.queries.redflags.common import Rule, any_of, case_finding, confirmation_cases
+
+#: party roles that name a supporting body (the parser's ``supporter``, or the label verbatim)
+SUPPORTER_ROLES = ("supporter",)
+
+
+def supporter(case: CaseInfo, keywords: tuple[str, ...]) -> Evidence | None:
+    """The supporting body named in the case, as evidence, or None."""
+    says = any_of(keywords).search
+    for ref in case.others:
+        if ref.role in SUPPORTER_ROLES or says(ref.role_in_text):
+            return Evidence("record", case.case_number,
+                            f"{ref.role_in_text or '支持起诉'}：{ref.name}")
+    for s in case.spans:
+        text = s.get("text", "")
+        if says(text):
+            return Evidence("text", case.case_number, text)
+    return None
+
+
+def supported(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    keywords = tuple(params["keywords"])
+    for case in confirmation_cases(frame):
+        evidence = supporter(case, keywords)
+        if evidence is not None:
+            yield case_finding("SUPPORT_INSTITUTION", case, "检察机关、工会等支持起诉（减轻）", evidence)
+
+
+def legal_aid(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    for case in confirmation_cases(frame):
+        for a in case.agents:
+            if a.kind == "legal_aid" and a.side in ("worker", "both"):
+                firm = f"，{a.law_firm}" if a.law_firm else ""
+                yield case_finding("AGENT_LEGAL_AID", case, f"劳动者由法律援助律师{a.name}代理（减轻）",
+                                   Evidence("record", case.case_number,
+                                            f"{a.name}{firm}：{a.relation or '法律援助'}"))
+                break
+
+
+RULES = [
+    Rule("SUPPORT_INSTITUTION", "support", "检察机关/工会等支持起诉（减轻）", supported,
+         mitigating=True),
+    Rule("AGENT_LEGAL_AID", "support", "法律援助律师代理（减轻）", legal_aid, mitigating=True),
+]

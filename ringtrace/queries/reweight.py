@@ -1,0 +1,190 @@
+"""Rule weights re-estimated from verified leads, in the scan's own log-odds model.
+
+The scan scores a case as ``prior + Σ weights`` on the log-odds scale, plus what its ring adds
+(:mod:`ringtrace.queries.scoring`). Verified outcomes (did the lead hold up?) re-estimate the
+weights of *every* rule, incriminating and exculpatory alike, by penalised logistic regression:
+
+* **model**: ``P(held) = σ(offset + Σ_r x_r w_r)`` where ``x_r`` says whether rule *r* fired and
+  the offset - the prior and the case's ring term - is held fixed (rings do not move);
+* **prior**: each weight is pulled towards its current value ``w0_r`` as if it were backed by
+  ``prior_strength`` verified cases (a Gaussian prior of precision ``prior_strength / 4``, the
+  curvature of that many cases at even odds), so a few outcomes barely move it;
+* **constraints**: an incriminating rule stays ≥ 0 and an exculpatory one ≤ 0 (a rule cannot
+  change the direction its docstring argues for; if the data say it should, that is a finding
+  for the analysts, reported as a weight at 0);
+* **method**: projected Newton steps with step halving, from the current weights, in a fixed
+  order - the same outcomes always give the same weights.
+
+Cap groups are not part of the estimate (each rule counts as its own evidence); every score
+computed afterwards applies them through the scan's scoring function.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from ringtrace.queries.findings import Finding
+from ringtrace.queries.results import ScanResults
+from ringtrace.queries.rules import MAX_WEIGHT, RuleConfig
+from ringtrace.queries.scoring import probability, rule_scores
+
+DEFAULT_PRIOR_STRENGTH = 20.0
+_ITERATIONS = 100
+_TOLERANCE = 1e-9
+
+
+@dataclass(frozen=True, order=True)
+class Example:
+    """One verified case: the rules that fired on it, whether the lead held up, and its fixed
+    log-odds offset (the prior plus what its ring adds)."""
+
+    rules: tuple[str, ...]
+    held: bool
+    offset: float = 0.0
+
+
+def _objective(w: np.ndarray, x: np.ndarray, y: np.ndarray, n: np.ndarray, offset: np.ndarray,
+               w0: np.ndarray, precision: float) -> float:
+    z = offset + x @ w
+    loglik = np.sum(n * (y * z - np.logaddexp(0.0, z)))
+    return float(loglik - 0.5 * precision * np.sum((w - w0) ** 2))
+
+
+def reweight(examples: Iterable[Example], prior: Mapping[str, float],
+             prior_strength: float = DEFAULT_PRIOR_STRENGTH,
+             exculpatory: frozenset[str] = frozenset()) -> dict[str, float]:
+    """New weights from verified cases (see the module docstring).
+
+    Parameters
+    ----------
+    examples : the verified cases.
+    prior : the current weight of every rule.
+    prior_strength : how many verified cases a current weight counts for.
+    exculpatory : the rules whose weights stay ≤ 0 (all others stay ≥ 0).
+
+    Returns
+    -------
+    dict
+        Rule -> weight, rounded to 4 decimals. A rule that fired on no verified case, or is
+        switched off (weight 0), keeps its weight.
+
+    Examples
+    --------
+    >>> held = [Example(("A",), True, -1.0)] * 8 + [Example(("A",), False, -1.0)] * 2
+    >>> new = reweight(held, {"A": 1.0, "B": 0.5}, prior_strength=10)
+    >>> new["B"], 1.0 < new["A"] < 1.0 + math.log(4)
+    (0.5, True)
+    """
+    base = {r: float(w) for r, w in sorted(prior.items())}
+    groups = sorted(Counter(
+        Example(tuple(sorted({r for r in ex.rules if base.get(r, 0.0) != 0})), ex.held,
+                round(ex.offset, 9)) for ex in examples).items())
+    groups = [(ex, count) for ex, count in groups if ex.rules]
+    rules = sorted({r for ex, _ in groups for r in ex.rules})
+    if not rules:
+        return {r: round(w, 4) for r, w in base.items()}
+    column = {r: i for i, r in enumerate(rules)}
+    x = np.zeros((len(groups), len(rules)))
+    for row, (ex, _) in enumerate(groups):
+        for r in ex.rules:
+            x[row, column[r]] = 1.0
+    y = np.array([1.0 if ex.held else 0.0 for ex, _ in groups])
+    n = np.array([float(count) for _, count in groups])
+    offset = np.array([ex.offset for ex, _ in groups])
+    w0 = np.array([base[r] for r in rules])
+    low = np.array([-MAX_WEIGHT if r in exculpatory else 0.0 for r in rules])
+    high = np.array([0.0 if r in exculpatory else MAX_WEIGHT for r in rules])
+    precision = prior_strength / 4.0
+    w = w0.copy()
+    current = _objective(w, x, y, n, offset, w0, precision)
+    for _ in range(_ITERATIONS):
+        p = 1.0 / (1.0 + np.exp(-(offset + x @ w)))
+        gradient = x.T @ (n * (y - p)) - precision * (w - w0)
+        hessian = (x * (n * p * (1.0 - p))[:, None]).T @ x + precision * np.eye(len(rules))
+        step = np.linalg.solve(hessian, gradient)
+        scale = 1.0
+        while scale > 1e-6:
+            candidate = np.clip(w + scale * step, low, high)
+            value = _objective(candidate, x, y, n, offset, w0, precision)
+            if value >= current - 1e-12:
+                break
+            scale /= 2
+        moved = float(np.max(np.abs(candidate - w)))
+        w, current = candidate, value
+        if moved < _TOLERANCE:
+            break
+    new = dict(base)
+    new.update({r: float(w[column[r]]) for r in rules})
+    return {r: round(v, 4) for r, v in new.items()}
+
+
+# -- scoring a stored scan with other weights -------------------------------------------------
+def stored_weights(scan: ScanResults) -> dict[str, float]:
+    return {r: float(p["weight"]) for r, p in sorted(scan.meta["rules"]["rules"].items())}
+
+
+def scan_config(scan: ScanResults, weights: Mapping[str, float]) -> RuleConfig:
+    """The scan's own rule configuration (scoring, caps, …) with other weights."""
+    stored = scan.meta["rules"]
+    values = {f.name: stored[f.name] for f in fields(RuleConfig) if f.name in stored}
+    values["rules"] = {r: {**p, "weight": weights.get(r, p["weight"])}
+                       for r, p in stored["rules"].items()}
+    values.setdefault("source", "stored scan")
+    return RuleConfig(**values)
+
+
+def rule_log_odds(scan: ScanResults, weights: Mapping[str, float]) -> dict[str, float]:
+    """Each scanned case's rules' log-odds under ``weights``, by the scan's scoring function."""
+    config = scan_config(scan, weights)
+    hits = [Finding(rule, case, [case], "") for case, row in sorted(scan.data["cases"].items())
+            for rule in row["rules"]]
+    scored = rule_scores(hits, config)
+    prior = float(config.scoring["prior_log_odds"])
+    return {case: scored[case].log_odds if case in scored else prior
+            for case in scan.data["cases"]}
+
+
+def ring_terms(scan: ScanResults) -> dict[str, float]:
+    """What ring membership added to each case's log-odds, as the scan stored it."""
+    return {case: float(row.get("ring_log_odds", 0.0)) for case, row in scan.data["cases"].items()}
+
+
+def rescore(scan: ScanResults, weights: Mapping[str, float], *, rings: bool = True
+            ) -> dict[str, float]:
+    """Final score of every scanned case under other rule weights, rings unchanged.
+
+    With the scan's own weights this reproduces the stored scores. ``rings=False`` gives the
+    rule scores alone (what ring assembly compares with ``seed_threshold``).
+    """
+    odds = rule_log_odds(scan, weights)
+    ring = ring_terms(scan) if rings else {}
+    return {case: round(probability(value + ring.get(case, 0.0)), 6)
+            for case, value in odds.items()}
+
+
+def examples(scan: ScanResults, labels: Mapping[str, bool]) -> list[Example]:
+    """Verified cases as :class:`Example` rows, with their prior and ring offsets."""
+    prior = float(scan.meta["rules"]["scoring"]["prior_log_odds"])
+    ring = ring_terms(scan)
+    return [Example(tuple((scan.case(case) or {"rules": []})["rules"]), held,
+                    prior + ring.get(case, 0.0)) for case, held in sorted(labels.items())]
+
+
+def matched_threshold(before: Mapping[str, float], after: Mapping[str, float],
+                      threshold: float) -> float:
+    """The threshold that lets as many cases through ``after`` as ``threshold`` did ``before``.
+
+    Re-weighting changes the scale of scores as well as their order; matching the count keeps
+    the analysts' workload (leads) and the ring seeds as they were, so only *which* cases pass
+    changes. Rounded down to 4 decimals; unchanged when no case passed before.
+    """
+    passed = sum(score >= threshold for score in before.values())
+    if passed == 0:
+        return threshold
+    ranked = sorted(after.values(), reverse=True)
+    return math.floor(ranked[passed - 1] * 10_000) / 10_000

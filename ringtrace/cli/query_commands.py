@@ -98,6 +98,10 @@ def employer(ctx: Context, name: str, store_uri: str | None, as_json: bool, as_c
              f"cases {len(profile['cases'])}, plaintiffs {len(profile['plaintiffs'])}, "
              f"agents {len(profile['agents'])}, rings {', '.join(profile['rings']) or '-'}"]
     lines += [f"  flag {f['rule_id']}: {f['summary']}" for f in profile["flags"]]
+    story = profile["resolution"]
+    lines += [f"  merged: {m}" for m in story["merged_because"]]
+    lines += [f"  tie: {t}" for t in story["relations"]]
+    lines += [f"  judgement: {j}" for j in story["judgements"]]
     lines += ["", table(profile["cases"], CASE_COLUMNS)]
     emit(profile, as_json=as_json, as_csv=as_csv, rows=profile["cases"], columns=CASE_COLUMNS,
          text="\n".join(lines))
@@ -119,7 +123,8 @@ def agent(ctx: Context, name: str, store_uri: str | None, as_json: bool, as_csv:
         profiles = agent_profile(store, name)
     rows = [{"id": p["agent"]["id"], "name": p["agent"].get("name"), "kinds": p["kinds"],
              "law_firms": p["law_firms"], "cases": len(p["cases"]), "applicants": p["applicants"],
-             "employers": len(p["employers"]), "sides": p["sides"], "rings": p["rings"]}
+             "employers": len(p["employers"]), "sides": p["sides"], "rings": p["rings"],
+             "mentions": len(p["resolution"]["members"])}
             for p in profiles]
     emit(profiles, as_json=as_json, as_csv=as_csv, rows=rows)
 
@@ -140,6 +145,7 @@ def person(ctx: Context, name: str, store_uri: str | None, as_json: bool, as_csv
         profiles = person_profile(store, name)
     rows = [{"id": p["person"]["id"], "name": p["person"].get("name"),
              "birth_date": p["person"].get("birth_date"), "roles": len(p["roles"]),
+             "mentions": len(p["resolution"]["members"]),
              "back_payments": len(p["back_payments"]), "rings": p["rings"]} for p in profiles]
     emit(profiles, as_json=as_json, as_csv=as_csv, rows=rows)
 

@@ -48,15 +48,22 @@ def _contact_edges(batch: GraphBatch, owner: str, phone: str | None, address: st
         batch.edges.append(Edge(owner, aid, "HAS_ADDRESS", source_doc))
 
 
-def _party_node(party: Party, case: str) -> Node:
+def masked_scope(case: str, name: str, line: str) -> str:
+    """The document scope of a person printed in one document: the case itself, or for a
+    masked name (``***``, ``张某``) the case and the party or agent line, so that two masked
+    people of one document (an applicant ``***`` and their agent ``***``) stay two nodes."""
+    return f"{case}#{line}" if ident.is_masked_name(name) else case
+
+
+def _party_node(party: Party, case: str, line: str = "") -> Node:
     if party.is_entity or party.side == "employer":
-        return Node(ident.employer_id(party.name), "Employer", {
+        return Node(ident.employer_id(party.name, document=case), "Employer", {
             "name": party.name, "uscc": party.uscc, "address": party.address,
             "legal_representative": party.legal_representative,
         })
     return Node(
         ident.person_id(party.name, birth_date=party.birth_date, id_number=party.id_number,
-                        phone=party.phone, document=case),
+                        phone=party.phone, document=masked_scope(case, party.name, line)),
         "Person",
         {"name": party.name, "sex": party.sex, "birth_date": party.birth_date,
          "ethnicity": party.ethnicity, "address": party.address, "id_number": party.id_number,
@@ -91,8 +98,8 @@ def case_batch(record: CaseRecord) -> GraphBatch:
     batch.edges.append(Edge(case, forum, "DECIDED_BY", case))
 
     party_ids: dict[str, tuple[str, str]] = {}  # name as written -> (node id, side)
-    for party in record.parties:
-        node = _party_node(party, case)
+    for i, party in enumerate(record.parties):
+        node = _party_node(party, case, f"p{i}")
         batch.nodes.append(node)
         party_ids[party.name] = (node.id, party.side)
         batch.edges.append(Edge(node.id, case, "PARTY_IN", case, {
@@ -107,9 +114,10 @@ def case_batch(record: CaseRecord) -> GraphBatch:
                                     {"title": party.legal_representative_title}))
 
     merged: dict[str, list[Agent]] = {}
-    for agent in record.agents:
+    for i, agent in enumerate(record.agents):
         aid = ident.person_id(agent.name, birth_date=agent.birth_date, id_number=agent.id_number,
-                              law_firm=agent.law_firm, phone=agent.phone, document=case)
+                              law_firm=agent.law_firm, phone=agent.phone,
+                              document=masked_scope(case, agent.name, f"a{i}"))
         merged.setdefault(aid, []).append(agent)
     for aid, mentions in merged.items():
         agent = mentions[0]

@@ -117,7 +117,24 @@ def case_id(case_number: str | None, forum: str, doc_id: str | None = None) -> s
     return f"Case:sha256:{doc_id}"
 
 
-def employer_id(name: str) -> str:
+_MASKED_COMPANY = re.compile(r"\*|＊|某|×|XX|ＸＸ|xx|○○")
+
+
+def is_masked_company(name: str) -> bool:
+    """True for a company name anonymised by the publisher (``***煤业有限公司``,
+    ``安阳市信某保安服务有限公司``, ``焦作XX煤矿``)."""
+    return bool(_MASKED_COMPANY.search(name))
+
+
+def employer_id(name: str, document: str | None = None) -> str:
+    """Stable id of an employer: its normalised name.
+
+    A masked name stands for different enterprises in different documents, so with
+    ``document`` it is scoped to that document (entity resolution joins it to the registry
+    row it fits, by its USCC or other evidence).
+    """
+    if document and is_masked_company(name):
+        return f"Employer:{normalize_company(name)}|doc:{document}"
     return f"Employer:{normalize_company(name)}"
 
 

@@ -1,4 +1,8 @@
-"""Per-entity queries: employer, agent and person profiles, each traced to its documents."""
+"""Per-entity queries: employer, agent and person profiles, each traced to its documents.
+
+A profile is of a resolved *entity* (:mod:`ringtrace.resolve`): it gathers the cases of every
+mention merged into it and says what it was merged from and why, and the analysts' judgements.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,37 @@ from collections import Counter
 from typing import Any
 
 from ringtrace.errors import NotFound
-from ringtrace.graph.elements import Node
+from ringtrace.graph.elements import Edge, Node
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.results import ScanResults
+from ringtrace.resolve import Resolution, ensure, explain
 
 
 def _public(node: Node) -> dict[str, Any]:
     return {"id": node.id, **node.props}
+
+
+def _entity(store: GraphStore, res: Resolution, node: Node) -> tuple[Node, list[Edge]]:
+    """The entity of ``node`` (its representative node) and the edges of all its mentions."""
+    head = store.node(res.entity(node.id)) or node
+    edges = [e for m in res.members(head.id) for e in store.edges_of(m)]
+    return head, sorted({e.key: e for e in edges}.values(), key=lambda e: (e.kind, e.key))
+
+
+def _unique_entities(res: Resolution, nodes: list[Node]) -> list[Node]:
+    """One node per entity, in the order found."""
+    seen: set[str] = set()
+    out = []
+    for n in nodes:
+        if res.entity(n.id) not in seen:
+            seen.add(res.entity(n.id))
+            out.append(n)
+    return out
+
+
+def _resolution_view(store: GraphStore, res: Resolution, node_id: str) -> dict[str, Any]:
+    """"Merged from …, because …; analyst judgements …" for a profile."""
+    return explain(store, res, node_id).to_dict()
 
 
 def _props(store: GraphStore, node_id: str) -> dict[str, Any]:
@@ -70,16 +98,17 @@ def _finding_view(f: dict[str, Any]) -> dict[str, Any]:
 
 def employer_profile(store: GraphStore, text: str) -> dict[str, Any]:
     """Registry facts, cases, plaintiffs, agents, flags and rings of one employer (name or USCC)."""
-    node = _one(store, "Employer", text, "employer")
+    res = ensure(store)
+    node, edges = _entity(store, res, _one(store, "Employer", text, "employer"))
+    members = set(res.members(node.id))
     scan = _scan_or_none(store)
-    edges = store.edges_of(node.id)
     case_ids = sorted({e.dst for e in edges if e.kind == "PARTY_IN"})
     cases = [case_row(store, c, scan) for c in case_ids]
     plaintiffs: Counter[str] = Counter()
     agents: dict[str, dict[str, Any]] = {}
     for c in case_ids:
         for e in store.edges_of(c, ["PARTY_IN", "AGENT_IN"]):
-            if e.kind == "PARTY_IN" and e.src != node.id and e.props.get("side") != "employer":
+            if e.kind == "PARTY_IN" and e.src not in members and e.props.get("side") != "employer":
                 plaintiffs[e.src] += 1
             if e.kind == "AGENT_IN":
                 a = agents.setdefault(e.src, {"id": e.src, "cases": 0, "sides": set(),
@@ -109,19 +138,21 @@ def employer_profile(store: GraphStore, text: str) -> dict[str, Any]:
                    for _, a in sorted(agents.items())],
         "flags": flags,
         "rings": _cases_by_ring(cases),
+        "resolution": _resolution_view(store, res, node.id),
     }
 
 
 def agent_profile(store: GraphStore, text: str) -> list[dict[str, Any]]:
     """Every person of that name (or id) who acts as an agent: reach, sides, firms, flags, rings."""
-    candidates = [n for n in store.find_nodes("Person", text, limit=200)
-                  if any(e.kind == "AGENT_IN" for e in store.edges_of(n.id, ["AGENT_IN"]))]
+    res = ensure(store)
+    candidates = [n for n in _unique_entities(res, store.find_nodes("Person", text, limit=200))
+                  if any(e.kind == "AGENT_IN" for e in _entity(store, res, n)[1])]
     if not candidates:
         raise NotFound(f"no agent matches {text!r}")
     scan = _scan_or_none(store)
     out = []
-    for node in candidates:
-        edges = store.edges_of(node.id)
+    for found in candidates:
+        node, edges = _entity(store, res, found)
         agent_in = [e for e in edges if e.kind == "AGENT_IN"]
         case_ids = sorted({e.dst for e in agent_in})
         cases = [case_row(store, c, scan) for c in case_ids]
@@ -140,19 +171,21 @@ def agent_profile(store: GraphStore, text: str) -> list[dict[str, Any]]:
             "applicants": len(applicants),
             "employers": sorted(_props(store, x)["name"] for x in employers),
             "cases": cases, "flags": flags, "rings": _cases_by_ring(cases),
+            "resolution": _resolution_view(store, res, node.id),
         })
     return out
 
 
 def person_profile(store: GraphStore, text: str) -> list[dict[str, Any]]:
     """Every person matching a name or id: roles in cases, contacts, back-payments, rings."""
-    nodes = store.find_nodes("Person", text, limit=200)
+    res = ensure(store)
+    nodes = _unique_entities(res, store.find_nodes("Person", text, limit=200))
     if not nodes:
         raise NotFound(f"no person matches {text!r}")
     scan = _scan_or_none(store)
     out = []
-    for node in nodes:
-        edges = store.edges_of(node.id)
+    for found in nodes:
+        node, edges = _entity(store, res, found)
         roles: list[dict[str, Any]] = [{"case": case_row(store, e.dst, scan), "as": e.kind,
                   "role": e.props.get("role_in_text") or e.props.get("role")
                   or e.props.get("agent_kind")}
@@ -167,5 +200,6 @@ def person_profile(store: GraphStore, text: str) -> list[dict[str, Any]]:
                          for c in contacts if c],
             "back_payments": [_props(store, e.src) for e in edges if e.kind == "BACKPAY_FOR"],
             "rings": _cases_by_ring([r["case"] for r in roles]),
+            "resolution": _resolution_view(store, res, node.id),
         })
     return out

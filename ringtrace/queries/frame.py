@@ -14,6 +14,7 @@ from operator import attrgetter
 from typing import Any, TypeVar
 
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.resolve import Resolution, ensure
 
 #: person properties the rules read
 PERSON_FIELDS = ("name", "sex", "birth_date", "address", "masked")
@@ -114,8 +115,15 @@ class Frame:
         return self._sorted
 
 
-def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None) -> Frame:
-    """Read the store into a :class:`Frame` (one pass per node and edge kind)."""
+def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None,
+                resolution: Resolution | None = None) -> Frame:
+    """Read the store into a :class:`Frame` (one pass per node and edge kind).
+
+    Person and Employer ids in the frame are *entity* ids: ``resolution`` (default: the
+    store's, computed if the store or the judgements changed, see :func:`ringtrace.resolve.ensure`)
+    is applied by :func:`_apply_resolution`.
+    """
+    resolution = resolution if resolution is not None else ensure(store)
     cases = _read_cases(store)
     if progress:
         progress(len(cases))
@@ -131,11 +139,57 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
     for src, dst in store.edge_pairs(["LEGAL_REP_OF"]):
         legal_reps[dst].add(src)
     _attach_evidence(store, cases)
+    if resolution.merged:
+        persons, employers, contacts, legal_reps = _apply_resolution(
+            resolution, cases, persons, employers, contacts, legal_reps)
     frame = Frame(cases, persons, employers, _props_by_id(store, "Forum"),
                   _props_by_id(store, "LawFirm"), _shared_identifiers(store, contacts),
                   dict(contacts), dict(legal_reps))
     _index_cases(frame)
     return frame
+
+
+def _apply_resolution(res: Resolution, cases: dict[str, CaseInfo],
+                      persons: dict[str, dict[str, Any]], employers: dict[str, dict[str, Any]],
+                      contacts: dict[str, set[str]], legal_reps: dict[str, set[str]]
+                      ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]],
+                                 dict[str, set[str]], dict[str, set[str]]]:
+    """Entity resolution applied: every Person/Employer id becomes its entity id.
+
+    An entity's props are its representative member's (for an employer, the registry row:
+    registry facts win), with gaps filled from the other members in id order; the other
+    members leave ``persons``/``employers``. Party and agent refs keep the name printed in
+    their case; a case naming one entity twice (two spellings of one employer) keeps it once.
+    Contacts and legal representatives are re-keyed to entity ids.
+    """
+    entity = res.entity
+    tables = {"Person": persons, "Employer": employers}
+    for ent in res.entities.values():
+        table = tables[ent.kind]
+        merged = dict(table.get(ent.id) or {})
+        for member in ent.members:
+            for key, value in (table.pop(member, None) or {}).items():
+                if merged.get(key) in (None, "", []) and value not in (None, "", []):
+                    merged[key] = value
+        table[ent.id] = merged
+    for case in cases.values():
+        lists: tuple[list[Any], ...] = (case.workers, case.employers, case.others, case.agents)
+        for refs in lists:
+            seen: set[str] = set()
+            kept = []
+            for ref in refs:
+                ref.id = entity(ref.id)
+                if ref.id not in seen:
+                    seen.add(ref.id)
+                    kept.append(ref)
+            refs[:] = kept
+    new_contacts: dict[str, set[str]] = defaultdict(set)
+    for owner, idents in contacts.items():
+        new_contacts[entity(owner)] |= idents
+    new_reps: dict[str, set[str]] = defaultdict(set)
+    for employer, reps in legal_reps.items():
+        new_reps[entity(employer)] |= {entity(r) for r in reps}
+    return persons, employers, new_contacts, new_reps
 
 
 def _shared_identifiers(store: GraphStore, contacts: dict[str, set[str]]

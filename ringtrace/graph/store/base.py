@@ -199,6 +199,36 @@ class GraphStore(ABC):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- entity resolution (ringtrace.resolve) -------------------------------------------
+    # Analyst judgements (same / not-same / split) and the last computed resolution. This
+    # default keeps both in memory for the life of the store object (Neo4j keeps judgements
+    # in the database and computes the resolution on the fly); the workspace keeps them in
+    # its own tables.
+    def _resolve_memory(self) -> dict[str, Any]:
+        memory: dict[str, Any] = self.__dict__.setdefault(
+            "_resolve_state", {"judgements": [], "resolution": None})
+        return memory
+
+    def judgement_rows(self) -> list[dict[str, Any]]:
+        """Every stored entity judgement (JSON-ready rows with a ``seq``), oldest first."""
+        return list(self._resolve_memory()["judgements"])
+
+    def add_judgement_row(self, row: dict[str, Any]) -> int:
+        """Store one entity judgement; returns its sequence number (1, 2, ...)."""
+        rows = self._resolve_memory()["judgements"]
+        seq = len(rows) + 1
+        rows.append({**row, "seq": seq})
+        return seq
+
+    def save_resolution(self, fingerprint: str, data: dict[str, Any]) -> None:
+        """Keep the resolution computed for ``fingerprint`` (replaces the previous one)."""
+        self._resolve_memory()["resolution"] = (fingerprint, data)
+
+    def load_resolution(self) -> tuple[str, dict[str, Any]] | None:
+        """The last kept resolution as (fingerprint, data), or None."""
+        kept: tuple[str, dict[str, Any]] | None = self._resolve_memory()["resolution"]
+        return kept
+
     # -- views (shared) ------------------------------------------------------------------
     def neighbourhood(self, node_ids: Iterable[str], hops: int = 1,
                       max_nodes: int = 2000) -> nx.MultiDiGraph:

@@ -58,6 +58,8 @@ CREATE TABLE IF NOT EXISTS quarantine (
     PRIMARY KEY (file, line, field, reason)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS scan (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS resolve_judgements (seq INTEGER PRIMARY KEY, row TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS resolve_state (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
 """
 
 _CHUNK = 500
@@ -434,6 +436,32 @@ class SQLiteStore(GraphStore):
         return {key: _loads(zlib.decompress(value) if isinstance(value, bytes) else value)
                 for key, value in rows} if rows else None
 
+    # -- entity resolution (ringtrace.resolve) -------------------------------------------
+    # ``resolve_judgements``: analysts' same / not-same / split judgements, append-only (a
+    # re-ingest never touches them); ``resolve_state``: the last resolution (zlib JSON) and
+    # the fingerprint of the store and judgements it was computed from.
+    def judgement_rows(self) -> list[dict[str, Any]]:
+        return [{**_loads(row), "seq": seq} for seq, row in self.conn.execute(
+            "SELECT seq, row FROM resolve_judgements ORDER BY seq")]
+
+    def add_judgement_row(self, row: dict[str, Any]) -> int:
+        with self.conn:
+            cur = self.conn.execute("INSERT INTO resolve_judgements (row) VALUES (?)",
+                                    (dumps({k: v for k, v in row.items() if k != "seq"}),))
+        return int(cur.lastrowid or 0)
+
+    def save_resolution(self, fingerprint: str, data: dict[str, Any]) -> None:
+        blob = zlib.compress(_dumps_utf8(data), 1)
+        with self.conn:
+            self.conn.execute("DELETE FROM resolve_state")
+            self.conn.executemany("INSERT INTO resolve_state VALUES (?, ?)",
+                                  [("fingerprint", fingerprint.encode()), ("resolution", blob)])
+
+    def load_resolution(self) -> tuple[str, dict[str, Any]] | None:
+        rows = dict(self.conn.execute("SELECT key, value FROM resolve_state"))
+        if "fingerprint" not in rows or "resolution" not in rows:
+            return None
+        return bytes(rows["fingerprint"]).decode(), _loads(zlib.decompress(rows["resolution"]))
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

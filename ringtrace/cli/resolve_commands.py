@@ -1,0 +1,195 @@
+"""``resolve``: compute entity resolution, and record analysts' same / not-same / split."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ringtrace import resolve as res
+from ringtrace.cli.app import Context, cli
+from ringtrace.cli.common import (
+    audit_result,
+    opened_store,
+    store_option,
+    translated_errors,
+    use_audit_entry,
+)
+from ringtrace.cli.output import emit, table
+from ringtrace.resolve.evaluate import resolution_metrics
+from ringtrace.resolve.judgements import audit_line
+
+
+def _json_option(func: Any) -> Any:
+    return click.option("--json", "as_json", is_flag=True, help="Write JSON.")(func)
+
+
+def _summary(resolution: res.Resolution) -> str:
+    lines = []
+    for kind, c in resolution.counts.items():
+        rules = ", ".join(f"{r} {n}" for r, n in c.merges.items()) or "no merges"
+        lines.append(f"{kind}: {c.mentions} mentions -> {c.entities} entities ({rules})")
+    if resolution.refused:
+        lines.append("refused: " + ", ".join(f"{k} {n}" for k, n in resolution.refused.items()))
+    branches = sum(r.kind == "branch_of" for r in resolution.relations)
+    lines.append(f"branch ties (分公司 -> parent): {branches}; "
+                 f"analyst judgements: {len(resolution.judgements)}")
+    return "\n".join(lines)
+
+
+def _run(ctx: Context, store_uri: str | None, as_json: bool) -> None:
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+        resolution = res.run(store)
+    audit_result(fingerprint=resolution.fingerprint,
+                 counts={k: c.to_dict() for k, c in resolution.counts.items()})
+    data = {"fingerprint": resolution.fingerprint,
+            "counts": {k: c.to_dict() for k, c in resolution.counts.items()},
+            "refused": dict(resolution.refused), "relations": len(resolution.relations),
+            "judgements": len(resolution.judgements)}
+    emit(data, as_json=as_json, as_csv=False, text=_summary(resolution))
+
+
+@cli.group("resolve", invoke_without_command=True)
+@store_option
+@_json_option
+@click.pass_context
+def resolve_group(click_ctx: click.Context, store_uri: str | None, as_json: bool) -> None:
+    """Entity resolution: which mentions are one person, agent or employer, and why.
+
+    Without a subcommand, computes the resolution, keeps it in the workspace and prints
+    mentions -> entities per kind and merges by rule (same as `resolve run`). The scan applies
+    it; judgements recorded here are honoured by every later resolution and scan.
+
+    \b
+    Examples:
+      ringtrace resolve
+      ringtrace resolve same "Person:孔龙|b:1976-07-27" "Person:孔龙|doc:Case:…"
+      ringtrace resolve not-same 王建国 "Person:王建国|b:1960-05-05" --note "两人身份证不同"
+      ringtrace resolve split "Person:张伟|b:1980-01-01"
+      ringtrace resolve judgements
+    """
+    if click_ctx.invoked_subcommand is None:
+        _run(click_ctx.obj, store_uri, as_json)
+
+
+@resolve_group.command("run")
+@store_option
+@_json_option
+@click.pass_obj
+def run_command(ctx: Context, store_uri: str | None, as_json: bool) -> None:
+    """Compute the resolution now (even if nothing changed), keep it, print the counts."""
+    _run(ctx, store_uri, as_json)
+
+
+def _judge(ctx: Context, verdict: res.Verdict, a: str, b: str | None, note: str,
+           user: str | None, store_uri: str | None, as_json: bool) -> None:
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+        current = res.ensure(store)
+        judgement = res.record(store, verdict, a, b, resolution=current, note=note, user=user)
+        use_audit_entry(audit_line(judgement))
+        after = res.ensure(store)
+        entity = after.entity(judgement.a)
+        members = after.members(entity)
+    emit({"judgement": judgement.to_dict(), "entity": entity, "members": list(members)},
+         as_json=as_json, as_csv=False,
+         text=f"{judgement.describe()}\nnow: {entity} ({len(members)} mentions)")
+
+
+def _judgement_options(func: Any) -> Any:
+    func = click.option("--note", default="", help="Why (kept with the judgement).")(func)
+    func = click.option("--user", help="Who judges (default: the login name).")(func)
+    return _json_option(store_option(func))
+
+
+@resolve_group.command("same")
+@click.argument("a")
+@click.argument("b")
+@_judgement_options
+@click.pass_obj
+def same_command(ctx: Context, a: str, b: str, note: str, user: str | None,
+                 store_uri: str | None, as_json: bool) -> None:
+    """Judge that A and B (ids or unambiguous names) are one person or one employer."""
+    _judge(ctx, res.Verdict.SAME, a, b, note, user, store_uri, as_json)
+
+
+@resolve_group.command("not-same")
+@click.argument("a")
+@click.argument("b")
+@_judgement_options
+@click.pass_obj
+def not_same_command(ctx: Context, a: str, b: str, note: str, user: str | None,
+                     store_uri: str | None, as_json: bool) -> None:
+    """Judge that A and B are not the same: no resolution will ever merge them."""
+    _judge(ctx, res.Verdict.NOT_SAME, a, b, note, user, store_uri, as_json)
+
+
+@resolve_group.command("split")
+@click.argument("entity")
+@_judgement_options
+@click.pass_obj
+def split_command(ctx: Context, entity: str, note: str, user: str | None,
+                  store_uri: str | None, as_json: bool) -> None:
+    """Undo the merges of ENTITY: its mentions stay apart from each other from now on."""
+    _judge(ctx, res.Verdict.SPLIT, entity, None, note, user, store_uri, as_json)
+
+
+@resolve_group.command("judgements")
+@store_option
+@_json_option
+@click.pass_obj
+def judgements_command(ctx: Context, store_uri: str | None, as_json: bool) -> None:
+    """List the analysts' judgements, oldest first."""
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+        judged = res.stored(store)
+    rows = [j.to_dict() for j in judged]
+    for row in rows:
+        row["members"] = len(row["members"])
+    emit([j.to_dict() for j in judged], as_json=as_json, as_csv=False,
+         text=table(rows, ["seq", "time", "user", "verdict", "a", "b", "members", "note"],
+                    max_width=60))
+
+
+@resolve_group.command("show")
+@click.argument("entity")
+@store_option
+@_json_option
+@click.pass_obj
+def show_command(ctx: Context, entity: str, store_uri: str | None, as_json: bool) -> None:
+    """Show one entity: its mentions, the merges with their reasons, ties and judgements."""
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+        current = res.ensure(store)
+        story = res.explain(store, current, res.lookup(store, entity, current))
+    lines = [f"{story.entity_id}  {story.name}  ({len(story.members)} mentions)"]
+    lines += [f"  merged: {line}" for line in story.merged_because]
+    lines += [f"  tie: {line}" for line in story.relations]
+    lines += [f"  judgement: {line}" for line in story.judgements]
+    emit(story.to_dict(), as_json=as_json, as_csv=False, text="\n".join(lines))
+
+
+@resolve_group.command("eval")
+@click.argument("truth", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@store_option
+@_json_option
+@click.pass_obj
+def eval_command(ctx: Context, truth: Path, store_uri: str | None, as_json: bool) -> None:
+    """Pairwise precision and recall of the resolution per kind against a truth.json.
+
+    \b
+    Example:
+      ringtrace resolve eval world/truth.json
+    """
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+        data = json.loads(truth.read_text("utf-8"))
+        if "cases" not in data or not isinstance(data["cases"], list):
+            raise click.ClickException(f"{truth}: no per-mention 'cases' list (a truth.json "
+                                       "written by `ringtrace synth` with mention truth)")
+        metrics = resolution_metrics(store, data).to_dict()
+    audit_result(**{k: metrics[k] for k in ("persons", "agents", "employers")})
+    rows = [{"kind": k, **metrics[k]} for k in ("persons", "agents", "employers")]
+    text = table(rows) + (f"\nmentions matched {metrics['mentions_matched']}, unmatched "
+                          f"{metrics['mentions_unmatched']}, ambiguous "
+                          f"{metrics['mentions_ambiguous']}; cases unmatched "
+                          f"{metrics['cases_unmatched']}")
+    emit(metrics, as_json=as_json, as_csv=False, text=text)

@@ -1,0 +1,238 @@
+"""Employer rules: which Employer nodes are one registered enterprise, and which are branches.
+
+In order, strongest first (each merge quotes its evidence):
+
+1. ``same_uscc`` - the same 18-character 统一社会信用代码 (tried before any name);
+   ``same_registration_number`` - the same 15-digit 注册号 of older documents.
+2. ``name_variant`` - names that differ only in script, width, spacing, ``市``, a province
+   prefix, bracket position or legal form, when no registry row has that name.
+3. ``registry_name_variant`` / ``former_name`` - a document's name that, through those
+   variants, fits exactly one registry row (or one row's 曾用名). Two rows fit: no merge.
+4. ``masked_name`` - a masked name (``安阳市鑫某建材有限公司``) that fits exactly one registry
+   row, and only when other evidence agrees (USCC fragment, address, legal representative,
+   the forums' region in the USCC) and none disagrees.
+5. ``similar_name`` - a name close to exactly one registry row's (rapidfuzz) that shares its
+   legal representative or its address.
+
+Never merged: two different USCCs, two registry rows, a branch (分公司) and its parent; a branch
+is tied to its parent by a ``branch_of`` relation instead.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from ringtrace.graph import identity as ident
+from ringtrace.resolve import names
+from ringtrace.resolve.cluster import Clusterer
+from ringtrace.resolve.mentions import EmployerMention, Mentions
+
+#: a name this close (rapidfuzz ratio of the cores, 0-100) to one registry row's, with the
+#: same legal representative or address, is that row
+SIMILAR_NAME = 85
+
+
+def exclusive(m: EmployerMention) -> dict[str, str]:
+    """The attributes two members of one enterprise cannot differ in."""
+    attrs = {"branch": m.company._branch_key or "-"}
+    if m.uscc:
+        attrs["uscc"] = m.uscc
+    if m.in_registry:
+        attrs["registry row"] = m.id
+    return attrs
+
+
+def rank(m: EmployerMention) -> tuple[object, ...]:
+    """Which member names the entity: the registry row, then an unmasked name."""
+    return (not m.in_registry, m.company.masked)
+
+
+def _chain(uf: Clusterer, ids: list[str], rule: str, evidence: str) -> None:
+    first = ids[0]
+    for other in ids[1:]:
+        uf.merge(first, other, rule, evidence)
+
+
+def _groups(items: Iterable[tuple[str | None, str]]) -> list[tuple[str, list[str]]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key, node in items:
+        if key:
+            groups[key].append(node)
+    return [(k, sorted(v)) for k, v in sorted(groups.items()) if len(v) > 1]
+
+
+def resolve_employers(m: Mentions, uf: Clusterer) -> list[tuple[str, str, str]]:
+    """Apply the employer rules to ``uf``; returns (branch node, parent node, evidence) ties."""
+    emp = m.employers
+    ordered = sorted(emp.values(), key=lambda e: e.id)
+    for code, ids in _groups((e.uscc, e.id) for e in ordered):
+        _chain(uf, ids, "same_uscc", f"same USCC {code}")
+    for code, ids in _groups((e.reg_number, e.id) for e in ordered):
+        _chain(uf, ids, "same_registration_number", f"same 注册号 {code}")
+
+    registry = [e for e in ordered if e.in_registry]
+    by_key: dict[str, set[str]] = defaultdict(set)
+    by_loose: dict[str, set[str]] = defaultdict(set)
+    former_of: dict[tuple[str, str], str] = {}
+    for r in registry:
+        for written in (r.name, *r.former_names):
+            c = names.company_name(written)
+            by_key[c.key].add(r.id)
+            by_loose[c.loose_key].add(r.id)
+            if written != r.name:
+                former_of[(r.id, c.key)] = former_of[(r.id, c.loose_key)] = written
+
+    def joined_registry(node: str) -> bool:
+        return bool(uf.attr(node, "registry row"))
+
+    def registry_match(e: EmployerMention) -> tuple[str, str] | None:
+        for key, index in ((e.company.key, by_key), (e.company.loose_key, by_loose)):
+            rows = index.get(key)
+            if not rows:
+                continue
+            roots = {uf.find(r) for r in rows}
+            if len(roots) != 1:
+                return None  # two registry rows fit: ambiguous, no merge
+            row = min(rows)
+            former = former_of.get((row, key))
+            if former:
+                return row, f"former name (曾用名) {former} of {emp[row].name}"
+            return row, f"registry name variant: {names.variant(e.name, emp[row].name)}"
+        return None
+
+    unmatched: list[EmployerMention] = []
+    for e in ordered:
+        if e.in_registry or joined_registry(e.id) or e.company.masked:
+            continue
+        found = registry_match(e)
+        if found is None:
+            unmatched.append(e)
+            continue
+        row, why = found
+        rule = "former_name" if why.startswith("former") else "registry_name_variant"
+        if not uf.merge(e.id, row, rule, why):
+            unmatched.append(e)
+
+    # documents' spellings of an enterprise the registry does not hold
+    loose = [e for e in unmatched if not joined_registry(e.id)]
+    for _key, ids in _groups((e.company.key, e.id) for e in loose):
+        _chain_variants(uf, [emp[i] for i in ids])
+    for _key, ids in _groups((e.company.loose_key, e.id) for e in loose):
+        _chain_variants(uf, [emp[i] for i in ids])
+
+    _masked_names(m, uf, registry)
+    _similar_names(m, uf, registry)
+    return _branches(m)
+
+
+def _chain_variants(uf: Clusterer, group: list[EmployerMention]) -> None:
+    first = group[0]
+    for other in group[1:]:
+        uf.merge(first.id, other.id, "name_variant",
+                 f"name variant: {names.variant(first.name, other.name)}")
+
+
+def _regions(m: Mentions, e: EmployerMention) -> set[str]:
+    """Prefecture codes of the forums of ``e``'s cases."""
+    return {p for c in e.cases if (case := m.cases.get(c)) and (p := case.prefecture)}
+
+
+def _agreements(m: Mentions, e: EmployerMention, r: EmployerMention) -> tuple[list[str], list[str]]:
+    """Evidence beside a masked or similar name: what agrees and what disagrees."""
+    agree: list[str] = []
+    disagree: list[str] = []
+    if e.code_fragment and r.uscc:
+        (agree if r.uscc.startswith(e.code_fragment) else disagree).append(
+            f"USCC fragment {e.code_fragment}")
+    if e.uscc and r.uscc:
+        (agree if e.uscc == r.uscc else disagree).append(f"USCC {e.uscc}")
+    if e.address and r.address:
+        same = e.address == r.address or e.address in r.address or r.address in e.address
+        if same:
+            agree.append(f"address {e.address}")
+    if e.legal_rep and r.legal_rep:
+        rep_e, rep_r = str(e.legal_rep), str(r.legal_rep)
+        fits = rep_e == rep_r or (names.masked(rep_e) and ident.masked_matches(rep_e, rep_r))
+        (agree if fits else disagree).append(f"legal representative {rep_e}")
+    if r.uscc and e.cases:
+        regions = _regions(m, e)
+        if regions and r.uscc[2:6] in regions:
+            agree.append(f"forum region {r.uscc[2:6]}")
+    return agree, disagree
+
+
+def _masked_names(m: Mentions, uf: Clusterer, registry: list[EmployerMention]) -> None:
+    by_place: dict[str, list[EmployerMention]] = defaultdict(list)
+    for r in registry:
+        by_place[r.company.places[0] if r.company.places else ""].append(r)
+    for e in sorted(m.employers.values(), key=lambda x: x.id):
+        if e.in_registry or not e.company.masked or uf.attr(e.id, "registry row"):
+            continue
+        pattern = names.mask_pattern(e.name)
+        if pattern is None:
+            continue
+        block = by_place.get(e.company.places[0] if e.company.places else "", [])
+        fits = [r for r in block
+                if any(pattern.match(names.company_text(w)) for w in (r.name, *r.former_names))
+                and r.company.is_branch == e.company.is_branch]
+        if len({uf.find(r.id) for r in fits}) != 1:
+            continue
+        row = fits[0]
+        agree, disagree = _agreements(m, e, row)
+        if agree and not disagree:
+            uf.merge(e.id, row.id, "masked_name",
+                     f"masked name {e.name} fits only registry row {row.name}; "
+                     f"agrees: {', '.join(agree)}")
+
+
+def _similar_names(m: Mentions, uf: Clusterer, registry: list[EmployerMention]) -> None:
+    by_rep: dict[str, list[EmployerMention]] = defaultdict(list)
+    by_address: dict[str, list[EmployerMention]] = defaultdict(list)
+    for r in registry:
+        if r.legal_rep and not names.masked(str(r.legal_rep)):
+            by_rep[str(r.legal_rep)].append(r)
+        if r.address:
+            by_address[r.address].append(r)
+    for e in sorted(m.employers.values(), key=lambda x: x.id):
+        if e.in_registry or e.company.masked or uf.attr(e.id, "registry row"):
+            continue
+        pool = {r.id: r for r in [*by_rep.get(str(e.legal_rep or ""), []),
+                                  *by_address.get(e.address or "", [])]}
+        scored = []
+        for r in pool.values():
+            if r.company.is_branch != e.company.is_branch:
+                continue
+            if e.company.places and r.company.places and not (
+                    set(e.company.places) & set(r.company.places)):
+                continue
+            score = fuzz.ratio(e.company.core, r.company.core)
+            if score >= SIMILAR_NAME:
+                scored.append((score, r))
+        if len({uf.find(r.id) for _, r in scored}) != 1:
+            continue
+        score, row = max(scored, key=lambda s: (s[0], s[1].id))
+        agree, disagree = _agreements(m, e, row)
+        if not disagree and any(a.startswith(("legal", "address")) for a in agree):
+            uf.merge(e.id, row.id, "similar_name",
+                     f"similar registry name {row.name} ({score:.0f}/100); "
+                     f"agrees: {', '.join(agree)}")
+
+
+def _branches(m: Mentions) -> list[tuple[str, str, str]]:
+    """(branch, parent, evidence) for every branch whose parent is a known employer."""
+    parents: dict[str, list[str]] = defaultdict(list)
+    for e in m.employers.values():
+        if not e.company.is_branch:
+            parents[e.company.loose_key].append(e.id)
+    ties = []
+    for e in sorted(m.employers.values(), key=lambda x: x.id):
+        if e.company.parent is None:
+            continue
+        found = parents.get(names.company_name(e.company.parent).loose_key)
+        if found:
+            parent = min(found, key=lambda p: (not m.employers[p].in_registry, p))
+            ties.append((e.id, parent, f"{e.name} is a branch (分公司) of {m.employers[parent].name}"))
+    return ties

@@ -1,0 +1,191 @@
+"""Pairwise precision and recall of a resolution against a generator's truth, per entity kind.
+
+The truth (``truth.json`` of ``ringtrace synth``) lists, for every case, each mention's role,
+printed name and true entity (``P:000123`` / ``E:000045``), and the true entity of every
+registry row. A store case matches a truth case by its source file (documents) or by its
+normalised case number and forum (JSONL records); within a case, a mention matches by printed
+name (compared after script, width and spacing are unified) and role. Names printed twice with
+one role in one case, on either side, are skipped as ambiguous; mentions that cannot be matched
+are counted.
+
+Counting goes through the contingency of predicted and true clusters: with ``n_ij`` mentions in
+predicted entity ``i`` and true entity ``j``, true-positive pairs are ``sum C(n_ij, 2)``,
+predicted pairs ``sum_i C(a_i, 2)``, true pairs ``sum_j C(b_j, 2)``. A mention is of kind
+``employers`` (true entity ``E:``), ``agents`` (a true person who acts as an agent anywhere) or
+``persons`` (every other true person).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from ringtrace.graph import identity as ident
+from ringtrace.graph.build import case_batch
+from ringtrace.graph.records import RecordInvalid, case_from_dict
+from ringtrace.graph.store.base import GraphStore
+from ringtrace.resolve import names
+from ringtrace.resolve.model import Resolution
+from ringtrace.resolve.stage import ensure
+
+KINDS = ("persons", "agents", "employers")
+
+
+@dataclass(frozen=True)
+class KindMetrics:
+    kind: str
+    mentions: int
+    true_pairs: int
+    predicted_pairs: int
+    correct_pairs: int
+
+    @property
+    def precision(self) -> float | None:
+        return round(self.correct_pairs / self.predicted_pairs, 4) if self.predicted_pairs else None
+
+    @property
+    def recall(self) -> float | None:
+        return round(self.correct_pairs / self.true_pairs, 4) if self.true_pairs else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"mentions": self.mentions, "true_pairs": self.true_pairs,
+                "predicted_pairs": self.predicted_pairs, "correct_pairs": self.correct_pairs,
+                "precision": self.precision, "recall": self.recall}
+
+
+@dataclass(frozen=True)
+class ResolutionMetrics:
+    by_kind: Mapping[str, KindMetrics]
+    matched: int
+    unmatched: int
+    ambiguous: int
+    cases_unmatched: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**{k: m.to_dict() for k, m in self.by_kind.items()},
+                "mentions_matched": self.matched, "mentions_unmatched": self.unmatched,
+                "mentions_ambiguous": self.ambiguous, "cases_unmatched": self.cases_unmatched}
+
+
+def _printed(text: str) -> str:
+    return names.simplified(ident.clean(text))
+
+
+def _path_key(path: str | None) -> str | None:
+    if not path:
+        return None
+    parts = PurePosixPath(str(path).replace("\\", "/")).parts
+    return "/".join(parts[-2:]) if parts else None
+
+
+def _role(kind: str, props: Mapping[str, Any]) -> str:
+    if kind == "AGENT_IN":
+        return "agent"
+    if kind == "LEGAL_REP_OF":
+        return "legal_rep"
+    return "supporter" if props.get("role") == "supporter" else "party"
+
+
+def _store_mentions(store: GraphStore) -> tuple[dict[str, dict[tuple[str, str], set[str]]],
+                                                dict[str, str], dict[str, str]]:
+    """(case id -> (role, printed key) -> node ids), path key -> case id, number key -> case id."""
+    aliases = store.aliases()
+
+    def canonical(node: str) -> str:
+        seen = {node}
+        while node in aliases and aliases[node] not in seen:
+            node = aliases[node]
+            seen.add(node)
+        return node
+
+    mentions: dict[str, dict[tuple[str, str], set[str]]] = {}
+    by_path: dict[str, str] = {}
+    by_number: dict[str, str] = {}
+    for doc in store.iter_document_rows():
+        try:
+            batch = case_batch(case_from_dict(doc.record))
+        except RecordInvalid:
+            continue
+        printed = {n.id: str(n.props.get("name") or "") for n in batch.nodes}
+        found: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for e in batch.edges:
+            if e.kind in ("PARTY_IN", "AGENT_IN", "LEGAL_REP_OF") and printed.get(e.src):
+                found[(_role(e.kind, e.props), _printed(printed[e.src]))].add(canonical(e.src))
+        mentions[doc.case_id] = found
+        key = _path_key(doc.source_path)
+        if key:
+            by_path[key] = doc.case_id
+        number = doc.record.get("case_number")
+        if number:
+            by_number[f"{ident.normalize_case_number(number)}|{ident.clean(doc.record.get('forum') or '')}"] = doc.case_id
+    return mentions, by_path, by_number
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def _kind_metrics(kind: str, rows: Iterable[tuple[str, str]]) -> KindMetrics:
+    """Metrics from (predicted entity, true entity) rows, one per matched mention."""
+    cells: Counter[tuple[str, str]] = Counter(rows)
+    predicted: Counter[str] = Counter()
+    true: Counter[str] = Counter()
+    for (p, t), n in cells.items():
+        predicted[p] += n
+        true[t] += n
+    return KindMetrics(kind, sum(cells.values()), sum(_pairs(n) for n in true.values()),
+                       sum(_pairs(n) for n in predicted.values()),
+                       sum(_pairs(n) for n in cells.values()))
+
+
+def resolution_metrics(store: GraphStore, truth: Mapping[str, Any],
+                       resolution: Resolution | None = None) -> ResolutionMetrics:
+    """Pairwise precision and recall per kind of ``resolution`` (default: the store's)."""
+    resolution = resolution or ensure(store)
+    mentions, by_path, by_number = _store_mentions(store)
+    agents = {m["entity"] for c in truth.get("cases", []) for m in c.get("mentions", [])
+              if m.get("role") == "agent"}
+    rows: dict[str, list[tuple[str, str]]] = {k: [] for k in KINDS}
+    matched = unmatched = ambiguous = cases_unmatched = 0
+
+    def add(node: str, entity: str) -> None:
+        kind = ("employers" if entity.startswith("E:") else
+                "agents" if entity in agents else "persons")
+        rows[kind].append((resolution.entity(node), entity))
+
+    for case in truth.get("cases", []):
+        case_id = by_path.get(_path_key(case.get("file")) or "") if case.get("file") else None
+        if case_id is None and case.get("case_number"):
+            case_id = by_number.get(f"{ident.normalize_case_number(case['case_number'])}|"
+                                    f"{ident.clean(case.get('forum') or '')}")
+        listed = case.get("mentions", [])
+        if case_id is None or case_id not in mentions:
+            cases_unmatched += 1
+            unmatched += len(listed)
+            continue
+        keys = Counter((m["role"], _printed(m["printed"])) for m in listed)
+        for m in listed:
+            key = (m["role"], _printed(m["printed"]))
+            nodes = mentions[case_id].get(key, set())
+            if keys[key] > 1 or len(nodes) > 1:
+                ambiguous += 1
+            elif not nodes:
+                unmatched += 1
+            else:
+                matched += 1
+                add(next(iter(nodes)), m["entity"])
+    registry = {n.id for n in store.iter_nodes("Employer") if n.props.get("in_registry")}
+    aliases = store.aliases()
+    for row in truth.get("registry", []):
+        node = ident.employer_id(row["printed"])
+        node = aliases.get(node, node)
+        if node in registry:
+            matched += 1
+            add(node, row["entity"])
+        else:
+            unmatched += 1
+    return ResolutionMetrics({k: _kind_metrics(k, rows[k]) for k in KINDS}, matched, unmatched,
+                             ambiguous, cases_unmatched)

@@ -1,0 +1,344 @@
+"""Name keys for resolution: people's names and the parts of a Chinese company name.
+
+Documents spell the same registered enterprise in several ways: traditional script
+(``鄭州市…有限責任公司``), full-width characters and spaces, with or without the city's ``市``
+(``商丘市金源包装有限公司`` / ``商丘金源包装有限公司``), the region in brackets after the trade
+name (``金源（商丘）包装有限公司``), another legal form (``有限责任公司`` / ``有限公司`` / ``公司`` /
+``厂``), and a branch spelt without ``分`` (``…有限公司安阳公司`` for ``…有限公司安阳分公司``).
+:func:`company_name` takes a name apart into place stems, core (trade name and industry), legal
+form and branch, so that each of those variants gives the same key; :func:`variant` says in
+words which variant separates two names (the reason quoted for a merge).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ringtrace.graph import identity as ident
+
+# -- script -------------------------------------------------------------------------------
+
+
+@cache
+def _converter() -> object | None:
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - opencc is a dependency; keep working without it
+        return None
+    return opencc.OpenCC("t2s")
+
+
+_simple_cache: dict[str, str] = {}
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters (OpenCC ``t2s``); unchanged without OpenCC."""
+    found = _simple_cache.get(text)
+    if found is None:
+        conv = _converter()
+        found = conv.convert(text) if conv is not None else text  # type: ignore[attr-defined]
+        if len(_simple_cache) < 1 << 20:
+            _simple_cache[text] = found
+    return found
+
+
+def simplified_many(texts: list[str]) -> list[str]:
+    """:func:`simplified` of many short texts with one OpenCC call (names never hold a newline);
+    the results also fill :func:`simplified`'s cache."""
+    conv = _converter()
+    if conv is None or not texts:
+        return list(texts)
+    out = conv.convert("\n".join(texts)).split("\n")  # type: ignore[attr-defined]
+    if len(out) != len(texts):
+        return [simplified(t) for t in texts]
+    _simple_cache.update(zip(texts, out, strict=True))
+    return out
+
+
+_NAME_NOISE = re.compile("[\\s\"'“”‘’「」『』·•・.。,，]")
+
+
+def person_key(name: str) -> str:
+    """A person's name as compared: simplified, half-width, without spaces or dots.
+
+    >>> person_key("張 建國")
+    '张建国'
+    """
+    return _NAME_NOISE.sub("", simplified(ident.halfwidth(name)))
+
+
+def masked(name: str) -> bool:
+    """True for a publisher-anonymised name (``***``, ``张某某``, ``谢XX``): never merged by
+    the name alone."""
+    return ident.is_masked_name(name)
+
+
+# -- places -------------------------------------------------------------------------------
+
+_PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州",
+                   "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
+_PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "矿区",
+                           "郊区", "城区", "新区", "开发区"})
+
+
+@dataclass(frozen=True)
+class Places:
+    #: full place names (``安阳市``, ``浚县``) and their stems (``安阳``) -> stem
+    stem_of: dict[str, str]
+    #: stems of provinces (``河南``), dropped from keys when a lower place follows
+    provinces: frozenset[str]
+    #: the lengths of the names in ``stem_of``, longest first
+    lengths: tuple[int, ...]
+
+
+@cache
+def places() -> Places:
+    """Place names of the GB/T 2260 table bundled with the parser (read as package data; the
+    same table :mod:`ringtrace.queries.gazetteer` reads)."""
+    raw = resources.files("ringtrace").joinpath("loaders", "judgments", "gb2260.json")
+    codes: dict[str, str] = json.loads(raw.read_text("utf-8"))["codes"]
+    stem_of: dict[str, str] = {}
+    provinces: set[str] = set()
+    for code, name in sorted(codes.items()):
+        if name in _PLACEHOLDERS:
+            continue
+        stem = name
+        for suffix in _PLACE_SUFFIXES:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                stem = name[: -len(suffix)]
+                break
+        stem_of.setdefault(name, stem)
+        if len(stem) >= 2:
+            stem_of.setdefault(stem, stem)
+        if code.endswith("0000"):
+            provinces.add(stem)
+    return Places(stem_of, frozenset(provinces),
+                  tuple(sorted({len(n) for n in stem_of}, reverse=True)))
+
+
+def leading_places(text: str) -> tuple[tuple[str, ...], str]:
+    """The place stems at the head of ``text`` and the rest (``河南省安阳市龙宏化肥厂`` ->
+    ``(('河南', '安阳'), '龙宏化肥厂')``), longest place name first at each step."""
+    table = places()
+    found: list[str] = []
+    pos = 0
+    while pos < len(text):
+        for size in table.lengths:
+            if size > len(text) - pos - 1:
+                continue
+            stem = table.stem_of.get(text[pos: pos + size])
+            if stem is not None:
+                found.append(stem)
+                pos += size
+                break
+        else:
+            break
+    return tuple(found), text[pos:]
+
+
+def place_stem(text: str) -> str | None:
+    """The stem of a place name (``商丘市`` -> ``商丘``), or None when ``text`` is not one."""
+    return places().stem_of.get(text)
+
+
+# -- companies ----------------------------------------------------------------------------
+
+#: legal forms at the end of a name, longest first, with the label quoted in reasons
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "责任有限公司", "有限公司", "集团公司", "总公司",
+               "公司", "总厂", "厂")
+_BRANCH = re.compile(r"^(?P<parent>.+?(?:有限公司|公司|厂))(?P<label>[^()]{0,12}?)"
+                     r"(?P<kind>分公司|分厂|分店|营业部|办事处)$")
+#: a branch written without 分: ``…有限公司安阳公司`` (the label must be a place)
+_BRANCH_NO_FEN = re.compile(r"^(?P<parent>.+?有限公司)(?P<label>[^()]{2,8}?)公司$")
+_REGION_BRACKET = re.compile(r"\(([^()]{2,8})\)")
+_MASK_RUN = re.compile("(?:[*＊xXｘＸ×○?]|某)+")
+
+
+@dataclass(frozen=True)
+class CompanyName:
+    """A company name taken apart (see the module docstring)."""
+
+    #: simplified, half-width, brackets unified, quotes, spaces and trailing notes dropped
+    text: str
+    #: place stems at the head, and a region moved out of brackets (province dropped
+    #: when a lower place follows)
+    places: tuple[str, ...]
+    #: trade name and industry: what is left without places and legal form
+    core: str
+    #: the legal form at the end (one of :data:`LEGAL_FORMS`), or ""
+    form: str
+    #: a region written in brackets after the trade name (``金源（商丘）包装``)
+    bracket_region: bool
+    #: for a branch: the parent's name as written, and the branch label (``安阳``)
+    parent: str | None = None
+    branch: str | None = None
+    masked: bool = False
+
+    @property
+    def key(self) -> str:
+        """Places + core + legal form: equal for names that differ only in 市, province,
+        bracket position, script, width or spacing (``有限责任公司`` counts as ``有限公司``)."""
+        return f"{'/'.join(self.places)}|{self.core}|{_form_class(self.form)}|{self._branch_key}"
+
+    @property
+    def loose_key(self) -> str:
+        """:attr:`key` without the legal form (``龙宏化肥厂`` ~ ``龙宏化肥有限公司``)."""
+        return f"{'/'.join(self.places)}|{self.core}|{self._branch_key}"
+
+    @property
+    def _branch_key(self) -> str:
+        if self.parent is None:
+            return ""
+        return f"branch:{company_name(self.parent).loose_key}:{self.branch or ''}"
+
+    @property
+    def is_branch(self) -> bool:
+        return self.parent is not None
+
+
+def _form_class(form: str) -> str:
+    return {"有限责任公司": "有限公司", "责任有限公司": "有限公司", "股份有限公司": "股份公司"}.get(
+        form, form)
+
+
+def company_text(name: str) -> str:
+    """The cleaned text of a company name (script, width, brackets, quotes, trailing notes)."""
+    return ident.normalize_company(simplified(name)).replace("股份公司", "股份有限公司")
+
+
+@cache
+def company_name(name: str) -> CompanyName:
+    """Take a company name apart (cached: the same names come back for every mention).
+
+    >>> c = company_name("金源（商丘）包装有限公司")
+    >>> c.places, c.core, c.form
+    (('商丘',), '金源包装', '有限公司')
+    >>> company_name("商丘市金源包装有限公司").key == c.key
+    True
+    >>> b = company_name("河南华信建设有限公司安阳公司")
+    >>> b.is_branch, b.branch
+    (True, '安阳')
+    """
+    text = company_text(name)
+    is_masked = ident.is_masked_company(text)
+    parent = branch = None
+    m = _BRANCH.match(text)
+    if m:
+        parent, branch = m.group("parent"), m.group("label")
+    else:
+        m = _BRANCH_NO_FEN.match(text)
+        if m and place_stem(m.group("label")) is not None:
+            parent, branch = m.group("parent"), m.group("label")
+    body = parent if parent is not None else text
+    places_found, rest = leading_places(body)
+    bracket = False
+    moved: list[str] = []
+    for region in _REGION_BRACKET.findall(rest):
+        stem = place_stem(region)
+        if stem is not None:
+            moved.append(stem)
+            rest = rest.replace(f"({region})", "", 1)
+            bracket = True
+    form = next((f for f in LEGAL_FORMS if rest.endswith(f) and len(rest) > len(f)), "")
+    core = rest[: len(rest) - len(form)] if form else rest
+    if len(places_found) > 1 and places_found[0] in places().provinces:
+        places_found = places_found[1:]
+    stems = [*places_found, *moved]
+    if parent is not None:
+        # a branch's own key is its parent's (loose) key plus the label; the places and core
+        # describe the parent
+        label = place_stem(branch or "") or branch
+        branch = label
+    return CompanyName(text, tuple(dict.fromkeys(stems)), core, form, bracket,
+                       parent, branch, is_masked)
+
+
+def variant(a: str, b: str) -> str:
+    """In words, how two spellings of one company differ (the reason quoted for a merge).
+
+    >>> variant("商丘市金源包装有限公司", "金源（商丘）包装有限责任公司")
+    'region brackets moved; legal form 有限公司/有限责任公司'
+    """
+    if a == b:
+        return "same name"
+    parts: list[str] = []
+    if simplified(a) != a or simplified(b) != b:
+        parts.append("traditional script")
+    ca, cb = company_name(a), company_name(b)
+    if ca.bracket_region != cb.bracket_region:
+        parts.append("region brackets moved")
+    elif ident.halfwidth(a) != ident.halfwidth(b) and (ident.halfwidth(a) != a
+                                                        or ident.halfwidth(b) != b):
+        parts.append("full/half width")
+    if re.search(r"\s", a + b):
+        parts.append("spacing")
+    ta, tb = ca.text, cb.text
+    la, lb = leading_places(ta)[0], leading_places(tb)[0]
+    if len(la) != len(lb) and not (ca.bracket_region or cb.bracket_region):
+        parts.append("province/place prefix")
+    elif ta.count("市") != tb.count("市") and ca.bracket_region == cb.bracket_region:
+        parts.append("city 市 dropped")
+    fa, fb = _written_form(a), _written_form(b)
+    if fa != fb:
+        parts.append(f"legal form {fa or '-'}/{fb or '-'}")
+    if ca.is_branch and cb.is_branch and ("分" in ta) != ("分" in tb):
+        parts.append("分公司 spelt 公司")
+    return "; ".join(dict.fromkeys(parts)) or "spelling"
+
+
+def _written_form(name: str) -> str:
+    text = ident.clean(simplified(name))
+    return next((f for f in LEGAL_FORMS if text.endswith(f)), "")
+
+
+def mask_pattern(name: str) -> re.Pattern[str] | None:
+    """A pattern matching the names that a masked company name can stand for (each run of mask
+    characters stands for one to three characters), or None when ``name`` is not masked.
+
+    >>> bool(mask_pattern("安阳市鑫某建材有限公司").match("安阳市鑫源建材有限公司"))
+    True
+    """
+    text = company_text(name)
+    if not _MASK_RUN.search(text):
+        return None
+    parts = _MASK_RUN.split(text)
+    return re.compile(".{1,3}".join(re.escape(p) for p in parts) + "$")
+
+
+# -- codes ---------------------------------------------------------------------------------
+
+_USCC_JUNK = re.compile(r"\(.*$")
+
+
+def uscc_key(code: str | None) -> str | None:
+    """An 18-character USCC as compared (upper case, half-width, a trailing note such as
+    ``(1-4)`` dropped), or None when ``code`` is not one (masked, short, a 注册号)."""
+    if not code:
+        return None
+    text = _USCC_JUNK.sub("", ident.clean(code)).upper()
+    if len(text) != 18 or any(c not in ident.USCC_CHARSET for c in text):
+        return None
+    return text
+
+
+def registration_number(code: str | None) -> str | None:
+    """A 15-digit 注册号 (business registration number, before the USCC), or None."""
+    if not code:
+        return None
+    text = _USCC_JUNK.sub("", ident.clean(code))
+    return text if len(text) == 15 and text.isdigit() else None
+
+
+def code_fragment(code: str | None) -> str | None:
+    """The visible head of a masked USCC (``914105******``), at least 6 characters, or None."""
+    if not code:
+        return None
+    text = ident.clean(code).upper()
+    if "*" not in text and "×" not in text:
+        return None
+    head = re.split(r"[*×]", text, maxsplit=1)[0]
+    return head if len(head) >= 6 else None

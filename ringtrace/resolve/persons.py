@@ -1,0 +1,206 @@
+"""Person rules: which Person nodes are one human being, from what the documents print.
+
+In order, strongest first; every rule but the first needs the same (unmasked) name:
+
+1. ``same_id_number`` - the same full 18-digit ID number (a masked name may join when its
+   visible characters fit);
+2. ``same_name_birth`` - name + birth date (from the party line or the ID number);
+3. ``same_name_id_fragment`` - name + the visible head of a masked ID number;
+4. ``same_name_phone`` / ``same_name_address`` / ``same_name_firm`` - name + a phone, a
+   specific address (house number, room, group), or the law firm printed beside an agent;
+5. ``ledger_basis`` - a 补缴 ledger row and the worker of the case the row cites as its basis
+   (same name, or a masked name that fits, and no other worker of that case fits);
+6. ``legal_representative`` - the legal representative of one enterprise as printed in the
+   registry and in documents (after employer resolution), and the one who acts as the
+   enterprise's own (non-lawyer) agent in its cases.
+
+A masked name (``***``, ``某某``, ``X``) is never merged by name alone, and two clusters with
+different birth dates, ID numbers, sexes or law firms are never joined (:mod:`ringtrace.resolve.cluster`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from ringtrace.graph import identity as ident
+from ringtrace.resolve.cluster import Clusterer
+from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention
+
+#: how well a node id identifies its person (the entity takes the best one's id)
+_KEY_RANK = {"id": 0, "b": 1, "idf": 2, "firm": 3, "tel": 4, "doc": 5}
+
+
+def exclusive(p: PersonMention) -> dict[str, str]:
+    attrs: dict[str, str] = {}
+    if p.birth:
+        attrs["birth date"] = p.birth
+    if p.id_number:
+        attrs["ID number"] = p.id_number
+    if p.sex:
+        attrs["sex"] = p.sex
+    if len(p.firms) == 1:
+        attrs["law firm"] = next(iter(p.firms))
+    return attrs
+
+
+def rank(p: PersonMention) -> tuple[object, ...]:
+    kind = p.id.split("|", 1)[1].split(":", 1)[0] if "|" in p.id else "doc"
+    return (p.masked, _KEY_RANK.get(kind, 6))
+
+
+def masked_id(number: str) -> str:
+    """An ID number as quoted in a reason: region and check digits only."""
+    return f"{number[:6]}********{number[-4:]}"
+
+
+def case_label(case_id: str) -> str:
+    """The case number of a case node id (``Case:(2020)…号|forum`` -> ``(2020)…号``)."""
+    return case_id.split(":", 1)[-1].split("|", 1)[0]
+
+
+def _fits(a: PersonMention, b: PersonMention) -> bool:
+    """Can the names stand for one person (equal, or one masked name fits the other)?"""
+    if a.masked and b.masked:
+        return False
+    if a.masked:
+        return ident.masked_matches(a.name, b.name)
+    if b.masked:
+        return ident.masked_matches(b.name, a.name)
+    return a.key == b.key
+
+
+def _by_key(people: Iterable[PersonMention], key: Callable[[PersonMention], Iterable[str]]
+            ) -> list[list[PersonMention]]:
+    groups: dict[str, list[PersonMention]] = defaultdict(list)
+    for p in people:
+        for k in key(p):
+            groups[k].append(p)
+    return [sorted(g, key=lambda p: p.id) for _, g in sorted(groups.items()) if len(g) > 1]
+
+
+def _chain(uf: Clusterer, group: list[PersonMention], rule: str,
+           evidence: Callable[[PersonMention], str]) -> None:
+    first = group[0]
+    for other in group[1:]:
+        uf.merge(first.id, other.id, rule, evidence(other))
+
+
+def resolve_persons(m: Mentions, uf: Clusterer) -> None:
+    """Apply the person rules to ``uf`` (employers must be resolved already)."""
+    people = sorted(m.persons.values(), key=lambda p: p.id)
+    named = [p for p in people if not p.masked and p.key]
+
+    for group in _by_key(people, lambda p: [p.id_number] if p.id_number else []):
+        first = next((p for p in group if not p.masked), group[0])
+        for other in group:
+            if other is not first and (_fits(first, other) or (first.masked and other.masked)):
+                uf.merge(first.id, other.id, "same_id_number",
+                         f"same ID number {masked_id(first.id_number or '')}")
+    for group in _by_key(named, lambda p: [f"{p.key}|{p.birth}"] if p.birth else []):
+        _chain(uf, group, "same_name_birth",
+               lambda o: f"same name {o.name} + birth date {o.birth}")
+    _fragments(named, uf)
+    for label, rule, values in (("phone", "same_name_phone", _phones),
+                                ("address", "same_name_address", _addresses),
+                                ("same law firm", "same_name_firm", _firms)):
+        def keys(p: PersonMention, get: Callable[[PersonMention], set[str]] = values
+                 ) -> list[str]:
+            return [f"{p.key}|{v}" for v in sorted(get(p))]
+
+        for group in _by_key(named, keys):
+            shared = min(set.intersection(*(values(p) for p in group)), default="?")
+            first = group[0]
+            for other in group[1:]:
+                prefix = "same agent name" if rule == "same_name_firm" else "same name"
+                uf.merge(first.id, other.id, rule, f"{prefix} {other.name} + {label} {shared}")
+    _ledger(m, people, uf)
+    _legal_representatives(m, people, uf)
+
+
+def _phones(p: PersonMention) -> set[str]:
+    return p.phones
+
+
+def _addresses(p: PersonMention) -> set[str]:
+    return p.addresses
+
+
+def _firms(p: PersonMention) -> set[str]:
+    return p.firms
+
+
+def _fragments(named: list[PersonMention], uf: Clusterer) -> None:
+    with_fragment = [p for p in named if p.id_fragment and len(p.id_fragment) >= 10]
+    if not with_fragment:
+        return
+    wanted = {p.key for p in with_fragment}
+    pool: dict[str, list[PersonMention]] = defaultdict(list)
+    for p in named:
+        if p.key in wanted and (p.id_number or p.id_fragment):
+            pool[p.key].append(p)
+    for p in with_fragment:
+        frag = p.id_fragment or ""
+        fits = [o for o in pool[p.key] if o is not p and (
+            (o.id_number or "").startswith(frag) or o.id_fragment == frag)]
+        if fits and len({uf.find(o.id) for o in fits}) == 1:
+            uf.merge(fits[0].id, p.id, "same_name_id_fragment",
+                     f"same name {p.name} + ID fragment {frag}")
+
+
+def _ledger(m: Mentions, people: list[PersonMention], uf: Clusterer) -> None:
+    for p in people:
+        for case_id in sorted(set(p.ledger_cases)):
+            case = m.cases.get(case_id)
+            if case is None:
+                continue
+            fits = [m.persons[w] for w in sorted(set(case.workers))
+                    if w in m.persons and w != p.id and _fits(p, m.persons[w])]
+            if len(fits) == 1:
+                uf.merge(p.id, fits[0].id, "ledger_basis",
+                         f"补缴 ledger row for {p.name} cites {case_label(case_id)}, "
+                         f"whose worker is {fits[0].name}")
+
+
+def _legal_representatives(m: Mentions, people: list[PersonMention], uf: Clusterer) -> None:
+    reps: dict[str, list[PersonMention]] = defaultdict(list)  # employer root -> its reps
+    for p in people:
+        for employer in sorted(p.legal_rep_of):
+            reps[uf.find(employer)].append(p)
+    for root, group in sorted(reps.items()):
+        name = m.employers[root].name if root in m.employers else root
+        named = [p for p in group if not p.masked]
+        for same in _by_key(named, lambda p: [p.key]):
+            for other in same[1:]:
+                uf.merge(same[0].id, other.id, "legal_representative",
+                         f"{other.name}, legal representative of {name} (registry and documents)")
+        keys = {p.key for p in named}
+        for p in group:
+            if not p.masked or len(keys) != 1:
+                continue
+            fits = [o for o in named if ident.masked_matches(p.name, o.name)]
+            if fits:
+                uf.merge(fits[0].id, p.id, "legal_representative",
+                         f"masked legal representative {p.name} of {name} fits {fits[0].name}")
+    # the legal representative acting as the enterprise's own agent in its cases
+    rep_by_key: dict[tuple[str, str], str] = {}
+    for root, group in reps.items():
+        for p in group:
+            if not p.masked:
+                rep_by_key.setdefault((root, p.key), p.id)
+    for p in people:
+        if (p.masked or "employer" not in p.agent_sides or p.legal_rep_of
+                or p.agent_kinds & PROFESSIONAL or p.firms):
+            continue  # a lawyer acting for a company is not its legal representative
+        for case_id in sorted(set(p.agent_cases)):
+            case = m.cases.get(case_id)
+            if case is None:
+                continue
+            hits = {rep_by_key[(uf.find(e), p.key)] for e in case.employers
+                    if (uf.find(e), p.key) in rep_by_key}
+            if len(hits) == 1:
+                rep = hits.pop()
+                uf.merge(rep, p.id, "legal_representative",
+                         f"{p.name}, legal representative of the employer, acts for it in "
+                         f"{case_label(case_id)}")
+                break

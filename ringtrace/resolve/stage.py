@@ -1,0 +1,148 @@
+"""The resolution stage: compute, keep and reuse the mention -> entity map of a store.
+
+:func:`resolve` runs the rules (employers first, since the person rules read employer
+entities; then persons; then agents) under the analysts' judgements and returns a
+:class:`~ringtrace.resolve.model.Resolution`. :func:`ensure` is what the scan calls: it reuses
+the kept resolution while the store and the judgements are unchanged (same
+:func:`fingerprint`) and recomputes and keeps it otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+
+from ringtrace.graph.store.base import GraphStore
+from ringtrace.resolve import agents, employers, judgements, persons
+from ringtrace.resolve.cluster import Clusterer, representative
+from ringtrace.resolve.mentions import Mentions, read_mentions
+from ringtrace.resolve.model import Entity, Judgement, KindCounts, Merge, Relation, Resolution
+
+#: bump when the rules change, so that kept resolutions are recomputed
+RULES_VERSION = "1"
+
+
+def fingerprint(store: GraphStore, judged: Sequence[Judgement]) -> str:
+    """What a resolution depends on: the documents (ids and hashes), node and edge counts,
+    aliases, the judgements and the rules version.
+
+    Re-ingesting changed documents, adding registry or ledger rows, or judging changes it.
+    An edit that changes a registry row's facts without adding or removing anything is not
+    seen: ``ringtrace resolve run`` recomputes unconditionally.
+    """
+    h = hashlib.sha256(f"rules {RULES_VERSION}\n".encode())
+    counts = store.counts()
+    for section in ("nodes", "edges", "documents"):
+        h.update(repr(sorted(counts.get(section, {}).items())).encode())
+    for case_id, sha in store.document_hashes():
+        h.update(f"{case_id}\x1f{sha}\n".encode())
+    for alias, canonical in store.aliases().items():
+        h.update(f"{alias}\x1f{canonical}\n".encode())
+    for j in judged:
+        h.update(repr(j.to_dict()).encode())
+    return h.hexdigest()[:16]
+
+
+def resolve(store: GraphStore, judged: Sequence[Judgement] | None = None,
+            fingerprint_: str | None = None) -> Resolution:
+    """Compute the resolution of ``store`` under ``judged`` (default: the stored judgements)."""
+    judged = list(judgements.stored(store) if judged is None else judged)
+    m = read_mentions(store)
+    cons = judgements.constraints(judged)
+    exclusive: dict[str, dict[str, str]] = {}
+    for e in m.employers.values():
+        exclusive[e.id] = employers.exclusive(e)
+    for p in m.persons.values():
+        attrs = persons.exclusive(p)
+        if attrs:
+            exclusive[p.id] = attrs
+    uf = Clusterer(exclusive, cons.hard_tags, cons.soft_tags)
+    known = m.persons.keys() | m.employers.keys()
+    for a, b, why in cons.forced:
+        if a in known and b in known:
+            uf.force(a, b, why)
+    ties = employers.resolve_employers(m, uf)
+    persons.resolve_persons(m, uf)
+    agents.resolve_same_client(m, uf)
+    agents.resolve_agents(m, uf)
+    agents.resolve_masked_agents(m, uf)
+    return _result(m, uf, ties, judged, fingerprint_ or fingerprint(store, judged))
+
+
+def ensure(store: GraphStore) -> Resolution:
+    """The store's resolution: the kept one when nothing changed, else computed and kept."""
+    judged = judgements.stored(store)
+    fp = fingerprint(store, judged)
+    kept = store.load_resolution()
+    if kept is not None and kept[0] == fp:
+        return Resolution.from_dict(kept[1])
+    return run(store, judged, fp)
+
+
+def run(store: GraphStore, judged: Sequence[Judgement] | None = None,
+        fingerprint_: str | None = None) -> Resolution:
+    """Compute the resolution now (whatever is kept) and keep it."""
+    judged = list(judgements.stored(store) if judged is None else judged)
+    fp = fingerprint_ or fingerprint(store, judged)
+    result = resolve(store, judged, fp)
+    with store.writing("resolve"):  # re-entrant: a scan already holds it
+        store.save_resolution(fp, result.to_dict())
+    return result
+
+
+def _result(m: Mentions, uf: Clusterer, ties: list[tuple[str, str, str]],
+            judged: Sequence[Judgement], fp: str) -> Resolution:
+    entities: dict[str, Entity] = {}
+    entity_of: dict[str, str] = {}
+    merges_by_root: dict[str, list[Merge]] = defaultdict(list)
+    for merge in uf.merges:
+        merges_by_root[uf.find(merge.a)].append(merge)
+    for kind, pool, rank in (("Employer", m.employers, _employer_rank(m)),
+                             ("Person", m.persons, _person_rank(m))):
+        for root, members in sorted(uf.clusters(pool).items()):
+            eid = representative(members, rank)
+            entities[eid] = Entity(eid, kind, tuple(members), tuple(merges_by_root[root]))
+            for member in members:
+                entity_of[member] = eid
+    relations: dict[tuple[str, str], Relation] = {}
+    for b, p, why in sorted(ties):
+        src, dst = entity_of.get(b, b), entity_of.get(p, p)
+        if src != dst:
+            relations.setdefault((src, dst), Relation(src, dst, "branch_of", why))
+    return Resolution(fp, dict(sorted(entities.items())), entity_of,
+                      tuple(relations[k] for k in sorted(relations)),
+                      _counts(m, entities, entity_of), dict(sorted(uf.refused.items())),
+                      tuple(judged))
+
+
+def _employer_rank(m: Mentions) -> Callable[[str], tuple[object, ...]]:
+    return lambda node: employers.rank(m.employers[node])
+
+
+def _person_rank(m: Mentions) -> Callable[[str], tuple[object, ...]]:
+    return lambda node: persons.rank(m.persons[node])
+
+
+def _counts(m: Mentions, entities: dict[str, Entity], entity_of: dict[str, str]
+            ) -> dict[str, KindCounts]:
+    """Mentions -> entities per kind (persons, agents, employers) and merges by rule.
+
+    A person entity is an agent when one of its mentions acts as an agent."""
+    agent_entities = {entity_of.get(p.id, p.id) for p in m.persons.values() if p.is_agent}
+    person_entities = {entity_of.get(p.id, p.id) for p in m.persons.values()}
+    groups = {
+        "employers": (len(m.employers), {entity_of.get(e, e) for e in m.employers}),
+        "agents": (sum(p.is_agent for p in m.persons.values()), agent_entities),
+        "persons": (sum(not p.is_agent for p in m.persons.values()),
+                    person_entities - agent_entities),
+    }
+    out: dict[str, KindCounts] = {}
+    for label, (mentions, ents) in groups.items():
+        rules: Counter[str] = Counter()
+        for eid in ents:
+            entity = entities.get(eid)
+            if entity is not None:
+                rules.update(mg.rule for mg in entity.merges)
+        out[label] = KindCounts(mentions, len(ents), dict(sorted(rules.items())))
+    return out

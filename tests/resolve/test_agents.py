@@ -1,0 +1,82 @@
+"""Agent rules: one citizen agent across bare mentions; namesakes elsewhere stay apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ringtrace.resolve import resolve
+from tests.resolve.helpers import case, store_of
+
+IDENTIFIED = {"name": "孔龙", "birth_date": "1976-07-27"}
+BARE = {"name": "孔龙"}
+
+
+def _bare_id(n: int, court: str = "河南省安阳市文峰区人民法院", code: str = "豫0502") -> str:
+    return f"Person:孔龙|doc:Case:(2021){code}民初{n}号|{court}"
+
+
+def test_bare_mentions_join_the_only_identified_agent_of_the_name(tmp_path: Path) -> None:
+    docs = [case(1, agents=[IDENTIFIED]), case(2, agents=[BARE], day="2021-05-01"),
+            case(3, agents=[BARE], day="2021-09-01", employer="安阳市别的有限公司")]
+    res = resolve(store_of(tmp_path, docs))
+    assert res.members("Person:孔龙|b:1976-07-27") == ("Person:孔龙|b:1976-07-27", _bare_id(2),
+                                                       _bare_id(3))
+    assert {m.rule for m in res.merges_of(_bare_id(2))} == {"agent_only_namesake"}
+
+
+def test_a_common_name_in_two_provinces_is_two_agents(tmp_path: Path) -> None:
+    docs = [case(1, agents=[IDENTIFIED]), case(2, agents=[BARE], court="chongqing")]
+    assert not resolve(store_of(tmp_path, docs)).merged
+
+
+def test_namesakes_years_apart_or_both_active_leave_a_bare_mention_alone(tmp_path: Path) -> None:
+    far = [case(1, agents=[IDENTIFIED], day="2014-01-01"), case(2, agents=[BARE])]
+    assert not resolve(store_of(tmp_path / "far", far)).merged
+    two = [case(1, agents=[IDENTIFIED], employer="甲公司"),
+           case(2, agents=[{"name": "孔龙", "birth_date": "1980-02-02"}], employer="乙公司"),
+           case(3, agents=[BARE], employer="丙公司")]
+    assert not resolve(store_of(tmp_path / "two", two)).merged
+
+
+def test_relatives_are_each_applicant_s_own(tmp_path: Path) -> None:
+    relative = {"name": "孔龙", "kind": "relative", "relation": "原告之子"}
+    docs = [case(1, agents=[{**IDENTIFIED, "kind": "relative"}]), case(2, agents=[relative])]
+    assert not resolve(store_of(tmp_path, docs)).merged
+
+
+def test_lawyers_of_different_firms_are_different_people(tmp_path: Path) -> None:
+    docs = [case(1, agents=[{"name": "张伟", "kind": "lawyer", "law_firm": "河南甲律师事务所"}]),
+            case(2, agents=[{"name": "张伟", "kind": "lawyer", "law_firm": "河南乙律师事务所"}]),
+            case(3, agents=[{"name": "张伟", "kind": "lawyer"}])]
+    assert not resolve(store_of(tmp_path, docs)).merged
+
+
+def test_bare_mentions_against_one_employer_are_one_agent(tmp_path: Path) -> None:
+    docs = [case(1, agents=[BARE]), case(2, agents=[BARE], day="2021-04-01")]
+    res = resolve(store_of(tmp_path, docs))
+    [merge] = res.merges_of(_bare_id(1))
+    assert merge.rule == "agent_same_practice"
+    assert merge.evidence.endswith("same employer")
+
+
+def test_a_masked_agent_joins_only_with_a_shared_birth_date(tmp_path: Path) -> None:
+    docs = [case(1, agents=[IDENTIFIED]),
+            case(2, agents=[{"name": "孔某", "birth_date": "1976-07-27"}]),
+            case(3, agents=[{"name": "**"}])]
+    res = resolve(store_of(tmp_path, docs))
+    masked = "Person:孔某|doc:Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院#a0|b:1976-07-27"
+    assert res.members("Person:孔龙|b:1976-07-27") == (masked, "Person:孔龙|b:1976-07-27")
+    assert [m.rule for m in res.merges_of(masked)] == ["masked_agent"]
+
+
+def test_a_relative_through_the_appeal_chain_of_one_applicant(tmp_path: Path) -> None:
+    son = {"name": "王向阳", "kind": "relative", "relation": "原告之子"}
+    worker = [{"name": "张桂兰", "birth_date": "1966-05-02"}]
+    docs = [case(1, workers=worker, agents=[son]),
+            case(2, workers=worker, agents=[son], court="zhengzhou", day="2021-09-01"),
+            case(3, workers=[{"name": "李凤英", "birth_date": "1967-01-01"}], agents=[son])]
+    res = resolve(store_of(tmp_path, docs))
+    first = "Person:王向阳|doc:Case:(2021)豫0502民初1号|河南省安阳市文峰区人民法院"
+    [entity] = [e for e in res.entities.values() if first in e.members]
+    assert len(entity.members) == 2  # not the namesake who represents another applicant
+    assert entity.merges[0].rule == "agent_same_client"

@@ -1,0 +1,113 @@
+"""Employer rules: USCC first, then registry name variants; never a branch with its parent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ringtrace.graph.identity import employer_id
+from ringtrace.graph.records import RegistryRecord
+from ringtrace.resolve import resolve
+from tests.resolve.helpers import case, store_of
+
+JINYUAN = RegistryRecord(name="金源（商丘）包装有限公司", uscc="91411400MA40ABCD1X",
+                         legal_representative="赵明", address="商丘市梁园区建设路8号")
+
+
+def _merge(res, node: str):  # type: ignore[no-untyped-def]
+    [merge] = res.merges_of(node)
+    return merge
+
+
+def test_a_printed_uscc_joins_the_registry_row_whatever_the_name(tmp_path: Path) -> None:
+    doc = case(1, employer="商丘市金鼎包装厂", uscc="91411400MA40ABCD1X")
+    res = resolve(store_of(tmp_path, [doc], [JINYUAN]))
+    row = employer_id(JINYUAN.name)
+    assert res.entity(employer_id("商丘市金鼎包装厂")) == row
+    assert _merge(res, row).rule == "same_uscc"
+    assert _merge(res, row).evidence == "same USCC 91411400MA40ABCD1X"
+
+
+def test_region_brackets_and_city_市_are_registry_name_variants(tmp_path: Path) -> None:
+    docs = [case(1, employer="商丘市金源包装有限公司"), case(2, employer="商丘金源包装有限责任公司")]
+    res = resolve(store_of(tmp_path, docs, [JINYUAN]))
+    row = employer_id(JINYUAN.name)
+    assert res.members(row) == tuple(sorted([row, employer_id("商丘市金源包装有限公司"),
+                                             employer_id("商丘金源包装有限责任公司")]))
+    reasons = {m.evidence for m in res.merges_of(row)}
+    assert reasons == {"registry name variant: region brackets moved",
+                       "registry name variant: region brackets moved; legal form 有限责任公司/有限公司"}
+
+
+def test_a_variant_of_a_former_name_is_that_registry_row(tmp_path: Path) -> None:
+    renamed = RegistryRecord(name="安阳市恒信物资有限公司", former_names=["安阳市恒达废旧物资回收站"])
+    res = resolve(store_of(tmp_path, [case(1, employer="安阳恒达废旧物资回收站")], [renamed]))
+    merge = _merge(res, employer_id(renamed.name))
+    assert merge.rule == "former_name"
+    assert merge.evidence == "former name (曾用名) 安阳市恒达废旧物资回收站 of 安阳市恒信物资有限公司"
+
+
+def test_two_registry_rows_that_fit_leave_the_document_alone(tmp_path: Path) -> None:
+    rows = [RegistryRecord(name="安阳市龙宏化肥厂"), RegistryRecord(name="安阳市龙宏化肥有限公司")]
+    res = resolve(store_of(tmp_path, [case(1, employer="安阳龙宏化肥公司")], rows))
+    assert res.entity(employer_id("安阳龙宏化肥公司")) == employer_id("安阳龙宏化肥公司")
+    assert not res.merged
+
+
+def test_different_usccs_are_never_one_employer(tmp_path: Path) -> None:
+    doc = case(1, employer="商丘市金源包装有限公司", uscc="91411400MA40YYYY9Q")
+    res = resolve(store_of(tmp_path, [doc], [JINYUAN]))
+    assert not res.merged
+    assert res.refused == {"conflicting uscc": 1}
+
+
+def test_a_branch_is_tied_to_its_parent_not_merged(tmp_path: Path) -> None:
+    parent = RegistryRecord(name="河南华信建设有限公司", uscc="91410100MA44AAAA1Q")
+    docs = [case(1, employer="河南华信建设有限公司安阳分公司", uscc="91410100MA44AAAA1Q"),
+            case(2, employer="河南华信建设有限公司安阳公司")]
+    res = resolve(store_of(tmp_path, docs, [parent]))
+    branch = employer_id("河南华信建设有限公司安阳分公司")
+    assert res.entity(employer_id(parent.name)) == employer_id(parent.name)
+    assert res.members(branch) == tuple(sorted([branch, employer_id("河南华信建设有限公司安阳公司")]))
+    [tie] = res.relations
+    assert (tie.src, tie.dst, tie.kind) == (res.entity(branch), employer_id(parent.name), "branch_of")
+
+
+def test_a_masked_name_needs_one_fitting_row_and_agreeing_evidence(tmp_path: Path) -> None:
+    row = RegistryRecord(name="安阳市鑫源建材有限公司", uscc="91410502MA46XYZW2K",
+                         legal_representative="孙伟")
+    other = RegistryRecord(name="安阳市华源建材有限公司", legal_representative="钱多")
+    agreeing = case(1, employer="安阳市鑫某建材有限公司", rep="孙某")
+    res = resolve(store_of(tmp_path / "a", [agreeing], [row, other]))
+    merge = _merge(res, employer_id(row.name))
+    assert merge.rule == "masked_name"
+    assert "legal representative 孙某" in merge.evidence
+    silent = case(1, employer="安阳市鑫某建材有限公司", rep=None)
+    assert not resolve(store_of(tmp_path / "b", [silent], [row, other])).merged
+    two = RegistryRecord(name="安阳市鑫达建材有限公司", legal_representative="孙立")
+    assert not resolve(store_of(tmp_path / "c", [agreeing], [row, two])).merged
+
+
+def test_a_close_name_with_the_same_legal_representative(tmp_path: Path) -> None:
+    row = RegistryRecord(name="安阳市恒达废旧物资回收有限公司", legal_representative="李强")
+    res = resolve(store_of(tmp_path, [case(1, employer="安阳市恒达废旧物质回收有限公司")], [row]))
+    merge = _merge(res, employer_id(row.name))
+    assert merge.rule == "similar_name"
+    assert "legal representative 李强" in merge.evidence
+
+
+def test_unregistered_spellings_of_one_firm_join_each_other(tmp_path: Path) -> None:
+    docs = [case(1, employer="安阳市天宇劳务服务有限公司"), case(2, employer="安阳天宇劳务服务有限公司")]
+    res = resolve(store_of(tmp_path, docs))
+    merge = _merge(res, employer_id("安阳天宇劳务服务有限公司"))
+    assert (merge.rule, merge.evidence) == ("name_variant", "name variant: city 市 dropped")
+
+
+def test_masked_names_in_two_documents_are_two_mentions(tmp_path: Path) -> None:
+    docs = [case(1, employer="***煤业有限公司", uscc="914101849050675417", rep=None),
+            case(2, employer="***煤业有限公司", rep=None)]
+    row = RegistryRecord(name="郑州市联创煤业有限公司", uscc="914101849050675417")
+    res = resolve(store_of(tmp_path, docs, [row]))
+    first = employer_id("***煤业有限公司", document="Case:(2021)豫0502民初1号|河南省安阳市文峰区人民法院")
+    second = employer_id("***煤业有限公司", document="Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院")
+    assert res.members(employer_id(row.name)) == tuple(sorted([employer_id(row.name), first]))
+    assert res.entity(second) == second

@@ -1,0 +1,83 @@
+"""Person rules: name + birth date / ID / phone / address across cases, ledger and registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ringtrace.graph.identity import employer_id
+from ringtrace.graph.records import BackPaymentRecord, RegistryRecord
+from ringtrace.resolve import resolve
+from tests.resolve.helpers import case, store_of
+
+
+def _rules(res, node: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [m.rule for m in res.merges_of(node)]
+
+
+def test_ledger_row_and_case_party_by_name_and_birth_date(tmp_path: Path) -> None:
+    doc = case(1, workers=[{"name": "王卫东", "birth_date": "1961-07-29"}])
+    row = BackPaymentRecord("王卫东", "安阳市恒达废旧物资回收有限公司", "2003-01", "2018-05",
+                            id_number="410502196107291472", basis_case_number="(2021)豫0502民初1号")
+    res = resolve(store_of(tmp_path, [doc], ledger=[row]))
+    ledger = "Person:王卫东|id:410502196107291472"
+    assert res.members(ledger) == ("Person:王卫东|b:1961-07-29", ledger)
+    [merge] = res.merges_of(ledger)
+    assert merge.evidence == "same name 王卫东 + birth date 1961-07-29"
+
+
+def test_a_ledger_row_joins_the_masked_worker_of_the_case_it_cites(tmp_path: Path) -> None:
+    doc = case(1, workers=[{"name": "王**"}])
+    row = BackPaymentRecord("王卫东", "安阳市恒达废旧物资回收有限公司", "2003-01", "2018-05",
+                            basis_case_number="(2021)豫0502民初1号")
+    res = resolve(store_of(tmp_path, [doc], ledger=[row]))
+    [ledger] = [e for e in res.entities.values() if e.kind == "Person"]
+    assert _rules(res, ledger.id) == ["ledger_basis"]
+    assert "cites (2021)豫0502民初1号, whose worker is 王**" in ledger.merges[0].evidence
+
+
+def test_same_name_and_phone_joins_an_agent_printed_two_ways(tmp_path: Path) -> None:
+    docs = [case(1, agents=[{"name": "孔龙", "birth_date": "1976-07-27", "phone": "13912345678"}]),
+            case(2, agents=[{"name": "孔龙", "phone": "13912345678"}])]
+    res = resolve(store_of(tmp_path, docs))
+    assert res.members("Person:孔龙|b:1976-07-27") == ("Person:孔龙|b:1976-07-27",
+                                                       "Person:孔龙|tel:13912345678")
+    assert _rules(res, "Person:孔龙|b:1976-07-27") == ["same_name_phone"]
+
+
+def test_namesakes_with_two_birth_dates_never_join_even_on_a_shared_phone(tmp_path: Path) -> None:
+    docs = [case(1, agents=[{"name": "孔龙", "birth_date": "1976-07-27", "phone": "13912345678"}]),
+            case(2, agents=[{"name": "孔龙", "birth_date": "1950-01-01", "phone": "13912345678"}])]
+    res = resolve(store_of(tmp_path, docs))
+    assert not res.merged
+    assert res.refused == {"conflicting birth date": 1}
+
+
+def test_masked_names_are_never_merged_by_the_name_and_birth_date(tmp_path: Path) -> None:
+    docs = [case(1, workers=[{"name": "***", "birth_date": "1961-07-29"}]),
+            case(2, workers=[{"name": "***", "birth_date": "1961-07-29"}])]
+    assert not resolve(store_of(tmp_path, docs)).merged
+
+
+def test_a_full_id_number_joins_a_masked_name_that_fits(tmp_path: Path) -> None:
+    docs = [case(1, workers=[{"name": "王卫东", "id_number": "410502196107291472"}]),
+            case(2, workers=[{"name": "王**", "id_number": "410502196107291472"}])]
+    res = resolve(store_of(tmp_path, docs))
+    [entity] = res.entities.values()
+    assert [m.evidence for m in entity.merges] == ["same ID number 410502********1472"]
+
+
+def test_the_legal_representative_of_one_enterprise_in_registry_and_documents(
+        tmp_path: Path) -> None:
+    row = RegistryRecord(name="安阳市恒达废旧物资回收有限公司", legal_representative="李强")
+    res = resolve(store_of(tmp_path, [case(1, employer="安阳恒达废旧物资回收有限公司")], [row]))
+    registry_rep = f"Person:李强|doc:rep:{employer_id(row.name)}"
+    assert len(res.members(registry_rep)) == 2
+    assert _rules(res, registry_rep) == ["legal_representative"]
+
+
+def test_the_legal_representative_acting_as_the_employer_s_own_agent(tmp_path: Path) -> None:
+    doc = case(1, agents=[{"name": "李强", "represents": ["安阳市恒达废旧物资回收有限公司"],
+                           "kind": "employee"}])
+    res = resolve(store_of(tmp_path, [doc]))
+    rep = f"Person:李强|doc:rep:{employer_id('安阳市恒达废旧物资回收有限公司')}"
+    assert res.entity(rep) == res.entity("Person:李强|doc:Case:(2021)豫0502民初1号|河南省安阳市文峰区人民法院")

@@ -1,0 +1,61 @@
+"""The stage: deterministic ids, kept and reused until the store or the judgements change,
+and applied by the analysis frame."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ringtrace.graph.build import case_batch
+from ringtrace.graph.identity import employer_id
+from ringtrace.graph.records import RegistryRecord, case_from_dict
+from ringtrace.queries.frame import build_frame
+from ringtrace.resolve import Verdict, ensure, record, resolve
+from ringtrace.resolve.model import Resolution
+from tests.resolve.helpers import case, store_of
+
+ROW = RegistryRecord(name="金源（商丘）包装有限公司", insured_headcount=3, status="注销",
+                     founded="2009-01-01")
+
+
+def _docs() -> list[dict]:  # type: ignore[type-arg]
+    return [case(1, employer="商丘市金源包装有限公司", agents=[{"name": "孔龙", "phone": "13912345678"}]),
+            case(2, employer="商丘金源包装有限公司", agents=[{"name": "孔龙"}], day="2021-04-01"),
+            case(3, agents=[{"name": "孔龙", "birth_date": "1976-07-27", "phone": "13912345678"}])]
+
+
+def test_same_store_same_entities_and_ids(tmp_path: Path) -> None:
+    a = resolve(store_of(tmp_path / "a", _docs(), [ROW])).to_dict()
+    b = resolve(store_of(tmp_path / "b", list(reversed(_docs())), [ROW])).to_dict()
+    assert a["entities"] == b["entities"]
+    assert a["fingerprint"] == b["fingerprint"]
+
+
+def test_ensure_reuses_the_kept_resolution_until_something_changes(tmp_path: Path) -> None:
+    store = store_of(tmp_path, _docs(), [ROW])
+    first = ensure(store)
+    kept = store.load_resolution()
+    assert kept is not None and kept[0] == first.fingerprint
+    store.save_resolution(first.fingerprint, {**first.to_dict(), "refused": {"marker": 1}})
+    assert ensure(store).refused == {"marker": 1}  # reused, not recomputed
+    store.write_batch(case_batch(case_from_dict(case(4))))
+    assert ensure(store).fingerprint != first.fingerprint
+    record(store, Verdict.SPLIT, employer_id(ROW.name), resolution=ensure(store))
+    assert ensure(store).entity(employer_id("商丘市金源包装有限公司")) != employer_id(ROW.name)
+
+
+def test_round_trip_through_the_store_keeps_everything(tmp_path: Path) -> None:
+    res = resolve(store_of(tmp_path, _docs(), [ROW]))
+    assert Resolution.from_dict(res.to_dict()) == res
+
+
+def test_the_frame_sees_entity_ids_and_registry_facts(tmp_path: Path) -> None:
+    store = store_of(tmp_path, _docs(), [ROW])
+    frame = build_frame(store)
+    row = employer_id(ROW.name)
+    assert sorted(frame.employers) == [employer_id("安阳市恒达废旧物资回收有限公司"), row]
+    assert frame.employers[row]["insured_headcount"] == 3
+    assert len(frame.employer_cases[row]) == 2
+    assert sorted(frame.agent_cases) == ["Person:孔龙|b:1976-07-27"]
+    assert {c.agents[0].name for c in frame.cases.values()} == {"孔龙"}
+    # the two spellings' legal representatives are one person, kept under one id
+    assert frame.legal_reps[row] == {"Person:李强|doc:rep:Employer:商丘市金源包装有限公司"}

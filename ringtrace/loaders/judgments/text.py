@@ -21,15 +21,14 @@ from xml.etree import ElementTree
 
 from ringtrace.errors import LoadError
 
-_BLOCK_NAMES = ("p|div|br|tr|li|h[1-6]|table|ul|ol|section|article|header|footer|blockquote|pre|dd|"
-                "dt|hr|title|td|th")
-_SKIPPED = re.compile(r"<(script|style|head|noscript|template|svg)\b[^>]*>.*?</\1\s*>", re.S | re.I)
-_COMMENT = re.compile(r"<!--.*?-->|<!\[[^\]]*\]>|<![^>]*>|<\?[^>]*>", re.S)
-#: a block element boundary, or a 裁判文书网 section anchor <a type='dir' name='WBSB'>
-_BLOCK = re.compile(rf"<\s*/?\s*(?:{_BLOCK_NAMES})\b[^>]*>|<a\s[^>]*type\s*=\s*['\"]?dir\b[^>]*>",
-                    re.I)
-_TAG = re.compile(r"<[^>]*>")
-_LAYOUT_BREAK = re.compile(r"[\r\n]+")
+#: elements whose start or end tag ends a line
+_BLOCK_TAGS = frozenset(("p div br tr li h1 h2 h3 h4 h5 h6 table ul ol section article header footer "
+                         "blockquote pre dd dt hr title td th").split())
+#: elements dropped with their content
+_SKIPPED_TAGS = frozenset(("script", "style", "head", "noscript", "template", "svg"))
+_TAG_NAME = re.compile(r"\s*/?\s*([A-Za-z][A-Za-z0-9]{0,15})")
+#: a 裁判文书网 section anchor <a type='dir' name='WBSB'>
+_DIR_ANCHOR = re.compile(r"\btype\s{0,8}=\s{0,8}['\"]?dir\b", re.I)
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype|html|body|div|p|span|a|br|table|meta)\b", re.I)
 # —1—  /  - 2 -  /  第3页  /  第 3 页 共 8 页, alone on a line
 _PAGE_MARKER = re.compile(r"\n[ \t\u3000]*(?:[—\-－–─]{1,3}[ \t\u3000]*\d{1,3}[ \t\u3000]*"
@@ -42,7 +41,8 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 #: pinyin that some converting mirrors print after a character they could not map: 现(xiàn)
 _PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùü"
                           r"ǖǘǚǜ]{1,7}\)")
-_BLANKS = re.compile(r"[ \t\u00a0]+\n")
+#: a whitespace run longer than any layout needs (it would only slow the patterns down)
+_LONG_WHITESPACE = re.compile(r"[ \t\u00a0\u3000]{17,}|\s{17,}")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -57,13 +57,60 @@ def html_to_text(markup: str) -> str:
 
     Source line breaks are layout and are dropped; scripts, styles, the ``<head>`` and
     comments (including Word's conditional comments) are removed; entities are decoded.
+
+    One forward scan with ``str.find``: every search starts where the last one of its kind
+    ended, so the cost is linear in the length of the page whatever it holds (unclosed
+    comments, thousands of ``<``, deep nesting). The standard library's ``html.parser`` is
+    quadratic on runs of ``<!--`` and lexbor (selectolax) on deeply nested ``<div>``s.
     """
-    text = _LAYOUT_BREAK.sub("", markup)
-    text = _COMMENT.sub("", text)
-    text = _SKIPPED.sub("", text)
-    text = _BLOCK.sub("\n", text)
-    text = _TAG.sub("", text)
-    return html.unescape(text).replace("\u00a0", " ")
+    text = markup.replace("\r", "").replace("\n", "")
+    lower = text.lower()
+    n = len(text)
+    out: list[str] = []
+    found: dict[str, int] = {}  # the last position found for each needle (-1: none left)
+
+    def find(needle: str, start: int) -> int:
+        at = found.get(needle)
+        if at is None or (at != -1 and at < start):
+            at = lower.find(needle, start)
+            found[needle] = at
+        return at
+
+    i = 0
+    while i < n:
+        lt = find("<", i)
+        if lt < 0:
+            out.append(text[i:])
+            break
+        out.append(text[i:lt])
+        if text.startswith("<!--", lt):
+            end = find("-->", lt + 4)
+            i = n if end < 0 else end + 3
+            continue
+        gt = find(">", lt + 1)
+        if gt < 0:  # a stray ``<`` with no tag after it: the rest is text
+            out.append(text[lt:])
+            break
+        if text.startswith(("<!", "<?"), lt):
+            i = gt + 1
+            continue
+        name_match = _TAG_NAME.match(text, lt + 1, min(gt, lt + 24))
+        if name_match is None:  # ``< 二审 >`` or ``<<``: not a tag
+            out.append("<")
+            i = lt + 1
+            continue
+        name = name_match.group(1).lower()
+        closing = text[lt + 1:name_match.start(1)].strip() == "/"
+        i = gt + 1
+        if name in _SKIPPED_TAGS and not closing and text[gt - 1] != "/":
+            end = find(f"</{name}", i)
+            if end < 0:
+                break
+            close = find(">", end)
+            i = n if close < 0 else close + 1
+        elif name in _BLOCK_TAGS or (name == "a" and _DIR_ANCHOR.search(text, lt, gt)):
+            out.append("\n")
+    return html.unescape("".join(out)).replace("\u00a0", " ")
 
 
 def docx_to_text(data: bytes, path: str = "<docx>") -> str:
@@ -103,18 +150,29 @@ def strip_provenance(text: str) -> str:
         else text
 
 
+def _one_blank(match: re.Match[str]) -> str:
+    run = match.group(0)
+    return "\n\n" if run.count("\n") > 1 else "\n" if "\n" in run else " "
+
+
 def clean_text(text: str) -> str:
     """Line endings unified; invisible characters, page markers and pinyin notes removed.
+
+    Whitespace runs longer than 16 characters become one space (or one or two line breaks),
+    so that no pattern of the parser ever walks a long run again and again (a page of 200,000
+    spaces took half a minute before).
 
     A page marker inside a sentence is removed together with its line breaks, so that a word
     split across pages (``2013`` / ``—2—`` / ``年11月``) is whole again.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
+    if "   " in text or "\t" in text or "\u3000\u3000" in text or "\n\n\n" in text:
+        text = _LONG_WHITESPACE.sub(_one_blank, text)
+    text = "\n".join(line.rstrip(" \t\u00a0") for line in text.split("\n"))
     if "页" in text or "—" in text or "-" in text or "－" in text:
         text = "\n" + text
         text = _PAGE_MARKER.sub(lambda m: _join_page_break(m, text), text)
-    text = _BLANKS.sub("\n", text)
     if "(" in text:
         text = _PINYIN_NOTE.sub("", text)
     return _MANY_NEWLINES.sub("\n\n", text).strip()

@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-DOCUMENT_TYPES = ("判决书", "裁定书", "调解书", "仲裁裁决书", "仲裁调解书", "不予受理通知书")
+DOCUMENT_TYPES = ("判决书", "裁定书", "调解书", "仲裁裁决书", "仲裁调解书", "不予受理通知书", "unknown")
 PROCEDURES = ("一审", "二审", "再审", "仲裁", "其他")
-ROLES = ("plaintiff", "defendant", "third_party")
-SIDES = ("worker", "employer", "unknown")
+ROLES = ("plaintiff", "defendant", "third_party", "supporter")
+SIDES = ("worker", "employer", "unknown", "other")
 AGENT_KINDS = ("lawyer", "intern", "legal_aid", "employee", "relative", "other")
-RESPONSES = ("admits", "no_objection", "contests", "absent", "unknown")
+RESPONSES = ("admits", "no_objection", "partial", "contests", "absent", "unknown")
 OUTCOMES = ("confirmed", "denied", "mediated", "dismissed", "upheld", "reversed", "not_accepted",
             "withdrawn", "unknown")
 CLAIM_KINDS = ("confirmation_only", "with_amounts", "denial", "unknown")
@@ -40,9 +40,9 @@ class RecordInvalid(ValueError):
 @dataclass
 class Party:
     name: str
-    role: str  # plaintiff | defendant | third_party (procedural position)
+    role: str  # plaintiff | defendant | third_party | supporter (支持起诉机关/单位)
     role_in_text: str = ""
-    side: str = "unknown"  # worker | employer | unknown (by entity type, not position)
+    side: str = "unknown"  # worker | employer | unknown | other (by entity type, not position)
     is_entity: bool = False
     sex: str | None = None
     birth_date: str | None = None
@@ -54,6 +54,7 @@ class Party:
     uscc: str | None = None
     legal_representative: str | None = None
     legal_representative_title: str | None = None
+    registration_number: str | None = None  # 注册号 (pre-2015 business registration number)
 
 
 @dataclass
@@ -75,7 +76,7 @@ class Agent:
 class Span:
     """A quoted piece of the document text supporting an extracted value."""
 
-    kind: str  # defendant_response | claim | purpose | outcome | absence | batch | other
+    kind: str  # defendant_response | claim | purpose | outcome | absence | evidence | ... | other
     text: str
 
 
@@ -106,6 +107,9 @@ class CaseRecord:
     spans: list[Span] = field(default_factory=list)
     doc_id: str | None = None  # content hash (sha256) of the source document, when known
     source_path: str | None = None
+    #: fields whose value was inferred rather than read as such, and how
+    #: (``{"forum": "court code 豫05 of the case number", "document_type": "判决如下"}``)
+    inferred: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form (the interchange line), without empty optional fields."""
@@ -186,7 +190,7 @@ def _plain(value: Any) -> Any:
 
 def _prune(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _prune(v) for k, v in value.items() if v not in (None, [], "")}
+        return {k: _prune(v) for k, v in value.items() if v not in (None, [], "", {})}
     if isinstance(value, list):
         return [_prune(v) for v in value]
     return value
@@ -235,7 +239,9 @@ def case_from_dict(data: Any) -> CaseRecord:
     doc_id = _check_str("doc_id", data.get("doc_id"))
     if not case_number and not doc_id:
         raise RecordInvalid("case_number", "a record needs a case_number or a doc_id (content hash)")
-    forum = _check_str("forum", data.get("forum"), required=True)
+    # a copy without its header (no court line, no number) is keyed by its content (doc_id)
+    # and may name no forum; every other record needs one
+    forum = _check_str("forum", data.get("forum"), required=not doc_id)
     parties_raw = data.get("parties") or []
     agents_raw = data.get("agents") or []
     if not isinstance(parties_raw, list):
@@ -284,6 +290,7 @@ def case_from_dict(data: Any) -> CaseRecord:
         spans=spans,
         doc_id=doc_id,
         source_path=_check_str("source_path", data.get("source_path")),
+        inferred=_inferred(data.get("inferred")),
         **kwargs,
     )
 
@@ -312,6 +319,8 @@ def _party(path: str, raw: Any) -> Party:
                                         raw.get("legal_representative")),
         legal_representative_title=_check_str(f"{path}.legal_representative_title",
                                               raw.get("legal_representative_title")),
+        registration_number=_check_str(f"{path}.registration_number",
+                                       raw.get("registration_number")),
     )
 
 
@@ -336,6 +345,14 @@ def _agent(path: str, raw: Any) -> Agent:
         phone=_check_str(f"{path}.phone", raw.get("phone")),
         id_number=_check_str(f"{path}.id_number", raw.get("id_number")),
     )
+
+
+def _inferred(raw: Any) -> dict[str, str]:
+    if raw in (None, ""):
+        return {}
+    if not isinstance(raw, dict):
+        raise RecordInvalid("inferred", "expected an object {field: how it was inferred}")
+    return {str(k): str(v) for k, v in raw.items()}
 
 
 def _raise(path: str, reason: str) -> str:

@@ -94,10 +94,10 @@ _WORD_MARK = re.compile(r"字(?=\(|\d|[Xx×*]+号)")
 @lru_cache(maxsize=1)
 def _traditional_to_simplified() -> Callable[[str], str]:
     try:
-        import opencc  # type: ignore[import-untyped]
+        import opencc
     except ImportError:  # pragma: no cover - opencc is a declared dependency
         return lambda text: text
-    return opencc.OpenCC("t2s").convert  # type: ignore[no-any-return]
+    return opencc.OpenCC("t2s").convert
 
 
 def normalize_case_number(number: str) -> str:

@@ -26,8 +26,8 @@ from ringtrace.loaders.judgments.block import PartyBlock, read_party_block
 from ringtrace.loaders.judgments.claims import read_claims
 from ringtrace.loaders.judgments.header import Header, cause_of, find_case_numbers, read_header
 from ringtrace.loaders.judgments.metadata import Metadata, read_metadata
-from ringtrace.loaders.judgments.outcome import lower_outcome_text, read_outcome
 from ringtrace.loaders.judgments.notice import addressee_block
+from ringtrace.loaders.judgments.outcome import lower_outcome_text, read_outcome
 from ringtrace.loaders.judgments.parties import assign_sides, collect_aliases
 from ringtrace.loaders.judgments.patterns import EVIDENCE_WORDS
 from ringtrace.loaders.judgments.proceedings import (

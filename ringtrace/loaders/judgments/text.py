@@ -22,8 +22,7 @@ from xml.etree import ElementTree
 from ringtrace.errors import LoadError
 
 #: elements whose start or end tag ends a line
-_BLOCK_TAGS = frozenset(("p div br tr li h1 h2 h3 h4 h5 h6 table ul ol section article header footer "
-                         "blockquote pre dd dt hr title td th").split())
+_BLOCK_TAGS = frozenset(["p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section", "article", "header", "footer", "blockquote", "pre", "dd", "dt", "hr", "title", "td", "th"])
 #: elements dropped with their content
 _SKIPPED_TAGS = frozenset(("script", "style", "head", "noscript", "template", "svg"))
 _TAG_NAME = re.compile(r"\s*/?\s*([A-Za-z][A-Za-z0-9]{0,15})")

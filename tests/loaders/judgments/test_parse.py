@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from ringtrace.errors import LoadError
-from ringtrace.graph.records import case_from_dict
 from ringtrace.graph.identity import normalize_case_number
+from ringtrace.graph.records import case_from_dict
 from ringtrace.loaders.judgments import SUFFIXES, parse_file, parse_text
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"

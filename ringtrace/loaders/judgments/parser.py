@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ringtrace.errors import RecordProblem
 from ringtrace.graph.records import CaseRecord, Span
 from ringtrace.loaders.judgments.agents import (
+    agents_from_record,
     merge_agents,
     refine_from_record,
     relation_from_body,
@@ -203,11 +204,12 @@ def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
     _infer_procedure(record, header, meta)
     _infer_document_type(record, header, sections, problems)
     _checks(record, header, block, problems)
-    agents = merge_agents(block.agents)
+    agents = merge_agents(block.agents, block.parties)
     body = plain[block.end:]
     for agent in agents:
         relation_from_body(agent, body)
     refine_from_record(record_text, block.parties, agents)
+    agents_from_record(record_text, block.parties, agents)
     record.agents = agents
     own = {number.text} if number else set()
     record.related_case_numbers = list(dict.fromkeys(

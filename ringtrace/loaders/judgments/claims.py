@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ringtrace.loaders.judgments.amounts import claim_amounts
 from ringtrace.loaders.judgments.dates import DATE, arabic_date
 from ringtrace.loaders.judgments.patterns import (
-    AMOUNT,
     EMPLOYMENT_VERB,
     END_VERB,
-    FEES,
     INLINE_CLAIM,
     MONEY_CLAIM,
     PERIOD,
@@ -95,12 +94,7 @@ def _claim_texts(sections: Sections, employer: list[str], others: list[str]) -> 
 
 
 def _kind(claim: str) -> tuple[str, list[float]]:
-    amounts = []
-    for m in AMOUNT.finditer(claim):
-        if FEES.search(claim, max(0, m.start() - 12), m.start()):
-            continue
-        value = float(m.group("value").replace(",", "").replace("，", ""))
-        amounts.append(value * 10000 if m.group("unit").startswith("万") else value)
+    amounts = claim_amounts(claim)
     if "不存在" in claim and "劳动关系" in claim:
         return "denial", amounts
     if amounts or MONEY_CLAIM.search(claim):

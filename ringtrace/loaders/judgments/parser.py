@@ -247,13 +247,19 @@ def evidence_sentences(sections: Sections) -> list[str]:
     (documentary proof separates genuine old workers from sham applicants)."""
     text = sections.text
     found: list[str] = []
+    done = -1  # end of the last sentence quoted: later matches inside it add nothing
     for pattern in (_EVIDENCE, EVIDENCE_WORDS):
         for m in pattern.finditer(text, sections.start, sections.end):
+            if m.start() < done:
+                continue
             sentence = sentence_at(text, m.start(), sections.start, sections.end)
+            at = text.find(sentence, max(sections.start, m.start() - len(sentence)))
+            done = at + len(sentence) if at >= 0 else m.end()
             if sentence and sentence not in found and not any(sentence in f for f in found):
                 found.append(sentence)
             if len(found) >= _EVIDENCE_LIMIT:
                 return found
+        done = -1
     return found
 
 

@@ -25,7 +25,10 @@ from ringtrace.errors import LoadError
 _BLOCK_TAGS = frozenset(["p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section", "article", "header", "footer", "blockquote", "pre", "dd", "dt", "hr", "title", "td", "th"])
 #: elements dropped with their content
 _SKIPPED_TAGS = frozenset(("script", "style", "head", "noscript", "template", "svg"))
-_TAG_NAME = re.compile(r"\s*/?\s*([A-Za-z][A-Za-z0-9]{0,15})")
+#: a comment opener, or a tag: ``<`` up to the next ``>`` with no ``<`` inside (linear on any
+#: run of ``<``); ``name`` is empty for declarations and processing instructions
+_MARKUP = re.compile(r"<!--|<(?:[!?][^<>]*|\s*(?P<close>/)?\s*(?P<name>[A-Za-z][A-Za-z0-9]{0,15})"
+                     r"\b[^<>]*)>")
 #: a 裁判文书网 section anchor <a type='dir' name='WBSB'>
 _DIR_ANCHOR = re.compile(r"\btype\s{0,8}=\s{0,8}['\"]?dir\b", re.I)
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype|html|body|div|p|span|a|br|table|meta)\b", re.I)
@@ -57,18 +60,22 @@ def html_to_text(markup: str) -> str:
     Source line breaks are layout and are dropped; scripts, styles, the ``<head>`` and
     comments (including Word's conditional comments) are removed; entities are decoded.
 
-    One forward scan with ``str.find``: every search starts where the last one of its kind
-    ended, so the cost is linear in the length of the page whatever it holds (unclosed
-    comments, thousands of ``<``, deep nesting). The standard library's ``html.parser`` is
-    quadratic on runs of ``<!--`` and lexbor (selectolax) on deeply nested ``<div>``s.
+    Linear in the length of the page whatever it holds: a tag is ``<`` up to the next ``>``
+    with no ``<`` inside (so a run of ``<`` is scanned once), and comments and skipped
+    elements are closed with ``str.find`` from where the last search of the same kind ended.
+    (The standard library's ``html.parser`` is quadratic on runs of ``<!--``, and lexbor
+    (selectolax) on deeply nested ``<div>``s.)
     """
     text = markup.replace("\r", "").replace("\n", "")
-    lower = text.lower()
+    lower: str | None = None
     n = len(text)
     out: list[str] = []
     found: dict[str, int] = {}  # the last position found for each needle (-1: none left)
 
     def find(needle: str, start: int) -> int:
+        nonlocal lower
+        if lower is None:
+            lower = text.lower()
         at = found.get(needle)
         if at is None or (at != -1 and at < start):
             at = lower.find(needle, start)
@@ -77,37 +84,26 @@ def html_to_text(markup: str) -> str:
 
     i = 0
     while i < n:
-        lt = find("<", i)
-        if lt < 0:
+        m = _MARKUP.search(text, i)
+        if m is None:
             out.append(text[i:])
             break
-        out.append(text[i:lt])
-        if text.startswith("<!--", lt):
-            end = find("-->", lt + 4)
+        out.append(text[i:m.start()])
+        i = m.end()
+        if m.group(0) == "<!--":
+            end = find("-->", i)
             i = n if end < 0 else end + 3
             continue
-        gt = find(">", lt + 1)
-        if gt < 0:  # a stray ``<`` with no tag after it: the rest is text
-            out.append(text[lt:])
-            break
-        if text.startswith(("<!", "<?"), lt):
-            i = gt + 1
+        name = (m.group("name") or "").lower()
+        if not name:  # <!DOCTYPE …>, <![endif]>, <?xml …?>
             continue
-        name_match = _TAG_NAME.match(text, lt + 1, min(gt, lt + 24))
-        if name_match is None:  # ``< 二审 >`` or ``<<``: not a tag
-            out.append("<")
-            i = lt + 1
-            continue
-        name = name_match.group(1).lower()
-        closing = text[lt + 1:name_match.start(1)].strip() == "/"
-        i = gt + 1
-        if name in _SKIPPED_TAGS and not closing and text[gt - 1] != "/":
+        if name in _SKIPPED_TAGS and not m.group("close") and not m.group(0).endswith("/>"):
             end = find(f"</{name}", i)
             if end < 0:
                 break
             close = find(">", end)
             i = n if close < 0 else close + 1
-        elif name in _BLOCK_TAGS or (name == "a" and _DIR_ANCHOR.search(text, lt, gt)):
+        elif name in _BLOCK_TAGS or (name == "a" and _DIR_ANCHOR.search(m.group(0))):
             out.append("\n")
     return html.unescape("".join(out)).replace("\u00a0", " ")
 

@@ -15,6 +15,7 @@ from ringtrace.loaders.judgments.patterns import FEES
 
 _CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬"
 AMOUNT_ANY = re.compile(
+    rf"(?=[\d{_CN}])"  # first characters: lets the scan skip ahead
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:-|－|—|~|～|至|到)\s*)?"
     rf"(?:(?P<num>\d+(?:[,，]\d{{3}})*(?:\.\d+)?)|(?P<cn>[{_CN}]{{1,20}}))"
     r"\s*(?P<unit>万元|万|元)")
@@ -34,6 +35,8 @@ def _value(match: re.Match[str]) -> float | None:
 def claim_amounts(text: str) -> list[float]:
     """The amounts of money in a claim, in 元, in order of appearance."""
     items: list[tuple[float, bool]] = []  # (value, is a total)
+    if "元" not in text and "万" not in text:
+        return []
     for m in AMOUNT_ANY.finditer(text):
         before = text[max(0, m.start() - 12):m.start()]
         if FEES.search(before) or (m.group("cn") and _UPPER_CASE.search(before)):

@@ -241,15 +241,17 @@ _EVIDENCE_LIMIT = 6
 
 
 def evidence_sentences(sections: Sections) -> list[str]:
-    """Sentences citing documentary evidence of employment, wherever they are (claims, facts,
-    answers, evidence lists, a mediation statement's facts): ``原告提交了劳动合同、工资条…``,
+    """Sentences citing documentary evidence of employment, wherever the parties' case is told
+    (claims, answers, evidence lists, facts found - everything before 本院认为 - and a mediation
+    statement's facts, up to its agreement): ``原告提交了劳动合同、工资条…``,
     ``经查，原告的招工登记表、工资发放表及职工花名册载明…`` - cited by the evidence rules
     (documentary proof separates genuine old workers from sham applicants)."""
     text = sections.text
     found: list[str] = []
     done = -1  # end of the last sentence quoted: later matches inside it add nothing
+    begin, stop = sections.before_reasoning
     for pattern in (_EVIDENCE, EVIDENCE_WORDS):
-        for m in pattern.finditer(text, sections.start, sections.end):
+        for m in pattern.finditer(text, begin, stop):
             if m.start() < done:
                 continue
             sentence = sentence_at(text, m.start(), sections.start, sections.end)

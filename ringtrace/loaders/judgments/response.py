@@ -87,11 +87,19 @@ def _admits_relation(text: str) -> bool:
     return False
 
 
+_SENTENCE_REACH = 400
+_RIGHT = re.compile(r"[。；;\n]")
+
+
 def sentence_at(text: str, pos: int, start: int, end: int) -> str:
-    left = max(text.rfind(c, start, pos) for c in _SENTENCE_BREAK) + 1
-    rights = [i for i in (text.find(c, pos, end) for c in _SENTENCE_BREAK) if i >= 0]
-    right = min(rights) + 1 if rights else end
-    return text[max(left, start):right].strip()
+    """The sentence around ``pos`` within ``text[start:end]`` (at most 400 characters either
+    side: every search stays local, so quoting many sentences stays linear)."""
+    start = max(start, pos - _SENTENCE_REACH)
+    end = min(end, pos + _SENTENCE_REACH)
+    left = max(text.rfind("。", start, pos), text.rfind("\n", start, pos),
+               text.rfind("；", start, pos), text.rfind(";", start, pos)) + 1
+    right = _RIGHT.search(text, pos, end)
+    return text[max(left, start):right.end() if right else end].strip()
 
 
 def read_response(sections: Sections, parties: list[ParsedParty], procedure: str,

@@ -21,16 +21,19 @@ from xml.etree import ElementTree
 
 from ringtrace.errors import LoadError
 
-#: elements whose start or end tag ends a line
-_BLOCK_TAGS = frozenset(["p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section", "article", "header", "footer", "blockquote", "pre", "dd", "dt", "hr", "title", "td", "th"])
+_BLOCK_NAMES = ("p|div|br|tr|li|h[1-6]|table|ul|ol|section|article|header|footer|blockquote|pre|dd|"
+                "dt|hr|title|td|th")
 #: elements dropped with their content
-_SKIPPED_TAGS = frozenset(("script", "style", "head", "noscript", "template", "svg"))
-#: a comment opener, or a tag: ``<`` up to the next ``>`` with no ``<`` inside (linear on any
-#: run of ``<``); ``name`` is empty for declarations and processing instructions
-_MARKUP = re.compile(r"<!--|<(?:[!?][^<>]*|\s*(?P<close>/)?\s*(?P<name>[A-Za-z][A-Za-z0-9]{0,15})"
-                     r"\b[^<>]*)>")
-#: a 裁判文书网 section anchor <a type='dir' name='WBSB'>
-_DIR_ANCHOR = re.compile(r"\btype\s{0,8}=\s{0,8}['\"]?dir\b", re.I)
+_SKIPPED_TAGS = ("script", "style", "head", "noscript", "template", "svg")
+_SKIPPED_OPEN = re.compile(r"<(script|style|head|noscript|template|svg)\b[^<>]*>")
+#: a comment (an unclosed one has been cut off before this runs, so the lazy scan is linear)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+#: <!DOCTYPE …>, <![endif]>, <?xml …?>
+_DECLARATION = re.compile(r"<[!?][^<>]*>")
+#: a block element boundary, or a 裁判文书网 section anchor <a type='dir' name='WBSB'>
+_BLOCK = re.compile(rf"<\s*(?:/\s*)?(?:{_BLOCK_NAMES})\b[^<>]*>|<a\s[^<>]*type\s*=\s*['\"]?dir\b[^<>]*>",
+                    re.I)
+_TAG = re.compile(r"<[^<>]*>")
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype|html|body|div|p|span|a|br|table|meta)\b", re.I)
 # —1—  /  - 2 -  /  第3页  /  第 3 页 共 8 页, alone on a line
 _PAGE_MARKER = re.compile(r"\n[ \t\u3000]*(?:[—\-－–─]{1,3}[ \t\u3000]*\d{1,3}[ \t\u3000]*"
@@ -43,8 +46,9 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 #: pinyin that some converting mirrors print after a character they could not map: 现(xiàn)
 _PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùü"
                           r"ǖǘǚǜ]{1,7}\)")
+_BLANKS = re.compile(r"[ \t\u00a0]+\n")
 #: a whitespace run longer than any layout needs (it would only slow the patterns down)
-_LONG_WHITESPACE = re.compile(r"[ \t\u00a0\u3000]{17,}|\s{17,}")
+_LONG_WHITESPACE = re.compile(r"\s{17,}")  # one character class: the scan skips ahead fast
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -60,52 +64,43 @@ def html_to_text(markup: str) -> str:
     Source line breaks are layout and are dropped; scripts, styles, the ``<head>`` and
     comments (including Word's conditional comments) are removed; entities are decoded.
 
-    Linear in the length of the page whatever it holds: a tag is ``<`` up to the next ``>``
-    with no ``<`` inside (so a run of ``<`` is scanned once), and comments and skipped
-    elements are closed with ``str.find`` from where the last search of the same kind ended.
-    (The standard library's ``html.parser`` is quadratic on runs of ``<!--``, and lexbor
-    (selectolax) on deeply nested ``<div>``s.)
+    Linear in the length of the page whatever it holds: every pattern stops at the next
+    ``<`` or ``>`` (a run of ``<`` is scanned once), a comment opener after the last ``-->``
+    ends the page (it could never close), and skipped elements are closed with ``str.find``
+    from where the last search ended. (The standard library's ``html.parser`` is quadratic on
+    runs of ``<!--``, and lexbor (selectolax) on deeply nested ``<div>``s.)
     """
     text = markup.replace("\r", "").replace("\n", "")
-    lower: str | None = None
-    n = len(text)
+    if "<!--" in text:
+        last_close = text.rfind("-->")
+        unclosed = text.find("<!--", last_close + 3 if last_close >= 0 else 0)
+        if unclosed >= 0:
+            text = text[:unclosed]
+        text = _COMMENT.sub("", text)
+    lower = text.lower()
+    if any(f"<{name}" in lower for name in _SKIPPED_TAGS):
+        text = _drop_skipped(text, lower)
+    text = _DECLARATION.sub("", text)
+    text = _BLOCK.sub("\n", text)
+    text = _TAG.sub("", text)
+    return html.unescape(text).replace("\u00a0", " ")
+
+
+def _drop_skipped(text: str, lower: str) -> str:
+    """``text`` without its script, style, head… elements (one forward pass)."""
     out: list[str] = []
-    found: dict[str, int] = {}  # the last position found for each needle (-1: none left)
-
-    def find(needle: str, start: int) -> int:
-        nonlocal lower
-        if lower is None:
-            lower = text.lower()
-        at = found.get(needle)
-        if at is None or (at != -1 and at < start):
-            at = lower.find(needle, start)
-            found[needle] = at
-        return at
-
     i = 0
-    while i < n:
-        m = _MARKUP.search(text, i)
-        if m is None:
-            out.append(text[i:])
-            break
+    for m in _SKIPPED_OPEN.finditer(lower):
+        if m.start() < i:
+            continue
         out.append(text[i:m.start()])
-        i = m.end()
-        if m.group(0) == "<!--":
-            end = find("-->", i)
-            i = n if end < 0 else end + 3
-            continue
-        name = (m.group("name") or "").lower()
-        if not name:  # <!DOCTYPE …>, <![endif]>, <?xml …?>
-            continue
-        if name in _SKIPPED_TAGS and not m.group("close") and not m.group(0).endswith("/>"):
-            end = find(f"</{name}", i)
-            if end < 0:
-                break
-            close = find(">", end)
-            i = n if close < 0 else close + 1
-        elif name in _BLOCK_TAGS or (name == "a" and _DIR_ANCHOR.search(m.group(0))):
-            out.append("\n")
-    return html.unescape("".join(out)).replace("\u00a0", " ")
+        end = lower.find(f"</{m.group(1)}", m.end())
+        if end < 0:
+            return "".join(out)
+        close = lower.find(">", end)
+        i = len(text) if close < 0 else close + 1
+    out.append(text[i:])
+    return "".join(out)
 
 
 def docx_to_text(data: bytes, path: str = "<docx>") -> str:
@@ -162,9 +157,9 @@ def clean_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
-    if "   " in text or "\t" in text or "\u3000\u3000" in text or "\n\n\n" in text:
-        text = _LONG_WHITESPACE.sub(_one_blank, text)
-    text = "\n".join(line.rstrip(" \t\u00a0") for line in text.split("\n"))
+    text = _LONG_WHITESPACE.sub(_one_blank, text)
+    if " \n" in text or "\t\n" in text or "\u00a0\n" in text:
+        text = _BLANKS.sub("\n", text)  # bounded: no run is longer than 16 by now
     if "页" in text or "—" in text or "-" in text or "－" in text:
         text = "\n" + text
         text = _PAGE_MARKER.sub(lambda m: _join_page_break(m, text), text)

@@ -27,7 +27,7 @@ from ringtrace.loaders.judgments.block import PartyBlock, read_party_block
 from ringtrace.loaders.judgments.claims import read_claims
 from ringtrace.loaders.judgments.header import Header, cause_of, find_case_numbers, read_header
 from ringtrace.loaders.judgments.metadata import Metadata, read_metadata
-from ringtrace.loaders.judgments.notice import addressee_block
+from ringtrace.loaders.judgments.notice import addressee_block, mentioned_parties
 from ringtrace.loaders.judgments.outcome import lower_outcome_text, read_outcome
 from ringtrace.loaders.judgments.parties import assign_sides, collect_aliases
 from ringtrace.loaders.judgments.patterns import EVIDENCE_WORDS
@@ -107,6 +107,10 @@ def parse_document(text: str, source_path: str | None = None) -> ParseOutcome:
     block = read_party_block(plain, header.party_start)
     if not block.parties and header.document_type == "不予受理通知书":
         block = addressee_block(plain, header.party_start)
+    mentioned = False
+    if not block.parties:  # a copy cut before its party block: the sides named in the body
+        block = mentioned_parties(plain, header.party_start)
+        mentioned = bool(block.parties)
     if not header.forum and not block.parties:
         return ParseOutcome(None, [RecordProblem(
             source, 1, "", "not a judgment, mediation statement or award: no court, "
@@ -117,6 +121,10 @@ def parse_document(text: str, source_path: str | None = None) -> ParseOutcome:
             "plaintiff and defendant lines: not recognisably a judgment, mediation statement "
             "or award", plain[:200])])
     record = _assemble(plain, meta, header, block, problems)
+    if mentioned:
+        record.inferred["parties"] = "named in the body (no party lines)"
+        problems.add(1, "parties", "no party lines; the parties are the two sides named in "
+                     "the body")
     _printed_numbers(record, header, plain, printed)
     record.doc_id = sha256_text(text)
     record.source_path = source_path

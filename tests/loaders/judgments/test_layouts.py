@@ -236,3 +236,16 @@ def test_pinyin_glosses_and_split_numbers() -> None:
                      "區(qū)。</p>")
     assert record.case_number == "(2018)冀09民終3345號"
     assert [p.name for p in record.parties] == ["刘某某", "河北天某药业股份有限公司"]
+
+
+def test_copy_cut_before_its_party_block_names_the_sides_from_the_body() -> None:
+    outcome = parse_text(
+        "原告王某诉称：确认原告自2010年至2012年在被告处工作，双方存在劳动关系。\n被告辩称，原告并非被告职工。\n"
+        "本院认为，…判决如下：\n确认原告王某与被告鹤壁市某某建筑工程有限公司自2010年至2012年期间存在劳动关系。\n")
+    record = outcome.record
+    assert record is not None and record.inferred["parties"]
+    assert [(p.name, p.side) for p in record.parties] == [
+        ("王某", "worker"), ("鹤壁市某某建筑工程有限公司", "employer")]
+    assert record.outcome == "confirmed" and record.defendant_response == "contests"
+    unreadable = parse_text("申请人李某称：申请人曾在被申请人处工作。\n被申请人辩称，双方不存在劳动关系。\n")
+    assert unreadable.record is None and "no court" in unreadable.problems[0].reason

@@ -109,11 +109,15 @@ class CaseRecord:
     source_path: str | None = None
     #: fields whose value was inferred rather than read as such, and how
     #: (``{"forum": "court code 豫05 of the case number", "document_type": "判决如下"}``)
-    inferred: dict[str, str] = field(default_factory=dict)
+    inferred: dict[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form (the interchange line), without empty optional fields."""
         return _prune(_plain(self))
+
+    def mark_inferred(self, field_name: str, how: str) -> None:
+        """Note that ``field_name`` was inferred rather than read, and from what."""
+        self.inferred = {**(self.inferred or {}), field_name: how}
 
     def workers(self) -> list[Party]:
         return [p for p in self.parties if p.side == "worker"]
@@ -190,7 +194,7 @@ def _plain(value: Any) -> Any:
 
 def _prune(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _prune(v) for k, v in value.items() if v not in (None, [], "", {})}
+        return {k: _prune(v) for k, v in value.items() if v not in (None, [], "")}
     if isinstance(value, list):
         return [_prune(v) for v in value]
     return value
@@ -347,9 +351,9 @@ def _agent(path: str, raw: Any) -> Agent:
     )
 
 
-def _inferred(raw: Any) -> dict[str, str]:
-    if raw in (None, ""):
-        return {}
+def _inferred(raw: Any) -> dict[str, str] | None:
+    if raw in (None, "", {}):
+        return None
     if not isinstance(raw, dict):
         raise RecordInvalid("inferred", "expected an object {field: how it was inferred}")
     return {str(k): str(v) for k, v in raw.items()}

@@ -122,7 +122,7 @@ def parse_document(text: str, source_path: str | None = None) -> ParseOutcome:
             "or award", plain[:200])])
     record = _assemble(plain, meta, header, block, problems)
     if mentioned:
-        record.inferred["parties"] = "named in the body (no party lines)"
+        record.mark_inferred("parties", "named in the body (no party lines)")
         problems.add(1, "parties", "no party lines; the parties are the two sides named in "
                      "the body")
     _printed_numbers(record, header, plain, printed)
@@ -163,7 +163,7 @@ def _infer_procedure(record: CaseRecord, header: Header, meta: Metadata) -> None
     for label, procedure in _PROCEDURE_BY_LABEL:
         if label in labels:
             record.procedure = procedure
-            record.inferred["procedure"] = f"party label {label}"
+            record.mark_inferred("procedure", f"party label {label}")
             return
 
 
@@ -178,7 +178,7 @@ def _infer_document_type(record: CaseRecord, header: Header, sections: Sections,
                 if doc_type == "调解书" and header.forum_kind == "arbitration":
                     doc_type = "仲裁调解书"
                 record.document_type = doc_type
-                record.inferred["document_type"] = f"operative part ({word})"
+                record.mark_inferred("document_type", f"operative part ({word})")
                 problems.add(1, "document_type", f"no document title found; {doc_type} "
                              f"inferred from the operative part ({word})")
                 return
@@ -207,7 +207,7 @@ def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
         region_code=header.region_code,
         cause=cause_of(plain, meta, header, record_text),
         parties=[p.party for p in block.parties],
-        inferred=dict(header.inferred),
+        inferred=dict(header.inferred) or None,
     )
     _infer_procedure(record, header, meta)
     _infer_document_type(record, header, sections, problems)
@@ -281,7 +281,7 @@ def _checks(record: CaseRecord, header: Header, block: PartyBlock, problems: _Pr
         problems.add(1, "forum", "no court or arbitration commission named (a copy without "
                      "its header); the forum is left empty and the record is keyed by the "
                      "document hash")
-    elif "forum" in record.inferred:
+    elif record.inferred and "forum" in record.inferred:
         problems.add(1, "forum", f"no court line; {record.forum} {record.inferred['forum']}")
     if not block.parties:
         problems.add(1, "parties", "no party lines (原告/被告/申请人…) found")

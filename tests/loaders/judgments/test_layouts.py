@@ -143,7 +143,7 @@ def test_copy_without_a_court_line_takes_the_court_its_number_names() -> None:
         "上诉人安阳市某某有限公司因与被上诉人张某确认劳动关系纠纷一案，不服河南省安阳市文峰区人民法院"
         "（2018）豫0502民初1234号民事判决，向本院提起上诉。\n")
     assert record.forum == "河南省安阳市中级人民法院"
-    assert record.region_code == "410500" and "forum" in record.inferred
+    assert record.region_code == "410500" and "forum" in (record.inferred or {})
     headless = _record(
         "上诉人（原审被告）：安阳市某某有限公司，住所地安阳市。\n被上诉人（原审原告）：张某，女。\n"
         "上诉人安阳市某某有限公司因与被上诉人张某确认劳动关系纠纷一案，不服河南省安阳市文峰区人民法院"
@@ -207,10 +207,10 @@ def test_blog_repost_without_header_is_read_and_keyed_by_content() -> None:
 def test_document_type_is_never_assumed_silently() -> None:
     record = _record("原告张某。\n被告某某有限公司。\n原告张某诉被告某某有限公司劳动争议一案，本院受理后，"
                      "依法公开开庭进行了审理。\n")
-    assert record.document_type == "unknown" and "document_type" not in record.inferred
+    assert record.document_type == "unknown" and "document_type" not in (record.inferred or {})
     judged = _record("原告张某。\n被告某某有限公司。\n原告张某诉被告某某有限公司劳动争议一案，本院受理后，"
                      "依法公开开庭进行了审理。\n判决如下：\n确认原告与被告存在劳动关系。\n")
-    assert judged.document_type == "判决书" and judged.inferred["document_type"]
+    assert judged.document_type == "判决书" and (judged.inferred or {})["document_type"]
 
 
 def test_party_line_variants() -> None:
@@ -243,7 +243,7 @@ def test_copy_cut_before_its_party_block_names_the_sides_from_the_body() -> None
         "原告王某诉称：确认原告自2010年至2012年在被告处工作，双方存在劳动关系。\n被告辩称，原告并非被告职工。\n"
         "本院认为，…判决如下：\n确认原告王某与被告鹤壁市某某建筑工程有限公司自2010年至2012年期间存在劳动关系。\n")
     record = outcome.record
-    assert record is not None and record.inferred["parties"]
+    assert record is not None and (record.inferred or {})["parties"]
     assert [(p.name, p.side) for p in record.parties] == [
         ("王某", "worker"), ("鹤壁市某某建筑工程有限公司", "employer")]
     assert record.outcome == "confirmed" and record.defendant_response == "contests"

@@ -10,6 +10,10 @@ Usage::
     python benchmarks/bench_parse.py [--seconds 10] [--target 1000]
 
 Prints documents per second per core and exits non-zero when below ``--target``.
+
+It then parses hostile documents of 1 MB each (spaces, one repeated character, punctuation,
+unclosed comments, deeply nested markup, one huge line) and exits non-zero when any takes
+``--hostile-budget`` seconds (2) or more: every pattern must stay linear in the text.
 """
 
 from __future__ import annotations
@@ -89,11 +93,49 @@ def run(texts: list[str], seconds: float) -> tuple[int, float]:
     return done, time.process_time() - start
 
 
+MEGABYTE = 1_000_000
+
+
+def hostile_texts() -> dict[str, str]:
+    """1 MB documents built to make a backtracking or rescanning parser slow."""
+    sample = (ROOT / "tests" / "fixtures" / "real_docs" / "05.txt").read_text(encoding="utf-8")
+    sample = sample.split("\n", 1)[1]  # without its ``# source:`` line
+    one_line = sample.replace("\n", " ")
+    return {
+        "1 MB of spaces": " " * MEGABYTE,
+        "1 MB of one character (原)": "原" * (MEGABYTE // 3),
+        "1 MB of one character (a)": "a" * MEGABYTE,
+        "1 MB of punctuation (，)": "，" * (MEGABYTE // 3),
+        "1 MB of newlines and spaces": "\n " * (MEGABYTE // 2),
+        "judgment + 1 MB of spaces in its party block": sample.replace(
+            "委托诉讼代理人", " " * MEGABYTE + "委托诉讼代理人", 1),
+        "1 MB of unclosed comments (<!--)": "<p>" + "<!--" * (MEGABYTE // 4),
+        "1 MB of '<'": "<" * MEGABYTE,
+        "200,000 nested <div>": "<div>" * (MEGABYTE // 5),
+        "one 1 MB line": one_line * (MEGABYTE // len(one_line.encode("utf-8")) + 1),
+    }
+
+
+def run_hostile(budget: float) -> list[str]:
+    """Parse each hostile text once; the names of those that took ``budget`` seconds or more."""
+    slow = []
+    for name, text in hostile_texts().items():
+        start = time.perf_counter()
+        parse_text(text)
+        elapsed = time.perf_counter() - start
+        print(f"hostile: {name:<45} {elapsed:6.2f} s")
+        if elapsed >= budget:
+            slow.append(name)
+    return slow
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--target", type=float, default=1000.0, help="docs/s/core to reach")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--hostile-budget", type=float, default=2.0,
+                        help="seconds each 1 MB hostile document may take")
     args = parser.parse_args(argv)
     texts = synthetic_texts(200, args.seed)
     source = "synthetic (ringtrace synth --texts)"
@@ -104,7 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     rate = done / elapsed
     print(f"documents: {len(texts)} ({source}); median size {sizes[len(sizes) // 2]} bytes")
     print(f"parsed {done} documents in {elapsed:.2f} s of CPU time: {rate:,.0f} docs/s/core")
-    return 0 if rate >= args.target else 1
+    slow = run_hostile(args.hostile_budget)
+    if slow:
+        print(f"over the {args.hostile_budget:.0f} s budget: {', '.join(slow)}")
+    return 0 if rate >= args.target and not slow else 1
 
 
 if __name__ == "__main__":

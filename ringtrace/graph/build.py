@@ -90,12 +90,13 @@ def case_batch(record: CaseRecord) -> GraphBatch:
     }))
     batch.documents.append(Document(case, data, sha, record.source_path))
 
-    forum = ident.forum_id(record.forum)
-    batch.nodes.append(Node(forum, "Forum", {
-        "name": record.forum, "kind": record.forum_kind, "court_code": record.court_code,
-        "region_code": record.region_code,
-    }))
-    batch.edges.append(Edge(case, forum, "DECIDED_BY", case))
+    if record.forum.strip():  # a copy without its header names no forum: no shared Forum node
+        forum = ident.forum_id(record.forum)
+        batch.nodes.append(Node(forum, "Forum", {
+            "name": record.forum, "kind": record.forum_kind, "court_code": record.court_code,
+            "region_code": record.region_code,
+        }))
+        batch.edges.append(Edge(case, forum, "DECIDED_BY", case))
 
     party_ids: dict[str, tuple[str, str]] = {}  # name as written -> (node id, side)
     for i, party in enumerate(record.parties):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
 
 _FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
@@ -84,12 +86,34 @@ def normalize_firm(name: str) -> str:
     return _MUNICIPALITY_FIRM.sub(r"\1", text)
 
 
-def normalize_case_number(number: str) -> str:
-    """Canonical case number: half-width, brackets as ``()``, no spaces.
+_SERIAL_ORDINAL = re.compile(r"第(?=[\dXx×*]+(?:-\d+)?(?:、\d+)*号)")
+_SERIAL_ZEROS = re.compile(r"(?<![\d-])0+(?=\d+(?:-\d+)?号$)")
+_WORD_MARK = re.compile(r"字(?=\(|\d|[Xx×*]+号)")
 
-    ``（2021）豫0502民初1234号`` and ``(2021)豫0502民初1234号`` are the same case.
+
+@lru_cache(maxsize=1)
+def _traditional_to_simplified() -> Callable[[str], str]:
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - opencc is a declared dependency
+        return lambda text: text
+    return opencc.OpenCC("t2s").convert
+
+
+def normalize_case_number(number: str) -> str:
+    """Canonical case number: the key two copies of one number share.
+
+    Folds what publishers vary and nothing else: half- and full-width forms, bracket styles
+    (``（）`` ``〔〕`` ``【】`` ``[]``), spaces, traditional script (``勞人仲案``, ``號``), the
+    ordinal ``第`` and the word ``字`` before the year or the serial (``安劳人仲案字〔2020〕第123号``
+    = ``安劳人仲案〔2020〕123号``; ``(2015)通中民终字第00220号`` = ``(2015)通中民终字220号``) and
+    leading zeros of the serial. Year, court, type 代字 (``民初``/``民终``), serial, suffixes
+    (``392-1``) and multi-numbers (``37、67``) stay, so different cases stay apart.
     """
-    return clean(number)
+    text = clean(_traditional_to_simplified()(number)) if number else ""
+    text = _SERIAL_ORDINAL.sub("", text)
+    text = _WORD_MARK.sub("", text)
+    return _SERIAL_ZEROS.sub("", text)
 
 
 def normalize_phone(phone: str) -> str:

@@ -32,12 +32,12 @@ from msgspec import Meta
 
 from ringtrace.errors import RingtraceError
 
-DOCUMENT_TYPES = ("判决书", "裁定书", "调解书", "仲裁裁决书", "仲裁调解书", "不予受理通知书")
+DOCUMENT_TYPES = ("判决书", "裁定书", "调解书", "仲裁裁决书", "仲裁调解书", "不予受理通知书", "unknown")
 PROCEDURES = ("一审", "二审", "再审", "仲裁", "其他")
-ROLES = ("plaintiff", "defendant", "third_party")
-SIDES = ("worker", "employer", "unknown")
+ROLES = ("plaintiff", "defendant", "third_party", "supporter")
+SIDES = ("worker", "employer", "unknown", "other")
 AGENT_KINDS = ("lawyer", "intern", "legal_aid", "employee", "relative", "other")
-RESPONSES = ("admits", "no_objection", "contests", "absent", "unknown")
+RESPONSES = ("admits", "no_objection", "partial", "contests", "absent", "unknown")
 OUTCOMES = ("confirmed", "denied", "mediated", "dismissed", "upheld", "reversed", "not_accepted",
             "withdrawn", "unknown")
 CLAIM_KINDS = ("confirmation_only", "with_amounts", "denial", "unknown")
@@ -84,9 +84,9 @@ class RecordInvalid(RingtraceError, ValueError):
 @dataclass
 class Party:
     name: Name
-    role: Role  # plaintiff | defendant | third_party (procedural position)
+    role: Role  # plaintiff | defendant | third_party | supporter (支持起诉机关/单位)
     role_in_text: str = ""
-    side: Side = "unknown"  # worker | employer | unknown (by entity type, not position)
+    side: Side = "unknown"  # worker | employer | unknown | other (by entity type, not position)
     is_entity: bool = False
     sex: str | None = None
     birth_date: IsoDate | None = None
@@ -98,6 +98,7 @@ class Party:
     uscc: str | None = None
     legal_representative: str | None = None
     legal_representative_title: str | None = None
+    registration_number: str | None = None  # 注册号 (pre-2015 business registration number)
 
 
 @dataclass
@@ -119,14 +120,14 @@ class Agent:
 class Span:
     """A quoted piece of the document text supporting an extracted value."""
 
-    kind: str  # defendant_response | claim | purpose | outcome | absence | batch | other
+    kind: str  # defendant_response | claim | purpose | outcome | absence | evidence | ... | other
     text: str
 
 
 @dataclass
 class CaseRecord:
     case_number: str | None
-    forum: Name
+    forum: str  # empty only for a copy without its header, keyed by its content (doc_id)
     document_type: DocumentType
     procedure: Procedure = "一审"
     forum_kind: ForumKind = "court"  # court | arbitration
@@ -150,10 +151,17 @@ class CaseRecord:
     spans: list[Span] = field(default_factory=list)
     doc_id: str | None = None  # content hash (sha256) of the source document, when known
     source_path: str | None = None
+    #: fields whose value was inferred rather than read as such, and how
+    #: (``{"forum": "court code 豫05 of the case number", "document_type": "判决如下"}``)
+    inferred: dict[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form (the interchange line), without empty optional fields."""
         return _prune(_plain(self))
+
+    def mark_inferred(self, field_name: str, how: str) -> None:
+        """Note that ``field_name`` was inferred rather than read, and from what."""
+        self.inferred = {**(self.inferred or {}), field_name: how}
 
     def workers(self) -> list[Party]:
         return [p for p in self.parties if p.side == "worker"]
@@ -236,7 +244,7 @@ def _prune(value: Any) -> Any:
     return value
 
 
-_CASE_DEFAULTS = {"case_number": None, "document_type": "判决书"}
+_CASE_DEFAULTS = {"case_number": None, "forum": "", "document_type": "判决书"}
 #: fields where "" is a value, not "absent" (a span may quote nothing)
 _EMPTY_ALLOWED = frozenset({"text"})
 _WHERE = re.compile(r" - at `\$(.*)`$")
@@ -370,6 +378,10 @@ def case_from_dict(data: Any) -> CaseRecord:
     record: CaseRecord = _convert(data, CaseRecord, _CASE_DEFAULTS)
     if not record.case_number and not record.doc_id:
         raise RecordInvalid("case_number", "a record needs a case_number or a doc_id (content hash)")
+    # a copy without its header (no court line, no number) is keyed by its content (doc_id)
+    # and may name no forum; every other record needs one
+    if not record.forum.strip() and not record.doc_id:
+        raise RecordInvalid("forum", "is required (only a record keyed by doc_id may lack it)")
     return record
 
 

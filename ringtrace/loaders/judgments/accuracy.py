@@ -37,7 +37,8 @@ _SIDES = {"plaintiffs_or_applicants": "plaintiff", "defendants_or_respondents": 
 #: fields reported, in order
 FIELDS = ("case_number", "forum", "document_type", "procedure", "cause", "parties_f1",
           "agents_f1", "birth_date", "sex", "claimed_period", "defendant_no_objection",
-          "defendant_absent", "outcome", "judgment_date", "related_case_numbers")
+          "defendant_absent", "outcome", "judgment_date", "related_case_numbers", "claim_kind",
+          "defendant_response", "uscc", "supporters_f1", "evidence")
 
 
 @dataclass
@@ -166,15 +167,37 @@ def _person_fields(report: Report, doc: str, answer: dict[str, Any], record: Cas
 def _no_objection(response: str) -> bool | None:
     if response in ("admits", "no_objection"):
         return True
-    return False if response == "contests" else None
+    return False if response in ("contests", "partial") else None
+
+
+def _optional_fields(report: Report, doc: str, answer: dict[str, Any], record: CaseRecord) -> None:
+    """Fields that only some answers give: scored where the answer has them."""
+    for key, got in (("claim_kind", record.claim_kind),
+                     ("defendant_response", record.defendant_response)):
+        if answer.get(key):
+            _exact(report, doc, key, answer[key], got)
+    pool = list(record.parties)
+    for _, want in _expected_parties(answer):
+        code = want.get("unified_social_credit_code")
+        got_party = next((p for p in pool if p.name == want["name"]), None)
+        if code:
+            _exact(report, doc, "uscc", code, got_party.uscc if got_party else None)
+    if "supporters" in answer:
+        _f1(report, doc, "supporters_f1", Counter(s["name"] for s in answer["supporters"]),
+            Counter(p.name for p in record.parties if p.role == "supporter"))
+    evidence = " ".join(s.text for s in record.spans if s.kind == "evidence")
+    for word in answer.get("evidence") or []:
+        _exact(report, doc, "evidence", word, word if word in evidence else None)
 
 
 def score_document(report: Report, doc: str, answer: dict[str, Any], record: CaseRecord) -> None:
     """Compare one parsed record with its answer, adding to ``report``."""
-    _exact(report, doc, "case_number", normalize_case_number(answer["case_number"]),
+    _exact(report, doc, "case_number", normalize_case_number(answer.get("case_number") or ""),
            normalize_case_number(record.case_number or ""))
-    _exact(report, doc, "forum", clean(answer["court_or_commission"]), clean(record.forum))
-    _exact(report, doc, "document_type", answer["document_type"], record.document_type)
+    _exact(report, doc, "forum", clean(answer.get("court_or_commission") or ""),
+           clean(record.forum or ""))
+    _exact(report, doc, "document_type", answer.get("document_type"),
+           None if record.document_type == "unknown" else record.document_type)
     _exact(report, doc, "procedure", answer["procedure"], record.procedure)
     _exact(report, doc, "cause", _strip_note(answer.get("cause_of_action")), record.cause)
     _f1(report, doc, "parties_f1",
@@ -199,12 +222,18 @@ def score_document(report: Report, doc: str, answer: dict[str, Any], record: Cas
     related += [n.text for n in find_case_numbers(arbitration.get("document") or "")]
     _exact(report, doc, "related_case_numbers", sorted(normalize_case_number(n) for n in related),
            sorted(normalize_case_number(n) for n in record.related_case_numbers))
+    _optional_fields(report, doc, answer, record)
 
 
 def evaluate(directory: Path) -> Report:
     """Parse every document named in ``directory/answers.json`` and score it."""
     answers = json.loads((directory / "answers.json").read_text(encoding="utf-8"))["documents"]
     report = Report(scores={name: Score(f1=name.endswith("_f1")) for name in FIELDS})
+    _score_all(directory, answers, report)
+    return report
+
+
+def _score_all(directory: Path, answers: dict[str, Any], report: Report) -> None:
     for doc in sorted(answers):
         outcome = parse_file(directory / doc)
         report.documents += 1
@@ -214,7 +243,6 @@ def evaluate(directory: Path) -> Report:
             report.mismatches.append((doc, "record", "a record", f"none ({reason})"))
             record = CaseRecord(case_number=None, forum="", document_type="")
         score_document(report, doc, answers[doc], record)
-    return report
 
 
 def main(argv: list[str] | None = None) -> int:

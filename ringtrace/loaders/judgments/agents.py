@@ -198,17 +198,28 @@ def is_shared_prefix(prefix: str) -> bool:
     return not prefix.strip() or bool(_SHARED_HINT.search(prefix))
 
 
-def merge_agents(agents: list[Agent]) -> list[Agent]:
-    """One agent per (name, firm or relation), representing the union of parties, in order."""
+def merge_agents(agents: list[Agent], parties: list[ParsedParty] | None = None) -> list[Agent]:
+    """One agent per (name, firm or relation), representing the union of parties, in order.
+
+    An agent line belongs to the party it follows: the same name under a worker and under the
+    employer is two agents (one person may not act for both sides, 律师法 art. 39; a shared
+    name across sides is two lawyers of one firm or a homonym), never one agent on both sides.
+    """
+    side = {p.party.name: p.party.side for p in parties or []}
+
+    def sides_of(agent: Agent) -> set[str]:
+        return {side.get(r, "unknown") for r in agent.represents} - {"unknown", "other"}
+
     merged: dict[tuple[str, str], Agent] = {}
     for agent in agents:
         key = (agent.name, agent.law_firm or agent.relation or "")
-        if key not in merged or agent.name.strip("*＊") == "":
-            if key in merged:  # masked names are different people unless listed together
+        target = merged.get(key)
+        if target is None or agent.name.strip("*＊") == "" or \
+                len(sides_of(target) | sides_of(agent)) > 1:
+            if target is not None:  # masked names or opposite sides: different people
                 key = (agent.name, f"{key[1]}#{len(merged)}")
             merged[key] = agent
             continue
-        target = merged[key]
         target.represents += [r for r in agent.represents if r not in target.represents]
     return list(merged.values())
 
@@ -247,6 +258,31 @@ def _one_side(names: list[str], parties: list[ParsedParty]) -> bool:
     """
     sides = {p.party.side for p in parties if p.party.name in names}
     return len(sides - {"unknown"}) <= 1
+
+
+#: ``被上诉人河东万德福超市的委托诉讼代理人杜淑珍、…到庭``: an agent named only in the record
+_RECORD_AGENT = re.compile(r"的(?:共同)?(?:委托诉讼代理人|委托代理人|诉讼代理人)"
+                           r"(?P<name>[\u4e00-\u9fff]{2,3})(?=[、，,及和到])")
+_PARTY_BEFORE = re.compile(r"[^，,、。；;：:]{2,40}$")
+_NOT_A_NAME = re.compile(r"^(?:均|等|到|出|参|及|和|与|某|系)")
+
+
+def agents_from_record(record: str, parties: list[ParsedParty], agents: list[Agent]) -> None:
+    """Add the agents the 诉讼记录 names for one party that no agent line names at all."""
+    if "的委托" not in record and "的共同委托" not in record and "的诉讼代理" not in record:
+        return
+    known = {a.name for a in agents}
+    for m in _RECORD_AGENT.finditer(record):
+        name = m.group("name")
+        if name in known or _NOT_A_NAME.match(name) or any(
+                name in p.party.name or p.party.name in name for p in parties):
+            continue
+        party = _PARTY_BEFORE.search(record, max(0, m.start() - 40), m.start())
+        mentioned = _mentioned(party.group(0), parties) if party else []
+        if len(mentioned) != 1:
+            continue
+        agents.append(Agent(name=name, represents=mentioned))
+        known.add(name)
 
 
 def refine_from_record(record: str, parties: list[ParsedParty], agents: list[Agent]) -> None:

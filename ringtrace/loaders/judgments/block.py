@@ -35,6 +35,10 @@ _MAX_LEADING_JUNK = 6
 _AGENT_LABEL_REACH = 72  # the longest shared prefix (60) plus the longest label
 _TITLE_LINE = re.compile(r"^(?:职务|职位)\s*[:：]\s*(?P<title>.+)$")
 _KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[:：]\s*\S{1,60}$")
+#: the 诉讼记录 fused onto the last party line without a full stop:
+#: ``…住所地某市某路1号原告张三与被告某公司劳动争议一案，…``
+_RECORD_START = re.compile(r"(?:再审申请人|上诉人|申请人|申诉人|原告|被告)[^，,。；;:：]{1,40}?(?:因与|与|诉)"
+                           r"[^。；;]{0,80}?(?:一案|纠纷|争议)")
 _CONTINUATION = re.compile(r"^(?:住|现住|户籍|身份证|公民身份|居民身份|联系电话|电话|手机|统一社会信用代码|"
                            r"社会信用代码|组织机构代码|注册号|民族|出生|性别)")
 
@@ -45,6 +49,7 @@ class PartyBlock:
     agents: list[Agent] = field(default_factory=list)
     end: int = 0
     problems: list[tuple[int, str, str, str]] = field(default_factory=list)  # line, field, why, raw
+    split_at: int | None = None  # where the record starts inside the last (fused) party clause
 
 
 def _line_of(text: str, pos: int, cache: dict[str, int]) -> int:
@@ -70,7 +75,7 @@ def read_party_block(text: str, start: int) -> PartyBlock:
         line = _line_of(text, offset, lines)
         kind = _dispatch(clause, block, line, last_agents)
         if kind == "end":
-            block.end = offset
+            block.end = offset + (block.split_at or 0)
             return block
         if kind == "skip":
             if block.parties:
@@ -115,6 +120,11 @@ def _dispatch(clause: str, block: PartyBlock, line: int, last_agents: list[Agent
     party = PARTY_LABEL.match(clause)
     if party:
         if RECORD_CLAUSE.search(clause):
+            fused = _RECORD_START.search(clause, party.end() + 2)
+            if fused is None:
+                return "end"
+            _dispatch(clause[:fused.start()], block, line, last_agents)
+            block.split_at = fused.start()
             return "end"
         role_in_text = clause[:party.end()].rstrip(" :：,，\u3000")
         parsed = parse_party(party.group("role"), role_in_text, party.group("paren") or "",

@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ringtrace.loaders.judgments.amounts import claim_amounts
 from ringtrace.loaders.judgments.dates import DATE, arabic_date
 from ringtrace.loaders.judgments.patterns import (
-    AMOUNT,
     EMPLOYMENT_VERB,
     END_VERB,
-    FEES,
     INLINE_CLAIM,
     MONEY_CLAIM,
     PERIOD,
@@ -74,6 +73,9 @@ def _claim_texts(sections: Sections, employer: list[str], others: list[str]) -> 
         lead = _LEAD.match(text, m.end())
         if lead is None and not _INLINE_MARK.match(text, m.start()):
             continue  # ``驳回…的诉讼请求。``: a mention, not a claim
+        if lead is not None and text[m.start() - 1:m.start()] == "的" and \
+                not any(c in lead.group(0) for c in ":："):
+            continue  # ``对原告的诉讼请求，本院不予支持``: a mention too
         begin = lead.end() if lead is not None else m.end()
         window = text[begin:min(sections.end, begin + _CLAIM_LIMIT)]
         explicit = True
@@ -92,12 +94,7 @@ def _claim_texts(sections: Sections, employer: list[str], others: list[str]) -> 
 
 
 def _kind(claim: str) -> tuple[str, list[float]]:
-    amounts = []
-    for m in AMOUNT.finditer(claim):
-        if FEES.search(claim, max(0, m.start() - 12), m.start()):
-            continue
-        value = float(m.group("value").replace(",", "").replace("，", ""))
-        amounts.append(value * 10000 if m.group("unit").startswith("万") else value)
+    amounts = claim_amounts(claim)
     if "不存在" in claim and "劳动关系" in claim:
         return "denial", amounts
     if amounts or MONEY_CLAIM.search(claim):
@@ -114,12 +111,29 @@ def _iso(text: str | None) -> str | None:
     return arabic_date(m) if m else None
 
 
+def _period(m: re.Match[str]) -> tuple[str | None, str | None]:
+    """(start, end) of a :data:`PERIOD` match; an end without its year takes the start's."""
+    start_text = m.group("start")
+    start = _iso(start_text + "日" if _BARE_DAY.search(start_text) else start_text)
+    if m.group("end_month") and start:
+        return start, _iso(f"{start[:4]}年{m.group('end_month')}")
+    return start, _iso(m.group("end"))
+
+
+_BARE_DAY = re.compile(r"月\s*\d{1,2}$")
+#: a period of money owed (``…未签订劳动合同二倍工资差额``), not of employment
+_MONEY_PERIOD = re.compile(r"二倍工资|双倍工资|未签")
+#: where the work was done, right after a period (``至1996年12月份，在省建三公司…``)
+_WORKPLACE = re.compile(r"在[^。；;]{0,20}(?:公司|单位|厂|处|工地|店|场|矿|所|站|中心)")
+
+
 def _period_in(text: str) -> tuple[str | None, str | None] | None:
     """A date range next to 劳动关系; else one date (``自2001年3月起…``, ``在2023年9月4日存在…``)."""
     for m in PERIOD.finditer(text):
         context = text[m.end():m.end() + 40]
-        if "劳动" in context or "劳动" in text[max(0, m.start() - 30):m.start()]:
-            return _iso(m.group("start")), _iso(m.group("end"))
+        if ("劳动" in context or "劳动" in text[max(0, m.start() - 30):m.start()]) and \
+                not _MONEY_PERIOD.search(context):
+            return _period(m)
     for m in SINGLE_DATE.finditer(text):
         if "劳动关系" not in text[m.end():m.end() + 24]:
             continue
@@ -131,6 +145,23 @@ def _period_in(text: str) -> tuple[str | None, str | None] | None:
 
 
 def _story_period(text: str) -> tuple[str | None, str | None] | None:
+    """The first period the story tells: a range followed by where or how the work was done
+    (``原告于1985年4月份至1996年12月份，在某公司…``), or a start date followed by an employment
+    verb and an end date followed by a leaving verb, whichever comes first."""
+    ranged: tuple[int, tuple[str | None, str | None]] | None = None
+    for m in PERIOD.finditer(text):
+        after = text[m.end():m.end() + 30]
+        work = EMPLOYMENT_VERB.search(after) or _WORKPLACE.search(after)
+        if work is not None and not re.search(r"[。；;]", after[:work.start()]):
+            ranged = (m.start(), _period(m))
+            break
+    dated = _dated_story(text)
+    if ranged is None:
+        return dated[1] if dated else None
+    return dated[1] if dated and dated[0] < ranged[0] else ranged[1]
+
+
+def _dated_story(text: str) -> tuple[int, tuple[str | None, str | None]] | None:
     for m in DATE.finditer(text):
         after = text[m.end():m.end() + 30]
         verb = EMPLOYMENT_VERB.search(after)
@@ -143,7 +174,25 @@ def _story_period(text: str) -> tuple[str | None, str | None] | None:
             if END_VERB.search(tail):
                 end = arabic_date(e)
                 break
-        return start, end
+        return m.start(), (start, end)
+    return None
+
+
+#: a sentence in which someone asserts or asks (the worker's claim recited by the court)
+_ASSERTION = re.compile(r"称|主张|要求|请求")
+
+
+def _asserted_period(text: str) -> tuple[str | None, str | None] | None:
+    """A claimed period in the sentences that assert or ask something, when the document has
+    no claim landmark (``原审查明，**霞称2014年4月25至10月15日在…工作``, ``…申请仲裁，要求确认
+    …于1999年8月至2001年12月期间存在事实劳动关系``); the court's own findings are not claims."""
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0)
+        if not _ASSERTION.search(sentence):
+            continue
+        period = _period_in(sentence) or _story_period(sentence)
+        if period:
+            return period
     return None
 
 
@@ -162,20 +211,27 @@ def read_claims(sections: Sections, employer: list[str], others: list[str]) -> C
             result.kind, result.amounts = _kind(claim.text)
             break
     for claim in texts:
+        if not (claim.original or claim.worker):
+            continue  # an employer's appeal says what it disputes, not what the worker claims
         period = _period_in(claim.text)
         if period:
             result.start, result.end = period
             break
     if result.text is None and texts:
         result.text = texts[0].text
-    if result.start is None and sections.operative is not None:
-        period = _period_in(sections.slice(sections.operative, 600))
-        if period:
-            result.start, result.end = period
+    for operative in (sections.operative, sections.recited_operative):
+        if result.start is None and operative is not None:
+            period = _period_in(sections.slice(operative, 600))
+            if period:
+                result.start, result.end = period
     begin, stop = sections.before_reasoning
     story = sections.text[begin:min(stop, begin + _STORY_LIMIT)]
     if result.start is None:
-        claims_at = sections.first.get("claims")
+        claims_at = sections.first.get("claims") if texts else None
+        if not texts:  # claims recited in the record: ``**霞称…``, ``要求确认…``
+            period = _asserted_period(story)
+            if period:
+                result.start, result.end = period
         if claims_at is not None:
             period = _story_period(sections.text[claims_at:min(stop, claims_at + _STORY_LIMIT)]
                                    if claims_at < stop else "")

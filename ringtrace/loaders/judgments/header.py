@@ -61,6 +61,7 @@ class Header:
     region_code: str | None = None
     party_start: int = 0
     related: list[str] = field(default_factory=list)
+    inferred: dict[str, str] = field(default_factory=dict)
 
 
 def _procedure_of(mid: str) -> str | None:
@@ -126,13 +127,46 @@ def _trim_forum(name: str) -> str:
     return name
 
 
+#: words before a forum's name that make it a mention in a sentence (``不服某某法院…判决``,
+#: ``向某某仲裁委员会申请仲裁``), not the document's own heading
+_MENTION_BEFORE = re.compile(r"(?:不服|向|经|由|据|于|在|被|对|与|至|的)\s*$")
+#: labels of mirror field blocks that end in 法院 (``审理法院``)
+_FIELD_LABELS = frozenset(("审理法院", "法院", "经办法院", "承办法院"))
+_MAX_CANDIDATES = 8
+
+
 def _forum(text: str, start: int, end: int) -> tuple[str, str] | None:
     best: tuple[int, str, str] | None = None
     for pattern, kind in ((COURT, "court"), (COMMISSION, "arbitration")):
-        m = pattern.search(text, start, end)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), _trim_forum(m.group(0)), kind)
+        for i, m in enumerate(pattern.finditer(text, start, end)):
+            if i >= _MAX_CANDIDATES:
+                break
+            name = m.group(0)
+            if name in _FIELD_LABELS or _MENTION_BEFORE.search(text, max(0, m.start() - 3),
+                                                               m.start()):
+                continue
+            if best is None or m.start() < best[0]:
+                best = (m.start(), _trim_forum(name), kind)
+            break
     return (best[1], best[2]) if best else None
+
+
+def _sealed_forum(text: str, start: int) -> tuple[str, str] | None:
+    """The commission or court on a line of its own near the end (``某某仲裁委员会（印）``)."""
+    found = _forum(text, start, len(text))
+    if found is None:
+        return None
+    at = text.rfind(found[0], start)
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    rest = line.replace(found[0], "", 1).strip(" （）()印章公")
+    return found if not rest else None
+
+
+#: the first party line of the block (a court named after it is in the case record)
+_FIRST_PARTY = re.compile(r"(?:^|[\n。])[ \t\u3000]*(?:再审申请人|上诉人|被上诉人|申请人|被申请人|原告|被告|"
+                          r"申诉人|起诉人)", re.M)
 
 
 def document_type_of(title: str, forum_kind: str) -> str | None:
@@ -193,6 +227,10 @@ def read_header(text: str, meta: Metadata) -> Header:
     header = Header(party_start=start)
     number = _own_number(text, start)
     head_end = number.start if number else min(len(text), start + 400)
+    if number is None:  # a copy without a case number: the head ends at the first party line
+        first_party = _FIRST_PARTY.search(text, start, head_end)
+        if first_party is not None:
+            head_end = first_party.start()
     if number is not None:
         header.case_number = number
         header.party_start = number.end
@@ -202,7 +240,7 @@ def read_header(text: str, meta: Metadata) -> Header:
             header.case_number = replace(listed[0], start=-1, end=-1)
     forum = _forum(text, start, head_end)
     if forum is None:  # no name in the head: the seal line at the end (``某某仲裁委员会（印）``)
-        sealed = _forum(text, max(start, len(text) - _TAIL_LIMIT), len(text))
+        sealed = _sealed_forum(text, max(start, len(text) - _TAIL_LIMIT))
         forum = sealed if sealed and sealed[0] else None
     if forum is None and meta.get("法院"):
         forum = (meta.get("法院") or "", "court")
@@ -212,6 +250,12 @@ def read_header(text: str, meta: Metadata) -> Header:
         header.forum, header.forum_kind = forum
     if header.case_number is not None and header.case_number.arbitration:
         header.forum_kind = "arbitration"
+    if header.forum is None and header.case_number is not None and \
+            header.case_number.court_code:  # no court line: the court the number names
+        code = header.case_number.court_code
+        header.forum = regions.court_name(code)
+        if header.forum:
+            header.inferred["forum"] = f"from the court code {code} of the case number"
     titles = list(TITLE.finditer(text, start, min(len(text), (number.end if number else
                                                               head_end) + 40)))
     if number is None and titles:

@@ -1,19 +1,22 @@
 """Metadata fields that mirror sites print above the document (案号, 裁判日期, 法院, 案由…).
 
 Two layouts are common: a key on its own line with the value on the next non-empty line
-(cn.govopendata.com), or ``key: value`` on one line. The document itself follows a ``全文``
+(cn.govopendata.com, reposts with ``审理法院`` / ``案号`` / ``裁判日期`` / ``当事人`` blocks), or
+``key: value`` on one line (``案  号: (2017)黑01民终3817号``, spaces inside the key allowed). The document itself follows a ``全文``
 line. The fields are a fallback: the document's own header wins where both exist, because the
 mirror shortens names (``沂源县人民法院`` for ``山东省沂源县人民法院``).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ringtrace.loaders.judgments.patterns import FULL_TEXT_MARK, METADATA_LINE
 
 _MAX_HEADER_LINES = 120
 _MAX_LOOSE_LINES = 20
+_KEY_SPACES = re.compile(r"[ \u3000]")
 
 
 @dataclass
@@ -47,12 +50,13 @@ def _fields(lines: list[str], *, loose: bool) -> dict[str, str]:
             continue
         m = METADATA_LINE.match(stripped)
         if m:
+            key = _KEY_SPACES.sub("", m.group("key"))
             value = (m.group("value") or "").strip()
             if value:
-                fields.setdefault(m.group("key"), value)
+                fields.setdefault(key, value)
                 pending = None
-            elif not loose:
-                pending = m.group("key")
+            else:  # ``审理法院`` alone on its line: the value is on the next line
+                pending = key
             continue
         if pending is not None:
             fields.setdefault(pending, stripped)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ringtrace.errors import RecordProblem
 from ringtrace.graph.records import CaseRecord, Span
 from ringtrace.loaders.judgments.agents import (
+    agents_from_record,
     merge_agents,
     refine_from_record,
     relation_from_body,
@@ -26,8 +27,10 @@ from ringtrace.loaders.judgments.block import PartyBlock, read_party_block
 from ringtrace.loaders.judgments.claims import read_claims
 from ringtrace.loaders.judgments.header import Header, cause_of, find_case_numbers, read_header
 from ringtrace.loaders.judgments.metadata import Metadata, read_metadata
+from ringtrace.loaders.judgments.notice import addressee_block, mentioned_parties
 from ringtrace.loaders.judgments.outcome import lower_outcome_text, read_outcome
 from ringtrace.loaders.judgments.parties import assign_sides, collect_aliases
+from ringtrace.loaders.judgments.patterns import EVIDENCE_WORDS
 from ringtrace.loaders.judgments.proceedings import (
     decision_date,
     filing_date,
@@ -80,34 +83,108 @@ def sha256_text(text: str) -> str:
 
 def prepare(text: str) -> str:
     """Plain, cleaned, simplified text of a document given as text or HTML."""
+    return _prepare(text)[0]
+
+
+def _prepare(text: str) -> tuple[str, str]:
+    """(simplified, as printed): the same plain text, character for character, so that an
+    offset found in the first slices the printed form from the second (case numbers)."""
     plain = strip_provenance(text)
     plain = html_to_text(plain) if looks_like_html(plain) else plain
     plain = clean_text(plain)
-    return to_simplified(plain) if is_traditional(plain) else plain
+    return (to_simplified(plain) if is_traditional(plain) else plain), plain
 
 
 def parse_document(text: str, source_path: str | None = None) -> ParseOutcome:
     """Parse one document's text (plain or HTML) into a record; see the module docstring."""
     source = source_path or "<text>"
     problems = _Problems(source)
-    plain = prepare(text)
+    plain, printed = _prepare(text)
     if not plain.strip():
         return ParseOutcome(None, [RecordProblem(source, 1, "", "empty document")])
     meta = read_metadata(plain)
     header = read_header(plain, meta)
     block = read_party_block(plain, header.party_start)
+    if not block.parties and header.document_type == "不予受理通知书":
+        block = addressee_block(plain, header.party_start)
+    mentioned = False
+    if not block.parties:  # a copy cut before its party block: the sides named in the body
+        block = mentioned_parties(plain, header.party_start)
+        mentioned = bool(block.parties)
     if not header.forum and not block.parties:
         return ParseOutcome(None, [RecordProblem(
             source, 1, "", "not a judgment, mediation statement or award: no court, "
             "arbitration commission or party lines found", plain[:200])])
-    if not header.forum:
+    if not header.forum and not _both_sides(block) and header.case_number is None:
         return ParseOutcome(None, [RecordProblem(
-            source, 1, "forum", "no court or arbitration commission named in the header or "
-            "metadata", plain[:200])])
+            source, 1, "forum", "no court or arbitration commission, no case number and no "
+            "plaintiff and defendant lines: not recognisably a judgment, mediation statement "
+            "or award", plain[:200])])
     record = _assemble(plain, meta, header, block, problems)
+    if mentioned:
+        record.mark_inferred("parties", "named in the body (no party lines)")
+        problems.add(1, "parties", "no party lines; the parties are the two sides named in "
+                     "the body")
+    _printed_numbers(record, header, plain, printed)
     record.doc_id = sha256_text(text)
     record.source_path = source_path
     return ParseOutcome(record, problems.items)
+
+
+def _both_sides(block: PartyBlock) -> bool:
+    roles = {p.party.role for p in block.parties}
+    return "plaintiff" in roles and "defendant" in roles
+
+
+def _printed_numbers(record: CaseRecord, header: Header, plain: str, printed: str) -> None:
+    """Keep case numbers as printed (traditional script stays traditional); identity uses
+    :func:`~ringtrace.graph.identity.normalize_case_number`, which folds the scripts."""
+    if plain is printed or plain == printed:
+        return
+    number = header.case_number
+    if number is not None and number.start >= 0:
+        record.case_number = printed[number.start:number.end]
+    record.related_case_numbers = [printed[n.start:n.end] for n in
+                                   find_case_numbers(plain, header.party_start)
+                                   if n.start >= 0 and printed[n.start:n.end] !=
+                                   record.case_number][:len(record.related_case_numbers)]
+
+
+_PROCEDURE_BY_LABEL = (("再审申请人", "再审"), ("申诉人", "再审"), ("被上诉人", "二审"), ("上诉人", "二审"))
+_TYPE_BY_OPERATIVE = (("判决如下", "判决书"), ("裁定如下", "裁定书"), ("裁决如下", "仲裁裁决书"),
+                      ("协议", "调解书"))
+
+
+def _infer_procedure(record: CaseRecord, header: Header, meta: Metadata) -> None:
+    """Without a case number or a 审理程序 field, the party labels tell the instance."""
+    if header.case_number is not None or meta.get("审理程序") or header.forum_kind != "court":
+        return
+    labels = " ".join(p.role_in_text for p in record.parties)
+    for label, procedure in _PROCEDURE_BY_LABEL:
+        if label in labels:
+            record.procedure = procedure
+            record.mark_inferred("procedure", f"party label {label}")
+            return
+
+
+def _infer_document_type(record: CaseRecord, header: Header, sections: Sections,
+                         problems: _Problems) -> None:
+    if header.document_type is not None:
+        return
+    if sections.operative is not None:
+        label = sections.text[sections.operative:sections.operative + 8]
+        for word, doc_type in _TYPE_BY_OPERATIVE:
+            if word in label:
+                if doc_type == "调解书" and header.forum_kind == "arbitration":
+                    doc_type = "仲裁调解书"
+                record.document_type = doc_type
+                record.mark_inferred("document_type", f"operative part ({word})")
+                problems.add(1, "document_type", f"no document title found; {doc_type} "
+                             f"inferred from the operative part ({word})")
+                return
+    record.document_type = "unknown"
+    problems.add(1, "document_type", "no document title and no operative part found; the "
+                 "document type is left unknown")
 
 
 def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
@@ -123,21 +200,24 @@ def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
     record = CaseRecord(
         case_number=number.text if number else None,
         forum=header.forum or "",
-        document_type=header.document_type or ("仲裁裁决书" if header.forum_kind ==
-                                               "arbitration" else "判决书"),
+        document_type=header.document_type or "unknown",
         procedure=header.procedure,
         forum_kind=header.forum_kind,
         court_code=header.court_code,
         region_code=header.region_code,
         cause=cause_of(plain, meta, header, record_text),
         parties=[p.party for p in block.parties],
+        inferred=dict(header.inferred) or None,
     )
+    _infer_procedure(record, header, meta)
+    _infer_document_type(record, header, sections, problems)
     _checks(record, header, block, problems)
-    agents = merge_agents(block.agents)
+    agents = merge_agents(block.agents, block.parties)
     body = plain[block.end:]
     for agent in agents:
         relation_from_body(agent, body)
     refine_from_record(record_text, block.parties, agents)
+    agents_from_record(record_text, block.parties, agents)
     record.agents = agents
     own = {number.text} if number else set()
     record.related_case_numbers = list(dict.fromkeys(
@@ -165,21 +245,31 @@ def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
 
 _EVIDENCE = re.compile(r"(?:提交|提供|出示|举示|调取)了?[^。；;\n]{0,60}?"
                        r"(?:证据|花名册|档案|工资|流水|合同|证明|证人|记录|登记表)")
-_EVIDENCE_LIMIT = 3
+_EVIDENCE_LIMIT = 6
 
 
 def evidence_sentences(sections: Sections) -> list[str]:
-    """Sentences saying what evidence the parties produced (before the court's reasoning),
-    e.g. ``原告提交了劳动合同、工资条及被告出具的工作证明。`` - cited by the evidence rules."""
+    """Sentences citing documentary evidence of employment, wherever the parties' case is told
+    (claims, answers, evidence lists, facts found - everything before 本院认为 - and a mediation
+    statement's facts, up to its agreement): ``原告提交了劳动合同、工资条…``,
+    ``经查，原告的招工登记表、工资发放表及职工花名册载明…`` - cited by the evidence rules
+    (documentary proof separates genuine old workers from sham applicants)."""
     text = sections.text
-    begin, stop = sections.before_reasoning
     found: list[str] = []
-    for m in _EVIDENCE.finditer(text, begin, stop):
-        sentence = sentence_at(text, m.start(), begin, stop)
-        if sentence and sentence not in found:
-            found.append(sentence)
-        if len(found) >= _EVIDENCE_LIMIT:
-            break
+    done = -1  # end of the last sentence quoted: later matches inside it add nothing
+    begin, stop = sections.before_reasoning
+    for pattern in (_EVIDENCE, EVIDENCE_WORDS):
+        for m in pattern.finditer(text, begin, stop):
+            if m.start() < done:
+                continue
+            sentence = sentence_at(text, m.start(), sections.start, sections.end)
+            at = text.find(sentence, max(sections.start, m.start() - len(sentence)))
+            done = at + len(sentence) if at >= 0 else m.end()
+            if sentence and sentence not in found and not any(sentence in f for f in found):
+                found.append(sentence)
+            if len(found) >= _EVIDENCE_LIMIT:
+                return found
+        done = -1
     return found
 
 
@@ -187,9 +277,12 @@ def _checks(record: CaseRecord, header: Header, block: PartyBlock, problems: _Pr
     if record.case_number is None:
         problems.add(1, "case_number", "no case number (案号) found; the record is keyed by the "
                      "document hash")
-    if header.document_type is None:
-        problems.add(1, "document_type", f"no document title found; assumed "
-                     f"{record.document_type}")
+    if not record.forum:
+        problems.add(1, "forum", "no court or arbitration commission named (a copy without "
+                     "its header); the forum is left empty and the record is keyed by the "
+                     "document hash")
+    elif record.inferred and "forum" in record.inferred:
+        problems.add(1, "forum", f"no court line; {record.forum} {record.inferred['forum']}")
     if not block.parties:
         problems.add(1, "parties", "no party lines (原告/被告/申请人…) found")
     elif not any(p.party.role == "defendant" for p in block.parties):

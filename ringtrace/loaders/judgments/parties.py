@@ -25,17 +25,21 @@ from ringtrace.loaders.judgments.patterns import (
     MASKED_CODE,
     OCCUPATION,
     OCCUPATIONS,
+    REGISTRATION_NUMBER,
     SHORT_NAME,
     USCC,
 )
 
 _PLAINTIFF_ROLES = ("再审申请人", "申诉人", "申请人", "上诉人", "原告", "反诉原告", "起诉人", "申请执行人")
-_DEFENDANT_ROLES = ("再审被申请人", "被申诉人", "被申请人", "被上诉人", "被告", "反诉被告", "被执行人")
+_DEFENDANT_ROLES = ("再审被申请人", "被申诉人", "被申请人", "被上诉人", "被告", "反诉被告", "被执行人",
+                    "被诉人")
+_SUPPORTER_ROLES = ("支持起诉机关", "支持起诉单位", "支持起诉人")
 _ORIGINAL_ROLE = re.compile(r"(?:原审|一审|原)(?P<role>原告|被告|第三人|申请人|被申请人)")
 _ENTITY_FIELD = re.compile(r"^(?:住所地|住所|注册地|营业场所|经营场所|统一社会信用代码|社会信用代码|"
                            r"组织机构代码|注册号)")
 _INDIVIDUAL_EMPLOYER = re.compile(r"个体工商户|个体户|经营者|业主|字号|包工头|承包人")
-_DROP_BRACKET = re.compile(r"^原|简称|曾用名|原名|下称|个体|经营者|字号|业主")
+_DROP_BRACKET = re.compile(r"^原|^系|简称|曾用名|原名|下称|个体|经营者|字号|业主|之(?:父|母|子|女|夫|妻|兄|弟|姐|妹)|"
+                           r"受害人|死者|近亲属|监护人")
 
 
 def procedural_role(label: str) -> str:
@@ -44,6 +48,8 @@ def procedural_role(label: str) -> str:
     for prefix in ("原审", "一审", "二审"):
         if base.startswith(prefix) and base != prefix:
             base = base[len(prefix):]
+    if base in _SUPPORTER_ROLES:
+        return "supporter"
     if "第三人" in base:
         return "third_party"
     if base in _DEFENDANT_ROLES:
@@ -89,6 +95,9 @@ def parse_party(role: str, role_in_text: str, paren: str, rest: str, line: int,
         if code:
             _uscc(party, code.group("code"), text, line, problems)
             continue
+        if _registration(party, text):
+            entity_cue = True
+            continue
         if person_fact(facts, text):
             continue
         m = OCCUPATION.match(text)
@@ -105,7 +114,8 @@ def parse_party(role: str, role_in_text: str, paren: str, rest: str, line: int,
     party.address, party.id_number, party.phone = facts.address, facts.id_number, facts.phone
     facts_from_id(party)
     is_person = bool(facts.sex or facts.birth_date or facts.ethnicity or facts.id_number)
-    party.is_entity = not is_person and (entity_cue or looks_like_entity(name))
+    party.is_entity = not is_person and (entity_cue or looks_like_entity(name)
+                                         or party.role == "supporter")
     original = _ORIGINAL_ROLE.search(paren)
     original_role = procedural_role(original.group("role")) if original else party.role
     return ParsedParty(party, original_role, aliases, line, individual_employer)
@@ -141,6 +151,16 @@ def _uscc(party: Party, code: str, text: str, line: int,
                          "character; kept as written (some genuine early codes fail it)", text))
 
 
+def _registration(party: Party, text: str) -> bool:
+    """``注册号320100400019845``: the pre-USCC business registration number."""
+    m = REGISTRATION_NUMBER.search(text)
+    if m is None:
+        return False
+    party.registration_number = party.registration_number or halfwidth(m.group("number"))
+    party.is_entity = True
+    return True
+
+
 def add_entity_fact(parsed: ParsedParty, text: str, line: int,
                     problems: list[tuple[int, str, str, str]]) -> bool:
     """Attach a continuation line (``住所地…``, ``统一社会信用代码…``) to the last party."""
@@ -148,6 +168,8 @@ def add_entity_fact(parsed: ParsedParty, text: str, line: int,
     code = USCC.search(text)
     if code:
         _uscc(party, code.group("code"), text, line, problems)
+        return True
+    if _registration(party, text):
         return True
     facts = PersonFacts(party.sex, party.birth_date, party.ethnicity, party.address,
                         party.id_number, party.phone)
@@ -181,9 +203,14 @@ def assign_sides(parsed: list[ParsedParty]) -> None:
 
     When no party is an organisation, the first-instance plaintiffs are taken as workers and
     the first-instance defendants as employers (a worker suing an individual employer).
+    A supporting procuratorate, union or legal-aid centre (支持起诉机关) is on neither side.
     """
-    has_entity = any(p.party.is_entity or p.individual_employer for p in parsed)
+    parsed_sides = [p for p in parsed if p.party.role != "supporter"]
     for p in parsed:
+        if p.party.role == "supporter":
+            p.party.side = "other"
+    has_entity = any(p.party.is_entity or p.individual_employer for p in parsed_sides)
+    for p in parsed_sides:
         if p.party.is_entity or p.individual_employer:
             p.party.side = "employer"
         elif has_entity or p.original_role == "plaintiff":

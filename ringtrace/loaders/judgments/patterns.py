@@ -61,7 +61,8 @@ TITLE = re.compile(
 #: 裁判日期: 2017-08-03 (mirror metadata on one line); also 案号 / 法院 / 案由 on their own line
 METADATA_KEYS = ("案号", "裁判日期", "公开日期", "案件名称", "法院", "所属地区", "案件类型", "审理程序",
                  "当事人", "案由", "法律依据", "审结日期", "审判日期", "文书类型", "审理法院")
-METADATA_LINE = re.compile(rf"^\s*(?P<key>{'|'.join(METADATA_KEYS)})\s*(?:{COLON}\s*(?P<value>.*))?$")
+METADATA_LINE = re.compile(r"^\s*(?P<key>" + "|".join(r"[ \u3000]{0,3}".join(k) for k in METADATA_KEYS)
+                           + rf")\s*(?:{COLON}\s*(?P<value>.*))?$")
 #: 全文 (the line after which a mirror page prints the document itself)
 FULL_TEXT_MARK = re.compile(r"^\s*全\s*文\s*[:：]?\s*$", re.M)
 
@@ -69,12 +70,17 @@ FULL_TEXT_MARK = re.compile(r"^\s*全\s*文\s*[:：]?\s*$", re.M)
 
 #: 上诉人（原审被告）：翟楼 / 被上诉人(原审原告)厉宝芬 / 再审申请人(一审原告、被上诉人):李莉莉 /
 #: 申请人1：张某 / 原审第三人：某公司
+#: 支持起诉机关：某某县人民检察院 / 支持起诉单位：某某县总工会 (a party of its own kind) /
+#: 被诉人(原审被告)孙岩 (sic, for 被上诉人); a number after the label only before a colon or a
+#: bracket, so that 被告三门峡市… keeps its 三
+_LABEL_NUMBER = r"(?:[一二三四五六七八九十\d]{1,3}(?=\s*[:：,，(（]|\s*$))"
 PARTY_LABEL = re.compile(
     r"(?P<role>(?:原审|一审|二审)?(?:再审申请人|再审被申请人|被申诉人|申诉人|被申请人|申请人|"
-    r"被上诉人|上诉人|反诉原告|反诉被告|原告|被告|第三人|起诉人|申请执行人|被执行人))"
-    r"(?P<num>[一二三四五六七八九十\d]{1,3})?"
+    r"被上诉人|上诉人|反诉原告|反诉被告|原告|被告|第三人|起诉人|申请执行人|被执行人|被诉人|"
+    r"支持起诉机关|支持起诉单位|支持起诉人))"
+    rf"(?P<num>{_LABEL_NUMBER})?"
     rf"(?P<paren>(?:\s*[{LP}][^{LP}{RP}]{{0,40}}[{RP}])*)"
-    r"[一二三四五六七八九十\d]{0,3}\s*[:：,，]?\s*")
+    rf"{_LABEL_NUMBER}?\s*[:：,，]?\s*")
 
 #: 委托诉讼代理人：郭小平 / 委托代理人(特别授权)马清辉 / 上列八被上诉人委托诉讼代理人:*** /
 #: 被告交通集团和被告交通集团淮南管理处的共同委托诉讼代理人戴先锋 / 法定代理人:***
@@ -93,7 +99,8 @@ REPRESENTATIVE_LABEL = re.compile(
 
 #: a clause that is the 诉讼记录 rather than a party line: 上诉人翟楼因与…一案，不服…
 RECORD_CLAUSE = re.compile(r"一案|纠纷|争议[一案]|不服|本院|本委|本庭|立案|受理|提起|诉至|向[^,，]{0,20}(?:法院|"
-                           r"仲裁委员会)|申请仲裁|诉讼请求|仲裁请求|诉称|审理终结|到庭")
+                           r"仲裁委员会)|申请仲裁|诉讼请求|仲裁请求|诉称|辩称|(?<![名简])称\s*[:：，,]|审理终结|"
+                           r"到庭")
 
 #: 以下简称神龙公司 / 以下简称“中桥建设”
 SHORT_NAME = re.compile(r"以下简称\s*[:：]?\s*[“\"'‘「]?(?P<alias>[^”\"'’」)）,，、;；。]{1,20})")
@@ -117,6 +124,9 @@ ID_NUMBER = re.compile(r"(?:公民身份号码|居民身份证号码|身份证�
 PHONE = re.compile(r"(?:联系电话|电话|手机号码|手机|联系方式)\s*[:：]?\s*(?P<phone>[\d\-－+＋ ]{7,20})")
 USCC = re.compile(r"(?:统一社会信用代码|社会信用代码|信用代码)\s*[:：]?\s*(?:为)?\s*"
                   r"(?P<code>[0-9A-Za-z０-９Ａ-Ｚ*＊]{18})")
+#: 注册号320100400019845 (the pre-2015 business registration number, 13 or 15 digits)
+REGISTRATION_NUMBER = re.compile(r"(?:工商)?注册号(?:码)?\s*[:：]?\s*(?:为)?\s*"
+                                 r"(?P<number>[0-9０-９*＊]{13,15})(?![0-9０-９])")
 #: a code masked by the publisher: 91340824********3N / XXXXXXXXXXXXXX4891
 MASKED_CODE = re.compile(r"[*＊]|[Xx]{4,}")
 OCCUPATION = re.compile(r"^(?:职业|职务|工作单位)\s*[:：]?\s*(?P<occupation>.+)$")
@@ -178,9 +188,11 @@ EMPLOYMENT_VERB = re.compile(r"开始|聘用|聘请|招用|招聘|招录|录用|
                              r"进入|务工|受雇|从事|在[^,，。；;]{0,20}工作|工作至|参加工作")
 END_VERB = re.compile(r"离职|辞职|离开|解除|终止|停止工作|退休|止[,，。；;]|为止")
 #: 2015年12月17日至2016年1月14日 / 从1979年至2021年 / 自2001年3月起至2015年12月止
-PERIOD = re.compile(r"(?P<start>[12１２][09０９]\d{2}\s*年(?:\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*日)?)?)\s*"
+PERIOD = re.compile(r"(?P<start>[12１２][09０９]\d{2}\s*年(?:\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*日?)?)?)\s*"
                     r"(?:起|开始)?\s*(?:至|到|—|－|-|~|～)\s*(?:今|现在|(?P<end>[12１２][09０９]\d{2}\s*年"
-                    r"(?:\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*日)?)?))")
+                    r"(?:\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*日)?)?)|(?P<end_month>\d{1,2}\s*月份?"
+                    r"(?:\s*\d{1,2}\s*日)?))")
+#: (``2014年4月25至10月15日``: a day without 日, and an end in the same year without the year)
 
 #: 自2001年3月起 / 在2023年9月4日存在劳动关系 (a claim naming one date)
 SINGLE_DATE = re.compile(r"(?P<mark>自|从|于|在)\s*(?P<date>[12１２][09０９]\d{2}\s*年(?:\s*\d{1,2}\s*月份?"
@@ -194,8 +206,26 @@ ADMISSION = re.compile(r"认可|承认|属实|确认[^,，。；;]{0,20}劳动�
                        r"是我(?:公司|单位|厂)的?(?:员工|职工)")
 CONTEST = re.compile(r"不同意|不认可|不予认可|不承认|否认|不存在[^,，。；;]{0,10}劳动关系|没有劳动关系|无劳动关系|"
                      r"并非|驳回|不应支持|不予支持|无事实(?:和|及|与)?法律依据|没有事实(?:和|及|与)?法律依据|"
+                     r"缺乏事实(?:和|及|与)?(?:法律)?依据|过高|无力支付|不应(?:支付|承担)|"
                      r"不属实|与事实不符|有异议|提出异议|不服|维持原判|时效|不是[^,，。；;]{0,10}(?:员工|职工)|"
                      r"从未|不符合|不成立|拒绝")
+
+#: what the employer may admit while contesting the rest (a partial admission): the
+#: relationship, the work or its period - ``对工作期间无异议``, ``对劳动关系无异议``,
+#: ``原告确实在被告处工作``
+ADMITTED_RELATION = re.compile(r"劳动关系|工作期间|工作时间|用工|入职|在职|工作经历|工作年限|"
+                               r"确实在[^,，。；;]{0,20}工作|是我(?:公司|单位|厂)|(?:员工|职工)身份")
+#: a contest that denies the relationship itself (not only the money or the time bar)
+DENIED_RELATION = re.compile(r"不存在[^,，。；;]{0,10}劳动关系|没有劳动关系|无劳动关系|不是[^,，。；;]{0,10}"
+                             r"(?:员工|职工)|从未|劳务关系|承揽|雇佣关系|合作关系|不认识")
+
+# ---------------------------------------------------------------------------- evidence
+
+#: documentary evidence of employment cited anywhere in a document (claims, facts, answers)
+EVIDENCE_WORDS = re.compile(  # every branch starts with a literal: the scan skips ahead fast
+    r"(?:招工(?:登记|审批|录用)?表|工资(?:发放)?(?:表|单|条|卡|花名册|册|签名表)|职工(?:档案|花名册|名册)|花名册|"
+    r"档案|社保(?:缴费)?记录|养老保险[^,，。；;]{0,6}(?:记录|登记卡|手册|凭证)|缴费记录|银行(?:交易)?流水|"
+    r"劳动(?:合同|手册)|考勤(?:表|记录|卡)|工作证|录用(?:通知|审批)|证人证言)")
 
 # ---------------------------------------------------------------------------- outcome
 

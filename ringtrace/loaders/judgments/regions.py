@@ -120,3 +120,39 @@ def region_from_name(name: str | None) -> str | None:
             break
         position += step
     return found
+
+
+_MUNICIPALITIES = ("11", "12", "31", "50")
+
+
+def court_name(court_code: str | None) -> str | None:
+    """The court a 法院代字 names, for a copy that prints no court line.
+
+    ``豫0502`` -> ``河南省安阳市文峰区人民法院``, ``鲁0323`` -> ``山东省沂源县人民法院`` (a county
+    court's name leaves out the city), ``豫05`` -> ``河南省安阳市中级人民法院``, ``豫`` ->
+    ``河南省高级人民法院``. None when the code is not a county, city or province of the table
+    (special courts such as ``苏0192``) or names a municipality's 中院 (``沪01`` is the 第一中级
+    人民法院, which the code alone does not say).
+    """
+    region = region_from_court_code(court_code)
+    if not court_code or region is None:
+        return None
+    digits = court_code[1:]
+    province = place_name(region[:2] + "0000")
+    if province is None:
+        return None
+    if not digits:
+        return province + "高级人民法院"
+    municipality = region[:2] in _MUNICIPALITIES
+    if len(digits) == 2:
+        city = place_name(region[:4] + "00")
+        if municipality or city is None or region != region[:4] + "00":
+            return None
+        return province + city + "中级人民法院"
+    county = place_name(region)
+    if county is None or region[4:] == "00":
+        return None
+    city = place_name(region[:4] + "00")
+    if municipality or not county.endswith("区") or city is None or city in _PLACEHOLDER_NAMES:
+        return province + county + "人民法院"  # 山东省沂源县人民法院, 上海市宝山区人民法院
+    return province + city + county + "人民法院"  # 河南省安阳市文峰区人民法院

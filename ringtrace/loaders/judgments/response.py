@@ -22,13 +22,22 @@ import re
 from dataclasses import dataclass
 
 from ringtrace.loaders.judgments.parties import ParsedParty
-from ringtrace.loaders.judgments.patterns import ABSENCE, ADMISSION, CONTEST, NO_OBJECTION
+from ringtrace.loaders.judgments.patterns import (
+    ABSENCE,
+    ADMISSION,
+    ADMITTED_RELATION,
+    CONTEST,
+    DENIED_RELATION,
+    NO_OBJECTION,
+)
 from ringtrace.loaders.judgments.sections import Sections
 from ringtrace.loaders.judgments.speakers import sides, speaker
 
-_RESPONSE_LIMIT = 300
+_RESPONSE_LIMIT = 600
 _RESPONSE_STOP = re.compile(r"\n|本院|本委|经审理|经查|审理查明|仲裁委")
 _APPEAL = re.compile(r"不服[^。]{0,120}?(?:上诉|再审)|上诉请求|上诉称|申请再审称|申请再审")
+#: an employer's application to set an award aside (民特): ``请求撤销…仲裁裁决``
+_SET_ASIDE = re.compile(r"(?:请求|申请)撤销[^。]{0,60}?裁决")
 _NO_ANSWER = re.compile(r"未(?:提交|提供|作|发表)(?:书面)?答辩|未答辩|亦未答辩|未发表(?:答辩)?意见|"
                         r"没有(?:提交|提供)?(?:书面)?答辩")
 _SENTENCE_BREAK = "。；;\n"
@@ -44,22 +53,53 @@ class Response:
 
 
 def classify_response(text: str) -> str:
-    """admits / no_objection / contests / unknown for one answer paragraph."""
+    """admits / no_objection / partial / contests / unknown for one answer paragraph.
+
+    ``partial``: the employer admits the relationship or the work (``对工作期间无异议``,
+    ``对劳动关系无异议``, ``原告确实在被告处工作``) and contests the rest (``但工资数额过高``,
+    ``无力支付``, ``不同意原告的诉讼请求``) - not the denial of the relationship itself.
+    Negated forms (``不认可``, ``有异议``) are contests, never admissions.
+    """
     if NO_OBJECTION.search(text):
         rest = NO_OBJECTION.sub("", text)
-        return "contests" if CONTEST.search(rest) else "no_objection"
+        if not CONTEST.search(rest):
+            return "no_objection"
+        return "partial" if _admits_relation(text) else "contests"
     if CONTEST.search(text):
-        return "contests"
+        return "partial" if _admits_relation(text) else "contests"
     if ADMISSION.search(text):
         return "admits"
     return "unknown"
 
 
+def _admits_relation(text: str) -> bool:
+    """True when the employer, while contesting, agrees to the relationship or the work itself
+    (an agreement that is not negated and is about the relationship, its period or the work)."""
+    if DENIED_RELATION.search(text):
+        return False
+    for pattern in (NO_OBJECTION, ADMISSION):
+        for m in pattern.finditer(text):
+            if text[max(0, m.start() - 1):m.start()] in ("不", "未", "否"):
+                continue
+            window = text[max(0, m.start() - 30):m.end() + 4]
+            if ADMITTED_RELATION.search(window):
+                return True
+    return False
+
+
+_SENTENCE_REACH = 400
+_RIGHT = re.compile(r"[。；;\n]")
+
+
 def sentence_at(text: str, pos: int, start: int, end: int) -> str:
-    left = max(text.rfind(c, start, pos) for c in _SENTENCE_BREAK) + 1
-    rights = [i for i in (text.find(c, pos, end) for c in _SENTENCE_BREAK) if i >= 0]
-    right = min(rights) + 1 if rights else end
-    return text[max(left, start):right].strip()
+    """The sentence around ``pos`` within ``text[start:end]`` (at most 400 characters either
+    side: every search stays local, so quoting many sentences stays linear)."""
+    start = max(start, pos - _SENTENCE_REACH)
+    end = min(end, pos + _SENTENCE_REACH)
+    left = max(text.rfind("。", start, pos), text.rfind("\n", start, pos),
+               text.rfind("；", start, pos), text.rfind(";", start, pos)) + 1
+    right = _RIGHT.search(text, pos, end)
+    return text[max(left, start):right.end() if right else end].strip()
 
 
 def read_response(sections: Sections, parties: list[ParsedParty], procedure: str,
@@ -69,7 +109,10 @@ def read_response(sections: Sections, parties: list[ParsedParty], procedure: str
     text = sections.text
     employer_words, other_words = sides(parties)
     employers = [p for p in parties if p.party.side == "employer"]
-    employer_moved = bool(employers) and all(p.party.role == "plaintiff" for p in employers)
+    workers = [p for p in parties if p.party.side == "worker"]
+    # the employer sued, appealed or applied (to set aside an award) and no worker did
+    employer_moved = any(p.party.role == "plaintiff" for p in employers) and \
+        not any(p.party.role == "plaintiff" for p in workers)
     if employer_moved:
         _employer_initiated(result, sections, procedure, claim_kind)
     else:
@@ -121,8 +164,9 @@ def _stated_answer(result: Response, sections: Sections, employer: list[str],
 def _employer_initiated(result: Response, sections: Sections, procedure: str,
                         claim_kind: str) -> None:
     text = sections.text
-    if procedure in ("二审", "再审"):
-        m = _APPEAL.search(text, sections.start, sections.end)
+    if procedure in ("二审", "再审", "其他"):
+        m = _APPEAL.search(text, sections.start, sections.end) or \
+            _SET_ASIDE.search(text, sections.start, sections.end)
         if m:
             result.value = "contests"
             result.response_text = sentence_at(text, m.start(), sections.start, sections.end)

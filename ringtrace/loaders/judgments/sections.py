@@ -7,6 +7,7 @@ landmark phrase; each section is then a slice between landmarks. Sections may be
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -25,6 +26,8 @@ class Sections:
     ends: dict[int, int] = field(default_factory=dict)  # landmark start -> its end
     starts: list[int] = field(default_factory=list)  # landmark starts except claims, in order
     operative: int | None = None
+    #: an operative part recited from the lower court (``原审法院…判决如下：“确认…”``)
+    recited_operative: int | None = None
     tail: int | None = None
 
     def slice(self, start: int | None, limit: int) -> str:
@@ -52,6 +55,19 @@ class Sections:
         return self.start, max(self.start, stop)
 
 
+#: whose decision a 判决如下 in the body is when it is not this court's
+_LOWER = re.compile(r"原审法院|一审法院|原审|一审|原判|原仲裁|仲裁委员会(?:作出|裁决)")
+_SENTENCE_BACK = 160
+
+
+def _recited(text: str, pos: int, start: int) -> bool:
+    """True when the operative phrase at ``pos`` recites a lower court's or commission's
+    decision (``原审法院经审理后，依照…的规定，判决如下：“…”``) rather than this document's."""
+    begin = max(start, pos - _SENTENCE_BACK)
+    cut = max(text.rfind(c, begin, pos) for c in "。\n")
+    return bool(_LOWER.search(text, cut + 1 if cut >= 0 else begin, pos))
+
+
 def find_sections(text: str, start: int, end: int | None = None) -> Sections:
     """Locate the landmarks of ``text[start:end]``."""
     stop = len(text) if end is None else end
@@ -64,8 +80,12 @@ def find_sections(text: str, start: int, end: int | None = None) -> Sections:
         if kind != "claims":
             sections.starts.append(m.start())
     operatives = sections.all.get("operative", [])
-    if operatives:
-        sections.operative = operatives[-1]
+    own = [o for o in operatives if not _recited(text, o, start)]
+    if own:
+        sections.operative = own[-1]
+    recited = [o for o in operatives if o not in own]
+    if recited:
+        sections.recited_operative = recited[0]
     tails = [t for t in sections.all.get("tail", []) if t > (sections.operative or start)]
     sections.tail = tails[0] if tails else None
     return sections

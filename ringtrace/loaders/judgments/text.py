@@ -25,13 +25,17 @@ from ringtrace.loaders.limits import check_zip, current_limits
 
 _BLOCK_NAMES = ("p|div|br|tr|li|h[1-6]|table|ul|ol|section|article|header|footer|blockquote|pre|dd|"
                 "dt|hr|title|td|th")
-_SKIPPED = re.compile(r"<(script|style|head|noscript|template|svg)\b[^>]*>.*?</\1\s*>", re.S | re.I)
-_COMMENT = re.compile(r"<!--.*?-->|<!\[[^\]]*\]>|<![^>]*>|<\?[^>]*>", re.S)
+#: elements dropped with their content
+_SKIPPED_TAGS = ("script", "style", "head", "noscript", "template", "svg")
+_SKIPPED_OPEN = re.compile(r"<(script|style|head|noscript|template|svg)\b[^<>]*>")
+#: a comment (an unclosed one has been cut off before this runs, so the lazy scan is linear)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+#: <!DOCTYPE …>, <![endif]>, <?xml …?>
+_DECLARATION = re.compile(r"<[!?][^<>]*>")
 #: a block element boundary, or a 裁判文书网 section anchor <a type='dir' name='WBSB'>
-_BLOCK = re.compile(rf"<\s*/?\s*(?:{_BLOCK_NAMES})\b[^>]*>|<a\s[^>]*type\s*=\s*['\"]?dir\b[^>]*>",
+_BLOCK = re.compile(rf"<\s*(?:/\s*)?(?:{_BLOCK_NAMES})\b[^<>]*>|<a\s[^<>]*type\s*=\s*['\"]?dir\b[^<>]*>",
                     re.I)
-_TAG = re.compile(r"<[^>]*>")
-_LAYOUT_BREAK = re.compile(r"[\r\n]+")
+_TAG = re.compile(r"<[^<>]*>")
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype|html|body|div|p|span|a|br|table|meta)\b", re.I)
 # —1—  /  - 2 -  /  第3页  /  第 3 页 共 8 页, alone on a line
 _PAGE_MARKER = re.compile(r"\n[ \t\u3000]*(?:[—\-－–─]{1,3}[ \t\u3000]*\d{1,3}[ \t\u3000]*"
@@ -45,6 +49,8 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùü"
                           r"ǖǘǚǜ]{1,7}\)")
 _BLANKS = re.compile(r"[ \t\u00a0]+\n")
+#: a whitespace run longer than any layout needs (it would only slow the patterns down)
+_LONG_WHITESPACE = re.compile(r"\s{17,}")  # one character class: the scan skips ahead fast
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -59,13 +65,44 @@ def html_to_text(markup: str) -> str:
 
     Source line breaks are layout and are dropped; scripts, styles, the ``<head>`` and
     comments (including Word's conditional comments) are removed; entities are decoded.
+
+    Linear in the length of the page whatever it holds: every pattern stops at the next
+    ``<`` or ``>`` (a run of ``<`` is scanned once), a comment opener after the last ``-->``
+    ends the page (it could never close), and skipped elements are closed with ``str.find``
+    from where the last search ended. (The standard library's ``html.parser`` is quadratic on
+    runs of ``<!--``, and lexbor (selectolax) on deeply nested ``<div>``s.)
     """
-    text = _LAYOUT_BREAK.sub("", markup)
-    text = _COMMENT.sub("", text)
-    text = _SKIPPED.sub("", text)
+    text = markup.replace("\r", "").replace("\n", "")
+    if "<!--" in text:
+        last_close = text.rfind("-->")
+        unclosed = text.find("<!--", last_close + 3 if last_close >= 0 else 0)
+        if unclosed >= 0:
+            text = text[:unclosed]
+        text = _COMMENT.sub("", text)
+    lower = text.lower()
+    if any(f"<{name}" in lower for name in _SKIPPED_TAGS):
+        text = _drop_skipped(text, lower)
+    text = _DECLARATION.sub("", text)
     text = _BLOCK.sub("\n", text)
     text = _TAG.sub("", text)
     return html.unescape(text).replace("\u00a0", " ")
+
+
+def _drop_skipped(text: str, lower: str) -> str:
+    """``text`` without its script, style, head… elements (one forward pass)."""
+    out: list[str] = []
+    i = 0
+    for m in _SKIPPED_OPEN.finditer(lower):
+        if m.start() < i:
+            continue
+        out.append(text[i:m.start()])
+        end = lower.find(f"</{m.group(1)}", m.end())
+        if end < 0:
+            return "".join(out)
+        close = lower.find(">", end)
+        i = len(text) if close < 0 else close + 1
+    out.append(text[i:])
+    return "".join(out)
 
 
 #: how much larger than its text a document's XML may be (Word's markup around each run)
@@ -126,18 +163,29 @@ def strip_provenance(text: str) -> str:
         else text
 
 
+def _one_blank(match: re.Match[str]) -> str:
+    run = match.group(0)
+    return "\n\n" if run.count("\n") > 1 else "\n" if "\n" in run else " "
+
+
 def clean_text(text: str) -> str:
     """Line endings unified; invisible characters, page markers and pinyin notes removed.
+
+    Whitespace runs longer than 16 characters become one space (or one or two line breaks),
+    so that no pattern of the parser ever walks a long run again and again (a page of 200,000
+    spaces took half a minute before).
 
     A page marker inside a sentence is removed together with its line breaks, so that a word
     split across pages (``2013`` / ``—2—`` / ``年11月``) is whole again.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
+    text = _LONG_WHITESPACE.sub(_one_blank, text)
+    if " \n" in text or "\t\n" in text or "\u00a0\n" in text:
+        text = _BLANKS.sub("\n", text)  # bounded: no run is longer than 16 by now
     if "页" in text or "—" in text or "-" in text or "－" in text:
         text = "\n" + text
         text = _PAGE_MARKER.sub(lambda m: _join_page_break(m, text), text)
-    text = _BLANKS.sub("\n", text)
     if "(" in text:
         text = _PINYIN_NOTE.sub("", text)
     return _MANY_NEWLINES.sub("\n\n", text).strip()

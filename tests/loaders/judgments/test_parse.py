@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ringtrace.errors import LoadError
+from ringtrace.graph.identity import normalize_case_number
 from ringtrace.graph.records import case_from_dict
 from ringtrace.loaders.judgments import SUFFIXES, parse_file, parse_text
 
@@ -102,9 +103,13 @@ def test_uscc_failing_the_check_is_a_warning_not_a_rejection() -> None:
 def test_traditional_fixture_is_read_in_simplified_characters() -> None:
     record = parse_file(DOCS / "traditional_ningbo.txt").record
     assert record is not None
-    assert (record.case_number, record.forum, record.cause) == (
-        "（2015）浙甬民一终字第119号", "浙江省宁波市中级人民法院", "确认劳动关系纠纷")
+    assert (record.forum, record.cause) == ("浙江省宁波市中级人民法院", "确认劳动关系纠纷")
     assert record.parties[0].name == "郑秀娟"
+    # the case number stays as printed; the identity key folds the script
+    assert record.case_number == "（2015）浙甬民一終字第119號"
+    assert record.related_case_numbers == ["（2014）甬北民初字第1502號"]
+    assert normalize_case_number(record.case_number) == normalize_case_number(
+        "(2015)浙甬民一终字第119号")
 
 
 def test_word_and_wenshu_html_fixtures() -> None:

@@ -1,0 +1,77 @@
+"""Parties of documents without party lines: refusal notices and copies cut before the block.
+
+Non-acceptance notices (不予受理通知书) are written to the applicant by name.
+
+A commission's notice often has no party lines: it is addressed to the applicant
+(``张三：``, ``某某有限公司：``) and names the other side only in its first sentence::
+
+    张三：
+        你（单位）与安阳市某某有限公司劳动争议一案，本委于2021年3月1日收到仲裁申请……
+
+The addressee becomes the applicant (plaintiff) and the employer named in the sentence the
+respondent (defendant); both keep ``role_in_text`` empty, since the notice gives no label.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ringtrace.graph.records import Party
+from ringtrace.loaders.judgments.block import PartyBlock
+from ringtrace.loaders.judgments.parties import ParsedParty, looks_like_entity
+
+_ADDRESSEE = re.compile(r"[ \t\u3000]*(?P<name>[^\s:：，,。；;（）()]{2,40})[ \t\u3000]*[:：][ \t\u3000]*\n")
+_OTHER_SIDE = re.compile(r"你(?:[（(]?单位[）)]?)?(?:与|和|诉)(?P<other>[^，,。；;、]{2,40}?)(?:之间)?(?:的)?"
+                         r"(?:确认劳动关系|劳动人事争议|劳动争议|人事争议|工资|劳动报酬|劳动合同)")
+_REACH = 400
+
+
+def addressee_block(text: str, start: int) -> PartyBlock:
+    """The applicant and the employer of a notice without party lines (empty if not found)."""
+    block = PartyBlock(end=start)
+    head = _ADDRESSEE.match(text, start, min(len(text), start + _REACH))
+    if head is None:
+        head = _ADDRESSEE.match(text, text.find("\n", start) + 1 if start < len(text) else start,
+                                min(len(text), start + _REACH))
+    if head is None:
+        return block
+    name = head.group("name")
+    other = _OTHER_SIDE.search(text, head.end(), min(len(text), head.end() + _REACH))
+    line = text.count("\n", 0, head.start()) + 1
+    applicant = Party(name=name, role="plaintiff", is_entity=looks_like_entity(name))
+    block.parties.append(ParsedParty(applicant, "plaintiff", [], line))
+    if other is not None:
+        respondent_name = other.group("other").strip()
+        respondent = Party(name=respondent_name, role="defendant",
+                           is_entity=looks_like_entity(respondent_name))
+        block.parties.append(ParsedParty(respondent, "defendant", [], line + 1))
+    block.end = head.end()
+    return block
+
+
+#: one sentence naming both sides, in a copy whose party block was cut off:
+#: ``原告王某与被告某某有限公司劳动争议一案``, ``确认原告王某与被告某某有限公司自2010年…``
+_BOTH_SIDES = re.compile(
+    r"(?P<role1>原告|申请人|上诉人)(?P<name1>[^，,。；;、\s:：()（）]{2,30}?)(?:诉|与)"
+    r"(?P<role2>被告|被申请人|被上诉人)(?P<name2>[^，,。；;、\s:：()（）]{2,40}?)"
+    r"(?=劳动|确认|追索|之间|自|于|在|存在|一案|纠纷|争议|的|[，,。])")
+_BODY_REACH = 6000
+
+
+def mentioned_parties(text: str, start: int) -> PartyBlock:
+    """Worker and employer named in the first sentence that names both sides (empty if none).
+
+    Only for copies without any party line; ``role_in_text`` is the role word of that
+    sentence (``原告``), which is also how the rest of the body refers to the party.
+    """
+    block = PartyBlock(end=start)
+    m = _BOTH_SIDES.search(text, start, min(len(text), start + _BODY_REACH))
+    if m is None:
+        return block
+    line = text.count("\n", 0, m.start()) + 1
+    for role, name in ((m.group("role1"), m.group("name1")), (m.group("role2"), m.group("name2"))):
+        procedural = "plaintiff" if role in ("原告", "申请人", "上诉人") else "defendant"
+        party = Party(name=name, role=procedural, role_in_text=role,
+                      is_entity=looks_like_entity(name))
+        block.parties.append(ParsedParty(party, procedural, [], line))
+    return block

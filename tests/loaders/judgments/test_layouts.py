@@ -1,0 +1,251 @@
+"""Layouts and phrasings seen in real published documents, one test per problem found on the
+held-back corpus. Each snippet is modelled on a real document (names and numbers changed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ringtrace.graph.identity import normalize_case_number
+from ringtrace.graph.records import CaseRecord, case_from_dict
+from ringtrace.loaders.judgments import parse_text
+from ringtrace.loaders.judgments.amounts import claim_amounts
+from ringtrace.loaders.judgments.header import find_case_numbers
+from ringtrace.loaders.judgments.response import classify_response
+
+
+def _record(text: str) -> CaseRecord:
+    outcome = parse_text(text)
+    assert outcome.record is not None, outcome.problems
+    return outcome.record
+
+
+def test_supporting_procuratorate_is_a_party_of_its_own_kind() -> None:
+    record = _record(
+        "江苏省南京市玄武区人民法院\n民事判决书\n（2020）苏0102民初3101号\n"
+        "原告：安某民，男，1961年3月2日出生，汉族，住南京市玄武区。\n"
+        "委托诉讼代理人：王某，南京市玄武区法律援助中心指派律师。\n"
+        "支持起诉机关：南京市玄武区人民检察院。\n"
+        "被告：南京某环境有限公司，住所地南京市玄武区某路1号。\n"
+        "法定代表人：李某，总经理。\n"
+        "原告安某民与被告南京某环境有限公司确认劳动关系纠纷一案，本院于2020年3月31日立案后，"
+        "依法适用简易程序公开开庭进行了审理。\n")
+    supporter = [p for p in record.parties if p.role == "supporter"]
+    assert [(p.name, p.side, p.is_entity) for p in supporter] == [
+        ("南京市玄武区人民检察院", "other", True)]
+    assert [p.side for p in record.parties if p.role != "supporter"] == ["worker", "employer"]
+    assert record.agents[0].represents == ["安某民"] and record.agents[0].kind == "legal_aid"
+    union = _record("某某县人民法院\n民事判决书\n（2021）豫0502民初9号\n原告：张某，女。\n"
+                    "支持起诉单位：安阳市文峰区总工会\n被告：某某厂。\n")
+    assert [(p.name, p.role) for p in union.parties][1] == ("安阳市文峰区总工会", "supporter")
+
+
+@pytest.mark.parametrize(("answer", "value"), [
+    ("被告对原告在其处的工作期间无异议，但原告主张的工资数额过高，且被告现经营困难，无力支付。", "partial"),
+    ("被告对与原告存在劳动关系无异议，但对工资数额有异议。", "partial"),
+    ("原告确实在被告处工作，但其请求已过仲裁时效，故不同意原告的诉讼请求。", "partial"),
+    ("被告对原告的诉讼请求无异议。", "no_objection"),
+    ("双方不存在劳动关系，对工资数额亦有异议。", "contests"),
+    ("不认可原告的诉讼请求", "contests"),
+])
+def test_partial_admissions_are_their_own_answer(answer: str, value: str) -> None:
+    assert classify_response(answer) == value
+
+
+def test_partial_admission_in_a_judgment() -> None:
+    record = _record(
+        "某某县人民法院\n民事判决书\n（2021）豫0502民初77号\n原告：张某，女，1966年7月8日出生。\n"
+        "被告：安阳市某某建材有限公司，住所地安阳市。\n"
+        "原告张某与被告安阳市某某建材有限公司劳动争议一案，本院于2021年3月1日立案后，依法适用简易程序"
+        "公开开庭进行了审理。\n原告张某向本院提出诉讼请求：1.确认原告与被告自2003年3月至2018年2月存在"
+        "劳动关系；2.被告支付拖欠工资三万五千元。\n"
+        "被告辩称，对工作期间无异议，但工资数额过高，公司现已停产，无力支付。\n")
+    assert record.defendant_response == "partial"
+    assert (record.claim_kind, record.claim_amounts) == ("with_amounts", [35000.0])
+
+
+def test_evidence_in_a_mediation_statements_facts_is_quoted() -> None:
+    record = _record(
+        "河南省安阳市文峰区人民法院\n民事调解书\n（2019）豫0502民初3457号\n"
+        "原告：李某，女，1965年2月1日出生。\n被告：安阳市某某纺织厂，住所地安阳市。\n"
+        "原告李某与被告安阳市某某纺织厂确认劳动关系纠纷一案，本院于2019年10月21日立案。\n"
+        "原告李某向本院提出诉讼请求：确认原告与被告自1988年3月至2001年6月存在劳动关系。\n"
+        "经审理查明，原告的招工登记表、1990年至2001年工资发放表及职工花名册载有原告姓名，"
+        "社保缴费记录显示被告为原告缴纳了1995年至2001年的养老保险。\n"
+        "本案审理过程中，经本院主持调解，双方当事人自愿达成如下协议：\n"
+        "一、确认原告李某与被告自1988年3月至2001年6月存在劳动关系。\n")
+    evidence = " ".join(s.text for s in record.spans if s.kind == "evidence")
+    for word in ("招工登记表", "工资发放表", "职工花名册", "社保缴费记录"):
+        assert word in evidence
+    assert record.outcome == "mediated"
+
+
+@pytest.mark.parametrize(("text", "amounts"), [
+    ("被告支付工资75000元（大写：柒万伍仟元整）", [75000.0]),
+    ("支付经济补偿金三万五千元、加班费1.2万元，共计47000元", [35000.0, 12000.0]),
+    ("共计75000元", [75000.0]),
+    ("月工资5000至8000元", [5000.0, 8000.0]),
+    ("赔偿金壹万贰仟元整，案件受理费10元由被告负担", [12000.0]),
+    ("支付工资12,275.86元", [12275.86]),
+])
+def test_claimed_amounts(text: str, amounts: list[float]) -> None:
+    assert claim_amounts(text) == amounts
+
+
+def test_agent_lines_belong_to_the_party_they_follow() -> None:
+    record = _record(
+        "某某县人民法院\n民事判决书\n（2021）豫0502民初88号\n原告：张某，女，1966年7月8日出生。\n"
+        "委托诉讼代理人：王甲、李乙，河南某某律师事务所律师。\n"
+        "被告：安阳市某某有限公司，住所地安阳市。\n法定代表人：孙某，经理。\n"
+        "委托诉讼代理人：王甲，河南某某律师事务所律师。\n"
+        "原告张某与被告安阳市某某有限公司确认劳动关系纠纷一案，本院于2021年3月1日立案。\n")
+    assert [(a.name, a.represents) for a in record.agents] == [
+        ("王甲", ["张某"]), ("李乙", ["张某"]), ("王甲", ["安阳市某某有限公司"])]
+
+
+def test_refusal_notice_addressed_by_name() -> None:
+    record = _record(
+        "安阳市劳动人事争议仲裁委员会\n不予受理通知书\n安劳人仲不字〔2021〕24号\n张某某：\n"
+        "    你（单位）与安阳市某某废旧物资回收有限公司劳动争议一案，本委于2021年3月1日收到仲裁申请。"
+        "经审查，你的申请不符合受理条件，本委决定不予受理。\n安阳市劳动人事争议仲裁委员会\n"
+        "二〇二一年三月五日\n")
+    assert record.document_type == "不予受理通知书" and record.outcome == "not_accepted"
+    assert [(p.name, p.role, p.side) for p in record.parties] == [
+        ("张某某", "plaintiff", "worker"),
+        ("安阳市某某废旧物资回收有限公司", "defendant", "employer")]
+    assert record.case_number == "安劳人仲不字〔2021〕24号"
+
+
+@pytest.mark.parametrize("number", [
+    "安劳人仲不字〔2021〕24号", "卫劳人仲不字（2018）第43号", "南劳人仲案(2016)8-23号",
+    "(2025)宁劳人仲案字第123号", "浙余姚劳人仲案（2025）第123号",
+])
+def test_arbitration_numbers(number: str) -> None:
+    found = find_case_numbers(f"申请人不服{number}不予受理通知书")
+    assert [n.text for n in found] == [number] and found[0].arbitration
+
+
+def test_field_block_page_reads_the_court_not_its_label() -> None:
+    record = _record(
+        "审理法院\n河南省安阳市文峰区人民法院\n案号\n（2021）豫0502民初1234号\n裁判日期\n2021-08-03\n"
+        "当事人\n张某，安阳市某某有限公司\n"
+        "原告：张某，女，1966年7月8日出生。\n被告：安阳市某某有限公司，住所地安阳市。\n"
+        "原告张某与被告安阳市某某有限公司确认劳动关系纠纷一案，本院于2021年3月1日立案。\n")
+    assert record.forum == "河南省安阳市文峰区人民法院" and record.decision_date == "2021-08-03"
+    spaced = _record("审理法院: 黑龙江省哈尔滨市中级人民法院\n案  号: (2017)黑01民终3817号\n"
+                     "案  由: 劳动争议\n上诉人(一审原告):刘某,女。\n被上诉人(一审被告):某某总队。\n")
+    assert (spaced.forum, spaced.cause) == ("黑龙江省哈尔滨市中级人民法院", "劳动争议")
+
+
+def test_copy_without_a_court_line_takes_the_court_its_number_names() -> None:
+    record = _record(
+        "民事判决书\n（2019）豫05民终2211号\n上诉人（原审被告）：安阳市某某有限公司，住所地安阳市。\n"
+        "被上诉人（原审原告）：张某，女，1966年7月8日出生。\n"
+        "上诉人安阳市某某有限公司因与被上诉人张某确认劳动关系纠纷一案，不服河南省安阳市文峰区人民法院"
+        "（2018）豫0502民初1234号民事判决，向本院提起上诉。\n")
+    assert record.forum == "河南省安阳市中级人民法院"
+    assert record.region_code == "410500" and "forum" in (record.inferred or {})
+    headless = _record(
+        "上诉人（原审被告）：安阳市某某有限公司，住所地安阳市。\n被上诉人（原审原告）：张某，女。\n"
+        "上诉人安阳市某某有限公司因与被上诉人张某确认劳动关系纠纷一案，不服河南省安阳市文峰区人民法院"
+        "（2018）豫0502民初1234号民事判决，向本院提起上诉。\n")
+    assert headless.forum == "" and headless.procedure == "二审"
+    assert headless.document_type == "unknown" and headless.case_number is None
+    assert headless.related_case_numbers == ["（2018）豫0502民初1234号"]
+
+
+def test_party_line_without_a_colon_keeps_its_first_character() -> None:
+    record = _record("河南省三门峡市中级人民法院\n民事判决书\n（2020）豫12民终100号\n"
+                     "上诉人(原审原告)张某，男，1960年1月1日出生。\n"
+                     "被上诉人(原审被告)三门峡市某某有限公司，住所地三门峡市。\n"
+                     "被告三门峡市某某矿业有限公司，住所地三门峡市。\n")
+    assert [p.name for p in record.parties] == [
+        "张某", "三门峡市某某有限公司", "三门峡市某某矿业有限公司"]
+
+
+def test_traditional_case_number_is_kept_as_printed_and_keyed_simplified() -> None:
+    record = _record("浙江省寧波市中級人民法院\n民事判決書\n（2015）浙甬民一終字第119號\n"
+                     "上訴人（原審原告）：鄭秀娟，女，1964年6月18日出生。\n"
+                     "被上訴人（原審被告）：寧波華聯紡織有限公司，住所地寧波市。\n")
+    assert record.case_number == "（2015）浙甬民一終字第119號"
+    assert normalize_case_number(record.case_number) == normalize_case_number(
+        "(2015)浙甬民一终字第119号")
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("（2015）浙甬民一終字第119號", "(2015)浙甬民一终字第119号", True),
+    ("安劳人仲案字〔2020〕第123号", "安劳人仲案〔2020〕123号", True),
+    ("(2015)通中民终字第00220号", "（2015）通中民终字第220号", True),
+    ("浙余姚劳人仲案（2025）第123号", "浙余姚劳人仲案(2025)123号", True),
+    ("(2016)鲁民再392-1号", "(2016)鲁民再392号", False),
+    ("(2021)豫0502民初1234号", "(2021)豫0502民终1234号", False),
+    ("(2021)豫0502民初1234号", "(2020)豫0502民初1234号", False),
+    ("(2019)京01民终37、67号", "(2019)京01民终37号", False),
+])
+def test_case_number_key(a: str, b: str, same: bool) -> None:
+    assert (normalize_case_number(a) == normalize_case_number(b)) is same
+
+
+def test_blog_repost_without_header_is_read_and_keyed_by_content() -> None:
+    text = ("魏某、某某购物中心有限公司确认劳动关系纠纷二审民事判决书\n2021-06-09 评论0\n"
+            "上诉人(原审被告):魏某(系受害人魏某某之父),汉族,现住衡水市桃城区。\n"
+            "委托诉讼代理人:安某,河北某某律师事务所律师。\n"
+            "被上诉人(原审原告):河北某某购物中心有限公司。住所地:衡水市。\n"
+            "上诉人魏某因与被上诉人河北某某购物中心有限公司确认劳动关系纠纷一案,不服河北省衡水市桃城区"
+            "人民法院(2014)衡桃东民一初字第37号民事判决,向本院提起上诉。上诉人魏某及其委托诉讼代理人"
+            "安某、被上诉人的委托诉讼代理人王某到庭参加诉讼。\n")
+    outcome = parse_text(text)
+    record = outcome.record
+    assert record is not None and record.forum == "" and record.case_number is None
+    assert record.doc_id and record.document_type == "判决书" and record.procedure == "二审"
+    assert [p.name for p in record.parties] == ["魏某", "河北某某购物中心有限公司"]
+    assert [(a.name, a.represents) for a in record.agents] == [
+        ("安某", ["魏某"]), ("王某", ["河北某某购物中心有限公司"])]
+    assert any(p.field == "forum" for p in outcome.problems)
+    assert case_from_dict(record.to_dict()).doc_id == record.doc_id
+
+
+def test_document_type_is_never_assumed_silently() -> None:
+    record = _record("原告张某。\n被告某某有限公司。\n原告张某诉被告某某有限公司劳动争议一案，本院受理后，"
+                     "依法公开开庭进行了审理。\n")
+    assert record.document_type == "unknown" and "document_type" not in (record.inferred or {})
+    judged = _record("原告张某。\n被告某某有限公司。\n原告张某诉被告某某有限公司劳动争议一案，本院受理后，"
+                     "依法公开开庭进行了审理。\n判决如下：\n确认原告与被告存在劳动关系。\n")
+    assert judged.document_type == "判决书" and (judged.inferred or {})["document_type"]
+
+
+def test_party_line_variants() -> None:
+    record = _record(
+        "某某县人民法院\n民事判决书\n（2021）豫0502民初5号\n"
+        "原告:***,男,1953年12月29日,汉族,职业保洁员,住址安阳市北关区。\n"
+        "原告：孙某，女，户籍地河南省安阳县，公民身份号码410522196804******。\n"
+        "被告：鑫某建材有限公司，住所地安阳市，注册号410500000012345。\n"
+        "被告：安阳市某某厂，住所地安阳市，统一社会信用代码91410502MA3X4B2K7W"
+        "原告***与被告鑫某建材有限公司劳动争议一案，本院于2021年3月1日立案。\n")
+    people = {p.name: p for p in record.parties}
+    assert people["***"].birth_date == "1953-12-29" and people["***"].address == "安阳市北关区"
+    assert people["孙某"].birth_date == "1968-04" and people["孙某"].address == "河南省安阳县"
+    assert people["鑫某建材有限公司"].registration_number == "410500000012345"
+    assert people["安阳市某某厂"].uscc == "91410502MA3X4B2K7W"
+    assert len(record.parties) == 4
+
+
+def test_pinyin_glosses_and_split_numbers() -> None:
+    record = _record("<p>河北省滄州市中級人民法院</p><p>民事判決書</p><p>(2018)冀09民終<span>3345"
+                     "</span>號</p><p>上訴人(原審原告):劉某某,女,住滄州市運河區(qū)。</p>"
+                     "<p>被上訴人(原審被告):河北天某藥業(yè)股份有限公司,住所地滄州經(jīng)濟技術開發"
+                     "區(qū)。</p>")
+    assert record.case_number == "(2018)冀09民終3345號"
+    assert [p.name for p in record.parties] == ["刘某某", "河北天某药业股份有限公司"]
+
+
+def test_copy_cut_before_its_party_block_names_the_sides_from_the_body() -> None:
+    outcome = parse_text(
+        "原告王某诉称：确认原告自2010年至2012年在被告处工作，双方存在劳动关系。\n被告辩称，原告并非被告职工。\n"
+        "本院认为，…判决如下：\n确认原告王某与被告鹤壁市某某建筑工程有限公司自2010年至2012年期间存在劳动关系。\n")
+    record = outcome.record
+    assert record is not None and (record.inferred or {})["parties"]
+    assert [(p.name, p.side) for p in record.parties] == [
+        ("王某", "worker"), ("鹤壁市某某建筑工程有限公司", "employer")]
+    assert record.outcome == "confirmed" and record.defendant_response == "contests"
+    unreadable = parse_text("申请人李某称：申请人曾在被申请人处工作。\n被申请人辩称，双方不存在劳动关系。\n")
+    assert unreadable.record is None and "no court" in unreadable.problems[0].reason

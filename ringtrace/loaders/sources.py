@@ -16,7 +16,7 @@ from pathlib import Path
 from ringtrace.errors import LoadError
 from ringtrace.graph.records import BackPaymentRecord, CaseRecord, RegistryRecord
 from ringtrace.loaders.mapping import load_mapping
-from ringtrace.loaders.tabular import read_table
+from ringtrace.loaders.tabular import first_json_keys, read_table
 
 __all__ = ["CASE_SUFFIXES", "DOCUMENT_SUFFIXES", "ORDER", "TABLE_SUFFIXES", "Read", "Source",
            "classify", "discover", "table_kind"]
@@ -65,6 +65,25 @@ def table_kind(path: Path, encoding: str | None = None) -> str:
     return best
 
 
+#: keys of a case record (graph/records.py CaseRecord) that no registry or ledger row has
+_CASE_KEYS = frozenset({"case_number", "doc_id", "forum", "parties", "agents", "document_type"})
+
+
+def jsonl_table_kind(path: Path) -> str | None:
+    """``registry`` or ``backpayments`` for a JSON Lines file whose records are table rows (a
+    Tianyancha API dump: ``name``, ``creditCode``, ``estiblishTime``…), None for case records
+    or anything unreadable (read as case records, which quarantines bad lines one by one)."""
+    try:
+        keys = first_json_keys(path)
+    except OSError:
+        return None
+    if not keys or _CASE_KEYS & set(keys):
+        return None
+    scores = {name: load_mapping(name).score(keys) for name in ("registry", "backpayments")}
+    best = max(scores, key=lambda k: (scores[k], k))
+    return best if scores[best] >= 2 else None
+
+
 def classify(path: Path, encoding: str | None = None) -> Source | None:
     """The kind of one file, or None for files ringtrace does not read (e.g. truth.json).
 
@@ -72,7 +91,8 @@ def classify(path: Path, encoding: str | None = None) -> Source | None:
     """
     suffix = path.suffix.lower()
     if suffix in CASE_SUFFIXES:
-        return Source(path, "cases")
+        table = jsonl_table_kind(path)
+        return Source(path, table) if table else Source(path, "cases")
     if suffix in TABLE_SUFFIXES:
         try:
             return Source(path, table_kind(path, encoding))

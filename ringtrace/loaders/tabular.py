@@ -10,6 +10,7 @@ zip cap (:mod:`ringtrace.loaders.limits`) before openpyxl opens it.
 from __future__ import annotations
 
 import csv
+import json
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -129,10 +130,71 @@ def read_xlsx(path: Path) -> tuple[list[str], Iterator[Row | BadRow], str]:
     return header, rows(), "xlsx"
 
 
+#: JSON Lines files whose lines are objects: a table with one column per key
+JSON_LINES = (".jsonl", ".ndjson")
+
+
+def read_jsonl_table(path: Path) -> tuple[list[str], Iterator[Row | BadRow], str]:
+    """A JSON Lines export (one object per line, e.g. Tianyancha API records) as a table: the
+    header is every key in order of first appearance; a line that is no JSON object is a
+    :class:`BadRow`. Nested values (a list of former names) become ``;``-joined text."""
+    header: list[str] = []
+    seen: set[str] = set()
+    parsed: list[tuple[int, dict[str, Any] | str]] = []
+    with path.open(encoding="utf-8-sig", errors="replace") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                parsed.append((number, f"not a JSON object ({type(exc).__name__})"))
+                continue
+            if not isinstance(value, dict):
+                parsed.append((number, "not a JSON object"))
+                continue
+            for key in value:
+                if key not in seen:
+                    seen.add(key)
+                    header.append(str(key))
+            parsed.append((number, value))
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, list):
+            return ";".join(str(v) for v in value if v is not None)
+        return json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value
+
+    def rows() -> Iterator[Row | BadRow]:
+        for number, value in parsed:
+            if isinstance(value, str):
+                yield BadRow(number, value)
+            else:
+                yield number, [cell(value.get(k)) for k in header]
+
+    return header, rows(), "utf-8"
+
+
+def first_json_keys(path: Path) -> list[str] | None:
+    """The keys of the first non-empty line of a JSON Lines file, or None when that line is no
+    JSON object (used to tell a table export from case records)."""
+    with path.open(encoding="utf-8-sig", errors="replace") as fh:
+        for line in fh:
+            if line.strip():
+                try:
+                    value = json.loads(line)
+                except (json.JSONDecodeError, RecursionError):
+                    return None
+                return [str(k) for k in value] if isinstance(value, dict) else None
+    return None
+
+
 def read_table(path: Path, encoding: str | None = None
                ) -> tuple[list[str], Iterator[Row | BadRow], str]:
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path)
+    if suffix in JSON_LINES:
+        return read_jsonl_table(path)
     return read_csv(path, encoding)
 
 

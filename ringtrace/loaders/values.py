@@ -33,12 +33,13 @@ def parse_date(value: object) -> str | None:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, (int, float)) and value > 10**11:
-        china = dt.timezone(dt.timedelta(hours=8))
-        try:
-            return dt.datetime.fromtimestamp(value / 1000, tz=china).date().isoformat()
-        except (OverflowError, OSError, ValueError):
-            raise ValueError(f"not a date: {value!r} (out of range)") from None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and (
+            value > 10**11 or value < -(10**9)):
+        # epoch milliseconds: 1973 onwards (> 1e11), or before 1970 (negative); a Tianyancha
+        # 成立日期 of 1971 (5.9e10) is told apart from a YYYYMMDD number by size below
+        return _from_epoch_ms(value)
+    if isinstance(value, int) and 10**9 < value <= 10**11 and not 10**7 <= value < 10**8:
+        return _from_epoch_ms(value)
     text = halfwidth(str(value)).strip()
     text = text.split(" ")[0] if re.match(r"^\d{4}-\d{2}-\d{2} ", text) else text
     m = _YMD.match(text) or _COMPACT.match(text)
@@ -54,6 +55,23 @@ def parse_date(value: object) -> str | None:
         return dt.date(year, month, int(day)).isoformat()
     except ValueError:
         raise ValueError(f"not a valid calendar date: {value!r}") from None
+
+
+def _from_epoch_ms(value: float) -> str:
+    """Epoch milliseconds at 00:00 China time (Tianyancha's dates) -> ISO date.
+
+    >>> _from_epoch_ms(847900800000), _from_epoch_ms(-136540800000), _from_epoch_ms(58636800000)
+    ('1996-11-14', '1965-09-04', '1971-11-11')
+    """
+    china = dt.timezone(dt.timedelta(hours=8))
+    try:
+        day = (dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+               + dt.timedelta(milliseconds=value)).astimezone(china).date()
+    except (OverflowError, OSError, ValueError):
+        raise ValueError(f"not a date: {value!r} (out of range)") from None
+    if not 1900 <= day.year <= 2100:
+        raise ValueError(f"not a date: {value!r} (out of range)")
+    return day.isoformat()
 
 
 def parse_int(value: object) -> int | None:

@@ -107,3 +107,30 @@ def test_small_batches_give_the_same_store(province: Path, tmp_path: Path) -> No
         ingest_paths(b, [province], batch_size=1000)
         assert a.counts() == b.counts()
         assert [n.id for n in a.iter_nodes()] == [n.id for n in b.iter_nodes()]
+
+
+def test_a_tianyancha_jsonl_export_is_read_as_a_registry(tmp_path: Path) -> None:
+    """Tianyancha API dumps are JSON Lines of registry records: told apart from case records by
+    their keys, dates in epoch milliseconds (China time), before 1970 too."""
+    import json
+
+    from ringtrace.graph.store.sqlite import SQLiteStore
+    from ringtrace.loaders.ingest import ingest_paths
+    from ringtrace.loaders.sources import classify
+
+    rows = [{"name": "安阳市恒达废旧物资回收有限公司", "creditCode": "91410502MA3X5Y0K2B",
+             "legalPersonName": "李强", "regStatus": "吊销，未注销", "estiblishTime": -136540800000,
+             "socialStaffNum": 2, "historyNames": "安阳市恒达物资站;恒达回收站"},
+            {"name": "新乡市瑞丰再生资源回收有限公司", "creditCode": None,
+             "regNumber": "410700000012345", "estiblishTime": 847900800000}]
+    path = tmp_path / "registry.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    assert classify(path).kind == "registry"  # type: ignore[union-attr]
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        summary = ingest_paths(store, [path])
+        assert summary.records == 2 and summary.quarantined == 0
+        employers = {n.props["name"]: n.props for n in store.iter_nodes("Employer")}
+    first = employers["安阳市恒达废旧物资回收有限公司"]
+    assert first["founded"] == "1965-09-04" and first["insured_headcount"] == 2
+    assert first["former_names"] == ["安阳市恒达物资站", "恒达回收站"]
+    assert employers["新乡市瑞丰再生资源回收有限公司"]["founded"] == "1996-11-14"

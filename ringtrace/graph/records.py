@@ -188,6 +188,7 @@ class RegistryRecord:
     former_names: list[str] = field(default_factory=list)
     cancel_date: IsoDate | None = None
     revoke_date: IsoDate | None = None
+    registration_number: str | None = None  # 注册号 (15 digits, before the USCC)
 
 
 @dataclass

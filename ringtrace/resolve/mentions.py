@@ -19,8 +19,8 @@ from ringtrace.graph.store.base import GraphStore
 from ringtrace.resolve import names
 
 PERSON_PROPS = ("name", "birth_date", "id_number", "sex", "phone", "address", "masked")
-EMPLOYER_PROPS = ("name", "uscc", "address", "legal_representative", "in_registry",
-                  "former_names", "status")
+EMPLOYER_PROPS = ("name", "uscc", "registration_number", "address", "legal_representative",
+                  "in_registry", "former_names", "status")
 CASE_PROPS = ("filing_date", "hearing_date", "decision_date")
 AGENT_EDGE = ("agent_kind", "law_firm", "represents_side")
 PARTY_EDGE = ("side", "role")
@@ -159,7 +159,8 @@ def read_mentions(store: GraphStore) -> Mentions:
         rep = props.get("legal_representative")
         employers[eid] = EmployerMention(
             eid, name, names.company_name(name), bool(props.get("in_registry")),
-            names.uscc_key(printed), names.registration_number(printed),
+            names.uscc_key(printed),
+            names.registration_number(props.get("registration_number") or printed),
             names.code_fragment(printed),
             ident.normalize_address(props["address"]) if props.get("address") else None,
             names.person_key(rep) if isinstance(rep, str) and rep and not names.masked(rep)

@@ -1,7 +1,7 @@
 """Which procuratorate receives a lead: the one at the level and place of the deciding forum.
 
 Civil supervision belongs to the procuratorate "at the same level and place as the court that made
-the effective decision" (DOMAIN.md §6), so a lead is routed by its forum, never by where the
+the effective decision" (docs/domain.md §8.7), so a lead is routed by its forum, never by where the
 applicant lives or the employer is registered:
 
 =====================  =============================================================

@@ -222,7 +222,7 @@ def _chained(kind: str, via: str, frame: Frame, member: list[str], gap: int) -> 
 
 def batch_links(frame: Frame, candidates: set[str], days: int = 7) -> list[Link]:
     """Two or more candidates against one employer filed, or decided, within ``days`` of each
-    other (a chain: each within ``days`` of the previous one). DOMAIN.md P8: batches are filed
+    other (a chain: each within ``days`` of the previous one). docs/domain.md P8: batches are filed
     and decided "within days"; 75% of a batch on the very day, the rest a few days later."""
     groups: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)
     for c in sorted(candidates):
@@ -368,7 +368,7 @@ def _inside_one_of(frame: Frame, link: Link, employers: set[str]) -> bool:
     """Does the link stay inside one of ``employers`` (large, not themselves suspicious)?
 
     Big employers (煤矿, construction companies) have many genuine old workers whose suits
-    share a village citizen agent or arrive on the same day (DOMAIN.md §2.4); intermediaries
+    share a village citizen agent or arrive on the same day (docs/domain.md §3.2); intermediaries
     need a small or dormant employer that admits anything.
     """
     involved = {e.id for c in link.cases for e in frame.cases[c].employers}
@@ -509,7 +509,7 @@ def strength(struct: dict[str, Any], params: RingParams) -> float:
     What counts most is the share of cases tied together by an intermediary-like agent or a
     shared phone/address (coordination); a ring held together only by one employer's burst or
     same-day filings - which genuine group suits also show - stays weak. Size adds a little.
-    A batch (filed or decided within days against one small employer, DOMAIN.md P8) counts
+    A batch (filed or decided within days against one small employer, docs/domain.md P8) counts
     up to ``batch_strength`` on its own: it is the published screening rule itself.
     """
     share = struct["coordinated_share"]

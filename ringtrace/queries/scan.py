@@ -90,7 +90,7 @@ def reportable(leads: int, cases: int, coordinated_share: float) -> bool:
     Two or more of its cases must be leads. Without coordination evidence (an intermediary-like
     agent or a shared phone or address tying cases together), most of its cases must be leads:
     cases held together only by filing together against one employer - which genuine group
-    suits after a closure also do - are no ring on that account (DOMAIN.md §2.4).
+    suits after a closure also do - are no ring on that account (docs/domain.md §3.2).
     """
     if leads < 2:
         return False

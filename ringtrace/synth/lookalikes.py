@@ -1,4 +1,4 @@
-"""Legitimate look-alikes that only varied worlds contain (DOMAIN.md §2.4).
+"""Legitimate look-alikes that only varied worlds contain (docs/domain.md §3.2).
 
 Each is a genuine situation that passes the published screening rules (a small employer, a
 burst of suits, an employer that does not object) and whose documents carry the evidence a

@@ -1,6 +1,6 @@
 """Claimed employment periods and applicant ages.
 
-Sham claims follow the published pattern (DOMAIN.md §0): about 15 years, starting 1994-2006,
+Sham claims follow the published pattern (docs/domain.md §7.4): about 15 years, starting 1994-2006,
 ending years before filing or on the 50th/55th/60th birthday. Genuine claims have their own
 shapes (recent jobs, periods ending at a restructuring or a closure), and some genuine claims
 also end near a retirement birthday or last about 15 years, so none of these shapes is a tell by

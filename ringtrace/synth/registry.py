@@ -2,7 +2,7 @@
 export (JSON lines or xlsx with Tianyancha's field names), with the spellings real exports have.
 
 A registry search returns the name as registered, which often differs from how a document
-printed the firm years earlier (DOMAIN.md §3.3): 市 dropped or added, the region bracket moved
+printed the firm years earlier (docs/domain.md §5.6): 市 dropped or added, the region bracket moved
 (``金源（商丘）包装有限公司`` / ``商丘金源包装有限公司``), ``有限责任公司`` for ``有限公司``, the
 branch (``分公司``) the documents call ``公司``, traditional script, widths and spaces; old firms
 closed before the 2015 reform have only a 15-digit 注册号. Varied worlds (level > 0) use these;

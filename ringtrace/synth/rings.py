@@ -1,6 +1,6 @@
 """Sham rings: an intermediary, the employers they use, the applicants and their cases.
 
-A ring recruits applicants near retirement (DOMAIN.md §0), files their confirmation claims
+A ring recruits applicants near retirement (docs/domain.md §7.4), files their confirmation claims
 against one to five small or dormant employers, and gets awards, judgments or mediation
 statements within days, often in same-day batches. How visible the intermediary is depends on
 the typology (:mod:`ringtrace.synth.typologies`) and the ring's agent style.
@@ -29,7 +29,7 @@ from ringtrace.synth.world import LAST_DAY, LAST_DECISION, World, add_workdays, 
 _OTHER_FORUM_PROVINCES = ("65", "46", "22", "37")
 #: agent styles where no ring operative appears for the applicants. An operation spread over
 #: several employers in such a style still shows its hand on the employer side: one associate
-#: of the intermediary answers as "staff" for each of the employers (DOMAIN.md P9, SPP 2024-04).
+#: of the intermediary answers as "staff" for each of the employers (docs/domain.md P9, SPP 2024-04).
 #: Without any trail the parts would be separate rings to anyone reading the documents, and the
 #: truth file would score a detector on the generator's coin flips rather than on evidence.
 HIDDEN_STYLES = ("relatives", "none")
@@ -182,7 +182,7 @@ class RingBuilder:
 
     def _relative_applicant(self, first: Person, filing: dt.date) -> Person:
         """A spouse or sibling of the first applicant, or a clansman of the same village: same
-        surname and village address (DOMAIN.md G1)."""
+        surname and village address (docs/domain.md G1)."""
         rng = self.rng
         kin = rng.choice(("spouse", "spouse", "弟", "兄", "姐", "妹"))
         if kin == "spouse":

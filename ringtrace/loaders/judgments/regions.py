@@ -1,7 +1,7 @@
 """Where a court or arbitration commission sits, as a GB/T 2260 administrative code.
 
 A lead goes to the procuratorate of the place and level of the forum that decided the case
-(DOMAIN.md §6), so every record carries ``region_code``. Two routes:
+(docs/domain.md §8.7), so every record carries ``region_code``. Two routes:
 
 * from the 法院代字 of a 2016+ case number: province abbreviation alone for a 高院 (``鲁`` ->
   370000), plus two digits for a 中院 (``鲁15`` -> 371500), plus four digits for a 基层 court,

@@ -19,7 +19,7 @@ What it flags
     as its employee / HR head, or the worker's agent as a relative, in an uncontested case.
 Why it matters
     SPP 2024-04: the intermediary 焦某 appeared as the employer's "人事部门负责人" and raised no
-    objection; intermediaries recruit many applicants (DOMAIN.md §2.2 P9, signal 4). Collusion
+    objection; intermediaries recruit many applicants (docs/domain.md §2.2 P9, §2.4 S4). Collusion
     needs someone who controls both sides. What sets an intermediary apart from a group's own
     counsel (a legal-aid lawyer, one firm's lawyer, a worker chosen by colleagues acting for a
     whole workforce against one employer) is reach: across employers, forums and time, and links

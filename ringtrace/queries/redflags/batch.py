@@ -5,7 +5,7 @@ What it flags
     heard or decided on the same day.
 Why it matters
     SPP 2024-04: 40 applications on one day and "当日…作出40份仲裁裁决书"; Chengdu: five cases
-    "均在同日缴纳诉讼费，同日开庭调解" (DOMAIN.md P8). Genuine group suits after a closure also
+    "均在同日缴纳诉讼费，同日开庭调解" (docs/domain.md P8). Genuine group suits after a closure also
     come in batches, so this rule alone is weak evidence; it counts with the others.
 Thresholds
     ``min_cases`` in ``rules.toml`` [rules.BATCH_SAME_DAY].

@@ -12,12 +12,12 @@ What it flags
     but disputes the money (对工作期间无异议，但工资数额过高／无力支付).
 Why it matters
     The Anyang model's core rules: "原告诉求简单，被告对原告诉求没有异议或者基本认同" and the
-    keyword 无异议 (SEED; DOMAIN.md §2.1 R4/R5, §2.2 P1). A genuine worker usually also claims
+    keyword 无异议 (SEED; docs/domain.md §2.1 R4/R5, §2.2 P1). A genuine worker usually also claims
     money; an employer that really owed 15 years of contributions usually contests. The other
     way round: a claim for unpaid wages or severance is a real dispute over real work - a bought
     confirmation has nothing to collect, and its employer has nothing to dispute - so money
     claimed, and an employer that fights over the amount while admitting the work, speak for
-    a genuine relationship (DOMAIN.md §2.4). A token amount is no such claim, hence the floor
+    a genuine relationship (docs/domain.md §3.3). A token amount is no such claim, hence the floor
     of about one month's pay.
 Thresholds
     Keywords for CLAIM_PURPOSE, ``min_total_yuan`` for CLAIM_MONEY in ``rules.toml``; the

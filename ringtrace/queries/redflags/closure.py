@@ -17,7 +17,7 @@ Why it matters
     Genuine group suits after a closure or restructuring look like a burst against a small
     employer that does not object, but their claimed periods "end at the enterprise's closure
     rather than at the applicant's retirement birthday and vary in length rather than clustering
-    at ~15 years" (DOMAIN.md §2.4). A lay-off takes weeks, not one day, and per-person end dates
+    at ~15 years" (docs/domain.md §3.3). A lay-off takes weeks, not one day, and per-person end dates
     vary, so ends are compared within a window rather than by calendar month. An intermediary's
     applicants end at their own retirement birthdays (P3), or all share one template period of
     about fifteen years (the forged "2001年至2015年工资表", P4) - same start, same length - which

@@ -8,7 +8,7 @@ What it flags
 Why it matters
     A closing factory's workforce sues with all ages; the applicants an intermediary brings are
     chosen for their age: "年龄都在五六十岁，女性居多" (NFZM-CQ), "临近退休年龄的灵活就业人员"
-    (ZZ-FZRB) — DOMAIN.md P2 applied to the group rather than to one person.
+    (ZZ-FZRB) — docs/domain.md P2 applied to the group rather than to one person.
 Thresholds
     ``min_cases``, ``min_share``, ``min_years``, ``female_ages``, ``male_ages`` in ``rules.toml``
     [rules.COHORT_NEAR_RETIREMENT] (the age windows default to those of TL_NEAR_RETIREMENT).

@@ -12,7 +12,7 @@ What it flags
     company phone) or among one employer's workers (a factory dormitory, a group representative).
 Why it matters
     Intermediaries register applicants with their own phone or office address, and the
-    employer's manager shares contact data with the intermediary (DOMAIN.md signal 4, P9; issue
+    employer's manager shares contact data with the intermediary (docs/domain.md §2.4 S4, P9; issue
     typology "agents differ but share phones or addresses").
 Thresholds
     ``min_people`` in ``rules.toml`` [rules.CONTACT_SHARED].

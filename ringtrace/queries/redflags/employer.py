@@ -6,14 +6,14 @@ What it flags
     as 1); ``EMP_OVER_HEADCOUNT`` relationships confirmed (judgment, award or mediation) far above
     the headcount; ``EMP_STATUS`` the employer is deregistered, revoked or in liquidation
     (注销/吊销/清算…); ``EMP_TYPE`` labour-service, township or recycling-type employers named in
-    DOMAIN.md as typical hosts; ``EMP_START_BEFORE_FOUNDING`` the claimed relationship starts
+    docs/domain.md as typical hosts; ``EMP_START_BEFORE_FOUNDING`` the claimed relationship starts
     before the employer's founding date (成立日期) by more than ``grace_days``, unless that
     date is explained: the registry lists former names (曾用名) or the employer is a
     collective/state enterprise (``explained_by_types``) - restructured enterprises are
     re-registered and their 成立日期 is the successor's - or the document itself tells of a
     restructuring or renaming (``explained_by_words``).
 Why it matters
-    Anyang's rules "企业用工规模不大" + "被密集起诉" (SEED, DOMAIN.md R2/R3); the Jilin depot with
+    Anyang's rules "企业用工规模不大" + "被密集起诉" (SEED, docs/domain.md R2/R3); the Jilin depot with
     30 staff and ≥150 "retirees" (P7); closing coal mines and 劳服 companies (P6); a relationship
     cannot start before the company existed (P5).
 Thresholds

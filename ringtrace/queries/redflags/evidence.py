@@ -12,9 +12,9 @@ What it flags (both exculpatory)
     intermediaries forge.
 Why it matters
     Sham cases rest on "伪造工资条、劳动合同等证明材料" (SPP 2024-04) and typically show "no
-    contract, wage-account or pension record among the evidence" (DOMAIN.md signal 7, G6);
+    contract, wage-account or pension record among the evidence" (docs/domain.md §2.4 S7, G6);
     genuine restructured-enterprise claims are confirmed "from archives", which courts check
-    against 三十余年前的工资表、职工花名册 (DOMAIN.md §2.4). What decides the weight is custody:
+    against 三十余年前的工资表、职工花名册 (docs/domain.md §3.3 E1/E2). What decides the weight is custody:
     a social-insurance agency, a bank, a tax bureau or an archive is not a party to the
     collusion, and a personnel file built up over years is hard to fake; a roster or a wage
     table the colluding employer issues today can be made to order ("伪造工资条、劳动合同",

@@ -5,7 +5,7 @@ What it flags
     decided the case; ``GEO_FORUM_FAR`` the forum is in another province than the employer
     (from the employer's registered address or the region digits of its USCC).
 Why it matters
-    Chongqing farmers confirmed as employees of an Urumqi caustic-soda plant (NFZM-CQ, DOMAIN.md
+    Chongqing farmers confirmed as employees of an Urumqi caustic-soda plant (NFZM-CQ, docs/domain.md
     P6): intermediaries move applicants to wherever a compliant employer and forum are.
 Thresholds
     Categorical; a place that cannot be read is never flagged.

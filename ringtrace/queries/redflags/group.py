@@ -11,10 +11,10 @@ What it flags
 Why it matters
     A genuine workforce that sues together leaves traces in its documents: some of its members
     have a roster entry, a bank statement or an archive file, some claim unpaid wages or
-    severance, their employment ended when the firm closed (DOMAIN.md §2.4). A cohort recruited
+    severance, their employment ended when the firm closed (docs/domain.md §3.3). A cohort recruited
     by an intermediary has nothing but the employer's admission - "原告诉求简单", "案件事实主要通过
     诉讼代理人自认的方式…大部分没有提供劳动合同以及工资帐户明细、基本养老保险缴纳明细等基本证据"
-    (湘潭, DOMAIN.md G3/G6). One case without proof says little (published documents are terse);
+    (湘潭, docs/domain.md G3/G6). One case without proof says little (published documents are terse);
     a whole group with next to none is the absence that separates a bought cohort from a
     workforce.
 Thresholds

@@ -7,7 +7,7 @@ What it flags (both exculpatory)
     ``AGENT_LEGAL_AID`` a worker's agent was assigned by a legal-aid centre (法律援助中心指派).
 Why it matters
     Procuratorates support genuine long-term workers' suits after checking them: 检例第125号
-    (安某民等80名环卫工人, back-payment of 400余万) and the 22 silk-factory women of 合川 (DOMAIN.md
+    (安某民等80名环卫工人, back-payment of 400余万) and the 22 silk-factory women of 合川 (docs/domain.md
     §2.4). A body that vetted the workers and puts its name on the suit is the opposite of a
     scheme that needs no one to look closely. Legal-aid centres check a worker's means and the
     merits before assigning a lawyer, a weaker check; a scheme brings its own agent.

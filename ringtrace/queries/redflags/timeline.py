@@ -9,7 +9,7 @@ What it flags
     ``tolerance_days``); ``TL_IMPLAUSIBLE_START_AGE`` the worker would have started younger than
     16 or older than 60; ``TL_FAST_DECISION`` decided within ``max_days`` of filing.
 Why it matters
-    Back-payment rules (DOMAIN.md §1: 人社部发〔2016〕132号, start ≥1995, 15 years to draw a pension);
+    Back-payment rules (docs/domain.md §1.3: 人社部发〔2016〕132号, start ≥1995, 15 years to draw a pension);
     published cases: 40 awards "长达15年", applicants "五六十岁，女性居多", claims ending on a
     retirement birthday (P2–P5); sham awards issued ten days after filing.
 Thresholds

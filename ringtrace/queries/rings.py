@@ -2,10 +2,11 @@
 
 1. **Candidates**: confirmation cases whose rule score reaches ``seed_threshold``.
 2. **Evidence links** between candidates: the same intermediary-like agent (see
-   :func:`~ringtrace.queries.redflags.agents.intermediary_like`; a bare mention of the same
-   name in the same prefecture counts, see :func:`mention_aliases`), or a lawyer whose practice is
-   dominated by candidates (``practice_share``), or a lawyer's series against two or more small
-   employers in the same months (:func:`series_links`); the same phone or address
+   :func:`~ringtrace.queries.redflags.agents.intermediary_like`; agents are entities after
+   resolution, so a bare mention of an identified agent is that agent, see ``ringtrace.resolve``),
+   or a lawyer whose practice is dominated by candidates (``practice_share``), or a lawyer's
+   series against two or more small employers in the same months (:func:`series_links`) -
+   lawyers' links join only groups they are central to (:func:`_bridge`); the same phone or address
    among applicants, lay agents and the employer side; the same suspicious employer (one
    flagged for a burst, for confirmations above its headcount or for a near-retirement
    cohort); two or more candidates against one employer filed or decided within
@@ -35,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from ringtrace.graph.identity import digest, is_masked_name
+from ringtrace.graph.identity import digest
 from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
@@ -147,75 +148,6 @@ def time_chains(frame: Frame, cases: list[str], max_gap_days: int) -> list[list[
     return [sorted(run) for run in runs]
 
 
-def mention_aliases(frame: Frame, gap_days: int = 730,
-                    within: set[str] | None = None) -> dict[str, str]:
-    """Agent mentions scoped to one document (no birth date, ID, firm or phone printed) mapped
-    to the one identified agent of the same name and kind (lay agent, lawyer, staff) who acts
-    before the forums of the same prefecture, when there is exactly one (among namesakes, the
-    one active within ``gap_days`` of the mention). Documents print an agent's details unevenly; the
-    same intermediary is ``孔龙, born 1976-07-27`` in one award and plain ``孔龙`` in the next.
-    ``within``: only mentions in these cases are wanted (ring assembly asks for candidates)."""
-    names = {a.name for c in (frame.cases if within is None else within)
-             for a in frame.cases[c].agents if "|doc:" in a.id}
-    identified: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    scoped: dict[str, tuple[str, str, str]] = {}
-    for agent_id, prefectures in sorted(_agent_prefectures(frame, names).items()):
-        kinds = agent_profile(frame, agent_id).kinds
-        name = str(frame.persons.get(agent_id, {}).get("name") or "")
-        if not name or is_masked_name(name) or len(kinds) != 1 or "relative" in kinds:
-            continue  # an applicant's relative is that applicant's own, whatever the name
-        kind = next(iter(kinds))
-        if "|doc:" in agent_id:
-            if len(prefectures) == 1:
-                scoped[agent_id] = (name, kind, next(iter(prefectures)))
-        else:
-            for prefecture in prefectures:
-                identified[(name, kind, prefecture)].add(agent_id)
-    aliases: dict[str, str] = {}
-    for mention, key in sorted(scoped.items()):
-        matches = identified.get(key, set())
-        if len(matches) > 1:  # a common name: keep the namesakes active at the same time
-            matches = {m for m in matches if _active_near(frame, m, frame.agent_cases[mention],
-                                                         gap_days)}
-        if len(matches) == 1:
-            aliases[mention] = next(iter(matches))
-    return aliases
-
-
-def _agent_prefectures(frame: Frame, names: set[str]) -> dict[str, set[str]]:
-    """agent id -> the prefectures of the forums it appeared before, for the agents called by
-    one of ``names``, in one pass over the cases."""
-    found: dict[str, set[str]] = {}
-    for case in frame.case_list():
-        code = frame.forums.get(case.forum_id, {}).get("region_code")
-        for a in case.agents:
-            if a.name not in names:
-                continue
-            prefectures = found.setdefault(a.id, set())
-            if code:
-                prefectures.add(str(code)[:4])
-    return found
-
-
-def _active_near(frame: Frame, agent_id: str, cases: list[str], gap_days: int) -> bool:
-    """Did ``agent_id`` file a case within ``gap_days`` of one of ``cases``?"""
-    mine = [d for c in frame.agent_cases[agent_id] if (d := filing_date(frame.cases[c]))]
-    theirs = [d for c in cases if (d := filing_date(frame.cases[c]))]
-    return any(abs((a - b).days) <= gap_days for a in mine for b in theirs)
-
-
-def _staff_of_several(frame: Frame, agent_id: str, mentions: list[str]) -> bool:
-    """A non-lawyer who answers for two or more employers once the bare ``mentions`` aliased
-    to them are counted (:func:`intermediary_like` judges the identified agent's own cases
-    only)."""
-    if not mentions:
-        return False
-    profiles = [agent_profile(frame, a) for a in (agent_id, *mentions)]
-    employers = {e for p in profiles if not p.kinds & set(PROFESSIONAL)
-                 for e in p.employer_side_employers}
-    return len(employers) >= 2
-
-
 def _chained(kind: str, via: str, frame: Frame, member: list[str], gap: int) -> list[Link]:
     return [Link(kind, via, run) for run in time_chains(frame, member, gap) if len(run) >= 2]
 
@@ -256,23 +188,17 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     large = {e for e, props in frame.employers.items() if e not in flagged_employers
              and isinstance(props.get("insured_headcount"), int)
              and props["insured_headcount"] >= params.large_employer_headcount}
-    mentions: dict[str, list[str]] = defaultdict(list)
-    for mention, agent_id in sorted(mention_aliases(frame, gap, candidates).items()):
-        mentions[agent_id].append(mention)
     for agent_id in sorted(frame.agent_cases):
         cases = frame.agent_cases[agent_id]
-        aliased = mentions.get(agent_id, [])
-        every = [*cases, *(c for m in aliased for c in frame.agent_cases[m])]
-        member = [c for c in every if c in candidates]
-        if len(member) >= 2 and (intermediary_like(frame, agent_id)
-                                 or _staff_of_several(frame, agent_id, aliased)):
+        member = [c for c in cases if c in candidates]
+        if len(member) >= 2 and intermediary_like(frame, agent_id):
             links += _chained("agent", agent_id, frame, member, gap)
         elif len(member) >= 2:
             small = [c for c in member
                      if not any(e.id in large for e in frame.cases[c].employers)]
             if _practice_dominated(frame, agent_id, cases, small, params):
                 links += _chained("agent", agent_id, frame, small, gap)
-            elif agent_profile(frame, agent_id).kinds <= set(PROFESSIONAL):
+            elif agent_profile(frame, agent_id).professional:
                 links += series_links(frame, agent_id, small, candidates, params)
     shared = [(i, sh) for i, sh in sharing_by_identifier(frame).items() if len(sh.cases) >= 2]
     for ident, sharing in sorted(shared, key=lambda item: item[0]):
@@ -314,7 +240,7 @@ def _practice_dominated(frame: Frame, agent_id: str, cases: list[str],
     the lawyer's candidates at small or suspicious employers (a big employer's genuine group
     suits are no sign of a scheme). Lay agents are judged by :func:`intermediary_like`.
     """
-    return (agent_profile(frame, agent_id).kinds <= set(PROFESSIONAL)
+    return (agent_profile(frame, agent_id).professional
             and len(member) >= params.practice_min_cases
             and len(member) >= params.practice_share * len(cases))
 
@@ -379,7 +305,7 @@ def _professional(frame: Frame, link: Link) -> bool:
     """A link made by a lawyer (or another professional): a series, or an agent link whose
     agent practises law."""
     return link.kind == "series" or (
-        link.kind == "agent" and agent_profile(frame, link.via).kinds <= set(PROFESSIONAL))
+        link.kind == "agent" and agent_profile(frame, link.via).professional)
 
 
 def _bridge(uf: UnionFind, links: list[Link], share: float) -> None:

@@ -8,12 +8,12 @@ from typing import Any
 
 from ringtrace.graph.records import RegistryRecord
 from ringtrace.queries.frame import Frame
+from ringtrace.queries.redflags.agents import intermediary_like
 from ringtrace.queries.rings import (
     RingParams,
     _practice_dominated,
     batch_links,
     evidence_links,
-    mention_aliases,
     time_chains,
 )
 from ringtrace.queries.rules import load_rules
@@ -107,7 +107,6 @@ def test_bare_mention_of_an_identified_lay_agent_counts_as_that_agent(tmp_path: 
     agent = "Person:王建国|b:1970-01-01"
     assert frame.agent_cases[agent] == [c for c in sorted(frame.cases)
                                         if not frame.cases[c].case_number.endswith("3号")]
-    assert mention_aliases(frame) == {}
 
 
 def test_a_lawyer_whose_practice_is_mostly_flagged_suits_links_them(tmp_path: Path) -> None:
@@ -132,7 +131,18 @@ def test_a_bare_mention_goes_to_the_namesake_active_at_the_time(tmp_path: Path) 
     # resolved by ringtrace.resolve: the bare mention is the namesake active at the time
     assert len(frame.agent_cases["Person:王建国|b:1970-01-01"]) == 2
     assert len(frame.agent_cases["Person:王建国|b:1960-05-05"]) == 1
-    assert mention_aliases(frame, gap_days=730) == {}
+
+
+def test_a_lawyer_printed_once_without_a_firm_is_still_a_lawyer(tmp_path: Path) -> None:
+    """Resolution joins a bare mention (kind unstated) to the lawyer: no layman's reach."""
+    from ringtrace.queries.redflags.agents import agent_profile
+
+    cases = [_lawyer_case(n, "2021-03-01", FIRM_A if n < 5 else FIRM_B) for n in range(1, 6)]
+    frame = frame_of(tmp_path, cases)
+    [agent] = frame.agent_cases
+    profile = agent_profile(frame, agent)
+    profile.kinds.add("other")
+    assert profile.professional and not intermediary_like(frame, agent)
 
 
 def _lawyer_case(n: int, day: str, employer: str, lawyer: str = "律师甲") -> dict[str, Any]:

@@ -74,6 +74,13 @@ class AgentProfile:
     #: acted for both sides of one case
     both_in_one_case: bool = False
 
+    @property
+    def professional(self) -> bool:
+        """Recorded as a lawyer, intern, legal-aid lawyer or legal worker (mentions of an
+        unstated kind - a lawyer printed without a firm - do not make a layman of them)."""
+        known = self.kinds - {"other"}
+        return bool(known) and known <= set(PROFESSIONAL)
+
 
 def agent_profile(frame: Frame, agent_id: str) -> AgentProfile:
     """The :class:`AgentProfile` of one agent (computed once per agent and frame, shared by the
@@ -169,7 +176,7 @@ def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
     """
     profile = agent_profile(frame, agent_id)
     employer_sides = profile.employer_side_employers
-    professional = profile.kinds <= set(PROFESSIONAL)
+    professional = profile.professional
     if not professional and (profile.both_in_one_case or len(employer_sides) >= 2
                              or employer_sides & profile.worker_side_employers):
         return True
@@ -210,7 +217,7 @@ def one_group_agent(frame: Frame, agent_id: str, min_workers: int, min_share: fl
     """A lay agent acting for ``min_workers`` or more workers, mostly in uncontested
     confirmation cases, without the reach of :func:`intermediary_like`."""
     profile = agent_profile(frame, agent_id)
-    if profile.kinds & set(PROFESSIONAL) or len(profile.workers) < min_workers:
+    if profile.professional or len(profile.workers) < min_workers:
         return False
     return (bool(profile.cases) and len(profile.suspicious) / len(profile.cases) >= min_share
             and not intermediary_like(frame, agent_id, min_workers, min_share))

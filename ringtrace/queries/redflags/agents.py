@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ringtrace.graph.identity import is_masked_name
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import AgentRef, CaseInfo, Frame
 from ringtrace.queries.redflags.common import (
@@ -107,7 +108,7 @@ def profile_agents(frame: Frame, agent_ids: Iterable[str]) -> None:
             profile = todo.get(a.id)
             if profile is not None:
                 if employers is None:
-                    employers = [e.id for e in case.employers]
+                    employers = named_employers(case)
                 _note_case(profile, case, employers)
                 _note_role(profile, a, case, employers)
     known.update(todo)
@@ -122,12 +123,18 @@ def _profile(frame: Frame, agent_id: str) -> AgentProfile:
     profile = AgentProfile(frame.agent_cases.get(agent_id, []))
     for c in profile.cases:
         case = frame.cases[c]
-        employers = [e.id for e in case.employers]
+        employers = named_employers(case)
         _note_case(profile, case, employers)
         for a in case.agents:
             if a.id == agent_id:
                 _note_role(profile, a, case, employers)
     return profile
+
+
+def named_employers(case: CaseInfo) -> list[str]:
+    """The case's employers that a document names in full: a masked name (``鑫某建材有限公司``)
+    may be any of them, so it never counts as one more employer an agent reaches."""
+    return [e.id for e in case.employers if not is_masked_name(e.name)]
 
 
 def _note_case(profile: AgentProfile, case: CaseInfo, employers: list[str]) -> None:
@@ -278,7 +285,7 @@ def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
             for a in employer_agents:
                 if a.kind not in PROFESSIONAL:
                     for_employer[(e.id, a.id)].append(case.id)
-                if a.kind in ("employee", "other"):
+                if a.kind in ("employee", "other") and not is_masked_name(e.name):
                     employee_agent_employers[a.id].add(e.id)
         found = _hits_in_case(frame, case, worker_agents, employer_agents)
         if found:

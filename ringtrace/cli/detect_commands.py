@@ -152,7 +152,7 @@ def worlds_report(results: list[worlds.WorldResult], summary: worlds.Summary,
     for r in results:
         e = r.evaluation
         rows.append({"world": r.spec.name, "variation": r.spec.variation,
-                     **{m: getattr(e, m) for m in worlds.METRICS},
+                     **{m: r.metric(m) for m in worlds.METRICS},
                      "rings_planted": e.rings_planted, "rings_reported": e.rings_reported})
     return {
         "rules": rules, "worlds": rows, **summary.to_dict(),
@@ -167,14 +167,16 @@ def worlds_report(results: list[worlds.WorldResult], summary: worlds.Summary,
 def format_worlds(report: dict[str, Any]) -> str:
     metrics = list(worlds.METRICS)
     short = {"ring_recall": "ringR", "ring_precision": "ringP", "case_precision": "caseP",
-             "case_recall": "caseR", "decoy_ring_rate": "lookalike_in_rings",
-             "decoy_flag_rate": "lookalike_leads", "quarantine_rate": "quarantine"}
+             "case_recall": "caseR", "decoy_ring_rate": "alike@ring",
+             "decoy_flag_rate": "alike@lead", "quarantine_rate": "quarantine",
+             **{f"{k}_{m}": f"{k[:3]}.{m[0].upper()}" for k in ("persons", "agents", "employers")
+                for m in ("precision", "recall")}}
     lines = [f"rules: {report['rules']}", "",
-             f"{'world':<28}" + "".join(f"{short[m]:>20}" for m in metrics)]
+             f"{'world':<24}" + "".join(f"{short[m]:>11}" for m in metrics)]
     for row in report["worlds"]:
-        lines.append(f"{row['world']:<28}" + "".join(f"{_pct(row[m]):>20}" for m in metrics))
+        lines.append(f"{row['world']:<24}" + "".join(f"{_pct(row.get(m)):>11}" for m in metrics))
     for label in ("worst", "median"):
-        lines.append(f"{label:<28}" + "".join(f"{_pct(report[label][m]):>20}" for m in metrics))
+        lines.append(f"{label:<24}" + "".join(f"{_pct(report[label][m]):>11}" for m in metrics))
     lines += ["", "calibration (final score band -> observed share of sham cases):"]
     for b in report["calibration"]:
         lines.append(f"  {b['band']:<14} cases {b['cases']:>7}  sham {b['sham']:>6}  "

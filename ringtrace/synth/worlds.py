@@ -32,6 +32,7 @@ from ringtrace.queries.evaluate import Evaluation, evaluate, load_truth, truth_c
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.rules import RuleConfig, load_rules
 from ringtrace.queries.scan import run_scan
+from ringtrace.resolve.evaluate import ResolutionMetrics, resolution_metrics
 
 #: seeds of the development worlds (tune here) and of the evaluation worlds (report only)
 DEV_SEEDS = tuple(range(101, 141))
@@ -45,6 +46,8 @@ SPLITS = ("dev", "eval")
 METRICS: dict[str, bool] = {
     "ring_recall": True, "ring_precision": True, "case_precision": True, "case_recall": True,
     "decoy_ring_rate": False, "decoy_flag_rate": False, "quarantine_rate": False,
+    **{f"{kind}_{m}": True for kind in ("persons", "agents", "employers")
+       for m in ("precision", "recall")},
 }
 
 Progress = Callable[[str], None]
@@ -130,15 +133,21 @@ class WorldResult:
     variation: dict[str, Any] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     bands: list[Band] = field(default_factory=list)
+    resolution: ResolutionMetrics | None = None
 
     def metric(self, name: str) -> float | None:
-        value = getattr(self.evaluation, name)
+        kind, _, measure = name.partition("_")
+        if self.resolution is not None and kind in self.resolution.by_kind:
+            value = getattr(self.resolution.by_kind[kind], measure)
+        else:
+            value = getattr(self.evaluation, name, None)
         return None if value is None else float(value)
 
     def to_dict(self) -> dict[str, Any]:
         return {"world": self.spec.name, "seed": self.spec.seed,
                 "variation_level": self.spec.variation, "cases": self.spec.cases,
                 "evaluation": self.evaluation.to_dict(), "variation": self.variation,
+                "resolution": self.resolution.to_dict() if self.resolution else None,
                 "seconds": self.seconds}
 
 
@@ -151,7 +160,7 @@ class Summary:
     median: dict[str, float | None]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"worlds": self.worlds, "worst": self.worst, "median": self.median}
+        return {"world_count": self.worlds, "worst": self.worst, "median": self.median}
 
 
 def summarise(results: Sequence[WorldResult]) -> Summary:
@@ -218,9 +227,11 @@ def run_world(spec: WorldSpec, workdir: Path, config: RuleConfig | None = None,
         confirmation = {n.id for n in store.iter_nodes("Case")
                         if "劳动关系" in str(n.props.get("cause") or "")} | sham
         bands = calibration(scan, sham, confirmation)
+        resolution = resolution_metrics(store, truth) if isinstance(truth.get("cases"),
+                                                                    list) else None
     return WorldResult(spec, evaluation, dict(truth.get("variation", {})),
                        {"prepare": round(prepared - started, 2),
-                        "scan": round(scanned - prepared, 2)}, bands)
+                        "scan": round(scanned - prepared, 2)}, bands, resolution)
 
 
 def run_worlds(specs: Iterable[WorldSpec], workdir: Path, config: RuleConfig | None = None,

@@ -55,6 +55,8 @@ class RingParams:
     ring_weight: float
     uncoordinated_share: float
     min_ring_cases: int
+    min_uncoordinated_cases: int
+    strong_lead: float
     max_ring_cases: int
     large_employer_headcount: int
     batch_link_days: int

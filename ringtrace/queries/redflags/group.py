@@ -18,7 +18,8 @@ Why it matters
     a whole group with next to none is the absence that separates a bought cohort from a
     workforce.
 Thresholds
-    ``min_cases``, ``window_days`` and the ``exculpatory`` rule ids in ``rules.toml``
+    ``min_cases``, ``window_days``, ``max_headcount`` (employers insured for this many people or
+    more face many unrelated suits a year, no group) and the ``exculpatory`` rule ids in ``rules.toml``
     [rules.GROUP_UNPROVEN]; the
     rule reads what those rules found, so it runs after them (switching one off means it found
     nothing).
@@ -45,10 +46,14 @@ def unproven(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     proven = set().union(*(fired.get(r, set()) for r in params["exculpatory"]))
     window = int(params["window_days"])
     max_share = float(params["max_proven_share"])
+    largest = int(params["max_headcount"])
     for employer, facts in employer_confirmation_cases(frame).items():
         uncontested = [f for f in facts if f.case.uncontested]
         if len(uncontested) < minimum:
             continue
+        headcount = frame.employers.get(employer, {}).get("insured_headcount")
+        if isinstance(headcount, int) and headcount >= largest:
+            continue  # a big employer's many suits in a year are not one group
         dated = sorted((f.filed, f.case.id) for f in uncontested if f.filed is not None)
         busiest = set(busiest_window(dated, window))
         admitted = [f.case for f in uncontested if f.case.id in busiest]

@@ -1,4 +1,4 @@
-"""Query commands: rings, ring, employer, agent, person, leads, path."""
+"""Query commands: rings, groups, ring, employer, agent, person, leads, path."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from ringtrace.cli.app import Context, cli
 from ringtrace.cli.common import opened_store, store_option, translated_errors
 from ringtrace.cli.output import emit, output_options, table
 from ringtrace.queries.entities import agent_profile, employer_profile, person_profile
-from ringtrace.queries.leads import list_leads
+from ringtrace.queries.leads import list_explained_groups, list_leads
 from ringtrace.queries.paths import shortest_paths
 from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
 
@@ -38,6 +38,33 @@ def rings(ctx: Context, limit: int, include_clusters: bool, store_uri: str | Non
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
         rows = list_rings(store, limit, include_clusters)
     emit(rows, as_json=as_json, as_csv=as_csv, rows=rows)
+
+
+@cli.command()
+@click.option("--limit", "-n", default=30, show_default=True, help="How many groups to list.")
+@store_option
+@output_options
+@click.pass_obj
+def groups(ctx: Context, limit: int, store_uri: str | None, as_json: bool, as_csv: bool) -> None:
+    """List groups of suits the evidence explains as legitimate (not rings, not leads).
+
+    A closing firm's staff, a dormant collective admitting from its archives, a suit backed by
+    a procuratorate: most of the group's cases carry records in third-party custody, wage
+    claims, a partial admission, a supporting body or an ending with the employer, and few are
+    leads. Each row says why.
+
+    \b
+    Examples:
+      ringtrace groups
+      ringtrace groups --json
+    """
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+        found = list_explained_groups(store, limit)
+    rows = [{"employer": g["employer"], "cases": len(g["cases"]), "backed": g["backed"],
+             "leads": g["leads"],
+             "reasons": "；".join(f"{r['reason']}×{r['cases']}" for r in g["reasons"])}
+            for g in found]
+    emit(found, as_json=as_json, as_csv=as_csv, rows=rows)
 
 
 @cli.command()

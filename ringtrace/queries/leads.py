@@ -10,6 +10,14 @@ from ringtrace.queries.entities import case_row
 from ringtrace.queries.results import ScanResults
 
 
+def list_explained_groups(store: GraphStore, limit: int | None = None) -> list[dict[str, Any]]:
+    """Groups the last scan explained as legitimate, largest first (see queries.groups)."""
+    scan = ScanResults.load(store)
+    found = sorted(scan.data.get("explained_groups", []),
+                   key=lambda g: (-len(g["cases"]), g["employer_id"]))
+    return found[:limit]
+
+
 def list_leads(store: GraphStore, limit: int | None = None,
                min_score: float | None = None) -> list[dict[str, Any]]:
     """Leads in rank order: each with its lead id, score, rule ids, reasons and evidence."""

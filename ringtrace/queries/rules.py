@@ -29,6 +29,7 @@ class RuleConfig:
     source: str
     caps: dict[str, dict[str, Any]] = field(default_factory=dict)
     rings: dict[str, Any] = field(default_factory=dict)
+    groups: dict[str, Any] = field(default_factory=dict)
 
     def params(self, rule_id: str) -> dict[str, Any]:
         try:
@@ -41,13 +42,15 @@ class RuleConfig:
 
     def to_dict(self) -> dict[str, Any]:
         return {"scoring": self.scoring, "rules": self.rules, "exposure": self.exposure,
-                "caps": self.caps, "rings": self.rings, "source": self.source}
+                "caps": self.caps, "rings": self.rings, "groups": self.groups,
+                "source": self.source}
 
     def with_overrides(self, overrides: dict[str, Any], source: str = "overrides"
                        ) -> RuleConfig:
         """This configuration with ``overrides`` applied (same checks as a rules file)."""
         data = deepcopy({"scoring": self.scoring, "rules": self.rules,
-                         "exposure": self.exposure, "caps": self.caps, "rings": self.rings})
+                         "exposure": self.exposure, "caps": self.caps, "rings": self.rings,
+                         "groups": self.groups})
         _merge(data, overrides, "", source)
         return _checked(data, f"{self.source} + {source}")
 
@@ -112,9 +115,11 @@ def _checked(data: dict[str, Any], source: str) -> RuleConfig:
                 raise RuleError(f"{source}: {member} is in caps.{placed[member]} and "
                                 f"caps.{name}; a rule or cap belongs to one cap at most")
             placed[member] = name
-    for key in ("employer_group_rules", "employer_anchored_rules"):
-        unknown = [r for r in data.get("rings", {}).get(key, []) if r not in data["rules"]]
+    for table, key in (("rings", "employer_group_rules"), ("rings", "employer_anchored_rules"),
+                       ("groups", "explaining_rules")):
+        unknown = [r for r in data.get(table, {}).get(key, []) if r not in data["rules"]]
         if unknown:
-            raise RuleError(f"{source}: rings.{key} names unknown rules {', '.join(unknown)}")
+            raise RuleError(f"{source}: {table}.{key} names unknown rules {', '.join(unknown)}")
     return RuleConfig(scoring=data["scoring"], rules=data["rules"], exposure=data["exposure"],
-                      source=source, caps=data.get("caps", {}), rings=data.get("rings", {}))
+                      source=source, caps=data.get("caps", {}), rings=data.get("rings", {}),
+                      groups=data.get("groups", {}))

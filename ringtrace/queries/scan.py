@@ -19,6 +19,7 @@ from ringtrace.graph.identity import digest
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries import community_step
 from ringtrace.queries.frame import Frame, build_frame
+from ringtrace.queries.groups import explained_groups
 from ringtrace.queries.redflags import RULES_BY_ID, run_all
 from ringtrace.queries.redflags.common import (
     PROFESSIONAL,
@@ -185,6 +186,7 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
                                   r["ring_id"]))
     for rank, row in enumerate(ring_rows, start=1):
         row["rank"] = rank
+    explained = explained_groups(frame, findings, set(leads), config.groups)
     result: dict[str, Any] = {
         "meta": {
             "ringtrace_version": __version__, "snapshot": snapshot,
@@ -193,12 +195,13 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
             "cases_scanned": len(frame.cases), "findings": len(findings),
             "rings": sum(r["reported"] for r in ring_rows), "clusters": len(ring_rows),
             "leads": len(leads), "lead_threshold": threshold,
-            "communities": grouped.count,
+            "communities": grouped.count, "explained_groups": len(explained),
         },
         "findings": [f.to_dict() for f in findings],
         "cases": case_rows,
         "rings": ring_rows,
         "leads": leads,
+        "explained_groups": [g.to_dict() for g in explained],
     }
     say("save")
     store.save_scan_if_unchanged(result, snapshot)

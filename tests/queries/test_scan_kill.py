@@ -34,7 +34,7 @@ from ringtrace.synth import generate
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                 reason="reads /proc to see which processes are left")
 ROOT = Path(__file__).resolve().parents[2]
-KEYS = {"meta", "findings", "cases", "rings", "leads"}
+KEYS = {"meta", "findings", "cases", "rings", "leads", "explained_groups"}
 CHILD = r"""
 import sys, time
 from pathlib import Path

@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_OUT ?= demo-out
 
-.PHONY: venv demo test test-fast lint accuracy bench neo4j neo4j-stop clean
+.PHONY: venv demo test test-fast lint accuracy bench worlds neo4j neo4j-stop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ accuracy: venv
 bench: venv
 	bash tools/run-bench.sh
 
+## Detection across the evaluation worlds (docs/evaluation.md): worst and median, calibration,
+## ablation. Heavy (10 worlds of 6,000 raw documents; kept under .worlds/ and reused).
+worlds: venv
+	$(VENV)/bin/ringtrace eval --worlds 10 --split eval --ablation
+
 ## Start a throwaway Neo4j for development (prints the bolt URI; stop with `make neo4j-stop`).
 neo4j: venv
 	@bash tools/neo4j-dev/start.sh >/dev/null
@@ -49,4 +54,4 @@ neo4j-stop:
 	bash tools/neo4j-dev/stop.sh
 
 clean:
-	rm -rf $(DEMO_OUT) ringtrace-workspace .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(DEMO_OUT) ringtrace-workspace .worlds .pytest_cache .mypy_cache .ruff_cache

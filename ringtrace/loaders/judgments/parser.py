@@ -37,6 +37,7 @@ from ringtrace.loaders.judgments.proceedings import (
     hearing_date,
     simple_procedure,
 )
+from ringtrace.loaders.judgments.rejoin import broken_breaks, join_at
 from ringtrace.loaders.judgments.response import read_response, sentence_at
 from ringtrace.loaders.judgments.sections import Sections, find_sections
 from ringtrace.loaders.judgments.speakers import sides
@@ -88,11 +89,17 @@ def prepare(text: str) -> str:
 
 def _prepare(text: str) -> tuple[str, str]:
     """(simplified, as printed): the same plain text, character for character, so that an
-    offset found in the first slices the printed form from the second (case numbers)."""
+    offset found in the first slices the printed form from the second (case numbers). Lines
+    broken in mid-sentence are joined in both at the same places (:mod:`.rejoin`)."""
     plain = strip_provenance(text)
     plain = html_to_text(plain) if looks_like_html(plain) else plain
     plain = clean_text(plain)
-    return (to_simplified(plain) if is_traditional(plain) else plain), plain
+    simple = to_simplified(plain) if is_traditional(plain) else plain
+    breaks = broken_breaks(simple)
+    if not breaks:
+        return simple, plain
+    joined = join_at(plain, breaks)
+    return (join_at(simple, breaks) if simple is not plain else joined), joined
 
 
 def parse_document(text: str, source_path: str | None = None) -> ParseOutcome:

@@ -33,7 +33,7 @@ _CLAIM_STOP = re.compile(r"事实(?:和|与|及)理由|理由如下|理由[:：]
 _APPEALS = ("上诉请求", "再审请求", "申请再审称", "上诉称")
 _NARRATIVE = ("诉称", "申请称", "上诉称", "申请再审称")
 _CLAIM_MARK = re.compile("上诉请求|再审请求|申请再审称|上诉称|诉讼请求|仲裁请求|起诉请求|请求事项|申请请求|"
-                         "请求判令|请求裁决|诉称|申请称|请求(?=[:：])|" + INLINE_CLAIM)
+                         "请求(?:依法)?(?:判令|裁决)|诉称|申请称|请求(?=[:：])|" + INLINE_CLAIM)
 _INLINE_MARK = re.compile(INLINE_CLAIM)
 _REQUEST = re.compile(r"请求|要求(?:判令|确认|裁决|法院|贵院|仲裁委)")
 _NARRATIVE_LIMIT = 300
@@ -79,13 +79,14 @@ def _claim_texts(sections: Sections, employer: list[str], others: list[str]) -> 
         begin = lead.end() if lead is not None else m.end()
         window = text[begin:min(sections.end, begin + _CLAIM_LIMIT)]
         explicit = True
-        if mark in _NARRATIVE:
+        if mark in _NARRATIVE and not _CLAIM_VERB.match(window):
+            # ``原告诉称：确认原告自2011年至2012年…存在劳动关系。`` states the claim itself; else
+            # the request comes later in the story (``…，故诉至法院，请求…``)
             request = _REQUEST.search(window, 0, _NARRATIVE_LIMIT)
             if request:
                 window = window[request.start():]
             else:
-                # ``原告诉称：确认原告自2011年至2012年…存在劳动关系。`` states the claim itself
-                explicit = bool(_CLAIM_VERB.match(window))
+                explicit = False
         stop = _CLAIM_STOP.search(window, 1)
         claim = (window[:stop.start()] if stop else window).strip(" :：,，")
         who = speaker(text, m.start(), employer, others)

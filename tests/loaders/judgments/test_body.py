@@ -64,6 +64,32 @@ def test_a_claim_written_as_one_sentence_without_a_colon() -> None:
     assert (record.claimed_start, record.claimed_end) == ("1998", "2014")
 
 
+@pytest.mark.parametrize(("claim", "kind", "amounts"), [
+    ("原告张某请求依法判令：被告支付原告拖欠工资33300元、经济补偿金21600.25元。", "with_amounts",
+     [33300.0, 21600.25]),
+    ("原告张某请求判令被告支付原告拖欠工资5000元。", "with_amounts", [5000.0]),
+    ("原告张某请求依法裁决：确认原告与被告自2011年2月起存在劳动关系。", "confirmation_only", []),
+])
+def test_a_claim_asking_the_court_to_order_without_a_claim_heading(
+        claim: str, kind: str, amounts: list[float]) -> None:
+    record = _record("原告张某与被告劳动争议一案，本院于2021年3月1日立案后公开开庭进行了审理。\n"
+                     + claim + "\n原告张某称：原告于2011年2月12日到被告处从事搬运工作。\n")
+    assert (record.claim_kind, record.claim_amounts) == (kind, amounts)
+
+
+def test_a_notice_reciting_the_request_without_a_speaker() -> None:
+    record = _record("你与某某有限公司劳动争议的仲裁申请收悉。请求依法判令：被申请人支付申请人拖欠工资26000元。"
+                     "经审查，本委决定不予受理。\n")
+    assert (record.claim_kind, record.claim_amounts) == ("with_amounts", [26000.0])
+
+
+def test_a_story_claim_is_not_replaced_by_a_later_mention_of_the_request() -> None:
+    record = _record("原告王某诉称：确认原告自2012年12月20日至2013年5月17日在被告处工作，双方存在劳动关系。"
+                     "事实和理由：原告于2012年12月20日到被告处从事门卫工作。原告为申请工伤认定，特提出诉讼请求。\n")
+    assert record.claim_kind == "confirmation_only"
+    assert (record.claimed_start, record.claimed_end) == ("2012-12-20", "2013-05-17")
+
+
 def test_money_claims_have_amounts() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
                      "经济补偿金3,500元。\n")

@@ -52,6 +52,13 @@ _BLANKS = re.compile(r"[ \t\u00a0]+\n")
 #: a whitespace run longer than any layout needs (it would only slow the patterns down)
 _LONG_WHITESPACE = re.compile(r"\s{17,}")  # one character class: the scan skips ahead fast
 _MANY_NEWLINES = re.compile(r"\n{3,}")
+#: blanks between two Chinese characters (or a Chinese character and a digit or full-width
+#: punctuation): letter-spacing of PDF and OCR copies (``委  托诉讼代理人``, ``统一社  会信用代码``,
+#: ``北大　街``), alignment padding (``张　三``, ``民 事 判 决 书``). Chinese never separates words
+#: with blanks, so none of them carries meaning.
+_CJK_OR_DIGIT = "\u4e00-\u9fff\u3001-\u3011\uff01-\uff1f\uff5e0-9"
+_BLANK_IN_WORD = re.compile(rf"(?<=[\u4e00-\u9fff])[ \t\u3000\u00a0]{{1,16}}(?=[{_CJK_OR_DIGIT}])|"
+                            rf"(?<=[{_CJK_OR_DIGIT}])[ \t\u3000\u00a0]{{1,16}}(?=[\u4e00-\u9fff])")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -188,4 +195,5 @@ def clean_text(text: str) -> str:
         text = _PAGE_MARKER.sub(lambda m: _join_page_break(m, text), text)
     if "(" in text:
         text = _PINYIN_NOTE.sub("", text)
+    text = _BLANK_IN_WORD.sub("", text)
     return _MANY_NEWLINES.sub("\n\n", text).strip()

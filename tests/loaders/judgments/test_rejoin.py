@@ -43,8 +43,8 @@ def test_an_award_wrapped_mid_sentence_reads_whole() -> None:
 def test_header_signature_and_paragraph_ends_are_kept() -> None:
     text = prepare(AWARD)
     lines = text.split("\n")
-    assert lines[:3] == ["新乡市卫滨区劳动人事争议仲裁委员会", "仲 裁 裁 决 书", "卫滨劳人仲案[2024]8号"]
-    assert lines[-4:] == ["首席仲裁员  赵某", "仲裁员  张某华", "二Ｏ二四年一月十六日", "书记员  张某红"]
+    assert lines[:3] == ["新乡市卫滨区劳动人事争议仲裁委员会", "仲裁裁决书", "卫滨劳人仲案[2024]8号"]
+    assert lines[-4:] == ["首席仲裁员赵某", "仲裁员张某华", "二Ｏ二四年一月十六日", "书记员张某红"]
     assert "申请人周某梅请求确认申请人与被申请人自2000年7月至2019年6月期间存在劳动关系。" in lines
     assert "被申请人辩称，对申请人的请求没有异议。" in lines
 

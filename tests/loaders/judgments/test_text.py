@@ -34,6 +34,20 @@ def test_wenshu_anchors_break_lines_and_scripts_are_dropped() -> None:
     assert lines == ["某某法院", "原告：张三 & 李四 "]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("委  托诉讼代理人：张某", "委托诉讼代理人：张某"),
+    ("统一社\u3000会信用代码914101810A98P8P71U", "统一社会信用代码914101810A98P8P71U"),
+    ("住河南省新郑市北大　街455号", "住河南省新郑市北大街455号"),
+    ("自2014年  11月至2017年11月", "自2014年11月至2017年11月"),
+    ("经审理查明  ：申请人于2014年", "经审理查明：申请人于2014年"),
+    ("民 事 判 决 书", "民事判决书"),
+    # blanks between letters or digits, or around ASCII punctuation, are left alone
+    ("Word 2007 export (2019)", "Word 2007 export (2019)"),
+])
+def test_blanks_inside_chinese_words_are_dropped(text: str, expected: str) -> None:
+    assert clean_text(text) == expected
+
+
 def test_html_sniffing() -> None:
     assert looks_like_html("<!DOCTYPE html><html>")
     assert looks_like_html("<p class=MsoNormal>原告</p>")

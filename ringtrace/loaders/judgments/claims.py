@@ -29,7 +29,7 @@ from ringtrace.loaders.judgments.sections import Sections
 from ringtrace.loaders.judgments.speakers import speaker
 
 _CLAIM_LIMIT = 500
-_CLAIM_STOP = re.compile(r"事实(?:和|与|及)理由|理由如下|理由[:：]|\n|辩称|答辩")
+_CLAIM_STOP = re.compile(r"事实(?:和|与|及)理由|理由如下|理由[:：]|\n|辩称|辩解称|答辩")
 _APPEALS = ("上诉请求", "再审请求", "申请再审称", "上诉称")
 _NARRATIVE = ("诉称", "申请称", "上诉称", "申请再审称")
 _CLAIM_MARK = re.compile("上诉请求|再审请求|申请再审称|上诉称|诉讼请求|仲裁请求|起诉请求|请求事项|申请请求|"

@@ -31,7 +31,7 @@ _HEAD_LIMIT = 1500
 _TAIL_LIMIT = 300
 _PLACE_CHARS = 4  # longest place abbreviation before 劳 (浙余姚: 3)
 _READ_BACK = 6  # characters read back before 劳, so that a verb glued in front is seen
-_JUNK_WORDS = ("作出", "作岀", "出具", "不服", "根据", "依据", "送达", "下发", "制作", "提交", "提供",
+_JUNK_WORDS = ("作出", "作岀", "做出", "出具", "不服", "根据", "依据", "送达", "下发", "制作", "提交", "提供",
                "出示", "撤销", "见")
 _JUNK_BEFORE_ARBITRATION = ("经", "于", "的", "以", "向", "按", "被", "即", "据", "及", "和", "与", "在",
                             "对", "该", "其", "号", "书", "委", "院", "了", "已", "由", "将", "为", "是")

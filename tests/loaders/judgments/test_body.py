@@ -25,6 +25,10 @@ def _record(body: str) -> CaseRecord:
     ("认可原告在我公司工作", "admits"), ("原告所述属实", "admits"),
     ("不认可原告的诉讼请求", "contests"), ("对原告主张有异议，双方不存在劳动关系", "contests"),
     ("无异议，但原告已超过仲裁时效，请求驳回", "contests"), ("请求依法裁判", "unknown"),
+    # a plea that it cannot pay admits the debt; a dispute about the amount is partial
+    ("认可拖欠原告工资的事实，但因经营困难暂无力支付", "admits"),
+    ("对工作期间无异议，但工资数额过高，被告现经营困难，无力支付", "partial"),
+    ("原告确系被告职工，双方存在劳动关系", "admits"),
 ])
 def test_answers_are_classified_with_negations_first(answer: str, expected: str) -> None:
     assert classify_response(answer) == expected
@@ -90,6 +94,14 @@ def test_a_story_claim_is_not_replaced_by_a_later_mention_of_the_request() -> No
     assert (record.claimed_start, record.claimed_end) == ("2012-12-20", "2013-05-17")
 
 
+@pytest.mark.parametrize("answer", ["被告辩解称，原告并非被告职工，双方不存在劳动关系，请求驳回原告的诉讼请求。",
+                                    "被告辩解：不同意原告的请求，原告从未与被告建立劳动关系。"])
+def test_an_answer_introduced_by_bian_jie(answer: str) -> None:
+    record = _record("原告张某与被告劳动争议一案，本院于2021年3月1日立案后公开开庭进行了审理。\n"
+                     "原告向本院提出诉讼请求：确认原告与被告自2011年2月起存在劳动关系。\n" + answer + "\n")
+    assert record.defendant_response == "contests"
+
+
 def test_money_claims_have_amounts() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
                      "经济补偿金3,500元。\n")
@@ -118,7 +130,8 @@ def test_an_absent_plaintiff_is_not_an_absent_defendant() -> None:
         False, "contests", "withdrawn")
 
 
-def test_signature_date_wins_over_recited_dates() -> None:
-    record = _record("原审法院于二Ｏ一六年十月二十四日作出判决。\n本院认为，判决如下：\n"
+@pytest.mark.parametrize("verb", ["作出", "做出"])
+def test_signature_date_wins_over_recited_dates(verb: str) -> None:
+    record = _record(f"原审法院于二Ｏ一六年十月二十四日{verb}判决。\n本院认为，判决如下：\n"
                      "确认原告与被告存在劳动关系。\n审判员　王某\n二〇一七年三月一日\n书记员　李某\n")
     assert record.decision_date == "2017-03-01"

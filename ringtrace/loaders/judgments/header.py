@@ -142,11 +142,12 @@ def _forum(text: str, start: int, end: int) -> tuple[str, str] | None:
             if i >= _MAX_CANDIDATES:
                 break
             name = m.group(0)
-            if name in _FIELD_LABELS or _MENTION_BEFORE.search(text, max(0, m.start() - 3),
-                                                               m.start()):
+            trimmed = _trim_forum(name)
+            at = m.start() + len(name) - len(trimmed)  # ``…19日向某仲裁委员会``: junk trimmed
+            if name in _FIELD_LABELS or _MENTION_BEFORE.search(text, max(0, at - 3), at):
                 continue
             if best is None or m.start() < best[0]:
-                best = (m.start(), _trim_forum(name), kind)
+                best = (m.start(), trimmed, kind)
             break
     return (best[1], best[2]) if best else None
 
@@ -167,6 +168,15 @@ def _sealed_forum(text: str, start: int) -> tuple[str, str] | None:
 #: the first party line of the block (a court named after it is in the case record)
 _FIRST_PARTY = re.compile(r"(?:^|[\n。])[ \t\u3000]*(?:再审申请人|上诉人|被上诉人|申请人|被申请人|原告|被告|"
                           r"申诉人|起诉人)", re.M)
+
+
+#: a title that names another document in a sentence (``该委作出…号不予受理通知书``)
+_RECITAL = re.compile(r"(?:作出|做出|作岀|出具|下发|送达|制作|收到|依据|根据|不服|撤销)[^。\n]{0,40}$")
+
+
+def _recited_title(text: str, at: int) -> bool:
+    clause = max(text.rfind("。", max(0, at - 60), at), text.rfind("\n", max(0, at - 60), at))
+    return _RECITAL.search(text, clause + 1 if clause >= 0 else max(0, at - 60), at) is not None
 
 
 def document_type_of(title: str, forum_kind: str) -> str | None:
@@ -256,8 +266,9 @@ def read_header(text: str, meta: Metadata) -> Header:
         header.forum = regions.court_name(code)
         if header.forum:
             header.inferred["forum"] = f"from the court code {code} of the case number"
-    titles = list(TITLE.finditer(text, start, min(len(text), (number.end if number else
-                                                              head_end) + 40)))
+    titles = [t for t in TITLE.finditer(text, start, min(len(text), (number.end if number else
+                                                                     head_end) + 40))
+              if not _recited_title(text, t.start())]
     if number is None and titles:
         header.party_start = max(header.party_start, titles[-1].end())
     for candidate in [t.group(0) for t in reversed(titles)] + [meta.get("案件名称") or "",

@@ -1,5 +1,9 @@
 """Parties of documents without party lines: refusal notices and copies cut before the block.
 
+A copy that starts after its party block (a repost that begins with the claim) names the
+sides in the body: in one sentence (``原告王某与被告某某有限公司…一案``), or each where it is
+first named in full (``申请人王某英请求…``, ``被申请人某某化工有限公司于本裁决生效之日起…支付``).
+
 Non-acceptance notices (不予受理通知书) are written to the applicant by name.
 
 A commission's notice often has no party lines: it is addressed to the applicant
@@ -59,19 +63,55 @@ _BODY_REACH = 6000
 
 
 def mentioned_parties(text: str, start: int) -> PartyBlock:
-    """Worker and employer named in the first sentence that names both sides (empty if none).
+    """Worker and employer named in the first sentence that names both sides; else each side
+    where the body first names it by role and full name (empty if neither is found).
 
     Only for copies without any party line; ``role_in_text`` is the role word of that
     sentence (``原告``), which is also how the rest of the body refers to the party.
     """
     block = PartyBlock(end=start)
-    m = _BOTH_SIDES.search(text, start, min(len(text), start + _BODY_REACH))
+    stop = min(len(text), start + _BODY_REACH)
+    m = _BOTH_SIDES.search(text, start, stop)
     if m is None:
+        for role, name, at in _named_sides(text, start, stop):
+            _add(block, text, role, name, at)
         return block
-    line = text.count("\n", 0, m.start()) + 1
     for role, name in ((m.group("role1"), m.group("name1")), (m.group("role2"), m.group("name2"))):
-        procedural = "plaintiff" if role in ("原告", "申请人", "上诉人") else "defendant"
-        party = Party(name=name, role=procedural, role_in_text=role,
-                      is_entity=looks_like_entity(name))
-        block.parties.append(ParsedParty(party, procedural, [], line))
+        _add(block, text, role, name, m.start())
     return block
+
+
+def _add(block: PartyBlock, text: str, role: str, name: str, at: int) -> None:
+    procedural = "plaintiff" if role in _PLAINTIFF_ROLES else "defendant"
+    party = Party(name=name, role=procedural, role_in_text=role, is_entity=looks_like_entity(name))
+    block.parties.append(ParsedParty(party, procedural, [], text.count("\n", 0, at) + 1))
+
+
+_PLAINTIFF_ROLES = ("原告", "申请人", "上诉人", "再审申请人")
+#: a side named by role and name anywhere in the body of a copy that starts after its party
+#: block: ``申请人王某英请求…``, ``原告王某诉称``, ``被申请人开封某某化工有限公司于本裁决生效之日起…``
+_NAMED = re.compile(
+    r"(?P<role>再审申请人|被申请人|被上诉人|申请人|上诉人|原告|被告)"
+    r"(?P<name>[^\s\d，,。；;、:：()（）“”\"《》]{2,40}?)"
+    r"(?=诉称|辩称|称[:：，,]|请求|提出|不服|与|于本|向|支付|及其|的委托|到庭|未到庭|[，,。；;])")
+#: words that a name never contains: the phrase after the role word is not a name
+_NOT_A_NAME = re.compile(r"原告|被告|申请|上诉|本院|本委|法院|仲裁|称|诉|辩|请求|提交|提供|认为|主张|对|处|"
+                         r"之间|双方|工作|支付|同意|认可|所述|的|已|未|至今|曾|因|经|在|自|及|与")
+_PERSON = re.compile(r"[\u4e00-\u9fff*＊×Xx]{2,4}")
+
+
+def _named_sides(text: str, start: int, stop: int) -> list[tuple[str, str, int]]:
+    """(role, name, offset) of the first plausible name of each side (worker's and employer's
+    roles alike: an employer may be the plaintiff)."""
+    found: dict[bool, tuple[str, str, int]] = {}
+    for m in _NAMED.finditer(text, start, stop):
+        name = m.group("name")
+        if _NOT_A_NAME.search(name) and not looks_like_entity(name):
+            continue
+        if not looks_like_entity(name) and not _PERSON.fullmatch(name):
+            continue
+        plaintiff = m.group("role") in _PLAINTIFF_ROLES
+        found.setdefault(plaintiff, (m.group("role"), name, m.start()))
+        if len(found) == 2:
+            break
+    return [found[side] for side in (True, False) if side in found]

@@ -162,9 +162,27 @@ _TYPE_BY_OPERATIVE = (("判决如下", "判决书"), ("裁定如下", "裁定书
                       ("协议", "调解书"))
 
 
+#: a commission speaking of itself, or its decision: ``本委认为`` / ``经本委主持调解`` / ``裁决如下``
+_COMMISSION_VOICE = re.compile(r"本委|仲裁庭|裁决如下")
+
+
+def _infer_commission(record: CaseRecord, header: Header, meta: Metadata,
+                      sections: Sections) -> None:
+    """Without a forum, a case number or metadata, a body in a commission's voice (``本委认为``,
+    ``裁决如下``) is an arbitration."""
+    if header.forum or header.case_number is not None or meta.get("审理程序") or \
+            meta.get("法院") or meta.get("审理法院"):
+        return
+    voice = _COMMISSION_VOICE.search(sections.text, sections.start, sections.end)
+    if voice is None:
+        return
+    record.forum_kind, record.procedure = "arbitration", "仲裁"
+    record.mark_inferred("procedure", f"a commission's voice ({voice.group(0)})")
+
+
 def _infer_procedure(record: CaseRecord, header: Header, meta: Metadata) -> None:
     """Without a case number or a 审理程序 field, the party labels tell the instance."""
-    if header.case_number is not None or meta.get("审理程序") or header.forum_kind != "court":
+    if header.case_number is not None or meta.get("审理程序") or record.forum_kind != "court":
         return
     labels = " ".join(p.role_in_text for p in record.parties)
     for label, procedure in _PROCEDURE_BY_LABEL:
@@ -182,7 +200,7 @@ def _infer_document_type(record: CaseRecord, header: Header, sections: Sections,
         label = sections.text[sections.operative:sections.operative + 8]
         for word, doc_type in _TYPE_BY_OPERATIVE:
             if word in label:
-                if doc_type == "调解书" and header.forum_kind == "arbitration":
+                if doc_type == "调解书" and record.forum_kind == "arbitration":
                     doc_type = "仲裁调解书"
                 record.document_type = doc_type
                 record.mark_inferred("document_type", f"operative part ({word})")
@@ -216,6 +234,7 @@ def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
         parties=[p.party for p in block.parties],
         inferred=dict(header.inferred) or None,
     )
+    _infer_commission(record, header, meta, sections)
     _infer_procedure(record, header, meta)
     _infer_document_type(record, header, sections, problems)
     _checks(record, header, block, problems)

@@ -229,6 +229,40 @@ def test_party_line_variants() -> None:
     assert len(record.parties) == 4
 
 
+def test_a_repost_starting_with_the_claim_is_read_and_keyed_by_content() -> None:
+    outcome = parse_text(
+        "申请人王某英请求依法判令：被申请人支付申请人拖欠工资2700元、经济补偿金11594元。\n"
+        "申请人王某英称：申请人于2009年11月24日到被申请人处从事电工工作。\n"
+        "被申请人辩称，对申请人的请求没有异议。\n"
+        "本委认为，申请人的合理请求应予支持。依照《中华人民共和国劳动争议调解仲裁法》第二条之规定，裁决如下：\n"
+        "被申请人开封某某化工有限公司于本裁决生效之日起十日内支付申请人王某英14294元。\n"
+        "仲裁员罗某\n二〇一四年二月十一日\n")
+    record = outcome.record
+    assert record is not None and record.forum == "" and record.case_number is None
+    assert [(p.name, p.role, p.side) for p in record.parties] == [
+        ("王某英", "plaintiff", "worker"), ("开封某某化工有限公司", "defendant", "employer")]
+    assert (record.document_type, record.forum_kind, record.procedure) == (
+        "仲裁裁决书", "arbitration", "仲裁")
+    assert (record.claim_kind, record.claim_amounts) == ("with_amounts", [2700.0, 11594.0])
+    assert record.defendant_response == "no_objection"
+    assert record.decision_date == "2014-02-11"
+
+
+def test_a_repost_starting_with_the_story_takes_no_recited_forum_or_title() -> None:
+    outcome = parse_text(
+        "彭某军于2017年11月19日向郑州市惠济区劳动人事争议仲裁委员会申请仲裁，该委于2017年11月21日作出"
+        "惠劳人仲不字〔2017〕第46号不予受理通知书。原告彭某军不服，诉至本院。\n"
+        "原告彭某军诉称：请求依法判令：被告支付原告拖欠工资2604元。\n"
+        "被告辩称，双方系劳务关系而非劳动关系，原告的请求没有事实和法律依据。\n"
+        "本院认为，原告的合理请求应予支持。判决如下：\n"
+        "被告郑州某某物业管理有限公司于本判决生效之日起十日内支付原告彭某军2604元。\n")
+    record = outcome.record
+    assert record is not None and record.forum == "" and record.document_type == "判决书"
+    assert record.related_case_numbers == ["惠劳人仲不字〔2017〕第46号"]
+    assert [p.name for p in record.parties] == ["彭某军", "郑州某某物业管理有限公司"]
+    assert record.defendant_response == "contests"
+
+
 def test_pinyin_glosses_and_split_numbers() -> None:
     record = _record("<p>河北省滄州市中級人民法院</p><p>民事判決書</p><p>(2018)冀09民終<span>3345"
                      "</span>號</p><p>上訴人(原審原告):劉某某,女,住滄州市運河區(qū)。</p>"

@@ -133,6 +133,12 @@ _MENTION_BEFORE = re.compile(r"(?:不服|向|经|由|据|于|在|被|对|与|至
 #: labels of mirror field blocks that end in 法院 (``审理法院``)
 _FIELD_LABELS = frozenset(("审理法院", "法院", "经办法院", "承办法院"))
 _MAX_CANDIDATES = 8
+_LINE_START = "\n \t\u3000"
+
+
+def _named_forum(name: str) -> bool:
+    """A forum's name starts with its place (``安阳市…``), or is the supreme court's."""
+    return regions.starts_with_place(name) or name.startswith("最高")
 
 
 def _forum(text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -146,6 +152,8 @@ def _forum(text: str, start: int, end: int) -> tuple[str, str] | None:
             at = m.start() + len(name) - len(trimmed)  # ``…19日向某仲裁委员会``: junk trimmed
             if name in _FIELD_LABELS or _MENTION_BEFORE.search(text, max(0, at - 3), at):
                 continue
+            if not _named_forum(trimmed) and at > 0 and text[at - 1] not in _LINE_START:
+                continue  # ``…，经审查不属于劳动人事争议仲裁委员会的受理范围``: words, not a name
             if best is None or m.start() < best[0]:
                 best = (m.start(), trimmed, kind)
             break

@@ -25,9 +25,19 @@ from ringtrace.loaders.judgments.block import PartyBlock
 from ringtrace.loaders.judgments.parties import ParsedParty, looks_like_entity
 
 _ADDRESSEE = re.compile(r"[ \t\u3000]*(?P<name>[^\s:：，,。；;（）()]{2,40})[ \t\u3000]*[:：][ \t\u3000]*\n")
-_OTHER_SIDE = re.compile(r"你(?:[（(]?单位[）)]?)?(?:与|和|诉)(?P<other>[^，,。；;、]{2,40}?)(?:之间)?(?:的)?"
+#: 你（单位）与… / 你（你们）与… / 你提出的与…
+_OTHER_SIDE = re.compile(r"你(?:[（(][^（）()]{1,4}[）)]|单位)?(?:提出的|申请的)?(?:与|和|诉)(?P<other>[^，,。；;、]{2,40}?)(?:之间)?(?:的)?"
                          r"(?:确认劳动关系|劳动人事争议|劳动争议|人事争议|工资|劳动报酬|劳动合同)")
 _REACH = 400
+_NOTICE_REACH = 3000
+
+
+def reads_as_refusal_notice(text: str, start: int) -> bool:
+    """True for a notice refusing the case whose title was cut off: it refuses (``不予受理``,
+    ``不属于…受理范围``) and closes with ``特此通知``."""
+    stop = min(len(text), start + _NOTICE_REACH)
+    return text.find("特此通知", start, stop) >= 0 and (
+        text.find("不予受理", start, stop) >= 0 or text.find("受理范围", start, stop) >= 0)
 
 
 def addressee_block(text: str, start: int) -> PartyBlock:
@@ -56,9 +66,9 @@ def addressee_block(text: str, start: int) -> PartyBlock:
 #: one sentence naming both sides, in a copy whose party block was cut off:
 #: ``原告王某与被告某某有限公司劳动争议一案``, ``确认原告王某与被告某某有限公司自2010年…``
 _BOTH_SIDES = re.compile(
-    r"(?P<role1>原告|申请人|上诉人)(?P<name1>[^，,。；;、\s:：()（）]{2,30}?)(?:诉|与)"
+    r"(?P<role1>原告|申请人|上诉人)(?P<name1>[^，,。；;、\s:：()（）]{2,30}?)(?:因与|诉|与)"
     r"(?P<role2>被告|被申请人|被上诉人)(?P<name2>[^，,。；;、\s:：()（）]{2,40}?)"
-    r"(?=劳动|确认|追索|之间|自|于|在|存在|一案|纠纷|争议|的|[，,。])")
+    r"(?=劳动(?:争议|合同|关系|报酬|人事)|确认|追索|之间|自|于|在|存在|一案|纠纷|争议|的|[，,。])")
 _BODY_REACH = 6000
 
 
@@ -71,13 +81,14 @@ def mentioned_parties(text: str, start: int) -> PartyBlock:
     """
     block = PartyBlock(end=start)
     stop = min(len(text), start + _BODY_REACH)
-    m = _BOTH_SIDES.search(text, start, stop)
-    if m is None:
-        for role, name, at in _named_sides(text, start, stop):
-            _add(block, text, role, name, at)
-        return block
-    for role, name in ((m.group("role1"), m.group("name1")), (m.group("role2"), m.group("name2"))):
-        _add(block, text, role, name, m.start())
+    for m in _BOTH_SIDES.finditer(text, start, stop):
+        if _plausible(m.group("name1")) and _plausible(m.group("name2")):
+            for role, name in ((m.group("role1"), m.group("name1")),
+                               (m.group("role2"), m.group("name2"))):
+                _add(block, text, role, name, m.start())
+            return block
+    for role, name, at in _named_sides(text, start, stop):
+        _add(block, text, role, name, at)
     return block
 
 
@@ -96,8 +107,17 @@ _NAMED = re.compile(
     r"(?=诉称|辩称|称[:：，,]|请求|提出|不服|与|于本|向|支付|及其|的委托|到庭|未到庭|[，,。；;])")
 #: words that a name never contains: the phrase after the role word is not a name
 _NOT_A_NAME = re.compile(r"原告|被告|申请|上诉|本院|本委|法院|仲裁|称|诉|辩|请求|提交|提供|认为|主张|对|处|"
-                         r"之间|双方|工作|支付|同意|认可|所述|的|已|未|至今|曾|因|经|在|自|及|与")
+                         r"之间|双方|工作|支付|同意|认可|所述|承担|负担|建立|从未|的|已|未|至今|因|经|在|自|及|与|不|无|应|均")
+_NOT_AN_ORGANISATION = re.compile(r"原告|被告|申请人|上诉人|之间|请求|确认")
 _PERSON = re.compile(r"[\u4e00-\u9fff*＊×Xx]{2,4}")
+
+
+def _plausible(name: str) -> bool:
+    """An organisation's name, or a person's (two to four characters, or masked), not a phrase
+    of the sentence (``提交的证据不足以证明其``, ``从未``, ``自2014年至2015年期间``)."""
+    if looks_like_entity(name):
+        return not _NOT_AN_ORGANISATION.search(name)
+    return bool(_PERSON.fullmatch(name)) and not _NOT_A_NAME.search(name)
 
 
 def _named_sides(text: str, start: int, stop: int) -> list[tuple[str, str, int]]:
@@ -105,13 +125,10 @@ def _named_sides(text: str, start: int, stop: int) -> list[tuple[str, str, int]]
     roles alike: an employer may be the plaintiff)."""
     found: dict[bool, tuple[str, str, int]] = {}
     for m in _NAMED.finditer(text, start, stop):
-        name = m.group("name")
-        if _NOT_A_NAME.search(name) and not looks_like_entity(name):
-            continue
-        if not looks_like_entity(name) and not _PERSON.fullmatch(name):
+        if not _plausible(m.group("name")):
             continue
         plaintiff = m.group("role") in _PLAINTIFF_ROLES
-        found.setdefault(plaintiff, (m.group("role"), name, m.start()))
+        found.setdefault(plaintiff, (m.group("role"), m.group("name"), m.start()))
         if len(found) == 2:
             break
     return [found[side] for side in (True, False) if side in found]

@@ -27,7 +27,11 @@ from ringtrace.loaders.judgments.block import PartyBlock, read_party_block
 from ringtrace.loaders.judgments.claims import read_claims
 from ringtrace.loaders.judgments.header import Header, cause_of, find_case_numbers, read_header
 from ringtrace.loaders.judgments.metadata import Metadata, read_metadata
-from ringtrace.loaders.judgments.notice import addressee_block, mentioned_parties
+from ringtrace.loaders.judgments.notice import (
+    addressee_block,
+    mentioned_parties,
+    reads_as_refusal_notice,
+)
 from ringtrace.loaders.judgments.outcome import lower_outcome_text, read_outcome
 from ringtrace.loaders.judgments.parties import assign_sides, collect_aliases
 from ringtrace.loaders.judgments.patterns import EVIDENCE_WORDS
@@ -112,7 +116,8 @@ def parse_document(text: str, source_path: str | None = None) -> ParseOutcome:
     meta = read_metadata(plain)
     header = read_header(plain, meta)
     block = read_party_block(plain, header.party_start)
-    if not block.parties and header.document_type == "不予受理通知书":
+    if not block.parties and (header.document_type == "不予受理通知书" or (
+            header.document_type is None and reads_as_refusal_notice(plain, header.party_start))):
         block = addressee_block(plain, header.party_start)
     mentioned = False
     if not block.parties:  # a copy cut before its party block: the sides named in the body
@@ -207,6 +212,12 @@ def _infer_document_type(record: CaseRecord, header: Header, sections: Sections,
                 problems.add(1, "document_type", f"no document title found; {doc_type} "
                              f"inferred from the operative part ({word})")
                 return
+    if reads_as_refusal_notice(sections.text, 0):
+        record.document_type = "不予受理通知书"
+        record.mark_inferred("document_type", "a notice refusing the case (不予受理…特此通知)")
+        problems.add(1, "document_type", "no document title found; 不予受理通知书 inferred from "
+                     "the notice's wording (不予受理…特此通知)")
+        return
     record.document_type = "unknown"
     problems.add(1, "document_type", "no document title and no operative part found; the "
                  "document type is left unknown")

@@ -117,6 +117,15 @@ def _party_line(line: str) -> bool:
     return bool(starts) and not RECORD_CLAUSE.search(line) and "请求" not in line
 
 
+#: a party line cut after the key of its last field: ``…，住址：`` / ``统一社会信用代码：``
+_FIELD_KEY_END = re.compile(r"[，,。；;]\s*[\u4e00-\u9fff]{1,10}[:：]$")
+
+
+def _field_key_end(line: str) -> bool:
+    """A party line whose last field's value went to the next line (``…，户籍地：``)."""
+    return bool(_FIELD_KEY_END.search(line[-16:])) and _party_line(line)
+
+
 def broken_breaks(text: str) -> list[int]:
     """Offsets of the line breaks in ``text`` that break a sentence (see the module docstring)."""
     found: list[int] = []
@@ -133,7 +142,9 @@ def broken_breaks(text: str) -> list[int]:
         a = raw_a.strip(_WS)
         b = raw_b.strip(_WS)
         seen_party = seen_party or bool(a and PARTY_LABEL.match(a[:60]))
-        if not a or not b or a[-1] in _ENDS:
+        if not a or not b:
+            continue
+        if a[-1] in _ENDS and not (a[-1] in "：:" and _field_key_end(a)):
             continue
         if _standalone(a) or _strong_start(b, raw_b):
             continue

@@ -115,6 +115,19 @@ def test_refusal_notice_addressed_by_name() -> None:
     assert record.case_number == "安劳人仲不字〔2021〕24号"
 
 
+@pytest.mark.parametrize(("sentence", "employer"), [
+    ("你（你们）与联泽（河南）食品有限公司之间的确认劳动关系争议，经审查不属于劳动人事争议仲裁委员会的受理范围，"
+     "本委不予受理。", "联泽（河南）食品有限公司"),
+    ("你提出的与郑州市某某建筑工程有限公司确认劳动关系争议的仲裁申请，经审查，不符合受理条件，本委决定不予受理。",
+     "郑州市某某建筑工程有限公司"),
+])
+def test_refusal_notice_copied_without_its_title_and_number(sentence: str, employer: str) -> None:
+    record = _record(f"李某：\n{sentence}\n特此通知。\n安阳市劳动人事争议仲裁委员会\n二〇二〇年九月三十日\n")
+    assert (record.document_type, record.outcome) == ("不予受理通知书", "not_accepted")
+    assert record.forum == "安阳市劳动人事争议仲裁委员会"  # the seal line, not ``…经审查不属于…委员会``
+    assert [(p.name, p.side) for p in record.parties] == [("李某", "worker"), (employer, "employer")]
+
+
 @pytest.mark.parametrize("number", [
     "安劳人仲不字〔2021〕24号", "卫劳人仲不字（2018）第43号", "南劳人仲案(2016)8-23号",
     "(2025)宁劳人仲案字第123号", "浙余姚劳人仲案（2025）第123号",
@@ -281,5 +294,12 @@ def test_copy_cut_before_its_party_block_names_the_sides_from_the_body() -> None
     assert [(p.name, p.side) for p in record.parties] == [
         ("王某", "worker"), ("鹤壁市某某建筑工程有限公司", "employer")]
     assert record.outcome == "confirmed" and record.defendant_response == "contests"
+    # phrases of the sentence between the role words are never taken for names
+    for text in ("本院认为，原告提交的证据不足以证明其与被告之间存在劳动关系。判决如下：\n驳回原告王某的诉讼请求。\n",
+                 "被告辩称，原告从未与被告建立劳动关系。\n本院认为，判决如下：\n驳回原告王某的诉讼请求。\n"):
+        assert parse_text(text).record is None
+    cut = parse_text("上诉人张某某因与被上诉人濮阳某某化工厂劳动服务公司劳动争议一案，不服一审判决。\n判决如下：\n"
+                     "驳回上诉，维持原判。\n").record
+    assert cut is not None and [p.name for p in cut.parties] == ["张某某", "濮阳某某化工厂劳动服务公司"]
     unreadable = parse_text("申请人李某称：申请人曾在被申请人处工作。\n被申请人辩称，双方不存在劳动关系。\n")
     assert unreadable.record is None and "no court" in unreadable.problems[0].reason

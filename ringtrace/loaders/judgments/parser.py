@@ -127,11 +127,12 @@ def parse_document(text: str, source_path: str | None = None) -> ParseOutcome:
         return ParseOutcome(None, [RecordProblem(
             source, 1, "", "not a judgment, mediation statement or award: no court, "
             "arbitration commission or party lines found", plain[:200])])
-    if not header.forum and not _both_sides(block) and header.case_number is None:
+    if not header.forum and not _both_sides(block) and header.case_number is None and \
+            not _states_the_case(plain, block):
         return ParseOutcome(None, [RecordProblem(
-            source, 1, "forum", "no court or arbitration commission, no case number and no "
-            "plaintiff and defendant lines: not recognisably a judgment, mediation statement "
-            "or award", plain[:200])])
+            source, 1, "forum", "no court or arbitration commission, no case number, no "
+            "plaintiff and defendant lines and no claim or decision about a named party: not "
+            "recognisably a judgment, mediation statement or award", plain[:200])])
     record = _assemble(plain, meta, header, block, problems)
     if mentioned:
         record.mark_inferred("parties", "named in the body (no party lines)")
@@ -141,6 +142,15 @@ def parse_document(text: str, source_path: str | None = None) -> ParseOutcome:
     record.doc_id = sha256_text(text)
     record.source_path = source_path
     return ParseOutcome(record, problems.items)
+
+
+def _states_the_case(text: str, block: PartyBlock) -> bool:
+    """A fragment naming one side and stating a claim or a decision (``申请人张某请求依法判令：
+    被申请人支付…``) is a case whose other side was cut off: it is read, keyed by content."""
+    if not block.parties:
+        return False
+    landmarks = find_sections(text, 0).first
+    return "claims" in landmarks or "operative" in landmarks
 
 
 def _both_sides(block: PartyBlock) -> bool:

@@ -276,6 +276,33 @@ def test_a_repost_starting_with_the_story_takes_no_recited_forum_or_title() -> N
     assert record.defendant_response == "contests"
 
 
+@pytest.mark.parametrize(("agreement", "employer"), [
+    ("一、郑州某某保安服务有限公司于协议签订之日起十日内支付李某军29800元；二、双方再无其他争议。",
+     "郑州某某保安服务有限公司"),
+    ("一、李某军与开封某某钢铁公司劳动服务公司自2016年至2018年存在劳动关系；二、双方再无其他争议。",
+     "开封某某钢铁公司劳动服务公司"),
+])
+def test_a_repost_naming_the_employer_only_in_the_agreement(agreement: str, employer: str) -> None:
+    record = parse_text(
+        "申请人李某军提出仲裁请求：被申请人向申请人支付拖欠工资1300元。\n"
+        "被申请人对申请人主张的数额无异议。\n"
+        "本案审理过程中，经本委主持调解，双方当事人自愿达成如下协议：" + agreement + "\n"
+        "本调解书经双方当事人签收后，即发生法律效力。\n仲裁员宋某英\n二〇一五年四月十三日\n").record
+    assert record is not None
+    assert [(p.name, p.role, p.role_in_text, p.side) for p in record.parties] == [
+        ("李某军", "plaintiff", "申请人", "worker"), (employer, "defendant", "被申请人", "employer")]
+    assert record.defendant_response == "no_objection" and record.outcome == "mediated"
+
+
+def test_a_fragment_naming_only_the_worker_is_kept_when_it_states_the_claim() -> None:
+    record = parse_text("申请人张某请求依法判令：被申请人支付申请人拖欠工资2700元。\n"
+                        "被申请人辩称，对申请人的请求没有异议。\n").record
+    assert record is not None and [p.name for p in record.parties] == ["张某"]
+    assert record.claim_kind == "with_amounts" and record.defendant_response == "no_objection"
+    assert parse_text("上诉人上诉请求：撤销原审判决，依法改判驳回被上诉人的诉讼请求。\n"
+                      "上诉人认为，原审认定双方存在劳动关系缺乏证据。\n").record is None  # names nobody
+
+
 def test_pinyin_glosses_and_split_numbers() -> None:
     record = _record("<p>河北省滄州市中級人民法院</p><p>民事判決書</p><p>(2018)冀09民終<span>3345"
                      "</span>號</p><p>上訴人(原審原告):劉某某,女,住滄州市運河區(qū)。</p>"

@@ -80,10 +80,12 @@ def _standalone(line: str) -> bool:
     if len(line) <= 40:
         if _SIGNATURE.match(line) or _DATE_LINE.match(line) or _HEADING.fullmatch(line):
             return True
-        if METADATA_LINE.match(line) or _FORUM_LINE.fullmatch(line.replace(" ", "")):
+        if line[-1] in "院会" and _FORUM_LINE.fullmatch(line.replace(" ", "")):
             return True
-        if TITLE.search(line) and not _CLAUSE_MARK.search(line):
+        if METADATA_LINE.match(line):
             return True
+        if "书" in line and TITLE.search(line) and not _CLAUSE_MARK.search(line):
+            return True  # (every title ends with 书: the cheap test first)
     # (2013)孟民初字第2119号 or 卫滨劳人仲案[2024]8号, alone or after the court and the title
     return bool(_NUMBER_END.search(line)) and not _CLAUSE_MARK.search(line) and (
         COURT_NUMBER.search(line[-40:]) is not None or ("劳" in line[-30:] and len(line) <= 60))
@@ -97,7 +99,7 @@ def _strong_start(line: str, raw: str) -> bool:
     if _NUMBERED.match(head) or _SECTION.match(head) or _PARTY_FACT.match(head):
         return True
     if len(line) <= 40 and (_SIGNATURE.match(line) or _DATE_LINE.match(line) or
-                            METADATA_LINE.match(line) or TITLE.fullmatch(line)):
+                            METADATA_LINE.match(line) or (line[-1] == "书" and TITLE.fullmatch(line))):
         return True
     if METADATA_LINE.match(head) and _CLAUSE_MARK.search(head[:8]):
         return True  # 案号: (2013)…  on a line of its own

@@ -56,9 +56,13 @@ _MANY_NEWLINES = re.compile(r"\n{3,}")
 #: punctuation): letter-spacing of PDF and OCR copies (``委  托诉讼代理人``, ``统一社  会信用代码``,
 #: ``北大　街``), alignment padding (``张　三``, ``民 事 判 决 书``). Chinese never separates words
 #: with blanks, so none of them carries meaning.
-_CJK_OR_DIGIT = "\u4e00-\u9fff\u3001-\u3011\uff01-\uff1f\uff5e0-9"
-_BLANK_IN_WORD = re.compile(rf"(?<=[\u4e00-\u9fff])[ \t\u3000\u00a0]{{1,16}}(?=[{_CJK_OR_DIGIT}])|"
-                            rf"(?<=[{_CJK_OR_DIGIT}])[ \t\u3000\u00a0]{{1,16}}(?=[\u4e00-\u9fff])")
+#: (the pattern starts with the blank, so that the scan skips ahead fast; the character before
+#: it is checked by a fixed-width lookbehind over both)
+_CJK_OR_DIGIT = "[\u4e00-\u9fff\u3001-\u3011\uff01-\uff1f\uff5e0-9]"
+_CJK = "[\u4e00-\u9fff]"
+_BLANK = "[ \t\u3000\u00a0]"
+_BLANK_IN_WORD = re.compile(rf"{_BLANK}(?:(?<={_CJK}{_BLANK}){_BLANK}{{0,15}}(?={_CJK_OR_DIGIT})|"
+                            rf"(?<={_CJK_OR_DIGIT}{_BLANK}){_BLANK}{{0,15}}(?={_CJK}))")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

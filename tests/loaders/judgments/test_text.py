@@ -93,6 +93,34 @@ def test_traditional_text_is_converted_character_for_character() -> None:
     assert len(simplified) == len(text)
 
 
+def test_place_and_person_names_in_traditional_script_are_simplified() -> None:
+    # forums and parties: 鞏義 (巩义), 陽穀 (阳谷), 濬縣 (浚县), 文峯 (文峰), 澗西 (涧西), 呂 (吕)
+    assert to_simplified("河南省鞏義市人民法院 陽穀縣 濬縣 安陽市文峯區 洛陽市澗西區 呂某評") == \
+        "河南省巩义市人民法院 阳谷县 浚县 安阳市文峰区 洛阳市涧西区 吕某评"
+
+
+def test_every_traditional_form_of_a_gb2312_character_is_simplified() -> None:
+    opencc = pytest.importorskip("opencc")
+    s2t = opencc.OpenCC("s2t")
+    gb2312 = set()
+    for high in range(0xB0, 0xF8):
+        for low in range(0xA1, 0xFF):
+            try:
+                gb2312.add(bytes([high, low]).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    missing = []
+    for char in sorted(gb2312):
+        traditional = s2t.convert(char)
+        if len(traditional) == 1 and traditional != char and traditional not in gb2312 and \
+                to_simplified(traditional) == traditional:
+            missing.append(traditional + char)
+    assert missing == []
+    # simplified characters are left alone, but for four of the first table that GB 2312 also
+    # holds and simplified texts hardly use (後, 徵, 於, 麽)
+    assert {c for c in gb2312 if to_simplified(c) != c} == set("後徵於麽")
+
+
 def test_a_simplified_text_quoting_one_traditional_name_is_left_alone() -> None:
     text = "原告张三与被告香港長江有限公司确认劳动关系纠纷一案。" * 20
     assert not is_traditional(text)

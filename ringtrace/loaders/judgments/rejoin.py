@@ -123,6 +123,10 @@ def _party_line(line: str) -> bool:
 _FIELD_KEY_END = re.compile(r"[，,。；;]\s*[\u4e00-\u9fff]{1,10}[:：]$")
 
 
+#: a line that ends on an item's number (``…仲裁请求：1.`` / ``确认…``): the item is on the next line
+_ITEM_MARK_END = re.compile(r"(?:^|[：:；;。，,])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]$")
+
+
 def _field_key_end(line: str) -> bool:
     """A party line whose last field's value went to the next line (``…，户籍地：``)."""
     return bool(_FIELD_KEY_END.search(line[-16:])) and _party_line(line)
@@ -146,7 +150,8 @@ def broken_breaks(text: str) -> list[int]:
         seen_party = seen_party or bool(a and PARTY_LABEL.match(a[:60]))
         if not a or not b:
             continue
-        if a[-1] in _ENDS and not (a[-1] in "：:" and _field_key_end(a)):
+        if a[-1] in _ENDS and not (a[-1] in "：:" and _field_key_end(a)) and \
+                not (a[-1] in ".．、" and _ITEM_MARK_END.search(a[-6:])):
             continue
         if _standalone(a) or _strong_start(b, raw_b):
             continue

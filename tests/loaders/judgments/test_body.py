@@ -87,6 +87,13 @@ def test_a_notice_reciting_the_request_without_a_speaker() -> None:
     assert (record.claim_kind, record.claim_amounts) == ("with_amounts", [26000.0])
 
 
+def test_a_notice_reciting_a_bare_request_to_confirm() -> None:
+    record = _record("申请人张某于2013年1月19日向本委提出的与被申请人某某贸易有限公司劳动争议的仲裁申请收悉。"
+                     "请求依法确认申请人与被申请人之间自2010年8月至2012年6月存在劳动关系。经审查，本委决定不予受理。\n")
+    assert record.claim_kind == "confirmation_only"
+    assert (record.claimed_start, record.claimed_end) == ("2010-08", "2012-06")
+
+
 def test_a_story_claim_is_not_replaced_by_a_later_mention_of_the_request() -> None:
     record = _record("原告王某诉称：确认原告自2012年12月20日至2013年5月17日在被告处工作，双方存在劳动关系。"
                      "事实和理由：原告于2012年12月20日到被告处从事门卫工作。原告为申请工伤认定，特提出诉讼请求。\n")

@@ -58,6 +58,9 @@ def test_header_signature_and_paragraph_ends_are_kept() -> None:
     # a party line without its full stop, then the next party: kept
     ("原告：张三，男，汉族\n被告：某某有限公司，住所地某市。", "原告：张三，男，汉族\n被告：某某有限公司，住所地某市。"),
     ("委托诉讼代理人：李四，某某律师事务所律师\n被告：某某有限公司。", "委托诉讼代理人：李四，某某律师事务所律师\n被告：某某有限公司。"),
+    # a line cut after an item's number
+    ("申请人王某提出仲裁请求：1.\n确认申请人与被申请人自1994年6月9日起存在劳动关系。",
+     "申请人王某提出仲裁请求：1.确认申请人与被申请人自1994年6月9日起存在劳动关系。"),
     # a party line cut after the key of its last field
     ("原告：刘某凤，女，1962年2月1日生，回族，农民，住址：\n河南省安阳市文峰区。",
      "原告：刘某凤，女，1962年2月1日生，回族，农民，住址：河南省安阳市文峰区。"),

@@ -213,11 +213,13 @@ def _own_number(text: str, start: int) -> CaseNumber | None:
         if RECORD_CLAUSE.search(text, max(start, clause + 1), number.start):
             break  # from here on the numbers are cited inside the case record
         candidates.append(number)
-    for number in candidates:
+    for number in candidates:  # first choice: the number the party block follows
+        after = text[number.end:number.end + 4]
+        if PARTY_LABEL.match(text, number.end + len(after) - len(after.lstrip())):
+            return number
+    for number in candidates:  # else one under a title or a forum (a mirror's 案号 field too)
         before = text[max(start, number.start - 60):number.start]
-        if TITLE.search(before) or COURT.search(before) or COMMISSION.search(before) or \
-                PARTY_LABEL.match(text, number.end + len(text[number.end:number.end + 4])
-                                  - len(text[number.end:number.end + 4].lstrip())):
+        if TITLE.search(before) or COURT.search(before) or COMMISSION.search(before):
             return number
     return candidates[0] if candidates else None
 

@@ -63,8 +63,9 @@ METADATA_KEYS = ("案号", "裁判日期", "公开日期", "案件名称", "法�
                  "当事人", "案由", "法律依据", "审结日期", "审判日期", "文书类型", "审理法院")
 METADATA_LINE = re.compile(r"^\s*(?P<key>" + "|".join(r"[ \u3000]{0,3}".join(k) for k in METADATA_KEYS)
                            + rf")\s*(?:{COLON}\s*(?P<value>.*))?$")
-#: 全文 (the line after which a mirror page prints the document itself)
-FULL_TEXT_MARK = re.compile(r"^\s*全\s*文\s*[:：]?\s*$", re.M)
+#: 全文 / 正文 / 裁判文书正文 (the line after which a mirror page prints the document itself;
+#: 文书正文 may be glued to the last field's value: ``张某某、新乡某某机械厂裁判文书正文``)
+FULL_TEXT_MARK = re.compile(r"(?:^\s*(?:全\s*文|正\s*文)|(?:裁判)?文书正文)\s*[:：]?\s*$", re.M)
 
 # ---------------------------------------------------------------------------- parties
 

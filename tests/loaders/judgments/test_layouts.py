@@ -149,6 +149,27 @@ def test_field_block_page_reads_the_court_not_its_label() -> None:
     assert (spaced.forum, spaced.cause) == ("黑龙江省哈尔滨市中级人民法院", "劳动争议")
 
 
+FIELDS = ("案件名称\n张某某与新乡某某机械厂确认劳动关系纠纷一审民事判决书\n审理法院\n河南省新乡市牧野区人民法院\n"
+          "案号\n(2018)豫0711民初1905号\n裁判日期\n2018-10-29\n案由\n确认劳动关系纠纷\n审理程序\n一审\n"
+          "文书类型\n判决书\n当事人\n张某某、新乡某某机械厂")
+DOCUMENT = ("河南省新乡市牧野区人民法院\n民事判决书\n(2018)豫0711民初1905号\n"
+            "原告:张某某,男,1958年8月4日出生,汉族,住河南省长垣市黄河路195号。\n"
+            "委托诉讼代理人:陈某,新乡市某某律师事务所律师。\n"
+            "被告:新乡某某机械厂,住所:河南省新乡市牧野区西大街217号。\n"
+            "原告张某某与被告新乡某某机械厂确认劳动关系纠纷一案,本院于2018年7月30日立案。\n")
+
+
+@pytest.mark.parametrize("marker", ["\n裁判文书正文\n", "裁判文书正文\n", "\n正文\n", "\n"])
+def test_field_block_page_reads_the_party_block_of_its_document(marker: str) -> None:
+    # the marker on its own line, glued to the last field's value, or missing altogether
+    record = _record(FIELDS + marker + DOCUMENT)
+    assert record.case_number == "(2018)豫0711民初1905号" and record.decision_date == "2018-10-29"
+    assert [(p.name, p.birth_date) for p in record.parties] == [
+        ("张某某", "1958-08-04"), ("新乡某某机械厂", None)]
+    assert [(a.name, a.kind) for a in record.agents] == [("陈某", "lawyer")]
+    assert not (record.inferred or {}).get("parties")
+
+
 def test_copy_without_a_court_line_takes_the_court_its_number_names() -> None:
     record = _record(
         "民事判决书\n（2019）豫05民终2211号\n上诉人（原审被告）：安阳市某某有限公司，住所地安阳市。\n"

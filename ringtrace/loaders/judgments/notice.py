@@ -29,6 +29,12 @@ _ADDRESSEE = re.compile(r"[ \t\u3000]*(?P<name>[^\s:：，,。；;（）()]{2,40
 #: 你（单位）与… / 你（你们）与… / 你提出的与…
 _OTHER_SIDE = re.compile(r"你(?:[（(][^（）()]{1,4}[）)]|单位)?(?:提出的|申请的)?(?:与|和|诉)(?P<other>[^，,。；;、]{2,40}?)(?:之间)?(?:的)?"
                          r"(?:确认劳动关系|劳动人事争议|劳动争议|人事争议|工资|劳动报酬|劳动合同)")
+#: the same with any dispute (``…有限公司经济补偿争议的仲裁申请``): the longest name that ends
+#: like an organisation's
+_OTHER_SIDE_ANY = re.compile(r"你(?:[（(][^（）()]{1,4}[）)]|单位)?(?:提出的|申请的)?(?:与|和|诉)"
+                             r"(?P<other>[^，,。；;、]{2,40}(?:公司|厂|店|中心|学校|医院|合作社|事务所|商行|"
+                             r"酒店|宾馆|超市|矿|场|站|部|社|队|院|所|局))"
+                             r"(?=(?:之间)?的?[\u4e00-\u9fff]{0,10}?(?:争议|纠纷))")
 _REACH = 400
 _NOTICE_REACH = 3000
 
@@ -51,7 +57,9 @@ def addressee_block(text: str, start: int) -> PartyBlock:
     if head is None:
         return block
     name = head.group("name")
-    other = _OTHER_SIDE.search(text, head.end(), min(len(text), head.end() + _REACH))
+    stop = min(len(text), head.end() + _REACH)
+    other = _OTHER_SIDE.search(text, head.end(), stop) or \
+        _OTHER_SIDE_ANY.search(text, head.end(), stop)
     line = text.count("\n", 0, head.start()) + 1
     applicant = Party(name=name, role="plaintiff", is_entity=looks_like_entity(name))
     block.parties.append(ParsedParty(applicant, "plaintiff", [], line))

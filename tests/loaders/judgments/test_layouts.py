@@ -120,6 +120,9 @@ def test_refusal_notice_addressed_by_name() -> None:
      "本委不予受理。", "联泽（河南）食品有限公司"),
     ("你提出的与郑州市某某建筑工程有限公司确认劳动关系争议的仲裁申请，经审查，不符合受理条件，本委决定不予受理。",
      "郑州市某某建筑工程有限公司"),
+    ("你提出的与林州市某某再生资源回收有限公司经济补偿争议的仲裁申请，经审查，不符合受理条件，本委决定不予受理。",
+     "林州市某某再生资源回收有限公司"),
+    ("你与某某厂劳动服务公司之间的工伤保险待遇纠纷，本委决定不予受理。", "某某厂劳动服务公司"),
 ])
 def test_refusal_notice_copied_without_its_title_and_number(sentence: str, employer: str) -> None:
     record = _record(f"李某：\n{sentence}\n特此通知。\n安阳市劳动人事争议仲裁委员会\n二〇二〇年九月三十日\n")

@@ -41,7 +41,8 @@ def test_wenshu_anchors_break_lines_and_scripts_are_dropped() -> None:
     ("自2014年  11月至2017年11月", "自2014年11月至2017年11月"),
     ("经审理查明  ：申请人于2014年", "经审理查明：申请人于2014年"),
     ("民 事 判 决 书", "民事判决书"),
-    # blanks between letters or digits, or around ASCII punctuation, are left alone
+    ("男，196 1年4月5日出生，联系电话：138 1234 5678", "男，1961年4月5日出生，联系电话：13812345678"),
+    # blanks between letters, or a letter and a digit, or around ASCII punctuation, stay
     ("Word 2007 export (2019)", "Word 2007 export (2019)"),
 ])
 def test_blanks_inside_chinese_words_are_dropped(text: str, expected: str) -> None:

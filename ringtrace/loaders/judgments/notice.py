@@ -25,7 +25,9 @@ from ringtrace.graph.records import Party
 from ringtrace.loaders.judgments.block import PartyBlock
 from ringtrace.loaders.judgments.parties import ParsedParty, looks_like_entity
 
-_ADDRESSEE = re.compile(r"[ \t\u3000]*(?P<name>[^\s:：，,。；;（）()]{2,40})[ \t\u3000]*[:：][ \t\u3000]*\n")
+#: ``张三：`` on its own line, or run into the notice's first sentence (``张三：你（你们）与…``)
+_ADDRESSEE = re.compile(r"[ \t\u3000]*(?P<name>[^\s:：，,。；;（）()]{2,40})[ \t\u3000]*[:：][ \t\u3000]*"
+                        r"(?:\n|(?=你))")
 #: 你（单位）与… / 你（你们）与… / 你提出的与…
 _OTHER_SIDE = re.compile(r"你(?:[（(][^（）()]{1,4}[）)]|单位)?(?:提出的|申请的)?(?:与|和|诉)(?P<other>[^，,。；;、]{2,40}?)(?:之间)?(?:的)?"
                          r"(?:确认劳动关系|劳动人事争议|劳动争议|人事争议|工资|劳动报酬|劳动合同)")

@@ -126,6 +126,9 @@ def test_refusal_notice_addressed_by_name() -> None:
 ])
 def test_refusal_notice_copied_without_its_title_and_number(sentence: str, employer: str) -> None:
     record = _record(f"李某：\n{sentence}\n特此通知。\n安阳市劳动人事争议仲裁委员会\n二〇二〇年九月三十日\n")
+    assert record.document_type == "不予受理通知书"
+    fused = _record(f"安阳市劳动人事争议仲裁委员会\n不予受理通知书\n李某：{sentence}\n特此通知。\n")
+    assert [p.name for p in fused.parties] == ["李某", employer]
     assert (record.document_type, record.outcome) == ("不予受理通知书", "not_accepted")
     assert record.forum == "安阳市劳动人事争议仲裁委员会"  # the seal line, not ``…经审查不属于…委员会``
     assert [(p.name, p.side) for p in record.parties] == [("李某", "worker"), (employer, "employer")]

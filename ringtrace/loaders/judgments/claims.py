@@ -122,6 +122,7 @@ def _period(m: re.Match[str]) -> tuple[str | None, str | None]:
     return start, _iso(m.group("end"))
 
 
+_CLAUSE_END = re.compile(r"[，,；;。]")
 _BARE_DAY = re.compile(r"月\s*\d{1,2}$")
 #: a period of money owed (``…未签订劳动合同二倍工资差额``), not of employment
 _MONEY_PERIOD = re.compile(r"二倍工资|双倍工资|未签")
@@ -133,8 +134,9 @@ def _period_in(text: str) -> tuple[str | None, str | None] | None:
     """A date range next to 劳动关系; else one date (``自2001年3月起…``, ``在2023年9月4日存在…``)."""
     for m in PERIOD.finditer(text):
         context = text[m.end():m.end() + 40]
+        clause = _CLAUSE_END.split(context, 1)[0]  # a money claim after a comma is another item
         if ("劳动" in context or "劳动" in text[max(0, m.start() - 30):m.start()]) and \
-                not _MONEY_PERIOD.search(context):
+                not _MONEY_PERIOD.search(clause):
             return _period(m)
     for m in SINGLE_DATE.finditer(text):
         if "劳动关系" not in text[m.end():m.end() + 24]:

@@ -109,6 +109,15 @@ def test_an_answer_introduced_by_bian_jie(answer: str) -> None:
     assert record.defendant_response == "contests"
 
 
+def test_a_claimed_period_followed_by_a_money_item_of_the_same_claim() -> None:
+    record = _record("原告李某向本院提出诉讼请求：确认原告与被告自2011年12月25日至2015年2月4日期间存在劳动关系，"
+                     "被告向原告支付拖欠工资33670元、未签订劳动合同二倍工资差额7700元。\n")
+    assert (record.claimed_start, record.claimed_end) == ("2011-12-25", "2015-02-04")
+    money = _record("原告李某向本院提出诉讼请求：被告支付原告2014年1月至2014年12月未签订劳动合同二倍工资差额"
+                    "22000元；确认原告自2013年3月起与被告存在劳动关系。\n")
+    assert money.claimed_start == "2013-03"  # the 二倍工资 months are money, not the employment
+
+
 def test_money_claims_have_amounts() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
                      "经济补偿金3,500元。\n")

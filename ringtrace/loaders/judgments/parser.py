@@ -6,7 +6,8 @@ metadata (:mod:`.metadata`), header (:mod:`.header`), party block (:mod:`.block`
 reads its own slice of the text, so the cost stays linear in the document length.
 
 Nothing here raises on odd input; missing pieces become :class:`~ringtrace.errors.RecordProblem`
-entries. A record is kept when it names a forum and at least a case number or a party.
+entries. A record is kept when it names a forum, a case number or both sides, or names one side
+and states a claim or a decision (a repost cut before its header and party block).
 """
 
 from __future__ import annotations

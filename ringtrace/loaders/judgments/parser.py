@@ -6,8 +6,9 @@ metadata (:mod:`.metadata`), header (:mod:`.header`), party block (:mod:`.block`
 reads its own slice of the text, so the cost stays linear in the document length.
 
 Nothing here raises on odd input; missing pieces become :class:`~ringtrace.errors.RecordProblem`
-entries. A record is kept when it names a forum, a case number or both sides, or names one side
-and states a claim or a decision (a repost cut before its header and party block).
+entries. A record is kept when it names a forum or a party; without a forum it also needs a
+case number, both sides, or a claim or decision about the side it names (a repost cut before
+its header and party block).
 """
 
 from __future__ import annotations

@@ -7,13 +7,15 @@ the parser takes a line break for the end of a clause, so such a break loses the
 answer or the rest of the party block. Chinese text has no spaces between words, so the two
 halves are joined without one.
 
-A break is kept when the line before it ends a sentence (``。；：！？`` or a closing quote or
+A break is kept when the line before it ends a sentence (``。；！？`` or a closing quote or
 bracket) or is a line of its own by nature (court, title, case number, mirror field, heading,
 signature, date), and when the line after it starts a paragraph (an indent, a numbered item, a
-signature, a mirror field, a section landmark, a party, agent or representative label, a
-continuation of a party line such as ``住所地``). A party label is only a weak start: after a line
-that ends on a word that cannot end a clause (``与``, ``对``, ``，``, a digit…) or after a line of
-the body (not itself a party line), the break is joined.
+signature, a mirror field, a section landmark, an agent or representative label, a continuation
+of a party line such as ``住所地``). A colon leads on to the next line (``…住址：`` / ``河南省…``,
+``请求依法判令：`` / ``被告支付…``), and so does an item's number (``仲裁请求：1.`` / ``确认…``).
+A party label is only a weak start: after a line that ends on a word that cannot end a clause
+(``与``, ``对``, ``，``) or after a line of the body (not itself a party line), the break is
+joined; in the header and after a party line it starts the next party.
 
 Only the break characters are removed, so the joined text has the same characters as before
 minus the breaks; :func:`broken_breaks` gives their offsets so that the printed form of a
@@ -119,17 +121,8 @@ def _party_line(line: str) -> bool:
     return bool(starts) and not RECORD_CLAUSE.search(line) and "请求" not in line
 
 
-#: a party line cut after the key of its last field: ``…，住址：`` / ``统一社会信用代码：``
-_FIELD_KEY_END = re.compile(r"[，,。；;]\s*[\u4e00-\u9fff]{1,10}[:：]$")
-
-
 #: a line that ends on an item's number (``…仲裁请求：1.`` / ``确认…``): the item is on the next line
 _ITEM_MARK_END = re.compile(r"(?:^|[：:；;。，,])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]$")
-
-
-def _field_key_end(line: str) -> bool:
-    """A party line whose last field's value went to the next line (``…，户籍地：``)."""
-    return bool(_FIELD_KEY_END.search(line[-16:])) and _party_line(line)
 
 
 def broken_breaks(text: str) -> list[int]:
@@ -150,7 +143,7 @@ def broken_breaks(text: str) -> list[int]:
         seen_party = seen_party or bool(a and PARTY_LABEL.match(a[:60]))
         if not a or not b:
             continue
-        if a[-1] in _ENDS and not (a[-1] in "：:" and _field_key_end(a)) and \
+        if a[-1] in _ENDS and a[-1] not in "：:" and \
                 not (a[-1] in ".．、" and _ITEM_MARK_END.search(a[-6:])):
             continue
         if _standalone(a) or _strong_start(b, raw_b):

@@ -34,7 +34,7 @@ _APPEALS = ("上诉请求", "再审请求", "申请再审称", "上诉称")
 _NARRATIVE = ("诉称", "申请称", "上诉称", "申请再审称")
 _CLAIM_MARK = re.compile("上诉请求|再审请求|申请再审称|上诉称|诉讼请求|仲裁请求|起诉请求|请求事项|申请请求|"
                          "请求(?:依法)?(?:判令|裁决)|诉称|申请称|请求(?=[:：])|"
-                         "(?<=[。\n：:])请求(?=(?:依法)?确认)|" + INLINE_CLAIM)
+                         "请求(?<=[。\n：:]请求)(?=(?:依法)?确认)|" + INLINE_CLAIM)
 _INLINE_MARK = re.compile(INLINE_CLAIM + "|请求(?=(?:依法)?确认)")  # also a bare request after a stop
 _REQUEST = re.compile(r"请求|要求(?:判令|确认|裁决|法院|贵院|仲裁委)")
 _NARRATIVE_LIMIT = 300

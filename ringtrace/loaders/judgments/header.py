@@ -152,7 +152,7 @@ def _forum(text: str, start: int, end: int) -> tuple[str, str] | None:
             at = m.start() + len(name) - len(trimmed)  # ``…19日向某仲裁委员会``: junk trimmed
             if name in _FIELD_LABELS or _MENTION_BEFORE.search(text, max(0, at - 3), at):
                 continue
-            if not _named_forum(trimmed) and at > 0 and text[at - 1] not in _LINE_START:
+            if at > 0 and text[at - 1] not in _LINE_START and not _named_forum(trimmed):
                 continue  # ``…，经审查不属于劳动人事争议仲裁委员会的受理范围``: words, not a name
             if best is None or m.start() < best[0]:
                 best = (m.start(), trimmed, kind)

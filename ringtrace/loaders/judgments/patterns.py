@@ -63,9 +63,11 @@ METADATA_KEYS = ("案号", "裁判日期", "公开日期", "案件名称", "法�
                  "当事人", "案由", "法律依据", "审结日期", "审判日期", "文书类型", "审理法院")
 METADATA_LINE = re.compile(r"^\s*(?P<key>" + "|".join(r"[ \u3000]{0,3}".join(k) for k in METADATA_KEYS)
                            + rf")\s*(?:{COLON}\s*(?P<value>.*))?$")
-#: 全文 / 正文 / 裁判文书正文 (the line after which a mirror page prints the document itself;
-#: 文书正文 may be glued to the last field's value: ``张某某、新乡某某机械厂裁判文书正文``)
-FULL_TEXT_MARK = re.compile(r"(?:^\s*(?:全\s*文|正\s*文)|(?:裁判)?文书正文)\s*[:：]?\s*$", re.M)
+#: 全文 / 正文 (the line after which a mirror page prints the document itself)
+FULL_TEXT_MARK = re.compile(r"^\s*[全正]\s*文\s*[:：]?\s*$", re.M)
+#: 裁判文书正文 / 文书正文 ending a line, also glued to the last field's value
+#: (``张某某、新乡某某机械厂裁判文书正文``); found with ``str.find`` first, then checked
+FULL_TEXT_TAIL = re.compile(r"文书正文\s*[:：]?[ \t\u3000]*(?:\n|$)")
 
 # ---------------------------------------------------------------------------- parties
 
@@ -159,7 +161,7 @@ INLINE_CLAIM = r"(?:申请人|原告)[^，,。；;:：\n]{0,6}?请求(?=(?:依�
 LANDMARK = re.compile(
     r"(?=[诉仲上起再申请辩答述称经审本认判裁决达调协人代首书原])"  # first characters: lets the scan skip ahead
     r"(?:(?P<claims>诉讼请求|仲裁请求|上诉请求|起诉请求|再审请求|申请请求|请求事项|申请再审称|上诉称|诉称|申请称|"
-    r"请求(?:依法)?(?:判令|裁决)|请求(?=[:：])|(?<=[。\n：:])请求(?=(?:依法)?确认)|" + INLINE_CLAIM + ")"
+    r"请求(?:依法)?(?:判令|裁决)|请求(?=[:：])|请求(?<=[。\n：:]请求)(?=(?:依法)?确认)|" + INLINE_CLAIM + ")"
     r"|(?P<defence>辩称|辩解称|答辩称|答辩意见|述称|答辩[:：]|辩解[:：]|(?<=[人司厂局])称(?=\s*[:：,，]))"
     r"|(?P<facts>经审理查明|审理查明|本院查明|本委查明|经查明|认定事实如下|认定如下|经审理认定)"
     r"|(?P<reasoning>本院认为|本委认为|仲裁委认为|本庭认为|仲裁庭认为|本院再审认为)"

@@ -125,24 +125,26 @@ def _party_line(line: str) -> bool:
 _ITEM_MARK_END = re.compile(r"(?:^|[：:；;。，,])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]$")
 
 
+#: a line break after anything but a full stop (whitespace before it included): the breaks
+#: worth looking at
+_CANDIDATE = re.compile("\n(?<=[^。！？!?；;」』”’）)】〕］\\]》\n]\n)")
+
+
 def broken_breaks(text: str) -> list[int]:
     """Offsets of the line breaks in ``text`` that break a sentence (see the module docstring)."""
     found: list[int] = []
-    if "\n" not in text:
-        return found
-    lines = text.split("\n")
-    offset = 0
-    seen_party = False  # a party line has been seen: the header is over
-    for i in range(len(lines) - 1):
-        raw_a, raw_b = lines[i], lines[i + 1]
-        offset += len(raw_a)
-        at = offset
-        offset += 1
-        a = raw_a.strip(_WS)
+    header_end = -1  # where the first party line starts (found when first needed)
+    for m in _CANDIDATE.finditer(text):  # most lines end a sentence: only the others
+        at = m.start()
+        a_start = text.rfind("\n", 0, at) + 1
+        b_end = text.find("\n", at + 1)
+        raw_b = text[at + 1:b_end] if b_end >= 0 else text[at + 1:]
+        a = text[a_start:at].strip(_WS)
         b = raw_b.strip(_WS)
-        seen_party = seen_party or bool(a and PARTY_LABEL.match(a[:60]))
         if not a or not b:
             continue
+        if len(a) <= 20 and _SIGNATURE.match(a):
+            break  # the signature block: no sentence is broken from here on
         if a[-1] in _ENDS and a[-1] not in "：:" and \
                 not (a[-1] in ".．、" and _ITEM_MARK_END.search(a[-6:])):
             continue
@@ -151,11 +153,25 @@ def broken_breaks(text: str) -> list[int]:
         # a party label after a word that cannot end a clause is a word of the sentence
         # (``确认申请人与`` / ``被申请人自…``); in the header, or after a line of the party
         # block, it starts the next party
-        if PARTY_LABEL.match(b[:60]) and (
-                not seen_party or (a[-1] not in _CONNECTIVE and _party_line(a))):
-            continue
+        if PARTY_LABEL.match(b[:60]):
+            if header_end < 0:
+                header_end = _first_party_line(text)
+            if a_start < header_end or (a[-1] not in _CONNECTIVE and _party_line(a)):
+                continue
         found.append(at)
     return found
+
+
+def _first_party_line(text: str) -> int:
+    """Start of the first line that begins with a party label (the header ends there)."""
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if PARTY_LABEL.match(text[pos:min(end, pos + 64)].lstrip(_WS)):
+            return pos
+        pos = end + 1
+    return len(text)
 
 
 def join_at(text: str, breaks: list[int]) -> str:

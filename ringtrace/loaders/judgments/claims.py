@@ -29,12 +29,13 @@ from ringtrace.loaders.judgments.sections import Sections
 from ringtrace.loaders.judgments.speakers import speaker
 
 _CLAIM_LIMIT = 500
-_CLAIM_STOP = re.compile(r"事实(?:和|与|及)理由|理由如下|理由[:：]|\n|辩称|答辩")
+_CLAIM_STOP = re.compile(r"事实(?:和|与|及)理由|理由如下|理由[:：]|\n|辩称|辩解称|答辩")
 _APPEALS = ("上诉请求", "再审请求", "申请再审称", "上诉称")
 _NARRATIVE = ("诉称", "申请称", "上诉称", "申请再审称")
 _CLAIM_MARK = re.compile("上诉请求|再审请求|申请再审称|上诉称|诉讼请求|仲裁请求|起诉请求|请求事项|申请请求|"
-                         "请求判令|请求裁决|诉称|申请称|请求(?=[:：])|" + INLINE_CLAIM)
-_INLINE_MARK = re.compile(INLINE_CLAIM)
+                         "请求(?:依法)?(?:判令|裁决)|诉称|申请称|请求(?=[:：])|"
+                         "请求(?<=[。\n：:]请求)(?=(?:依法)?确认)|" + INLINE_CLAIM)
+_INLINE_MARK = re.compile(INLINE_CLAIM + "|请求(?=(?:依法)?确认)")  # also a bare request after a stop
 _REQUEST = re.compile(r"请求|要求(?:判令|确认|裁决|法院|贵院|仲裁委)")
 _NARRATIVE_LIMIT = 300
 _CLAIM_VERB = re.compile(r"\s*(?:\d[.、．]\s*)?(?:要求|请求)?(?:确认|判令|裁决|判决|依法)")
@@ -79,13 +80,14 @@ def _claim_texts(sections: Sections, employer: list[str], others: list[str]) -> 
         begin = lead.end() if lead is not None else m.end()
         window = text[begin:min(sections.end, begin + _CLAIM_LIMIT)]
         explicit = True
-        if mark in _NARRATIVE:
+        if mark in _NARRATIVE and not _CLAIM_VERB.match(window):
+            # ``原告诉称：确认原告自2011年至2012年…存在劳动关系。`` states the claim itself; else
+            # the request comes later in the story (``…，故诉至法院，请求…``)
             request = _REQUEST.search(window, 0, _NARRATIVE_LIMIT)
             if request:
                 window = window[request.start():]
             else:
-                # ``原告诉称：确认原告自2011年至2012年…存在劳动关系。`` states the claim itself
-                explicit = bool(_CLAIM_VERB.match(window))
+                explicit = False
         stop = _CLAIM_STOP.search(window, 1)
         claim = (window[:stop.start()] if stop else window).strip(" :：,，")
         who = speaker(text, m.start(), employer, others)
@@ -120,6 +122,7 @@ def _period(m: re.Match[str]) -> tuple[str | None, str | None]:
     return start, _iso(m.group("end"))
 
 
+_CLAUSE_END = re.compile(r"[，,；;。]")
 _BARE_DAY = re.compile(r"月\s*\d{1,2}$")
 #: a period of money owed (``…未签订劳动合同二倍工资差额``), not of employment
 _MONEY_PERIOD = re.compile(r"二倍工资|双倍工资|未签")
@@ -131,8 +134,9 @@ def _period_in(text: str) -> tuple[str | None, str | None] | None:
     """A date range next to 劳动关系; else one date (``自2001年3月起…``, ``在2023年9月4日存在…``)."""
     for m in PERIOD.finditer(text):
         context = text[m.end():m.end() + 40]
+        clause = _CLAUSE_END.split(context, 1)[0]  # a money claim after a comma is another item
         if ("劳动" in context or "劳动" in text[max(0, m.start() - 30):m.start()]) and \
-                not _MONEY_PERIOD.search(context):
+                not _MONEY_PERIOD.search(clause):
             return _period(m)
     for m in SINGLE_DATE.finditer(text):
         if "劳动关系" not in text[m.end():m.end() + 24]:

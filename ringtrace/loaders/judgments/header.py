@@ -31,7 +31,7 @@ _HEAD_LIMIT = 1500
 _TAIL_LIMIT = 300
 _PLACE_CHARS = 4  # longest place abbreviation before 劳 (浙余姚: 3)
 _READ_BACK = 6  # characters read back before 劳, so that a verb glued in front is seen
-_JUNK_WORDS = ("作出", "作岀", "出具", "不服", "根据", "依据", "送达", "下发", "制作", "提交", "提供",
+_JUNK_WORDS = ("作出", "作岀", "做出", "出具", "不服", "根据", "依据", "送达", "下发", "制作", "提交", "提供",
                "出示", "撤销", "见")
 _JUNK_BEFORE_ARBITRATION = ("经", "于", "的", "以", "向", "按", "被", "即", "据", "及", "和", "与", "在",
                             "对", "该", "其", "号", "书", "委", "院", "了", "已", "由", "将", "为", "是")
@@ -133,6 +133,12 @@ _MENTION_BEFORE = re.compile(r"(?:不服|向|经|由|据|于|在|被|对|与|至
 #: labels of mirror field blocks that end in 法院 (``审理法院``)
 _FIELD_LABELS = frozenset(("审理法院", "法院", "经办法院", "承办法院"))
 _MAX_CANDIDATES = 8
+_LINE_START = "\n \t\u3000"
+
+
+def _named_forum(name: str) -> bool:
+    """A forum's name starts with its place (``安阳市…``), or is the supreme court's."""
+    return regions.starts_with_place(name) or name.startswith("最高")
 
 
 def _forum(text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -142,11 +148,14 @@ def _forum(text: str, start: int, end: int) -> tuple[str, str] | None:
             if i >= _MAX_CANDIDATES:
                 break
             name = m.group(0)
-            if name in _FIELD_LABELS or _MENTION_BEFORE.search(text, max(0, m.start() - 3),
-                                                               m.start()):
+            trimmed = _trim_forum(name)
+            at = m.start() + len(name) - len(trimmed)  # ``…19日向某仲裁委员会``: junk trimmed
+            if name in _FIELD_LABELS or _MENTION_BEFORE.search(text, max(0, at - 3), at):
                 continue
+            if at > 0 and text[at - 1] not in _LINE_START and not _named_forum(trimmed):
+                continue  # ``…，经审查不属于劳动人事争议仲裁委员会的受理范围``: words, not a name
             if best is None or m.start() < best[0]:
-                best = (m.start(), _trim_forum(name), kind)
+                best = (m.start(), trimmed, kind)
             break
     return (best[1], best[2]) if best else None
 
@@ -167,6 +176,15 @@ def _sealed_forum(text: str, start: int) -> tuple[str, str] | None:
 #: the first party line of the block (a court named after it is in the case record)
 _FIRST_PARTY = re.compile(r"(?:^|[\n。])[ \t\u3000]*(?:再审申请人|上诉人|被上诉人|申请人|被申请人|原告|被告|"
                           r"申诉人|起诉人)", re.M)
+
+
+#: a title that names another document in a sentence (``该委作出…号不予受理通知书``)
+_RECITAL = re.compile(r"(?:作出|做出|作岀|出具|下发|送达|制作|收到|依据|根据|不服|撤销)[^。\n]{0,40}$")
+
+
+def _recited_title(text: str, at: int) -> bool:
+    clause = max(text.rfind("。", max(0, at - 60), at), text.rfind("\n", max(0, at - 60), at))
+    return _RECITAL.search(text, clause + 1 if clause >= 0 else max(0, at - 60), at) is not None
 
 
 def document_type_of(title: str, forum_kind: str) -> str | None:
@@ -195,11 +213,13 @@ def _own_number(text: str, start: int) -> CaseNumber | None:
         if RECORD_CLAUSE.search(text, max(start, clause + 1), number.start):
             break  # from here on the numbers are cited inside the case record
         candidates.append(number)
-    for number in candidates:
+    for number in candidates:  # first choice: the number the party block follows
+        after = text[number.end:number.end + 4]
+        if PARTY_LABEL.match(text, number.end + len(after) - len(after.lstrip())):
+            return number
+    for number in candidates:  # else one under a title or a forum (a mirror's 案号 field too)
         before = text[max(start, number.start - 60):number.start]
-        if TITLE.search(before) or COURT.search(before) or COMMISSION.search(before) or \
-                PARTY_LABEL.match(text, number.end + len(text[number.end:number.end + 4])
-                                  - len(text[number.end:number.end + 4].lstrip())):
+        if TITLE.search(before) or COURT.search(before) or COMMISSION.search(before):
             return number
     return candidates[0] if candidates else None
 
@@ -256,8 +276,9 @@ def read_header(text: str, meta: Metadata) -> Header:
         header.forum = regions.court_name(code)
         if header.forum:
             header.inferred["forum"] = f"from the court code {code} of the case number"
-    titles = list(TITLE.finditer(text, start, min(len(text), (number.end if number else
-                                                              head_end) + 40)))
+    titles = [t for t in TITLE.finditer(text, start, min(len(text), (number.end if number else
+                                                                     head_end) + 40))
+              if not _recited_title(text, t.start())]
     if number is None and titles:
         header.party_start = max(header.party_start, titles[-1].end())
     for candidate in [t.group(0) for t in reversed(titles)] + [meta.get("案件名称") or "",

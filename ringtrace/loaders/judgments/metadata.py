@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ringtrace.loaders.judgments.patterns import FULL_TEXT_MARK, METADATA_LINE
+from ringtrace.loaders.judgments.patterns import FULL_TEXT_MARK, FULL_TEXT_TAIL, METADATA_LINE
 
 _MAX_HEADER_LINES = 120
 _MAX_LOOSE_LINES = 20
@@ -33,12 +33,26 @@ class Metadata:
 
 def read_metadata(text: str) -> Metadata:
     """Read the mirror fields above ``全文`` (or loose ``key: value`` lines at the very top)."""
-    mark = FULL_TEXT_MARK.search(text, 0, min(len(text), 20000))
-    if mark and text.count("\n", 0, mark.start()) <= _MAX_HEADER_LINES:
-        fields = _fields(text[:mark.start()].split("\n"), loose=False)
-        return Metadata(fields, mark.end())
+    reach = min(len(text), 20000)
+    mark = FULL_TEXT_MARK.search(text, 0, reach)
+    span = (mark.start(), mark.end()) if mark else _text_tail_mark(text, reach)
+    if span and text.count("\n", 0, span[0]) <= _MAX_HEADER_LINES:
+        fields = _fields(text[:span[0]].split("\n"), loose=False)
+        return Metadata(fields, span[1])
     head = text.split("\n", _MAX_LOOSE_LINES)[:_MAX_LOOSE_LINES]
     return Metadata(_fields(head, loose=True), 0)
+
+
+def _text_tail_mark(text: str, reach: int) -> tuple[int, int] | None:
+    """(start, end) of ``裁判文书正文`` / ``文书正文`` ending a line within ``reach``."""
+    at = text.find("文书正文", 0, reach)
+    while at >= 0:
+        m = FULL_TEXT_TAIL.match(text, at)
+        if m:
+            start = at - 2 if text.startswith("裁判", at - 2) else at
+            return start, m.end()
+        at = text.find("文书正文", at + 4, reach)
+    return None
 
 
 def _fields(lines: list[str], *, loose: bool) -> dict[str, str]:

@@ -1,5 +1,9 @@
 """Parties of documents without party lines: refusal notices and copies cut before the block.
 
+A copy that starts after its party block (a repost that begins with the claim) names the
+sides in the body: in one sentence (``原告王某与被告某某有限公司…一案``), or each where it is
+first named in full (``申请人王某英请求…``, ``被申请人某某化工有限公司于本裁决生效之日起…支付``).
+
 Non-acceptance notices (不予受理通知书) are written to the applicant by name.
 
 A commission's notice often has no party lines: it is addressed to the applicant
@@ -15,15 +19,34 @@ respondent (defendant); both keep ``role_in_text`` empty, since the notice gives
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ringtrace.graph.records import Party
 from ringtrace.loaders.judgments.block import PartyBlock
 from ringtrace.loaders.judgments.parties import ParsedParty, looks_like_entity
 
-_ADDRESSEE = re.compile(r"[ \t\u3000]*(?P<name>[^\s:：，,。；;（）()]{2,40})[ \t\u3000]*[:：][ \t\u3000]*\n")
-_OTHER_SIDE = re.compile(r"你(?:[（(]?单位[）)]?)?(?:与|和|诉)(?P<other>[^，,。；;、]{2,40}?)(?:之间)?(?:的)?"
+#: ``张三：`` on its own line, or run into the notice's first sentence (``张三：你（你们）与…``)
+_ADDRESSEE = re.compile(r"[ \t\u3000]*(?P<name>[^\s:：，,。；;（）()]{2,40})[ \t\u3000]*[:：][ \t\u3000]*"
+                        r"(?:\n|(?=你))")
+#: 你（单位）与… / 你（你们）与… / 你提出的与…
+_OTHER_SIDE = re.compile(r"你(?:[（(][^（）()]{1,4}[）)]|单位)?(?:提出的|申请的)?(?:与|和|诉)(?P<other>[^，,。；;、]{2,40}?)(?:之间)?(?:的)?"
                          r"(?:确认劳动关系|劳动人事争议|劳动争议|人事争议|工资|劳动报酬|劳动合同)")
+#: the same with any dispute (``…有限公司经济补偿争议的仲裁申请``): the longest name that ends
+#: like an organisation's
+_OTHER_SIDE_ANY = re.compile(r"你(?:[（(][^（）()]{1,4}[）)]|单位)?(?:提出的|申请的)?(?:与|和|诉)"
+                             r"(?P<other>[^，,。；;、]{2,40}(?:公司|厂|店|中心|学校|医院|合作社|事务所|商行|"
+                             r"酒店|宾馆|超市|矿|场|站|部|社|队|院|所|局))"
+                             r"(?=(?:之间)?的?[\u4e00-\u9fff]{0,10}?(?:争议|纠纷))")
 _REACH = 400
+_NOTICE_REACH = 3000
+
+
+def reads_as_refusal_notice(text: str, start: int) -> bool:
+    """True for a notice refusing the case whose title was cut off: it refuses (``不予受理``,
+    ``不属于…受理范围``) and closes with ``特此通知``."""
+    stop = min(len(text), start + _NOTICE_REACH)
+    return text.find("特此通知", start, stop) >= 0 and (
+        text.find("不予受理", start, stop) >= 0 or text.find("受理范围", start, stop) >= 0)
 
 
 def addressee_block(text: str, start: int) -> PartyBlock:
@@ -36,7 +59,9 @@ def addressee_block(text: str, start: int) -> PartyBlock:
     if head is None:
         return block
     name = head.group("name")
-    other = _OTHER_SIDE.search(text, head.end(), min(len(text), head.end() + _REACH))
+    stop = min(len(text), head.end() + _REACH)
+    other = _OTHER_SIDE.search(text, head.end(), stop) or \
+        _OTHER_SIDE_ANY.search(text, head.end(), stop)
     line = text.count("\n", 0, head.start()) + 1
     applicant = Party(name=name, role="plaintiff", is_entity=looks_like_entity(name))
     block.parties.append(ParsedParty(applicant, "plaintiff", [], line))
@@ -52,26 +77,117 @@ def addressee_block(text: str, start: int) -> PartyBlock:
 #: one sentence naming both sides, in a copy whose party block was cut off:
 #: ``原告王某与被告某某有限公司劳动争议一案``, ``确认原告王某与被告某某有限公司自2010年…``
 _BOTH_SIDES = re.compile(
-    r"(?P<role1>原告|申请人|上诉人)(?P<name1>[^，,。；;、\s:：()（）]{2,30}?)(?:诉|与)"
-    r"(?P<role2>被告|被申请人|被上诉人)(?P<name2>[^，,。；;、\s:：()（）]{2,40}?)"
-    r"(?=劳动|确认|追索|之间|自|于|在|存在|一案|纠纷|争议|的|[，,。])")
+    r"(?P<role1>原告|申请人|上诉人)(?P<name1>[^，,。；;、\s:：()（）]{2,30}?)(?:因与|诉|与)"
+    r"(?P<role2>被告|被申请人|被上诉人)(?P<name2>[^，,。；;、\s:：]{2,40}?)"
+    r"(?=劳动(?:争议|合同|关系|报酬|人事)|确认|追索|之间|自|于|在|存在|一案|纠纷|争议|的|[，,。])")
 _BODY_REACH = 6000
 
 
 def mentioned_parties(text: str, start: int) -> PartyBlock:
-    """Worker and employer named in the first sentence that names both sides (empty if none).
+    """Worker and employer named in the first sentence that names both sides; else each side
+    where the body first names it by role and full name, the side still missing from an
+    agreement or a declaration that names both without roles (``一、马某金与平顶山市某某保洁服务
+    有限公司自2016年至2018年存在劳动关系``); empty if none is found.
 
     Only for copies without any party line; ``role_in_text`` is the role word of that
     sentence (``原告``), which is also how the rest of the body refers to the party.
     """
     block = PartyBlock(end=start)
-    m = _BOTH_SIDES.search(text, start, min(len(text), start + _BODY_REACH))
-    if m is None:
-        return block
-    line = text.count("\n", 0, m.start()) + 1
-    for role, name in ((m.group("role1"), m.group("name1")), (m.group("role2"), m.group("name2"))):
-        procedural = "plaintiff" if role in ("原告", "申请人", "上诉人") else "defendant"
-        party = Party(name=name, role=procedural, role_in_text=role,
-                      is_entity=looks_like_entity(name))
-        block.parties.append(ParsedParty(party, procedural, [], line))
+    stop = min(len(text), start + _BODY_REACH)
+    pos = start
+    while (m := _BOTH_SIDES.search(text, pos, stop)) is not None:
+        if _plausible(m.group("name1")) and _plausible(m.group("name2")):
+            _add(block, text, _Named(m.group("role1"), m.group("name1"), m.start(), True))
+            _add(block, text, _Named(m.group("role2"), m.group("name2"), m.start(), False))
+            return block
+        pos = m.start() + 1  # a phrase, not two names: the real sentence may start inside it
+    named = _named_sides(text, start, stop)
+    if len(named) < 2:
+        named = _completed(named, text, start, stop)
+    for side in named:
+        _add(block, text, side)
     return block
+
+
+@dataclass
+class _Named:
+    role: str  # the role word as written (empty when the text gives none)
+    name: str
+    at: int
+    plaintiff: bool
+
+
+def _add(block: PartyBlock, text: str, side: _Named) -> None:
+    procedural = "plaintiff" if side.plaintiff else "defendant"
+    party = Party(name=side.name, role=procedural, role_in_text=side.role,
+                  is_entity=looks_like_entity(side.name))
+    block.parties.append(ParsedParty(party, procedural, [], text.count("\n", 0, side.at) + 1))
+
+
+_PLAINTIFF_ROLES = ("原告", "申请人", "上诉人", "再审申请人")
+_NAME_CHARS = "[\u4e00-\u9fff*＊×Xx]"
+#: a side named by role and name anywhere in the body of a copy that starts after its party
+#: block: ``申请人王某英请求…``, ``原告王某诉称``, ``被申请人开封某某化工有限公司于本裁决生效之日起…``
+_NAMED = re.compile(
+    r"(?P<role>再审申请人|被申请人|被上诉人|申请人|上诉人|原告|被告)"
+    r"(?P<name>[^\s\d，,。；;、:：“”\"《》]{2,40}?)"
+    r"(?=诉称|辩称|称[:：，,]|请求|提出|不服|与|于本|于\d|自\d|向|支付|及其|的委托|到庭|未到庭|确认|"
+    r"劳动(?:争议|合同|关系|报酬|人事)|之间|存在|[，,。；;])")
+#: two names joined by 与 without role words, the second an organisation, before a period or
+#: the relationship: the operative part of an agreement (``一、马某金与某某有限公司自2016年…``)
+_PAIR = re.compile(rf"(?<![\u4e00-\u9fff*＊×])(?P<person>{_NAME_CHARS}{{2,4}})与"
+                   r"(?P<entity>[^\s\d，,。；;、:：“”\"《》]{4,40}?)(?=自\d|之间|于\d|存在|劳动关系)")
+#: an organisation ordered or agreeing to pay a person, without role words:
+#: ``一、郑州某某保安服务有限公司于协议签订之日起十日内支付李某军29800元``
+_PAYS = re.compile(r"(?:^|(?<=[、：:\n]))(?P<entity>[^\s\d，,。；;、:：“”\"《》]{4,40}?)于[^。；;\n]{0,30}?"
+                   rf"(?:支付|给付|补发|赔偿|补偿)给?(?P<person>{_NAME_CHARS}{{2,4}}?)(?=[\d０-９]|人民币)")
+#: words that a name never contains: the phrase after the role word is not a name
+_NOT_A_NAME = re.compile(r"原告|被告|申请|上诉|本院|本委|法院|仲裁|称|诉|辩|请求|提交|提供|认为|主张|对|处|"
+                         r"之间|双方|工作|支付|同意|认可|所述|承担|负担|建立|从未|的|已|未|至今|因|经|在|自|及|与|"
+                         r"不|无|应|均")
+_NOT_AN_ORGANISATION = re.compile(r"原告|被告|申请人|上诉人|之间|请求|确认")
+_PERSON = re.compile(rf"{_NAME_CHARS}{{2,4}}")
+#: the other side's role word, by which the body refers to a side named without one
+_OPPOSITE = {"原告": "被告", "被告": "原告", "申请人": "被申请人", "被申请人": "申请人",
+             "上诉人": "被上诉人", "被上诉人": "上诉人", "再审申请人": "被申请人"}
+
+
+def _named_sides(text: str, start: int, stop: int) -> list[_Named]:
+    """The first plausible name of each side (worker's and employer's roles alike: an
+    employer may be the plaintiff), plaintiff first."""
+    found: dict[bool, _Named] = {}
+    for m in _NAMED.finditer(text, start, stop):
+        if not _plausible(m.group("name")):
+            continue
+        plaintiff = m.group("role") in _PLAINTIFF_ROLES
+        found.setdefault(plaintiff, _Named(m.group("role"), m.group("name"), m.start(), plaintiff))
+        if len(found) == 2:
+            break
+    return [found[side] for side in (True, False) if side in found]
+
+
+def _completed(named: list[_Named], text: str, start: int, stop: int) -> list[_Named]:
+    """``named`` (one side or none) with the missing side taken from a pair named without roles
+    (:data:`_PAIR`, :data:`_PAYS`); without any side, the person is taken for the plaintiff."""
+    pairs = [*_PAIR.finditer(text, start, stop), *_PAYS.finditer(text, start, stop)]
+    for m in pairs:
+        person, entity = m.group("person"), m.group("entity")
+        if not (_plausible(person) and looks_like_entity(entity) and _plausible(entity)):
+            continue
+        if not named:
+            return [_Named("", person, m.start(), True), _Named("", entity, m.start(), False)]
+        known = named[0]
+        if known.name in (person, entity):
+            other = entity if known.name == person else person
+            both = [known, _Named(_OPPOSITE.get(known.role, ""), other, m.start(),
+                                  not known.plaintiff)]
+            return sorted(both, key=lambda n: not n.plaintiff)
+    return named
+
+
+def _plausible(name: str) -> bool:
+    """An organisation's name, or a person's (two to four characters, or masked), not a phrase
+    of the sentence (``提交的证据不足以证明其``, ``从未``, ``自2014年至2015年期间``)."""
+    if looks_like_entity(name):
+        return not _NOT_AN_ORGANISATION.search(name)
+    return bool(_PERSON.fullmatch(name)) and not _NOT_A_NAME.search(name)

@@ -6,7 +6,9 @@ metadata (:mod:`.metadata`), header (:mod:`.header`), party block (:mod:`.block`
 reads its own slice of the text, so the cost stays linear in the document length.
 
 Nothing here raises on odd input; missing pieces become :class:`~ringtrace.errors.RecordProblem`
-entries. A record is kept when it names a forum and at least a case number or a party.
+entries. A record is kept when it names a forum or a party; without a forum it also needs a
+case number, both sides, or a claim or decision about the side it names (a repost cut before
+its header and party block).
 """
 
 from __future__ import annotations
@@ -27,7 +29,11 @@ from ringtrace.loaders.judgments.block import PartyBlock, read_party_block
 from ringtrace.loaders.judgments.claims import read_claims
 from ringtrace.loaders.judgments.header import Header, cause_of, find_case_numbers, read_header
 from ringtrace.loaders.judgments.metadata import Metadata, read_metadata
-from ringtrace.loaders.judgments.notice import addressee_block, mentioned_parties
+from ringtrace.loaders.judgments.notice import (
+    addressee_block,
+    mentioned_parties,
+    reads_as_refusal_notice,
+)
 from ringtrace.loaders.judgments.outcome import lower_outcome_text, read_outcome
 from ringtrace.loaders.judgments.parties import assign_sides, collect_aliases
 from ringtrace.loaders.judgments.patterns import EVIDENCE_WORDS
@@ -37,6 +43,7 @@ from ringtrace.loaders.judgments.proceedings import (
     hearing_date,
     simple_procedure,
 )
+from ringtrace.loaders.judgments.rejoin import broken_breaks, join_at
 from ringtrace.loaders.judgments.response import read_response, sentence_at
 from ringtrace.loaders.judgments.sections import Sections, find_sections
 from ringtrace.loaders.judgments.speakers import sides
@@ -88,11 +95,17 @@ def prepare(text: str) -> str:
 
 def _prepare(text: str) -> tuple[str, str]:
     """(simplified, as printed): the same plain text, character for character, so that an
-    offset found in the first slices the printed form from the second (case numbers)."""
+    offset found in the first slices the printed form from the second (case numbers). Lines
+    broken in mid-sentence are joined in both at the same places (:mod:`.rejoin`)."""
     plain = strip_provenance(text)
     plain = html_to_text(plain) if looks_like_html(plain) else plain
     plain = clean_text(plain)
-    return (to_simplified(plain) if is_traditional(plain) else plain), plain
+    simple = to_simplified(plain) if is_traditional(plain) else plain
+    breaks = broken_breaks(simple)
+    if not breaks:
+        return simple, plain
+    joined = join_at(plain, breaks)
+    return (join_at(simple, breaks) if simple is not plain else joined), joined
 
 
 def parse_document(text: str, source_path: str | None = None) -> ParseOutcome:
@@ -105,7 +118,8 @@ def parse_document(text: str, source_path: str | None = None) -> ParseOutcome:
     meta = read_metadata(plain)
     header = read_header(plain, meta)
     block = read_party_block(plain, header.party_start)
-    if not block.parties and header.document_type == "不予受理通知书":
+    if not block.parties and (header.document_type == "不予受理通知书" or (
+            header.document_type is None and reads_as_refusal_notice(plain, header.party_start))):
         block = addressee_block(plain, header.party_start)
     mentioned = False
     if not block.parties:  # a copy cut before its party block: the sides named in the body
@@ -115,11 +129,12 @@ def parse_document(text: str, source_path: str | None = None) -> ParseOutcome:
         return ParseOutcome(None, [RecordProblem(
             source, 1, "", "not a judgment, mediation statement or award: no court, "
             "arbitration commission or party lines found", plain[:200])])
-    if not header.forum and not _both_sides(block) and header.case_number is None:
+    if not header.forum and not _both_sides(block) and header.case_number is None and \
+            not _states_the_case(plain, block):
         return ParseOutcome(None, [RecordProblem(
-            source, 1, "forum", "no court or arbitration commission, no case number and no "
-            "plaintiff and defendant lines: not recognisably a judgment, mediation statement "
-            "or award", plain[:200])])
+            source, 1, "forum", "no court or arbitration commission, no case number, no "
+            "plaintiff and defendant lines and no claim or decision about a named party: not "
+            "recognisably a judgment, mediation statement or award", plain[:200])])
     record = _assemble(plain, meta, header, block, problems)
     if mentioned:
         record.mark_inferred("parties", "named in the body (no party lines)")
@@ -129,6 +144,15 @@ def parse_document(text: str, source_path: str | None = None) -> ParseOutcome:
     record.doc_id = sha256_text(text)
     record.source_path = source_path
     return ParseOutcome(record, problems.items)
+
+
+def _states_the_case(text: str, block: PartyBlock) -> bool:
+    """A fragment naming one side and stating a claim or a decision (``申请人张某请求依法判令：
+    被申请人支付…``) is a case whose other side was cut off: it is read, keyed by content."""
+    if not block.parties:
+        return False
+    landmarks = find_sections(text, 0).first
+    return "claims" in landmarks or "operative" in landmarks
 
 
 def _both_sides(block: PartyBlock) -> bool:
@@ -155,9 +179,27 @@ _TYPE_BY_OPERATIVE = (("判决如下", "判决书"), ("裁定如下", "裁定书
                       ("协议", "调解书"))
 
 
+#: a commission speaking of itself, or its decision: ``本委认为`` / ``经本委主持调解`` / ``裁决如下``
+_COMMISSION_VOICE = re.compile(r"本委|仲裁庭|裁决如下")
+
+
+def _infer_commission(record: CaseRecord, header: Header, meta: Metadata,
+                      sections: Sections) -> None:
+    """Without a forum, a case number or metadata, a body in a commission's voice (``本委认为``,
+    ``裁决如下``) is an arbitration."""
+    if header.forum or header.case_number is not None or meta.get("审理程序") or \
+            meta.get("法院") or meta.get("审理法院"):
+        return
+    voice = _COMMISSION_VOICE.search(sections.text, sections.start, sections.end)
+    if voice is None:
+        return
+    record.forum_kind, record.procedure = "arbitration", "仲裁"
+    record.mark_inferred("procedure", f"a commission's voice ({voice.group(0)})")
+
+
 def _infer_procedure(record: CaseRecord, header: Header, meta: Metadata) -> None:
     """Without a case number or a 审理程序 field, the party labels tell the instance."""
-    if header.case_number is not None or meta.get("审理程序") or header.forum_kind != "court":
+    if header.case_number is not None or meta.get("审理程序") or record.forum_kind != "court":
         return
     labels = " ".join(p.role_in_text for p in record.parties)
     for label, procedure in _PROCEDURE_BY_LABEL:
@@ -175,13 +217,19 @@ def _infer_document_type(record: CaseRecord, header: Header, sections: Sections,
         label = sections.text[sections.operative:sections.operative + 8]
         for word, doc_type in _TYPE_BY_OPERATIVE:
             if word in label:
-                if doc_type == "调解书" and header.forum_kind == "arbitration":
+                if doc_type == "调解书" and record.forum_kind == "arbitration":
                     doc_type = "仲裁调解书"
                 record.document_type = doc_type
                 record.mark_inferred("document_type", f"operative part ({word})")
                 problems.add(1, "document_type", f"no document title found; {doc_type} "
                              f"inferred from the operative part ({word})")
                 return
+    if reads_as_refusal_notice(sections.text, 0):
+        record.document_type = "不予受理通知书"
+        record.mark_inferred("document_type", "a notice refusing the case (不予受理…特此通知)")
+        problems.add(1, "document_type", "no document title found; 不予受理通知书 inferred from "
+                     "the notice's wording (不予受理…特此通知)")
+        return
     record.document_type = "unknown"
     problems.add(1, "document_type", "no document title and no operative part found; the "
                  "document type is left unknown")
@@ -209,6 +257,7 @@ def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
         parties=[p.party for p in block.parties],
         inferred=dict(header.inferred) or None,
     )
+    _infer_commission(record, header, meta, sections)
     _infer_procedure(record, header, meta)
     _infer_document_type(record, header, sections, problems)
     _checks(record, header, block, problems)

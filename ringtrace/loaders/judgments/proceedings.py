@@ -18,7 +18,7 @@ from ringtrace.loaders.judgments.patterns import (
 from ringtrace.loaders.judgments.sections import Sections
 
 _TAIL_WINDOW = 800
-_RECITED = ("作出", "作岀", "判决", "裁决", "立案", "受理", "开庭", "起诉", "申请", "送达", "签收")
+_RECITED = ("作出", "作岀", "做出", "判决", "裁决", "立案", "受理", "开庭", "起诉", "申请", "送达", "签收")
 
 
 def filing_date(record: str) -> str | None:

@@ -57,7 +57,8 @@ def classify_response(text: str) -> str:
 
     ``partial``: the employer admits the relationship or the work (``对工作期间无异议``,
     ``对劳动关系无异议``, ``原告确实在被告处工作``) and contests the rest (``但工资数额过高``,
-    ``无力支付``, ``不同意原告的诉讼请求``) - not the denial of the relationship itself.
+    ``不同意原告的诉讼请求``) - not the denial of the relationship itself. A plea that it cannot
+    pay (``暂无力支付``) is no objection.
     Negated forms (``不认可``, ``有异议``) are contests, never admissions.
     """
     if NO_OBJECTION.search(text):

@@ -56,7 +56,7 @@ class Sections:
 
 
 #: whose decision a 判决如下 in the body is when it is not this court's
-_LOWER = re.compile(r"原审法院|一审法院|原审|一审|原判|原仲裁|仲裁委员会(?:作出|裁决)")
+_LOWER = re.compile(r"原审法院|一审法院|原审|一审|原判|原仲裁|仲裁委员会(?:作出|做出|裁决)")
 _SENTENCE_BACK = 160
 
 

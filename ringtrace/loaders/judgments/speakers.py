@@ -45,11 +45,19 @@ def speaker(text: str, pos: int, employer: list[str], others: list[str]) -> str 
 def sides(parties: list[ParsedParty]) -> tuple[list[str], list[str]]:
     """Reference tokens of the employer side and of everyone else.
 
-    Without any employer (no organisation among the parties) the defendants stand in for it.
+    Without any employer (no organisation among the parties) the defendants stand in for it;
+    without any defendant either (a copy that names only the worker), the role word opposite
+    the worker's (``申请人`` → ``被申请人``) does.
     """
     employers = [p for p in parties if p.party.side == "employer"]
     others = [p for p in parties if p.party.side != "employer"]
     if not employers:
         employers = [p for p in parties if p.party.role == "defendant"]
         others = [p for p in parties if p.party.role != "defendant"]
+    if not employers:
+        opposite = [_OPPOSITE[w] for w in tokens(others) if w in _OPPOSITE]
+        return sorted(set(opposite), key=len, reverse=True), tokens(others)
     return tokens(employers), tokens(others)
+
+
+_OPPOSITE = {"原告": "被告", "申请人": "被申请人", "上诉人": "被上诉人", "再审申请人": "被申请人"}

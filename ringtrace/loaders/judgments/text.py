@@ -46,12 +46,26 @@ _SENTENCE_END = "。：:；;！？!?」”）)"
 _COMMENT_LINES = re.compile(r"\A(?:[ \t]*#[^\n]*(?:\n|\Z))+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 #: pinyin that some converting mirrors print after a character they could not map: 现(xiàn)
-_PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùü"
+_PINYIN_NOTE = re.compile(r"\((?<=[\u4e00-\u9fff]\()(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùü"
                           r"ǖǘǚǜ]{1,7}\)")
 _BLANKS = re.compile(r"[ \t\u00a0]+\n")
 #: a whitespace run longer than any layout needs (it would only slow the patterns down)
 _LONG_WHITESPACE = re.compile(r"\s{17,}")  # one character class: the scan skips ahead fast
 _MANY_NEWLINES = re.compile(r"\n{3,}")
+#: blanks between two Chinese characters (or a Chinese character and a digit or full-width
+#: punctuation), or between two digits: letter-spacing of PDF and OCR copies (``委  托诉讼代理人``,
+#: ``统一社  会信用代码``, ``北大　街``, ``196 1年``), alignment padding (``张　三``,
+#: ``民 事 判 决 书``). Chinese never separates words with blanks, and no number in these
+#: documents is split by one (a phone's ``138 1234 5678`` is the same number), so none of
+#: them carries meaning.
+#: (the pattern starts with the blank, so that the scan skips ahead fast; the character before
+#: it is checked by a fixed-width lookbehind over both)
+_CJK_OR_DIGIT = "[\u4e00-\u9fff\u3001-\u3011\uff01-\uff1f\uff5e0-9]"
+_CJK = "[\u4e00-\u9fff]"
+_BLANK = "[ \t\u3000\u00a0]"
+_BLANK_IN_WORD = re.compile(rf"{_BLANK}(?:(?<={_CJK}{_BLANK}){_BLANK}{{0,15}}(?={_CJK_OR_DIGIT})|"
+                            rf"(?<={_CJK_OR_DIGIT}{_BLANK}){_BLANK}{{0,15}}(?={_CJK})|"
+                            rf"(?<=\d{_BLANK}){_BLANK}{{0,15}}(?=\d))")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -188,4 +202,7 @@ def clean_text(text: str) -> str:
         text = _PAGE_MARKER.sub(lambda m: _join_page_break(m, text), text)
     if "(" in text:
         text = _PINYIN_NOTE.sub("", text)
-    return _MANY_NEWLINES.sub("\n\n", text).strip()
+    text = _BLANK_IN_WORD.sub("", text)
+    if "\n\n\n" in text:
+        text = _MANY_NEWLINES.sub("\n\n", text)
+    return text.strip()

@@ -25,6 +25,10 @@ def _record(body: str) -> CaseRecord:
     ("认可原告在我公司工作", "admits"), ("原告所述属实", "admits"),
     ("不认可原告的诉讼请求", "contests"), ("对原告主张有异议，双方不存在劳动关系", "contests"),
     ("无异议，但原告已超过仲裁时效，请求驳回", "contests"), ("请求依法裁判", "unknown"),
+    # a plea that it cannot pay admits the debt; a dispute about the amount is partial
+    ("认可拖欠原告工资的事实，但因经营困难暂无力支付", "admits"),
+    ("对工作期间无异议，但工资数额过高，被告现经营困难，无力支付", "partial"),
+    ("原告确系被告职工，双方存在劳动关系", "admits"),
 ])
 def test_answers_are_classified_with_negations_first(answer: str, expected: str) -> None:
     assert classify_response(answer) == expected
@@ -64,6 +68,56 @@ def test_a_claim_written_as_one_sentence_without_a_colon() -> None:
     assert (record.claimed_start, record.claimed_end) == ("1998", "2014")
 
 
+@pytest.mark.parametrize(("claim", "kind", "amounts"), [
+    ("原告张某请求依法判令：被告支付原告拖欠工资33300元、经济补偿金21600.25元。", "with_amounts",
+     [33300.0, 21600.25]),
+    ("原告张某请求判令被告支付原告拖欠工资5000元。", "with_amounts", [5000.0]),
+    ("原告张某请求依法裁决：确认原告与被告自2011年2月起存在劳动关系。", "confirmation_only", []),
+])
+def test_a_claim_asking_the_court_to_order_without_a_claim_heading(
+        claim: str, kind: str, amounts: list[float]) -> None:
+    record = _record("原告张某与被告劳动争议一案，本院于2021年3月1日立案后公开开庭进行了审理。\n"
+                     + claim + "\n原告张某称：原告于2011年2月12日到被告处从事搬运工作。\n")
+    assert (record.claim_kind, record.claim_amounts) == (kind, amounts)
+
+
+def test_a_notice_reciting_the_request_without_a_speaker() -> None:
+    record = _record("你与某某有限公司劳动争议的仲裁申请收悉。请求依法判令：被申请人支付申请人拖欠工资26000元。"
+                     "经审查，本委决定不予受理。\n")
+    assert (record.claim_kind, record.claim_amounts) == ("with_amounts", [26000.0])
+
+
+def test_a_notice_reciting_a_bare_request_to_confirm() -> None:
+    record = _record("申请人张某于2013年1月19日向本委提出的与被申请人某某贸易有限公司劳动争议的仲裁申请收悉。"
+                     "请求依法确认申请人与被申请人之间自2010年8月至2012年6月存在劳动关系。经审查，本委决定不予受理。\n")
+    assert record.claim_kind == "confirmation_only"
+    assert (record.claimed_start, record.claimed_end) == ("2010-08", "2012-06")
+
+
+def test_a_story_claim_is_not_replaced_by_a_later_mention_of_the_request() -> None:
+    record = _record("原告王某诉称：确认原告自2012年12月20日至2013年5月17日在被告处工作，双方存在劳动关系。"
+                     "事实和理由：原告于2012年12月20日到被告处从事门卫工作。原告为申请工伤认定，特提出诉讼请求。\n")
+    assert record.claim_kind == "confirmation_only"
+    assert (record.claimed_start, record.claimed_end) == ("2012-12-20", "2013-05-17")
+
+
+@pytest.mark.parametrize("answer", ["被告辩解称，原告并非被告职工，双方不存在劳动关系，请求驳回原告的诉讼请求。",
+                                    "被告辩解：不同意原告的请求，原告从未与被告建立劳动关系。"])
+def test_an_answer_introduced_by_bian_jie(answer: str) -> None:
+    record = _record("原告张某与被告劳动争议一案，本院于2021年3月1日立案后公开开庭进行了审理。\n"
+                     "原告向本院提出诉讼请求：确认原告与被告自2011年2月起存在劳动关系。\n" + answer + "\n")
+    assert record.defendant_response == "contests"
+
+
+def test_a_claimed_period_followed_by_a_money_item_of_the_same_claim() -> None:
+    record = _record("原告李某向本院提出诉讼请求：确认原告与被告自2011年12月25日至2015年2月4日期间存在劳动关系，"
+                     "被告向原告支付拖欠工资33670元、未签订劳动合同二倍工资差额7700元。\n")
+    assert (record.claimed_start, record.claimed_end) == ("2011-12-25", "2015-02-04")
+    money = _record("原告李某向本院提出诉讼请求：被告支付原告2014年1月至2014年12月未签订劳动合同二倍工资差额"
+                    "22000元；确认原告自2013年3月起与被告存在劳动关系。\n")
+    assert money.claimed_start == "2013-03"  # the 二倍工资 months are money, not the employment
+
+
 def test_money_claims_have_amounts() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
                      "经济补偿金3,500元。\n")
@@ -92,7 +146,8 @@ def test_an_absent_plaintiff_is_not_an_absent_defendant() -> None:
         False, "contests", "withdrawn")
 
 
-def test_signature_date_wins_over_recited_dates() -> None:
-    record = _record("原审法院于二Ｏ一六年十月二十四日作出判决。\n本院认为，判决如下：\n"
+@pytest.mark.parametrize("verb", ["作出", "做出"])
+def test_signature_date_wins_over_recited_dates(verb: str) -> None:
+    record = _record(f"原审法院于二Ｏ一六年十月二十四日{verb}判决。\n本院认为，判决如下：\n"
                      "确认原告与被告存在劳动关系。\n审判员　王某\n二〇一七年三月一日\n书记员　李某\n")
     assert record.decision_date == "2017-03-01"

@@ -39,8 +39,9 @@ def test_arbitration_numbers_in_their_many_variants(number: str) -> None:
     assert found[0].arbitration and found[0].procedure == "仲裁"
 
 
-def test_words_before_an_award_number_are_not_its_place() -> None:
-    text = "2010年7月19日作出康劳裁不字(2010)X号不予受理通知书；该委作出安劳人仲案字〔2018〕第56号裁决"
+@pytest.mark.parametrize("verb", ["作出", "做出"])  # 做出: a common spelling in published texts
+def test_words_before_an_award_number_are_not_its_place(verb: str) -> None:
+    text = f"2010年7月19日{verb}康劳裁不字(2010)X号不予受理通知书；该委{verb}安劳人仲案字〔2018〕第56号裁决"
     assert [n.text for n in find_case_numbers(text)] == ["康劳裁不字(2010)X号",
                                                          "安劳人仲案字〔2018〕第56号"]
 

@@ -115,6 +115,25 @@ def test_refusal_notice_addressed_by_name() -> None:
     assert record.case_number == "安劳人仲不字〔2021〕24号"
 
 
+@pytest.mark.parametrize(("sentence", "employer"), [
+    ("你（你们）与联泽（河南）食品有限公司之间的确认劳动关系争议，经审查不属于劳动人事争议仲裁委员会的受理范围，"
+     "本委不予受理。", "联泽（河南）食品有限公司"),
+    ("你提出的与郑州市某某建筑工程有限公司确认劳动关系争议的仲裁申请，经审查，不符合受理条件，本委决定不予受理。",
+     "郑州市某某建筑工程有限公司"),
+    ("你提出的与林州市某某再生资源回收有限公司经济补偿争议的仲裁申请，经审查，不符合受理条件，本委决定不予受理。",
+     "林州市某某再生资源回收有限公司"),
+    ("你与某某厂劳动服务公司之间的工伤保险待遇纠纷，本委决定不予受理。", "某某厂劳动服务公司"),
+])
+def test_refusal_notice_copied_without_its_title_and_number(sentence: str, employer: str) -> None:
+    record = _record(f"李某：\n{sentence}\n特此通知。\n安阳市劳动人事争议仲裁委员会\n二〇二〇年九月三十日\n")
+    assert record.document_type == "不予受理通知书"
+    fused = _record(f"安阳市劳动人事争议仲裁委员会\n不予受理通知书\n李某：{sentence}\n特此通知。\n")
+    assert [p.name for p in fused.parties] == ["李某", employer]
+    assert (record.document_type, record.outcome) == ("不予受理通知书", "not_accepted")
+    assert record.forum == "安阳市劳动人事争议仲裁委员会"  # the seal line, not ``…经审查不属于…委员会``
+    assert [(p.name, p.side) for p in record.parties] == [("李某", "worker"), (employer, "employer")]
+
+
 @pytest.mark.parametrize("number", [
     "安劳人仲不字〔2021〕24号", "卫劳人仲不字（2018）第43号", "南劳人仲案(2016)8-23号",
     "(2025)宁劳人仲案字第123号", "浙余姚劳人仲案（2025）第123号",
@@ -134,6 +153,27 @@ def test_field_block_page_reads_the_court_not_its_label() -> None:
     spaced = _record("审理法院: 黑龙江省哈尔滨市中级人民法院\n案  号: (2017)黑01民终3817号\n"
                      "案  由: 劳动争议\n上诉人(一审原告):刘某,女。\n被上诉人(一审被告):某某总队。\n")
     assert (spaced.forum, spaced.cause) == ("黑龙江省哈尔滨市中级人民法院", "劳动争议")
+
+
+FIELDS = ("案件名称\n张某某与新乡某某机械厂确认劳动关系纠纷一审民事判决书\n审理法院\n河南省新乡市牧野区人民法院\n"
+          "案号\n(2018)豫0711民初1905号\n裁判日期\n2018-10-29\n案由\n确认劳动关系纠纷\n审理程序\n一审\n"
+          "文书类型\n判决书\n当事人\n张某某、新乡某某机械厂")
+DOCUMENT = ("河南省新乡市牧野区人民法院\n民事判决书\n(2018)豫0711民初1905号\n"
+            "原告:张某某,男,1958年8月4日出生,汉族,住河南省长垣市黄河路195号。\n"
+            "委托诉讼代理人:陈某,新乡市某某律师事务所律师。\n"
+            "被告:新乡某某机械厂,住所:河南省新乡市牧野区西大街217号。\n"
+            "原告张某某与被告新乡某某机械厂确认劳动关系纠纷一案,本院于2018年7月30日立案。\n")
+
+
+@pytest.mark.parametrize("marker", ["\n裁判文书正文\n", "裁判文书正文\n", "\n正文\n", "\n"])
+def test_field_block_page_reads_the_party_block_of_its_document(marker: str) -> None:
+    # the marker on its own line, glued to the last field's value, or missing altogether
+    record = _record(FIELDS + marker + DOCUMENT)
+    assert record.case_number == "(2018)豫0711民初1905号" and record.decision_date == "2018-10-29"
+    assert [(p.name, p.birth_date) for p in record.parties] == [
+        ("张某某", "1958-08-04"), ("新乡某某机械厂", None)]
+    assert [(a.name, a.kind) for a in record.agents] == [("陈某", "lawyer")]
+    assert not (record.inferred or {}).get("parties")
 
 
 def test_copy_without_a_court_line_takes_the_court_its_number_names() -> None:
@@ -229,6 +269,67 @@ def test_party_line_variants() -> None:
     assert len(record.parties) == 4
 
 
+def test_a_repost_starting_with_the_claim_is_read_and_keyed_by_content() -> None:
+    outcome = parse_text(
+        "申请人王某英请求依法判令：被申请人支付申请人拖欠工资2700元、经济补偿金11594元。\n"
+        "申请人王某英称：申请人于2009年11月24日到被申请人处从事电工工作。\n"
+        "被申请人辩称，对申请人的请求没有异议。\n"
+        "本委认为，申请人的合理请求应予支持。依照《中华人民共和国劳动争议调解仲裁法》第二条之规定，裁决如下：\n"
+        "被申请人开封某某化工有限公司于本裁决生效之日起十日内支付申请人王某英14294元。\n"
+        "仲裁员罗某\n二〇一四年二月十一日\n")
+    record = outcome.record
+    assert record is not None and record.forum == "" and record.case_number is None
+    assert [(p.name, p.role, p.side) for p in record.parties] == [
+        ("王某英", "plaintiff", "worker"), ("开封某某化工有限公司", "defendant", "employer")]
+    assert (record.document_type, record.forum_kind, record.procedure) == (
+        "仲裁裁决书", "arbitration", "仲裁")
+    assert (record.claim_kind, record.claim_amounts) == ("with_amounts", [2700.0, 11594.0])
+    assert record.defendant_response == "no_objection"
+    assert record.decision_date == "2014-02-11"
+
+
+def test_a_repost_starting_with_the_story_takes_no_recited_forum_or_title() -> None:
+    outcome = parse_text(
+        "彭某军于2017年11月19日向郑州市惠济区劳动人事争议仲裁委员会申请仲裁，该委于2017年11月21日作出"
+        "惠劳人仲不字〔2017〕第46号不予受理通知书。原告彭某军不服，诉至本院。\n"
+        "原告彭某军诉称：请求依法判令：被告支付原告拖欠工资2604元。\n"
+        "被告辩称，双方系劳务关系而非劳动关系，原告的请求没有事实和法律依据。\n"
+        "本院认为，原告的合理请求应予支持。判决如下：\n"
+        "被告郑州某某物业管理有限公司于本判决生效之日起十日内支付原告彭某军2604元。\n")
+    record = outcome.record
+    assert record is not None and record.forum == "" and record.document_type == "判决书"
+    assert record.related_case_numbers == ["惠劳人仲不字〔2017〕第46号"]
+    assert [p.name for p in record.parties] == ["彭某军", "郑州某某物业管理有限公司"]
+    assert record.defendant_response == "contests"
+
+
+@pytest.mark.parametrize(("agreement", "employer"), [
+    ("一、郑州某某保安服务有限公司于协议签订之日起十日内支付李某军29800元；二、双方再无其他争议。",
+     "郑州某某保安服务有限公司"),
+    ("一、李某军与开封某某钢铁公司劳动服务公司自2016年至2018年存在劳动关系；二、双方再无其他争议。",
+     "开封某某钢铁公司劳动服务公司"),
+])
+def test_a_repost_naming_the_employer_only_in_the_agreement(agreement: str, employer: str) -> None:
+    record = parse_text(
+        "申请人李某军提出仲裁请求：被申请人向申请人支付拖欠工资1300元。\n"
+        "被申请人对申请人主张的数额无异议。\n"
+        "本案审理过程中，经本委主持调解，双方当事人自愿达成如下协议：" + agreement + "\n"
+        "本调解书经双方当事人签收后，即发生法律效力。\n仲裁员宋某英\n二〇一五年四月十三日\n").record
+    assert record is not None
+    assert [(p.name, p.role, p.role_in_text, p.side) for p in record.parties] == [
+        ("李某军", "plaintiff", "申请人", "worker"), (employer, "defendant", "被申请人", "employer")]
+    assert record.defendant_response == "no_objection" and record.outcome == "mediated"
+
+
+def test_a_fragment_naming_only_the_worker_is_kept_when_it_states_the_claim() -> None:
+    record = parse_text("申请人张某请求依法判令：被申请人支付申请人拖欠工资2700元。\n"
+                        "被申请人辩称，对申请人的请求没有异议。\n").record
+    assert record is not None and [p.name for p in record.parties] == ["张某"]
+    assert record.claim_kind == "with_amounts" and record.defendant_response == "no_objection"
+    assert parse_text("上诉人上诉请求：撤销原审判决，依法改判驳回被上诉人的诉讼请求。\n"
+                      "上诉人认为，原审认定双方存在劳动关系缺乏证据。\n").record is None  # names nobody
+
+
 def test_pinyin_glosses_and_split_numbers() -> None:
     record = _record("<p>河北省滄州市中級人民法院</p><p>民事判決書</p><p>(2018)冀09民終<span>3345"
                      "</span>號</p><p>上訴人(原審原告):劉某某,女,住滄州市運河區(qū)。</p>"
@@ -247,5 +348,12 @@ def test_copy_cut_before_its_party_block_names_the_sides_from_the_body() -> None
     assert [(p.name, p.side) for p in record.parties] == [
         ("王某", "worker"), ("鹤壁市某某建筑工程有限公司", "employer")]
     assert record.outcome == "confirmed" and record.defendant_response == "contests"
+    # phrases of the sentence between the role words are never taken for names
+    for text in ("本院认为，原告提交的证据不足以证明其与被告之间存在劳动关系。判决如下：\n驳回原告王某的诉讼请求。\n",
+                 "被告辩称，原告从未与被告建立劳动关系。\n本院认为，判决如下：\n驳回原告王某的诉讼请求。\n"):
+        assert parse_text(text).record is None
+    cut = parse_text("上诉人张某某因与被上诉人濮阳某某化工厂劳动服务公司劳动争议一案，不服一审判决。\n判决如下：\n"
+                     "驳回上诉，维持原判。\n").record
+    assert cut is not None and [p.name for p in cut.parties] == ["张某某", "濮阳某某化工厂劳动服务公司"]
     unreadable = parse_text("申请人李某称：申请人曾在被申请人处工作。\n被申请人辩称，双方不存在劳动关系。\n")
     assert unreadable.record is None and "no court" in unreadable.problems[0].reason

@@ -34,6 +34,21 @@ def test_wenshu_anchors_break_lines_and_scripts_are_dropped() -> None:
     assert lines == ["某某法院", "原告：张三 & 李四 "]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("委  托诉讼代理人：张某", "委托诉讼代理人：张某"),
+    ("统一社\u3000会信用代码914101810A98P8P71U", "统一社会信用代码914101810A98P8P71U"),
+    ("住河南省新郑市北大　街455号", "住河南省新郑市北大街455号"),
+    ("自2014年  11月至2017年11月", "自2014年11月至2017年11月"),
+    ("经审理查明  ：申请人于2014年", "经审理查明：申请人于2014年"),
+    ("民 事 判 决 书", "民事判决书"),
+    ("男，196 1年4月5日出生，联系电话：138 1234 5678", "男，1961年4月5日出生，联系电话：13812345678"),
+    # blanks between letters, or a letter and a digit, or around ASCII punctuation, stay
+    ("Word 2007 export (2019)", "Word 2007 export (2019)"),
+])
+def test_blanks_inside_chinese_words_are_dropped(text: str, expected: str) -> None:
+    assert clean_text(text) == expected
+
+
 def test_html_sniffing() -> None:
     assert looks_like_html("<!DOCTYPE html><html>")
     assert looks_like_html("<p class=MsoNormal>原告</p>")
@@ -77,6 +92,34 @@ def test_traditional_text_is_converted_character_for_character() -> None:
     simplified = to_simplified(text)
     assert simplified == "原告张某与被告宁波某某有限公司确认劳动关系纠纷一案，本院于2020年立案。判决书"
     assert len(simplified) == len(text)
+
+
+def test_place_and_person_names_in_traditional_script_are_simplified() -> None:
+    # forums and parties: 鞏義 (巩义), 陽穀 (阳谷), 濬縣 (浚县), 文峯 (文峰), 澗西 (涧西), 呂 (吕)
+    assert to_simplified("河南省鞏義市人民法院 陽穀縣 濬縣 安陽市文峯區 洛陽市澗西區 呂某評") == \
+        "河南省巩义市人民法院 阳谷县 浚县 安阳市文峰区 洛阳市涧西区 吕某评"
+
+
+def test_every_traditional_form_of_a_gb2312_character_is_simplified() -> None:
+    opencc = pytest.importorskip("opencc")
+    s2t = opencc.OpenCC("s2t")
+    gb2312 = set()
+    for high in range(0xB0, 0xF8):
+        for low in range(0xA1, 0xFF):
+            try:
+                gb2312.add(bytes([high, low]).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    missing = []
+    for char in sorted(gb2312):
+        traditional = s2t.convert(char)
+        if len(traditional) == 1 and traditional != char and traditional not in gb2312 and \
+                to_simplified(traditional) == traditional:
+            missing.append(traditional + char)
+    assert missing == []
+    # simplified characters are left alone, but for four of the first table that GB 2312 also
+    # holds and simplified texts hardly use (後, 徵, 於, 麽)
+    assert {c for c in gb2312 if to_simplified(c) != c} == set("後徵於麽")
 
 
 def test_a_simplified_text_quoting_one_traditional_name_is_left_alone() -> None:

@@ -85,23 +85,24 @@ def _reasons(frame: Frame, ring: Ring, scores: dict[str, CaseScore], struct: dic
     return reasons
 
 
-def reportable(leads: int, cases: int, coordinated_share: float,
+def reportable(leads: int, cases: int, applicants: int, coordinated_share: float,
                min_uncoordinated: int = 3, strong: int = 0) -> bool:
     """Is a cluster of candidate cases reported as a ring?
 
-    Two or more of its cases must be leads. Without coordination evidence (an intermediary-like
-    agent or a shared phone or address tying cases together), most of its cases must be leads
-    and there must be at least ``min_uncoordinated`` of them - or every one of them must be a
-    strong lead (``strong``: how many are): cases held together only by filing together
-    against one employer - which genuine group suits after a closure also do - are no ring on
-    that account (docs/domain.md §3.2), and two ordinary leads against one employer are two
-    leads.
+    Two or more of its cases must be leads, brought by two or more applicants (the first
+    instance, appeal and retrial of one worker's dispute are one dispute, not a ring). Without
+    coordination evidence (an intermediary-like agent or a shared phone or address tying cases
+    together), most of its cases must be leads and there must be at least ``min_uncoordinated``
+    applicants - or every case must be a strong lead (``strong``: how many are): cases held
+    together only by filing together against one employer - which genuine group suits after a
+    closure also do - are no ring on that account (docs/domain.md §3.2), and two ordinary
+    leads against one employer are two leads.
     """
-    if leads < 2:
+    if leads < 2 or applicants < 2:
         return False
     if coordinated_share > 0 or strong == cases:
         return True
-    return cases >= min_uncoordinated and 2 * leads > cases
+    return applicants >= min_uncoordinated and 2 * leads > cases
 
 
 def run_scan(store: GraphStore, config: RuleConfig | None = None,
@@ -178,6 +179,7 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
         row["leads"] = sum(case_rows[c]["is_lead"] for c in row["cases"])
         strong = sum(case_rows[c]["final_score"] >= params.strong_lead for c in row["cases"])
         row["reported"] = reportable(row["leads"], len(row["cases"]),
+                                     row["structure"]["applicants"],
                                      row["structure"]["coordinated_share"],
                                      params.min_uncoordinated_cases, strong)
     # reported rings (with at least one lead) first, strongest first; clusters without a lead

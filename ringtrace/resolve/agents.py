@@ -14,7 +14,8 @@ joined by this rule. A cluster joins another of its block when
   time (``agent_only_namesake``), or they act against or for the same employer, or before the
   same forum (``agent_same_practice``); with several such candidates, nothing is merged.
 
-A common name in two provinces lands in two blocks and is never joined by this rule.
+A common name in two provinces lands in two blocks and is never joined by this rule, nor are
+two employers' staff of one name (:func:`_staff_elsewhere`).
 
 Before that, :func:`resolve_same_client` joins agents of one name who represent the same party
 (``agent_same_client``): a relative through an appeal chain, a citizen agent in two suits of
@@ -149,7 +150,8 @@ def _block(m: Mentions, uf: Clusterer, people: list[PersonMention], label: str) 
             continue
         near = [o for o in items if o is not item and uf.find(o.root) != uf.find(item.root)
                 and item.near(o) and uf.conflict(item.root, o.root) is None
-                and not _other_firm(item, o) and _compatible_items(item, o)]
+                and not _other_firm(item, o) and _compatible_items(item, o)
+                and not _staff_elsewhere(item, o)]
         identified = [o for o in near if o.identified]
         shared = [o for o in near if o.employers & item.employers or o.forums & item.forums]
         if len({uf.find(o.root) for o in identified}) == 1:
@@ -175,6 +177,14 @@ def _block(m: Mentions, uf: Clusterer, people: list[PersonMention], label: str) 
 
 def _compatible_items(a: _Item, b: _Item) -> bool:
     return all(compatible(x, y) for x in a.classes for y in b.classes)
+
+
+def _staff_elsewhere(a: _Item, b: _Item) -> bool:
+    """Staff of one employer and staff of another: an employee answers for their own employer,
+    so a namesake acting as another firm's staff is another person (merging them would make
+    one clerk the "staff" of two companies - an intermediary's signature)."""
+    staff = "staff" in a.classes and "staff" in b.classes
+    return staff and bool(a.employers) and bool(b.employers) and a.employers.isdisjoint(b.employers)
 
 
 def _other_firm(a: _Item, b: _Item) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.resolve import agents, employers, judgements, persons
@@ -19,8 +20,18 @@ from ringtrace.resolve.cluster import Clusterer, representative
 from ringtrace.resolve.mentions import Mentions, read_mentions
 from ringtrace.resolve.model import Entity, Judgement, KindCounts, Merge, Relation, Resolution
 
+
 #: bump when the rules change, so that kept resolutions are recomputed
-RULES_VERSION = "1"
+def _rules_version() -> str:
+    """A digest of this package's source: a kept resolution made by other rules (an upgrade, a
+    fix) is recomputed rather than reused."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+RULES_VERSION = _rules_version()
 
 
 def fingerprint(store: GraphStore, judged: Sequence[Judgement]) -> str:

@@ -116,7 +116,7 @@ class UnionFind:
 class Link:
     """Why a set of cases belongs together: the link kind and the node that links them."""
 
-    kind: str  # agent | identifier | employer | batch | series
+    kind: str  # agent | identifier | employer | batch | series | practice
     via: str
     cases: list[str]
 
@@ -199,7 +199,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
             small = [c for c in member
                      if not any(e.id in large for e in frame.cases[c].employers)]
             if _practice_dominated(frame, agent_id, cases, small, params):
-                links += _chained("agent", agent_id, frame, small, gap)
+                links += _chained("practice", agent_id, frame, small, gap)
             elif agent_profile(frame, agent_id).professional:
                 links += series_links(frame, agent_id, small, candidates, params)
     shared = [(i, sh) for i, sh in sharing_by_identifier(frame).items() if len(sh.cases) >= 2]
@@ -234,7 +234,9 @@ def _anchored_employers(frame: Frame, findings: list[Finding], candidates: set[s
 
 def _practice_dominated(frame: Frame, agent_id: str, cases: list[str],
                         member: list[str], params: RingParams) -> bool:
-    """A professional whose practice is dominated by suspicious confirmation suits.
+    """A professional whose practice is dominated by suspicious confirmation suits (their
+    ``practice`` link joins cases but, like a ``series`` link, is no coordination evidence: a
+    lawyer is counsel, not an intermediary, until shown otherwise).
 
     A lawyer in general practice takes few uncontested confirmation claims that the rules
     flag; one whose flagged confirmation suits make up a third of all their cases is serving
@@ -306,7 +308,7 @@ def _inside_one_of(frame: Frame, link: Link, employers: set[str]) -> bool:
 def _professional(frame: Frame, link: Link) -> bool:
     """A link made by a lawyer (or another professional): a series, or an agent link whose
     agent practises law."""
-    return link.kind == "series" or (
+    return link.kind in ("series", "practice") or (
         link.kind == "agent" and agent_profile(frame, link.via).professional)
 
 

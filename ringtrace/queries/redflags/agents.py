@@ -203,12 +203,22 @@ def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
 
 
 def _series_employers(frame: Frame, profile: AgentProfile) -> int:
-    """Employers against which the agent brought two or more uncontested confirmation suits."""
-    per_employer: dict[str, int] = defaultdict(int)
+    """Employers against which the agent brought two or more uncontested confirmation suits of
+    different disputes (a first instance, its appeal and a retrial are one dispute)."""
+    per_employer: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
     for c in profile.suspicious:
-        for e in frame.cases[c].employers:
-            per_employer[e.id] += 1
-    return sum(n >= 2 for n in per_employer.values())
+        case = frame.cases[c]
+        for e in case.employers:
+            per_employer[e.id].add(dispute_key(frame, case))
+    return sum(len(disputes) >= 2 for disputes in per_employer.values())
+
+
+def dispute_key(frame: Frame, case: CaseInfo) -> tuple[Any, ...]:
+    """What stays the same through the instances of one worker's dispute: the claimed period
+    and the workers' birth dates (names may be masked differently in each copy)."""
+    births = tuple(sorted(str(frame.persons.get(w.id, {}).get("birth_date") or w.id)
+                          for w in case.workers))
+    return (case.get("claimed_start"), case.get("claimed_end"), births)
 
 
 def _lay_reach(frame: Frame, profile: AgentProfile, reach_days: int) -> bool:

@@ -83,7 +83,7 @@ def test_a_lay_agent_for_one_group_is_weak_evidence_not_an_intermediary(tmp_path
 
 
 def test_legal_aid_counsel_of_groups_at_two_employers_is_no_intermediary(tmp_path: Path) -> None:
-    cases = [sham_case(10 + i, f"申请人{i}", "1968-01-02", employer=f"公司{i % 2}")
+    cases = [sham_case(10 + i, f"申请人{i}", f"1968-01-{i + 10}", employer=f"公司{i % 2}")
              for i in range(8)]
     for c in cases:
         c["agents"][0].update(kind="legal_aid", law_firm="安阳市法律援助中心")

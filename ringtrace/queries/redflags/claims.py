@@ -17,8 +17,10 @@ Why it matters
     way round: a claim for unpaid wages or severance is a real dispute over real work - a bought
     confirmation has nothing to collect, and its employer has nothing to dispute - so money
     claimed, and an employer that fights over the amount while admitting the work, speak for
-    a genuine relationship (docs/domain.md §3.3). A token amount is no such claim, hence the floor
-    of about one month's pay.
+    a genuine relationship (docs/domain.md §3.3). A token amount is no such claim: a scheme that
+    adds a wage claim for cover keeps it small (its colluding employer is the one ordered to
+    pay), while unpaid wages for months or severance for years of service run to tens of
+    thousands - hence a floor of about two months of local average pay.
 Thresholds
     Keywords for CLAIM_PURPOSE, ``min_total_yuan`` for CLAIM_MONEY in ``rules.toml``; the
     others are categorical.

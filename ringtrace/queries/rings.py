@@ -28,6 +28,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -40,7 +41,7 @@ from ringtrace.graph.identity import digest
 from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.agents import agent_profile, intermediary_like
+from ringtrace.queries.redflags.agents import Reach, agent_profile, intermediary_like
 from ringtrace.queries.redflags.common import PROFESSIONAL, filing_date, is_confirmation, to_date
 from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.rules import RuleConfig
@@ -62,6 +63,7 @@ class RingParams:
     batch_link_days: int
     link_gap_days: int
     hub_people: int
+    agent_link_min_workers: int
     employer_group_rules: tuple[str, ...]
     employer_anchored_rules: tuple[str, ...]
     bridge_share: float
@@ -77,12 +79,16 @@ class RingParams:
     score_rule_share: float
     community_seed: int
     community_resolution: float
+    #: what makes an agent an intermediary (``[rules.AGENT_MANY_APPLICANTS]``)
+    reach: Reach = field(default_factory=Reach)
 
     @classmethod
     def of(cls, config: RuleConfig) -> RingParams:
         table = config.rings
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = {"reach": Reach.of(config.params("AGENT_MANY_APPLICANTS"))}
         for f in fields(cls):
+            if f.name == "reach":
+                continue
             raw = config.scoring[f.name] if f.name in config.scoring else table[f.name]
             values[f.name] = (tuple(raw) if f.type == "tuple[str, ...]" else
                               int(raw) if f.type == "int" else float(raw))
@@ -190,10 +196,12 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     large = {e for e, props in frame.employers.items() if e not in flagged_employers
              and isinstance(props.get("insured_headcount"), int)
              and props["insured_headcount"] >= params.large_employer_headcount}
+    # an intermediary's link joins cases from two applicants on (the rule flags from three)
+    link_reach = dataclasses.replace(params.reach, min_workers=params.agent_link_min_workers)
     for agent_id in sorted(frame.agent_cases):
         cases = frame.agent_cases[agent_id]
         member = [c for c in cases if c in candidates]
-        if len(member) >= 2 and intermediary_like(frame, agent_id):
+        if len(member) >= 2 and intermediary_like(frame, agent_id, link_reach):
             links += _chained("agent", agent_id, frame, member, gap)
         elif len(member) >= 2:
             small = [c for c in member

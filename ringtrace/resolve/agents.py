@@ -74,13 +74,14 @@ class _Item:
 
 
 def agent_class(p: PersonMention) -> str | None:
-    """``professional`` (lawyer, intern, legal aid), ``staff`` (the employer's own), ``other``
+    """``professional`` (lawyer, intern, legal aid, anyone printed with a law firm or legal
+    service office), ``staff`` (the employer's own), ``other``
     (a citizen, or a kind the document does not tell: a lawyer printed without a firm reads as
     one); None for relatives only (never joined by co-occurrence)."""
     kinds = p.agent_kinds - {"relative"}
     if not kinds:
         return None
-    if kinds & PROFESSIONAL:
+    if kinds & PROFESSIONAL or p.firms:  # a firm printed: a lawyer, or a 法律服务所's legal worker
         return "professional"
     return "staff" if "employee" in kinds else "other"
 

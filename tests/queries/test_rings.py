@@ -142,7 +142,7 @@ def test_a_lawyer_printed_once_without_a_firm_is_still_a_lawyer(tmp_path: Path) 
     [agent] = frame.agent_cases
     profile = agent_profile(frame, agent)
     profile.kinds.add("other")
-    assert profile.professional and not intermediary_like(frame, agent)
+    assert profile.professional and not intermediary_like(frame, agent, PARAMS.reach)
 
 
 def _lawyer_case(n: int, day: str, employer: str, lawyer: str = "律师甲") -> dict[str, Any]:

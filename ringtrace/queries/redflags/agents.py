@@ -42,11 +42,33 @@ from ringtrace.queries.redflags.common import (
     PROFESSIONAL,
     LazyMap,
     Rule,
+    case_facts,
     confirmation_cases,
     filing_date,
     is_confirmation,
     uncontested,
+    years_between,
 )
+
+
+@dataclass(frozen=True)
+class Reach:
+    """What makes an agent's practice an intermediary's: ``[rules.AGENT_MANY_APPLICANTS]``."""
+
+    min_workers: int = 3
+    min_suspicious_share: float = 0.5
+    reach_days: int = 365
+    #: of the agent's clients of known age, the share that must be near retirement
+    min_pension_client_share: float = 0.5
+    client_female_ages: tuple[float, float] = (45, 56)
+    client_male_ages: tuple[float, float] = (54, 62)
+
+    @classmethod
+    def of(cls, params: dict[str, Any]) -> Reach:
+        return cls(int(params["min_applicants"]), float(params["min_suspicious_share"]),
+                   int(params["reach_days"]), float(params["min_pension_client_share"]),
+                   tuple(params["client_female_ages"]),
+                   tuple(params["client_male_ages"]))
 
 
 def suspicious_case(case: CaseInfo) -> bool:
@@ -163,13 +185,12 @@ def _note_role(profile: AgentProfile, a: AgentRef, case: CaseInfo, employers: li
                 profile.workers.add(w.id)
 
 
-def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
-                      min_share: float = 0.5, reach_days: int = 365) -> bool:
+def intermediary_like(frame: Frame, agent_id: str, reach: Reach) -> bool:
     """Does this agent behave like an intermediary rather than an ordinary representative?
 
     * a lay agent (not a lawyer, intern or legal-aid lawyer) acting for at least
-      ``min_workers`` different workers, mostly in uncontested confirmation cases, against two
-      or more employers or over more than ``reach_days`` (:func:`_lay_reach`);
+      ``reach.min_workers`` different workers, mostly in uncontested confirmation cases, against
+      two or more employers or over more than ``reach.reach_days`` (:func:`_lay_reach`);
     * a lawyer, intern or legal worker doing the same in series against two or more employers
       (two or more suits at each) where the employer admitted almost every claim (a lawyer for
       one factory's workers in a group suit, or one facing absent employers of closed
@@ -179,7 +200,9 @@ def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
       cases of one employer. (A lawyer acting for both sides of one case - forbidden by 律师法
       art. 39 - is flagged on that case by AGENT_BOTH_SIDES but does not tie their other cases
       together.)
-    An employer's own staff or lawyer acting for that one employer in many cases is ordinary.
+    An employer's own staff or lawyer acting for that one employer in many cases is ordinary,
+    and so is an agent whose clients are not mostly near retirement
+    (:func:`clients_buy_pensions`).
     """
     profile = agent_profile(frame, agent_id)
     employer_sides = profile.employer_side_employers
@@ -188,7 +211,7 @@ def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
                              or employer_sides & profile.worker_side_employers):
         return True
     cases, workers = profile.cases, profile.workers
-    if not cases or len(workers) < min_workers:
+    if not cases or len(workers) < reach.min_workers:
         return False
     if professional:
         if "legal_aid" in profile.kinds:
@@ -196,10 +219,47 @@ def intermediary_like(frame: Frame, agent_id: str, min_workers: int = 2,
         # an absent employer is typical of genuine closures; count only admissions here. A
         # group's own counsel acts for one workforce; a scheme's lawyer brings series against
         # several employers
-        return (profile.admitted >= 0.8 * len(cases) and len(workers) >= 3
-                and _series_employers(frame, profile) >= 2)
-    return (len(profile.suspicious) / len(cases) >= min_share
-            and _lay_reach(frame, profile, reach_days))
+        return (profile.admitted >= 0.8 * len(cases)
+                and _series_employers(frame, profile) >= 2
+                and clients_buy_pensions(frame, profile, reach))
+    return (len(profile.suspicious) / len(cases) >= reach.min_suspicious_share
+            and _lay_reach(frame, profile, reach.reach_days)
+            and clients_buy_pensions(frame, profile, reach))
+
+
+def clients_buy_pensions(frame: Frame, profile: AgentProfile, reach: Reach) -> bool:
+    """Are the agent's uncontested clients, where their age is known, mostly near retirement?
+
+    An intermediary sells pensions: the people it brings are chosen for their age (docs/domain.md
+    §2.2 P2, S5), whichever employer it places them with. A citizen or legal worker who serves a
+    township's workers in all kinds of disputes reaches across employers too, but their clients
+    are of every age. Clients whose birth date no document prints count neither way, and with
+    fewer than two of known age the question stays open (True).
+    """
+    ages = client_ages(frame)
+    windows = {"女": reach.client_female_ages, "男": reach.client_male_ages}
+    known = [ages[c] for c in profile.suspicious if ages.get(c)]
+    if len(known) < 2:
+        return True
+    near = sum(any(sex in windows and windows[sex][0] <= age <= windows[sex][1]
+                   for sex, age in people) for people in known)
+    return near >= reach.min_pension_client_share * len(known)
+
+
+def client_ages(frame: Frame) -> dict[str, list[tuple[str, float]]]:
+    """Confirmation case id -> (sex, age at filing) of its workers of known birth date and sex
+    (computed once per frame)."""
+    def build() -> dict[str, list[tuple[str, float]]]:
+        out: dict[str, list[tuple[str, float]]] = {}
+        for facts in case_facts(frame):
+            if facts.filed is None:
+                continue
+            people = [(str(w.sex), years_between(w.birth, facts.filed)) for w in facts.workers
+                      if w.birth is not None and w.sex in ("女", "男")]
+            if people:
+                out[facts.case.id] = people
+        return out
+    return frame.memoised("redflags.client_ages", build)
 
 
 def _series_employers(frame: Frame, profile: AgentProfile) -> int:
@@ -230,14 +290,21 @@ def _lay_reach(frame: Frame, profile: AgentProfile, reach_days: int) -> bool:
     return len(days) >= 2 and (days[-1] - days[0]).days > reach_days
 
 
-def one_group_agent(frame: Frame, agent_id: str, min_workers: int, min_share: float) -> bool:
+def reach_of(frame: Frame) -> Reach:
+    """The reach AGENT_MANY_APPLICANTS judged this frame with (the defaults if it is off)."""
+    reach = frame.memo.get("redflags.reach")
+    return reach if isinstance(reach, Reach) else Reach()
+
+
+def one_group_agent(frame: Frame, agent_id: str, min_workers: int, min_share: float,
+                    reach: Reach) -> bool:
     """A lay agent acting for ``min_workers`` or more workers, mostly in uncontested
     confirmation cases, without the reach of :func:`intermediary_like`."""
     profile = agent_profile(frame, agent_id)
     if profile.professional or len(profile.workers) < min_workers:
         return False
     return (bool(profile.cases) and len(profile.suspicious) / len(profile.cases) >= min_share
-            and not intermediary_like(frame, agent_id, min_workers, min_share))
+            and not intermediary_like(frame, agent_id, reach))
 
 
 def _busy_agents(frame: Frame, minimum: int) -> list[str]:
@@ -247,12 +314,12 @@ def _busy_agents(frame: Frame, minimum: int) -> list[str]:
 
 
 def many_applicants(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    minimum, share = int(params["min_applicants"]), float(params["min_suspicious_share"])
-    reach = int(params["reach_days"])
-    for agent_id in _busy_agents(frame, minimum):
+    reach = Reach.of(params)
+    frame.memo["redflags.reach"] = reach
+    for agent_id in _busy_agents(frame, reach.min_workers):
         profile = agent_profile(frame, agent_id)
-        if len(profile.workers) >= minimum and intermediary_like(frame, agent_id, minimum, share,
-                                                                 reach):
+        if len(profile.workers) >= reach.min_workers and intermediary_like(frame, agent_id,
+                                                                           reach):
             name = frame.persons.get(agent_id, {}).get("name", agent_id)
             sus = profile.suspicious
             numbers = [frame.cases[c].case_number for c in sus[:30]]
@@ -266,7 +333,7 @@ def many_applicants(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
 def one_group(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     minimum, share = int(params["min_applicants"]), float(params["min_suspicious_share"])
     for agent_id in _busy_agents(frame, minimum):
-        if one_group_agent(frame, agent_id, minimum, share):
+        if one_group_agent(frame, agent_id, minimum, share, reach_of(frame)):
             profile = agent_profile(frame, agent_id)
             name = frame.persons.get(agent_id, {}).get("name", agent_id)
             numbers = [frame.cases[c].case_number for c in profile.suspicious[:30]]

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from operator import attrgetter
 from typing import Any
 
 from ringtrace.graph import identity as ident
@@ -27,6 +29,23 @@ PARTY_EDGE = ("side", "role")
 
 #: agent kinds that practise law (a lawyer is identified by the firm printed beside the name)
 PROFESSIONAL = frozenset({"lawyer", "intern", "legal_aid"})
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """Where and when an agent mention acts: its agent cases' filing days, forums, forum
+    prefectures and employers, gathered once per run (the agent rules compare them often)."""
+
+    #: distinct days, ascending
+    days: tuple[dt.date, ...]
+    forums: frozenset[str]
+    #: the forums' prefecture codes (the forum itself when its prefecture is unknown)
+    regions: frozenset[str]
+    #: employer node ids of those cases (the rules compare their entities, looked up when used)
+    employers: frozenset[str]
+
+
+_IDLE = Activity((), frozenset(), frozenset(), frozenset())
 
 
 @dataclass(slots=True)
@@ -53,6 +72,8 @@ class PersonMention:
     ledger_cases: list[str] = field(default_factory=list)
     #: the party nodes an agent represents
     represents: set[str] = field(default_factory=set)
+    #: where and when it acts as an agent (empty for a mention that is no agent)
+    acts: Activity = _IDLE
 
     @property
     def scoped(self) -> bool:
@@ -95,17 +116,37 @@ class Mentions:
     employers: dict[str, EmployerMention]
     cases: dict[str, CaseFacts]
 
+    @cached_property
+    def person_list(self) -> list[PersonMention]:
+        """Every person mention ordered by id: the order in which the rules propose merges
+        (sorted once; every rule walks it)."""
+        return sorted(self.persons.values(), key=attrgetter("id"))
+
+    @cached_property
+    def employer_list(self) -> list[EmployerMention]:
+        """Every employer mention ordered by id."""
+        return sorted(self.employers.values(), key=attrgetter("id"))
+
 
 def _day(props: dict[str, Any]) -> dt.date | None:
     for key in CASE_PROPS:
         value = props.get(key)
         if isinstance(value, str) and len(value) >= 7:
-            try:
-                parts = [int(p) for p in value.split("-")]
-                return dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
-            except (ValueError, IndexError):
-                continue
+            day = _parse_day(value)
+            if day is not None:
+                return day
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_day(value: str) -> dt.date | None:
+    """``YYYY-MM[-DD]`` as a date (the first of the month without a day), None when it is
+    not one; remembered, since a province has far fewer distinct dates than cases."""
+    try:
+        parts = [int(p) for p in value.split("-")]
+        return dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
 
 
 def _birth(props: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
@@ -128,32 +169,61 @@ def _birth(props: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
 
 
 def read_mentions(store: GraphStore) -> Mentions:
-    """Every Person and Employer node with what resolution compares (see module docstring)."""
-    cases: dict[str, CaseFacts] = {}
-    for cid, props in store.node_fields("Case", CASE_PROPS):
-        cases[cid] = CaseFacts(cid, _day(props), "", None)
+    """Every Person and Employer node with what resolution compares (see module docstring).
+
+    Each node and edge kind is read once, with only the properties compared; name keys,
+    firm names and dates are worked out once per distinct value, not once per mention.
+    """
+    cases = _read_cases(store)
+    persons = _read_persons(store)
+    employers = _read_employers(store)
+    _read_contacts(store, persons)
+    _read_parties(store, cases, persons, employers)
+    _read_agents(store, persons)
+    _read_ties(store, persons)
+    for person in persons.values():
+        if person.agent_cases:
+            person.acts = _activity(person, cases)
+    return Mentions(persons, employers, cases)
+
+
+def _read_cases(store: GraphStore) -> dict[str, CaseFacts]:
+    """Cases with their day, forum and the forum's prefecture."""
+    cases = {cid: CaseFacts(cid, _day(props), "", None)
+             for cid, props in store.node_fields("Case", CASE_PROPS)}
     forums = {fid: str(p.get("region_code") or "")
               for fid, p in store.node_fields("Forum", ("region_code",))}
     for case_id, forum in store.edge_pairs(["DECIDED_BY"]):
-        if case_id in cases:
+        case = cases.get(case_id)
+        if case is not None:
             code = forums.get(forum, "")
-            cases[case_id].forum = forum
-            cases[case_id].prefecture = code[:4] if len(code) >= 4 else None
+            case.forum = forum
+            case.prefecture = code[:4] if len(code) >= 4 else None
+    return cases
 
-    raw_persons = list(store.node_fields("Person", PERSON_PROPS))
-    keys = names.simplified_many([ident.halfwidth(str(p.get("name") or "")) for _, p in raw_persons])
+
+def _read_persons(store: GraphStore) -> dict[str, PersonMention]:
+    """Person nodes with their name key, masking, birth date, ID number and sex."""
+    raw = list(store.node_fields("Person", PERSON_PROPS))
+    printed = [str(props.get("name") or "") for _, props in raw]
+    keys = names.person_keys(printed)
+    masked = {name: names.masked(name) for name in keys}
     persons: dict[str, PersonMention] = {}
-    for (pid, props), simple in zip(raw_persons, keys, strict=True):
-        name = str(props.get("name") or "")
+    for (pid, props), name in zip(raw, printed, strict=True):
         birth, full, frag = _birth(props)
+        sex = props.get("sex")
         persons[pid] = PersonMention(
-            pid, name, names.person_key(simple), names.masked(name) or bool(props.get("masked")),
-            birth, full, frag, props.get("sex") if props.get("sex") in ("男", "女") else None)
+            pid, name, keys[name], masked[name] or bool(props.get("masked")),
+            birth, full, frag, sex if sex in ("男", "女") else None)
+    return persons
 
+
+def _read_employers(store: GraphStore) -> dict[str, EmployerMention]:
+    """Employer nodes with their name taken apart, codes and registry facts."""
     employers: dict[str, EmployerMention] = {}
-    raw_employers = list(store.node_fields("Employer", EMPLOYER_PROPS))
-    names.simplified_many([str(p.get("name") or "") for _, p in raw_employers])  # one call
-    for eid, props in raw_employers:
+    raw = list(store.node_fields("Employer", EMPLOYER_PROPS))
+    names.simplified_many([str(p.get("name") or "") for _, p in raw])  # one OpenCC call
+    for eid, props in raw:
         name = str(props.get("name") or eid.split(":", 1)[-1])
         printed = props.get("uscc")
         rep = props.get("legal_representative")
@@ -166,23 +236,42 @@ def read_mentions(store: GraphStore) -> Mentions:
             names.person_key(rep) if isinstance(rep, str) and rep and not names.masked(rep)
             else (rep or None),
             tuple(props.get("former_names") or ()))
+    return employers
 
+
+def _read_contacts(store: GraphStore, persons: dict[str, PersonMention]) -> None:
+    """Phones and addresses, from the contact edges (``Identifier:phone:139…``)."""
     for src, dst in store.edge_pairs(["HAS_PHONE", "HAS_ADDRESS"]):
         person = persons.get(src)
         if person is None:
             continue
         kind, _, value = dst.removeprefix("Identifier:").partition(":")
         (person.phones if kind == "phone" else person.addresses).add(value)
+
+
+def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],
+                  persons: dict[str, PersonMention], employers: dict[str, EmployerMention]
+                  ) -> None:
+    """Who is a party to which case: employers and workers per case, cases per mention."""
     for src, dst, ep in store.edge_fields("PARTY_IN", PARTY_EDGE):
         case = cases.get(dst)
-        if src in employers:
-            employers[src].cases.append(dst)
+        employer = employers.get(src)
+        if employer is not None:
+            employer.cases.append(dst)
             if case is not None:
                 case.employers.append(src)
-        elif src in persons:
-            persons[src].party_cases.append(dst)
+            continue
+        person = persons.get(src)
+        if person is not None:
+            person.party_cases.append(dst)
             if case is not None and ep.get("side") == "worker":
                 case.workers.append(src)
+
+
+def _read_agents(store: GraphStore, persons: dict[str, PersonMention]) -> None:
+    """Agent mentions: their cases, kinds, sides and law firms (each firm name normalised
+    once: a province has a few hundred firms and tens of thousands of agent lines)."""
+    firms: dict[str, str] = {}
     for src, dst, ep in store.edge_fields("AGENT_IN", AGENT_EDGE):
         person = persons.get(src)
         if person is None:
@@ -191,20 +280,47 @@ def read_mentions(store: GraphStore) -> Mentions:
         person.agent_kinds.add(str(ep.get("agent_kind") or "other"))
         person.agent_sides.add(str(ep.get("represents_side") or "unknown"))
         if ep.get("law_firm"):
-            person.firms.add(ident.normalize_firm(str(ep["law_firm"])))
+            printed = str(ep["law_firm"])
+            firm = firms.get(printed)
+            if firm is None:
+                firm = firms[printed] = ident.normalize_firm(printed)
+            person.firms.add(firm)
+
+
+def _read_ties(store: GraphStore, persons: dict[str, PersonMention]) -> None:
+    """Whom an agent represents, whose legal representative a person is, and the cases that
+    补缴 ledger rows about a person cite as their basis."""
     for src, dst in store.edge_pairs(["REPRESENTS"]):
-        if src in persons:
-            persons[src].represents.add(dst)
+        person = persons.get(src)
+        if person is not None:
+            person.represents.add(dst)
     for src, dst in store.edge_pairs(["LEGAL_REP_OF"]):
-        if src in persons:
-            persons[src].legal_rep_of.add(dst)
-    backpay_person: dict[str, str] = {}
-    for src, dst in store.edge_pairs(["BACKPAY_FOR"]):
-        backpay_person[src] = dst
+        person = persons.get(src)
+        if person is not None:
+            person.legal_rep_of.add(dst)
+    backpay_person: dict[str, str] = dict(store.edge_pairs(["BACKPAY_FOR"]))
     basis: dict[str, list[str]] = defaultdict(list)
     for src, dst in store.edge_pairs(["BACKPAY_BASIS"]):
         basis[src].append(dst)
     for bp, pid in backpay_person.items():
         if pid in persons:
             persons[pid].ledger_cases.extend(basis.get(bp, []))
-    return Mentions(persons, employers, cases)
+
+
+def _activity(p: PersonMention, cases: dict[str, CaseFacts]) -> Activity:
+    days: set[dt.date] = set()
+    forums: set[str] = set()
+    regions: set[str] = set()
+    employers: set[str] = set()
+    for case_id in p.agent_cases:
+        case = cases.get(case_id)
+        if case is None:
+            continue
+        if case.day:
+            days.add(case.day)
+        forums.add(case.forum)
+        if region := case.prefecture or case.forum:
+            regions.add(region)
+        employers.update(case.employers)
+    return Activity(tuple(sorted(days)), frozenset(forums), frozenset(regions),
+                    frozenset(employers))

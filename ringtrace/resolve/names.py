@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -69,6 +70,19 @@ def person_key(name: str) -> str:
     '张建国'
     """
     return _NAME_NOISE.sub("", simplified(ident.halfwidth(name)))
+
+
+def person_keys(printed: Iterable[str]) -> dict[str, str]:
+    """:func:`person_key` of the :func:`simplified` half-width form of each distinct name
+    (the key :func:`~ringtrace.resolve.mentions.read_mentions` compares), with one OpenCC
+    call for all of them: a province prints a hundred thousand names, far fewer distinct.
+
+    >>> person_keys(["張 建國", "张建国"])
+    {'張 建國': '张建国', '张建国': '张建国'}
+    """
+    distinct = list(dict.fromkeys(printed))
+    simple = simplified_many([ident.halfwidth(name) for name in distinct])
+    return {name: person_key(s) for name, s in zip(distinct, simple, strict=True)}
 
 
 def masked(name: str) -> bool:

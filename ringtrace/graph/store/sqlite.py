@@ -92,6 +92,15 @@ def _picked(props_json: str, fields: Sequence[str]) -> dict[str, Any]:
     return {f: props.get(f) for f in fields}
 
 
+def _json_values(fields: Sequence[str]) -> tuple[str, list[str]]:
+    """SQL that picks the named properties out of ``props`` as one JSON array, and its
+    parameters: SQLite parses the blob once per row and Python parses a short array (values
+    exactly as in the blob: true stays true, a list a list). One path alone would give a bare
+    SQL value, so it is asked for twice (the reader keeps the first)."""
+    paths = [f'$."{f}"' for f in fields] * (2 if len(fields) == 1 else 1)
+    return f"json_extract(props, {', '.join('?' * len(paths))})", paths
+
+
 def _chunks(items: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -363,6 +372,20 @@ class SQLiteStore(GraphStore):
                 "SELECT src, dst, props FROM edges WHERE kind = ? "
                 "ORDER BY src, dst, kind, source_doc", (kind,)):
             yield src, dst, _picked(props, fields)
+
+    def node_values(self, kind: str, fields: Sequence[str]) -> Iterator[tuple[str, list[Any]]]:
+        picked, paths = _json_values(fields)
+        for node_id, values in self.conn.execute(
+                f"SELECT id, {picked} FROM nodes WHERE kind = ? ORDER BY id", (*paths, kind)):
+            yield node_id, _loads(values)[: len(fields)]
+
+    def edge_values(self, kind: str, fields: Sequence[str]
+                    ) -> Iterator[tuple[str, str, list[Any]]]:
+        picked, paths = _json_values(fields)
+        for src, dst, values in self.conn.execute(
+                f"SELECT src, dst, {picked} FROM edges WHERE kind = ? "
+                "ORDER BY src, dst, kind, source_doc", (*paths, kind)):
+            yield src, dst, _loads(values)[: len(fields)]
 
     def edge_pairs(self, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
         for kind in kinds:

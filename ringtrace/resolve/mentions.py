@@ -20,12 +20,12 @@ from ringtrace.graph import identity as ident
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.resolve import names
 
-PERSON_PROPS = ("name", "birth_date", "id_number", "sex", "phone", "address", "masked")
+PERSON_PROPS = ("name", "birth_date", "id_number", "sex", "masked")
 EMPLOYER_PROPS = ("name", "uscc", "registration_number", "address", "legal_representative",
-                  "in_registry", "former_names", "status")
+                  "in_registry", "former_names")
 CASE_PROPS = ("filing_date", "hearing_date", "decision_date")
 AGENT_EDGE = ("agent_kind", "law_firm", "represents_side")
-PARTY_EDGE = ("side", "role")
+PARTY_EDGE = ("side",)
 
 #: agent kinds that practise law (a lawyer is identified by the firm printed beside the name)
 PROFESSIONAL = frozenset({"lawyer", "intern", "legal_aid"})
@@ -128,9 +128,9 @@ class Mentions:
         return sorted(self.employers.values(), key=attrgetter("id"))
 
 
-def _day(props: dict[str, Any]) -> dt.date | None:
-    for key in CASE_PROPS:
-        value = props.get(key)
+def _day(values: list[Any]) -> dt.date | None:
+    """The first of a case's :data:`CASE_PROPS` dates that reads as one."""
+    for value in values:
         if isinstance(value, str) and len(value) >= 7:
             day = _parse_day(value)
             if day is not None:
@@ -149,9 +149,9 @@ def _parse_day(value: str) -> dt.date | None:
         return None
 
 
-def _birth(props: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
-    """(full birth date, full ID number, visible ID fragment) of a person's props."""
-    raw_id = props.get("id_number")
+def _birth(raw_id: Any, birth: Any) -> tuple[str | None, str | None, str | None]:
+    """(full birth date, full ID number, visible ID fragment) of a person's printed ID number
+    and birth date."""
     full = frag = None
     if isinstance(raw_id, str) and raw_id:
         text = ident.halfwidth(raw_id).upper().replace(" ", "")
@@ -159,7 +159,6 @@ def _birth(props: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
             full = text
         else:
             frag = ident.id_fragment(raw_id)
-    birth = props.get("birth_date")
     if not (isinstance(birth, str) and len(birth) == 10):
         birth = None
     if birth is None and full:
@@ -189,10 +188,9 @@ def read_mentions(store: GraphStore) -> Mentions:
 
 def _read_cases(store: GraphStore) -> dict[str, CaseFacts]:
     """Cases with their day, forum and the forum's prefecture."""
-    cases = {cid: CaseFacts(cid, _day(props), "", None)
-             for cid, props in store.node_fields("Case", CASE_PROPS)}
-    forums = {fid: str(p.get("region_code") or "")
-              for fid, p in store.node_fields("Forum", ("region_code",))}
+    cases = {cid: CaseFacts(cid, _day(values), "", None)
+             for cid, values in store.node_values("Case", CASE_PROPS)}
+    forums = {fid: str(code or "") for fid, (code,) in store.node_values("Forum", ("region_code",))}
     for case_id, forum in store.edge_pairs(["DECIDED_BY"]):
         case = cases.get(case_id)
         if case is not None:
@@ -204,16 +202,15 @@ def _read_cases(store: GraphStore) -> dict[str, CaseFacts]:
 
 def _read_persons(store: GraphStore) -> dict[str, PersonMention]:
     """Person nodes with their name key, masking, birth date, ID number and sex."""
-    raw = list(store.node_fields("Person", PERSON_PROPS))
-    printed = [str(props.get("name") or "") for _, props in raw]
+    raw = list(store.node_values("Person", PERSON_PROPS))
+    printed = [str(values[0] or "") for _, values in raw]
     keys = names.person_keys(printed)
     masked = {name: names.masked(name) for name in keys}
     persons: dict[str, PersonMention] = {}
-    for (pid, props), name in zip(raw, printed, strict=True):
-        birth, full, frag = _birth(props)
-        sex = props.get("sex")
+    for (pid, (_, birth_date, id_number, sex, flagged)), name in zip(raw, printed, strict=True):
+        birth, full, frag = _birth(id_number, birth_date)
         persons[pid] = PersonMention(
-            pid, name, keys[name], masked[name] or bool(props.get("masked")),
+            pid, name, keys[name], masked[name] or bool(flagged),
             birth, full, frag, sex if sex in ("男", "女") else None)
     return persons
 
@@ -221,21 +218,19 @@ def _read_persons(store: GraphStore) -> dict[str, PersonMention]:
 def _read_employers(store: GraphStore) -> dict[str, EmployerMention]:
     """Employer nodes with their name taken apart, codes and registry facts."""
     employers: dict[str, EmployerMention] = {}
-    raw = list(store.node_fields("Employer", EMPLOYER_PROPS))
-    names.simplified_many([str(p.get("name") or "") for _, p in raw])  # one OpenCC call
-    for eid, props in raw:
-        name = str(props.get("name") or eid.split(":", 1)[-1])
-        printed = props.get("uscc")
-        rep = props.get("legal_representative")
+    raw = list(store.node_values("Employer", EMPLOYER_PROPS))
+    names.simplified_many([str(values[0] or "") for _, values in raw])  # one OpenCC call
+    for eid, (printed_name, printed, reg, address, rep, in_registry, former) in raw:
+        name = str(printed_name or eid.split(":", 1)[-1])
         employers[eid] = EmployerMention(
-            eid, name, names.company_name(name), bool(props.get("in_registry")),
+            eid, name, names.company_name(name), bool(in_registry),
             names.uscc_key(printed),
-            names.registration_number(props.get("registration_number") or printed),
+            names.registration_number(reg or printed),
             names.code_fragment(printed),
-            ident.normalize_address(props["address"]) if props.get("address") else None,
+            ident.normalize_address(address) if address else None,
             names.person_key(rep) if isinstance(rep, str) and rep and not names.masked(rep)
             else (rep or None),
-            tuple(props.get("former_names") or ()))
+            tuple(former or ()))
     return employers
 
 
@@ -253,7 +248,7 @@ def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],
                   persons: dict[str, PersonMention], employers: dict[str, EmployerMention]
                   ) -> None:
     """Who is a party to which case: employers and workers per case, cases per mention."""
-    for src, dst, ep in store.edge_fields("PARTY_IN", PARTY_EDGE):
+    for src, dst, (side,) in store.edge_values("PARTY_IN", PARTY_EDGE):
         case = cases.get(dst)
         employer = employers.get(src)
         if employer is not None:
@@ -264,7 +259,7 @@ def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],
         person = persons.get(src)
         if person is not None:
             person.party_cases.append(dst)
-            if case is not None and ep.get("side") == "worker":
+            if case is not None and side == "worker":
                 case.workers.append(src)
 
 
@@ -272,15 +267,15 @@ def _read_agents(store: GraphStore, persons: dict[str, PersonMention]) -> None:
     """Agent mentions: their cases, kinds, sides and law firms (each firm name normalised
     once: a province has a few hundred firms and tens of thousands of agent lines)."""
     firms: dict[str, str] = {}
-    for src, dst, ep in store.edge_fields("AGENT_IN", AGENT_EDGE):
+    for src, dst, (kind, law_firm, side) in store.edge_values("AGENT_IN", AGENT_EDGE):
         person = persons.get(src)
         if person is None:
             continue
         person.agent_cases.append(dst)
-        person.agent_kinds.add(str(ep.get("agent_kind") or "other"))
-        person.agent_sides.add(str(ep.get("represents_side") or "unknown"))
-        if ep.get("law_firm"):
-            printed = str(ep["law_firm"])
+        person.agent_kinds.add(str(kind or "other"))
+        person.agent_sides.add(str(side or "unknown"))
+        if law_firm:
+            printed = str(law_firm)
             firm = firms.get(printed)
             if firm is None:
                 firm = firms[printed] = ident.normalize_firm(printed)

@@ -22,10 +22,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 
 from ringtrace.graph import identity as ident
 from ringtrace.resolve.cluster import Clusterer
 from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention
+
+_ID = attrgetter("id")
 
 #: how well a node id identifies its person (the entity takes the best one's id)
 _KEY_RANK = {"id": 0, "b": 1, "idf": 2, "firm": 3, "tel": 4, "doc": 5}
@@ -72,11 +75,14 @@ def _fits(a: PersonMention, b: PersonMention) -> bool:
 
 def _by_key(people: Iterable[PersonMention], key: Callable[[PersonMention], Iterable[str]]
             ) -> list[list[PersonMention]]:
+    """The groups of two or more people sharing a key, by key, each ordered by id (callers
+    pass only the people that have a key: a province has a hundred thousand persons)."""
     groups: dict[str, list[PersonMention]] = defaultdict(list)
     for p in people:
         for k in key(p):
             groups[k].append(p)
-    return [sorted(g, key=lambda p: p.id) for _, g in sorted(groups.items()) if len(g) > 1]
+    shared = sorted((k, g) for k, g in groups.items() if len(g) > 1)
+    return [sorted(g, key=_ID) for _, g in shared]
 
 
 def _chain(uf: Clusterer, group: list[PersonMention], rule: str,
@@ -88,16 +94,16 @@ def _chain(uf: Clusterer, group: list[PersonMention], rule: str,
 
 def resolve_persons(m: Mentions, uf: Clusterer) -> None:
     """Apply the person rules to ``uf`` (employers must be resolved already)."""
-    people = sorted(m.persons.values(), key=lambda p: p.id)
+    people = m.person_list
     named = [p for p in people if not p.masked and p.key]
 
-    for group in _by_key(people, lambda p: [p.id_number] if p.id_number else []):
+    for group in _by_key([p for p in people if p.id_number], lambda p: [p.id_number or ""]):
         first = next((p for p in group if not p.masked), group[0])
         for other in group:
             if other is not first and (_fits(first, other) or (first.masked and other.masked)):
                 uf.merge(first.id, other.id, "same_id_number",
                          f"same ID number {masked_id(first.id_number or '')}")
-    for group in _by_key(named, lambda p: [f"{p.key}|{p.birth}"] if p.birth else []):
+    for group in _by_key([p for p in named if p.birth], lambda p: [f"{p.key}|{p.birth}"]):
         _chain(uf, group, "same_name_birth",
                lambda o: f"same name {o.name} + birth date {o.birth}")
     _fragments(named, uf)
@@ -106,9 +112,9 @@ def resolve_persons(m: Mentions, uf: Clusterer) -> None:
                                 ("same law firm", "same_name_firm", _firms)):
         def keys(p: PersonMention, get: Callable[[PersonMention], set[str]] = values
                  ) -> list[str]:
-            return [f"{p.key}|{v}" for v in sorted(get(p))]
+            return [f"{p.key}|{v}" for v in get(p)]
 
-        for group in _by_key(named, keys):
+        for group in _by_key([p for p in named if values(p)], keys):
             shared = min(set.intersection(*(values(p) for p in group)), default="?")
             first = group[0]
             for other in group[1:]:
@@ -150,6 +156,8 @@ def _fragments(named: list[PersonMention], uf: Clusterer) -> None:
 
 def _ledger(m: Mentions, people: list[PersonMention], uf: Clusterer) -> None:
     for p in people:
+        if not p.ledger_cases:
+            continue
         for case_id in sorted(set(p.ledger_cases)):
             case = m.cases.get(case_id)
             if case is None:
@@ -165,18 +173,22 @@ def _ledger(m: Mentions, people: list[PersonMention], uf: Clusterer) -> None:
 def _legal_representatives(m: Mentions, people: list[PersonMention], uf: Clusterer) -> None:
     reps: dict[str, list[PersonMention]] = defaultdict(list)  # employer root -> its reps
     for p in people:
-        for employer in sorted(p.legal_rep_of):
-            reps[uf.find(employer)].append(p)
+        if p.legal_rep_of:
+            for employer in sorted(p.legal_rep_of):
+                reps[uf.find(employer)].append(p)
     for root, group in sorted(reps.items()):
         name = m.employers[root].name if root in m.employers else root
         named = [p for p in group if not p.masked]
-        for same in _by_key(named, lambda p: [p.key]):
-            for other in same[1:]:
-                uf.merge(same[0].id, other.id, "legal_representative",
-                         f"{other.name}, legal representative of {name} (registry and documents)")
-        keys = {p.key for p in named}
+        if len(named) > 1:  # one representative alone has no one to join
+            for same in _by_key(named, lambda p: [p.key]):
+                for other in same[1:]:
+                    uf.merge(same[0].id, other.id, "legal_representative",
+                             f"{other.name}, legal representative of {name} "
+                             "(registry and documents)")
+        if len({p.key for p in named}) != 1:
+            continue
         for p in group:
-            if not p.masked or len(keys) != 1:
+            if not p.masked:
                 continue
             fits = [o for o in named if ident.masked_matches(p.name, o.name)]
             if fits:
@@ -189,7 +201,7 @@ def _legal_representatives(m: Mentions, people: list[PersonMention], uf: Cluster
             if not p.masked:
                 rep_by_key.setdefault((root, p.key), p.id)
     for p in people:
-        if (p.masked or "employer" not in p.agent_sides or p.legal_rep_of
+        if (not p.agent_cases or p.masked or "employer" not in p.agent_sides or p.legal_rep_of
                 or p.agent_kinds & PROFESSIONAL or p.firms):
             continue  # a lawyer acting for a company is not its legal representative
         for case_id in sorted(set(p.agent_cases)):

@@ -161,13 +161,19 @@ def _counts(m: Mentions, entities: dict[str, Entity], entity_of: dict[str, str]
     """Mentions -> entities per kind (persons, agents, employers) and merges by rule.
 
     A person entity is an agent when one of its mentions acts as an agent."""
-    agent_entities = {entity_of.get(p.id, p.id) for p in m.persons.values() if p.is_agent}
-    person_entities = {entity_of.get(p.id, p.id) for p in m.persons.values()}
+    agent_mentions = 0
+    agent_entities: set[str] = set()
+    person_entities: set[str] = set()
+    for p in m.persons.values():
+        eid = entity_of.get(p.id, p.id)
+        person_entities.add(eid)
+        if p.agent_cases:  # is_agent
+            agent_mentions += 1
+            agent_entities.add(eid)
     groups = {
         "employers": (len(m.employers), {entity_of.get(e, e) for e in m.employers}),
-        "agents": (sum(p.is_agent for p in m.persons.values()), agent_entities),
-        "persons": (sum(not p.is_agent for p in m.persons.values()),
-                    person_entities - agent_entities),
+        "agents": (agent_mentions, agent_entities),
+        "persons": (len(m.persons) - agent_mentions, person_entities - agent_entities),
     }
     out: dict[str, KindCounts] = {}
     for label, (mentions, ents) in groups.items():

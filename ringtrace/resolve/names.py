@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from ringtrace.graph import identity as ident
@@ -107,6 +107,9 @@ class Places:
     provinces: frozenset[str]
     #: the lengths of the names in ``stem_of``, longest first
     lengths: tuple[int, ...]
+    #: the first characters of the names in ``stem_of`` (a text starting with any other
+    #: character starts with no place: most company names are read past in one look-up)
+    heads: frozenset[str]
 
 
 @cache
@@ -131,7 +134,8 @@ def places() -> Places:
         if code.endswith("0000"):
             provinces.add(stem)
     return Places(stem_of, frozenset(provinces),
-                  tuple(sorted({len(n) for n in stem_of}, reverse=True)))
+                  tuple(sorted({len(n) for n in stem_of}, reverse=True)),
+                  frozenset(n[0] for n in stem_of))
 
 
 def leading_places(text: str) -> tuple[tuple[str, ...], str]:
@@ -140,7 +144,7 @@ def leading_places(text: str) -> tuple[tuple[str, ...], str]:
     table = places()
     found: list[str] = []
     pos = 0
-    while pos < len(text):
+    while pos < len(text) and text[pos] in table.heads:
         for size in table.lengths:
             if size > len(text) - pos - 1:
                 continue
@@ -192,18 +196,18 @@ class CompanyName:
     branch: str | None = None
     masked: bool = False
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Places + core + legal form: equal for names that differ only in 市, province,
         bracket position, script, width or spacing (``有限责任公司`` counts as ``有限公司``)."""
         return f"{'/'.join(self.places)}|{self.core}|{_form_class(self.form)}|{self._branch_key}"
 
-    @property
+    @cached_property
     def loose_key(self) -> str:
         """:attr:`key` without the legal form (``龙宏化肥厂`` ~ ``龙宏化肥有限公司``)."""
         return f"{'/'.join(self.places)}|{self.core}|{self._branch_key}"
 
-    @property
+    @cached_property
     def _branch_key(self) -> str:
         if self.parent is None:
             return ""
@@ -326,6 +330,7 @@ def mask_pattern(name: str) -> re.Pattern[str] | None:
 # -- codes ---------------------------------------------------------------------------------
 
 _USCC_JUNK = re.compile(r"\(.*$")
+_USCC_CHARS = frozenset(ident.USCC_CHARSET)
 
 
 def uscc_key(code: str | None) -> str | None:
@@ -334,7 +339,7 @@ def uscc_key(code: str | None) -> str | None:
     if not code:
         return None
     text = _USCC_JUNK.sub("", ident.clean(code)).upper()
-    if len(text) != 18 or any(c not in ident.USCC_CHARSET for c in text):
+    if len(text) != 18 or not _USCC_CHARS.issuperset(text):
         return None
     return text
 

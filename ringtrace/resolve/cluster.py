@@ -16,7 +16,8 @@ sorted ids and applied in the order given, so the same proposals give the same c
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
+from itertools import chain
 
 from ringtrace.resolve.model import Merge
 
@@ -128,11 +129,14 @@ class Clusterer:
         """Join by an analyst's ``same`` judgement (only a ``not-same`` stops it)."""
         return self.merge(a, b, "analyst judgement", evidence, forced=True)
 
-    def clusters(self, nodes: Iterable[str]) -> dict[str, list[str]]:
-        """root -> sorted members, for the clusters of two or more among ``nodes``."""
+    def clusters(self, nodes: Container[str]) -> dict[str, list[str]]:
+        """root -> sorted members, for the clusters of two or more among ``nodes``.
+
+        Only the nodes that took part in a merge are visited (those with a parent, and the
+        roots that took one in): a province has far more nodes than merges."""
         groups: dict[str, list[str]] = defaultdict(list)
-        for n in nodes:
-            if n in self.parent or n in self.size:
+        for n in chain(self.parent, self.size):
+            if n in nodes:
                 groups[self.find(n)].append(n)
         return {r: sorted(m) for r, m in groups.items() if len(m) > 1}
 

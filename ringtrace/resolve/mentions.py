@@ -62,8 +62,7 @@ class PersonMention:
     addresses: set[str] = field(default_factory=set)
     firms: set[str] = field(default_factory=set)
     agent_kinds: set[str] = field(default_factory=set)
-    #: cases where it is a party (worker side) / an agent
-    party_cases: list[str] = field(default_factory=list)
+    #: cases where it is an agent
     agent_cases: list[str] = field(default_factory=list)
     #: side the agent represents in each agent case (worker / employer / ...)
     agent_sides: set[str] = field(default_factory=set)
@@ -180,9 +179,7 @@ def read_mentions(store: GraphStore) -> Mentions:
     _read_parties(store, cases, persons, employers)
     _read_agents(store, persons)
     _read_ties(store, persons)
-    for person in persons.values():
-        if person.agent_cases:
-            person.acts = _activity(person, cases)
+    _gather_activity(persons, cases)
     return Mentions(persons, employers, cases)
 
 
@@ -247,7 +244,7 @@ def _read_contacts(store: GraphStore, persons: dict[str, PersonMention]) -> None
 def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],
                   persons: dict[str, PersonMention], employers: dict[str, EmployerMention]
                   ) -> None:
-    """Who is a party to which case: employers and workers per case, cases per mention."""
+    """Who is a party to which case: employers and workers per case, an employer's cases."""
     for src, dst, (side,) in store.edge_values("PARTY_IN", PARTY_EDGE):
         case = cases.get(dst)
         employer = employers.get(src)
@@ -256,11 +253,8 @@ def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],
             if case is not None:
                 case.employers.append(src)
             continue
-        person = persons.get(src)
-        if person is not None:
-            person.party_cases.append(dst)
-            if case is not None and side == "worker":
-                case.workers.append(src)
+        if case is not None and side == "worker" and src in persons:
+            case.workers.append(src)
 
 
 def _read_agents(store: GraphStore, persons: dict[str, PersonMention]) -> None:
@@ -302,12 +296,28 @@ def _read_ties(store: GraphStore, persons: dict[str, PersonMention]) -> None:
             persons[pid].ledger_cases.extend(basis.get(bp, []))
 
 
-def _activity(p: PersonMention, cases: dict[str, CaseFacts]) -> Activity:
+def _gather_activity(persons: dict[str, PersonMention], cases: dict[str, CaseFacts]) -> None:
+    """Set :attr:`PersonMention.acts` of every agent mention. Most act in one case (a
+    mention printed without a disambiguator is scoped to its document): their activity is
+    that case's, made once per case."""
+    one_case: dict[str, Activity] = {}
+    for person in persons.values():
+        if len(person.agent_cases) == 1:
+            case_id = person.agent_cases[0]
+            acts = one_case.get(case_id)
+            if acts is None:
+                acts = one_case[case_id] = _activity(person.agent_cases, cases)
+            person.acts = acts
+        elif person.agent_cases:
+            person.acts = _activity(person.agent_cases, cases)
+
+
+def _activity(agent_cases: list[str], cases: dict[str, CaseFacts]) -> Activity:
     days: set[dt.date] = set()
     forums: set[str] = set()
     regions: set[str] = set()
     employers: set[str] = set()
-    for case_id in p.agent_cases:
+    for case_id in agent_cases:
         case = cases.get(case_id)
         if case is None:
             continue

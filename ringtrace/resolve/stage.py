@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 
 from ringtrace.graph.store.base import GraphStore
@@ -161,19 +161,16 @@ def _counts(m: Mentions, entities: dict[str, Entity], entity_of: dict[str, str]
     """Mentions -> entities per kind (persons, agents, employers) and merges by rule.
 
     A person entity is an agent when one of its mentions acts as an agent."""
-    agent_mentions = 0
-    agent_entities: set[str] = set()
-    person_entities: set[str] = set()
-    for p in m.persons.values():
-        eid = entity_of.get(p.id, p.id)
-        person_entities.add(eid)
-        if p.agent_cases:  # is_agent
-            agent_mentions += 1
-            agent_entities.add(eid)
+    def entities_of(nodes: Collection[str]) -> set[str]:
+        return set(map(entity_of.get, nodes, nodes))  # entity_of.get(n, n) for each node
+
+    agents = [p.id for p in m.persons.values() if p.is_agent]
+    agent_entities = entities_of(agents)
     groups = {
-        "employers": (len(m.employers), {entity_of.get(e, e) for e in m.employers}),
-        "agents": (agent_mentions, agent_entities),
-        "persons": (len(m.persons) - agent_mentions, person_entities - agent_entities),
+        "employers": (len(m.employers), entities_of(m.employers.keys())),
+        "agents": (len(agents), agent_entities),
+        "persons": (len(m.persons) - len(agents),
+                    entities_of(m.persons.keys()) - agent_entities),
     }
     out: dict[str, KindCounts] = {}
     for label, (mentions, ents) in groups.items():

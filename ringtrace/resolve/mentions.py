@@ -221,9 +221,7 @@ def _read_employers(store: GraphStore) -> dict[str, EmployerMention]:
         name = str(printed_name or eid.split(":", 1)[-1])
         employers[eid] = EmployerMention(
             eid, name, names.company_name(name), bool(in_registry),
-            names.uscc_key(printed),
-            names.registration_number(reg or printed),
-            names.code_fragment(printed),
+            *names.codes(printed, reg),
             ident.normalize_address(address) if address else None,
             names.person_key(rep) if isinstance(rep, str) and rep and not names.masked(rep)
             else (rep or None),

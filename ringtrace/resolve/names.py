@@ -336,27 +336,45 @@ _USCC_CHARS = frozenset(ident.USCC_CHARSET)
 def uscc_key(code: str | None) -> str | None:
     """An 18-character USCC as compared (upper case, half-width, a trailing note such as
     ``(1-4)`` dropped), or None when ``code`` is not one (masked, short, a 注册号)."""
-    if not code:
-        return None
-    text = _USCC_JUNK.sub("", ident.clean(code)).upper()
+    return _uscc(_USCC_JUNK.sub("", ident.clean(code))) if code else None
+
+
+def registration_number(code: str | None) -> str | None:
+    """A 15-digit 注册号 (business registration number, before the USCC), or None."""
+    return _registration(_USCC_JUNK.sub("", ident.clean(code))) if code else None
+
+
+def code_fragment(code: str | None) -> str | None:
+    """The visible head of a masked USCC (``914105******``), at least 6 characters, or None."""
+    return _fragment(ident.clean(code)) if code else None
+
+
+def codes(printed: str | None, registration: str | None = None
+          ) -> tuple[str | None, str | None, str | None]:
+    """(:func:`uscc_key`, :func:`registration_number`, :func:`code_fragment`) of the code an
+    employer row prints (its 注册号 from ``registration`` when the row has one apart), the
+    text cleaned once for all three (a province has tens of thousands of registry rows)."""
+    if not printed:
+        return None, registration_number(registration), None
+    cleaned = ident.clean(printed)
+    stripped = _USCC_JUNK.sub("", cleaned)
+    reg = registration_number(registration) if registration else _registration(stripped)
+    return _uscc(stripped), reg, _fragment(cleaned)
+
+
+def _uscc(stripped: str) -> str | None:
+    text = stripped.upper()
     if len(text) != 18 or not _USCC_CHARS.issuperset(text):
         return None
     return text
 
 
-def registration_number(code: str | None) -> str | None:
-    """A 15-digit 注册号 (business registration number, before the USCC), or None."""
-    if not code:
-        return None
-    text = _USCC_JUNK.sub("", ident.clean(code))
-    return text if len(text) == 15 and text.isdigit() else None
+def _registration(stripped: str) -> str | None:
+    return stripped if len(stripped) == 15 and stripped.isdigit() else None
 
 
-def code_fragment(code: str | None) -> str | None:
-    """The visible head of a masked USCC (``914105******``), at least 6 characters, or None."""
-    if not code:
-        return None
-    text = ident.clean(code).upper()
+def _fragment(cleaned: str) -> str | None:
+    text = cleaned.upper()
     if "*" not in text and "×" not in text:
         return None
     head = re.split(r"[*×]", text, maxsplit=1)[0]

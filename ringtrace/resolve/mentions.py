@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from operator import attrgetter
@@ -46,10 +48,18 @@ class Activity:
 
 
 _IDLE = Activity((), frozenset(), frozenset(), frozenset())
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
 class PersonMention:
+    """A Person node as the rules compare it.
+
+    The sets and lists are filled by :func:`read_mentions` and only read afterwards; a mention
+    without phones, agent lines... shares one empty set (most have none of most of them, and
+    a hundred thousand mentions with nine empty containers each cost more than the rules).
+    """
+
     id: str
     name: str
     key: str
@@ -58,19 +68,19 @@ class PersonMention:
     id_number: str | None = None  # a full 18-character ID number
     id_fragment: str | None = None  # the visible head of a masked ID number
     sex: str | None = None
-    phones: set[str] = field(default_factory=set)
-    addresses: set[str] = field(default_factory=set)
-    firms: set[str] = field(default_factory=set)
-    agent_kinds: set[str] = field(default_factory=set)
+    phones: AbstractSet[str] = _NONE
+    addresses: AbstractSet[str] = _NONE
+    firms: AbstractSet[str] = _NONE
+    agent_kinds: AbstractSet[str] = _NONE
     #: cases where it is an agent
-    agent_cases: list[str] = field(default_factory=list)
+    agent_cases: Sequence[str] = ()
     #: side the agent represents in each agent case (worker / employer / ...)
-    agent_sides: set[str] = field(default_factory=set)
-    legal_rep_of: set[str] = field(default_factory=set)
+    agent_sides: AbstractSet[str] = _NONE
+    legal_rep_of: AbstractSet[str] = _NONE
     #: cases cited as the basis of the 补缴 rows about this person
-    ledger_cases: list[str] = field(default_factory=list)
+    ledger_cases: Sequence[str] = ()
     #: the party nodes an agent represents
-    represents: set[str] = field(default_factory=set)
+    represents: AbstractSet[str] = _NONE
     #: where and when it acts as an agent (empty for a mention that is no agent)
     acts: Activity = _IDLE
 
@@ -231,12 +241,16 @@ def _read_employers(store: GraphStore) -> dict[str, EmployerMention]:
 
 def _read_contacts(store: GraphStore, persons: dict[str, PersonMention]) -> None:
     """Phones and addresses, from the contact edges (``Identifier:phone:139…``)."""
+    phones: dict[str, set[str]] = defaultdict(set)
+    addresses: dict[str, set[str]] = defaultdict(set)
     for src, dst in store.edge_pairs(["HAS_PHONE", "HAS_ADDRESS"]):
-        person = persons.get(src)
-        if person is None:
-            continue
-        kind, _, value = dst.removeprefix("Identifier:").partition(":")
-        (person.phones if kind == "phone" else person.addresses).add(value)
+        if src in persons:
+            kind, _, value = dst.removeprefix("Identifier:").partition(":")
+            (phones if kind == "phone" else addresses)[src].add(value)
+    for pid, found in phones.items():
+        persons[pid].phones = found
+    for pid, found in addresses.items():
+        persons[pid].addresses = found
 
 
 def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],
@@ -258,40 +272,59 @@ def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],
 def _read_agents(store: GraphStore, persons: dict[str, PersonMention]) -> None:
     """Agent mentions: their cases, kinds, sides and law firms (each firm name normalised
     once: a province has a few hundred firms and tens of thousands of agent lines)."""
-    firms: dict[str, str] = {}
+    normalised: dict[str, str] = {}
+    cases: dict[str, list[str]] = defaultdict(list)
+    kinds: dict[str, set[str]] = defaultdict(set)
+    sides: dict[str, set[str]] = defaultdict(set)
+    firms: dict[str, set[str]] = defaultdict(set)
     for src, dst, (kind, law_firm, side) in store.edge_values("AGENT_IN", AGENT_EDGE):
-        person = persons.get(src)
-        if person is None:
+        if src not in persons:
             continue
-        person.agent_cases.append(dst)
-        person.agent_kinds.add(str(kind or "other"))
-        person.agent_sides.add(str(side or "unknown"))
+        cases[src].append(dst)
+        kinds[src].add(str(kind or "other"))
+        sides[src].add(str(side or "unknown"))
         if law_firm:
             printed = str(law_firm)
-            firm = firms.get(printed)
+            firm = normalised.get(printed)
             if firm is None:
-                firm = firms[printed] = ident.normalize_firm(printed)
-            person.firms.add(firm)
+                firm = normalised[printed] = ident.normalize_firm(printed)
+            firms[src].add(firm)
+    for pid, agent_cases in cases.items():
+        person = persons[pid]
+        person.agent_cases = agent_cases
+        person.agent_kinds = kinds[pid]
+        person.agent_sides = sides[pid]
+    for pid, found in firms.items():
+        persons[pid].firms = found
 
 
 def _read_ties(store: GraphStore, persons: dict[str, PersonMention]) -> None:
     """Whom an agent represents, whose legal representative a person is, and the cases that
     补缴 ledger rows about a person cite as their basis."""
-    for src, dst in store.edge_pairs(["REPRESENTS"]):
-        person = persons.get(src)
-        if person is not None:
-            person.represents.add(dst)
-    for src, dst in store.edge_pairs(["LEGAL_REP_OF"]):
-        person = persons.get(src)
-        if person is not None:
-            person.legal_rep_of.add(dst)
+    for pid, found in _targets(store, "REPRESENTS", persons).items():
+        persons[pid].represents = found
+    for pid, found in _targets(store, "LEGAL_REP_OF", persons).items():
+        persons[pid].legal_rep_of = found
     backpay_person: dict[str, str] = dict(store.edge_pairs(["BACKPAY_FOR"]))
     basis: dict[str, list[str]] = defaultdict(list)
     for src, dst in store.edge_pairs(["BACKPAY_BASIS"]):
         basis[src].append(dst)
+    ledger: dict[str, list[str]] = defaultdict(list)
     for bp, pid in backpay_person.items():
         if pid in persons:
-            persons[pid].ledger_cases.extend(basis.get(bp, []))
+            ledger[pid].extend(basis.get(bp, []))
+    for pid, cited in ledger.items():
+        persons[pid].ledger_cases = cited
+
+
+def _targets(store: GraphStore, kind: str, persons: dict[str, PersonMention]
+             ) -> dict[str, set[str]]:
+    """Person node -> the nodes its edges of ``kind`` lead to."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for src, dst in store.edge_pairs([kind]):
+        if src in persons:
+            found[src].add(dst)
+    return found
 
 
 def _gather_activity(persons: dict[str, PersonMention], cases: dict[str, CaseFacts]) -> None:
@@ -310,7 +343,7 @@ def _gather_activity(persons: dict[str, PersonMention], cases: dict[str, CaseFac
             person.acts = _activity(person.agent_cases, cases)
 
 
-def _activity(agent_cases: list[str], cases: dict[str, CaseFacts]) -> Activity:
+def _activity(agent_cases: Sequence[str], cases: dict[str, CaseFacts]) -> Activity:
     days: set[dt.date] = set()
     forums: set[str] = set()
     regions: set[str] = set()

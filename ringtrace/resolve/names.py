@@ -107,9 +107,9 @@ class Places:
     provinces: frozenset[str]
     #: the lengths of the names in ``stem_of``, longest first
     lengths: tuple[int, ...]
-    #: the first characters of the names in ``stem_of`` (a text starting with any other
-    #: character starts with no place: most company names are read past in one look-up)
-    heads: frozenset[str]
+    #: first character -> the lengths of the names in ``stem_of`` that start with it, longest
+    #: first (a place is looked for only among the names that can start where the text does)
+    lengths_by_head: dict[str, tuple[int, ...]]
 
 
 @cache
@@ -133,9 +133,12 @@ def places() -> Places:
             stem_of.setdefault(stem, stem)
         if code.endswith("0000"):
             provinces.add(stem)
+    by_head: dict[str, set[int]] = {}
+    for name in stem_of:
+        by_head.setdefault(name[0], set()).add(len(name))
     return Places(stem_of, frozenset(provinces),
                   tuple(sorted({len(n) for n in stem_of}, reverse=True)),
-                  frozenset(n[0] for n in stem_of))
+                  {head: tuple(sorted(sizes, reverse=True)) for head, sizes in by_head.items()})
 
 
 def leading_places(text: str) -> tuple[tuple[str, ...], str]:
@@ -144,9 +147,10 @@ def leading_places(text: str) -> tuple[tuple[str, ...], str]:
     table = places()
     found: list[str] = []
     pos = 0
-    while pos < len(text) and text[pos] in table.heads:
-        for size in table.lengths:
-            if size > len(text) - pos - 1:
+    end = len(text)
+    while pos < end:
+        for size in table.lengths_by_head.get(text[pos], ()):
+            if size > end - pos - 1:
                 continue
             stem = table.stem_of.get(text[pos: pos + size])
             if stem is not None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from operator import attrgetter
 
 from ringtrace.graph import identity as ident
@@ -107,33 +108,22 @@ def resolve_persons(m: Mentions, uf: Clusterer) -> None:
         _chain(uf, group, "same_name_birth",
                lambda o: f"same name {o.name} + birth date {o.birth}")
     _fragments(named, uf)
-    for label, rule, values in (("phone", "same_name_phone", _phones),
-                                ("address", "same_name_address", _addresses),
-                                ("same law firm", "same_name_firm", _firms)):
-        def keys(p: PersonMention, get: Callable[[PersonMention], set[str]] = values
+    for label, rule, values in (("phone", "same_name_phone", attrgetter("phones")),
+                                ("address", "same_name_address", attrgetter("addresses")),
+                                ("same law firm", "same_name_firm", attrgetter("firms"))):
+        def keys(p: PersonMention, get: Callable[[PersonMention], AbstractSet[str]] = values
                  ) -> list[str]:
             return [f"{p.key}|{v}" for v in get(p)]
 
         for group in _by_key([p for p in named if values(p)], keys):
-            shared = min(set.intersection(*(values(p) for p in group)), default="?")
+            shared = min(set(values(group[0])).intersection(*(values(p) for p in group[1:])),
+                         default="?")
             first = group[0]
             for other in group[1:]:
                 prefix = "same agent name" if rule == "same_name_firm" else "same name"
                 uf.merge(first.id, other.id, rule, f"{prefix} {other.name} + {label} {shared}")
     _ledger(m, people, uf)
     _legal_representatives(m, people, uf)
-
-
-def _phones(p: PersonMention) -> set[str]:
-    return p.phones
-
-
-def _addresses(p: PersonMention) -> set[str]:
-    return p.addresses
-
-
-def _firms(p: PersonMention) -> set[str]:
-    return p.firms
 
 
 def _fragments(named: list[PersonMention], uf: Clusterer) -> None:
@@ -177,24 +167,42 @@ def _legal_representatives(m: Mentions, people: list[PersonMention], uf: Cluster
             for employer in sorted(p.legal_rep_of):
                 reps[uf.find(employer)].append(p)
     for root, group in sorted(reps.items()):
-        name = m.employers[root].name if root in m.employers else root
-        named = [p for p in group if not p.masked]
-        if len(named) > 1:  # one representative alone has no one to join
-            for same in _by_key(named, lambda p: [p.key]):
-                for other in same[1:]:
-                    uf.merge(same[0].id, other.id, "legal_representative",
-                             f"{other.name}, legal representative of {name} "
-                             "(registry and documents)")
-        if len({p.key for p in named}) != 1:
+        _same_representative(m, uf, root, group)
+    _representative_as_agent(m, people, uf, reps)
+
+
+def _same_representative(m: Mentions, uf: Clusterer, root: str, group: list[PersonMention]
+                         ) -> None:
+    """One enterprise's representatives of one name are one person; a masked one joins when
+    the enterprise has one unmasked name it fits. (Most enterprises have one representative
+    mention and nothing to do: the quick exits keep that cheap.)"""
+    named = [p for p in group if not p.masked]
+    if len(named) > 1:  # one representative alone has no one to join
+        name = _employer_name(m, root)
+        for same in _by_key(named, lambda p: [p.key]):
+            for other in same[1:]:
+                uf.merge(same[0].id, other.id, "legal_representative",
+                         f"{other.name}, legal representative of {name} "
+                         "(registry and documents)")
+    if len(named) == len(group) or len({p.key for p in named}) != 1:
+        return  # no masked representative, or no single name for one to fit
+    for p in group:
+        if not p.masked:
             continue
-        for p in group:
-            if not p.masked:
-                continue
-            fits = [o for o in named if ident.masked_matches(p.name, o.name)]
-            if fits:
-                uf.merge(fits[0].id, p.id, "legal_representative",
-                         f"masked legal representative {p.name} of {name} fits {fits[0].name}")
-    # the legal representative acting as the enterprise's own agent in its cases
+        fits = [o for o in named if ident.masked_matches(p.name, o.name)]
+        if fits:
+            uf.merge(fits[0].id, p.id, "legal_representative",
+                     f"masked legal representative {p.name} of {_employer_name(m, root)} "
+                     f"fits {fits[0].name}")
+
+
+def _employer_name(m: Mentions, root: str) -> str:
+    return m.employers[root].name if root in m.employers else root
+
+
+def _representative_as_agent(m: Mentions, people: list[PersonMention], uf: Clusterer,
+                             reps: dict[str, list[PersonMention]]) -> None:
+    """The legal representative acting as the enterprise's own agent in its cases."""
     rep_by_key: dict[tuple[str, str], str] = {}
     for root, group in reps.items():
         for p in group:

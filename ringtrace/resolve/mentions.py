@@ -215,7 +215,11 @@ def _read_persons(store: GraphStore) -> dict[str, PersonMention]:
     masked = {name: names.masked(name) for name in keys}
     persons: dict[str, PersonMention] = {}
     for (pid, (_, birth_date, id_number, sex, flagged)), name in zip(raw, printed, strict=True):
-        birth, full, frag = _birth(id_number, birth_date)
+        if isinstance(id_number, str) and id_number:
+            birth, full, frag = _birth(id_number, birth_date)
+        else:  # most print no ID number: _birth without the call
+            full = frag = None
+            birth = birth_date if isinstance(birth_date, str) and len(birth_date) == 10 else None
         persons[pid] = PersonMention(
             pid, name, keys[name], masked[name] or bool(flagged),
             birth, full, frag, sex if sex in ("男", "女") else None)
@@ -337,10 +341,18 @@ def _gather_activity(persons: dict[str, PersonMention], cases: dict[str, CaseFac
             case_id = person.agent_cases[0]
             acts = one_case.get(case_id)
             if acts is None:
-                acts = one_case[case_id] = _activity(person.agent_cases, cases)
+                case = cases.get(case_id)
+                acts = one_case[case_id] = _IDLE if case is None else _case_activity(case)
             person.acts = acts
         elif person.agent_cases:
             person.acts = _activity(person.agent_cases, cases)
+
+
+def _case_activity(case: CaseFacts) -> Activity:
+    """:func:`_activity` of one case."""
+    region = case.prefecture or case.forum
+    return Activity((case.day,) if case.day else (), frozenset((case.forum,)),
+                    frozenset((region,)) if region else _NONE, frozenset(case.employers))
 
 
 def _activity(agent_cases: Sequence[str], cases: dict[str, CaseFacts]) -> Activity:

@@ -16,7 +16,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from ringtrace.graph import identity as ident
 from ringtrace.graph.store.base import GraphStore
@@ -33,10 +33,10 @@ PARTY_EDGE = ("side",)
 PROFESSIONAL = frozenset({"lawyer", "intern", "legal_aid"})
 
 
-@dataclass(frozen=True, slots=True)
-class Activity:
+class Activity(NamedTuple):
     """Where and when an agent mention acts: its agent cases' filing days, forums, forum
-    prefectures and employers, gathered once per run (the agent rules compare them often)."""
+    prefectures and employers, gathered once per run (the agent rules compare them often;
+    a named tuple: tens of thousands are made, and a frozen dataclass is slow to make)."""
 
     #: distinct days, ascending
     days: tuple[dt.date, ...]
@@ -208,21 +208,28 @@ def _read_cases(store: GraphStore) -> dict[str, CaseFacts]:
 
 
 def _read_persons(store: GraphStore) -> dict[str, PersonMention]:
-    """Person nodes with their name key, masking, birth date, ID number and sex."""
-    raw = list(store.node_values("Person", PERSON_PROPS))
-    printed = [str(values[0] or "") for _, values in raw]
-    keys = names.person_keys(printed)
-    masked = {name: names.masked(name) for name in keys}
+    """Person nodes with their name key, masking, birth date, ID number and sex.
+
+    Rows are made into mentions as they come (holding all the rows first costs more than the
+    rest); the keys follow, one OpenCC call for the distinct names."""
     persons: dict[str, PersonMention] = {}
-    for (pid, (_, birth_date, id_number, sex, flagged)), name in zip(raw, printed, strict=True):
+    masked_names: dict[str, bool] = {}
+    for pid, (printed, birth_date, id_number, sex, flagged) in store.node_values(
+            "Person", PERSON_PROPS):
+        name = str(printed or "")
+        masked = masked_names.get(name)
+        if masked is None:
+            masked = masked_names[name] = names.masked(name)
         if isinstance(id_number, str) and id_number:
             birth, full, frag = _birth(id_number, birth_date)
         else:  # most print no ID number: _birth without the call
             full = frag = None
             birth = birth_date if isinstance(birth_date, str) and len(birth_date) == 10 else None
-        persons[pid] = PersonMention(
-            pid, name, keys[name], masked[name] or bool(flagged),
-            birth, full, frag, sex if sex in ("男", "女") else None)
+        persons[pid] = PersonMention(pid, name, "", masked or bool(flagged), birth, full, frag,
+                                     sex if sex in ("男", "女") else None)
+    keys = names.person_keys(masked_names)
+    for person in persons.values():
+        person.key = keys[person.name]
     return persons
 
 

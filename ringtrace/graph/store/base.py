@@ -120,6 +120,15 @@ class GraphStore(ABC):
         for src, dst, props in self.edge_fields(kind, fields):
             yield src, dst, [props[f] for f in fields]
 
+    def edge_values_into(self, kind: str, dsts: Iterable[str], fields: Sequence[str]
+                         ) -> Iterator[tuple[str, str, list[Any]]]:
+        """:meth:`edge_values` of the edges of ``kind`` into the given nodes only, in no
+        particular order (the parties of a few thousand cases without every party line)."""
+        wanted = set(dsts)
+        for src, dst, values in self.edge_values(kind, fields):
+            if dst in wanted:
+                yield src, dst, values
+
     def edge_pairs(self, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
         """(src, dst) of every edge of the given kinds, without properties (for analytics)."""
         for kind in kinds:

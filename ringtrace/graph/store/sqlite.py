@@ -387,6 +387,16 @@ class SQLiteStore(GraphStore):
                 "ORDER BY src, dst, kind, source_doc", (*paths, kind)):
             yield src, dst, _loads(values)[: len(fields)]
 
+    def edge_values_into(self, kind: str, dsts: Iterable[str], fields: Sequence[str]
+                         ) -> Iterator[tuple[str, str, list[Any]]]:
+        picked, paths = _json_values(fields)
+        for chunk in _chunks(sorted(set(dsts))):
+            marks = ",".join("?" * len(chunk))
+            for src, dst, values in self.conn.execute(
+                    f"SELECT src, dst, {picked} FROM edges WHERE dst IN ({marks}) AND kind = ?",
+                    (*paths, *chunk, kind)):
+                yield src, dst, _loads(values)[: len(fields)]
+
     def edge_pairs(self, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
         for kind in kinds:
             yield from self.conn.execute(

@@ -116,6 +116,7 @@ class CaseFacts:
     forum: str
     prefecture: str | None
     employers: list[str] = field(default_factory=list)
+    #: worker-side parties, read only for the cases that 补缴 ledger rows cite
     workers: list[str] = field(default_factory=list)
 
 
@@ -186,9 +187,9 @@ def read_mentions(store: GraphStore) -> Mentions:
     persons = _read_persons(store)
     employers = _read_employers(store)
     _read_contacts(store, persons)
-    _read_parties(store, cases, persons, employers)
+    cited = _read_ties(store, persons)
+    _read_parties(store, cases, persons, employers, cited)
     _read_agents(store, persons)
-    _read_ties(store, persons)
     _gather_activity(persons, cases)
     return Mentions(persons, employers, cases)
 
@@ -265,17 +266,20 @@ def _read_contacts(store: GraphStore, persons: dict[str, PersonMention]) -> None
 
 
 def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],
-                  persons: dict[str, PersonMention], employers: dict[str, EmployerMention]
-                  ) -> None:
-    """Who is a party to which case: employers and workers per case, an employer's cases."""
-    for src, dst, (side,) in store.edge_values("PARTY_IN", PARTY_EDGE):
-        case = cases.get(dst)
+                  persons: dict[str, PersonMention], employers: dict[str, EmployerMention],
+                  cited: set[str]) -> None:
+    """Who is a party to which case: an employer's cases and each case's employers (the
+    party lines alone, without their properties), and the workers of the ``cited`` cases -
+    those that 补缴 ledger rows cite, the only ones whose workers the rules look at."""
+    for src, dst in store.edge_pairs(["PARTY_IN"]):
         employer = employers.get(src)
         if employer is not None:
             employer.cases.append(dst)
+            case = cases.get(dst)
             if case is not None:
                 case.employers.append(src)
-            continue
+    for src, dst, (side,) in store.edge_values_into("PARTY_IN", cited, PARTY_EDGE):
+        case = cases.get(dst)
         if case is not None and side == "worker" and src in persons:
             case.workers.append(src)
 
@@ -309,9 +313,9 @@ def _read_agents(store: GraphStore, persons: dict[str, PersonMention]) -> None:
         persons[pid].firms = found
 
 
-def _read_ties(store: GraphStore, persons: dict[str, PersonMention]) -> None:
+def _read_ties(store: GraphStore, persons: dict[str, PersonMention]) -> set[str]:
     """Whom an agent represents, whose legal representative a person is, and the cases that
-    补缴 ledger rows about a person cite as their basis."""
+    补缴 ledger rows about a person cite as their basis (returned: every case cited)."""
     for pid, found in _targets(store, "REPRESENTS", persons).items():
         persons[pid].represents = found
     for pid, found in _targets(store, "LEGAL_REP_OF", persons).items():
@@ -326,6 +330,7 @@ def _read_ties(store: GraphStore, persons: dict[str, PersonMention]) -> None:
             ledger[pid].extend(basis.get(bp, []))
     for pid, cited in ledger.items():
         persons[pid].ledger_cases = cited
+    return {case for cited in ledger.values() for case in cited}
 
 
 def _targets(store: GraphStore, kind: str, persons: dict[str, PersonMention]

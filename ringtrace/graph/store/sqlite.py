@@ -17,7 +17,7 @@ import re
 import sqlite3
 import sys
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
@@ -92,13 +92,21 @@ def _picked(props_json: str, fields: Sequence[str]) -> dict[str, Any]:
     return {f: props.get(f) for f in fields}
 
 
-def _json_values(fields: Sequence[str]) -> tuple[str, list[str]]:
-    """SQL that picks the named properties out of ``props`` as one JSON array, and its
-    parameters: SQLite parses the blob once per row and Python parses a short array (values
-    exactly as in the blob: true stays true, a list a list). One path alone would give a bare
-    SQL value, so it is asked for twice (the reader keeps the first)."""
-    paths = [f'$."{f}"' for f in fields] * (2 if len(fields) == 1 else 1)
-    return f"json_extract(props, {', '.join('?' * len(paths))})", paths
+def _json_values(fields: Sequence[str]
+                 ) -> tuple[str, list[str], Callable[[str], list[Any]]]:
+    """SQL that picks the named properties out of ``props`` as one JSON array, its parameters
+    and the parser of that array: SQLite parses the blob once per row and Python parses a
+    short array (values exactly as in the blob: true stays true, a list a list). One path
+    alone would give a bare SQL value, so it is asked for twice and the parser keeps one."""
+    if len(fields) == 1:
+        return "json_extract(props, ?, ?)", [f'$."{fields[0]}"'] * 2, _first_loaded
+    paths = [f'$."{f}"' for f in fields]
+    return f"json_extract(props, {', '.join('?' * len(paths))})", paths, _loads
+
+
+def _first_loaded(text: str) -> list[Any]:
+    values: list[Any] = _loads(text)
+    return values[:1]
 
 
 def _chunks(items: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
@@ -374,28 +382,28 @@ class SQLiteStore(GraphStore):
             yield src, dst, _picked(props, fields)
 
     def node_values(self, kind: str, fields: Sequence[str]) -> Iterator[tuple[str, list[Any]]]:
-        picked, paths = _json_values(fields)
+        picked, paths, parse = _json_values(fields)
         for node_id, values in self.conn.execute(
                 f"SELECT id, {picked} FROM nodes WHERE kind = ? ORDER BY id", (*paths, kind)):
-            yield node_id, _loads(values)[: len(fields)]
+            yield node_id, parse(values)
 
     def edge_values(self, kind: str, fields: Sequence[str]
                     ) -> Iterator[tuple[str, str, list[Any]]]:
-        picked, paths = _json_values(fields)
+        picked, paths, parse = _json_values(fields)
         for src, dst, values in self.conn.execute(
                 f"SELECT src, dst, {picked} FROM edges WHERE kind = ? "
                 "ORDER BY src, dst, kind, source_doc", (*paths, kind)):
-            yield src, dst, _loads(values)[: len(fields)]
+            yield src, dst, parse(values)
 
     def edge_values_into(self, kind: str, dsts: Iterable[str], fields: Sequence[str]
                          ) -> Iterator[tuple[str, str, list[Any]]]:
-        picked, paths = _json_values(fields)
+        picked, paths, parse = _json_values(fields)
         for chunk in _chunks(sorted(set(dsts))):
             marks = ",".join("?" * len(chunk))
             for src, dst, values in self.conn.execute(
                     f"SELECT src, dst, {picked} FROM edges WHERE dst IN ({marks}) AND kind = ?",
                     (*paths, *chunk, kind)):
-                yield src, dst, _loads(values)[: len(fields)]
+                yield src, dst, parse(values)
 
     def edge_pairs(self, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
         for kind in kinds:

@@ -41,7 +41,7 @@ from typing import TypeVar
 
 from ringtrace.graph import identity as ident
 from ringtrace.resolve.cluster import Clusterer
-from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention
+from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention, namesakes
 
 #: two mentions of one agent are at most this far apart in time (an operation runs for
 #: months; a namesake years apart is not presumed to be the same agent)
@@ -108,11 +108,10 @@ def resolve_same_client(m: Mentions, uf: Clusterer) -> None:
     resolution) are one person - an applicant's son through the first instance, the appeal
     and the retrial, or a citizen agent in two suits of the same applicant. Relatives too."""
     groups: dict[tuple[str, str], list[PersonMention]] = defaultdict(list)
-    for p in m.person_list:
-        if p.agent_cases and not p.masked and p.key:
-            # a person client only: an employer has many agents, namesakes among them
-            for client in sorted({uf.find(c) for c in p.represents if c in m.persons}):
-                groups[(p.key, client)].append(p)
+    for p in namesakes([p for p in m.person_list if p.agent_cases and not p.masked and p.key]):
+        # a person client only: an employer has many agents, namesakes among them
+        for client in sorted({uf.find(c) for c in p.represents if c in m.persons}):
+            groups[(p.key, client)].append(p)
     for (_name, client), people in sorted(_shared(groups)):
         first = people[0]
         label = m.persons[client].name if client in m.persons else client
@@ -130,9 +129,8 @@ def _shared(groups: dict[K, list[PersonMention]]) -> list[tuple[K, list[PersonMe
 def resolve_agents(m: Mentions, uf: Clusterer) -> None:
     """Apply the co-occurrence rule to ``uf`` (after the person rules)."""
     blocks: dict[tuple[str, str], list[PersonMention]] = defaultdict(list)
-    for p in m.person_list:
-        if not p.agent_cases or p.masked or not p.key or agent_class(p) is None:
-            continue
+    for p in namesakes([p for p in m.person_list if p.agent_cases and not p.masked and p.key
+                        and agent_class(p) is not None]):
         for region in sorted(p.acts.regions):
             blocks[(p.key, region)].append(p)
     for (name, region), people in sorted(_shared(blocks)):

@@ -10,7 +10,7 @@ USCC or 注册号, registry facts and the forums of its cases.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -136,6 +136,14 @@ class Mentions:
     def employer_list(self) -> list[EmployerMention]:
         """Every employer mention ordered by id."""
         return sorted(self.employers.values(), key=attrgetter("id"))
+
+
+def namesakes(people: list[PersonMention]) -> list[PersonMention]:
+    """Those of ``people`` whose name key another of them shares, in their order: a rule that
+    joins mentions of one name only looks at them (most names of a province are printed
+    once)."""
+    counts = Counter(p.key for p in people)
+    return [p for p in people if counts[p.key] > 1]
 
 
 def _day(values: list[Any]) -> dt.date | None:

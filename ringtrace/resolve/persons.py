@@ -27,7 +27,7 @@ from operator import attrgetter
 
 from ringtrace.graph import identity as ident
 from ringtrace.resolve.cluster import Clusterer
-from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention
+from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention, namesakes
 
 _ID = attrgetter("id")
 
@@ -96,7 +96,7 @@ def _chain(uf: Clusterer, group: list[PersonMention], rule: str,
 def resolve_persons(m: Mentions, uf: Clusterer) -> None:
     """Apply the person rules to ``uf`` (employers must be resolved already)."""
     people = m.person_list
-    named = [p for p in people if not p.masked and p.key]
+    named = namesakes([p for p in people if not p.masked and p.key])
 
     for group in _by_key([p for p in people if p.id_number], lambda p: [p.id_number or ""]):
         first = next((p for p in group if not p.masked), group[0])

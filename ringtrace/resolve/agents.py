@@ -160,12 +160,15 @@ def _block(uf: Clusterer, people: list[PersonMention], label: str) -> None:
     items = _items(uf, people)
     if len(items) < 2:
         return
+    starts = [i.days[0] if i.days else dt.date.max for i in items]  # ascending
     for item in items:
         if item.identified:
             continue
         root = uf.find(item.root)
-        # cheap tests first; every test is free of side effects, so the order does not matter
-        near = [o for o in items if o is not item and _compatible_items(item, o)
+        # only the items that start by GAP_DAYS after this one's last day can be near it (a
+        # common name's block grows with the province); cheap tests first - every test is
+        # free of side effects, so their order does not matter
+        near = [o for o in items[:_reach(starts, item)] if o is not item and _compatible_items(item, o)
                 and not _other_firm(item, o) and uf.find(o.root) != root
                 and item.near(o) and uf.conflict(item.root, o.root) is None]
         identified = [o for o in near if o.identified]
@@ -189,6 +192,15 @@ def _block(uf: Clusterer, people: list[PersonMention], label: str) -> None:
                 uf.merge(best[0].root, item.root, "agent_same_practice",
                          f"bare agent name {label}, within {GAP_DAYS} days, same employer "
                          "(the only namesake acting for or against it)")
+
+
+def _reach(starts: list[dt.date], item: _Item) -> int:
+    """How many of the items starting on ``starts`` start early enough to be near ``item``."""
+    if not item.days:
+        return 0
+    if item.days[-1] > dt.date.max - _GAP:
+        return len(starts)
+    return bisect.bisect_right(starts, item.days[-1] + _GAP)
 
 
 def _compatible_items(a: _Item, b: _Item) -> bool:

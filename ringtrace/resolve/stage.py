@@ -12,8 +12,9 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from itertools import chain
 
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.resolve import agents, employers, judgements, persons
@@ -80,14 +81,7 @@ def _resolve(store: GraphStore, judged: list[Judgement], fingerprint_: str | Non
              ) -> Resolution:
     m = read_mentions(store)
     cons = judgements.constraints(judged)
-    exclusive: dict[str, dict[str, str]] = {}
-    for e in m.employers.values():
-        exclusive[e.id] = employers.exclusive(e)
-    for p in m.persons.values():
-        attrs = persons.exclusive(p)
-        if attrs:
-            exclusive[p.id] = attrs
-    uf = Clusterer(exclusive, cons.hard_tags, cons.soft_tags)
+    uf = Clusterer(_Exclusive(m), cons.hard_tags, cons.soft_tags)
     known = m.persons.keys() | m.employers.keys()
     for a, b, why in cons.forced:
         if a in known and b in known:
@@ -98,6 +92,27 @@ def _resolve(store: GraphStore, judged: list[Judgement], fingerprint_: str | Non
     agents.resolve_agents(m, uf)
     agents.resolve_masked_agents(m, uf)
     return _result(m, uf, ties, judged, fingerprint_ or fingerprint(store, judged))
+
+
+class _Exclusive(Mapping[str, Mapping[str, str]]):
+    """Each mention's exclusive attributes (:func:`employers.exclusive`,
+    :func:`persons.exclusive`), worked out when the clusterer first looks at the mention - it
+    never looks at most of a province's persons."""
+
+    def __init__(self, m: Mentions) -> None:
+        self._m = m
+
+    def __getitem__(self, node: str) -> Mapping[str, str]:
+        employer = self._m.employers.get(node)
+        if employer is not None:
+            return employers.exclusive(employer)
+        return persons.exclusive(self._m.persons[node])
+
+    def __iter__(self) -> Iterator[str]:
+        return chain(self._m.employers, self._m.persons)
+
+    def __len__(self) -> int:
+        return len(self._m.employers) + len(self._m.persons)
 
 
 def ensure(store: GraphStore) -> Resolution:

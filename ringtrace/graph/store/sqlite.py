@@ -205,6 +205,10 @@ class SQLiteStore(GraphStore):
             conn.execute("PRAGMA foreign_keys=OFF")
             conn.execute("PRAGMA cache_size=-262144")  # 256 MiB page cache
             conn.execute("PRAGMA temp_store=MEMORY")
+            # bulk reads (resolution, the frame) touch most pages of the node and edge tables
+            # once: mapped, SQLite reads them in place instead of copying each into its cache
+            # (about a tenth off resolution at 50,000 cases)
+            conn.execute("PRAGMA mmap_size=4294967296")
             conn.executescript(_DDL)
             row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is None:

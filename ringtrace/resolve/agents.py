@@ -35,42 +35,56 @@ import bisect
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TypeVar
 
 from ringtrace.graph import identity as ident
 from ringtrace.resolve.cluster import Clusterer
-from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention
+from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention, namesakes
 
 #: two mentions of one agent are at most this far apart in time (an operation runs for
 #: months; a namesake years apart is not presumed to be the same agent)
 GAP_DAYS = 730
+_GAP = dt.timedelta(days=GAP_DAYS)
+
+K = TypeVar("K")
 
 
 @dataclass
 class _Item:
-    """One cluster's mentions inside a block."""
+    """One cluster's mentions inside a block, with their facts as they were when the block
+    was formed (the cluster may grow while the block is worked through)."""
 
     root: str
-    members: list[PersonMention] = field(default_factory=list)
-    classes: set[str] = field(default_factory=set)
-    days: list[dt.date] = field(default_factory=list)
-    employers: set[str] = field(default_factory=set)
-    forums: set[str] = field(default_factory=set)
-
-    @property
-    def identified(self) -> bool:
-        return any(not p.scoped for p in self.members)
+    members: list[PersonMention]
+    classes: set[str]
+    #: distinct days of its agent cases, ascending
+    days: list[dt.date]
+    #: the employer entities and the forums of its agent cases
+    employers: set[str]
+    forums: set[str]
+    firms: set[str]
+    #: one of its mentions is printed with a disambiguator (not scoped to one document)
+    identified: bool
 
     def near(self, other: _Item) -> bool:
         """Does some mention of ``other`` fall within :data:`GAP_DAYS` of one of ours?"""
-        if not self.days or not other.days:
-            return False
-        small, large = sorted((self.days, other.days), key=len)
-        for day in small:
-            i = bisect.bisect_left(large, day - dt.timedelta(days=GAP_DAYS))
-            if i < len(large) and (large[i] - day).days <= GAP_DAYS:
-                return True
+        return near(self.days, other.days)
+
+
+def near(days: Sequence[dt.date], others: Sequence[dt.date]) -> bool:
+    """Does a day of ``others`` fall within :data:`GAP_DAYS` of a day of ``days``? Both
+    ascending; each day of the shorter is looked up in the longer by bisection."""
+    if not days or not others:
         return False
+    small, large = sorted((days, others), key=len)
+    for day in small:
+        i = bisect.bisect_left(large, day - _GAP)
+        if i < len(large) and (large[i] - day).days <= GAP_DAYS:
+            return True
+    return False
 
 
 def agent_class(p: PersonMention) -> str | None:
@@ -96,12 +110,11 @@ def resolve_same_client(m: Mentions, uf: Clusterer) -> None:
     resolution) are one person - an applicant's son through the first instance, the appeal
     and the retrial, or a citizen agent in two suits of the same applicant. Relatives too."""
     groups: dict[tuple[str, str], list[PersonMention]] = defaultdict(list)
-    for p in sorted(m.persons.values(), key=lambda p: p.id):
-        if p.agent_cases and not p.masked and p.key:
-            # a person client only: an employer has many agents, namesakes among them
-            for client in sorted({uf.find(c) for c in p.represents if c in m.persons}):
-                groups[(p.key, client)].append(p)
-    for (_name, client), people in sorted(groups.items()):
+    for p in namesakes([p for p in m.person_list if p.agent_cases and not p.masked and p.key]):
+        # a person client only: an employer has many agents, namesakes among them
+        for client in sorted({uf.find(c) for c in p.represents if c in m.persons}):
+            groups[(p.key, client)].append(p)
+    for (_name, client), people in sorted(_shared(groups)):
         first = people[0]
         label = m.persons[client].name if client in m.persons else client
         for other in people[1:]:
@@ -109,50 +122,58 @@ def resolve_same_client(m: Mentions, uf: Clusterer) -> None:
                      f"same agent name {other.name} representing the same party {label}")
 
 
+def _shared(groups: dict[K, list[PersonMention]]) -> list[tuple[K, list[PersonMention]]]:
+    """The groups of two or more (a group of one proposes nothing; sorting only those keeps
+    the order of proposals and spares sorting every name of the province)."""
+    return [(key, people) for key, people in groups.items() if len(people) > 1]
+
 
 def resolve_agents(m: Mentions, uf: Clusterer) -> None:
     """Apply the co-occurrence rule to ``uf`` (after the person rules)."""
     blocks: dict[tuple[str, str], list[PersonMention]] = defaultdict(list)
-    for p in sorted(m.persons.values(), key=lambda p: p.id):
-        if not p.agent_cases or p.masked or not p.key or agent_class(p) is None:
-            continue
-        for region in sorted(_regions(m, p)):
+    for p in namesakes([p for p in m.person_list if p.agent_cases and not p.masked and p.key
+                        and agent_class(p) is not None]):
+        for region in sorted(p.acts.regions):
             blocks[(p.key, region)].append(p)
-    for (name, region), people in sorted(blocks.items()):
-        if len(people) > 1:
-            _block(m, uf, people, f"{name} (region {region})")
+    for (name, region), people in sorted(_shared(blocks)):
+        _block(uf, people, f"{name} (region {region})")
 
 
-def _items(m: Mentions, uf: Clusterer, people: list[PersonMention]) -> list[_Item]:
-    items: dict[str, _Item] = {}
+def _items(uf: Clusterer, people: list[PersonMention]) -> list[_Item]:
+    """The clusters of ``people``, earliest first (ties by root)."""
+    clusters: dict[str, list[PersonMention]] = {}
     for p in people:
-        item = items.setdefault(uf.find(p.id), _Item(uf.find(p.id)))
-        item.members.append(p)
-        item.classes.add(agent_class(p) or "relative")
-        for c in p.agent_cases:
-            case = m.cases.get(c)
-            if case is None:
-                continue
-            if case.day:
-                item.days.append(case.day)
-            item.forums.add(case.forum)
-            item.employers.update(uf.find(e) for e in case.employers)
-    for item in items.values():
-        item.days = sorted(set(item.days))
-    return sorted(items.values(), key=lambda i: (i.days[0] if i.days else dt.date.max, i.root))
+        clusters.setdefault(uf.find(p.id), []).append(p)
+    items = [_item(uf, root, members) for root, members in clusters.items()]
+    return sorted(items, key=lambda i: (i.days[0] if i.days else dt.date.max, i.root))
 
 
-def _block(m: Mentions, uf: Clusterer, people: list[PersonMention], label: str) -> None:
-    items = _items(m, uf, people)
+def _item(uf: Clusterer, root: str, members: list[PersonMention]) -> _Item:
+    return _Item(root, members,
+                 classes={agent_class(p) or "relative" for p in members},
+                 days=sorted(set().union(*(p.acts.days for p in members))),
+                 employers={uf.find(e) for p in members for e in p.acts.employers},
+                 forums=set().union(*(p.acts.forums for p in members)),
+                 firms=set().union(*(p.firms for p in members)),
+                 identified=any(not p.scoped for p in members))
+
+
+def _block(uf: Clusterer, people: list[PersonMention], label: str) -> None:
+    items = _items(uf, people)
     if len(items) < 2:
         return
+    starts = [i.days[0] if i.days else dt.date.max for i in items]  # ascending
     for item in items:
         if item.identified:
             continue
-        near = [o for o in items if o is not item and uf.find(o.root) != uf.find(item.root)
-                and item.near(o) and uf.conflict(item.root, o.root) is None
-                and not _other_firm(item, o) and _compatible_items(item, o)
-                and not _staff_elsewhere(item, o)]
+        root = uf.find(item.root)
+        # only the items that start by GAP_DAYS after this one's last day can be near it (a
+        # common name's block grows with the province); cheap tests first - every test is
+        # free of side effects, so their order does not matter
+        near = [o for o in items[:_reach(starts, item)] if o is not item
+                and _compatible_items(item, o) and not _other_firm(item, o)
+                and not _staff_elsewhere(item, o) and uf.find(o.root) != root
+                and item.near(o) and uf.conflict(item.root, o.root) is None]
         identified = [o for o in near if o.identified]
         shared = [o for o in near if o.employers & item.employers or o.forums & item.forums]
         if len({uf.find(o.root) for o in identified}) == 1:
@@ -176,6 +197,15 @@ def _block(m: Mentions, uf: Clusterer, people: list[PersonMention], label: str) 
                          "(the only namesake acting for or against it)")
 
 
+def _reach(starts: list[dt.date], item: _Item) -> int:
+    """How many of the items starting on ``starts`` start early enough to be near ``item``."""
+    if not item.days:
+        return 0
+    if item.days[-1] > dt.date.max - _GAP:
+        return len(starts)
+    return bisect.bisect_right(starts, item.days[-1] + _GAP)
+
+
 def _compatible_items(a: _Item, b: _Item) -> bool:
     return all(compatible(x, y) for x in a.classes for y in b.classes)
 
@@ -189,9 +219,7 @@ def _staff_elsewhere(a: _Item, b: _Item) -> bool:
 
 
 def _other_firm(a: _Item, b: _Item) -> bool:
-    fa = set().union(*(p.firms for p in a.members))
-    fb = set().union(*(p.firms for p in b.members))
-    return bool(fa and fb and fa.isdisjoint(fb))
+    return bool(a.firms and b.firms and a.firms.isdisjoint(b.firms))
 
 
 _MASK_RUN = re.compile("(\\*+|＊+|(?:某|X|x|Ｘ|×|○)+)")
@@ -200,9 +228,15 @@ _MASK_RUN = re.compile("(\\*+|＊+|(?:某|X|x|Ｘ|×|○)+)")
 def mask_fits(masked: str, name: str) -> bool:
     """Can the masked ``masked`` stand for ``name``? Each ``*`` is one hidden character; a run
     of ``某`` or ``X`` hides one or two (``张某`` fits ``张欣``, ``王某某`` fits ``王卫国``)."""
-    text, target = ident.clean(masked), ident.clean(name)
+    return _mask_pattern(masked).fullmatch(ident.clean(name)) is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def _mask_pattern(masked: str) -> re.Pattern[str]:
+    """The names ``masked`` can stand for, as a pattern (built once per masked name: the masked
+    agents of a province are tried against many candidates)."""
     pattern = []
-    for part in _MASK_RUN.split(text):
+    for part in _MASK_RUN.split(ident.clean(masked)):
         if not part:
             continue
         if part[0] in "*＊":
@@ -211,7 +245,13 @@ def mask_fits(masked: str, name: str) -> bool:
             pattern.append(".{1,2}")
         else:
             pattern.append(re.escape(part))
-    return re.fullmatch("".join(pattern), target) is not None
+    return re.compile("".join(pattern))
+
+
+def _employers(uf: Clusterer, p: PersonMention) -> set[str]:
+    """The employer entities of ``p``'s agent cases (now: employer clusters are settled before
+    the agent rules, but a forced judgement may still move a root)."""
+    return {uf.find(e) for e in p.acts.employers}
 
 
 def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
@@ -221,7 +261,7 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
     by_phone: dict[str, list[PersonMention]] = defaultdict(list)
     by_surname: dict[tuple[str, str], list[PersonMention]] = defaultdict(list)
     masked: list[PersonMention] = []
-    for p in sorted(m.persons.values(), key=lambda p: p.id):
+    for p in m.person_list:
         if not p.agent_cases or agent_class(p) is None:
             continue
         if p.masked:
@@ -235,50 +275,57 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
             by_firm[firm].append(p)
         for phone in p.phones:
             by_phone[phone].append(p)
-        for region in _regions(m, p):
+        for region in p.acts.regions:
             by_surname[(region, p.key[0])].append(p)
     for p in masked:
-        cls = agent_class(p)
-        regions = _regions(m, p)
-        item = _items(m, uf, [p])[0]
-        ambiguous = False
-        for what, pool in (("birth date", by_birth.get(p.birth or "", [])),
-                           ("law firm", [o for f in sorted(p.firms) for o in by_firm.get(f, [])]),
-                           ("phone", [o for t in sorted(p.phones) for o in by_phone.get(t, [])])):
-            fits = [o for o in pool if compatible(agent_class(o), cls)
-                    and mask_fits(p.name, o.name)
-                    and _regions(m, o) & regions and item.near(_items(m, uf, [o])[0])]
-            extra = ""
-            if len({uf.find(o.id) for o in fits}) > 1:
-                # several fit: the one who acts for or against the same employer, if only one
-                fits = [o for o in fits if _items(m, uf, [o])[0].employers & item.employers]
-                extra = " and the same employer"
-                if len({uf.find(o.id) for o in fits}) != 1:
-                    ambiguous = True
-                    continue
-            if fits and uf.merge(fits[0].id, p.id, "masked_agent",
-                                 f"masked agent {p.name} fits only {fits[0].name} with the "
-                                 f"same {what}{extra}, within {GAP_DAYS} days"):
-                break
-        else:
-            if not ambiguous and cls != "professional":
-                _masked_same_employer(m, uf, p, regions, by_surname)
+        joined_or_ambiguous = _join_masked(uf, p, by_birth, by_firm, by_phone)
+        if not joined_or_ambiguous and agent_class(p) != "professional":
+            _masked_same_employer(uf, p, by_surname)
 
 
-def _masked_same_employer(m: Mentions, uf: Clusterer, p: PersonMention, regions: set[str],
+def _join_masked(uf: Clusterer, p: PersonMention, by_birth: dict[str, list[PersonMention]],
+                 by_firm: dict[str, list[PersonMention]],
+                 by_phone: dict[str, list[PersonMention]]) -> bool:
+    """``masked_agent``: join ``p`` to the one agent it fits with the same birth date, law
+    firm or phone (tried in that order). True when joined or when several fit (then the
+    weaker same-employer rule must not try either)."""
+    cls = agent_class(p)
+    acts = p.acts
+    ambiguous = False
+    for what, pool in (("birth date", by_birth.get(p.birth or "", [])),
+                       ("law firm", [o for f in sorted(p.firms) for o in by_firm.get(f, [])]),
+                       ("phone", [o for t in sorted(p.phones) for o in by_phone.get(t, [])])):
+        fits = [o for o in pool if compatible(agent_class(o), cls)
+                and o.acts.regions & acts.regions and near(acts.days, o.acts.days)
+                and mask_fits(p.name, o.name)]
+        extra = ""
+        if len({uf.find(o.id) for o in fits}) > 1:
+            # several fit: the one who acts for or against the same employer, if only one
+            mine = _employers(uf, p)
+            fits = [o for o in fits if _employers(uf, o) & mine]
+            extra = " and the same employer"
+            if len({uf.find(o.id) for o in fits}) != 1:
+                ambiguous = True
+                continue
+        if fits and uf.merge(fits[0].id, p.id, "masked_agent",
+                             f"masked agent {p.name} fits only {fits[0].name} with the "
+                             f"same {what}{extra}, within {GAP_DAYS} days"):
+            return True
+    return ambiguous
+
+
+def _masked_same_employer(uf: Clusterer, p: PersonMention,
                           by_surname: dict[tuple[str, str], list[PersonMention]]) -> None:
     head = ident.clean(p.name)[:1]
     if not head or _MASK_RUN.match(head) or p.birth:
         return
-    item = _items(m, uf, [p])[0]
+    cls = agent_class(p)
+    mine = _employers(uf, p)
     fits: list[PersonMention] = []
-    for region in sorted(regions):
+    for region in sorted(p.acts.regions):
         for o in by_surname.get((region, head), []):
-            if not compatible(agent_class(o), agent_class(p)):
-                continue
-            other = _items(m, uf, [o])[0]
-            if (mask_fits(p.name, o.name) and item.near(other)
-                    and item.employers & other.employers):
+            if (compatible(agent_class(o), cls) and near(p.acts.days, o.acts.days)
+                    and mask_fits(p.name, o.name) and mine & _employers(uf, o)):
                 fits.append(o)
     if _unique(uf, fits):
         uf.merge(fits[0].id, p.id, "masked_agent_same_employer",
@@ -288,8 +335,3 @@ def _masked_same_employer(m: Mentions, uf: Clusterer, p: PersonMention, regions:
 
 def _unique(uf: Clusterer, fits: list[PersonMention]) -> bool:
     return bool(fits) and len({uf.find(o.id) for o in fits}) == 1
-
-
-def _regions(m: Mentions, p: PersonMention) -> set[str]:
-    return {r for c in p.agent_cases if c in m.cases
-            and (r := m.cases[c].prefecture or m.cases[c].forum)}

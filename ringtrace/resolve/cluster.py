@@ -16,7 +16,8 @@ sorted ids and applied in the order given, so the same proposals give the same c
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
+from itertools import chain
 
 from ringtrace.resolve.model import Merge
 
@@ -31,8 +32,12 @@ class Clusterer:
                  soft_tags: Mapping[str, Mapping[str, str]] | None = None) -> None:
         self.parent: dict[str, str] = {}
         self.size: dict[str, int] = {}
-        self.attrs: dict[str, Attrs] = {n: {k: {v} for k, v in a.items()}
-                                        for n, a in (exclusive or {}).items() if a}
+        #: the exclusive attributes as given, per node: turned into sets (:attr:`attrs`) only
+        #: when a rule looks at the node's cluster - most of a province's nodes are never
+        #: compared, and a set per value for each of them costs more than all the merges
+        self._given: Mapping[str, Mapping[str, str]] = exclusive or {}
+        #: root -> exclusive attribute -> the values in that cluster
+        self.attrs: dict[str, Attrs] = {}
         self.hard: dict[str, Attrs] = {n: {k: {v} for k, v in t.items()}
                                        for n, t in (hard_tags or {}).items()}
         self.soft: dict[str, Attrs] = {n: {k: {v} for k, v in t.items()}
@@ -56,7 +61,17 @@ class Clusterer:
 
     def attr(self, x: str, name: str) -> set[str]:
         """The values of exclusive attribute ``name`` in ``x``'s cluster."""
-        return self.attrs.get(self.find(x), {}).get(name, set())
+        return (self._attrs(self.find(x)) or {}).get(name, set())
+
+    def _attrs(self, root: str) -> Attrs | None:
+        """The exclusive attributes of the cluster rooted at ``root`` (a root that has never
+        been looked at has its node's own, as given)."""
+        found = self.attrs.get(root)
+        if found is None:
+            given = self._given.get(root)
+            if given:
+                found = self.attrs[root] = {k: {v} for k, v in given.items()}
+        return found
 
     @staticmethod
     def _clash(a: Attrs | None, b: Attrs | None, *, tags: bool) -> str | None:
@@ -80,7 +95,7 @@ class Clusterer:
             return None
         if self._clash(self.soft.get(ra), self.soft.get(rb), tags=True):
             return "judgement split"
-        key = self._clash(self.attrs.get(ra), self.attrs.get(rb), tags=False)
+        key = self._clash(self._attrs(ra), self._attrs(rb), tags=False)
         return f"conflicting {key}" if key else None
 
     def merge(self, a: str, b: str, rule: str, evidence: str, *, forced: bool = False) -> bool:
@@ -99,6 +114,8 @@ class Clusterer:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.size[ra] = self.size.get(ra, 1) + self.size.pop(rb, 1)
+        self._attrs(ra)  # the root's own attributes, before its cluster takes rb's
+        self._attrs(rb)
         for table in (self.attrs, self.hard, self.soft):
             moved = table.pop(rb, None)
             if moved:
@@ -112,11 +129,14 @@ class Clusterer:
         """Join by an analyst's ``same`` judgement (only a ``not-same`` stops it)."""
         return self.merge(a, b, "analyst judgement", evidence, forced=True)
 
-    def clusters(self, nodes: Iterable[str]) -> dict[str, list[str]]:
-        """root -> sorted members, for the clusters of two or more among ``nodes``."""
+    def clusters(self, nodes: Container[str]) -> dict[str, list[str]]:
+        """root -> sorted members, for the clusters of two or more among ``nodes``.
+
+        Only the nodes that took part in a merge are visited (those with a parent, and the
+        roots that took one in): a province has far more nodes than merges."""
         groups: dict[str, list[str]] = defaultdict(list)
-        for n in nodes:
-            if n in self.parent or n in self.size:
+        for n in chain(self.parent, self.size):
+            if n in nodes:
                 groups[self.find(n)].append(n)
         return {r: sorted(m) for r, m in groups.items() if len(m) > 1}
 

@@ -67,7 +67,7 @@ def _groups(items: Iterable[tuple[str | None, str]]) -> list[tuple[str, list[str
 def resolve_employers(m: Mentions, uf: Clusterer) -> list[tuple[str, str, str]]:
     """Apply the employer rules to ``uf``; returns (branch node, parent node, evidence) ties."""
     emp = m.employers
-    ordered = sorted(emp.values(), key=lambda e: e.id)
+    ordered = m.employer_list
     for code, ids in _groups((e.uscc, e.id) for e in ordered):
         _chain(uf, ids, "same_uscc", f"same USCC {code}")
     for code, ids in _groups((e.reg_number, e.id) for e in ordered):
@@ -176,7 +176,7 @@ def _masked_names(m: Mentions, uf: Clusterer, registry: list[EmployerMention]) -
             continue
         block = by_place.get(e.company.places[0] if e.company.places else "", [])
         fits = [r for r in block
-                if any(pattern.match(names.company_text(w)) for w in (r.name, *r.former_names))
+                if any(pattern.match(names.company_name(w).text) for w in (r.name, *r.former_names))
                 and r.company.is_branch == e.company.is_branch]
         if len({uf.find(r.id) for r in fits}) != 1:
             continue

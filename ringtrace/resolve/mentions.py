@@ -10,27 +10,56 @@ USCC or 注册号, registry facts and the forums of its cases.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property, lru_cache
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from ringtrace.graph import identity as ident
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.resolve import names
 
-PERSON_PROPS = ("name", "birth_date", "id_number", "sex", "phone", "address", "masked")
+PERSON_PROPS = ("name", "birth_date", "id_number", "sex", "masked")
 EMPLOYER_PROPS = ("name", "uscc", "registration_number", "address", "legal_representative",
-                  "in_registry", "former_names", "status")
+                  "in_registry", "former_names")
 CASE_PROPS = ("filing_date", "hearing_date", "decision_date")
 AGENT_EDGE = ("agent_kind", "law_firm", "represents_side")
-PARTY_EDGE = ("side", "role")
+PARTY_EDGE = ("side",)
 
 #: agent kinds that practise law (a lawyer is identified by the firm printed beside the name)
 PROFESSIONAL = frozenset({"lawyer", "intern", "legal_aid"})
 
 
+class Activity(NamedTuple):
+    """Where and when an agent mention acts: its agent cases' filing days, forums, forum
+    prefectures and employers, gathered once per run (the agent rules compare them often;
+    a named tuple: tens of thousands are made, and a frozen dataclass is slow to make)."""
+
+    #: distinct days, ascending
+    days: tuple[dt.date, ...]
+    forums: frozenset[str]
+    #: the forums' prefecture codes (the forum itself when its prefecture is unknown)
+    regions: frozenset[str]
+    #: employer node ids of those cases (the rules compare their entities, looked up when used)
+    employers: frozenset[str]
+
+
+_IDLE = Activity((), frozenset(), frozenset(), frozenset())
+_NONE: frozenset[str] = frozenset()
+
+
 @dataclass(slots=True)
 class PersonMention:
+    """A Person node as the rules compare it.
+
+    The sets and lists are filled by :func:`read_mentions` and only read afterwards; a mention
+    without phones, agent lines... shares one empty set (most have none of most of them, and
+    a hundred thousand mentions with nine empty containers each cost more than the rules).
+    """
+
     id: str
     name: str
     key: str
@@ -39,20 +68,21 @@ class PersonMention:
     id_number: str | None = None  # a full 18-character ID number
     id_fragment: str | None = None  # the visible head of a masked ID number
     sex: str | None = None
-    phones: set[str] = field(default_factory=set)
-    addresses: set[str] = field(default_factory=set)
-    firms: set[str] = field(default_factory=set)
-    agent_kinds: set[str] = field(default_factory=set)
-    #: cases where it is a party (worker side) / an agent
-    party_cases: list[str] = field(default_factory=list)
-    agent_cases: list[str] = field(default_factory=list)
+    phones: AbstractSet[str] = _NONE
+    addresses: AbstractSet[str] = _NONE
+    firms: AbstractSet[str] = _NONE
+    agent_kinds: AbstractSet[str] = _NONE
+    #: cases where it is an agent
+    agent_cases: Sequence[str] = ()
     #: side the agent represents in each agent case (worker / employer / ...)
-    agent_sides: set[str] = field(default_factory=set)
-    legal_rep_of: set[str] = field(default_factory=set)
+    agent_sides: AbstractSet[str] = _NONE
+    legal_rep_of: AbstractSet[str] = _NONE
     #: cases cited as the basis of the 补缴 rows about this person
-    ledger_cases: list[str] = field(default_factory=list)
+    ledger_cases: Sequence[str] = ()
     #: the party nodes an agent represents
-    represents: set[str] = field(default_factory=set)
+    represents: AbstractSet[str] = _NONE
+    #: where and when it acts as an agent (empty for a mention that is no agent)
+    acts: Activity = _IDLE
 
     @property
     def scoped(self) -> bool:
@@ -86,6 +116,7 @@ class CaseFacts:
     forum: str
     prefecture: str | None
     employers: list[str] = field(default_factory=list)
+    #: worker-side parties, read only for the cases that 补缴 ledger rows cite
     workers: list[str] = field(default_factory=list)
 
 
@@ -95,22 +126,50 @@ class Mentions:
     employers: dict[str, EmployerMention]
     cases: dict[str, CaseFacts]
 
+    @cached_property
+    def person_list(self) -> list[PersonMention]:
+        """Every person mention ordered by id: the order in which the rules propose merges
+        (sorted once; every rule walks it)."""
+        return sorted(self.persons.values(), key=attrgetter("id"))
 
-def _day(props: dict[str, Any]) -> dt.date | None:
-    for key in CASE_PROPS:
-        value = props.get(key)
+    @cached_property
+    def employer_list(self) -> list[EmployerMention]:
+        """Every employer mention ordered by id."""
+        return sorted(self.employers.values(), key=attrgetter("id"))
+
+
+def namesakes(people: list[PersonMention]) -> list[PersonMention]:
+    """Those of ``people`` whose name key another of them shares, in their order: a rule that
+    joins mentions of one name only looks at them (most names of a province are printed
+    once)."""
+    counts = Counter(p.key for p in people)
+    return [p for p in people if counts[p.key] > 1]
+
+
+def _day(values: list[Any]) -> dt.date | None:
+    """The first of a case's :data:`CASE_PROPS` dates that reads as one."""
+    for value in values:
         if isinstance(value, str) and len(value) >= 7:
-            try:
-                parts = [int(p) for p in value.split("-")]
-                return dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
-            except (ValueError, IndexError):
-                continue
+            day = _parse_day(value)
+            if day is not None:
+                return day
     return None
 
 
-def _birth(props: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
-    """(full birth date, full ID number, visible ID fragment) of a person's props."""
-    raw_id = props.get("id_number")
+@lru_cache(maxsize=1 << 16)
+def _parse_day(value: str) -> dt.date | None:
+    """``YYYY-MM[-DD]`` as a date (the first of the month without a day), None when it is
+    not one; remembered, since a province has far fewer distinct dates than cases."""
+    try:
+        parts = [int(p) for p in value.split("-")]
+        return dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+def _birth(raw_id: Any, birth: Any) -> tuple[str | None, str | None, str | None]:
+    """(full birth date, full ID number, visible ID fragment) of a person's printed ID number
+    and birth date."""
     full = frag = None
     if isinstance(raw_id, str) and raw_id:
         text = ident.halfwidth(raw_id).upper().replace(" ", "")
@@ -118,7 +177,6 @@ def _birth(props: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
             full = text
         else:
             frag = ident.id_fragment(raw_id)
-    birth = props.get("birth_date")
     if not (isinstance(birth, str) and len(birth) == 10):
         birth = None
     if birth is None and full:
@@ -128,83 +186,209 @@ def _birth(props: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
 
 
 def read_mentions(store: GraphStore) -> Mentions:
-    """Every Person and Employer node with what resolution compares (see module docstring)."""
-    cases: dict[str, CaseFacts] = {}
-    for cid, props in store.node_fields("Case", CASE_PROPS):
-        cases[cid] = CaseFacts(cid, _day(props), "", None)
-    forums = {fid: str(p.get("region_code") or "")
-              for fid, p in store.node_fields("Forum", ("region_code",))}
+    """Every Person and Employer node with what resolution compares (see module docstring).
+
+    Each node and edge kind is read once, with only the properties compared; name keys,
+    firm names and dates are worked out once per distinct value, not once per mention.
+    """
+    cases = _read_cases(store)
+    persons = _read_persons(store)
+    employers = _read_employers(store)
+    _read_contacts(store, persons)
+    cited = _read_ties(store, persons)
+    _read_parties(store, cases, persons, employers, cited)
+    _read_agents(store, persons)
+    _gather_activity(persons, cases)
+    return Mentions(persons, employers, cases)
+
+
+def _read_cases(store: GraphStore) -> dict[str, CaseFacts]:
+    """Cases with their day, forum and the forum's prefecture."""
+    cases = {cid: CaseFacts(cid, _day(values), "", None)
+             for cid, values in store.node_values("Case", CASE_PROPS)}
+    forums = {fid: str(code or "") for fid, (code,) in store.node_values("Forum", ("region_code",))}
     for case_id, forum in store.edge_pairs(["DECIDED_BY"]):
-        if case_id in cases:
+        case = cases.get(case_id)
+        if case is not None:
             code = forums.get(forum, "")
-            cases[case_id].forum = forum
-            cases[case_id].prefecture = code[:4] if len(code) >= 4 else None
+            case.forum = forum
+            case.prefecture = code[:4] if len(code) >= 4 else None
+    return cases
 
-    raw_persons = list(store.node_fields("Person", PERSON_PROPS))
-    keys = names.simplified_many([ident.halfwidth(str(p.get("name") or "")) for _, p in raw_persons])
+
+def _read_persons(store: GraphStore) -> dict[str, PersonMention]:
+    """Person nodes with their name key, masking, birth date, ID number and sex.
+
+    Rows are made into mentions as they come (holding all the rows first costs more than the
+    rest); the keys follow, one OpenCC call for the distinct names."""
     persons: dict[str, PersonMention] = {}
-    for (pid, props), simple in zip(raw_persons, keys, strict=True):
-        name = str(props.get("name") or "")
-        birth, full, frag = _birth(props)
-        persons[pid] = PersonMention(
-            pid, name, names.person_key(simple), names.masked(name) or bool(props.get("masked")),
-            birth, full, frag, props.get("sex") if props.get("sex") in ("男", "女") else None)
+    masked_names: dict[str, bool] = {}
+    for pid, (printed, birth_date, id_number, sex, flagged) in store.node_values(
+            "Person", PERSON_PROPS):
+        name = str(printed or "")
+        masked = masked_names.get(name)
+        if masked is None:
+            masked = masked_names[name] = names.masked(name)
+        if isinstance(id_number, str) and id_number:
+            birth, full, frag = _birth(id_number, birth_date)
+        else:  # most print no ID number: _birth without the call
+            full = frag = None
+            birth = birth_date if isinstance(birth_date, str) and len(birth_date) == 10 else None
+        persons[pid] = PersonMention(pid, name, "", masked or bool(flagged), birth, full, frag,
+                                     sex if sex in ("男", "女") else None)
+    keys = names.person_keys(masked_names)
+    for person in persons.values():
+        person.key = keys[person.name]
+    return persons
 
+
+def _read_employers(store: GraphStore) -> dict[str, EmployerMention]:
+    """Employer nodes with their name taken apart, codes and registry facts."""
     employers: dict[str, EmployerMention] = {}
-    raw_employers = list(store.node_fields("Employer", EMPLOYER_PROPS))
-    names.simplified_many([str(p.get("name") or "") for _, p in raw_employers])  # one call
-    for eid, props in raw_employers:
-        name = str(props.get("name") or eid.split(":", 1)[-1])
-        printed = props.get("uscc")
-        rep = props.get("legal_representative")
+    raw = list(store.node_values("Employer", EMPLOYER_PROPS))
+    names.simplified_many([str(values[0] or "") for _, values in raw])  # one OpenCC call
+    for eid, (printed_name, printed, reg, address, rep, in_registry, former) in raw:
+        name = str(printed_name or eid.split(":", 1)[-1])
         employers[eid] = EmployerMention(
-            eid, name, names.company_name(name), bool(props.get("in_registry")),
-            names.uscc_key(printed),
-            names.registration_number(props.get("registration_number") or printed),
-            names.code_fragment(printed),
-            ident.normalize_address(props["address"]) if props.get("address") else None,
+            eid, name, names.company_name(name), bool(in_registry),
+            *names.codes(printed, reg),
+            ident.normalize_address(address) if address else None,
             names.person_key(rep) if isinstance(rep, str) and rep and not names.masked(rep)
             else (rep or None),
-            tuple(props.get("former_names") or ()))
+            tuple(former or ()))
+    return employers
 
+
+def _read_contacts(store: GraphStore, persons: dict[str, PersonMention]) -> None:
+    """Phones and addresses, from the contact edges (``Identifier:phone:139…``)."""
+    phones: dict[str, set[str]] = defaultdict(set)
+    addresses: dict[str, set[str]] = defaultdict(set)
     for src, dst in store.edge_pairs(["HAS_PHONE", "HAS_ADDRESS"]):
-        person = persons.get(src)
-        if person is None:
-            continue
-        kind, _, value = dst.removeprefix("Identifier:").partition(":")
-        (person.phones if kind == "phone" else person.addresses).add(value)
-    for src, dst, ep in store.edge_fields("PARTY_IN", PARTY_EDGE):
-        case = cases.get(dst)
-        if src in employers:
-            employers[src].cases.append(dst)
+        if src in persons:
+            kind, _, value = dst.removeprefix("Identifier:").partition(":")
+            (phones if kind == "phone" else addresses)[src].add(value)
+    for pid, found in phones.items():
+        persons[pid].phones = found
+    for pid, found in addresses.items():
+        persons[pid].addresses = found
+
+
+def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],
+                  persons: dict[str, PersonMention], employers: dict[str, EmployerMention],
+                  cited: set[str]) -> None:
+    """Who is a party to which case: an employer's cases and each case's employers (the
+    party lines alone, without their properties), and the workers of the ``cited`` cases -
+    those that 补缴 ledger rows cite, the only ones whose workers the rules look at."""
+    for src, dst in store.edge_pairs(["PARTY_IN"]):
+        employer = employers.get(src)
+        if employer is not None:
+            employer.cases.append(dst)
+            case = cases.get(dst)
             if case is not None:
                 case.employers.append(src)
-        elif src in persons:
-            persons[src].party_cases.append(dst)
-            if case is not None and ep.get("side") == "worker":
-                case.workers.append(src)
-    for src, dst, ep in store.edge_fields("AGENT_IN", AGENT_EDGE):
-        person = persons.get(src)
-        if person is None:
+    for src, dst, (side,) in store.edge_values_into("PARTY_IN", cited, PARTY_EDGE):
+        case = cases.get(dst)
+        if case is not None and side == "worker" and src in persons:
+            case.workers.append(src)
+
+
+def _read_agents(store: GraphStore, persons: dict[str, PersonMention]) -> None:
+    """Agent mentions: their cases, kinds, sides and law firms (each firm name normalised
+    once: a province has a few hundred firms and tens of thousands of agent lines)."""
+    normalised: dict[str, str] = {}
+    cases: dict[str, list[str]] = defaultdict(list)
+    kinds: dict[str, set[str]] = defaultdict(set)
+    sides: dict[str, set[str]] = defaultdict(set)
+    firms: dict[str, set[str]] = defaultdict(set)
+    for src, dst, (kind, law_firm, side) in store.edge_values("AGENT_IN", AGENT_EDGE):
+        if src not in persons:
             continue
-        person.agent_cases.append(dst)
-        person.agent_kinds.add(str(ep.get("agent_kind") or "other"))
-        person.agent_sides.add(str(ep.get("represents_side") or "unknown"))
-        if ep.get("law_firm"):
-            person.firms.add(ident.normalize_firm(str(ep["law_firm"])))
-    for src, dst in store.edge_pairs(["REPRESENTS"]):
-        if src in persons:
-            persons[src].represents.add(dst)
-    for src, dst in store.edge_pairs(["LEGAL_REP_OF"]):
-        if src in persons:
-            persons[src].legal_rep_of.add(dst)
-    backpay_person: dict[str, str] = {}
-    for src, dst in store.edge_pairs(["BACKPAY_FOR"]):
-        backpay_person[src] = dst
+        cases[src].append(dst)
+        kinds[src].add(str(kind or "other"))
+        sides[src].add(str(side or "unknown"))
+        if law_firm:
+            printed = str(law_firm)
+            firm = normalised.get(printed)
+            if firm is None:
+                firm = normalised[printed] = ident.normalize_firm(printed)
+            firms[src].add(firm)
+    for pid, agent_cases in cases.items():
+        person = persons[pid]
+        person.agent_cases = agent_cases
+        person.agent_kinds = kinds[pid]
+        person.agent_sides = sides[pid]
+    for pid, found in firms.items():
+        persons[pid].firms = found
+
+
+def _read_ties(store: GraphStore, persons: dict[str, PersonMention]) -> set[str]:
+    """Whom an agent represents, whose legal representative a person is, and the cases that
+    补缴 ledger rows about a person cite as their basis (returned: every case cited)."""
+    for pid, found in _targets(store, "REPRESENTS", persons).items():
+        persons[pid].represents = found
+    for pid, found in _targets(store, "LEGAL_REP_OF", persons).items():
+        persons[pid].legal_rep_of = found
+    backpay_person: dict[str, str] = dict(store.edge_pairs(["BACKPAY_FOR"]))
     basis: dict[str, list[str]] = defaultdict(list)
     for src, dst in store.edge_pairs(["BACKPAY_BASIS"]):
         basis[src].append(dst)
+    ledger: dict[str, list[str]] = defaultdict(list)
     for bp, pid in backpay_person.items():
         if pid in persons:
-            persons[pid].ledger_cases.extend(basis.get(bp, []))
-    return Mentions(persons, employers, cases)
+            ledger[pid].extend(basis.get(bp, []))
+    for pid, cited in ledger.items():
+        persons[pid].ledger_cases = cited
+    return {case for cited in ledger.values() for case in cited}
+
+
+def _targets(store: GraphStore, kind: str, persons: dict[str, PersonMention]
+             ) -> dict[str, set[str]]:
+    """Person node -> the nodes its edges of ``kind`` lead to."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for src, dst in store.edge_pairs([kind]):
+        if src in persons:
+            found[src].add(dst)
+    return found
+
+
+def _gather_activity(persons: dict[str, PersonMention], cases: dict[str, CaseFacts]) -> None:
+    """Set :attr:`PersonMention.acts` of every agent mention. Most act in one case (a
+    mention printed without a disambiguator is scoped to its document): their activity is
+    that case's, made once per case."""
+    one_case: dict[str, Activity] = {}
+    for person in persons.values():
+        if len(person.agent_cases) == 1:
+            case_id = person.agent_cases[0]
+            acts = one_case.get(case_id)
+            if acts is None:
+                case = cases.get(case_id)
+                acts = one_case[case_id] = _IDLE if case is None else _case_activity(case)
+            person.acts = acts
+        elif person.agent_cases:
+            person.acts = _activity(person.agent_cases, cases)
+
+
+def _case_activity(case: CaseFacts) -> Activity:
+    """:func:`_activity` of one case."""
+    region = case.prefecture or case.forum
+    return Activity((case.day,) if case.day else (), frozenset((case.forum,)),
+                    frozenset((region,)) if region else _NONE, frozenset(case.employers))
+
+
+def _activity(agent_cases: Sequence[str], cases: dict[str, CaseFacts]) -> Activity:
+    days: set[dt.date] = set()
+    forums: set[str] = set()
+    regions: set[str] = set()
+    employers: set[str] = set()
+    for case_id in agent_cases:
+        case = cases.get(case_id)
+        if case is None:
+            continue
+        if case.day:
+            days.add(case.day)
+        forums.add(case.forum)
+        if region := case.prefecture or case.forum:
+            regions.add(region)
+        employers.update(case.employers)
+    return Activity(tuple(sorted(days)), frozenset(forums), frozenset(regions),
+                    frozenset(employers))

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from ringtrace.graph import identity as ident
@@ -71,6 +72,19 @@ def person_key(name: str) -> str:
     return _NAME_NOISE.sub("", simplified(ident.halfwidth(name)))
 
 
+def person_keys(printed: Iterable[str]) -> dict[str, str]:
+    """:func:`person_key` of the :func:`simplified` half-width form of each distinct name
+    (the key :func:`~ringtrace.resolve.mentions.read_mentions` compares), with one OpenCC
+    call for all of them: a province prints a hundred thousand names, far fewer distinct.
+
+    >>> person_keys(["張 建國", "张建国"])
+    {'張 建國': '张建国', '张建国': '张建国'}
+    """
+    distinct = list(dict.fromkeys(printed))
+    simple = simplified_many([ident.halfwidth(name) for name in distinct])
+    return {name: person_key(s) for name, s in zip(distinct, simple, strict=True)}
+
+
 def masked(name: str) -> bool:
     """True for a publisher-anonymised name (``***``, ``张某某``, ``谢XX``): never merged by
     the name alone."""
@@ -93,6 +107,9 @@ class Places:
     provinces: frozenset[str]
     #: the lengths of the names in ``stem_of``, longest first
     lengths: tuple[int, ...]
+    #: first character -> the lengths of the names in ``stem_of`` that start with it, longest
+    #: first (a place is looked for only among the names that can start where the text does)
+    lengths_by_head: dict[str, tuple[int, ...]]
 
 
 @cache
@@ -116,8 +133,12 @@ def places() -> Places:
             stem_of.setdefault(stem, stem)
         if code.endswith("0000"):
             provinces.add(stem)
+    by_head: dict[str, set[int]] = {}
+    for name in stem_of:
+        by_head.setdefault(name[0], set()).add(len(name))
     return Places(stem_of, frozenset(provinces),
-                  tuple(sorted({len(n) for n in stem_of}, reverse=True)))
+                  tuple(sorted({len(n) for n in stem_of}, reverse=True)),
+                  {head: tuple(sorted(sizes, reverse=True)) for head, sizes in by_head.items()})
 
 
 def leading_places(text: str) -> tuple[tuple[str, ...], str]:
@@ -126,9 +147,10 @@ def leading_places(text: str) -> tuple[tuple[str, ...], str]:
     table = places()
     found: list[str] = []
     pos = 0
-    while pos < len(text):
-        for size in table.lengths:
-            if size > len(text) - pos - 1:
+    end = len(text)
+    while pos < end:
+        for size in table.lengths_by_head.get(text[pos], ()):
+            if size > end - pos - 1:
                 continue
             stem = table.stem_of.get(text[pos: pos + size])
             if stem is not None:
@@ -178,18 +200,18 @@ class CompanyName:
     branch: str | None = None
     masked: bool = False
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Places + core + legal form: equal for names that differ only in 市, province,
         bracket position, script, width or spacing (``有限责任公司`` counts as ``有限公司``)."""
         return f"{'/'.join(self.places)}|{self.core}|{_form_class(self.form)}|{self._branch_key}"
 
-    @property
+    @cached_property
     def loose_key(self) -> str:
         """:attr:`key` without the legal form (``龙宏化肥厂`` ~ ``龙宏化肥有限公司``)."""
         return f"{'/'.join(self.places)}|{self.core}|{self._branch_key}"
 
-    @property
+    @cached_property
     def _branch_key(self) -> str:
         if self.parent is None:
             return ""
@@ -312,32 +334,51 @@ def mask_pattern(name: str) -> re.Pattern[str] | None:
 # -- codes ---------------------------------------------------------------------------------
 
 _USCC_JUNK = re.compile(r"\(.*$")
+_USCC_CHARS = frozenset(ident.USCC_CHARSET)
 
 
 def uscc_key(code: str | None) -> str | None:
     """An 18-character USCC as compared (upper case, half-width, a trailing note such as
     ``(1-4)`` dropped), or None when ``code`` is not one (masked, short, a 注册号)."""
-    if not code:
-        return None
-    text = _USCC_JUNK.sub("", ident.clean(code)).upper()
-    if len(text) != 18 or any(c not in ident.USCC_CHARSET for c in text):
-        return None
-    return text
+    return _uscc(_USCC_JUNK.sub("", ident.clean(code))) if code else None
 
 
 def registration_number(code: str | None) -> str | None:
     """A 15-digit 注册号 (business registration number, before the USCC), or None."""
-    if not code:
-        return None
-    text = _USCC_JUNK.sub("", ident.clean(code))
-    return text if len(text) == 15 and text.isdigit() else None
+    return _registration(_USCC_JUNK.sub("", ident.clean(code))) if code else None
 
 
 def code_fragment(code: str | None) -> str | None:
     """The visible head of a masked USCC (``914105******``), at least 6 characters, or None."""
-    if not code:
+    return _fragment(ident.clean(code)) if code else None
+
+
+def codes(printed: str | None, registration: str | None = None
+          ) -> tuple[str | None, str | None, str | None]:
+    """(:func:`uscc_key`, :func:`registration_number`, :func:`code_fragment`) of the code an
+    employer row prints (its 注册号 from ``registration`` when the row has one apart), the
+    text cleaned once for all three (a province has tens of thousands of registry rows)."""
+    if not printed:
+        return None, registration_number(registration), None
+    cleaned = ident.clean(printed)
+    stripped = _USCC_JUNK.sub("", cleaned)
+    reg = registration_number(registration) if registration else _registration(stripped)
+    return _uscc(stripped), reg, _fragment(cleaned)
+
+
+def _uscc(stripped: str) -> str | None:
+    text = stripped.upper()
+    if len(text) != 18 or not _USCC_CHARS.issuperset(text):
         return None
-    text = ident.clean(code).upper()
+    return text
+
+
+def _registration(stripped: str) -> str | None:
+    return stripped if len(stripped) == 15 and stripped.isdigit() else None
+
+
+def _fragment(cleaned: str) -> str | None:
+    text = cleaned.upper()
     if "*" not in text and "×" not in text:
         return None
     head = re.split(r"[*×]", text, maxsplit=1)[0]

@@ -22,10 +22,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
+from operator import attrgetter
 
 from ringtrace.graph import identity as ident
 from ringtrace.resolve.cluster import Clusterer
-from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention
+from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention, namesakes
+
+_ID = attrgetter("id")
 
 #: how well a node id identifies its person (the entity takes the best one's id)
 _KEY_RANK = {"id": 0, "b": 1, "idf": 2, "firm": 3, "tel": 4, "doc": 5}
@@ -72,11 +76,14 @@ def _fits(a: PersonMention, b: PersonMention) -> bool:
 
 def _by_key(people: Iterable[PersonMention], key: Callable[[PersonMention], Iterable[str]]
             ) -> list[list[PersonMention]]:
+    """The groups of two or more people sharing a key, by key, each ordered by id (callers
+    pass only the people that have a key: a province has a hundred thousand persons)."""
     groups: dict[str, list[PersonMention]] = defaultdict(list)
     for p in people:
         for k in key(p):
             groups[k].append(p)
-    return [sorted(g, key=lambda p: p.id) for _, g in sorted(groups.items()) if len(g) > 1]
+    shared = sorted((k, g) for k, g in groups.items() if len(g) > 1)
+    return [sorted(g, key=_ID) for _, g in shared]
 
 
 def _chain(uf: Clusterer, group: list[PersonMention], rule: str,
@@ -88,46 +95,35 @@ def _chain(uf: Clusterer, group: list[PersonMention], rule: str,
 
 def resolve_persons(m: Mentions, uf: Clusterer) -> None:
     """Apply the person rules to ``uf`` (employers must be resolved already)."""
-    people = sorted(m.persons.values(), key=lambda p: p.id)
-    named = [p for p in people if not p.masked and p.key]
+    people = m.person_list
+    named = namesakes([p for p in people if not p.masked and p.key])
 
-    for group in _by_key(people, lambda p: [p.id_number] if p.id_number else []):
+    for group in _by_key([p for p in people if p.id_number], lambda p: [p.id_number or ""]):
         first = next((p for p in group if not p.masked), group[0])
         for other in group:
             if other is not first and (_fits(first, other) or (first.masked and other.masked)):
                 uf.merge(first.id, other.id, "same_id_number",
                          f"same ID number {masked_id(first.id_number or '')}")
-    for group in _by_key(named, lambda p: [f"{p.key}|{p.birth}"] if p.birth else []):
+    for group in _by_key([p for p in named if p.birth], lambda p: [f"{p.key}|{p.birth}"]):
         _chain(uf, group, "same_name_birth",
                lambda o: f"same name {o.name} + birth date {o.birth}")
     _fragments(named, uf)
-    for label, rule, values in (("phone", "same_name_phone", _phones),
-                                ("address", "same_name_address", _addresses),
-                                ("same law firm", "same_name_firm", _firms)):
-        def keys(p: PersonMention, get: Callable[[PersonMention], set[str]] = values
+    for label, rule, values in (("phone", "same_name_phone", attrgetter("phones")),
+                                ("address", "same_name_address", attrgetter("addresses")),
+                                ("same law firm", "same_name_firm", attrgetter("firms"))):
+        def keys(p: PersonMention, get: Callable[[PersonMention], AbstractSet[str]] = values
                  ) -> list[str]:
-            return [f"{p.key}|{v}" for v in sorted(get(p))]
+            return [f"{p.key}|{v}" for v in get(p)]
 
-        for group in _by_key(named, keys):
-            shared = min(set.intersection(*(values(p) for p in group)), default="?")
+        for group in _by_key([p for p in named if values(p)], keys):
+            shared = min(set(values(group[0])).intersection(*(values(p) for p in group[1:])),
+                         default="?")
             first = group[0]
             for other in group[1:]:
                 prefix = "same agent name" if rule == "same_name_firm" else "same name"
                 uf.merge(first.id, other.id, rule, f"{prefix} {other.name} + {label} {shared}")
     _ledger(m, people, uf)
     _legal_representatives(m, people, uf)
-
-
-def _phones(p: PersonMention) -> set[str]:
-    return p.phones
-
-
-def _addresses(p: PersonMention) -> set[str]:
-    return p.addresses
-
-
-def _firms(p: PersonMention) -> set[str]:
-    return p.firms
 
 
 def _fragments(named: list[PersonMention], uf: Clusterer) -> None:
@@ -150,6 +146,8 @@ def _fragments(named: list[PersonMention], uf: Clusterer) -> None:
 
 def _ledger(m: Mentions, people: list[PersonMention], uf: Clusterer) -> None:
     for p in people:
+        if not p.ledger_cases:
+            continue
         for case_id in sorted(set(p.ledger_cases)):
             case = m.cases.get(case_id)
             if case is None:
@@ -165,31 +163,53 @@ def _ledger(m: Mentions, people: list[PersonMention], uf: Clusterer) -> None:
 def _legal_representatives(m: Mentions, people: list[PersonMention], uf: Clusterer) -> None:
     reps: dict[str, list[PersonMention]] = defaultdict(list)  # employer root -> its reps
     for p in people:
-        for employer in sorted(p.legal_rep_of):
-            reps[uf.find(employer)].append(p)
+        if p.legal_rep_of:
+            for employer in sorted(p.legal_rep_of):
+                reps[uf.find(employer)].append(p)
     for root, group in sorted(reps.items()):
-        name = m.employers[root].name if root in m.employers else root
-        named = [p for p in group if not p.masked]
+        _same_representative(m, uf, root, group)
+    _representative_as_agent(m, people, uf, reps)
+
+
+def _same_representative(m: Mentions, uf: Clusterer, root: str, group: list[PersonMention]
+                         ) -> None:
+    """One enterprise's representatives of one name are one person; a masked one joins when
+    the enterprise has one unmasked name it fits. (Most enterprises have one representative
+    mention and nothing to do: the quick exits keep that cheap.)"""
+    named = [p for p in group if not p.masked]
+    if len(named) > 1:  # one representative alone has no one to join
+        name = _employer_name(m, root)
         for same in _by_key(named, lambda p: [p.key]):
             for other in same[1:]:
                 uf.merge(same[0].id, other.id, "legal_representative",
-                         f"{other.name}, legal representative of {name} (registry and documents)")
-        keys = {p.key for p in named}
-        for p in group:
-            if not p.masked or len(keys) != 1:
-                continue
-            fits = [o for o in named if ident.masked_matches(p.name, o.name)]
-            if fits:
-                uf.merge(fits[0].id, p.id, "legal_representative",
-                         f"masked legal representative {p.name} of {name} fits {fits[0].name}")
-    # the legal representative acting as the enterprise's own agent in its cases
+                         f"{other.name}, legal representative of {name} "
+                         "(registry and documents)")
+    if len(named) == len(group) or len({p.key for p in named}) != 1:
+        return  # no masked representative, or no single name for one to fit
+    for p in group:
+        if not p.masked:
+            continue
+        fits = [o for o in named if ident.masked_matches(p.name, o.name)]
+        if fits:
+            uf.merge(fits[0].id, p.id, "legal_representative",
+                     f"masked legal representative {p.name} of {_employer_name(m, root)} "
+                     f"fits {fits[0].name}")
+
+
+def _employer_name(m: Mentions, root: str) -> str:
+    return m.employers[root].name if root in m.employers else root
+
+
+def _representative_as_agent(m: Mentions, people: list[PersonMention], uf: Clusterer,
+                             reps: dict[str, list[PersonMention]]) -> None:
+    """The legal representative acting as the enterprise's own agent in its cases."""
     rep_by_key: dict[tuple[str, str], str] = {}
     for root, group in reps.items():
         for p in group:
             if not p.masked:
                 rep_by_key.setdefault((root, p.key), p.id)
     for p in people:
-        if (p.masked or "employer" not in p.agent_sides or p.legal_rep_of
+        if (not p.agent_cases or p.masked or "employer" not in p.agent_sides or p.legal_rep_of
                 or p.agent_kinds & PROFESSIONAL or p.firms):
             continue  # a lawyer acting for a company is not its legal representative
         for case_id in sorted(set(p.agent_cases)):

@@ -17,7 +17,7 @@ import re
 import sqlite3
 import sys
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
@@ -90,6 +90,23 @@ def _picked(props_json: str, fields: Sequence[str]) -> dict[str, Any]:
     """The named properties of a stored props blob (None when absent)."""
     props = _loads(props_json)
     return {f: props.get(f) for f in fields}
+
+
+def _json_values(fields: Sequence[str]
+                 ) -> tuple[str, list[str], Callable[[str], list[Any]]]:
+    """SQL that picks the named properties out of ``props`` as one JSON array, its parameters
+    and the parser of that array: SQLite parses the blob once per row and Python parses a
+    short array (values exactly as in the blob: true stays true, a list a list). One path
+    alone would give a bare SQL value, so it is asked for twice and the parser keeps one."""
+    if len(fields) == 1:
+        return "json_extract(props, ?, ?)", [f'$."{fields[0]}"'] * 2, _first_loaded
+    paths = [f'$."{f}"' for f in fields]
+    return f"json_extract(props, {', '.join('?' * len(paths))})", paths, _loads
+
+
+def _first_loaded(text: str) -> list[Any]:
+    values: list[Any] = _loads(text)
+    return values[:1]
 
 
 def _chunks(items: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
@@ -188,6 +205,10 @@ class SQLiteStore(GraphStore):
             conn.execute("PRAGMA foreign_keys=OFF")
             conn.execute("PRAGMA cache_size=-262144")  # 256 MiB page cache
             conn.execute("PRAGMA temp_store=MEMORY")
+            # bulk reads (resolution, the frame) touch most pages of the node and edge tables
+            # once: mapped, SQLite reads them in place instead of copying each into its cache
+            # (about a tenth off resolution at 50,000 cases)
+            conn.execute("PRAGMA mmap_size=4294967296")
             conn.executescript(_DDL)
             row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is None:
@@ -363,6 +384,30 @@ class SQLiteStore(GraphStore):
                 "SELECT src, dst, props FROM edges WHERE kind = ? "
                 "ORDER BY src, dst, kind, source_doc", (kind,)):
             yield src, dst, _picked(props, fields)
+
+    def node_values(self, kind: str, fields: Sequence[str]) -> Iterator[tuple[str, list[Any]]]:
+        picked, paths, parse = _json_values(fields)
+        for node_id, values in self.conn.execute(
+                f"SELECT id, {picked} FROM nodes WHERE kind = ? ORDER BY id", (*paths, kind)):
+            yield node_id, parse(values)
+
+    def edge_values(self, kind: str, fields: Sequence[str]
+                    ) -> Iterator[tuple[str, str, list[Any]]]:
+        picked, paths, parse = _json_values(fields)
+        for src, dst, values in self.conn.execute(
+                f"SELECT src, dst, {picked} FROM edges WHERE kind = ? "
+                "ORDER BY src, dst, kind, source_doc", (*paths, kind)):
+            yield src, dst, parse(values)
+
+    def edge_values_into(self, kind: str, dsts: Iterable[str], fields: Sequence[str]
+                         ) -> Iterator[tuple[str, str, list[Any]]]:
+        picked, paths, parse = _json_values(fields)
+        for chunk in _chunks(sorted(set(dsts))):
+            marks = ",".join("?" * len(chunk))
+            for src, dst, values in self.conn.execute(
+                    f"SELECT src, dst, {picked} FROM edges WHERE dst IN ({marks}) AND kind = ?",
+                    (*paths, *chunk, kind)):
+                yield src, dst, parse(values)
 
     def edge_pairs(self, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
         for kind in kinds:

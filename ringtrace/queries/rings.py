@@ -73,6 +73,7 @@ class RingParams:
     series_min_employers: int
     strength_coordination: float
     strength_size: float
+    strength_full_size: int
     strength_both_kinds: float
     strength_one_kind: float
     batch_strength: float
@@ -452,7 +453,7 @@ def strength(struct: dict[str, Any], params: RingParams) -> float:
     """
     share = struct["coordinated_share"]
     s = params.strength_coordination * share
-    s += params.strength_size * min(1.0, (struct["cases"] - 1) / 4) * share
+    s += params.strength_size * min(1.0, (struct["cases"] - 1) / (params.strength_full_size - 1)) * share
     kinds = struct["link_kinds"]
     s += params.strength_both_kinds if all(k in kinds for k in COORDINATION) else (
         params.strength_one_kind if any(k in kinds for k in COORDINATION) else 0.0)

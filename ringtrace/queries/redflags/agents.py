@@ -62,13 +62,16 @@ class Reach:
     min_pension_client_share: float = 0.5
     client_female_ages: tuple[float, float] = (45, 56)
     client_male_ages: tuple[float, float] = (54, 62)
+    #: a professional's cases in which the employer admitted, for a practice to be a scheme's
+    professional_admitted_share: float = 0.8
 
     @classmethod
     def of(cls, params: dict[str, Any]) -> Reach:
         return cls(int(params["min_applicants"]), float(params["min_suspicious_share"]),
                    int(params["reach_days"]), float(params["min_pension_client_share"]),
                    tuple(params["client_female_ages"]),
-                   tuple(params["client_male_ages"]))
+                   tuple(params["client_male_ages"]),
+                   float(params["professional_admitted_share"]))
 
 
 def suspicious_case(case: CaseInfo) -> bool:
@@ -219,7 +222,7 @@ def intermediary_like(frame: Frame, agent_id: str, reach: Reach) -> bool:
         # an absent employer is typical of genuine closures; count only admissions here. A
         # group's own counsel acts for one workforce; a scheme's lawyer brings series against
         # several employers
-        return (profile.admitted >= 0.8 * len(cases)
+        return (profile.admitted >= reach.professional_admitted_share * len(cases)
                 and _series_employers(frame, profile) >= 2
                 and clients_buy_pensions(frame, profile, reach))
     return (len(profile.suspicious) / len(cases) >= reach.min_suspicious_share

@@ -26,7 +26,7 @@ START, END = "<!-- tour:start -->", "<!-- tour:end -->"
 #: (command, lines shown); the first employer of ring 1 is looked up by the ``employer`` step
 TOUR: list[tuple[str, int]] = [
     ("ringtrace synth --seed 7 --cases 4000 --texts --out province/", 0),
-    ("ringtrace ingest province/documents province/registry.csv province/backpayments.csv", 1),
+    ("ringtrace ingest province/documents province/registry.csv province/backpayments.csv", 5),
     ("ringtrace scan", 2),
     ("ringtrace rings -n 5", 7),
     ("ringtrace ring 1", 7),

@@ -13,6 +13,10 @@ if ! command -v chromium >/dev/null 2>&1; then
         chromium chromium-driver >/dev/null || echo "warning: could not install chromium"
 fi
 
+# lint first (ruff, mypy); the doctests of every module run inside pytest (tests/test_doctests.py)
+echo "ruff:" && "$VENV/bin/ruff" check ringtrace tests benchmarks tools || exit 1
+echo "mypy:" && "$VENV/bin/mypy" || exit 1
+
 if [ -n "${NEO4J_URI:-}" ]; then
     exec "$VENV/bin/pytest" -q -p no:cacheprovider "$@"
 fi

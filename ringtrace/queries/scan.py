@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ringtrace import __version__
+from ringtrace.collector import collector_paused
 from ringtrace.graph.identity import digest
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries import community_step
@@ -23,7 +24,6 @@ from ringtrace.queries.groups import explained_groups
 from ringtrace.queries.redflags import RULES_BY_ID, run_all
 from ringtrace.queries.redflags.common import (
     PROFESSIONAL,
-    collector_paused,
     to_date,
     years_between,
 )

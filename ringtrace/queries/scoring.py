@@ -26,8 +26,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ringtrace.collector import collector_paused
 from ringtrace.queries.findings import Finding
-from ringtrace.queries.redflags.common import collector_paused
 from ringtrace.queries.rules import RuleConfig
 
 

@@ -9,14 +9,13 @@ the kept resolution while the store and the judgements are unchanged (same
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 
+from ringtrace.collector import collector_paused
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.resolve import agents, employers, judgements, persons
 from ringtrace.resolve.cluster import Clusterer, representative
@@ -58,26 +57,6 @@ def fingerprint(store: GraphStore, judged: Sequence[Judgement]) -> str:
     for j in judged:
         h.update(repr(j.to_dict()).encode())
     return h.hexdigest()[:16]
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the block, then resume it if it was running.
-
-    Resolution reads a province into hundreds of thousands of small records (mentions, their
-    sets of phones and cases, union-find entries) that hold no reference cycles. Each of them
-    counts towards the next automatic collection, and each full collection walks all of them
-    to free nothing: about a third of the run time at 50,000 cases. Reference counting still
-    frees everything as usual. (The scan pauses it too, see
-    ``ringtrace.queries.redflags.common.collector_paused``; this stage also runs on its own.)
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def resolve(store: GraphStore, judged: Sequence[Judgement] | None = None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ringtrace.collector import collector_paused
 from ringtrace.errors import RuleError
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
@@ -26,7 +27,7 @@ from ringtrace.queries.redflags import (
     support,
     timeline,
 )
-from ringtrace.queries.redflags.common import Rule, collector_paused, fired_cases
+from ringtrace.queries.redflags.common import Rule, fired_cases
 from ringtrace.queries.rules import RuleConfig
 
 CATALOGUE: list[Rule] = [
@@ -42,7 +43,7 @@ __all__ = ["CATALOGUE", "RULES_BY_ID", "run_all"]
 def run_all(frame: Frame, config: RuleConfig,
             progress: Callable[[int], None] | None = None) -> list[Finding]:
     """Every finding of every rule with a non-zero weight, in catalogue order (with the garbage
-    collector paused: see :func:`~ringtrace.queries.redflags.common.collector_paused`)."""
+    collector paused: see :func:`~ringtrace.collector.collector_paused`)."""
     missing = sorted(set(RULES_BY_ID) - set(config.rules))
     if missing:
         raise RuleError(f"{config.source}: no parameters for rules {', '.join(missing)}")

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -48,24 +46,6 @@ class LazyMap(dict[K, V]):
     def __missing__(self, key: K) -> V:
         value = self[key] = self.compute(key)
         return value
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the block, then resume it if it was running.
-
-    Running the catalogue creates millions of small objects without reference cycles
-    (findings, evidence, per-frame indexes). Each of them counts towards the next automatic
-    collection, and each full collection walks the whole in-memory frame - seconds per
-    province - to free nothing. Reference counting still frees everything as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def to_date(value: Any, *, end: bool = False) -> dt.date | None:

@@ -4,12 +4,12 @@ import datetime as dt
 import gc
 from pathlib import Path
 
+from ringtrace.collector import collector_paused
 from ringtrace.queries.findings import Evidence
 from ringtrace.queries.redflags.common import (
     LazyMap,
     any_of,
     case_facts,
-    collector_paused,
     confirmation_cases,
     employer_confirmation_cases,
     filing_date,

@@ -12,10 +12,12 @@ What it flags
     employer within one stretch of time - an intermediary at one host, or the workers' own
     representative (a group's own counsel is not a scheme's signature);
     ``AGENT_BOTH_SIDES`` the same person acts for workers and for the employer (in one case, or
-    - a lay person - across cases against the same employer), the same law firm appears on both
-    sides of a case, the employer's agent shares a phone or address with the workers' agent or
-    a worker, the workers' lay agent bears the name of the employer's legal representative, or
-    one "employee" agent acts for several different employers; ``AGENT_EMPLOYEE_OR_RELATIVE`` the employer's agent is described
+    - a lay person - across cases against the same employer), the employer's agent shares a
+    phone or address with the workers' agent or a worker, the workers' lay agent bears the name
+    of the employer's legal representative, or one "employee" agent acts for several different
+    employers; ``AGENT_SAME_FIRM`` (weaker) lawyers of one law firm act for both sides of an
+    uncontested case - a conflict the profession's rules forbid, and a sign that nobody argued
+    the other side, but also what a county with one firm produces; ``AGENT_EMPLOYEE_OR_RELATIVE`` the employer's agent is described
     as its employee / HR head, or the worker's agent as a relative, in an uncontested case.
 Why it matters
     SPP 2024-04: the intermediary 焦某 appeared as the employer's "人事部门负责人" and raised no
@@ -43,6 +45,7 @@ from ringtrace.queries.redflags.common import (
     LazyMap,
     Rule,
     case_facts,
+    case_finding,
     confirmation_cases,
     filing_date,
     is_confirmation,
@@ -386,16 +389,32 @@ def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                         "link", frame.cases[c].case_number,
                         f"{name}以单位员工/代理人身份代理{len(employers)}家不同用人单位")))
     for case_id in sorted(hits):
-        evidence = list(dict.fromkeys(e for _, e in hits[case_id]))
-        yield Finding("AGENT_BOTH_SIDES", case_id, [case_id],
-                      "代理关系显示同一人或关联方控制诉讼双方", evidence[:10])
+        strong = [e for kind, e in hits[case_id] if kind != "firm"]
+        if strong:
+            yield Finding("AGENT_BOTH_SIDES", case_id, [case_id],
+                          "代理关系显示同一人或关联方控制诉讼双方",
+                          list(dict.fromkeys(strong))[:10])
+
+
+def same_firm(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    for case in confirmation_cases(frame):
+        if not uncontested(case):
+            continue
+        worker_firms = {a.law_firm for a in case.agents
+                        if a.side in ("worker", "both") and a.law_firm}
+        shared = sorted({a.law_firm for a in case.agents if a.side in ("employer", "both")
+                         and a.law_firm and a.law_firm in worker_firms})
+        if shared:
+            yield case_finding("AGENT_SAME_FIRM", case, f"双方代理人同属{shared[0]}",
+                               Evidence("record", case.case_number,
+                                        f"劳动者与用人单位的代理人同属{'、'.join(shared)}"))
 
 
 def _hits_in_case(frame: Frame, case: CaseInfo, worker_agents: list[AgentRef],
                   employer_agents: list[AgentRef]) -> list[tuple[str, Evidence]]:
-    """AGENT_BOTH_SIDES evidence within one case: one agent on both sides, one law firm on both
-    sides, the employer's agent sharing a contact with the worker side, the workers' agent being
-    the employer's legal representative."""
+    """AGENT_BOTH_SIDES evidence within one case: one agent on both sides, the employer's agent
+    sharing a contact with the worker side, the workers' agent being the employer's legal
+    representative."""
     found: list[tuple[str, Evidence]] = []
     if employer_agents:
         wa_ids = {a.id for a in worker_agents}
@@ -403,11 +422,6 @@ def _hits_in_case(frame: Frame, case: CaseInfo, worker_agents: list[AgentRef],
             if a.id in wa_ids:
                 found.append(("same", Evidence("record", case.case_number,
                                                f"{a.name}同时代理劳动者和用人单位")))
-        firms_w = {a.law_firm for a in worker_agents if a.law_firm}
-        for a in employer_agents:
-            if a.law_firm and a.law_firm in firms_w:
-                found.append(("firm", Evidence("record", case.case_number,
-                                               f"双方代理人同属{a.law_firm}")))
         for a in employer_agents:
             for ident in _shared_with_workers(frame, case, a, wa_ids):
                 value = frame.identifiers.get(ident, {}).get("value", ident)
@@ -466,5 +480,6 @@ RULES = [
     Rule("AGENT_MANY_APPLICANTS", "agents", "同一代理人代理多名申请人", many_applicants),
     Rule("AGENT_ONE_GROUP", "agents", "同一非律师代理人代理同一单位多名申请人", one_group),
     Rule("AGENT_BOTH_SIDES", "agents", "同一人或关联方代理双方", both_sides),
+    Rule("AGENT_SAME_FIRM", "agents", "双方代理人同属一家律所", same_firm),
     Rule("AGENT_EMPLOYEE_OR_RELATIVE", "agents", "代理人为单位员工或亲属", employee_or_relative),
 ]

@@ -72,6 +72,18 @@ def _label(plans: list[CasePlan], kind: str) -> list[CasePlan]:
     return plans
 
 
+def _groups(world: World, rng: random.Random, budget: int, employer: Callable[[], Employer],
+            build: Callable[[World, random.Random, Employer, int], list[CasePlan]],
+            kind: str) -> list[CasePlan]:
+    """Groups of ``kind`` (three cases or more), each at a new ``employer()``, until ``budget``."""
+    plans: list[CasePlan] = []
+    while budget - len(plans) >= 3:
+        emp = employer()
+        size = min(budget - len(plans), group_size(rng, world.var))
+        plans += _label(build(world, rng, emp, size), kind)
+    return plans
+
+
 def _county(world: World, rng: random.Random) -> County:
     return world.county(rng, province="41" if rng.random() < 0.9 else None)
 
@@ -149,12 +161,8 @@ def _filing_days(rng: random.Random, first: dt.date, count: int, gap: int) -> li
 
 # -- supported suits ------------------------------------------------------------------------
 def supported_suit(world: World, rng: random.Random, budget: int) -> list[CasePlan]:
-    plans: list[CasePlan] = []
-    while budget - len(plans) >= 3:
-        emp = world.employer(rng, _county(world, rng), "supported")
-        size = min(budget - len(plans), group_size(rng, world.var))
-        plans += _label(_supported_group(world, rng, emp, size), "supported_suit")
-    return plans
+    return _groups(world, rng, budget, lambda: world.employer(rng, _county(world, rng), "supported"),
+                   _supported_group, "supported_suit")
 
 
 def _supported_group(world: World, rng: random.Random, emp: Employer,
@@ -211,12 +219,9 @@ def _supported_group(world: World, rng: random.Random, emp: Employer,
 
 # -- a closing firm's staff -----------------------------------------------------------------
 def closing_firm_staff(world: World, rng: random.Random, budget: int) -> list[CasePlan]:
-    plans: list[CasePlan] = []
-    while budget - len(plans) >= 3:
-        emp = world.employer(rng, _county(world, rng), rng.choice(("closing", "small")))
-        size = min(budget - len(plans), group_size(rng, world.var))
-        plans += _label(_closing_staff(world, rng, emp, size), "closing_firm_staff")
-    return plans
+    def employer() -> Employer:
+        return world.employer(rng, _county(world, rng), rng.choice(("closing", "small")))
+    return _groups(world, rng, budget, employer, _closing_staff, "closing_firm_staff")
 
 
 def layoff_dates(rng: random.Random, boundary: dt.date, size: int) -> list[dt.date]:
@@ -287,12 +292,8 @@ def _closing_staff(world: World, rng: random.Random, emp: Employer,
 
 # -- a young firm's closure -----------------------------------------------------------------
 def young_firm_closure(world: World, rng: random.Random, budget: int) -> list[CasePlan]:
-    plans: list[CasePlan] = []
-    while budget - len(plans) >= 3:
-        emp = world.employer(rng, _county(world, rng), "young")
-        size = min(budget - len(plans), group_size(rng, world.var))
-        plans += _label(_young_closure(world, rng, emp, size), "young_firm_closure")
-    return plans
+    return _groups(world, rng, budget, lambda: world.employer(rng, _county(world, rng), "young"),
+                   _young_closure, "young_firm_closure")
 
 
 def _young_closure(world: World, rng: random.Random, emp: Employer,
@@ -346,12 +347,8 @@ def _young_closure(world: World, rng: random.Random, emp: Employer,
 
 # -- a dormant collective -------------------------------------------------------------------
 def dormant_collective(world: World, rng: random.Random, budget: int) -> list[CasePlan]:
-    plans: list[CasePlan] = []
-    while budget - len(plans) >= 3:
-        emp = _dormant_employer(world, rng)
-        size = min(budget - len(plans), group_size(rng, world.var))
-        plans += _label(_dormant_group(world, rng, emp, size), "dormant_collective")
-    return plans
+    return _groups(world, rng, budget, lambda: _dormant_employer(world, rng),
+                   _dormant_group, "dormant_collective")
 
 
 def _dormant_employer(world: World, rng: random.Random) -> Employer:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import random
+import re
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -112,8 +115,32 @@ def write_xlsx(path: Path, header: Iterable[str], rows: Iterable[list[Any]],
     for row in rows:
         ws.append(row)
         count += 1
-    wb.save(path)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    path.write_bytes(_without_timestamps(buffer.getvalue()))
     return count
+
+
+_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+_CORE_STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*")
+
+
+def _without_timestamps(workbook: bytes) -> bytes:
+    """The workbook with the save time taken out of its zip entries and ``docProps/core.xml``.
+
+    openpyxl stamps both with the clock, so the same seed would write different bytes.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for entry in src.infolist():
+            data = src.read(entry)
+            if entry.filename == "docProps/core.xml":
+                data = _CORE_STAMP.sub(rb"\g<1>2000-01-01T00:00:00Z", data)
+            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, data)
+    return out.getvalue()
 
 
 # -- 补缴 ledger --------------------------------------------------------------------------

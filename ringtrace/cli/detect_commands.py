@@ -164,19 +164,30 @@ def worlds_report(results: list[worlds.WorldResult], summary: worlds.Summary,
     }
 
 
+def _short_resolution(metric: str) -> str:
+    """``agents_named_recall`` -> ``age.nam.R``; ``persons_precision`` -> ``per.P``."""
+    parts = metric.split("_")
+    return ".".join([parts[0][:3], *(p[:3] for p in parts[1:-1]), parts[-1][0].upper()])
+
+
 def format_worlds(report: dict[str, Any]) -> str:
-    metrics = list(worlds.METRICS)
+    detection = [m for m in worlds.METRICS if not m.startswith(worlds.RESOLUTION_KINDS)]
+    resolution = [m for m in worlds.METRICS if m.startswith(worlds.RESOLUTION_KINDS)]
     short = {"ring_recall": "ringR", "ring_precision": "ringP", "case_precision": "caseP",
              "case_recall": "caseR", "decoy_ring_rate": "alike@ring",
              "decoy_flag_rate": "alike@lead", "quarantine_rate": "quarantine",
-             **{f"{k}_{m}": f"{k[:3]}.{m[0].upper()}" for k in ("persons", "agents", "employers")
-                for m in ("precision", "recall")}}
-    lines = [f"rules: {report['rules']}", "",
-             f"{'world':<24}" + "".join(f"{short[m]:>11}" for m in metrics)]
-    for row in report["worlds"]:
-        lines.append(f"{row['world']:<24}" + "".join(f"{_pct(row.get(m)):>11}" for m in metrics))
-    for label in ("worst", "median"):
-        lines.append(f"{label:<24}" + "".join(f"{_pct(report[label][m]):>11}" for m in metrics))
+             **{m: _short_resolution(m) for m in resolution}}
+    lines = [f"rules: {report['rules']}"]
+    for title, metrics in (("detection", detection),
+                           ("entity resolution, pairwise (named: mentions printed with a full "
+                            "name)", resolution)):
+        lines += ["", f"{title}:", f"{'world':<24}" + "".join(f"{short[m]:>11}" for m in metrics)]
+        for row in report["worlds"]:
+            lines.append(f"{row['world']:<24}"
+                         + "".join(f"{_pct(row.get(m)):>11}" for m in metrics))
+        for label in ("worst", "median"):
+            lines.append(f"{label:<24}"
+                         + "".join(f"{_pct(report[label][m]):>11}" for m in metrics))
     lines += ["", "calibration (final score band -> observed share of sham cases):"]
     for b in report["calibration"]:
         lines.append(f"  {b['band']:<14} cases {b['cases']:>7}  sham {b['sham']:>6}  "

@@ -18,7 +18,7 @@ from ringtrace.cli.common import (
     use_audit_entry,
 )
 from ringtrace.cli.output import emit, table
-from ringtrace.resolve.evaluate import resolution_metrics
+from ringtrace.resolve.evaluate import KINDS, resolution_metrics
 from ringtrace.resolve.judgements import audit_line
 
 
@@ -186,8 +186,9 @@ def eval_command(ctx: Context, truth: Path, store_uri: str | None, as_json: bool
             raise click.ClickException(f"{truth}: no per-mention 'cases' list (a truth.json "
                                        "written by `ringtrace synth` with mention truth)")
         metrics = resolution_metrics(store, data).to_dict()
-    audit_result(**{k: metrics[k] for k in ("persons", "agents", "employers")})
-    rows = [{"kind": k, **metrics[k]} for k in ("persons", "agents", "employers")]
+    audit_result(**{k: metrics[k] for k in KINDS})
+    rows = [{"kind": k, **metrics[k]} for k in KINDS] + [
+        {"kind": f"{k} (named)", **metrics["named"][k]} for k in KINDS]
     text = table(rows) + (f"\nmentions matched {metrics['mentions_matched']}, unmatched "
                           f"{metrics['mentions_unmatched']}, ambiguous "
                           f"{metrics['mentions_ambiguous']}; cases unmatched "

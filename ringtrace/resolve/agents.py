@@ -12,7 +12,10 @@ joined by this rule. A cluster joins another of its block when
   number, sex, law firm), and
 * either the other is the only identified agent of that name in the block active at that
   time (``agent_only_namesake``), or they act against or for the same employer, or before the
-  same forum (``agent_same_practice``); with several such candidates, nothing is merged.
+  same forum (``agent_same_practice``). With several identified namesakes, the bare mention
+  joins the one that shares its employer, or failing that the one that shares its forum - when
+  exactly one does (a lawyer works the courts near the firm; two namesakes at one court
+  with nothing else to tell them apart are left apart).
 
 A common name in two provinces lands in two blocks and is never joined by this rule, nor are
 two employers' staff of one name (:func:`_staff_elsewhere`).
@@ -191,10 +194,13 @@ def _block(uf: Clusterer, people: list[PersonMention], label: str) -> None:
                             else "same forum"))
         elif identified:
             best = [o for o in identified if o.employers & item.employers]
+            where = "same employer (the only namesake acting for or against it)"
+            if not best:
+                best = [o for o in identified if o.forums & item.forums]
+                where = "same forum (the only namesake appearing before it)"
             if len({uf.find(o.root) for o in best}) == 1:
                 uf.merge(best[0].root, item.root, "agent_same_practice",
-                         f"bare agent name {label}, within {GAP_DAYS} days, same employer "
-                         "(the only namesake acting for or against it)")
+                         f"bare agent name {label}, within {GAP_DAYS} days, {where}")
 
 
 def _reach(starts: list[dt.date], item: _Item) -> int:

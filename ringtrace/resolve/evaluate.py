@@ -13,13 +13,18 @@ predicted entity ``i`` and true entity ``j``, true-positive pairs are ``sum C(n_
 predicted pairs ``sum_i C(a_i, 2)``, true pairs ``sum_j C(b_j, 2)``. A mention is of kind
 ``employers`` (true entity ``E:``), ``agents`` (a true person who acts as an agent anywhere) or
 ``persons`` (every other true person).
+
+Publishers mask names (``***``, ``张某``); a masked mention with nothing else printed cannot be
+joined to anyone by any reader, so the figures are given twice: over every matched mention, and
+over the *named* ones (mentions printed with a full name, registry rows included) - the second
+says how well resolution does with what a document lets it see.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -63,9 +68,12 @@ class ResolutionMetrics:
     unmatched: int
     ambiguous: int
     cases_unmatched: int
+    #: the same over the mentions printed with a full (unmasked) name
+    named: Mapping[str, KindMetrics] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {**{k: m.to_dict() for k, m in self.by_kind.items()},
+                "named": {k: m.to_dict() for k, m in self.named.items()},
                 "mentions_matched": self.matched, "mentions_unmatched": self.unmatched,
                 "mentions_ambiguous": self.ambiguous, "cases_unmatched": self.cases_unmatched}
 
@@ -149,12 +157,16 @@ def resolution_metrics(store: GraphStore, truth: Mapping[str, Any],
     agents = {m["entity"] for c in truth.get("cases", []) for m in c.get("mentions", [])
               if m.get("role") == "agent"}
     rows: dict[str, list[tuple[str, str]]] = {k: [] for k in KINDS}
+    named: dict[str, list[tuple[str, str]]] = {k: [] for k in KINDS}
     matched = unmatched = ambiguous = cases_unmatched = 0
 
-    def add(node: str, entity: str) -> None:
+    def add(node: str, entity: str, printed: str) -> None:
         kind = ("employers" if entity.startswith("E:") else
                 "agents" if entity in agents else "persons")
-        rows[kind].append((resolution.entity(node), entity))
+        row = (resolution.entity(node), entity)
+        rows[kind].append(row)
+        if not names.masked(printed):
+            named[kind].append(row)
 
     for case in truth.get("cases", []):
         case_id = by_path.get(_path_key(case.get("file")) or "") if case.get("file") else None
@@ -176,7 +188,7 @@ def resolution_metrics(store: GraphStore, truth: Mapping[str, Any],
                 unmatched += 1
             else:
                 matched += 1
-                add(next(iter(nodes)), m["entity"])
+                add(next(iter(nodes)), m["entity"], m["printed"])
     registry = {n.id for n in store.iter_nodes("Employer") if n.props.get("in_registry")}
     aliases = store.aliases()
     for row in truth.get("registry", []):
@@ -184,8 +196,9 @@ def resolution_metrics(store: GraphStore, truth: Mapping[str, Any],
         node = aliases.get(node, node)
         if node in registry:
             matched += 1
-            add(node, row["entity"])
+            add(node, row["entity"], row["printed"])
         else:
             unmatched += 1
     return ResolutionMetrics({k: _kind_metrics(k, rows[k]) for k in KINDS}, matched, unmatched,
-                             ambiguous, cases_unmatched)
+                             ambiguous, cases_unmatched,
+                             {k: _kind_metrics(k, named[k]) for k in KINDS})

@@ -32,7 +32,7 @@ from ringtrace.queries.evaluate import Evaluation, evaluate, load_truth, truth_c
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.rules import RuleConfig, load_rules
 from ringtrace.queries.scan import run_scan
-from ringtrace.resolve.evaluate import ResolutionMetrics, resolution_metrics
+from ringtrace.resolve.evaluate import KINDS, ResolutionMetrics, resolution_metrics
 
 #: seeds of the development worlds (tune here) and of the evaluation worlds (report only)
 DEV_SEEDS = tuple(range(101, 141))
@@ -42,12 +42,15 @@ DEV_LEVELS = (0.5, 0.75, 1.0, 0.9, 0.6)
 EVAL_LEVELS = (0.8, 0.55, 0.98, 0.7, 0.95, 0.65)
 SPLITS = ("dev", "eval")
 
+#: the entity kinds whose resolution is measured (metric names start with them)
+RESOLUTION_KINDS = KINDS
+
 #: metrics summarised over worlds, and whether higher is better
 METRICS: dict[str, bool] = {
     "ring_recall": True, "ring_precision": True, "case_precision": True, "case_recall": True,
     "decoy_ring_rate": False, "decoy_flag_rate": False, "quarantine_rate": False,
-    **{f"{kind}_{m}": True for kind in ("persons", "agents", "employers")
-       for m in ("precision", "recall")},
+    **{f"{kind}_{m}": True for kind in RESOLUTION_KINDS
+       for m in ("precision", "recall", "named_precision", "named_recall")},
 }
 
 Progress = Callable[[str], None]
@@ -138,7 +141,9 @@ class WorldResult:
     def metric(self, name: str) -> float | None:
         kind, _, measure = name.partition("_")
         if self.resolution is not None and kind in self.resolution.by_kind:
-            value = getattr(self.resolution.by_kind[kind], measure)
+            named, _, measure = measure.rpartition("_")
+            metrics = self.resolution.named if named else self.resolution.by_kind
+            value = getattr(metrics[kind], measure) if kind in metrics else None
         else:
             value = getattr(self.evaluation, name, None)
         return None if value is None else float(value)

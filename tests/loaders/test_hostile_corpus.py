@@ -125,7 +125,7 @@ def test_quarantine_lists_and_retry_reads_a_fixed_file(inputs: list[str], tmp_pa
     workspace = tmp_path / "ws"
     assert _ingest(workspace, [str(corpus)], "--max-document-mb", "0.001").exit_code == 0
     listed = CliRunner().invoke(cli, ["-w", str(workspace), "quarantine", "--json"])
-    assert {(Path(p["file"]).name, p["line"]) for p in _json_list(listed.output)} == {
+    assert {(Path(str(p["file"])).name, p["line"]) for p in _json_list(listed.output)} == {
         ("spaces.txt", 0), *(("registry.csv", n) for n in QUARANTINED["registry_bad_rows.csv"])}
     (corpus / "registry.csv").write_text("企业名称,统一社会信用代码\n修好的公司,91410502MA3X5Y0K5E\n",
                                          "utf-8")
@@ -133,7 +133,7 @@ def test_quarantine_lists_and_retry_reads_a_fixed_file(inputs: list[str], tmp_pa
                                        "--file", str(corpus / "registry.csv")])
     assert retried.exit_code == 0, retried.output
     listed = CliRunner().invoke(cli, ["-w", str(workspace), "quarantine", "--json"])
-    assert [(Path(p["file"]).name, p["line"]) for p in _json_list(listed.output)] == [
+    assert [(Path(str(p["file"])).name, p["line"]) for p in _json_list(listed.output)] == [
         ("spaces.txt", 0)]
 
 

@@ -138,7 +138,8 @@ class _Reader(threading.Thread):
 
     def __init__(self, workspace: Path) -> None:
         super().__init__(daemon=True)
-        self.workspace, self.stop, self.reads, self.bad = workspace, threading.Event(), 0, []
+        self.workspace, self.stop, self.reads = workspace, threading.Event(), 0
+        self.bad: list[object] = []
 
     def run(self) -> None:
         with SQLiteStore.open(self.workspace, create=False) as store:

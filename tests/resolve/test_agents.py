@@ -80,3 +80,18 @@ def test_a_relative_through_the_appeal_chain_of_one_applicant(tmp_path: Path) ->
     [entity] = [e for e in res.entities.values() if first in e.members]
     assert len(entity.members) == 2  # not the namesake who represents another applicant
     assert entity.merges[0].rule == "agent_same_client"
+
+
+def test_a_bare_mention_joins_the_one_namesake_seen_before_its_forum(tmp_path: Path) -> None:
+    def at_beiguan(doc: dict[str, object]) -> dict[str, object]:
+        return {**doc, "forum": "河南省安阳市北关区人民法院", "court_code": "豫0503",
+                "region_code": "410503", "case_number": str(doc["case_number"]).replace("0502", "0503")}
+    other = {"name": "孔龙", "birth_date": "1980-02-02"}
+    docs = [case(1, agents=[IDENTIFIED], employer="甲公司"),
+            at_beiguan(case(2, agents=[other], employer="乙公司")),
+            at_beiguan(case(3, agents=[BARE], employer="丙公司", day="2021-06-01"))]
+    res = resolve(store_of(tmp_path, docs))
+    bare = _bare_id(3, court="河南省安阳市北关区人民法院", code="豫0503")
+    assert res.entity(bare) == res.entity("Person:孔龙|b:1980-02-02")
+    [merge] = res.merges_of(bare)
+    assert merge.rule == "agent_same_practice" and "same forum" in merge.evidence

@@ -7,13 +7,14 @@ from pathlib import Path
 from ringtrace.graph.identity import employer_id
 from ringtrace.graph.records import RegistryRecord
 from ringtrace.resolve import resolve
+from ringtrace.resolve.model import Merge, Resolution
 from tests.resolve.helpers import case, store_of
 
 JINYUAN = RegistryRecord(name="金源（商丘）包装有限公司", uscc="91411400MA40ABCD1X",
                          legal_representative="赵明", address="商丘市梁园区建设路8号")
 
 
-def _merge(res, node: str):  # type: ignore[no-untyped-def]
+def _merge(res: Resolution, node: str) -> Merge:
     [merge] = res.merges_of(node)
     return merge
 

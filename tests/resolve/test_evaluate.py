@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from ringtrace.graph.records import RegistryRecord
+from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.resolve.evaluate import resolution_metrics
 from tests.resolve.helpers import case, store_of
 
 
-def _store(tmp_path: Path):  # type: ignore[no-untyped-def]
+def _store(tmp_path: Path) -> SQLiteStore:
     one = case(1, workers=[{"name": "张三"}], employer="商丘市金源包装有限公司", rep=None,
                agents=[{"name": "孔龙", "birth_date": "1976-07-27"}])
     two = case(2, workers=[{"name": "李四"}], employer="商丘金源包装有限公司", rep=None,
@@ -58,3 +59,29 @@ def test_a_wrong_merge_costs_precision(tmp_path: Path) -> None:
     metrics = resolution_metrics(_store(tmp_path), _truth("P:11")).to_dict()
     assert metrics["agents"] == {"mentions": 3, "true_pairs": 0, "predicted_pairs": 1,
                                  "correct_pairs": 0, "precision": 0.0, "recall": None}
+
+
+def test_masked_mentions_count_in_all_mentions_not_in_named(tmp_path: Path) -> None:
+    masked = case(4, workers=[{"name": "赵七"}], employer="重庆市又一有限公司", rep=None,
+                  agents=[{"name": "***"}], day="2021-05-01", court="zhengzhou")
+    masked["source_path"] = "/data/world/documents/000004.txt"
+    one = case(1, workers=[{"name": "张三"}], employer="商丘市金源包装有限公司", rep=None,
+               agents=[{"name": "孔龙", "birth_date": "1976-07-27"}])
+    two = case(2, workers=[{"name": "李四"}], employer="商丘金源包装有限公司", rep=None,
+               agents=[{"name": "孔龙"}], day="2021-04-01")
+    one["source_path"] = "/data/world/documents/000001.txt"
+    two["source_path"] = "/data/world/documents/000002.html"
+    store = store_of(tmp_path, [one, two, masked])
+    truth = _truth("P:9")
+    masked_case = {"file": "documents/000004.txt", "case_number": None, "forum": "",
+                   "mentions": [{"role": "agent", "side": "worker", "printed": "***",
+                                 "entity": "P:9"}]}
+    truth["cases"] = [*truth["cases"][:2], masked_case]
+
+    metrics = resolution_metrics(store, truth).to_dict()
+
+    # the masked mention is the same agent, but nothing printed says so: left apart
+    assert metrics["agents"]["true_pairs"] == 3 and metrics["agents"]["correct_pairs"] == 1
+    assert metrics["agents"]["recall"] == 0.3333
+    assert metrics["named"]["agents"] == {"mentions": 2, "true_pairs": 1, "predicted_pairs": 1,
+                                          "correct_pairs": 1, "precision": 1.0, "recall": 1.0}

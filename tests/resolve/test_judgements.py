@@ -4,6 +4,7 @@ survive a re-ingest, and are audited."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,7 @@ BARE2 = "Person:孔龙|doc:Case:(2021)豫0502民初2号|河南省安阳市文峰
 OTHER = "Person:孔龙|b:1980-02-02"
 
 
-def _docs() -> list[dict]:  # type: ignore[type-arg]
+def _docs() -> list[dict[str, Any]]:
     return [case(1, agents=[{"name": "孔龙", "birth_date": "1976-07-27"}]),
             case(2, agents=[{"name": "孔龙"}], day="2021-05-01"),
             case(3, agents=[{"name": "孔龙", "birth_date": "1980-02-02"}], day="2016-01-01",

@@ -7,10 +7,11 @@ from pathlib import Path
 from ringtrace.graph.identity import employer_id
 from ringtrace.graph.records import BackPaymentRecord, RegistryRecord
 from ringtrace.resolve import resolve
+from ringtrace.resolve.model import Resolution
 from tests.resolve.helpers import case, store_of
 
 
-def _rules(res, node: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _rules(res: Resolution, node: str) -> list[str]:
     return [m.rule for m in res.merges_of(node)]
 
 

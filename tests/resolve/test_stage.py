@@ -4,6 +4,7 @@ and applied by the analysis frame."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ringtrace.graph.build import case_batch
 from ringtrace.graph.identity import employer_id
@@ -17,7 +18,7 @@ ROW = RegistryRecord(name="金源（商丘）包装有限公司", insured_headco
                      founded="2009-01-01")
 
 
-def _docs() -> list[dict]:  # type: ignore[type-arg]
+def _docs() -> list[dict[str, Any]]:
     return [case(1, employer="商丘市金源包装有限公司", agents=[{"name": "孔龙", "phone": "13912345678"}]),
             case(2, employer="商丘金源包装有限公司", agents=[{"name": "孔龙"}], day="2021-04-01"),
             case(3, agents=[{"name": "孔龙", "birth_date": "1976-07-27", "phone": "13912345678"}])]

@@ -58,7 +58,7 @@ def test_numbers_follow_filing_order_and_are_unique() -> None:
                       cause="确认劳动关系纠纷", filing=d, decision=d, workers=[worker],
                       employer=emp) for d in days]
     assign_numbers(world, plans, rng)
-    serial = {id(p): int(re.search(r"民初(\d+)号", p.case_number).group(1)) for p in plans}
+    serial = {id(p): int(re.findall(r"民初(\d+)号", p.case_number)[0]) for p in plans}
     ordered = sorted(plans, key=lambda p: (p.filing, serial[id(p)]))
     serials = [serial[id(p)] for p in ordered]
     assert serials == sorted(serials) and len(set(serials)) == len(serials)

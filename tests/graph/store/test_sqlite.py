@@ -95,9 +95,9 @@ def test_field_reads_give_what_the_full_properties_hold(tmp_path: Path) -> None:
         fields = ("name", "birth_date", "masked", "not_there")
         assert list(store.node_fields("Person", fields)) == [
             (n.id, {f: n.props.get(f) for f in fields}) for n in store.iter_nodes("Person")]
-        fields = ("agent_kind", "represents", "not_there")
-        agents = list(store.edge_fields("AGENT_IN", fields))
-        assert agents and agents == [(e.src, e.dst, {f: e.props.get(f) for f in fields})
+        edge_fields = ("agent_kind", "represents", "not_there")
+        agents = list(store.edge_fields("AGENT_IN", edge_fields))
+        assert agents and agents == [(e.src, e.dst, {f: e.props.get(f) for f in edge_fields})
                                      for e in store.iter_edges("AGENT_IN")]
         assert isinstance(agents[0][2]["represents"], list)
 

@@ -101,8 +101,10 @@ def test_span_finder_and_text_evidence_read_spans_as_span_does(tmp_path: Path) -
     case["spans"] = [{"kind": "outcome", "text": ""}, {"kind": "claim", "text": "为补缴养老保险"},
                      {"kind": "outcome", "text": "确认劳动关系"}]
     [info] = frame_of(tmp_path, [case]).cases.values()
-    for kind, keywords in [("claim", ()), (("outcome", "claim"), ("补缴",)), ("outcome", ()),
-                           (None, ("劳动",)), ("absence", ())]:
+    reads: list[tuple[str | tuple[str, ...] | None, tuple[str, ...]]] = [
+        ("claim", ()), (("outcome", "claim"), ("补缴",)), ("outcome", ()), (None, ("劳动",)),
+        ("absence", ())]
+    for kind, keywords in reads:
         assert span_finder(kind, keywords)(info) == span(info, kind, keywords)
     number = info.case_number
     assert text_evidence(info, "claim", "x") == Evidence("text", number, "为补缴养老保险")

@@ -111,18 +111,28 @@ def compatible(a: str | None, b: str | None) -> bool:
 def resolve_same_client(m: Mentions, uf: Clusterer) -> None:
     """``agent_same_client``: agents of one name who represent the same person (after person
     resolution) are one person - an applicant's son through the first instance, the appeal
-    and the retrial, or a citizen agent in two suits of the same applicant. Relatives too."""
+    and the retrial, or a citizen agent in two suits of the same applicant. Relatives too;
+    but never two agents of one case, nor a relative and a lawyer (:func:`_may_be_one`)."""
     groups: dict[tuple[str, str], list[PersonMention]] = defaultdict(list)
     for p in namesakes([p for p in m.person_list if p.agent_cases and not p.masked and p.key]):
         # a person client only: an employer has many agents, namesakes among them
         for client in sorted({uf.find(c) for c in p.represents if c in m.persons}):
             groups[(p.key, client)].append(p)
     for (_name, client), people in sorted(_shared(groups)):
-        first = people[0]
         label = m.persons[client].name if client in m.persons else client
-        for other in people[1:]:
-            uf.merge(first.id, other.id, "agent_same_client",
-                     f"same agent name {other.name} representing the same party {label}")
+        for i, other in enumerate(people[1:], 1):
+            first = next((p for p in people[:i] if _may_be_one(p, other)), None)
+            if first is not None:
+                uf.merge(first.id, other.id, "agent_same_client",
+                         f"same agent name {other.name} representing the same party {label}")
+
+
+def _may_be_one(a: PersonMention, b: PersonMention) -> bool:
+    """Can two namesakes who represent one party be one person? Not when both act in one case
+    (``委托代理人张子豪、张子豪``: a son and a lawyer of one name, two agents of the party), nor
+    when one is a professional or the employer's staff and the other a relative."""
+    ca, cb = agent_class(a) or "relative", agent_class(b) or "relative"
+    return (ca == cb or "other" in (ca, cb)) and set(a.agent_cases).isdisjoint(b.agent_cases)
 
 
 def _shared(groups: dict[K, list[PersonMention]]) -> list[tuple[K, list[PersonMention]]]:

@@ -95,3 +95,12 @@ def test_a_bare_mention_joins_the_one_namesake_seen_before_its_forum(tmp_path: P
     assert res.entity(bare) == res.entity("Person:孔龙|b:1980-02-02")
     [merge] = res.merges_of(bare)
     assert merge.rule == "agent_same_practice" and "same forum" in merge.evidence
+
+
+def test_a_son_and_a_lawyer_of_one_name_for_one_applicant_stay_two(tmp_path: Path) -> None:
+    worker = [{"name": "张改琴", "birth_date": "1966-05-02"}]
+    son = {"name": "张子豪", "kind": "relative", "relation": "原告之子", "birth_date": "1995-01-13"}
+    lawyer = {"name": "张子豪", "kind": "lawyer", "law_firm": "河南金博大（安阳）律师事务所"}
+    res = resolve(store_of(tmp_path, [case(1, workers=worker, agents=[son, lawyer])]))
+    assert res.entity("Person:张子豪|b:1995-01-13") != res.entity(
+        "Person:张子豪|firm:河南金博大(安阳)律师事务所")

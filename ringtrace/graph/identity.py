@@ -48,6 +48,18 @@ def masked_matches(masked: str, name: str) -> bool:
     return len(m) == len(n) and all(a == b or a in _MASK_CHARS for a, b in zip(m, n, strict=True))
 
 
+def masks_compatible(a: str, b: str) -> bool:
+    """Can two printed names, either or both anonymised, stand for one name? Same length, and
+    at every position the characters agree or one of them is a mask character.
+
+    >>> masks_compatible("**香", "王某某"), masks_compatible("王某某", "李某某")
+    (True, False)
+    """
+    x, y = clean(a), clean(b)
+    return len(x) == len(y) and all(
+        c == d or c in _MASK_CHARS or d in _MASK_CHARS for c, d in zip(x, y, strict=True))
+
+
 _QUOTES = re.compile("[\"'“”‘’「」『』·•・]")
 #: a trailing annotation that is not part of the registered name: （原安阳市某某厂）, (曾用名…)
 _ANNOTATION = re.compile(r"\((?:原|曾用名|原名|原称|下称|以下简称|简称)[^()]*\)$")

@@ -1,11 +1,14 @@
 """Person rules: which Person nodes are one human being, from what the documents print.
 
-In order, strongest first; every rule but the first needs the same (unmasked) name:
+In order, strongest first; all but ``same_id_number``, ``masked_birth_address`` and
+``ledger_basis`` need the same (unmasked) name:
 
 1. ``same_id_number`` - the same full 18-digit ID number (a masked name may join when its
    visible characters fit);
 2. ``same_name_birth`` - name + birth date (from the party line or the ID number);
 3. ``same_name_id_fragment`` - name + the visible head of a masked ID number;
+   ``masked_birth_address`` - a masked name + the same birth date and specific address as
+   the one mention whose name it fits (another instance or a masked copy of one dispute);
 4. ``same_name_phone`` / ``same_name_address`` / ``same_name_firm`` - name + a phone, a
    specific address (house number, room, group), or the law firm printed beside an agent;
 5. ``ledger_basis`` - a 补缴 ledger row and the worker of the case the row cites as its basis
@@ -26,6 +29,7 @@ from collections.abc import Set as AbstractSet
 from operator import attrgetter
 
 from ringtrace.graph import identity as ident
+from ringtrace.resolve import names
 from ringtrace.resolve.cluster import Clusterer
 from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention, namesakes
 
@@ -108,6 +112,7 @@ def resolve_persons(m: Mentions, uf: Clusterer) -> None:
         _chain(uf, group, "same_name_birth",
                lambda o: f"same name {o.name} + birth date {o.birth}")
     _fragments(named, uf)
+    _masked_birth_address(people, uf)
     for label, rule, values in (("phone", "same_name_phone", attrgetter("phones")),
                                 ("address", "same_name_address", attrgetter("addresses")),
                                 ("same law firm", "same_name_firm", attrgetter("firms"))):
@@ -124,6 +129,32 @@ def resolve_persons(m: Mentions, uf: Clusterer) -> None:
                 uf.merge(first.id, other.id, rule, f"{prefix} {other.name} + {label} {shared}")
     _ledger(m, people, uf)
     _legal_representatives(m, people, uf)
+
+
+def _masked_birth_address(people: list[PersonMention], uf: Clusterer) -> None:
+    """``masked_birth_address``: mentions with one birth date and one specific address (house
+    number, room) are one person when one of them is masked and every two of their names fit
+    each other.
+
+    The first instance masks a worker as ``王某某``, the appeal as ``**香``, a repost as
+    ``张某某`` beside the judgment that prints ``张玉梅``: a birth date and a flat are shared by
+    one person. When two of the names cannot be one (``王某某`` and ``李某某``, or twins
+    ``王秀香`` and ``王秀兰``), two people share them and nothing is joined."""
+    dated = [p for p in people if p.birth and p.addresses]
+    for group in _by_key(dated, lambda p: [f"{p.birth}|{a}" for a in p.addresses]):
+        if not any(p.masked for p in group):
+            continue  # named mentions: same_name_birth / same_name_address
+        printed = [names.simplified(p.name) for p in group]
+        if not all(ident.masks_compatible(a, b)
+                   for i, a in enumerate(printed) for b in printed[i + 1:]):
+            continue
+        first = next((p for p in group if not p.masked), group[0])
+        address = min(set.intersection(*(set(p.addresses) for p in group)))
+        for other in group:
+            if other is not first:
+                uf.merge(first.id, other.id, "masked_birth_address",
+                         f"{other.name} and {first.name}: same birth date {first.birth} and "
+                         f"address {address}, names that fit")
 
 
 def _fragments(named: list[PersonMention], uf: Clusterer) -> None:

@@ -82,3 +82,34 @@ def test_the_legal_representative_acting_as_the_employer_s_own_agent(tmp_path: P
     res = resolve(store_of(tmp_path, [doc]))
     rep = f"Person:李强|doc:rep:{employer_id('安阳市恒达废旧物资回收有限公司')}"
     assert res.entity(rep) == res.entity("Person:李强|doc:Case:(2021)豫0502民初1号|河南省安阳市文峰区人民法院")
+
+
+def test_masked_instances_of_one_worker_join_by_birth_date_and_flat(tmp_path: Path) -> None:
+    flat = "河南省叶县胜利路399号院9号楼4单元404号"
+    first = case(1, workers=[{"name": "王某某", "birth_date": "1960-11-29", "address": flat}])
+    appeal = case(2, workers=[{"name": "**香", "birth_date": "1960-11-29", "address": flat}],
+                  day="2021-06-01")
+    husband = case(3, workers=[{"name": "李某某", "birth_date": "1958-02-03", "address": flat}],
+                   day="2021-07-01")
+    res = resolve(store_of(tmp_path, [first, appeal, husband]))
+    a, b, c = (f"Person:{name}|doc:Case:(2021)豫0502民初{n}号|河南省安阳市文峰区人民法院#p0|b:{birth}"
+               for n, name, birth in ((1, "王某某", "1960-11-29"), (2, "**香", "1960-11-29"),
+                                      (3, "李某某", "1958-02-03")))
+    assert res.entity(a) == res.entity(b)
+    assert res.entity(c) != res.entity(a)
+    assert "masked_birth_address" in _rules(res, b) + _rules(res, a)
+
+
+def _flatmates(tmp_path: Path, printed: tuple[str, ...]) -> bool:
+    """Is anything merged among workers of these names with one birth date and one flat?"""
+    flat = "河南省叶县胜利路399号院9号楼4单元404号"
+    docs = [case(n, workers=[{"name": name, "birth_date": "1960-11-29", "address": flat}],
+                 day=f"2021-0{n}-01") for n, name in enumerate(printed, 1)]
+    return resolve(store_of(tmp_path, docs)).merged
+
+
+def test_names_that_cannot_be_one_leave_a_shared_birth_date_and_flat_alone(
+        tmp_path: Path) -> None:
+    assert not _flatmates(tmp_path / "twins", ("王秀香", "王秀兰", "王某某"))
+    assert not _flatmates(tmp_path / "two", ("王某某", "李某某", "**香"))
+    assert _flatmates(tmp_path / "one", ("王秀香", "王某某", "**香"))

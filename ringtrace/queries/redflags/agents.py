@@ -15,7 +15,9 @@ What it flags
     - a lay person - across cases against the same employer), the employer's agent shares a
     phone or address with the workers' agent or a worker, the workers' lay agent bears the name
     of the employer's legal representative, or one "employee" agent acts for several different
-    employers; ``AGENT_SAME_FIRM`` (weaker) lawyers of one law firm act for both sides of an
+    employers (an agent recorded anywhere as a lawyer or legal worker is a practice, not staff:
+    counsel for employers in some suits and for workers in others is a lawyer's ordinary week);
+    ``AGENT_SAME_FIRM`` (weaker) lawyers of one law firm act for both sides of an
     uncontested case - a conflict the profession's rules forbid, and a sign that nobody argued
     the other side, but also what a county with one firm produces; ``AGENT_EMPLOYEE_OR_RELATIVE`` the employer's agent is described
     as its employee / HR head, or the worker's agent as a relative, in an uncontested case.
@@ -373,15 +375,23 @@ def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
         found = _hits_in_case(frame, case, worker_agents, employer_agents)
         if found:
             hits[case.id].extend(found)
-    for pair in sorted(for_workers.keys() & for_employer.keys()):
+    # a lawyer printed without a firm in one document reads as "other" there: whoever is
+    # recorded as a professional anywhere acts for both sides as a practice does
+    crossing = sorted(for_workers.keys() & for_employer.keys())
+    profile_agents(frame, {a for _, a in crossing} | employee_agent_employers.keys())
+    lay = {a for a in {a for _, a in crossing} | employee_agent_employers.keys()
+           if not agent_profile(frame, a).professional}
+    for pair in crossing:
         agent_id = pair[1]
+        if agent_id not in lay:
+            continue
         name = frame.persons.get(agent_id, {}).get("name", agent_id)
         for c in sorted({*for_workers[pair], *for_employer[pair]}):
             hits[c].append(("cross", Evidence(
                 "link", frame.cases[c].case_number,
                 f"{name}在同一用人单位的案件中分别代理劳动者和用人单位")))
     for agent_id, employers in sorted(employee_agent_employers.items()):
-        if len(employers) >= 2:
+        if len(employers) >= 2 and agent_id in lay:
             name = frame.persons.get(agent_id, {}).get("name", agent_id)
             for c in frame.agent_cases.get(agent_id, []):
                 if suspicious_case(frame.cases[c]):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ringtrace.queries.redflags.agents import (
     Reach,
@@ -100,3 +101,24 @@ def test_legal_aid_counsel_of_groups_at_two_employers_is_no_intermediary(tmp_pat
     lawyer_frame = frame_of(tmp_path / "lawyer", cases)
     [lawyer] = lawyer_frame.agent_cases
     assert intermediary_like(lawyer_frame, lawyer, Reach())  # series at two employers, all admitted
+
+
+def _counsel_for_two_employers(firm: str | None) -> list[dict[str, Any]]:
+    """于帅 acts for a worker in one suit and, printed bare, for two employers in others."""
+    cases = [sham_case(1, "张桂兰", "1968-05-02")]
+    cases[0]["agents"] = [{"name": "于帅", "represents": ["张桂兰"],
+                           "kind": "lawyer" if firm else "other", "law_firm": firm}]
+    for n, employer in ((2, "安阳市甲商贸有限公司"), (3, "安阳市乙建材有限公司")):
+        case = sham_case(n, f"申请人{n}", "1967-01-02", employer=employer, day="2021-04-01")
+        case["agents"].append({"name": "于帅", "represents": [employer], "kind": "other"})
+        cases.append(case)
+    return cases
+
+
+def test_a_lawyer_for_employers_in_other_suits_is_a_practice_not_both_sides(
+        tmp_path: Path) -> None:
+    lawyer = hits(frame_of(tmp_path / "lawyer", _counsel_for_two_employers("河南正义律师事务所")),
+                  "AGENT_BOTH_SIDES")
+    assert not any("家不同用人单位" in e.detail for f in lawyer for e in f.evidence)
+    lay = hits(frame_of(tmp_path / "lay", _counsel_for_two_employers(None)), "AGENT_BOTH_SIDES")
+    assert any("家不同用人单位" in e.detail for f in lay for e in f.evidence)

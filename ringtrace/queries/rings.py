@@ -81,7 +81,7 @@ class RingParams:
     community_seed: int
     community_resolution: float
     #: what makes an agent an intermediary (``[rules.AGENT_MANY_APPLICANTS]``)
-    reach: Reach = field(default_factory=Reach)
+    reach: Reach = field(default_factory=Reach.default)
 
     @classmethod
     def of(cls, config: RuleConfig) -> RingParams:
@@ -161,7 +161,7 @@ def _chained(kind: str, via: str, frame: Frame, member: list[str], gap: int) -> 
     return [Link(kind, via, run) for run in time_chains(frame, member, gap) if len(run) >= 2]
 
 
-def batch_links(frame: Frame, candidates: set[str], days: int = 7) -> list[Link]:
+def batch_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     """Two or more candidates against one employer filed, or decided, within ``days`` of each
     other (a chain: each within ``days`` of the previous one). docs/domain.md P8: batches are filed
     and decided "within days"; 75% of a batch on the very day, the rest a few days later."""

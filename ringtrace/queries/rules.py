@@ -9,6 +9,7 @@ from __future__ import annotations
 import tomllib
 from copy import deepcopy
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,13 @@ def load_rules(path: Path | None = None, overrides: dict[str, Any] | None = None
         data = deepcopy(data)
         _merge(data, overrides, "", "overrides")
     return _checked(data, source)
+
+
+@cache
+def default_rules() -> RuleConfig:
+    """The shipped defaults, loaded once (for code that needs a default without a scan's
+    configuration at hand; do not mutate)."""
+    return load_rules()
 
 
 def _checked(data: dict[str, Any], source: str) -> RuleConfig:

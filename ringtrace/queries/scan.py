@@ -87,7 +87,7 @@ def _reasons(frame: Frame, ring: Ring, scores: dict[str, CaseScore], struct: dic
 
 
 def reportable(leads: int, cases: int, applicants: int, coordinated_share: float,
-               min_uncoordinated: int = 3, strong: int = 0) -> bool:
+               min_uncoordinated: int, strong: int = 0) -> bool:
     """Is a cluster of candidate cases reported as a ring?
 
     Two or more of its cases must be leads, brought by two or more applicants (the first

@@ -54,21 +54,28 @@ from ringtrace.queries.redflags.common import (
     uncontested,
     years_between,
 )
+from ringtrace.queries.rules import default_rules
 
 
 @dataclass(frozen=True)
 class Reach:
-    """What makes an agent's practice an intermediary's: ``[rules.AGENT_MANY_APPLICANTS]``."""
+    """What makes an agent's practice an intermediary's: ``[rules.AGENT_MANY_APPLICANTS]``
+    (the values and why they hold are in ``rules.toml``; :meth:`default` reads the shipped ones)."""
 
-    min_workers: int = 3
-    min_suspicious_share: float = 0.5
-    reach_days: int = 365
+    min_workers: int
+    min_suspicious_share: float
+    reach_days: int
     #: of the agent's clients of known age, the share that must be near retirement
-    min_pension_client_share: float = 0.5
-    client_female_ages: tuple[float, float] = (45, 56)
-    client_male_ages: tuple[float, float] = (54, 62)
+    min_pension_client_share: float
+    client_female_ages: tuple[float, float]
+    client_male_ages: tuple[float, float]
     #: a professional's cases in which the employer admitted, for a practice to be a scheme's
-    professional_admitted_share: float = 0.8
+    professional_admitted_share: float
+
+    @classmethod
+    def default(cls) -> Reach:
+        """The reach of the shipped ``rules.toml``."""
+        return cls.of(default_rules().params("AGENT_MANY_APPLICANTS"))
 
     @classmethod
     def of(cls, params: dict[str, Any]) -> Reach:
@@ -301,7 +308,7 @@ def _lay_reach(frame: Frame, profile: AgentProfile, reach_days: int) -> bool:
 def reach_of(frame: Frame) -> Reach:
     """The reach AGENT_MANY_APPLICANTS judged this frame with (the defaults if it is off)."""
     reach = frame.memo.get("redflags.reach")
-    return reach if isinstance(reach, Reach) else Reach()
+    return reach if isinstance(reach, Reach) else Reach.default()
 
 
 def one_group_agent(frame: Frame, agent_id: str, min_workers: int, min_share: float,

@@ -61,7 +61,7 @@ def test_agent_profile_sums_up_the_agent_once_per_frame(tmp_path: Path) -> None:
     assert profile.kinds == {"other"} and not profile.employer_side_employers
     assert not profile.both_in_one_case
     assert agent_profile(frame, agent_id) is profile
-    assert intermediary_like(frame, agent_id, Reach())
+    assert intermediary_like(frame, agent_id, Reach.default())
 
 
 def test_profiles_computed_together_equal_profiles_computed_one_by_one(tmp_path: Path) -> None:
@@ -95,12 +95,13 @@ def test_legal_aid_counsel_of_groups_at_two_employers_is_no_intermediary(tmp_pat
         c["agents"][0].update(kind="legal_aid", law_firm="安阳市法律援助中心")
     frame = frame_of(tmp_path, cases)
     [agent] = frame.agent_cases
-    assert not intermediary_like(frame, agent, Reach())
+    assert not intermediary_like(frame, agent, Reach.default())
     for c in cases:
         c["agents"][0].update(kind="lawyer", law_firm="某律师事务所")
     lawyer_frame = frame_of(tmp_path / "lawyer", cases)
     [lawyer] = lawyer_frame.agent_cases
-    assert intermediary_like(lawyer_frame, lawyer, Reach())  # series at two employers, all admitted
+    # series at two employers, all admitted
+    assert intermediary_like(lawyer_frame, lawyer, Reach.default())
 
 
 def _counsel_for_two_employers(firm: str | None) -> list[dict[str, Any]]:

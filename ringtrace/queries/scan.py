@@ -33,6 +33,8 @@ from ringtrace.queries.scoring import CaseScore, probability, rule_scores
 
 Progress = Callable[[str], None]
 
+MONTHS_PER_YEAR = 12  # a pension is paid monthly
+
 
 def lead_id(case_id: str) -> str:
     """Stable lead id of a case: the same case gives the same id on every scan."""
@@ -54,12 +56,13 @@ def claimed_years(frame: Frame, case_id: str) -> float:
 def exposure(frame: Frame, cases: list[str], config: RuleConfig) -> dict[str, Any]:
     wage = float(config.exposure["average_monthly_wage"])
     years_paid = float(config.exposure["payout_years"])
+    rate = float(config.exposure["accrual_rate"])
     total_years = sum(claimed_years(frame, c) for c in cases)
-    amount = total_years * wage * 0.01 * 12 * years_paid
+    amount = total_years * wage * rate * MONTHS_PER_YEAR * years_paid
     return {
         "amount_yuan": round(amount, 2),
         "claimed_years": round(total_years, 2),
-        "method": (f"主张的劳动关系年限合计{total_years:.1f}年 × 当地月平均工资{wage:.0f}元 × 1%/年"
+        "method": (f"主张的劳动关系年限合计{total_years:.1f}年 × 当地月平均工资{wage:.0f}元 × {rate:.0%}/年"
                    f"（基础养老金计发比例）× 12个月 × 领取{years_paid:.0f}年；"
                    "未计个人账户养老金与补缴本金"),
     }

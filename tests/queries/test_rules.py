@@ -59,3 +59,10 @@ def test_a_rule_in_two_caps_is_an_error(tmp_path: Path) -> None:
     path.write_text('[caps.burst]\nrules = ["EMP_BURST", "CLAIM_PURPOSE"]\n', "utf-8")
     with pytest.raises(RuleError, match="CLAIM_PURPOSE is in caps"):
         load_rules(path)
+
+
+def test_the_statutory_retirement_ages_are_one_fact() -> None:
+    config = load_rules()
+    ages = config.params("TL_END_AT_RETIREMENT")["retirement_ages"]
+    assert ages == [50, 55, 60]
+    assert config.params("EVID_ENDED_TOGETHER")["retirement_ages"] == ages

@@ -11,8 +11,8 @@ What it flags (exculpatory)
     * the claimed lengths vary by at least ``min_length_spread_years`` (people joined over the
       years and left together), or their median is at most ``short_tenure_years`` (a young firm,
       a contractor or labour-service company whose staff joined together a few years ago); and
-    * fewer than half of the ends fall on the worker's own 50th, 55th or 60th birthday
-      (± ``retirement_tolerance_days``).
+    * fewer than half of the ends fall on the worker's own birthday at a statutory retirement
+      age (``retirement_ages``: 50, 55 or 60; ± ``retirement_tolerance_days``).
 Why it matters
     Genuine group suits after a closure or restructuring look like a burst against a small
     employer that does not object, but their claimed periods "end at the enterprise's closure
@@ -46,15 +46,13 @@ from ringtrace.queries.redflags.common import (
     years_between,
 )
 
-RETIREMENT_AGES = (50, 55, 60)
 
-
-def _at_retirement(facts: CaseFacts, tolerance: int) -> bool:
+def _at_retirement(facts: CaseFacts, tolerance: int, ages: list[int]) -> bool:
     end = facts.end
     if end is None:
         return False
     return any(w.birth is not None and abs((end - add_years(w.birth, age)).days) <= tolerance
-               for w in facts.workers for age in RETIREMENT_AGES)
+               for w in facts.workers for age in ages)
 
 
 Ended = list[tuple[dt.date, CaseFacts]]
@@ -81,7 +79,8 @@ def _workforce(ended: Ended, params: dict[str, Any]) -> str | None:
     if len(lengths) < 2:
         return None
     tolerance = int(params["retirement_tolerance_days"])
-    if 2 * sum(_at_retirement(f, tolerance) for f in group) >= len(group):
+    ages = [int(a) for a in params["retirement_ages"]]
+    if 2 * sum(_at_retirement(f, tolerance, ages) for f in group) >= len(group):
         return None
     spread = lengths[-1] - lengths[0]
     median = statistics.median(lengths)

@@ -43,6 +43,7 @@ from ringtrace.graph.identity import is_masked_name
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import AgentRef, CaseInfo, Frame
 from ringtrace.queries.redflags.common import (
+    CITED_CASES,
     PROFESSIONAL,
     LazyMap,
     Rule,
@@ -337,7 +338,7 @@ def many_applicants(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                                                                            reach):
             name = frame.persons.get(agent_id, {}).get("name", agent_id)
             sus = profile.suspicious
-            numbers = [frame.cases[c].case_number for c in sus[:30]]
+            numbers = [frame.cases[c].case_number for c in sus[:CITED_CASES]]
             yield Finding("AGENT_MANY_APPLICANTS", agent_id, list(sus),
                           f"代理人{name}代理{len(profile.workers)}名劳动者、"
                           f"涉及{len(profile.employers)}家用人单位，"
@@ -351,7 +352,7 @@ def one_group(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
         if one_group_agent(frame, agent_id, minimum, share, reach_of(frame)):
             profile = agent_profile(frame, agent_id)
             name = frame.persons.get(agent_id, {}).get("name", agent_id)
-            numbers = [frame.cases[c].case_number for c in profile.suspicious[:30]]
+            numbers = [frame.cases[c].case_number for c in profile.suspicious[:CITED_CASES]]
             yield Finding("AGENT_ONE_GROUP", agent_id, list(profile.suspicious),
                           f"非律师代理人{name}代理同一用人单位的{len(profile.workers)}名劳动者",
                           [Evidence("link", None, "案号: " + "、".join(numbers))])

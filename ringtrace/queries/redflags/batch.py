@@ -19,7 +19,12 @@ from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.common import CaseFacts, Rule, employer_confirmation_cases
+from ringtrace.queries.redflags.common import (
+    CITED_CASES,
+    CaseFacts,
+    Rule,
+    employer_confirmation_cases,
+)
 
 _DATES = (("filing_date", "立案"), ("hearing_date", "开庭"), ("decision_date", "裁判"))
 
@@ -35,7 +40,7 @@ def same_day(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
             if len(cases) < minimum:
                 continue
             name = frame.employers.get(employer, {}).get("name", employer)
-            numbers = [frame.cases[c].case_number for c in cases[:30]]
+            numbers = [frame.cases[c].case_number for c in cases[:CITED_CASES]]
             yield Finding("BATCH_SAME_DAY", employer, cases,
                           f"{day}同日{labels[key]}{len(cases)}件针对{name}的案件",
                           [Evidence("link", None, f"{labels[key]}日期={day}；案号: " +

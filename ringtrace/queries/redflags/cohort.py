@@ -22,6 +22,7 @@ from typing import Any
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import (
+    CITED_CASES,
     CaseFacts,
     Rule,
     employer_confirmation_cases,
@@ -55,7 +56,7 @@ def near_retirement_cohort(frame: Frame, params: dict[str, Any]) -> Iterator[Fin
             yield Finding("COHORT_NEAR_RETIREMENT", employer, [c.id for c in profiled],
                           f"起诉{name}的{len(cases)}件确认案件中{len(profiled)}件的申请人临近退休且主张长期劳动关系",
                           [Evidence("link", None, "案号: " + "、".join(
-                              c.case_number for c in profiled[:30]))])
+                              c.case_number for c in profiled[:CITED_CASES]))])
 
 
 RULES = [Rule("COHORT_NEAR_RETIREMENT", "cohort", "起诉同一单位者多为临近退休人员", near_retirement_cohort)]

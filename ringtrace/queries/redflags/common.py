@@ -21,6 +21,9 @@ V = TypeVar("V")
 #: (``legal_worker``: a licensed 基层法律服务工作者 of a 法律服务所, see frame.agent_kind)
 PROFESSIONAL = ("lawyer", "intern", "legal_aid", "legal_worker")
 
+#: how many case numbers a finding's evidence lists (display only: the finding holds every case)
+CITED_CASES = 30
+
 
 @dataclass(frozen=True)
 class Rule:

@@ -30,6 +30,7 @@ from typing import Any
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import (
+    CITED_CASES,
     CaseFacts,
     LazyMap,
     Rule,
@@ -58,7 +59,7 @@ def burst(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
         best = busiest_window(sorted((f.filed, f.case.id) for f in facts if f.filed is not None),
                               window)
         if len(best) >= min_cases and len(best) > ratio * max(headcount, 1):
-            numbers = [frame.cases[c].case_number for c in best[:30]]
+            numbers = [frame.cases[c].case_number for c in best[:CITED_CASES]]
             yield Finding("EMP_BURST", employer, best,
                           f"{props.get('name')}在{window}天内被提起{len(best)}件确认劳动关系案件，"
                           f"参保人数{headcount}",

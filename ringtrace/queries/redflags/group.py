@@ -33,6 +33,7 @@ from typing import Any
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import (
+    CITED_CASES,
     Rule,
     busiest_window,
     employer_confirmation_cases,
@@ -65,7 +66,7 @@ def unproven(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
         name = frame.employers.get(employer, {}).get("name", employer)
         summary = (f"{name}的{len(admitted)}件无争议确认案件中仅{backed}件有档案、流水等独立证据"
                    "或工资、补偿请求")
-        numbers = "、".join(c.case_number for c in admitted[:30])
+        numbers = "、".join(c.case_number for c in admitted[:CITED_CASES])
         yield Finding("GROUP_UNPROVEN", employer, [c.id for c in admitted], summary,
                       [Evidence("link", None, f"案号: {numbers}")])
 

@@ -1,0 +1,188 @@
+"""No tuning number hides in the code of ``ringtrace/queries``.
+
+Every threshold, window, weight, share and minimum count that decides what is flagged, linked or
+scored lives in ``ringtrace/queries/rules.toml`` (with a comment saying what it does and why the
+default holds) and is read through the one typed configuration (``RuleConfig``, ``RingParams``,
+``Reach``). This test reads every int and float literal in ``ringtrace/queries/**/*.py`` (bools
+aside; ``-x`` counts as the literal ``-x``). 0, 1 and -1 are identities and allowed anywhere; any
+other number must be listed in :data:`ALLOWED` for its module, with the reason it is not a
+tunable - so the list is also the catalogue of the numbers the code keeps, and why.
+
+A new number that decides a finding belongs in ``rules.toml``, not in this list.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import ringtrace.queries
+
+ROOT = Path(ringtrace.queries.__file__).resolve().parent
+
+#: identities, allowed in any module
+TRIVIAL = frozenset({0, 1, -1})
+
+# reasons shared by several modules
+_PAIR = "'two or more': a link, series or reach needs more than one case, agent or employer"
+_HALF = "'at least half' written as 2 * part >= whole (integer arithmetic, no float rounding)"
+_ROUND = "rounding of reported values (decimal places), not a threshold"
+_ISO_DAY = "len('YYYY-MM-DD') == 10: a full ISO date rather than a year or month"
+_REGION = "digit positions of a GB/T 2260 region code (province 2, prefecture 4, county 6)"
+
+#: (module under ringtrace/queries, value) -> why the number is not a tunable
+ALLOWED: dict[tuple[str, float], str] = {
+    # configuration loader
+    ("rules", 10.0): "MAX_WEIGHT: the validation bound on any weight (e^10), part of the loader",
+    # calendar and date arithmetic
+    ("redflags.common", 365.25): "calendar: mean days per year (Julian year) for ages and lengths",
+    ("redflags.common", 12): "calendar: months per year (a YYYY date ends in December)",
+    ("redflags.common", 28): "calendar: 29 February moved to the 28th in a year without it",
+    ("redflags.common", 2): "index of the day in a split 'YYYY-MM-DD'",
+    ("redflags.timeline", 31): "calendar: a month-precise claimed end may lie up to a month's "
+                               "31 days from the exact birthday",
+    ("redflags.timeline", 10): _ISO_DAY,
+    ("redflags.batch", 10): _ISO_DAY,
+    ("rings", 10): _ISO_DAY,
+    ("scan", 12): "MONTHS_PER_YEAR: a pension is paid monthly (exposure estimate)",
+    ("overview", 7): "str(date)[:7] is the month 'YYYY-MM' of a chart bucket",
+    ("feedback", 10): "str(timestamp)[:10] is the date 'YYYY-MM-DD' of a scan",
+    ("exports", 19): "timestamp[:19] is 'YYYY-MM-DDTHH:MM:SS' in an export id",
+    # identifier and code parsing
+    ("redflags.geography", 18): "a USCC (统一社会信用代码) has 18 characters",
+    ("redflags.geography", 2): "USCC characters 3-8 are the registering authority's region code",
+    ("redflags.geography", 8): "USCC characters 3-8 are the registering authority's region code",
+    ("redflags.geography", 12): "parsing: a place's province name lies in its first 12 characters "
+                                "(the memo key of the head it is read from)",
+    ("gazetteer", 2): _REGION,
+    ("gazetteer", 4): _REGION,
+    ("jurisdiction", 2): _REGION + "; two-digit court branch numbers",
+    ("jurisdiction", 4): _REGION,
+    ("jurisdiction", 6): _REGION,
+    ("overview", 2): _REGION,
+    ("overview", 4): _REGION,
+    ("feedback", 2): _REGION,
+    # stable ids (changing them would rename every ring and lead)
+    ("rings", 8): "hex digits of a ring id (R-xxxxxxxx)",
+    ("scan", 10): "hex digits of a lead id (L-xxxxxxxxxx)",
+    ("exports", 6): "hex digits of an export id's digest",
+    # rounding of stored and reported values
+    ("rings", 4): _ROUND,
+    ("rings", 6): _ROUND,
+    ("scan", 6): _ROUND,
+    ("scoring", 6): _ROUND,
+    ("evaluate", 4): _ROUND,
+    ("feedback", 4): _ROUND,
+    ("exports", 4): _ROUND,
+    ("reweight", 4): _ROUND + "; and a Bernoulli variance of 1/4 at p = 1/2: prior_strength "
+                     "pseudo-observations give a Gaussian prior of precision strength / 4",
+    ("reweight", 6): _ROUND,
+    ("reweight", 9): _ROUND + " (offsets grouped for the solver)",
+    ("reweight", 10000): "a suggested threshold floored to 4 decimals",
+    # 'two or more' and 'half': counting, not thresholds
+    ("rings", 2): _PAIR + "; " + _HALF + " (a lawyer's series is half the candidates between)",
+    ("redflags.agents", 2): _PAIR + " (agent reach: several employers, series, dated cases)",
+    ("redflags.contacts", 2): _PAIR + " (a shared identifier joins two or more people/cases)",
+    ("redflags.closure", 2): _PAIR + "; " + _HALF + " (the docstring's 'fewer than half')",
+    ("frame", 2): _PAIR + " (identifiers owned by two or more people)",
+    ("scan", 2): _PAIR + " (a ring is two or more leads of two or more applicants, most of "
+                 "its cases leads); and 2 decimals of a yuan amount",
+    ("evaluate", 2): _HALF + ": a found ring matches a true ring when each holds half the "
+                     "other (evaluation, not detection)",
+    # display limits (what is listed, never what is found)
+    ("redflags.common", 30): "CITED_CASES: case numbers a finding's evidence lists",
+    ("redflags.agents", 10): "evidence items listed for an AGENT_BOTH_SIDES case",
+    ("redflags.claims", 6): "claim amounts quoted in CLAIM_MONEY's evidence",
+    ("redflags.contacts", 20): "names listed in CONTACT_SHARED's evidence",
+    ("scan", 4): "top rules named in a ring's reasons",
+    ("scan", 5): "intermediaries listed per ring",
+    ("scan", 200): "links listed per ring row",
+    ("ringviews", 2): "intermediaries shown on a ring card",
+    ("ringviews", 3): "top rules shown on a ring card",
+    ("ringviews", 1500): "node cap of a drawn ring graph",
+    ("entities", 10): "candidates named in an ambiguity message",
+    ("entities", 200): "search hits read when looking a person up by name",
+    ("overview", 20): "employers in the overview's top list",
+    ("paths", 20): "search hits read per name when resolving a path's ends",
+    ("paths", 5): "path explorer: paths returned (CLI --limit)",
+    ("paths", 6): "path explorer: hops searched (CLI --max-hops)",
+    ("paths", 500): "path explorer: nodes this connected are not walked through (keeps the "
+                    "search small; shows paths, decides no finding)",
+    ("exports", 12): "export sheet: default column width",
+    ("exports", 16): "export sheet: column width",
+    ("exports", 26): "export sheet: column width",
+    ("exports", 28): "export sheet: column width",
+    ("exports", 30): "export sheet: column width",
+    ("exports", 40): "export sheet: column width",
+    ("exports", 48): "export sheet: column width",
+    ("exports", 50): "export sheet: column width",
+    ("exports", 60): "export sheet: column width",
+    # seeds, evaluation and feedback harness options (CLI defaults, not detection)
+    ("communities", 42): "default seed for direct calls; a scan passes [scoring].community_seed",
+    ("feedback", 7): "default seed of the holdout split and simulated outcomes (CLI --seed)",
+    ("feedback", 50): "k of precision@k in a feedback report (CLI -k)",
+    ("feedback", 0.5): "holdout share and simulated outcome share (CLI --holdout, --share)",
+    ("evaluate", 50): "k of precision@k in an evaluation",
+    ("evaluate", 100): "k of precision@k in an evaluation",
+    ("evaluate", -2): "a document is known by the last two parts of its path",
+    ("reweight", 20.0): "DEFAULT_PRIOR_STRENGTH: the re-weighting prior's pseudo-observations "
+                        "(CLI --prior-strength of `feedback report`); suggests weights, flags nothing",
+    # numerical optimisation (Newton steps of the re-weighting)
+    ("reweight", 100): "iteration cap of the Newton solver",
+    ("reweight", 1e-09): "convergence tolerance of the Newton solver",
+    ("reweight", 1e-06): "smallest line-search step",
+    ("reweight", 1e-12): "line-search slack for floating-point noise",
+    ("reweight", 2): "line search halves its step",
+    ("reweight", 0.5): "the 1/2 of the Gaussian log-prior",
+    # processes, buffers and caches
+    ("community_step", 0.5): "seconds between checks that the parent process is alive",
+    ("community_step", 5): "seconds to wait for the community process to stop",
+    ("projection", 262144): "pairs per chunk when projecting (memory, not results)",
+    ("projection", 2): "two ends per edge in a flat array",
+    ("redflags.common", 17): "lru_cache size 2^17 for parsed dates",
+    ("redflags.common", 256): "lru_cache size",
+    ("redflags.geography", 16): "lru_cache size 2^16 for place heads",
+}
+
+
+def _module(path: Path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts)
+
+
+def numeric_literals() -> Iterator[tuple[Path, int, str, float]]:
+    """(file, line, module, value) of every int/float literal under ``ringtrace/queries``."""
+    for path in sorted(ROOT.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+        negated: set[int] = set()
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
+                    and isinstance(node.operand, ast.Constant)):
+                negated.add(id(node.operand))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, (int, float))
+                    and not isinstance(node.value, bool)):
+                value = -node.value if id(node) in negated else node.value
+                yield path, node.lineno, _module(path), value
+
+
+def test_no_tuning_literal_outside_rules_toml() -> None:
+    offending = [f"{path.relative_to(ROOT.parents[1])}:{line}:{value!r}"
+                 for path, line, module, value in numeric_literals()
+                 if value not in TRIVIAL and (module, value) not in ALLOWED]
+    for where in offending:
+        print(where)
+    assert not offending, (
+        "numbers in ringtrace/queries that are neither in rules.toml nor allowlisted in "
+        "tests/queries/test_tunables.py (a tunable belongs in rules.toml):\n"
+        + "\n".join(offending))
+
+
+def test_every_allowlisted_number_is_still_used() -> None:
+    used = {(module, value) for _path, _line, module, value in numeric_literals()}
+    stale = sorted((key for key in ALLOWED if key not in used), key=str)
+    assert not stale, f"allowlist entries no longer in the code, remove them: {stale}"
+
+
+def test_every_allowlisted_number_says_why() -> None:
+    assert all(reason.strip() for reason in ALLOWED.values())

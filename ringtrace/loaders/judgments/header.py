@@ -31,8 +31,15 @@ _HEAD_LIMIT = 1500
 _TAIL_LIMIT = 300
 _PLACE_CHARS = 4  # longest place abbreviation before 劳 (浙余姚: 3)
 _READ_BACK = 6  # characters read back before 劳, so that a verb glued in front is seen
+#: words read back before 劳 that end the place: verbs (``作出安劳人仲…``) and the forum's own
+#: name, which judgments print right before the number (``…仲裁委员会安劳人仲案字（2018）第43号``)
 _JUNK_WORDS = ("作出", "作岀", "做出", "出具", "不服", "根据", "依据", "送达", "下发", "制作", "提交", "提供",
-               "出示", "撤销", "见")
+               "出示", "撤销", "见", "委员会", "仲裁院", "法院")
+#: a place written as a code (``豫0502劳仲案字[2019]12号``: county commissions that number their
+#: cases with the court-style 代字 of their county) or masked by the publisher (``X劳人仲不字…``,
+#: ``XX劳人仲案字…``) - not Chinese characters, so the read-back would lose it
+_CODED_PLACE = re.compile(r"(?:[京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘青宁新]"
+                          r"(?:[0-9０-９]{4}|[0-9０-９]{2})|[XxＸｘ×*＊]{1,3})$")
 _JUNK_BEFORE_ARBITRATION = ("经", "于", "的", "以", "向", "按", "被", "即", "据", "及", "和", "与", "在",
                             "对", "该", "其", "号", "书", "委", "院", "了", "已", "由", "将", "为", "是")
 _SPACES = re.compile(r"\s+")
@@ -85,6 +92,9 @@ def _court_number(m: re.Match[str]) -> CaseNumber:
 
 def _arbitration_number(m: re.Match[str]) -> CaseNumber:
     text = m.string
+    coded = _CODED_PLACE.search(text, max(0, m.start() - 5), m.start())
+    if coded is not None:
+        return CaseNumber(text[coded.start():m.end()], coded.start(), m.end(), True, None, "仲裁")
     start = m.start()
     while start > max(0, m.start() - _READ_BACK) and "\u4e00" <= text[start - 1] <= "\u9fff":
         start -= 1  # the place abbreviation before 劳: 安 / 明永 / 浙余姚

@@ -58,11 +58,14 @@ TITLE = re.compile(
     + "|" + _spaced("不予受理") + r"\s*(?:" + _spaced("案件") + r"\s*)?" + _spaced("通知书")
     + "))")
 
-#: 裁判日期: 2017-08-03 (mirror metadata on one line); also 案号 / 法院 / 案由 on their own line
+#: 裁判日期: 2017-08-03 (mirror metadata on one line); also 案号 / 法院 / 案由 on their own line;
+#: legal-database pages (北大法宝-style) print the key in brackets, the value after it without a
+#: colon: 【审理法院】河南省安阳市中级人民法院 / 【裁判日期】2020年5月6日
 METADATA_KEYS = ("案号", "裁判日期", "公开日期", "案件名称", "法院", "所属地区", "案件类型", "审理程序",
                  "当事人", "案由", "法律依据", "审结日期", "审判日期", "文书类型", "审理法院")
-METADATA_LINE = re.compile(r"^\s*(?P<key>" + "|".join(r"[ \u3000]{0,3}".join(k) for k in METADATA_KEYS)
-                           + rf")\s*(?:{COLON}\s*(?P<value>.*))?$")
+METADATA_LINE = re.compile(r"^\s*(?P<open>[【［\[])?\s*(?P<key>"
+                           + "|".join(r"[ \u3000]{0,3}".join(k) for k in METADATA_KEYS)
+                           + rf")\s*(?(open)[】］\]]\s*{COLON}?|(?={COLON}|$){COLON}?)\s*(?P<value>.*)$")
 #: 全文 / 正文 (the line after which a mirror page prints the document itself)
 FULL_TEXT_MARK = re.compile(r"^\s*[全正]\s*文\s*[:：]?\s*$", re.M)
 #: 裁判文书正文 / 文书正文 ending a line, also glued to the last field's value

@@ -115,3 +115,17 @@ def test_award_heading_keeps_its_own_number_whole(number: str) -> None:
     header = read_header(text, read_metadata(text))
     assert header.case_number is not None and header.case_number.text == number
     assert (header.forum_kind, header.procedure) == ("arbitration", "仲裁")
+
+
+@pytest.mark.parametrize(("open_", "close"), [("【", "】"), ("[", "]"), ("［", "］"), ("【", "】：")])
+def test_bracketed_field_labels_of_legal_database_pages(open_: str, close: str) -> None:
+    text = (f"{open_}审理法院{close}河南省安阳市中级人民法院\n{open_}案号{close}（2020）豫05民终88号\n"
+            f"{open_}案由{close}劳动争议\n{open_}裁判日期{close}2020年5月6日\n"
+            "上诉人（原审被告）：安阳市某某有限公司，住所地安阳市。\n被上诉人（原审原告）：张某，女。\n")
+    meta = read_metadata(text)
+    assert (meta.get("审理法院"), meta.get("案由"), meta.get("裁判日期")) == (
+        "河南省安阳市中级人民法院", "劳动争议", "2020年5月6日")
+    header = read_header(text, meta)
+    assert header.forum == "河南省安阳市中级人民法院"  # the value, never the label 审理法院
+    assert header.case_number is not None and header.case_number.text == "（2020）豫05民终88号"
+    assert header.procedure == "二审"

@@ -45,9 +45,10 @@ _SENTENCE_END = "。：:；;！？!?」”）)"
 #: provenance notes some collections put above a document (``# source: …``)
 _COMMENT_LINES = re.compile(r"\A(?:[ \t]*#[^\n]*(?:\n|\Z))+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-#: pinyin that some converting mirrors print after a character they could not map: 现(xiàn)
-_PINYIN_NOTE = re.compile(r"\((?<=[\u4e00-\u9fff]\()(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùü"
-                          r"ǖǘǚǜ]{1,7}\)")
+#: pinyin that some converting mirrors print after a character they could not map: 现(xiàn),
+#: 區（qū） (the full-width brackets of a page converted whole to full-width punctuation)
+_PINYIN_NOTE = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+                          r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[)）]")
 _BLANKS = re.compile(r"[ \t\u00a0]+\n")
 #: a whitespace run longer than any layout needs (it would only slow the patterns down)
 _LONG_WHITESPACE = re.compile(r"\s{17,}")  # one character class: the scan skips ahead fast
@@ -200,7 +201,7 @@ def clean_text(text: str) -> str:
     if "页" in text or "—" in text or "-" in text or "－" in text:
         text = "\n" + text
         text = _PAGE_MARKER.sub(lambda m: _join_page_break(m, text), text)
-    if "(" in text:
+    if "(" in text or "（" in text:
         text = _PINYIN_NOTE.sub("", text)
     text = _BLANK_IN_WORD.sub("", text)
     if "\n\n\n" in text:

@@ -357,3 +357,25 @@ def test_copy_cut_before_its_party_block_names_the_sides_from_the_body() -> None
     assert cut is not None and [p.name for p in cut.parties] == ["张某某", "濮阳某某化工厂劳动服务公司"]
     unreadable = parse_text("申请人李某称：申请人曾在被申请人处工作。\n被申请人辩称，双方不存在劳动关系。\n")
     assert unreadable.record is None and "no court" in unreadable.problems[0].reason
+
+
+@pytest.mark.parametrize("gloss", ["(qū)", "（qū）"])
+def test_traditional_document_with_pinyin_glosses(gloss: str) -> None:
+    record = _record(
+        "河南省安陽市中級人民法院\n民事判決書\n（2019）豫05民終2211號\n"
+        f"上訴人（原審被告）：安陽市某某有限公司，住所地安陽市文峰區{gloss}。\n法定代表人：王某，經理。\n"
+        f"被上訴人（原審原告）：張某，女，1966年7月8日出生，漢族，住安陽市北關區{gloss}。\n"
+        "委託訴訟代理人：李某，河南某某律師事務所律師。\n"
+        "上訴人安陽市某某有限公司因與被上訴人張某確認勞動關係糾紛一案，不服河南省安陽市文峰區人民法院"
+        "（2018）豫0502民初1234號民事判決，向本院提起上訴。\n判決如下：\n駁回上訴，維持原判。\n"
+        "審判長  趙某\n二〇一九年十月八日\n")
+    assert record.case_number == "（2019）豫05民終2211號"  # as printed
+    assert normalize_case_number(record.case_number) == normalize_case_number("(2019)豫05民终2211号")
+    assert record.related_case_numbers == ["（2018）豫0502民初1234號"]
+    assert (record.forum, record.court_code, record.procedure) == ("河南省安阳市中级人民法院", "豫05", "二审")
+    assert [(p.name, p.side, p.birth_date, p.address) for p in record.parties] == [
+        ("安阳市某某有限公司", "employer", None, "安阳市文峰区"),
+        ("张某", "worker", "1966-07-08", "安阳市北关区")]
+    assert [(a.name, a.law_firm, a.represents) for a in record.agents] == [
+        ("李某", "河南某某律师事务所", ["张某"])]
+    assert (record.decision_date, record.outcome) == ("2019-10-08", "upheld")

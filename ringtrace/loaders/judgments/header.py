@@ -140,6 +140,10 @@ def _trim_forum(name: str) -> str:
 #: words before a forum's name that make it a mention in a sentence (``不服某某法院…判决``,
 #: ``向某某仲裁委员会申请仲裁``), not the document's own heading
 _MENTION_BEFORE = re.compile(r"(?:不服|向|经|由|据|于|在|被|对|与|至|的)\s*$")
+#: a name right after a comma or a full stop is inside a sentence: a repost's or a blog's own
+#: words (``近日，河南省安阳市中级人民法院审结一起…``, ``2019年3月，安阳市…仲裁委员会作出裁决``),
+#: never the heading a document starts with, which stands on a line of its own
+_IN_SENTENCE = "，,。；;"
 #: labels of mirror field blocks that end in 法院 (``审理法院``)
 _FIELD_LABELS = frozenset(("审理法院", "法院", "经办法院", "承办法院"))
 _MAX_CANDIDATES = 8
@@ -161,6 +165,8 @@ def _forum(text: str, start: int, end: int) -> tuple[str, str] | None:
             trimmed = _trim_forum(name)
             at = m.start() + len(name) - len(trimmed)  # ``…19日向某仲裁委员会``: junk trimmed
             if name in _FIELD_LABELS or _MENTION_BEFORE.search(text, max(0, at - 3), at):
+                continue
+            if at > 0 and text[at - 1] in _IN_SENTENCE:
                 continue
             if at > 0 and text[at - 1] not in _LINE_START and not _named_forum(trimmed):
                 continue  # ``…，经审查不属于劳动人事争议仲裁委员会的受理范围``: words, not a name

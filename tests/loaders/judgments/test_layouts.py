@@ -379,3 +379,24 @@ def test_traditional_document_with_pinyin_glosses(gloss: str) -> None:
     assert [(a.name, a.law_firm, a.represents) for a in record.agents] == [
         ("李某", "河南某某律师事务所", ["张某"])]
     assert (record.decision_date, record.outcome) == ("2019-10-08", "upheld")
+
+
+@pytest.mark.parametrize("intro", [
+    "近日，河南省安阳市中级人民法院审结一起确认劳动关系纠纷案件。\n",
+    "2019年3月，安阳市劳动人事争议仲裁委员会作出裁决，原告不服，诉至本院。\n",
+    "案情简介。河南省安阳市文峰区人民法院受理了这起案件。\n",
+])
+def test_a_blog_copy_takes_no_forum_from_its_own_sentences(intro: str) -> None:
+    outcome = parse_text(
+        intro + "原告：张某，女，1966年7月8日出生，汉族，住安阳市文峰区。\n"
+        "被告：安阳市某某有限公司，住所地安阳市文峰区。\n"
+        "原告张某与被告安阳市某某有限公司确认劳动关系纠纷一案，本院受理后，依法公开开庭进行了审理。\n"
+        "被告辩称，对原告的诉讼请求无异议。\n")
+    record = outcome.record
+    assert record is not None and record.doc_id
+    assert (record.forum, record.case_number, record.document_type) == ("", None, "unknown")
+    assert "document_type" not in (record.inferred or {})
+    assert [(p.name, p.side) for p in record.parties] == [
+        ("张某", "worker"), ("安阳市某某有限公司", "employer")]
+    assert record.defendant_response == "no_objection"
+    assert {p.field for p in outcome.problems} >= {"forum", "case_number", "document_type"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ringtrace.loaders.judgments.block import PartyBlock, read_party_block
 from ringtrace.loaders.judgments.parties import assign_sides, procedural_role
 
@@ -77,3 +79,17 @@ def test_individual_business_operator_is_an_employer() -> None:
     block = _block("原告：孙某，女，1966年1月1日出生。\n被告：刘某（个体工商户，字号某某饭店），男，1970年5月5日出生。\n")
     assert [(p.party.name, p.party.side) for p in block.parties] == [("孙某", "worker"),
                                                                      ("刘某", "employer")]
+
+
+@pytest.mark.parametrize(("line", "birth", "address"), [
+    ("原告：王某，男，1958年3月4日生，汉族，户籍地河南省林州市，现住安阳市文峰区。", "1958-03-04", "河南省林州市"),
+    ("原告：李某，女，1962.05.06出生，住址：安阳市北关区。", "1962-05-06", "安阳市北关区"),
+    ("原告：赵某，女，1963年7月，汉族，住安阳县。", "1963-07", "安阳县"),  # a bare month of birth
+    ("原告：钱某，女，1963年7月出生，汉族，住址安阳县。", "1963-07", "安阳县"),
+    ("原告孙某，女，1964年10月份出生，住安阳县。", "1964-10", "安阳县"),
+    ("原告：周某，女，出生日期：1965年5月3日，身份证住址：河南省安阳县。", "1965-05-03", "河南省安阳县"),
+])
+def test_birth_and_address_in_every_spelling(line: str, birth: str, address: str) -> None:
+    block = _block(line + "\n被告：安阳市某某有限公司，住所地安阳市。\n")
+    person = block.parties[0].party
+    assert (person.birth_date, person.address, person.side) == (birth, address, "worker")

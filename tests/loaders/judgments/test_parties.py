@@ -93,3 +93,20 @@ def test_birth_and_address_in_every_spelling(line: str, birth: str, address: str
     block = _block(line + "\n被告：安阳市某某有限公司，住所地安阳市。\n")
     person = block.parties[0].party
     assert (person.birth_date, person.address, person.side) == (birth, address, "worker")
+
+
+@pytest.mark.parametrize("record", [
+    "原告张某诉称，原告自2001年3月在被告处工作，请求确认双方存在劳动关系。",
+    "原告诉称，原告自2001年3月在被告处工作，请求确认双方存在劳动关系。",
+    "原告张某向本院提出诉讼请求：确认原告与被告自2001年3月至2015年12月存在劳动关系。",
+    "申请人张某请求裁决：确认申请人与被申请人存在劳动关系。",
+    "原告张某与被告安阳市某某有限公司确认劳动关系纠纷一案，本院于2021年3月1日立案。",
+])
+def test_last_party_line_fused_with_the_next_paragraph(record: str) -> None:
+    head = ("原告：张某，女，1966年7月8日出生，住安阳市。\n"
+            "被告：安阳市某某有限公司，住所地安阳市文峰区中华路1号")
+    for glue in ("", "。"):  # the paragraph break lost, with or without the full stop
+        block = _block(head + glue + record + "\n被告辩称，无异议。\n")
+        assert [(p.party.name, p.party.address) for p in block.parties] == [
+            ("张某", "安阳市"), ("安阳市某某有限公司", "安阳市文峰区中华路1号")]
+        assert (head + glue + record)[block.end:].startswith(record[:4])

@@ -400,3 +400,18 @@ def test_a_blog_copy_takes_no_forum_from_its_own_sentences(intro: str) -> None:
         ("张某", "worker"), ("安阳市某某有限公司", "employer")]
     assert record.defendant_response == "no_objection"
     assert {p.field for p in outcome.problems} >= {"forum", "case_number", "document_type"}
+
+
+@pytest.mark.parametrize("number", [
+    "（2021）豫0502民初 1234 号", "（2021）豫 0502 民初1234号", "（ 2021 ）豫0502民初1234号",
+    "（2021）豫0502民初&nbsp;1234号", "（2021）豫0502民初</span>1234<span>号", "（２０２１）豫０５０２民初１２３４号",
+])
+def test_case_number_split_by_stray_blanks_or_markup(number: str) -> None:
+    record = _record("河南省安阳市文峰区人民法院\n民事判决书\n" + number + "\n"
+                     "原告：张某，女，1966年7月8日出生。\n被告：安阳市某某有限公司，住所地安阳市。\n"
+                     "原告张某与被告安阳市某某有限公司确认劳动关系纠纷一案，本院于2021年3月1日立案。\n")
+    assert record.case_number is not None
+    assert normalize_case_number(record.case_number) == normalize_case_number("(2021)豫0502民初1234号")
+    assert (record.court_code, record.region_code) == ("豫0502", "410502")
+    assert [p.name for p in record.parties] == ["张某", "安阳市某某有限公司"]
+    assert record.filing_date == "2021-03-01"

@@ -137,3 +137,14 @@ def test_a_simplified_text_quoting_one_traditional_name_is_left_alone() -> None:
 ])
 def test_pinyin_glosses_are_dropped_in_either_bracket_width(text: str, expected: str) -> None:
     assert clean_text(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("（2021）豫0502民初&nbsp;1234号", "（2021）豫0502民初1234号"),
+    ("（2021）豫0502民初&#160;1234&#xa0;号", "（2021）豫0502民初1234号"),
+    ("原告：张某&emsp;，女", "原告：张某，女"),
+    ("某某建材有限公司&amp;某某厂", "某某建材有限公司&某某厂"),
+    ("工资A&B两项", "工资A&B两项"),  # a bare ampersand is no reference
+])
+def test_character_references_left_in_plain_text_are_decoded(text: str, expected: str) -> None:
+    assert clean_text(text) == expected

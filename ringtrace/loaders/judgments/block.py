@@ -36,9 +36,12 @@ _AGENT_LABEL_REACH = 72  # the longest shared prefix (60) plus the longest label
 _TITLE_LINE = re.compile(r"^(?:职务|职位)\s*[:：]\s*(?P<title>.+)$")
 _KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[:：]\s*\S{1,60}$")
 #: the 诉讼记录 fused onto the last party line without a full stop:
-#: ``…住所地某市某路1号原告张三与被告某公司劳动争议一案，…``
-_RECORD_START = re.compile(r"(?:再审申请人|上诉人|申请人|申诉人|原告|被告)[^，,。；;:：]{1,40}?(?:因与|与|诉)"
-                           r"[^。；;]{0,80}?(?:一案|纠纷|争议)")
+#: ``…住所地某市某路1号原告张三与被告某公司劳动争议一案，…``; or, in a copy that leaves the
+#: record out and goes straight to the claims, the claim itself (``…住所地某市原告张三诉称，…``,
+#: ``…原告张三向本院提出诉讼请求：…``) - the paragraph break lost when the page was flattened
+_RECORD_START = re.compile(r"(?:再审申请人|上诉人|申请人|申诉人|原告|被告)(?:[^，,。；;:：]{1,40}?(?:因与|与|诉)"
+                           r"[^。；;]{0,80}?(?:一案|纠纷|争议)|[^，,。；;:：]{0,10}?(?:诉称|向本(?:院|委)提出|"
+                           r"请求(?:依法)?(?:判令|裁决|确认)))")
 _CONTINUATION = re.compile(r"^(?:住|现住|户籍|身份证|公民身份|居民身份|联系电话|电话|手机|统一社会信用代码|"
                            r"社会信用代码|组织机构代码|注册号|民族|出生|性别)")
 

@@ -31,8 +31,15 @@ _HEAD_LIMIT = 1500
 _TAIL_LIMIT = 300
 _PLACE_CHARS = 4  # longest place abbreviation before 劳 (浙余姚: 3)
 _READ_BACK = 6  # characters read back before 劳, so that a verb glued in front is seen
+#: words read back before 劳 that end the place: verbs (``作出安劳人仲…``) and the forum's own
+#: name, which judgments print right before the number (``…仲裁委员会安劳人仲案字（2018）第43号``)
 _JUNK_WORDS = ("作出", "作岀", "做出", "出具", "不服", "根据", "依据", "送达", "下发", "制作", "提交", "提供",
-               "出示", "撤销", "见")
+               "出示", "撤销", "见", "委员会", "仲裁院", "法院")
+#: a place written as a code (``豫0502劳仲案字[2019]12号``: county commissions that number their
+#: cases with the court-style 代字 of their county) or masked by the publisher (``X劳人仲不字…``,
+#: ``XX劳人仲案字…``) - not Chinese characters, so the read-back would lose it
+_CODED_PLACE = re.compile(r"(?:[京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘青宁新]"
+                          r"(?:[0-9０-９]{4}|[0-9０-９]{2})|[XxＸｘ×*＊]{1,3})$")
 _JUNK_BEFORE_ARBITRATION = ("经", "于", "的", "以", "向", "按", "被", "即", "据", "及", "和", "与", "在",
                             "对", "该", "其", "号", "书", "委", "院", "了", "已", "由", "将", "为", "是")
 _SPACES = re.compile(r"\s+")
@@ -85,6 +92,9 @@ def _court_number(m: re.Match[str]) -> CaseNumber:
 
 def _arbitration_number(m: re.Match[str]) -> CaseNumber:
     text = m.string
+    coded = _CODED_PLACE.search(text, max(0, m.start() - 5), m.start())
+    if coded is not None:
+        return CaseNumber(text[coded.start():m.end()], coded.start(), m.end(), True, None, "仲裁")
     start = m.start()
     while start > max(0, m.start() - _READ_BACK) and "\u4e00" <= text[start - 1] <= "\u9fff":
         start -= 1  # the place abbreviation before 劳: 安 / 明永 / 浙余姚
@@ -130,6 +140,10 @@ def _trim_forum(name: str) -> str:
 #: words before a forum's name that make it a mention in a sentence (``不服某某法院…判决``,
 #: ``向某某仲裁委员会申请仲裁``), not the document's own heading
 _MENTION_BEFORE = re.compile(r"(?:不服|向|经|由|据|于|在|被|对|与|至|的)\s*$")
+#: a name right after a comma or a full stop is inside a sentence: a repost's or a blog's own
+#: words (``近日，河南省安阳市中级人民法院审结一起…``, ``2019年3月，安阳市…仲裁委员会作出裁决``),
+#: never the heading a document starts with, which stands on a line of its own
+_IN_SENTENCE = "，,。；;"
 #: labels of mirror field blocks that end in 法院 (``审理法院``)
 _FIELD_LABELS = frozenset(("审理法院", "法院", "经办法院", "承办法院"))
 _MAX_CANDIDATES = 8
@@ -151,6 +165,8 @@ def _forum(text: str, start: int, end: int) -> tuple[str, str] | None:
             trimmed = _trim_forum(name)
             at = m.start() + len(name) - len(trimmed)  # ``…19日向某仲裁委员会``: junk trimmed
             if name in _FIELD_LABELS or _MENTION_BEFORE.search(text, max(0, at - 3), at):
+                continue
+            if at > 0 and text[at - 1] in _IN_SENTENCE:
                 continue
             if at > 0 and text[at - 1] not in _LINE_START and not _named_forum(trimmed):
                 continue  # ``…，经审查不属于劳动人事争议仲裁委员会的受理范围``: words, not a name

@@ -2,8 +2,9 @@
 
 Two layouts are common: a key on its own line with the value on the next non-empty line
 (cn.govopendata.com, reposts with ``审理法院`` / ``案号`` / ``裁判日期`` / ``当事人`` blocks), or
-``key: value`` on one line (``案  号: (2017)黑01民终3817号``, spaces inside the key allowed). The document itself follows a ``全文``
-line. The fields are a fallback: the document's own header wins where both exist, because the
+``key: value`` on one line (``案  号: (2017)黑01民终3817号``, spaces inside the key allowed); legal
+databases print the key in brackets with the value after it (``【裁判日期】2020年5月6日``). The
+document itself follows a ``全文`` line. The fields are a fallback: the document's own header wins where both exist, because the
 mirror shortens names (``沂源县人民法院`` for ``山东省沂源县人民法院``).
 """
 

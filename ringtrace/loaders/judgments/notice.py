@@ -12,6 +12,13 @@ A commission's notice often has no party lines: it is addressed to the applicant
     张三：
         你（单位）与安阳市某某有限公司劳动争议一案，本委于2021年3月1日收到仲裁申请……
 
+The model notice of the 劳动人事争议仲裁办案规则 (the one most commissions print) says when the
+application came in before naming the other side, and some commissions print the addressee's
+ID number after the name::
+
+    赵某（身份证号：410502196512******）：
+        你（单位）于2021年4月6日向本委提出的与安阳某某物资有限公司确认劳动关系争议的仲裁申请……
+
 The addressee becomes the applicant (plaintiff) and the employer named in the sentence the
 respondent (defendant); both keep ``role_in_text`` empty, since the notice gives no label.
 """
@@ -25,15 +32,21 @@ from ringtrace.graph.records import Party
 from ringtrace.loaders.judgments.block import PartyBlock
 from ringtrace.loaders.judgments.parties import ParsedParty, looks_like_entity
 
-#: ``张三：`` on its own line, or run into the notice's first sentence (``张三：你（你们）与…``)
-_ADDRESSEE = re.compile(r"[ \t\u3000]*(?P<name>[^\s:：，,。；;（）()]{2,40})[ \t\u3000]*[:：][ \t\u3000]*"
+#: ``张三：`` on its own line, or run into the notice's first sentence (``张三：你（你们）与…``);
+#: an ID number in brackets after the name is not part of it (``赵某（身份证号：4105…）：``)
+_ADDRESSEE = re.compile(r"[ \t\u3000]*(?P<name>[^\s:：，,。；;（）()]{2,40})"
+                        r"(?:[ \t\u3000]*[（(][^（）()\n]{1,40}[）)])?[ \t\u3000]*[:：][ \t\u3000]*"
                         r"(?:\n|(?=你))")
-#: 你（单位）与… / 你（你们）与… / 你提出的与…
-_OTHER_SIDE = re.compile(r"你(?:[（(][^（）()]{1,4}[）)]|单位)?(?:提出的|申请的)?(?:与|和|诉)(?P<other>[^，,。；;、]{2,40}?)(?:之间)?(?:的)?"
+#: ``你（单位）`` / ``你（你们）`` / ``你``, then when and how the application came
+#: (``于2021年3月1日向本委提出的``), then ``与``: the words before the other side's name
+_YOU_AND = (r"你(?:[（(][^（）()]{1,4}[）)]|单位)?(?:于[^，,。；;与和]{1,30}?(?:向(?:本|我)(?:委|会|院))?)?"
+            r"(?:提出的|申请的|提交的)?(?:与|和|诉)")
+#: 你（单位）与… / 你（你们）与… / 你提出的与… / 你（单位）于…向本委提出的与…
+_OTHER_SIDE = re.compile(_YOU_AND + r"(?P<other>[^，,。；;、]{2,40}?)(?:之间)?(?:的)?"
                          r"(?:确认劳动关系|劳动人事争议|劳动争议|人事争议|工资|劳动报酬|劳动合同)")
 #: the same with any dispute (``…有限公司经济补偿争议的仲裁申请``): the longest name that ends
 #: like an organisation's
-_OTHER_SIDE_ANY = re.compile(r"你(?:[（(][^（）()]{1,4}[）)]|单位)?(?:提出的|申请的)?(?:与|和|诉)"
+_OTHER_SIDE_ANY = re.compile(_YOU_AND +
                              r"(?P<other>[^，,。；;、]{2,40}(?:公司|厂|店|中心|学校|医院|合作社|事务所|商行|"
                              r"酒店|宾馆|超市|矿|场|站|部|社|队|院|所|局))"
                              r"(?=(?:之间)?的?[\u4e00-\u9fff]{0,10}?(?:争议|纠纷))")

@@ -58,11 +58,14 @@ TITLE = re.compile(
     + "|" + _spaced("不予受理") + r"\s*(?:" + _spaced("案件") + r"\s*)?" + _spaced("通知书")
     + "))")
 
-#: 裁判日期: 2017-08-03 (mirror metadata on one line); also 案号 / 法院 / 案由 on their own line
+#: 裁判日期: 2017-08-03 (mirror metadata on one line); also 案号 / 法院 / 案由 on their own line;
+#: legal-database pages (北大法宝-style) print the key in brackets, the value after it without a
+#: colon: 【审理法院】河南省安阳市中级人民法院 / 【裁判日期】2020年5月6日
 METADATA_KEYS = ("案号", "裁判日期", "公开日期", "案件名称", "法院", "所属地区", "案件类型", "审理程序",
                  "当事人", "案由", "法律依据", "审结日期", "审判日期", "文书类型", "审理法院")
-METADATA_LINE = re.compile(r"^\s*(?P<key>" + "|".join(r"[ \u3000]{0,3}".join(k) for k in METADATA_KEYS)
-                           + rf")\s*(?:{COLON}\s*(?P<value>.*))?$")
+METADATA_LINE = re.compile(r"^\s*(?P<open>[【［\[])?\s*(?P<key>"
+                           + "|".join(r"[ \u3000]{0,3}".join(k) for k in METADATA_KEYS)
+                           + rf")\s*(?(open)[】］\]]\s*{COLON}?|(?={COLON}|$){COLON}?)\s*(?P<value>.*)$")
 #: 全文 / 正文 (the line after which a mirror page prints the document itself)
 FULL_TEXT_MARK = re.compile(r"^\s*[全正]\s*文\s*[:：]?\s*$", re.M)
 #: 裁判文书正文 / 文书正文 ending a line, also glued to the last field's value
@@ -116,9 +119,11 @@ ENTITY_SUFFIX = re.compile(
     r"(?:[(（][^()（）]{1,12}[)）])?$")
 
 SEX = re.compile(r"^(?:性别\s*[:：]?\s*)?(?P<sex>男|女)(?:性)?$")
-#: 1949年3月19日出生 / 1969年3月26日生 / 出生于1960年1月1日 / 出生日期：1965年5月3日
-BIRTH = re.compile(r"^(?:出生(?:日期|年月)?\s*[:：]?\s*(?:于)?\s*)?(?P<date>[12１２][09０９]\d{2}\s*[年.\-/]\s*\d{1,2}"
-                   r"\s*[月.\-/]\s*\d{1,2}\s*日?)\s*(?:出生|生)?(?:于.*)?$")
+#: 1949年3月19日出生 / 1969年3月26日生 / 出生于1960年1月1日 / 出生日期：1965年5月3日 /
+#: 1963年7月出生, 1963年7月 (courts that publish only the month of birth, or a mirror that cut
+#: the day to mask it)
+BIRTH = re.compile(r"^(?:出生(?:日期|年月)?\s*[:：]?\s*(?:于)?\s*)?(?P<date>[12１２][09０９]\d{2}\s*(?:[年.\-/]\s*\d{1,2}"
+                   r"\s*[月.\-/]\s*\d{1,2}\s*日?|年\s*\d{1,2}\s*月份?))\s*(?:出生|生)?(?:于.*)?$")
 ETHNICITY = re.compile(rf"^(?:民族\s*[:：]?\s*)?(?P<ethnicity>[{CJK}]{{1,6}}族)$")
 ADDRESS = re.compile(r"^(?:户籍所在地|户籍地址|户籍地|经常居住地|身份证住址|身份证地址|住所地|现住址|现住|"
                      r"住址|住所|居住地|地址|住)\s*[:：]?\s*(?:在)?\s*(?P<address>.+)$")

@@ -3,10 +3,15 @@
 ``本院于2021年10月27日立案后，依法适用简易程序公开开庭进行了审理`` gives the filing date and
 the procedure; the decision date is the Chinese-numeral date of the signature block
 (``二〇一七年三月一日``), not one recited in the body (``原审法院于二Ｏ一六年十月二十四日作出判决``),
-with the mirror's ``裁判日期`` as a fallback.
+with the mirror's ``裁判日期`` as a fallback. Documents typed in a word processor rather than
+set by a court's system (most arbitration commissions' awards and notices, some courts' Word
+exports) sign with Arabic numerals on a line of their own (``2020年6月8日``): such a line is read
+when no Chinese-numeral date is found.
 """
 
 from __future__ import annotations
+
+import re
 
 from ringtrace.loaders.judgments.dates import CN_DATE, DATE, arabic_date, chinese_date, parse_date
 from ringtrace.loaders.judgments.patterns import (
@@ -18,6 +23,9 @@ from ringtrace.loaders.judgments.patterns import (
 from ringtrace.loaders.judgments.sections import Sections
 
 _TAIL_WINDOW = 800
+#: a full date in Arabic numerals filling its line: a signature, never a date recited in a sentence
+_SIGNATURE_LINE = re.compile(r"^[ \t\u3000]*(?P<date>[12１２][09０９]\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+                             r"[ \t\u3000]*$", re.M)
 _RECITED = ("作出", "作岀", "做出", "判决", "裁决", "立案", "受理", "开庭", "起诉", "申请", "送达", "签收")
 
 
@@ -48,7 +56,8 @@ def simple_procedure(record: str) -> bool | None:
 
 
 def decision_date(sections: Sections, metadata_date: str | None) -> str | None:
-    """The signature-block date; else the mirror's 裁判日期; else None."""
+    """The signature-block date (Chinese numerals, else an Arabic date on a line of its own);
+    else the mirror's 裁判日期; else None."""
     text = sections.text
     start = sections.tail if sections.tail is not None else (sections.operative or sections.start)
     start = max(sections.start, min(start, sections.end - _TAIL_WINDOW)) \
@@ -58,6 +67,11 @@ def decision_date(sections: Sections, metadata_date: str | None) -> str | None:
         if any(after.lstrip(" ，,").startswith(word) for word in _RECITED):
             continue
         value = chinese_date(m)
+        if value:
+            return value
+    for m in _SIGNATURE_LINE.finditer(text, start, sections.end):
+        d = DATE.search(m.group("date"))
+        value = arabic_date(d) if d else None
         if value:
             return value
     return parse_date(metadata_date) if metadata_date else None

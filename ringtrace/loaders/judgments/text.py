@@ -45,9 +45,13 @@ _SENTENCE_END = "。：:；;！？!?」”）)"
 #: provenance notes some collections put above a document (``# source: …``)
 _COMMENT_LINES = re.compile(r"\A(?:[ \t]*#[^\n]*(?:\n|\Z))+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-#: pinyin that some converting mirrors print after a character they could not map: 现(xiàn)
-_PINYIN_NOTE = re.compile(r"\((?<=[\u4e00-\u9fff]\()(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùü"
-                          r"ǖǘǚǜ]{1,7}\)")
+#: pinyin that some converting mirrors print after a character they could not map: 现(xiàn),
+#: 區（qū） (the full-width brackets of a page converted whole to full-width punctuation)
+_PINYIN_NOTE = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+                          r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}[)）]")
+#: a character reference left in plain text (``民初&nbsp;1234号``, ``&amp;``, ``&#12288;``): text
+#: copied out of a page's source, or a page escaped twice, keeps them after the tags are gone
+_ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,7});")
 _BLANKS = re.compile(r"[ \t\u00a0]+\n")
 #: a whitespace run longer than any layout needs (it would only slow the patterns down)
 _LONG_WHITESPACE = re.compile(r"\s{17,}")  # one character class: the scan skips ahead fast
@@ -182,6 +186,11 @@ def _one_blank(match: re.Match[str]) -> str:
     return "\n\n" if run.count("\n") > 1 else "\n" if "\n" in run else " "
 
 
+def _entity(match: re.Match[str]) -> str:
+    value = html.unescape(match.group(0))
+    return " " if value.isspace() else value
+
+
 def clean_text(text: str) -> str:
     """Line endings unified; invisible characters, page markers and pinyin notes removed.
 
@@ -191,8 +200,13 @@ def clean_text(text: str) -> str:
 
     A page marker inside a sentence is removed together with its line breaks, so that a word
     split across pages (``2013`` / ``—2—`` / ``年11月``) is whole again.
+
+    Character references left in the text (``&nbsp;`` and the like) are decoded; a blank one
+    becomes a space, which the letter-spacing rule below removes inside a case number.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in text:
+        text = _ENTITY.sub(_entity, text)
     text = _INVISIBLE.sub("", text)
     text = _LONG_WHITESPACE.sub(_one_blank, text)
     if " \n" in text or "\t\n" in text or "\u00a0\n" in text:
@@ -200,7 +214,7 @@ def clean_text(text: str) -> str:
     if "页" in text or "—" in text or "-" in text or "－" in text:
         text = "\n" + text
         text = _PAGE_MARKER.sub(lambda m: _join_page_break(m, text), text)
-    if "(" in text:
+    if "(" in text or "（" in text:
         text = _PINYIN_NOTE.sub("", text)
     text = _BLANK_IN_WORD.sub("", text)
     if "\n\n\n" in text:

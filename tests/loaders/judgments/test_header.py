@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ringtrace.graph.identity import normalize_case_number
 from ringtrace.loaders.judgments.header import document_type_of, find_case_numbers, read_header
 from ringtrace.loaders.judgments.metadata import read_metadata
 
@@ -81,3 +82,50 @@ def test_metadata_fill_what_the_text_lacks() -> None:
     header = read_header(text, meta)
     assert header.forum == "沂源县人民法院"
     assert header.case_number is not None and header.case_number.text == "(2016)鲁0323民初2941号"
+
+
+@pytest.mark.parametrize(("before", "number"), [
+    ("不服安阳市劳动人事争议仲裁委员会", "安劳人仲案字（2018）第43号"),  # the forum's name right before
+    ("不服安阳市劳动人事争议仲裁委员会", "安劳人仲案字(2018)第43号"),
+    ("经文峰区劳动人事争议仲裁院", "文劳人仲案字【2020】5号"),
+    ("该委作出", "豫0502劳仲案字[2019]12号"),  # a county commission numbering with its court-style code
+    ("该委作出", "豫0502劳仲案字［2019］12号"),
+    ("申请人不服", "X劳人仲不字〔2021〕24号"),  # the place masked by the publisher
+    ("仲裁委员会作出", "XX劳人仲案字〔2019〕7号"),
+])
+def test_arbitration_number_keeps_its_place_and_nothing_before(before: str, number: str) -> None:
+    found = find_case_numbers(f"原告{before}{number}仲裁裁决，诉至本院。")
+    assert [n.text for n in found] == [number] and found[0].arbitration
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("安劳人仲案字（2018）第43号", "安劳人仲案字〔2018〕43号"),
+    ("豫0502劳仲案字[2019]12号", "豫0502劳仲案字（2019）第12号"),
+    ("X劳人仲不字〔2021〕24号", "X劳人仲不字(2021)24号"),
+])
+def test_arbitration_number_keys_fold_brackets(a: str, b: str) -> None:
+    assert normalize_case_number(a) == normalize_case_number(b)
+
+
+@pytest.mark.parametrize("number", ["X劳人仲不字〔2021〕24号", "豫0502劳仲案字[2019]12号",
+                                    "安劳人仲案字（2018）第43号"])
+def test_award_heading_keeps_its_own_number_whole(number: str) -> None:
+    text = (f"安阳市劳动人事争议仲裁委员会\n仲裁裁决书\n{number}\n申请人：张某，女，1966年7月8日出生。\n"
+            "被申请人：安阳市某某有限公司，住所地安阳市。\n")
+    header = read_header(text, read_metadata(text))
+    assert header.case_number is not None and header.case_number.text == number
+    assert (header.forum_kind, header.procedure) == ("arbitration", "仲裁")
+
+
+@pytest.mark.parametrize(("open_", "close"), [("【", "】"), ("[", "]"), ("［", "］"), ("【", "】：")])
+def test_bracketed_field_labels_of_legal_database_pages(open_: str, close: str) -> None:
+    text = (f"{open_}审理法院{close}河南省安阳市中级人民法院\n{open_}案号{close}（2020）豫05民终88号\n"
+            f"{open_}案由{close}劳动争议\n{open_}裁判日期{close}2020年5月6日\n"
+            "上诉人（原审被告）：安阳市某某有限公司，住所地安阳市。\n被上诉人（原审原告）：张某，女。\n")
+    meta = read_metadata(text)
+    assert (meta.get("审理法院"), meta.get("案由"), meta.get("裁判日期")) == (
+        "河南省安阳市中级人民法院", "劳动争议", "2020年5月6日")
+    header = read_header(text, meta)
+    assert header.forum == "河南省安阳市中级人民法院"  # the value, never the label 审理法院
+    assert header.case_number is not None and header.case_number.text == "（2020）豫05民终88号"
+    assert header.procedure == "二审"

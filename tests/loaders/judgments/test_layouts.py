@@ -357,3 +357,61 @@ def test_copy_cut_before_its_party_block_names_the_sides_from_the_body() -> None
     assert cut is not None and [p.name for p in cut.parties] == ["张某某", "濮阳某某化工厂劳动服务公司"]
     unreadable = parse_text("申请人李某称：申请人曾在被申请人处工作。\n被申请人辩称，双方不存在劳动关系。\n")
     assert unreadable.record is None and "no court" in unreadable.problems[0].reason
+
+
+@pytest.mark.parametrize("gloss", ["(qū)", "（qū）"])
+def test_traditional_document_with_pinyin_glosses(gloss: str) -> None:
+    record = _record(
+        "河南省安陽市中級人民法院\n民事判決書\n（2019）豫05民終2211號\n"
+        f"上訴人（原審被告）：安陽市某某有限公司，住所地安陽市文峰區{gloss}。\n法定代表人：王某，經理。\n"
+        f"被上訴人（原審原告）：張某，女，1966年7月8日出生，漢族，住安陽市北關區{gloss}。\n"
+        "委託訴訟代理人：李某，河南某某律師事務所律師。\n"
+        "上訴人安陽市某某有限公司因與被上訴人張某確認勞動關係糾紛一案，不服河南省安陽市文峰區人民法院"
+        "（2018）豫0502民初1234號民事判決，向本院提起上訴。\n判決如下：\n駁回上訴，維持原判。\n"
+        "審判長  趙某\n二〇一九年十月八日\n")
+    assert record.case_number == "（2019）豫05民終2211號"  # as printed
+    assert normalize_case_number(record.case_number) == normalize_case_number("(2019)豫05民终2211号")
+    assert record.related_case_numbers == ["（2018）豫0502民初1234號"]
+    assert (record.forum, record.court_code, record.procedure) == ("河南省安阳市中级人民法院", "豫05", "二审")
+    assert [(p.name, p.side, p.birth_date, p.address) for p in record.parties] == [
+        ("安阳市某某有限公司", "employer", None, "安阳市文峰区"),
+        ("张某", "worker", "1966-07-08", "安阳市北关区")]
+    assert [(a.name, a.law_firm, a.represents) for a in record.agents] == [
+        ("李某", "河南某某律师事务所", ["张某"])]
+    assert (record.decision_date, record.outcome) == ("2019-10-08", "upheld")
+
+
+@pytest.mark.parametrize("intro", [
+    "近日，河南省安阳市中级人民法院审结一起确认劳动关系纠纷案件。\n",
+    "2019年3月，安阳市劳动人事争议仲裁委员会作出裁决，原告不服，诉至本院。\n",
+    "案情简介。河南省安阳市文峰区人民法院受理了这起案件。\n",
+])
+def test_a_blog_copy_takes_no_forum_from_its_own_sentences(intro: str) -> None:
+    outcome = parse_text(
+        intro + "原告：张某，女，1966年7月8日出生，汉族，住安阳市文峰区。\n"
+        "被告：安阳市某某有限公司，住所地安阳市文峰区。\n"
+        "原告张某与被告安阳市某某有限公司确认劳动关系纠纷一案，本院受理后，依法公开开庭进行了审理。\n"
+        "被告辩称，对原告的诉讼请求无异议。\n")
+    record = outcome.record
+    assert record is not None and record.doc_id
+    assert (record.forum, record.case_number, record.document_type) == ("", None, "unknown")
+    assert "document_type" not in (record.inferred or {})
+    assert [(p.name, p.side) for p in record.parties] == [
+        ("张某", "worker"), ("安阳市某某有限公司", "employer")]
+    assert record.defendant_response == "no_objection"
+    assert {p.field for p in outcome.problems} >= {"forum", "case_number", "document_type"}
+
+
+@pytest.mark.parametrize("number", [
+    "（2021）豫0502民初 1234 号", "（2021）豫 0502 民初1234号", "（ 2021 ）豫0502民初1234号",
+    "（2021）豫0502民初&nbsp;1234号", "（2021）豫0502民初</span>1234<span>号", "（２０２１）豫０５０２民初１２３４号",
+])
+def test_case_number_split_by_stray_blanks_or_markup(number: str) -> None:
+    record = _record("河南省安阳市文峰区人民法院\n民事判决书\n" + number + "\n"
+                     "原告：张某，女，1966年7月8日出生。\n被告：安阳市某某有限公司，住所地安阳市。\n"
+                     "原告张某与被告安阳市某某有限公司确认劳动关系纠纷一案，本院于2021年3月1日立案。\n")
+    assert record.case_number is not None
+    assert normalize_case_number(record.case_number) == normalize_case_number("(2021)豫0502民初1234号")
+    assert (record.court_code, record.region_code) == ("豫0502", "410502")
+    assert [p.name for p in record.parties] == ["张某", "安阳市某某有限公司"]
+    assert record.filing_date == "2021-03-01"

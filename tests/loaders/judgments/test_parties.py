@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ringtrace.loaders.judgments.block import PartyBlock, read_party_block
 from ringtrace.loaders.judgments.parties import assign_sides, procedural_role
 
@@ -77,3 +79,34 @@ def test_individual_business_operator_is_an_employer() -> None:
     block = _block("原告：孙某，女，1966年1月1日出生。\n被告：刘某（个体工商户，字号某某饭店），男，1970年5月5日出生。\n")
     assert [(p.party.name, p.party.side) for p in block.parties] == [("孙某", "worker"),
                                                                      ("刘某", "employer")]
+
+
+@pytest.mark.parametrize(("line", "birth", "address"), [
+    ("原告：王某，男，1958年3月4日生，汉族，户籍地河南省林州市，现住安阳市文峰区。", "1958-03-04", "河南省林州市"),
+    ("原告：李某，女，1962.05.06出生，住址：安阳市北关区。", "1962-05-06", "安阳市北关区"),
+    ("原告：赵某，女，1963年7月，汉族，住安阳县。", "1963-07", "安阳县"),  # a bare month of birth
+    ("原告：钱某，女，1963年7月出生，汉族，住址安阳县。", "1963-07", "安阳县"),
+    ("原告孙某，女，1964年10月份出生，住安阳县。", "1964-10", "安阳县"),
+    ("原告：周某，女，出生日期：1965年5月3日，身份证住址：河南省安阳县。", "1965-05-03", "河南省安阳县"),
+])
+def test_birth_and_address_in_every_spelling(line: str, birth: str, address: str) -> None:
+    block = _block(line + "\n被告：安阳市某某有限公司，住所地安阳市。\n")
+    person = block.parties[0].party
+    assert (person.birth_date, person.address, person.side) == (birth, address, "worker")
+
+
+@pytest.mark.parametrize("record", [
+    "原告张某诉称，原告自2001年3月在被告处工作，请求确认双方存在劳动关系。",
+    "原告诉称，原告自2001年3月在被告处工作，请求确认双方存在劳动关系。",
+    "原告张某向本院提出诉讼请求：确认原告与被告自2001年3月至2015年12月存在劳动关系。",
+    "申请人张某请求裁决：确认申请人与被申请人存在劳动关系。",
+    "原告张某与被告安阳市某某有限公司确认劳动关系纠纷一案，本院于2021年3月1日立案。",
+])
+def test_last_party_line_fused_with_the_next_paragraph(record: str) -> None:
+    head = ("原告：张某，女，1966年7月8日出生，住安阳市。\n"
+            "被告：安阳市某某有限公司，住所地安阳市文峰区中华路1号")
+    for glue in ("", "。"):  # the paragraph break lost, with or without the full stop
+        block = _block(head + glue + record + "\n被告辩称，无异议。\n")
+        assert [(p.party.name, p.party.address) for p in block.parties] == [
+            ("张某", "安阳市"), ("安阳市某某有限公司", "安阳市文峰区中华路1号")]
+        assert (head + glue + record)[block.end:].startswith(record[:4])

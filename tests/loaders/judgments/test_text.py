@@ -125,3 +125,26 @@ def test_every_traditional_form_of_a_gb2312_character_is_simplified() -> None:
 def test_a_simplified_text_quoting_one_traditional_name_is_left_alone() -> None:
     text = "原告张三与被告香港長江有限公司确认劳动关系纠纷一案。" * 20
     assert not is_traditional(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("住滄州市運河區(qū)。", "住滄州市運河區。"),
+    ("住滄州市運河區（qū）。", "住滄州市運河區。"),  # a page converted to full-width punctuation
+    ("河北天某藥業(yè)股份有限公司", "河北天某藥業股份有限公司"),
+    ("住所地滄州經(jīng)濟技術開發區（qū）", "住所地滄州經濟技術開發區"),
+    ("某某有限公司（以下简称某某公司）", "某某有限公司（以下简称某某公司）"),  # words, not a gloss
+    ("张某（abc）", "张某（abc）"),  # no tone mark: not taken for pinyin
+])
+def test_pinyin_glosses_are_dropped_in_either_bracket_width(text: str, expected: str) -> None:
+    assert clean_text(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("（2021）豫0502民初&nbsp;1234号", "（2021）豫0502民初1234号"),
+    ("（2021）豫0502民初&#160;1234&#xa0;号", "（2021）豫0502民初1234号"),
+    ("原告：张某&emsp;，女", "原告：张某，女"),
+    ("某某建材有限公司&amp;某某厂", "某某建材有限公司&某某厂"),
+    ("工资A&B两项", "工资A&B两项"),  # a bare ampersand is no reference
+])
+def test_character_references_left_in_plain_text_are_decoded(text: str, expected: str) -> None:
+    assert clean_text(text) == expected

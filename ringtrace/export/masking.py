@@ -34,9 +34,9 @@ _DATE = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _ID_NUMBER = re.compile(rf"(?<![0-9A-Za-z])(\d{{6}}(?:19|20)\d{{2}}{_DATE}\d{{3}}[\dXx]"
                         rf"|\d{{8}}{_DATE}\d{{3}})(?![0-9A-Za-z])")
 _PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
-#: a birth date written out: 1966年3月1日出生 / 出生于1966年3月1日 / 出生日期=1966-03-01
-_BIRTH = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*(?:出生|生))"
-                    r"|(?<=出生于)((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+#: a birth date written out: 1966年3月1日出生 / 1966年3月出生 / 出生于1966年3月1日 / 出生日期=1966-03-01
+_BIRTH = re.compile(r"((?:19|20)\d{2})(\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)(?=\s*(?:出生|生))"
+                    r"|(?<=出生于)((?:19|20)\d{2})(\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
                     r"|(?<=出生日期)([=：:]\s*(?:19|20)\d{2})[-/.]\d{1,2}(?:[-/.]\d{1,2})?")
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
@@ -120,6 +120,8 @@ def mask_text(text: str) -> str:
     '身份证号410502************，电话138****5678，座机0372****1234'
     >>> mask_text("原告张桂兰，女，1966年3月1日出生，汉族")
     '原告张桂兰，女，1966年**月**日出生，汉族'
+    >>> mask_text("原告李秀英，女，1963年7月出生")
+    '原告李秀英，女，1963年**月出生'
     >>> mask_text("出生日期=1968-03-02，立案=2021-03-01")
     '出生日期=1968，立案=2021-03-01'
     >>> mask_text("统一社会信用代码914105264088497969")
@@ -127,7 +129,15 @@ def mask_text(text: str) -> str:
     """
     text = _ID_NUMBER.sub(lambda m: mask_id(m.group(1)), text)
     text = _PHONE.sub(lambda m: mask_phone(m.group(1)), text)
-    return _BIRTH.sub(lambda m: m.group(3) or f"{m.group(1) or m.group(2)}年**月**日", text)
+    return _BIRTH.sub(_birth_year_only, text)
+
+
+def _birth_year_only(match: re.Match[str]) -> str:
+    """A written-out birth date with every number after the year replaced by ``**``."""
+    if match.group(5):
+        return match.group(5)
+    year, rest = (match.group(1), match.group(2)) if match.group(1) else match.groups()[2:4]
+    return year + re.sub(r"\d+", "**", rest)
 
 
 def _dates(birth: str | None) -> list[str]:

@@ -15,7 +15,11 @@ HEAD = ("某某县人民法院\n民事判决书\n（2021）豫0502民初100号\n
 
 
 def _record(body: str) -> CaseRecord:
-    outcome = parse_text(HEAD + body)
+    return _parsed(HEAD + body)
+
+
+def _parsed(text: str) -> CaseRecord:
+    outcome = parse_text(text)
     assert outcome.record is not None, outcome.problems
     return outcome.record
 
@@ -122,6 +126,29 @@ def test_money_claims_have_amounts() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
                      "经济补偿金3,500元。\n")
     assert (record.claim_kind, record.claim_amounts) == ("with_amounts", [12000.0, 3500.0])
+
+
+@pytest.mark.parametrize(("item", "amounts"), [
+    ("被告支付拖欠工资12,345元", [12345.0]),
+    ("被告支付经济补偿金1.2万元", [12000.0]),
+    ("被告支付拖欠工资1．2万元", [12000.0]),  # a full-width decimal point, typed in full-width mode
+    ("被告支付拖欠工资壹万贰仟元", [12000.0]),
+    ("被告支付拖欠工资人民币12345.00元", [12345.0]),
+    ("被告支付拖欠工资12345余元", [12345.0]),
+    ("被告支付违法解除劳动合同赔偿金人民币叁万陆仟元整（¥36000元）", [36000.0]),
+    ("被告支付未签订劳动合同二倍工资差额33000元（小写：33000元）", [33000.0]),
+    ("被告支付拖欠工资3.5万元、经济补偿金2万元", [35000.0, 20000.0]),
+])
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_money_items_as_claims_print_them(item: str, amounts: list[float], script: str) -> None:
+    body = ("原告张某向本院提出诉讼请求：1.确认原告与被告自2002年1月至2016年12月存在劳动关系；"
+            f"2.{item}。事实和理由：原告自2002年1月到被告处工作。\n")
+    if script == "traditional":
+        s2t = pytest.importorskip("opencc").OpenCC("s2t")
+        record = _parsed(s2t.convert(HEAD + body))
+    else:
+        record = _record(body)
+    assert (record.claim_kind, record.claim_amounts) == ("with_amounts", amounts)
 
 
 def test_claimed_start_from_the_story_when_the_claim_has_no_dates() -> None:

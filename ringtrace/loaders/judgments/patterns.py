@@ -205,22 +205,32 @@ SINGLE_DATE = re.compile(r"(?P<mark>自|从|于|在)\s*(?P<date>[12１２][09０
 # ---------------------------------------------------------------------------- response
 
 NO_OBJECTION = re.compile(r"无异议|没有异议|不持异议|未提出?(?:任何)?异议|未提(?:出)?反对|无意见|没有意见|"
-                          r"没有其他意见|(?<![不未])同意[^,，。；;]{0,20}(?:请求|诉请|诉求|主张|意见)|均予认可")
+                          r"没有其他意见|(?<![不未])同意[^,，。；;]{0,20}(?:请求|诉请|诉求|主张|意见)|均予认可|"
+                          r"(?<![不未])同意确认")
 ADMISSION = re.compile(r"认可|承认|属实|确认[^,，。；;]{0,20}劳动关系|确实在[^,，。；;]{0,20}工作|予以确认|"
-                       r"是我(?:公司|单位|厂)的?(?:员工|职工)|确系[^,，。；;]{0,12}(?:员工|职工)")
+                       r"是我(?:公司|单位|厂)的?(?:员工|职工)|确系[^,，。；;]{0,12}(?:员工|职工)|"
+                       r"(?:确实|的确|确)存在[^,，。；;]{0,6}劳动关系")
+#: an admission of part of the claim (``对原告的诉讼请求部分认可``): never a plain no-objection;
+#: partial when the part admitted is the relationship, else a contest
+PARTLY = re.compile(r"部分(?:予以)?(?:认可|同意|承认|无异议|没有异议)")
 #: (a plea that the employer cannot pay - ``认可拖欠工资的事实，但因经营困难暂无力支付`` - admits the
-#: debt: it is no objection to the claim)
+#: debt: it is no objection to the claim; a claim for money the employer says has no basis, is
+#: miscounted or was paid - ``加班费没有依据``, ``经济补偿金计算有误``, ``已足额支付工资，不欠原告
+#: 工资`` - is contested)
 CONTEST = re.compile(r"不同意|不认可|不予认可|不承认|否认|不存在[^,，。；;]{0,10}劳动关系|没有劳动关系|无劳动关系|"
                      r"并非|驳回|不应支持|不予支持|无事实(?:和|及|与)?法律依据|没有事实(?:和|及|与)?法律依据|"
                      r"缺乏事实(?:和|及|与)?(?:法律)?依据|过高|不应(?:支付|承担)|"
                      r"不属实|与事实不符|有异议|提出异议|不服|维持原判|时效|不是[^,，。；;]{0,10}(?:员工|职工)|"
-                     r"从未|不符合|不成立|拒绝")
+                     r"从未|不符合|不成立|拒绝|"
+                     r"没有依据|无依据|缺乏依据|依据不足|证据不足|有误|"
+                     r"不欠|已(?:经)?(?:足额|全部|按时|按月)?(?:支付|发放|结清)")
 
 #: what the employer may admit while contesting the rest (a partial admission): the
 #: relationship, the work or its period - ``对工作期间无异议``, ``对劳动关系无异议``,
 #: ``原告确实在被告处工作``
 ADMITTED_RELATION = re.compile(r"劳动关系|工作期间|工作时间|用工|入职|在职|工作经历|工作年限|"
-                               r"确实在[^,，。；;]{0,20}工作|是我(?:公司|单位|厂)|(?:员工|职工)身份")
+                               r"在[^,，。；;]{0,20}工作|是我(?:公司|单位|厂)|(?:员工|职工)身份|"
+                               r"确系[^,，。；;]{0,12}(?:员工|职工)")
 #: a contest that denies the relationship itself (not only the money or the time bar)
 DENIED_RELATION = re.compile(r"不存在[^,，。；;]{0,10}劳动关系|没有劳动关系|无劳动关系|不是[^,，。；;]{0,10}"
                              r"(?:员工|职工)|从未|劳务关系|承揽|雇佣关系|合作关系|不认识")

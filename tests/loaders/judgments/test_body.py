@@ -38,6 +38,50 @@ def test_answers_are_classified_with_negations_first(answer: str, expected: str)
     assert classify_response(answer) == expected
 
 
+AWARD_HEAD = ("安阳市劳动人事争议仲裁委员会\n仲裁裁决书\n安劳人仲案字〔2020〕第123号\n"
+              "申请人：李桂英，女，汉族，1968年4月15日出生，住河南省安阳市龙安区。\n"
+              "被申请人：安阳市恒达机械有限公司，住所地安阳市文峰区光明路西段88号。\n"
+              "法定代表人：赵志刚，总经理。\n"
+              "申请人李桂英与被申请人安阳市恒达机械有限公司确认劳动关系争议一案，本委于2020年5月28日受理后，"
+              "依法组成仲裁庭公开开庭进行了审理。\n"
+              "申请人仲裁请求：1.确认申请人与被申请人自2003年3月1日至2018年2月28日期间存在劳动关系；"
+              "2.被申请人支付拖欠工资36000元、经济补偿金15000元。\n")
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    # the relationship or the work admitted, the money disputed: partial, not a plain yes
+    ("被告辩称，认可存在劳动关系，但不同意支付经济补偿金。", "partial"),
+    ("被告辩称，认可原告在被告处工作，但原告主张的工资标准过高。", "partial"),
+    ("被告辩称，对双方存在劳动关系无异议，但原告主张的加班费没有依据。", "partial"),
+    ("被告辩称，双方确实存在劳动关系，但原告请求的经济补偿金计算有误。", "partial"),
+    ("被告辩称，原告确系被告职工，但被告已足额支付工资，不欠原告工资。", "partial"),
+    ("被告辩称，对原告的诉讼请求部分认可，认可双方存在劳动关系，对工资数额不予认可。", "partial"),
+    ("被申请人答辩称，对申请人在我公司工作的事实无异议，但申请人主张的工资数额过高，公司目前无力支付。",
+     "partial"),
+    # part of the claim admitted, the part unnamed: never a plain no-objection
+    ("被告辩称，对原告的诉讼请求部分认可。", "contests"),
+    # plain agreement
+    ("被告辩称，同意确认。", "no_objection"),
+    ("被告辩称，同意确认双方存在劳动关系。", "no_objection"),
+    ("被告辩称，原告所诉属实，被告同意确认与原告之间的劳动关系。", "no_objection"),
+    ("被告辩称，对原告的诉讼请求不持异议。", "no_objection"),
+    ("被申请人认可申请人的全部仲裁请求。", "admits"),
+    # still a plea of poverty, not a dispute
+    ("被告辩称，认可拖欠原告工资的事实，但因经营困难暂无力支付。", "admits"),
+])
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_answers_as_courts_and_commissions_write_them(answer: str, expected: str,
+                                                     script: str) -> None:
+    if answer.startswith("被申请人"):
+        text = AWARD_HEAD + answer + "\n经审理查明：申请人于2003年3月1日进入被申请人处工作。\n"
+    else:
+        text = HEAD + ("原告张某向本院提出诉讼请求：1.确认原告与被告自2002年1月至2016年12月存在劳动关系；"
+                       "2.被告支付拖欠工资36000元。\n") + answer + "\n"
+    if script == "traditional":
+        text = pytest.importorskip("opencc").OpenCC("s2t").convert(text)
+    assert _parsed(text).defendant_response == expected
+
+
 @pytest.mark.parametrize(("operative", "procedure", "expected"), [
     ("确认原告与被告自2002年1月至2016年12月存在劳动关系。", "一审", "confirmed"),
     ("一、确认原告与被告存在事实劳动关系；二、驳回原告的其他诉讼请求。", "一审", "confirmed"),

@@ -164,3 +164,44 @@ def test_a_negation_elsewhere_leaves_the_record_cited(tmp_path: Path, facts: str
 ])
 def test_a_traditional_copy_reads_the_same(tmp_path: Path, facts: str, tier: str | None) -> None:
     assert _tier(tmp_path, facts, "traditional") == tier
+
+
+def _judgment_recording(record: str, script: str = "simplified") -> dict:
+    """A real-looking judgment whose record paragraph ends with ``record``, parsed."""
+    text = ("河南省安阳市文峰区人民法院\n民事判决书\n（2020）豫0502民初812号\n"
+            "原告：安某民，男，1961年3月2日出生，汉族，住安阳市文峰区。\n"
+            "委托诉讼代理人：王某，安阳市文峰区法律援助中心指派律师。\n"
+            "被告：安阳市某某环境卫生服务有限公司，住所地安阳市文峰区某路1号。\n"
+            "法定代表人：李某，总经理。\n"
+            "原告安某民与被告安阳市某某环境卫生服务有限公司确认劳动关系纠纷一案，本院于2020年3月31日立案后，"
+            f"依法适用简易程序公开开庭进行了审理。{record}本案现已审理终结。\n"
+            "原告安某民向本院提出诉讼请求：确认原告与被告自2003年5月至2019年12月存在劳动关系。\n"
+            "被告辩称，对原告的诉讼请求无异议。\n"
+            "本院认为，双方存在劳动关系。判决如下：\n确认原告与被告自2003年5月至2019年12月存在劳动关系。\n")
+    if script == "traditional":
+        text = pytest.importorskip("opencc").OpenCC("s2t").convert(text)
+    outcome = parse_text(text)
+    assert outcome.record is not None, outcome.problems
+    return outcome.record.to_dict()
+
+
+@pytest.mark.parametrize("record", [
+    "安阳市文峰区人民检察院支持原告起诉。",
+    "安阳市文峰区人民检察院指派检察员李某出庭支持起诉。",
+    "安阳市文峰区总工会指派工作人员支持原告诉讼。",
+])
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_support_said_in_the_record_is_found(tmp_path: Path, record: str, script: str) -> None:
+    [f] = hits(frame_of(tmp_path, [_judgment_recording(record, script)]), "SUPPORT_INSTITUTION")
+    assert "支持" in f.evidence[0].detail and f.evidence[0].kind == "text"
+
+
+@pytest.mark.parametrize("record", [
+    "原告及其委托诉讼代理人到庭参加诉讼。",
+    # a procuratorate that intervenes against a judgment is no supporter of the suit
+    "安阳市文峰区人民检察院向本院发出再审检察建议，并指派检察员出庭支持抗诉。",
+    "安阳市文峰区人民检察院未支持原告起诉。",
+])
+def test_a_procuratorate_that_does_not_back_the_suit_is_no_support(tmp_path: Path,
+                                                                     record: str) -> None:
+    assert hits(frame_of(tmp_path, [_judgment_recording(record)]), "SUPPORT_INSTITUTION") == []

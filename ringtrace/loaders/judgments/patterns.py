@@ -192,12 +192,20 @@ PURPOSE = re.compile(r"补缴|养老|退休|老有所养")
 EMPLOYMENT_VERB = re.compile(r"开始|聘用|聘请|招用|招聘|招录|录用|雇佣|雇用|入职|上班|到[^,，。；;]{0,20}工作|"
                              r"进入|务工|受雇|从事|在[^,，。；;]{0,20}工作|工作至|参加工作")
 END_VERB = re.compile(r"离职|辞职|离开|解除|终止|停止工作|退休|止[,，。；;]|为止")
+#: the employer's own end, which ends its staff's employment with it: ``2012年6月被告破产``,
+#: ``…企业改制``, ``…被吊销营业执照``, ``…停产``, ``…被兼并`` (a workforce's periods end at the
+#: closure or restructuring, docs/domain.md §3.3 E4)
+CLOSURE = re.compile(r"破产|注销|吊销|改制|关闭|关停|停产|停业|歇业|解散|清算|兼并|倒闭")
+#: ... unless the worker stayed on: ``2010年被告停产，原告留守看厂至2015年``
+CARRIED_ON = re.compile(r"继续|仍在|仍然|留守|留用|转入|划入|转到|并入")
 #: 2015年12月17日至2016年1月14日 / 从1979年至2021年 / 自2001年3月起至2015年12月止
 PERIOD = re.compile(r"(?P<start>[12１２][09０９]\d{2}\s*年(?:\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*日?)?)?)\s*"
-                    r"(?:起|开始)?\s*(?:至|到|—|－|-|~|～)\s*(?:今|现在|(?P<end>[12１２][09０９]\d{2}\s*年"
+                    r"(?:起|开始)?\s*(?:至|到|—|－|-|~|～)\s*(?:被告|被申请人|企业|单位|公司|该厂|该公司)?"
+                    r"\s*(?:今|现在|(?P<end>[12１２][09０９]\d{2}\s*年"
                     r"(?:\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*日)?)?)|(?P<end_month>\d{1,2}\s*月份?"
                     r"(?:\s*\d{1,2}\s*日)?))")
-#: (``2014年4月25至10月15日``: a day without 日, and an end in the same year without the year)
+#: (``2014年4月25至10月15日``: a day without 日, and an end in the same year without the year;
+#: ``1998年3月至被告2012年6月停产时止``: the employer named before its end)
 
 #: 自2001年3月起 / 在2023年9月4日存在劳动关系 (a claim naming one date)
 SINGLE_DATE = re.compile(r"(?P<mark>自|从|于|在)\s*(?P<date>[12１２][09０９]\d{2}\s*年(?:\s*\d{1,2}\s*月份?"

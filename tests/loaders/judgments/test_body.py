@@ -201,6 +201,35 @@ def test_claimed_start_from_the_story_when_the_claim_has_no_dates() -> None:
     assert (record.claimed_start, record.claimed_end) == ("1994-03", "2015-12")
 
 
+@pytest.mark.parametrize(("story", "end"), [
+    # the employment ended with the employer: closure or restructuring, not a leaving verb
+    ("原告自1998年3月进入被告处工作，直至2012年6月企业改制。", "2012-06"),
+    ("原告于1998年3月进入被告处工作，2012年6月被告被吊销营业执照后，原告回家务农。", "2012-06"),
+    ("原告于1998年3月进入被告处工作，2012年6月企业关闭，原告回家。", "2012-06"),
+    ("原告于1998年3月进入被告处工作，2012年6月被告歇业。", "2012-06"),
+    ("原告于1998年3月进入被告处工作，2012年6月被告被兼并。", "2012-06"),
+    ("原告于1998年3月进入被告处工作，2012年6月被告解散并进入清算。", "2012-06"),
+    ("原告于1998年3月进入被告处工作，至2012年6月企业破产。", "2012-06"),
+    # ... unless the worker stayed on, or a leaving verb says when
+    ("原告于1998年3月进入被告处工作，2010年6月被告停产，原告留守看厂至2015年3月离开。", "2015-03"),
+    ("原告于1998年3月进入被告处工作，2005年被告改制，原告继续在改制后的公司工作至2016年12月离职。",
+     "2016-12"),
+])
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_period_ending_with_the_employer(story: str, end: str, script: str) -> None:
+    text = HEAD + "原告张某向本院提出诉讼请求：确认原告与被告存在劳动关系。事实和理由：" + story + "\n"
+    if script == "traditional":
+        text = pytest.importorskip("opencc").OpenCC("s2t").convert(text)
+    record = _parsed(text)
+    assert (record.claimed_start, record.claimed_end) == ("1998-03", end)
+
+
+def test_a_claimed_period_ending_at_the_employers_closure() -> None:
+    record = _record("原告张某向本院提出诉讼请求：确认原告与被告自1998年3月至被告2012年6月停产时止存在"
+                     "劳动关系。\n")
+    assert (record.claimed_start, record.claimed_end) == ("1998-03", "2012-06")
+
+
 def test_absent_defendant_without_an_answer() -> None:
     record = _record("原告张某与被告安阳市某某回收有限公司确认劳动关系纠纷一案，本院于2018年1月2日立案后，依法"
                      "适用简易程序公开开庭进行了审理。被告经本院传票传唤无正当理由拒不到庭参加诉讼，本院依法缺席"

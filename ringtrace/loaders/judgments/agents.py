@@ -107,7 +107,8 @@ def represented(prefix: str, parties: list[ParsedParty]) -> list[str]:
 
 
 def _kind_from_firm(firm: str, title: str) -> str:
-    if "法律援助" in firm or "法律援助" in title:
+    # a firm's lawyer serving a legal-aid case is printed ``…律师事务所援助律师``
+    if "法律援助" in firm or "法律援助" in title or "援助律师" in title:
         return "legal_aid"
     if "实习" in title:
         return "intern"

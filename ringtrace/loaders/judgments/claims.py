@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from ringtrace.loaders.judgments.amounts import claim_amounts
 from ringtrace.loaders.judgments.dates import DATE, arabic_date
 from ringtrace.loaders.judgments.patterns import (
+    CARRIED_ON,
+    CLOSURE,
     EMPLOYMENT_VERB,
     END_VERB,
     INLINE_CLAIM,
@@ -166,19 +168,25 @@ def _story_period(text: str) -> tuple[str | None, str | None] | None:
 
 
 def _dated_story(text: str) -> tuple[int, tuple[str | None, str | None]] | None:
+    """A start date followed by an employment verb; its end, the first date followed by a
+    leaving verb (``…离职``) - else by the employer's closure or restructuring (``2012年6月被告
+    破产``, ``…企业改制``), unless the worker stayed on (``…留守看厂至2015年``)."""
     for m in DATE.finditer(text):
         after = text[m.end():m.end() + 30]
         verb = EMPLOYMENT_VERB.search(after)
         if verb is None or re.search(r"[。；;]", after[:verb.start()]):
             continue
         start = arabic_date(m)
-        end = None
+        end = closed = None
         for e in DATE.finditer(text, m.end(), min(len(text), m.end() + 200)):
             tail = text[e.end():e.end() + 12]
             if END_VERB.search(tail):
                 end = arabic_date(e)
                 break
-        return m.start(), (start, end)
+            if closed is None and CLOSURE.search(tail) and \
+                    not CARRIED_ON.search(text, e.end(), e.end() + 30):
+                closed = arabic_date(e)
+        return m.start(), (start, end or closed)
     return None
 
 

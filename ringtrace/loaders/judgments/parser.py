@@ -36,7 +36,7 @@ from ringtrace.loaders.judgments.notice import (
 )
 from ringtrace.loaders.judgments.outcome import lower_outcome_text, read_outcome
 from ringtrace.loaders.judgments.parties import assign_sides, collect_aliases
-from ringtrace.loaders.judgments.patterns import EVIDENCE_WORDS
+from ringtrace.loaders.judgments.patterns import EVIDENCE_WORDS, SUPPORTED_SUIT, SUPPORTING_BODY
 from ringtrace.loaders.judgments.proceedings import (
     decision_date,
     filing_date,
@@ -286,6 +286,7 @@ def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
              ("absence", response.absence_text), ("outcome", operative or None)]
     spans += [("purpose", s) for s in claims.purposes]
     spans += [("evidence", s) for s in evidence_sentences(sections)]
+    spans += [("support", s) for s in support_sentences(sections)]
     if record.outcome in ("upheld", "reversed"):
         spans.append(("lower_outcome", lower_outcome_text(sections)))
     record.spans = [Span(kind, text[:_SPAN_LIMIT]) for kind, text in spans if text]
@@ -319,6 +320,26 @@ def evidence_sentences(sections: Sections) -> list[str]:
             if len(found) >= _EVIDENCE_LIMIT:
                 return found
         done = -1
+    return found
+
+
+_SUPPORT_LIMIT = 2
+
+
+def support_sentences(sections: Sections) -> list[str]:
+    """Sentences in which a procuratorate, union or legal-aid centre backs the worker's suit
+    (``安阳市文峰区人民检察院支持原告起诉``, ``…指派检察员出庭支持起诉``), in the record or the
+    parties' case: a body that checked the workers and puts its name to the suit - the party
+    line (支持起诉机关) is not always printed, the sentence in the record is."""
+    text = sections.text
+    found: list[str] = []
+    begin, stop = sections.before_reasoning
+    for m in SUPPORTED_SUIT.finditer(text, begin, stop):
+        sentence = sentence_at(text, m.start(), sections.start, sections.end)
+        if SUPPORTING_BODY.search(sentence) and sentence not in found:
+            found.append(sentence)
+            if len(found) >= _SUPPORT_LIMIT:
+                break
     return found
 
 

@@ -143,8 +143,9 @@ OCCUPATIONS = frozenset({"工人", "农民", "无业", "无固定职业", "退�
 
 # ---------------------------------------------------------------------------- agents
 
-#: 北京安博（上海）律师事务所律师 / 南京市法律援助中心指派律师 / 江西康乐律师事务所实习律师
-FIRM = re.compile(rf"(?P<firm>[^,，。;；:：]{{2,40}}?(?:律师事务所|律师所|法律援助中心|法律援助站|"
+#: 北京安博（上海）律师事务所律师 / 南京市法律援助中心指派律师 / 江西康乐律师事务所实习律师 /
+#: 安阳市文峰区法律援助工作站律师 (a legal-aid workstation, the centre's branch in a district or court)
+FIRM = re.compile(rf"(?P<firm>[^,，。;；:：]{{2,40}}?(?:律师事务所|律师所|法律援助中心|法律援助工作站|法律援助站|"
                   rf"法律援助处|法律服务所|法律服务中心))(?:[{LP}][^{LP}{RP}]{{1,10}}[{RP}])?"
                   r"(?P<title>[^,，。;；]{0,14})")
 #: (原告之子) / 系张攀登之父 / 系**年弟弟 / 原告的妻子
@@ -196,12 +197,20 @@ PURPOSE = re.compile(r"补缴|养老|退休|老有所养")
 EMPLOYMENT_VERB = re.compile(r"开始|聘用|聘请|招用|招聘|招录|录用|雇佣|雇用|入职|上班|到[^,，。；;]{0,20}工作|"
                              r"进入|务工|受雇|从事|在[^,，。；;]{0,20}工作|工作至|参加工作")
 END_VERB = re.compile(r"离职|辞职|离开|解除|终止|停止工作|退休|止[,，。；;]|为止")
+#: the employer's own end, which ends its staff's employment with it: ``2012年6月被告破产``,
+#: ``…企业改制``, ``…被吊销营业执照``, ``…停产``, ``…被兼并`` (a workforce's periods end at the
+#: closure or restructuring, docs/domain.md §3.3 E4)
+CLOSURE = re.compile(r"破产|注销|吊销|改制|关闭|关停|停产|停业|歇业|解散|清算|兼并|倒闭")
+#: ... unless the worker stayed on: ``2010年被告停产，原告留守看厂至2015年``
+CARRIED_ON = re.compile(r"继续|仍在|仍然|留守|留用|转入|划入|转到|并入")
 #: 2015年12月17日至2016年1月14日 / 从1979年至2021年 / 自2001年3月起至2015年12月止
 PERIOD = re.compile(r"(?P<start>[12１２][09０９]\d{2}\s*年(?:\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*日?)?)?)\s*"
-                    r"(?:起|开始)?\s*(?:至|到|—|－|-|~|～)\s*(?:今|现在|(?P<end>[12１２][09０９]\d{2}\s*年"
+                    r"(?:起|开始)?\s*(?:至|到|—|－|-|~|～)\s*(?:被告|被申请人|企业|单位|公司|该厂|该公司)?"
+                    r"\s*(?:今|现在|(?P<end>[12１２][09０９]\d{2}\s*年"
                     r"(?:\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*日)?)?)|(?P<end_month>\d{1,2}\s*月份?"
                     r"(?:\s*\d{1,2}\s*日)?))")
-#: (``2014年4月25至10月15日``: a day without 日, and an end in the same year without the year)
+#: (``2014年4月25至10月15日``: a day without 日, and an end in the same year without the year;
+#: ``1998年3月至被告2012年6月停产时止``: the employer named before its end)
 
 #: 自2001年3月起 / 在2023年9月4日存在劳动关系 (a claim naming one date)
 SINGLE_DATE = re.compile(r"(?P<mark>自|从|于|在)\s*(?P<date>[12１２][09０９]\d{2}\s*年(?:\s*\d{1,2}\s*月份?"
@@ -210,22 +219,32 @@ SINGLE_DATE = re.compile(r"(?P<mark>自|从|于|在)\s*(?P<date>[12１２][09０
 # ---------------------------------------------------------------------------- response
 
 NO_OBJECTION = re.compile(r"无异议|没有异议|不持异议|未提出?(?:任何)?异议|未提(?:出)?反对|无意见|没有意见|"
-                          r"没有其他意见|(?<![不未])同意[^,，。；;]{0,20}(?:请求|诉请|诉求|主张|意见)|均予认可")
+                          r"没有其他意见|(?<![不未])同意[^,，。；;]{0,20}(?:请求|诉请|诉求|主张|意见)|均予认可|"
+                          r"(?<![不未])同意确认")
 ADMISSION = re.compile(r"认可|承认|属实|确认[^,，。；;]{0,20}劳动关系|确实在[^,，。；;]{0,20}工作|予以确认|"
-                       r"是我(?:公司|单位|厂)的?(?:员工|职工)|确系[^,，。；;]{0,12}(?:员工|职工)")
+                       r"是我(?:公司|单位|厂)的?(?:员工|职工)|确系[^,，。；;]{0,12}(?:员工|职工)|"
+                       r"(?:确实|的确|确)存在[^,，。；;]{0,6}劳动关系")
+#: an admission of part of the claim (``对原告的诉讼请求部分认可``): never a plain no-objection;
+#: partial when the part admitted is the relationship, else a contest
+PARTLY = re.compile(r"部分(?:予以)?(?:认可|同意|承认|无异议|没有异议)")
 #: (a plea that the employer cannot pay - ``认可拖欠工资的事实，但因经营困难暂无力支付`` - admits the
-#: debt: it is no objection to the claim)
+#: debt: it is no objection to the claim; a claim for money the employer says has no basis, is
+#: miscounted or was paid - ``加班费没有依据``, ``经济补偿金计算有误``, ``已足额支付工资，不欠原告
+#: 工资`` - is contested)
 CONTEST = re.compile(r"不同意|不认可|不予认可|不承认|否认|不存在[^,，。；;]{0,10}劳动关系|没有劳动关系|无劳动关系|"
                      r"并非|驳回|不应支持|不予支持|无事实(?:和|及|与)?法律依据|没有事实(?:和|及|与)?法律依据|"
                      r"缺乏事实(?:和|及|与)?(?:法律)?依据|过高|不应(?:支付|承担)|"
                      r"不属实|与事实不符|有异议|提出异议|不服|维持原判|时效|不是[^,，。；;]{0,10}(?:员工|职工)|"
-                     r"从未|不符合|不成立|拒绝")
+                     r"从未|不符合|不成立|拒绝|"
+                     r"没有依据|无依据|缺乏依据|依据不足|证据不足|有误|"
+                     r"不欠|已(?:经)?(?:足额|全部|按时|按月)?(?:支付|发放|结清)")
 
 #: what the employer may admit while contesting the rest (a partial admission): the
 #: relationship, the work or its period - ``对工作期间无异议``, ``对劳动关系无异议``,
 #: ``原告确实在被告处工作``
 ADMITTED_RELATION = re.compile(r"劳动关系|工作期间|工作时间|用工|入职|在职|工作经历|工作年限|"
-                               r"确实在[^,，。；;]{0,20}工作|是我(?:公司|单位|厂)|(?:员工|职工)身份")
+                               r"在[^,，。；;]{0,20}工作|是我(?:公司|单位|厂)|(?:员工|职工)身份|"
+                               r"确系[^,，。；;]{0,12}(?:员工|职工)")
 #: a contest that denies the relationship itself (not only the money or the time bar)
 DENIED_RELATION = re.compile(r"不存在[^,，。；;]{0,10}劳动关系|没有劳动关系|无劳动关系|不是[^,，。；;]{0,10}"
                              r"(?:员工|职工)|从未|劳务关系|承揽|雇佣关系|合作关系|不认识")
@@ -233,10 +252,23 @@ DENIED_RELATION = re.compile(r"不存在[^,，。；;]{0,10}劳动关系|没有�
 # ---------------------------------------------------------------------------- evidence
 
 #: documentary evidence of employment cited anywhere in a document (claims, facts, answers)
+#: (also the forms courts print for the same records: a social-insurance agency's 个人权益记录单,
+#: 参保证明 or 缴费清单, a bank's 账户交易明细 or 对账单, a wage 存折, a labour bureau's 用工登记备案
+#: or 就业登记, an employer's 职工名册, 入职登记表, 工资签收单 or 收入证明, a 厂牌 or 胸卡)
 EVIDENCE_WORDS = re.compile(  # every branch starts with a literal: the scan skips ahead fast
-    r"(?:招工(?:登记|审批|录用)?表|工资(?:发放)?(?:表|单|条|卡|花名册|册|签名表)|职工(?:档案|花名册|名册)|花名册|"
-    r"档案|社保(?:缴费)?记录|养老保险[^,，。；;]{0,6}(?:记录|登记卡|手册|凭证)|缴费记录|银行(?:交易)?流水|"
-    r"劳动(?:合同|手册)|考勤(?:表|记录|卡)|工作证|录用(?:通知|审批)|证人证言)")
+    r"(?:招工(?:登记|审批|录用)?表|工资(?:发放)?(?:表|单|条|卡|花名册|册|签名表|签收|存折|支付凭证)|"
+    r"职工(?:档案|花名册|名册)|员工名册|花名册|入职登记|"
+    r"档案|社保(?:缴费)?记录|养老保险[^,，。；;]{0,6}(?:记录|登记卡|手册|凭证|对账单)|缴费记录|"
+    r"缴费(?:证明|清单|明细)|参保(?:证明|记录|缴费)|权益记录|对账单|交易明细|银行(?:交易)?流水|"
+    r"劳动(?:合同|手册)|考勤(?:表|记录|卡)|工作证|出入证|厂牌|胸卡|工牌|收入证明|在职证明|"
+    r"用工(?:登记|备案)|就业登记|录用(?:通知|审批)|证人证言)")
+
+# ---------------------------------------------------------------------------- support
+
+#: a body backing the worker's suit, said in the body rather than on a party line:
+#: ``安阳市文峰区人民检察院支持原告起诉`` / ``…指派检察员出庭支持起诉`` / ``…总工会支持申请人申请仲裁``
+SUPPORTED_SUIT = re.compile(r"(?<![不未])支持[^，,。；;\n]{0,8}?(?:起诉|诉讼|仲裁)")
+SUPPORTING_BODY = re.compile(r"检察院|工会|法律援助|妇女联合会|妇联|残疾人联合会|残联")
 
 # ---------------------------------------------------------------------------- outcome
 

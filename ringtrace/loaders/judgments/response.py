@@ -29,6 +29,7 @@ from ringtrace.loaders.judgments.patterns import (
     CONTEST,
     DENIED_RELATION,
     NO_OBJECTION,
+    PARTLY,
 )
 from ringtrace.loaders.judgments.sections import Sections
 from ringtrace.loaders.judgments.speakers import sides, speaker
@@ -56,11 +57,15 @@ def classify_response(text: str) -> str:
     """admits / no_objection / partial / contests / unknown for one answer paragraph.
 
     ``partial``: the employer admits the relationship or the work (``对工作期间无异议``,
-    ``对劳动关系无异议``, ``原告确实在被告处工作``) and contests the rest (``但工资数额过高``,
-    ``不同意原告的诉讼请求``) - not the denial of the relationship itself. A plea that it cannot
-    pay (``暂无力支付``) is no objection.
+    ``对劳动关系无异议``, ``原告确实在被告处工作``, ``认可存在劳动关系``, ``认可原告在被告处工作``)
+    and contests the rest (``但工资数额过高``, ``不同意支付经济补偿金``, ``加班费没有依据``,
+    ``已足额支付工资``) - not the denial of the relationship itself. A plea that it cannot pay
+    (``暂无力支付``) is no objection. An admission of *part* of the claim (``部分认可``) is never
+    a plain no-objection: partial when the part is the relationship, else a contest.
     Negated forms (``不认可``, ``有异议``) are contests, never admissions.
     """
+    if PARTLY.search(text):
+        return "partial" if _admits_relation(text) else "contests"
     if NO_OBJECTION.search(text):
         rest = NO_OBJECTION.sub("", text)
         if not CONTEST.search(rest):
@@ -80,12 +85,21 @@ def _admits_relation(text: str) -> bool:
         return False
     for pattern in (NO_OBJECTION, ADMISSION):
         for m in pattern.finditer(text):
-            if text[max(0, m.start() - 1):m.start()] in ("不", "未", "否"):
+            if text[max(0, m.start() - 1):m.start()] in ("不", "未", "否") or \
+                    text[max(0, m.start() - 2):m.start()] == "部分":
                 continue
-            window = text[max(0, m.start() - 30):m.end() + 4]
+            # what is agreed to stands before the verb (``对工作期间无异议``) or after it, to the
+            # end of its clause (``认可存在劳动关系``, ``认可原告在被告处工作``)
+            after = _CLAUSE_END.search(text, m.end(), m.end() + _OBJECT_REACH)
+            window = text[max(0, m.start() - 30):max(m.end() + 4, after.start() if after else
+                                                     m.end() + _OBJECT_REACH)]
             if ADMITTED_RELATION.search(window):
                 return True
     return False
+
+
+_CLAUSE_END = re.compile(r"[,，。；;]")
+_OBJECT_REACH = 20
 
 
 _SENTENCE_REACH = 400

@@ -8,9 +8,10 @@ every offset found in the converted text is also an offset in the original.
 The table covers the characters that matter for these documents (legal vocabulary, places,
 common surnames and given-name characters; 1117 checked against the zh-cn character table of
 the zhconv package), and every other traditional form of a GB 2312 character (OpenCC s2t,
-with place names' phrase forms such as ``陽穀`` and ``濬縣``; 2379 in all). It leaves out
-characters that are also ordinary simplified characters (``乾`` in ``乾隆``, ``著``, ``藉``,
-``夥``), and a document is converted only when
+with place names' phrase forms such as ``陽穀`` and ``濬縣``, and the phrase form ``摺`` of
+``存摺``, a wage passbook cited as evidence - GB 2312 holds 摺 too, but simplified texts write
+存折; 2380 in all). It leaves out characters that are also ordinary simplified characters
+(``乾`` in ``乾隆``, ``著``, ``藉``, ``夥``), and a document is converted only when
 it is clearly traditional (:func:`is_traditional`), so a simplified text quoting one traditional
 name is left alone.
 """
@@ -114,7 +115,7 @@ _TRADITIONAL_MORE = (
     "鯗鱘鯁鱺鰱鰹鰣鰷鯀鯊鯇鯽鯖鯪鯫鯡鯤鯧鯝鯢鯰鯛鯴鯔鱝鰈鰓鱷鰍鰒鰉鯿鰠鰲鰭鰨鰥鰩鰳鰾鱈鱉"
     "鰻鰵鱅鱖鱔鱒鱧鳩鳶鷗鴇鴆鴣鶇鸕鴦鴟鴝鴛鴕鷥鷙鴯鴰鵂鸞鵓鸝鵠鵒鷳鵜鵡鵲鶓鵪鵯鶉鶘鶚鶻鷀"
     "鶥鶩鷂鶼鸚鷓鷚鷯鷦鷲鷸鷺鸌鸛鹺黌黷黲黽鼉齏齔齟齙齠齜齦齬齪齲齷龕溮濬崑澂谿礄穀稜箇霑"
-    "柺淩"
+    "柺淩摺"
 )
 _SIMPLIFIED_MORE = (
     "丢乔乱亏亘亚仑伛伥伧伫佥侠侣侥侦侩侪侬俣俦俨俪俭倾偬偻偾傥傧傩兖兹冁凄凫凯凿刍删刭刹"
@@ -147,7 +148,7 @@ _SIMPLIFIED_MORE = (
     "鲞鲟鲠鲡鲢鲣鲥鲦鲧鲨鲩鲫鲭鲮鲰鲱鲲鲳鲴鲵鲶鲷鲺鲻鲼鲽鳃鳄鳅鳆鳇鳊鳋鳌鳍鳎鳏鳐鳓鳔鳕鳖"
     "鳗鳘鳙鳜鳝鳟鳢鸠鸢鸥鸨鸩鸪鸫鸬鸯鸱鸲鸳鸵鸶鸷鸸鸹鸺鸾鹁鹂鹄鹆鹇鹈鹉鹊鹋鹌鹎鹑鹕鹗鹘鹚"
     "鹛鹜鹞鹣鹦鹧鹨鹩鹪鹫鹬鹭鹱鹳鹾黉黩黪黾鼍齑龀龃龅龆龇龈龉龊龋龌龛浉浚昆澄溪硚谷棱个沾"
-    "拐凌"
+    "拐凌折"
 )
 _TABLE = dict(zip(_TRADITIONAL + _TRADITIONAL_MORE, _SIMPLIFIED + _SIMPLIFIED_MORE, strict=True))
 _ANY_TRADITIONAL = re.compile("[" + "".join(_TABLE) + "]")

@@ -19,6 +19,10 @@ Why it matters
     collusion, and a personnel file built up over years is hard to fake; a roster or a wage
     table the colluding employer issues today can be made to order ("伪造工资条、劳动合同",
     "2001年至2015年工资表").
+    A record the document says is *missing* proves nothing: "原告未能提供劳动合同、工资表、社保缴费
+    记录", "双方未签订书面劳动合同", "没有工资条", "人事档案已遗失" are what courts write when the
+    documents are absent - the very gap (G6) that marks a bought confirmation - so a keyword
+    negated within its clause is not a citation.
 Thresholds
     ``keywords`` in ``rules.toml`` [rules.EVID_INDEPENDENT] and [rules.EVID_EMPLOYER_RECORDS];
     a document citing both tiers counts only the stronger.
@@ -26,26 +30,58 @@ Thresholds
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
-from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.common import Rule, case_finding, confirmation_cases, span_finder
+from ringtrace.queries.frame import CaseInfo, Frame
+from ringtrace.queries.redflags.common import Rule, any_of, case_finding, confirmation_cases
 
 #: span kinds that can quote the evidence produced (the answer or the facts may cite archives)
 EVIDENCE_SPANS = ("evidence", "facts", "other", "defendant_response", "claim")
 
+#: a negation earlier in the record's clause: ``原告未能提供劳动合同、工资表``, ``双方未签订书面劳动
+#: 合同``, ``没有工资条``, ``无社保缴费记录`` (not ``无异议``, nor the 无 of 无锡); a ``但`` starts afresh
+_MISSING_BEFORE = re.compile(r"(?:未|没有|没|无法|不能|并无|从未|缺乏|缺少|不存在|无(?!异议|争议|误|锡))"
+                             r"[^，,。；;：:但而却]*$")
+#: the record lost, right after it: ``原告的人事档案已遗失``, ``工资表已经灭失``
+_MISSING_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:遗失|丢失|灭失|毁损|损毁|销毁|无存|不存在|找不到|无法找到|"
+                            r"无法提供|未能提供|不能提供)")
+_CLAUSE = 40
+
+
+def cited(text: str, keywords: tuple[str, ...]) -> str | None:
+    """The first of ``keywords`` that ``text`` cites as produced, or None: a keyword the text
+    says is missing (negated earlier in its clause, or lost right after it) is not cited."""
+    for m in any_of(keywords).finditer(text):
+        before = text[max(0, m.start() - _CLAUSE):m.start()]
+        if _MISSING_BEFORE.search(before) or _MISSING_AFTER.match(text, m.end()):
+            continue
+        return m.group(0)
+    return None
+
+
+def citing_span(case: CaseInfo, keywords: tuple[str, ...]) -> tuple[str, str] | None:
+    """(quoted span, keyword) of the first evidence span that cites one of ``keywords``."""
+    for s in case.spans:
+        if s.get("kind") not in EVIDENCE_SPANS:
+            continue
+        text = s.get("text", "")
+        hit = cited(text, keywords)
+        if hit is not None:
+            return text, hit
+    return None
+
 
 def _quoting(rule_id: str, summary: str, keywords: tuple[str, ...],
              frame: Frame, skip: set[str]) -> Iterator[Finding]:
-    find = span_finder(EVIDENCE_SPANS, keywords)
     for case in confirmation_cases(frame):
         if case.id in skip:
             continue
-        quoted = find(case)
-        if quoted:
-            hit = next(k for k in keywords if k in quoted)
+        found = citing_span(case, keywords)
+        if found:
+            quoted, hit = found
             yield case_finding(rule_id, case, f"{summary}（{hit}）",
                                Evidence("text", case.case_number, quoted))
 

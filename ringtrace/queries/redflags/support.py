@@ -3,7 +3,8 @@
 What it flags (both exculpatory)
     ``SUPPORT_INSTITUTION`` a procuratorate, trade union, women's federation or legal-aid centre
     supports the suit (支持起诉): a party line such as ``支持起诉机关：某县人民检察院`` or
-    ``支持起诉单位：某县总工会``, or the document says so (``keywords``).
+    ``支持起诉单位：某县总工会``, a sentence the parser quoted as ``support`` (such a body
+    ``支持原告起诉``, ``出庭支持起诉``), or the document says so (``keywords``).
     ``AGENT_LEGAL_AID`` a worker's agent was assigned by a legal-aid centre (法律援助中心指派).
 Why it matters
     Procuratorates support genuine long-term workers' suits after checking them: 检例第125号
@@ -37,7 +38,7 @@ def supporter(case: CaseInfo, keywords: tuple[str, ...]) -> Evidence | None:
                             f"{ref.role_in_text or '支持起诉'}：{ref.name}")
     for s in case.spans:
         text = s.get("text", "")
-        if says(text):
+        if s.get("kind") == "support" or says(text):
             return Evidence("text", case.case_number, text)
     return None
 

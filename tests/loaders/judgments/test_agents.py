@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ringtrace.graph.records import Agent
 from ringtrace.loaders.judgments.agents import merge_agents, relation_from_body
 from ringtrace.loaders.judgments.block import read_party_block
+from ringtrace.loaders.judgments.tradsimp import to_simplified
 
 
 def _agents(text: str) -> list[Agent]:
@@ -22,6 +25,18 @@ def test_kinds_from_the_firm_line() -> None:
         ("郭某", "lawyer", "北京安博（上海）律师事务所"), ("许某", "intern", "河南华浩律师事务所"),
         ("赵某", "legal_aid", "安阳市北关区法律援助中心"), ("高某", "legal_aid", "河南某律师事务所"),
         ("钱某", "other", "某某法律服务所")]
+
+
+@pytest.mark.parametrize(("line", "firm"), [
+    # a firm's lawyer on a legal-aid case; a legal-aid workstation (the centre's branch)
+    ("委托诉讼代理人：李某，河南某某律师事务所援助律师。", "河南某某律师事务所"),
+    ("委托诉讼代理人：李某，安阳市文峰区法律援助工作站律师。", "安阳市文峰区法律援助工作站"),
+    ("委托诉讼代理人：李某，河南某某律师事务所律师，由安阳市法律援助中心指派。", "河南某某律师事务所"),
+    ("委託訴訟代理人：李某，河南某某律師事務所援助律師。", "河南某某律师事务所"),
+])
+def test_legal_aid_as_the_firm_line_prints_it(line: str, firm: str) -> None:
+    [agent] = _agents("原告：张某，女，1970年1月1日出生。\n" + to_simplified(line) + "\n")
+    assert (agent.kind, agent.law_firm) == ("legal_aid", firm)
 
 
 def test_relatives_and_employees_keep_their_phrase() -> None:

@@ -15,7 +15,11 @@ HEAD = ("某某县人民法院\n民事判决书\n（2021）豫0502民初100号\n
 
 
 def _record(body: str) -> CaseRecord:
-    outcome = parse_text(HEAD + body)
+    return _parsed(HEAD + body)
+
+
+def _parsed(text: str) -> CaseRecord:
+    outcome = parse_text(text)
     assert outcome.record is not None, outcome.problems
     return outcome.record
 
@@ -32,6 +36,50 @@ def _record(body: str) -> CaseRecord:
 ])
 def test_answers_are_classified_with_negations_first(answer: str, expected: str) -> None:
     assert classify_response(answer) == expected
+
+
+AWARD_HEAD = ("安阳市劳动人事争议仲裁委员会\n仲裁裁决书\n安劳人仲案字〔2020〕第123号\n"
+              "申请人：李桂英，女，汉族，1968年4月15日出生，住河南省安阳市龙安区。\n"
+              "被申请人：安阳市恒达机械有限公司，住所地安阳市文峰区光明路西段88号。\n"
+              "法定代表人：赵志刚，总经理。\n"
+              "申请人李桂英与被申请人安阳市恒达机械有限公司确认劳动关系争议一案，本委于2020年5月28日受理后，"
+              "依法组成仲裁庭公开开庭进行了审理。\n"
+              "申请人仲裁请求：1.确认申请人与被申请人自2003年3月1日至2018年2月28日期间存在劳动关系；"
+              "2.被申请人支付拖欠工资36000元、经济补偿金15000元。\n")
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    # the relationship or the work admitted, the money disputed: partial, not a plain yes
+    ("被告辩称，认可存在劳动关系，但不同意支付经济补偿金。", "partial"),
+    ("被告辩称，认可原告在被告处工作，但原告主张的工资标准过高。", "partial"),
+    ("被告辩称，对双方存在劳动关系无异议，但原告主张的加班费没有依据。", "partial"),
+    ("被告辩称，双方确实存在劳动关系，但原告请求的经济补偿金计算有误。", "partial"),
+    ("被告辩称，原告确系被告职工，但被告已足额支付工资，不欠原告工资。", "partial"),
+    ("被告辩称，对原告的诉讼请求部分认可，认可双方存在劳动关系，对工资数额不予认可。", "partial"),
+    ("被申请人答辩称，对申请人在我公司工作的事实无异议，但申请人主张的工资数额过高，公司目前无力支付。",
+     "partial"),
+    # part of the claim admitted, the part unnamed: never a plain no-objection
+    ("被告辩称，对原告的诉讼请求部分认可。", "contests"),
+    # plain agreement
+    ("被告辩称，同意确认。", "no_objection"),
+    ("被告辩称，同意确认双方存在劳动关系。", "no_objection"),
+    ("被告辩称，原告所诉属实，被告同意确认与原告之间的劳动关系。", "no_objection"),
+    ("被告辩称，对原告的诉讼请求不持异议。", "no_objection"),
+    ("被申请人认可申请人的全部仲裁请求。", "admits"),
+    # still a plea of poverty, not a dispute
+    ("被告辩称，认可拖欠原告工资的事实，但因经营困难暂无力支付。", "admits"),
+])
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_answers_as_courts_and_commissions_write_them(answer: str, expected: str,
+                                                     script: str) -> None:
+    if answer.startswith("被申请人"):
+        text = AWARD_HEAD + answer + "\n经审理查明：申请人于2003年3月1日进入被申请人处工作。\n"
+    else:
+        text = HEAD + ("原告张某向本院提出诉讼请求：1.确认原告与被告自2002年1月至2016年12月存在劳动关系；"
+                       "2.被告支付拖欠工资36000元。\n") + answer + "\n"
+    if script == "traditional":
+        text = pytest.importorskip("opencc").OpenCC("s2t").convert(text)
+    assert _parsed(text).defendant_response == expected
 
 
 @pytest.mark.parametrize(("operative", "procedure", "expected"), [
@@ -124,10 +172,62 @@ def test_money_claims_have_amounts() -> None:
     assert (record.claim_kind, record.claim_amounts) == ("with_amounts", [12000.0, 3500.0])
 
 
+@pytest.mark.parametrize(("item", "amounts"), [
+    ("被告支付拖欠工资12,345元", [12345.0]),
+    ("被告支付经济补偿金1.2万元", [12000.0]),
+    ("被告支付拖欠工资1．2万元", [12000.0]),  # a full-width decimal point, typed in full-width mode
+    ("被告支付拖欠工资壹万贰仟元", [12000.0]),
+    ("被告支付拖欠工资人民币12345.00元", [12345.0]),
+    ("被告支付拖欠工资12345余元", [12345.0]),
+    ("被告支付违法解除劳动合同赔偿金人民币叁万陆仟元整（¥36000元）", [36000.0]),
+    ("被告支付未签订劳动合同二倍工资差额33000元（小写：33000元）", [33000.0]),
+    ("被告支付拖欠工资3.5万元、经济补偿金2万元", [35000.0, 20000.0]),
+])
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_money_items_as_claims_print_them(item: str, amounts: list[float], script: str) -> None:
+    body = ("原告张某向本院提出诉讼请求：1.确认原告与被告自2002年1月至2016年12月存在劳动关系；"
+            f"2.{item}。事实和理由：原告自2002年1月到被告处工作。\n")
+    if script == "traditional":
+        s2t = pytest.importorskip("opencc").OpenCC("s2t")
+        record = _parsed(s2t.convert(HEAD + body))
+    else:
+        record = _record(body)
+    assert (record.claim_kind, record.claim_amounts) == ("with_amounts", amounts)
+
+
 def test_claimed_start_from_the_story_when_the_claim_has_no_dates() -> None:
     record = _record("原告诉称：自1994年3月份开始被告聘用原告从事育苗工作，直至2015年12月离职。"
                      "请求确认双方存在劳动关系。\n")
     assert (record.claimed_start, record.claimed_end) == ("1994-03", "2015-12")
+
+
+@pytest.mark.parametrize(("story", "end"), [
+    # the employment ended with the employer: closure or restructuring, not a leaving verb
+    ("原告自1998年3月进入被告处工作，直至2012年6月企业改制。", "2012-06"),
+    ("原告于1998年3月进入被告处工作，2012年6月被告被吊销营业执照后，原告回家务农。", "2012-06"),
+    ("原告于1998年3月进入被告处工作，2012年6月企业关闭，原告回家。", "2012-06"),
+    ("原告于1998年3月进入被告处工作，2012年6月被告歇业。", "2012-06"),
+    ("原告于1998年3月进入被告处工作，2012年6月被告被兼并。", "2012-06"),
+    ("原告于1998年3月进入被告处工作，2012年6月被告解散并进入清算。", "2012-06"),
+    ("原告于1998年3月进入被告处工作，至2012年6月企业破产。", "2012-06"),
+    # ... unless the worker stayed on, or a leaving verb says when
+    ("原告于1998年3月进入被告处工作，2010年6月被告停产，原告留守看厂至2015年3月离开。", "2015-03"),
+    ("原告于1998年3月进入被告处工作，2005年被告改制，原告继续在改制后的公司工作至2016年12月离职。",
+     "2016-12"),
+])
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_period_ending_with_the_employer(story: str, end: str, script: str) -> None:
+    text = HEAD + "原告张某向本院提出诉讼请求：确认原告与被告存在劳动关系。事实和理由：" + story + "\n"
+    if script == "traditional":
+        text = pytest.importorskip("opencc").OpenCC("s2t").convert(text)
+    record = _parsed(text)
+    assert (record.claimed_start, record.claimed_end) == ("1998-03", end)
+
+
+def test_a_claimed_period_ending_at_the_employers_closure() -> None:
+    record = _record("原告张某向本院提出诉讼请求：确认原告与被告自1998年3月至被告2012年6月停产时止存在"
+                     "劳动关系。\n")
+    assert (record.claimed_start, record.claimed_end) == ("1998-03", "2012-06")
 
 
 def test_absent_defendant_without_an_answer() -> None:

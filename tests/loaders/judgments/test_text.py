@@ -16,6 +16,7 @@ from ringtrace.loaders.judgments.text import (
     strip_provenance,
 )
 from ringtrace.loaders.judgments.tradsimp import is_traditional, to_simplified
+from ringtrace.queries.rules import load_rules
 
 
 def test_word_html_joins_numbers_split_across_spans() -> None:
@@ -118,8 +119,21 @@ def test_every_traditional_form_of_a_gb2312_character_is_simplified() -> None:
             missing.append(traditional + char)
     assert missing == []
     # simplified characters are left alone, but for four of the first table that GB 2312 also
-    # holds and simplified texts hardly use (後, 徵, 於, 麽)
-    assert {c for c in gb2312 if to_simplified(c) != c} == set("後徵於麽")
+    # holds and simplified texts hardly use (後, 徵, 於, 麽), and 摺 (simplified texts write the
+    # wage passbook 存折)
+    assert {c for c in gb2312 if to_simplified(c) != c} == set("後徵於麽摺")
+
+
+def test_evidence_vocabulary_survives_a_round_trip_through_traditional_script() -> None:
+    # OpenCC converts phrase by phrase (存折 -> 存摺), so a traditional copy can print a
+    # character that no single GB 2312 character maps to; the rules' keywords must read back
+    opencc = pytest.importorskip("opencc")
+    s2t = opencc.OpenCC("s2t")
+    rules = load_rules()
+    words = [w for rule in ("EVID_INDEPENDENT", "EVID_EMPLOYER_RECORDS", "SUPPORT_INSTITUTION")
+             for w in rules.params(rule)["keywords"]]
+    assert "工资存折" in words
+    assert [w for w in words if to_simplified(s2t.convert(w)) != w] == []
 
 
 def test_a_simplified_text_quoting_one_traditional_name_is_left_alone() -> None:

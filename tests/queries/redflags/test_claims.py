@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from ringtrace.loaders.judgments import parse_text
 from tests.conftest import legit_case, sham_case
 from tests.queries.redflags.helpers import frame_of, hits
 
@@ -60,3 +63,32 @@ def test_an_employer_admitting_the_work_but_disputing_the_money_is_no_objection(
         c[-20:] for c in frame.cases if "民初1号" in c or "民初2号" in c)
     assert [f.subject for f in hits(frame, "CLAIM_NO_OBJECTION")] == [
         c for c in frame.cases if "民初3号" in c]
+
+
+def _parsed_answer(answer: str) -> dict:
+    """A judgment on a confirmation and wage claim whose employer answers ``answer``."""
+    outcome = parse_text(
+        "河南省安阳市文峰区人民法院\n民事判决书\n（2019）豫0502民初3456号\n"
+        "原告：张秀兰，女，1966年7月8日出生，汉族，住安阳市北关区。\n"
+        "被告：安阳市宏远机械制造有限公司，住所地安阳市文峰区中华路南段16号。\n"
+        "法定代表人：孙立军，经理。\n"
+        "原告张秀兰与被告安阳市宏远机械制造有限公司确认劳动关系纠纷一案，本院于2019年10月21日立案后，"
+        "依法适用简易程序公开开庭进行了审理。\n"
+        "原告张秀兰向本院提出诉讼请求：1.确认原告与被告自2002年1月至2016年12月存在劳动关系；"
+        "2.被告支付经济补偿金18000元。\n" + answer + "\n"
+        "本院认为，双方存在劳动关系。判决如下：\n确认原告张秀兰与被告自2002年1月至2016年12月存在劳动关系。\n")
+    assert outcome.record is not None, outcome.problems
+    return outcome.record.to_dict()
+
+
+@pytest.mark.parametrize(("answer", "fired"), [
+    ("被告辩称，认可存在劳动关系，但不同意支付经济补偿金。", {"CLAIM_PARTIAL_ADMISSION"}),
+    ("被告辩称，原告确系被告职工，但被告已足额支付工资，不欠原告工资。", {"CLAIM_PARTIAL_ADMISSION"}),
+    ("被告辩称，双方确实存在劳动关系，但原告请求的经济补偿金计算有误。", {"CLAIM_PARTIAL_ADMISSION"}),
+    # an unnamed part admitted is neither a plain yes nor a proven partial admission
+    ("被告辩称，对原告的诉讼请求部分认可。", set()),
+    ("被告辩称，同意确认。", {"CLAIM_NO_OBJECTION"}),
+])
+def test_what_the_employers_answer_fires(tmp_path: Path, answer: str, fired: set[str]) -> None:
+    frame = frame_of(tmp_path, [_parsed_answer(answer)])
+    assert {r for r in ("CLAIM_PARTIAL_ADMISSION", "CLAIM_NO_OBJECTION") if hits(frame, r)} == fired

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ringtrace.graph.records import RegistryRecord
+from ringtrace.loaders.judgments import parse_text
 from tests.conftest import sham_case
 from tests.queries.redflags.helpers import frame_of, hits
 
@@ -63,3 +66,29 @@ def test_ends_near_the_registry_closure_date_are_exculpated(tmp_path: Path) -> N
     found = hits(frame_of(tmp_path, _cases(["1992-03", "2004-05", "2012-12"], ends), registry),
                  "EVID_ENDED_TOGETHER")
     assert len(found) == 3 and "注销/吊销（2016-08-30）" in found[0].summary
+
+
+def _judgment(n: int, worker: str, start: str, story_end: str) -> dict:
+    """A real-looking judgment of a former worker of a bankrupt factory, parsed."""
+    outcome = parse_text(
+        f"河南省安阳市文峰区人民法院\n民事判决书\n（2018）豫0502民初{n}号\n"
+        f"原告：{worker}，男，1970年1月{n}日出生，汉族，住安阳市文峰区。\n"
+        "被告：安阳市红星机械厂，住所地安阳市文峰区。\n法定代表人：孙某，厂长。\n"
+        f"原告{worker}与被告安阳市红星机械厂确认劳动关系纠纷一案，本院于2018年3月1日立案后，依法适用简易"
+        "程序公开开庭进行了审理。\n"
+        f"原告{worker}向本院提出诉讼请求：确认原告与被告存在劳动关系。事实和理由：原告于{start}进入被告处"
+        f"工作，{story_end}\n被告辩称，对原告的诉讼请求无异议。\n"
+        "本院认为，双方存在劳动关系。判决如下：\n确认原告与被告存在劳动关系。\n")
+    assert outcome.record is not None, outcome.problems
+    return outcome.record.to_dict()
+
+
+@pytest.mark.parametrize("ending", ["2017年10月被告破产，原告下岗。", "2017年10月企业停产关闭。",
+                                    "2017年10月被告被吊销营业执照。", "直至2017年10月企业改制。"])
+def test_a_workforce_whose_stories_end_at_the_closure_is_exculpated(tmp_path: Path,
+                                                                     ending: str) -> None:
+    cases = [_judgment(1, "王某甲", "1992年3月", ending), _judgment(2, "李某乙", "2004年5月", ending),
+             _judgment(3, "赵某丙", "2012年12月", ending)]
+    assert [c["claimed_end"] for c in cases] == ["2017-10"] * 3
+    found = hits(frame_of(tmp_path, cases), "EVID_ENDED_TOGETHER")
+    assert len(found) == 3 and "工龄5至26年不等" in found[0].summary

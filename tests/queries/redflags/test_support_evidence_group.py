@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from ringtrace.loaders.judgments import parse_text
 from ringtrace.queries.redflags.common import fired_cases
 from tests.conftest import sham_case
 from tests.queries.redflags.helpers import frame_of, hits
@@ -70,3 +73,135 @@ def test_an_unproven_group_must_fall_within_one_year(tmp_path: Path) -> None:
     cases = [sham_case(n, f"申请人{n}", "1968-01-02", agent=f"代理{n}", day=d)
              for n, d in enumerate(days, start=1)]
     assert hits(frame_of(tmp_path, cases), "GROUP_UNPROVEN") == []
+
+
+def _judgment_citing(facts: str, script: str = "simplified") -> dict:
+    """A real-looking judgment whose findings cite ``facts``, parsed into a record (printed in
+    traditional script when ``script`` says so)."""
+    text = ("河南省安阳市文峰区人民法院\n民事判决书\n（2019）豫0502民初3456号\n"
+            "原告：张秀兰，女，1966年7月8日出生，汉族，住安阳市北关区。\n"
+            "被告：安阳市宏远机械制造有限公司，住所地安阳市文峰区中华路南段16号。\n"
+            "法定代表人：孙立军，经理。\n"
+            "原告张秀兰与被告安阳市宏远机械制造有限公司确认劳动关系纠纷一案，本院于2019年10月21日立案后，"
+            "依法适用简易程序公开开庭进行了审理。本案现已审理终结。\n"
+            "原告张秀兰向本院提出诉讼请求：确认原告与被告自2002年1月起至2016年12月止存在劳动关系。"
+            "事实和理由：原告自2002年1月到被告处从事车工工作。\n"
+            "被告辩称，原告并非被告职工，双方不存在劳动关系，请求驳回原告的诉讼请求。\n"
+            f"经审理查明：原告于2002年1月进入被告处工作。{facts}\n"
+            "本院认为，原告提交的证据能够证明双方存在劳动关系。判决如下：\n"
+            "确认原告张秀兰与被告安阳市宏远机械制造有限公司自2002年1月至2016年12月存在劳动关系。\n"
+            "审判员　　王　磊\n二〇一九年十一月五日\n")
+    if script == "traditional":
+        text = pytest.importorskip("opencc").OpenCC("s2t").convert(text)
+    outcome = parse_text(text)
+    assert outcome.record is not None, outcome.problems
+    return outcome.record.to_dict()
+
+
+def _tier(tmp_path: Path, facts: str, script: str = "simplified") -> str | None:
+    frame = frame_of(tmp_path, [_judgment_citing(facts, script)])
+    if hits(frame, "EVID_INDEPENDENT"):
+        return "independent"
+    return "employer" if hits(frame, "EVID_EMPLOYER_RECORDS") else None
+
+
+@pytest.mark.parametrize(("facts", "tier"), [
+    # records a social-insurance agency, a bank or a labour bureau keeps, in the forms courts print
+    ("原告提交了中国农业银行账户交易明细，显示被告每月向其发放工资。", "independent"),
+    ("原告提交了社会保险个人权益记录单。", "independent"),
+    ("原告提交了社会保险参保缴费证明。", "independent"),
+    ("原告提供了由安阳市社会保险中心出具的参保证明。", "independent"),
+    ("原告提供了养老保险个人账户对账单。", "independent"),
+    ("原告提交了劳动合同及社保缴费清单。", "independent"),
+    ("原告提交了用工登记备案表。", "independent"),
+    ("原告提交了工资存折。", "independent"),
+    ("原告提交了银行卡流水。", "independent"),
+    # papers the employer issues itself
+    ("原告提交了工资支付凭证及工资签收单。", "employer"),
+    ("原告提交了被告出具的收入证明。", "employer"),
+    ("原告提交了入职登记表。", "employer"),
+    ("原告提交了职工名册。", "employer"),
+    ("原告提交了胸卡、厂牌、出入证。", "employer"),
+    ("被告对原告提交的职工花名册无异议。", "employer"),
+    # a bank card shows an account, not years of wages; an ID card nothing at all
+    ("原告提交了工资卡。", None),
+    ("原告提交了身份证复印件。", None),
+])
+def test_documents_in_the_forms_courts_print_them(tmp_path: Path, facts: str,
+                                                  tier: str | None) -> None:
+    assert _tier(tmp_path, facts) == tier
+
+
+@pytest.mark.parametrize("facts", [
+    "原告未能提供劳动合同、工资表、社保缴费记录等证据。",
+    "原告无法提供银行工资流水。",
+    "双方未签订书面劳动合同，被告亦未为原告缴纳社会保险。",
+    "被告未与原告签订劳动合同，也未保存考勤记录。",
+    "原告称其工资以现金发放，没有工资条。",
+    "原告没有社保缴费记录。",
+    "被告称因企业改制，原告的人事档案已遗失。",
+])
+def test_documents_the_text_says_are_missing_prove_nothing(tmp_path: Path, facts: str) -> None:
+    assert _tier(tmp_path, facts) is None
+
+
+@pytest.mark.parametrize(("facts", "tier"), [
+    # the negation belongs to another clause or comes after the record
+    ("原告提交了劳动合同，但未提交社保缴费记录。", "employer"),
+    ("原告提交的社保缴费记录显示被告未为其缴纳2005年以后的社会保险。", "independent"),
+    ("被告虽未到庭但原告提交了银行工资流水。", "independent"),
+    ("原告提交了无锡市社会保险中心出具的参保证明。", "independent"),
+])
+def test_a_negation_elsewhere_leaves_the_record_cited(tmp_path: Path, facts: str,
+                                                      tier: str) -> None:
+    assert _tier(tmp_path, facts) == tier
+
+
+@pytest.mark.parametrize(("facts", "tier"), [
+    ("原告提交了工资存折及社会保险个人权益记录单。", "independent"),  # 工資存摺
+    ("原告提交了工资签收单。", "employer"),
+    ("原告未能提供社保缴费记录。", None),
+])
+def test_a_traditional_copy_reads_the_same(tmp_path: Path, facts: str, tier: str | None) -> None:
+    assert _tier(tmp_path, facts, "traditional") == tier
+
+
+def _judgment_recording(record: str, script: str = "simplified") -> dict:
+    """A real-looking judgment whose record paragraph ends with ``record``, parsed."""
+    text = ("河南省安阳市文峰区人民法院\n民事判决书\n（2020）豫0502民初812号\n"
+            "原告：安某民，男，1961年3月2日出生，汉族，住安阳市文峰区。\n"
+            "委托诉讼代理人：王某，安阳市文峰区法律援助中心指派律师。\n"
+            "被告：安阳市某某环境卫生服务有限公司，住所地安阳市文峰区某路1号。\n"
+            "法定代表人：李某，总经理。\n"
+            "原告安某民与被告安阳市某某环境卫生服务有限公司确认劳动关系纠纷一案，本院于2020年3月31日立案后，"
+            f"依法适用简易程序公开开庭进行了审理。{record}本案现已审理终结。\n"
+            "原告安某民向本院提出诉讼请求：确认原告与被告自2003年5月至2019年12月存在劳动关系。\n"
+            "被告辩称，对原告的诉讼请求无异议。\n"
+            "本院认为，双方存在劳动关系。判决如下：\n确认原告与被告自2003年5月至2019年12月存在劳动关系。\n")
+    if script == "traditional":
+        text = pytest.importorskip("opencc").OpenCC("s2t").convert(text)
+    outcome = parse_text(text)
+    assert outcome.record is not None, outcome.problems
+    return outcome.record.to_dict()
+
+
+@pytest.mark.parametrize("record", [
+    "安阳市文峰区人民检察院支持原告起诉。",
+    "安阳市文峰区人民检察院指派检察员李某出庭支持起诉。",
+    "安阳市文峰区总工会指派工作人员支持原告诉讼。",
+])
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_support_said_in_the_record_is_found(tmp_path: Path, record: str, script: str) -> None:
+    [f] = hits(frame_of(tmp_path, [_judgment_recording(record, script)]), "SUPPORT_INSTITUTION")
+    assert "支持" in f.evidence[0].detail and f.evidence[0].kind == "text"
+
+
+@pytest.mark.parametrize("record", [
+    "原告及其委托诉讼代理人到庭参加诉讼。",
+    # a procuratorate that intervenes against a judgment is no supporter of the suit
+    "安阳市文峰区人民检察院向本院发出再审检察建议，并指派检察员出庭支持抗诉。",
+    "安阳市文峰区人民检察院未支持原告起诉。",
+])
+def test_a_procuratorate_that_does_not_back_the_suit_is_no_support(tmp_path: Path,
+                                                                     record: str) -> None:
+    assert hits(frame_of(tmp_path, [_judgment_recording(record)]), "SUPPORT_INSTITUTION") == []

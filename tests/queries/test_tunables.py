@@ -93,7 +93,10 @@ ALLOWED: dict[tuple[str, float], str] = {
     # display limits (what is listed, never what is found)
     ("redflags.common", 30): "CITED_CASES: case numbers a finding's evidence lists",
     ("redflags.agents", 10): "evidence items listed for an AGENT_BOTH_SIDES case",
-    ("redflags.claims", 6): "claim amounts quoted in CLAIM_MONEY's evidence",
+    ("redflags.claims", 6): "claim amounts quoted in CLAIM_MONEY's and CLAIM_CONFIRMATION_ONLY's "
+                            "evidence",
+    ("redflags.evidence", 40): "parsing: how far back in a record's clause a negation (未能提供…) "
+                               "is looked for; a clause rarely runs longer",
     ("redflags.contacts", 20): "names listed in CONTACT_SHARED's evidence",
     ("scan", 4): "top rules named in a ring's reasons",
     ("scan", 5): "intermediaries listed per ring",

@@ -5,7 +5,8 @@ What it flags
     (无异议, 认可, 同意); ``CLAIM_MEDIATED`` the case ends in a mediation statement (调解书);
     ``CLAIM_DEFAULT`` the employer was absent (缺席) - weaker, since genuine closed employers are
     absent too; ``CLAIM_CONFIRMATION_ONLY`` the claim asks only to confirm the relationship (no
-    wage, overtime or compensation amounts); ``CLAIM_PURPOSE`` back-payment or retirement is
+    wage, overtime or compensation amounts, or only a token sum below ``token_yuan``);
+    ``CLAIM_PURPOSE`` back-payment or retirement is
     stated as the purpose (补缴, 养老保险, 退休, 老有所养).
     Exculpatory: ``CLAIM_MONEY`` the worker also claims wages or compensation of at least
     ``min_total_yuan`` in all; ``CLAIM_PARTIAL_ADMISSION`` the employer admits the relationship
@@ -22,8 +23,8 @@ Why it matters
     pay), while unpaid wages for months or severance for years of service run to tens of
     thousands - hence a floor of about two months of local average pay.
 Thresholds
-    Keywords for CLAIM_PURPOSE, ``min_total_yuan`` for CLAIM_MONEY in ``rules.toml``; the
-    others are categorical.
+    Keywords for CLAIM_PURPOSE, ``min_total_yuan`` for CLAIM_MONEY and ``token_yuan`` for
+    CLAIM_CONFIRMATION_ONLY in ``rules.toml``; the others are categorical.
 Only labour-relationship confirmation cases are considered.
 """
 
@@ -91,11 +92,23 @@ def default(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
 
 
 def confirmation_only(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+    """A claim for the confirmation alone, or with no more than a token sum beside it.
+
+    A scheme can dodge a rule that only asks "is any amount claimed?" by adding a few hundred
+    yuan for cover; less than ``token_yuan`` (under one month's minimum wage anywhere in China)
+    collects nothing worth a lawsuit, so such a claim still reads as confirmation only.
+    """
+    token = float(params["token_yuan"])
     # a confirmation-only claim makes a confirmation case (see Frame): no other case can hit
     for case in confirmation_cases(frame):
-        if case.props.get("claim_kind") == "confirmation_only" and not case.claim_amounts:
+        amounts = [a for a in case.claim_amounts if isinstance(a, int | float) and a > 0]
+        if case.props.get("claim_kind") == "confirmation_only" and not amounts:
             yield case_finding("CLAIM_CONFIRMATION_ONLY", case, "仅请求确认劳动关系，无工资或补偿金额",
                                text_evidence(case, "claim", "claim_kind=confirmation_only"))
+        elif amounts and sum(amounts) < token:
+            yield case_finding("CLAIM_CONFIRMATION_ONLY", case,
+                               f"除确认劳动关系外仅主张象征性金额{sum(amounts):,.0f}元",
+                               text_evidence(case, "claim", f"claim_amounts={amounts[:6]}"))
 
 
 def purpose(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:

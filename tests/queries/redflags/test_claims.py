@@ -33,6 +33,17 @@ def test_claims_with_amounts_are_not_confirmation_only(tmp_path: Path) -> None:
     assert "民初1号" in f.subject
 
 
+def test_a_token_sum_beside_the_confirmation_is_still_confirmation_only(tmp_path: Path) -> None:
+    token = {**sham_case(1, "张桂兰", "1968-05-02"), "claim_kind": "with_amounts",
+             "claim_amounts": [300.0, 200.0]}
+    real = {**sham_case(2, "刘秀英", "1967-02-02"), "claim_kind": "with_amounts",
+            "claim_amounts": [4800.0]}
+    frame = frame_of(tmp_path, [token, real])
+    [f] = hits(frame, "CLAIM_CONFIRMATION_ONLY")
+    assert "民初1号" in f.subject and "500元" in f.summary
+    assert len(hits(frame, "CLAIM_CONFIRMATION_ONLY", token_yuan=5000)) == 2
+
+
 def test_purpose_needs_a_keyword_in_a_claim_or_purpose_span(tmp_path: Path) -> None:
     plain = {**sham_case(2, "刘秀英", "1967-02-02"), "spans": []}
     frame = frame_of(tmp_path, [sham_case(1, "张桂兰", "1968-05-02"), plain])

@@ -21,31 +21,43 @@ _AMOUNT = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 
 
 def is_empty(value: object) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() in _EMPTY)
+    """None, blank or a placeholder exports print for "no value" (``-``, ``--``, ``暂无``…), in
+    half or full width: spreadsheets typed on a Chinese input method hold ``－`` (U+FF0D)."""
+    return value is None or (isinstance(value, str) and halfwidth(value).strip() in _EMPTY)
 
 
 def parse_date(value: object) -> str | None:
-    """``2003-05-12``, ``2003年5月12日``, ``2003/5/12``, ``20030512``, ``2003-05``, a datetime, or
-    Tianyancha epoch milliseconds (China time) -> ISO ``YYYY-MM-DD`` / ``YYYY-MM``."""
+    """``2003-05-12``, ``2003年5月12日``, ``2003/5/12``, ``20030512``, ``2003-05``, a datetime,
+    Tianyancha epoch milliseconds (China time) or an Excel date serial -> ISO ``YYYY-MM-DD`` /
+    ``YYYY-MM``.
+
+    Epoch milliseconds come as JSON numbers or, from API clients that write every field as text,
+    as strings (``"847900800000"``: twelve digits for any day before September 2001, negative
+    before 1970). An Excel serial (``35383``, five digits: days since 1899-12-30) is what a
+    workbook holds when the date column was left in the General format, or what a CSV saved
+    from such a workbook prints; it never has the four digits of a bare year.
+
+    >>> parse_date("847900800000"), parse_date(35383), parse_date("35383.0")
+    ('1996-11-14', '1996-11-14', '1996-11-14')
+    """
     if is_empty(value):
         return None
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and (
-            value > 10**11 or value < -(10**9)):
-        # epoch milliseconds: 1973 onwards (> 1e11), or before 1970 (negative); a Tianyancha
-        # 成立日期 of 1971 (5.9e10) is told apart from a YYYYMMDD number by size below
-        return _from_epoch_ms(value)
-    if isinstance(value, int) and 10**9 < value <= 10**11 and not 10**7 <= value < 10**8:
-        return _from_epoch_ms(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        found = _numeric_date(value)
+        if found is not None:
+            return found
     text = halfwidth(str(value)).strip()
     text = text.split(" ")[0] if re.match(r"^\d{4}-\d{2}-\d{2} ", text) else text
     m = _YMD.match(text) or _COMPACT.match(text)
     if not m:
-        if text.isdigit() and len(text) == 13:
-            return parse_date(int(text))
+        if _NUMERAL.fullmatch(text):
+            found = _numeric_date(float(text) if "." in text else int(text))
+            if found is not None:
+                return found
         raise ValueError(f"not a date: {value!r} (expected e.g. 2003-05-12 or 2003年5月12日)")
     year, month, day = int(m.group(1)), int(m.group(2)), m.group(3)
     try:
@@ -55,6 +67,28 @@ def parse_date(value: object) -> str | None:
         return dt.date(year, month, int(day)).isoformat()
     except ValueError:
         raise ValueError(f"not a valid calendar date: {value!r}") from None
+
+
+#: a number written as text (an epoch or an Excel serial; ``YYYYMMDD`` is matched before)
+_NUMERAL = re.compile(r"-?\d+(?:\.\d+)?")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def _numeric_date(value: float) -> str | None:
+    """The date a number stands for (epoch milliseconds or an Excel serial), or None when it
+    is neither (a ``YYYYMMDD`` or ``YYYYMM`` number, read as text by the caller)."""
+    if value > 10**11 or value < -(10**9):
+        # epoch milliseconds: 1973 onwards (> 1e11), or before 1970 (negative); a Tianyancha
+        # 成立日期 of 1971 (5.9e10) is told apart from a YYYYMMDD number by size below
+        return _from_epoch_ms(value)
+    if isinstance(value, int) and 10**9 < value <= 10**11 and not 10**7 <= value < 10**8:
+        return _from_epoch_ms(value)
+    if 10**4 <= value < 10**5:  # an Excel serial: 1927-05-18 to 2173
+        day = _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        if day.year > 2100:
+            raise ValueError(f"not a date: {value!r} (out of range)")
+        return day.isoformat()
+    return None
 
 
 def _from_epoch_ms(value: float) -> str:
@@ -124,10 +158,14 @@ def _finite(number: float, value: object) -> float:
 
 
 def parse_list(value: object) -> list[str]:
-    """Several names in one cell, separated by ``；`` ``;`` ``、`` ``,`` or newlines."""
+    """Several names in one cell, separated by ``；`` ``;`` ``、`` ``,``, tabs or line breaks.
+
+    Tianyancha's ``historyNames`` separates former names with ``;`` or a tab and often ends
+    with one (``贵州力源液压股份有限公司;\t``); a cell edited in Excel holds ``\r\n``.
+    """
     if is_empty(value):
         return []
-    parts = re.split(r"[;；、,，\n]+", str(value))
+    parts = re.split(r"[;；、,，\t\r\n]+", str(value))
     return [p.strip() for p in parts if p.strip() and p.strip() not in _EMPTY]
 
 

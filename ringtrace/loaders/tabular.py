@@ -5,6 +5,10 @@ are physical (the header is line 1); XLSX line numbers are sheet row numbers. A 
 reader cannot split (a cell over the reader's 128 KiB field limit, a stray quote) comes out as
 a :class:`BadRow` and reading goes on with the next line. An ``.xlsx`` is checked against the
 zip cap (:mod:`ringtrace.loaders.limits`) before openpyxl opens it.
+
+The header is the first row with at least two non-empty cells among the first
+:data:`HEADER_SEARCH` rows: Tianyancha and 企查查 web exports put a title or a notice (``数据来源：
+天眼查 导出时间…``, one merged cell) and sometimes a blank row above the column names.
 """
 
 from __future__ import annotations
@@ -34,6 +38,21 @@ class BadRow:
 
 Row = tuple[int, list[Any]]
 
+#: how many leading rows may be titles, notices or blank before the header row
+HEADER_SEARCH = 10
+
+
+def _filled(cells: list[Any] | tuple[Any, ...]) -> int:
+    return sum(1 for c in cells if c is not None and str(c).strip())
+
+
+def _delimiter_line(sample: str) -> str:
+    """The line of ``sample`` that shows the delimiter best: among the first lines, the one
+    split into the most non-empty cells (the header, not a title row above it)."""
+    lines = sample.split("\n", HEADER_SEARCH)[:HEADER_SEARCH]
+    return max(lines, key=lambda line: max(
+        sum(1 for cell in line.split(d) if cell.strip()) for d in ",\t;|"), default="")
+
 
 def _has_undecodable(cells: list[Any]) -> bool:
     for c in cells:
@@ -53,17 +72,22 @@ def read_csv(path: Path, encoding: str | None = None
     try:
         # only the delimiter is taken from the header line: quoting stays the standard one
         # (doubled quotes inside quoted cells), which a header without quotes cannot show
-        delimiter = csv.Sniffer().sniff(sample.split("\n", 1)[0] or ",",
+        delimiter = csv.Sniffer().sniff(_delimiter_line(sample) or ",",
                                         delimiters=",\t;|").delimiter
     except csv.Error:
         delimiter = ","
     fh = path.open("r", encoding=enc, errors="surrogateescape", newline="")
     reader = csv.reader(fh, csv.excel, delimiter=delimiter)
+    first: list[str] | None = None
     try:
-        header = next(reader)
+        header = first = next(reader)
+        while _filled(header) < 2 and reader.line_num < HEADER_SEARCH:
+            header = next(reader)  # a title, notice or blank row above the header
     except StopIteration:
-        fh.close()
-        raise LoadError(f"{path}: the file is empty (expected a header row)") from None
+        if first is None:
+            fh.close()
+            raise LoadError(f"{path}: the file is empty (expected a header row)") from None
+        header = first
     except csv.Error as exc:
         fh.close()
         raise LoadError(f"{path}: the header row cannot be read as CSV ({exc})") from None
@@ -111,6 +135,12 @@ def read_xlsx(path: Path) -> tuple[list[str], Iterator[Row | BadRow], str]:
         ws = wb.worksheets[0]
         it = ws.iter_rows(values_only=True)
         first = next(it, None)
+        start = 1
+        while first is not None and _filled(first) < 2 and start < HEADER_SEARCH:
+            following = next(it, None)  # a title, notice or blank row above the header
+            if following is None:
+                break
+            first, start = following, start + 1
     except Exception as exc:
         raise LoadError(f"{path}: not a readable .xlsx workbook ({exc})") from exc
     if first is None:
@@ -120,7 +150,7 @@ def read_xlsx(path: Path) -> tuple[list[str], Iterator[Row | BadRow], str]:
 
     def rows() -> Iterator[Row | BadRow]:
         try:
-            for number, cells in enumerate(it, start=2):
+            for number, cells in enumerate(it, start=start + 1):
                 if cells is None or all(c is None or str(c).strip() == "" for c in cells):
                     continue
                 yield number, list(cells)

@@ -414,7 +414,16 @@ def _json_reason(line: bytes | str, exc: msgspec.DecodeError) -> str:
 
 
 def registry_from_dict(data: Mapping[str, Any]) -> RegistryRecord:
-    """Validate a normalised registry row (field -> value) into a :class:`RegistryRecord`."""
+    """Validate a normalised registry row (field -> value) into a :class:`RegistryRecord`.
+
+    A 注册号 (13 or 15 digits) read from the credit-code column is the row's registration
+    number, not its USCC: firms closed before the 2015 reform never had a USCC, and exports
+    (公示系统's one 统一社会信用代码/注册号 column, 企查查) print the 注册号 in its place.
+    """
+    code = data.get("uscc")
+    if isinstance(code, str) and len(code) in (13, 15):
+        data = {**data, "uscc": None}
+        data.setdefault("registration_number", code)
     record: RegistryRecord = _convert(data, RegistryRecord, {})
     return record
 

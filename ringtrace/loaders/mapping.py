@@ -33,7 +33,9 @@ _VALIDATORS: dict[type, Callable[[dict[str, Any]], Any]] = {
 
 
 def _header_key(text: str) -> str:
-    return re.sub(r"[\s()（）\[\]【】*:：]", "", str(text)).lower()
+    """A header as compared: without spaces, brackets, colons, asterisks and slashes, so that
+    ``统一社会信用代码/注册号`` and ``统一社会信用代码（注册号）`` are one spelling."""
+    return re.sub(r"[\s()（）\[\]【】*:：/／]", "", str(text)).lower()
 
 
 @dataclass(frozen=True)

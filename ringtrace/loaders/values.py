@@ -178,7 +178,9 @@ def parse_string(value: object) -> str | None:
 
 
 def parse_uscc(value: object) -> str | None:
-    """An 18-character code (upper-cased, junk suffixes like ``(1-4)`` removed).
+    """An 18-character code (upper-cased, junk suffixes like ``(1-4)`` removed), or the 13- or
+    15-digit 注册号 an export prints in its place for a firm closed before the 2015 reform
+    (the registry record keeps that as its registration number).
 
     The checksum is not enforced here: some genuine early codes fail it.
     """
@@ -186,7 +188,7 @@ def parse_uscc(value: object) -> str | None:
     if text is None:
         return None
     code = re.sub(r"[\s(（].*$", "", halfwidth(text).upper())
-    if len(code) not in (15, 18) or not code.isalnum():
+    if not (code.isalnum() and len(code) in (15, 18)) and not (code.isdigit() and len(code) == 13):
         raise ValueError(f"not a credit code or registration number: {value!r}")
     return code
 

@@ -134,3 +134,51 @@ def test_a_tianyancha_jsonl_export_is_read_as_a_registry(tmp_path: Path) -> None
     assert first["founded"] == "1965-09-04" and first["insured_headcount"] == 2
     assert first["former_names"] == ["安阳市恒达物资站", "恒达回收站"]
     assert employers["新乡市瑞丰再生资源回收有限公司"]["founded"] == "1996-11-14"
+
+
+GONGSHI = ("主体名称,统一社会信用代码/注册号,类型,法定代表人,登记机关,成立日期,核准日期,经营期限自,经营期限至,"
+           "登记状态,住所")
+
+
+@pytest.mark.parametrize(("header", "code", "uscc", "registration"), [
+    (GONGSHI, "91410502MA3X5Y0K2B", "91410502MA3X5Y0K2B", None),
+    (GONGSHI, "410502000012345", None, "410502000012345"),   # closed before the 2015 reform
+    (GONGSHI.replace("统一社会信用代码/注册号", "统一社会信用代码（注册号）"), "410502000012345", None,
+     "410502000012345"),
+    (GONGSHI.replace("统一社会信用代码/注册号", "注册号/统一社会信用代码"), "4105021000123", None,
+     "4105021000123"),                                       # a 13-digit 注册号 of the 1990s
+    (GONGSHI.replace("统一社会信用代码/注册号", "统一社会信用代码"), "410502000012345", None,
+     "410502000012345"),
+])
+def test_a_gongshi_table_is_read_as_a_registry(tmp_path: Path, header: str, code: str,
+                                               uscc: str | None, registration: str | None) -> None:
+    """The 公示系统's own column names (主体名称, one column for USCC or 注册号, 核准日期 and
+    营业期限 beside 成立日期): 注册号 goes where it belongs and 核准日期 is no founding date."""
+    path = tmp_path / "gongshi.csv"
+    path.write_text(f"{header}\n安阳市恒达废旧物资回收有限公司,{code},有限责任公司(自然人投资或控股),李强,"
+                    "安阳市文峰区市场监督管理局,1996年11月14日,2019年03月01日,1996年11月14日,长期,存续,"
+                    "安阳市文峰区中华路8号\n", "utf-8")
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        summary = ingest_paths(store, [path])
+        [employer] = list(store.iter_nodes("Employer"))
+    assert summary.files[0].kind == "registry" and summary.clean
+    props = employer.props
+    assert props["name"] == "安阳市恒达废旧物资回收有限公司"
+    assert props.get("uscc") == uscc and props.get("registration_number") == registration
+    assert props["founded"] == "1996-11-14" and props["status"] == "存续"
+    assert props["legal_representative"] == "李强"
+    assert props["company_type"] == "有限责任公司(自然人投资或控股)"
+    assert props["address"] == "安阳市文峰区中华路8号"
+
+
+@pytest.mark.parametrize("label", ["法定代表人", "负责人", "经营者", "投资人"])
+def test_each_registrant_type_names_its_representative(tmp_path: Path, label: str) -> None:
+    """The 公示系统 labels the person by the registrant's type: a company's 法定代表人, a
+    branch's 负责人, a 个体工商户's 经营者, a 个人独资企业's 投资人."""
+    path = tmp_path / "registry.csv"
+    path.write_text(f"企业名称,统一社会信用代码,{label}\n安阳市文峰区恒达回收站,92410502MA3X5Y0K2B,李强\n",
+                    "utf-8")
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        ingest_paths(store, [path])
+        [employer] = list(store.iter_nodes("Employer"))
+    assert employer.props["legal_representative"] == "李强"

@@ -164,10 +164,21 @@ def read_xlsx(path: Path) -> tuple[list[str], Iterator[Row | BadRow], str]:
 JSON_LINES = (".jsonl", ".ndjson")
 
 
+def _unwrapped(value: Any) -> Any:
+    """The record inside a Tianyancha API response (``{"result": {...}, "reason": "ok",
+    "error_code": 0}``): API clients often append each response to a JSON Lines file as it
+    came, envelope and all."""
+    if isinstance(value, dict) and isinstance(value.get("result"), dict) and (
+            "error_code" in value or "reason" in value):
+        return value["result"]
+    return value
+
+
 def read_jsonl_table(path: Path) -> tuple[list[str], Iterator[Row | BadRow], str]:
-    """A JSON Lines export (one object per line, e.g. Tianyancha API records) as a table: the
-    header is every key in order of first appearance; a line that is no JSON object is a
-    :class:`BadRow`. Nested values (a list of former names) become ``;``-joined text."""
+    """A JSON Lines export (one object per line, e.g. Tianyancha API records, bare or in their
+    response envelope) as a table: the header is every key in order of first appearance; a
+    line that is no JSON object is a :class:`BadRow`. Nested values (a list of former names)
+    become ``;``-joined text."""
     header: list[str] = []
     seen: set[str] = set()
     parsed: list[tuple[int, dict[str, Any] | str]] = []
@@ -176,7 +187,7 @@ def read_jsonl_table(path: Path) -> tuple[list[str], Iterator[Row | BadRow], str
             if not line.strip():
                 continue
             try:
-                value = json.loads(line)
+                value = _unwrapped(json.loads(line))
             except (json.JSONDecodeError, RecursionError) as exc:
                 parsed.append((number, f"not a JSON object ({type(exc).__name__})"))
                 continue
@@ -211,7 +222,7 @@ def first_json_keys(path: Path) -> list[str] | None:
         for line in fh:
             if line.strip():
                 try:
-                    value = json.loads(line)
+                    value = _unwrapped(json.loads(line))
                 except (json.JSONDecodeError, RecursionError):
                     return None
                 return [str(k) for k in value] if isinstance(value, dict) else None

@@ -182,3 +182,30 @@ def test_each_registrant_type_names_its_representative(tmp_path: Path, label: st
         ingest_paths(store, [path])
         [employer] = list(store.iter_nodes("Employer"))
     assert employer.props["legal_representative"] == "李强"
+
+
+_TYC = {"name": "安阳市恒达废旧物资回收有限公司", "creditCode": "91410502MA3X5Y0K2B",
+        "regStatus": "存续（在营、开业、在册）", "estiblishTime": "847900800000",
+        "historyNames": "安阳市恒达物资站\t恒达回收站;\t", "socialStaffNum": "-",
+        "companyOrgType": "有限责任公司(自然人投资或控股)", "cancelDate": None,
+        "revokeDate": "-136540800000"}
+
+
+@pytest.mark.parametrize("line", [_TYC, {"result": _TYC, "reason": "ok", "error_code": 0}],
+                         ids=["record", "api-envelope"])
+def test_tianyancha_api_lines_as_clients_write_them(tmp_path: Path, line: dict[str, object]
+                                                   ) -> None:
+    """API clients write epochs as text and append whole responses (envelope included); the
+    former names come tab-separated with a trailing separator."""
+    path = tmp_path / "tyc.jsonl"
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", "utf-8")
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        summary = ingest_paths(store, [path])
+        [employer] = list(store.iter_nodes("Employer"))
+    assert summary.files[0].kind == "registry" and summary.clean
+    props = employer.props
+    assert props["founded"] == "1996-11-14" and props["revoke_date"] == "1965-09-04"
+    assert props["former_names"] == ["安阳市恒达物资站", "恒达回收站"]
+    assert "insured_headcount" not in props  # "-" is unknown, not zero
+    assert props["status"] == "存续（在营、开业、在册）"
+    assert props["uscc"] == "91410502MA3X5Y0K2B"

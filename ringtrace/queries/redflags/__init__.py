@@ -31,9 +31,10 @@ from ringtrace.queries.redflags.common import Rule, fired_cases
 from ringtrace.queries.rules import RuleConfig
 
 CATALOGUE: list[Rule] = [
-    *employer.RULES, *claims.RULES, *timeline.RULES, *batch.RULES, *agents.RULES,
-    *contacts.RULES, *geography.RULES, *cohort.RULES, *evidence.RULES, *closure.RULES,
-    *support.RULES, *group.RULES,  # group reads what the rules before it found
+    *employer.RULES, *claims.RULES, *timeline.RULES, *batch.RULES,
+    *evidence.RULES, *support.RULES,  # agents read what these found (a lawyer's series)
+    *agents.RULES, *contacts.RULES, *geography.RULES, *cohort.RULES, *closure.RULES,
+    *group.RULES,  # group reads what the rules before it found
 ]
 RULES_BY_ID = {r.id: r for r in CATALOGUE}
 

@@ -51,6 +51,7 @@ from ringtrace.queries.redflags.common import (
     case_finding,
     confirmation_cases,
     filing_date,
+    fired_cases,
     is_confirmation,
     uncontested,
     years_between,
@@ -72,6 +73,9 @@ class Reach:
     client_male_ages: tuple[float, float]
     #: a professional's cases in which the employer admitted, for a practice to be a scheme's
     professional_admitted_share: float
+    #: rules whose hit shows a suit is backed by proof or a real dispute; such suits are no
+    #: part of a professional's series (they run before this family in the catalogue)
+    series_proof_rules: tuple[str, ...]
 
     @classmethod
     def default(cls) -> Reach:
@@ -84,7 +88,8 @@ class Reach:
                    int(params["reach_days"]), float(params["min_pension_client_share"]),
                    tuple(params["client_female_ages"]),
                    tuple(params["client_male_ages"]),
-                   float(params["professional_admitted_share"]))
+                   float(params["professional_admitted_share"]),
+                   tuple(params["series_proof_rules"]))
 
 
 def suspicious_case(case: CaseInfo) -> bool:
@@ -208,7 +213,8 @@ def intermediary_like(frame: Frame, agent_id: str, reach: Reach) -> bool:
       ``reach.min_workers`` different workers, mostly in uncontested confirmation cases, against
       two or more employers or over more than ``reach.reach_days`` (:func:`_lay_reach`);
     * a lawyer, intern or legal worker doing the same in series against two or more employers
-      (two or more suits at each) where the employer admitted almost every claim (a lawyer for
+      (two or more suits at each without proof, :func:`_series_employers`) where the employer
+      admitted almost every claim (a lawyer for
       one factory's workers in a group suit, or one facing absent employers of closed
       factories, is ordinary); a lawyer assigned by a legal-aid centre never is;
     * a non-lawyer acting for both sides, for the employer side of two or more different
@@ -236,7 +242,7 @@ def intermediary_like(frame: Frame, agent_id: str, reach: Reach) -> bool:
         # group's own counsel acts for one workforce; a scheme's lawyer brings series against
         # several employers
         return (profile.admitted >= reach.professional_admitted_share * len(cases)
-                and _series_employers(frame, profile) >= 2
+                and _series_employers(frame, profile, reach) >= 2
                 and clients_buy_pensions(frame, profile, reach))
     return (len(profile.suspicious) / len(cases) >= reach.min_suspicious_share
             and _lay_reach(frame, profile, reach.reach_days)
@@ -278,11 +284,23 @@ def client_ages(frame: Frame) -> dict[str, list[tuple[str, float]]]:
     return frame.memoised("redflags.client_ages", build)
 
 
-def _series_employers(frame: Frame, profile: AgentProfile) -> int:
+def _series_employers(frame: Frame, profile: AgentProfile, reach: Reach) -> int:
     """Employers against which the agent brought two or more uncontested confirmation suits of
-    different disputes (a first instance, its appeal and a retrial are one dispute)."""
+    different disputes (a first instance, its appeal and a retrial are one dispute), counting
+    only suits without proof.
+
+    A scheme's lawyer files bought confirmations: nothing in third-party custody backs them,
+    nobody claims money and nobody supports the suit, because there was no work. A labour
+    lawyer who brings a closing factory's workforce's claims, then another's, brings their
+    archives, wage claims and disputes over amounts (docs/domain.md §2.4): suits that
+    ``reach.series_proof_rules`` found backed are no series.
+    """
+    fired = fired_cases(frame)
+    proven = set().union(*(fired.get(r, set()) for r in reach.series_proof_rules))
     per_employer: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
     for c in profile.suspicious:
+        if c in proven:
+            continue
         case = frame.cases[c]
         for e in case.employers:
             per_employer[e.id].add(dispute_key(frame, case))

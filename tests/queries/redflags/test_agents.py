@@ -3,12 +3,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ringtrace.queries.redflags import run_all
 from ringtrace.queries.redflags.agents import (
     Reach,
     agent_profile,
     intermediary_like,
     profile_agents,
 )
+from ringtrace.queries.rules import load_rules
 from tests.conftest import legit_case, sham_case
 from tests.queries.redflags.helpers import frame_of, hits
 
@@ -102,6 +104,26 @@ def test_legal_aid_counsel_of_groups_at_two_employers_is_no_intermediary(tmp_pat
     [lawyer] = lawyer_frame.agent_cases
     # series at two employers, all admitted
     assert intermediary_like(lawyer_frame, lawyer, Reach.default())
+
+
+def test_a_lawyers_suits_backed_by_archives_are_no_series(tmp_path: Path) -> None:
+    """A labour lawyer for two closing factories' workforces brings their archives: only the
+    unproven suits count towards a scheme's series, so one proven group leaves one series."""
+    cases = [sham_case(10 + i, f"申请人{i}", f"1968-01-{i + 10}", employer=f"公司{i % 2}")
+             for i in range(8)]
+    for c in cases:
+        c["agents"][0].update(kind="lawyer", law_firm="某律师事务所")
+    unproven = frame_of(tmp_path / "unproven", cases)
+    assert "AGENT_MANY_APPLICANTS" in {f.rule_id for f in run_all(unproven, load_rules())}
+    for c in cases[1::2]:  # the workers of 公司1 produce the archives the factory handed over
+        c["spans"] = [*c.get("spans", []), {"kind": "evidence",
+                                            "text": "原告提交了改制时移交的职工档案、社保缴费记录。"}]
+    proven = frame_of(tmp_path / "proven", cases)
+    found = run_all(proven, load_rules())
+    assert "EVID_INDEPENDENT" in {f.rule_id for f in found}
+    assert "AGENT_MANY_APPLICANTS" not in {f.rule_id for f in found}
+    [lawyer] = proven.agent_cases
+    assert not intermediary_like(proven, lawyer, Reach.default())
 
 
 def _counsel_for_two_employers(firm: str | None) -> list[dict[str, Any]]:

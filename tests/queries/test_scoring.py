@@ -51,6 +51,10 @@ def test_caps_limit_correlated_rules_and_nest() -> None:
     assert evidence_weight(screening, config) == pytest.approx(config.caps["screening"]["max"])
     # every published screening rule together is worth even odds, no more
     assert case_log_odds(screening, config) == pytest.approx(0.0)
+    # a worker from another province and a forum away from the employer are screening signs
+    # too (migrant workers sue where they worked): they add nothing beyond even odds
+    assert case_log_odds([*screening, "GEO_OTHER_PROVINCE", "GEO_FORUM_FAR"],
+                         config) == pytest.approx(0.0)
     # evidence beyond the screening rules still counts in full
     assert evidence_weight([*screening, "TL_END_AT_RETIREMENT"], config) == pytest.approx(
         config.caps["screening"]["max"] + config.weight("TL_END_AT_RETIREMENT"))

@@ -7,6 +7,10 @@ What it flags
 Why it matters
     Chongqing farmers confirmed as employees of an Urumqi caustic-soda plant (NFZM-CQ, docs/domain.md
     P6): intermediaries move applicants to wherever a compliant employer and forum are.
+    Both are screening signs, not evidence beyond them, so they count inside the screening cap
+    (``[caps.screening]``): migrant workers sue where they worked (劳动争议调解仲裁法 art. 21:
+    the place of performance has jurisdiction), so in a coastal province's corpus most genuine
+    claimants live in another province, and builders registered elsewhere are sued at the site.
 Thresholds
     Categorical; a place that cannot be read is never flagged.
 """

@@ -287,6 +287,7 @@ def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
     spans += [("purpose", s) for s in claims.purposes]
     spans += [("evidence", s) for s in evidence_sentences(sections)]
     spans += [("support", s) for s in support_sentences(sections)]
+    spans += [("history", s) for s in history_sentences(sections)]
     if record.outcome in ("upheld", "reversed"):
         spans.append(("lower_outcome", lower_outcome_text(sections)))
     record.spans = [Span(kind, text[:_SPAN_LIMIT]) for kind, text in spans if text]
@@ -339,6 +340,34 @@ def support_sentences(sections: Sections) -> list[str]:
         if SUPPORTING_BODY.search(sentence) and sentence not in found:
             found.append(sentence)
             if len(found) >= _SUPPORT_LIMIT:
+                break
+    return found
+
+
+#: an employer's past told in the story: a restructuring, a renaming, a merger, a predecessor
+#: (``原安阳市第二棉纺厂于2003年改制为本公司``, ``被告前身系…``, ``2008年更名为…``)
+#: (not 合并审理: suits joined for one hearing)
+_EMPLOYER_HISTORY = re.compile(r"改制|转制|更名|变更名称|名称变更|前身|原名|合并(?!审理)|分立|兼并|重组|划转")
+_HISTORY_LIMIT = 2
+
+
+def history_sentences(sections: Sections) -> list[str]:
+    """Sentences before the reasoning that tell of the employer's past (改制, 更名, 前身, 合并).
+
+    A restructured state or collective factory is often re-registered as a new company whose
+    registry 成立日期 is the restructuring date and which carries no former name (it is a new
+    legal person); the story or the court's findings say what it was before. Kept so that a
+    claimed start before the registry's founding can be read against it (EMP_START_BEFORE_
+    FOUNDING's ``explained_by_words``).
+    """
+    text = sections.text
+    found: list[str] = []
+    begin, stop = sections.before_reasoning
+    for m in _EMPLOYER_HISTORY.finditer(text, begin, stop):
+        sentence = sentence_at(text, m.start(), sections.start, sections.end)
+        if sentence not in found:
+            found.append(sentence)
+            if len(found) >= _HISTORY_LIMIT:
                 break
     return found
 

@@ -415,3 +415,34 @@ def test_case_number_split_by_stray_blanks_or_markup(number: str) -> None:
     assert (record.court_code, record.region_code) == ("豫0502", "410502")
     assert [p.name for p in record.parties] == ["张某", "安阳市某某有限公司"]
     assert record.filing_date == "2021-03-01"
+
+
+_RESTRUCTURED = (
+    "河南省安阳市北关区人民法院\n民事判决书\n（2019）豫0503民初2210号\n"
+    "原告：李某英，女，1966年4月2日出生，汉族，住安阳市北关区。\n"
+    "被告：安阳市华纺纺织有限公司，住所地安阳市北关区纱厂路1号。\n"
+    "原告李某英与被告安阳市华纺纺织有限公司确认劳动关系纠纷一案，本院于2019年5月6日立案后，"
+    "依法适用简易程序公开开庭进行了审理。本院决定合并审理。\n"
+    "原告向本院提出诉讼请求：确认原告与被告自1986年3月至2004年6月存在劳动关系。"
+    "事实和理由：原告于1986年3月招工进入安阳第二棉纺织厂工作。{history}\n"
+    "被告辩称，对原告的工作期间无异议。\n"
+    "本院认为，原告与被告之间存在劳动关系。\n"
+    "判决如下：\n确认原告李某英与被告安阳市华纺纺织有限公司自1986年3月至2004年6月存在劳动关系。\n"
+)
+
+
+@pytest.mark.parametrize("history", [
+    "2003年该厂改制为被告，原告随厂转入被告处工作。",
+    "被告的前身为安阳第二棉纺织厂，2003年经批准整体转制。",
+    "2002年安阳第二棉纺织厂与安阳第四棉纺织厂合并为被告。",
+    "安阳第二棉纺织厂于2005年更名为被告。",
+])
+def test_the_employers_past_told_in_the_story_is_kept(history: str) -> None:
+    spans = [s.text for s in _record(_RESTRUCTURED.format(history=history)).spans
+             if s.kind == "history"]
+    assert spans and history.rstrip("。") in spans[0]
+
+
+def test_suits_joined_for_one_hearing_are_no_employer_history() -> None:
+    record = _record(_RESTRUCTURED.format(history="原告一直在该厂工作至2004年6月。"))
+    assert [s for s in record.spans if s.kind == "history"] == []

@@ -35,3 +35,16 @@ def test_status_type_and_start_before_founding(tmp_path: Path) -> None:
     assert [f.evidence[0].detail for f in hits(frame, "EMP_STATUS")] == ["登记状态=吊销，未注销"]
     assert len(hits(frame, "EMP_TYPE")) == 1  # 回收 in the name
     assert len(hits(frame, "EMP_START_BEFORE_FOUNDING")) == 2
+
+
+def test_a_restructuring_told_in_the_story_explains_a_start_before_founding(
+        tmp_path: Path) -> None:
+    told = _ring(2)
+    told[0]["spans"] = [*told[0].get("spans", []), {
+        "kind": "history", "text": "2003年安阳第二棉纺织厂改制为被告，原告随厂转入被告处工作。"}]
+    told[1]["spans"] = [*told[1].get("spans", []), {
+        "kind": "history", "text": "本院决定合并审理。"}]
+    frame = frame_of(tmp_path, told, [RegistryRecord(EMPLOYER, founded="2005-03-01",
+                                                     company_type="有限责任公司")])
+    [f] = hits(frame, "EMP_START_BEFORE_FOUNDING")
+    assert f.cases == [next(c for c in frame.cases if "民初11号" in c)]

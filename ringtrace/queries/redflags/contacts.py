@@ -7,8 +7,8 @@ What it flags
     representative, staff acting as agent), across different cases, *and* the sharing crosses a line that
     ordinary life does not: it joins the worker side with the employer side, or two or more
     different lay agents, or cases against two or more employers. Lawyers are left out
-    (colleagues share their firm's phone), so are addresses too vague to link (see
-    graph.build.specific_address), and so is sharing that stays inside one employer's staff (a
+    (colleagues share their firm's phone), so are addresses not precise to one household (a
+    village group is a hundred neighbours; :func:`household_address`), and so is sharing that stays inside one employer's staff (a
     company phone) or among one employer's workers (a factory dormitory, a group representative).
 Why it matters
     Intermediaries register applicants with their own phone or office address, and the
@@ -20,6 +20,7 @@ Thresholds
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -80,9 +81,32 @@ class _Involvement:
     employers: set[str] = field(default_factory=set)
 
 
+#: a numbered house, flat, building, unit or lane: ``红旗路12号``, ``3号楼2单元501室``, ``78弄``
+_HOUSEHOLD = re.compile(r"[0-9一二三四五六七八九十百零〇]\s*(?:号|室|栋|幢|楼|单元|弄)")
+_ADDRESS = "Identifier:address:"
+
+
+def household_address(identifier: str) -> bool:
+    """Is an address identifier precise to one household (not a phone)?
+
+    An address down to a village group (``东王庄村3组``) is enough to tell two namesakes apart,
+    but a 村民小组 is a hundred people or more, and neighbours who worked at one factory share
+    it by birth; only a numbered house or flat is something a scheme hands out.
+
+    >>> household_address("Identifier:address:河南省滑县东王庄村3组")
+    False
+    >>> household_address("Identifier:address:河南省滑县东王庄村3组28号")
+    True
+    >>> household_address("Identifier:address:河南省滑县王楼村")
+    False
+    """
+    return not identifier.startswith(_ADDRESS) or bool(_HOUSEHOLD.search(identifier))
+
+
 def _given(frame: Frame, idents: set[str] | None) -> dict[str, list[str]]:
     """owner -> the identifiers among ``idents`` (all when None) they gave; of an employer only
-    its phones count (workers living at the factory address share it legitimately)."""
+    its phones count (workers living at the factory address share it legitimately), and of
+    addresses only those precise to a household (:func:`household_address`)."""
     given: dict[str, list[str]] = {}
     employers = frame.employers
     for owner, owned in frame.contacts.items():
@@ -94,6 +118,7 @@ def _given(frame: Frame, idents: set[str] | None) -> dict[str, list[str]]:
             mine = [i for i in owned if i in idents]
         if owner in employers:
             mine = [i for i in mine if i.startswith("Identifier:phone:")]
+        mine = [i for i in mine if household_address(i)]
         if mine:
             given[owner] = mine
     return given

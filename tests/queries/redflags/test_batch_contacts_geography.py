@@ -109,3 +109,20 @@ def test_sharing_lists_identifiers_of_two_or_more_owners_unless_asked_for_one(
         f.subject for f in hits(frame, "CONTACT_SHARED", min_people=2)]
     alone = [f for f in hits(frame, "CONTACT_SHARED", min_people=1) if "139" in f.subject]
     assert [(f.summary[:4], len(f.cases)) for f in alone] == [("1人共用", 2)]
+
+
+def test_an_address_shared_across_employers_links_only_when_it_is_one_household(
+        tmp_path: Path) -> None:
+    """Workers of two employers from one village group are neighbours; from one numbered house
+    they are one household, or a scheme's address."""
+    def shared(address: str, where: Path) -> list[str]:
+        cases = [sham_case(i, f"申请人{i}", f"1968-01-0{i + 1}", employer=f"公司{i}")
+                 for i in range(3)]
+        for c in cases:
+            c["agents"] = []
+            c["parties"][0]["address"] = address
+            c["parties"][0].pop("phone", None)
+        return [f.summary for f in hits(frame_of(where, cases), "CONTACT_SHARED")]
+    assert shared("河南省滑县城关镇东王庄村3组", tmp_path / "group") == []
+    assert any("涉及3家用人单位" in s
+               for s in shared("河南省滑县城关镇东王庄村3组28号", tmp_path / "house"))

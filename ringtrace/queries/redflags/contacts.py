@@ -39,6 +39,8 @@ class Sharing:
     cases: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     employers: set[str] = field(default_factory=set)
+    #: sharers that are employers themselves (a phone from the registry)
+    firms: set[str] = field(default_factory=set)
 
     @property
     def people(self) -> list[str]:
@@ -48,7 +50,14 @@ class Sharing:
         return sorted(set().union(*self.cases.values())) if self.cases else []
 
     def crossing(self) -> str | None:
-        """Why this sharing is not ordinary, or None."""
+        """Why this sharing is not ordinary, or None.
+
+        A phone that only employers' registry records share links nothing: small firms often
+        list their bookkeeping or registration agent's number (代理记账), dozens to one number;
+        it takes a person printing it in a case to tie the sides.
+        """
+        if self.cases.keys() <= self.firms:
+            return None
         roles = {r for rs in self.roles.values() for r in rs}
         if ("worker" in roles and "employer" in roles) or ("agent" in roles and "employer" in roles):
             return "劳动者方与用人单位方共用"
@@ -180,6 +189,8 @@ def _sharing(frame: Frame, idents: set[str] | None) -> dict[str, Sharing]:
             sharing.cases[person] = set(part.cases)
             sharing.roles[person] = set(part.roles)
             sharing.employers |= part.employers
+            if person in frame.employers:
+                sharing.firms.add(person)
     masked = {p for p in involved if frame.persons.get(p, {}).get("masked")}
     for sharing in out.values():
         if not masked.isdisjoint(sharing.cases):

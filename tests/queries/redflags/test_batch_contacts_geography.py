@@ -126,3 +126,19 @@ def test_an_address_shared_across_employers_links_only_when_it_is_one_household(
     assert shared("河南省滑县城关镇东王庄村3组", tmp_path / "group") == []
     assert any("涉及3家用人单位" in s
                for s in shared("河南省滑县城关镇东王庄村3组28号", tmp_path / "house"))
+
+
+def test_a_phone_only_employers_list_in_the_registry_links_nothing(tmp_path: Path) -> None:
+    """Small firms list their bookkeeping agent's number (代理记账): a person printing it in a
+    case is what ties the sides."""
+    cases = [sham_case(i, f"申请人{i}", f"1968-01-0{i + 1}", employer=f"安阳市公司{i}")
+             for i in range(3)]
+    for c in cases:
+        c["agents"] = []
+        c["parties"][0].pop("phone", None)
+        c["parties"][0].pop("address", None)
+    registry = [RegistryRecord(f"安阳市公司{i}", phone="03725551234") for i in range(3)]
+    assert hits(frame_of(tmp_path / "firms", cases, registry), "CONTACT_SHARED") == []
+    cases[0]["parties"][0]["phone"] = "03725551234"  # a worker gives the same number
+    assert [f.summary for f in hits(frame_of(tmp_path / "worker", cases, registry),
+                                    "CONTACT_SHARED")] != []

@@ -3,7 +3,7 @@
 What it flags
     ``EMP_BURST`` at least ``min_cases`` confirmation cases against one employer within
     ``window_days`` and more than ``headcount_ratio`` x its insured headcount (参保人数, 0 counts
-    as 1); ``EMP_OVER_HEADCOUNT`` relationships confirmed (judgment, award or mediation) far above
+    as 1, but a branch's 0 is unknown: its staff are insured under the parent); ``EMP_OVER_HEADCOUNT`` relationships confirmed (judgment, award or mediation) far above
     the headcount; ``EMP_STATUS`` the employer is deregistered, revoked or in liquidation
     (注销/吊销/清算…); ``EMP_TYPE`` labour-service, township or recycling-type employers named in
     docs/domain.md as typical hosts; ``EMP_START_BEFORE_FOUNDING`` the claimed relationship starts
@@ -24,6 +24,7 @@ Thresholds
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -40,10 +41,28 @@ from ringtrace.queries.redflags.common import (
     to_date,
 )
 
+#: units whose staff are insured under the parent company: 分公司, 分厂, a project department
+#: (项目部) or a mine's work area (工区)
+_INSURED_UNDER_PARENT = re.compile(r"分公司|分厂|分店|分部|项目部|工区")
+
 
 def _headcount(props: dict[str, Any]) -> int | None:
+    """The registry's insured headcount, or None when unknown.
+
+    A branch, project department or work area reports 0 insured because its staff are insured
+    under the parent company; its 0 says nothing about its size, so it counts as unknown.
+
+    >>> _headcount({"name": "中铁十局集团有限公司安阳分公司", "insured_headcount": 0}) is None
+    True
+    >>> _headcount({"name": "安阳市恒达废旧物资回收有限公司", "insured_headcount": 0})
+    0
+    """
     value = props.get("insured_headcount")
-    return int(value) if isinstance(value, (int, float)) else None
+    if not isinstance(value, (int, float)):
+        return None
+    if value == 0 and _INSURED_UNDER_PARENT.search(str(props.get("name") or "")):
+        return None
+    return int(value)
 
 
 def burst(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:

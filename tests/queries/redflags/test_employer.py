@@ -48,3 +48,14 @@ def test_a_restructuring_told_in_the_story_explains_a_start_before_founding(
                                                      company_type="有限责任公司")])
     [f] = hits(frame, "EMP_START_BEFORE_FOUNDING")
     assert f.cases == [next(c for c in frame.cases if "民初11号" in c)]
+
+
+def test_a_branch_reporting_no_insured_staff_is_not_small(tmp_path: Path) -> None:
+    """A 分公司's staff are insured under the parent: its 0 is unknown, a firm's 0 is small."""
+    branch = "中铁十局集团有限公司安阳分公司"
+    cases = [{**c, "parties": [p if p["side"] != "employer" else {**p, "name": branch}
+                               for p in c["parties"]]} for c in _ring(5)]
+    frame = frame_of(tmp_path / "branch", cases, [RegistryRecord(branch, insured_headcount=0)])
+    assert hits(frame, "EMP_BURST") == [] and hits(frame, "EMP_OVER_HEADCOUNT") == []
+    firm = frame_of(tmp_path / "firm", _ring(5), [RegistryRecord(EMPLOYER, insured_headcount=0)])
+    assert len(hits(firm, "EMP_BURST")) == 1

@@ -306,3 +306,40 @@ def test_real_defences_and_evidence_sentences(answer: str, expected: str) -> Non
 def test_a_stated_answer_is_not_a_sentence_about_evidence(sentence: str, expected: str) -> None:
     facts = _DEFENCE_FACTS.replace("被告对原告提交的证据真实性无异议。", sentence)
     assert _record(_DEFENCE_CLAIM + facts).defendant_response == expected
+
+
+_PURPOSE_CLAIM = ("原告张某向本院提出诉讼请求：确认原告与被告自2002年1月至2016年12月存在劳动关系。事实和理由：原告于"
+                  "2002年1月进入被告处工作，至2016年12月离职。")
+_PURPOSE_END = "本院认为，原告已达到法定退休年龄，其要求补缴养老保险不属本案审理范围。\n判决如下：\n确认原告与被告存在劳动关系。\n"
+
+
+@pytest.mark.parametrize(("body", "purposes"), [
+    # the employer telling the worker's age is its defence, not the worker's purpose
+    (_PURPOSE_CLAIM + "\n被告辩称，原告已达到法定退休年龄，双方系雇佣关系。\n", []),
+    (_PURPOSE_CLAIM + "\n被告辩称，对原告的诉讼请求无异议，原告已于2020年退休。\n", []),
+    # nor are the facts the court found, nor its reasoning
+    (_PURPOSE_CLAIM + "\n被告辩称，不同意原告的诉讼请求。\n经审理查明：原告现已退休，被告未为原告缴纳养老保险。\n", []),
+    # the worker's own words: in its claim, its 事实和理由, the record, its own statement
+    (_PURPOSE_CLAIM + "原告为补缴养老保险，诉至法院。\n被告辩称，原告已达到法定退休年龄。\n",
+     ["原告为补缴养老保险，诉至法院。"]),
+    ("原告张某为补缴养老保险，于2020年5月申请仲裁，仲裁委不予受理，原告不服诉至本院。\n" + _PURPOSE_CLAIM
+     + "\n被告辩称，原告已达到法定退休年龄。\n", ["原告张某为补缴养老保险，于2020年5月申请仲裁，仲裁委不予受理，原告不服诉至本院。"]),
+    ("原告张某向本院提出诉讼请求：1.确认原告与被告自2002年1月至2016年12月存在劳动关系；2.被告为原告补缴养老保险。\n"
+     "被告辩称，原告系退休返聘人员。\n", ["2.被告为原告补缴养老保险。"]),
+])
+def test_a_purpose_is_the_workers_own(body: str, purposes: list[str]) -> None:
+    record = _record(body + _PURPOSE_END)
+    assert [s.text for s in record.spans if s.kind == "purpose"] == purposes
+
+
+def test_a_purpose_in_a_workers_answer_to_the_employers_appeal() -> None:
+    text = ("某某市中级人民法院\n民事判决书\n（2021）豫05民终100号\n"
+            "上诉人（原审被告）：安阳市某某机械厂，住所地安阳市。\n法定代表人：孙某，厂长。\n"
+            "被上诉人（原审原告）：张某，女，1966年7月8日出生，汉族。\n"
+            "上诉人安阳市某某机械厂因与被上诉人张某确认劳动关系纠纷一案，不服一审判决，向本院提起上诉。\n"
+            "安阳市某某机械厂上诉请求：撤销一审判决。事实和理由：张某已达到法定退休年龄，双方系劳务关系。\n"
+            "张某辩称，其自1990年起在上诉人处工作，为办理退休手续才提起诉讼，请求驳回上诉。\n"
+            "本院认为，双方存在劳动关系。判决如下：\n驳回上诉，维持原判。\n")
+    record = _parsed(text)
+    assert [s.text for s in record.spans if s.kind == "purpose"] == [
+        "张某辩称，其自1990年起在上诉人处工作，为办理退休手续才提起诉讼，请求驳回上诉。"]

@@ -194,9 +194,16 @@ FEES = re.compile(r"受理费|诉讼费|仲裁费|案件费|鉴定费|保全费|
 MONEY_CLAIM = re.compile(r"工资|加班费|经济补偿|赔偿金|双倍|报酬|津贴|医疗费|伤残|待遇|补助金|赔偿|补偿金|欠款|"
                          r"违约金|抚恤金|丧葬费")
 PURPOSE = re.compile(r"补缴|养老|退休|老有所养")
+#: (old state and collective workers' stories start as the planned economy hired them:
+#: ``1985年3月招工进厂``, ``被招工到被告处``, ``接班进厂`` / ``顶替其父进厂``, ``参加工作``)
 EMPLOYMENT_VERB = re.compile(r"开始|聘用|聘请|招用|招聘|招录|录用|雇佣|雇用|入职|上班|到[^,，。；;]{0,20}工作|"
-                             r"进入|务工|受雇|从事|在[^,，。；;]{0,20}工作|工作至|参加工作")
-END_VERB = re.compile(r"离职|辞职|离开|解除|终止|停止工作|退休|止[,，。；;]|为止")
+                             r"进入|务工|受雇|从事|在[^,，。；;]{0,20}工作|工作至|参加工作|"
+                             r"进厂|入厂|招工|招收|接班|顶替")
+#: (... and end as the 1990s-2000s restructuring ended them: ``2000年6月下岗``, ``买断工龄``,
+#: ``内退`` / ``内部退养``, ``待岗`` / ``离岗`` (sent home, no longer working), ``被辞退``,
+#: ``被除名`` / ``开除``)
+END_VERB = re.compile(r"离职|辞职|离开|解除|终止|停止工作|退休|止[,，。；;]|为止|"
+                      r"下岗|买断|内退|内部退养|待岗|离岗|辞退|除名|开除|退职")
 #: the employer's own end, which ends its staff's employment with it: ``2012年6月被告破产``,
 #: ``…企业改制``, ``…被吊销营业执照``, ``…停产``, ``…被兼并`` (a workforce's periods end at the
 #: closure or restructuring, docs/domain.md §3.3 E4)

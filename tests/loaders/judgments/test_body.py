@@ -343,3 +343,20 @@ def test_a_purpose_in_a_workers_answer_to_the_employers_appeal() -> None:
     record = _parsed(text)
     assert [s.text for s in record.spans if s.kind == "purpose"] == [
         "张某辩称，其自1990年起在上诉人处工作，为办理退休手续才提起诉讼，请求驳回上诉。"]
+
+
+@pytest.mark.parametrize("story", [
+    # an old state or collective worker's story: hired by the plan, ended by the restructuring
+    "原告于1985年3月招工进厂，2000年6月下岗。",
+    "原告于1985年3月进厂，2000年6月买断工龄。",
+    "原告1985年3月被招工到被告处，2000年6月内退。",
+    "原告1985年3月参加工作，2000年6月待岗。",
+    "原告于1985年3月接班进厂当工人，2000年6月被辞退。",
+    "原告于1985年3月招工进厂，2000年6月被除名。",
+    "原告于1985年3月进厂，2000年6月离岗回家。",
+    "原告于1985年3月被招工进入被告处，2000年6月下岗，领取了下岗证。",
+])
+def test_a_planned_economy_story_period(story: str) -> None:
+    record = _record("原告张某向本院提出诉讼请求：确认原告与被告存在劳动关系。事实和理由：" + story
+                     + "\n被告辩称，不同意原告的诉讼请求。\n")
+    assert (record.claimed_start, record.claimed_end) == ("1985-03", "2000-06")

@@ -225,9 +225,12 @@ SINGLE_DATE = re.compile(r"(?P<mark>自|从|于|在)\s*(?P<date>[12１２][09０
 
 # ---------------------------------------------------------------------------- response
 
+#: (an employer that "supports" the claim agrees to it: ``被申请人称：支持申请人的仲裁请求``,
+#: ``支持原告的诉讼请求`` - not ``不予支持``, nor the evidence boilerplate ``为支持其诉讼请求``)
 NO_OBJECTION = re.compile(r"无异议|没有异议|不持异议|未提出?(?:任何)?异议|未提(?:出)?反对|无意见|没有意见|"
                           r"没有其他意见|(?<![不未])同意[^,，。；;]{0,20}(?:请求|诉请|诉求|主张|意见)|均予认可|"
-                          r"(?<![不未])同意确认")
+                          r"(?<![不未])同意确认|"
+                          r"(?<![不未予为])支持[^,，。；;]{0,12}(?:请求|诉请|诉求|主张)")
 ADMISSION = re.compile(r"认可|承认|属实|确认[^,，。；;]{0,20}劳动关系|确实在[^,，。；;]{0,20}工作|予以确认|"
                        r"是我(?:公司|单位|厂)的?(?:员工|职工)|确系[^,，。；;]{0,12}(?:员工|职工)|"
                        r"(?:确实|的确|确)存在[^,，。；;]{0,6}劳动关系")
@@ -306,9 +309,11 @@ EVIDENCE_WORDS = re.compile(  # every branch starts with a literal: the scan ski
 # ---------------------------------------------------------------------------- support
 
 #: a body backing the worker's suit, said in the body rather than on a party line:
-#: ``安阳市文峰区人民检察院支持原告起诉`` / ``…指派检察员出庭支持起诉`` / ``…总工会支持申请人申请仲裁``
-SUPPORTED_SUIT = re.compile(r"(?<![不未])支持[^，,。；;\n]{0,8}?(?:起诉|诉讼|仲裁)")
-SUPPORTING_BODY = re.compile(r"检察院|工会|法律援助|妇女联合会|妇联|残疾人联合会|残联")
+#: ``安阳市文峰区人民检察院支持原告起诉`` / ``…指派检察员出庭支持起诉`` / ``…总工会支持申请人申请仲裁``;
+#: not support of the *claim* (``支持申请人的仲裁请求``, ``支持原告的诉讼请求``: an employer agreeing,
+#: or a body deciding it), nor the evidence boilerplate ``原告为支持其诉讼请求，提交了…``
+SUPPORTED_SUIT = re.compile(r"(?<![不未为予])支持[^，,。；;\n]{0,8}?(?:起诉|诉讼|仲裁)(?!的?\s*请求)")
+SUPPORTING_BODY = re.compile(r"检察院|工会|法律援助|妇女联合会|妇联|残疾人联合会|残联|人民团体")
 
 # ---------------------------------------------------------------------------- outcome
 

@@ -259,3 +259,34 @@ def test_a_support_keyword_needs_the_body_in_its_sentence(tmp_path: Path, span: 
     case = sham_case(1, "张桂兰", "1968-05-02")
     case["spans"].append({"kind": span[0], "text": span[1]})
     assert bool(hits(frame_of(tmp_path, [case]), "SUPPORT_INSTITUTION")) is supported
+
+
+@pytest.mark.parametrize(("facts", "tier"), [
+    # an old worker's papers from the social-insurance agency, the labour bureau, the bank and
+    # the housing fund: third-party custody
+    ("原告提交了职工养老保险手册。", "independent"),
+    ("原告提交了社会保险登记卡。", "independent"),
+    ("原告提交了下岗证。", "independent"),
+    ("原告提交了再就业优惠证。", "independent"),
+    ("原告提交了失业证。", "independent"),
+    ("原告提交了就业失业登记证。", "independent"),
+    ("原告提交了工资卡明细。", "independent"),
+    ("原告提交了银行卡交易明细。", "independent"),
+    ("原告提交了住房公积金缴存明细。", "independent"),
+    ("原告提交了经劳动局鉴证的劳动合同。", "independent"),
+    # a restructuring's records: the enterprise's own, unless an authority approved or holds them
+    ("原告提交了改制职工安置名册。", "employer"),
+    ("原告提交了企业改制职工安置方案。", "employer"),
+    ("原告提交了买断工龄协议。", "employer"),
+    ("原告提交了经国资委批复的改制职工安置方案。", "independent"),
+    ("原告提交了报劳动部门备案的职工安置名册。", "independent"),
+    # the worker insured by itself proves no employer ...
+    ("原告提交了参保证明，显示原告自2005年起以灵活就业人员身份缴纳养老保险。", None),
+    ("原告提交了社保缴费记录，原告系以个人身份参加城乡居民养老保险。", None),
+    ("原告提交了城乡居民基本养老保险缴费记录。", None),
+    # ... while another record beside it, or the employer's contributions, still count
+    ("原告提交了银行流水及以灵活就业人员身份缴纳养老保险的缴费记录。", "independent"),
+    ("原告提交了参保证明，显示被告自1995年起为原告缴纳养老保险。", "independent"),
+])
+def test_an_old_workers_documents_by_custody(tmp_path: Path, facts: str, tier: str | None) -> None:
+    assert _tier(tmp_path, facts) == tier

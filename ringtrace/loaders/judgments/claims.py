@@ -5,6 +5,9 @@ labour relationship (``confirmation_only``, red flag R4), with money amounts (``
 or a declaration that there is *no* relationship (``denial``, employer-initiated suits). Appeal
 and retrial requests are read when no original claim is in the text. Court fees are not claims.
 
+The stated purpose (补缴, 养老, 退休) is read only where the worker side speaks: the employer
+and the court tell the worker's age too, as a defence or a finding.
+
 The claimed period comes from a date range in a claim (``确认…2015年12月17日至2016年1月14日期间…
 劳动关系``), else from the operative part, else from the story (``自1994年3月份开始被告聘用原告``).
 """
@@ -28,7 +31,7 @@ from ringtrace.loaders.judgments.patterns import (
     SINGLE_DATE,
 )
 from ringtrace.loaders.judgments.sections import Sections
-from ringtrace.loaders.judgments.speakers import speaker
+from ringtrace.loaders.judgments.speakers import speaker, subject
 
 _CLAIM_LIMIT = 500
 _CLAIM_STOP = re.compile(r"事实(?:和|与|及)理由|理由如下|理由[:：]|\n|辩称|辩解称|答辩")
@@ -74,11 +77,8 @@ def _claim_texts(sections: Sections, employer: list[str], others: list[str]) -> 
     for m in _CLAIM_MARK.finditer(text, sections.first["claims"], sections.end):
         mark = m.group(0)
         lead = _LEAD.match(text, m.end())
-        if lead is None and not _INLINE_MARK.match(text, m.start()):
-            continue  # ``驳回…的诉讼请求。``: a mention, not a claim
-        if lead is not None and text[m.start() - 1:m.start()] == "的" and \
-                not any(c in lead.group(0) for c in ":："):
-            continue  # ``对原告的诉讼请求，本院不予支持``: a mention too
+        if _mention(text, m, lead):
+            continue
         begin = lead.end() if lead is not None else m.end()
         window = text[begin:min(sections.end, begin + _CLAIM_LIMIT)]
         explicit = True
@@ -95,6 +95,15 @@ def _claim_texts(sections: Sections, employer: list[str], others: list[str]) -> 
         who = speaker(text, m.start(), employer, others)
         found.append(_ClaimText(mark not in _APPEALS, explicit, who != "employer", claim))
     return sorted(found, key=lambda c: (not c.original, not c.explicit))
+
+
+def _mention(text: str, m: re.Match[str], lead: re.Match[str] | None) -> bool:
+    """True when the claim word at ``m`` names a claim rather than opening one: ``驳回…的诉讼
+    请求。``, ``对原告的诉讼请求，本院不予支持``, ``被告辩称，对原告的诉讼请求无异议``."""
+    if lead is None and not _INLINE_MARK.match(text, m.start()):
+        return True
+    return lead is not None and text[m.start() - 1:m.start()] == "的" and \
+        not any(c in lead.group(0) for c in ":：")
 
 
 def _kind(claim: str) -> tuple[str, list[float]]:
@@ -252,8 +261,56 @@ def read_claims(sections: Sections, employer: list[str], others: list[str]) -> C
                 period = _story_period(sections.slice(facts_at, _STORY_LIMIT))
             if period:
                 result.start, result.end = period
-    result.purposes = purpose_sentences(story)
+    result.purposes = []
+    if PURPOSE.search(story):
+        for start, end in worker_parts(sections, employer, others):
+            for sentence in purpose_sentences(sections.text[start:end]):
+                if sentence not in result.purposes and len(result.purposes) < _MAX_PURPOSE:
+                    result.purposes.append(sentence)
     return result
+
+
+#: a statement inside a worker's part that is someone else's: ``被告对此无异议，并称原告已达退休年龄``
+_SAYS = re.compile(r"辩称|辩解|答辩|称|认为|表示|主张")
+_SENTENCE_BREAKS = "。；;\n"
+
+
+def worker_parts(sections: Sections, employer: list[str], others: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of the parts of the text that the worker side tells, in order: its claim
+    with the 事实和理由 after it, up to the next part (an answer, the facts found), its own
+    statement (``申请人称：…``, a worker answering the employer's appeal), and the sentences of
+    the record whose subject is the worker (``原告为补缴养老保险，于2020年申请仲裁``).
+
+    Not the employer's answer (``被告辩称，原告已达到法定退休年龄，双方系雇佣关系``: the employer
+    telling the worker's age is a defence, not the worker's purpose), not the facts the court
+    found, not its reasoning (``原告已达到法定退休年龄，其要求补缴养老保险…``)."""
+    text = sections.text
+    begin, stop = sections.before_reasoning
+    parts: list[tuple[int, int]] = []
+    landmarks = [p for k, v in sections.all.items() if k != "tail" for p in v]
+    record_end = min([stop, *landmarks])
+    for m in _SENTENCE.finditer(text, begin, record_end):
+        if subject(m.group(0), employer, others) == "other":
+            parts.append(m.span())
+    covered = begin
+    for pos, kind in sorted((p, k) for k in ("claims", "defence") for p in sections.all.get(k, [])):
+        if pos >= stop or pos < covered:
+            continue
+        if kind == "claims":
+            mark = _CLAIM_MARK.match(text, pos)
+            if mark is not None and _mention(text, mark, _LEAD.match(text, mark.end())):
+                continue  # ``被告辩称，对原告的诉讼请求无异议``: a mention inside its answer
+        who = speaker(text, pos, employer, others)
+        if who == "employer" or (kind == "defence" and who != "other"):
+            continue
+        end = covered = min(stop, sections.next_landmark(pos))
+        start = max([begin] + [text.rfind(c, begin, pos) + 1 for c in _SENTENCE_BREAKS])
+        for m in _SENTENCE.finditer(text, start, end):
+            says = _SAYS.search(m.group(0))
+            if says and speaker(text, m.start() + says.start(), employer, others) == "employer":
+                continue
+            parts.append(m.span())
+    return sorted(set(parts))
 
 
 def purpose_sentences(text: str) -> list[str]:

@@ -194,9 +194,16 @@ FEES = re.compile(r"受理费|诉讼费|仲裁费|案件费|鉴定费|保全费|
 MONEY_CLAIM = re.compile(r"工资|加班费|经济补偿|赔偿金|双倍|报酬|津贴|医疗费|伤残|待遇|补助金|赔偿|补偿金|欠款|"
                          r"违约金|抚恤金|丧葬费")
 PURPOSE = re.compile(r"补缴|养老|退休|老有所养")
+#: (old state and collective workers' stories start as the planned economy hired them:
+#: ``1985年3月招工进厂``, ``被招工到被告处``, ``接班进厂`` / ``顶替其父进厂``, ``参加工作``)
 EMPLOYMENT_VERB = re.compile(r"开始|聘用|聘请|招用|招聘|招录|录用|雇佣|雇用|入职|上班|到[^,，。；;]{0,20}工作|"
-                             r"进入|务工|受雇|从事|在[^,，。；;]{0,20}工作|工作至|参加工作")
-END_VERB = re.compile(r"离职|辞职|离开|解除|终止|停止工作|退休|止[,，。；;]|为止")
+                             r"进入|务工|受雇|从事|在[^,，。；;]{0,20}工作|工作至|参加工作|"
+                             r"进厂|入厂|招工|招收|接班|顶替")
+#: (... and end as the 1990s-2000s restructuring ended them: ``2000年6月下岗``, ``买断工龄``,
+#: ``内退`` / ``内部退养``, ``待岗`` / ``离岗`` (sent home, no longer working), ``被辞退``,
+#: ``被除名`` / ``开除``)
+END_VERB = re.compile(r"离职|辞职|离开|解除|终止|停止工作|退休|止[,，。；;]|为止|"
+                      r"下岗|买断|内退|内部退养|待岗|离岗|辞退|除名|开除|退职")
 #: the employer's own end, which ends its staff's employment with it: ``2012年6月被告破产``,
 #: ``…企业改制``, ``…被吊销营业执照``, ``…停产``, ``…被兼并`` (a workforce's periods end at the
 #: closure or restructuring, docs/domain.md §3.3 E4)
@@ -218,15 +225,38 @@ SINGLE_DATE = re.compile(r"(?P<mark>自|从|于|在)\s*(?P<date>[12１２][09０
 
 # ---------------------------------------------------------------------------- response
 
+#: (an employer that "supports" the claim agrees to it: ``被申请人称：支持申请人的仲裁请求``,
+#: ``支持原告的诉讼请求`` - not ``不予支持``, nor the evidence boilerplate ``为支持其诉讼请求``)
 NO_OBJECTION = re.compile(r"无异议|没有异议|不持异议|未提出?(?:任何)?异议|未提(?:出)?反对|无意见|没有意见|"
                           r"没有其他意见|(?<![不未])同意[^,，。；;]{0,20}(?:请求|诉请|诉求|主张|意见)|均予认可|"
-                          r"(?<![不未])同意确认")
+                          r"(?<![不未])同意确认|"
+                          r"(?<![不未予为])支持[^,，。；;]{0,12}(?:请求|诉请|诉求|主张)")
 ADMISSION = re.compile(r"认可|承认|属实|确认[^,，。；;]{0,20}劳动关系|确实在[^,，。；;]{0,20}工作|予以确认|"
                        r"是我(?:公司|单位|厂)的?(?:员工|职工)|确系[^,，。；;]{0,12}(?:员工|职工)|"
                        r"(?:确实|的确|确)存在[^,，。；;]{0,6}劳动关系")
 #: an admission of part of the claim (``对原告的诉讼请求部分认可``): never a plain no-objection;
-#: partial when the part admitted is the relationship, else a contest
-PARTLY = re.compile(r"部分(?:予以)?(?:认可|同意|承认|无异议|没有异议)")
+#: partial when the part admitted is the relationship, else a contest. Courts also print the
+#: answer as a verdict on the worker's story - ``原告所述部分属实``, ``原告陈述部分不属实`` -
+#: see :data:`PARTLY_FACTS`
+PARTLY = re.compile(r"部分(?:予以)?(?:认可|同意|承认|无异议|没有异议|属实|不属实|不实|与事实不符)")
+#: part of the worker's *story* true (``原告所述部分属实``): in a confirmation suit the story is
+#: the employment itself (when, where, what work), so an employer who calls it partly true admits
+#: the work and disputes its details - partial, unless it denies the relationship outright
+PARTLY_FACTS = re.compile(r"部分(?:属实|不属实|不实|与事实不符)")
+#: the defences real employers plead in confirmation suits (the generator's answers always say
+#: 不存在劳动关系; real ones name the relationship they say it was): ``双方系劳务关系``,
+#: ``系雇佣关系``, ``承揽关系``, ``挂靠关系``, ``帮工关系`` - each a relationship that is *not* a labour
+#: relationship (not negated: ``并非劳务关系``, ``而非雇佣关系`` say the opposite)
+_OTHER_RELATION = r"(?<!非)(?<!不是)(?<!不属于)(?:劳务|雇佣|雇用|承揽|承包|帮工|合作|挂靠)关系"
+#: a dispute of the period only, the work itself granted: ``原告实际入职时间为2008年``,
+#: ``入职时间应为2008年3月``, ``原告实际于2008年入职``, ``中间有中断`` / ``工作时断时续`` - what an
+#: old worker's real employer says of a story dated back to the 1980s (not ``未中断``, ``没有间断``)
+_PERIOD_DISPUTE = (r"实际(?:入职|入厂|进厂|上班|工作|用工|开始工作)(?:的)?(?:时间|日期)|"
+                   r"实际(?:于|从|自)[^,，。；;]{0,12}(?:入职|入厂|进厂|上班|开始工作|工作)|"
+                   r"(?:入职|入厂|进厂|上班|工作|用工|离职|离厂|起止|起始|开始|终止|结束)(?:的)?(?:时间|日期)"
+                   r"应(?:当|该)?(?:为|是|自|从)|"
+                   r"(?<![未无不])(?<!没有)(?:中断|间断)|时断时续")
+PERIOD_DISPUTE = re.compile(_PERIOD_DISPUTE)
 #: (a plea that the employer cannot pay - ``认可拖欠工资的事实，但因经营困难暂无力支付`` - admits the
 #: debt: it is no objection to the claim; a claim for money the employer says has no basis, is
 #: miscounted or was paid - ``加班费没有依据``, ``经济补偿金计算有误``, ``已足额支付工资，不欠原告
@@ -236,8 +266,10 @@ CONTEST = re.compile(r"不同意|不认可|不予认可|不承认|否认|不存�
                      r"缺乏事实(?:和|及|与)?(?:法律)?依据|过高|不应(?:支付|承担)|"
                      r"不属实|与事实不符|有异议|提出异议|不服|维持原判|时效|不是[^,，。；;]{0,10}(?:员工|职工)|"
                      r"从未|不符合|不成立|拒绝|"
-                     r"没有依据|无依据|缺乏依据|依据不足|证据不足|有误|"
-                     r"不欠|已(?:经)?(?:足额|全部|按时|按月)?(?:支付|发放|结清)")
+                     r"没有依据|无依据|缺乏依据|依据不足|证据不足|有误|(?:不能|无法|不足以)证明|"
+                     r"不欠|已(?:经)?(?:足额|全部|按时|按月)?(?:支付|发放|结清)|"
+                     rf"{_OTHER_RELATION}|不(?:构成|属于)[^,，。；;]{{0,10}}劳动关系|"
+                     rf"{_PERIOD_DISPUTE}")
 
 #: what the employer may admit while contesting the rest (a partial admission): the
 #: relationship, the work or its period - ``对工作期间无异议``, ``对劳动关系无异议``,
@@ -246,8 +278,19 @@ ADMITTED_RELATION = re.compile(r"劳动关系|工作期间|工作时间|用工|�
                                r"在[^,，。；;]{0,20}工作|是我(?:公司|单位|厂)|(?:员工|职工)身份|"
                                r"确系[^,，。；;]{0,12}(?:员工|职工)")
 #: a contest that denies the relationship itself (not only the money or the time bar)
+#: (a re-employed retiree's work - ``退休返聘`` - is by law no labour relationship; nor is work
+#: done under another's licence, ``挂靠``)
 DENIED_RELATION = re.compile(r"不存在[^,，。；;]{0,10}劳动关系|没有劳动关系|无劳动关系|不是[^,，。；;]{0,10}"
-                             r"(?:员工|职工)|从未|劳务关系|承揽|雇佣关系|合作关系|不认识")
+                             r"(?:员工|职工)|从未|劳务关系|承揽|雇佣关系|合作关系|不认识|"
+                             rf"{_OTHER_RELATION}|不(?:构成|属于)[^,，。；;]{{0,10}}劳动关系|返聘|挂靠")
+#: a defence by the worker's status, a contest only when the employer admits or agrees to
+#: nothing else (``原告系临时工``, ``原告系挂靠在被告处的司机``, ``原告系退休返聘人员``,
+#: ``原告已达到法定退休年龄``, ``原告已领取养老金``): an employer that also agrees
+#: (``原告系我厂临时工，同意确认劳动关系``, ``原告所述属实，原告已达到法定退休年龄``) has
+#: not contested - a sham's employer tells the same age
+STATUS_DEFENCE = re.compile(r"临时工|临时帮工|零工|挂靠|返聘|(?:已|早已|已经)(?:达到|超过|满|届满)"
+                            r"[^,，。；;]{0,6}退休年龄|(?:已|已经)(?:办理|享受|领取)[^,，。；;]{0,8}"
+                            r"(?:退休|养老)")
 
 # ---------------------------------------------------------------------------- evidence
 
@@ -261,14 +304,21 @@ EVIDENCE_WORDS = re.compile(  # every branch starts with a literal: the scan ski
     r"档案|社保(?:缴费)?记录|养老保险[^,，。；;]{0,6}(?:记录|登记卡|手册|凭证|对账单)|缴费记录|"
     r"缴费(?:证明|清单|明细)|参保(?:证明|记录|缴费)|权益记录|对账单|交易明细|银行(?:交易)?流水|"
     r"劳动(?:合同|手册)|考勤(?:表|记录|卡)|工作证|出入证|厂牌|胸卡|工牌|收入证明|在职证明|"
-    r"用工(?:登记|备案)|就业登记|录用(?:通知|审批)|证人证言)")
+    r"用工(?:登记|备案)|就业登记|录用(?:通知|审批)|证人证言|"
+    # an old worker's papers: a labour bureau's 下岗证 / 再就业优惠证 / 失业证, the social-insurance
+    # 登记卡, a restructuring's 安置名册 / 买断工龄协议, a wage card's or the housing fund's statements,
+    # a labour contract the bureau certified (鉴证)
+    r"下岗证|再就业优惠证|失业证|就业失业登记证|社会保险登记卡|社保登记卡|安置(?:名册|方案)|"
+    r"买断工龄(?:协议|合同)|工资卡|银行卡(?:交易)?(?:明细|流水)|公积金(?:缴存|缴纳|账户)|鉴证)")
 
 # ---------------------------------------------------------------------------- support
 
 #: a body backing the worker's suit, said in the body rather than on a party line:
-#: ``安阳市文峰区人民检察院支持原告起诉`` / ``…指派检察员出庭支持起诉`` / ``…总工会支持申请人申请仲裁``
-SUPPORTED_SUIT = re.compile(r"(?<![不未])支持[^，,。；;\n]{0,8}?(?:起诉|诉讼|仲裁)")
-SUPPORTING_BODY = re.compile(r"检察院|工会|法律援助|妇女联合会|妇联|残疾人联合会|残联")
+#: ``安阳市文峰区人民检察院支持原告起诉`` / ``…指派检察员出庭支持起诉`` / ``…总工会支持申请人申请仲裁``;
+#: not support of the *claim* (``支持申请人的仲裁请求``, ``支持原告的诉讼请求``: an employer agreeing,
+#: or a body deciding it), nor the evidence boilerplate ``原告为支持其诉讼请求，提交了…``
+SUPPORTED_SUIT = re.compile(r"(?<![不未为予])支持[^，,。；;\n]{0,8}?(?:起诉|诉讼|仲裁)(?!的?\s*请求)")
+SUPPORTING_BODY = re.compile(r"检察院|工会|法律援助|妇女联合会|妇联|残疾人联合会|残联|人民团体")
 
 # ---------------------------------------------------------------------------- outcome
 

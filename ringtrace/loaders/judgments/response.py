@@ -30,6 +30,9 @@ from ringtrace.loaders.judgments.patterns import (
     DENIED_RELATION,
     NO_OBJECTION,
     PARTLY,
+    PARTLY_FACTS,
+    PERIOD_DISPUTE,
+    STATUS_DEFENCE,
 )
 from ringtrace.loaders.judgments.sections import Sections
 from ringtrace.loaders.judgments.speakers import sides, speaker
@@ -61,21 +64,58 @@ def classify_response(text: str) -> str:
     and contests the rest (``但工资数额过高``, ``不同意支付经济补偿金``, ``加班费没有依据``,
     ``已足额支付工资``) - not the denial of the relationship itself. A plea that it cannot pay
     (``暂无力支付``) is no objection. An admission of *part* of the claim (``部分认可``) is never
-    a plain no-objection: partial when the part is the relationship, else a contest.
+    a plain no-objection: partial when the part is the relationship, else a contest; the worker's
+    story called partly true (``原告所述部分属实``) admits the work, so it is partial.
     Negated forms (``不认可``, ``有异议``) are contests, never admissions.
+
+    Real defences name what the relationship was instead (``双方系劳务关系``, ``雇佣关系``,
+    ``承揽关系``, ``不构成劳动关系``): contests. A dispute of the period alone (``原告实际入职
+    时间为2008年``, ``入职时间应为…``, ``中间有中断``) grants the work: partial. The worker's status
+    (``原告系临时工``, ``退休返聘人员``, ``已达到法定退休年龄``) contests when nothing else is said or
+    when it follows a ``但``; beside an agreement it is only a description.
+
+    Clauses about the evidence (``对原告提交的证据真实性无异议``, ``对证明目的有异议``) are dropped
+    first: courts print the parties' 质证 next to their answers, and an employer that grants the
+    authenticity of a wage slip has said nothing yet about the claim.
     """
+    text = _without_evidence(text)
     if PARTLY.search(text):
-        return "partial" if _admits_relation(text) else "contests"
+        facts = PARTLY_FACTS.search(text) and not DENIED_RELATION.search(text)
+        return "partial" if facts or _admits_relation(text) else "contests"
     if NO_OBJECTION.search(text):
         rest = NO_OBJECTION.sub("", text)
-        if not CONTEST.search(rest):
+        if not _contests(rest):
             return "no_objection"
         return "partial" if _admits_relation(text) else "contests"
-    if CONTEST.search(text):
+    if _contests(text):
         return "partial" if _admits_relation(text) else "contests"
     if ADMISSION.search(text):
         return "admits"
+    if STATUS_DEFENCE.search(text):
+        return "contests"
     return "unknown"
+
+
+#: a status defence after a caveat: ``认可原告在被告处工作，但原告系临时工``
+_BUT_STATUS = re.compile(r"(?:但|然而|不过|只是)[^。；;]{0,20}?(?:" + STATUS_DEFENCE.pattern + ")")
+
+
+def _contests(text: str) -> bool:
+    return bool(CONTEST.search(text) or _BUT_STATUS.search(text))
+
+
+#: a clause whose object is the evidence, not the claim: ``被告对原告提交的证据真实性无异议``,
+#: ``对工资条的三性均无异议``, ``对证明目的有异议``, ``经质证``
+_EVIDENCE_CLAUSE = re.compile(r"(?:对|就|关于)[^，,。；;]{0,30}?(?:证据|证明|材料|提交的|提供的|出示的|举示的)|"
+                              r"质证|三性|真实性|合法性|关联性|证明目的|证明力")
+_CLAUSES = re.compile(r"[^，,；;。]+[，,；;。]?")
+
+
+def _without_evidence(text: str) -> str:
+    """``text`` without its clauses about evidence (see :func:`classify_response`)."""
+    if not _EVIDENCE_CLAUSE.search(text):
+        return text
+    return "".join(c for c in _CLAUSES.findall(text) if not _EVIDENCE_CLAUSE.search(c))
 
 
 def _admits_relation(text: str) -> bool:
@@ -83,6 +123,8 @@ def _admits_relation(text: str) -> bool:
     (an agreement that is not negated and is about the relationship, its period or the work)."""
     if DENIED_RELATION.search(text):
         return False
+    if PERIOD_DISPUTE.search(text):
+        return True  # ``原告实际入职时间为2008年``: when the work began, so that it did
     for pattern in (NO_OBJECTION, ADMISSION):
         for m in pattern.finditer(text):
             if text[max(0, m.start() - 1):m.start()] in ("不", "未", "否") or \
@@ -163,7 +205,9 @@ _STATEMENT = re.compile(f"{NO_OBJECTION.pattern}|{ADMISSION.pattern}")
 def _stated_answer(result: Response, sections: Sections, employer: list[str],
                    others: list[str]) -> None:
     """An answer written without a 辩称 landmark: ``被告对原告诉求无异议。``,
-    ``被申请人认可申请人的仲裁请求。`` - a sentence whose subject is the employer side."""
+    ``被申请人认可申请人的仲裁请求。`` - a sentence whose subject is the employer side. A sentence
+    about the evidence (``被告对原告提交的证据真实性无异议。``) answers nothing: its evidence
+    clauses are dropped before it is read (:func:`classify_response`)."""
     text = sections.text
     begin, stop = sections.before_reasoning
     for m in _STATEMENT.finditer(text, begin, stop):

@@ -42,6 +42,18 @@ def speaker(text: str, pos: int, employer: list[str], others: list[str]) -> str 
     return best[2] if best else None
 
 
+def subject(sentence: str, employer: list[str], others: list[str]) -> str | None:
+    """``employer``, ``other`` or None: the side named first in ``sentence`` (its subject, in a
+    sentence the court writes of a party: ``原告为补缴养老保险，于2020年申请仲裁``)."""
+    best: tuple[int, int, str] | None = None  # (start, -length, group): the earliest, longest
+    for group, words in (("employer", employer), ("other", others)):
+        for w in words:
+            at = sentence.find(w)
+            if at >= 0 and (best is None or (at, -len(w)) < best[:2]):
+                best = (at, -len(w), group)
+    return best[2] if best else None
+
+
 def sides(parties: list[ParsedParty]) -> tuple[list[str], list[str]]:
     """Reference tokens of the employer side and of everyone else.
 

@@ -23,9 +23,18 @@ Why it matters
     记录", "双方未签订书面劳动合同", "没有工资条", "人事档案已遗失" are what courts write when the
     documents are absent - the very gap (G6) that marks a bought confirmation - so a keyword
     negated within its clause is not a citation.
+    A social-insurance record of the worker's *own* contributions - ``参保证明显示原告以灵活就业人员
+    身份缴纳养老保险``, ``城乡居民养老保险缴费记录`` - is a third party's record that the worker was
+    *not* insured by this employer: it proves nothing of the employment (and is what a near-
+    retirement applicant who paid in alone holds), so it is not cited.
+    A restructuring's records (职工安置名册, 安置方案, 买断工龄协议) are the enterprise's own papers,
+    unless the same sentence says the 国资 or labour authority approved or holds them
+    (``经国资委批复的职工安置方案``, ``报劳动部门备案的安置名册``): the approval file is outside the
+    enterprise, as the archives handed over at a restructuring are.
 Thresholds
-    ``keywords`` in ``rules.toml`` [rules.EVID_INDEPENDENT] and [rules.EVID_EMPLOYER_RECORDS];
-    a document citing both tiers counts only the stronger.
+    ``keywords`` in ``rules.toml`` [rules.EVID_INDEPENDENT] and [rules.EVID_EMPLOYER_RECORDS],
+    ``filed_records`` in [rules.EVID_INDEPENDENT]; a document citing both tiers counts only the
+    stronger.
 """
 
 from __future__ import annotations
@@ -49,37 +58,72 @@ _MISSING_BEFORE = re.compile(r"(?:未|没有|没|无法|不能|并无|从未|缺
 _MISSING_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:遗失|丢失|灭失|毁损|损毁|销毁|无存|不存在|找不到|无法找到|"
                             r"无法提供|未能提供|不能提供)")
 _CLAUSE = 40
+#: a social-insurance record ...
+_INSURANCE = re.compile(r"社会保险|社保|养老保险|参保|缴费|权益记录|个人账户|登记卡")
+#: ... of the worker's own contributions, in its sentence: ``以灵活就业人员身份``, ``以个人身份``,
+#: ``个体身份``, ``自行缴纳``, ``城乡居民(基本)养老保险``, ``新农保``
+_SELF_INSURED = re.compile(r"灵活就业|个人身份|个体(?:工商户)?身份|自由职业|自行缴纳|自己缴纳|城乡居民|"
+                           r"居民(?:基本)?养老保险|新农保|新型农村(?:社会)?养老保险")
+#: an authority that approved or holds a restructuring's records, in their sentence
+_AUTHORITY = re.compile(r"国资|国有资产|劳动局|劳动部门|劳动行政|劳动和社会保障|劳动保障|人社|人力资源和社会保障|"
+                        r"经贸委|经委|主管部门")
+_FILED = re.compile(r"备案|批复|批准|审批|核准|存档")
+_SENTENCE = re.compile(r"[^。；;\n]+")
 
 
 def cited(text: str, keywords: tuple[str, ...]) -> str | None:
     """The first of ``keywords`` that ``text`` cites as produced, or None: a keyword the text
-    says is missing (negated earlier in its clause, or lost right after it) is not cited."""
+    says is missing (negated earlier in its clause, or lost right after it) is not cited, nor
+    a social-insurance record of the worker's own contributions."""
     for m in any_of(keywords).finditer(text):
         before = text[max(0, m.start() - _CLAUSE):m.start()]
         if _MISSING_BEFORE.search(before) or _MISSING_AFTER.match(text, m.end()):
+            continue
+        if _INSURANCE.search(m.group(0)) and _SELF_INSURED.search(_sentence(text, m.start())):
             continue
         return m.group(0)
     return None
 
 
-def citing_span(case: CaseInfo, keywords: tuple[str, ...]) -> tuple[str, str] | None:
-    """(quoted span, keyword) of the first evidence span that cites one of ``keywords``."""
+def _sentence(text: str, pos: int) -> str:
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= pos < m.end():
+            return m.group(0)
+    return ""
+
+
+def filed(text: str, records: tuple[str, ...]) -> str | None:
+    """The first of a restructuring's ``records`` that ``text`` cites with the authority that
+    approved or holds it in the same sentence (``经国资委批复的职工安置方案``), or None."""
+    for sentence in _SENTENCE.findall(text):
+        hit = cited(sentence, records)
+        if hit is not None and _AUTHORITY.search(sentence) and _FILED.search(sentence):
+            return hit
+    return None
+
+
+def citing_span(case: CaseInfo, keywords: tuple[str, ...],
+                filed_records: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """(quoted span, keyword) of the first evidence span that cites one of ``keywords`` (or one
+    of ``filed_records`` with the authority that holds it)."""
     for s in case.spans:
         if s.get("kind") not in EVIDENCE_SPANS:
             continue
         text = s.get("text", "")
         hit = cited(text, keywords)
+        if hit is None and filed_records:
+            hit = filed(text, filed_records)
         if hit is not None:
             return text, hit
     return None
 
 
 def _quoting(rule_id: str, summary: str, keywords: tuple[str, ...],
-             frame: Frame, skip: set[str]) -> Iterator[Finding]:
+             frame: Frame, skip: set[str], filed_records: tuple[str, ...] = ()) -> Iterator[Finding]:
     for case in confirmation_cases(frame):
         if case.id in skip:
             continue
-        found = citing_span(case, keywords)
+        found = citing_span(case, keywords, filed_records)
         if found:
             quoted, hit = found
             yield case_finding(rule_id, case, f"{summary}（{hit}）",
@@ -88,7 +132,7 @@ def _quoting(rule_id: str, summary: str, keywords: tuple[str, ...],
 
 def independent(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     yield from _quoting("EVID_INDEPENDENT", "有档案、花名册、流水等第三方或原始书证（减轻）",
-                        tuple(params["keywords"]), frame, set())
+                        tuple(params["keywords"]), frame, set(), tuple(params.get("filed_records", ())))
 
 
 def employer_records(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:

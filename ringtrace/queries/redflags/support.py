@@ -4,7 +4,10 @@ What it flags (both exculpatory)
     ``SUPPORT_INSTITUTION`` a procuratorate, trade union, women's federation or legal-aid centre
     supports the suit (支持起诉): a party line such as ``支持起诉机关：某县人民检察院`` or
     ``支持起诉单位：某县总工会``, a sentence the parser quoted as ``support`` (such a body
-    ``支持原告起诉``, ``出庭支持起诉``), or the document says so (``keywords``).
+    ``支持原告起诉``, ``出庭支持起诉``), or a sentence that says so (``keywords``) and names the
+    body in it. A keyword without a body is no support: ``被申请人称：支持申请人的仲裁请求`` is the
+    employer agreeing to the claim - no objection, the opposite of a vetted suit - and the
+    employer's answer is never read for support.
     ``AGENT_LEGAL_AID`` a worker's agent was assigned by a legal-aid centre (法律援助中心指派).
 Why it matters
     Procuratorates support genuine long-term workers' suits after checking them: 检例第125号
@@ -18,6 +21,7 @@ Thresholds
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,6 +31,26 @@ from ringtrace.queries.redflags.common import Rule, any_of, case_finding, confir
 
 #: party roles that name a supporting body (the parser's ``supporter``, or the label verbatim)
 SUPPORTER_ROLES = ("supporter",)
+#: the bodies that back workers' suits (民事诉讼法 §15: 机关、社会团体、企业事业单位): a
+#: procuratorate, a union, a legal-aid centre, the women's or disabled persons' federation
+BODIES = re.compile(r"人民检察院|检察院|工会|法律援助|妇女联合会|妇联|残疾人联合会|残联|人民团体")
+#: spans that are not the worker's side of the story: the employer's own answer
+_NOT_SUPPORT = ("defendant_response",)
+_SENTENCE = re.compile(r"[^。；;\n]+")
+_NEGATED = "不未为予"
+
+
+def _backing(text: str, keywords: tuple[str, ...]) -> bool:
+    """True when a sentence of ``text`` says a body supports the suit: a keyword, not negated
+    (``不支持起诉``), with the body named in the same sentence."""
+    says = any_of(keywords)
+    for sentence in _SENTENCE.findall(text):
+        if not BODIES.search(sentence):
+            continue
+        for m in says.finditer(sentence):
+            if m.start() == 0 or sentence[m.start() - 1] not in _NEGATED:
+                return True
+    return False
 
 
 def supporter(case: CaseInfo, keywords: tuple[str, ...]) -> Evidence | None:
@@ -38,7 +62,8 @@ def supporter(case: CaseInfo, keywords: tuple[str, ...]) -> Evidence | None:
                             f"{ref.role_in_text or '支持起诉'}：{ref.name}")
     for s in case.spans:
         text = s.get("text", "")
-        if s.get("kind") == "support" or says(text):
+        kind = s.get("kind")
+        if kind == "support" or (kind not in _NOT_SUPPORT and _backing(text, keywords)):
             return Evidence("text", case.case_number, text)
     return None
 

@@ -251,3 +251,112 @@ def test_signature_date_wins_over_recited_dates(verb: str) -> None:
     record = _record(f"原审法院于二Ｏ一六年十月二十四日{verb}判决。\n本院认为，判决如下：\n"
                      "确认原告与被告存在劳动关系。\n审判员　王某\n二〇一七年三月一日\n书记员　李某\n")
     assert record.decision_date == "2017-03-01"
+
+
+# the employer's defences as real answers word them (the generator's always say 不存在劳动关系),
+# with the parties' 质证 printed after the answer: an evidence sentence is never the answer
+_DEFENCE_CLAIM = ("原告张某与被告安阳市某某回收有限公司确认劳动关系纠纷一案，本院于2021年3月2日立案后，依法适用"
+                  "简易程序公开开庭进行了审理。\n原告张某向本院提出诉讼请求：确认原告与被告自2002年1月至2016年12月"
+                  "存在劳动关系。事实和理由：原告于2002年1月进入被告处工作，至2016年12月离职。\n")
+_DEFENCE_FACTS = ("经审理查明：原告于2002年1月进入被告处工作。\n原告提交了工资条等证据。被告对原告提交的证据"
+                  "真实性无异议。\n本院认为，原告主张成立。\n判决如下：\n确认原告与被告存在劳动关系。\n审判员 王某\n")
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    # another relationship named instead of the labour one
+    ("被告辩称，双方系劳务关系，原告系临时工。", "contests"),
+    ("被告辩称，双方系雇佣关系，请求驳回。", "contests"),
+    ("被告辩称，原告为被告加工产品，双方系承揽关系。", "contests"),
+    ("被告辩称，原告已达到法定退休年龄，双方不构成劳动关系。", "contests"),
+    # the worker's status as the whole defence
+    ("被告辩称，原告系临时工。", "contests"),
+    ("被告辩称，原告系挂靠在被告处的车辆司机。", "contests"),
+    ("被告辩称，原告系退休返聘人员。", "contests"),
+    ("被告辩称，原告已达到法定退休年龄。", "contests"),
+    # ... but beside an agreement or admission it only describes the worker
+    ("被告辩称，原告系我厂临时工，同意确认劳动关系。", "no_objection"),
+    ("被告辩称，原告所述属实，原告已达到法定退休年龄。", "admits"),
+    ("被告辩称，认可原告在被告处工作，但原告系临时工。", "partial"),
+    # the period disputed, the work granted
+    ("被告辩称，原告实际入职时间为2008年。", "partial"),
+    ("被告辩称，原告入职时间应为2008年3月，中间有中断。", "partial"),
+    ("被告辩称，对劳动关系无异议，但原告入职时间应为2008年3月。", "partial"),
+    ("被告辩称，双方系劳务关系，原告入职时间应为2008年3月。", "contests"),
+    ("被告辩称，原告在被告处工作至今，一直未中断，对原告的诉讼请求无异议。", "no_objection"),
+    # the story called partly true
+    ("被告辩称，原告所述部分属实。", "partial"),
+    ("被告辩称，原告所述部分属实，但双方系劳务关系。", "contests"),
+    # evidence clauses inside the answer are not the answer
+    ("被告辩称，对原告提交的证据真实性无异议，但认为不能证明双方存在劳动关系。", "contests"),
+    ("被告辩称，对原告提交的证据无异议，对原告的诉讼请求无异议。", "no_objection"),
+    ("被告辩称，请求依法裁判。", "unknown"),
+])
+def test_real_defences_and_evidence_sentences(answer: str, expected: str) -> None:
+    record = _record(_DEFENCE_CLAIM + answer + "\n" + _DEFENCE_FACTS)
+    assert record.defendant_response == expected
+    quoted = [s.text for s in record.spans if s.kind == "defendant_response"]
+    assert quoted == [answer.removeprefix("被告辩称，").rstrip("。")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("被告对原告提交的证据真实性无异议。", "unknown"),
+    ("被告对工资条的三性均无异议，但对证明目的有异议。", "unknown"),
+    ("被告对原告提交的证据真实性无异议，对原告的诉讼请求亦无异议。", "no_objection"),
+])
+def test_a_stated_answer_is_not_a_sentence_about_evidence(sentence: str, expected: str) -> None:
+    facts = _DEFENCE_FACTS.replace("被告对原告提交的证据真实性无异议。", sentence)
+    assert _record(_DEFENCE_CLAIM + facts).defendant_response == expected
+
+
+_PURPOSE_CLAIM = ("原告张某向本院提出诉讼请求：确认原告与被告自2002年1月至2016年12月存在劳动关系。事实和理由：原告于"
+                  "2002年1月进入被告处工作，至2016年12月离职。")
+_PURPOSE_END = "本院认为，原告已达到法定退休年龄，其要求补缴养老保险不属本案审理范围。\n判决如下：\n确认原告与被告存在劳动关系。\n"
+
+
+@pytest.mark.parametrize(("body", "purposes"), [
+    # the employer telling the worker's age is its defence, not the worker's purpose
+    (_PURPOSE_CLAIM + "\n被告辩称，原告已达到法定退休年龄，双方系雇佣关系。\n", []),
+    (_PURPOSE_CLAIM + "\n被告辩称，对原告的诉讼请求无异议，原告已于2020年退休。\n", []),
+    # nor are the facts the court found, nor its reasoning
+    (_PURPOSE_CLAIM + "\n被告辩称，不同意原告的诉讼请求。\n经审理查明：原告现已退休，被告未为原告缴纳养老保险。\n", []),
+    # the worker's own words: in its claim, its 事实和理由, the record, its own statement
+    (_PURPOSE_CLAIM + "原告为补缴养老保险，诉至法院。\n被告辩称，原告已达到法定退休年龄。\n",
+     ["原告为补缴养老保险，诉至法院。"]),
+    ("原告张某为补缴养老保险，于2020年5月申请仲裁，仲裁委不予受理，原告不服诉至本院。\n" + _PURPOSE_CLAIM
+     + "\n被告辩称，原告已达到法定退休年龄。\n", ["原告张某为补缴养老保险，于2020年5月申请仲裁，仲裁委不予受理，原告不服诉至本院。"]),
+    ("原告张某向本院提出诉讼请求：1.确认原告与被告自2002年1月至2016年12月存在劳动关系；2.被告为原告补缴养老保险。\n"
+     "被告辩称，原告系退休返聘人员。\n", ["2.被告为原告补缴养老保险。"]),
+])
+def test_a_purpose_is_the_workers_own(body: str, purposes: list[str]) -> None:
+    record = _record(body + _PURPOSE_END)
+    assert [s.text for s in record.spans if s.kind == "purpose"] == purposes
+
+
+def test_a_purpose_in_a_workers_answer_to_the_employers_appeal() -> None:
+    text = ("某某市中级人民法院\n民事判决书\n（2021）豫05民终100号\n"
+            "上诉人（原审被告）：安阳市某某机械厂，住所地安阳市。\n法定代表人：孙某，厂长。\n"
+            "被上诉人（原审原告）：张某，女，1966年7月8日出生，汉族。\n"
+            "上诉人安阳市某某机械厂因与被上诉人张某确认劳动关系纠纷一案，不服一审判决，向本院提起上诉。\n"
+            "安阳市某某机械厂上诉请求：撤销一审判决。事实和理由：张某已达到法定退休年龄，双方系劳务关系。\n"
+            "张某辩称，其自1990年起在上诉人处工作，为办理退休手续才提起诉讼，请求驳回上诉。\n"
+            "本院认为，双方存在劳动关系。判决如下：\n驳回上诉，维持原判。\n")
+    record = _parsed(text)
+    assert [s.text for s in record.spans if s.kind == "purpose"] == [
+        "张某辩称，其自1990年起在上诉人处工作，为办理退休手续才提起诉讼，请求驳回上诉。"]
+
+
+@pytest.mark.parametrize("story", [
+    # an old state or collective worker's story: hired by the plan, ended by the restructuring
+    "原告于1985年3月招工进厂，2000年6月下岗。",
+    "原告于1985年3月进厂，2000年6月买断工龄。",
+    "原告1985年3月被招工到被告处，2000年6月内退。",
+    "原告1985年3月参加工作，2000年6月待岗。",
+    "原告于1985年3月接班进厂当工人，2000年6月被辞退。",
+    "原告于1985年3月招工进厂，2000年6月被除名。",
+    "原告于1985年3月进厂，2000年6月离岗回家。",
+    "原告于1985年3月被招工进入被告处，2000年6月下岗，领取了下岗证。",
+])
+def test_a_planned_economy_story_period(story: str) -> None:
+    record = _record("原告张某向本院提出诉讼请求：确认原告与被告存在劳动关系。事实和理由：" + story
+                     + "\n被告辩称，不同意原告的诉讼请求。\n")
+    assert (record.claimed_start, record.claimed_end) == ("1985-03", "2000-06")

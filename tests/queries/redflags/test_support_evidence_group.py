@@ -205,3 +205,88 @@ def test_support_said_in_the_record_is_found(tmp_path: Path, record: str, script
 def test_a_procuratorate_that_does_not_back_the_suit_is_no_support(tmp_path: Path,
                                                                      record: str) -> None:
     assert hits(frame_of(tmp_path, [_judgment_recording(record)]), "SUPPORT_INSTITUTION") == []
+
+
+def _award(body: str) -> dict:
+    """A real-looking award with ``body`` between the claim and the facts found, parsed."""
+    text = ("安阳市劳动人事争议仲裁委员会\n仲裁裁决书\n安劳人仲案字〔2020〕第123号\n"
+            "申请人：李桂英，女，汉族，1962年4月15日出生，住河南省安阳市龙安区。\n"
+            "被申请人：安阳市恒达机械有限公司，住所地安阳市文峰区光明路西段88号。\n"
+            "法定代表人：赵志刚，总经理。\n"
+            "申请人李桂英与被申请人安阳市恒达机械有限公司确认劳动关系争议一案，本委于2020年5月28日受理后，"
+            "依法组成仲裁庭公开开庭进行了审理。\n"
+            "申请人仲裁请求：确认申请人与被申请人自2003年3月1日至2018年2月28日期间存在劳动关系。\n"
+            + body +
+            "经审理查明：申请人于2003年3月1日进入被申请人处工作。\n本委认为，双方存在劳动关系。裁决如下：\n"
+            "确认申请人与被申请人自2003年3月1日至2018年2月28日期间存在劳动关系。\n")
+    outcome = parse_text(text)
+    assert outcome.record is not None, outcome.problems
+    return outcome.record.to_dict()
+
+
+@pytest.mark.parametrize(("body", "response", "supported"), [
+    # the employer "supporting" the claim agrees to it: no objection, never a vetted suit
+    ("被申请人称：支持申请人的仲裁请求。\n", "no_objection", False),
+    ("被申请人辩称，支持申请人的请求。\n", "no_objection", False),
+    ("被申请人答辩称：同意并支持申请人的全部仲裁请求。\n", "no_objection", False),
+    # the evidence boilerplate, even citing a union's certificate, backs nothing
+    ("申请人为支持其仲裁请求，提交了安阳市总工会出具的困难职工证明。\n被申请人称：对申请人的仲裁请求无异议。\n",
+     "no_objection", False),
+    ("申请人为证明其主张，提交了法律援助中心出具的受援通知。\n被申请人称：对申请人的仲裁请求无异议。\n",
+     "no_objection", False),
+    # a body in the sentence backs the suit
+    ("安阳市总工会支持申请人申请仲裁。\n被申请人称：对申请人的仲裁请求无异议。\n", "no_objection", True),
+    ("安阳市龙安区人民检察院支持申请人仲裁。\n被申请人称：不同意申请人的仲裁请求。\n", "contests", True),
+])
+def test_support_needs_a_body_not_an_employer_agreeing(tmp_path: Path, body: str, response: str,
+                                                       supported: bool) -> None:
+    case = _award(body)
+    assert case["defendant_response"] == response
+    assert any(s["kind"] == "support" for s in case["spans"]) is supported
+    found = hits(frame_of(tmp_path, [case]), "SUPPORT_INSTITUTION")
+    assert bool(found) is supported
+
+
+@pytest.mark.parametrize(("span", "supported"), [
+    (("other", "被申请人称：支持申请人的仲裁请求。"), False),
+    (("defendant_response", "被告表示安阳县总工会支持原告起诉是错误的"), False),
+    (("other", "安阳县总工会不支持起诉。"), False),
+    (("other", "本案由安阳县总工会支持起诉。"), True),
+    (("other", "安阳县妇联支持申请人申请仲裁。"), True),
+])
+def test_a_support_keyword_needs_the_body_in_its_sentence(tmp_path: Path, span: tuple[str, str],
+                                                          supported: bool) -> None:
+    case = sham_case(1, "张桂兰", "1968-05-02")
+    case["spans"].append({"kind": span[0], "text": span[1]})
+    assert bool(hits(frame_of(tmp_path, [case]), "SUPPORT_INSTITUTION")) is supported
+
+
+@pytest.mark.parametrize(("facts", "tier"), [
+    # an old worker's papers from the social-insurance agency, the labour bureau, the bank and
+    # the housing fund: third-party custody
+    ("原告提交了职工养老保险手册。", "independent"),
+    ("原告提交了社会保险登记卡。", "independent"),
+    ("原告提交了下岗证。", "independent"),
+    ("原告提交了再就业优惠证。", "independent"),
+    ("原告提交了失业证。", "independent"),
+    ("原告提交了就业失业登记证。", "independent"),
+    ("原告提交了工资卡明细。", "independent"),
+    ("原告提交了银行卡交易明细。", "independent"),
+    ("原告提交了住房公积金缴存明细。", "independent"),
+    ("原告提交了经劳动局鉴证的劳动合同。", "independent"),
+    # a restructuring's records: the enterprise's own, unless an authority approved or holds them
+    ("原告提交了改制职工安置名册。", "employer"),
+    ("原告提交了企业改制职工安置方案。", "employer"),
+    ("原告提交了买断工龄协议。", "employer"),
+    ("原告提交了经国资委批复的改制职工安置方案。", "independent"),
+    ("原告提交了报劳动部门备案的职工安置名册。", "independent"),
+    # the worker insured by itself proves no employer ...
+    ("原告提交了参保证明，显示原告自2005年起以灵活就业人员身份缴纳养老保险。", None),
+    ("原告提交了社保缴费记录，原告系以个人身份参加城乡居民养老保险。", None),
+    ("原告提交了城乡居民基本养老保险缴费记录。", None),
+    # ... while another record beside it, or the employer's contributions, still count
+    ("原告提交了银行流水及以灵活就业人员身份缴纳养老保险的缴费记录。", "independent"),
+    ("原告提交了参保证明，显示被告自1995年起为原告缴纳养老保险。", "independent"),
+])
+def test_an_old_workers_documents_by_custody(tmp_path: Path, facts: str, tier: str | None) -> None:
+    assert _tier(tmp_path, facts) == tier

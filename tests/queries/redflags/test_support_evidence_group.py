@@ -75,6 +75,15 @@ def test_an_unproven_group_must_fall_within_one_year(tmp_path: Path) -> None:
     assert hits(frame_of(tmp_path, cases), "GROUP_UNPROVEN") == []
 
 
+def _parsed(text: str, script: str) -> dict:
+    """The record read from ``text``, converted to traditional script first when asked."""
+    if script == "traditional":
+        text = pytest.importorskip("opencc").OpenCC("s2t").convert(text)
+    outcome = parse_text(text)
+    assert outcome.record is not None, outcome.problems
+    return outcome.record.to_dict()
+
+
 def _judgment_citing(facts: str, script: str = "simplified") -> dict:
     """A real-looking judgment whose findings cite ``facts``, parsed into a record (printed in
     traditional script when ``script`` says so)."""
@@ -91,11 +100,7 @@ def _judgment_citing(facts: str, script: str = "simplified") -> dict:
             "本院认为，原告提交的证据能够证明双方存在劳动关系。判决如下：\n"
             "确认原告张秀兰与被告安阳市宏远机械制造有限公司自2002年1月至2016年12月存在劳动关系。\n"
             "审判员　　王　磊\n二〇一九年十一月五日\n")
-    if script == "traditional":
-        text = pytest.importorskip("opencc").OpenCC("s2t").convert(text)
-    outcome = parse_text(text)
-    assert outcome.record is not None, outcome.problems
-    return outcome.record.to_dict()
+    return _parsed(text, script)
 
 
 def _tier(tmp_path: Path, facts: str, script: str = "simplified") -> str | None:
@@ -178,11 +183,7 @@ def _judgment_recording(record: str, script: str = "simplified") -> dict:
             "原告安某民向本院提出诉讼请求：确认原告与被告自2003年5月至2019年12月存在劳动关系。\n"
             "被告辩称，对原告的诉讼请求无异议。\n"
             "本院认为，双方存在劳动关系。判决如下：\n确认原告与被告自2003年5月至2019年12月存在劳动关系。\n")
-    if script == "traditional":
-        text = pytest.importorskip("opencc").OpenCC("s2t").convert(text)
-    outcome = parse_text(text)
-    assert outcome.record is not None, outcome.problems
-    return outcome.record.to_dict()
+    return _parsed(text, script)
 
 
 @pytest.mark.parametrize("record", [
@@ -219,9 +220,7 @@ def _award(body: str) -> dict:
             + body +
             "经审理查明：申请人于2003年3月1日进入被申请人处工作。\n本委认为，双方存在劳动关系。裁决如下：\n"
             "确认申请人与被申请人自2003年3月1日至2018年2月28日期间存在劳动关系。\n")
-    outcome = parse_text(text)
-    assert outcome.record is not None, outcome.problems
-    return outcome.record.to_dict()
+    return _parsed(text, "simplified")
 
 
 @pytest.mark.parametrize(("body", "response", "supported"), [

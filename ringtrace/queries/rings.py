@@ -42,7 +42,14 @@ from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.agents import Reach, agent_profile, intermediary_like
-from ringtrace.queries.redflags.common import PROFESSIONAL, filing_date, is_confirmation, to_date
+from ringtrace.queries.redflags.common import (
+    PROFESSIONAL,
+    Workforce,
+    filing_date,
+    is_confirmation,
+    to_date,
+    workforce_employers,
+)
 from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.rules import RuleConfig
 from ringtrace.queries.scoring import CaseScore
@@ -82,13 +89,16 @@ class RingParams:
     community_resolution: float
     #: what makes an agent an intermediary (``[rules.AGENT_MANY_APPLICANTS]``)
     reach: Reach = field(default_factory=Reach.default)
+    #: when suits show a big employer of unknown headcount (``[rules.GROUP_UNPROVEN]``)
+    workforce: Workforce = field(default_factory=Workforce.default)
 
     @classmethod
     def of(cls, config: RuleConfig) -> RingParams:
         table = config.rings
-        values: dict[str, Any] = {"reach": Reach.of(config.params("AGENT_MANY_APPLICANTS"))}
+        values: dict[str, Any] = {"reach": Reach.of(config.params("AGENT_MANY_APPLICANTS")),
+                                  "workforce": Workforce.of(config.params("GROUP_UNPROVEN"))}
         for f in fields(cls):
-            if f.name == "reach":
+            if f.name in values:
                 continue
             raw = config.scoring[f.name] if f.name in config.scoring else table[f.name]
             values[f.name] = (tuple(raw) if f.type == "tuple[str, ...]" else
@@ -197,6 +207,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     large = {e for e, props in frame.employers.items() if e not in flagged_employers
              and isinstance(props.get("insured_headcount"), int)
              and props["insured_headcount"] >= params.large_employer_headcount}
+    large |= workforce_employers(frame, params.workforce) - flagged_employers
     # an intermediary's link joins cases from two applicants on (the rule flags from three)
     link_reach = dataclasses.replace(params.reach, min_workers=params.agent_link_min_workers)
     for agent_id in sorted(frame.agent_cases):

@@ -9,6 +9,7 @@ from typing import Any
 from ringtrace.graph.records import RegistryRecord
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.agents import intermediary_like
+from ringtrace.queries.redflags.common import Workforce
 from ringtrace.queries.rings import (
     RingParams,
     _practice_dominated,
@@ -91,6 +92,20 @@ def test_links_inside_one_large_unflagged_employer_tie_nothing(tmp_path: Path) -
     assert _links(frame_of(tmp_path / "big", cases, registry), "batch") == []
     small = [RegistryRecord(name=big, insured_headcount=20, status="存续")]
     assert _links(frame_of(tmp_path / "small", cases, small), "batch") != []
+
+
+def test_an_employer_whose_suits_show_a_workforce_is_large_without_a_headcount(
+        tmp_path: Path) -> None:
+    """No registry row: workers suing in six different years make it a big employer's
+    workforce, and its same-day suits tie nothing."""
+    big = "安阳第八棉纺织厂"
+    cases = [_case(1, "2021-03-01", employer=big, agent="甲"),
+             _case(2, "2021-03-01", employer=big, agent="乙")]
+    cases += [_case(3 + i, f"{2015 + i}-06-01", employer=big, agent=f"代理{i}")
+              for i in range(5)]
+    frame = frame_of(tmp_path, cases)
+    assert _links(frame, "batch", workforce=Workforce(3, 6)) == []
+    assert _links(frame, "batch", workforce=Workforce(3, 7)) != []
 
 
 def test_bare_mention_of_an_identified_lay_agent_counts_as_that_agent(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame, PartyRef
+from ringtrace.queries.rules import default_rules
 
 RuleFunc = Callable[[Frame, dict[str, Any]], Iterator[Finding]]
 
@@ -222,6 +223,50 @@ def employer_confirmation_cases(frame: Frame) -> dict[str, list[CaseFacts]]:
         return {employer: by_employer.get(employer, [])
                 for employer in sorted(frame.employer_cases)}
     return frame.memoised("redflags.employer_confirmation_cases", build)
+
+
+@dataclass(frozen=True)
+class Workforce:
+    """When the registry gives no headcount, the suits can show a big employer's workforce.
+
+    A registry row may be missing (no match, an old SOE never re-registered) or carry no 参保人数,
+    and then nothing says an employer is large. Its suits can: a scheme uses a host employer for
+    a few years - until it is exhausted, closed or noticed (Anyang's "被密集起诉", docs/domain.md
+    R3) - while a real workforce of a mill, a mine or a builder keeps producing confirmation
+    suits year after year as its former workers reach retirement or lose their papers. At least
+    ``min_workers`` different workers whose confirmation suits were filed in at least
+    ``min_years`` different calendar years make a workforce (``[rules.GROUP_UNPROVEN]``).
+    """
+
+    min_workers: int
+    min_years: int
+
+    @classmethod
+    def default(cls) -> Workforce:
+        """The thresholds of the shipped ``rules.toml``."""
+        return cls.of(default_rules().params("GROUP_UNPROVEN"))
+
+    @classmethod
+    def of(cls, params: dict[str, Any]) -> Workforce:
+        return cls(int(params["workforce_min_workers"]), int(params["workforce_min_years"]))
+
+
+def workforce_employers(frame: Frame, workforce: Workforce) -> frozenset[str]:
+    """The employers of unknown headcount whose own confirmation suits show a workforce
+    (:class:`Workforce`), computed once per frame and thresholds."""
+    def build() -> frozenset[str]:
+        found: set[str] = set()
+        for employer, facts in employer_confirmation_cases(frame).items():
+            headcount = frame.employers.get(employer, {}).get("insured_headcount")
+            if isinstance(headcount, int) or len(facts) < workforce.min_workers:
+                continue
+            workers = {w.ref.id for f in facts for w in f.workers}
+            years = {f.filed.year for f in facts if f.filed is not None}
+            if len(workers) >= workforce.min_workers and len(years) >= workforce.min_years:
+                found.add(employer)
+        return frozenset(found)
+    key = f"redflags.workforce.{workforce.min_workers}.{workforce.min_years}"
+    return frame.memoised(key, build)
 
 
 def span(case: CaseInfo, kind: str | tuple[str, ...] | None = None,

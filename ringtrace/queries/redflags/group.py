@@ -19,7 +19,9 @@ Why it matters
     workforce.
 Thresholds
     ``min_cases``, ``window_days``, ``max_headcount`` (employers insured for this many people or
-    more face many unrelated suits a year, no group) and the ``exculpatory`` rule ids in ``rules.toml``
+    more face many unrelated suits a year, no group; so does an employer of unknown headcount
+    whose suits show a workforce, ``workforce_min_workers`` and ``workforce_min_years``, see
+    :class:`~ringtrace.queries.redflags.common.Workforce`) and the ``exculpatory`` rule ids in ``rules.toml``
     [rules.GROUP_UNPROVEN]; the
     rule reads what those rules found, so it runs after them (switching one off means it found
     nothing).
@@ -35,9 +37,11 @@ from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import (
     CITED_CASES,
     Rule,
+    Workforce,
     busiest_window,
     employer_confirmation_cases,
     fired_cases,
+    workforce_employers,
 )
 
 
@@ -48,12 +52,13 @@ def unproven(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     window = int(params["window_days"])
     max_share = float(params["max_proven_share"])
     largest = int(params["max_headcount"])
+    workforces = workforce_employers(frame, Workforce.of(params))
     for employer, facts in employer_confirmation_cases(frame).items():
         uncontested = [f for f in facts if f.case.uncontested]
         if len(uncontested) < minimum:
             continue
         headcount = frame.employers.get(employer, {}).get("insured_headcount")
-        if isinstance(headcount, int) and headcount >= largest:
+        if (isinstance(headcount, int) and headcount >= largest) or employer in workforces:
             continue  # a big employer's many suits in a year are not one group
         dated = sorted((f.filed, f.case.id) for f in uncontested if f.filed is not None)
         busiest = set(busiest_window(dated, window))

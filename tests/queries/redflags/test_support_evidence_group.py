@@ -75,6 +75,22 @@ def test_an_unproven_group_must_fall_within_one_year(tmp_path: Path) -> None:
     assert hits(frame_of(tmp_path, cases), "GROUP_UNPROVEN") == []
 
 
+def test_suits_that_show_a_workforce_over_many_years_are_no_unproven_group(
+        tmp_path: Path) -> None:
+    """With no headcount on record, workers suing year after year show a real workforce; a
+    host employer is used for a few years."""
+    def group(other_years: list[int], where: Path) -> list:
+        days = [f"2016-03-0{n + 1}" for n in range(6)] + [f"{y}-05-01" for y in other_years]
+        cases = [sham_case(n, f"工人{n}", f"1966-{n % 12 + 1:02d}-02", agent=f"代理{n}", day=d)
+                 for n, d in enumerate(days)]
+        return hits(frame_of(where, cases), "GROUP_UNPROVEN",
+                    workforce_min_workers=10, workforce_min_years=6)
+    # six suits in 2016 and one a year for six more years: a workforce
+    assert group([2012, 2013, 2014, 2015, 2018, 2019], tmp_path / "years") == []
+    # the same twelve workers within two years: one group
+    assert len(group([2017] * 6, tmp_path / "burst")) == 1
+
+
 def _parsed(text: str, script: str) -> dict:
     """The record read from ``text``, converted to traditional script first when asked."""
     if script == "traditional":

@@ -131,7 +131,8 @@ def eval_command(ctx: Context, truth: Path | None, worlds_count: int | None, spl
         bands = worlds.merge_bands(r.bands for r in results)
         ablations = (worlds.ablate(specs, workdir, config, rule_families())
                      if ablation else [])
-    report = worlds_report(results, summary, bands, ablations, config.source)
+    report = worlds_report(results, summary, bands, ablations,
+                           f"{config.source} (values {config.fingerprint})")
     emit(report, as_json=as_json, as_csv=as_csv, rows=report["worlds"],
          text=format_worlds(report))
 

@@ -6,6 +6,8 @@ not invent rules or keys (a typo would otherwise silently do nothing).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tomllib
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -40,6 +42,14 @@ class RuleConfig:
 
     def weight(self, rule_id: str) -> float:
         return float(self.params(rule_id)["weight"])
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 (first 12 hex digits) of every value in force, whatever file they came from:
+        two runs with the same fingerprint used the same weights and thresholds."""
+        values = {k: v for k, v in self.to_dict().items() if k != "source"}
+        text = json.dumps(values, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
     def to_dict(self) -> dict[str, Any]:
         return {"scoring": self.scoring, "rules": self.rules, "exposure": self.exposure,

@@ -66,3 +66,12 @@ def test_the_statutory_retirement_ages_are_one_fact() -> None:
     ages = config.params("TL_END_AT_RETIREMENT")["retirement_ages"]
     assert ages == [50, 55, 60]
     assert config.params("EVID_ENDED_TOGETHER")["retirement_ages"] == ages
+
+
+def test_the_fingerprint_names_the_values_not_the_file(tmp_path: Path) -> None:
+    defaults = load_rules()
+    same = defaults.with_overrides({}, source="a copy")
+    changed = defaults.with_overrides({"rules": {"CLAIM_MONEY": {"weight": -1.0}}})
+    assert len(defaults.fingerprint) == 12
+    assert same.fingerprint == defaults.fingerprint and same.source != defaults.source
+    assert changed.fingerprint != defaults.fingerprint

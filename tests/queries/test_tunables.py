@@ -35,6 +35,7 @@ _REGION = "digit positions of a GB/T 2260 region code (province 2, prefecture 4,
 ALLOWED: dict[tuple[str, float], str] = {
     # configuration loader
     ("rules", 10.0): "MAX_WEIGHT: the validation bound on any weight (e^10), part of the loader",
+    ("rules", 12): "hex digits of the rules fingerprint shown in eval reports",
     # calendar and date arithmetic
     ("redflags.common", 365.25): "calendar: mean days per year (Julian year) for ages and lengths",
     ("redflags.common", 12): "calendar: months per year (a YYYY date ends in December)",

@@ -46,6 +46,8 @@ _NO_ANSWER = re.compile(r"未(?:提交|提供|作|发表)(?:书面)?答辩|未�
                         r"没有(?:提交|提供)?(?:书面)?答辩")
 _SENTENCE_BREAK = "。；;\n"
 _MIN_ANSWER = 4
+#: an answer that is agreement and nothing else: ``被告辩称：同意。``
+_BARE_AGREEMENT = re.compile(r"^\s*(?:完全|全部)?同意\s*[。.]?\s*$")
 
 
 @dataclass
@@ -66,7 +68,8 @@ def classify_response(text: str) -> str:
     (``暂无力支付``) is no objection. An admission of *part* of the claim (``部分认可``) is never
     a plain no-objection: partial when the part is the relationship, else a contest; the worker's
     story called partly true (``原告所述部分属实``) admits the work, so it is partial.
-    Negated forms (``不认可``, ``有异议``) are contests, never admissions.
+    Negated forms (``不认可``, ``有异议``) are contests, never admissions. A bare ``同意`` is no
+    objection, a bare ``不同意`` a contest (awards print answers that short).
 
     Real defences name what the relationship was instead (``双方系劳务关系``, ``雇佣关系``,
     ``承揽关系``, ``不构成劳动关系``): contests. A dispute of the period alone (``原告实际入职
@@ -79,6 +82,8 @@ def classify_response(text: str) -> str:
     authenticity of a wage slip has said nothing yet about the claim.
     """
     text = _without_evidence(text)
+    if _BARE_AGREEMENT.match(text):
+        return "no_objection"
     if PARTLY.search(text):
         facts = PARTLY_FACTS.search(text) and not DENIED_RELATION.search(text)
         return "partial" if facts or _admits_relation(text) else "contests"
@@ -183,9 +188,9 @@ def read_response(sections: Sections, parties: list[ParsedParty], procedure: str
             stop = _RESPONSE_STOP.search(window, 2)
             answer = window[:stop.start()] if stop else window
             answer = answer.strip(" :：,，。")
-            if len(answer) < _MIN_ANSWER:
-                continue
             value = classify_response(answer)
+            if len(answer) < _MIN_ANSWER and value == "unknown":
+                continue  # a fragment of the label, not an answer; 不同意 / 无异议 alone are answers
             if result.response_text is None or value != "unknown":
                 result.response_text = answer
                 result.value = value

@@ -360,3 +360,17 @@ def test_a_planned_economy_story_period(story: str) -> None:
     record = _record("原告张某向本院提出诉讼请求：确认原告与被告存在劳动关系。事实和理由：" + story
                      + "\n被告辩称，不同意原告的诉讼请求。\n")
     assert (record.claimed_start, record.claimed_end) == ("1985-03", "2000-06")
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("同意。", "no_objection"), ("不同意。", "contests"), ("无异议。", "no_objection"),
+    ("认可。", "admits"), ("不认可。", "contests"),
+])
+def test_an_answer_of_one_word_is_an_answer(answer: str, expected: str) -> None:
+    """Awards print answers that short (被申请人辩称：不同意。): a word shorter than the
+    fragments the reader skips is still the employer's answer."""
+    record = _record("原告张某与被告安阳市某某回收有限公司确认劳动关系纠纷一案，本院于2021年3月1日立案。\n"
+                     "原告向本院提出诉讼请求：确认原告与被告自2003年1月至2018年5月存在劳动关系。\n"
+                     f"被告辩称，{answer}\n本院认为，双方存在劳动关系。判决如下：\n"
+                     "确认原告与被告自2003年1月至2018年5月存在劳动关系。\n")
+    assert record.defendant_response == expected

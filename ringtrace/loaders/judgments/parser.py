@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ringtrace.errors import RecordProblem
@@ -332,16 +333,8 @@ def support_sentences(sections: Sections) -> list[str]:
     (``安阳市文峰区人民检察院支持原告起诉``, ``…指派检察员出庭支持起诉``), in the record or the
     parties' case: a body that checked the workers and puts its name to the suit - the party
     line (支持起诉机关) is not always printed, the sentence in the record is."""
-    text = sections.text
-    found: list[str] = []
-    begin, stop = sections.before_reasoning
-    for m in SUPPORTED_SUIT.finditer(text, begin, stop):
-        sentence = sentence_at(text, m.start(), sections.start, sections.end)
-        if SUPPORTING_BODY.search(sentence) and sentence not in found:
-            found.append(sentence)
-            if len(found) >= _SUPPORT_LIMIT:
-                break
-    return found
+    return _sentences_before_reasoning(sections, SUPPORTED_SUIT, _SUPPORT_LIMIT,
+                                       keep=SUPPORTING_BODY.search)
 
 
 #: an employer's past told in the story: a restructuring, a renaming, a merger, a predecessor
@@ -360,14 +353,21 @@ def history_sentences(sections: Sections) -> list[str]:
     claimed start before the registry's founding can be read against it (EMP_START_BEFORE_
     FOUNDING's ``explained_by_words``).
     """
+    return _sentences_before_reasoning(sections, _EMPLOYER_HISTORY, _HISTORY_LIMIT)
+
+
+def _sentences_before_reasoning(sections: Sections, pattern: re.Pattern[str], limit: int,
+                                keep: Callable[[str], object] = bool) -> list[str]:
+    """The first ``limit`` distinct sentences before the reasoning in which ``pattern`` matches
+    and that ``keep`` accepts."""
     text = sections.text
     found: list[str] = []
     begin, stop = sections.before_reasoning
-    for m in _EMPLOYER_HISTORY.finditer(text, begin, stop):
+    for m in pattern.finditer(text, begin, stop):
         sentence = sentence_at(text, m.start(), sections.start, sections.end)
-        if sentence not in found:
+        if keep(sentence) and sentence not in found:
             found.append(sentence)
-            if len(found) >= _HISTORY_LIMIT:
+            if len(found) >= limit:
                 break
     return found
 

@@ -251,21 +251,26 @@ class Workforce:
         return cls(int(params["workforce_min_workers"]), int(params["workforce_min_years"]))
 
 
-def workforce_employers(frame: Frame, workforce: Workforce) -> frozenset[str]:
-    """The employers of unknown headcount whose own confirmation suits show a workforce
-    (:class:`Workforce`), computed once per frame and thresholds."""
+def large_employers(frame: Frame, min_headcount: int, workforce: Workforce) -> frozenset[str]:
+    """The employers big enough that many suits against them are no group: insured for
+    ``min_headcount`` people or more, or of unknown headcount with suits that show a workforce
+    (:class:`Workforce`); computed once per frame and thresholds."""
     def build() -> frozenset[str]:
         found: set[str] = set()
         for employer, facts in employer_confirmation_cases(frame).items():
             headcount = frame.employers.get(employer, {}).get("insured_headcount")
-            if isinstance(headcount, int) or len(facts) < workforce.min_workers:
+            if isinstance(headcount, int):
+                if headcount >= min_headcount:
+                    found.add(employer)
+                continue
+            if len(facts) < workforce.min_workers:
                 continue
             workers = {w.ref.id for f in facts for w in f.workers}
             years = {f.filed.year for f in facts if f.filed is not None}
             if len(workers) >= workforce.min_workers and len(years) >= workforce.min_years:
                 found.add(employer)
         return frozenset(found)
-    key = f"redflags.workforce.{workforce.min_workers}.{workforce.min_years}"
+    key = f"redflags.large.{min_headcount}.{workforce.min_workers}.{workforce.min_years}"
     return frame.memoised(key, build)
 
 
@@ -293,6 +298,31 @@ def span_finder(kind: str | tuple[str, ...] | None = None,
         return None
 
     return find
+
+
+#: a sentence or clause of quoted text, up to 。 ； or a line break
+_SENTENCE = re.compile(r"[^。；;\n]+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a quoted span (split at 。 ； and line breaks).
+
+    >>> sentences("被告前身系某厂。2003年改制；原告随厂转入")
+    ['被告前身系某厂', '2003年改制', '原告随厂转入']
+    """
+    return _SENTENCE.findall(text)
+
+
+def sentence_around(text: str, pos: int) -> str:
+    """The sentence of ``text`` that holds position ``pos`` ('' at a separator).
+
+    >>> sentence_around("原告提交了工资表。社保缴费记录显示其以灵活就业人员身份参保。", 10)
+    '社保缴费记录显示其以灵活就业人员身份参保'
+    """
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= pos < m.end():
+            return m.group(0)
+    return ""
 
 
 @lru_cache(maxsize=256)

@@ -45,7 +45,14 @@ from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
-from ringtrace.queries.redflags.common import Rule, any_of, case_finding, confirmation_cases
+from ringtrace.queries.redflags.common import (
+    Rule,
+    any_of,
+    case_finding,
+    confirmation_cases,
+    sentence_around,
+    sentences,
+)
 
 #: span kinds that can quote the evidence produced (the answer or the facts may cite archives)
 EVIDENCE_SPANS = ("evidence", "facts", "other", "defendant_response", "claim")
@@ -68,7 +75,6 @@ _SELF_INSURED = re.compile(r"灵活就业|个人身份|个体(?:工商户)?身�
 _AUTHORITY = re.compile(r"国资|国有资产|劳动局|劳动部门|劳动行政|劳动和社会保障|劳动保障|人社|人力资源和社会保障|"
                         r"经贸委|经委|主管部门")
 _FILED = re.compile(r"备案|批复|批准|审批|核准|存档")
-_SENTENCE = re.compile(r"[^。；;\n]+")
 
 
 def cited(text: str, keywords: tuple[str, ...]) -> str | None:
@@ -79,23 +85,16 @@ def cited(text: str, keywords: tuple[str, ...]) -> str | None:
         before = text[max(0, m.start() - _CLAUSE):m.start()]
         if _MISSING_BEFORE.search(before) or _MISSING_AFTER.match(text, m.end()):
             continue
-        if _INSURANCE.search(m.group(0)) and _SELF_INSURED.search(_sentence(text, m.start())):
+        if _INSURANCE.search(m.group(0)) and _SELF_INSURED.search(sentence_around(text, m.start())):
             continue
         return m.group(0)
     return None
 
 
-def _sentence(text: str, pos: int) -> str:
-    for m in _SENTENCE.finditer(text):
-        if m.start() <= pos < m.end():
-            return m.group(0)
-    return ""
-
-
 def filed(text: str, records: tuple[str, ...]) -> str | None:
     """The first of a restructuring's ``records`` that ``text`` cites with the authority that
     approved or holds it in the same sentence (``经国资委批复的职工安置方案``), or None."""
-    for sentence in _SENTENCE.findall(text):
+    for sentence in sentences(text):
         hit = cited(sentence, records)
         if hit is not None and _AUTHORITY.search(sentence) and _FILED.search(sentence):
             return hit

@@ -27,7 +27,13 @@ from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
-from ringtrace.queries.redflags.common import Rule, any_of, case_finding, confirmation_cases
+from ringtrace.queries.redflags.common import (
+    Rule,
+    any_of,
+    case_finding,
+    confirmation_cases,
+    sentences,
+)
 
 #: party roles that name a supporting body (the parser's ``supporter``, or the label verbatim)
 SUPPORTER_ROLES = ("supporter",)
@@ -36,7 +42,6 @@ SUPPORTER_ROLES = ("supporter",)
 BODIES = re.compile(r"人民检察院|检察院|工会|法律援助|妇女联合会|妇联|残疾人联合会|残联|人民团体")
 #: spans that are not the worker's side of the story: the employer's own answer
 _NOT_SUPPORT = ("defendant_response",)
-_SENTENCE = re.compile(r"[^。；;\n]+")
 _NEGATED = "不未为予"
 
 
@@ -44,7 +49,7 @@ def _backing(text: str, keywords: tuple[str, ...]) -> bool:
     """True when a sentence of ``text`` says a body supports the suit: a keyword, not negated
     (``不支持起诉``), with the body named in the same sentence."""
     says = any_of(keywords)
-    for sentence in _SENTENCE.findall(text):
+    for sentence in sentences(text):
         if not BODIES.search(sentence):
             continue
         for m in says.finditer(sentence):

@@ -32,6 +32,7 @@ import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -47,8 +48,8 @@ from ringtrace.queries.redflags.common import (
     Workforce,
     filing_date,
     is_confirmation,
+    large_employers,
     to_date,
-    workforce_employers,
 )
 from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.rules import RuleConfig
@@ -204,10 +205,8 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     gap = params.link_gap_days
     links: list[Link] = []
     flagged_employers = {f.subject for f in findings if f.rule_id in params.employer_group_rules}
-    large = {e for e, props in frame.employers.items() if e not in flagged_employers
-             and isinstance(props.get("insured_headcount"), int)
-             and props["insured_headcount"] >= params.large_employer_headcount}
-    large |= workforce_employers(frame, params.workforce) - flagged_employers
+    large = large_employers(frame, params.large_employer_headcount,
+                            params.workforce) - flagged_employers
     # an intermediary's link joins cases from two applicants on (the rule flags from three)
     link_reach = dataclasses.replace(params.reach, min_workers=params.agent_link_min_workers)
     for agent_id in sorted(frame.agent_cases):
@@ -314,7 +313,7 @@ def _candidates_between(frame: Frame, employer: str, cases: list[str],
     return count
 
 
-def _inside_one_of(frame: Frame, link: Link, employers: set[str]) -> bool:
+def _inside_one_of(frame: Frame, link: Link, employers: AbstractSet[str]) -> bool:
     """Does the link stay inside one of ``employers`` (large, not themselves suspicious)?
 
     Big employers (煤矿, construction companies) have many genuine old workers whose suits

@@ -41,7 +41,7 @@ from ringtrace.queries.redflags.common import (
     busiest_window,
     employer_confirmation_cases,
     fired_cases,
-    workforce_employers,
+    large_employers,
 )
 
 
@@ -51,14 +51,12 @@ def unproven(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     proven = set().union(*(fired.get(r, set()) for r in params["exculpatory"]))
     window = int(params["window_days"])
     max_share = float(params["max_proven_share"])
-    largest = int(params["max_headcount"])
-    workforces = workforce_employers(frame, Workforce.of(params))
+    large = large_employers(frame, int(params["max_headcount"]), Workforce.of(params))
     for employer, facts in employer_confirmation_cases(frame).items():
         uncontested = [f for f in facts if f.case.uncontested]
         if len(uncontested) < minimum:
             continue
-        headcount = frame.employers.get(employer, {}).get("insured_headcount")
-        if (isinstance(headcount, int) and headcount >= largest) or employer in workforces:
+        if employer in large:
             continue  # a big employer's many suits in a year are not one group
         dated = sorted((f.filed, f.case.id) for f in uncontested if f.filed is not None)
         busiest = set(busiest_window(dated, window))

@@ -404,9 +404,9 @@ def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
     # a lawyer printed without a firm in one document reads as "other" there: whoever is
     # recorded as a professional anywhere acts for both sides as a practice does
     crossing = sorted(for_workers.keys() & for_employer.keys())
-    profile_agents(frame, {a for _, a in crossing} | employee_agent_employers.keys())
-    lay = {a for a in {a for _, a in crossing} | employee_agent_employers.keys()
-           if not agent_profile(frame, a).professional}
+    judged = {a for _, a in crossing} | employee_agent_employers.keys()
+    profile_agents(frame, judged)
+    lay = {a for a in judged if not agent_profile(frame, a).professional}
     for pair in crossing:
         agent_id = pair[1]
         if agent_id not in lay:
@@ -425,11 +425,9 @@ def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                         "link", frame.cases[c].case_number,
                         f"{name}以单位员工/代理人身份代理{len(employers)}家不同用人单位")))
     for case_id in sorted(hits):
-        strong = [e for kind, e in hits[case_id] if kind != "firm"]
-        if strong:
-            yield Finding("AGENT_BOTH_SIDES", case_id, [case_id],
-                          "代理关系显示同一人或关联方控制诉讼双方",
-                          list(dict.fromkeys(strong))[:10])
+        evidence = list(dict.fromkeys(e for _, e in hits[case_id]))
+        yield Finding("AGENT_BOTH_SIDES", case_id, [case_id],
+                      "代理关系显示同一人或关联方控制诉讼双方", evidence[:10])
 
 
 def same_firm(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:

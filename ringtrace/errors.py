@@ -84,3 +84,10 @@ class RecordProblem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}"
         return f"{where}: {self.field + ': ' if self.field else ''}{self.reason}"
+
+
+class MissingExtra(RingtraceError):
+    """A command needs a library from an optional extra that is not installed.
+
+    The message names the extra to install, e.g. ``pip install 'ringtrace[neo4j]'``.
+    """

@@ -57,6 +57,8 @@ def opened_store(ctx: Context, *, create: bool = False, store_uri: str | None = 
                  ) -> Iterator[GraphStore]:
     """The store, closed afterwards; the command's audit line is written when it ends."""
     with translated_errors():
+        if store_uri is None and not create:
+            ctx.located.require()  # says where it looked and how to point at a workspace
         store = open_store(store_uri or ctx.workspace, create=create)
         state = _audit_state(ctx.workspace)
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from ringtrace.cli.common import opened_store, progress_bar, translated_errors
 from ringtrace.cli.detect_commands import format_evaluation
 from ringtrace.graph.audit import append_audit
 from ringtrace.graph.store.sqlite import DB_NAME, SQLiteStore
+from ringtrace.graph.store.workspace import POINTER_NAME, locate, write_pointer
 from ringtrace.loaders.ingest import ingest_paths
 from ringtrace.queries.evaluate import evaluate, load_truth
 from ringtrace.queries.scan import run_scan
@@ -30,7 +32,10 @@ def demo(out_dir: Path, seed: int, cases: int, texts: bool, top: int) -> None:
     """Run the main job on a synthetic province: synth, ingest, scan, evaluate, HTML.
 
     Writes OUT/province (the generated inputs and truth.json), OUT/workspace (the embedded
-    store, rebuilt on every run), OUT/index.html and OUT/rings/*.html.
+    store, rebuilt on every run), OUT/index.html and OUT/rings/*.html, and a .ringtrace
+    pointer file in the current directory naming OUT/workspace, so that the next
+    `ringtrace rings` run here (or below) finds it (a pointer naming another workspace is
+    kept). It prints the exact next command.
 
     \b
     Examples:
@@ -73,6 +78,16 @@ def demo(out_dir: Path, seed: int, cases: int, texts: bool, top: int) -> None:
     click.echo(f"\nopen {files.index.resolve()}")
     for page in files.rings[:5]:
         click.echo(f"     {page}")
+    click.echo(f"\nnext: ringtrace -w {workspace} rings")
+    pointer = write_pointer(Path.cwd(), workspace)
+    found = locate(None, os.environ, Path.cwd())
+    if pointer is not None and found.path.resolve() == workspace.resolve():
+        click.echo(f"      (or just `ringtrace rings` here and below: {pointer.name} names the "
+                   "workspace)")
+    elif pointer is None:
+        click.echo(f"      ({POINTER_NAME} here names another workspace and was kept)")
+    else:
+        click.echo(f"      (here a plain `ringtrace rings` opens {found.describe()})")
 
 
 @cli.command()

@@ -14,10 +14,11 @@ import click
 from tqdm import tqdm
 
 from ringtrace.cli.app import Context
-from ringtrace.cli.output import printable
+from ringtrace.cli.output import printable, table, to_json
 from ringtrace.errors import NotFound, RingtraceError, WorkspaceBusy
 from ringtrace.graph.audit import audit_entry, write_entry
 from ringtrace.graph.store import GraphStore, open_store
+from ringtrace.queries.candidates import AmbiguousName
 
 
 def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -39,11 +40,45 @@ class BusyError(click.ClickException):
     exit_code = EXIT_BUSY
 
 
+#: Exit status when a name matches several entities (the candidates are listed).
+EXIT_AMBIGUOUS = 4
+
+
+class AmbiguousError(click.ClickException):
+    """A name matched several entities: list them (a table on stderr, or JSON on stdout with
+    ``--json``) and exit 4, so that a script never goes on with a guess."""
+
+    exit_code = EXIT_AMBIGUOUS
+
+    def __init__(self, exc: AmbiguousName, as_json: bool) -> None:
+        super().__init__(printable(str(exc)))
+        self.ambiguous, self.as_json = exc, as_json
+
+    def show(self, file: Any = None) -> None:
+        if self.as_json:
+            click.echo(to_json(self.ambiguous.to_dict()))
+            return
+        rows = [{"id": c.id, "kind": c.kind, "name": c.name,
+                 "former_name": f"曾用名 {c.former_name}" if c.former_name else "",
+                 "cases": c.cases, "detail": c.detail} for c in self.ambiguous.candidates]
+        columns = ["id", "name", "former_name", "detail"]
+        if len({c.kind for c in self.ambiguous.candidates}) > 1:
+            columns.insert(1, "kind")
+        if not any(c.former_name for c in self.ambiguous.candidates):
+            columns.remove("former_name")
+        click.echo(f"Error: {self.message}:\n\n{table(rows, columns, max_width=60)}", err=True)
+
+
 @contextmanager
-def translated_errors() -> Iterator[None]:
-    """Turn ringtrace errors into click errors (the only place where that happens)."""
+def translated_errors(*, as_json: bool = False) -> Iterator[None]:
+    """Turn ringtrace errors into click errors (the only place where that happens).
+
+    ``as_json``: the command was asked for JSON, so a list of candidates is written as JSON.
+    """
     try:
         yield
+    except AmbiguousName as exc:
+        raise AmbiguousError(exc, as_json) from exc
     except WorkspaceBusy as exc:
         raise BusyError(printable(str(exc))) from exc
     except NotFound as exc:

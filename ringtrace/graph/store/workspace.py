@@ -82,9 +82,9 @@ class Located:
         if self.how in ("option", "env"):
             source = "--workspace" if self.how == "option" else f"${ENV_VAR}"
             raise StoreError(
-                f"no workspace at {self.path} (from {source}): run `ringtrace -w {self.path} "
-                f"ingest PATH` to create one there, or point {source} at an existing workspace "
-                f"(a folder holding {DB_NAME})")
+                f"no workspace at {self.path} (from {source}): run `ringtrace ingest PATH` "
+                f"with the same {source} to create one there, or point {source} at an existing "
+                f"workspace (a folder holding {DB_NAME})")
         tops = [str(p) for p in self.searched]
         where = (f"{tops[0]} and its parents up to {tops[-1]}" if len(tops) > 1
                  else (tops[0] if tops else "the current directory"))

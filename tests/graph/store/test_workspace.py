@@ -93,7 +93,7 @@ def test_nothing_found_says_where_it_looked_and_how_to_point(tmp_path: Path) -> 
 
 
 def test_a_missing_option_workspace_names_its_source(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match=r"from --workspace\): run `ringtrace -w"):
+    with pytest.raises(StoreError, match=r"from --workspace\): run `ringtrace ingest PATH` with the same"):
         locate(tmp_path / "nope", {}, tmp_path).require()
     with pytest.raises(StoreError, match=r"from \$RINGTRACE_WORKSPACE"):
         locate(None, {ENV_VAR: str(tmp_path / "nope")}, tmp_path).require()

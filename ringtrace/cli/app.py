@@ -31,10 +31,11 @@ class Context:
     for a command that creates it); ``located`` says how it was chosen, for error messages.
     """
 
-    def __init__(self, workspace: Path | Located) -> None:
+    def __init__(self, workspace: Path | Located, quiet: bool = False) -> None:
         self.located = workspace if isinstance(workspace, Located) else Located(workspace,
                                                                                   "option")
         self.workspace = self.located.path
+        self.quiet = quiet
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -44,9 +45,12 @@ class Context:
                    "else the first ringtrace-workspace/ (or .ringtrace pointer file, which "
                    "`ringtrace demo` writes) found walking up from the current directory, else "
                    "./ringtrace-workspace (created by `ingest`).")
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress bars (they are drawn on stderr when it is a terminal, or when "
+                   "RINGTRACE_PROGRESS=1).")
 @click.version_option(__version__, prog_name="ringtrace")
 @click.pass_context
-def cli(ctx: click.Context, workspace: Path | None) -> None:
+def cli(ctx: click.Context, workspace: Path | None, quiet: bool) -> None:
     """ringtrace: find the collusion rings behind sham labour-relationship cases.
 
     \b
@@ -60,4 +64,4 @@ def cli(ctx: click.Context, workspace: Path | None) -> None:
     The workspace is found the way git finds its repository: -w, else
     $RINGTRACE_WORKSPACE, else walking up from the current directory.
     """
-    ctx.obj = Context(locate(workspace, os.environ, Path.cwd()))
+    ctx.obj = Context(locate(workspace, os.environ, Path.cwd()), quiet=quiet)

@@ -186,10 +186,54 @@ def _write_audit(state: dict[str, Any], workspace: Path) -> None:
         click.echo(f"warning: {printable(str(exc))}", err=True)
 
 
+class Bar:
+    """A tqdm bar on stderr that library code drives as a :class:`ringtrace.progress.Progress`
+    (and as the older ``Callable[[int], None]``)."""
+
+    def __init__(self, bar: tqdm, desc: str) -> None:
+        self.bar, self.desc = bar, desc
+
+    def start(self, total: int, stage: str) -> None:
+        self.bar.reset(total=total)
+        self.bar.set_description(f"{self.desc}: {stage}" if stage else self.desc)
+
+    def __call__(self, done: int = 1) -> None:
+        self.bar.update(done)
+
+    def note(self, text: str) -> None:
+        """Show what is being done now beside the bar (a scan's current step)."""
+        self.bar.set_postfix_str(text)
+
+
+def step_progress(bar: Bar) -> Callable[[str], None]:
+    """A callback for named steps (a scan's :data:`~ringtrace.queries.scan.STEPS`) that moves
+    ``bar`` on by one each time the next step begins and shows the step's name."""
+    seen: list[str] = []
+
+    def step(name: str) -> None:
+        bar(1 if seen else 0)
+        seen.append(name)
+        bar.note(name)
+
+    return step
+
+
+def progress_shown() -> bool:
+    """Bars are drawn on a terminal, unless --quiet; RINGTRACE_PROGRESS=1 forces them on (e.g.
+    when stderr goes to a log file) and RINGTRACE_PROGRESS=0 off."""
+    click_ctx = click.get_current_context(silent=True)
+    obj = click_ctx.find_root().obj if click_ctx is not None else None
+    if getattr(obj, "quiet", False):
+        return False
+    forced = os.environ.get("RINGTRACE_PROGRESS", "")
+    if forced:
+        return forced not in ("0", "no", "false")
+    return sys.stderr.isatty()
+
+
 @contextmanager
-def progress_bar(total: int | None, desc: str, unit: str = "rec") -> Iterator[Callable[[int], None]]:
-    """A tqdm bar on stderr (hidden when stderr is not a terminal and RINGTRACE_PROGRESS unset)."""
-    disable = not (os.environ.get("RINGTRACE_PROGRESS") or sys.stderr.isatty())
-    with tqdm(total=total, desc=desc, unit=unit, disable=disable, leave=False,
-              dynamic_ncols=True) as bar:
-        yield bar.update
+def progress_bar(total: int | None, desc: str, unit: str = "rec") -> Iterator[Bar]:
+    """A bar on stderr with the total and the time left (hidden: see :func:`progress_shown`)."""
+    with tqdm(total=total, desc=desc, unit=unit, disable=not progress_shown(), leave=False,
+              dynamic_ncols=True, file=sys.stderr) as bar:
+        yield Bar(bar, desc)

@@ -58,7 +58,7 @@ def demo(out_dir: Path, seed: int, cases: int, texts: bool, top: int) -> None:
         inputs = [p for p in inputs if p.exists()] or [province]
         click.echo(f"2/5 ingesting into {workspace}")
         with SQLiteStore.open(workspace) as store:
-            with progress_bar(None, "ingest") as tick:
+            with progress_bar(None, "ingest", unit="file") as tick:
                 summary = ingest_paths(store, inputs, progress=tick)
             click.echo(f"    {summary.records} records, {summary.quarantined} quarantined")
             click.echo("3/5 scanning")

@@ -49,3 +49,11 @@ def test_no_bar_when_quiet_or_when_stderr_is_not_a_terminal(workspace: Path) -> 
     assert "step/s" not in invoke(workspace, "--quiet", "scan").stderr
     assert invoke(workspace, "scan", forced=None).stderr == ""
     assert invoke(workspace, "scan", forced="0").stderr == ""
+
+
+def test_ingest_counts_files_out_of_a_total(tmp_path: Path) -> None:
+    from tests.conftest import write_province
+
+    province = write_province(tmp_path / "province")
+    result = invoke(tmp_path / "ws", "ingest", str(province))
+    assert "ingest: files:   0%|" in result.stderr and "| 0/2 [00:00<?, ?file/s]" in result.stderr

@@ -65,3 +65,4 @@ def cli(ctx: click.Context, workspace: Path | None, quiet: bool) -> None:
     $RINGTRACE_WORKSPACE, else walking up from the current directory.
     """
     ctx.obj = Context(locate(workspace, os.environ, Path.cwd()), quiet=quiet)
+    ctx.params["workspace"] = ctx.obj.workspace  # the audit line names the workspace used

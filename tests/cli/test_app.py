@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from ringtrace.cli import cli
+from ringtrace.graph.audit import read_audit
 from ringtrace.graph.store.sqlite import SQLiteStore
 
 
@@ -30,8 +31,9 @@ def test_status_from_a_subfolder_finds_the_workspace_above(tmp_path: Path,
     clean_env.chdir(deep)
     result = CliRunner().invoke(cli, ["status", "--json"])
     assert result.exit_code == 0, result.output
-    audit = (tmp_path / "ringtrace-workspace" / "audit.jsonl")
-    assert audit.is_file() and '"ringtrace status"' in audit.read_text("utf-8")
+    [line] = read_audit(tmp_path / "ringtrace-workspace")
+    assert line["command"] == "ringtrace status"
+    assert line["params"]["workspace"] == str(tmp_path / "ringtrace-workspace")
 
 
 def test_a_pointer_file_is_followed(tmp_path: Path, clean_env: pytest.MonkeyPatch) -> None:

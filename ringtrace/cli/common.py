@@ -18,7 +18,8 @@ from ringtrace.cli.output import printable, table, to_json
 from ringtrace.errors import NotFound, RingtraceError, WorkspaceBusy
 from ringtrace.graph.audit import audit_entry, write_entry
 from ringtrace.graph.store import GraphStore, open_store
-from ringtrace.queries.candidates import AmbiguousName
+from ringtrace.queries.candidates import AmbiguousName, Candidate
+from ringtrace.resolve import AmbiguousEntity
 
 
 def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -79,6 +80,11 @@ def translated_errors(*, as_json: bool = False) -> Iterator[None]:
         yield
     except AmbiguousName as exc:
         raise AmbiguousError(exc, as_json) from exc
+    except AmbiguousEntity as exc:  # `resolve same/not-same/split/explain` name lookups
+        raise AmbiguousError(AmbiguousName(exc.text, "entity", [
+            Candidate(c.entity_id, c.kind, c.name, None, None,
+                      f"{c.members} mentions" + (f", {c.hint}" if c.hint else ""))
+            for c in exc.candidates]), as_json) from exc
     except WorkspaceBusy as exc:
         raise BusyError(printable(str(exc))) from exc
     except NotFound as exc:

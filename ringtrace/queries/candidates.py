@@ -29,14 +29,15 @@ class Candidate:
     """One entity a name matched.
 
     ``former_name`` is the registry's former name (曾用名) the text matched when it is not the
-    entity's current name; ``detail`` is the fact that tells it apart from the others.
+    entity's current name; ``cases`` how many cases it appears in (None: not counted);
+    ``detail`` the fact that tells it apart from the others.
     """
 
     id: str
     kind: str
     name: str
     former_name: str | None
-    cases: int
+    cases: int | None
     detail: str
 
     def to_dict(self) -> dict[str, Any]:

@@ -57,3 +57,22 @@ def test_ingest_counts_files_out_of_a_total(tmp_path: Path) -> None:
     province = write_province(tmp_path / "province")
     result = invoke(tmp_path / "ws", "ingest", str(province))
     assert "ingest: files:   0%|" in result.stderr and "| 0/2 [00:00<?, ?file/s]" in result.stderr
+
+
+def test_an_ambiguous_name_in_a_judgement_lists_the_candidates(tmp_path: Path) -> None:
+    """`resolve same` looks names up its own way; its ambiguity exits 4 like the queries."""
+    import json
+
+    from tests.conftest import sham_case, write_province
+
+    province = write_province(tmp_path / "province")
+    with (province / "cases.jsonl").open("a", encoding="utf-8") as f:
+        f.write(json.dumps(sham_case(300, "张桂兰", "1955-09-09"), ensure_ascii=False) + "\n")
+    invoke(tmp_path / "ws", "ingest", str(province), forced=None)
+    result = CliRunner().invoke(cli, ["-w", str(tmp_path / "ws"), "resolve", "same", "张桂兰",
+                                      "刘秀英", "--json"])
+    assert result.exit_code == 4
+    data = json.loads(result.stdout)
+    assert [c["id"] for c in data["candidates"]] == ["Person:张桂兰|b:1955-09-09",
+                                                     "Person:张桂兰|b:1968-05-02"]
+    assert data["candidates"][0]["detail"].startswith("1 mentions, 1955-09-09")

@@ -4,6 +4,7 @@ and the audit hook (every command that opens the store leaves one line in the au
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,6 +42,9 @@ class BusyError(click.ClickException):
     exit_code = EXIT_BUSY
 
 
+#: Characters that the shell treats specially in an unquoted word.
+_SHELL_SPECIAL = frozenset("|&;<>()$`\\\"' \t\n*?[#~")
+
 #: Exit status when a name matches several entities (the candidates are listed).
 EXIT_AMBIGUOUS = 4
 
@@ -67,7 +71,11 @@ class AmbiguousError(click.ClickException):
             columns.insert(1, "kind")
         if not any(c.former_name for c in self.ambiguous.candidates):
             columns.remove("former_name")
-        click.echo(f"Error: {self.message}:\n\n{table(rows, columns, max_width=60)}", err=True)
+        text = f"Error: {self.message}:\n\n{table(rows, columns, max_width=60)}"
+        special = [c.id for c in self.ambiguous.candidates if _SHELL_SPECIAL.intersection(c.id)]
+        if special:  # a person's id holds "|": unquoted, the shell would make it a pipe
+            text += f"\n\nquote the id in the shell, e.g. {printable(shlex.quote(special[0]))}"
+        click.echo(text, err=True)
 
 
 @contextmanager

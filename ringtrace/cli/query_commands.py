@@ -187,7 +187,7 @@ def person(ctx: Context, name: str, every: bool, store_uri: str | None, as_json:
     \b
     Examples:
       ringtrace person 张桂兰
-      ringtrace person Person:张桂兰:1968-05-02 --json
+      ringtrace person 'Person:张桂兰|b:1968-05-02' --json
     """
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors(as_json=as_json):
         profiles = person_profile(store, name, every=every)

@@ -108,6 +108,9 @@ def opened_store(ctx: Context, *, create: bool = False, store_uri: str | None = 
     with translated_errors():
         if store_uri is None and not create:
             ctx.located.require()  # says where it looked and how to point at a workspace
+        if create and ctx.located.how in ("here", "folder", "pointer"):
+            # a writer on a workspace found by walking up says which one (on stderr)
+            click.echo(f"workspace: {printable(ctx.located.describe())}", err=True)
         store = open_store(store_uri or ctx.workspace, create=create)
         state = _audit_state(ctx.workspace)
         try:

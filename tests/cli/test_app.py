@@ -82,3 +82,17 @@ def test_help_documents_the_discovery_and_the_exit_statuses() -> None:
     text = CliRunner().invoke(cli, ["--help"]).output
     assert "walking up from the current directory" in text
     assert "4   the name matches several entities" in text
+
+
+def test_ingest_into_a_workspace_found_above_says_which(tmp_path: Path,
+                                                      clean_env: pytest.MonkeyPatch) -> None:
+    from tests.conftest import write_province
+
+    ws = make_workspace(tmp_path / "ringtrace-workspace")
+    province = write_province(tmp_path / "inbox" / "province")
+    clean_env.chdir(tmp_path / "inbox")
+    result = CliRunner().invoke(cli, ["ingest", "province", "--json"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (f"workspace: {ws} (found walking up from the current "
+                             "directory)\n")
+    assert not (province.parent / "ringtrace-workspace").exists()

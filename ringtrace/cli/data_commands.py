@@ -118,7 +118,7 @@ def ingest(click_ctx: click.Context, paths: tuple[Path, ...], encoding: str | No
     """
     ctx: Context = click_ctx.obj
     limits = Limits.of_megabytes(max_document_mb, max_unzipped_mb, max_parse_seconds)
-    with opened_store(ctx, create=True) as store, progress_bar(None, "ingest") as tick, \
+    with opened_store(ctx, create=True) as store, progress_bar(None, "ingest", unit="file") as tick, \
             translated_errors():
         summary = ingest_paths(store, list(paths), encoding=encoding, batch_size=batch_size,
                                progress=tick, exclude=[ctx.workspace], limits=limits)
@@ -196,7 +196,7 @@ def retry(ctx: Context, files: tuple[str, ...], encoding: str | None, max_docume
       ringtrace quarantine retry --file registry.csv --encoding gb18030
     """
     limits = Limits.of_megabytes(max_document_mb, max_unzipped_mb, max_parse_seconds)
-    with opened_store(ctx) as store, progress_bar(None, "retry") as tick, translated_errors():
+    with opened_store(ctx) as store, progress_bar(None, "retry", unit="file") as tick, translated_errors():
         summary, missing = retry_quarantined(store, encoding=encoding, progress=tick,
                                              limits=limits, files=files or None)
     _report(summary, as_json, as_csv)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -41,10 +41,10 @@ from ringtrace.loaders.limits import (
 from ringtrace.loaders.mapping import load_mapping
 from ringtrace.loaders.sources import Read, Source, discover
 from ringtrace.loaders.tabular import BadRow, read_table, undecodable
+from ringtrace.progress import SILENT, Progress
 
 __all__ = ["FileSummary", "IngestSummary", "ingest_paths", "retry_quarantined"]
 
-Progress = Callable[[int], None]
 Item = Read | RecordProblem
 
 
@@ -209,28 +209,30 @@ def ingest_paths(store: GraphStore, paths: Iterable[Path], *, encoding: str | No
     (:class:`~ringtrace.errors.WorkspaceBusy` when another process holds it). Raises
     :class:`~ringtrace.errors.LoadError` only when a given path does not exist, and
     :class:`~ringtrace.errors.StoreError` when the store fails; everything wrong with the
-    input itself is quarantined and summarised.
+    input itself is quarantined and summarised. ``progress`` counts the files read.
     """
     with store.writing("ingest"), applied(limits or current_limits()):
         sources, skipped = discover(list(paths), encoding, exclude)
         summary = IngestSummary(skipped=[str(p) for p in skipped], counts_before=store.counts())
         copies = _Copies()
+        tell = progress or SILENT
+        tell.start(len(sources), "files")
         for source in sources:
             file_summary = FileSummary(str(source.path), source.kind)
             summary.files.append(file_summary)
             original = copies.original(source.path) if source.problem is None else None
-            if original is not None:
+            if original is None:
+                _ingest_file(store, source, encoding, file_summary, summary, batch_size)
+            else:
                 file_summary.status, file_summary.same_as = "duplicate", str(original)
-                continue
-            _ingest_file(store, source, encoding, file_summary, summary, batch_size, progress)
+            tell()
         summary.counts_after = store.counts()
     return summary
 
 
 def _ingest_file(store: GraphStore, source: Source, encoding: str | None,
-                 file_summary: FileSummary, summary: IngestSummary, batch_size: int,
-                 progress: Progress | None) -> None:
-    writer = _Writer(store, file_summary, summary, batch_size, progress)
+                 file_summary: FileSummary, summary: IngestSummary, batch_size: int) -> None:
+    writer = _Writer(store, file_summary, summary, batch_size)
     try:
         for item in _items(source, encoding, file_summary):
             writer.add(item)
@@ -258,9 +260,9 @@ class _Writer:
     """Batches the records of one file into transactions and quarantines what cannot go in."""
 
     def __init__(self, store: GraphStore, file_summary: FileSummary, summary: IngestSummary,
-                 batch_size: int, progress: Progress | None) -> None:
+                 batch_size: int) -> None:
         self.store, self.file, self.summary = store, file_summary, summary
-        self.batch_size, self.progress = batch_size, progress
+        self.batch_size = batch_size
         self.pending: list[tuple[Read, GraphBatch]] = []
         self.problems: list[RecordProblem] = []
         self.last_line = 0
@@ -317,8 +319,6 @@ class _Writer:
             self.file.records += len(pending)
         if self.problems:
             self.store.add_problems(self.problems)
-        if self.progress and (pending or self.problems):
-            self.progress(len(pending) + sum(p.severity == "error" for p in self.problems))
         self.problems = []
 
     def _one_by_one(self, pending: list[tuple[Read, GraphBatch]]) -> list[tuple[Read, GraphBatch]]:

@@ -38,6 +38,7 @@ from ringtrace.errors import RingtraceError
 from ringtrace.export.csv import write_csv
 from ringtrace.graph.audit import entry_line, provenance, utc_now
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.progress import SILENT, Progress
 from ringtrace.queries.ringviews import ring_graph
 from ringtrace.queries.scan import snapshot_id
 from ringtrace.viz import formatting as fmt
@@ -77,6 +78,9 @@ class PackFiles:
     files: list[Path] = field(default_factory=list)
     zip: Path | None = None
     signed_by: str | None = None
+    #: the audit line of the command that wrote the pack, as the pack carries it (naming the
+    #: ring by its id and rank: a rank alone points at another ring after the next scan)
+    command: dict[str, Any] | None = None
 
 
 _README = """Evidence pack {ring_id} / 证据包 {ring_id}
@@ -371,22 +375,27 @@ def _print_pdf(html: Path, pdf: Path) -> None:
 def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "zh",
                unmask: bool = False, audit_log: Iterable[Mapping[str, Any]] = (),
                command: Mapping[str, Any] | None = None, seed: int = 7, pdf: bool = False,
-               zip_path: Path | None = None, sign_key: Path | None = None) -> PackFiles:
+               zip_path: Path | None = None, sign_key: Path | None = None,
+               progress: Progress = SILENT) -> PackFiles:
     """Write the evidence pack of ``ring_id`` (id or rank) into ``out_dir``.
 
     ``audit_log`` is the workspace's audit log: the pack keeps the ingest and scan lines behind
     its scan snapshot (:func:`ringtrace.graph.audit.provenance`) followed by ``command``, the
     audit line of the command writing the pack. ``seed`` is the layout seed of the graph;
     ``zip_path`` also writes the folder as a zip there; ``sign_key`` (an Ed25519 private key
-    file) signs the manifest.
+    file) signs the manifest. ``progress`` hears of each step (the ring's data, the tables,
+    the graph, the page, the PDF, the manifest, the signature, the zip).
     """
     words = _Words(lang)
+    progress.start(pack_steps(pdf=pdf, zip_path=zip_path, sign_key=sign_key), "ring data")
     data = pack_data(store, ring_id, unmask=unmask)
+    progress()
     node_ids = data.pop("node_ids")
     _prepare(out_dir)
     created_at = utc_now()
     lines = provenance([dict(e) for e in audit_log], str(data["scan"]["snapshot"]))
-    lines += [dict(command)] if command else []
+    line = _naming_the_ring(command, data) if command else None
+    lines += [line] if line else []
     (out_dir / "audit.jsonl").write_text("".join(entry_line(e) for e in lines), "utf-8")
     tables = _tables(data)
     _write_csv(out_dir / "members.csv", _MEMBER_FIELDS, tables["members"])
@@ -395,6 +404,7 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
     for name, value in tables.items():
         _write_json(out_dir / f"{name}.json", value)
     _write_json(out_dir / "pack.json", data)
+    progress()
     (out_dir / "README.txt").write_text(_readme(str(data["ring_id"]), created_at,
                                                 sign_key is not None), "utf-8")
     files = ["index.html", *(["index.pdf"] if pdf else []), "members.csv", "members.json",
@@ -404,11 +414,14 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
                              title=f"{words.t['sections']['graph']} {data['ring_id']}",
                              highlight=node_ids, seed=seed, height="640px", unmask=unmask,
                              dom_id="ring-network")
+    progress()
     html = pack_html(data, Markup(graph), lang=lang, audit=lines, files=files,
                      created_at=created_at)
     (out_dir / "index.html").write_text(html, "utf-8")
+    progress()
     if pdf:
         _print_pdf(out_dir / "index.html", out_dir / "index.pdf")
+        progress()
     manifest, digest = write_manifest(out_dir, {
         "ring_id": data["ring_id"], "created_at": created_at, "ringtrace_version": __version__,
         "lang": lang, "masked": not unmask, "layout_seed": seed,
@@ -416,9 +429,31 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
         "workspace_snapshot_now": snapshot_id(store), "scanned_at": data["scan"]["scanned_at"],
         "community_seed": data["scan"]["community_seed"], "rules": data["scan"]["rules"],
         "sources": data["sources"]})
+    progress()
     signed_by = sign_manifest(out_dir, sign_key)[1] if sign_key is not None else None
+    if sign_key is not None:
+        progress()
     written = sorted(p for p in out_dir.rglob("*") if p.is_file())
-    result = PackFiles(out_dir, manifest, digest, written, signed_by=signed_by)
+    result = PackFiles(out_dir, manifest, digest, written, signed_by=signed_by, command=line)
     if zip_path is not None:
         result.zip = zip_pack(out_dir, zip_path)
+        progress()
     return result
+
+
+def _naming_the_ring(command: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, Any]:
+    """The command's audit line with the ring's id and rank in its result (the command line
+    may have named the ring by rank, which the next scan gives to another ring)."""
+    result = {**command.get("result", {}), "ring_id": data["ring_id"], "rank": data["rank"]}
+    return {**command, "result": result}
+
+
+def pack_steps(*, pdf: bool = False, zip_path: Path | None = None,
+               sign_key: Path | None = None) -> int:
+    """How many steps :func:`write_pack` reports: data, tables, graph, page, manifest, and the
+    PDF, signature and zip when asked for.
+
+    >>> pack_steps(), pack_steps(pdf=True, zip_path=Path("p.zip"))
+    (5, 7)
+    """
+    return 5 + pdf + (zip_path is not None) + (sign_key is not None)

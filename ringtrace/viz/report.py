@@ -9,6 +9,7 @@ from typing import Any
 
 from ringtrace import __version__
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.progress import SILENT, Progress
 from ringtrace.queries.overview import overview_data
 from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
 
@@ -21,14 +22,18 @@ class ReportFiles:
 
 def write_report(store: GraphStore, out_dir: Path, *, top: int = 10, seed: int = 7,
                  evaluation: dict[str, Any] | None = None, title: str = "ringtrace 线索总览",
-                 workspace: str = "") -> ReportFiles:
-    """Write ``out_dir/index.html`` and ``out_dir/rings/<ring id>.html`` for the top rings."""
+                 workspace: str = "", progress: Progress = SILENT) -> ReportFiles:
+    """Write ``out_dir/index.html`` and ``out_dir/rings/<ring id>.html`` for the top rings.
+
+    ``progress`` counts the pages: one per top ring, then the index.
+    """
     from ringtrace.viz.pages import index_page, ring_page
 
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "rings").mkdir(exist_ok=True)
     files = ReportFiles(index=out_dir / "index.html")
     summaries = list_rings(store)
+    progress.start(len(summaries[:top]) + 1, "pages")
     details = []
     for row in summaries[:top]:
         detail = ring_detail(store, row["ring_id"])
@@ -36,6 +41,7 @@ def write_report(store: GraphStore, out_dir: Path, *, top: int = 10, seed: int =
         page.write_text(ring_page(detail, ring_graph(store, detail), seed=seed), "utf-8")
         files.rings.append(page)
         details.append({**detail, "href": f"rings/{page.name}"})
+        progress()
     for row in summaries[top:]:
         details.append({"ring_id": row["ring_id"], "rank": row["rank"], "score": row["score"],
                         "reasons": [], "structure": {"cases": row["cases"],
@@ -47,4 +53,5 @@ def write_report(store: GraphStore, out_dir: Path, *, top: int = 10, seed: int =
                "counts": dashboard["counts"], "evaluation": evaluation, "rings": details,
                "dashboard": dashboard}
     files.index.write_text(index_page(summary), "utf-8")
+    progress()
     return files

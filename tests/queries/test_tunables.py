@@ -105,7 +105,6 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("ringviews", 2): "intermediaries shown on a ring card",
     ("ringviews", 3): "top rules shown on a ring card",
     ("ringviews", 1500): "node cap of a drawn ring graph",
-    ("entities", 10): "candidates named in an ambiguity message",
     ("entities", 200): "search hits read when looking a person up by name",
     ("overview", 20): "employers in the overview's top list",
     ("paths", 20): "search hits read per name when resolving a path's ends",

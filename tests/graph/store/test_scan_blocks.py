@@ -48,7 +48,7 @@ def test_the_reader_answers_every_lookup_as_the_whole_scan_does(tmp_path: Path) 
         reader = store.scan_reader()
         assert isinstance(reader, scan_blocks.BlockScanReader)
         assert reader.part("meta") == {"snapshot": "a"} and reader.part("_layout") is None
-        some = sorted(scan["cases"])[::17] + ["Case:not scanned"]
+        some = [*sorted(scan["cases"])[::17], "Case:not scanned"]
         assert reader.cases(some) == whole.cases(some)
         assert reader.findings([5, 0, 130]) == whole.findings([5, 0, 130])
         for subject in ["Employer:厂3", some[0], "Employer:nobody"]:

@@ -134,7 +134,7 @@ def employer_profile(store: GraphStore, text: str) -> dict[str, Any]:
                    for _, a in sorted(agents.items())],
         "flags": flags,
         "rings": _cases_by_ring(cases),
-        "explained_groups": [g for g in (scan.data.get("explained_groups", []) if scan else [])
+        "explained_groups": [g for g in (scan.explained_groups if scan else [])
                              if g["employer_id"] == node.id],
         "resolution": _resolution_view(store, res, node.id),
     }

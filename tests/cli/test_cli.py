@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ringtrace.cli import cli
+from ringtrace.cli import cli, load_all_commands
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _commands() -> list[str]:
-    return sorted(cli.commands)
+    return sorted(load_all_commands())
 
 
 @pytest.mark.parametrize("name", _commands())

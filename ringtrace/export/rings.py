@@ -133,6 +133,7 @@ def _graph(store: GraphStore, detail: dict[str, Any], pack: dict[str, Any],
     number = {c["id"]: c["case_number"] or c["id"] for c in detail["cases"]}
     cases = {c["id"]: c for c in pack["cases"]}
     span_kinds = labels()["dossier"]["span_kinds"]
+    roles = labels()["export_roles"]
     direct: dict[str, set[str]] = {n: set() for n in raw}
     edge_numbers: dict[tuple[str, str, str], set[str]] = {}
     for u, v, key, data in raw.edges(keys=True, data=True):
@@ -155,10 +156,12 @@ def _graph(store: GraphStore, detail: dict[str, Any], pack: dict[str, Any],
             numbers = {number[nid]}
         edges = [d for _, _, d in [*raw.out_edges(nid, data=True), *raw.in_edges(nid, data=True)]]
         ref = masker.ref(nid)
+        role = role_of(kind, edges, props)
         attrs: dict[str, Any] = {
             **{k: masker.text(v) for k, v in props.items() if k not in ("kind", "masked")},
             "kind": kind, "kind_zh": schema().nodes[kind].label_zh if kind in schema().nodes
-            else kind, "role": role_of(kind, edges, props), "label": _label(kind, props, ref),
+            else kind, "role": role, "role_zh": roles.get(role, role),
+            "label": _label(kind, props, ref),
             "case_numbers": sorted(numbers), "rings": [ring_id]}
         if nid in cases:
             case = cases[nid]

@@ -17,6 +17,7 @@ from ringtrace.cli import neo4j_commands as _neo4j_commands  # noqa: F401  isort
 from ringtrace.cli import parse_commands as _parse_commands  # noqa: F401  isort: skip
 from ringtrace.cli import pack_commands as _pack_commands  # noqa: F401  isort: skip
 from ringtrace.cli import export_commands as _export_commands  # noqa: F401  isort: skip
+from ringtrace.cli import graph_export_commands as _graph_exports  # noqa: F401  isort: skip
 from ringtrace.cli import feedback_commands as _feedback_commands  # noqa: F401  isort: skip
 from ringtrace.cli import synth_commands as _synth_commands  # noqa: F401  isort: skip
 from ringtrace.cli import resolve_commands as _resolve_commands  # noqa: F401  isort: skip

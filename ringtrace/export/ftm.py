@@ -115,7 +115,7 @@ def ftm_entities(rings: Sequence[RingExport]) -> list[dict[str, Any]]:
     graph: nx.MultiDiGraph = merged_graph(rings)
     b = _Builder(masked=all(r.masked for r in rings))
     nodes = {n: _node(b, n, d) for n, d in graph.nodes(data=True)}
-    for u, v, key, data in graph.edges(keys=True, data=True):
+    for u, v, data in graph.edges(data=True):
         kind, numbers = data.get("kind"), _numbers(data)
         src, dst = nodes.get(u), nodes.get(v)
         if src is None or dst is None:

@@ -142,7 +142,7 @@ def _graph(store: GraphStore, detail: dict[str, Any], pack: dict[str, Any],
         if data.get("kind") in _CASE_EDGES:
             direct[u] |= own
             direct[v] |= own
-    for (u, v, key), own in edge_numbers.items():
+    for (u, v, _), own in edge_numbers.items():
         if not own:
             own |= direct[u] | direct[v]
     g = nx.MultiDiGraph()
@@ -171,17 +171,18 @@ def _graph(store: GraphStore, detail: dict[str, Any], pack: dict[str, Any],
             attrs["outcome_zh"] = value_label("Case", "outcome", case.get("outcome"))
         g.add_node(ref, **attrs)
     for u, v, key, data in raw.edges(keys=True, data=True):
-        numbers = sorted(edge_numbers[(u, v, key)])
+        sources = sorted(edge_numbers[(u, v, key)])
         dates = sorted({cases[c]["filing_date"] for c in (u, v, data.get("source_doc"))
                         if c in cases and cases[c].get("filing_date")})
         kind = data.get("kind", "")
-        props = {k: masker.text(v) for k, v in data.items() if k not in ("kind", "source_doc")}
+        props = {k: masker.text(val) for k, val in data.items()
+                 if k not in ("kind", "source_doc")}
         g.add_edge(masker.ref(u), masker.ref(v), key=masker.text(key),
                    **props, kind=kind,
                    kind_zh=schema().edges[kind].label_zh if kind in schema().edges else kind,
                    label=schema().edges[kind].label_zh if kind in schema().edges else kind,
                    date=dates[0] if len(dates) == 1 else None,
-                   case_numbers=numbers, rings=[ring_id])
+                   case_numbers=sources, rings=[ring_id])
     return g
 
 

@@ -31,7 +31,7 @@ from ringtrace.export.rings import RingExport, merged_graph
 from ringtrace.extras import require
 from ringtrace.viz.templating import value_label
 
-__all__ = ["SCHEMATA", "ftm_entities", "write_ftm"]
+__all__ = ["SCHEMATA", "e164", "ftm_entities", "write_ftm"]
 
 #: FtM schema per role of a ring-graph node
 SCHEMATA = {"applicant": "Person", "agent": "Person", "legal_rep": "Person", "other": "Person",
@@ -102,8 +102,24 @@ def _node(b: _Builder, nid: str, data: Mapping[str, Any]) -> Any | None:
         e.add("previousName", list(data.get("former_names") or []))
     if not b.masked:
         e.add("idNumber", data.get("id_number"))
-        e.add("phone", data.get("phone"))
+        e.add("phone", e164(data.get("phone")))
     return e
+
+
+def e164(phone: Any) -> str | None:
+    """A Chinese phone number in the international form FtM accepts (it drops others).
+
+    >>> e164("13812345678"), e164("0372-5551234"), e164("+86 138 1234 5678"), e164(None)
+    ('+8613812345678', '+863725551234', '+8613812345678', None)
+    """
+    if not phone:
+        return None
+    digits = "".join(ch for ch in str(phone) if ch.isdigit())
+    if digits.startswith("86") and len(digits) >= 12:
+        return "+" + digits
+    if digits.startswith("0"):
+        return "+86" + digits[1:]
+    return "+86" + digits if len(digits) == 11 and digits.startswith("1") else str(phone)
 
 
 def _date(value: Any) -> str | None:

@@ -16,9 +16,11 @@ views: lower layers must never import it.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -28,6 +30,7 @@ from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
 from ringtrace.viz.pack_data import Masker, pack_data
+from ringtrace.viz.pack_manifest import MANIFEST, sha256_file
 from ringtrace.viz.templating import labels, value_label
 
 __all__ = ["CaseFacts", "Evidence", "RingExport", "merged_graph", "pack_manifest", "ring_exports",
@@ -226,19 +229,31 @@ def _case_facts(store: GraphStore, pack: dict[str, Any]) -> tuple[CaseFacts, ...
 
 def pack_manifest(audit: Sequence[Mapping[str, Any]], scan: ScanResults, ring_id: str
                   ) -> str | None:
-    """The manifest SHA-256 of the latest evidence pack written for ``ring_id`` since the
-    current scan (from the audit log), or None when no pack was made from this scan."""
+    """The manifest SHA-256 of the latest evidence pack of ``ring_id`` that still exists and
+    was made from the current scan, or None.
+
+    The audit log says where each pack was written and its manifest's hash; the pack counts
+    only if that manifest is still there with that hash, names this ring and the scan's
+    snapshot (a pack of an older snapshot describes other data).
+    """
     ring = scan.ring(ring_id)
-    scanned_at = str(scan.meta.get("scanned_at") or "")
-    found = None
-    for entry in audit:
+    for entry in reversed(audit):
         result = entry.get("result") or {}
-        asked = str(result.get("ring_id") or (entry.get("params") or {}).get("ring_id") or "")
-        if (entry.get("command") in _PACK_COMMANDS and entry.get("status") == "ok"
-                and result.get("manifest_sha256") and str(entry.get("time", "")) >= scanned_at
-                and asked in (ring["ring_id"], str(ring["rank"]), f"#{ring['rank']}")):
-            found = str(result["manifest_sha256"])
-    return found
+        digest, out = result.get("manifest_sha256"), result.get("out")
+        if entry.get("command") not in _PACK_COMMANDS or entry.get("status") != "ok" \
+                or not digest or not out:
+            continue
+        manifest = Path(str(out)) / MANIFEST
+        if not manifest.is_file() or sha256_file(manifest) != digest:
+            continue
+        try:
+            info = json.loads(manifest.read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        if (info.get("ring_id") == ring["ring_id"]
+                and info.get("workspace_snapshot") == scan.meta.get("snapshot")):
+            return str(digest)
+    return None
 
 
 def _one(store: GraphStore, scan: ScanResults, ring_id: str, unmask: bool,

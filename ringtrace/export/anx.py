@@ -21,6 +21,7 @@ from typing import Any
 from ringtrace.errors import RingtraceError
 from ringtrace.export.graphs import JOIN, flat_graph, unify
 from ringtrace.export.rings import RingExport
+from ringtrace.export.xmltext import xml_text
 from ringtrace.extras import require
 from ringtrace.graph.model import schema
 from ringtrace.viz.templating import labels
@@ -70,8 +71,8 @@ def write_anx(rings: Sequence[RingExport], path: Path) -> dict[str, int]:
     spans: dict[str, str] = {}
     for ring in rings:
         for item in ring.evidence:
-            spans[item.case_number] = (spans.get(item.case_number, "")
-                                       + f"【{item.label}】{item.text}\n")[:_CARD_TEXT]
+            spans[item.case_number] = xml_text(spans.get(item.case_number, "")
+                                               + f"【{item.label}】{item.text}\n")[:_CARD_TEXT]
     nodes = {n: _attributes(str(d.get("kind", "")), d, edge=False)
              for n, d in graph.nodes(data=True)}
     edges = [(u, v, d, _attributes(str(d.get("kind", "")), d, edge=True))

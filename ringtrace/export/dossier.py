@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ringtrace.export.rings import RingExport
+from ringtrace.export.xmltext import xml_text
 from ringtrace.extras import require
 from ringtrace.viz.formatting import yuan
 from ringtrace.viz.templating import labels
@@ -52,7 +53,7 @@ def _font(run: Any, name: str, size: float, docx: Any, *, bold: bool = False) ->
 def _para(doc: Any, docx: Any, text: str, *, size: float = 14, bold: bool = False,
           align: str | None = None, indent: bool = False) -> Any:
     p = doc.add_paragraph()
-    _font(p.add_run(text), BODY_FONT, size, docx, bold=bold)
+    _font(p.add_run(xml_text(text)), BODY_FONT, size, docx, bold=bold)
     if align:
         p.alignment = getattr(docx.enum.text.WD_ALIGN_PARAGRAPH, align)
     if indent:
@@ -65,13 +66,13 @@ def _cases_table(doc: Any, docx: Any, ring: RingExport, columns: list[str]) -> A
     table.style = "Table Grid"
     for cell, name in zip(table.rows[0].cells, columns, strict=True):
         cell.text = ""
-        _font(cell.paragraphs[0].add_run(name), BODY_FONT, 10.5, docx, bold=True)
+        _font(cell.paragraphs[0].add_run(xml_text(name)), BODY_FONT, 10.5, docx, bold=True)
     for i, case in enumerate(ring.cases, start=1):
         values = [str(i), case.case_number, case.forum, case.filing_date or "",
                   case.decision_date or "", "、".join(case.applicants), case.outcome]
         for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.text = ""
-            _font(cell.paragraphs[0].add_run(value), BODY_FONT, 10.5, docx)
+            _font(cell.paragraphs[0].add_run(xml_text(value)), BODY_FONT, 10.5, docx)
     return table
 
 
@@ -122,10 +123,10 @@ def write_dossier(ring: RingExport, path: Path, *, issued: dt.date | None = None
     doc.core_properties.title = f"{words['title']} {ring.ring_id}"
     doc.core_properties.subject = ring.ring_id
     doc.core_properties.keywords = ring.snapshot or ""
-    doc.core_properties.author = ring.procuratorate or "ringtrace"
+    doc.core_properties.author = xml_text(ring.procuratorate) or "ringtrace"
     title = doc.add_paragraph()
     title.alignment = docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
-    _font(title.add_run(words["title"]), TITLE_FONT, 22, docx, bold=True)
+    _font(title.add_run(xml_text(words["title"])), TITLE_FONT, 22, docx, bold=True)
     _para(doc, docx, words["number"].format(number=f"〔{day.year}〕{ring.ring_id}号"),
           align="RIGHT")
     region = recipient_region(ring.procuratorate)

@@ -3,7 +3,8 @@
 Both formats declare one type per attribute and hold only scalars, so the ring graph is
 *flattened* first (:func:`flatten`): lists become ``；``-joined strings, ``None`` is dropped, and
 an attribute whose values mix types across nodes (or across edges) is written as text for all of
-them, an int beside a float as a float. Every node and edge keeps ``label`` (Gephi's display
+them, an int beside a float as a float; characters XML cannot hold are dropped
+(:mod:`.xmltext`). Every node and edge keeps ``label`` (Gephi's display
 name), ``kind``, ``role`` and ``case_numbers``; the graph records the rings and whether the file
 is masked. networkx writes both formats, and reads them back with the same types.
 """
@@ -18,6 +19,7 @@ import networkx as nx
 
 from ringtrace import __version__
 from ringtrace.export.rings import RingExport, merged_graph
+from ringtrace.export.xmltext import xml_text
 
 __all__ = ["JOIN", "flat_graph", "flatten", "unify", "write_gexf", "write_graphml"]
 
@@ -37,12 +39,12 @@ def _scalar(value: Any) -> Scalar | None:
     """
     if value is None:
         return None
-    if isinstance(value, bool | int | float | str):
+    if isinstance(value, bool | int | float):
         return value
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else list(value)
-        return JOIN.join(str(v) for v in items if v is not None)
-    return str(value)
+        return xml_text(JOIN.join(str(v) for v in items if v is not None))
+    return xml_text(str(value))
 
 
 def _kind(value: Scalar) -> type:
@@ -82,9 +84,9 @@ def flatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     unify(nodes.values())
     unify(d for _, _, _, d in edges)
     for node, attrs in nodes.items():
-        flat.add_node(str(node), **attrs)
+        flat.add_node(xml_text(str(node)), **attrs)
     for u, v, key, attrs in edges:
-        flat.add_edge(str(u), str(v), key=key, **attrs)
+        flat.add_edge(xml_text(str(u)), xml_text(str(v)), key=xml_text(key), **attrs)
     return flat
 
 

@@ -56,3 +56,11 @@ def test_manifest_hash_when_a_pack_exists(ring_store: SQLiteStore, tmp_path: Pat
     assert not any("尚未生成证据包" in t for t in text)
     attachments = text[text.index("附件清单") + 1:-2]
     assert len(attachments) == 3 and attachments[2].startswith("3. 证据包")
+
+
+def test_control_characters_from_documents_are_dropped(ring_store: SQLiteStore,
+                                                       tmp_path: Path) -> None:
+    [ring] = ring_exports(ring_store)
+    odd = dataclasses.replace(ring, reasons=("王建国\x1b[31m代理\x00五件",))
+    write_dossier(odd, tmp_path / "letter.docx", issued=ISSUED)
+    assert "王建国[31m代理五件" in _paragraphs(tmp_path / "letter.docx")

@@ -70,3 +70,12 @@ def test_gexf_reads_back_with_labels_and_types(ring_store: SQLiteStore, tmp_path
     assert read_edges == written_edges
     applicant = next(d for _, d in read.nodes(data=True) if d["role"] == "applicant")
     assert applicant["label"] == applicant["name"] and applicant["role_zh"] == "申请人"
+
+
+def test_characters_xml_cannot_hold_are_dropped(tmp_path: Path) -> None:
+    g = nx.MultiDiGraph()
+    g.add_node("a\x00", name="张\x1b[2J三\x07", note="第一行\n第二行")
+    flat = flatten(g)
+    assert dict(flat.nodes(data=True)) == {"a": {"name": "张[2J三", "note": "第一行\n第二行"}}
+    nx.write_graphml(flat, tmp_path / "g.graphml")
+    assert nx.read_graphml(tmp_path / "g.graphml").nodes["a"]["name"] == "张[2J三"

@@ -128,6 +128,13 @@ def _label(kind: str, props: Mapping[str, Any], ref: str) -> str:
     return str(caption or props.get("name") or ref)
 
 
+def _text(masker: Masker, value: Any) -> Any:
+    """A property value with ID and phone numbers in its text masked (list items too)."""
+    if isinstance(value, list | tuple):
+        return [masker.text(v) for v in value]
+    return masker.text(value)
+
+
 def _graph(store: GraphStore, detail: dict[str, Any], pack: dict[str, Any],
            masker: Masker) -> nx.MultiDiGraph:
     """The ring graph with masked ids and properties and each item's source case numbers."""
@@ -161,7 +168,7 @@ def _graph(store: GraphStore, detail: dict[str, Any], pack: dict[str, Any],
         ref = masker.ref(nid)
         role = role_of(kind, edges, props)
         attrs: dict[str, Any] = {
-            **{k: masker.text(v) for k, v in props.items() if k not in ("kind", "masked")},
+            **{k: _text(masker, v) for k, v in props.items() if k != "kind"},
             "kind": kind, "kind_zh": schema().nodes[kind].label_zh if kind in schema().nodes
             else kind, "role": role, "role_zh": roles.get(role, role),
             "label": _label(kind, props, ref),
@@ -178,7 +185,7 @@ def _graph(store: GraphStore, detail: dict[str, Any], pack: dict[str, Any],
         dates = sorted({cases[c]["filing_date"] for c in (u, v, data.get("source_doc"))
                         if c in cases and cases[c].get("filing_date")})
         kind = data.get("kind", "")
-        props = {k: masker.text(val) for k, val in data.items()
+        props = {k: _text(masker, val) for k, val in data.items()
                  if k not in ("kind", "source_doc")}
         g.add_edge(masker.ref(u), masker.ref(v), key=masker.text(key),
                    **props, kind=kind,

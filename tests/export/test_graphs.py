@@ -64,6 +64,8 @@ def test_gexf_reads_back_with_labels_and_types(ring_store: SQLiteStore, tmp_path
     for node, data in written.nodes(data=True):
         assert read.nodes[node] == data
     assert read.number_of_edges() == written.number_of_edges()
+    read_types = {k: v for k, v in _types(read).items() if k != ("edge", "id")}
+    assert read_types == _types(written)  # == alone would let 2 == 2.0 == True pass
     written_edges = sorted(sorted(d.items()) for _, _, d in written.edges(data=True))
     read_edges = sorted(sorted((k, v) for k, v in d.items() if k != "id")
                         for _, _, d in read.edges(data=True))

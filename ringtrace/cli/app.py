@@ -34,6 +34,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "demo": ("demo_commands",),
     "employer": ("query_commands",),
     "eval": ("detect_commands",),
+    "export": ("graph_export_commands",),
     "feedback": ("feedback_commands",),
     "groups": ("query_commands",),
     "ingest": ("data_commands",),

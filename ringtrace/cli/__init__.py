@@ -20,5 +20,6 @@ from ringtrace.cli import export_commands as _export_commands  # noqa: F401  iso
 from ringtrace.cli import feedback_commands as _feedback_commands  # noqa: F401  isort: skip
 from ringtrace.cli import synth_commands as _synth_commands  # noqa: F401  isort: skip
 from ringtrace.cli import resolve_commands as _resolve_commands  # noqa: F401  isort: skip
+from ringtrace.cli import serve_commands as _serve_commands  # noqa: F401  isort: skip
 
 __all__ = ["cli"]

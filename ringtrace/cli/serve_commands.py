@@ -6,6 +6,7 @@ import click
 
 from ringtrace.cli.app import Context, cli
 from ringtrace.cli.common import opened_store, translated_errors
+from ringtrace.extras import require
 from ringtrace.graph.audit import os_user
 from ringtrace.queries.results import ScanResults
 from ringtrace.serve.config import DEFAULT_PORT, LOCALHOST, ServeConfig
@@ -36,9 +37,8 @@ def serve_command(ctx: Context, port: int, review: bool, user: str | None, unmas
       ringtrace serve                       # read-only
       ringtrace serve --user 检察官甲 --port 8800
     """
-    from ringtrace.extras import require
-
-    require("flask", "serve", purpose="ringtrace serve")
+    with translated_errors():
+        require("flask", "serve", purpose="ringtrace serve")
     from ringtrace.serve.app import make_server
 
     with opened_store(ctx) as store, translated_errors():

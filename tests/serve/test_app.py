@@ -72,7 +72,7 @@ def test_headers_forbid_every_external_source(client: Any, workspace_copy: Path)
 
 def test_review_actions_are_recorded_with_the_reviewer(client: Any, workspace_copy: Path
                                                        ) -> None:
-    ring, lead = _ids(workspace_copy)
+    ring, _ = _ids(workspace_copy)
     token = _token(client, f"/rings/{ring}")
     back = f"/rings/{ring}"
     for action, field, value in (("assign", "assignee", "张三"), ("status", "status", "核查中"),
@@ -155,3 +155,37 @@ def test_search_opens_a_single_hit_and_lists_several(client: Any) -> None:
     assert (one.status_code, one.headers["Location"]) == (303, "/persons/" + quote(ZHANG, safe="/:"))
     many = client.get("/search?q=" + quote("秀")).get_data(as_text=True)
     assert "刘秀英" in many and "陈秀兰" in many
+
+
+def test_split_takes_a_judged_entity_apart(client: Any, workspace_copy: Path) -> None:
+    token = _token(client, "/persons/" + quote(ZHANG))
+    client.post("/judge", data={"csrf_token": token, "verdict": "same", "a": ZHANG, "b": LIU})
+    with SQLiteStore.open(workspace_copy) as store:
+        entity = ensure(store).entity(ZHANG)
+    page = client.get("/persons/" + quote(ZHANG)).get_data(as_text=True)
+    assert "拆分该实体" in page
+    response = client.post("/judge", data={"csrf_token": token, "verdict": "split", "a": entity})
+    assert response.status_code == 303
+    with SQLiteStore.open(workspace_copy) as store:
+        assert ensure(store).entity(ZHANG) != ensure(store).entity(LIU)
+        assert [j.verdict.value for j in stored(store)] == ["same", "split"]
+    bad = client.post("/judge", data={"csrf_token": token, "verdict": "maybe", "a": ZHANG})
+    assert bad.status_code == 400 and "same, not_same or split" in bad.get_data(as_text=True)
+
+
+def test_the_lead_queue_filters_by_status_and_assignee(client: Any, workspace_copy: Path
+                                                       ) -> None:
+    with SQLiteStore.open(workspace_copy) as store:
+        leads = [row["lead_id"] for row in list_leads(store)]
+    token = _token(client, f"/leads/{leads[0]}")
+    client.post(f"/review/{leads[0]}/status", data={"csrf_token": token, "status": "核查中"})
+    client.post(f"/review/{leads[1]}/assign", data={"csrf_token": token, "assignee": "张三"})
+
+    def listed(query: str) -> list[str]:
+        page = client.get("/leads" + query).get_data(as_text=True)
+        return [lead for lead in leads if f">{lead}</a>" in page]
+
+    assert listed("") == leads
+    assert listed("?status=" + quote("核查中")) == [leads[0]]
+    assert listed("?assignee=" + quote("张三")) == [leads[1]]
+    assert listed("?status=" + quote("已移送")) == []

@@ -70,7 +70,7 @@ class Desk:
              "--port", "0", "--user", REVIEWER],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        assert self.proc.stdout is not None
+        assert self.proc.stdout is not None and self.proc.stderr is not None
         line = self.proc.stdout.readline()
         found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
         if not found:
@@ -93,8 +93,12 @@ class Page:
         self.errors: list[str] = []
         self.page = context.new_page()
         self.page.route("**/*", self._route)
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("console", self._console)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
 
     def _route(self, route: Any) -> None:
         url = route.request.url
@@ -174,7 +178,7 @@ def test_desk_review_then_scan_honours_the_judgements(
     with SQLiteStore.open(workspace) as store:
         res = ensure(store)
         scan = ScanResults.load(store)
-        after = scan.ring(scan.case(first_case)["ring_id"])
+        after = scan.ring(str((scan.case(first_case) or {})["ring_id"]))
     assert res.entity(same[0]) == res.entity(same[1])
     assert res.entity(not_same[0]) != res.entity(not_same[1])
     intermediaries = set(after["intermediaries"])

@@ -80,6 +80,10 @@ def ring(ring_id: str) -> str:
         judged = stored(store)
     agents = [{**a, "entity": resolution.entity(a["id"]),
                "members": len(resolution.members(a["id"]))} for a in detail["agents"]]
+    seen: set[str] = set()
+    for a in agents:  # one split button per entity, on its first row
+        a["splittable"] = a["members"] > 1 and a["entity"] not in seen
+        seen.add(a["entity"])
     ids = {m for a in agents for m in resolution.members(a["id"])} | {a["id"] for a in agents}
     leads = {c["id"]: (scan.case(c["id"]) or {}).get("lead_id") for c in detail["cases"]}
     states = _states()

@@ -50,6 +50,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "ring": ("query_commands",),
     "rings": ("query_commands",),
     "scan": ("detect_commands",),
+    "serve": ("serve_commands",),
     "status": ("data_commands",),
     "synth": ("synth_commands",),
 }

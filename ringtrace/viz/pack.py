@@ -383,6 +383,7 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
     words = _Words(lang)
     data = pack_data(store, ring_id, unmask=unmask)
     node_ids = data.pop("node_ids")
+    intermediaries = data.pop("intermediary_ids")
     _prepare(out_dir)
     created_at = utc_now()
     lines = provenance([dict(e) for e in audit_log], str(data["scan"]["snapshot"]))
@@ -402,8 +403,9 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
              "README.txt", MANIFEST, *([SIGNATURE] if sign_key is not None else [])]
     graph = network_fragment(ring_graph(store, {"cases": data["cases"], "node_ids": node_ids}),
                              title=f"{words.t['sections']['graph']} {data['ring_id']}",
-                             highlight=node_ids, seed=seed, height="640px", unmask=unmask,
-                             dom_id="ring-network")
+                             highlight=node_ids, seed=seed, height="720px", unmask=unmask,
+                             dom_id="ring-network", intermediaries=intermediaries,
+                             case_rules={c["id"]: c.get("rules") or [] for c in data["cases"]})
     html = pack_html(data, Markup(graph), lang=lang, audit=lines, files=files,
                      created_at=created_at)
     (out_dir / "index.html").write_text(html, "utf-8")

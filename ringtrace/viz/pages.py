@@ -228,10 +228,15 @@ def ring_page(ring: dict[str, Any], graph: nx.MultiDiGraph, *, seed: int = 7,
                    for f in ring.get("flags") or [] if isinstance(f, Mapping)}
     graph_markup = Markup(network_fragment(
         graph, title=f"团伙 {ring_id} 关系图", highlight=ring.get("node_ids") or (), seed=seed,
-        height="640px", unmask=unmask, dom_id="ring-network"))
+        height="720px", unmask=unmask, dom_id="ring-network",
+        intermediaries=[i["id"] for i in _rows(ring.get("intermediaries")) if i.get("id")],
+        case_rules={c["id"]: c.get("rules") or [] for c in _rows(ring.get("cases"))
+                    if c.get("id")}))
     sections = [
         Section("graph", "关系图", markup=graph_markup,
-                note="黑框加粗的节点为团伙成员；悬停查看事实与来源案号，点击图例可隐藏一类节点。"),
+                note="中介居中，申请人按用人单位分组，法院/仲裁委列于右侧；团伙成员放大显示。"
+                     "悬停或点击节点查看事实与来源案号，点击图例可显示或隐藏一类节点，"
+                     "可按规则和裁判日期筛选案件。"),
         Section("flags", "红旗规则命中", table=Table.of(_FLAGS, ring.get("flags"))),
         Section("exposure", "涉案金额估算", pairs=_exposure_pairs(ring.get("exposure"))),
         Section("intermediaries", "中介人员",

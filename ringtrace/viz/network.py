@@ -155,10 +155,9 @@ def layout_positions(graph: nx.MultiDiGraph, intermediaries: Iterable[Any] = ()
     return grouped_layout(graph, node_roles(graph, intermediaries))
 
 
-def _node_tooltip(kind: NodeKind | None, caption: str, attrs: dict[str, Any],
+def _node_tooltip(heading: str, kind: NodeKind | None, caption: str, attrs: dict[str, Any],
                   sources: list[str], unmask: bool) -> str:
-    title = kind.label_zh if kind is not None else str(attrs.get("kind") or "节点")
-    lines = [f"{title}：{caption}"]
+    lines = [f"{heading}：{caption}"]
     if kind is not None:
         for prop in kind.properties.values():
             if prop.name == kind.caption or not _present(attrs.get(prop.name)):
@@ -273,9 +272,11 @@ def _add_nodes(net: Network, view: _View, highlight: set[Any],
         cases = view.node_cases.get(n, [])
         search = " ".join(dict.fromkeys([view.captions[n], labels[n],
                                          *(case_numbers[c] for c in cases)]))
-        title = _node_tooltip(kind, view.captions[n], attrs, sorted(sources[n]), view.unmask)
+        heading = style.label if role != "other" or kind is None else kind.label_zh
+        title = _node_tooltip(heading, kind, view.captions[n], attrs, sorted(sources[n]),
+                              view.unmask)
         net.add_node(
-            node_id, label=labels[n], title=f"{style.label} · {title}", x=x, y=y,
+            node_id, label=labels[n], title=title, x=x, y=y, caption=view.captions[n],
             physics=False, kind=kind_name, role=role, search=search, cases=cases,
             rules=sorted({str(r) for r in case_rules.get(n, ())}) if role == "case" else [],
             date=_case_date(attrs) if role == "case" else "", hidden=not style.shown,

@@ -162,7 +162,7 @@ def test_the_ring_graph_shows_every_case_of_the_ring(pack: PackFiles) -> None:
                       html, re.S)
     assert block is not None
     graph = json.loads(block.group(1))
-    shown = {node["search"] for node in graph["nodes"]}
+    shown = {node["caption"] for node in graph["nodes"]}
     assert {case["case_number"] for case in _data(pack)["cases"]} <= shown
 
 

@@ -18,9 +18,12 @@ import yaml
 
 from ringtrace.errors import RingtraceError
 
-__all__ = ["labels", "role_label", "rule_name", "rule_names", "translate_rule_ids"]
+__all__ = ["evidence_text", "labels", "role_label", "rule_name", "rule_names",
+           "translate_rule_ids"]
 
 _RULE_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
+_FIELD = re.compile(r"\b([a-z]+(?:_[a-z0-9]+)*)=(\[[^\]]*\]|[^，,；;\s]*)")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 @cache
@@ -67,3 +70,34 @@ def translate_rule_ids(text: str, lang: str = "zh") -> str:
 def role_label(role: str) -> str:
     """The Chinese name of a ring-graph role (``intermediary`` → ``中介``)."""
     return str(labels()["roles"].get(role, role))
+
+
+def _field_value(key: str, value: str) -> str:
+    if value.startswith("["):
+        amounts = [float(n) for n in _NUMBER.findall(value)]
+        if key == "claim_amounts":
+            return "、".join(f"{a:,.2f}".rstrip("0").rstrip(".") + "元" for a in amounts) or "无"
+        return "、".join(_NUMBER.findall(value)) or "无"
+    group = labels()["properties"].get(key)
+    return str(labels()["values"][group].get(value, value)) if group else value
+
+
+def evidence_text(detail: str, lang: str = "zh") -> str:
+    """A rule's evidence line with ``field=value`` pairs written for a Chinese reader.
+
+    >>> evidence_text("defendant_response=admits")
+    '被告答辩=认可'
+    >>> evidence_text("claim_amounts=[12000.0, 3500.5]；见判决书")
+    '诉请金额=12,000元、3,500.5元；见判决书'
+    """
+    if lang != "zh":
+        return detail
+    keys = labels()["evidence_keys"]
+
+    def write(match: re.Match[str]) -> str:
+        key, value = match.group(1), match.group(2)
+        if key not in keys:
+            return match.group(0)
+        return f"{keys[key]}={_field_value(key, value)}"
+
+    return _FIELD.sub(write, detail)

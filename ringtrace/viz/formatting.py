@@ -50,11 +50,13 @@ def percent(fraction: float) -> str:
     """A fraction as a Chinese reader writes a percentage: whole per cent from 10% up, one
     decimal below (so that 0.1% does not round to 0%), no trailing ``.0``.
 
-    >>> percent(0.72), percent(0.857), percent(0.001), percent(0.0), percent(0.0456)
-    ('72%', '86%', '0.1%', '0%', '4.6%')
+    >>> percent(0.72), percent(0.825), percent(0.001), percent(0.0), percent(0.0456)
+    ('72%', '83%', '0.1%', '0%', '4.6%')
     """
-    shown = f"{fraction * 100:.0f}" if abs(fraction) >= 0.1 else f"{fraction * 100:.1f}"
-    return (shown.rstrip("0").rstrip(".") if "." in shown else shown) + "%"
+    if abs(fraction) >= 0.1:  # rounded half up, as people round (82.5% → 83%)
+        return f"{math.floor(fraction * 100 + 0.5)}%"
+    shown = f"{math.floor(fraction * 1000 + 0.5) / 10:.1f}"
+    return shown.removesuffix(".0") + "%"
 
 
 def rate(value: Any) -> str:

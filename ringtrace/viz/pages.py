@@ -9,6 +9,7 @@ the same input gives the same bytes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -325,13 +326,17 @@ def _ring_exposure(value: Any, row: Mapping[str, Any]) -> str:
     return fmt.yuan(row.get("exposure_yuan"))
 
 
+_SIZE_REASON = re.compile(r"^\d+件案件、")
+
+
 def _ring_reason(value: Any, row: Mapping[str, Any]) -> str:
-    """The ring's reasons after the first (its size, already in the table's columns), with
-    rule ids named; a row without reasons falls back to its top rules' names."""
+    """The ring's reasons but its size (already in the table's columns), with rule ids named;
+    a row without reasons falls back to its top rules' names."""
     reasons = [str(r) for r in row.get("reasons") or [] if r] if isinstance(
         row.get("reasons"), list | tuple) else []
     if reasons:
-        return translate_rule_ids("；".join(reasons[1:] or reasons))
+        return translate_rule_ids("；".join([r for r in reasons if not _SIZE_REASON.match(r)]
+                                           or reasons))
     rules = row.get("top_rules")
     return fmt.text(rule_names(rules) if isinstance(rules, list | tuple) else rules)
 

@@ -119,7 +119,7 @@ def _hover_node(visit: Visit, dom_id: str, text: str) -> str:
     """Hover the node whose caption is ``text``; returns the tooltip's text (checked plain)."""
     point = visit.page.evaluate("""([id, text]) => {
         const network = window.ringtraceNetworks[id];
-        const node = network.body.data.nodes.get({filter: n => n.search === text})[0];
+        const node = network.body.data.nodes.get({filter: n => n.caption === text})[0];
         network.moveTo({position: network.getPosition(node.id), scale: 2.5, animation: false});
         return network.canvasToDOM(network.getPosition(node.id));
     }""", [dom_id, text])
@@ -157,10 +157,18 @@ def test_legend_and_search_work(browser: Any, tmp_path: Path,
     path = tmp_path / "network.html"
     path.write_text(network_html(hostile_graph, title="t"), "utf-8")
     visit = Visit(browser, path)
-    visit.page.click("button[data-kind='Case']")
-    hidden = visit.page.evaluate("""window.ringtraceNetworks['rt-network'].body.data.nodes
-        .get({filter: n => n.hidden}).map(n => n.kind)""")
-    assert hidden == ["Case"] * 6
+    hidden_roles = """Array.from(new Set(window.ringtraceNetworks['rt-network'].body.data.nodes
+        .get({filter: n => n.hidden}).map(n => n.role))).sort()"""
+    derived_hidden = """window.ringtraceNetworks['rt-network'].body.data.edges
+        .get({filter: e => e.derived}).every(e => e.hidden)"""
+    assert visit.page.evaluate(hidden_roles) == ["case", "contact_private"]  # cases as edges
+    assert visit.page.evaluate(derived_hidden) is False
+    visit.page.click("button[data-kind='case']")  # case nodes in, their stand-in lines out
+    assert visit.page.evaluate(hidden_roles) == ["contact_private"]
+    assert visit.page.evaluate(derived_hidden) is True
+    visit.page.click("button[data-kind='employer']")
+    assert visit.page.evaluate(hidden_roles) == ["contact_private", "employer"]
+    visit.page.click("button[data-kind='employer']")
     visit.page.fill("form.rt-network-search input", "<script>")
     visit.page.click("form.rt-network-search button")
     assert visit.page.locator("form.rt-network-search output").inner_text() == "找到 2 个节点"

@@ -18,6 +18,8 @@ __all__ = ["case_labels", "short_name"]
 
 _CASE = re.compile(r"^\s*[（(〔\[](?P<year>\d{4})[)）〕\]]\s*(?P<court>[^\d\s]{1,4}\d{2,6})?"
                    r"(?P<type>[^\d\s]+)(?P<serial>\d+)(?P<tail>[号號].*)?$")
+_AWARD = re.compile(r"^\s*(?P<prefix>\S+?)\s*[（(〔\[](?P<year>\d{4})[)）〕\]]\s*(?P<type>\D*?)"
+                    r"(?P<serial>\d+)(?P<tail>[号號].*)$")
 _FORMS = ("股份有限公司", "有限责任公司", "有限公司", "总公司", "公司")
 _PROVINCE = re.compile(r"^(.{2,3}(?:省|自治区)|北京市|天津市|上海市|重庆市)(?=.{4,})")
 _TAIL_CHARS = 12
@@ -26,6 +28,10 @@ _TAIL_CHARS = 12
 def _levels(number: str) -> list[str]:
     """Candidate labels from shortest to full: type+serial, court+type+serial, full."""
     m = _CASE.match(number)
+    award = _AWARD.match(number) if m is None else None
+    if award is not None:  # arbitration: 安劳人仲案字〔2020〕第413号
+        end = f"{award['type']}{award['serial']}{award['tail']}"
+        return [end, f"〔{award['year']}〕{end}", number.strip()]
     if m is None:
         tail = number if len(number) <= _TAIL_CHARS else "…" + number[-(_TAIL_CHARS - 1):]
         return [tail, number]
@@ -42,6 +48,8 @@ def case_labels(numbers: Iterable[str]) -> dict[str, str]:
     ['豫0502民初7号', '豫0503民初7号']
     >>> sorted(case_labels(["(2020)豫0502民初7号", "(2021)豫0502民初7号"]).values())
     ['(2020)豫0502民初7号', '(2021)豫0502民初7号']
+    >>> sorted(case_labels(["卫劳人仲案字（2020）第413号", "卫劳人仲案字（2020）第414号"]).values())
+    ['第413号', '第414号']
     """
     unique = sorted(set(numbers))
     levels = {n: _levels(n) for n in unique}

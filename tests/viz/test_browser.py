@@ -248,3 +248,39 @@ def test_the_largest_ring_reads_as_a_grouped_graph(browser: Any, tmp_path: Path,
     assert len(labels) == len({number for number, _ in cases})  # distinct numbers, labels
     visit.screenshot("largest-ring-cases", "#ring-network")
     visit.assert_clean()
+
+
+def test_rule_and_date_filters_and_the_details_panel(
+        browser: Any, tmp_path: Path, ring_detail: dict[str, Any],
+        hostile_graph: nx.MultiDiGraph) -> None:
+    cases = [{**c, "rules": ["CLAIM_MEDIATED"] if i % 2 else ["EMP_BURST"]}
+             for i, c in enumerate(ring_detail["cases"])]
+    path = tmp_path / "ring.html"
+    path.write_text(ring_page({**ring_detail, "cases": cases}, hostile_graph), "utf-8")
+    visit = Visit(browser, path)
+    options = visit.page.locator("#ring-network select.rt-filter-rule option")
+    assert [options.nth(i).inner_text() for i in range(options.count())] == [
+        "全部规则", "调解结案（3件）", "用人单位被密集起诉（相对参保人数）（3件）"]
+    shown_applicants = """window.ringtraceNetworks['ring-network'].body.data.nodes
+        .get({filter: n => n.role === 'applicant' && !n.hidden}).length"""
+    everyone = visit.page.evaluate(shown_applicants)
+    visit.page.select_option("#ring-network select.rt-filter-rule", "CLAIM_MEDIATED")
+    assert 0 < visit.page.evaluate(shown_applicants) < everyone
+    visit.page.click("#ring-network .rt-filter-reset")
+    assert visit.page.evaluate(shown_applicants) == everyone
+    visit.page.fill("#ring-network input.rt-filter-from", "2022-01-01")
+    visit.page.dispatch_event("#ring-network input.rt-filter-from", "change")
+    assert visit.page.evaluate(shown_applicants) == 0  # every case was decided in 2021
+    visit.page.click("#ring-network .rt-filter-reset")
+    point = visit.page.evaluate("""() => {
+        const network = window.ringtraceNetworks['ring-network'];
+        const node = network.body.data.nodes.get({filter: n => n.role === 'employer'})[0];
+        network.moveTo({position: network.getPosition(node.id), scale: 2, animation: false});
+        return network.canvasToDOM(network.getPosition(node.id));
+    }""")
+    box = visit.page.locator("#ring-network .rt-network-canvas").bounding_box()
+    visit.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    details = visit.page.locator("#ring-network .rt-details-text").inner_text()
+    assert details.startswith("用人单位：") and "涉及案件：" in details
+    assert visit.page.locator("#ring-network .rt-details-text *").count() == 0  # text only
+    visit.assert_clean()

@@ -44,8 +44,9 @@ _CASE_DROP = 26  # a case node below its applicant
 
 
 def case_parties(graph: nx.MultiDiGraph) -> dict[Any, dict[str, list[Any]]]:
-    """Per case node: its ``workers``, ``employers``, ``agents`` (with the side each represents
-    in ``sides``) and ``forums``, each sorted."""
+    """Per case node: its ``workers``, ``employers``, ``agents`` and ``forums``, each sorted,
+    plus ``agent_side:<side>`` listing the agents that represent that side (``worker``,
+    ``employer``, ``both`` or ``unknown``)."""
     parties: dict[Any, dict[str, set[Any]]] = defaultdict(lambda: defaultdict(set))
     for u, v, attrs in graph.edges(data=True):
         kind = attrs.get("kind")

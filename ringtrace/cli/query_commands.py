@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -13,9 +14,17 @@ from ringtrace.queries.entities import agent_profile, employer_profile, person_p
 from ringtrace.queries.leads import list_explained_groups, list_leads
 from ringtrace.queries.paths import SameEntity, shortest_paths
 from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
+from ringtrace.viz.catalogue import rule_name, rule_names
 
 CASE_COLUMNS = ["case_number", "forum", "document_type", "decision_date", "defendant_response",
                 "outcome", "score", "rules", "ring_id"]
+
+
+def named(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """Rows with the rule ids under ``key`` replaced by the rules' Chinese names (the label
+    catalogue), for tables people read; --json and --csv keep the ids."""
+    return [{**r, key: rule_names(r[key])} if isinstance(r.get(key), list | tuple) else r
+            for r in rows]
 
 
 @cli.command()
@@ -37,7 +46,7 @@ def rings(ctx: Context, limit: int, include_clusters: bool, store_uri: str | Non
     """
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
         rows = list_rings(store, limit, include_clusters)
-    emit(rows, as_json=as_json, as_csv=as_csv, rows=rows)
+    emit(rows, as_json=as_json, as_csv=as_csv, rows=rows, text=table(named(rows, "top_rules")))
 
 
 @cli.command()
@@ -97,7 +106,7 @@ def ring(ctx: Context, ring_id: str, html_out: Path | None, seed: int, store_uri
     if detail["intermediaries"]:
         lines.append("  intermediaries: " + ", ".join(
             f"{i['name']} ({i['role']}, {i['cases']} cases)" for i in detail["intermediaries"]))
-    lines += ["", table(detail["cases"], CASE_COLUMNS)]
+    lines += ["", table(named(detail["cases"], "rules"), CASE_COLUMNS)]
     if html_out:
         lines.append(f"\nwrote {html_out}")
     emit(detail, as_json=as_json, as_csv=as_csv, rows=detail["cases"], columns=CASE_COLUMNS,
@@ -130,12 +139,12 @@ def employer(ctx: Context, name: str, store_uri: str | None, as_json: bool, as_c
              f"founded {e.get('founded') or '-'}  insured {e.get('insured_headcount', '-')}",
              f"cases {len(profile['cases'])}, plaintiffs {len(profile['plaintiffs'])}, "
              f"agents {len(profile['agents'])}, rings {', '.join(profile['rings']) or '-'}"]
-    lines += [f"  flag {f['rule_id']}: {f['summary']}" for f in profile["flags"]]
+    lines += [f"  flag {rule_name(f['rule_id'])}: {f['summary']}" for f in profile["flags"]]
     story = profile["resolution"]
     lines += [f"  merged: {m}" for m in story["merged_because"]]
     lines += [f"  tie: {t}" for t in story["relations"]]
     lines += [f"  judgement: {j}" for j in story["judgements"]]
-    lines += ["", table(profile["cases"], CASE_COLUMNS)]
+    lines += ["", table(named(profile["cases"], "rules"), CASE_COLUMNS)]
     emit(profile, as_json=as_json, as_csv=as_csv, rows=profile["cases"], columns=CASE_COLUMNS,
          text="\n".join(lines))
 
@@ -219,7 +228,8 @@ def leads(click_ctx: click.Context, limit: int, min_score: float | None, store_u
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
         rows = list_leads(store, limit, min_score)
     columns = ["rank", "lead_id", "case_number", "forum", "score", "ring_id", "rules"]
-    emit(rows, as_json=as_json, as_csv=as_csv, rows=rows, columns=columns)
+    emit(rows, as_json=as_json, as_csv=as_csv, rows=rows, columns=columns,
+         text=table(named(rows, "rules"), columns))
 
 
 _PATH_EXIT_STATUS = """\b

@@ -42,6 +42,7 @@ from ringtrace.progress import SILENT, Progress
 from ringtrace.queries.ringviews import ring_graph
 from ringtrace.queries.scan import snapshot_id
 from ringtrace.viz import formatting as fmt
+from ringtrace.viz.catalogue import evidence_text, rule_name, rule_names, translate_rule_ids
 from ringtrace.viz.network import network_fragment
 from ringtrace.viz.pack_data import pack_data
 from ringtrace.viz.pack_manifest import (
@@ -145,6 +146,13 @@ class _Words:
             return value_label(owner, prop, value)
         return str(self.values_en.get(prop, {}).get(str(value), value))
 
+    def rule(self, rule_id: Any, title: Any = None) -> str:
+        """A rule as this language's reader needs it: the catalogue's name in Chinese, the id
+        and title in English."""
+        if self.lang == "zh":
+            return rule_name(rule_id)
+        return " ".join(fmt.text(v) for v in (rule_id, title) if v)
+
     def coded(self, owner: str, prop: str) -> Callable[[Any, Mapping[str, Any]], str]:
         return lambda value, row: self.value(owner, prop, value)
 
@@ -193,7 +201,8 @@ def _sections(data: Mapping[str, Any], w: _Words, graph_markup: Markup) -> list[
     timeline = [{**row, "event": w.t["events"].get(row["event"], row["event"])}
                 for row in data["timeline"]]
     return [
-        Section("reasons", s["reasons"], items=tuple(fmt.text(r) for r in data["reasons"])),
+        Section("reasons", s["reasons"], items=tuple(translate_rule_ids(fmt.text(r), w.lang)
+                                                     for r in data["reasons"])),
         Section("exposure", s["exposure"], note=notes["exposure"], pairs=(
             (ex["amount"], fmt.yuan(exposure.get("amount_yuan"))),
             (ex["method"], fmt.text(exposure.get("method"))),
@@ -208,11 +217,12 @@ def _sections(data: Mapping[str, Any], w: _Words, graph_markup: Markup) -> list[
         Section("timeline", s["timeline"], table=Table.of(
             (c("date"), c("event"), c("case_number"), c("detail")), timeline)),
         Section("ring_flags", s["ring_flags"], table=Table.of(
-            (c("rule_id"), c("title"), c("summary"),
+            (c("rule_id", lambda v, r: w.rule(v, r.get("title"))), c("summary"),
              c("cases", lambda v, r: fmt.text(v))), data["ring_flags"])),
         Section("backpayments", s["backpayments"], table=Table.of(
             (c("person_name"), c("id_number"), c("employer_name"), c("period"),
-             c("amount", lambda v, r: fmt.yuan(v), True), c("case_number"), c("paid_date")),
+             c("amount", lambda v, r: fmt.yuan_exact(v), True), c("case_number"),
+             c("paid_date")),
             [{**b, "case_number": b["basis_case_number"]} for b in data["backpayments"]])),
     ]
 
@@ -257,12 +267,16 @@ def _case_views(data: Mapping[str, Any], w: _Words) -> list[dict[str, Any]]:
             (k["doc_sha256"], fmt.text(case["doc_sha256"])),
             (k["source_path"], fmt.text(case["source_path"])),
         )
-        flags = [{**f, "evidence": [{**e, "label": w.t["evidence_kinds"].get(e["kind"], e["kind"])}
-                                    for e in f["evidence"]]} for f in case["flags"]]
+        flags = [{**f, "name": w.rule(f["rule_id"], f.get("title")),
+                  "evidence": [{**e, "label": w.t["evidence_kinds"].get(e["kind"], e["kind"]),
+                                "detail": evidence_text(str(e["detail"]), w.lang)
+                                if e["kind"] != "text" else e["detail"]}
+                               for e in f["evidence"]]} for f in case["flags"]]
         spans = [{**sp, "label": w.t["span_kinds"].get(sp["kind"], sp["kind"])}
                  for sp in case["spans"]]
         views.append({"anchor": f"case-{index}", "number": fmt.text(case["case_number"]),
-                      "facts": facts, "flags": flags, "ring_flags": case["ring_flags"],
+                      "facts": facts, "flags": flags,
+                      "ring_flags": rule_names(case["ring_flags"], w.lang),
                       "spans": spans})
     return views
 
@@ -391,6 +405,7 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
     data = pack_data(store, ring_id, unmask=unmask)
     progress()
     node_ids = data.pop("node_ids")
+    intermediaries = data.pop("intermediary_ids")
     _prepare(out_dir)
     created_at = utc_now()
     lines = provenance([dict(e) for e in audit_log], str(data["scan"]["snapshot"]))
@@ -412,8 +427,9 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
              "README.txt", MANIFEST, *([SIGNATURE] if sign_key is not None else [])]
     graph = network_fragment(ring_graph(store, {"cases": data["cases"], "node_ids": node_ids}),
                              title=f"{words.t['sections']['graph']} {data['ring_id']}",
-                             highlight=node_ids, seed=seed, height="640px", unmask=unmask,
-                             dom_id="ring-network")
+                             highlight=node_ids, seed=seed, height="720px", unmask=unmask,
+                             dom_id="ring-network", intermediaries=intermediaries,
+                             case_rules={c["id"]: c.get("rules") or [] for c in data["cases"]})
     progress()
     html = pack_html(data, Markup(graph), lang=lang, audit=lines, files=files,
                      created_at=created_at)

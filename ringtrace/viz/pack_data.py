@@ -204,4 +204,5 @@ def pack_data(store: GraphStore, ring_id: str, *, unmask: bool = False) -> dict[
                  "ringtrace_version": scan.meta.get("ringtrace_version"),
                  "rules": scan.meta.get("rules")},
         "node_ids": detail["node_ids"],
+        "intermediary_ids": [i["id"] for i in detail["intermediaries"]],
     }

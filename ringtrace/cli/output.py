@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from ringtrace.export.csv import csv_text
-from ringtrace.viz.catalogue import column_name
+from ringtrace.viz.catalogue import cell_text, column_name
 from ringtrace.viz.formatting import yuan
 
 #: ANSI/VT escape sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ESC \\), and 2-byte ESC x
@@ -128,8 +128,9 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None,
     cols = list(columns or rows[0].keys())
     heads = [column_name(c, lang) for c in cols]
     # estimated amounts as a Chinese reader writes them (万元, 亿元); exact in English and CSV
-    cells = [[_clip(_table_cell(yuan(r.get(c)) if zh and c.endswith("_yuan") else r.get(c)),
-                    max_width) for c in cols] for r in rows]
+    cells = [[_clip(_table_cell(yuan(r.get(c)) if zh and c.endswith("_yuan")
+                                else cell_text(c, r.get(c), lang)), max_width) for c in cols]
+             for r in rows]
     widths = [max(width(h), *(width(row[i]) for row in cells)) for i, h in enumerate(heads)]
     lines = ["  ".join(_pad(h, w) for h, w in zip(heads, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]

@@ -18,7 +18,7 @@ import yaml
 
 from ringtrace.errors import RingtraceError
 
-__all__ = ["column_name", "evidence_text", "labels", "role_label", "rule_name", "rule_names",
+__all__ = ["cell_text", "column_name", "evidence_text", "labels", "role_label", "rule_name", "rule_names",
            "translate_rule_ids"]
 
 _RULE_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
@@ -59,6 +59,23 @@ def column_name(key: str, lang: str = "zh") -> str:
     if lang != "zh":
         return key
     return str(labels().get("columns", {}).get(key, key))
+
+
+def cell_text(column: str, value: Any, lang: str = "zh") -> Any:
+    """A coded table cell as a reader sees it (``column_values`` in the catalogue names where
+    a column's codes are); other values, and every value in English, are returned unchanged.
+
+    >>> cell_text("status", "quarantined"), cell_text("kind", "Person"), cell_text("name", "ok")
+    ('已隔离', '自然人', 'ok')
+    """
+    if lang != "zh" or not isinstance(value, str):
+        return value
+    catalogue = labels()
+    for section in catalogue.get("column_values", {}).get(column, []):
+        names = catalogue.get("values", {}).get(section) or catalogue.get(section) or {}
+        if value in names:
+            return names[value]
+    return value
 
 
 def rule_names(rule_ids: Iterable[Any], lang: str = "zh") -> list[str]:

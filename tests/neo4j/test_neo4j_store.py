@@ -301,3 +301,18 @@ def test_a_new_document_keeps_relationships_written_before_it(
         store.write_batch(doc)  # re-written: its relationships are replaced (by none)
         assert store.edges_of("Case:1") == []
     assert snapshot(neo4j_store) == snapshot(sqlite_store)
+
+
+@pytest.mark.parametrize("holder_first", [False, True])
+def test_a_former_name_held_by_another_registered_company_folds_nothing_here_either(
+        neo4j_store: Neo4jStore, sqlite_store: SQLiteStore, holder_first: bool) -> None:
+    renamed = RegistryRecord(name="安阳市恒达劳务有限公司", uscc="91410502MA3X5Y0K2B",
+                             former_names=["安阳市兴旺劳务有限公司"])
+    holder = RegistryRecord(name="安阳市兴旺劳务有限公司", uscc="91410503MA40ABCD1X")
+    order = [holder, renamed] if holder_first else [renamed, holder]
+    for store in (sqlite_store, neo4j_store):
+        for record in order:
+            store.write_batch(registry_batch(record))
+    assert snapshot(neo4j_store) == snapshot(sqlite_store)
+    assert {n.props["uscc"] for n in neo4j_store.iter_nodes("Employer")} == {
+        renamed.uscc, holder.uscc}

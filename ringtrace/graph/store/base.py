@@ -318,6 +318,25 @@ class GraphStore(ABC):
         return g
 
 
+def one_company(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """May a former name (alias) fold the node with props ``a`` into the one with ``b``?
+
+    Not when both are companies of the registry in their own right, unless their USCCs are the
+    same: a company's 曾用名 can be the current name of another (a name freed when its holder
+    was deregistered, or taken in another registration district), and folding the two would
+    give one company the other's suits. Stores apply it to every alias they add, and drop an
+    alias when a registered company holding its name arrives.
+
+    >>> one_company({"name": "甲"}, {"in_registry": True, "uscc": "9141"})
+    True
+    >>> one_company({"in_registry": True, "uscc": "9142"}, {"in_registry": True, "uscc": "9141"})
+    False
+    """
+    if not (a.get("in_registry") and b.get("in_registry")):
+        return True
+    return bool(a.get("uscc")) and a.get("uscc") == b.get("uscc")
+
+
 def snapshot_changed(read: str, now: str) -> SnapshotChanged:
     return SnapshotChanged(f"the workspace changed while the scan read it (snapshot {read}, now "
                            f"{now}): its results were not stored; run `ringtrace scan` again")

@@ -47,7 +47,7 @@ from ringtrace.errors import RecordProblem, StoreError
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
 from ringtrace.graph.identity import normalize_case_number
 from ringtrace.graph.model import Schema, schema
-from ringtrace.graph.store.base import GraphStore
+from ringtrace.graph.store.base import GraphStore, one_company
 
 SCHEMA_VERSION = 1
 PAGE_SIZE = 2000
@@ -404,9 +404,17 @@ class Neo4jStore(GraphStore):
     def _write_tx(self, tx: ManagedTransaction, batch: GraphBatch) -> dict[str, str]:
         # Work on a copy, kept only if the transaction commits. When the batch adds aliases,
         # read the table afresh so that another client's (or a wipe's) changes are seen.
-        aliases = self._read_aliases(tx) if batch.aliases else dict(self._aliases)
+        incoming = {n.id: n.props for n in batch.nodes}
+        aliased = [n for n in batch.nodes if n.id in self._aliases]
+        aliases = (self._read_aliases(tx) if batch.aliases or aliased
+                   else dict(self._aliases))
+        for n in aliased:  # a registered company holding a name that is another's alias
+            if n.id in aliases and not one_company(
+                    n.props, self._props(tx, resolve_alias(aliases, n.id), incoming)):
+                tx.run("MATCH (a:RtAlias {alias: $alias}) DELETE a", alias=n.id).consume()
+                del aliases[n.id]
         for alias, canonical in batch.aliases:
-            self._add_alias(tx, aliases, alias, canonical)
+            self._add_alias(tx, aliases, alias, canonical, incoming)
 
         merged: dict[str, Node] = {}
         for n in batch.nodes:
@@ -464,10 +472,21 @@ class Neo4jStore(GraphStore):
             stored["rt_name"] = name
         return {"id": nid, "props": stored}
 
+    def _props(self, tx: ManagedTransaction, node_id: str,
+               incoming: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        """A node's stored props with this batch's on top ({} for a node not seen yet)."""
+        rec = tx.run("OPTIONAL MATCH (n:RtNode {id: $id}) RETURN properties(n) AS p",
+                     id=node_id).single(strict=True)
+        stored = decode_props(rec["p"], _NODE_INTERNAL) if rec["p"] is not None else {}
+        return merge_props(stored, incoming[node_id]) if node_id in incoming else stored
+
     def _add_alias(self, tx: ManagedTransaction, aliases: dict[str, str], alias: str,
-                   canonical: str) -> None:
+                   canonical: str, incoming: dict[str, dict[str, Any]] | None = None) -> None:
         canonical = resolve_alias(aliases, canonical)
         if alias == canonical or aliases.get(alias) == canonical:
+            return
+        incoming = incoming or {}
+        if not one_company(self._props(tx, alias, incoming), self._props(tx, canonical, incoming)):
             return
         tx.run("MERGE (a:RtAlias {alias: $alias}) SET a.canonical = $canonical",
                alias=alias, canonical=canonical).consume()

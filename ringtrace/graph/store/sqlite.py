@@ -27,7 +27,7 @@ from ringtrace.errors import RecordProblem, StoreError, WorkspaceBusy
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
 from ringtrace.graph.identity import normalize_case_number
 from ringtrace.graph.store import scan_blocks
-from ringtrace.graph.store.base import GraphStore, snapshot_changed
+from ringtrace.graph.store.base import GraphStore, one_company, snapshot_changed
 from ringtrace.graph.store.codec import dumps_utf8, loads
 from ringtrace.graph.store.scan_blocks import BlockScanReader
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
@@ -225,8 +225,14 @@ class SQLiteStore(GraphStore):
 
     def write_batch(self, batch: GraphBatch) -> None:
         with self._aliases_restored_on_error(), self._transaction() as conn:
+            incoming = {n.id: n.props for n in batch.nodes}
+            for n in batch.nodes:  # a registered company holding a name that is another's alias
+                if n.id in self._aliases and not one_company(
+                        n.props, self._props(self._resolve(n.id), incoming)):
+                    conn.execute("DELETE FROM aliases WHERE alias = ?", (n.id,))
+                    del self._aliases[n.id]
             for alias, canonical in batch.aliases:
-                self._add_alias(alias, canonical)
+                self._add_alias(alias, canonical, incoming)
             merged: dict[str, Node] = {}
             for n in batch.nodes:
                 nid = self._resolve(n.id)
@@ -259,9 +265,19 @@ class SQLiteStore(GraphStore):
                   dumps({k: v for k, v in e.props.items() if v not in (None, "", [])}))
                  for e in batch.edges])
 
-    def _add_alias(self, alias: str, canonical: str) -> None:
+    def _props(self, node_id: str, incoming: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        """A node's stored props with this batch's on top ({} for a node not seen yet)."""
+        row = self.conn.execute("SELECT props FROM nodes WHERE id = ?", (node_id,)).fetchone()
+        stored: dict[str, Any] = json.loads(row[0]) if row else {}
+        return merge_props(stored, incoming[node_id]) if node_id in incoming else stored
+
+    def _add_alias(self, alias: str, canonical: str,
+                   incoming: dict[str, dict[str, Any]] | None = None) -> None:
         canonical = self._resolve(canonical)
         if alias == canonical or self._aliases.get(alias) == canonical:
+            return
+        incoming = incoming or {}
+        if not one_company(self._props(alias, incoming), self._props(canonical, incoming)):
             return
         conn = self.conn
         conn.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (alias, canonical))

@@ -23,15 +23,19 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 from markupsafe import Markup
-from pyvis.network import Network
 
+from ringtrace.extras import require
 from ringtrace.graph.model import EdgeKind, NodeKind, Property, schema
+from ringtrace.viz.assets import VIZ_PURPOSE
 from ringtrace.viz.masking import mask_value
 from ringtrace.viz.templating import page_head, render, template_text, value_label
+
+if TYPE_CHECKING:
+    from pyvis.network import Network
 
 __all__ = ["LegendItem", "layout_positions", "network_data", "network_fragment", "network_html",
            "source_label"]
@@ -278,7 +282,8 @@ def _legend(graph: nx.MultiDiGraph) -> list[LegendItem]:
 def _assemble(graph: nx.MultiDiGraph, highlight: set[Any], seed: int, unmask: bool) -> Network:
     """The pyvis network: nodes numbered in sorted id order, merged edges, our options."""
     vid = {n: f"n{i}" for i, n in enumerate(sorted(graph.nodes, key=str))}
-    net = Network(height="100%", width="100%", directed=True)
+    pyvis = require("pyvis.network", "viz", purpose=VIZ_PURPOSE)
+    net = pyvis.Network(height="100%", width="100%", directed=True)
     captions = _add_nodes(net, graph, vid, highlight, seed, unmask)
     _add_edges(net, graph, vid, captions, unmask)
     net.set_options(template_text("network_options.json"))

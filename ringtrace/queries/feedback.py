@@ -24,7 +24,6 @@ from ringtrace.graph.audit import utc_now
 from ringtrace.graph.identity import digest, normalize_case_number
 from ringtrace.graph.records import FeedbackRecord
 from ringtrace.graph.store.base import GraphStore
-from ringtrace.queries import gazetteer
 from ringtrace.queries.jurisdiction import case_jurisdiction
 from ringtrace.queries.redflags import CATALOGUE, RULES_BY_ID
 from ringtrace.queries.results import ScanResults
@@ -38,6 +37,7 @@ from ringtrace.queries.reweight import (
     stored_weights,
 )
 from ringtrace.queries.scan import lead_id as lead_id_of
+from ringtrace.regions import gb2260
 
 __all__ = ["OUTCOMES_FILE", "Example", "FeedbackImport", "Verdict", "feedback_report",
            "matched_threshold", "read_outcomes", "record_feedback", "rescore", "reweight",
@@ -182,7 +182,7 @@ def _precision(rows: Iterable[tuple[str, bool]]) -> list[dict[str, Any]]:
 
 
 def _province(region_code: str | None) -> str:
-    return gazetteer.full_name(region_code[:2] + "0000") if region_code else "未知"
+    return gb2260.full_name(region_code[:2] + "0000") if region_code else "未知"
 
 
 def average_precision(scores: Mapping[str, float], labels: Mapping[str, bool]) -> float | None:

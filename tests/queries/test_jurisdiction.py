@@ -11,7 +11,7 @@ import pytest
 
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
-from ringtrace.queries import gazetteer, jurisdiction
+from ringtrace.queries import jurisdiction
 from ringtrace.queries.jurisdiction import (
     SPP,
     UNROUTED,
@@ -123,7 +123,7 @@ def test_lead_ids_survive_a_rescan_with_more_documents(province: Path, tmp_path:
     assert all(lead == lead_id(case) for case, lead in after.items())
 
 
-@pytest.mark.parametrize("module", [gazetteer, jurisdiction], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [jurisdiction], ids=lambda m: m.__name__)
 def test_docstring_examples(module: ModuleType) -> None:
     result = doctest.testmod(module)
     assert result.failed == 0 and result.attempted > 0

@@ -56,8 +56,6 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("redflags.geography", 8): "USCC characters 3-8 are the registering authority's region code",
     ("redflags.geography", 12): "parsing: a place's province name lies in its first 12 characters "
                                 "(the memo key of the head it is read from)",
-    ("gazetteer", 2): _REGION,
-    ("gazetteer", 4): _REGION,
     ("jurisdiction", 2): _REGION + "; two-digit court branch numbers",
     ("jurisdiction", 4): _REGION,
     ("jurisdiction", 6): _REGION,

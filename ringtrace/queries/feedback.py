@@ -21,7 +21,7 @@ from typing import Any
 from ringtrace.errors import RecordProblem
 from ringtrace.export.jsonl import append_jsonl, read_jsonl
 from ringtrace.graph.audit import utc_now
-from ringtrace.graph.identity import digest, normalize_case_number
+from ringtrace.graph.identity import digest, lead_id, normalize_case_number
 from ringtrace.graph.records import FeedbackRecord
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.jurisdiction import case_jurisdiction
@@ -36,7 +36,6 @@ from ringtrace.queries.reweight import (
     reweight,
     stored_weights,
 )
-from ringtrace.queries.scan import lead_id as lead_id_of
 from ringtrace.regions import gb2260
 
 __all__ = ["OUTCOMES_FILE", "Example", "FeedbackImport", "Verdict", "feedback_report",
@@ -103,7 +102,7 @@ def _resolve(store: GraphStore, leads: Mapping[str, str], item: FeedbackRecord
         why = "is not in the workspace" if not cases else f"matches {len(cases)} cases"
         return _problem(item, _CASE_COLUMN, f"case number {item.case_number!r} {why}; give "
                         "the lead id (线索编号) instead")
-    return lead_id_of(cases[0]), cases[0]
+    return lead_id(cases[0]), cases[0]
 
 
 def record_feedback(store: GraphStore, workspace: str | Path,

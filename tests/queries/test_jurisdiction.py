@@ -9,6 +9,7 @@ from types import ModuleType
 
 import pytest
 
+from ringtrace.graph.identity import lead_id
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
 from ringtrace.queries import jurisdiction
@@ -21,7 +22,7 @@ from ringtrace.queries.jurisdiction import (
     provincial,
 )
 from ringtrace.queries.leads import list_leads
-from ringtrace.queries.scan import lead_id, run_scan
+from ringtrace.queries.scan import run_scan
 from tests.conftest import sham_case
 
 

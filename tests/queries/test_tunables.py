@@ -63,8 +63,6 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("overview", 4): _REGION,
     ("feedback", 2): _REGION,
     # stable ids (changing them would rename every ring and lead)
-    ("rings", 8): "hex digits of a ring id (R-xxxxxxxx)",
-    ("scan", 10): "hex digits of a lead id (L-xxxxxxxxxx)",
     ("exports", 6): "hex digits of an export id's digest",
     # rounding of stored and reported values
     ("rings", 4): _ROUND,

@@ -48,7 +48,7 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("rings", 10): _ISO_DAY,
     ("scan", 12): "MONTHS_PER_YEAR: a pension is paid monthly (exposure estimate)",
     ("overview", 7): "str(date)[:7] is the month 'YYYY-MM' of a chart bucket",
-    ("feedback", 10): "str(timestamp)[:10] is the date 'YYYY-MM-DD' of a scan",
+    ("feedback.simulate", 10): "str(timestamp)[:10] is the date 'YYYY-MM-DD' of a scan",
     ("exports", 19): "timestamp[:19] is 'YYYY-MM-DDTHH:MM:SS' in an export id",
     # identifier and code parsing
     ("redflags.geography", 18): "a USCC (统一社会信用代码) has 18 characters",
@@ -61,7 +61,7 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("jurisdiction", 6): _REGION,
     ("overview", 2): _REGION,
     ("overview", 4): _REGION,
-    ("feedback", 2): _REGION,
+    ("feedback.report", 2): _REGION,
     # stable ids (changing them would rename every ring and lead)
     ("exports", 6): "hex digits of an export id's digest",
     # rounding of stored and reported values
@@ -70,7 +70,8 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("scan", 6): _ROUND,
     ("scoring", 6): _ROUND,
     ("evaluate", 4): _ROUND,
-    ("feedback", 4): _ROUND,
+    ("feedback.precision", 4): _ROUND,
+    ("feedback.report", 4): _ROUND,
     ("exports", 4): _ROUND,
     ("reweight", 4): _ROUND + "; and a Bernoulli variance of 1/4 at p = 1/2: prior_strength "
                      "pseudo-observations give a Gaussian prior of precision strength / 4",
@@ -120,9 +121,11 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("exports", 60): "export sheet: column width",
     # seeds, evaluation and feedback harness options (CLI defaults, not detection)
     ("communities", 42): "default seed for direct calls; a scan passes [scoring].community_seed",
-    ("feedback", 7): "default seed of the holdout split and simulated outcomes (CLI --seed)",
-    ("feedback", 50): "k of precision@k in a feedback report (CLI -k)",
-    ("feedback", 0.5): "holdout share and simulated outcome share (CLI --holdout, --share)",
+    ("feedback.report", 7): "default seed of the holdout split (CLI --seed)",
+    ("feedback.simulate", 7): "default seed of simulated outcomes (CLI --seed)",
+    ("feedback.report", 50): "k of precision@k in a feedback report (CLI -k)",
+    ("feedback.report", 0.5): "holdout share of a feedback report (CLI --holdout)",
+    ("feedback.simulate", 0.5): "simulated outcome share (CLI --share)",
     ("evaluate", 50): "k of precision@k in an evaluation",
     ("evaluate", 100): "k of precision@k in an evaluation",
     ("evaluate", -2): "a document is known by the last two parts of its path",

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
+
+import pytest
 
 from ringtrace.cli import cli
 from ringtrace.graph.model import schema
@@ -28,3 +31,51 @@ def test_every_command_in_the_readme_exists() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     used = set(re.findall(r"^\$ ringtrace (?:-w \S+ |--workspace \S+ )?([a-z]+)", readme, re.M))
     assert used and used <= set(cli.commands), used - set(cli.commands)
+
+
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
+
+
+def test_architecture_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worked examples of docs/architecture.md run as written, in order, in one namespace
+    (each ends in asserts, so an example that stops being true fails here)."""
+    blocks = re.findall(r"^```python\n(.*?)^```", ARCHITECTURE.read_text("utf-8"), re.M | re.S)
+    assert len(blocks) >= 6
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {"__name__": "architecture_examples"}
+    for number, block in enumerate(blocks, start=1):
+        exec(compile(block, f"docs/architecture.md block {number}", "exec"), namespace)
+
+
+def _declared_layers() -> dict[str, set[str]]:
+    section = ARCHITECTURE.read_text("utf-8").split("## Layers", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `(\w+)` \| ([^|]*) \|", section, re.M)
+    return {name: {m.strip() for m in allowed.split(",") if m.strip() not in ("", "—")}
+            for name, allowed in rows}
+
+
+def _imported_packages(package: str) -> set[str]:
+    top = ROOT / "ringtrace"
+    files = sorted((top / package).rglob("*.py")) if (top / package).is_dir() else [
+        top / f"{package}.py"]
+    found: set[str] = set()
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = ([node.module] if isinstance(node, ast.ImportFrom) and node.module
+                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            for name in names:
+                parts = name.split(".")
+                if parts[0] == "ringtrace" and len(parts) > 1 and parts[1] != package:
+                    found.add(parts[1])
+    return found
+
+
+def test_architecture_layer_table_matches_the_imports() -> None:
+    declared = _declared_layers()
+    packages = {p.name for p in (ROOT / "ringtrace").iterdir()
+                if p.is_dir() and (p / "__init__.py").exists()}
+    modules = {"errors", "extras", "collector"}
+    assert set(declared) == packages | modules, "every package has a row in docs/architecture.md"
+    wrong = {name: sorted(_imported_packages(name) - allowed - {"__version__"})
+             for name, allowed in declared.items()}
+    assert not any(wrong.values()), f"imports the layer table does not allow: {wrong}"

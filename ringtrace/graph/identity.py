@@ -190,6 +190,23 @@ def employer_id(name: str, document: str | None = None) -> str:
     return f"Employer:{normalize_company(name)}"
 
 
+def lookup_ids(kind: str, text: str) -> list[str]:
+    """The node ids a name or id typed by a user may stand for, before aliases are followed:
+    the text itself, the id of that name for ``kind``, and for an employer its normalised name.
+    Every store's :meth:`~ringtrace.graph.store.base.GraphStore.find_nodes` looks these up
+    first, so the stores agree on what a search finds.
+
+    >>> lookup_ids("Person", "张桂兰")
+    ['张桂兰', 'Person:张桂兰']
+    >>> lookup_ids("Employer", "恒达公司（原恒达回收站）")[1:]
+    ['Employer:恒达公司(原恒达回收站)', 'Employer:恒达公司']
+    """
+    ids = [text, f"{kind}:{clean(text)}"]
+    if kind == "Employer":
+        ids.append(employer_id(text))
+    return ids
+
+
 def firm_id(name: str) -> str:
     return f"LawFirm:{normalize_firm(name)}"
 

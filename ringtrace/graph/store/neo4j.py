@@ -43,7 +43,7 @@ from urllib.parse import urlsplit, urlunsplit
 from ringtrace.errors import RecordProblem, StoreError
 from ringtrace.extras import require
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
-from ringtrace.graph.identity import normalize_case_number
+from ringtrace.graph.identity import lookup_ids, normalize_case_number
 from ringtrace.graph.model import Schema, schema
 from ringtrace.graph.store.base import GraphStore
 
@@ -551,14 +551,10 @@ class Neo4jStore(GraphStore):
         return self._node(rows[0]["p"]) if rows else None
 
     def find_nodes(self, kind: str, text: str, limit: int = 50) -> list[Node]:
-        from ringtrace.graph.identity import clean, employer_id
-
         if kind not in self._q.graph.nodes:
             return []
         label = _label(kind)
-        candidates = [text, self._resolve(f"{kind}:{clean(text)}")]
-        if kind == "Employer":
-            candidates.append(self._resolve(employer_id(text)))
+        candidates = [text, *(self._resolve(i) for i in lookup_ids(kind, text)[1:])]
         rows = self._read(
             f"MATCH (n:{label}) WHERE n.id IN $ids OR n.rt_name = $text OR n.uscc = $upper "
             "RETURN properties(n) AS p ORDER BY n.id LIMIT $limit",

@@ -31,15 +31,14 @@ from typing import Any
 
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.regions import gb2260
-from ringtrace.regions.provinces import ABBREVIATION_TO_CODE, province_of_text
+from ringtrace.regions.courts import court_level, court_province, split_court_code
+from ringtrace.regions.provinces import province_of_text
 
 __all__ = ["SPP", "UNROUTED", "Jurisdiction", "Procuratorate", "case_jurisdiction",
            "forum_jurisdiction", "forum_level", "provincial"]
 
-_COURT_CODE = re.compile(r"^(?P<province>\D)(?P<digits>\d*)$")
 _BRANCH_NAME = re.compile(r"第([一二三四五六七八九])中级人民法院")
 _NUMERALS = "一二三四五六七八九"
-_LEVEL_BY_DIGITS = {0: "high", 2: "intermediate", 4: "basic"}
 _FORUM_SUFFIXES = {"basic": ("人民法院",), "intermediate": ("中级人民法院",),
                    "high": ("高级人民法院",),
                    "arbitration": ("劳动人事争议仲裁委员会", "劳动争议仲裁委员会")}
@@ -91,11 +90,9 @@ def forum_level(props: Mapping[str, Any]) -> str:
     name = str(props.get("name") or "")
     if props.get("kind") == "arbitration" or "仲裁" in name:
         return "arbitration"
-    match = _COURT_CODE.match(str(props.get("court_code") or ""))
-    if match and match["province"] in ABBREVIATION_TO_CODE:
-        found = _LEVEL_BY_DIGITS.get(len(match["digits"]))
-        if found:
-            return found
+    found = court_level(str(props.get("court_code") or ""))
+    if found:
+        return found
     if "高级人民法院" in name:
         return "high"
     if "中级人民法院" in name:
@@ -107,9 +104,9 @@ def forum_level(props: Mapping[str, Any]) -> str:
 
 def _branch(props: Mapping[str, Any]) -> int | None:
     """The number of a 直辖市 intermediate court (沪01 -> 1, 第二中级人民法院 -> 2)."""
-    match = _COURT_CODE.match(str(props.get("court_code") or ""))
-    if match and len(match["digits"]) == 2 and match["digits"] != "00":
-        return int(match["digits"])
+    parts = split_court_code(str(props.get("court_code") or ""))
+    if parts and len(parts[1]) == 2 and parts[1] != "00":
+        return int(parts[1])
     named = _BRANCH_NAME.search(str(props.get("name") or ""))
     return _NUMERALS.index(named.group(1)) + 1 if named else None
 
@@ -139,9 +136,9 @@ def _region(props: Mapping[str, Any]) -> tuple[str | None, str]:
     code = str(props.get("region_code") or "")
     if gb2260.known(code):
         return code, "行政区划代码"
-    match = _COURT_CODE.match(str(props.get("court_code") or ""))
-    if match and match["province"] in ABBREVIATION_TO_CODE:
-        return ABBREVIATION_TO_CODE[match["province"]] + "0000", "法院代字（仅省级）"
+    province = court_province(str(props.get("court_code") or ""))
+    if province:
+        return province + "0000", "法院代字（仅省级）"
     province = province_of_text(str(props.get("name") or ""))
     if province:
         return province + "0000", "审理机关名称（仅省级）"

@@ -8,10 +8,45 @@ use codes such as ``苏0192`` that are not counties; they fall back to the city.
 
 from __future__ import annotations
 
+import re
+
 from ringtrace.regions import gb2260
 from ringtrace.regions.provinces import ABBREVIATION_TO_CODE
 
-__all__ = ["court_name", "region_from_court_code"]
+__all__ = ["court_level", "court_name", "court_province", "region_from_court_code",
+           "split_court_code"]
+
+_SHAPE = re.compile(r"^(?P<abbreviation>\D)(?P<digits>\d*)$")
+#: the level of the court a 法院代字 names, by how many digits follow the abbreviation
+_LEVEL_BY_DIGITS = {0: "high", 2: "intermediate", 4: "basic"}
+
+
+def split_court_code(court_code: str | None) -> tuple[str, str] | None:
+    """(abbreviation, digits) of a code shaped like a 法院代字, whatever its province.
+
+    >>> split_court_code("豫0502"), split_court_code("0502")
+    (('豫', '0502'), None)
+    """
+    match = _SHAPE.match(court_code or "")
+    return (match["abbreviation"], match["digits"]) if match else None
+
+
+def court_province(court_code: str | None) -> str | None:
+    """The two-digit province code of a 法院代字 (``豫0502`` -> ``41``), if it names one."""
+    parts = split_court_code(court_code)
+    return ABBREVIATION_TO_CODE.get(parts[0]) if parts else None
+
+
+def court_level(court_code: str | None) -> str | None:
+    """``high``, ``intermediate`` or ``basic``: the level of the court a 法院代字 names.
+
+    >>> court_level("豫"), court_level("豫05"), court_level("豫0502"), court_level("豫123")
+    ('high', 'intermediate', 'basic', None)
+    """
+    parts = split_court_code(court_code)
+    if parts is None or parts[0] not in ABBREVIATION_TO_CODE:
+        return None
+    return _LEVEL_BY_DIGITS.get(len(parts[1]))
 
 
 def _nearest_known(code: str) -> str | None:
@@ -27,12 +62,11 @@ def region_from_court_code(court_code: str | None) -> str | None:
     >>> region_from_court_code("豫0502"), region_from_court_code("沪01")
     ('410502', '310100')
     """
-    if not court_code:
+    parts = split_court_code(court_code)
+    province = court_province(court_code)
+    if parts is None or province is None:
         return None
-    province = ABBREVIATION_TO_CODE.get(court_code[0])
-    digits = court_code[1:]
-    if province is None or (digits and not digits.isdigit()):
-        return None
+    digits = parts[1]
     if not digits:
         return province + "0000"
     if len(digits) == 2:

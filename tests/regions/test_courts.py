@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from ringtrace.regions.courts import court_name, region_from_court_code
+from ringtrace.regions.courts import (
+    court_level,
+    court_name,
+    court_province,
+    region_from_court_code,
+)
 
 
 @pytest.mark.parametrize(("code", "region"), [
@@ -24,3 +29,14 @@ def test_region_from_court_code(code: str | None, region: str | None) -> None:
 ])
 def test_court_name(code: str | None, name: str | None) -> None:
     assert court_name(code) == name
+
+
+@pytest.mark.parametrize(("code", "level", "province"), [
+    ("豫", "high", "41"), ("豫05", "intermediate", "41"), ("豫0502", "basic", "41"),
+    ("云01", "intermediate", "53"), ("豫123", None, "41"), ("X01", None, None),
+    ("0502", None, None), (None, None, None),
+])
+def test_court_level_and_province(code: str | None, level: str | None,
+                                  province: str | None) -> None:
+    assert court_level(code) == level
+    assert court_province(code) == province

@@ -3,8 +3,11 @@
     python tools/readme_tour.py --write   # after a change that moves the figures
     python tools/readme_tour.py --check   # what tests/test_readme_tour.py runs
 
-Each step is one command, run in a fresh directory with a fresh workspace, in order; the README
-shows its first lines (and "..." when there are more). The block between the markers
+The steps are commands run in order in one fresh directory, without ``RINGTRACE_WORKSPACE``:
+``ingest`` creates ``./ringtrace-workspace`` and the later commands find it there, as they
+would for a user. The README shows each step's first lines (and "..." when there are more;
+lines that change from run to run, such as a pack's hash or an export's batch id, are left
+out that way). The block between the markers
 ``<!-- tour:start -->`` and ``<!-- tour:end -->`` is generated; everything else in the README is
 written by hand.
 """
@@ -33,6 +36,9 @@ TOUR: list[tuple[str, int]] = [
     ("ringtrace employer {employer}", 8),
     ("ringtrace groups -n 3", 5),
     ("ringtrace leads -n 3", 5),
+    ("ringtrace pack 1 --out pack-ring1/ --zip", 1),
+    ("ringtrace report --out report/ --top 5", 1),
+    ("ringtrace leads export --out exports/", 5),
     ("ringtrace resolve", 6),
     ("ringtrace eval --truth province/truth.json", 6),
 ]
@@ -61,9 +67,9 @@ def render() -> str:
     """The tour block, from running every step."""
     with tempfile.TemporaryDirectory() as tmp:
         cwd = Path(tmp)
-        env = {**os.environ, "RINGTRACE_WORKSPACE": str(cwd / "ringtrace-workspace"),
-               "PYTHONPATH": str(ROOT), "COLUMNS": "100"}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "100"}
         env.pop("RINGTRACE_PROGRESS", None)
+        env.pop("RINGTRACE_WORKSPACE", None)  # found by walking up from the directory
         out = ["```"]
         for command, shown in TOUR:
             if "{employer}" in command:

@@ -13,6 +13,14 @@ if ! command -v chromium >/dev/null 2>&1; then
         chromium chromium-driver >/dev/null || echo "warning: could not install chromium"
 fi
 
+# a CJK font, so that the browser tests' screenshots (/tmp/ringtrace-viz-*.png) show Chinese
+if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+    echo "installing a Chinese font (fonts-wqy-microhei) for readable screenshots"
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
+        fonts-wqy-microhei >/dev/null || echo "warning: could not install a Chinese font"
+fi
+
 # lint first (ruff, mypy); the doctests of every module run inside pytest (tests/test_doctests.py)
 echo "ruff:" && "$VENV/bin/ruff" check ringtrace tests benchmarks tools || exit 1
 echo "mypy:" && "$VENV/bin/mypy" || exit 1

@@ -4,6 +4,7 @@ and the audit hook (every command that opens the store leaves one line in the au
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,10 +15,12 @@ import click
 from tqdm import tqdm
 
 from ringtrace.cli.app import Context
-from ringtrace.cli.output import printable
+from ringtrace.cli.output import printable, table, to_json
 from ringtrace.errors import NotFound, RingtraceError, WorkspaceBusy
 from ringtrace.graph.audit import audit_entry, write_entry
 from ringtrace.graph.store import GraphStore, open_store
+from ringtrace.queries.candidates import AmbiguousName, Candidate
+from ringtrace.resolve import AmbiguousEntity
 
 
 def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -39,11 +42,57 @@ class BusyError(click.ClickException):
     exit_code = EXIT_BUSY
 
 
+#: Characters that the shell treats specially in an unquoted word.
+_SHELL_SPECIAL = frozenset("|&;<>()$`\\\"' \t\n*?[#~")
+
+#: Exit status when a name matches several entities (the candidates are listed).
+EXIT_AMBIGUOUS = 4
+
+
+class AmbiguousError(click.ClickException):
+    """A name matched several entities: list them (a table on stderr, or JSON on stdout with
+    ``--json``) and exit 4, so that a script never goes on with a guess."""
+
+    exit_code = EXIT_AMBIGUOUS
+
+    def __init__(self, exc: AmbiguousName, as_json: bool) -> None:
+        super().__init__(printable(str(exc)))
+        self.ambiguous, self.as_json = exc, as_json
+
+    def show(self, file: Any = None) -> None:
+        if self.as_json:
+            click.echo(to_json(self.ambiguous.to_dict()))
+            return
+        rows = [{"id": c.id, "kind": c.kind, "name": c.name,
+                 "former_name": f"曾用名 {c.former_name}" if c.former_name else "",
+                 "cases": c.cases, "detail": c.detail} for c in self.ambiguous.candidates]
+        columns = ["id", "name", "former_name", "detail"]
+        if len({c.kind for c in self.ambiguous.candidates}) > 1:
+            columns.insert(1, "kind")
+        if not any(c.former_name for c in self.ambiguous.candidates):
+            columns.remove("former_name")
+        text = f"Error: {self.message}:\n\n{table(rows, columns, max_width=60)}"
+        special = [c.id for c in self.ambiguous.candidates if _SHELL_SPECIAL.intersection(c.id)]
+        if special:  # a person's id holds "|": unquoted, the shell would make it a pipe
+            text += f"\n\nquote the id in the shell, e.g. {printable(shlex.quote(special[0]))}"
+        click.echo(text, err=True)
+
+
 @contextmanager
-def translated_errors() -> Iterator[None]:
-    """Turn ringtrace errors into click errors (the only place where that happens)."""
+def translated_errors(*, as_json: bool = False) -> Iterator[None]:
+    """Turn ringtrace errors into click errors (the only place where that happens).
+
+    ``as_json``: the command was asked for JSON, so a list of candidates is written as JSON.
+    """
     try:
         yield
+    except AmbiguousName as exc:
+        raise AmbiguousError(exc, as_json) from exc
+    except AmbiguousEntity as exc:  # `resolve same/not-same/split/explain` name lookups
+        raise AmbiguousError(AmbiguousName(exc.text, "entity", [
+            Candidate(c.entity_id, c.kind, c.name, None, None,
+                      f"{c.members} mentions" + (f", {c.hint}" if c.hint else ""))
+            for c in exc.candidates]), as_json) from exc
     except WorkspaceBusy as exc:
         raise BusyError(printable(str(exc))) from exc
     except NotFound as exc:
@@ -57,6 +106,11 @@ def opened_store(ctx: Context, *, create: bool = False, store_uri: str | None = 
                  ) -> Iterator[GraphStore]:
     """The store, closed afterwards; the command's audit line is written when it ends."""
     with translated_errors():
+        if store_uri is None and not create:
+            ctx.located.require()  # says where it looked and how to point at a workspace
+        if create and ctx.located.how in ("here", "folder", "pointer"):
+            # a writer on a workspace found by walking up says which one (on stderr)
+            click.echo(f"workspace: {printable(ctx.located.describe())}", err=True)
         store = open_store(store_uri or ctx.workspace, create=create)
         state = _audit_state(ctx.workspace)
         try:
@@ -147,10 +201,54 @@ def _write_audit(state: dict[str, Any], workspace: Path) -> None:
         click.echo(f"warning: {printable(str(exc))}", err=True)
 
 
+class Bar:
+    """A tqdm bar on stderr that library code drives as a :class:`ringtrace.progress.Progress`
+    (and as the older ``Callable[[int], None]``)."""
+
+    def __init__(self, bar: tqdm, desc: str) -> None:
+        self.bar, self.desc = bar, desc
+
+    def start(self, total: int, stage: str) -> None:
+        self.bar.reset(total=total)
+        self.bar.set_description(f"{self.desc}: {stage}" if stage else self.desc)
+
+    def __call__(self, done: int = 1) -> None:
+        self.bar.update(done)
+
+    def note(self, text: str) -> None:
+        """Show what is being done now beside the bar (a scan's current step)."""
+        self.bar.set_postfix_str(text)
+
+
+def step_progress(bar: Bar) -> Callable[[str], None]:
+    """A callback for named steps (a scan's :data:`~ringtrace.queries.scan.STEPS`) that moves
+    ``bar`` on by one each time the next step begins and shows the step's name."""
+    seen: list[str] = []
+
+    def step(name: str) -> None:
+        bar(1 if seen else 0)
+        seen.append(name)
+        bar.note(name)
+
+    return step
+
+
+def progress_shown() -> bool:
+    """Bars are drawn on a terminal, unless --quiet; RINGTRACE_PROGRESS=1 forces them on (e.g.
+    when stderr goes to a log file) and RINGTRACE_PROGRESS=0 off."""
+    click_ctx = click.get_current_context(silent=True)
+    obj = click_ctx.find_root().obj if click_ctx is not None else None
+    if getattr(obj, "quiet", False):
+        return False
+    forced = os.environ.get("RINGTRACE_PROGRESS", "")
+    if forced:
+        return forced not in ("0", "no", "false")
+    return sys.stderr.isatty()
+
+
 @contextmanager
-def progress_bar(total: int | None, desc: str, unit: str = "rec") -> Iterator[Callable[[int], None]]:
-    """A tqdm bar on stderr (hidden when stderr is not a terminal and RINGTRACE_PROGRESS unset)."""
-    disable = not (os.environ.get("RINGTRACE_PROGRESS") or sys.stderr.isatty())
-    with tqdm(total=total, desc=desc, unit=unit, disable=disable, leave=False,
-              dynamic_ncols=True) as bar:
-        yield bar.update
+def progress_bar(total: int | None, desc: str, unit: str = "rec") -> Iterator[Bar]:
+    """A bar on stderr with the total and the time left (hidden: see :func:`progress_shown`)."""
+    with tqdm(total=total, desc=desc, unit=unit, disable=not progress_shown(), leave=False,
+              dynamic_ncols=True, file=sys.stderr) as bar:
+        yield Bar(bar, desc)

@@ -3,6 +3,7 @@ and list or re-read the input that was quarantined."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -92,13 +93,16 @@ def _report(summary: IngestSummary, as_json: bool, as_csv: bool) -> None:
 @click.option("--encoding", help="Encoding of text inputs (default: detect UTF-8 / GB18030 / "
                                  "UTF-16 with BOM).")
 @click.option("--batch-size", default=1000, show_default=True, help="Records per transaction.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes parsing raw documents (0: one per CPU core). The store is the "
+                   "same whatever the number.")
 @_limit_options
 @click.option("--fail-on-quarantine", is_flag=True,
               help=f"Exit with status {EXIT_QUARANTINED} when any input was quarantined.")
 @output_options
 @click.pass_context
 def ingest(click_ctx: click.Context, paths: tuple[Path, ...], encoding: str | None,
-           batch_size: int, max_document_mb: float, max_unzipped_mb: float,
+           batch_size: int, jobs: int, max_document_mb: float, max_unzipped_mb: float,
            max_parse_seconds: float, fail_on_quarantine: bool, as_json: bool,
            as_csv: bool) -> None:
     """Ingest case records, registry exports, back-payment ledgers and raw documents.
@@ -115,13 +119,15 @@ def ingest(click_ctx: click.Context, paths: tuple[Path, ...], encoding: str | No
       ringtrace ingest registry_gbk.csv --encoding gb18030
       ringtrace ingest judgments/ cases.jsonl --json
       ringtrace ingest big-judgments/ --max-document-mb 16
+      ringtrace ingest judgments/ --jobs 1
     """
     ctx: Context = click_ctx.obj
     limits = Limits.of_megabytes(max_document_mb, max_unzipped_mb, max_parse_seconds)
-    with opened_store(ctx, create=True) as store, progress_bar(None, "ingest") as tick, \
+    with opened_store(ctx, create=True) as store, progress_bar(None, "ingest", unit="file") as tick, \
             translated_errors():
         summary = ingest_paths(store, list(paths), encoding=encoding, batch_size=batch_size,
-                               progress=tick, exclude=[ctx.workspace], limits=limits)
+                               progress=tick, exclude=[ctx.workspace], limits=limits,
+                               jobs=jobs or os.cpu_count() or 1)
     _report(summary, as_json, as_csv)
     if fail_on_quarantine and not summary.clean:
         click_ctx.exit(EXIT_QUARANTINED)
@@ -196,7 +202,7 @@ def retry(ctx: Context, files: tuple[str, ...], encoding: str | None, max_docume
       ringtrace quarantine retry --file registry.csv --encoding gb18030
     """
     limits = Limits.of_megabytes(max_document_mb, max_unzipped_mb, max_parse_seconds)
-    with opened_store(ctx) as store, progress_bar(None, "retry") as tick, translated_errors():
+    with opened_store(ctx) as store, progress_bar(None, "retry", unit="file") as tick, translated_errors():
         summary, missing = retry_quarantined(store, encoding=encoding, progress=tick,
                                              limits=limits, files=files or None)
     _report(summary, as_json, as_csv)

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import click
 
 from ringtrace.cli.app import Context, cli
-from ringtrace.cli.common import opened_store, progress_bar, translated_errors
+from ringtrace.cli.common import opened_store, progress_bar, step_progress, translated_errors
 from ringtrace.cli.detect_commands import format_evaluation
 from ringtrace.graph.audit import append_audit
 from ringtrace.graph.store.sqlite import DB_NAME, SQLiteStore
+from ringtrace.graph.store.workspace import POINTER_NAME, locate, write_pointer
 from ringtrace.loaders.ingest import ingest_paths
 from ringtrace.queries.evaluate import evaluate, load_truth
-from ringtrace.queries.scan import run_scan
+from ringtrace.queries.scan import STEPS, run_scan
 from ringtrace.viz.report import write_report
 
 
@@ -30,7 +32,10 @@ def demo(out_dir: Path, seed: int, cases: int, texts: bool, top: int) -> None:
     """Run the main job on a synthetic province: synth, ingest, scan, evaluate, HTML.
 
     Writes OUT/province (the generated inputs and truth.json), OUT/workspace (the embedded
-    store, rebuilt on every run), OUT/index.html and OUT/rings/*.html.
+    store, rebuilt on every run), OUT/index.html and OUT/rings/*.html, and a .ringtrace
+    pointer file in the current directory naming OUT/workspace, so that the next
+    `ringtrace rings` run here (or below) finds it (a pointer naming another workspace is
+    kept). It prints the exact next command.
 
     \b
     Examples:
@@ -53,18 +58,21 @@ def demo(out_dir: Path, seed: int, cases: int, texts: bool, top: int) -> None:
         inputs = [p for p in inputs if p.exists()] or [province]
         click.echo(f"2/5 ingesting into {workspace}")
         with SQLiteStore.open(workspace) as store:
-            with progress_bar(None, "ingest") as tick:
+            with progress_bar(None, "ingest", unit="file") as tick:
                 summary = ingest_paths(store, inputs, progress=tick)
             click.echo(f"    {summary.records} records, {summary.quarantined} quarantined")
             click.echo("3/5 scanning")
-            meta = run_scan(store)["meta"]
+            with progress_bar(len(STEPS), "scan", unit="step") as bar:
+                meta = run_scan(store, progress=step_progress(bar))["meta"]
+                bar()
             click.echo(f"    {meta['rings']} rings, {meta['leads']} leads")
             click.echo("4/5 evaluating against truth.json")
             ev = evaluate(store, load_truth(province / "truth.json"))
             click.echo("\n".join("    " + line for line in format_evaluation(ev).splitlines()))
             click.echo(f"5/5 writing HTML to {out_dir}")
-            files = write_report(store, out_dir, top=top, evaluation=ev.headline(),
-                                 workspace=str(workspace))
+            with progress_bar(None, "report", unit="page") as bar:
+                files = write_report(store, out_dir, top=top, evaluation=ev.headline(),
+                                     workspace=str(workspace), progress=bar)
         append_audit(workspace, "demo", {"out": str(out_dir), "seed": seed, "cases": cases,
                                          "texts": texts, "top": top},
                      {"records": summary.records, "quarantined": summary.quarantined,
@@ -73,6 +81,16 @@ def demo(out_dir: Path, seed: int, cases: int, texts: bool, top: int) -> None:
     click.echo(f"\nopen {files.index.resolve()}")
     for page in files.rings[:5]:
         click.echo(f"     {page}")
+    click.echo(f"\nnext: ringtrace -w {workspace} rings")
+    pointer = write_pointer(Path.cwd(), workspace)
+    found = locate(None, os.environ, Path.cwd())
+    if pointer is not None and found.path.resolve() == workspace.resolve():
+        click.echo(f"      (or just `ringtrace rings` here and below: {pointer.name} names the "
+                   "workspace)")
+    elif pointer is None:
+        click.echo(f"      ({POINTER_NAME} here names another workspace and was kept)")
+    else:
+        click.echo(f"      (here a plain `ringtrace rings` opens {found.describe()})")
 
 
 @cli.command()
@@ -89,8 +107,9 @@ def report(ctx: Context, out_dir: Path, top: int, truth: Path | None) -> None:
     Example:
       ringtrace report --out report/ --top 20
     """
-    with opened_store(ctx) as store, translated_errors():
+    with opened_store(ctx) as store, translated_errors(), \
+            progress_bar(None, "report", unit="page") as bar:
         ev = evaluate(store, load_truth(truth)) if truth else None
-        files = write_report(store, out_dir, top=top,
-                             evaluation=ev.headline() if ev else None, workspace=str(ctx.workspace))
+        files = write_report(store, out_dir, top=top, evaluation=ev.headline() if ev else None,
+                             workspace=str(ctx.workspace), progress=bar)
     click.echo(f"wrote {files.index} and {len(files.rings)} ring pages")

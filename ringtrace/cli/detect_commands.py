@@ -8,11 +8,11 @@ from typing import Any
 import click
 
 from ringtrace.cli.app import Context, cli
-from ringtrace.cli.common import opened_store, progress_bar, translated_errors
+from ringtrace.cli.common import opened_store, progress_bar, step_progress, translated_errors
 from ringtrace.cli.output import emit, output_options
 from ringtrace.queries.evaluate import Evaluation, evaluate, load_truth
 from ringtrace.queries.rules import load_rules
-from ringtrace.queries.scan import run_scan
+from ringtrace.queries.scan import STEPS, run_scan
 from ringtrace.synth import worlds
 
 
@@ -60,9 +60,10 @@ def scan(ctx: Context, rules_file: Path | None, seed: int | None, as_json: bool,
     with translated_errors():
         config = load_rules(rules_file, {"scoring": {"community_seed": seed}} if seed is not None
                             else None)
-    steps = []
-    with opened_store(ctx) as store, translated_errors():
-        result = run_scan(store, config, progress=lambda step: steps.append(step))
+    with opened_store(ctx) as store, translated_errors(), \
+            progress_bar(len(STEPS), "scan", unit="step") as bar:
+        result = run_scan(store, config, progress=step_progress(bar))
+        bar()
     meta = {k: v for k, v in result["meta"].items() if k != "rules"}
     rows = [{"key": k, "value": v} for k, v in meta.items()]
     text = (f"scanned {meta['cases_scanned']} cases: {meta['findings']} rule hits, "

@@ -7,7 +7,13 @@ from pathlib import Path
 import click
 
 from ringtrace.cli.app import Context
-from ringtrace.cli.common import audit_result, opened_store, store_option, translated_errors
+from ringtrace.cli.common import (
+    audit_result,
+    opened_store,
+    progress_bar,
+    store_option,
+    translated_errors,
+)
 from ringtrace.cli.output import emit, output_options, table
 from ringtrace.cli.query_commands import leads
 from ringtrace.queries.exports import FORMATS, GROUPINGS, export_leads
@@ -42,9 +48,10 @@ def export(ctx: Context, by: str, fmt: str, out_dir: Path, again: bool, min_scor
       ringtrace leads export --by procuratorate --format xlsx --out exports/
       ringtrace leads export --format csv --out exports/ --again
     """
-    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors(), \
+            progress_bar(None, "export", unit="lead") as bar:
         result = export_leads(store, ctx.workspace, out_dir, by=by, fmt=fmt, again=again,
-                              min_score=min_score, unmask=unmask)
+                              min_score=min_score, unmask=unmask, progress=bar)
     audit_result(export_id=result.export_id, exported=result.exported, files=len(result.files),
                  already_exported=result.already_exported)
     rows = result.rows()

@@ -10,6 +10,7 @@ from ringtrace.cli.app import Context, cli
 from ringtrace.cli.common import (
     current_command,
     opened_store,
+    progress_bar,
     store_option,
     translated_errors,
     use_audit_entry,
@@ -71,14 +72,16 @@ def build(ctx: Context, ring_id: str, out_dir: Path, as_zip: bool, lang: str, un
       ringtrace pack 1 --out pack-ring1/ --zip
     """
     zip_path = out_dir.with_name(out_dir.name + ".zip") if as_zip else None
-    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors(), \
+            progress_bar(None, "pack", unit="step") as bar:
         command, params = current_command()
-        entry = audit_entry(command, params, {"ring_id": ring_id, "out": str(out_dir)})
         files = write_pack(store, ring_id, out_dir, lang=lang, unmask=unmask, seed=seed,
                            pdf=pdf, zip_path=zip_path, audit_log=read_audit(ctx.workspace),
-                           command=entry, sign_key=sign_key)
-        entry["result"].update(files=len(files.files), manifest_sha256=files.manifest_sha256,
-                               signed_by=files.signed_by)
+                           command=audit_entry(command, params, {"out": str(out_dir)}),
+                           sign_key=sign_key, progress=bar)
+        entry = dict(files.command or {})
+        entry["result"] = {**entry.get("result", {}), "files": len(files.files),
+                           "manifest_sha256": files.manifest_sha256, "signed_by": files.signed_by}
         use_audit_entry(entry)
     written = [str(p) for p in files.files]
     data = {"out_dir": str(files.out_dir), "files": written,

@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
-from ringtrace.cli.app import Context, cli
+from ringtrace.cli.app import EXIT_STATUS, Context, cli
 from ringtrace.cli.common import opened_store, store_option, translated_errors
-from ringtrace.cli.output import emit, output_options, table
+from ringtrace.cli.output import emit, output_options, printable, table
 from ringtrace.queries.entities import agent_profile, employer_profile, person_profile
 from ringtrace.queries.leads import list_explained_groups, list_leads
-from ringtrace.queries.paths import shortest_paths
+from ringtrace.queries.paths import SameEntity, shortest_paths
 from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
+from ringtrace.viz.catalogue import rule_name, rule_names
 
 CASE_COLUMNS = ["case_number", "forum", "document_type", "decision_date", "defendant_response",
                 "outcome", "score", "rules", "ring_id"]
+
+
+def named(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """Rows with the rule ids under ``key`` replaced by the rules' Chinese names (the label
+    catalogue), for tables people read; --json and --csv keep the ids."""
+    return [{**r, key: rule_names(r[key])} if isinstance(r.get(key), list | tuple) else r
+            for r in rows]
 
 
 @cli.command()
@@ -37,7 +46,7 @@ def rings(ctx: Context, limit: int, include_clusters: bool, store_uri: str | Non
     """
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
         rows = list_rings(store, limit, include_clusters)
-    emit(rows, as_json=as_json, as_csv=as_csv, rows=rows)
+    emit(rows, as_json=as_json, as_csv=as_csv, rows=rows, text=table(named(rows, "top_rules")))
 
 
 @cli.command()
@@ -97,14 +106,14 @@ def ring(ctx: Context, ring_id: str, html_out: Path | None, seed: int, store_uri
     if detail["intermediaries"]:
         lines.append("  intermediaries: " + ", ".join(
             f"{i['name']} ({i['role']}, {i['cases']} cases)" for i in detail["intermediaries"]))
-    lines += ["", table(detail["cases"], CASE_COLUMNS)]
+    lines += ["", table(named(detail["cases"], "rules"), CASE_COLUMNS)]
     if html_out:
         lines.append(f"\nwrote {html_out}")
     emit(detail, as_json=as_json, as_csv=as_csv, rows=detail["cases"], columns=CASE_COLUMNS,
          text="\n".join(lines))
 
 
-@cli.command()
+@cli.command(epilog=EXIT_STATUS)
 @click.argument("name")
 @store_option
 @output_options
@@ -112,42 +121,55 @@ def ring(ctx: Context, ring_id: str, html_out: Path | None, seed: int, store_uri
 def employer(ctx: Context, name: str, store_uri: str | None, as_json: bool, as_csv: bool) -> None:
     """Profile an employer by name or USCC: registry facts, cases, plaintiffs, agents, flags, ring.
 
+    A name that matches several employers (a former name, 曾用名, that is another company's
+    name, or part of several names) lists them with their ids and exits 4: run again with
+    the id or the USCC.
+
     \b
     Examples:
       ringtrace employer 安阳市恒达废旧物资回收有限公司
       ringtrace employer 91410502MA3X5Y0K2B --json
     """
-    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors(as_json=as_json):
         profile = employer_profile(store, name)
     e = profile["employer"]
-    lines = [f"{e.get('name')}  USCC {e.get('uscc') or '-'}  status {e.get('status') or '-'}  "
+    former = profile["matched"]["former_name"]
+    lines = [f"(matched its former name 曾用名 {former})"] if former else []
+    lines += [f"{e.get('name')}  USCC {e.get('uscc') or '-'}  status {e.get('status') or '-'}  "
              f"founded {e.get('founded') or '-'}  insured {e.get('insured_headcount', '-')}",
              f"cases {len(profile['cases'])}, plaintiffs {len(profile['plaintiffs'])}, "
              f"agents {len(profile['agents'])}, rings {', '.join(profile['rings']) or '-'}"]
-    lines += [f"  flag {f['rule_id']}: {f['summary']}" for f in profile["flags"]]
+    lines += [f"  flag {rule_name(f['rule_id'])}: {f['summary']}" for f in profile["flags"]]
     story = profile["resolution"]
     lines += [f"  merged: {m}" for m in story["merged_because"]]
     lines += [f"  tie: {t}" for t in story["relations"]]
     lines += [f"  judgement: {j}" for j in story["judgements"]]
-    lines += ["", table(profile["cases"], CASE_COLUMNS)]
+    lines += ["", table(named(profile["cases"], "rules"), CASE_COLUMNS)]
     emit(profile, as_json=as_json, as_csv=as_csv, rows=profile["cases"], columns=CASE_COLUMNS,
          text="\n".join(lines))
 
 
-@cli.command()
+@cli.command(epilog=EXIT_STATUS)
 @click.argument("name")
+@click.option("--all", "every", is_flag=True,
+              help="When the name matches several agents, profile them all instead of listing "
+                   "the candidates.")
 @store_option
 @output_options
 @click.pass_obj
-def agent(ctx: Context, name: str, store_uri: str | None, as_json: bool, as_csv: bool) -> None:
+def agent(ctx: Context, name: str, every: bool, store_uri: str | None, as_json: bool,
+          as_csv: bool) -> None:
     """Profile an agent (委托代理人) by name or id: reach, sides, firms, flags, rings.
+
+    A name that several agents share lists them with their ids and exits 4: run again with
+    the id (or pass --all).
 
     \b
     Example:
       ringtrace agent 王建国 --json
     """
-    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
-        profiles = agent_profile(store, name)
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors(as_json=as_json):
+        profiles = agent_profile(store, name, every=every)
     rows = [{"id": p["agent"]["id"], "name": p["agent"].get("name"), "kinds": p["kinds"],
              "law_firms": p["law_firms"], "cases": len(p["cases"]), "applicants": p["applicants"],
              "employers": len(p["employers"]), "sides": p["sides"], "rings": p["rings"],
@@ -156,20 +178,28 @@ def agent(ctx: Context, name: str, store_uri: str | None, as_json: bool, as_csv:
     emit(profiles, as_json=as_json, as_csv=as_csv, rows=rows)
 
 
-@cli.command()
+@cli.command(epilog=EXIT_STATUS)
 @click.argument("name")
+@click.option("--all", "every", is_flag=True,
+              help="When the name matches several people, profile them all instead of listing "
+                   "the candidates.")
 @store_option
 @output_options
 @click.pass_obj
-def person(ctx: Context, name: str, store_uri: str | None, as_json: bool, as_csv: bool) -> None:
+def person(ctx: Context, name: str, every: bool, store_uri: str | None, as_json: bool,
+           as_csv: bool) -> None:
     """Profile a person by name or id: roles in cases, contacts, back-payments, rings.
 
+    A name that several people share (namesakes are common) lists them with their ids, birth
+    years and case counts and exits 4: run again with the id (or pass --all).
+
     \b
-    Example:
+    Examples:
       ringtrace person 张桂兰
+      ringtrace person 'Person:张桂兰|b:1968-05-02' --json
     """
-    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
-        profiles = person_profile(store, name)
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors(as_json=as_json):
+        profiles = person_profile(store, name, every=every)
     rows = [{"id": p["person"]["id"], "name": p["person"].get("name"),
              "birth_date": p["person"].get("birth_date"), "roles": len(p["roles"]),
              "mentions": len(p["resolution"]["members"]),
@@ -198,10 +228,20 @@ def leads(click_ctx: click.Context, limit: int, min_score: float | None, store_u
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
         rows = list_leads(store, limit, min_score)
     columns = ["rank", "lead_id", "case_number", "forum", "score", "ring_id", "rules"]
-    emit(rows, as_json=as_json, as_csv=as_csv, rows=rows, columns=columns)
+    emit(rows, as_json=as_json, as_csv=as_csv, rows=rows, columns=columns,
+         text=table(named(rows, "rules"), columns))
 
 
-@cli.command()
+_PATH_EXIT_STATUS = """\b
+Exit status:
+  0   paths found and shown
+  1   no evidence path within --max-hops, or a name matches nothing
+  2   usage error, or A and B name the same entity
+  4   A or B matches several entities: they are listed with their ids; run
+      again with the id"""
+
+
+@cli.command(epilog=_PATH_EXIT_STATUS)
 @click.argument("a")
 @click.argument("b")
 @click.option("--max-hops", default=6, show_default=True)
@@ -217,8 +257,11 @@ def path(ctx: Context, a: str, b: str, max_hops: int, limit: int, store_uri: str
     Example:
       ringtrace path 王建国 安阳市恒达废旧物资回收有限公司
     """
-    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
-        found = shortest_paths(store, a, b, max_hops=max_hops, limit=limit)
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors(as_json=as_json):
+        try:
+            found = shortest_paths(store, a, b, max_hops=max_hops, limit=limit)
+        except SameEntity as exc:
+            raise click.UsageError(printable(str(exc))) from exc
     rows = [{"path": i, "hop": j, **{k: v for k, v in hop.items() if k != "props"}}
             for i, p in enumerate(found, start=1) for j, hop in enumerate(p, start=1)]
     lines = []

@@ -85,7 +85,7 @@ def run_command(ctx: Context, store_uri: str | None, as_json: bool) -> None:
 
 def _judge(ctx: Context, verdict: res.Verdict, a: str, b: str | None, note: str,
            user: str | None, store_uri: str | None, as_json: bool) -> None:
-    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors(as_json=as_json):
         current = res.ensure(store)
         judgement = res.record(store, verdict, a, b, resolution=current, note=note, user=user)
         use_audit_entry(audit_line(judgement))
@@ -158,7 +158,7 @@ def judgements_command(ctx: Context, store_uri: str | None, as_json: bool) -> No
 @click.pass_obj
 def show_command(ctx: Context, entity: str, store_uri: str | None, as_json: bool) -> None:
     """Show one entity: its mentions, the merges with their reasons, ties and judgements."""
-    with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
+    with opened_store(ctx, store_uri=store_uri) as store, translated_errors(as_json=as_json):
         current = res.ensure(store)
         story = res.explain(store, current, res.lookup(store, entity, current))
     lines = [f"{story.entity_id}  {story.name}  ({len(story.members)} mentions)"]

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,17 +34,16 @@ from ringtrace.loaders.jsonl import read_case_records
 from ringtrace.loaders.limits import (
     Limits,
     applied,
-    check_file_size,
     current_limits,
-    time_budget,
 )
 from ringtrace.loaders.mapping import load_mapping
+from ringtrace.loaders.parallel import read_documents
 from ringtrace.loaders.sources import Read, Source, discover
 from ringtrace.loaders.tabular import BadRow, read_table, undecodable
+from ringtrace.progress import SILENT, Progress
 
 __all__ = ["FileSummary", "IngestSummary", "ingest_paths", "retry_quarantined"]
 
-Progress = Callable[[int], None]
 Item = Read | RecordProblem
 
 
@@ -117,28 +116,6 @@ class IngestSummary:
         }
 
 
-def _document_records(path: Path, encoding: str | None) -> Iterator[Item]:
-    try:
-        from ringtrace.loaders import judgments
-    except ImportError as exc:  # pragma: no cover - the parser ships with the package
-        raise LoadError(f"{path}: the document parser is not available ({exc})") from exc
-    if path.suffix.lower() != ".docx":  # a .docx is capped on its decompressed size
-        check_file_size(path)
-    try:
-        with time_budget(str(path)):
-            outcome = judgments.parse_file(path, encoding=encoding)
-    except RingtraceError:
-        raise
-    except Exception as exc:  # the parser must not take the ingest down with it
-        raise LoadError(f"{path}: the parser failed on this document ({type(exc).__name__}: "
-                        f"{str(exc)[:200]})") from exc
-    if outcome.record is None:
-        yield from outcome.problems
-        return
-    yield from (replace(p, severity="warning") for p in outcome.problems)
-    yield Read(str(path), 1, outcome.record)
-
-
 def _table_records(source: Source, encoding: str | None, summary: FileSummary
                    ) -> Iterator[Item]:
     mapping = load_mapping(source.kind)
@@ -162,13 +139,14 @@ def _table_records(source: Source, encoding: str | None, summary: FileSummary
 
 
 def _items(source: Source, encoding: str | None, summary: FileSummary) -> Iterator[Item]:
+    """A table's or case file's items (a generator: a file that cannot be read raises when
+    the ingest starts on it)."""
     if source.problem is not None:
         raise LoadError(source.problem)
     if source.kind == "cases":
-        return read_case_records(source.path, encoding)
-    if source.kind == "document":
-        return _document_records(source.path, encoding)
-    return _table_records(source, encoding, summary)
+        yield from read_case_records(source.path, encoding)
+    else:
+        yield from _table_records(source, encoding, summary)
 
 
 def _digest(path: Path) -> str:
@@ -202,86 +180,124 @@ class _Copies:
 
 def ingest_paths(store: GraphStore, paths: Iterable[Path], *, encoding: str | None = None,
                  batch_size: int = 1000, progress: Progress | None = None,
-                 exclude: Iterable[Path] = (), limits: Limits | None = None) -> IngestSummary:
+                 exclude: Iterable[Path] = (), limits: Limits | None = None,
+                 jobs: int = 1) -> IngestSummary:
     """Read every input under ``paths`` into ``store``; see the module docstring.
 
-    Holds the store's writer lock for the whole run
-    (:class:`~ringtrace.errors.WorkspaceBusy` when another process holds it). Raises
-    :class:`~ringtrace.errors.LoadError` only when a given path does not exist, and
-    :class:`~ringtrace.errors.StoreError` when the store fails; everything wrong with the
-    input itself is quarantined and summarised.
+    ``jobs`` processes parse raw documents (:mod:`ringtrace.loaders.parallel`); this process
+    writes, in input order, so the store is the same whatever ``jobs`` is. Holds the store's
+    writer lock for the whole run (:class:`~ringtrace.errors.WorkspaceBusy` when another
+    process holds it). Raises :class:`~ringtrace.errors.LoadError` only when a given path does
+    not exist, and :class:`~ringtrace.errors.StoreError` when the store fails; everything
+    wrong with the input itself is quarantined and summarised. ``progress`` counts the files
+    read.
     """
-    with store.writing("ingest"), applied(limits or current_limits()):
+    limits = limits or current_limits()
+    with store.writing("ingest"), applied(limits):
         sources, skipped = discover(list(paths), encoding, exclude)
         summary = IngestSummary(skipped=[str(p) for p in skipped], counts_before=store.counts())
-        copies = _Copies()
-        for source in sources:
-            file_summary = FileSummary(str(source.path), source.kind)
-            summary.files.append(file_summary)
-            original = copies.original(source.path) if source.problem is None else None
-            if original is not None:
-                file_summary.status, file_summary.same_as = "duplicate", str(original)
-                continue
-            _ingest_file(store, source, encoding, file_summary, summary, batch_size, progress)
+        tell = progress or SILENT
+        tell.start(len(sources), "files")
+        planned = _planned(sources, summary)
+        tell(len(sources) - len(planned))  # copies of files read before: nothing to read
+        documents = read_documents([s.path for s, _ in planned if _parsed(s)],
+                                   encoding, limits, jobs)
+        writer = _Writer(store, summary, batch_size)
+        for source, file_summary in planned:
+            if _parsed(source):
+                _ingest_file(writer, source, _replayed(next(documents)), file_summary)
+            else:
+                # tables are written file by file: a back-payment row looks up the cases
+                # before it
+                writer.flush()
+                _ingest_file(writer, source, _items(source, encoding, file_summary),
+                             file_summary)
+                writer.flush()
+            tell()
+        writer.flush()
         summary.counts_after = store.counts()
     return summary
 
 
-def _ingest_file(store: GraphStore, source: Source, encoding: str | None,
-                 file_summary: FileSummary, summary: IngestSummary, batch_size: int,
-                 progress: Progress | None) -> None:
-    writer = _Writer(store, file_summary, summary, batch_size, progress)
+def _planned(sources: list[Source], summary: IngestSummary) -> list[tuple[Source, FileSummary]]:
+    """Every source with its summary (listed in ``summary``), byte-identical copies left out."""
+    copies = _Copies()
+    planned = []
+    for source in sources:
+        file_summary = FileSummary(str(source.path), source.kind)
+        summary.files.append(file_summary)
+        original = copies.original(source.path) if source.problem is None else None
+        if original is not None:
+            file_summary.status, file_summary.same_as = "duplicate", str(original)
+        else:
+            planned.append((source, file_summary))
+    return planned
+
+
+def _parsed(source: Source) -> bool:
+    """Is ``source`` a raw document for the parser (one :func:`_items` does not read)?"""
+    return source.kind == "document" and source.problem is None
+
+
+def _replayed(parsed: list[Item] | Exception) -> Iterator[Item]:
+    """A document's items as :func:`_items` would have yielded them (or raised)."""
+    if isinstance(parsed, Exception):
+        raise parsed
+    yield from parsed
+
+
+def _ingest_file(writer: _Writer, source: Source, items: Iterator[Item],
+                 file_summary: FileSummary) -> None:
+    last_line = 0
     try:
-        for item in _items(source, encoding, file_summary):
-            writer.add(item)
+        for item in items:
+            last_line = max(last_line, item.line)
+            writer.add(item, file_summary)
     except StoreError:
         raise
     except Exception as exc:  # the file, not the ingest, failed: keep what was read before
-        writer.flush()
         reason = str(exc) if isinstance(exc, RingtraceError) else (
             f"{source.path}: reading failed ({type(exc).__name__}: {str(exc)[:200]})")
         reason = reason.removeprefix(f"{source.path}: ")
-        if writer.last_line:
+        if last_line:
             file_summary.status = "partial"
-            reason = f"reading stopped after line {writer.last_line}: {reason}"
+            reason = f"reading stopped after line {last_line}: {reason}"
         else:
             file_summary.status = "quarantined"
         file_summary.reason = reason
-        problem = RecordProblem(str(source.path), 0, "", reason)
-        summary.problems.append(problem)
-        store.add_problems([problem])
-    else:
-        writer.flush()
+        writer.file_problem(RecordProblem(str(source.path), 0, "", reason))
 
 
 class _Writer:
-    """Batches the records of one file into transactions and quarantines what cannot go in."""
+    """Batches records, across files, into transactions and quarantines what cannot go in."""
 
-    def __init__(self, store: GraphStore, file_summary: FileSummary, summary: IngestSummary,
-                 batch_size: int, progress: Progress | None) -> None:
-        self.store, self.file, self.summary = store, file_summary, summary
-        self.batch_size, self.progress = batch_size, progress
-        self.pending: list[tuple[Read, GraphBatch]] = []
+    def __init__(self, store: GraphStore, summary: IngestSummary, batch_size: int) -> None:
+        self.store, self.summary = store, summary
+        self.batch_size = batch_size
+        self.pending: list[tuple[Read, GraphBatch, FileSummary]] = []
         self.problems: list[RecordProblem] = []
-        self.last_line = 0
+        self.file_problems: list[RecordProblem] = []
 
-    def add(self, item: Item) -> None:
+    def add(self, item: Item, file: FileSummary) -> None:
         if isinstance(item, RecordProblem):
-            self.last_line = max(self.last_line, item.line)
-            self._quarantine(item)
+            self._quarantine(item, file)
             return
-        self.last_line = max(self.last_line, item.line)
         try:
             batch = self._batch(item)
         except StoreError:
             raise
         except Exception as exc:
             self._quarantine(RecordProblem(item.file, item.line, "", "cannot convert the record "
-                                           f"({type(exc).__name__}: {str(exc)[:200]})"))
+                                           f"({type(exc).__name__}: {str(exc)[:200]})"), file)
             return
-        self.pending.append((item, batch))
+        self.pending.append((item, batch, file))
         if len(self.pending) + len(self.problems) >= self.batch_size:
             self.flush()
+
+    def file_problem(self, problem: RecordProblem) -> None:
+        """A whole file that could not be read (counted in its status, not as a record)."""
+        self.summary.problems.append(problem)
+        self.file_problems.append(problem)
 
     def _batch(self, item: Read) -> GraphBatch:
         record = item.record
@@ -296,17 +312,17 @@ class _Writer:
             self.summary.unresolved_basis += 1
         return backpayment_batch(record, basis)
 
-    def _quarantine(self, problem: RecordProblem) -> None:
+    def _quarantine(self, problem: RecordProblem, file: FileSummary) -> None:
         self.problems.append(problem)
         self.summary.problems.append(problem)
         if problem.severity == "error":
-            self.file.quarantined += 1
+            file.quarantined += 1
 
     def flush(self) -> None:
         pending, self.pending = self.pending, []
         if pending:
             merged = GraphBatch()
-            for _, batch in pending:
+            for _, batch, _ in pending:
                 merged.extend(batch)
             try:
                 self.store.write_batch(merged)
@@ -314,25 +330,25 @@ class _Writer:
                 raise
             except Exception:  # some record cannot be stored: write them one by one
                 pending = self._one_by_one(pending)
-            self.file.records += len(pending)
-        if self.problems:
-            self.store.add_problems(self.problems)
-        if self.progress and (pending or self.problems):
-            self.progress(len(pending) + sum(p.severity == "error" for p in self.problems))
-        self.problems = []
+            for _, _, file in pending:
+                file.records += 1
+        if self.problems or self.file_problems:
+            self.store.add_problems([*self.problems, *self.file_problems])
+        self.problems, self.file_problems = [], []
 
-    def _one_by_one(self, pending: list[tuple[Read, GraphBatch]]) -> list[tuple[Read, GraphBatch]]:
+    def _one_by_one(self, pending: list[tuple[Read, GraphBatch, FileSummary]]
+                    ) -> list[tuple[Read, GraphBatch, FileSummary]]:
         stored = []
-        for read, batch in pending:
+        for read, batch, file in pending:
             try:
                 self.store.write_batch(batch)
             except StoreError:
                 raise
             except Exception as exc:
                 self._quarantine(RecordProblem(read.file, read.line, "", "cannot be stored "
-                                               f"({type(exc).__name__}: {str(exc)[:200]})"))
+                                               f"({type(exc).__name__}: {str(exc)[:200]})"), file)
             else:
-                stored.append((read, batch))
+                stored.append((read, batch, file))
         return stored
 
 

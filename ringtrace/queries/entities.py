@@ -2,6 +2,9 @@
 
 A profile is of a resolved *entity* (:mod:`ringtrace.resolve`): it gathers the cases of every
 mention merged into it and says what it was merged from and why, and the analysts' judgements.
+A name that matches several entities (namesakes, or a company's former name that is another's
+current name) is never resolved silently: :class:`~ringtrace.queries.candidates.AmbiguousName`
+lists the candidates and the analyst asks again by id.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import Any
 from ringtrace.errors import NotFound
 from ringtrace.graph.elements import Edge, Node
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.candidates import distinct_entities, former_name_matched, one_entity
 from ringtrace.queries.results import ScanResults
 from ringtrace.resolve import Resolution, ensure, explain
 
@@ -25,17 +29,6 @@ def _entity(store: GraphStore, res: Resolution, node: Node) -> tuple[Node, list[
     head = store.node(res.entity(node.id)) or node
     edges = [e for m in res.members(head.id) for e in store.edges_of(m)]
     return head, sorted({e.key: e for e in edges}.values(), key=lambda e: (e.kind, e.key))
-
-
-def _unique_entities(res: Resolution, nodes: list[Node]) -> list[Node]:
-    """One node per entity, in the order found."""
-    seen: set[str] = set()
-    out = []
-    for n in nodes:
-        if res.entity(n.id) not in seen:
-            seen.add(res.entity(n.id))
-            out.append(n)
-    return out
 
 
 def _resolution_view(store: GraphStore, res: Resolution, node_id: str) -> dict[str, Any]:
@@ -74,17 +67,19 @@ def _scan_or_none(store: GraphStore) -> ScanResults | None:
         return None
 
 
-def _one(store: GraphStore, kind: str, text: str, what: str) -> Node:
+def _one(store: GraphStore, res: Resolution, kind: str, text: str, what: str) -> Node:
+    """The one entity of ``kind`` that ``text`` names (raises :class:`AmbiguousName` when it
+    names several, :class:`NotFound` when none)."""
     found = store.find_nodes(kind, text)
     if not found:
         raise NotFound(f"no {what} matches {text!r}")
-    exact = [n for n in found if n.name == text or n.props.get("uscc") == text.upper()]
-    if len(exact) == 1:
-        return exact[0]
-    if len(found) > 1:
-        names = "; ".join(f"{n.name} ({n.id})" for n in found[:10])
-        raise NotFound(f"{text!r} matches {len(found)} {what}s: {names}; give the full name or id")
-    return found[0]
+    return one_entity(store, res, text, what, found)
+
+
+def _matched(node: Node, text: str) -> dict[str, Any]:
+    """How ``text`` matched the profiled entity: through a former name (曾用名), or directly."""
+    former = former_name_matched(node, text)
+    return {"query": text, "former_name": former}
 
 
 def _cases_by_ring(rows: list[dict[str, Any]]) -> list[str]:
@@ -99,7 +94,7 @@ def _finding_view(f: dict[str, Any]) -> dict[str, Any]:
 def employer_profile(store: GraphStore, text: str) -> dict[str, Any]:
     """Registry facts, cases, plaintiffs, agents, flags and rings of one employer (name or USCC)."""
     res = ensure(store)
-    node, edges = _entity(store, res, _one(store, "Employer", text, "employer"))
+    node, edges = _entity(store, res, _one(store, res, "Employer", text, "employer"))
     members = set(res.members(node.id))
     scan = _scan_or_none(store)
     case_ids = sorted({e.dst for e in edges if e.kind == "PARTY_IN"})
@@ -129,6 +124,7 @@ def employer_profile(store: GraphStore, text: str) -> dict[str, Any]:
     legal_reps = [store.node(e.src) for e in edges if e.kind == "LEGAL_REP_OF"]
     return {
         "employer": _public(node),
+        "matched": _matched(node, text),
         "legal_representatives": sorted({n.name for n in legal_reps if n}),
         "cases": cases,
         "plaintiffs": [{"id": p, "name": people[p]["name"], "cases": n,
@@ -138,19 +134,25 @@ def employer_profile(store: GraphStore, text: str) -> dict[str, Any]:
                    for _, a in sorted(agents.items())],
         "flags": flags,
         "rings": _cases_by_ring(cases),
-        "explained_groups": [g for g in (scan.data.get("explained_groups", []) if scan else [])
+        "explained_groups": [g for g in (scan.explained_groups if scan else [])
                              if g["employer_id"] == node.id],
         "resolution": _resolution_view(store, res, node.id),
     }
 
 
-def agent_profile(store: GraphStore, text: str) -> list[dict[str, Any]]:
-    """Every person of that name (or id) who acts as an agent: reach, sides, firms, flags, rings."""
+def agent_profile(store: GraphStore, text: str, *, every: bool = False) -> list[dict[str, Any]]:
+    """The agent of that name (or id): reach, sides, firms, flags, rings.
+
+    A list of one profile; when the name matches several agents, :class:`AmbiguousName`
+    lists them, unless ``every`` asks for all of their profiles.
+    """
     res = ensure(store)
-    candidates = [n for n in _unique_entities(res, store.find_nodes("Person", text, limit=200))
+    candidates = [n for n in distinct_entities(res, store.find_nodes("Person", text, limit=200))
                   if any(e.kind == "AGENT_IN" for e in _entity(store, res, n)[1])]
     if not candidates:
         raise NotFound(f"no agent matches {text!r}")
+    if not every:
+        candidates = [one_entity(store, res, text, "agent", candidates)]
     scan = _scan_or_none(store)
     out = []
     for found in candidates:
@@ -178,12 +180,18 @@ def agent_profile(store: GraphStore, text: str) -> list[dict[str, Any]]:
     return out
 
 
-def person_profile(store: GraphStore, text: str) -> list[dict[str, Any]]:
-    """Every person matching a name or id: roles in cases, contacts, back-payments, rings."""
+def person_profile(store: GraphStore, text: str, *, every: bool = False) -> list[dict[str, Any]]:
+    """The person of that name or id: roles in cases, contacts, back-payments, rings.
+
+    A list of one profile; when the name matches several people, :class:`AmbiguousName`
+    lists them, unless ``every`` asks for all of their profiles.
+    """
     res = ensure(store)
-    nodes = _unique_entities(res, store.find_nodes("Person", text, limit=200))
+    nodes = distinct_entities(res, store.find_nodes("Person", text, limit=200))
     if not nodes:
         raise NotFound(f"no person matches {text!r}")
+    if not every:
+        nodes = [one_entity(store, res, text, "person", nodes)]
     scan = _scan_or_none(store)
     out = []
     for found in nodes:

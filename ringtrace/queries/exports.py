@@ -29,6 +29,7 @@ from ringtrace.export.masking import mask_text
 from ringtrace.graph.audit import os_user, utc_now
 from ringtrace.graph.identity import digest
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.progress import SILENT, Progress
 from ringtrace.queries.jurisdiction import (
     Jurisdiction,
     Procuratorate,
@@ -139,12 +140,14 @@ def _write(path: Path, fmt: str, rows: list[dict[str, Any]], about: list[tuple[s
 
 def export_leads(store: GraphStore, workspace: str | Path, out_dir: Path, *,
                  by: str = "procuratorate", fmt: str = "xlsx", again: bool = False,
-                 min_score: float | None = None, unmask: bool = False) -> ExportResult:
+                 min_score: float | None = None, unmask: bool = False,
+                 progress: Progress = SILENT) -> ExportResult:
     """Write this scan's leads, one file per receiving procuratorate, and record them.
 
     Leads already in the ledger are skipped unless ``again``; the result says how many.
     Nothing is recorded when there is nothing new to export. ID numbers, phones and birth
-    dates in the text are masked unless ``unmask``.
+    dates in the text are masked unless ``unmask``. ``progress`` counts leads twice: finding
+    each one's procuratorate, then writing it.
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
@@ -155,9 +158,11 @@ def export_leads(store: GraphStore, workspace: str | Path, out_dir: Path, *,
     done = {line["lead_id"] for line in read_ledger(workspace)}
     fresh = [lead for lead in leads if again or lead["lead_id"] not in done]
     groups: dict[Procuratorate, list[tuple[dict[str, Any], Jurisdiction]]] = defaultdict(list)
+    progress.start(len(fresh), "procuratorates")
     for lead in fresh:
         where = case_jurisdiction(store, lead["case_id"])
         groups[_receiver(where, by)].append((lead, where))
+        progress()
     now = utc_now()
     export_id = "X-" + now[:19].replace("-", "").replace(":", "") + "-" + digest(
         now, str(len(done)), *(lead["lead_id"] for lead in fresh), length=6)
@@ -167,6 +172,7 @@ def export_leads(store: GraphStore, workspace: str | Path, out_dir: Path, *,
     out_dir.mkdir(parents=True, exist_ok=True)
     ledger_lines = []
     user = os_user()
+    progress.start(len(fresh), "files")
     for office in sorted(groups, key=lambda p: (p.code, p.name)):
         members = groups[office]
         stem = _UNSAFE_FILENAME.sub("_", f"{office.code}_{office.name}_{export_id}")
@@ -184,5 +190,6 @@ def export_leads(store: GraphStore, workspace: str | Path, out_dir: Path, *,
                           "procuratorate_code": office.code, "by": by, "file": str(path),
                           "export_id": export_id, "exported_at": now, "user": user}
                          for lead, _ in members]
+        progress(len(members))
     append_jsonl(ledger_path(workspace), ledger_lines)
     return result

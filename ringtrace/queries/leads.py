@@ -13,7 +13,7 @@ from ringtrace.regions.provinces import province_name, province_of_code, provinc
 def list_explained_groups(store: GraphStore, limit: int | None = None) -> list[dict[str, Any]]:
     """Groups the last scan explained as legitimate, largest first (see queries.groups)."""
     scan = ScanResults.load(store)
-    found = sorted(scan.data.get("explained_groups", []),
+    found = sorted(scan.explained_groups,
                    key=lambda g: (-len(g["cases"]), g["employer_id"]))
     return found[:limit]
 
@@ -23,12 +23,22 @@ def list_leads(store: GraphStore, limit: int | None = None,
     """Leads in rank order: each with its lead id, score, rule ids, reasons and evidence."""
     scan = ScanResults.load(store)
     threshold = scan.meta["lead_threshold"] if min_score is None else min_score
-    ranked = sorted((c for c, row in scan.data["cases"].items()
-                     if row["final_score"] >= threshold),
-                    key=lambda c: (-scan.data["cases"][c]["final_score"], c))
+    if threshold >= scan.meta["lead_threshold"]:
+        # the scan's leads, strongest first, are every case at or above this threshold: read
+        # the rows shown, not every case's
+        ranked = scan.leads
+        if threshold > scan.meta["lead_threshold"]:
+            rows = scan.cases(ranked)
+            ranked = [c for c in ranked if rows[c]["final_score"] >= threshold]
+        else:
+            rows = scan.cases(ranked[:limit])
+    else:
+        rows = scan.data["cases"]
+        ranked = sorted((c for c, row in rows.items() if row["final_score"] >= threshold),
+                        key=lambda c: (-rows[c]["final_score"], c))
     out = []
     for rank, case_id in enumerate(ranked[:limit], start=1):
-        row = scan.data["cases"][case_id]
+        row = rows[case_id]
         facts = case_row(store, case_id, scan)
         forum = store.node(next((e.dst for e in store.edges_of(case_id, ["DECIDED_BY"])), ""))
         region = forum.props.get("region_code") if forum else None

@@ -5,25 +5,43 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from ringtrace.errors import NotFound
-from ringtrace.graph.elements import Edge
+from ringtrace.errors import NotFound, RingtraceError
+from ringtrace.graph.elements import Edge, Node
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.candidates import one_entity
+from ringtrace.resolve import ensure
 
 _SEARCH_KINDS = ("Employer", "Person", "LawFirm", "Case", "Identifier", "Forum")
 
 
+class SameEntity(RingtraceError):
+    """Both ends of ``path`` name the same entity: there is no path to show."""
+
+
+class NoPath(NotFound):
+    """No evidence path of at most ``max_hops`` hops joins the two entities."""
+
+
 def resolve(store: GraphStore, text: str) -> list[str]:
-    """Node ids for a name, id, USCC or case number (every kind searched)."""
+    """Node ids for a name, id, USCC or case number (every kind searched), all of one entity.
+
+    A name that matches several entities raises :class:`AmbiguousName` with the candidates:
+    a path from the wrong 张桂兰 is a false lead.
+    """
     node = store.node(text)
     if node is not None:
         return [node.id]
-    ids: list[str] = []
+    nodes: list[Node] = []
     for kind in _SEARCH_KINDS:
-        ids.extend(n.id for n in store.find_nodes(kind, text, limit=20))
-    ids.extend(store.case_ids_for_number(text))
-    if not ids:
+        nodes.extend(store.find_nodes(kind, text, limit=20))
+    for case_id in store.case_ids_for_number(text):
+        found = store.node(case_id)
+        nodes.extend([found] if found is not None else [])
+    if not nodes:
         raise NotFound(f"nothing in the workspace matches {text!r}")
-    return sorted(set(ids))
+    res = ensure(store)
+    chosen = res.entity(one_entity(store, res, text, "entity", nodes).id)
+    return sorted({n.id for n in nodes if res.entity(n.id) == chosen})
 
 
 def shortest_paths(store: GraphStore, a: str, b: str, *, max_hops: int = 6, limit: int = 5,
@@ -35,6 +53,9 @@ def shortest_paths(store: GraphStore, a: str, b: str, *, max_hops: int = 6, limi
     the case number of the document it was read from.
     """
     sources, targets = resolve(store, a), set(resolve(store, b))
+    if targets.intersection(sources):
+        raise SameEntity(f"{a!r} and {b!r} name the same entity ({sorted(targets)[0]}): a path "
+                         "needs two different entities")
     parents: dict[str, list[tuple[str, Edge]]] = {s: [] for s in sources}
     depth = {s: 0 for s in sources}
     queue = deque(sources)
@@ -60,7 +81,9 @@ def shortest_paths(store: GraphStore, a: str, b: str, *, max_hops: int = 6, limi
                 parents[nxt].append((current, e))
     ends = sorted(t for t in targets if t in depth)
     if not ends:
-        raise NotFound(f"no evidence path of at most {max_hops} hops between {a!r} and {b!r}")
+        raise NoPath(f"no evidence path of at most {max_hops} hops between {a!r} and {b!r} "
+                     "(forums and hubs are not walked through); allow longer paths with "
+                     "--max-hops, or check the names with `ringtrace person` / `employer`")
     paths: list[list[dict[str, Any]]] = []
 
     def walk(node: str, suffix: list[dict[str, Any]]) -> None:

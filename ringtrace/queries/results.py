@@ -1,34 +1,64 @@
-"""Reading stored scan results: rings, case scores, findings and leads."""
+"""Reading stored scan results: rings, case scores, findings and leads.
+
+:class:`ScanResults` reads through the store's
+:class:`~ringtrace.graph.store.scan_reader.ScanReader`: a query about one entity reads that
+entity's rows, not the whole scan; :attr:`ScanResults.data` loads everything for the few
+consumers that walk every case (evaluation, feedback, the overview).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
 from ringtrace.errors import NotFound
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
 
 
-@dataclass
 class ScanResults:
     """The stored scan with lookups by case, subject and ring."""
 
-    data: dict[str, Any]
+    def __init__(self, reader: ScanReader) -> None:
+        self._reader = reader
+        self._rings: list[dict[str, Any]] | None = None
 
     @classmethod
     def load(cls, store: GraphStore) -> ScanResults:
-        data = store.load_scan()
-        if data is None:
+        reader = store.scan_reader()
+        if reader is None:
             raise NotFound("the workspace has not been scanned yet: run `ringtrace scan` first")
-        return cls(data)
+        return cls(reader)
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> ScanResults:
+        """Results over a scan mapping already in memory (what ``run_scan`` returns)."""
+        return cls(WholeScan(data))
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The whole scan as one mapping (reads every row: prefer the lookups below)."""
+        return self._reader.everything()
 
     @property
     def meta(self) -> dict[str, Any]:
-        return self.data["meta"]
+        meta: dict[str, Any] = self._reader.part("meta")
+        return meta
 
     @property
     def rings(self) -> list[dict[str, Any]]:
-        return self.data["rings"]
+        if self._rings is None:
+            self._rings = list(self._reader.part("rings") or [])
+        return self._rings
+
+    @property
+    def leads(self) -> list[str]:
+        """Lead case ids, strongest first."""
+        return list(self._reader.part("leads") or [])
+
+    @property
+    def explained_groups(self) -> list[dict[str, Any]]:
+        return list(self._reader.part("explained_groups") or [])
 
     def ring(self, ring_id: str) -> dict[str, Any]:
         for ring in self.rings:
@@ -37,16 +67,20 @@ class ScanResults:
         raise NotFound(f"no ring {ring_id!r}; `ringtrace rings` lists them")
 
     def case(self, case_id: str) -> dict[str, Any] | None:
-        return self.data["cases"].get(case_id)
+        return self._reader.cases([case_id]).get(case_id)
+
+    def cases(self, case_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The rows of these cases (those the scan scored)."""
+        return self._reader.cases(case_ids)
 
     def findings_for_case(self, case_id: str) -> list[dict[str, Any]]:
         row = self.case(case_id)
         if row is None:
             return []
-        return [self.data["findings"][i] for i in row["findings"]]
+        return self._reader.findings(row["findings"])
 
     def findings_for_subject(self, subject: str) -> list[dict[str, Any]]:
-        return [f for f in self.data["findings"] if f["subject"] == subject]
+        return self._reader.findings_of(subject)
 
     def ring_of_case(self, case_id: str) -> str | None:
         row = self.case(case_id)

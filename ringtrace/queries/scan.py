@@ -32,6 +32,8 @@ from ringtrace.queries.rules import RuleConfig, load_rules
 from ringtrace.queries.scoring import CaseScore, probability, rule_scores
 
 Progress = Callable[[str], None]
+#: The steps a scan reports through its ``progress`` callback, in order (a bar's total).
+STEPS = ("frame", "rules", "rings", "scores", "communities", "save")
 
 MONTHS_PER_YEAR = 12  # a pension is paid monthly
 

@@ -46,28 +46,53 @@ def score(value: Any) -> str:
     return text(value)
 
 
+def percent(fraction: float) -> str:
+    """A fraction as a Chinese reader writes a percentage: whole per cent from 10% up, one
+    decimal below (so that 0.1% does not round to 0%), no trailing ``.0``.
+
+    >>> percent(0.72), percent(0.825), percent(0.001), percent(0.0), percent(0.0456)
+    ('72%', '83%', '0.1%', '0%', '4.6%')
+    """
+    if abs(fraction) >= 0.1:  # rounded half up, as people round (82.5% → 83%)
+        return f"{math.floor(fraction * 100 + 0.5)}%"
+    shown = f"{math.floor(fraction * 1000 + 0.5) / 10:.1f}"
+    return shown.removesuffix(".0") + "%"
+
+
 def rate(value: Any) -> str:
-    """A fraction as a percentage (``0.857`` → ``85.7%``); other numbers as they are."""
+    """A fraction as a percentage (``0.857`` → ``86%``); other numbers as they are."""
     if isinstance(value, bool) or not isinstance(value, int | float) or _missing(value):
         return text(value)
     if isinstance(value, float) and 0.0 <= value <= 1.0:
-        return f"{value * 100:.1f}%"
+        return percent(value)
     return integer(value) if isinstance(value, int) else f"{value:,.3f}"
 
 
 def yuan(value: Any) -> str:
-    """An amount in yuan, with its 万元 equivalent from 10,000 up.
+    """An estimated amount as a Chinese reader writes it: 元 below 10,000, then 万元 with one
+    decimal, then 亿元 with two.
 
-    >>> yuan(1234567)
-    '1,234,567 元（约 123.46 万元）'
-    >>> yuan(875.0)
-    '875 元'
+    >>> yuan(1234567), yuan(875.0), yuan(48203374.13), yuan(123456789)
+    ('123.5万元', '875元', '4,820.3万元', '1.23亿元')
     """
     if isinstance(value, bool) or not isinstance(value, int | float) or _missing(value):
         return text(value)
+    if abs(value) >= 100_000_000:
+        return f"{value / 100_000_000:,.2f}亿元"
     if abs(value) >= 10_000:
-        return f"{value:,.0f} 元（约 {value / 10_000:,.2f} 万元）"
-    return f"{value:,.0f} 元"
+        return f"{value / 10_000:,.1f}万元"
+    return f"{value:,.0f}元"
+
+
+def yuan_exact(value: Any) -> str:
+    """An amount to the fen, for a single payment whose exact figure is evidence.
+
+    >>> yuan_exact(45321.5)
+    '45,321.50元'
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float) or _missing(value):
+        return text(value)
+    return f"{value:,.2f}元"
 
 
 def count(value: Any) -> str:

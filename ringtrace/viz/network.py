@@ -9,8 +9,15 @@ CDN and put titles into ``innerHTML``. What the views guarantee:
 * Inert data: node and edge data travel as escaped JSON in ``<script type="application/json">``;
   labels and tooltips are plain strings, which vis-network 9 shows as text. Legend and headings
   go through Jinja autoescape.
-* Deterministic: nodes and edges are sorted, positions come from ``networkx.spring_layout`` with
-  a fixed seed and are rounded, physics is off, so the same graph gives the same bytes.
+* Readable at 300+ nodes: nodes are drawn by role (intermediary, agent, employer, applicant,
+  court, ... - :mod:`ringtrace.viz.roles`) with a shape and border colour each and a legend;
+  positions are grouped by role (:mod:`ringtrace.viz.ring_layout`: intermediaries in the
+  centre, applicants in a disc per employer, courts in a side column); cases start hidden and
+  are drawn as applicant-employer edges; labels keep the distinguishing end of case numbers
+  and names (:mod:`ringtrace.viz.shortlabels`). The page's script adds a details panel, a
+  search box and filters by role, rule and date.
+* Deterministic: nodes and edges are sorted, the layout has no randomness, physics is off, so
+  the same graph gives the same bytes.
 * Masked: schema properties marked ``sensitive`` are masked unless ``unmask=True``; node ids
   (which can embed ID numbers or phones) never reach the page, nodes are numbered instead.
 """
@@ -20,8 +27,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +38,11 @@ from markupsafe import Markup
 from ringtrace.extras import require
 from ringtrace.graph.model import EdgeKind, NodeKind, Property, schema
 from ringtrace.viz.assets import VIZ_PURPOSE
+from ringtrace.viz.catalogue import rule_name
 from ringtrace.viz.masking import mask_value
+from ringtrace.viz.ring_layout import case_parties, grouped_layout
+from ringtrace.viz.roles import RoleStyle, node_roles, role_styles
+from ringtrace.viz.shortlabels import case_labels, short_name
 from ringtrace.viz.templating import page_head, render, template_text, value_label
 
 if TYPE_CHECKING:
@@ -46,22 +57,23 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SHAPE_GLYPHS = {"dot": "●", "square": "■", "triangle": "▲", "diamond": "◆", "hexagon": "⬢",
                  "star": "★", "ellipse": "⬬", "box": "▬", "triangleDown": "▼"}
 _FALLBACK_COLOR = "#9c9c9c"
-_LABEL_CHARS = 16
+_LABEL_CHARS = 12
 _VALUE_CHARS = 120
 _MAX_SOURCES = 12
-_EDGE_PIXELS = 150.0  # typical (median) edge length of the drawing
-_ASPECT = 1.5  # horizontal stretch of the layout (pages are wider than the drawing is tall)
 
 
 @dataclass(frozen=True)
 class LegendItem:
-    """One legend entry: a node kind present in the view, its colour, glyph and count."""
+    """One legend entry: a role present in the view, its fill and border colour, glyph, count
+    and whether it is shown when the page opens."""
 
     kind: str
     label: str
     color: str
+    border: str
     glyph: str
     count: int
+    shown: bool
 
 
 def _clip(text: str, limit: int) -> str:
@@ -138,32 +150,18 @@ def _sources_line(labels: Iterable[str]) -> str:
     return f"来源案号（{len(unique)}）：{shown}{more}"
 
 
-def layout_positions(graph: nx.MultiDiGraph, seed: int = 7) -> dict[Any, tuple[int, int]]:
-    """Fixed pixel positions: ``spring_layout`` of the sorted, simplified graph, rounded.
+def layout_positions(graph: nx.MultiDiGraph, intermediaries: Iterable[Any] = ()
+                     ) -> dict[Any, tuple[int, int]]:
+    """Fixed pixel positions, grouped by role (see :mod:`ringtrace.viz.ring_layout`).
 
-    The graph is rebuilt with nodes and edges in sorted order so that insertion order cannot
-    change the result; the same graph and seed always give the same positions.
+    The same graph always gives the same positions, whatever the order nodes were added in.
     """
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(graph.nodes, key=str))
-    pairs = {tuple(sorted((u, v), key=str)) for u, v in graph.edges() if u != v}
-    simple.add_edges_from(sorted(pairs, key=lambda p: (str(p[0]), str(p[1]))))
-    if len(simple) <= 1:
-        return {n: (0, 0) for n in simple}
-    pos = nx.spring_layout(simple, seed=seed)
-    lengths = sorted(math.dist(pos[u], pos[v]) for u, v in simple.edges())
-    median = lengths[len(lengths) // 2] if lengths else 0.0
-    # Scale so that a typical edge is _EDGE_PIXELS long, whatever the spread of outliers, and
-    # widen x because the drawing area is wider than tall.
-    scale = _EDGE_PIXELS / median if median > 1e-9 else _EDGE_PIXELS * math.sqrt(len(simple))
-    return {n: (round(float(x) * scale * _ASPECT), round(float(y) * scale))
-            for n, (x, y) in pos.items()}
+    return grouped_layout(graph, node_roles(graph, intermediaries))
 
 
-def _node_tooltip(kind: NodeKind | None, caption: str, attrs: dict[str, Any],
+def _node_tooltip(heading: str, kind: NodeKind | None, caption: str, attrs: dict[str, Any],
                   sources: list[str], unmask: bool) -> str:
-    title = kind.label_zh if kind is not None else str(attrs.get("kind") or "节点")
-    lines = [f"{title}：{caption}"]
+    lines = [f"{heading}：{caption}"]
     if kind is not None:
         for prop in kind.properties.values():
             if prop.name == kind.caption or not _present(attrs.get(prop.name)):
@@ -192,57 +190,108 @@ def _edge_tooltip(kind: EdgeKind | None, kind_name: str, ends: tuple[str, str],
     return "\n".join(lines)
 
 
-def _node_style(kind: NodeKind | None, degree: int, highlighted: bool,
-                dimmed: bool) -> dict[str, Any]:
-    color = _color(kind)
-    size = 10 + min(14, round(3 * math.log2(1 + degree)))
-    style: dict[str, Any] = {
-        "shape": kind.shape if kind is not None else "dot",
-        "color": {"background": color, "border": color,
-                  "highlight": {"background": color, "border": "#111111"},
-                  "hover": {"background": color, "border": "#111111"}},
-        "size": size,
-        "borderWidth": 1,
+def _node_style(style: RoleStyle, highlighted: bool, dimmed: bool) -> dict[str, Any]:
+    """Shape and colours by role; ring members larger, everyone else faded when a ring is set."""
+    dark = {"background": style.fill, "border": "#111111"}
+    out: dict[str, Any] = {
+        "shape": style.shape,
+        "color": {"background": style.fill, "border": style.border,
+                  "highlight": dark, "hover": dark},
+        "size": style.size + (4 if highlighted else 0),
+        "borderWidth": style.border_width + (1 if highlighted else 0),
+        "font": {"size": style.font},
     }
-    if highlighted:
-        style["size"] = size + 8
-        style["borderWidth"] = 4
-        style["color"]["border"] = "#111111"
-        style["font"] = {"size": 15, "color": "#000000"}
-    elif dimmed:
-        style["opacity"] = 0.55
-    return style
+    if dimmed and not highlighted:
+        out["opacity"] = 0.55
+    return out
 
 
-def _add_nodes(net: Network, graph: nx.MultiDiGraph, vid: dict[Any, str],
-               highlight: set[Any], seed: int, unmask: bool) -> dict[Any, str]:
-    """Add every node (sorted) to ``net``; returns each node's caption."""
+def _case_date(attrs: Mapping[str, Any]) -> str:
+    for key in ("decision_date", "filing_date", "hearing_date"):
+        if isinstance(attrs.get(key), str) and attrs[key]:
+            return str(attrs[key])[:10]
+    return ""
+
+
+@dataclass(frozen=True)
+class _View:
+    """What the node and edge builders share: ids, roles, captions, cases per node."""
+
+    graph: nx.MultiDiGraph
+    vid: dict[Any, str]
+    roles: dict[Any, str]
+    parties: dict[Any, dict[str, list[Any]]]
+    captions: dict[Any, str]
+    node_cases: dict[Any, list[str]]
+    unmask: bool
+
+
+def _view(graph: nx.MultiDiGraph, intermediaries: Iterable[Any], unmask: bool) -> _View:
+    vid = {n: f"n{i}" for i, n in enumerate(sorted(graph.nodes, key=str))}
+    roles = node_roles(graph, intermediaries)
+    parties = case_parties(graph)
     model = schema()
-    positions = layout_positions(graph, seed)
+    captions = {n: _caption(graph.nodes[n], model.nodes.get(str(graph.nodes[n].get("kind") or "")),
+                            unmask) for n in vid}
+    node_cases: dict[Any, set[str]] = defaultdict(set)
+    for case, p in parties.items():
+        node_cases[case].add(vid[case])
+        for group in p.values():
+            for n in group:
+                node_cases[n].add(vid[case])
+    return _View(graph, vid, roles, parties, captions,
+                 {n: sorted(c, key=lambda v: int(v[1:])) for n, c in node_cases.items()}, unmask)
+
+
+def _labels(view: _View) -> dict[Any, str]:
+    """Visible labels: short case numbers, distinct whenever the numbers differ; short names."""
+    cases = {n: view.captions[n] for n, r in view.roles.items() if r == "case"}
+    short = case_labels(cases.values())
+    return {n: short[cases[n]] if n in cases else short_name(view.captions[n], view.roles[n],
+                                                                _LABEL_CHARS)
+            for n in view.vid}
+
+
+def _add_nodes(net: Network, view: _View, highlight: set[Any],
+               case_rules: Mapping[Any, Iterable[str]]) -> None:
+    """Add every node (sorted) to ``net``, styled by role, with its filter attributes."""
+    model = schema()
+    graph = view.graph
+    positions = grouped_layout(graph, view.roles)
+    styles = role_styles()
+    labels = _labels(view)
     sources: dict[Any, set[str]] = defaultdict(set)
     for u, v, doc in graph.edges(data="source_doc"):
         if doc:
             sources[u].add(source_label(str(doc), graph))
             sources[v].add(source_label(str(doc), graph))
-    captions: dict[Any, str] = {}
-    for n, node_id in vid.items():
+    case_numbers = {view.vid[c]: view.captions[c] for c in view.parties}
+    for n, node_id in view.vid.items():
         attrs = graph.nodes[n]
         kind_name = str(attrs.get("kind") or "")
         kind = model.nodes.get(kind_name)
-        caption = captions[n] = _caption(attrs, kind, unmask)
+        role = view.roles[n]
+        style = styles.get(role, styles["other"])
         x, y = positions[n]
+        cases = view.node_cases.get(n, [])
+        search = " ".join(dict.fromkeys([view.captions[n], labels[n],
+                                         *(case_numbers[c] for c in cases)]))
+        heading = style.label if role != "other" or kind is None else kind.label_zh
+        title = _node_tooltip(heading, kind, view.captions[n], attrs, sorted(sources[n]),
+                              view.unmask)
         net.add_node(
-            node_id, label=_clip(caption, _LABEL_CHARS),
-            title=_node_tooltip(kind, caption, attrs, sorted(sources[n]), unmask),
-            x=x, y=y, physics=False, kind=kind_name, search=caption,
-            **_node_style(kind, graph.degree(n), n in highlight, bool(highlight)))
-    return captions
+            node_id, label=labels[n], title=title, x=x, y=y, caption=view.captions[n],
+            physics=False, kind=kind_name, role=role, search=search, cases=cases,
+            rules=sorted({str(r) for r in case_rules.get(n, ())}) if role == "case" else [],
+            date=_case_date(attrs) if role == "case" else "", hidden=not style.shown,
+            **_node_style(style, n in highlight, bool(highlight)))
 
 
-def _add_edges(net: Network, graph: nx.MultiDiGraph, vid: dict[Any, str],
-               captions: dict[Any, str], unmask: bool) -> None:
-    """Add one edge per (source, target, kind), merging parallel edges from several cases."""
+def _add_edges(net: Network, view: _View) -> int:
+    """Add one edge per (source, target, kind), merging parallel edges from several cases;
+    returns the next free edge number."""
     model = schema()
+    graph = view.graph
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     ends: dict[tuple[str, str, str], tuple[Any, Any]] = {}
     for u, v, attrs in graph.edges(data=True):
@@ -257,59 +306,103 @@ def _add_edges(net: Network, graph: nx.MultiDiGraph, vid: dict[Any, str],
                           for m in members if m.get("source_doc")})
         label = kind.label_zh if kind is not None else kind_name
         net.add_edge(
-            vid[u], vid[v], id=f"e{i}",
+            view.vid[u], view.vid[v], id=f"e{i}",
             label=label if len(members) == 1 else f"{label} ×{len(members)}",
-            title=_edge_tooltip(kind, kind_name, (captions[u], captions[v]), members, sources,
-                                unmask),
-            width=round(1 + math.log2(len(members)), 2))
+            title=_edge_tooltip(kind, kind_name, (view.captions[u], view.captions[v]), members,
+                                sources, view.unmask),
+            width=round(1 + math.log2(len(members)), 2), derived=False, cases=[])
+    return len(groups)
 
 
-def _legend(graph: nx.MultiDiGraph) -> list[LegendItem]:
-    """One entry per node kind present, in schema order, with its count."""
-    model = schema()
-    counts: dict[str, int] = defaultdict(int)
-    for _, kind_name in graph.nodes(data="kind"):
-        counts[str(kind_name or "")] += 1
-    legend = []
-    for name, count in sorted(counts.items(), key=lambda kv: _kind_order(kv[0])):
-        known = model.nodes.get(name)
-        legend.append(LegendItem(
-            kind=name, label=known.legend_zh if known else (name or "其他"), color=_color(known),
-            glyph=_SHAPE_GLYPHS.get(known.shape if known else "dot", "●"), count=count))
-    return legend
+def _derived(view: _View) -> dict[tuple[Any, Any, str], list[Any]]:
+    """The collapsed view's edges: applicant → employer per case (案件), agent → the parties it
+    represents (代理), employer → court (审理), each with the cases behind it."""
+    derived: dict[tuple[Any, Any, str], list[Any]] = defaultdict(list)
+    for case, p in sorted(view.parties.items(), key=lambda kv: str(kv[0])):
+        workers, employers = p.get("workers", []), p.get("employers", [])
+        for w in workers:
+            for e in employers:
+                derived[(w, e, "case")].append(case)
+        for agent in p.get("agents", []):
+            represented = (workers if agent in p.get("agent_side:worker", []) else
+                           employers if agent in p.get("agent_side:employer", []) else
+                           workers + employers)
+            for party in represented:
+                derived[(agent, party, "agent")].append(case)
+        for e in employers:
+            for forum in p.get("forums", []):
+                derived[(e, forum, "forum")].append(case)
+    return derived
 
 
-def _assemble(graph: nx.MultiDiGraph, highlight: set[Any], seed: int, unmask: bool) -> Network:
-    """The pyvis network: nodes numbered in sorted id order, merged edges, our options."""
-    vid = {n: f"n{i}" for i, n in enumerate(sorted(graph.nodes, key=str))}
+def _add_derived_edges(net: Network, view: _View, first: int) -> None:
+    looks = {"case": ("#6f9fd8", False), "agent": ("#f0a35e", False), "forum": ("#76b7b2", True)}
+    for i, key in enumerate(sorted(_derived(view).items(), key=lambda kv: (
+            str(kv[0][0]), str(kv[0][1]), kv[0][2])), start=first):
+        (u, v, what), cases = key
+        numbers = [view.captions[c] for c in cases]
+        color, dashed = looks[what]
+        word = {"case": "案件", "agent": "代理", "forum": "审理"}[what]
+        lines = [f"{word}：{view.captions[u]} → {view.captions[v]}", _sources_line(numbers)]
+        net.add_edge(view.vid[u], view.vid[v], id=f"e{i}", label="", derived=True,
+                     title="\n".join(lines), cases=[view.vid[c] for c in cases],
+                     width=round(1 + math.log2(len(cases)), 2) if what != "case" else 1,
+                     color={"color": color, "opacity": 0.55, "highlight": "#333333",
+                            "hover": "#555555", "inherit": False},
+                     dashes=dashed, arrows={"to": {"enabled": False}})
+
+
+def _legend(view: _View) -> list[LegendItem]:
+    """One entry per role present, in legend order, with its count."""
+    counts = Counter(view.roles.values())
+    return [LegendItem(kind=role, label=style.label, color=style.fill, border=style.border,
+                       glyph=_SHAPE_GLYPHS.get(style.shape, "●"), count=counts[role],
+                       shown=style.shown)
+            for role, style in role_styles().items() if counts[role]]
+
+
+def _assemble(view: _View, highlight: set[Any],
+              case_rules: Mapping[Any, Iterable[str]]) -> Network:
+    """The pyvis network: nodes numbered in sorted id order, merged and derived edges."""
     pyvis = require("pyvis.network", "viz", purpose=VIZ_PURPOSE)
     net = pyvis.Network(height="100%", width="100%", directed=True)
-    captions = _add_nodes(net, graph, vid, highlight, seed, unmask)
-    _add_edges(net, graph, vid, captions, unmask)
+    _add_nodes(net, view, highlight, case_rules)
+    _add_derived_edges(net, view, _add_edges(net, view))
     net.set_options(template_text("network_options.json"))
     return net
 
 
-def _kind_order(kind: str) -> tuple[int, str]:
-    names = list(schema().nodes)
-    return (names.index(kind), kind) if kind in names else (len(names), kind)
-
-
 def network_data(graph: nx.MultiDiGraph, *, highlight: Iterable[Any] = (), seed: int = 7,
-                 unmask: bool = False) -> dict[str, Any]:
-    """The vis-network input for ``graph``: ``{"nodes", "edges", "options", "legend"}``.
+                 unmask: bool = False, intermediaries: Iterable[Any] = (),
+                 case_rules: Mapping[Any, Iterable[str]] | None = None) -> dict[str, Any]:
+    """The vis-network input for ``graph``: ``{"nodes", "edges", "options", "legend", "rules",
+    "dates"}``.
 
     Nodes are numbered ``n0, n1, …`` in sorted id order and carry ``label``, a plain-text
-    ``title`` (tooltip), ``kind``, fixed ``x``/``y`` and their style; parallel edges of one kind
-    between the same two nodes become one edge whose tooltip lists every source case.
+    ``title`` (tooltip), ``role``, ``kind``, fixed ``x``/``y``, their style and what the
+    filters read (``cases``: the case nodes they take part in; for cases ``rules`` and
+    ``date``). Parallel edges of one kind between the same two nodes become one edge whose
+    tooltip lists every source case; ``derived`` edges draw the view with cases hidden.
+    ``intermediaries`` are the ring's intermediaries (drawn in the centre); ``case_rules``
+    maps case node ids to the rule ids that fired on them (for the rule filter). ``seed`` is
+    kept for callers that record it; the grouped layout has no randomness.
     """
-    net = _assemble(graph, set(highlight) & set(graph.nodes), seed, unmask)
+    del seed
+    view = _view(graph, intermediaries, unmask)
+    rules = dict(case_rules or {})
+    net = _assemble(view, set(highlight) & set(graph.nodes), rules)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    fired = Counter(str(r) for n, rs in rules.items() if view.roles.get(n) == "case"
+                    for r in set(rs))
+    dates = sorted(d for n in nodes if (d := n.get("date")))
     return {
         "nodes": nodes,
         "edges": edges,
         "options": json.loads(options),
-        "legend": [asdict(item) for item in _legend(graph)],
+        "legend": [asdict(item) for item in _legend(view)],
+        "rules": [{"id": r, "name": rule_name(r), "count": c}
+                  for r, c in sorted(fired.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "dates": [dates[0], dates[-1]] if dates else [],
     }
 
 
@@ -321,8 +414,10 @@ def _check_height(height: str) -> str:
 
 def network_fragment(graph: nx.MultiDiGraph, *, title: str, highlight: Iterable[Any] = (),
                      seed: int = 7, height: str = "720px", unmask: bool = False,
-                     dom_id: str = "rt-network") -> str:
-    """The ``<figure>`` holding one network view: legend, search box, canvas and JSON data.
+                     dom_id: str = "rt-network", intermediaries: Iterable[Any] = (),
+                     case_rules: Mapping[Any, Iterable[str]] | None = None) -> str:
+    """The ``<figure>`` holding one network view: role legend, search box, rule and date
+    filters, canvas, details panel and the JSON data (see :func:`network_data`).
 
     Embed it in a page whose ``<head>`` carries :func:`ringtrace.viz.templating.page_head`
     with ``network=True`` (it inlines vis-network and the script that draws every fragment).
@@ -333,16 +428,19 @@ def network_fragment(graph: nx.MultiDiGraph, *, title: str, highlight: Iterable[
         raise ValueError(f"dom_id must be letters, digits, '-' or '_' starting with a letter, "
                          f"got {dom_id!r}")
     marked = [n for n in highlight if n in graph]
-    data = network_data(graph, highlight=marked, seed=seed, unmask=unmask)
+    data = network_data(graph, highlight=marked, seed=seed, unmask=unmask,
+                        intermediaries=intermediaries, case_rules=case_rules)
     return render("network_fragment.html.j2", title=title, dom_id=dom_id,
-                  height=_check_height(height), legend=data.pop("legend"), data=data,
+                  height=_check_height(height), legend=data.pop("legend"), rules=data["rules"],
+                  dates=data["dates"], data=data,
                   highlighted=bool(marked),
                   node_count=len(data["nodes"]), edge_count=graph.number_of_edges(),
                   unmask=unmask)
 
 
 def network_html(graph: nx.MultiDiGraph, *, title: str, highlight: Iterable[Any] = (),
-                 seed: int = 7, height: str = "720px", unmask: bool = False) -> str:
+                 seed: int = 7, height: str = "720px", unmask: bool = False,
+                 intermediaries: Iterable[Any] = ()) -> str:
     """A complete, self-contained HTML page showing ``graph`` as an interactive network.
 
     Parameters
@@ -355,11 +453,14 @@ def network_html(graph: nx.MultiDiGraph, *, title: str, highlight: Iterable[Any]
     highlight : iterable of node ids
         Nodes to emphasise (ring members); ids not in the graph are ignored.
     seed : int
-        Layout seed; the same graph and seed give byte-identical HTML.
+        Recorded only: the grouped layout is deterministic, the same graph gives
+        byte-identical HTML.
     height : str
         CSS height of the drawing area, e.g. ``"720px"`` or ``"80vh"``.
     unmask : bool
         Show sensitive properties (ID numbers, phones) in full.
+    intermediaries : iterable of node ids
+        The ring's intermediaries, drawn in the centre.
 
     Examples
     --------
@@ -371,6 +472,6 @@ def network_html(graph: nx.MultiDiGraph, *, title: str, highlight: Iterable[Any]
     True
     """
     fragment = network_fragment(graph, title=title, highlight=highlight, seed=seed,
-                                height=height, unmask=unmask)
+                                height=height, unmask=unmask, intermediaries=intermediaries)
     return render("network_page.html.j2", head=page_head(title, network=True),
                   fragment=Markup(fragment))

@@ -38,8 +38,10 @@ from ringtrace.errors import RingtraceError
 from ringtrace.export.csv import write_csv
 from ringtrace.graph.audit import entry_line, provenance, utc_now
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.progress import SILENT, Progress
 from ringtrace.queries.ringviews import ring_graph
 from ringtrace.viz import formatting as fmt
+from ringtrace.viz.catalogue import evidence_text, rule_name, rule_names, translate_rule_ids
 from ringtrace.viz.network import network_fragment
 from ringtrace.viz.pack_data import pack_data
 from ringtrace.viz.pack_manifest import (
@@ -76,6 +78,9 @@ class PackFiles:
     files: list[Path] = field(default_factory=list)
     zip: Path | None = None
     signed_by: str | None = None
+    #: the audit line of the command that wrote the pack, as the pack carries it (naming the
+    #: ring by its id and rank: a rank alone points at another ring after the next scan)
+    command: dict[str, Any] | None = None
 
 
 _README = """Evidence pack {ring_id} / 证据包 {ring_id}
@@ -140,6 +145,13 @@ class _Words:
             return value_label(owner, prop, value)
         return str(self.values_en.get(prop, {}).get(str(value), value))
 
+    def rule(self, rule_id: Any, title: Any = None) -> str:
+        """A rule as this language's reader needs it: the catalogue's name in Chinese, the id
+        and title in English."""
+        if self.lang == "zh":
+            return rule_name(rule_id)
+        return " ".join(fmt.text(v) for v in (rule_id, title) if v)
+
     def coded(self, owner: str, prop: str) -> Callable[[Any, Mapping[str, Any]], str]:
         return lambda value, row: self.value(owner, prop, value)
 
@@ -188,7 +200,8 @@ def _sections(data: Mapping[str, Any], w: _Words, graph_markup: Markup) -> list[
     timeline = [{**row, "event": w.t["events"].get(row["event"], row["event"])}
                 for row in data["timeline"]]
     return [
-        Section("reasons", s["reasons"], items=tuple(fmt.text(r) for r in data["reasons"])),
+        Section("reasons", s["reasons"], items=tuple(translate_rule_ids(fmt.text(r), w.lang)
+                                                     for r in data["reasons"])),
         Section("exposure", s["exposure"], note=notes["exposure"], pairs=(
             (ex["amount"], fmt.yuan(exposure.get("amount_yuan"))),
             (ex["method"], fmt.text(exposure.get("method"))),
@@ -203,11 +216,12 @@ def _sections(data: Mapping[str, Any], w: _Words, graph_markup: Markup) -> list[
         Section("timeline", s["timeline"], table=Table.of(
             (c("date"), c("event"), c("case_number"), c("detail")), timeline)),
         Section("ring_flags", s["ring_flags"], table=Table.of(
-            (c("rule_id"), c("title"), c("summary"),
+            (c("rule_id", lambda v, r: w.rule(v, r.get("title"))), c("summary"),
              c("cases", lambda v, r: fmt.text(v))), data["ring_flags"])),
         Section("backpayments", s["backpayments"], table=Table.of(
             (c("person_name"), c("id_number"), c("employer_name"), c("period"),
-             c("amount", lambda v, r: fmt.yuan(v), True), c("case_number"), c("paid_date")),
+             c("amount", lambda v, r: fmt.yuan_exact(v), True), c("case_number"),
+             c("paid_date")),
             [{**b, "case_number": b["basis_case_number"]} for b in data["backpayments"]])),
     ]
 
@@ -252,12 +266,16 @@ def _case_views(data: Mapping[str, Any], w: _Words) -> list[dict[str, Any]]:
             (k["doc_sha256"], fmt.text(case["doc_sha256"])),
             (k["source_path"], fmt.text(case["source_path"])),
         )
-        flags = [{**f, "evidence": [{**e, "label": w.t["evidence_kinds"].get(e["kind"], e["kind"])}
-                                    for e in f["evidence"]]} for f in case["flags"]]
+        flags = [{**f, "name": w.rule(f["rule_id"], f.get("title")),
+                  "evidence": [{**e, "label": w.t["evidence_kinds"].get(e["kind"], e["kind"]),
+                                "detail": evidence_text(str(e["detail"]), w.lang)
+                                if e["kind"] != "text" else e["detail"]}
+                               for e in f["evidence"]]} for f in case["flags"]]
         spans = [{**sp, "label": w.t["span_kinds"].get(sp["kind"], sp["kind"])}
                  for sp in case["spans"]]
         views.append({"anchor": f"case-{index}", "number": fmt.text(case["case_number"]),
-                      "facts": facts, "flags": flags, "ring_flags": case["ring_flags"],
+                      "facts": facts, "flags": flags,
+                      "ring_flags": rule_names(case["ring_flags"], w.lang),
                       "spans": spans})
     return views
 
@@ -370,22 +388,28 @@ def _print_pdf(html: Path, pdf: Path) -> None:
 def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "zh",
                unmask: bool = False, audit_log: Iterable[Mapping[str, Any]] = (),
                command: Mapping[str, Any] | None = None, seed: int = 7, pdf: bool = False,
-               zip_path: Path | None = None, sign_key: Path | None = None) -> PackFiles:
+               zip_path: Path | None = None, sign_key: Path | None = None,
+               progress: Progress = SILENT) -> PackFiles:
     """Write the evidence pack of ``ring_id`` (id or rank) into ``out_dir``.
 
     ``audit_log`` is the workspace's audit log: the pack keeps the ingest and scan lines behind
     its scan snapshot (:func:`ringtrace.graph.audit.provenance`) followed by ``command``, the
     audit line of the command writing the pack. ``seed`` is the layout seed of the graph;
     ``zip_path`` also writes the folder as a zip there; ``sign_key`` (an Ed25519 private key
-    file) signs the manifest.
+    file) signs the manifest. ``progress`` hears of each step (the ring's data, the tables,
+    the graph, the page, the PDF, the manifest, the signature, the zip).
     """
     words = _Words(lang)
+    progress.start(pack_steps(pdf=pdf, zip_path=zip_path, sign_key=sign_key), "ring data")
     data = pack_data(store, ring_id, unmask=unmask)
+    progress()
     node_ids = data.pop("node_ids")
+    intermediaries = data.pop("intermediary_ids")
     _prepare(out_dir)
     created_at = utc_now()
     lines = provenance([dict(e) for e in audit_log], str(data["scan"]["snapshot"]))
-    lines += [dict(command)] if command else []
+    line = _naming_the_ring(command, data) if command else None
+    lines += [line] if line else []
     (out_dir / "audit.jsonl").write_text("".join(entry_line(e) for e in lines), "utf-8")
     tables = _tables(data)
     _write_csv(out_dir / "members.csv", _MEMBER_FIELDS, tables["members"])
@@ -394,6 +418,7 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
     for name, value in tables.items():
         _write_json(out_dir / f"{name}.json", value)
     _write_json(out_dir / "pack.json", data)
+    progress()
     (out_dir / "README.txt").write_text(_readme(str(data["ring_id"]), created_at,
                                                 sign_key is not None), "utf-8")
     files = ["index.html", *(["index.pdf"] if pdf else []), "members.csv", "members.json",
@@ -401,13 +426,17 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
              "README.txt", MANIFEST, *([SIGNATURE] if sign_key is not None else [])]
     graph = network_fragment(ring_graph(store, {"cases": data["cases"], "node_ids": node_ids}),
                              title=f"{words.t['sections']['graph']} {data['ring_id']}",
-                             highlight=node_ids, seed=seed, height="640px", unmask=unmask,
-                             dom_id="ring-network")
+                             highlight=node_ids, seed=seed, height="720px", unmask=unmask,
+                             dom_id="ring-network", intermediaries=intermediaries,
+                             case_rules={c["id"]: c.get("rules") or [] for c in data["cases"]})
+    progress()
     html = pack_html(data, Markup(graph), lang=lang, audit=lines, files=files,
                      created_at=created_at)
     (out_dir / "index.html").write_text(html, "utf-8")
+    progress()
     if pdf:
         _print_pdf(out_dir / "index.html", out_dir / "index.pdf")
+        progress()
     manifest, digest = write_manifest(out_dir, {
         "ring_id": data["ring_id"], "created_at": created_at, "ringtrace_version": __version__,
         "lang": lang, "masked": not unmask, "layout_seed": seed,
@@ -415,9 +444,31 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
         "workspace_snapshot_now": store.snapshot(), "scanned_at": data["scan"]["scanned_at"],
         "community_seed": data["scan"]["community_seed"], "rules": data["scan"]["rules"],
         "sources": data["sources"]})
+    progress()
     signed_by = sign_manifest(out_dir, sign_key)[1] if sign_key is not None else None
+    if sign_key is not None:
+        progress()
     written = sorted(p for p in out_dir.rglob("*") if p.is_file())
-    result = PackFiles(out_dir, manifest, digest, written, signed_by=signed_by)
+    result = PackFiles(out_dir, manifest, digest, written, signed_by=signed_by, command=line)
     if zip_path is not None:
         result.zip = zip_pack(out_dir, zip_path)
+        progress()
     return result
+
+
+def _naming_the_ring(command: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, Any]:
+    """The command's audit line with the ring's id and rank in its result (the command line
+    may have named the ring by rank, which the next scan gives to another ring)."""
+    result = {**command.get("result", {}), "ring_id": data["ring_id"], "rank": data["rank"]}
+    return {**command, "result": result}
+
+
+def pack_steps(*, pdf: bool = False, zip_path: Path | None = None,
+               sign_key: Path | None = None) -> int:
+    """How many steps :func:`write_pack` reports: data, tables, graph, page, manifest, and the
+    PDF, signature and zip when asked for.
+
+    >>> pack_steps(), pack_steps(pdf=True, zip_path=Path("p.zip"))
+    (5, 7)
+    """
+    return 5 + pdf + (zip_path is not None) + (sign_key is not None)

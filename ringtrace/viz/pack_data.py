@@ -23,12 +23,12 @@ from ringtrace.queries.results import ScanResults
 from ringtrace.queries.ringviews import ring_detail
 from ringtrace.viz.masking import mask_text, mask_value
 
-__all__ = ["mask_text", "pack_data"]
+__all__ = ["Masker", "mask_text", "pack_data"]
 
 _CONFIRMED = ("confirmed", "mediated")
 
 
-class _Masker:
+class Masker:
     """Applies the masking rules of one pack (a no-op when unmasked)."""
 
     def __init__(self, unmask: bool) -> None:
@@ -45,13 +45,14 @@ class _Masker:
                 for k, v in props.items()}
 
     def ref(self, node_id: str) -> str:
-        """A person's node id, or an opaque stable ref when masked (ids can embed ID numbers)."""
-        if self.unmask or not node_id.startswith("Person:"):
+        """A person's or contact's node id, or an opaque stable ref when masked (their ids can
+        embed ID numbers, birth dates and phone numbers)."""
+        if self.unmask or not node_id.startswith(("Person:", "Identifier:")):
             return node_id
-        return "P-" + digest(node_id, length=10)
+        return ("P-" if node_id.startswith("Person:") else "I-") + digest(node_id, length=10)
 
 
-def _person(store: GraphStore, node_id: str, masker: _Masker) -> dict[str, Any]:
+def _person(store: GraphStore, node_id: str, masker: Masker) -> dict[str, Any]:
     node = store.node(node_id)
     props = masker.props("Person", node.props if node else {})
     return {"ref": masker.ref(node_id), "name": props.get("name", node_id),
@@ -60,7 +61,7 @@ def _person(store: GraphStore, node_id: str, masker: _Masker) -> dict[str, Any]:
             "address": props.get("address")}
 
 
-def _case_flags(scan: ScanResults, case_id: str, masker: _Masker
+def _case_flags(scan: ScanResults, case_id: str, masker: Masker
                 ) -> tuple[list[dict[str, Any]], list[str]]:
     """The case's own findings (with evidence) and the ids of ring-level findings covering it."""
     own, shared = [], []
@@ -79,7 +80,7 @@ def _title(rule_id: str) -> str:
     return RULES_BY_ID[rule_id].title if rule_id in RULES_BY_ID else rule_id
 
 
-def _ring_flags(scan: ScanResults, cases: list[dict[str, Any]], masker: _Masker
+def _ring_flags(scan: ScanResults, cases: list[dict[str, Any]], masker: Masker
                 ) -> list[dict[str, Any]]:
     """Findings about the ring's employers, agents and contacts, once each, ring cases named."""
     number = {c["id"]: c["case_number"] for c in cases}
@@ -97,7 +98,7 @@ def _ring_flags(scan: ScanResults, cases: list[dict[str, Any]], masker: _Masker
     return sorted(seen.values(), key=lambda f: (f["rule_id"], f["summary"]))
 
 
-def _backpayments(store: GraphStore, detail: dict[str, Any], masker: _Masker
+def _backpayments(store: GraphStore, detail: dict[str, Any], masker: Masker
                   ) -> list[dict[str, Any]]:
     """补缴 records based on a ring case, or made for a ring applicant through a ring employer."""
     cases = {c["id"] for c in detail["cases"]}
@@ -157,7 +158,7 @@ def pack_data(store: GraphStore, ring_id: str, *, unmask: bool = False) -> dict[
     """Everything an evidence pack shows about ``ring_id`` (id or rank), masked by default."""
     scan = ScanResults.load(store)
     detail = ring_detail(store, ring_id)
-    masker = _Masker(unmask)
+    masker = Masker(unmask)
     cases = []
     for row in detail["cases"]:
         node = store.node(row["id"])
@@ -203,4 +204,5 @@ def pack_data(store: GraphStore, ring_id: str, *, unmask: bool = False) -> dict[
                  "ringtrace_version": scan.meta.get("ringtrace_version"),
                  "rules": scan.meta.get("rules")},
         "node_ids": detail["node_ids"],
+        "intermediary_ids": [i["id"] for i in detail["intermediaries"]],
     }

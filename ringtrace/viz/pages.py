@@ -9,6 +9,7 @@ the same input gives the same bytes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,7 @@ from markupsafe import Markup
 from ringtrace.graph.model import schema
 from ringtrace.viz import charts
 from ringtrace.viz import formatting as fmt
+from ringtrace.viz.catalogue import rule_name, rule_names, translate_rule_ids
 from ringtrace.viz.masking import mask_value
 from ringtrace.viz.network import network_fragment
 from ringtrace.viz.templating import labels, page_head, render, value_label
@@ -133,17 +135,22 @@ _APPLICANTS = (
 _FORUMS = (
     Column("名称", "name"), Column("行政区划代码", "region_code"),
     Column("涉及案件", "cases", _count, numeric=True))
+def _rule_label(value: Any, row: Mapping[str, Any]) -> str:
+    """A rule by its catalogue name; a rule the catalogue does not know by its own title."""
+    name = rule_name(value)
+    return fmt.text(row.get("title")) if name == str(value) and row.get("title") else name
+
+
 _FLAGS = (
-    Column("规则", "rule_id", nowrap=True), Column("说明", "title"),
+    Column("红旗规则", "rule_id", _rule_label),
     Column("命中次数", "count", _int, numeric=True))
 _TIMELINE = (Column("日期", "date", nowrap=True), Column("事件", "event"),
              Column("案号", "case_number", nowrap=True))
 
 
-def _case_columns(rule_titles: Mapping[str, str]) -> tuple[Column, ...]:
-    def rule_help(value: Any, row: Mapping[str, Any]) -> str:
-        ids = value if isinstance(value, list | tuple) else []
-        return "\n".join(f"{r}：{rule_titles.get(str(r), '')}".rstrip("：") for r in ids)
+def _case_columns() -> tuple[Column, ...]:
+    def rules(value: Any, row: Mapping[str, Any]) -> str:
+        return fmt.text(rule_names(value) if isinstance(value, list | tuple) else value)
 
     return (
         Column("案号", "case_number", nowrap=True), Column("审理机关", "forum"),
@@ -155,7 +162,7 @@ def _case_columns(rule_titles: Mapping[str, str]) -> tuple[Column, ...]:
         Column("被告答辩", "defendant_response", _code("Case", "defendant_response")),
         Column("裁判结果", "outcome", _code("Case", "outcome")),
         Column("评分", "score", _score, numeric=True),
-        Column("命中规则", "rules", small=True, title=rule_help),
+        Column("命中规则", "rules", rules, small=True),
     )
 
 
@@ -224,14 +231,17 @@ def ring_page(ring: dict[str, Any], graph: nx.MultiDiGraph, *, seed: int = 7,
         (masked by default: birth year only).
     """
     ring_id = fmt.text(ring["ring_id"])
-    rule_titles = {str(f.get("rule_id")): str(f.get("title") or "")
-                   for f in ring.get("flags") or [] if isinstance(f, Mapping)}
     graph_markup = Markup(network_fragment(
         graph, title=f"团伙 {ring_id} 关系图", highlight=ring.get("node_ids") or (), seed=seed,
-        height="640px", unmask=unmask, dom_id="ring-network"))
+        height="720px", unmask=unmask, dom_id="ring-network",
+        intermediaries=[i["id"] for i in _rows(ring.get("intermediaries")) if i.get("id")],
+        case_rules={c["id"]: c.get("rules") or [] for c in _rows(ring.get("cases"))
+                    if c.get("id")}))
     sections = [
         Section("graph", "关系图", markup=graph_markup,
-                note="黑框加粗的节点为团伙成员；悬停查看事实与来源案号，点击图例可隐藏一类节点。"),
+                note="中介居中，申请人按用人单位分组，法院/仲裁委列于右侧；团伙成员放大显示。"
+                     "悬停或点击节点查看事实与来源案号，点击图例可显示或隐藏一类节点，"
+                     "可按规则和裁判日期筛选案件。"),
         Section("flags", "红旗规则命中", table=Table.of(_FLAGS, ring.get("flags"))),
         Section("exposure", "涉案金额估算", pairs=_exposure_pairs(ring.get("exposure"))),
         Section("intermediaries", "中介人员",
@@ -241,11 +251,11 @@ def ring_page(ring: dict[str, Any], graph: nx.MultiDiGraph, *, seed: int = 7,
         Section("applicants", "申请人", table=Table.of(_APPLICANTS, _people(ring.get("applicants"),
                                                                       unmask))),
         Section("forums", "审理机关", table=Table.of(_FORUMS, ring.get("forums"))),
-        Section("cases", "案件", table=Table.of(_case_columns(rule_titles), ring.get("cases"))),
+        Section("cases", "案件", table=Table.of(_case_columns(), ring.get("cases"))),
     ]
     if ring.get("timeline"):
         sections.append(Section("timeline", "时间线", table=Table.of(_TIMELINE, ring["timeline"])))
-    reasons = tuple(fmt.text(r) for r in ring.get("reasons") or [])
+    reasons = tuple(translate_rule_ids(fmt.text(r)) for r in ring.get("reasons") or [])
     title = f"团伙 {ring_id}"
     return render("ring.html.j2", head=page_head(title, network=True), title=title,
                   meta=_ring_meta(ring), reasons=reasons, sections=sections)
@@ -255,7 +265,7 @@ def _kind_label(name: str, *, edge: bool) -> str:
     model = schema()
     kinds: Mapping[str, Any] = model.edges if edge else model.nodes
     kind = kinds.get(name)
-    return f"{kind.label_zh}（{name}）" if kind is not None else name
+    return kind.label_zh if kind is not None else "其他"
 
 
 def _count_table(values: Any, *, edge: bool) -> Table:
@@ -274,6 +284,19 @@ def _total(section: Any) -> int | None:
     return sum(numbers) if numbers else None
 
 
+_HEADLINE = (("rings", "团伙", fmt.integer), ("leads", "线索", fmt.integer),
+             ("applicants", "申请人", fmt.integer), ("intermediaries", "中介", fmt.integer),
+             ("exposure_yuan", "估计涉案金额", fmt.yuan))
+
+
+def _headline_cards(headline: Any) -> tuple[tuple[str, str], ...]:
+    """The index's headline: rings, leads, applicants, intermediaries, estimated exposure."""
+    if not isinstance(headline, Mapping):
+        return ()
+    return tuple((label, show(headline[key])) for key, label, show in _HEADLINE
+                 if headline.get(key) is not None)
+
+
 def _cards(counts: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(counts, Mapping):
         return ()
@@ -290,11 +313,10 @@ def _evaluation_table(evaluation: Any) -> Table | None:
     if not isinstance(evaluation, Mapping) or not evaluation:
         return None
     names = labels()["evaluation"]
-    rows = [{"metric": f"{names[k]}（{k}）" if k in names else str(k), "value": v}
-            for k, v in evaluation.items()]
+    rows = [{"metric": names[k], "value": v} for k, v in evaluation.items() if k in names]
     return Table.of((Column("指标", "metric"),
                      Column("数值", "value", lambda v, r: fmt.rate(v) if isinstance(
-                         v, int | float) else fmt.text(v), numeric=True)), rows)
+                         v, float) else fmt.integer(v), numeric=True)), rows)
 
 
 def _ring_exposure(value: Any, row: Mapping[str, Any]) -> str:
@@ -304,11 +326,19 @@ def _ring_exposure(value: Any, row: Mapping[str, Any]) -> str:
     return fmt.yuan(row.get("exposure_yuan"))
 
 
+_SIZE_REASON = re.compile(r"^\d+件案件、")
+
+
 def _ring_reason(value: Any, row: Mapping[str, Any]) -> str:
-    reasons = row.get("reasons")
-    if isinstance(reasons, list | tuple) and reasons:
-        return fmt.text(reasons[0])
-    return fmt.text(row.get("top_rules"))
+    """The ring's reasons but its size (already in the table's columns), with rule ids named;
+    a row without reasons falls back to its top rules' names."""
+    reasons = [str(r) for r in row.get("reasons") or [] if r] if isinstance(
+        row.get("reasons"), list | tuple) else []
+    if reasons:
+        return translate_rule_ids("；".join([r for r in reasons if not _SIZE_REASON.match(r)]
+                                           or reasons))
+    rules = row.get("top_rules")
+    return fmt.text(rule_names(rules) if isinstance(rules, list | tuple) else rules)
 
 
 _RINGS = (
@@ -318,9 +348,10 @@ _RINGS = (
     Column("案件", "cases", _structure_count("cases"), numeric=True),
     Column("申请人", "applicants", _structure_count("applicants"), numeric=True),
     Column("用人单位", "employers", _structure_count("employers"), numeric=True),
-    Column("中介", "intermediaries", lambda v, r: fmt.names(v)),
+    Column("中介", "intermediaries",
+           lambda v, r: fmt.names(v) if v else "未识别（无中介线索）"),
     Column("估算金额", "exposure", _ring_exposure, numeric=True),
-    Column("主要理由", "reasons", _ring_reason),
+    Column("主要理由", "reasons", _ring_reason, small=True),
 )
 
 
@@ -356,8 +387,9 @@ def index_page(summary: dict[str, Any]) -> str:
     meta = [f"工作区 {fmt.text(summary['workspace'])}"] if summary.get("workspace") else []
     if summary.get("generated_by"):
         meta.append(fmt.text(summary["generated_by"]))
+    cards = _headline_cards(summary.get("headline")) or _cards(counts)
     return render("index.html.j2", head=page_head(title), title=title, meta=meta,
-                  cards=_cards(counts), sections=sections, figures=figures, appendix=appendix)
+                  cards=cards, sections=sections, figures=figures, appendix=appendix)
 
 
 _OFFICES = (
@@ -450,7 +482,7 @@ def _ring_size_figure(value: Any) -> Figure | None:
 
 def _rule_figure(value: Any) -> Figure | None:
     def name(r: Mapping[str, Any]) -> str:
-        return " ".join(fmt.text(r.get(k)) for k in ("rule_id", "title") if r.get(k))
+        return _rule_label(r.get("rule_id"), r)
 
     rows = _ranked(_rows(value), "count", name, 30)
     if not rows:

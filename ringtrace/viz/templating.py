@@ -16,13 +16,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ringtrace import __version__
-from ringtrace.errors import RingtraceError
 from ringtrace.viz.assets import inline_safe, vis_script, vis_style
+from ringtrace.viz.catalogue import labels
 
 # Characters that must not appear raw inside an inline <script>: '<' and '>' could form
 # "</script>" or "<!--", '&' keeps the text inert if ever moved into an attribute, and
@@ -58,15 +57,6 @@ def template_text(name: str) -> str:
 def inline_asset(name: str) -> Markup:
     """A packaged CSS or JavaScript file, checked so it can sit inside ``<style>``/``<script>``."""
     return Markup(inline_safe(template_text(name), name))
-
-
-@cache
-def labels() -> dict[str, Any]:
-    """Chinese labels for code values and metrics (``viz/templates/labels_zh.yaml``)."""
-    data = yaml.safe_load(template_text("labels_zh.yaml"))
-    if not isinstance(data, dict):
-        raise RingtraceError("viz/templates/labels_zh.yaml must be a mapping")
-    return data
 
 
 def value_label(owner: str, prop: str, value: Any) -> str:

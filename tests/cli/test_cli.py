@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ringtrace.cli import cli
+from ringtrace.cli import cli, load_all_commands
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _commands() -> list[str]:
-    return sorted(cli.commands)
+    return sorted(load_all_commands())
 
 
 @pytest.mark.parametrize("name", _commands())
@@ -66,3 +66,20 @@ def test_unknown_employer_is_a_clear_error(runner: CliRunner, province: Path,
     runner.invoke(cli, [*ws, "ingest", str(province)])
     result = runner.invoke(cli, [*ws, "employer", "不存在的公司"])
     assert result.exit_code == 1 and "no employer matches" in result.output
+
+
+def test_tables_name_rules_for_people_and_json_keeps_the_ids(runner: CliRunner, province: Path,
+                                                             workspace: Path) -> None:
+    from ringtrace.viz.catalogue import labels
+
+    ws = ["--workspace", str(workspace)]
+    runner.invoke(cli, [*ws, "ingest", str(province)])
+    runner.invoke(cli, [*ws, "scan"])
+    ids = set(labels()["rules"])
+    for args in (["rings"], ["leads"], ["employer", "安阳市恒达废旧物资回收有限公司"]):
+        shown = runner.invoke(cli, [*ws, *args])
+        assert shown.exit_code == 0, shown.output
+        assert not [r for r in ids if r in shown.output], (args, shown.output)
+        assert any(name in shown.output for name in labels()["rules"].values()), args
+    data = json.loads(runner.invoke(cli, [*ws, "leads", "--json"]).output)
+    assert data and set(data[0]["rules"]) <= ids

@@ -68,6 +68,10 @@ def test_a_pack_carries_the_audit_lines_that_produced_it(workspace: Path,
     assert logged["command"] == "ringtrace pack build" and logged["time"] == carried[-1]["time"]
     assert logged["params"] == carried[-1]["params"] and logged["params"]["ring_id"] == "1"
     assert logged["result"]["manifest_sha256"] in output
+    ring_id = json.loads(run(workspace, "ring", "1", "--json"))["ring_id"]
+    # typed as a rank, recorded as the ring's id (the next scan gives rank 1 to another ring)
+    assert carried[-1]["result"] == {"out": str(tmp_path / "p"), "ring_id": ring_id, "rank": 1}
+    assert (logged["result"]["ring_id"], logged["result"]["rank"]) == (ring_id, 1)
 
 
 def test_every_command_on_the_workspace_leaves_one_audit_line(workspace: Path) -> None:

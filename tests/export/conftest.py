@@ -54,3 +54,24 @@ def hostile_store(hostile_workspace: Path) -> Iterator[SQLiteStore]:
     store = SQLiteStore.open(hostile_workspace, create=False)
     yield store
     store.close()
+
+
+@pytest.fixture(scope="module")
+def ring_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny province of ``tests/conftest.py`` (one ring of five sham cases, an agent with
+    a phone), ingested and scanned through the CLI so the workspace has its audit log."""
+    from tests.conftest import write_province
+    from tests.scanned_province import run
+
+    root = tmp_path_factory.mktemp("rings")
+    province = write_province(root / "province")
+    run(root / "ws", "ingest", str(province))
+    run(root / "ws", "scan")
+    return root / "ws"
+
+
+@pytest.fixture
+def ring_store(ring_workspace: Path) -> Iterator[SQLiteStore]:
+    store = SQLiteStore.open(ring_workspace, create=False)
+    yield store
+    store.close()

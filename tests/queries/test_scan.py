@@ -13,7 +13,7 @@ from ringtrace.queries.entities import employer_profile
 from ringtrace.queries.leads import list_leads
 from ringtrace.queries.ringviews import list_rings, ring_detail
 from ringtrace.queries.rules import load_rules
-from ringtrace.queries.scan import run_scan
+from ringtrace.queries.scan import STEPS, run_scan
 
 
 @pytest.fixture
@@ -104,3 +104,12 @@ def test_a_cluster_is_reported_on_coordination_or_a_majority_of_leads() -> None:
     assert reportable(2, 2, 2, 0.0, m, strong=2)  # ... unless both are strong
     assert reportable(2, 2, 2, 1.0, m)
     assert not reportable(3, 3, 1, 1.0, m, strong=3)  # one worker's dispute through three instances
+
+
+def test_a_scan_reports_the_steps_it_announces(province: Path, tmp_path: Path) -> None:
+    """A progress bar's total is ``len(STEPS)``: the steps reported must be exactly those."""
+    said: list[str] = []
+    with SQLiteStore.open(tmp_path / "ws2") as store:
+        ingest_paths(store, [province])
+        run_scan(store, progress=said.append)
+    assert tuple(said) == STEPS

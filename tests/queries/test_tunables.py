@@ -50,6 +50,8 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("overview", 7): "str(date)[:7] is the month 'YYYY-MM' of a chart bucket",
     ("feedback.simulate", 10): "str(timestamp)[:10] is the date 'YYYY-MM-DD' of a scan",
     ("exports", 19): "timestamp[:19] is 'YYYY-MM-DDTHH:MM:SS' in an export id",
+    ("search", 4): "str(birth_date)[:4] is the birth year shown beside a search hit",
+    ("search", 50): "default number of search hits listed (a page length, not a finding)",
     # identifier and code parsing
     ("redflags.geography", 18): "a USCC (统一社会信用代码) has 18 characters",
     ("redflags.geography", 2): "USCC characters 3-8 are the registering authority's region code",
@@ -102,7 +104,6 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("ringviews", 2): "intermediaries shown on a ring card",
     ("ringviews", 3): "top rules shown on a ring card",
     ("ringviews", 1500): "node cap of a drawn ring graph",
-    ("entities", 10): "candidates named in an ambiguity message",
     ("entities", 200): "search hits read when looking a person up by name",
     ("overview", 20): "employers in the overview's top list",
     ("paths", 20): "search hits read per name when resolving a path's ends",

@@ -41,7 +41,7 @@ def test_judgements_by_name_and_id_are_listed_and_audited(tmp_path: Path,
     ws = _workspace(tmp_path, runner)
     ambiguous = runner.invoke(cli, ["-w", str(ws), "resolve", "same", "王建国",
                                     "Person:王建国|b:1950-05-05"])
-    assert ambiguous.exit_code == 1
+    assert ambiguous.exit_code == 4  # the candidates are listed; run again with an id
     assert "Person:王建国|b:1970-01-01" in ambiguous.output
     ok = runner.invoke(cli, ["-w", str(ws), "resolve", "same", "Person:王建国|b:1970-01-01",
                              "Person:王建国|b:1950-05-05", "--note", "同一人", "--user", "检察官甲"])

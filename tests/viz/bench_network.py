@@ -3,8 +3,8 @@
 Run ``.venv/bin/python -m tests.viz.bench_network [SIZES]`` (default ``50,200,700``: applicants
 per ring; each applicant brings a case, a phone and a lawyer link, so 700 applicants give a
 graph of about 1,400 nodes, near the 1,500-node cap of ``queries.ringviews.ring_graph``).
-The layout (``networkx.spring_layout``) dominates above ~500 nodes, where networkx switches
-to its sparse solver.
+The grouped layout (``viz.ring_layout``) is linear in the nodes; assembling and serialising
+the data dominates.
 """
 
 from __future__ import annotations

@@ -9,7 +9,10 @@ browser test.
 from __future__ import annotations
 
 import html
+import re
+import tomllib
 from html.parser import HTMLParser
+from importlib import resources
 from typing import Any
 
 import networkx as nx
@@ -203,3 +206,44 @@ def assert_inert(page: str, *, scripts: int) -> None:
     for raw in HOSTILE:
         assert raw not in page
     assert html.escape(EVIL_EMPLOYER, quote=False) in page or "\\u003cscript\\u003e" in page
+
+
+class _VisibleText(HTMLParser):
+    """The text a reader sees: everything but scripts, styles and inline SVG."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.parts: list[str] = []
+        self.feed(page)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.depth += tag in ("script", "style", "svg")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth -= tag in ("script", "style", "svg")
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth and data.strip():
+            self.parts.append(data.strip())
+
+
+def visible_text(page: str) -> list[str]:
+    """The page's text nodes as a reader sees them (no scripts, styles or SVG)."""
+    return _VisibleText(page).parts
+
+
+def rule_ids() -> set[str]:
+    """Every rule id of ``ringtrace/queries/rules.toml``."""
+    text = resources.files("ringtrace.queries").joinpath("rules.toml").read_text("utf-8")
+    return set(tomllib.loads(text)["rules"])
+
+
+def untranslated(page: str, rule_ids: set[str]) -> list[str]:
+    """Text nodes a Chinese reader should not see: a rule id, raw dict/list text
+    (``{'`` / ``{"`` / ``['``) or a snake_case key (``ring_recall``, ``amount_yuan``)."""
+    snake = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
+    raw = re.compile(r"[{\[]\s*['\"]")
+    return [t for t in visible_text(page)
+            if any(r in t for r in rule_ids) or raw.search(t) or snake.search(t)]

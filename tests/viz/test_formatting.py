@@ -19,9 +19,12 @@ def test_safe_href_keeps_relative_links() -> None:
 
 
 def test_numbers_money_rates_and_periods() -> None:
-    assert fmt.yuan(1234567) == "1,234,567 元（约 123.46 万元）"
-    assert fmt.yuan(875.0) == "875 元"
-    assert fmt.rate(0.8571) == "85.7%"
+    assert fmt.yuan(1234567) == "123.5万元"
+    assert fmt.yuan(875.0) == "875元"
+    assert fmt.yuan(181_234_567) == "1.81亿元"
+    assert fmt.yuan_exact(45321.5) == "45,321.50元"
+    assert fmt.rate(0.8571) == "86%"
+    assert fmt.rate(0.72) == "72%" and fmt.rate(0.001) == "0.1%" and fmt.rate(0.0) == "0%"
     assert fmt.rate(12) == "12"
     assert fmt.score(0.934) == "0.93"
     assert fmt.count([1, 2, 3]) == "3" and fmt.count(1200) == "1,200"

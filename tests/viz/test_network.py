@@ -15,6 +15,7 @@ from ringtrace.viz.network import (
     network_html,
     source_label,
 )
+from ringtrace.viz.roles import role_styles
 from tests.viz.conftest import (
     EVIL_EMPLOYER,
     EVIL_FIRM,
@@ -37,7 +38,7 @@ def _json_block(page: str) -> dict[str, Any]:
 
 
 def _node(data: dict[str, Any], text: str) -> dict[str, Any]:
-    return next(n for n in data["nodes"] if n["search"] == text)
+    return next(n for n in data["nodes"] if n["caption"] == text)
 
 
 def test_page_is_inert_for_hostile_names(hostile_graph: nx.MultiDiGraph,
@@ -48,7 +49,7 @@ def test_page_is_inert_for_hostile_names(hostile_graph: nx.MultiDiGraph,
     data = _json_block(page)  # the JSON round-trips to the exact strings, shown as text
     assert _node(data, EVIL_EMPLOYER)["title"].startswith(f"用人单位：{EVIL_EMPLOYER}\n")
     assert _node(data, EVIL_PERSON)["kind"] == "Person"
-    assert _node(data, EVIL_FIRM)["label"] == EVIL_FIRM[:15] + "…"
+    assert _node(data, EVIL_FIRM)["label"] == EVIL_FIRM[:11] + "…"
 
 
 def test_page_is_self_contained(hostile_graph: nx.MultiDiGraph) -> None:
@@ -66,25 +67,29 @@ def test_same_graph_gives_the_same_bytes_whatever_the_insertion_order() -> None:
     pages = {network_html(to_graph(hostile_batch(), reverse=reverse), title="t", seed=3)
              for reverse in (False, True, False)}
     assert len(pages) == 1
-    assert network_html(to_graph(hostile_batch()), title="t", seed=4) not in pages
 
 
-def test_legend_lists_the_kinds_present_with_schema_colours(
+def test_legend_lists_the_roles_present_with_their_colours(
         hostile_graph: nx.MultiDiGraph) -> None:
     page = network_html(hostile_graph, title="t")
     legend = [dict(a) for t, a in Markup(page).tags if t == "button" and dict(a).get("data-kind")]
-    kinds = [item["data-kind"] for item in legend]
-    assert kinds == ["Person", "Employer", "LawFirm", "Case", "Forum", "Identifier"]
-    assert f'style="color: {schema().node("Employer").color}"' in page
+    roles = [item["data-kind"] for item in legend]
+    assert roles == ["agent", "employer", "legal_rep", "applicant", "case", "forum", "firm",
+                     "contact", "contact_private"]
+    pressed = {item["data-kind"]: item["aria-pressed"] for item in legend}
+    assert pressed["case"] == "false" and pressed["employer"] == "true"  # cases drawn as edges
+    employer = role_styles()["employer"]
+    assert f"color: {employer.fill}; -webkit-text-stroke: 1px {employer.border}" in page
     assert "法院/仲裁委" in page and "团伙成员" not in page
 
 
-def test_nodes_are_styled_by_kind_numbered_and_placed(hostile_graph: nx.MultiDiGraph) -> None:
+def test_nodes_are_styled_by_role_numbered_and_placed(hostile_graph: nx.MultiDiGraph) -> None:
     data = network_data(hostile_graph)
     assert [n["id"] for n in data["nodes"]] == [f"n{i}" for i in range(len(hostile_graph))]
     for node in data["nodes"]:
-        kind = schema().node(node["kind"])
-        assert node["shape"] == kind.shape and node["color"]["background"] == kind.color
+        style = role_styles()[node["role"]]
+        assert node["shape"] == style.shape and node["color"]["background"] == style.fill
+        assert node["color"]["border"] == style.border and node["hidden"] is not style.shown
         assert isinstance(node["x"], int) and isinstance(node["y"], int)
         assert node["physics"] is False
     assert data["options"]["physics"] == {"enabled": False}
@@ -95,15 +100,18 @@ def test_nodes_are_styled_by_kind_numbered_and_placed(hostile_graph: nx.MultiDiG
 def test_edges_carry_schema_labels_and_merge_parallel_cases(
         hostile_graph: nx.MultiDiGraph) -> None:
     data = network_data(hostile_graph)
-    ids = {n["search"]: n["id"] for n in data["nodes"]}
-    represents = [e for e in data["edges"]
-                  if e["from"] == ids[EVIL_PERSON] and e["to"] == ids[EVIL_EMPLOYER]]
+    ids = {n["caption"]: n["id"] for n in data["nodes"]}
+    between = [e for e in data["edges"]
+               if e["from"] == ids[EVIL_PERSON] and e["to"] == ids[EVIL_EMPLOYER]]
+    represents = [e for e in between if not e["derived"]]
     assert len(represents) == 1
+    derived = [e for e in between if e["derived"]]  # the collapsed view's 代理 line
+    assert len(derived) == 1 and len(derived[0]["cases"]) == 4
     edge = represents[0]
     assert edge["label"] == "代理当事人 ×4"
     assert "来源案号（4）：(2021)豫0502民初101号、(2021)豫0502民初102号" in edge["title"]
     assert "代理人身份：单位员工" in edge["title"]
-    labels = {e["label"].split(" ×")[0] for e in data["edges"]}
+    labels = {e["label"].split(" ×")[0] for e in data["edges"] if not e["derived"]}
     assert labels <= {k.label_zh for k in schema().edges.values()}
 
 
@@ -136,20 +144,24 @@ def test_highlighted_members_are_emphasised_and_others_dimmed(
         hostile_graph: nx.MultiDiGraph, ring_members: list[str]) -> None:
     data = network_data(hostile_graph, highlight=[*ring_members, "Person:not in graph"])
     employer, lawyer = _node(data, EVIL_EMPLOYER), _node(data, "周律师")
-    assert employer["borderWidth"] == 4 and "opacity" not in employer
-    assert lawyer["borderWidth"] == 1 and lawyer["opacity"] < 1
-    assert employer["size"] > lawyer["size"] - 8
+    assert employer["borderWidth"] == role_styles()["employer"].border_width + 1
+    assert "opacity" not in employer and lawyer["opacity"] < 1
+    assert employer["size"] == role_styles()["employer"].size + 4
     page = network_html(hostile_graph, title="t", highlight=ring_members)
-    assert "团伙成员（加粗黑框）" in page
+    assert "团伙成员（放大显示，其余淡化）" in page
 
 
-def test_layout_is_seeded_and_handles_tiny_graphs() -> None:
-    g = nx.path_graph(5, create_using=nx.MultiDiGraph)
-    assert layout_positions(g, 1) == layout_positions(g, 1)
-    assert layout_positions(g, 1) != layout_positions(g, 2)
+def test_layout_is_grouped_and_handles_tiny_graphs(hostile_graph: nx.MultiDiGraph) -> None:
+    agent = next(n for n in hostile_graph if "onerror=\"alert" in n)
+    pos = layout_positions(hostile_graph, intermediaries=[agent])
+    assert pos[agent] == (0, 0)  # the intermediary in the centre
+    forums = [p for n, p in pos.items() if n.startswith("Forum:")]
+    assert forums and all(x > max(p[0] for n, p in pos.items() if not n.startswith("Forum:"))
+                          for x, _ in forums)  # courts in the side column on the right
+    assert len(set(pos.values())) == len(pos)  # no two nodes on one point
     single = nx.MultiDiGraph()
     single.add_node("Employer:甲", kind="Employer", name="甲")
-    assert layout_positions(single) == {"Employer:甲": (0, 0)}
+    assert len(layout_positions(single)) == 1
     assert layout_positions(nx.MultiDiGraph()) == {}
 
 

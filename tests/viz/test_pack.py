@@ -19,6 +19,7 @@ from ringtrace.export.masking import id_candidates
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
 from ringtrace.queries.scan import run_scan
+from ringtrace.viz.catalogue import rule_name
 from ringtrace.viz.pack import PackFiles, pack_labels, write_pack
 from ringtrace.viz.pack_manifest import MANIFEST, SIGNATURE, generate_key, verify_pack
 from tests.conftest import REGISTRY_HEADER, sham_case
@@ -30,6 +31,9 @@ from tests.viz.conftest import (
     SENTINEL_FIRM,
     SENTINEL_PERSON,
     assert_inert,
+    rule_ids,
+    untranslated,
+    visible_text,
 )
 
 _MOBILE = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])")  # not inside a hex hash
@@ -162,7 +166,7 @@ def test_the_ring_graph_shows_every_case_of_the_ring(pack: PackFiles) -> None:
                       html, re.S)
     assert block is not None
     graph = json.loads(block.group(1))
-    shown = {node["search"] for node in graph["nodes"]}
+    shown = {node["caption"] for node in graph["nodes"]}
     assert {case["case_number"] for case in _data(pack)["cases"]} <= shown
 
 
@@ -208,6 +212,17 @@ def test_english_pack_uses_english_labels(store: SQLiteStore, tmp_path: Path) ->
     html = (files.out_dir / "index.html").read_text("utf-8")
     assert '<html lang="en">' in html and "Cases and evidence" in html
     assert "Ring evidence pack" in html
+    shown = " ".join(visible_text(html))
+    assert any(rule in shown for rule in rule_ids())  # English readers keep the rule ids
+
+
+def test_chinese_pack_names_rules_and_fields_for_a_chinese_reader(pack: PackFiles) -> None:
+    html = (pack.out_dir / "index.html").read_text("utf-8")
+    assert untranslated(html, rule_ids()) == []
+    data = _data(pack)
+    shown = visible_text(html)
+    fired = {f["rule_id"] for case in data["cases"] for f in case["flags"]}
+    assert fired and all(any(rule_name(r) in t for t in shown) for r in fired)
 
 
 def test_both_languages_have_the_same_labels() -> None:

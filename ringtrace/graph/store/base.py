@@ -22,6 +22,7 @@ import networkx as nx
 
 from ringtrace.errors import RecordProblem, SnapshotChanged, StoreError
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
+from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
 
 
 class GraphStore(ABC):
@@ -215,6 +216,13 @@ class GraphStore(ABC):
     @abstractmethod
     def load_scan(self) -> dict[str, Any] | None:
         """The last stored scan, or None when ``scan`` has not been run."""
+
+    def scan_reader(self) -> ScanReader | None:
+        """The last stored scan for lookups by case, finding and subject, or None when
+        ``scan`` has not been run. This default loads the whole scan; the workspace store
+        reads only the rows asked for."""
+        data = self.load_scan()
+        return WholeScan(data) if data is not None else None
 
     @abstractmethod
     def close(self) -> None: ...

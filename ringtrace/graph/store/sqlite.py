@@ -16,18 +16,21 @@ import os
 import re
 import sqlite3
 import sys
+import uuid
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-import orjson
-
 from ringtrace.errors import RecordProblem, StoreError, WorkspaceBusy
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
 from ringtrace.graph.identity import lookup_ids, normalize_case_number
+from ringtrace.graph.store import scan_blocks
 from ringtrace.graph.store.base import GraphStore, snapshot_changed
+from ringtrace.graph.store.codec import dumps_utf8, loads
+from ringtrace.graph.store.scan_blocks import BlockScanReader
+from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
 
 DB_NAME = "ringtrace.sqlite"
 LOCK_NAME = "ringtrace.lock"
@@ -58,6 +61,13 @@ CREATE TABLE IF NOT EXISTS quarantine (
     PRIMARY KEY (file, line, field, reason)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS scan (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS scan_block (
+    part TEXT NOT NULL, block INTEGER NOT NULL, save TEXT NOT NULL, value BLOB NOT NULL,
+    PRIMARY KEY (part, block)
+);
+CREATE TABLE IF NOT EXISTS scan_subject (
+    subject TEXT NOT NULL, idx INTEGER NOT NULL, PRIMARY KEY (subject, idx)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS resolve_judgements (seq INTEGER PRIMARY KEY, row TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS resolve_state (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
 """
@@ -65,30 +75,9 @@ CREATE TABLE IF NOT EXISTS resolve_state (key TEXT PRIMARY KEY, value BLOB NOT N
 _CHUNK = 500
 
 
-def _loads(text: str | bytes) -> Any:
-    """Parse stored JSON with orjson (several times faster per row than the stdlib); values
-    orjson refuses (NaN, integers beyond 64 bits, which ``dumps`` may have written) fall back
-    to :func:`json.loads`, so the result is always what ``json.loads`` gives."""
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return json.loads(text)
-
-
-def _dumps_utf8(value: Any) -> bytes:
-    """:func:`dumps` as UTF-8 bytes, written by orjson (an order of magnitude faster on a scan's
-    million findings); what orjson does not take (non-string keys, integers beyond 64 bits)
-    goes through :func:`dumps`. Either way the text parses back to the same value, except NaN
-    and infinities, which orjson writes as null (scan results hold none)."""
-    try:
-        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
-    except TypeError:
-        return dumps(value).encode()
-
-
 def _picked(props_json: str, fields: Sequence[str]) -> dict[str, Any]:
     """The named properties of a stored props blob (None when absent)."""
-    props = _loads(props_json)
+    props = loads(props_json)
     return {f: props.get(f) for f in fields}
 
 
@@ -101,11 +90,11 @@ def _json_values(fields: Sequence[str]
     if len(fields) == 1:
         return "json_extract(props, ?, ?)", [f'$."{fields[0]}"'] * 2, _first_loaded
     paths = [f'$."{f}"' for f in fields]
-    return f"json_extract(props, {', '.join('?' * len(paths))})", paths, _loads
+    return f"json_extract(props, {', '.join('?' * len(paths))})", paths, loads
 
 
 def _first_loaded(text: str) -> list[Any]:
-    values: list[Any] = _loads(text)
+    values: list[Any] = loads(text)
     return values[:1]
 
 
@@ -185,7 +174,7 @@ class SQLiteStore(GraphStore):
             for node_id, node_kind, props in self.conn.execute(
                     f"SELECT id, kind, props FROM nodes WHERE id IN ({marks})", chunk):
                 if node_kind == kind:
-                    found[node_id] = _loads(props)
+                    found[node_id] = loads(props)
         return dict(sorted(found.items()))
 
     @classmethod
@@ -356,7 +345,7 @@ class SQLiteStore(GraphStore):
             sql += " WHERE kind = ?"
             args = (kind,)
         for r in self.conn.execute(sql + " ORDER BY id", args):
-            yield Node(r[0], r[1], _loads(r[2]))
+            yield Node(r[0], r[1], loads(r[2]))
 
     def iter_edges(self, kind: str | None = None) -> Iterator[Edge]:
         sql = "SELECT src, dst, kind, source_doc, props FROM edges"
@@ -436,7 +425,7 @@ class SQLiteStore(GraphStore):
         for case_id, spans, amounts in self.conn.execute(
                 "SELECT case_id, json_extract(record, '$.spans'), "
                 "json_extract(record, '$.claim_amounts') FROM documents ORDER BY case_id"):
-            yield case_id, _loads(spans) if spans else [], _loads(amounts) if amounts else []
+            yield case_id, loads(spans) if spans else [], loads(amounts) if amounts else []
 
     def iter_documents(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Every stored case record with its case id, ordered by case id."""
@@ -452,37 +441,76 @@ class SQLiteStore(GraphStore):
         return [RecordProblem(*r) for r in self.conn.execute(sql)]
 
     # -- scan results --------------------------------------------------------------------
+    # Small parts (meta, rings, leads, groups) are zlib-compressed JSON in ``scan``; case rows
+    # and findings are compressed blocks in ``scan_block`` with findings about employers,
+    # agents and persons indexed in ``scan_subject`` (:mod:`~ringtrace.graph.store.scan_blocks`),
+    # so a query reads the few rows it shows. Compressed because a scan's findings are hundreds
+    # of megabytes of repetitive text that shrink about tenfold: far fewer pages are written
+    # (twice, through the write-ahead log) and the next save has far fewer to free.
     def save_scan(self, scan: dict[str, Any]) -> None:
-        # stored as zlib-compressed JSON: a scan's findings are hundreds of megabytes of
-        # repetitive text that shrink about fifteenfold, so far fewer pages are written (twice,
-        # through the write-ahead log) and the next save has far fewer to free
         self._save_scan(scan, None)
 
     def save_scan_if_unchanged(self, scan: dict[str, Any], snapshot: str) -> None:
         self._save_scan(scan, snapshot)
 
     def _save_scan(self, scan: dict[str, Any], snapshot: str | None) -> None:
-        rows = [(key, zlib.compress(_dumps_utf8(value), 1)) for key, value in sorted(scan.items())]
+        layout, blocks, subjects = scan_blocks.encode(scan, uuid.uuid4().hex)
+        parts = {**scan_blocks.small_parts(scan), scan_blocks.LAYOUT_KEY: layout.to_json()}
+        rows = [(key, scan_blocks.pack(value)) for key, value in sorted(parts.items())]
         # one transaction: a reader sees the previous scan until COMMIT, then the new one, and a
         # crash before COMMIT leaves the previous scan in place
         with self._transaction() as conn:
             if snapshot is not None and (now := self.snapshot()) != snapshot:
                 raise snapshot_changed(snapshot, now)
-            conn.execute("DELETE FROM scan")
+            for table in ("scan", "scan_block", "scan_subject"):
+                conn.execute(f"DELETE FROM {table}")
             conn.executemany("INSERT INTO scan VALUES (?, ?)", rows)
+            conn.executemany("INSERT INTO scan_block VALUES (?, ?, ?, ?)", blocks)
+            conn.executemany("INSERT INTO scan_subject VALUES (?, ?)", subjects)
 
     def load_scan(self) -> dict[str, Any] | None:
-        rows = self.conn.execute("SELECT key, value FROM scan").fetchall()
+        with self._reading() as conn:
+            parts = self._scan_parts(conn)
+            if parts is None or scan_blocks.LAYOUT_KEY not in parts:
+                return parts  # not scanned, or scanned before blocks: every part whole
+            return scan_blocks.assemble(parts, conn.execute(
+                "SELECT part, block, value FROM scan_block ORDER BY part, block"))
+
+    def scan_reader(self) -> ScanReader | None:
+        with self._reading() as conn:
+            parts = self._scan_parts(conn)
+        if parts is None:
+            return None
+        if scan_blocks.LAYOUT_KEY not in parts:
+            return WholeScan(parts)
+        return BlockScanReader(self, parts)
+
+    @staticmethod
+    def _scan_parts(conn: sqlite3.Connection) -> dict[str, Any] | None:
+        rows = conn.execute("SELECT key, value FROM scan").fetchall()
         # workspaces scanned before compression hold the JSON as text
-        return {key: _loads(zlib.decompress(value) if isinstance(value, bytes) else value)
-                for key, value in rows} if rows else None
+        return {key: scan_blocks.unpack(value) for key, value in rows} if rows else None
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: its statements see one state of the database, whatever
+        another process commits meanwhile (inside a write transaction, that one)."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
 
     # -- entity resolution (ringtrace.resolve) -------------------------------------------
     # ``resolve_judgements``: analysts' same / not-same / split judgements, append-only (a
     # re-ingest never touches them); ``resolve_state``: the last resolution (zlib JSON) and
     # the fingerprint of the store and judgements it was computed from.
     def judgement_rows(self) -> list[dict[str, Any]]:
-        return [{**_loads(row), "seq": seq} for seq, row in self.conn.execute(
+        return [{**loads(row), "seq": seq} for seq, row in self.conn.execute(
             "SELECT seq, row FROM resolve_judgements ORDER BY seq")]
 
     def add_judgement_row(self, row: dict[str, Any]) -> int:
@@ -492,7 +520,7 @@ class SQLiteStore(GraphStore):
         return int(cur.lastrowid or 0)
 
     def save_resolution(self, fingerprint: str, data: dict[str, Any]) -> None:
-        blob = zlib.compress(_dumps_utf8(data), 1)
+        blob = zlib.compress(dumps_utf8(data), 1)
         with self.conn:
             self.conn.execute("DELETE FROM resolve_state")
             self.conn.executemany("INSERT INTO resolve_state VALUES (?, ?)",
@@ -502,7 +530,7 @@ class SQLiteStore(GraphStore):
         rows = dict(self.conn.execute("SELECT key, value FROM resolve_state"))
         if "fingerprint" not in rows or "resolution" not in rows:
             return None
-        return bytes(rows["fingerprint"]).decode(), _loads(zlib.decompress(rows["resolution"]))
+        return bytes(rows["fingerprint"]).decode(), loads(zlib.decompress(rows["resolution"]))
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

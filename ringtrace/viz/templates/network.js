@@ -1,22 +1,74 @@
 /* ringtrace network views: draws every [data-rt-network] figure of the page.
  * The data comes only from the figure's JSON data block (type application/json), read with
  * JSON.parse. Labels and tooltips are plain strings: vis-network 9 shows a string title with
- * innerText, and node labels are drawn on the canvas, so no data string becomes markup. */
+ * innerText, node labels are drawn on the canvas, and the details panel is filled with
+ * textContent, so no data string becomes markup.
+ *
+ * Filters: the legend shows or hides a role; the rule and date filters keep the cases that
+ * match (a case passes when it carries the rule and its date is in range) and every node taking
+ * part in at least one passing case. With case nodes hidden (the default) the derived edges
+ * draw each case as an applicant-employer line; showing case nodes hides those lines. */
 (function () {
   "use strict";
   var registry = (window.ringtraceNetworks = window.ringtraceNetworks || {});
 
-  function bindLegend(figure, nodes) {
+  function pressed(figure) {
+    var shown = {};
+    figure.querySelectorAll("button[data-kind]").forEach(function (button) {
+      shown[button.getAttribute("data-kind")] = button.getAttribute("aria-pressed") === "true";
+    });
+    return shown;
+  }
+
+  function value(figure, selector) {
+    var element = figure.querySelector(selector);
+    return element ? element.value : "";
+  }
+
+  function apply(figure, nodes, edges) {
+    var shown = pressed(figure);
+    var rule = value(figure, ".rt-filter-rule");
+    var from = value(figure, ".rt-filter-from");
+    var to = value(figure, ".rt-filter-to");
+    var filtering = Boolean(rule || from || to);
+    var passing = {};
+    nodes.get({filter: function (n) { return n.role === "case"; }}).forEach(function (n) {
+      passing[n.id] = (!rule || n.rules.indexOf(rule) >= 0) &&
+        (!from || (n.date && n.date >= from)) && (!to || (n.date && n.date <= to));
+    });
+    function inPlay(cases) {
+      return !filtering || !cases.length || cases.some(function (c) { return passing[c]; });
+    }
+    nodes.update(nodes.get().map(function (n) {
+      var visible = shown[n.role] !== false &&
+        (n.role === "case" ? passing[n.id] || !filtering : inPlay(n.cases));
+      return {id: n.id, hidden: !visible};
+    }));
+    edges.update(edges.get({filter: function (e) { return e.derived; }}).map(function (e) {
+      return {id: e.id, hidden: shown["case"] === true || !inPlay(e.cases)};
+    }));
+  }
+
+  function bindFilters(figure, nodes, edges) {
     figure.querySelectorAll("button[data-kind]").forEach(function (button) {
       button.addEventListener("click", function () {
-        var kind = button.getAttribute("data-kind");
-        var hide = button.getAttribute("aria-pressed") === "true";
-        button.setAttribute("aria-pressed", hide ? "false" : "true");
-        nodes.update(nodes.get({
-          filter: function (node) { return node.kind === kind; }
-        }).map(function (node) { return {id: node.id, hidden: hide}; }));
+        var on = button.getAttribute("aria-pressed") === "true";
+        button.setAttribute("aria-pressed", on ? "false" : "true");
+        apply(figure, nodes, edges);
       });
     });
+    figure.querySelectorAll(".rt-filter-rule, .rt-filter-from, .rt-filter-to")
+      .forEach(function (input) {
+        input.addEventListener("change", function () { apply(figure, nodes, edges); });
+      });
+    var reset = figure.querySelector(".rt-filter-reset");
+    if (reset) {
+      reset.addEventListener("click", function () {
+        figure.querySelectorAll(".rt-filter-rule, .rt-filter-from, .rt-filter-to")
+          .forEach(function (input) { input.value = ""; });
+        apply(figure, nodes, edges);
+      });
+    }
   }
 
   function bindSearch(figure, network, nodes) {
@@ -36,6 +88,21 @@
     });
   }
 
+  function bindDetails(figure, network, nodes, edges) {
+    var panel = figure.querySelector(".rt-details-text");
+    if (!panel) { return; }
+    network.on("click", function (params) {
+      var text = "";
+      if (params.nodes.length) {
+        var node = nodes.get(params.nodes[0]);
+        text = node.title + (node.cases.length ? "\n涉及案件：" + node.cases.length + " 件" : "");
+      } else if (params.edges.length) {
+        text = edges.get(params.edges[0]).title;
+      }
+      panel.textContent = text;
+    });
+  }
+
   function draw(figure) {
     var source = figure.querySelector("script.rt-network-data");
     var holder = figure.querySelector(".rt-network-canvas");
@@ -43,11 +110,13 @@
     var data = JSON.parse(source.textContent);
     var nodes = new vis.DataSet(data.nodes);
     var edges = new vis.DataSet(data.edges);
+    apply(figure, nodes, edges);
     var network = new vis.Network(holder, {nodes: nodes, edges: edges}, data.options);
     network.fit({animation: false});
     registry[figure.id] = network;
-    bindLegend(figure, nodes);
+    bindFilters(figure, nodes, edges);
     bindSearch(figure, network, nodes);
+    bindDetails(figure, network, nodes, edges);
   }
 
   function start() {

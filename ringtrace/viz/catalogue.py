@@ -1,0 +1,103 @@
+"""The one label catalogue for people: rule names, node roles and codes in Chinese.
+
+``viz/templates/labels_zh.yaml`` holds every Chinese label a reader sees; this module is the
+only reader of it, so the HTML views, the evidence pack and the CLI tables name a rule the same
+way. It imports nothing heavier than PyYAML, so the CLI can use it without the HTML stack.
+English (``lang="en"``) keeps the rule ids, which English-speaking analysts already use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ringtrace.errors import RingtraceError
+
+__all__ = ["evidence_text", "labels", "role_label", "rule_name", "rule_names",
+           "translate_rule_ids"]
+
+_RULE_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
+_FIELD = re.compile(r"\b([a-z]+(?:_[a-z0-9]+)*)=(\[[^\]]*\]|[^，,；;\s]*)")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+@cache
+def labels() -> dict[str, Any]:
+    """Chinese labels for code values, metrics, rules and roles (``labels_zh.yaml``)."""
+    text = resources.files("ringtrace.viz").joinpath("templates", "labels_zh.yaml").read_text(
+        "utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise RingtraceError("ringtrace/viz/templates/labels_zh.yaml must be a mapping; "
+                             "restore it from the ringtrace package")
+    return data
+
+
+def rule_name(rule_id: Any, lang: str = "zh") -> str:
+    """The name a reader sees for a red-flag rule; unknown ids are returned unchanged.
+
+    >>> rule_name("CLAIM_MEDIATED"), rule_name("CLAIM_MEDIATED", "en"), rule_name("R9")
+    ('调解结案', 'CLAIM_MEDIATED', 'R9')
+    """
+    if lang != "zh":
+        return str(rule_id)
+    return str(labels()["rules"].get(str(rule_id), rule_id))
+
+
+def rule_names(rule_ids: Iterable[Any], lang: str = "zh") -> list[str]:
+    """:func:`rule_name` of each id, in order."""
+    return [rule_name(r, lang) for r in rule_ids]
+
+
+def translate_rule_ids(text: str, lang: str = "zh") -> str:
+    """``text`` with every known rule id written as the rule's name (for free text such as a
+    ring's reasons, which can quote rule ids).
+
+    >>> translate_rule_ids("主要红旗：CLAIM_MEDIATED（3件）")
+    '主要红旗：调解结案（3件）'
+    """
+    if lang != "zh":
+        return text
+    names = labels()["rules"]
+    return _RULE_ID.sub(lambda m: str(names.get(m.group(0), m.group(0))), text)
+
+
+def role_label(role: str) -> str:
+    """The Chinese name of a ring-graph role (``intermediary`` → ``中介``)."""
+    return str(labels()["roles"].get(role, role))
+
+
+def _field_value(key: str, value: str) -> str:
+    if value.startswith("["):
+        amounts = [float(n) for n in _NUMBER.findall(value)]
+        if key == "claim_amounts":
+            return "、".join(f"{a:,.2f}".rstrip("0").rstrip(".") + "元" for a in amounts) or "无"
+        return "、".join(_NUMBER.findall(value)) or "无"
+    group = labels()["properties"].get(key)
+    return str(labels()["values"][group].get(value, value)) if group else value
+
+
+def evidence_text(detail: str, lang: str = "zh") -> str:
+    """A rule's evidence line with ``field=value`` pairs written for a Chinese reader.
+
+    >>> evidence_text("defendant_response=admits")
+    '被告答辩=认可'
+    >>> evidence_text("claim_amounts=[12000.0, 3500.5]；见判决书")
+    '诉请金额=12,000元、3,500.5元；见判决书'
+    """
+    if lang != "zh":
+        return detail
+    keys = labels()["evidence_keys"]
+
+    def write(match: re.Match[str]) -> str:
+        key, value = match.group(1), match.group(2)
+        if key not in keys:
+            return match.group(0)
+        return f"{keys[key]}={_field_value(key, value)}"
+
+    return _FIELD.sub(write, detail)

@@ -1,0 +1,82 @@
+"""Documents parsed in several processes: same items, same order, same store as one process."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ringtrace.graph.store.sqlite import SQLiteStore
+from ringtrace.loaders import parallel
+from ringtrace.loaders.ingest import ingest_paths
+from ringtrace.loaders.limits import current_limits
+from tests.conftest import FIXTURES
+
+HOSTILE_DOCUMENTS = ("not_a_judgment.txt", "undecodable.txt", "broken.docx", "bomb.docx")
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Real judgments, each under two names, and hostile documents among them: more documents
+    than one chunk, so the pool is used."""
+    folder = tmp_path_factory.mktemp("docs")
+    for n, path in enumerate(sorted([*(FIXTURES / "real_docs").glob("*.txt"),
+                                     *(FIXTURES / "real_docs_more").glob("*.txt")])):
+        text = path.read_text(encoding="utf-8")
+        (folder / f"{n:03d}a.txt").write_text(text, encoding="utf-8")
+        (folder / f"{n:03d}b.txt").write_text(text + "\n", encoding="utf-8")
+    for name in HOSTILE_DOCUMENTS:
+        shutil.copy(FIXTURES / "hostile" / name, folder / name)
+    assert len(list(folder.iterdir())) > 2 * parallel.CHUNK
+    return folder
+
+
+def _outcome(item: object) -> object:
+    return (type(item).__name__, str(item)) if isinstance(item, Exception) else item
+
+
+def test_the_pool_gives_each_document_what_one_process_gives(documents: Path) -> None:
+    paths = sorted(documents.iterdir())
+    limits = current_limits()
+    alone = [_outcome(x) for x in parallel.read_documents(paths, None, limits, jobs=1)]
+    pooled = [_outcome(x) for x in parallel.read_documents(paths, None, limits, jobs=2)]
+    assert pooled == alone
+    assert len(alone) == len(paths)
+    failed = {p.name for p, x in zip(paths, alone, strict=True) if isinstance(x, tuple)}
+    assert {"broken.docx", "bomb.docx"} <= failed
+
+
+def _tables(workspace: Path) -> dict[str, list[tuple[object, ...]]]:
+    conn = sqlite3.connect(workspace / "ringtrace.sqlite")
+    return {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+            for table in ("nodes", "edges", "documents", "aliases", "quarantine")}
+
+
+def test_an_ingest_on_two_processes_stores_what_one_process_stores(documents: Path,
+                                                                    tmp_path: Path) -> None:
+    summaries = []
+    for jobs in (1, 2):
+        with SQLiteStore.open(tmp_path / f"ws{jobs}") as store:
+            summaries.append(ingest_paths(store, [documents], jobs=jobs))
+    one, two = summaries
+    assert [f.__dict__ for f in one.files] == [f.__dict__ for f in two.files]
+    assert one.records == two.records > 0 and one.quarantined == two.quarantined > 0
+    assert _tables(tmp_path / "ws1") == _tables(tmp_path / "ws2")
+
+
+def test_documents_share_transactions_instead_of_one_each(documents: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    writes: list[int] = []
+    original = SQLiteStore.write_batch
+
+    def counted(self: SQLiteStore, batch: object) -> None:
+        writes.append(1)
+        original(self, batch)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SQLiteStore, "write_batch", counted)
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        summary = ingest_paths(store, [documents], batch_size=1000, jobs=2)
+    assert summary.records > 2 * parallel.CHUNK
+    assert len(writes) == 1

@@ -1,0 +1,191 @@
+"""The desk's routes through Flask's test client: pages, review actions, CSRF and read-only
+refusals, escaping of hostile names, and the security headers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from ringtrace.graph.audit import read_audit
+from ringtrace.graph.store import SQLiteStore
+from ringtrace.queries.feedback import read_outcomes
+from ringtrace.queries.leads import list_leads
+from ringtrace.queries.ringviews import list_rings
+from ringtrace.resolve import ensure, stored
+from ringtrace.review import fold, read_actions
+from tests.serve.conftest import EVIL_AGENT, EVIL_EMPLOYER, REVIEWER
+
+ZHANG = "Person:张桂兰|b:1968-05-02"
+LIU = "Person:刘秀英|b:1967-02-02"
+
+
+def _ids(workspace: Path) -> tuple[str, dict[str, Any]]:
+    with SQLiteStore.open(workspace) as store:
+        return list_rings(store)[0]["ring_id"], list_leads(store)[0]
+
+
+def _token(client: Any, path: str) -> str:
+    page = client.get(path).get_data(as_text=True)
+    found = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert found, "the page has no form with a CSRF token"
+    return found.group(1)
+
+
+def _pages(workspace: Path) -> list[str]:
+    ring, lead = _ids(workspace)
+    return ["/", "/leads", f"/rings/{ring}", f"/leads/{lead['lead_id']}",
+            "/cases/" + quote(lead["case_id"]), "/persons/" + quote(ZHANG),
+            "/agents/" + quote("Person:" + EVIL_AGENT.replace(" ", "") + "|b:1970-01-01"),
+            "/employers/" + quote("Employer:" + EVIL_EMPLOYER), "/search?q=" + quote("张桂兰"),
+            "/search?q=" + quote("劳务"), "/activity"]
+
+
+def test_every_page_renders_with_hostile_names_as_text(client: Any, workspace_copy: Path
+                                                       ) -> None:
+    for path in _pages(workspace_copy):
+        response = client.get(path, follow_redirects=True)
+        assert response.status_code == 200, path
+        page = response.get_data(as_text=True)
+        assert "<script>alert(1)" not in page, path
+        assert "<img src=x onerror" not in page, path
+    ring_page = client.get(_pages(workspace_copy)[2]).get_data(as_text=True)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;劳务有限公司" in ring_page
+    assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;王" in ring_page
+
+
+def test_headers_forbid_every_external_source(client: Any, workspace_copy: Path) -> None:
+    ring, _ = _ids(workspace_copy)
+    response = client.get(f"/rings/{ring}")
+    policy = response.headers["Content-Security-Policy"]
+    assert policy.startswith("default-src 'none'; script-src 'sha256-")
+    assert "form-action 'self'" in policy and "http" not in policy
+    assert response.headers["X-Frame-Options"] == "DENY"
+    page = response.get_data(as_text=True)
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+
+
+def test_review_actions_are_recorded_with_the_reviewer(client: Any, workspace_copy: Path
+                                                       ) -> None:
+    ring, _ = _ids(workspace_copy)
+    token = _token(client, f"/rings/{ring}")
+    back = f"/rings/{ring}"
+    for action, field, value in (("assign", "assignee", "张三"), ("status", "status", "核查中"),
+                                 ("note", "note", "<b>已调取</b>社保记录")):
+        response = client.post(f"/review/{ring}/{action}",
+                               data={"csrf_token": token, field: value, "next": back})
+        assert (response.status_code, response.headers["Location"]) == (303, back)
+    state = fold(read_actions(workspace_copy))[ring]
+    assert (state.assignee, state.status, state.notes[0].text, state.notes[0].user) == (
+        "张三", "核查中", "<b>已调取</b>社保记录", REVIEWER)
+    page = client.get(back).get_data(as_text=True)
+    assert "&lt;b&gt;已调取&lt;/b&gt;社保记录" in page and "核查中" in page
+    audit = [e for e in read_audit(workspace_copy) if e["command"].startswith("ringtrace serve")]
+    assert [(e["command"], e["user"]) for e in audit] == [
+        ("ringtrace serve assign", REVIEWER), ("ringtrace serve status", REVIEWER),
+        ("ringtrace serve note", REVIEWER)]
+
+
+def test_outcome_and_judgements_reach_feedback_and_resolution(client: Any, workspace_copy: Path
+                                                              ) -> None:
+    _, lead = _ids(workspace_copy)
+    token = _token(client, f"/leads/{lead['lead_id']}")
+    response = client.post(f"/review/{lead['lead_id']}/outcome", data={
+        "csrf_token": token, "outcome": "核实属实", "date": "2026-01-05", "note": "已追回"})
+    assert response.status_code == 303
+    assert [(o["lead_id"], o["outcome"]) for o in read_outcomes(workspace_copy)] == [
+        (lead["lead_id"], "核实属实")]
+    response = client.post("/judge", data={"csrf_token": token, "verdict": "same", "a": ZHANG,
+                                           "b": LIU, "note": "同一人", "next": "/"})
+    assert (response.status_code, response.headers["Location"]) == (303, "/")
+    with SQLiteStore.open(workspace_copy) as store:
+        assert [(j.verdict.value, j.user) for j in stored(store)] == [("same", REVIEWER)]
+        assert ensure(store).entity(ZHANG) == ensure(store).entity(LIU)
+
+
+def test_errors_are_shown_not_recorded(client: Any, workspace_copy: Path) -> None:
+    ring, _ = _ids(workspace_copy)
+    token = _token(client, f"/rings/{ring}")
+    bad_status = client.post(f"/review/{ring}/status", data={"csrf_token": token,
+                                                             "status": "随便"})
+    assert bad_status.status_code == 400 and "unknown status" in bad_status.get_data(as_text=True)
+    unknown = client.post("/review/R-00000000/assign", data={"csrf_token": token,
+                                                             "assignee": "张三"})
+    assert unknown.status_code == 404
+    offsite = client.post(f"/review/{ring}/note", data={"csrf_token": token, "note": "x",
+                                                        "next": "//evil.example/"})
+    assert offsite.headers["Location"] == "/"
+    assert [a.kind.value for a in read_actions(workspace_copy)] == ["note"]
+
+
+@pytest.mark.parametrize("token", [None, "", "forged"])
+def test_a_post_without_the_session_token_is_refused(client: Any, workspace_copy: Path,
+                                                     token: str | None) -> None:
+    ring, _ = _ids(workspace_copy)
+    client.get(f"/rings/{ring}")  # the session has a token; the form does not carry it
+    data = {"assignee": "张三"} | ({"csrf_token": token} if token is not None else {})
+    response = client.post(f"/review/{ring}/assign", data=data)
+    assert response.status_code == 403 and "CSRF" in response.get_data(as_text=True)
+    assert read_actions(workspace_copy) == []
+
+
+def test_read_only_desk_refuses_every_post(readonly_client: Any, workspace_copy: Path) -> None:
+    ring, _ = _ids(workspace_copy)
+    page = readonly_client.get(f"/rings/{ring}").get_data(as_text=True)
+    assert "只读模式" in page and 'method="post"' not in page
+    for path in (f"/review/{ring}/assign", "/judge"):
+        assert readonly_client.post(path, data={"assignee": "x"}).status_code == 403
+    assert readonly_client.put(f"/review/{ring}/assign").status_code == 405
+    assert read_actions(workspace_copy) == []
+
+
+def test_other_host_names_are_refused(client: Any) -> None:
+    response = client.get("/", headers={"Host": "evil.example"})
+    assert response.status_code == 400
+    assert client.get("/", headers={"Host": "127.0.0.1:8765"}).status_code == 200
+
+
+def test_search_opens_a_single_hit_and_lists_several(client: Any) -> None:
+    one = client.get("/search?q=" + quote("张桂兰"))
+    assert (one.status_code, one.headers["Location"]) == (303, "/persons/" + quote(ZHANG, safe="/:"))
+    many = client.get("/search?q=" + quote("秀")).get_data(as_text=True)
+    assert "刘秀英" in many and "陈秀兰" in many
+
+
+def test_split_takes_a_judged_entity_apart(client: Any, workspace_copy: Path) -> None:
+    token = _token(client, "/persons/" + quote(ZHANG))
+    client.post("/judge", data={"csrf_token": token, "verdict": "same", "a": ZHANG, "b": LIU})
+    with SQLiteStore.open(workspace_copy) as store:
+        entity = ensure(store).entity(ZHANG)
+    page = client.get("/persons/" + quote(ZHANG)).get_data(as_text=True)
+    assert "拆分该实体" in page
+    response = client.post("/judge", data={"csrf_token": token, "verdict": "split", "a": entity})
+    assert response.status_code == 303
+    with SQLiteStore.open(workspace_copy) as store:
+        assert ensure(store).entity(ZHANG) != ensure(store).entity(LIU)
+        assert [j.verdict.value for j in stored(store)] == ["same", "split"]
+    bad = client.post("/judge", data={"csrf_token": token, "verdict": "maybe", "a": ZHANG})
+    assert bad.status_code == 400 and "same, not_same or split" in bad.get_data(as_text=True)
+
+
+def test_the_lead_queue_filters_by_status_and_assignee(client: Any, workspace_copy: Path
+                                                       ) -> None:
+    with SQLiteStore.open(workspace_copy) as store:
+        leads = [row["lead_id"] for row in list_leads(store)]
+    token = _token(client, f"/leads/{leads[0]}")
+    client.post(f"/review/{leads[0]}/status", data={"csrf_token": token, "status": "核查中"})
+    client.post(f"/review/{leads[1]}/assign", data={"csrf_token": token, "assignee": "张三"})
+
+    def listed(query: str) -> list[str]:
+        page = client.get("/leads" + query).get_data(as_text=True)
+        return [lead for lead in leads if f">{lead}</a>" in page]
+
+    assert listed("") == leads
+    assert listed("?status=" + quote("核查中")) == [leads[0]]
+    assert listed("?assignee=" + quote("张三")) == [leads[1]]
+    assert listed("?status=" + quote("已移送")) == []

@@ -11,6 +11,7 @@ from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.entities import case_row
 from ringtrace.queries.redflags import RULES_BY_ID
 from ringtrace.queries.results import ScanResults
+from ringtrace.resolve import ensure
 
 _DATE_EVENTS = (("filing_date", "立案"), ("hearing_date", "开庭"), ("decision_date", "裁判"))
 
@@ -45,18 +46,23 @@ def ring_detail(store: GraphStore, ring_id: str) -> dict[str, Any]:
     scan = ScanResults.load(store)
     ring = scan.ring(ring_id)
     cases = [case_row(store, c, scan) for c in ring["cases"]]
+    # people and employers as resolved entities: an agent named in 50 judgments is one agent
+    entity = ensure(store).entity
     members: dict[str, Counter[str]] = {"Employer": Counter(), "worker": Counter(),
                                         "agent": Counter(), "Forum": Counter()}
     agent_info: dict[str, dict[str, Any]] = {}
+    mentions: dict[str, set[str]] = {}
     for c in ring["cases"]:
         for e in store.edges_of(c, ["PARTY_IN", "AGENT_IN", "DECIDED_BY"]):
+            who = entity(e.src)
+            mentions.setdefault(who, set()).add(e.src)
             if e.kind == "PARTY_IN":
-                members["Employer" if e.props.get("side") == "employer" else "worker"][e.src] += 1
+                members["Employer" if e.props.get("side") == "employer" else "worker"][who] += 1
             elif e.kind == "AGENT_IN":
-                members["agent"][e.src] += 1
-                agent_info.setdefault(e.src, {"kind": e.props.get("agent_kind"),
-                                              "law_firm": e.props.get("law_firm"),
-                                              "side": e.props.get("represents_side")})
+                members["agent"][who] += 1
+                agent_info.setdefault(who, {"kind": e.props.get("agent_kind"),
+                                            "law_firm": e.props.get("law_firm"),
+                                            "side": e.props.get("represents_side")})
             else:
                 members["Forum"][e.dst] += 1
     nodes = {nid: store.node(nid) for group in members.values() for nid in group}
@@ -67,7 +73,9 @@ def ring_detail(store: GraphStore, ring_id: str) -> dict[str, Any]:
 
     intermediaries = [{"id": a, "name": props(a).get("name", a),
                        "role": "劳动者代理人" if agent_info[a]["side"] == "worker" else "单位代理人",
-                       "cases": members["agent"][a]} for a in ring["intermediaries"]]
+                       "cases": members["agent"][a]}
+                      for a in dict.fromkeys(entity(x) for x in ring["intermediaries"])
+                      if a in agent_info]
     timeline = sorted(({"date": row[key], "event": label, "case_number": row["case_number"]}
                        for row in cases for key, label in _DATE_EVENTS if row.get(key)),
                       key=lambda t: (t["date"], t["case_number"] or "", t["event"]))
@@ -83,7 +91,8 @@ def ring_detail(store: GraphStore, ring_id: str) -> dict[str, Any]:
         "intermediaries": intermediaries,
         "agents": [{"id": a, "name": props(a).get("name", a), "kind": agent_info[a]["kind"],
                     "law_firm": agent_info[a]["law_firm"], "side": agent_info[a]["side"],
-                    "cases": n} for a, n in sorted(members["agent"].items())],
+                    "cases": n, "mentions": sorted(mentions[a])}
+                   for a, n in sorted(members["agent"].items())],
         "employers": [{"id": e, "name": props(e).get("name", e), "uscc": props(e).get("uscc"),
                        "status": props(e).get("status"), "founded": props(e).get("founded"),
                        "insured_headcount": props(e).get("insured_headcount"), "cases": n}
@@ -122,4 +131,22 @@ def ring_graph(store: GraphStore, detail: dict[str, Any], max_nodes: int = 1500
                 break
             edges.append(e)
             nodes.update((e.src, e.dst))
-    return store.subgraph(nodes, edges)
+    return as_entities(store, store.subgraph(nodes, edges))
+
+
+def as_entities(store: GraphStore, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``graph`` with the mentions of one resolved person or employer drawn as one node (the
+    entity's representative, with its facts), keeping every edge of every mention."""
+    entity = ensure(store).entity
+    mapping = {n: entity(n) for n in graph.nodes if entity(n) != n}
+    if not mapping:
+        return graph
+    targets = set(mapping.values())
+    facts = store.subgraph(targets - set(graph.nodes), [])
+    attrs = {t: dict(graph.nodes[t]) if t in graph else dict(facts.nodes[t])
+             for t in targets if t in graph or t in facts}
+    merged: nx.MultiDiGraph = nx.relabel_nodes(graph, mapping, copy=True)
+    for target, values in attrs.items():
+        merged.nodes[target].clear()
+        merged.nodes[target].update(values)
+    return merged

@@ -77,12 +77,12 @@ def ring(ring_id: str) -> str:
                                  dom_id="ring-network")
         resolution = ensure(store)
         scan = ScanResults.load(store)
-        # the scan reads its rows from the store: look them up before it closes
         leads = {c: row.get("lead_id")
                  for c, row in scan.cases(c["id"] for c in detail["cases"]).items()}
         judged = stored(store)
-    agents = [{**a, "entity": resolution.entity(a["id"]),
-               "members": len(resolution.members(a["id"]))} for a in detail["agents"]]
+    # one row per mention of an agent (what a judgement names), grouped under its entity
+    agents = [{**a, "id": m, "entity": a["id"], "members": len(resolution.members(a["id"]))}
+              for a in detail["agents"] for m in a["mentions"]]
     seen: set[str] = set()
     for a in agents:  # one split button per entity, on its first row
         a["splittable"] = a["members"] > 1 and a["entity"] not in seen

@@ -186,7 +186,9 @@ def pack_data(store: GraphStore, ring_id: str, *, unmask: bool = False) -> dict[
         "strength": detail["strength"], "reasons": [masker.text(r) for r in detail["reasons"]],
         "structure": detail["structure"], "masked": not unmask,
         "intermediaries": [{**i, "id": masker.ref(i["id"])} for i in detail["intermediaries"]],
-        "agents": [{**a, **people[a["id"]], "id": masker.ref(a["id"])} for a in detail["agents"]],
+        "agents": [{**a, **people[a["id"]], "id": masker.ref(a["id"]),
+                    "mentions": [masker.ref(m) for m in a.get("mentions", [])]}
+                   for a in detail["agents"]],
         "employers": detail["employers"],
         "applicants": [{**a, **people[a["id"]], "id": masker.ref(a["id"])}
                        for a in detail["applicants"]],

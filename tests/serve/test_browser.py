@@ -125,13 +125,10 @@ def _agent_pairs(workspace: Path) -> tuple[str, str, tuple[str, str], tuple[str,
         ring = list_rings(store)[0]["ring_id"]
         detail = ring_detail(store, ring)
         res = ensure(store)
-    agents = [a["id"] for a in detail["agents"]]
-    by_entity: dict[str, list[str]] = {}
-    for a in agents:
-        by_entity.setdefault(res.entity(a), []).append(a)
-    merged = next(sorted(ids)[:2] for ids in by_entity.values() if len(ids) > 1)
-    heads = [i["id"] for i in detail["intermediaries"] if i["id"] in agents
-             and i["id"] not in merged]
+    by_entity = {a["id"]: a["mentions"] for a in detail["agents"]}
+    merged = next(ids[:2] for ids in by_entity.values() if len(ids) > 1)
+    heads = [i["id"] for i in detail["intermediaries"] if i["id"] in by_entity
+             and i["id"] != res.entity(merged[0])]
     assert len(heads) >= 2, "the fixture's top ring should have two more intermediaries"
     return ring, detail["cases"][0]["id"], (heads[0], heads[1]), (merged[0], merged[1])
 

@@ -28,7 +28,8 @@ import sqlite3
 import zlib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any, Protocol
+from pathlib import Path
+from typing import Any
 
 from ringtrace.errors import StoreError
 from ringtrace.graph.store.codec import dumps_utf8, loads
@@ -40,10 +41,6 @@ BLOCK_ROWS = 64
 
 #: the key under which the layout is kept beside the small parts
 LAYOUT_KEY = "_layout"
-
-
-class _HasConnection(Protocol):
-    conn: sqlite3.Connection
 
 
 class ScanReplaced(StoreError):
@@ -135,14 +132,16 @@ class BlockScanReader:
 
     Reads a block when a row in it is asked for, and keeps the last :data:`CACHED_BLOCKS`;
     raises :class:`ScanReplaced` when a block comes from a newer save than the parts it began
-    with.
+    with. It reads through its own read-only connection to ``database``, so results loaded
+    while a store was open can still be read after the store is closed.
     """
 
     #: blocks kept decoded: a ring page or an employer with hundreds of cases reads each once
     CACHED_BLOCKS = 512
 
-    def __init__(self, store: _HasConnection, parts: dict[str, Any]) -> None:
-        self._store = store
+    def __init__(self, database: Path, parts: dict[str, Any]) -> None:
+        self._database = database
+        self._conn: sqlite3.Connection | None = None
         self._parts = parts
         self._layout = Layout.of(parts[LAYOUT_KEY])
         self._cache: dict[tuple[str, int], Any] = {}
@@ -174,13 +173,13 @@ class BlockScanReader:
             row = self.cases([subject]).get(subject)
             indexes: list[int] = sorted(row["findings"]) if row else []
         else:
-            indexes = [i for (i,) in self._store.conn.execute(
+            indexes = [i for (i,) in self._connection().execute(
                 "SELECT idx FROM scan_subject WHERE subject = ? ORDER BY idx", (subject,))]
         return [f for f in self.findings(indexes) if f["subject"] == subject]
 
     def everything(self) -> dict[str, Any]:
         if self._whole is None:
-            rows = self._store.conn.execute(
+            rows = self._connection().execute(
                 "SELECT part, block, save, value FROM scan_block ORDER BY part, block").fetchall()
             if any(save != self._layout.save for _, _, save, _ in rows):
                 raise self._replaced()
@@ -191,7 +190,7 @@ class BlockScanReader:
         key = (part, block)
         if key in self._cache:
             return self._cache[key]
-        row = self._store.conn.execute(
+        row = self._connection().execute(
             "SELECT save, value FROM scan_block WHERE part = ? AND block = ?", key).fetchone()
         if row is not None and row[0] != self._layout.save:
             raise self._replaced()
@@ -203,9 +202,23 @@ class BlockScanReader:
         return value
 
     def _current_save(self) -> str | None:
-        row = self._store.conn.execute("SELECT value FROM scan WHERE key = ?",
-                                       (LAYOUT_KEY,)).fetchone()
+        row = self._connection().execute("SELECT value FROM scan WHERE key = ?",
+                                         (LAYOUT_KEY,)).fetchone()
         return Layout.of(unpack(row[0])).save if row else None
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = sqlite3.connect(f"{self._database.resolve().as_uri()}?mode=ro", uri=True,
+                                         check_same_thread=False)
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __del__(self) -> None:
+        self.close()
 
     @staticmethod
     def _replaced() -> ScanReplaced:

@@ -483,7 +483,7 @@ class SQLiteStore(GraphStore):
             return None
         if scan_blocks.LAYOUT_KEY not in parts:
             return WholeScan(parts)
-        return BlockScanReader(self, parts)
+        return BlockScanReader(self.path / DB_NAME, parts)
 
     @staticmethod
     def _scan_parts(conn: sqlite3.Connection) -> dict[str, Any] | None:

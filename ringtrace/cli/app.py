@@ -87,11 +87,12 @@ class Context:
     for a command that creates it); ``located`` says how it was chosen, for error messages.
     """
 
-    def __init__(self, workspace: Path | Located, quiet: bool = False) -> None:
+    def __init__(self, workspace: Path | Located, quiet: bool = False, lang: str = "zh") -> None:
         self.located = workspace if isinstance(workspace, Located) else Located(workspace,
                                                                                   "option")
         self.workspace = self.located.path
         self.quiet = quiet
+        self.lang = lang
 
 
 @click.group(cls=LazyGroup,
@@ -105,9 +106,13 @@ class Context:
 @click.option("--quiet", "-q", is_flag=True,
               help="No progress bars (they are drawn on stderr when it is a terminal, or when "
                    "RINGTRACE_PROGRESS=1).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), envvar="RINGTRACE_LANG", default="zh",
+              show_default=True,
+              help="Language of table headers and rule names in the terminal (--json and --csv "
+                   "keep field names and rule ids). Also $RINGTRACE_LANG.")
 @click.version_option(__version__, prog_name="ringtrace")
 @click.pass_context
-def cli(ctx: click.Context, workspace: Path | None, quiet: bool) -> None:
+def cli(ctx: click.Context, workspace: Path | None, quiet: bool, lang: str) -> None:
     """ringtrace: find the collusion rings behind sham labour-relationship cases.
 
     \b
@@ -121,5 +126,5 @@ def cli(ctx: click.Context, workspace: Path | None, quiet: bool) -> None:
     The workspace is found the way git finds its repository: -w, else
     $RINGTRACE_WORKSPACE, else walking up from the current directory.
     """
-    ctx.obj = Context(locate(workspace, os.environ, Path.cwd()), quiet=quiet)
+    ctx.obj = Context(locate(workspace, os.environ, Path.cwd()), quiet=quiet, lang=lang)
     ctx.params["workspace"] = ctx.obj.workspace  # the audit line names the workspace used

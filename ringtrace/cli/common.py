@@ -15,7 +15,7 @@ import click
 from tqdm import tqdm
 
 from ringtrace.cli.app import Context
-from ringtrace.cli.output import printable, table, to_json
+from ringtrace.cli.output import language, printable, table, to_json
 from ringtrace.errors import NotFound, RingtraceError, WorkspaceBusy
 from ringtrace.graph.audit import audit_entry, write_entry
 from ringtrace.graph.store import GraphStore, open_store
@@ -58,6 +58,7 @@ class AmbiguousError(click.ClickException):
     def __init__(self, exc: AmbiguousName, as_json: bool) -> None:
         super().__init__(printable(str(exc)))
         self.ambiguous, self.as_json = exc, as_json
+        self.lang = language()  # shown after the command's context has closed
 
     def show(self, file: Any = None) -> None:
         if self.as_json:
@@ -71,7 +72,7 @@ class AmbiguousError(click.ClickException):
             columns.insert(1, "kind")
         if not any(c.former_name for c in self.ambiguous.candidates):
             columns.remove("former_name")
-        text = f"Error: {self.message}:\n\n{table(rows, columns, max_width=60)}"
+        text = f"Error: {self.message}:\n\n{table(rows, columns, max_width=60, lang=self.lang)}"
         special = [c.id for c in self.ambiguous.candidates if _SHELL_SPECIAL.intersection(c.id)]
         if special:  # a person's id holds "|": unquoted, the shell would make it a pipe
             text += f"\n\nquote the id in the shell, e.g. {printable(shlex.quote(special[0]))}"

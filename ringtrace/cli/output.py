@@ -19,6 +19,8 @@ from typing import Any
 import click
 
 from ringtrace.export.csv import csv_text
+from ringtrace.viz.catalogue import column_name
+from ringtrace.viz.formatting import yuan
 
 #: ANSI/VT escape sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ESC \\), and 2-byte ESC x
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
@@ -108,15 +110,28 @@ def _table_cell(value: Any) -> str:
     return printable(_cell(value)).replace("\n", " ").replace("\t", " ")
 
 
+def language() -> str:
+    """The language the user chose for the terminal (``--lang``; Chinese by default)."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return str(getattr(obj, "lang", "zh"))
+
+
 def table(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None,
-          max_width: int = 40) -> str:
-    """A plain-text table aligned for Chinese text (cells cleaned with :func:`printable`)."""
+          max_width: int = 40, lang: str | None = None) -> str:
+    """A plain-text table aligned for Chinese text (cells cleaned with :func:`printable`),
+    its headers in the user's language (:func:`~ringtrace.viz.catalogue.column_name`)."""
+    lang = lang or language()
+    zh = lang == "zh"
     if not rows:
-        return "(none)"
+        return "（无）" if zh else "(none)"
     cols = list(columns or rows[0].keys())
-    cells = [[_clip(_table_cell(r.get(c)), max_width) for c in cols] for r in rows]
-    widths = [max(width(c), *(width(row[i]) for row in cells)) for i, c in enumerate(cols)]
-    lines = ["  ".join(_pad(c, w) for c, w in zip(cols, widths, strict=True)).rstrip(),
+    heads = [column_name(c, lang) for c in cols]
+    # estimated amounts as a Chinese reader writes them (万元, 亿元); exact in English and CSV
+    cells = [[_clip(_table_cell(yuan(r.get(c)) if zh and c.endswith("_yuan") else r.get(c)),
+                    max_width) for c in cols] for r in rows]
+    widths = [max(width(h), *(width(row[i]) for row in cells)) for i, h in enumerate(heads)]
+    lines = ["  ".join(_pad(h, w) for h, w in zip(heads, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(_pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip()
               for row in cells]

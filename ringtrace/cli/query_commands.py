@@ -9,7 +9,7 @@ import click
 
 from ringtrace.cli.app import EXIT_STATUS, Context, cli
 from ringtrace.cli.common import opened_store, store_option, translated_errors
-from ringtrace.cli.output import emit, output_options, printable, table
+from ringtrace.cli.output import emit, language, output_options, printable, table
 from ringtrace.queries.entities import agent_profile, employer_profile, person_profile
 from ringtrace.queries.leads import list_explained_groups, list_leads
 from ringtrace.queries.paths import SameEntity, shortest_paths
@@ -23,7 +23,8 @@ CASE_COLUMNS = ["case_number", "forum", "document_type", "decision_date", "defen
 def named(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     """Rows with the rule ids under ``key`` replaced by the rules' Chinese names (the label
     catalogue), for tables people read; --json and --csv keep the ids."""
-    return [{**r, key: rule_names(r[key])} if isinstance(r.get(key), list | tuple) else r
+    lang = language()
+    return [{**r, key: rule_names(r[key], lang)} if isinstance(r.get(key), list | tuple) else r
             for r in rows]
 
 

@@ -18,7 +18,7 @@ import yaml
 
 from ringtrace.errors import RingtraceError
 
-__all__ = ["evidence_text", "labels", "role_label", "rule_name", "rule_names",
+__all__ = ["column_name", "evidence_text", "labels", "role_label", "rule_name", "rule_names",
            "translate_rule_ids"]
 
 _RULE_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
@@ -47,6 +47,18 @@ def rule_name(rule_id: Any, lang: str = "zh") -> str:
     if lang != "zh":
         return str(rule_id)
     return str(labels()["rules"].get(str(rule_id), rule_id))
+
+
+def column_name(key: str, lang: str = "zh") -> str:
+    """The header a reader sees for a table column (``columns`` in the catalogue); unknown
+    keys, and every key in English, are returned unchanged.
+
+    >>> column_name("case_number"), column_name("case_number", "en"), column_name("zzz")
+    ('案号', 'case_number', 'zzz')
+    """
+    if lang != "zh":
+        return key
+    return str(labels().get("columns", {}).get(key, key))
 
 
 def rule_names(rule_ids: Iterable[Any], lang: str = "zh") -> list[str]:

@@ -30,11 +30,17 @@ def test_an_ambiguous_person_lists_the_candidates_and_exits_4(ws: list[str]) -> 
     lines = result.output.splitlines()
     assert lines[0] == ("Error: '张桂兰' matches 2 persons; run again with the id of the one you "
                         "mean:")
-    assert lines[2].split() == ["id", "name", "detail"]
+    assert lines[2].split() == ["编号", "名称", "说明"]
     assert [line.split()[0] for line in lines[4:6]] == ["Person:张桂兰|b:1955-09-09",
                                                          "Person:张桂兰|b:1968-05-02"]
     assert "born 1955, party in 1 and agent in 0 cases" in lines[4]
     assert lines[6:] == ["", "quote the id in the shell, e.g. 'Person:张桂兰|b:1955-09-09'"]
+
+
+def test_english_headers_with_lang_en(ws: list[str]) -> None:
+    result = CliRunner().invoke(cli, ["--lang", "en", *ws, "person", "张桂兰"])
+    assert result.exit_code == 4
+    assert result.output.splitlines()[2].split() == ["id", "name", "detail"]
 
 
 def test_the_id_from_the_list_picks_one(ws: list[str]) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests import scanned_province as _scanned
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 REGISTRY_HEADER = "企业名称,统一社会信用代码,法定代表人,登记状态,成立日期,注册资本,参保人数,注册地址,电话,企业类型,所属行业,曾用名"
@@ -88,3 +90,10 @@ def province(tmp_path: Path) -> Path:
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     return tmp_path / "ws"
+
+
+@pytest.fixture(scope="session")
+def scanned_province(tmp_path_factory: pytest.TempPathFactory) -> _scanned.ScannedProvince:
+    """A synthetic province ingested and scanned once per session (:mod:`tests.scanned_province`);
+    tests that change its workspace work on a copy (``copy_workspace``)."""
+    return _scanned.build(tmp_path_factory.mktemp("synth"))

@@ -1,8 +1,10 @@
 """A synthetic province ingested and scanned through the CLI, shared by the second-half tests.
 
-Building it once per session (``ringtrace.synth.generate`` with a fixed seed, then ``ingest`` and
-``scan`` through the command line so the workspace has its audit lines) keeps the pack, export
-and feedback tests fast. Tests that change the workspace work on :func:`copy_workspace`.
+The ``scanned_province`` fixture lives in ``tests/conftest.py`` (session scope), so every test
+module shares one build: a fixture imported into several modules instead gives each module its
+own copy, built again. Building it once (``ringtrace.synth.generate`` with a fixed seed, then
+``ingest`` and ``scan`` through the command line so the workspace has its audit lines) keeps the
+pack, export and feedback tests fast. Tests that change the workspace work on :func:`copy_workspace`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from ringtrace.cli import cli
@@ -48,9 +49,9 @@ def copy_workspace(source: ScannedProvince, target: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
-def scanned_province(tmp_path_factory: pytest.TempPathFactory) -> ScannedProvince:
-    root = tmp_path_factory.mktemp("synth")
+def build(root: Path) -> ScannedProvince:
+    """Generate, ingest and scan the province under ``root`` (the session fixture
+    ``scanned_province`` in ``tests/conftest.py`` calls this once per test session)."""
     made = ScannedProvince(root / "province", root / "workspace")
     generate(made.province, seed=SEED, cases=CASES)
     run(made.workspace, "ingest", *made.inputs)

@@ -182,13 +182,11 @@ def use_audit_entry(entry: dict[str, Any]) -> None:
 
 def _note_store(state: dict[str, Any], store: GraphStore) -> None:
     """Record what the workspace holds after the command: totals and the snapshot id."""
-    from ringtrace.queries.scan import snapshot_id  # lazy: keeps this module free of networkit
-
     try:
         counts = store.counts()
         state["result"].setdefault("workspace", {}).update(
             {section: sum(values.values()) for section, values in counts.items()})
-        state["result"]["snapshot"] = snapshot_id(store)
+        state["result"]["snapshot"] = store.snapshot()
     except RingtraceError as exc:  # the command's own outcome matters more than the summary
         state["result"]["summary_error"] = str(exc)
 

@@ -14,7 +14,6 @@ from ringtrace.cli.app import Context, cli
 from ringtrace.cli.common import opened_store, progress_bar, translated_errors
 from ringtrace.cli.output import emit, output_options, table
 from ringtrace.graph.store.copy import DEFAULT_BATCH_SIZE, copy_store, planned_items
-from ringtrace.graph.store.neo4j import Neo4jStore, mask_uri
 
 
 @cli.command()
@@ -47,11 +46,14 @@ def push(ctx: Context, uri: str | None, user: str | None, password: str | None,
     if not uri:
         raise click.UsageError("say where to push: --neo4j URI or NEO4J_URI (start a development "
                                "server with `make neo4j`)")
-    with opened_store(ctx) as src, translated_errors(), \
-            Neo4jStore.connect(uri, user=user, password=password, database=database) as dst:
-        with progress_bar(planned_items(src), "push", unit="item") as tick:
-            summary = copy_store(src, dst, batch_size=batch_size, progress=tick)
-        source_counts, target_counts = src.counts(), dst.counts()
+    with opened_store(ctx) as src, translated_errors():
+        # imported here: the driver is the [neo4j] extra, and a missing one is a MissingExtra
+        from ringtrace.graph.store.neo4j import Neo4jStore, mask_uri
+
+        with Neo4jStore.connect(uri, user=user, password=password, database=database) as dst:
+            with progress_bar(planned_items(src), "push", unit="item") as tick:
+                summary = copy_store(src, dst, batch_size=batch_size, progress=tick)
+            source_counts, target_counts = src.counts(), dst.counts()
     data = {"target": mask_uri(uri), **summary.to_dict(),
             "source_counts": source_counts, "target_counts": target_counts}
     rows = [{"section": section, "kind": kind, "workspace": n,

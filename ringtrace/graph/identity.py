@@ -145,6 +145,22 @@ def digest(*parts: str, length: int = 16) -> str:
     return h[:length]
 
 
+def lead_id(case_id: str) -> str:
+    """Stable lead id of a case (``L-`` and 10 hex digits): the same case gives the same id on
+    every scan, so exports, ledgers and investigators' feedback can refer to it across re-scans.
+
+    >>> lead_id("Case:(2019)豫0502民初1234号|河南省安阳市文峰区人民法院")[:2]
+    'L-'
+    """
+    return "L-" + digest(case_id, length=10)
+
+
+def ring_id(first_case: str) -> str:
+    """Stable ring id (``R-`` and 8 hex digits) from the id of the ring's first case, so a ring
+    that keeps its first case keeps its id across re-scans."""
+    return "R-" + digest(first_case, length=8)
+
+
 def case_id(case_number: str | None, forum: str, doc_id: str | None = None) -> str:
     if case_number:
         return f"Case:{normalize_case_number(case_number)}|{clean(forum)}"
@@ -172,6 +188,23 @@ def employer_id(name: str, document: str | None = None) -> str:
     if document and is_masked_company(name):
         return f"Employer:{normalize_company(name)}|doc:{document}"
     return f"Employer:{normalize_company(name)}"
+
+
+def lookup_ids(kind: str, text: str) -> list[str]:
+    """The node ids a name or id typed by a user may stand for, before aliases are followed:
+    the text itself, the id of that name for ``kind``, and for an employer its normalised name.
+    Every store's :meth:`~ringtrace.graph.store.base.GraphStore.find_nodes` looks these up
+    first, so the stores agree on what a search finds.
+
+    >>> lookup_ids("Person", "张桂兰")
+    ['张桂兰', 'Person:张桂兰']
+    >>> lookup_ids("Employer", "恒达公司（原恒达回收站）")[1:]
+    ['Employer:恒达公司(原恒达回收站)', 'Employer:恒达公司']
+    """
+    ids = [text, f"{kind}:{clean(text)}"]
+    if kind == "Employer":
+        ids.append(employer_id(text))
+    return ids
 
 
 def firm_id(name: str) -> str:

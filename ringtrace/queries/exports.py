@@ -3,7 +3,7 @@
 Each export writes one file per receiving procuratorate (see :mod:`ringtrace.queries.jurisdiction`)
 and appends one line per lead to ``<workspace>/exports/ledger.jsonl``. A lead already in the
 ledger is left out of later exports unless ``again=True``, so weekly exports after re-scans send
-only new leads. This works because lead ids are stable: ``queries.scan.lead_id`` hashes the case
+only new leads. This works because lead ids are stable: ``graph.identity.lead_id`` hashes the case
 id (case number + forum), which more documents or a re-scan do not change.
 
 Exports are masked like evidence packs (:mod:`ringtrace.export.masking`): ID numbers keep their

@@ -29,17 +29,16 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ringtrace.graph.regions import ABBREVIATION_TO_CODE, province_of_text
 from ringtrace.graph.store.base import GraphStore
-from ringtrace.queries import gazetteer
+from ringtrace.regions import gb2260
+from ringtrace.regions.courts import court_level, court_province, split_court_code
+from ringtrace.regions.provinces import province_of_text
 
 __all__ = ["SPP", "UNROUTED", "Jurisdiction", "Procuratorate", "case_jurisdiction",
            "forum_jurisdiction", "forum_level", "provincial"]
 
-_COURT_CODE = re.compile(r"^(?P<province>\D)(?P<digits>\d*)$")
 _BRANCH_NAME = re.compile(r"第([一二三四五六七八九])中级人民法院")
 _NUMERALS = "一二三四五六七八九"
-_LEVEL_BY_DIGITS = {0: "high", 2: "intermediate", 4: "basic"}
 _FORUM_SUFFIXES = {"basic": ("人民法院",), "intermediate": ("中级人民法院",),
                    "high": ("高级人民法院",),
                    "arbitration": ("劳动人事争议仲裁委员会", "劳动争议仲裁委员会")}
@@ -91,11 +90,9 @@ def forum_level(props: Mapping[str, Any]) -> str:
     name = str(props.get("name") or "")
     if props.get("kind") == "arbitration" or "仲裁" in name:
         return "arbitration"
-    match = _COURT_CODE.match(str(props.get("court_code") or ""))
-    if match and match["province"] in ABBREVIATION_TO_CODE:
-        found = _LEVEL_BY_DIGITS.get(len(match["digits"]))
-        if found:
-            return found
+    found = court_level(str(props.get("court_code") or ""))
+    if found:
+        return found
     if "高级人民法院" in name:
         return "high"
     if "中级人民法院" in name:
@@ -107,9 +104,9 @@ def forum_level(props: Mapping[str, Any]) -> str:
 
 def _branch(props: Mapping[str, Any]) -> int | None:
     """The number of a 直辖市 intermediate court (沪01 -> 1, 第二中级人民法院 -> 2)."""
-    match = _COURT_CODE.match(str(props.get("court_code") or ""))
-    if match and len(match["digits"]) == 2 and match["digits"] != "00":
-        return int(match["digits"])
+    parts = split_court_code(str(props.get("court_code") or ""))
+    if parts and len(parts[1]) == 2 and parts[1] != "00":
+        return int(parts[1])
     named = _BRANCH_NAME.search(str(props.get("name") or ""))
     return _NUMERALS.index(named.group(1)) + 1 if named else None
 
@@ -127,21 +124,21 @@ def _named(props: Mapping[str, Any], level: str, region: str) -> Procuratorate |
                   if name.endswith(suffix) and len(name) > len(suffix)), None)
     if not place or not re.fullmatch(r"\d{6}", region):
         return None
-    province = gazetteer.name(region[:2] + "0000")
+    province = gb2260.name(region[:2] + "0000")
     if province and province_of_text(place) is None:
         place = province + place
     levels = {"basic": "county", "intermediate": "city", "high": "province"}
-    return Procuratorate(region, f"{place}人民检察院", levels.get(level, gazetteer.level(region)))
+    return Procuratorate(region, f"{place}人民检察院", levels.get(level, gb2260.level(region)))
 
 
 def _region(props: Mapping[str, Any]) -> tuple[str | None, str]:
     """The forum's region code and how it was found (a province-only code as a fallback)."""
     code = str(props.get("region_code") or "")
-    if gazetteer.known(code):
+    if gb2260.known(code):
         return code, "行政区划代码"
-    match = _COURT_CODE.match(str(props.get("court_code") or ""))
-    if match and match["province"] in ABBREVIATION_TO_CODE:
-        return ABBREVIATION_TO_CODE[match["province"]] + "0000", "法院代字（仅省级）"
+    province = court_province(str(props.get("court_code") or ""))
+    if province:
+        return province + "0000", "法院代字（仅省级）"
     province = province_of_text(str(props.get("name") or ""))
     if province:
         return province + "0000", "审理机关名称（仅省级）"
@@ -151,18 +148,18 @@ def _region(props: Mapping[str, Any]) -> tuple[str | None, str]:
 def _office_place(code: str) -> str:
     """The place part of a procuratorate's name: a district keeps its city
     (河南省安阳市文峰区), a county or county-level city does not (河南省滑县, 河南省林州市)."""
-    county = gazetteer.name(code) if gazetteer.level(code) == "county" else None
+    county = gb2260.name(code) if gb2260.level(code) == "county" else None
     if county and not county.endswith("区"):
-        return (gazetteer.name(code[:2] + "0000") or "") + county
-    return gazetteer.full_name(code)
+        return (gb2260.name(code[:2] + "0000") or "") + county
+    return gb2260.full_name(code)
 
 
 def _procuratorate(code: str, branch: int | None = None) -> Procuratorate:
     place = _office_place(code)
     if not place:
         return UNROUTED
-    level = gazetteer.level(code)
-    if level == "city" and code[:2] in gazetteer.MUNICIPALITIES:
+    level = gb2260.level(code)
+    if level == "city" and code[:2] in gb2260.MUNICIPALITIES:
         if branch and 1 <= branch <= len(_NUMERALS):
             return Procuratorate(f"{code[:2]}0000-{branch}",
                                  f"{place}人民检察院第{_NUMERALS[branch - 1]}分院", "city")
@@ -172,9 +169,9 @@ def _procuratorate(code: str, branch: int | None = None) -> Procuratorate:
 
 def _seat(level: str, region: str) -> str:
     """The code of the place whose procuratorate matches a forum of ``level`` in ``region``."""
-    if level == "high" or gazetteer.level(region) == "province":
+    if level == "high" or gb2260.level(region) == "province":
         return region[:2] + "0000"
-    if level == "intermediate" or gazetteer.level(region) == "city":
+    if level == "intermediate" or gb2260.level(region) == "city":
         return region[:4] + "00"
     return region
 
@@ -188,7 +185,7 @@ def _upper(office: Procuratorate) -> Procuratorate:
     code = office.code[:6]
     if office.level == "county":
         city = code[:4] + "00"
-        if code[:2] not in gazetteer.MUNICIPALITIES and gazetteer.name(city):
+        if code[:2] not in gb2260.MUNICIPALITIES and gb2260.name(city):
             return _procuratorate(city)
     return _procuratorate(code[:2] + "0000")
 
@@ -197,7 +194,7 @@ def _route(props: Mapping[str, Any], level: str) -> tuple[Procuratorate, str | N
     """(receiving procuratorate, region code used, the derivation in words) of a forum."""
     name = str(props.get("name") or "") or "审理机关"
     code = str(props.get("region_code") or "")
-    if code and not gazetteer.known(code) and level != "unknown":
+    if code and not gb2260.known(code) and level != "unknown":
         named = _named(props, level, code)
         if named is not None:
             return named, code, (f"{name}（{_LEVEL_LABELS[level]}，行政区划代码{code}不在区划表中）"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ringtrace.graph.regions import province_name, province_of_code, province_of_text
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.entities import case_row
 from ringtrace.queries.results import ScanResults
+from ringtrace.regions.provinces import province_name, province_of_code, province_of_text
 
 
 def list_explained_groups(store: GraphStore, limit: int | None = None) -> list[dict[str, Any]]:

@@ -11,10 +11,10 @@ from collections import Counter
 from typing import Any
 
 from ringtrace.graph.store.base import GraphStore
-from ringtrace.queries import gazetteer
 from ringtrace.queries.jurisdiction import case_jurisdiction
 from ringtrace.queries.redflags import RULES_BY_ID
 from ringtrace.queries.results import ScanResults
+from ringtrace.regions import gb2260
 
 
 def overview_data(store: GraphStore, *, top_employers: int = 20) -> dict[str, Any]:
@@ -44,8 +44,8 @@ def overview_data(store: GraphStore, *, top_employers: int = 20) -> dict[str, An
     for case_id in scan.data["leads"]:
         where = case_jurisdiction(store, case_id)
         code = where.region_code or ""
-        province = gazetteer.name(code[:2] + "0000") if len(code) >= 2 else None
-        city = gazetteer.name(code[:4] + "00") if len(code) >= 4 else None
+        province = gb2260.name(code[:2] + "0000") if len(code) >= 2 else None
+        city = gb2260.name(code[:4] + "00") if len(code) >= 4 else None
         places[(province or "未知", city or "")] += 1
         offices[where.procuratorate.name] += 1
     rule_hits = Counter(f["rule_id"] for f in scan.data["findings"])

@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from ringtrace.graph.identity import digest
+from ringtrace.graph.identity import ring_id
 from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
@@ -411,7 +411,7 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
                                [c for c in links[i].cases if c in members])
                           for i in comp_links]
             ring_links = [lk for lk in ring_links if len(lk.cases) >= 2]
-            rings.append(Ring("R-" + digest(part[0], length=8), part, ring_links,
+            rings.append(Ring(ring_id(part[0]), part, ring_links,
                               community=n if len(parts) > 1 else None))
     return rings
 

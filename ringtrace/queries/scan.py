@@ -16,7 +16,7 @@ from typing import Any
 
 from ringtrace import __version__
 from ringtrace.collector import collector_paused
-from ringtrace.graph.identity import digest
+from ringtrace.graph.identity import lead_id
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries import community_step
 from ringtrace.queries.frame import Frame, build_frame
@@ -36,16 +36,6 @@ Progress = Callable[[str], None]
 STEPS = ("frame", "rules", "rings", "scores", "communities", "save")
 
 MONTHS_PER_YEAR = 12  # a pension is paid monthly
-
-
-def lead_id(case_id: str) -> str:
-    """Stable lead id of a case: the same case gives the same id on every scan."""
-    return "L-" + digest(case_id, length=10)
-
-
-def snapshot_id(store: GraphStore) -> str:
-    """A short fingerprint of the store's documents (:meth:`GraphStore.snapshot`)."""
-    return store.snapshot()
 
 
 def claimed_years(frame: Frame, case_id: str) -> float:

@@ -12,14 +12,13 @@ words which variant separates two names (the reason quoted for a merge).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 
 from ringtrace.graph import identity as ident
+from ringtrace.regions import gb2260
 
 # -- script -------------------------------------------------------------------------------
 
@@ -95,8 +94,8 @@ def masked(name: str) -> bool:
 
 _PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州",
                    "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
-_PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "矿区",
-                           "郊区", "城区", "新区", "开发区"})
+#: the table's placeholder rows, and names that many places share (too generic for a key)
+_PLACEHOLDERS = gb2260.PLACEHOLDERS | frozenset({"矿区", "郊区", "城区", "新区", "开发区"})
 
 
 @dataclass(frozen=True)
@@ -114,10 +113,8 @@ class Places:
 
 @cache
 def places() -> Places:
-    """Place names of the GB/T 2260 table bundled with the parser (read as package data; the
-    same table :mod:`ringtrace.queries.gazetteer` reads)."""
-    raw = resources.files("ringtrace").joinpath("loaders", "judgments", "gb2260.json")
-    codes: dict[str, str] = json.loads(raw.read_text("utf-8"))["codes"]
+    """Place names of the GB/T 2260 table (:mod:`ringtrace.regions.gb2260`)."""
+    codes = gb2260.codes()
     stem_of: dict[str, str] = {}
     provinces: set[str] = set()
     for code, name in sorted(codes.items()):

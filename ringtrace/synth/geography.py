@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ringtrace.graph.regions import PROVINCES
+from ringtrace.regions.provinces import PROVINCES
 
 #: (prefecture code, name, short, phone area code, intermediate court name or "" for the
 #: default ``<province><prefecture>中级人民法院``, intermediate court code or "" for the default

@@ -18,21 +18,25 @@ from functools import cache
 from importlib import resources
 
 from ringtrace.errors import RingtraceError
+from ringtrace.extras import require
 
 VIS_VERSION = "9.1.2"
+#: What the [viz] extra is for, in the message a missing pyvis gives.
+VIZ_PURPOSE = "the HTML pages and network views (ringtrace report, demo, ring --html, pack)"
 _URL_SCHEME = re.compile(r"(https?:)//")
 _CLOSERS = ("</script", "</style", "<!--")
 
 
 def _pyvis_file(name: str) -> str:
     """Text of ``pyvis/templates/lib/vis-<VIS_VERSION>/<name>``."""
+    require("pyvis", "viz", purpose=VIZ_PURPOSE)
     lib = resources.files("pyvis").joinpath("templates", "lib", f"vis-{VIS_VERSION}", name)
     try:
         return lib.read_text("utf-8")
     except (FileNotFoundError, ModuleNotFoundError) as exc:
         raise RingtraceError(
             f"vis-network {VIS_VERSION} not found in the pyvis package ({exc}); "
-            f"install pyvis>=0.3.2 (pip install 'pyvis>=0.3.2')") from exc
+            "reinstall the [viz] extra: pip install --force-reinstall 'ringtrace[viz]'") from exc
 
 
 def defang_urls(text: str) -> str:

@@ -30,19 +30,23 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 from markupsafe import Markup
-from pyvis.network import Network
 
+from ringtrace.extras import require
 from ringtrace.graph.model import EdgeKind, NodeKind, Property, schema
+from ringtrace.viz.assets import VIZ_PURPOSE
 from ringtrace.viz.catalogue import rule_name
 from ringtrace.viz.masking import mask_value
 from ringtrace.viz.ring_layout import case_parties, grouped_layout
 from ringtrace.viz.roles import RoleStyle, node_roles, role_styles
 from ringtrace.viz.shortlabels import case_labels, short_name
 from ringtrace.viz.templating import page_head, render, template_text, value_label
+
+if TYPE_CHECKING:
+    from pyvis.network import Network
 
 __all__ = ["LegendItem", "layout_positions", "network_data", "network_fragment", "network_html",
            "source_label"]
@@ -360,7 +364,8 @@ def _legend(view: _View) -> list[LegendItem]:
 def _assemble(view: _View, highlight: set[Any],
               case_rules: Mapping[Any, Iterable[str]]) -> Network:
     """The pyvis network: nodes numbered in sorted id order, merged and derived edges."""
-    net = Network(height="100%", width="100%", directed=True)
+    pyvis = require("pyvis.network", "viz", purpose=VIZ_PURPOSE)
+    net = pyvis.Network(height="100%", width="100%", directed=True)
     _add_nodes(net, view, highlight, case_rules)
     _add_derived_edges(net, view, _add_edges(net, view))
     net.set_options(template_text("network_options.json"))

@@ -40,7 +40,6 @@ from ringtrace.graph.audit import entry_line, provenance, utc_now
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.progress import SILENT, Progress
 from ringtrace.queries.ringviews import ring_graph
-from ringtrace.queries.scan import snapshot_id
 from ringtrace.viz import formatting as fmt
 from ringtrace.viz.catalogue import evidence_text, rule_name, rule_names, translate_rule_ids
 from ringtrace.viz.network import network_fragment
@@ -442,7 +441,7 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
         "ring_id": data["ring_id"], "created_at": created_at, "ringtrace_version": __version__,
         "lang": lang, "masked": not unmask, "layout_seed": seed,
         "workspace_snapshot": data["scan"]["snapshot"],
-        "workspace_snapshot_now": snapshot_id(store), "scanned_at": data["scan"]["scanned_at"],
+        "workspace_snapshot_now": store.snapshot(), "scanned_at": data["scan"]["scanned_at"],
         "community_seed": data["scan"]["community_seed"], "rules": data["scan"]["rules"],
         "sources": data["sources"]})
     progress()

@@ -28,6 +28,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ringtrace.errors import PackError
+from ringtrace.extras import require
 
 __all__ = ["FORMAT", "MANIFEST", "SIGNATURE", "PackCheck", "generate_key", "key_id",
            "sha256_file", "sign_manifest", "verify_pack", "write_manifest", "zip_pack"]
@@ -83,13 +84,9 @@ def zip_pack(root: Path, target: Path) -> Path:
 
 # -- signing -------------------------------------------------------------------------------
 def _crypto() -> Any:
-    try:
-        from cryptography.hazmat.primitives import serialization
-        from cryptography.hazmat.primitives.asymmetric import ed25519
-    except ImportError as exc:
-        raise PackError("signing and checking signatures need the cryptography package: "
-                        "pip install 'ringtrace[sign]' (or pip install cryptography)") from exc
-    return serialization, ed25519
+    purpose = "signing evidence packs and checking their signatures"
+    return (require("cryptography.hazmat.primitives.serialization", "sign", purpose=purpose),
+            require("cryptography.hazmat.primitives.asymmetric.ed25519", "sign", purpose=purpose))
 
 
 def generate_key(private: Path) -> tuple[Path, Path]:

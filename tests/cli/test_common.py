@@ -9,15 +9,14 @@ import pytest
 from click.testing import CliRunner, Result
 
 from ringtrace.cli import cli
-from tests.scanned_province import (  # noqa: F401
+from tests.scanned_province import (
     ScannedProvince,
     copy_workspace,
-    scanned_province,
 )
 
 
 @pytest.fixture
-def workspace(scanned_province: ScannedProvince, tmp_path: Path) -> Path:  # noqa: F811
+def workspace(scanned_province: ScannedProvince, tmp_path: Path) -> Path:
     return copy_workspace(scanned_province, tmp_path / "ws")
 
 

@@ -15,16 +15,15 @@ from ringtrace.cli import cli
 from ringtrace.graph.audit import read_audit
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.viz.pack_data import pack_data
-from tests.scanned_province import (  # noqa: F401
+from tests.scanned_province import (
     ScannedProvince,
     copy_workspace,
     run,
-    scanned_province,
 )
 
 
 @pytest.fixture(scope="module")
-def workspace(scanned_province: ScannedProvince,  # noqa: F811
+def workspace(scanned_province: ScannedProvince,
               tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the scanned province: exports add lines to its audit log."""
     return copy_workspace(scanned_province, tmp_path_factory.mktemp("exports") / "ws")

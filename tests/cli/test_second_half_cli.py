@@ -12,16 +12,15 @@ from click.testing import CliRunner
 from ringtrace.cli import cli
 from ringtrace.graph.audit import read_audit
 from ringtrace.queries.rules import load_rules
-from tests.scanned_province import (  # noqa: F401
+from tests.scanned_province import (
     ScannedProvince,
     copy_workspace,
     run,
-    scanned_province,
 )
 
 
 @pytest.fixture
-def workspace(scanned_province: ScannedProvince, tmp_path: Path) -> Path:  # noqa: F811
+def workspace(scanned_province: ScannedProvince, tmp_path: Path) -> Path:
     return copy_workspace(scanned_province, tmp_path / "ws")
 
 
@@ -127,7 +126,7 @@ def test_feedback_import_quarantines_bad_rows(workspace: Path, tmp_path: Path) -
 
 
 def test_simulated_outcomes_for_half_the_leads_give_an_evaluation_on_the_other_half(
-        workspace: Path, scanned_province: ScannedProvince, tmp_path: Path) -> None:  # noqa: F811
+        workspace: Path, scanned_province: ScannedProvince, tmp_path: Path) -> None:
     outcomes = tmp_path / "outcomes.csv"
     run(workspace, "feedback", "simulate", "--truth", str(scanned_province.truth), "--out",
         str(outcomes))

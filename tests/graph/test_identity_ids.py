@@ -43,3 +43,13 @@ def test_person_needs_a_disambiguator_to_link() -> None:
         "王伟", birth_date="1960-01-01", document="b")
     assert ident.person_id("王伟", law_firm="河南某律师事务所", document="a") == ident.person_id(
         "王伟", law_firm="河南某律师事务所", document="b")
+
+
+def test_lead_and_ring_ids_are_stable_hashes_of_the_case_id() -> None:
+    case = ident.case_id("（2019）豫0502民初1234号", "河南省安阳市文峰区人民法院")
+    assert ident.lead_id(case) == "L-" + ident.digest(case, length=10)
+    assert ident.ring_id(case) == "R-" + ident.digest(case, length=8)
+    # the same case written with other brackets and spacing is the same lead
+    assert ident.lead_id(ident.case_id("(2019)豫0502民初1234号", "河南省安阳市文峰区人民法院 ")) \
+        == ident.lead_id(case)
+    assert ident.lead_id(case) != ident.lead_id(case.replace("1234", "1235"))

@@ -78,10 +78,19 @@ def test_utf16_tables_are_read_and_undecodable_files_quarantined(tmp_path: Path)
     with SQLiteStore.open(tmp_path / "ws") as store:
         summary = ingest_paths(store, [tmp_path / "in"])
         [problem] = store.problems()
+        employer = store.node("Employer:安阳市恒达废旧物资回收有限公司")
     registry = next(f for f in summary.files if f.path.endswith("registry.csv"))
     assert summary.records == 1 and registry.encoding == "utf-16"
+    # decoded, not merely read: the row's Chinese text and dates reach the store intact
+    assert employer is not None
+    assert {k: employer.props[k] for k in ("uscc", "legal_representative", "status", "founded",
+                                           "address", "former_names")} == {
+        "uscc": "91410502MA3X5Y0K2B", "legal_representative": "李强", "status": "注销",
+        "founded": "2005-03-01", "address": "安阳市文峰区中华路8号",
+        "former_names": ["安阳恒达回收站", "恒达回收"]}
     assert (Path(problem.file).name, problem.line) == ("garbage.csv", 0)
     assert "--encoding" in problem.reason
+    assert [f.status for f in summary.files if f.path.endswith("garbage.csv")] == ["quarantined"]
 
 
 def test_unknown_table_is_quarantined_and_says_which_columns_are_accepted(

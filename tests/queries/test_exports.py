@@ -14,11 +14,11 @@ from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.queries.exports import COLUMNS, export_leads, read_ledger
 from ringtrace.queries.jurisdiction import case_jurisdiction
 from ringtrace.queries.leads import list_leads
-from tests.scanned_province import ScannedProvince, scanned_province  # noqa: F401
+from tests.scanned_province import ScannedProvince
 
 
 @pytest.fixture
-def store(scanned_province: ScannedProvince) -> Iterator[SQLiteStore]:  # noqa: F811
+def store(scanned_province: ScannedProvince) -> Iterator[SQLiteStore]:
     opened = SQLiteStore.open(scanned_province.workspace, create=False)
     yield opened
     opened.close()

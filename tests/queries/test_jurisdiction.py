@@ -9,9 +9,10 @@ from types import ModuleType
 
 import pytest
 
+from ringtrace.graph.identity import lead_id
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
-from ringtrace.queries import gazetteer, jurisdiction
+from ringtrace.queries import jurisdiction
 from ringtrace.queries.jurisdiction import (
     SPP,
     UNROUTED,
@@ -21,7 +22,7 @@ from ringtrace.queries.jurisdiction import (
     provincial,
 )
 from ringtrace.queries.leads import list_leads
-from ringtrace.queries.scan import lead_id, run_scan
+from ringtrace.queries.scan import run_scan
 from tests.conftest import sham_case
 
 
@@ -123,7 +124,7 @@ def test_lead_ids_survive_a_rescan_with_more_documents(province: Path, tmp_path:
     assert all(lead == lead_id(case) for case, lead in after.items())
 
 
-@pytest.mark.parametrize("module", [gazetteer, jurisdiction], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [jurisdiction], ids=lambda m: m.__name__)
 def test_docstring_examples(module: ModuleType) -> None:
     result = doctest.testmod(module)
     assert result.failed == 0 and result.attempted > 0

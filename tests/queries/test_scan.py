@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from ringtrace.graph.identity import lead_id
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
 from ringtrace.queries.entities import employer_profile
@@ -49,20 +50,28 @@ def test_leads_carry_rule_ids_case_numbers_and_text_evidence(scanned: SQLiteStor
     leads = list_leads(scanned)
     assert {lead["case_number"] for lead in leads} == {
         f"(2021)豫0502民初{n}号" for n in range(100, 105)}
+    [ring] = list_rings(scanned)
+    assert [lead["rank"] for lead in leads] == list(range(1, len(leads) + 1))
+    assert [lead["score"] for lead in leads] == sorted((lead["score"] for lead in leads),
+                                                       reverse=True)
     for lead in leads:
-        assert lead["lead_id"].startswith("L-") and lead["rules"]
+        assert lead["lead_id"] == lead_id(lead["case_id"]) and lead["ring_id"] == ring["ring_id"]
         assert "CLAIM_NO_OBJECTION" in lead["rules"] and "AGENT_ONE_GROUP" in lead["rules"]
         quoted = [e["detail"] for e in lead["evidence"] if e["kind"] == "text"]
         assert "被告辩称，对原告的诉讼请求无异议。" in quoted
 
 
 def test_contested_cases_against_a_big_employer_are_not_leads(scanned: SQLiteStore) -> None:
+    contested = {"(2020)豫0503民初7号", "(2020)豫0503民初8号"}
     numbers = {lead["case_number"] for lead in list_leads(scanned)}
-    assert "(2020)豫0503民初7号" not in numbers
-    # its wage claim speaks for it: scored, well below even odds
-    [scored] = [lead for lead in list_leads(scanned, min_score=0.0)
-                if lead["case_number"] == "(2020)豫0503民初7号"]
-    assert scored["rules"] == ["CLAIM_MONEY"] and scored["score"] < 0.1
+    assert numbers and not numbers & contested
+    # their wage claims speak for them: scored, well below even odds, in no ring
+    scored = [lead for lead in list_leads(scanned, min_score=0.0)
+              if lead["case_number"] in contested]
+    assert {lead["case_number"] for lead in scored} == contested
+    for lead in scored:
+        assert lead["rules"] == ["CLAIM_MONEY"] and lead["score"] < 0.1
+        assert lead["ring_id"] is None
 
 
 def test_employer_profile_has_registry_facts_cases_agents_flags_and_ring(

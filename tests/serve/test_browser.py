@@ -27,7 +27,7 @@ from ringtrace.queries.results import ScanResults
 from ringtrace.queries.ringviews import list_rings, ring_detail
 from ringtrace.resolve import ensure
 from ringtrace.review import fold, read_actions
-from tests.scanned_province import ScannedProvince, copy_workspace, run, scanned_province  # noqa: F401
+from tests.scanned_province import ScannedProvince, copy_workspace, run
 
 pytestmark = pytest.mark.browser
 
@@ -134,7 +134,7 @@ def _agent_pairs(workspace: Path) -> tuple[str, str, tuple[str, str], tuple[str,
 
 
 def test_desk_review_then_scan_honours_the_judgements(
-        browser: Any, scanned_province: ScannedProvince, tmp_path: Path) -> None:  # noqa: F811
+        browser: Any, scanned_province: ScannedProvince, tmp_path: Path) -> None:
     workspace = copy_workspace(scanned_province, tmp_path / "ws")
     ring, first_case, same, not_same = _agent_pairs(workspace)
     desk = Desk(workspace)

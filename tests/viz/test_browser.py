@@ -23,7 +23,7 @@ from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
 from ringtrace.viz.network import network_html
 from ringtrace.viz.pages import dashboard_page, index_page, ring_page
-from tests.scanned_province import ScannedProvince, scanned_province  # noqa: F401
+from tests.scanned_province import ScannedProvince
 from tests.viz.conftest import EVIL_EMPLOYER, SENTINEL_EMPLOYER
 
 pytestmark = pytest.mark.browser
@@ -207,7 +207,7 @@ def test_report_pages_load_clean(browser: Any, tmp_path: Path, ring_detail: dict
 
 
 def test_the_largest_ring_reads_as_a_grouped_graph(browser: Any, tmp_path: Path,
-                                                   scanned_province: ScannedProvince  # noqa: F811
+                                                   scanned_province: ScannedProvince
                                                    ) -> None:
     """The largest ring of a scanned province: role legend, employers and courts apart, case
     labels distinct, drawn offline; the screenshot is kept for a human look."""

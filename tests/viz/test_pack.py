@@ -23,7 +23,7 @@ from ringtrace.viz.catalogue import rule_name
 from ringtrace.viz.pack import PackFiles, pack_labels, write_pack
 from ringtrace.viz.pack_manifest import MANIFEST, SIGNATURE, generate_key, verify_pack
 from tests.conftest import REGISTRY_HEADER, sham_case
-from tests.scanned_province import ScannedProvince, scanned_province  # noqa: F401
+from tests.scanned_province import ScannedProvince
 from tests.viz.conftest import (
     EVIL_EMPLOYER,
     EVIL_PERSON,
@@ -43,7 +43,7 @@ _ARTICLE = re.compile(r'<article class="rt-case" id="case-\d+">(.*?)</article>',
 
 
 @pytest.fixture
-def store(scanned_province: ScannedProvince) -> Iterator[SQLiteStore]:  # noqa: F811
+def store(scanned_province: ScannedProvince) -> Iterator[SQLiteStore]:
     opened = SQLiteStore.open(scanned_province.workspace, create=False)
     yield opened
     opened.close()

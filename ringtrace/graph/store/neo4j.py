@@ -37,17 +37,26 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
-from neo4j import exceptions as neo4j_errors
-
 from ringtrace.errors import RecordProblem, StoreError
+from ringtrace.extras import require
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
-from ringtrace.graph.identity import normalize_case_number
+from ringtrace.graph.identity import lookup_ids, normalize_case_number
 from ringtrace.graph.model import Schema, schema
 from ringtrace.graph.store.base import GraphStore, one_company
+
+if TYPE_CHECKING:
+    from neo4j import Driver, ManagedTransaction
+
+# This module is imported only when a Neo4j store is asked for (open_store on a bolt:// or
+# neo4j:// URI, ringtrace push), so the driver comes from the [neo4j] extra here, by name.
+_PURPOSE = "the Neo4j store (ringtrace push, bolt:// and neo4j:// workspaces)"
+_driver = require("neo4j", "neo4j", purpose=_PURPOSE)
+neo4j_errors = require("neo4j.exceptions", "neo4j", purpose=_PURPOSE)
+GraphDatabase = _driver.GraphDatabase
+RoutingControl = _driver.RoutingControl
 
 SCHEMA_VERSION = 1
 PAGE_SIZE = 2000
@@ -561,14 +570,10 @@ class Neo4jStore(GraphStore):
         return self._node(rows[0]["p"]) if rows else None
 
     def find_nodes(self, kind: str, text: str, limit: int = 50) -> list[Node]:
-        from ringtrace.graph.identity import clean, employer_id
-
         if kind not in self._q.graph.nodes:
             return []
         label = _label(kind)
-        candidates = [text, self._resolve(f"{kind}:{clean(text)}")]
-        if kind == "Employer":
-            candidates.append(self._resolve(employer_id(text)))
+        candidates = [text, *(self._resolve(i) for i in lookup_ids(kind, text)[1:])]
         rows = self._read(
             f"MATCH (n:{label}) WHERE n.id IN $ids OR n.rt_name = $text OR n.uscc = $upper "
             "RETURN properties(n) AS p ORDER BY n.id LIMIT $limit",

@@ -25,7 +25,7 @@ from typing import Any, TextIO
 
 from ringtrace.errors import RecordProblem, StoreError, WorkspaceBusy
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
-from ringtrace.graph.identity import normalize_case_number
+from ringtrace.graph.identity import lookup_ids, normalize_case_number
 from ringtrace.graph.store import scan_blocks
 from ringtrace.graph.store.base import GraphStore, one_company, snapshot_changed
 from ringtrace.graph.store.codec import dumps_utf8, loads
@@ -331,12 +331,8 @@ class SQLiteStore(GraphStore):
         return Node(row[0], row[1], json.loads(row[2])) if row else None
 
     def find_nodes(self, kind: str, text: str, limit: int = 50) -> list[Node]:
-        from ringtrace.graph.identity import clean, employer_id
-
         c = self.conn
-        candidates = [text, self._resolve(f"{kind}:{clean(text)}")]
-        if kind == "Employer":
-            candidates.append(self._resolve(employer_id(text)))
+        candidates = [text, *(self._resolve(i) for i in lookup_ids(kind, text)[1:])]
         rows = c.execute(
             f"SELECT id, kind, props FROM nodes WHERE kind = ? AND (id IN ({','.join('?' * len(candidates))}) "
             "OR name = ? OR json_extract(props, '$.uscc') = ?) ORDER BY id LIMIT ?",

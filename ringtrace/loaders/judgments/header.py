@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ringtrace.graph.identity import halfwidth
-from ringtrace.loaders.judgments import regions
 from ringtrace.loaders.judgments.metadata import Metadata
 from ringtrace.loaders.judgments.patterns import (
     ARBITRATION_NUMBER,
@@ -26,6 +25,9 @@ from ringtrace.loaders.judgments.patterns import (
     RECORD_CLAUSE,
     TITLE,
 )
+from ringtrace.regions.courts import court_name, region_from_court_code
+from ringtrace.regions.places import region_from_name, starts_with_place
+from ringtrace.regions.provinces import COURT_ABBREVIATIONS
 
 _HEAD_LIMIT = 1500
 _TAIL_LIMIT = 300
@@ -38,7 +40,7 @@ _JUNK_WORDS = ("作出", "作岀", "做出", "出具", "不服", "根据", "依�
 #: a place written as a code (``豫0502劳仲案字[2019]12号``: county commissions that number their
 #: cases with the court-style 代字 of their county) or masked by the publisher (``X劳人仲不字…``,
 #: ``XX劳人仲案字…``) - not Chinese characters, so the read-back would lose it
-_CODED_PLACE = re.compile(r"(?:[京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘青宁新]"
+_CODED_PLACE = re.compile(rf"(?:[{COURT_ABBREVIATIONS}]"
                           r"(?:[0-9０-９]{4}|[0-9０-９]{2})|[XxＸｘ×*＊]{1,3})$")
 _JUNK_BEFORE_ARBITRATION = ("经", "于", "的", "以", "向", "按", "被", "即", "据", "及", "和", "与", "在",
                             "对", "该", "其", "号", "书", "委", "院", "了", "已", "由", "将", "为", "是")
@@ -129,10 +131,10 @@ def find_case_numbers(text: str, start: int = 0, end: int | None = None) -> list
 
 def _trim_forum(name: str) -> str:
     """Drop site junk glued before a forum name (``中国裁判文书网山东省…法院``)."""
-    if regions.starts_with_place(name) or name.startswith("最高"):
+    if starts_with_place(name) or name.startswith("最高"):
         return name
     for i in range(1, len(name) - 4):
-        if regions.starts_with_place(name[i:]) or name.startswith("最高", i):
+        if starts_with_place(name[i:]) or name.startswith("最高", i):
             return name[i:]
     return name
 
@@ -152,7 +154,7 @@ _LINE_START = "\n \t\u3000"
 
 def _named_forum(name: str) -> bool:
     """A forum's name starts with its place (``安阳市…``), or is the supreme court's."""
-    return regions.starts_with_place(name) or name.startswith("最高")
+    return starts_with_place(name) or name.startswith("最高")
 
 
 def _forum(text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -289,7 +291,7 @@ def read_header(text: str, meta: Metadata) -> Header:
     if header.forum is None and header.case_number is not None and \
             header.case_number.court_code:  # no court line: the court the number names
         code = header.case_number.court_code
-        header.forum = regions.court_name(code)
+        header.forum = court_name(code)
         if header.forum:
             header.inferred["forum"] = f"from the court code {code} of the case number"
     titles = [t for t in TITLE.finditer(text, start, min(len(text), (number.end if number else
@@ -327,9 +329,9 @@ def _region(header: Header) -> None:
     number = header.case_number
     if number is not None and number.court_code and header.forum_kind == "court":
         header.court_code = number.court_code
-        header.region_code = regions.region_from_court_code(number.court_code)
+        header.region_code = region_from_court_code(number.court_code)
     if header.region_code is None:
-        header.region_code = regions.region_from_name(header.forum)
+        header.region_code = region_from_name(header.forum)
 
 
 def cause_of(text: str, meta: Metadata, header: Header, record: str) -> str | None:

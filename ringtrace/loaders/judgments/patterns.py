@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ringtrace.regions.provinces import COURT_ABBREVIATIONS
+
 CJK = "\u4e00-\u9fff"
 LP = "(（〔［【\\[﹙"  # opening brackets
 RP = ")）〕］】\\]﹚"  # closing brackets
@@ -35,7 +37,7 @@ ARBITRATION_NUMBER = re.compile(
     r"(?P<serial>[\dXx×＊*]{1,7}(?:\s*[-－—]\s*\d{1,4})?)\s*[号號]")
 
 #: the 2016+ 法院代字 at the start of the middle part: 豫0502 / 沪01 / 鲁 (高院)
-COURT_CODE = re.compile(r"(?P<abbr>[京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘青宁新])"
+COURT_CODE = re.compile(rf"(?P<abbr>[{COURT_ABBREVIATIONS}])"
                         r"(?P<digits>\d{4}|\d{2})?(?=[民刑行执赔知商破国司][^字]{0,4}$)")
 
 # ---------------------------------------------------------------------------- header

@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from ringtrace.graph.regions import PROVINCES, province_name, province_of_code
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
 from ringtrace.queries.redflags.common import (
@@ -32,10 +31,11 @@ from ringtrace.queries.redflags.common import (
     case_facts,
     case_finding,
 )
+from ringtrace.regions.provinces import PROVINCES, province_name, province_of_code
 
 
 def province_of_place(text: str | None) -> str | None:
-    """:func:`~ringtrace.graph.regions.province_of_text`, remembered by the head of the text it
+    """:func:`~ringtrace.regions.provinces.province_of_text`, remembered by the head of the text it
     reads (places in one province share a few thousand heads)."""
     return _province_of_head(text[:12]) if text else None
 
@@ -50,7 +50,7 @@ _CODE_OF_NAME = {name: code for code, (full, short, _) in PROVINCES.items()
 
 @lru_cache(maxsize=1 << 16)
 def _province_of_head(head: str) -> str | None:
-    """:func:`~ringtrace.graph.regions.province_of_text` of ``head`` in one regex scan instead of
+    """:func:`~ringtrace.regions.provinces.province_of_text` of ``head`` in one regex scan instead of
     one search per province name."""
     found = _PROVINCE_NAMES.search(head)
     return _CODE_OF_NAME[found.group()] if found else None

@@ -3,13 +3,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ringtrace.graph.records import RegistryRecord
-from ringtrace.graph.regions import PROVINCES, province_of_text
 from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.redflags.geography import (
     employer_province,
     forum_province,
     province_of_place,
 )
+from ringtrace.regions.provinces import PROVINCES, province_of_text
 from tests.conftest import sham_case
 from tests.queries.redflags.helpers import frame_of, hits
 

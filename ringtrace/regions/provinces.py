@@ -3,6 +3,9 @@ used in court codes (法院代字) and case numbers."""
 
 from __future__ import annotations
 
+__all__ = ["ABBREVIATION_TO_CODE", "COURT_ABBREVIATIONS", "PROVINCES", "province_name",
+           "province_of_code", "province_of_text"]
+
 #: code -> (full name, short name, case-number abbreviation)
 PROVINCES: dict[str, tuple[str, str, str]] = {
     "11": ("北京市", "北京", "京"), "12": ("天津市", "天津", "津"), "13": ("河北省", "河北", "冀"),
@@ -18,18 +21,34 @@ PROVINCES: dict[str, tuple[str, str, str]] = {
     "64": ("宁夏回族自治区", "宁夏", "宁"), "65": ("新疆维吾尔自治区", "新疆", "新"),
 }
 
-ABBREVIATION_TO_CODE = {abbr: code for code, (_, _, abbr) in PROVINCES.items()}
+#: Abbreviations some sources write instead of the courts' own: 滇, the literary name of
+#: Yunnan, for the 云 its courts use. Read, never written.
+_ALIASES = {"滇": "53"}
+
+#: Court-code abbreviation (first character of a 法院代字) -> province code.
+ABBREVIATION_TO_CODE = {abbr: code for code, (_, _, abbr) in PROVINCES.items()} | _ALIASES
+
+#: Every court-code abbreviation as one string, for regular-expression character classes.
+COURT_ABBREVIATIONS = "".join(ABBREVIATION_TO_CODE)
 
 
 def province_of_code(region_code: str | None) -> str | None:
-    """Province code (two digits) of a GB/T 2260 region code, if known."""
+    """Province code (two digits) of a GB/T 2260 region code, if known.
+
+    >>> province_of_code("410502"), province_of_code("990000")
+    ('41', None)
+    """
     if region_code and region_code[:2] in PROVINCES:
         return region_code[:2]
     return None
 
 
 def province_of_text(text: str | None) -> str | None:
-    """Province code named at the start of an address or organisation name, if any."""
+    """Province code named at the start of an address or organisation name, if any.
+
+    >>> province_of_text("河南省安阳市文峰区人民法院")
+    '41'
+    """
     if not text:
         return None
     head = text[:12]
@@ -43,4 +62,5 @@ def province_of_text(text: str | None) -> str | None:
 
 
 def province_name(code: str | None) -> str:
+    """Full name of a province code, ``未知`` when it is not one."""
     return PROVINCES[code][0] if code in PROVINCES else "未知"

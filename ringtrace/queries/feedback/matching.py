@@ -1,0 +1,95 @@
+"""Tie feedback to this workspace: a row to its lead and case, a lead to its verdict.
+
+A row names a lead id (线索编号) or a case number (案号); a lead id is checked against the case
+number when both are given, and a bare case number must name exactly one case. A lead's verdict
+is its latest outcome with a verdict, by date and then by procedural stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ringtrace.errors import RecordProblem
+from ringtrace.graph.identity import lead_id, normalize_case_number
+from ringtrace.graph.records import FeedbackRecord
+from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.results import ScanResults
+
+__all__ = ["CASE_COLUMN", "LEAD_COLUMN", "Verdict", "case_number_of", "resolve_row",
+           "truth_labels", "verdicts"]
+
+#: the columns of ``loaders/mappings/feedback.yaml`` that name a row's lead and case
+LEAD_COLUMN = "线索编号"
+CASE_COLUMN = "案号"
+
+
+def case_number_of(case_id: str) -> str:
+    """The (normalised) case number inside a case id ``Case:<number>|<forum>``.
+
+    >>> case_number_of("Case:(2019)豫0502民初1234号|河南省安阳市文峰区人民法院")
+    '(2019)豫0502民初1234号'
+    """
+    return case_id.split(":", 1)[1].split("|", 1)[0]
+
+
+def _problem(item: FeedbackRecord, column: str, reason: str) -> RecordProblem:
+    raw = ",".join(str(v or "") for v in (item.lead_id, item.case_number, item.outcome, item.date,
+                                          item.note))
+    return RecordProblem(item.source_file or "", item.source_line, column, reason, raw)
+
+
+def resolve_row(store: GraphStore, leads: Mapping[str, str], item: FeedbackRecord
+                ) -> tuple[str, str] | RecordProblem:
+    """(lead id, case id) of a feedback row, or the problem that prevents resolving it.
+
+    ``leads`` maps this scan's lead ids to their case ids.
+    """
+    if item.lead_id:
+        case = leads.get(item.lead_id.strip())
+        if case is None:
+            return _problem(item, LEAD_COLUMN, f"no lead {item.lead_id!r} in this workspace's "
+                            "scan; check the id against `ringtrace leads` or the export ledger")
+        if (item.case_number
+                and normalize_case_number(item.case_number) != case_number_of(case)):
+            return _problem(item, CASE_COLUMN, f"lead {item.lead_id} is case "
+                            f"{case_number_of(case)}, not {item.case_number}")
+        return item.lead_id.strip(), case
+    cases = store.case_ids_for_number(item.case_number or "")
+    if len(cases) != 1:
+        why = "is not in the workspace" if not cases else f"matches {len(cases)} cases"
+        return _problem(item, CASE_COLUMN, f"case number {item.case_number!r} {why}; give "
+                        "the lead id (线索编号) instead")
+    return lead_id(cases[0]), cases[0]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A lead's standing: did it hold up, and which outcome says so."""
+
+    case_id: str
+    lead_id: str
+    held: bool
+    outcome: str
+    date: str
+
+
+def verdicts(outcomes: Iterable[Mapping[str, Any]]) -> dict[str, Verdict]:
+    """Case id -> verdict from its latest outcome with a verdict (by date, then stage)."""
+    latest: dict[str, Mapping[str, Any]] = {}
+    for o in outcomes:
+        if o.get("verdict") is None:
+            continue
+        key = (str(o["date"]), int(o.get("stage", 0)))
+        prev = latest.get(o["case_id"])
+        if prev is None or key >= (str(prev["date"]), int(prev.get("stage", 0))):
+            latest[o["case_id"]] = o
+    return {c: Verdict(c, str(o["lead_id"]), bool(o["verdict"]), str(o["outcome"]), str(o["date"]))
+            for c, o in sorted(latest.items())}
+
+
+def truth_labels(scan: ScanResults, truth: Mapping[str, Any]) -> dict[str, bool]:
+    """Scanned case id -> is it sham according to a synthetic truth (``truth.json``)."""
+    sham = {normalize_case_number(n) for n in truth["sham_case_numbers"]}
+    return {c: case_number_of(c) in sham for c in scan.data["cases"]}

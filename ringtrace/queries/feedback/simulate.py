@@ -1,0 +1,36 @@
+"""Simulated outcomes for the demo and tests: what investigators would report on a synthetic
+province, read from its truth, as rows the feedback import accepts as they are."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.feedback.matching import (
+    CASE_COLUMN,
+    LEAD_COLUMN,
+    case_number_of,
+    truth_labels,
+)
+from ringtrace.queries.feedback.precision import holdout_split
+from ringtrace.queries.results import ScanResults
+
+__all__ = ["simulate_outcomes"]
+
+
+def simulate_outcomes(store: GraphStore, truth: Mapping[str, Any], *, share: float = 0.5,
+                      seed: int = 7, date: str | None = None) -> list[dict[str, str]]:
+    """Outcome rows for a seeded ``share`` of this scan's leads, from a synthetic truth.
+
+    A lead whose case the truth lists as sham is 核实属实, any other 不属实. Rows use the
+    headers of ``loaders/mappings/feedback.yaml``, so the CSV can be imported as it is.
+    """
+    scan = ScanResults.load(store)
+    labels = truth_labels(scan, truth)
+    picked, _ = holdout_split(scan.data["leads"], share, seed)
+    day = date or str(scan.meta["scanned_at"])[:10]
+    return [{LEAD_COLUMN: scan.data["cases"][c]["lead_id"],
+             CASE_COLUMN: case_number_of(c),
+             "核查结果": "核实属实" if labels[c] else "不属实", "日期": day,
+             "备注": "模拟结果（truth.json）"} for c in picked]

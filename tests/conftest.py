@@ -6,7 +6,11 @@ Guidelines: prefer fixtures over classes, use tmp_path with absolute paths, asse
 from __future__ import annotations
 
 import json
+import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -97,3 +101,35 @@ def scanned_province(tmp_path_factory: pytest.TempPathFactory) -> _scanned.Scann
     """A synthetic province ingested and scanned once per session (:mod:`tests.scanned_province`);
     tests that change its workspace work on a copy (``copy_workspace``)."""
     return _scanned.build(tmp_path_factory.mktemp("synth"))
+
+
+#: headless Chromium for the browser-marked tests (Debian's package; make test installs it)
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def _browser_unavailable(reason: str) -> None:
+    message = (f"{reason}: install it with `apt-get install -y chromium chromium-driver` "
+               f"(make test does this)")
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A persistent Chromium context with a fresh profile, shared by this module's tests."""
+    if not CHROMIUM.exists():
+        _browser_unavailable(f"{CHROMIUM} not found")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _browser_unavailable("the playwright Python package is not installed")
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
+        context = pw.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900}, service_workers="block")
+        yield context
+        context.close()

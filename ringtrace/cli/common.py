@@ -23,6 +23,15 @@ from ringtrace.queries.candidates import AmbiguousName, Candidate
 from ringtrace.resolve import AmbiguousEntity
 
 
+def unmask_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--unmask``: write ID numbers, phones and birth dates in full (the audit log records
+    the command's options, so the choice is on record)."""
+    return click.option(
+        "--unmask", is_flag=True,
+        help="Write ID numbers, phones and birth dates in full (masked by default; the audit "
+             "log records the choice).")(func)
+
+
 def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--store URI``: read from a Neo4j server instead of the workspace."""
     return click.option(

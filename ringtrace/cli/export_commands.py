@@ -13,6 +13,7 @@ from ringtrace.cli.common import (
     progress_bar,
     store_option,
     translated_errors,
+    unmask_option,
 )
 from ringtrace.cli.output import emit, output_options, table
 from ringtrace.cli.query_commands import leads
@@ -28,9 +29,7 @@ from ringtrace.queries.exports import FORMATS, GROUPINGS, export_leads
               help="Folder for the files (created if missing).")
 @click.option("--again", is_flag=True, help="Also export leads the ledger shows as exported.")
 @click.option("--min-score", type=float, help="Score threshold (default: the scan's).")
-@click.option("--unmask", is_flag=True,
-              help="Write ID numbers, phones and birth dates in full (masked by default; the "
-                   "audit log records the choice).")
+@unmask_option
 @store_option
 @output_options
 @click.pass_obj

@@ -7,7 +7,13 @@ from pathlib import Path
 import click
 
 from ringtrace.cli.app import Context, cli
-from ringtrace.cli.common import audit_result, opened_store, store_option, translated_errors
+from ringtrace.cli.common import (
+    audit_result,
+    opened_store,
+    store_option,
+    translated_errors,
+    unmask_option,
+)
 from ringtrace.cli.output import emit, output_options, table
 from ringtrace.export.ring_files import FORMATS, export_rings
 from ringtrace.graph.audit import read_audit
@@ -20,9 +26,7 @@ from ringtrace.graph.audit import read_audit
 @click.option("--all", "all_rings", is_flag=True, help="Every reported ring.")
 @click.option("--out", required=True, type=click.Path(path_type=Path),
               help="File to write; for docx with several rings, a folder (one letter each).")
-@click.option("--unmask", is_flag=True,
-              help="Write ID numbers, phones and birth dates in full (masked by default; the "
-                   "audit log records the choice).")
+@unmask_option
 @store_option
 @output_options
 @click.pass_obj

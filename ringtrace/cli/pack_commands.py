@@ -13,6 +13,7 @@ from ringtrace.cli.common import (
     progress_bar,
     store_option,
     translated_errors,
+    unmask_option,
     use_audit_entry,
 )
 from ringtrace.cli.output import emit, output_options
@@ -52,8 +53,7 @@ def pack() -> None:
 @click.option("--zip", "as_zip", is_flag=True, help="Also write DIR.zip beside the folder.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default="zh", show_default=True,
               help="Language of index.html.")
-@click.option("--unmask", is_flag=True,
-              help="Show ID and phone numbers in full (masked by default).")
+@unmask_option
 @click.option("--pdf", is_flag=True,
               help="Also print index.pdf with headless Chromium (needs Playwright and Chromium).")
 @click.option("--seed", default=7, show_default=True, help="Layout seed of the ring graph.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ringtrace.cli.app import Context, cli
-from ringtrace.cli.common import opened_store, translated_errors
+from ringtrace.cli.common import opened_store, translated_errors, unmask_option
 from ringtrace.extras import require
 from ringtrace.graph.audit import os_user
 from ringtrace.queries.results import ScanResults
@@ -19,8 +19,7 @@ from ringtrace.serve.config import DEFAULT_PORT, LOCALHOST, ServeConfig
               help="Allow review actions, recorded as the login name (read-only without it).")
 @click.option("--user", metavar="NAME",
               help="Allow review actions, recorded as NAME (implies --review).")
-@click.option("--unmask", is_flag=True,
-              help="Show ID numbers, phones and birth dates in full (recorded in the audit log).")
+@unmask_option
 @click.pass_obj
 def serve_command(ctx: Context, port: int, review: bool, user: str | None, unmask: bool) -> None:
     """Open the investigator's desk on http://127.0.0.1:PORT (local only, works air-gapped).

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import tomllib
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from importlib import resources
 from typing import Any
@@ -21,6 +22,8 @@ import pytest
 from ringtrace.graph.build import case_batch, registry_batch
 from ringtrace.graph.elements import GraphBatch, merge_props
 from ringtrace.graph.records import RegistryRecord, case_from_dict
+from ringtrace.graph.store.sqlite import SQLiteStore
+from tests.scanned_province import ScannedProvince
 
 EVIL_EMPLOYER = "<script>alert(1)</script>有限公司"
 EVIL_PERSON = 'x" onerror="alert(1)'
@@ -247,3 +250,11 @@ def untranslated(page: str, rule_ids: set[str]) -> list[str]:
     raw = re.compile(r"[{\[]\s*['\"]")
     return [t for t in visible_text(page)
             if any(r in t for r in rule_ids) or raw.search(t) or snake.search(t)]
+
+
+@pytest.fixture
+def store(scanned_province: ScannedProvince) -> Iterator[SQLiteStore]:
+    """The session's scanned synthetic province, opened read-only for one test."""
+    opened = SQLiteStore.open(scanned_province.workspace, create=False)
+    yield opened
+    opened.close()

@@ -10,9 +10,6 @@ Without Chromium the tests are skipped with instructions, except under ``CI=true
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,35 +25,7 @@ from tests.viz.conftest import EVIL_EMPLOYER, SENTINEL_EMPLOYER
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
-
-
-def _unavailable(reason: str) -> None:
-    message = (f"{reason}: install it with `apt-get install -y chromium chromium-driver` "
-               f"(make test does this)")
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """A persistent Chromium context with a fresh profile, shared by this module's tests."""
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} not found")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright Python package is not installed")
-    with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
-        context = pw.chromium.launch_persistent_context(
-            profile, executable_path=str(CHROMIUM), headless=True, args=ARGS,
-            viewport={"width": 1280, "height": 900}, service_workers="block")
-        yield context
-        context.close()
 
 
 class Visit:

@@ -8,7 +8,6 @@ import json
 import re
 import shutil
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,6 @@ from ringtrace.viz.catalogue import rule_name
 from ringtrace.viz.pack import PackFiles, pack_labels, write_pack
 from ringtrace.viz.pack_manifest import MANIFEST, SIGNATURE, generate_key, verify_pack
 from tests.conftest import REGISTRY_HEADER, sham_case
-from tests.scanned_province import ScannedProvince
 from tests.viz.conftest import (
     EVIL_EMPLOYER,
     EVIL_PERSON,
@@ -40,13 +38,6 @@ _MOBILE = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])")  # not insid
 _FULL_ID = re.compile(r"(?<![0-9A-Za-z])\d{6}(19|20)\d{2}(0[1-9]|1[0-2])[0-3]\d\d{3}[\dXx]"
                       r"(?![0-9A-Za-z])")
 _ARTICLE = re.compile(r'<article class="rt-case" id="case-\d+">(.*?)</article>', re.S)
-
-
-@pytest.fixture
-def store(scanned_province: ScannedProvince) -> Iterator[SQLiteStore]:
-    opened = SQLiteStore.open(scanned_province.workspace, create=False)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

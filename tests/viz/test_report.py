@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,15 +9,7 @@ import pytest
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.queries.ringviews import list_rings
 from ringtrace.viz.report import ReportFiles, write_report
-from tests.scanned_province import ScannedProvince
 from tests.viz.conftest import rule_ids, untranslated, visible_text
-
-
-@pytest.fixture
-def store(scanned_province: ScannedProvince) -> Iterator[SQLiteStore]:
-    opened = SQLiteStore.open(scanned_province.workspace, create=False)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

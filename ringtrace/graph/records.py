@@ -157,7 +157,8 @@ class CaseRecord:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form (the interchange line), without empty optional fields."""
-        return _prune(_plain(self))
+        line: dict[str, Any] = _prune(_plain(self))
+        return line
 
     def mark_inferred(self, field_name: str, how: str) -> None:
         """Note that ``field_name`` was inferred rather than read, and from what."""

@@ -461,11 +461,13 @@ def strength(struct: dict[str, Any], params: RingParams) -> float:
     A batch (filed or decided within days against one small employer, docs/domain.md P8) counts
     up to ``batch_strength`` on its own: it is the published screening rule itself.
     """
-    share = struct["coordinated_share"]
+    share: float = struct["coordinated_share"]
+    cases: int = struct["cases"]
     s = params.strength_coordination * share
-    s += params.strength_size * min(1.0, (struct["cases"] - 1) / (params.strength_full_size - 1)) * share
+    s += params.strength_size * min(1.0, (cases - 1) / (params.strength_full_size - 1)) * share
     kinds = struct["link_kinds"]
     s += params.strength_both_kinds if all(k in kinds for k in COORDINATION) else (
         params.strength_one_kind if any(k in kinds for k in COORDINATION) else 0.0)
-    s = max(s, params.batch_strength * struct.get("batched_share", 0.0))
+    batched_share: float = struct.get("batched_share", 0.0)
+    s = max(s, params.batch_strength * batched_share)
     return round(min(1.0, s), 6)

@@ -78,7 +78,8 @@ def _fits(value: Any) -> bool:
     """True when Neo4j stores ``value`` as a property of the same Python type."""
     kind = type(value)
     if kind is int:
-        return _INT64[0] <= value <= _INT64[1]
+        in_range: bool = _INT64[0] <= value <= _INT64[1]
+        return in_range
     return kind in (str, bool, float)
 
 

@@ -24,7 +24,7 @@ from ringtrace.export.rings import RingExport
 from ringtrace.export.xmltext import xml_text
 from ringtrace.extras import require
 from ringtrace.graph.model import schema
-from ringtrace.viz.templating import labels
+from ringtrace.viz.catalogue import labels
 
 __all__ = ["ICONS", "write_anx"]
 

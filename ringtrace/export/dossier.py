@@ -20,8 +20,8 @@ from typing import Any
 from ringtrace.export.rings import RingExport
 from ringtrace.export.xmltext import xml_text
 from ringtrace.extras import require
+from ringtrace.viz.catalogue import labels
 from ringtrace.viz.formatting import yuan
-from ringtrace.viz.templating import labels
 
 __all__ = ["BODY_FONT", "TITLE_FONT", "recipient_region", "write_dossier"]
 

@@ -190,4 +190,5 @@ def id_candidates(masked_id: str, birth_date: str | None = None, sex: str | None
             code = _CHECK[(region_residue + r1 + r2) % 11]
             if check in (MASK, code):
                 total += n1 * n2
-    return total * regions
+    count: int = total * regions
+    return count

@@ -29,9 +29,10 @@ from ringtrace.graph.model import schema
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
+from ringtrace.viz.catalogue import labels
 from ringtrace.viz.pack_data import Masker, pack_data
 from ringtrace.viz.pack_manifest import MANIFEST, sha256_file
-from ringtrace.viz.templating import labels, value_label
+from ringtrace.viz.templating import value_label
 
 __all__ = ["CaseFacts", "Evidence", "RingExport", "merged_graph", "pack_manifest", "ring_exports",
            "role_of"]

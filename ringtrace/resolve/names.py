@@ -52,7 +52,7 @@ def simplified_many(texts: list[str]) -> list[str]:
     conv = _converter()
     if conv is None or not texts:
         return list(texts)
-    out = conv.convert("\n".join(texts)).split("\n")  # type: ignore[attr-defined]
+    out: list[str] = conv.convert("\n".join(texts)).split("\n")  # type: ignore[attr-defined]
     if len(out) != len(texts):
         return [simplified(t) for t in texts]
     _simple_cache.update(zip(texts, out, strict=True))

@@ -18,7 +18,8 @@ from ringtrace.extras import require
 from ringtrace.queries.redflags import RULES_BY_ID
 from ringtrace.serve.config import ServeConfig
 from ringtrace.viz.assets import inline_safe
-from ringtrace.viz.templating import labels, page_head, value_label
+from ringtrace.viz.catalogue import labels
+from ringtrace.viz.templating import page_head, value_label
 
 flask = require("flask", "serve", purpose="ringtrace serve")
 

@@ -187,7 +187,7 @@ def headcount_value(rng: random.Random, low: int, high: int) -> int:
     if high <= 10 or low >= high:
         return rng.randint(low, max(low, high))
     lo = max(low, 1)
-    value = round(lo * (high / lo) ** rng.random())
+    value: int = round(lo * (high / lo) ** rng.random())
     return max(low, min(high, value))
 
 

@@ -48,7 +48,8 @@ def group_size(rng: random.Random, var: Variation, low: int = 3) -> int:
     True
     """
     high = max(low, var.group_size_max)
-    return round(low * (high / low) ** (rng.random() ** 1.6))
+    size: int = round(low * (high / low) ** (rng.random() ** 1.6))
+    return size
 
 
 def wage_claims(rng: random.Random, filing: dt.date, years: float,

@@ -56,7 +56,8 @@ def ring_size(rng: random.Random, typ: Typology) -> int:
         return rng.randint(2, 4)
     r = rng.random()
     low, high = (2, 10) if r < 0.5 else (10, 50) if r < 0.85 else (50, 200)
-    return round(low * (high / low) ** rng.random())
+    size: int = round(low * (high / low) ** rng.random())
+    return size
 
 
 def _pick(rng: random.Random, weights: Weights) -> str:

@@ -20,10 +20,10 @@ from markupsafe import Markup
 from ringtrace.graph.model import schema
 from ringtrace.viz import charts
 from ringtrace.viz import formatting as fmt
-from ringtrace.viz.catalogue import rule_name, rule_names, translate_rule_ids
+from ringtrace.viz.catalogue import labels, rule_name, rule_names, translate_rule_ids
 from ringtrace.viz.masking import mask_value
 from ringtrace.viz.network import network_fragment
-from ringtrace.viz.templating import labels, page_head, render, value_label
+from ringtrace.viz.templating import page_head, render, value_label
 
 __all__ = ["dashboard_page", "index_page", "ring_page"]
 

@@ -15,7 +15,8 @@ from ringtrace.graph.identity import normalize_case_number, normalize_company, u
 from ringtrace.graph.records import case_from_dict
 from ringtrace.synth import generate
 from ringtrace.synth.ids import id_number_valid
-from ringtrace.synth.writers import BACKPAY_HEADER, REGISTRY_HEADER
+from ringtrace.synth.registry import REGISTRY_HEADER
+from ringtrace.synth.writers import BACKPAY_HEADER
 from tests.synth.conftest import CASES, SEED, Province
 
 FILES = ("cases.jsonl", "registry.csv", "backpayments.csv", "truth.json")

@@ -5,9 +5,9 @@ import hashlib
 import json
 
 from ringtrace.graph import records
+from ringtrace.viz.catalogue import labels
 from ringtrace.viz.templating import (
     content_security_policy,
-    labels,
     page_head,
     script_json,
     value_label,

@@ -209,18 +209,26 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
                             params.workforce) - flagged_employers
     # an intermediary's link joins cases from two applicants on (the rule flags from three)
     link_reach = dataclasses.replace(params.reach, min_workers=params.agent_link_min_workers)
+    firm_cases: dict[str, set[str]] = defaultdict(set)
+    firm_lawyers: dict[str, set[str]] = defaultdict(set)
     for agent_id in sorted(frame.agent_cases):
         cases = frame.agent_cases[agent_id]
         member = [c for c in cases if c in candidates]
         if len(member) >= 2 and intermediary_like(frame, agent_id, link_reach):
             links += _chained("agent", agent_id, frame, member, gap)
-        elif len(member) >= 2:
+        elif member:
             small = [c for c in member
                      if not any(e.id in large for e in frame.cases[c].employers)]
-            if _practice_dominated(frame, agent_id, cases, small, params):
+            if len(member) >= 2 and _practice_dominated(frame, agent_id, cases, small, params):
                 links += _chained("practice", agent_id, frame, small, gap)
             elif agent_profile(frame, agent_id).professional:
-                links += series_links(frame, agent_id, small, candidates, params)
+                if len(member) >= 2:
+                    links += series_links(frame, agent_id, small, candidates, params)
+                firm = _firm_of(frame, agent_id, small)
+                if firm is not None:
+                    firm_cases[firm].update(small)
+                    firm_lawyers[firm].add(agent_id)
+    links += firm_series_links(frame, firm_cases, firm_lawyers, candidates, params)
     shared = [(i, sh) for i, sh in sharing_by_identifier(frame).items() if len(sh.cases) >= 2]
     for ident, sharing in sorted(shared, key=lambda item: item[0]):
         if len(sharing.people) > params.hub_people or not sharing.crossing():
@@ -298,6 +306,38 @@ def series_links(frame: Frame, agent_id: str, member: list[str], candidates: set
     return links
 
 
+def firm_series_links(frame: Frame, firm_cases: dict[str, set[str]],
+                      firm_lawyers: dict[str, set[str]], candidates: set[str],
+                      params: RingParams) -> list[Link]:
+    """A law firm's candidate suits in series against several small employers, its lawyers
+    taking turns.
+
+    A scheme retains a firm as much as a lawyer, and the firm shares the series out: two of
+    its lawyers each bring part of the suits against each employer, so neither alone has a
+    series (:func:`series_links`) though together they bring most suits against every employer
+    the scheme uses (G7's 律师事务所 "集中代理了…系列案"). The firm's candidates must meet the
+    same conditions as one lawyer's (at least ``series_min_cases`` against an employer, half
+    of its candidates in that stretch of time, at ``series_min_employers`` employers), so a
+    firm whose lawyers each meet a genuine client now and then does not qualify; and a
+    ``firm_series`` link, like a lawyer's, joins only groups the firm is central to and is no
+    coordination evidence.
+    """
+    links: list[Link] = []
+    for firm in sorted(firm_cases):
+        if len(firm_lawyers[firm]) < 2:
+            continue  # one lawyer: their own series says it already
+        for link in series_links(frame, firm, sorted(firm_cases[firm]), candidates, params):
+            links.append(Link("firm_series", f"firm:{firm}", link.cases))
+    return links
+
+
+def _firm_of(frame: Frame, agent_id: str, cases: list[str]) -> str | None:
+    """The law firm an agent acts for in ``cases`` (the one named most often), if any."""
+    named = Counter(a.law_firm for c in cases for a in frame.cases[c].agents
+                    if a.id == agent_id and a.law_firm)
+    return min(named, key=lambda f: (-named[f], f)) if named else None
+
+
 def _candidates_between(frame: Frame, employer: str, cases: list[str],
                         candidates: set[str]) -> int:
     """How many candidates against ``employer`` were filed between the first and the last of
@@ -327,7 +367,7 @@ def _inside_one_of(frame: Frame, link: Link, employers: AbstractSet[str]) -> boo
 def _professional(frame: Frame, link: Link) -> bool:
     """A link made by a lawyer (or another professional): a series, or an agent link whose
     agent practises law."""
-    return link.kind in ("series", "practice") or (
+    return link.kind in ("series", "firm_series", "practice") or (
         link.kind == "agent" and agent_profile(frame, link.via).professional)
 
 

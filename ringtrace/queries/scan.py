@@ -71,6 +71,7 @@ def _reasons(frame: Frame, ring: Ring, scores: dict[str, CaseScore], struct: dic
     kinds = struct["link_kinds"]
     labels = {"agent": "共同代理人", "identifier": "共用电话/地址", "employer": "同一可疑用人单位",
               "batch": "同期批量", "series": "同一律师多家单位系列案",
+              "firm_series": "同一律所多家单位系列案",
               "practice": "律师执业以可疑案件为主"}
     if kinds:
         reasons.append("关联证据：" + "，".join(f"{labels[k]}×{n}" for k, n in kinds.items()))

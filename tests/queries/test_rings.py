@@ -209,6 +209,46 @@ def test_a_lawyer_among_many_at_an_employer_has_no_series_there(tmp_path: Path) 
     assert _busy_lawyer_series(tmp_path, [*ours, *others]) == []
 
 
+def _firm_links(tmp_path: Path, suits: list[dict[str, Any]],
+                firms: dict[str, str]) -> list[list[str]]:
+    """Firm-series links when each lawyer of ``firms`` (lawyer -> firm) also has a general
+    practice of contested suits, so that no intermediary or practice rule applies."""
+    practice = []
+    for i, (lawyer, firm) in enumerate(sorted(firms.items())):
+        for n in range(4):
+            case = legit_case(100 + 10 * i + n, f"工人{i}{n}", "1980-01-01")
+            case["agents"][0].update(name=lawyer, law_firm=firm, birth_date="1970-01-01",
+                                     phone=f"1381234567{i}")
+            practice.append(case)
+    for suit in suits:
+        lawyer = suit["agents"][0]
+        lawyer.update(law_firm=firms[lawyer["name"]], birth_date="1970-01-01",
+                      phone=f"1381234567{sorted(firms).index(lawyer['name'])}")
+    frame = frame_of(tmp_path, [*suits, *practice])
+    candidates = {c for c in frame.cases if frame.cases[c].get("defendant_response") != "contests"}
+    links = evidence_links(frame, [], candidates, PARAMS)
+    assert not [lk for lk in links if lk.kind == "series"]  # no lawyer has a series alone
+    return [sorted(frame.cases[c].case_number for c in lk.cases) for lk in links
+            if lk.kind == "firm_series"]
+
+
+def _split_suits() -> list[dict[str, Any]]:
+    """Two lawyers taking turns: each brings one suit against each of two small employers."""
+    return [_lawyer_case(1, "2021-02-01", FIRM_A, "律师甲"), _lawyer_case(2, "2021-05-01", FIRM_A, "律师乙"),
+            _lawyer_case(3, "2021-03-01", FIRM_B, "律师甲"), _lawyer_case(4, "2021-08-01", FIRM_B, "律师乙")]
+
+
+def test_two_lawyers_of_one_firm_taking_turns_make_a_firm_series(tmp_path: Path) -> None:
+    firms = {"律师甲": "河南某某律师事务所", "律师乙": "河南某某律师事务所"}
+    assert _firm_links(tmp_path, _split_suits(), firms) == [
+        [f"(2021)豫0502民初{i}号" for i in range(1, 5)]]
+
+
+def test_lawyers_of_two_firms_taking_turns_make_no_series(tmp_path: Path) -> None:
+    firms = {"律师甲": "河南某某律师事务所", "律师乙": "河南另一律师事务所"}
+    assert _firm_links(tmp_path, _split_suits(), firms) == []
+
+
 def test_claims_starting_before_the_employer_existed_link_its_cases(tmp_path: Path) -> None:
     """Two suits months apart, each with its own lawyer, both claiming work from before the
     employer was founded: one host, whoever the lawyers are."""

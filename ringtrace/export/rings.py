@@ -219,7 +219,7 @@ def _evidence(pack: dict[str, Any]) -> tuple[Evidence, ...]:
 
 def _case_facts(store: GraphStore, pack: dict[str, Any]) -> tuple[CaseFacts, ...]:
     names = {a["ref"]: a["name"] for a in pack["applicants"]}
-    masker = Masker(not pack["masked"])
+    masker = Masker(not pack["masked"], store.ref_key())
     rows = []
     for case in pack["cases"]:
         workers = sorted({names.get(masker.ref(e.src), "") for e in
@@ -268,7 +268,7 @@ def _one(store: GraphStore, scan: ScanResults, ring_id: str, unmask: bool,
          audit: Sequence[Mapping[str, Any]]) -> RingExport:
     detail = ring_detail(store, ring_id)
     pack = pack_data(store, ring_id, unmask=unmask)
-    masker = Masker(unmask)
+    masker = Masker(unmask, store.ref_key())
     cases = _case_facts(store, pack)
     where = Counter(c.procuratorate for c in cases if c.procuratorate).most_common(1)
     exposure = pack["exposure"]

@@ -11,10 +11,11 @@ inside quoted text — and person node ids (which can embed an ID number) become
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections import defaultdict
 from typing import Any
 
-from ringtrace.graph.identity import digest
 from ringtrace.graph.model import schema
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.jurisdiction import case_jurisdiction
@@ -29,10 +30,15 @@ _CONFIRMED = ("confirmed", "mediated")
 
 
 class Masker:
-    """Applies the masking rules of one pack (a no-op when unmasked)."""
+    """Applies the masking rules of one pack or export (a no-op when unmasked).
 
-    def __init__(self, unmask: bool) -> None:
+    ``key``: the store's :meth:`~ringtrace.graph.store.base.GraphStore.ref_key`, which keys the
+    opaque refs.
+    """
+
+    def __init__(self, unmask: bool, key: bytes) -> None:
         self.unmask = unmask
+        self.key = key
 
     def text(self, value: Any) -> Any:
         return value if self.unmask or not isinstance(value, str) else mask_text(value)
@@ -45,11 +51,14 @@ class Masker:
                 for k, v in props.items()}
 
     def ref(self, node_id: str) -> str:
-        """A person's or contact's node id, or an opaque stable ref when masked (their ids can
-        embed ID numbers, birth dates and phone numbers)."""
+        """A person's or contact's node id, or an opaque ref when masked (their ids can embed
+        ID numbers, birth dates and phone numbers). The ref is an HMAC under the store's secret
+        key: the same person has the same ref in every pack and export of one workspace, and a
+        plain hash of a guessed ID number or phone does not find it."""
         if self.unmask or not node_id.startswith(("Person:", "Identifier:")):
             return node_id
-        return ("P-" if node_id.startswith("Person:") else "I-") + digest(node_id, length=10)
+        tag = hmac.new(self.key, node_id.encode("utf-8"), hashlib.sha256).hexdigest()[:10]
+        return ("P-" if node_id.startswith("Person:") else "I-") + tag
 
 
 def _person(store: GraphStore, node_id: str, masker: Masker) -> dict[str, Any]:
@@ -158,7 +167,7 @@ def pack_data(store: GraphStore, ring_id: str, *, unmask: bool = False) -> dict[
     """Everything an evidence pack shows about ``ring_id`` (id or rank), masked by default."""
     scan = ScanResults.load(store)
     detail = ring_detail(store, ring_id)
-    masker = Masker(unmask)
+    masker = Masker(unmask, store.ref_key())
     cases = []
     for row in detail["cases"]:
         node = store.node(row["id"])

@@ -13,6 +13,7 @@ the data changed meanwhile; readers always see the previous complete scan or the
 from __future__ import annotations
 
 import hashlib
+import secrets
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
@@ -223,6 +224,17 @@ class GraphStore(ABC):
         reads only the rows asked for."""
         data = self.load_scan()
         return WholeScan(data) if data is not None else None
+
+    def ref_key(self) -> bytes:
+        """The store's secret for the opaque refs of masked outputs (packs, exports): random,
+        made once and kept with the data, never written into any output. A ref keyed by it
+        cannot be reversed by hashing guesses of a masked ID number or phone. This default
+        keeps it for the life of the object only; stores that persist data persist it."""
+        key: bytes | None = getattr(self, "_ref_key", None)
+        if key is None:
+            key = secrets.token_bytes(32)
+            self._ref_key = key
+        return key
 
     @abstractmethod
     def close(self) -> None: ...

@@ -33,6 +33,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -373,6 +374,13 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"Neo4j database at {mask_uri(self.uri)} holds ringtrace layout "
                              f"version {rows[0]['v']}, this ringtrace writes {SCHEMA_VERSION}: "
                              "push into an empty database")
+
+    def ref_key(self) -> bytes:
+        """The database's ref secret, kept in an ``RtMeta`` node (made on first use)."""
+        self._read_write("MERGE (m:RtMeta {key: 'ref_key'}) ON CREATE SET m.value = $v",
+                         v=secrets.token_hex(32))
+        rows = self._read("MATCH (m:RtMeta {key: 'ref_key'}) RETURN m.value AS v")
+        return bytes.fromhex(str(rows[0]["v"]))
 
     def _read_write(self, query: str, **params: Any) -> None:
         try:

@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import re
+import secrets
 import sqlite3
 import sys
 import uuid
@@ -211,6 +212,13 @@ class SQLiteStore(GraphStore):
 
     def close(self) -> None:
         self.conn.close()
+
+    def ref_key(self) -> bytes:
+        """The workspace's ref secret, kept in its ``meta`` table (made on first use)."""
+        self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('ref_key', ?)",
+                          (secrets.token_hex(32),))
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'ref_key'").fetchone()
+        return bytes.fromhex(row[0])
 
     # -- writing -------------------------------------------------------------------------
     def _resolve(self, node_id: str) -> str:

@@ -19,7 +19,9 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from ringtrace.errors import LoadError, RecordProblem, RingtraceError
@@ -46,6 +48,24 @@ def read_documents(paths: Sequence[Path], encoding: str | None, limits: Limits,
     # fork where there is one: the children start at once, with the parser already imported
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    done = 0  # chunks handed back so far
+    while done < len(chunks):
+        try:
+            for results in _pooled(chunks[done:], encoding, limits, jobs, context):
+                yield from results
+                done += 1
+        except BrokenProcessPool:
+            # a worker died (a crash in a native library, the kernel's OOM killer): read that
+            # chunk's documents each in a process of its own, so that only the culprit is lost,
+            # then go on with a fresh pool
+            for path in chunks[done]:
+                yield _alone(path, encoding, limits, context)
+            done += 1
+
+
+def _pooled(chunks: list[list[Path]], encoding: str | None, limits: Limits, jobs: int,
+            context: BaseContext) -> Iterator[list[list[Item] | Exception]]:
+    """Each chunk's results in order, at most ``jobs * CHUNKS_AHEAD`` chunks in flight."""
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         waiting: deque[Future[list[list[Item] | Exception]]] = deque()
         todo = iter(chunks)
@@ -54,10 +74,22 @@ def read_documents(paths: Sequence[Path], encoding: str | None, limits: Limits,
             if len(waiting) >= jobs * CHUNKS_AHEAD:
                 break
         while waiting:
-            yield from waiting.popleft().result()
+            yield waiting.popleft().result()
             following = next(todo, None)
             if following is not None:
                 waiting.append(pool.submit(_read_chunk, following, encoding, limits))
+
+
+def _alone(path: Path, encoding: str | None, limits: Limits,
+           context: BaseContext) -> list[Item] | Exception:
+    """One document read in a process of its own; its crash is that document's error."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as one:
+        try:
+            return one.submit(read_document, path, encoding, limits).result()
+        except BrokenProcessPool:
+            return LoadError(f"{path}: the parser's process ended while reading this document "
+                             "(a crash, or out of memory); the file is quarantined - try it "
+                             "alone with `ringtrace parse`")
 
 
 def _read_chunk(paths: list[Path], encoding: str | None, limits: Limits

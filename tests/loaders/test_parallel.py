@@ -80,3 +80,30 @@ def test_documents_share_transactions_instead_of_one_each(documents: Path, tmp_p
         summary = ingest_paths(store, [documents], batch_size=1000, jobs=2)
     assert summary.records > 2 * parallel.CHUNK
     assert len(writes) == 1
+
+
+def test_a_document_that_kills_its_worker_is_the_only_one_lost(
+        documents: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from ringtrace.loaders import judgments
+
+    paths = sorted(documents.iterdir())
+    victim = paths[len(paths) // 2]
+    parse = judgments.parse_file
+
+    def crashing(path: Path, encoding: str | None = None) -> object:
+        if path == victim:
+            os._exit(3)  # what a crash in a native library or the OOM killer looks like
+        return parse(path, encoding=encoding)
+
+    monkeypatch.setattr(judgments, "parse_file", crashing)
+    limits = current_limits()
+    got = list(parallel.read_documents(paths, None, limits, jobs=2))
+    lost = [p.name for p, x in zip(paths, got, strict=True)
+            if isinstance(x, Exception) and "process ended" in str(x)]
+    assert lost == [victim.name]
+    monkeypatch.setattr(judgments, "parse_file", parse)
+    alone = [_outcome(x) for x in parallel.read_documents(paths, None, limits, jobs=1)]
+    assert [_outcome(x) for p, x in zip(paths, got, strict=True) if p != victim] == [
+        x for p, x in zip(paths, alone, strict=True) if p != victim]

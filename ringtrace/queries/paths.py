@@ -29,8 +29,8 @@ def resolve(store: GraphStore, text: str) -> list[str]:
     a path from the wrong 张桂兰 is a false lead.
     """
     node = store.node(text)
-    if node is not None:
-        return [node.id]
+    if node is not None:  # an id: every mention of the entity it belongs to
+        return sorted(ensure(store).members(node.id))
     nodes: list[Node] = []
     for kind in _SEARCH_KINDS:
         nodes.extend(store.find_nodes(kind, text, limit=20))

@@ -175,6 +175,8 @@ class BlockScanReader:
         else:
             indexes = [i for (i,) in self._connection().execute(
                 "SELECT idx FROM scan_subject WHERE subject = ? ORDER BY idx", (subject,))]
+            if self._current_save() != self._layout.save:  # the index may be a newer scan's
+                raise self._replaced()
         return [f for f in self.findings(indexes) if f["subject"] == subject]
 
     def everything(self) -> dict[str, Any]:
@@ -189,6 +191,7 @@ class BlockScanReader:
     def _block(self, part: str, block: int) -> Any:
         key = (part, block)
         if key in self._cache:
+            self._cache[key] = self._cache.pop(key)  # now the most recently used
             return self._cache[key]
         row = self._connection().execute(
             "SELECT save, value FROM scan_block WHERE part = ? AND block = ?", key).fetchone()
@@ -196,8 +199,8 @@ class BlockScanReader:
             raise self._replaced()
         if row is None and self._current_save() != self._layout.save:
             raise self._replaced()
-        if len(self._cache) >= self.CACHED_BLOCKS:
-            self._cache.clear()
+        if len(self._cache) >= self.CACHED_BLOCKS:  # least recently used first out
+            del self._cache[next(iter(self._cache))]
         self._cache[key] = value = unpack(row[1]) if row is not None else None
         return value
 

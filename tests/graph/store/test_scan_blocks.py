@@ -89,3 +89,14 @@ def test_a_partial_scan_mapping_gains_no_parts(tmp_path: Path) -> None:
         assert store.load_scan() == {"meta": {"n": 1}}
         assert sqlite3.connect(tmp_path / "ringtrace.sqlite").execute(
             "SELECT count(*) FROM scan_block").fetchone() == (0,)
+
+
+def test_findings_of_an_employer_after_a_new_scan_was_stored_say_so(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        store.save_scan(_scan(3 * BLOCK_ROWS, "a"))
+        reader = store.scan_reader()
+        assert reader is not None
+        assert reader.findings_of("Employer:厂1")  # blocks now cached from scan "a"
+        store.save_scan(_scan(2 * BLOCK_ROWS, "b"))
+        with pytest.raises(ScanReplaced):
+            reader.findings_of("Employer:厂1")

@@ -133,3 +133,20 @@ def browser() -> Iterator[Any]:
             viewport={"width": 1280, "height": 900}, service_workers="block")
         yield context
         context.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _workspace_walk_stays_in_the_test_tree(tmp_path_factory: pytest.TempPathFactory
+                                           ) -> Iterator[None]:
+    """Commands run by tests look for a workspace no higher than pytest's temporary folder: a
+    ``.ringtrace`` pointer someone left in /tmp must not send a test into their workspace."""
+    from ringtrace.graph.store.workspace import CEILING_VAR
+
+    base = str(tmp_path_factory.getbasetemp().parent)
+    before = os.environ.get(CEILING_VAR)
+    os.environ[CEILING_VAR] = base
+    yield
+    if before is None:
+        del os.environ[CEILING_VAR]
+    else:
+        os.environ[CEILING_VAR] = before

@@ -13,10 +13,17 @@ worse than one that stops. So the workspace is, in order:
    workspace (``ringtrace demo`` writes one);
 4. otherwise ``./ringtrace-workspace``, which only commands that create a workspace
    (``ingest``) may use; the others stop with an error that says where they looked.
+
+As with git's ``safe.directory``, the walk takes only folders and pointer files owned by the
+user running ringtrace: a ``.ringtrace`` another user left in ``/tmp`` must not send this
+user's confidential documents into their workspace. ``$RINGTRACE_CEILING_DIRECTORIES`` (paths
+separated like ``$PATH``, as git's ``GIT_CEILING_DIRECTORIES``) stops the walk before it
+reaches them.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +37,8 @@ DEFAULT_NAME = "ringtrace-workspace"
 POINTER_NAME = ".ringtrace"
 #: The environment variable naming the workspace.
 ENV_VAR = "RINGTRACE_WORKSPACE"
+#: Directories the walk up does not enter (``os.pathsep``-separated).
+CEILING_VAR = "RINGTRACE_CEILING_DIRECTORIES"
 
 #: How a workspace was chosen (``Located.how``).
 HOW = ("option", "env", "here", "folder", "pointer", "default")
@@ -124,19 +133,41 @@ def locate(option: Path | None, env: Mapping[str, str], cwd: Path) -> Located:
         return Located(Path(env[ENV_VAR]), "env")
     searched: list[Path] = []
     notes: list[str] = []
+    ceilings = {Path(p).resolve() for p in env.get(CEILING_VAR, "").split(os.pathsep) if p}
     for directory in (cwd, *cwd.parents):
+        if directory.resolve() in ceilings:
+            break
         searched.append(directory)
+        if not _mine(directory):
+            if is_workspace(directory) or is_workspace(directory / DEFAULT_NAME) or \
+                    (directory / POINTER_NAME).is_file():
+                notes.append(f"{directory} belongs to another user: its workspace or pointer "
+                             "is not used")
+            continue
         if is_workspace(directory):
             return Located(_shown(directory, cwd), "here", tuple(searched))
-        if is_workspace(directory / DEFAULT_NAME):
+        if is_workspace(directory / DEFAULT_NAME) and _mine(directory / DEFAULT_NAME):
             return Located(_shown(directory / DEFAULT_NAME, cwd), "folder", tuple(searched))
         pointer = directory / POINTER_NAME
-        if pointer.is_file():
+        if pointer.is_file() and not _mine(pointer):
+            notes.append(f"{pointer} belongs to another user: ignored")
+        elif pointer.is_file():
             named = read_pointer(pointer)
             if named is not None and is_workspace(named):
                 return Located(_shown(named, cwd), "pointer", tuple(searched), pointer=pointer)
             notes.append(f"{pointer} names {named or 'nothing'}, which is not a workspace")
     return Located(Path(DEFAULT_NAME), "default", tuple(searched), tuple(notes))
+
+
+def _mine(path: Path) -> bool:
+    """Is ``path`` owned by the user running ringtrace (always true where there are no
+    owners to compare)?"""
+    if not hasattr(os, "getuid"):
+        return True
+    try:
+        return path.stat().st_uid == os.getuid()
+    except OSError:
+        return False
 
 
 def write_pointer(directory: Path, workspace: Path) -> Path | None:

@@ -9,6 +9,7 @@ import pytest
 from ringtrace.errors import StoreError
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.graph.store.workspace import (
+    CEILING_VAR,
     ENV_VAR,
     is_workspace,
     locate,
@@ -97,3 +98,24 @@ def test_a_missing_option_workspace_names_its_source(tmp_path: Path) -> None:
         locate(tmp_path / "nope", {}, tmp_path).require()
     with pytest.raises(StoreError, match=r"from \$RINGTRACE_WORKSPACE"):
         locate(None, {ENV_VAR: str(tmp_path / "nope")}, tmp_path).require()
+
+
+def test_the_walk_stops_at_a_ceiling_directory(tmp_path: Path) -> None:
+    make_workspace(tmp_path / "ringtrace-workspace")
+    deep = tmp_path / "cases" / "2021"
+    deep.mkdir(parents=True)
+    found = locate(None, {CEILING_VAR: str(tmp_path)}, deep)
+    assert found.how == "default" and found.searched == (deep, deep.parent)
+
+
+def test_a_pointer_another_user_owns_is_ignored(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    make_workspace(tmp_path / "out" / "ws")
+    (tmp_path / ".ringtrace").write_text("out/ws\n", "utf-8")
+    assert locate(None, {}, tmp_path).how == "pointer"
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(tmp_path).st_uid + 1)
+    found = locate(None, {CEILING_VAR: str(tmp_path.parent)}, tmp_path)
+    assert found.how == "default"
+    assert any("another user" in note for note in found.notes)

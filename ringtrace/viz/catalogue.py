@@ -67,8 +67,16 @@ def cell_text(column: str, value: Any, lang: str = "zh") -> Any:
 
     >>> cell_text("status", "quarantined"), cell_text("kind", "Person"), cell_text("name", "ok")
     ('已隔离', '自然人', 'ok')
+    >>> cell_text("sides", {"worker": 3, "employer": 1})
+    ['用人单位×1', '劳动者×3']
     """
-    if lang != "zh" or not isinstance(value, str):
+    if lang != "zh":
+        return value
+    if isinstance(value, list | tuple):
+        return [cell_text(column, v, lang) for v in value]
+    if isinstance(value, dict):  # counts by code, e.g. the sides an agent acted for
+        return [f"{cell_text(column, k, lang)}×{n}" for k, n in sorted(value.items())]
+    if not isinstance(value, str):
         return value
     catalogue = labels()
     for section in catalogue.get("column_values", {}).get(column, []):

@@ -18,6 +18,8 @@ bench "scan (${CASES} cases) vs networkx baseline" $PY benchmarks/bench_scan.py 
 resolve_ws=".bench/ws-${CASES}-20261128"
 if [ -f "$resolve_ws/ringtrace.sqlite" ]; then resolve_args=(--workspace "$resolve_ws"); else resolve_args=(--cases 50000); fi
 bench "entity resolution vs the code before its speed-up" $PY benchmarks/bench_resolve.py "${resolve_args[@]}"
+# per-entity queries on the same scanned workspace (else a 50,000-case one of their own)
+bench "per-entity queries: employer, agent, person, ring (issue 16)" $PY benchmarks/bench_queries.py "${resolve_args[@]}"
 bench "synthetic province generation" $PY benchmarks/bench_synth.py
 bench "evidence packs, exports and feedback" $PY benchmarks/bench_second_half.py
 bench "hostile inputs: bounded work per file (issue 12)" $PY benchmarks/bench_hostile.py

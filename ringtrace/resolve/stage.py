@@ -2,9 +2,9 @@
 
 :func:`resolve` runs the rules (employers first, since the person rules read employer
 entities; then persons; then agents) under the analysts' judgements and returns a
-:class:`~ringtrace.resolve.model.Resolution`. :func:`ensure` is what the scan calls: it reuses
-the kept resolution while the store and the judgements are unchanged (same
-:func:`fingerprint`) and recomputes and keeps it otherwise.
+:class:`~ringtrace.resolve.model.Resolution`. :func:`ensure` is what the scan and every
+per-entity query call: it reuses the kept resolution while the store and the judgements are
+unchanged (same :func:`kept_key`) and recomputes and keeps it otherwise.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from itertools import chain
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from ringtrace.collector import collector_paused
 from ringtrace.graph.store.base import GraphStore
@@ -57,6 +58,24 @@ def fingerprint(store: GraphStore, judged: Sequence[Judgement]) -> str:
     for j in judged:
         h.update(repr(j.to_dict()).encode())
     return h.hexdigest()[:16]
+
+
+def kept_key(store: GraphStore, judged: Sequence[Judgement]) -> str:
+    """What the kept resolution is filed under: cheap to check, changed by whatever changes
+    the resolution.
+
+    With a store that counts its data generations (the workspace), the generation, the
+    judgements and the rules version - a few rows read, whatever the size of the store; a
+    query pays this on every call. Otherwise the content :func:`fingerprint`, which reads
+    every document hash.
+    """
+    generation = store.data_generation()
+    if generation is None:
+        return fingerprint(store, judged)
+    h = hashlib.sha256(f"rules {RULES_VERSION}\ngeneration {generation}\n".encode())
+    for j in judged:
+        h.update(repr(j.to_dict()).encode())
+    return "g" + h.hexdigest()[:15]
 
 
 def resolve(store: GraphStore, judged: Sequence[Judgement] | None = None,
@@ -105,26 +124,46 @@ class _Exclusive(Mapping[str, Mapping[str, str]]):
         return len(self._m.employers) + len(self._m.persons)
 
 
+#: per store object: the kept resolution as decoded last, its key and the store's
+#: ``resolution_saves`` then - what lets the next query skip reading and decoding it again
+_decoded: WeakKeyDictionary[GraphStore, tuple[str, int, Resolution]] = WeakKeyDictionary()
+
+
 def ensure(store: GraphStore) -> Resolution:
-    """The store's resolution: the kept one when nothing changed, else computed and kept."""
+    """The store's resolution: the kept one when nothing changed, else computed and kept.
+
+    The same store object asked again with nothing changed (the review app, a notebook, a
+    benchmark) gets the copy it decoded last: a resolution is read-only, and a new one is
+    either saved through this object (which ``resolution_saves`` counts) or kept under another
+    key."""
     judged = judgements.stored(store)
-    fp = fingerprint(store, judged)
+    key = kept_key(store, judged)
+    memo = _decoded.get(store)
+    if memo is not None and memo[:2] == (key, store.resolution_saves):
+        return memo[2]
     with collector_paused():
         kept = store.load_resolution()
-        if kept is not None and kept[0] == fp:
-            return Resolution.from_dict(kept[1])
-    return run(store, judged, fp)
+        if kept is not None and kept[0] == key:
+            found = Resolution.from_dict(kept[1])
+            _decoded[store] = (key, store.resolution_saves, found)
+            return found
+    return run(store, judged, key=key)
 
 
 def run(store: GraphStore, judged: Sequence[Judgement] | None = None,
-        fingerprint_: str | None = None) -> Resolution:
-    """Compute the resolution now (whatever is kept) and keep it."""
+        fingerprint_: str | None = None, *, key: str | None = None) -> Resolution:
+    """Compute the resolution now (whatever is kept) and keep it.
+
+    ``key`` (:func:`kept_key`) is read before the store is: a write meanwhile leaves the kept
+    resolution under an older key, so the next :func:`ensure` recomputes it."""
     judged = list(judgements.stored(store) if judged is None else judged)
-    fp = fingerprint_ or fingerprint(store, judged)
+    key = key or kept_key(store, judged)
+    fp = fingerprint_ or (key if store.data_generation() is None else fingerprint(store, judged))
     with collector_paused():
         result = resolve(store, judged, fp)
         with store.writing("resolve"):  # re-entrant: a scan already holds it
-            store.save_resolution(fp, result.to_dict())
+            store.save_resolution(key, result.to_dict())
+    _decoded[store] = (key, store.resolution_saves, result)
     return result
 
 

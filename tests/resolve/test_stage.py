@@ -6,12 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ringtrace.graph.build import case_batch
+from ringtrace.graph.build import case_batch, registry_batch
+from ringtrace.graph.elements import GraphBatch
 from ringtrace.graph.identity import employer_id
 from ringtrace.graph.records import RegistryRecord, case_from_dict
+from ringtrace.graph.store.base import GraphStore
+from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.queries.frame import build_frame
-from ringtrace.resolve import Verdict, ensure, record, resolve
+from ringtrace.resolve import Verdict, ensure, fingerprint, record, resolve, stored
 from ringtrace.resolve.model import Resolution
+from ringtrace.resolve.stage import kept_key
 from tests.resolve.helpers import case, store_of
 
 ROW = RegistryRecord(name="金源（商丘）包装有限公司", insured_headcount=3, status="注销",
@@ -35,13 +39,65 @@ def test_ensure_reuses_the_kept_resolution_until_something_changes(tmp_path: Pat
     store = store_of(tmp_path, _docs(), [ROW])
     first = ensure(store)
     kept = store.load_resolution()
-    assert kept is not None and kept[0] == first.fingerprint
-    store.save_resolution(first.fingerprint, {**first.to_dict(), "refused": {"marker": 1}})
+    assert kept is not None and kept[0] == kept_key(store, [])
+    store.save_resolution(kept[0], {**first.to_dict(), "refused": {"marker": 1}})
     assert ensure(store).refused == {"marker": 1}  # reused, not recomputed
     store.write_batch(case_batch(case_from_dict(case(4))))
     assert ensure(store).fingerprint != first.fingerprint
     record(store, Verdict.SPLIT, employer_id(ROW.name), resolution=ensure(store))
     assert ensure(store).entity(employer_id("商丘市金源包装有限公司")) != employer_id(ROW.name)
+
+
+def _marked(store: SQLiteStore) -> None:
+    """Mark the kept resolution, so that a reuse can be told from a recomputation."""
+    kept = store.load_resolution()
+    assert kept is not None
+    store.save_resolution(kept[0], {**kept[1], "refused": {"marker": 1}})
+
+
+def test_identical_input_ingested_again_reuses_the_kept_resolution(tmp_path: Path) -> None:
+    store = store_of(tmp_path, _docs(), [ROW])
+    first = ensure(store)
+    _marked(store)
+    for doc in _docs():
+        store.write_batch(case_batch(case_from_dict(doc)))
+    store.write_batch(registry_batch(ROW))
+    again = ensure(store)
+    assert again.refused == {"marker": 1}  # reused, not recomputed
+    assert again.fingerprint == first.fingerprint
+
+
+def test_a_changed_document_or_a_new_alias_recomputes_it(tmp_path: Path) -> None:
+    store = store_of(tmp_path, _docs(), [ROW])
+    first = ensure(store)
+    _marked(store)
+    changed = case(3, agents=[{"name": "孔龙", "birth_date": "1976-07-27", "phone": "13800000000"}])
+    store.write_batch(case_batch(case_from_dict(changed)))
+    second = ensure(store)
+    assert second.refused == {} and second.fingerprint != first.fingerprint
+    _marked(store)
+    store.write_batch(GraphBatch(aliases=[(employer_id("商丘金源包装有限公司"),
+                                           employer_id(ROW.name))]))
+    assert store.aliases() == {employer_id("商丘金源包装有限公司"): employer_id(ROW.name)}
+    third = ensure(store)
+    assert third.refused == {}  # recomputed: the aliased name is no longer a mention of its own
+    assert employer_id("商丘金源包装有限公司") in second.entity_of
+    assert employer_id("商丘金源包装有限公司") not in third.entity_of
+
+
+def test_the_kept_key_follows_the_data_generation_and_the_judgements(tmp_path: Path) -> None:
+    store = store_of(tmp_path, _docs(), [ROW])
+    res = ensure(store)
+    key = kept_key(store, stored(store))
+    assert store.load_resolution()[0] == key  # type: ignore[index]
+    store.write_batch(case_batch(case_from_dict(case(4))))
+    assert kept_key(store, stored(store)) != key
+    key = kept_key(store, stored(store))
+    record(store, Verdict.SPLIT, employer_id(ROW.name), resolution=res)
+    assert kept_key(store, stored(store)) != key
+    # a store that counts no generations files it under the content fingerprint
+    assert isinstance(store, GraphStore)
+    assert fingerprint(store, stored(store)) == resolve(store).fingerprint
 
 
 def test_round_trip_through_the_store_keeps_everything(tmp_path: Path) -> None:
@@ -60,3 +116,17 @@ def test_the_frame_sees_entity_ids_and_registry_facts(tmp_path: Path) -> None:
     assert {c.agents[0].name for c in frame.cases.values()} == {"孔龙"}
     # the two spellings' legal representatives are one person, kept under one id
     assert frame.legal_reps[row] == {"Person:李强|doc:rep:Employer:商丘市金源包装有限公司"}
+
+
+def test_the_same_store_asked_again_gets_the_copy_it_decoded_until_anything_moves(
+        tmp_path: Path) -> None:
+    store = store_of(tmp_path, _docs(), [ROW])
+    first = ensure(store)
+    assert ensure(store) is first  # not read and decoded again
+    _marked(store)  # a save through the store: the copy is stale
+    marked = ensure(store)
+    assert marked.refused == {"marker": 1}
+    store.write_batch(case_batch(case_from_dict(case(4))))
+    assert ensure(store) is not marked and ensure(store).refused == {}
+    with SQLiteStore.open(tmp_path / "ws") as other:  # another store object reads its own
+        assert ensure(other) == ensure(store) and ensure(other) is not ensure(store)

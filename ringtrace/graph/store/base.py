@@ -174,6 +174,17 @@ class GraphStore(ABC):
         for node in self.iter_nodes("Case"):
             yield node.id, str(node.props.get("doc_sha256") or "")
 
+    def data_generation(self) -> int | None:
+        """A number that changes whenever the nodes, edges, documents or aliases change, or
+        None when the store keeps none.
+
+        What lets a reader tell "nothing changed since" without reading the data: the kept
+        resolution is reused while it stays the same (:func:`ringtrace.resolve.ensure`).
+        Scans, resolutions, quarantine and judgements do not change it; a write that leaves
+        the data as it was (the same input ingested again) need not either.
+        """
+        return None
+
     def snapshot(self) -> str:
         """A short fingerprint of the stored documents: every case id with its document hash."""
         lines = "".join(f"{case_id}\x1f{sha}\n" for case_id, sha in self.document_hashes())
@@ -266,8 +277,13 @@ class GraphStore(ABC):
         rows.append({**row, "seq": seq})
         return seq
 
+    #: resolutions saved through this object: a copy decoded earlier in this process is stale
+    #: once it moves (:func:`ringtrace.resolve.ensure` keeps one)
+    resolution_saves = 0
+
     def save_resolution(self, fingerprint: str, data: dict[str, Any]) -> None:
         """Keep the resolution computed for ``fingerprint`` (replaces the previous one)."""
+        self.resolution_saves += 1
         self._resolve_memory()["resolution"] = (fingerprint, data)
 
     def load_resolution(self) -> tuple[str, dict[str, Any]] | None:

@@ -2,7 +2,8 @@
 
 A query about one employer needs a dozen case rows and their findings; reading the whole scan
 for it took 12 of 13 seconds on a 250,000-case workspace. So the rows are kept in compressed
-blocks of about :data:`BLOCK_ROWS`: a case's block is a hash of its id, a finding's block is its
+blocks of about :data:`BLOCK_ROWS` (:data:`CASE_BLOCK_ROWS` for case rows): a case's block is
+a hash of its id, a finding's block is its
 position, and findings about an employer, agent or person are indexed by subject (a case's
 own findings are listed in its row). Blocks rather than single rows: zlib shrinks a block of
 similar JSON rows about tenfold and one row barely at all, and a workspace should stay near
@@ -38,6 +39,11 @@ from ringtrace.graph.store.scan_reader import ROW_PARTS
 #: rows per block: a lookup decompresses one block (tens of kilobytes, well under a
 #: millisecond) and the block is big enough for zlib to find the repeats between rows
 BLOCK_ROWS = 64
+#: case rows per block: fewer, because a case's block is a hash of its id, so a profile or a
+#: ring page decodes one block per case it shows (an agent in 200 cases: 200 blocks) - at 64
+#: rows that was most of such a query (40 of 50 ms at 50,000 cases); case rows are a third of
+#: the stored scan, so compressing them in smaller blocks costs little room
+CASE_BLOCK_ROWS = 16
 
 #: the key under which the layout is kept beside the small parts
 LAYOUT_KEY = "_layout"
@@ -89,7 +95,7 @@ def encode(scan: dict[str, Any], save: str
     ``(subject, finding position)`` for employers, agents and persons (not cases)."""
     cases: dict[str, Any] = scan.get("cases") or {}
     findings: list[dict[str, Any]] = scan.get("findings") or []
-    layout = Layout(save, max(1, math.ceil(len(cases) / BLOCK_ROWS)),
+    layout = Layout(save, max(1, math.ceil(len(cases) / CASE_BLOCK_ROWS)),
                     max(1, math.ceil(len(findings) / BLOCK_ROWS)),
                     tuple(p for p in ROW_PARTS if p in scan))
     by_block: dict[int, dict[str, Any]] = {}

@@ -4,6 +4,8 @@
 quarantined input problems and scan results. Every batch is one transaction, so an interrupted
 ingest leaves the store consistent and a re-run completes it without duplicates; a scan's
 results are replaced in one transaction, so readers see the old scan or the new one.
+``meta`` holds the data generation (:meth:`SQLiteStore.data_generation`), bumped in the
+transaction of every batch that changes nodes, edges, documents or aliases.
 ``<workspace>/ringtrace.lock`` is the writer lock (:meth:`SQLiteStore.writing`): an advisory
 ``flock`` that the kernel releases when its process ends, however it ends.
 """
@@ -43,6 +45,8 @@ CREATE TABLE IF NOT EXISTS nodes (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT, props TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS nodes_kind_name ON nodes (kind, name);
+CREATE INDEX IF NOT EXISTS nodes_uscc ON nodes (json_extract(props, '$.uscc'))
+    WHERE json_extract(props, '$.uscc') IS NOT NULL;
 CREATE TABLE IF NOT EXISTS edges (
     src TEXT NOT NULL, dst TEXT NOT NULL, kind TEXT NOT NULL, source_doc TEXT NOT NULL,
     props TEXT NOT NULL, PRIMARY KEY (src, dst, kind, source_doc)
@@ -74,6 +78,8 @@ CREATE TABLE IF NOT EXISTS resolve_state (key TEXT PRIMARY KEY, value BLOB NOT N
 """
 
 _CHUNK = 500
+#: the ``meta`` key of the data generation
+GENERATION_KEY = "data_generation"
 
 
 def _picked(props_json: str, fields: Sequence[str]) -> dict[str, Any]:
@@ -233,6 +239,7 @@ class SQLiteStore(GraphStore):
 
     def write_batch(self, batch: GraphBatch) -> None:
         with self._aliases_restored_on_error(), self._transaction() as conn:
+            aliases_before = dict(self._aliases)
             incoming = {n.id: n.props for n in batch.nodes}
             for n in batch.nodes:  # a registered company holding a name that is another's alias
                 if n.id in self._aliases and not one_company(
@@ -241,6 +248,7 @@ class SQLiteStore(GraphStore):
                     del self._aliases[n.id]
             for alias, canonical in batch.aliases:
                 self._add_alias(alias, canonical, incoming)
+            changed = self._aliases != aliases_before
             merged: dict[str, Node] = {}
             for n in batch.nodes:
                 nid = self._resolve(n.id)
@@ -256,22 +264,50 @@ class SQLiteStore(GraphStore):
             rows = []
             for nid, n in merged.items():
                 props = merge_props(existing[nid], n.props) if nid in existing else n.props
+                changed = changed or nid not in existing or props != existing[nid]
                 rows.append((nid, n.kind, n.name, dumps(props)))
             conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?,?,?,?)", rows)
             docs = [(d.case_id, normalize_case_number(d.record.get("case_number") or "") or None,
                      d.sha256, d.source_path, dumps(d.record)) for d in batch.documents]
-            stored: list[str] = []
+            stored: dict[str, tuple[Any, ...]] = {}
             for chunk in _chunks(sorted({d[0] for d in docs})):
                 marks = ",".join("?" * len(chunk))
-                stored += [r[0] for r in conn.execute(
-                    f"SELECT case_id FROM documents WHERE case_id IN ({marks})", chunk)]
+                stored.update((r[0], tuple(r)) for r in conn.execute(
+                    f"SELECT * FROM documents WHERE case_id IN ({marks})", chunk))
+            changed = changed or any(stored.get(d[0]) != d for d in docs)
+            edges = [(self._resolve(e.src), self._resolve(e.dst), e.kind, e.source_doc,
+                      dumps({k: v for k, v in e.props.items() if v not in (None, "", [])}))
+                     for e in batch.edges]
+            # only worth asking when nothing else changed: the same input ingested again
+            changed = changed or not self._edges_kept(conn, sorted(stored), edges)
             conn.executemany("DELETE FROM edges WHERE source_doc = ?", [(c,) for c in stored])
             conn.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?)", docs)
-            conn.executemany(
-                "INSERT OR REPLACE INTO edges VALUES (?,?,?,?,?)",
-                [(self._resolve(e.src), self._resolve(e.dst), e.kind, e.source_doc,
-                  dumps({k: v for k, v in e.props.items() if v not in (None, "", [])}))
-                 for e in batch.edges])
+            conn.executemany("INSERT OR REPLACE INTO edges VALUES (?,?,?,?,?)", edges)
+            if changed:
+                conn.execute("INSERT INTO meta VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
+                             "SET value = CAST(value AS INTEGER) + 1", (GENERATION_KEY,))
+
+    @staticmethod
+    def _edges_kept(conn: sqlite3.Connection, replaced_docs: list[str],
+                    edges: list[tuple[str, str, str, str, str]]) -> bool:
+        """Whether writing ``edges`` after deleting the edges of ``replaced_docs`` leaves the
+        edge table as it is: every deleted edge comes back, and every other one is stored
+        already, with the same properties."""
+        dropped: set[tuple[str, ...]] = set()
+        for chunk in _chunks(replaced_docs):
+            marks = ",".join("?" * len(chunk))
+            dropped.update(conn.execute(
+                f"SELECT src, dst, kind, source_doc, props FROM edges WHERE source_doc IN ({marks})",
+                chunk))
+        written = set(edges)
+        if not dropped <= written:
+            return False
+        for src, dst, kind, doc, props in sorted(written - dropped):  # by primary key
+            row = conn.execute("SELECT props FROM edges WHERE src = ? AND dst = ? AND kind = ? "
+                               "AND source_doc = ?", (src, dst, kind, doc)).fetchone()
+            if row is None or row[0] != props:
+                return False
+        return True
 
     def _props(self, node_id: str, incoming: dict[str, dict[str, Any]]) -> dict[str, Any]:
         """A node's stored props with this batch's on top ({} for a node not seen yet)."""
@@ -333,6 +369,11 @@ class SQLiteStore(GraphStore):
                 "SELECT severity, count(*) FROM quarantine GROUP BY severity ORDER BY 1")),
         }
 
+    def data_generation(self) -> int | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?",
+                                (GENERATION_KEY,)).fetchone()
+        return int(row[0]) if row else 0
+
     def node(self, node_id: str) -> Node | None:
         nid = self._resolve(node_id)
         row = self.conn.execute("SELECT id, kind, props FROM nodes WHERE id = ?", (nid,)).fetchone()
@@ -341,10 +382,14 @@ class SQLiteStore(GraphStore):
     def find_nodes(self, kind: str, text: str, limit: int = 50) -> list[Node]:
         c = self.conn
         candidates = [text, *(self._resolve(i) for i in lookup_ids(kind, text)[1:])]
+        # by id, name or USCC, each through its own index (one query with OR between them
+        # reads every node of the kind: a tenth of a second per lookup at 50,000 cases)
         rows = c.execute(
-            f"SELECT id, kind, props FROM nodes WHERE kind = ? AND (id IN ({','.join('?' * len(candidates))}) "
-            "OR name = ? OR json_extract(props, '$.uscc') = ?) ORDER BY id LIMIT ?",
-            (kind, *candidates, text, text.upper(), limit)).fetchall()
+            f"SELECT id, kind, props FROM nodes WHERE id IN ({','.join('?' * len(candidates))}) "
+            "AND kind = ? UNION SELECT id, kind, props FROM nodes WHERE kind = ? AND name = ? "
+            "UNION SELECT id, kind, props FROM nodes WHERE json_extract(props, '$.uscc') = ? "
+            "AND kind = ? ORDER BY id LIMIT ?",
+            (*candidates, kind, kind, text, text.upper(), kind, limit)).fetchall()
         if not rows:
             like = "%" + text.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
             rows = c.execute("SELECT id, kind, props FROM nodes WHERE kind = ? AND name LIKE ? "
@@ -544,6 +589,7 @@ class SQLiteStore(GraphStore):
         return int(cur.lastrowid or 0)
 
     def save_resolution(self, fingerprint: str, data: dict[str, Any]) -> None:
+        self.resolution_saves += 1
         blob = zlib.compress(dumps_utf8(data), 1)
         with self.conn:
             self.conn.execute("DELETE FROM resolve_state")

@@ -12,6 +12,7 @@ import pytest
 
 from ringtrace.errors import RecordProblem, SnapshotChanged, StoreError, WorkspaceBusy
 from ringtrace.graph.build import case_batch, registry_batch
+from ringtrace.graph.elements import GraphBatch
 from ringtrace.graph.records import RegistryRecord, case_from_dict
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.graph.store.sqlite import SQLiteStore
@@ -196,3 +197,47 @@ def test_quarantine_entries_are_kept_cleared_per_file_and_made_storable(tmp_path
         assert [p.reason for p in store.problems()] == ["bad \ufffd byte", "unreadable"]
         assert store.clear_problems(["a.csv"]) == 1
         assert [p.file for p in store.problems()] == ["b.csv"]
+
+
+def test_the_data_generation_moves_with_the_data_and_nothing_else(tmp_path: Path) -> None:
+    def case(n: int, **kw: str) -> GraphBatch:
+        return case_batch(case_from_dict(sham_case(n, "张桂兰", "1968-05-02", **kw)))
+
+    with SQLiteStore.open(tmp_path) as store:
+        assert store.data_generation() == 0
+        store.write_batch(case(1))
+        assert store.data_generation() == 1
+        store.write_batch(case(1))  # the same input again
+        assert store.data_generation() == 1
+        store.write_batch(case(1, agent="赵六"))  # a changed document
+        assert store.data_generation() == 2
+        row = RegistryRecord(name="安阳市恒达废旧物资回收有限公司", former_names=["安阳恒达回收站"])
+        store.write_batch(registry_batch(row))  # a registry row, with an alias
+        assert store.data_generation() == 3 and store.aliases()
+        store.write_batch(registry_batch(row))
+        assert store.data_generation() == 3
+        # results and bookkeeping are not data
+        store.save_scan({"meta": {"rings": 0}, "cases": {}})
+        store.save_resolution("fp", {"entities": []})
+        store.add_problems([RecordProblem("a.txt", 1, "x", "unreadable", "raw")])
+        store.add_judgement_row({"verdict": "same", "a": "x", "b": "y"})
+        assert store.data_generation() == 3
+        bad = case_batch(case_from_dict(sham_case(2, "刘秀英", "1967-02-02")))
+        bad.edges[0].props = {"unserialisable": object()}
+        with pytest.raises(TypeError):
+            store.write_batch(bad)
+        assert store.data_generation() == 3  # rolled back with the batch
+    with SQLiteStore.open(tmp_path) as store:
+        assert store.data_generation() == 3  # kept in the workspace
+
+
+def test_a_new_alias_alone_moves_the_data_generation(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        store.write_batch(registry_batch(RegistryRecord(name="安阳市恒达废旧物资回收有限公司")))
+        store.write_batch(case_batch(case_from_dict(
+            sham_case(1, "张桂兰", "1968-05-02", employer="安阳恒达回收站"))))
+        before = store.data_generation()
+        store.write_batch(GraphBatch(aliases=[("Employer:安阳恒达回收站",
+                                               "Employer:安阳市恒达废旧物资回收有限公司")]))
+        assert store.aliases() == {"Employer:安阳恒达回收站": "Employer:安阳市恒达废旧物资回收有限公司"}
+        assert store.data_generation() == (before or 0) + 1

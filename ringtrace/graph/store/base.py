@@ -349,20 +349,30 @@ class GraphStore(ABC):
 def one_company(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """May a former name (alias) fold the node with props ``a`` into the one with ``b``?
 
-    Not when both are companies of the registry in their own right, unless their USCCs are the
-    same: a company's 曾用名 can be the current name of another (a name freed when its holder
-    was deregistered, or taken in another registration district), and folding the two would
-    give one company the other's suits. Stores apply it to every alias they add, and drop an
+    Not when both are companies of the registry in their own right and a fact a rename keeps
+    tells them apart: different USCCs, or different founding dates (成立日期). A company's 曾用名
+    can be the current name of another (a name freed when its holder was deregistered, or taken
+    in another registration district), and folding the two would give one company the other's
+    suits. Without such a fact the rows are taken for one company under its old and new name
+    (an older export beside a newer one). Stores apply it to every alias they add, and drop an
     alias when a registered company holding its name arrives.
 
     >>> one_company({"name": "甲"}, {"in_registry": True, "uscc": "9141"})
     True
     >>> one_company({"in_registry": True, "uscc": "9142"}, {"in_registry": True, "uscc": "9141"})
     False
+    >>> one_company({"in_registry": True, "founded": "2019-06-01"},
+    ...             {"in_registry": True, "founded": "2008-03-01"})
+    False
+    >>> one_company({"in_registry": True}, {"in_registry": True, "uscc": "9141"})
+    True
     """
     if not (a.get("in_registry") and b.get("in_registry")):
         return True
-    return bool(a.get("uscc")) and a.get("uscc") == b.get("uscc")
+    for fact in ("uscc", "founded"):
+        if a.get(fact) and b.get(fact) and a[fact] != b[fact]:
+            return False
+    return True
 
 
 def snapshot_changed(read: str, now: str) -> SnapshotChanged:

@@ -51,3 +51,19 @@ def test_a_name_only_documents_used_still_folds_into_the_renamed_company(tmp_pat
                                                  {"name": "安阳市兴旺劳务有限公司"})]))
         store.write_batch(registry_batch(RENAMED))
         assert list(_employers(store)) == ["Employer:安阳市恒达劳务有限公司"]
+
+
+def test_without_usccs_a_different_founding_date_still_tells_two_companies_apart(
+        tmp_path: Path) -> None:
+    renamed = RegistryRecord(name=RENAMED.name, former_names=RENAMED.former_names,
+                             founded="2008-03-01")
+    holder = RegistryRecord(name=HOLDER.name, founded="2019-06-01")
+    with SQLiteStore.open(tmp_path / "apart") as store:
+        store.write_batch(registry_batch(renamed))
+        store.write_batch(registry_batch(holder))
+        assert len(_employers(store)) == 2
+    undated = RegistryRecord(name=HOLDER.name)  # nothing to tell: an older row of one company
+    with SQLiteStore.open(tmp_path / "one") as store:
+        store.write_batch(registry_batch(undated))
+        store.write_batch(registry_batch(renamed))
+        assert list(_employers(store)) == ["Employer:安阳市恒达劳务有限公司"]

@@ -14,6 +14,7 @@ from ringtrace.extras import require
 from ringtrace.resolve import Verdict
 from ringtrace.review import desk as review
 from ringtrace.serve.context import desk
+from ringtrace.serve.rendering import shown_id
 
 flask = require("flask", "serve", purpose="ringtrace serve")
 
@@ -72,8 +73,11 @@ def judge() -> Any:
     except ValueError as exc:
         raise RingtraceError(f"unknown judgement {_form('verdict')!r}: use same, not_same or "
                              "split") from exc
+    refs = desk().refs
+    a, b = refs.resolve(_form("a")), refs.resolve(_form("b")) if _form("b") else None
     with desk().store() as store:
-        done = review.judge(store, desk().config.workspace, verdict, _form("a"),
-                            _form("b") or None, user=_user(), note=_form("note"))
-    flask.flash(f"已记录实体认定 #{done.seq}：{done.describe()}；下次 ringtrace scan 时生效")
+        done = review.judge(store, desk().config.workspace, verdict, a, b, user=_user(),
+                            note=_form("note"))
+    described = shown_id(done.describe(), unmask=desk().config.unmask)
+    flask.flash(f"已记录实体认定 #{done.seq}：{described}；下次 ringtrace scan 时生效")
     return _back(flask.url_for("rings"))

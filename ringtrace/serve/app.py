@@ -35,6 +35,7 @@ from ringtrace.serve.security import security_headers
 flask = require("flask", "serve", purpose="ringtrace serve")
 serving = require("werkzeug.serving", "serve", purpose="ringtrace serve")
 _werkzeug_exceptions = require("werkzeug.exceptions", "serve", purpose="ringtrace serve")
+_routing = require("werkzeug.routing", "serve", purpose="ringtrace serve")
 
 __all__ = ["create_app", "make_server"]
 
@@ -48,9 +49,9 @@ _GET_ROUTES: tuple[tuple[str, str, Callable[..., Any]], ...] = (
     ("/rings/<ring_id>", "ring", views.ring),
     ("/leads/<lead_id>", "lead", views.lead),
     ("/cases/<path:case_id>", "case", views.case),
-    ("/persons/<path:node_id>", "person", views.person),
-    ("/agents/<path:node_id>", "agent", views.agent),
-    ("/employers/<path:node_id>", "employer", views.employer),
+    ("/persons/<ref:node_id>", "person", views.person),
+    ("/agents/<ref:node_id>", "agent", views.agent),
+    ("/employers/<ref:node_id>", "employer", views.employer),
     ("/search", "search", views.search),
     ("/activity", "activity", views.activity),
 )
@@ -61,6 +62,14 @@ _POST_ROUTES: tuple[tuple[str, str, Callable[..., Any]], ...] = (
     ("/review/<target>/outcome", "outcome", actions.outcome),
     ("/judge", "judge", actions.judge),
 )
+
+
+class _RefConverter(_routing.PathConverter):  # type: ignore[misc,name-defined]
+    """A node in a URL: by its token when the desk masks (:mod:`~ringtrace.serve.refs`); the
+    view maps it back with ``desk().refs.resolve``."""
+
+    def to_url(self, value: str) -> str:
+        return str(super().to_url(desk().refs.token(value)))
 
 
 def _refuse_unsafe() -> Any:
@@ -106,6 +115,7 @@ def _http_error(exc: Any) -> Any:
 def create_app(config: ServeConfig) -> Any:
     """The Flask app of the desk over ``config.workspace``."""
     app = flask.Flask("ringtrace.serve")
+    app.url_map.converters["ref"] = _RefConverter
     app.jinja_options = {**app.jinja_options, "autoescape": True, "undefined": StrictUndefined,
                          "trim_blocks": True, "lstrip_blocks": True}
     app.secret_key = secrets.token_bytes(32)  # per run: a restart ends every session
@@ -118,7 +128,7 @@ def create_app(config: ServeConfig) -> Any:
     app.jinja_env.filters.update(filters(config))
     app.jinja_env.globals.update(csrf_token=lambda: session_token(flask.session),
                                  csrf_field=FIELD, desk_config=config,
-                                 page_url=views.hit_url)
+                                 page_url=views.hit_url, ref=lambda v: desk().refs.token(v))
     for rule, endpoint, view in _GET_ROUTES:
         app.add_url_rule(rule, endpoint, view, methods=["GET"])
     for rule, endpoint, view in _POST_ROUTES:

@@ -19,12 +19,13 @@ from ringtrace.queries.feedback import read_outcomes
 from ringtrace.queries.leads import list_leads
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
+from ringtrace.queries.search import MAX_QUERY_CHARS
 from ringtrace.queries.search import search as search_store
 from ringtrace.resolve import Judgement, ensure, stored
 from ringtrace.review import STATUSES, ReviewState, fold, read_actions
 from ringtrace.review.desk import outcome_names
 from ringtrace.serve.context import desk
-from ringtrace.serve.rendering import render_page
+from ringtrace.serve.rendering import render_page, shown_id
 from ringtrace.viz.network import network_fragment
 
 flask = require("flask", "serve", purpose="ringtrace serve")
@@ -145,23 +146,27 @@ def lead(lead_id: str) -> str:
 def _entity_page(kind: str, profile: dict[str, Any], node_id: str) -> str:
     head = profile.get(kind) or profile.get("person") or {}
     title = {"person": "自然人", "agent": "代理人", "employer": "用人单位"}[kind]
-    return render_page(f"{kind}.html.j2", title=f"{title} {head.get('name', node_id)}",
+    name = head.get("name") or shown_id(node_id, unmask=desk().config.unmask)
+    return render_page(f"{kind}.html.j2", title=f"{title} {name}",
                        profile=profile, node_id=node_id, kind=kind)
 
 
 def person(node_id: str) -> str:
+    node_id = desk().refs.resolve(node_id)
     with desk().store() as store:
         profile = person_profile(store, node_id)[0]
     return _entity_page("person", profile, node_id)
 
 
 def agent(node_id: str) -> str:
+    node_id = desk().refs.resolve(node_id)
     with desk().store() as store:
         profile = agent_profile(store, node_id)[0]
     return _entity_page("agent", profile, node_id)
 
 
 def employer(node_id: str) -> str:
+    node_id = desk().refs.resolve(node_id)
     with desk().store() as store:
         profile = employer_profile(store, node_id)
     return _entity_page("employer", profile, node_id)
@@ -180,11 +185,16 @@ def hit_url(kind: str, target: str) -> str:
 
 def search() -> Any:
     text = flask.request.args.get("q", "").strip()
+    if len(text) > MAX_QUERY_CHARS:
+        message = f"搜索内容过长（{len(text)} 个字符）：最多 {MAX_QUERY_CHARS} 个字符，请输入姓名、身份证号、电话或案号。"
+        return flask.make_response(render_page("search.html.j2", title="搜索", query="",
+                                               hits=[], message=message), 400)
+    whole_ids = not desk().config.unmask
     with desk().store() as store:
-        hits = search_store(store, text, limit=SEARCH_LIMIT) if text else []
+        hits = search_store(store, text, limit=SEARCH_LIMIT, whole_ids=whole_ids) if text else []
     if len(hits) == 1:
         return flask.redirect(hit_url(hits[0].kind, hits[0].id), 303)
-    return render_page("search.html.j2", title="搜索", query=text, hits=hits)
+    return render_page("search.html.j2", title="搜索", query=text, hits=hits, message="")
 
 
 def activity() -> str:

@@ -17,6 +17,7 @@ reads or writes, and closes it.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 from typing import Any
@@ -72,6 +73,20 @@ class _RefConverter(_routing.PathConverter):  # type: ignore[misc,name-defined]
         return str(super().to_url(desk().refs.token(value)))
 
 
+#: The only Host a request may carry: the desk's own address (a DNS-rebinding page reaches the
+#: desk under its own host name, and is refused).
+_LOCAL_HOST = re.compile(r"^(?:127\.0\.0\.1|localhost)(?::\d{1,5})?$")
+_FOREIGN_HOST = "ringtrace serve answers only http://127.0.0.1 and localhost\n"
+
+
+def _refuse_foreign_host() -> Any:
+    """Before every request, first: the Host must be 127.0.0.1 or localhost (with a port).
+    Flask's TRUSTED_HOSTS does the same from 3.1 on; this check does not depend on it."""
+    if _LOCAL_HOST.match(flask.request.host):
+        return None
+    return flask.Response(_FOREIGN_HOST, 400, mimetype="text/plain")
+
+
 def _refuse_unsafe() -> Any:
     """Before every request: a POST needs review mode and the session's CSRF token."""
     if flask.request.method in ("GET", "HEAD"):
@@ -107,8 +122,7 @@ def _ringtrace_error(exc: RingtraceError) -> Any:
 
 def _http_error(exc: Any) -> Any:
     if isinstance(exc, _werkzeug_exceptions.SecurityError):  # a foreign Host: no page, no links
-        return flask.Response("ringtrace serve answers only http://127.0.0.1 and localhost\n",
-                              400, mimetype="text/plain")
+        return flask.Response(_FOREIGN_HOST, 400, mimetype="text/plain")
     return _error(int(exc.code or 500), str(exc.description or exc.name))
 
 
@@ -133,6 +147,7 @@ def create_app(config: ServeConfig) -> Any:
         app.add_url_rule(rule, endpoint, view, methods=["GET"])
     for rule, endpoint, view in _POST_ROUTES:
         app.add_url_rule(rule, endpoint, view, methods=["POST"])
+    app.before_request(_refuse_foreign_host)
     app.before_request(_refuse_unsafe)
     app.after_request(_headers)
     app.register_error_handler(RingtraceError, _ringtrace_error)

@@ -190,3 +190,26 @@ def test_the_lead_queue_filters_by_status_and_assignee(client: Any, workspace_co
     assert listed("?status=" + quote("核查中")) == [leads[0]]
     assert listed("?assignee=" + quote("张三")) == [leads[1]]
     assert listed("?status=" + quote("已移送")) == []
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8765", "127.0.0.1.evil.example",
+                                  "localhost.evil.example:8765", "127.0.0.2", "[::1]:8765"])
+def test_the_desk_checks_the_host_itself_without_flask_trusted_hosts(
+        workspace_copy: Path, host: str) -> None:
+    from ringtrace.serve.app import create_app
+    from ringtrace.serve.config import ServeConfig
+
+    app = create_app(ServeConfig(workspace_copy, user=REVIEWER))
+    app.config["TRUSTED_HOSTS"] = None  # as under Flask 3.0, which ignores the setting
+    client = app.test_client()
+    ring, _ = _ids(workspace_copy)
+    token = _token(client, f"/rings/{ring}")
+    refused = client.get("/", headers={"Host": host})
+    assert refused.status_code == 400
+    assert "only http://127.0.0.1 and localhost" in refused.get_data(as_text=True)
+    post = client.post(f"/review/{ring}/note", data={"csrf_token": token, "note": "经重绑定写入"},
+                       headers={"Host": host})
+    assert post.status_code == 400
+    assert read_actions(workspace_copy) == []  # nothing written
+    for ok in ("127.0.0.1", "127.0.0.1:8765", "localhost", "localhost:8800"):
+        assert client.get("/", headers={"Host": ok}).status_code == 200

@@ -59,10 +59,14 @@ def note(target: str) -> Any:
 
 
 def outcome(target: str) -> Any:
+    try:
+        day = review.outcome_date(_form("date"))
+    except ValueError as exc:
+        raise RingtraceError(f"核查结果的日期无效：{_form('date')!r}。请填写真实存在的日期，"
+                             "例如 2021-03-01（留空则为今天）。") from exc
     with desk().store() as store:
         done = review.record_outcome(store, desk().config.workspace, target, _form("outcome"),
-                                     user=_user(), date=_form("date") or None,
-                                     note=_form("note"))
+                                     user=_user(), date=day, note=_form("note"))
     flask.flash(f"核查结果已记录：{done.value}（计入 ringtrace feedback 统计）")
     return _back(flask.url_for("lead", lead_id=target))
 

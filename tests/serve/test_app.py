@@ -213,3 +213,18 @@ def test_the_desk_checks_the_host_itself_without_flask_trusted_hosts(
     assert read_actions(workspace_copy) == []  # nothing written
     for ok in ("127.0.0.1", "127.0.0.1:8765", "localhost", "localhost:8800"):
         assert client.get("/", headers={"Host": ok}).status_code == 200
+
+
+@pytest.mark.parametrize("date", ["2021-02-30", "<script>alert(1)</script>", "2021-13-01", "无"])
+def test_an_outcome_with_a_bad_date_is_refused_and_not_stored(
+        client: Any, workspace_copy: Path, date: str) -> None:
+    _, lead = _ids(workspace_copy)
+    token = _token(client, f"/leads/{lead['lead_id']}")
+    response = client.post(f"/review/{lead['lead_id']}/outcome", data={
+        "csrf_token": token, "outcome": "核实属实", "date": date, "next": "/"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "核查结果的日期无效" in page and "例如 2021-03-01" in page
+    assert "<script>alert(1)" not in page
+    assert read_outcomes(workspace_copy) == []
+    assert read_actions(workspace_copy) == []

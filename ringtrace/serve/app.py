@@ -75,7 +75,7 @@ class _RefConverter(_routing.PathConverter):  # type: ignore[misc,name-defined]
 
 #: The only Host a request may carry: the desk's own address (a DNS-rebinding page reaches the
 #: desk under its own host name, and is refused).
-_LOCAL_HOST = re.compile(r"^(?:127\.0\.0\.1|localhost)(?::\d{1,5})?$")
+_LOCAL_HOST = re.compile(r"^(?:127\.0\.0\.1|localhost)(?::\d{1,5})?$", re.IGNORECASE)
 _FOREIGN_HOST = "ringtrace serve answers only http://127.0.0.1 and localhost\n"
 
 

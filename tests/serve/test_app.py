@@ -117,10 +117,31 @@ def test_errors_are_shown_not_recorded(client: Any, workspace_copy: Path) -> Non
     unknown = client.post("/review/R-00000000/assign", data={"csrf_token": token,
                                                              "assignee": "张三"})
     assert unknown.status_code == 404
-    offsite = client.post(f"/review/{ring}/note", data={"csrf_token": token, "note": "x",
-                                                        "next": "//evil.example/"})
-    assert offsite.headers["Location"] == "/"
+    home = client.post(f"/review/{ring}/note", data={"csrf_token": token, "note": "x"})
+    assert (home.status_code, home.headers["Location"]) == (303, "/")  # no next: the default
     assert [a.kind.value for a in read_actions(workspace_copy)] == ["note"]
+
+
+@pytest.mark.parametrize("target", ["//evil.example/", "/\\evil.example", "/\t/evil.example",
+                                    "/\n/x", "/ /x", "http://evil.example/", "evil", "/a\\b",
+                                    "/x\r\nSet-Cookie: a=b"])
+def test_a_next_that_is_not_a_local_path_is_refused_before_the_action(
+        client: Any, workspace_copy: Path, target: str) -> None:
+    ring, lead = _ids(workspace_copy)
+    token = _token(client, f"/rings/{ring}")
+    for path, data in ((f"/review/{ring}/note", {"note": "x"}),
+                       (f"/review/{lead['lead_id']}/outcome", {"outcome": "核实属实"}),
+                       ("/judge", {"verdict": "not_same", "a": ZHANG, "b": LIU})):
+        response = client.post(path, data={"csrf_token": token, "next": target, **data})
+        assert response.status_code == 400, (path, target)
+        assert "返回地址（next）无效" in response.get_data(as_text=True)
+        assert "Location" not in response.headers
+    assert read_actions(workspace_copy) == [] and read_outcomes(workspace_copy) == []
+    with SQLiteStore.open(workspace_copy) as store:
+        assert stored(store) == []
+    ok = client.post(f"/review/{ring}/note", data={"csrf_token": token, "note": "x",
+                                                   "next": f"/rings/{ring}?a=1"})
+    assert (ok.status_code, ok.headers["Location"]) == (303, f"/rings/{ring}?a=1")
 
 
 @pytest.mark.parametrize("token", [None, "", "forged"])
@@ -211,7 +232,7 @@ def test_the_desk_checks_the_host_itself_without_flask_trusted_hosts(
                        headers={"Host": host})
     assert post.status_code == 400
     assert read_actions(workspace_copy) == []  # nothing written
-    for ok in ("127.0.0.1", "127.0.0.1:8765", "localhost", "localhost:8800"):
+    for ok in ("127.0.0.1", "127.0.0.1:8765", "localhost", "localhost:8800", "LOCALHOST:8765"):
         assert client.get("/", headers={"Host": ok}).status_code == 200
 
 

@@ -27,7 +27,7 @@ from jinja2 import StrictUndefined
 from ringtrace.errors import NotFound, RingtraceError, WorkspaceBusy
 from ringtrace.extras import require
 from ringtrace.serve import actions, views
-from ringtrace.serve.config import LOCALHOST, ServeConfig
+from ringtrace.serve.config import DEFAULT_PORT, LOCALHOST, ServeConfig
 from ringtrace.serve.context import Desk, desk
 from ringtrace.serve.csrf import FIELD, session_token, token_matches
 from ringtrace.serve.rendering import filters, render_page
@@ -38,7 +38,7 @@ serving = require("werkzeug.serving", "serve", purpose="ringtrace serve")
 _werkzeug_exceptions = require("werkzeug.exceptions", "serve", purpose="ringtrace serve")
 _routing = require("werkzeug.routing", "serve", purpose="ringtrace serve")
 
-__all__ = ["create_app", "make_server"]
+__all__ = ["cookie_name", "create_app", "make_server"]
 
 #: Largest form body accepted (a note is text, not a file).
 MAX_FORM_BYTES = 256 * 1024
@@ -126,15 +126,23 @@ def _http_error(exc: Any) -> Any:
     return _error(int(exc.code or 500), str(exc.description or exc.name))
 
 
-def create_app(config: ServeConfig) -> Any:
-    """The Flask app of the desk over ``config.workspace``."""
+def cookie_name(port: int) -> str:
+    """The session cookie of the desk on ``port``. Browsers keep cookies by host, not by port,
+    so two desks on one machine would overwrite each other's session (and CSRF token) if they
+    shared a name."""
+    return f"ringtrace_desk_{port}"
+
+
+def create_app(config: ServeConfig, port: int = DEFAULT_PORT) -> Any:
+    """The Flask app of the desk over ``config.workspace``, served on ``port`` (it names the
+    session cookie: :func:`cookie_name`)."""
     app = flask.Flask("ringtrace.serve")
     app.url_map.converters["ref"] = _RefConverter
     app.jinja_options = {**app.jinja_options, "autoescape": True, "undefined": StrictUndefined,
                          "trim_blocks": True, "lstrip_blocks": True}
     app.secret_key = secrets.token_bytes(32)  # per run: a restart ends every session
     app.config.update(
-        SESSION_COOKIE_NAME="ringtrace_desk", SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_NAME=cookie_name(port), SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Strict", MAX_CONTENT_LENGTH=MAX_FORM_BYTES,
         TRUSTED_HOSTS=[LOCALHOST, "localhost"],
     )
@@ -158,4 +166,7 @@ def create_app(config: ServeConfig) -> Any:
 def make_server(config: ServeConfig, port: int) -> Any:
     """A threaded WSGI server for the desk on 127.0.0.1:``port`` (0: any free port); call
     ``serve_forever()`` on it, ``shutdown()`` to stop. ``server_port`` is the port bound."""
-    return serving.make_server(LOCALHOST, port, create_app(config), threaded=True)
+    app = create_app(config, port)
+    server = serving.make_server(LOCALHOST, port, app, threaded=True)
+    app.config["SESSION_COOKIE_NAME"] = cookie_name(server.server_port)  # port 0: the one bound
+    return server

@@ -249,3 +249,25 @@ def test_an_outcome_with_a_bad_date_is_refused_and_not_stored(
     assert "<script>alert(1)" not in page
     assert read_outcomes(workspace_copy) == []
     assert read_actions(workspace_copy) == []
+
+
+def test_two_desks_on_two_ports_keep_their_own_sessions(workspace_copy: Path) -> None:
+    from ringtrace.serve.app import create_app, make_server
+    from ringtrace.serve.config import ServeConfig
+
+    config = ServeConfig(workspace_copy, user=REVIEWER)
+    a, b = create_app(config, 8765).test_client(), create_app(config, 8766).test_client()
+    ring, _ = _ids(workspace_copy)
+    token = _token(a, f"/rings/{ring}")
+    _token(b, f"/rings/{ring}")
+    assert a.get_cookie("ringtrace_desk_8765") is not None
+    assert b.get_cookie("ringtrace_desk_8766") is not None
+    # what a browser does with two desks on 127.0.0.1: both cookies go to both desks
+    a.set_cookie("ringtrace_desk_8766", b.get_cookie("ringtrace_desk_8766").value)
+    response = a.post(f"/review/{ring}/note", data={"csrf_token": token, "note": "x"})
+    assert response.status_code == 303
+    server = make_server(config, 0)  # any free port: the cookie is named after the one bound
+    try:
+        assert server.app.config["SESSION_COOKIE_NAME"] == f"ringtrace_desk_{server.server_port}"
+    finally:
+        server.server_close()

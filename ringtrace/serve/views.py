@@ -75,7 +75,11 @@ def ring(ring_id: str) -> str:
         detail = ring_detail(store, ring_id)
         graph = network_fragment(ring_graph(store, detail), title=f"团伙 {detail['ring_id']} 关系图",
                                  highlight=detail["node_ids"], height="560px", unmask=unmask,
-                                 dom_id="ring-network")
+                                 dom_id="ring-network",
+                                 intermediaries=[i["id"] for i in detail["intermediaries"]
+                                                 if i.get("id")],
+                                 case_rules={c["id"]: c.get("rules") or []
+                                             for c in detail["cases"] if c.get("id")})
         resolution = ensure(store)
         scan = ScanResults.load(store)
         leads = {c: row.get("lead_id")

@@ -271,3 +271,22 @@ def test_two_desks_on_two_ports_keep_their_own_sessions(workspace_copy: Path) ->
         assert server.app.config["SESSION_COOKIE_NAME"] == f"ringtrace_desk_{server.server_port}"
     finally:
         server.server_close()
+
+
+def test_the_ring_graph_knows_the_intermediaries_and_the_rules_of_each_case(
+        client: Any, workspace_copy: Path) -> None:
+    ring, _ = _ids(workspace_copy)
+    page = client.get(f"/rings/{ring}").get_data(as_text=True)
+    assert '"role":"intermediary"' in page  # drawn in the centre, as on the static ring page
+    rules = re.findall(r'"role":"case".*?"rules":\[([^\]]*)\]', page)
+    assert rules and all('"CLAIM_NO_OBJECTION"' in r for r in rules)  # the rule filter has data
+
+
+def test_the_serve_extra_brings_what_the_ring_page_needs() -> None:
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text("utf-8"))
+    extras = project["project"]["optional-dependencies"]
+    assert "flask>=3.1" in extras["serve"] and "flask>=3.1" in extras["dev"]
+    pyvis = [d for d in extras["viz"] if d.startswith("pyvis")]
+    assert pyvis and set(pyvis) <= set(extras["serve"])

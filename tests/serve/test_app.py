@@ -290,3 +290,19 @@ def test_the_serve_extra_brings_what_the_ring_page_needs() -> None:
     assert "flask>=3.1" in extras["serve"] and "flask>=3.1" in extras["dev"]
     pyvis = [d for d in extras["viz"] if d.startswith("pyvis")]
     assert pyvis and set(pyvis) <= set(extras["serve"])
+
+
+def test_a_long_search_is_refused_with_a_message_and_wildcards_are_literal(
+        client: Any, workspace_copy: Path) -> None:
+    from ringtrace.errors import RingtraceError
+    from ringtrace.queries.search import MAX_QUERY_CHARS, search
+
+    long = client.get("/search?q=" + "张" * 100_000)
+    assert long.status_code == 400
+    assert f"最多 {MAX_QUERY_CHARS} 个字符" in long.get_data(as_text=True)
+    assert client.get("/search?q=" + "张" * MAX_QUERY_CHARS).status_code == 200
+    with SQLiteStore.open(workspace_copy) as store:
+        with pytest.raises(RingtraceError, match="too long"):
+            search(store, "a" * (MAX_QUERY_CHARS + 1))
+        assert search(store, "%") == [] and search(store, "_") == []  # not "every name"
+        assert search(store, "张%兰") == []

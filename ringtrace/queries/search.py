@@ -67,8 +67,8 @@ def _by_ids(store: GraphStore, scan: ScanResults | None, text: str) -> list[Sear
         return [SearchHit("ring", r["ring_id"], r["ring_id"], f"第{r['rank']}名")
                 for r in scan.rings if r["ring_id"] == text]
     if text.startswith("L-"):
-        return [SearchHit("lead", row["lead_id"], row["lead_id"], case_id)
-                for case_id, row in scan.data["cases"].items() if row["lead_id"] == text]
+        case_id = scan.lead_case(text)
+        return [SearchHit("lead", text, text, case_id)] if case_id else []
     return []
 
 

@@ -39,7 +39,7 @@ def check_target(store: GraphStore, target: str) -> str:
     scan = ScanResults.load(store)
     if target.startswith("R-"):
         return str(scan.ring(target)["ring_id"])
-    if any(row["lead_id"] == target for row in scan.data["cases"].values()):
+    if scan.lead_case(target) is not None:
         return target
     raise NotFound(f"no lead or ring {target!r} in the last scan; `ringtrace leads` and "
                    "`ringtrace rings` list them (ids change only when the data changes)")

@@ -12,8 +12,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ringtrace.errors import NotFound
+from ringtrace.errors import NotFound, RingtraceError
 from ringtrace.extras import require
+from ringtrace.graph.identity import lead_id as lead_id_of
 from ringtrace.queries.entities import agent_profile, case_row, employer_profile, person_profile
 from ringtrace.queries.feedback import read_outcomes
 from ringtrace.queries.leads import list_leads
@@ -30,9 +31,10 @@ from ringtrace.viz.network import network_fragment
 
 flask = require("flask", "serve", purpose="ringtrace serve")
 
-#: Most hits a search lists, and most actions the activity page shows.
+#: Most hits a search lists, most actions the activity page shows, leads on a queue page.
 SEARCH_LIMIT = 100
 ACTIVITY_LIMIT = 300
+LEADS_PER_PAGE = 100
 
 
 def _states() -> dict[str, ReviewState]:
@@ -52,17 +54,35 @@ def rings() -> str:
 
 
 def leads() -> str:
+    """The lead queue, a page of :data:`LEADS_PER_PAGE` at a time: the filter needs only the
+    lead ids (computed from the case ids) and the review states; only the page's cases are
+    read."""
     status = flask.request.args.get("status", "")
     assignee = flask.request.args.get("assignee", "").strip()
-    with desk().store() as store:
-        rows = list_leads(store)
+    page = _page_number(flask.request.args.get("page", "1"))
     states = _states()
-    chosen = [r for r in rows
-              if (not status or _state(states, r["lead_id"]).status == status)
-              and (not assignee or _state(states, r["lead_id"]).assignee == assignee)]
-    return render_page("leads.html.j2", title="线索队列", leads=chosen, total=len(rows),
-                       states={r["lead_id"]: _state(states, r["lead_id"]) for r in chosen},
+    with desk().store() as store:
+        scan = ScanResults.load(store)
+        ranked = [(rank, case_id, lead_id_of(case_id))
+                  for rank, case_id in enumerate(scan.leads, start=1)]
+        chosen = [(rank, case_id) for rank, case_id, lead in ranked
+                  if (not status or _state(states, lead).status == status)
+                  and (not assignee or _state(states, lead).assignee == assignee)]
+        pages = max(1, -(-len(chosen) // LEADS_PER_PAGE))
+        page = min(page, pages)
+        start = (page - 1) * LEADS_PER_PAGE
+        rows = list_leads(store, only=chosen[start:start + LEADS_PER_PAGE])
+    return render_page("leads.html.j2", title="线索队列", leads=rows, total=len(ranked),
+                       matching=len(chosen), first=start + 1, page=page, pages=pages,
+                       states={r["lead_id"]: _state(states, r["lead_id"]) for r in rows},
                        statuses=STATUSES, status=status, assignee=assignee)
+
+
+def _page_number(text: str) -> int:
+    try:
+        return max(1, int(text))
+    except ValueError:
+        raise RingtraceError(f"页码无效：{text!r}。页码是从 1 开始的整数。") from None
 
 
 def _touching(judged: list[Judgement], ids: set[str]) -> list[Judgement]:
@@ -140,11 +160,10 @@ def case(case_id: str) -> str:
 
 def lead(lead_id: str) -> str:
     with desk().store() as store:
-        scan = ScanResults.load(store)
-        found = [c for c, row in scan.data["cases"].items() if row["lead_id"] == lead_id]
-    if not found:
+        found = ScanResults.load(store).lead_case(lead_id)
+    if found is None:
         raise NotFound(f"no lead {lead_id!r} in the last scan; the lead queue lists them")
-    return _case_page(found[0])
+    return _case_page(found)
 
 
 def _entity_page(kind: str, profile: dict[str, Any], node_id: str) -> str:

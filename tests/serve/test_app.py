@@ -306,3 +306,37 @@ def test_a_long_search_is_refused_with_a_message_and_wildcards_are_literal(
             search(store, "a" * (MAX_QUERY_CHARS + 1))
         assert search(store, "%") == [] and search(store, "_") == []  # not "every name"
         assert search(store, "张%兰") == []
+
+
+def test_the_lead_queue_is_paged_and_keeps_its_filter(client: Any, workspace_copy: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from ringtrace.serve import views
+
+    monkeypatch.setattr(views, "LEADS_PER_PAGE", 2)
+    with SQLiteStore.open(workspace_copy) as store:
+        everything = [row["lead_id"] for row in list_leads(store)]
+    assert len(everything) == 5
+    shown = []
+    for page in (1, 2, 3):
+        body = client.get(f"/leads?page={page}").get_data(as_text=True)
+        assert f"第 {page} / 3 页" in body
+        shown += re.findall(r'<td><a href="/leads/(L-[0-9a-f]+)">', body)
+    assert shown == everything  # every lead once, in rank order
+    assert 'href="/leads?page=2"' in client.get("/leads").get_data(as_text=True)
+    last = client.get("/leads?page=99").get_data(as_text=True)
+    assert "第 3 / 3 页" in last  # past the end: the last page
+    bad = client.get("/leads?page=abc")
+    assert bad.status_code == 400 and "页码无效" in bad.get_data(as_text=True)
+    filtered = client.get("/leads?status=" + quote("待核查")).get_data(as_text=True)
+    assert "status=%E5%BE%85%E6%A0%B8%E6%9F%A5" in filtered and "page=2" in filtered
+
+
+def test_a_lead_is_found_among_the_leads_or_else_among_every_case(workspace_copy: Path) -> None:
+    from ringtrace.graph.identity import lead_id
+    from ringtrace.queries.results import ScanResults
+
+    scan = ScanResults.of({"meta": {}, "leads": ["Case:a"], "cases": {
+        "Case:a": {"lead_id": lead_id("Case:a")}, "Case:b": {"lead_id": lead_id("Case:b")}}})
+    assert scan.lead_case(lead_id("Case:a")) == "Case:a"
+    assert scan.lead_case(lead_id("Case:b")) == "Case:b"  # scored, below the threshold
+    assert scan.lead_case("L-0000000000") is None

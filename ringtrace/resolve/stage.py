@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import chain
 from pathlib import Path
 
@@ -105,26 +107,44 @@ class _Exclusive(Mapping[str, Mapping[str, str]]):
         return len(self._m.employers) + len(self._m.persons)
 
 
-def ensure(store: GraphStore) -> Resolution:
-    """The store's resolution: the kept one when nothing changed, else computed and kept."""
+#: False inside :func:`unsaved`: ``ensure`` then keeps nothing (see there).
+_SAVING: ContextVar[bool] = ContextVar("ringtrace_resolution_saving", default=True)
+
+
+@contextmanager
+def unsaved() -> Iterator[None]:
+    """Within the block, :func:`ensure` computes a stale resolution without keeping it: no
+    write and no writer lock, for readers (the desk's pages) that call query functions which
+    ensure the resolution themselves, and must not write or wait while a scan holds the lock."""
+    token = _SAVING.set(False)
+    try:
+        yield
+    finally:
+        _SAVING.reset(token)
+
+
+def ensure(store: GraphStore, *, save: bool = True) -> Resolution:
+    """The store's resolution: the kept one when nothing changed, else computed and kept
+    (computed only, not kept, when ``save`` is False or inside :func:`unsaved`)."""
     judged = judgements.stored(store)
     fp = fingerprint(store, judged)
     with collector_paused():
         kept = store.load_resolution()
         if kept is not None and kept[0] == fp:
             return Resolution.from_dict(kept[1])
-    return run(store, judged, fp)
+    return run(store, judged, fp, save=save and _SAVING.get())
 
 
 def run(store: GraphStore, judged: Sequence[Judgement] | None = None,
-        fingerprint_: str | None = None) -> Resolution:
-    """Compute the resolution now (whatever is kept) and keep it."""
+        fingerprint_: str | None = None, *, save: bool = True) -> Resolution:
+    """Compute the resolution now (whatever is kept) and keep it (unless not ``save``)."""
     judged = list(judgements.stored(store) if judged is None else judged)
     fp = fingerprint_ or fingerprint(store, judged)
     with collector_paused():
         result = resolve(store, judged, fp)
-        with store.writing("resolve"):  # re-entrant: a scan already holds it
-            store.save_resolution(fp, result.to_dict())
+        if save:
+            with store.writing("resolve"):  # re-entrant: a scan already holds it
+                store.save_resolution(fp, result.to_dict())
     return result
 
 

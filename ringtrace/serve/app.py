@@ -17,6 +17,7 @@ reads or writes, and closes it.
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from jinja2 import StrictUndefined
 
 from ringtrace.errors import NotFound, RingtraceError, WorkspaceBusy
 from ringtrace.extras import require
+from ringtrace.resolve import unsaved
 from ringtrace.serve import actions, views
 from ringtrace.serve.config import DEFAULT_PORT, LOCALHOST, ServeConfig
 from ringtrace.serve.context import Desk, desk
@@ -85,6 +87,19 @@ def _refuse_foreign_host() -> Any:
     if _LOCAL_HOST.match(flask.request.host):
         return None
     return flask.Response(_FOREIGN_HOST, 400, mimetype="text/plain")
+
+
+def _reading(view: Callable[..., Any]) -> Callable[..., Any]:
+    """A page (GET) never writes: a resolution that the queries behind it find stale is
+    computed for the page and not kept (:func:`ringtrace.resolve.unsaved`), so a page needs no
+    writer lock and works while a scan holds it."""
+
+    @functools.wraps(view)
+    def page(*args: Any, **kwargs: Any) -> Any:
+        with unsaved():
+            return view(*args, **kwargs)
+
+    return page
 
 
 def _refuse_unsafe() -> Any:
@@ -152,7 +167,7 @@ def create_app(config: ServeConfig, port: int = DEFAULT_PORT) -> Any:
                                  csrf_field=FIELD, desk_config=config,
                                  page_url=views.hit_url, ref=lambda v: desk().refs.token(v))
     for rule, endpoint, view in _GET_ROUTES:
-        app.add_url_rule(rule, endpoint, view, methods=["GET"])
+        app.add_url_rule(rule, endpoint, _reading(view), methods=["GET"])
     for rule, endpoint, view in _POST_ROUTES:
         app.add_url_rule(rule, endpoint, view, methods=["POST"])
     app.before_request(_refuse_foreign_host)

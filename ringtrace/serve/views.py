@@ -100,7 +100,7 @@ def ring(ring_id: str) -> str:
                                                  if i.get("id")],
                                  case_rules={c["id"]: c.get("rules") or []
                                              for c in detail["cases"] if c.get("id")})
-        resolution = ensure(store)
+        resolution = ensure(store, save=False)  # a page never writes
         scan = ScanResults.load(store)
         leads = {c: row.get("lead_id")
                  for c, row in scan.cases(c["id"] for c in detail["cases"]).items()}

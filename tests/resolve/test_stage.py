@@ -60,3 +60,18 @@ def test_the_frame_sees_entity_ids_and_registry_facts(tmp_path: Path) -> None:
     assert {c.agents[0].name for c in frame.cases.values()} == {"孔龙"}
     # the two spellings' legal representatives are one person, kept under one id
     assert frame.legal_reps[row] == {"Person:李强|doc:rep:Employer:商丘市金源包装有限公司"}
+
+
+def test_ensure_without_saving_computes_and_keeps_nothing(tmp_path: Path) -> None:
+    from ringtrace.resolve import unsaved
+
+    store = store_of(tmp_path, _docs(), [ROW])
+    assert store.load_resolution() is None
+    computed = ensure(store, save=False)
+    assert store.load_resolution() is None  # not kept
+    with unsaved():
+        assert ensure(store).to_dict() == computed.to_dict()
+    assert store.load_resolution() is None
+    assert ensure(store).to_dict() == computed.to_dict()  # outside the block: kept again
+    kept = store.load_resolution()
+    assert kept is not None and kept[0] == computed.fingerprint

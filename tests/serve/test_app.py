@@ -340,3 +340,21 @@ def test_a_lead_is_found_among_the_leads_or_else_among_every_case(workspace_copy
     assert scan.lead_case(lead_id("Case:a")) == "Case:a"
     assert scan.lead_case(lead_id("Case:b")) == "Case:b"  # scored, below the threshold
     assert scan.lead_case("L-0000000000") is None
+
+
+def test_pages_never_write_even_when_the_resolution_is_stale_and_a_scan_holds_the_lock(
+        readonly_client: Any, client: Any, workspace_copy: Path) -> None:
+    ring, lead = _ids(workspace_copy)
+    with SQLiteStore.open(workspace_copy) as store:
+        kept = store.load_resolution()
+        assert kept is not None
+        with store.writing("test"):
+            store.save_resolution("stale", kept[1])  # what a page would recompute and keep
+    pages = [f"/rings/{ring}", "/persons/" + quote(ZHANG), f"/leads/{lead['lead_id']}", "/"]
+    with SQLiteStore.open(workspace_copy) as scan, scan.writing("scan"):  # a scan is running
+        for desk in (readonly_client, client):
+            for path in pages:
+                response = desk.get(path)
+                assert response.status_code == 200, (path, response.get_data(as_text=True)[:300])
+    with SQLiteStore.open(workspace_copy) as store:
+        assert (store.load_resolution() or ("", {}))[0] == "stale"  # nothing was written

@@ -32,7 +32,7 @@ from ringtrace.serve import actions, views
 from ringtrace.serve.config import DEFAULT_PORT, LOCALHOST, ServeConfig
 from ringtrace.serve.context import Desk, desk
 from ringtrace.serve.csrf import FIELD, session_token, token_matches
-from ringtrace.serve.rendering import filters, render_page
+from ringtrace.serve.rendering import filters, render_page, shown_id
 from ringtrace.serve.security import security_headers
 
 flask = require("flask", "serve", purpose="ringtrace serve")
@@ -123,6 +123,9 @@ def _headers(response: Any) -> Any:
 
 
 def _error(status: int, message: str) -> Any:
+    """An error page; the message is masked like every page (a library error may list the
+    ids of candidate persons)."""
+    message = shown_id(message, unmask=desk().config.unmask)
     body = render_page("error.html.j2", title=f"错误 {status}", status=status, message=message)
     return flask.make_response(body, status)
 

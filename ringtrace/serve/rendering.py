@@ -28,6 +28,8 @@ __all__ = ["desk_style", "filters", "mask_ids", "render_page", "shown_id"]
 
 #: The identifying parts of a person's node id (``|id:``, ``|idf:``, ``|tel:``, ``|b:``).
 _ID_PART = re.compile(r"\|(id|idf|tel|b):([^|\s，,。；;）)（(]*)")
+#: the birth date in a candidate's description (``张桂兰（1 个提及，1968-05-02，…）``)
+_HINT_DATE = re.compile(r"(个提及，)((?:19|20)\d{2})-\d{1,2}-\d{1,2}")
 
 
 def mask_ids(text: str) -> str:
@@ -38,13 +40,15 @@ def mask_ids(text: str) -> str:
     '认定 Person:张桂兰|id:410502************ 与 Person:王|tel:138****5678'
     >>> mask_ids("Person:张桂兰|b:1968-05-02|doc:x")
     'Person:张桂兰|b:1968|doc:x'
+    >>> mask_ids("Person 张桂兰（1 个提及，1968-05-02，河南省安阳市）")
+    'Person 张桂兰（1 个提及，1968，河南省安阳市）'
     """
     def part(match: re.Match[str]) -> str:
         kind, value = match.group(1), match.group(2)
         shown = {"b": mask_birth_date, "tel": mask_phone}.get(kind, mask_id)(value)
         return f"|{kind}:{shown}"
 
-    return mask_text(_ID_PART.sub(part, text))
+    return mask_text(_HINT_DATE.sub(r"\1\2", _ID_PART.sub(part, text)))
 
 
 def shown_id(node_id: str, *, unmask: bool) -> str:

@@ -108,6 +108,13 @@ def test_masked_desk_shows_no_id_phone_or_birth_date(which: str, id_workspace: P
     assert "已记录实体认定" in after
     _check("page after a judgement", after)
     _check("activity", client.get("/activity").get_data(as_text=True))
+    # an ambiguous name: the error lists the candidates, masked
+    fields.update(a="", b="", verdict="split")
+    ambiguous = client.post("/judge", data=fields)
+    assert ambiguous.status_code in (400, 404)
+    body = ambiguous.get_data(as_text=True)
+    assert "Person:" in body  # the candidates are listed ...
+    _check("error of an ambiguous judgement", body)  # ... masked
 
 
 def test_unmasked_desk_links_by_raw_id(id_workspace: Path) -> None:

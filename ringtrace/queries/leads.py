@@ -9,6 +9,8 @@ from ringtrace.queries.entities import case_row
 from ringtrace.queries.results import ScanResults
 from ringtrace.regions.provinces import province_name, province_of_code, province_of_text
 
+__all__ = ["list_explained_groups", "list_leads"]
+
 
 def list_explained_groups(store: GraphStore, limit: int | None = None) -> list[dict[str, Any]]:
     """Groups the last scan explained as legitimate, largest first (see queries.groups)."""
@@ -19,9 +21,15 @@ def list_explained_groups(store: GraphStore, limit: int | None = None) -> list[d
 
 
 def list_leads(store: GraphStore, limit: int | None = None,
-               min_score: float | None = None) -> list[dict[str, Any]]:
-    """Leads in rank order: each with its lead id, score, rule ids, reasons and evidence."""
+               min_score: float | None = None, *,
+               only: list[tuple[int, str]] | None = None) -> list[dict[str, Any]]:
+    """Leads in rank order: each with its lead id, score, rule ids, reasons and evidence.
+
+    ``only``: just these (rank, case id) pairs, read and nothing else (a page of the lead
+    queue, chosen by its caller from ``ScanResults.leads``)."""
     scan = ScanResults.load(store)
+    if only is not None:
+        return _lead_rows(store, scan, only[:limit], scan.cases(c for _, c in only[:limit]))
     threshold = scan.meta["lead_threshold"] if min_score is None else min_score
     if threshold >= scan.meta["lead_threshold"]:
         # the scan's leads, strongest first, are every case at or above this threshold: read
@@ -36,8 +44,13 @@ def list_leads(store: GraphStore, limit: int | None = None,
         rows = scan.data["cases"]
         ranked = sorted((c for c, row in rows.items() if row["final_score"] >= threshold),
                         key=lambda c: (-rows[c]["final_score"], c))
+    return _lead_rows(store, scan, list(enumerate(ranked[:limit], start=1)), rows)
+
+
+def _lead_rows(store: GraphStore, scan: ScanResults, ranked: list[tuple[int, str]],
+               rows: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
-    for rank, case_id in enumerate(ranked[:limit], start=1):
+    for rank, case_id in ranked:
         row = rows[case_id]
         facts = case_row(store, case_id, scan)
         forum = store.node(next((e.dst for e in store.edges_of(case_id, ["DECIDED_BY"])), ""))

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ringtrace.errors import NotFound
+from ringtrace.graph.identity import lead_id
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
 
@@ -65,6 +66,16 @@ class ScanResults:
             if ring["ring_id"] == ring_id or str(ring["rank"]) == ring_id.lstrip("#"):
                 return ring
         raise NotFound(f"no ring {ring_id!r}; `ringtrace rings` lists them")
+
+    def lead_case(self, lead: str) -> str | None:
+        """The case whose lead id is ``lead``, else None. Lead ids are computed from case ids
+        (:func:`~ringtrace.graph.identity.lead_id`), so the leads are looked through without
+        reading a row; only a lead id of a case below the lead threshold reads every case."""
+        for case_id in self.leads:
+            if lead_id(case_id) == lead:
+                return case_id
+        return next((c for c, row in self.data["cases"].items() if row["lead_id"] == lead),
+                    None)
 
     def case(self, case_id: str) -> dict[str, Any] | None:
         return self._reader.cases([case_id]).get(case_id)

@@ -25,7 +25,7 @@ from ringtrace.resolve.model import (
     Resolution,
     Verdict,
 )
-from ringtrace.resolve.stage import ensure, fingerprint, resolve, run
+from ringtrace.resolve.stage import ensure, fingerprint, resolve, run, unsaved
 
 __all__ = [
     "AmbiguousEntity",
@@ -46,4 +46,5 @@ __all__ = [
     "resolve",
     "run",
     "stored",
+    "unsaved",
 ]

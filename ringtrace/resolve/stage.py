@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import chain
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -128,9 +130,25 @@ class _Exclusive(Mapping[str, Mapping[str, str]]):
 #: ``resolution_saves`` then - what lets the next query skip reading and decoding it again
 _decoded: WeakKeyDictionary[GraphStore, tuple[str, int, Resolution]] = WeakKeyDictionary()
 
+#: False inside :func:`unsaved`: ``ensure`` then keeps nothing (see there).
+_SAVING: ContextVar[bool] = ContextVar("ringtrace_resolution_saving", default=True)
 
-def ensure(store: GraphStore) -> Resolution:
-    """The store's resolution: the kept one when nothing changed, else computed and kept.
+
+@contextmanager
+def unsaved() -> Iterator[None]:
+    """Within the block, :func:`ensure` computes a stale resolution without keeping it: no
+    write and no writer lock, for readers (the desk's pages) that call query functions which
+    ensure the resolution themselves, and must not write or wait while a scan holds the lock."""
+    token = _SAVING.set(False)
+    try:
+        yield
+    finally:
+        _SAVING.reset(token)
+
+
+def ensure(store: GraphStore, *, save: bool = True) -> Resolution:
+    """The store's resolution: the kept one when nothing changed, else computed and kept
+    (computed only, not kept, when ``save`` is False or inside :func:`unsaved`).
 
     The same store object asked again with nothing changed (the review app, a notebook, a
     benchmark) gets the copy it decoded last: a resolution is read-only, and a new one is
@@ -147,12 +165,13 @@ def ensure(store: GraphStore) -> Resolution:
             found = Resolution.from_dict(kept[1])
             _decoded[store] = (key, store.resolution_saves, found)
             return found
-    return run(store, judged, key=key)
+    return run(store, judged, key=key, save=save and _SAVING.get())
 
 
 def run(store: GraphStore, judged: Sequence[Judgement] | None = None,
-        fingerprint_: str | None = None, *, key: str | None = None) -> Resolution:
-    """Compute the resolution now (whatever is kept) and keep it.
+        fingerprint_: str | None = None, *, key: str | None = None,
+        save: bool = True) -> Resolution:
+    """Compute the resolution now (whatever is kept) and keep it (unless not ``save``).
 
     ``key`` (:func:`kept_key`) is read before the store is: a write meanwhile leaves the kept
     resolution under an older key, so the next :func:`ensure` recomputes it."""
@@ -161,9 +180,10 @@ def run(store: GraphStore, judged: Sequence[Judgement] | None = None,
     fp = fingerprint_ or (key if store.data_generation() is None else fingerprint(store, judged))
     with collector_paused():
         result = resolve(store, judged, fp)
-        with store.writing("resolve"):  # re-entrant: a scan already holds it
-            store.save_resolution(key, result.to_dict())
-    _decoded[store] = (key, store.resolution_saves, result)
+        if save:
+            with store.writing("resolve"):  # re-entrant: a scan already holds it
+                store.save_resolution(key, result.to_dict())
+            _decoded[store] = (key, store.resolution_saves, result)
     return result
 
 

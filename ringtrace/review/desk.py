@@ -23,14 +23,15 @@ from ringtrace.graph.identity import clean
 from ringtrace.graph.records import FeedbackRecord
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.loaders.feedback import outcomes
+from ringtrace.loaders.values import parse_date
 from ringtrace.queries.feedback import record_feedback
 from ringtrace.queries.results import ScanResults
 from ringtrace.resolve import Judgement, Verdict, ensure, record
 from ringtrace.resolve.judgements import audit_line
 from ringtrace.review.actions import ActionKind, ReviewAction, append_action
 
-__all__ = ["add_note", "assign", "check_target", "judge", "outcome_names", "record_outcome",
-           "set_status"]
+__all__ = ["add_note", "assign", "check_target", "judge", "outcome_date", "outcome_names",
+           "record_outcome", "set_status"]
 
 
 def check_target(store: GraphStore, target: str) -> str:
@@ -38,7 +39,7 @@ def check_target(store: GraphStore, target: str) -> str:
     scan = ScanResults.load(store)
     if target.startswith("R-"):
         return str(scan.ring(target)["ring_id"])
-    if any(row["lead_id"] == target for row in scan.data["cases"].values()):
+    if scan.lead_case(target) is not None:
         return target
     raise NotFound(f"no lead or ring {target!r} in the last scan; `ringtrace leads` and "
                    "`ringtrace rings` list them (ids change only when the data changes)")
@@ -74,17 +75,42 @@ def outcome_names() -> list[str]:
     return list(dict.fromkeys(o.name for o in outcomes().values()))
 
 
+def outcome_date(text: str | None) -> str:
+    """The date of an outcome as stored: ``text`` read as ``ringtrace feedback import`` reads
+    a date cell (``2021-03-01``, ``2021年3月1日``, ``2021-03`` …), today (UTC) when empty;
+    :class:`ValueError` saying what was wrong when it is not a calendar date.
+
+    >>> outcome_date("2021年3月1日")
+    '2021-03-01'
+    >>> outcome_date("2021-02-30")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a valid calendar date: '2021-02-30'
+    """
+    if text is None or not text.strip():
+        return utc_now()[:10]
+    day = parse_date(text.strip())
+    if day is None:  # a placeholder such as "-" or "无"
+        raise ValueError(f"not a date: {text!r} (expected e.g. 2021-03-01)")
+    return day
+
+
 def record_outcome(store: GraphStore, workspace: str | Path, lead_id: str, outcome: str, *,
                    user: str, date: str | None = None, note: str = "") -> ReviewAction:
     """Record the outcome of a lead in the outcomes log (what ``feedback import`` writes) and
-    note it in the review log. ``date`` defaults to today (UTC)."""
+    note it in the review log. ``date`` is read as ``feedback import`` reads it
+    (:func:`outcome_date`) and defaults to today (UTC)."""
     found = outcomes().get(clean(outcome).lower())
     if found is None:
         raise RingtraceError(f"unknown outcome {outcome!r}; accepted: {'、'.join(outcome_names())}")
     if not lead_id.startswith("L-"):
         raise RingtraceError(f"an outcome is recorded on a lead (L-…), not on {lead_id!r}")
+    try:
+        day = outcome_date(date)
+    except ValueError as exc:
+        raise RingtraceError(f"outcome date: {exc}; give the day the outcome was decided, "
+                             "e.g. 2021-03-01") from exc
     lead_id = check_target(store, lead_id)
-    day = date or utc_now()[:10]
     item = FeedbackRecord(outcome=found.name, date=day, lead_id=lead_id, verdict=found.verdict,
                           stage=found.stage, note=note.strip() or None,
                           source_file=f"ringtrace serve ({user})")

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from ringtrace.extras import require
 from ringtrace.graph.store import GraphStore, open_store
 from ringtrace.serve.config import ServeConfig
+from ringtrace.serve.refs import Refs
 
 flask = require("flask", "serve", purpose="ringtrace serve")
 
@@ -16,10 +17,12 @@ __all__ = ["Desk", "desk"]
 
 
 class Desk:
-    """The configuration, and store access serialised by one lock."""
+    """The configuration, the references handed out (:mod:`~ringtrace.serve.refs`), and store
+    access serialised by one lock."""
 
     def __init__(self, config: ServeConfig) -> None:
         self.config = config
+        self.refs = Refs(masked=not config.unmask)
         self._lock = threading.RLock()
 
     @contextmanager

@@ -12,26 +12,29 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ringtrace.errors import NotFound
+from ringtrace.errors import NotFound, RingtraceError
 from ringtrace.extras import require
+from ringtrace.graph.identity import lead_id as lead_id_of
 from ringtrace.queries.entities import agent_profile, case_row, employer_profile, person_profile
 from ringtrace.queries.feedback import read_outcomes
 from ringtrace.queries.leads import list_leads
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
+from ringtrace.queries.search import MAX_QUERY_CHARS
 from ringtrace.queries.search import search as search_store
 from ringtrace.resolve import Judgement, ensure, stored
 from ringtrace.review import STATUSES, ReviewState, fold, read_actions
 from ringtrace.review.desk import outcome_names
 from ringtrace.serve.context import desk
-from ringtrace.serve.rendering import render_page
+from ringtrace.serve.rendering import render_page, shown_id
 from ringtrace.viz.network import network_fragment
 
 flask = require("flask", "serve", purpose="ringtrace serve")
 
-#: Most hits a search lists, and most actions the activity page shows.
+#: Most hits a search lists, most actions the activity page shows, leads on a queue page.
 SEARCH_LIMIT = 100
 ACTIVITY_LIMIT = 300
+LEADS_PER_PAGE = 100
 
 
 def _states() -> dict[str, ReviewState]:
@@ -51,17 +54,35 @@ def rings() -> str:
 
 
 def leads() -> str:
+    """The lead queue, a page of :data:`LEADS_PER_PAGE` at a time: the filter needs only the
+    lead ids (computed from the case ids) and the review states; only the page's cases are
+    read."""
     status = flask.request.args.get("status", "")
     assignee = flask.request.args.get("assignee", "").strip()
-    with desk().store() as store:
-        rows = list_leads(store)
+    page = _page_number(flask.request.args.get("page", "1"))
     states = _states()
-    chosen = [r for r in rows
-              if (not status or _state(states, r["lead_id"]).status == status)
-              and (not assignee or _state(states, r["lead_id"]).assignee == assignee)]
-    return render_page("leads.html.j2", title="线索队列", leads=chosen, total=len(rows),
-                       states={r["lead_id"]: _state(states, r["lead_id"]) for r in chosen},
+    with desk().store() as store:
+        scan = ScanResults.load(store)
+        ranked = [(rank, case_id, lead_id_of(case_id))
+                  for rank, case_id in enumerate(scan.leads, start=1)]
+        chosen = [(rank, case_id) for rank, case_id, lead in ranked
+                  if (not status or _state(states, lead).status == status)
+                  and (not assignee or _state(states, lead).assignee == assignee)]
+        pages = max(1, -(-len(chosen) // LEADS_PER_PAGE))
+        page = min(page, pages)
+        start = (page - 1) * LEADS_PER_PAGE
+        rows = list_leads(store, only=chosen[start:start + LEADS_PER_PAGE])
+    return render_page("leads.html.j2", title="线索队列", leads=rows, total=len(ranked),
+                       matching=len(chosen), first=start + 1, page=page, pages=pages,
+                       states={r["lead_id"]: _state(states, r["lead_id"]) for r in rows},
                        statuses=STATUSES, status=status, assignee=assignee)
+
+
+def _page_number(text: str) -> int:
+    try:
+        return max(1, int(text))
+    except ValueError:
+        raise RingtraceError(f"页码无效：{text!r}。页码是从 1 开始的整数。") from None
 
 
 def _touching(judged: list[Judgement], ids: set[str]) -> list[Judgement]:
@@ -74,8 +95,12 @@ def ring(ring_id: str) -> str:
         detail = ring_detail(store, ring_id)
         graph = network_fragment(ring_graph(store, detail), title=f"团伙 {detail['ring_id']} 关系图",
                                  highlight=detail["node_ids"], height="560px", unmask=unmask,
-                                 dom_id="ring-network")
-        resolution = ensure(store)
+                                 dom_id="ring-network",
+                                 intermediaries=[i["id"] for i in detail["intermediaries"]
+                                                 if i.get("id")],
+                                 case_rules={c["id"]: c.get("rules") or []
+                                             for c in detail["cases"] if c.get("id")})
+        resolution = ensure(store, save=False)  # a page never writes
         scan = ScanResults.load(store)
         leads = {c: row.get("lead_id")
                  for c, row in scan.cases(c["id"] for c in detail["cases"]).items()}
@@ -135,33 +160,36 @@ def case(case_id: str) -> str:
 
 def lead(lead_id: str) -> str:
     with desk().store() as store:
-        scan = ScanResults.load(store)
-        found = [c for c, row in scan.data["cases"].items() if row["lead_id"] == lead_id]
-    if not found:
+        found = ScanResults.load(store).lead_case(lead_id)
+    if found is None:
         raise NotFound(f"no lead {lead_id!r} in the last scan; the lead queue lists them")
-    return _case_page(found[0])
+    return _case_page(found)
 
 
 def _entity_page(kind: str, profile: dict[str, Any], node_id: str) -> str:
     head = profile.get(kind) or profile.get("person") or {}
     title = {"person": "自然人", "agent": "代理人", "employer": "用人单位"}[kind]
-    return render_page(f"{kind}.html.j2", title=f"{title} {head.get('name', node_id)}",
+    name = head.get("name") or shown_id(node_id, unmask=desk().config.unmask)
+    return render_page(f"{kind}.html.j2", title=f"{title} {name}",
                        profile=profile, node_id=node_id, kind=kind)
 
 
 def person(node_id: str) -> str:
+    node_id = desk().refs.resolve(node_id)
     with desk().store() as store:
         profile = person_profile(store, node_id)[0]
     return _entity_page("person", profile, node_id)
 
 
 def agent(node_id: str) -> str:
+    node_id = desk().refs.resolve(node_id)
     with desk().store() as store:
         profile = agent_profile(store, node_id)[0]
     return _entity_page("agent", profile, node_id)
 
 
 def employer(node_id: str) -> str:
+    node_id = desk().refs.resolve(node_id)
     with desk().store() as store:
         profile = employer_profile(store, node_id)
     return _entity_page("employer", profile, node_id)
@@ -180,11 +208,16 @@ def hit_url(kind: str, target: str) -> str:
 
 def search() -> Any:
     text = flask.request.args.get("q", "").strip()
+    if len(text) > MAX_QUERY_CHARS:
+        message = f"搜索内容过长（{len(text)} 个字符）：最多 {MAX_QUERY_CHARS} 个字符，请输入姓名、身份证号、电话或案号。"
+        return flask.make_response(render_page("search.html.j2", title="搜索", query="",
+                                               hits=[], message=message), 400)
+    whole_ids = not desk().config.unmask
     with desk().store() as store:
-        hits = search_store(store, text, limit=SEARCH_LIMIT) if text else []
+        hits = search_store(store, text, limit=SEARCH_LIMIT, whole_ids=whole_ids) if text else []
     if len(hits) == 1:
         return flask.redirect(hit_url(hits[0].kind, hits[0].id), 303)
-    return render_page("search.html.j2", title="搜索", query=text, hits=hits)
+    return render_page("search.html.j2", title="搜索", query=text, hits=hits, message="")
 
 
 def activity() -> str:

@@ -139,6 +139,10 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("reweight", 1e-12): "line-search slack for floating-point noise",
     ("reweight", 2): "line search halves its step",
     ("reweight", 0.5): "the 1/2 of the Gaussian log-prior",
+    # search input (what a search accepts, not what it finds)
+    ("search", 100): "MAX_QUERY_CHARS: longest search text (SQLite refuses very long patterns)",
+    ("search", 15): "a first-generation resident ID number has 15 digits",
+    ("search", 18): "a resident ID number has 18 characters",
     # processes, buffers and caches
     ("community_step", 0.5): "seconds between checks that the parent process is alive",
     ("community_step", 5): "seconds to wait for the community process to stop",

@@ -130,3 +130,18 @@ def test_the_same_store_asked_again_gets_the_copy_it_decoded_until_anything_move
     assert ensure(store) is not marked and ensure(store).refused == {}
     with SQLiteStore.open(tmp_path / "ws") as other:  # another store object reads its own
         assert ensure(other) == ensure(store) and ensure(other) is not ensure(store)
+
+
+def test_ensure_without_saving_computes_and_keeps_nothing(tmp_path: Path) -> None:
+    from ringtrace.resolve import unsaved
+
+    store = store_of(tmp_path, _docs(), [ROW])
+    assert store.load_resolution() is None
+    computed = ensure(store, save=False)
+    assert store.load_resolution() is None  # not kept
+    with unsaved():
+        assert ensure(store).to_dict() == computed.to_dict()
+    assert store.load_resolution() is None
+    assert ensure(store).to_dict() == computed.to_dict()  # outside the block: kept again
+    kept = store.load_resolution()
+    assert kept is not None and kept[1] == computed.to_dict()

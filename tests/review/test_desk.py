@@ -67,7 +67,11 @@ def test_outcomes_are_checked(ws: Path) -> None:
             record_outcome(store, ws, lead, "大概属实", user="甲")
         with pytest.raises(RingtraceError, match="on a lead"):
             record_outcome(store, ws, ring, "不属实", user="甲")
-    assert read_outcomes(ws) == []
+        for bad in ("2021-02-30", "<script>alert(1)</script>", "-", "2021-13"):
+            with pytest.raises(RingtraceError, match="outcome date: not a"):
+                record_outcome(store, ws, lead, "不属实", user="甲", date=bad)
+        record_outcome(store, ws, lead, "不属实", user="甲", date="2021年3月1日")
+    assert [o["date"] for o in read_outcomes(ws)] == ["2021-03-01"]  # as feedback import reads it
     assert {"核实属实", "不属实", "移送公安"} <= set(outcome_names())
 
 

@@ -25,6 +25,7 @@ from ringtrace.queries.results import ScanResults
 from ringtrace.queries.ringviews import list_rings, ring_detail
 from ringtrace.resolve import ensure
 from ringtrace.review import fold, read_actions
+from ringtrace.serve.rendering import mask_ids
 from tests.scanned_province import ScannedProvince, copy_workspace, run
 
 pytestmark = pytest.mark.browser
@@ -89,25 +90,28 @@ class Page:
         assert self.errors == []
 
 
-def _agent_pairs(workspace: Path) -> tuple[str, str, tuple[str, str], tuple[str, str]]:
-    """Ring id, its first case, two of its agents who are different entities, and two agent
-    mentions the resolution merged into one entity."""
+def _agent_pairs(workspace: Path) -> tuple[str, str, tuple[str, str], tuple[str, str],
+                                         dict[str, str]]:
+    """Ring id, its first case, two of its agents who are different entities, two agent
+    mentions the resolution merged into one entity, and the label of each mention in the
+    judgement form (the desk masks: its options are tokens, shown by name and masked id)."""
     with SQLiteStore.open(workspace) as store:
         ring = list_rings(store)[0]["ring_id"]
         detail = ring_detail(store, ring)
         res = ensure(store)
     by_entity = {a["id"]: a["mentions"] for a in detail["agents"]}
+    labels = {m: f"{a['name']}（{mask_ids(m)}）" for a in detail["agents"] for m in a["mentions"]}
     merged = next(ids[:2] for ids in by_entity.values() if len(ids) > 1)
     heads = [i["id"] for i in detail["intermediaries"] if i["id"] in by_entity
              and i["id"] != res.entity(merged[0])]
     assert len(heads) >= 2, "the fixture's top ring should have two more intermediaries"
-    return ring, detail["cases"][0]["id"], (heads[0], heads[1]), (merged[0], merged[1])
+    return ring, detail["cases"][0]["id"], (heads[0], heads[1]), (merged[0], merged[1]), labels
 
 
 def test_desk_review_then_scan_honours_the_judgements(
         browser: Any, scanned_province: ScannedProvince, tmp_path: Path) -> None:
     workspace = copy_workspace(scanned_province, tmp_path / "ws")
-    ring, first_case, same, not_same = _agent_pairs(workspace)
+    ring, first_case, same, not_same, labels = _agent_pairs(workspace)
     desk = Desk(workspace)
     try:
         tab = Page(browser, desk.url)
@@ -124,8 +128,8 @@ def test_desk_review_then_scan_honours_the_judgements(
         tab.page.fill("#form-note textarea[name=note]", "已调取社保缴费记录 <b>待比对</b>")
         tab.submit("#form-note")
         for (a, b), verdict in ((same, "same"), (not_same, "not_same")):
-            tab.page.select_option("#form-judge select[name=a]", a)
-            tab.page.select_option("#form-judge select[name=b]", b)
+            tab.page.select_option("#form-judge select[name=a]", label=labels[a])
+            tab.page.select_option("#form-judge select[name=b]", label=labels[b])
             tab.page.select_option("#form-judge select[name=verdict]", verdict)
             tab.page.fill("#form-judge input[name=note]", f"浏览器测试：{verdict}")
             tab.submit("#form-judge")
@@ -159,9 +163,9 @@ def test_desk_review_then_scan_honours_the_judgements(
         tab = Page(browser, desk.url)
         tab.page.goto(f"{desk.url}rings/{after['ring_id']}", wait_until="load")
         entity = dict(tab.page.evaluate("""Array.from(document.querySelectorAll(
-            '#agent-table tr[data-agent]'), r => [r.dataset.agent, r.dataset.entity])"""))
-        assert entity[same[0]] == entity[same[1]]
-        assert entity[not_same[0]] != entity[not_same[1]]
+            '#agent-table tr[data-agent]'), r => [r.cells[1].innerText, r.dataset.entity])"""))
+        assert entity[mask_ids(same[0])] == entity[mask_ids(same[1])]
+        assert entity[mask_ids(not_same[0])] != entity[mask_ids(not_same[1])]
         tab.assert_clean()
         tab.page.close()
     finally:

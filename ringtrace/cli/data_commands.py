@@ -11,7 +11,7 @@ import click
 
 from ringtrace.cli.app import Context, cli
 from ringtrace.cli.common import audit_result, opened_store, progress_bar, translated_errors
-from ringtrace.cli.output import echo, emit, output_options, table
+from ringtrace.cli.output import echo, emit, output_options, say, table
 from ringtrace.loaders.ingest import IngestSummary, ingest_paths, retry_quarantined
 from ringtrace.loaders.limits import DEFAULT, MB, Limits
 
@@ -60,11 +60,14 @@ def _summary_text(summary: IngestSummary) -> str:
              "status": f.status if not f.same_as else f"duplicate of {_tail(f.same_as, 30)}"}
             for f in summary.files]
     read = len(summary.files) - len(summary.duplicates)
-    lines = [table(rows), "",
-             f"{_n(summary.records, 'record')} stored from {_n(read, 'file')}; "
-             f"{_n(summary.quarantined, 'record')} and {_n(len(summary.quarantined_files), 'file')}"
-             f" quarantined, {_n(len(summary.duplicates), 'duplicate file')} and "
-             f"{_n(len(summary.skipped), 'other file')} skipped"]
+    lines = [table(rows), "", say(
+        f"从{read}个文件存入{summary.records}条记录；隔离{summary.quarantined}条记录和"
+        f"{len(summary.quarantined_files)}个文件，跳过{len(summary.duplicates)}个重复文件和"
+        f"{len(summary.skipped)}个其他文件",
+        f"{_n(summary.records, 'record')} stored from {_n(read, 'file')}; "
+        f"{_n(summary.quarantined, 'record')} and {_n(len(summary.quarantined_files), 'file')}"
+        f" quarantined, {_n(len(summary.duplicates), 'duplicate file')} and "
+        f"{_n(len(summary.skipped), 'other file')} skipped")]
     errors = [p for p in summary.problems if p.severity == "error"]
     for p in errors[:20]:
         lines.append(f"  quarantined {p}")
@@ -73,8 +76,10 @@ def _summary_text(summary: IngestSummary) -> str:
     if summary.unresolved_basis:
         lines.append(f"  {summary.unresolved_basis} back-payments cite a case not in the workspace")
     if not summary.clean:
-        lines.append("the quarantine is kept in the workspace: `ringtrace quarantine` lists it; "
-                     "fix the files, then `ringtrace quarantine retry`")
+        lines.append(say("隔离记录保存在工作区中：`ringtrace quarantine` 列出它们；修正文件后运行 "
+                         "`ringtrace quarantine retry`",
+                         "the quarantine is kept in the workspace: `ringtrace quarantine` lists "
+                         "it; fix the files, then `ringtrace quarantine retry`"))
     return "\n".join(lines)
 
 

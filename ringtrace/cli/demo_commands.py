@@ -11,6 +11,7 @@ import click
 from ringtrace.cli.app import Context, cli
 from ringtrace.cli.common import opened_store, progress_bar, step_progress, translated_errors
 from ringtrace.cli.detect_commands import format_evaluation
+from ringtrace.cli.output import say
 from ringtrace.graph.audit import append_audit
 from ringtrace.graph.store.sqlite import DB_NAME, SQLiteStore
 from ringtrace.graph.store.workspace import POINTER_NAME, locate, write_pointer
@@ -47,7 +48,9 @@ def demo(out_dir: Path, seed: int, cases: int, texts: bool, top: int) -> None:
     province = out_dir / "province"
     workspace = out_dir / "workspace"
     with translated_errors():
-        click.echo(f"1/5 generating a synthetic province (seed {seed}, {cases} cases) -> {province}")
+        click.echo(say(f"1/5 生成合成省份数据（种子 {seed}，{cases}件案件）-> {province}",
+                       f"1/5 generating a synthetic province (seed {seed}, {cases} cases) -> "
+                       f"{province}"))
         shutil.rmtree(province, ignore_errors=True)
         generate(province, seed=seed, cases=cases, texts=texts)
         if (workspace / DB_NAME).exists():
@@ -56,20 +59,22 @@ def demo(out_dir: Path, seed: int, cases: int, texts: bool, top: int) -> None:
                   if texts else [province / "cases.jsonl", province / "registry.csv",
                                  province / "backpayments.csv"])
         inputs = [p for p in inputs if p.exists()] or [province]
-        click.echo(f"2/5 ingesting into {workspace}")
+        click.echo(say(f"2/5 导入工作区 {workspace}", f"2/5 ingesting into {workspace}"))
         with SQLiteStore.open(workspace) as store:
             with progress_bar(None, "ingest", unit="file") as tick:
                 summary = ingest_paths(store, inputs, progress=tick)
-            click.echo(f"    {summary.records} records, {summary.quarantined} quarantined")
-            click.echo("3/5 scanning")
+            click.echo(say(f"    {summary.records}条记录，隔离{summary.quarantined}条",
+                           f"    {summary.records} records, {summary.quarantined} quarantined"))
+            click.echo(say("3/5 扫描", "3/5 scanning"))
             with progress_bar(len(STEPS), "scan", unit="step") as bar:
                 meta = run_scan(store, progress=step_progress(bar))["meta"]
                 bar()
-            click.echo(f"    {meta['rings']} rings, {meta['leads']} leads")
-            click.echo("4/5 evaluating against truth.json")
+            click.echo(say(f"    团伙{meta['rings']}个，线索{meta['leads']}条",
+                           f"    {meta['rings']} rings, {meta['leads']} leads"))
+            click.echo(say("4/5 对照 truth.json 评估", "4/5 evaluating against truth.json"))
             ev = evaluate(store, load_truth(province / "truth.json"))
             click.echo("\n".join("    " + line for line in format_evaluation(ev).splitlines()))
-            click.echo(f"5/5 writing HTML to {out_dir}")
+            click.echo(say(f"5/5 写出 HTML 到 {out_dir}", f"5/5 writing HTML to {out_dir}"))
             with progress_bar(None, "report", unit="page") as bar:
                 files = write_report(store, out_dir, top=top, evaluation=ev.headline(),
                                      workspace=str(workspace), progress=bar)
@@ -78,10 +83,11 @@ def demo(out_dir: Path, seed: int, cases: int, texts: bool, top: int) -> None:
                      {"records": summary.records, "quarantined": summary.quarantined,
                       "rings": meta["rings"], "leads": meta["leads"],
                       "snapshot": meta["snapshot"]})
-    click.echo(f"\nopen {files.index.resolve()}")
+    click.echo(say(f"\n打开 {files.index.resolve()}", f"\nopen {files.index.resolve()}"))
     for page in files.rings[:5]:
         click.echo(f"     {page}")
-    click.echo(f"\nnext: ringtrace -w {workspace} rings")
+    click.echo(say(f"\n下一步：ringtrace -w {workspace} rings",
+                   f"\nnext: ringtrace -w {workspace} rings"))
     pointer = write_pointer(Path.cwd(), workspace)
     found = locate(None, os.environ, Path.cwd())
     if pointer is not None and found.path.resolve() == workspace.resolve():
@@ -112,4 +118,5 @@ def report(ctx: Context, out_dir: Path, top: int, truth: Path | None) -> None:
         ev = evaluate(store, load_truth(truth)) if truth else None
         files = write_report(store, out_dir, top=top, evaluation=ev.headline() if ev else None,
                              workspace=str(ctx.workspace), progress=bar)
-    click.echo(f"wrote {files.index} and {len(files.rings)} ring pages")
+    click.echo(say(f"已写出 {files.index} 和 {len(files.rings)} 个团伙页面",
+                   f"wrote {files.index} and {len(files.rings)} ring pages"))

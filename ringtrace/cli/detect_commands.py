@@ -9,7 +9,7 @@ import click
 
 from ringtrace.cli.app import Context, cli
 from ringtrace.cli.common import opened_store, progress_bar, step_progress, translated_errors
-from ringtrace.cli.output import emit, output_options
+from ringtrace.cli.output import emit, output_options, say
 from ringtrace.queries.evaluate import Evaluation, evaluate, load_truth
 from ringtrace.queries.rules import load_rules
 from ringtrace.queries.scan import STEPS, run_scan
@@ -21,24 +21,34 @@ def _pct(x: float | None) -> str:
 
 
 def format_evaluation(ev: Evaluation) -> str:
+    pct = _pct
     lines = [
-        f"rings: planted {ev.rings_planted}, reported {ev.rings_reported}, "
-        f"recall {_pct(ev.ring_recall)}, precision {_pct(ev.ring_precision)}",
-        f"cases: sham {ev.sham_cases}, leads {ev.leads} (score >= {ev.lead_threshold}), "
-        f"precision {_pct(ev.case_precision)}, recall {_pct(ev.case_recall)}",
-        ", ".join(f"precision@{k} {_pct(v)}" for k, v in ev.precision_at.items()),
-        f"look-alike cases: {ev.decoy_cases}, flagged as leads {_pct(ev.decoy_flag_rate)}, "
-        f"inside reported rings {_pct(ev.decoy_ring_rate)}",
-        f"quarantined records: {ev.quarantined} ({_pct(ev.quarantine_rate)}); truth cases not "
-        f"found in the store: {ev.unmatched_truth_cases}",
-        "per typology (ring recall / case recall):",
+        say(f"团伙：植入{ev.rings_planted}个，报告{ev.rings_reported}个，召回率 "
+            f"{pct(ev.ring_recall)}，精确率 {pct(ev.ring_precision)}",
+            f"rings: planted {ev.rings_planted}, reported {ev.rings_reported}, "
+            f"recall {pct(ev.ring_recall)}, precision {pct(ev.ring_precision)}"),
+        say(f"案件：虚假{ev.sham_cases}件，线索{ev.leads}条（评分≥{ev.lead_threshold}），"
+            f"精确率 {pct(ev.case_precision)}，召回率 {pct(ev.case_recall)}",
+            f"cases: sham {ev.sham_cases}, leads {ev.leads} (score >= {ev.lead_threshold}), "
+            f"precision {pct(ev.case_precision)}, recall {pct(ev.case_recall)}"),
+        ", ".join(f"precision@{k} {pct(v)}" for k, v in ev.precision_at.items()),
+        say(f"正当相似案件：{ev.decoy_cases}件，成为线索 {pct(ev.decoy_flag_rate)}，"
+            f"落入报告团伙 {pct(ev.decoy_ring_rate)}",
+            f"look-alike cases: {ev.decoy_cases}, flagged as leads {pct(ev.decoy_flag_rate)}, "
+            f"inside reported rings {pct(ev.decoy_ring_rate)}"),
+        say(f"隔离记录：{ev.quarantined}（{pct(ev.quarantine_rate)}）；工作区中找不到的真值案件："
+            f"{ev.unmatched_truth_cases}",
+            f"quarantined records: {ev.quarantined} ({pct(ev.quarantine_rate)}); truth cases "
+            f"not found in the store: {ev.unmatched_truth_cases}"),
+        say("各类型（团伙召回率 / 案件召回率）：", "per typology (ring recall / case recall):"),
     ]
     for t, r in ev.ring_recall_by_typology.items():
-        lines.append(f"  {t:<32} {_pct(r)} / {_pct(ev.case_recall_by_typology.get(t))}")
+        lines.append(f"  {t:<32} {pct(r)} / {pct(ev.case_recall_by_typology.get(t))}")
     if ev.decoy_flag_rate_by_kind:
-        lines.append("look-alikes per kind (flagged as leads / inside reported rings):")
+        lines.append(say("各类正当相似案件（成为线索 / 落入报告团伙）：",
+                         "look-alikes per kind (flagged as leads / inside reported rings):"))
         for k, r in ev.decoy_flag_rate_by_kind.items():
-            lines.append(f"  {k:<32} {_pct(r)} / {_pct(ev.decoy_ring_rate_by_kind.get(k))}")
+            lines.append(f"  {k:<32} {pct(r)} / {pct(ev.decoy_ring_rate_by_kind.get(k))}")
     return "\n".join(lines)
 
 
@@ -66,9 +76,13 @@ def scan(ctx: Context, rules_file: Path | None, seed: int | None, as_json: bool,
         bar()
     meta = {k: v for k, v in result["meta"].items() if k != "rules"}
     rows = [{"key": k, "value": v} for k, v in meta.items()]
-    text = (f"scanned {meta['cases_scanned']} cases: {meta['findings']} rule hits, "
-            f"{meta['rings']} rings, {meta['leads']} leads (score >= {meta['lead_threshold']})\n"
-            "next: ringtrace rings | ringtrace leads | ringtrace ring 1 --html ring.html")
+    text = say(f"已扫描{meta['cases_scanned']}件案件：红旗命中{meta['findings']}次，"
+               f"团伙{meta['rings']}个，线索{meta['leads']}条（评分≥{meta['lead_threshold']}）\n"
+               "下一步：ringtrace rings | ringtrace leads | ringtrace ring 1 --html ring.html",
+               f"scanned {meta['cases_scanned']} cases: {meta['findings']} rule hits, "
+               f"{meta['rings']} rings, {meta['leads']} leads (score >= "
+               f"{meta['lead_threshold']})\n"
+               "next: ringtrace rings | ringtrace leads | ringtrace ring 1 --html ring.html")
     emit(meta, as_json=as_json, as_csv=as_csv, rows=rows, text=text)
 
 

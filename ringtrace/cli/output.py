@@ -117,6 +117,11 @@ def language() -> str:
     return str(getattr(obj, "lang", "zh"))
 
 
+def say(zh: str, en: str) -> str:
+    """A message for people in the language they chose (``--lang``; Chinese by default)."""
+    return zh if language() == "zh" else en
+
+
 def table(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None,
           max_width: int = 40, lang: str | None = None) -> str:
     """A plain-text table aligned for Chinese text (cells cleaned with :func:`printable`),

@@ -16,7 +16,7 @@ from ringtrace.cli.common import (
     unmask_option,
     use_audit_entry,
 )
-from ringtrace.cli.output import emit, output_options
+from ringtrace.cli.output import emit, output_options, say
 from ringtrace.graph.audit import audit_entry, read_audit
 from ringtrace.viz.pack import LANGUAGES, write_pack
 from ringtrace.viz.pack_manifest import generate_key, verify_pack
@@ -87,15 +87,18 @@ def build(ctx: Context, ring_id: str, out_dir: Path, as_zip: bool, lang: str, un
     data = {"out_dir": str(files.out_dir), "files": written,
             "manifest_sha256": files.manifest_sha256, "signed_by": files.signed_by,
             "zip": str(files.zip) if files.zip else None}
-    lines = [f"wrote the evidence pack to {files.out_dir} ({len(written)} files with the "
-             "manifest)",
-             f"manifest.json sha256 {files.manifest_sha256} (give it to the recipient "
-             "separately; they check with `ringtrace pack verify DIR --expect SHA256`)"]
+    lines = [say(f"证据包已写出到 {files.out_dir}（含清单共{len(written)}个文件）",
+                 f"wrote the evidence pack to {files.out_dir} ({len(written)} files with the "
+                 "manifest)"),
+             say(f"manifest.json sha256 {files.manifest_sha256}（请另行交给接收方；接收方用 "
+                 "`ringtrace pack verify DIR --expect SHA256` 核验）",
+                 f"manifest.json sha256 {files.manifest_sha256} (give it to the recipient "
+                 "separately; they check with `ringtrace pack verify DIR --expect SHA256`)")]
     if files.signed_by:
         lines.append(f"signed with key {files.signed_by} (give the recipient the .pub file)")
     if files.zip:
         lines.append(f"zip: {files.zip}")
-    lines.append(f"open {(files.out_dir / 'index.html').resolve()}")
+    lines.append(say("打开 ", "open ") + str((files.out_dir / "index.html").resolve()))
     emit(data, as_json=as_json, as_csv=as_csv, rows=[{"file": f} for f in written],
          text="\n".join(lines))
 

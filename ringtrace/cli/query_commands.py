@@ -9,7 +9,7 @@ import click
 
 from ringtrace.cli.app import EXIT_STATUS, Context, cli
 from ringtrace.cli.common import opened_store, store_option, translated_errors
-from ringtrace.cli.output import emit, language, output_options, printable, table
+from ringtrace.cli.output import emit, language, output_options, printable, say, table
 from ringtrace.queries.entities import agent_profile, employer_profile, person_profile
 from ringtrace.queries.leads import list_explained_groups, list_leads
 from ringtrace.queries.paths import SameEntity, shortest_paths
@@ -100,13 +100,16 @@ def ring(ctx: Context, ring_id: str, html_out: Path | None, seed: int, store_uri
             from ringtrace.viz.pages import ring_page
 
             html_out.write_text(ring_page(detail, ring_graph(store, detail), seed=seed), "utf-8")
-    lines = [f"ring {detail['ring_id']} (rank {detail['rank']}, score {detail['score']:.3f})"]
+    lines = [say(f"团伙 {detail['ring_id']}（排名 {detail['rank']}，评分 {detail['score']:.3f}）",
+                 f"ring {detail['ring_id']} (rank {detail['rank']}, score "
+                 f"{detail['score']:.3f})")]
     lines += [f"  - {r}" for r in detail["reasons"]]
-    lines.append(f"  exposure: {detail['exposure']['amount_yuan']:,.0f} 元 "
-                 f"({detail['exposure']['method']})")
+    lines.append(say("  估计涉案金额：", "  exposure: ")
+                 + f"{detail['exposure']['amount_yuan']:,.0f} 元 ({detail['exposure']['method']})")
     if detail["intermediaries"]:
-        lines.append("  intermediaries: " + ", ".join(
-            f"{i['name']} ({i['role']}, {i['cases']} cases)" for i in detail["intermediaries"]))
+        lines.append(say("  中介：", "  intermediaries: ") + ", ".join(
+            f"{i['name']} ({i['role']}, {i['cases']}{say('件', ' cases')})"
+            for i in detail["intermediaries"]))
     lines += ["", table(named(detail["cases"], "rules"), CASE_COLUMNS)]
     if html_out:
         lines.append(f"\nwrote {html_out}")

@@ -6,6 +6,7 @@ import click
 
 from ringtrace.cli.app import Context, cli
 from ringtrace.cli.common import opened_store, translated_errors, unmask_option
+from ringtrace.cli.output import say
 from ringtrace.extras import require
 from ringtrace.graph.audit import os_user
 from ringtrace.queries.results import ScanResults
@@ -45,9 +46,12 @@ def serve_command(ctx: Context, port: int, review: bool, user: str | None, unmas
     reviewer = user or (os_user() if review else None)
     with translated_errors():
         server = make_server(ServeConfig(ctx.workspace, reviewer, unmask), port)
-    mode = f"review as {reviewer}" if reviewer else "read-only (start with --review to record)"
-    click.echo(f"ringtrace desk on http://{LOCALHOST}:{server.server_port}/ ({mode}); "
-               "Ctrl-C stops it")
+    mode = (say(f"以 {reviewer} 身份核查", f"review as {reviewer}") if reviewer else
+            say("只读（用 --review 启动以记录核查）", "read-only (start with --review to record)"))
+    click.echo(say(f"ringtrace 核查台：http://{LOCALHOST}:{server.server_port}/（{mode}）；"
+                   "按 Ctrl-C 停止",
+                   f"ringtrace desk on http://{LOCALHOST}:{server.server_port}/ ({mode}); "
+                   "Ctrl-C stops it"))
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -31,7 +31,7 @@ def test_scan_shows_its_steps_out_of_a_total(workspace: Path) -> None:
     result = invoke(workspace, "scan")
     assert "scan:   0%|" in result.stderr and "| 0/6 [00:00<?, ?step/s" in result.stderr
     assert "5/6 [" in result.stderr and "save" in result.stderr
-    assert "scan:" not in result.stdout and result.stdout.startswith("scanned 1500 cases")
+    assert "scan:" not in result.stdout and result.stdout.startswith("已扫描1500件案件")
 
 
 def test_pack_report_and_export_show_a_total(workspace: Path, tmp_path: Path) -> None:

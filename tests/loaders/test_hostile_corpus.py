@@ -69,8 +69,8 @@ def test_the_ingest_finishes_with_a_summary_and_no_traceback(
     _, result = ingested
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output and "Traceback" not in result.stderr
-    assert "records and 9 files quarantined, 1 duplicate file" in result.output
-    assert "`ringtrace quarantine` lists it" in result.output
+    assert "条记录和9个文件，跳过1个重复文件" in result.output
+    assert "`ringtrace quarantine` 列出它们" in result.output
     assert not any(c in result.output for c in TERMINAL_HOSTILE)
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import statistics
 import subprocess
 import sys
@@ -54,26 +53,14 @@ def scanned_workspace(workdir: Path, cases: int, seed: int) -> Path:
     """The workspace ``bench_scan`` left for ``cases`` (if scanned), else one of our own,
     generated, ingested and scanned once under ``workdir``."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from bench_scan import province  # the same cached provinces as the scan benchmark
-
-    from ringtrace.loaders.ingest import ingest_paths
-    from ringtrace.queries.scan import run_scan
+    from bench_scan import cached_workspace  # the same cached provinces as the scan benchmark
 
     left = workdir / f"ws-{cases}-{seed}"
     if (left / DB_NAME).exists():
         with SQLiteStore.open(left, create=False) as store:
             if store.scan_reader() is not None:
                 return left
-    ws = workdir / f"queries-ws-{cases}-{seed}"
-    stamp = ws / ".complete"
-    if not stamp.exists():
-        src = province(workdir, cases, seed)
-        shutil.rmtree(ws, ignore_errors=True)
-        with SQLiteStore.open(ws) as store:
-            ingest_paths(store, [src], batch_size=2000)
-            run_scan(store)
-        stamp.write_text("ok")
-    return ws
+    return cached_workspace(workdir, "queries-ws", cases, seed, scanned=True)
 
 
 def sample(store: SQLiteStore, per_kind: int, seed: int) -> Sample:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -86,20 +85,9 @@ def export_baseline(rev: str, into: Path) -> bool:
 def workspace_for(workdir: Path, cases: int, seed: int) -> Path:
     """An ingested workspace of ``cases`` generated cases, built once under ``workdir``."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from bench_scan import province  # the same cached provinces as the scan benchmark
+    from bench_scan import cached_workspace  # the same cached provinces as the scan benchmark
 
-    from ringtrace.graph.store.sqlite import SQLiteStore
-    from ringtrace.loaders.ingest import ingest_paths
-
-    ws = workdir / f"resolve-ws-{cases}-{seed}"
-    stamp = ws / ".complete"
-    if not stamp.exists():
-        src = province(workdir, cases, seed)
-        shutil.rmtree(ws, ignore_errors=True)
-        with SQLiteStore.open(ws) as store:
-            ingest_paths(store, [src], batch_size=2000)
-        stamp.write_text("ok")
-    return ws
+    return cached_workspace(workdir, "resolve-ws", cases, seed, scanned=False)
 
 
 def report(label: str, side: dict[str, Any]) -> None:

@@ -102,6 +102,23 @@ def province(workdir: Path, cases: int, seed: int) -> Path:
     return out
 
 
+def cached_workspace(workdir: Path, name: str, cases: int, seed: int, *,
+                     scanned: bool) -> Path:
+    """``workdir/name-cases-seed``: the generated province ingested (and scanned, if
+    ``scanned``) once, reused while its completion stamp is there."""
+    ws = workdir / f"{name}-{cases}-{seed}"
+    stamp = ws / ".complete"
+    if not stamp.exists():
+        src = province(workdir, cases, seed)
+        shutil.rmtree(ws, ignore_errors=True)
+        with SQLiteStore.open(ws) as store:
+            ingest_paths(store, [src], batch_size=2000)
+            if scanned:
+                run_scan(store)
+        stamp.write_text("ok")
+    return ws
+
+
 def baseline_graph(store: SQLiteStore) -> nx.Graph:
     """The plain-networkx way: a Python loop over the stored edges into nx.Graph."""
     g = nx.Graph()

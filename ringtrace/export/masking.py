@@ -22,8 +22,8 @@ import re
 from collections import Counter
 from typing import Any
 
-__all__ = ["MASK", "id_candidates", "mask_birth_date", "mask_id", "mask_phone", "mask_text",
-           "mask_value"]
+__all__ = ["MASK", "id_candidates", "mask_birth_date", "mask_id", "mask_ids", "mask_phone",
+           "mask_text", "mask_value"]
 
 MASK = "*"
 
@@ -130,6 +130,32 @@ def mask_text(text: str) -> str:
     text = _ID_NUMBER.sub(lambda m: mask_id(m.group(1)), text)
     text = _PHONE.sub(lambda m: mask_phone(m.group(1)), text)
     return _BIRTH.sub(_birth_year_only, text)
+
+
+#: The identifying parts of a person's node id (``|id:``, ``|idf:``, ``|tel:``, ``|b:``).
+_ID_PART = re.compile(r"\|(id|idf|tel|b):([^|\s，,。；;）)（(]*)")
+#: the birth date in a candidate's description (``张桂兰（1 个提及，1968-05-02，…）``)
+_HINT_DATE = re.compile(r"(个提及，)((?:19|20)\d{2})-\d{1,2}-\d{1,2}")
+
+
+def mask_ids(text: str) -> str:
+    """``text`` with ID numbers, phones and birth dates masked, in prose (``mask_text``) and
+    in node ids (``Person:张桂兰|b:1968-05-02`` → ``Person:张桂兰|b:1968``): what a page or
+    message shows of an id in a masked view.
+
+    >>> mask_ids("认定 Person:张桂兰|id:410502196805021228 与 Person:王|tel:13812345678")
+    '认定 Person:张桂兰|id:410502************ 与 Person:王|tel:138****5678'
+    >>> mask_ids("Person:张桂兰|b:1968-05-02|doc:x")
+    'Person:张桂兰|b:1968|doc:x'
+    >>> mask_ids("Person 张桂兰（1 个提及，1968-05-02，河南省安阳市）")
+    'Person 张桂兰（1 个提及，1968，河南省安阳市）'
+    """
+    def part(match: re.Match[str]) -> str:
+        kind, value = match.group(1), match.group(2)
+        shown = {"b": mask_birth_date, "tel": mask_phone}.get(kind, mask_id)(value)
+        return f"|{kind}:{shown}"
+
+    return mask_text(_HINT_DATE.sub(r"\1\2", _ID_PART.sub(part, text)))
 
 
 def _birth_year_only(match: re.Match[str]) -> str:

@@ -8,13 +8,12 @@ Content-Security-Policy (:mod:`ringtrace.serve.security`).
 
 from __future__ import annotations
 
-import re
 from importlib import resources
 from typing import Any
 
 from markupsafe import Markup
 
-from ringtrace.export.masking import mask_birth_date, mask_id, mask_phone, mask_text, mask_value
+from ringtrace.export.masking import mask_ids, mask_value
 from ringtrace.extras import require
 from ringtrace.queries.redflags import RULES_BY_ID
 from ringtrace.serve.config import ServeConfig
@@ -24,32 +23,7 @@ from ringtrace.viz.templating import page_head, value_label
 
 flask = require("flask", "serve", purpose="ringtrace serve")
 
-__all__ = ["desk_style", "filters", "mask_ids", "render_page", "shown_id"]
-
-#: The identifying parts of a person's node id (``|id:``, ``|idf:``, ``|tel:``, ``|b:``).
-_ID_PART = re.compile(r"\|(id|idf|tel|b):([^|\s，,。；;）)（(]*)")
-#: the birth date in a candidate's description (``张桂兰（1 个提及，1968-05-02，…）``)
-_HINT_DATE = re.compile(r"(个提及，)((?:19|20)\d{2})-\d{1,2}-\d{1,2}")
-
-
-def mask_ids(text: str) -> str:
-    """``text`` with ID numbers, phones and birth dates masked, in prose (``mask_text``) and
-    in node ids (``Person:张桂兰|b:1968-05-02`` → ``Person:张桂兰|b:1968``).
-
-    >>> mask_ids("认定 Person:张桂兰|id:410502196805021228 与 Person:王|tel:13812345678")
-    '认定 Person:张桂兰|id:410502************ 与 Person:王|tel:138****5678'
-    >>> mask_ids("Person:张桂兰|b:1968-05-02|doc:x")
-    'Person:张桂兰|b:1968|doc:x'
-    >>> mask_ids("Person 张桂兰（1 个提及，1968-05-02，河南省安阳市）")
-    'Person 张桂兰（1 个提及，1968，河南省安阳市）'
-    """
-    def part(match: re.Match[str]) -> str:
-        kind, value = match.group(1), match.group(2)
-        shown = {"b": mask_birth_date, "tel": mask_phone}.get(kind, mask_id)(value)
-        return f"|{kind}:{shown}"
-
-    return mask_text(_HINT_DATE.sub(r"\1\2", _ID_PART.sub(part, text)))
-
+__all__ = ["desk_style", "filters", "render_page", "shown_id"]
 
 def shown_id(node_id: str, *, unmask: bool) -> str:
     """A node id as a page shows it: masked unless ``unmask``."""

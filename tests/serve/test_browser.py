@@ -19,13 +19,13 @@ from typing import Any
 
 import pytest
 
+from ringtrace.export.masking import mask_ids
 from ringtrace.graph.audit import read_audit
 from ringtrace.graph.store import SQLiteStore
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.ringviews import list_rings, ring_detail
 from ringtrace.resolve import ensure
 from ringtrace.review import fold, read_actions
-from ringtrace.serve.rendering import mask_ids
 from tests.scanned_province import ScannedProvince, copy_workspace, run
 
 pytestmark = pytest.mark.browser

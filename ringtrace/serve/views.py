@@ -102,8 +102,8 @@ def ring(ring_id: str) -> str:
                                              for c in detail["cases"] if c.get("id")})
         resolution = ensure(store, save=False)  # a page never writes
         scan = ScanResults.load(store)
-        leads = {c: row.get("lead_id")
-                 for c, row in scan.cases(c["id"] for c in detail["cases"]).items()}
+        rows = scan.cases(c["id"] for c in detail["cases"])
+        leads = {c["id"]: rows.get(c["id"], {}).get("lead_id") for c in detail["cases"]}
         judged = stored(store)
     # one row per mention of an agent (what a judgement names), grouped under its entity
     agents = [{**a, "id": m, "entity": a["id"], "members": len(resolution.members(a["id"]))}
@@ -113,7 +113,6 @@ def ring(ring_id: str) -> str:
         a["splittable"] = a["members"] > 1 and a["entity"] not in seen
         seen.add(a["entity"])
     ids = {m for a in agents for m in resolution.members(a["id"])} | {a["id"] for a in agents}
-    leads = {c["id"]: leads.get(c["id"]) for c in detail["cases"]}
     states = _states()
     return render_page(
         "ring.html.j2", title=f"团伙 {detail['ring_id']}", network=True, ring=detail,

@@ -39,3 +39,11 @@ def test_unmasked_and_non_person_ids_pass_through(tmp_path: Path) -> None:
         key = store.ref_key()
     assert Masker(True, key).ref(PERSON) == PERSON
     assert Masker(False, key).ref("Employer:安阳市恒达劳务有限公司") == "Employer:安阳市恒达劳务有限公司"
+
+
+def test_reading_the_ref_key_writes_nothing_once_it_exists(tmp_path: Path) -> None:
+    with SQLiteStore.open(tmp_path) as store:
+        first = store.ref_key()
+        before = store.conn.total_changes
+        assert store.ref_key() == first
+        assert store.conn.total_changes == before

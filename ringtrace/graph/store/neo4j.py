@@ -376,10 +376,14 @@ class Neo4jStore(GraphStore):
                              "push into an empty database")
 
     def ref_key(self) -> bytes:
-        """The database's ref secret, kept in an ``RtMeta`` node (made on first use)."""
-        self._read_write("MERGE (m:RtMeta {key: 'ref_key'}) ON CREATE SET m.value = $v",
-                         v=secrets.token_hex(32))
-        rows = self._read("MATCH (m:RtMeta {key: 'ref_key'}) RETURN m.value AS v")
+        """The database's ref secret, kept in an ``RtMeta`` node (made on first use, so that
+        a pack or export, which only reads, writes nothing once the key exists)."""
+        select = "MATCH (m:RtMeta {key: 'ref_key'}) RETURN m.value AS v"
+        rows = self._read(select)
+        if not rows:
+            self._read_write("MERGE (m:RtMeta {key: 'ref_key'}) ON CREATE SET m.value = $v",
+                             v=secrets.token_hex(32))
+            rows = self._read(select)
         return bytes.fromhex(str(rows[0]["v"]))
 
     def _read_write(self, query: str, **params: Any) -> None:

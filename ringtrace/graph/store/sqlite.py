@@ -220,10 +220,14 @@ class SQLiteStore(GraphStore):
         self.conn.close()
 
     def ref_key(self) -> bytes:
-        """The workspace's ref secret, kept in its ``meta`` table (made on first use)."""
-        self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('ref_key', ?)",
-                          (secrets.token_hex(32),))
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'ref_key'").fetchone()
+        """The workspace's ref secret, kept in its ``meta`` table (made on first use, so that
+        a pack or export, which only reads, writes nothing once the key exists)."""
+        select = "SELECT value FROM meta WHERE key = 'ref_key'"
+        row = self.conn.execute(select).fetchone()
+        if row is None:
+            self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('ref_key', ?)",
+                              (secrets.token_hex(32),))
+            row = self.conn.execute(select).fetchone()
         return bytes.fromhex(row[0])
 
     # -- writing -------------------------------------------------------------------------

@@ -49,6 +49,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "resolve": ("resolve_commands",),
     "ring": ("query_commands",),
     "rings": ("query_commands",),
+    "rules": ("rules_commands",),
     "scan": ("detect_commands",),
     "serve": ("serve_commands",),
     "status": ("data_commands",),

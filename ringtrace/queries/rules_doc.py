@@ -15,7 +15,8 @@ def render(config: RuleConfig) -> str:
     lines = ["# Red-flag catalogue", "",
              "Generated from the rule modules and `ringtrace/queries/rules.toml` by "
              "`python -m ringtrace.queries.rules_doc`; do not edit by hand. Override weights and "
-             "thresholds with `ringtrace scan --rules FILE`.", "",
+             "thresholds with `ringtrace scan --rules FILE`; `ringtrace rules show` lists every "
+             "setting in force with what it is for.", "",
              "| rule | family | title | weight | thresholds |", "|---|---|---|---|---|"]
     for rule in CATALOGUE:
         params = config.params(rule.id)

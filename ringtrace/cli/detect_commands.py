@@ -40,6 +40,8 @@ def format_evaluation(ev: Evaluation) -> str:
             f"{ev.unmatched_truth_cases}",
             f"quarantined records: {ev.quarantined} ({pct(ev.quarantine_rate)}); truth cases "
             f"not found in the store: {ev.unmatched_truth_cases}"),
+        say("按植入团伙规模（案件数）的召回率：", "ring recall by planted size (cases):") + " "
+        + ", ".join(f"{band} {pct(r)}" for band, r in ev.ring_recall_by_size.items()),
         say("各类型（团伙召回率 / 案件召回率）：", "per typology (ring recall / case recall):"),
     ]
     for t, r in ev.ring_recall_by_typology.items():
@@ -189,7 +191,8 @@ def _short_resolution(metric: str) -> str:
 def format_worlds(report: dict[str, Any]) -> str:
     detection = [m for m in worlds.METRICS if not m.startswith(worlds.RESOLUTION_KINDS)]
     resolution = [m for m in worlds.METRICS if m.startswith(worlds.RESOLUTION_KINDS)]
-    short = {"ring_recall": "ringR", "ring_precision": "ringP", "case_precision": "caseP",
+    short = {"ring_recall": "ringR", "ring_recall_3plus": "ringR3+", "ring_precision": "ringP",
+             "case_precision": "caseP",
              "case_recall": "caseR", "decoy_ring_rate": "alike@ring",
              "decoy_flag_rate": "alike@lead", "quarantine_rate": "quarantine",
              **{m: _short_resolution(m) for m in resolution}}

@@ -45,6 +45,19 @@ def _ratio(a: float, b: float) -> float | None:
     return round(a / b, 4) if b else None
 
 
+#: bands of planted ring size (cases), each with its smallest size
+SIZE_BANDS = (("2", 2), ("3-4", 3), ("5-9", 5), ("10+", 10))
+
+
+def size_band(cases: int) -> str:
+    """The band of :data:`SIZE_BANDS` a ring of ``cases`` cases falls in.
+
+    >>> [size_band(n) for n in (1, 2, 3, 4, 5, 9, 10, 200)]
+    ['2', '2', '3-4', '3-4', '5-9', '5-9', '10+', '10+']
+    """
+    return next((band for band, low in reversed(SIZE_BANDS) if cases >= low), SIZE_BANDS[0][0])
+
+
 @dataclass(frozen=True)
 class TruthCase:
     """One case of the truth, as matched to the store."""
@@ -64,6 +77,12 @@ class Evaluation:
     ring_recall: float | None
     ring_precision: float | None
     ring_recall_by_typology: dict[str, float | None]
+    #: ring recall per band of planted size (cases found in the store): ``2``, ``3-4``,
+    #: ``5-9``, ``10+``; a two-case ring is two leads against one employer unless something
+    #: ties them, so this says where the misses are
+    ring_recall_by_size: dict[str, float | None]
+    #: ring recall over planted rings of three or more cases
+    ring_recall_3plus: float | None
     sham_cases: int
     leads: int
     case_precision: float | None
@@ -181,6 +200,7 @@ def evaluate(store: GraphStore, truth: Truth, ks: tuple[int, ...] = (50, 100),
     reported = [(str(r["ring_id"]), set(r["cases"])) for r in scan.rings
                 if r.get("reported", True)]
     found_by_typology: dict[str, list[bool]] = defaultdict(list)
+    found_by_size: dict[str, list[bool]] = {band: [] for band, _low in SIZE_BANDS}
     matched: set[str] = set()
     for _rid, (typology, members) in sorted(planted.items()):
         hit = False
@@ -190,7 +210,9 @@ def evaluate(store: GraphStore, truth: Truth, ks: tuple[int, ...] = (50, 100),
                 hit = True
                 matched.add(ring_id)
         found_by_typology[typology].append(hit)
+        found_by_size[size_band(len(members))].append(hit)
     all_found = [h for hits in found_by_typology.values() for h in hits]
+    bigger = [h for band, hits in found_by_size.items() if band != SIZE_BANDS[0][0] for h in hits]
     in_rings = {c for _r, members in reported for c in members}
     problems = sum(p.severity == "error" for p in store.problems())
     stored = sum(1 for _ in store.iter_nodes("Case"))
@@ -200,6 +222,8 @@ def evaluate(store: GraphStore, truth: Truth, ks: tuple[int, ...] = (50, 100),
         ring_precision=_ratio(len(matched), len(reported)),
         ring_recall_by_typology={t: _ratio(sum(h), len(h))
                                  for t, h in sorted(found_by_typology.items())},
+        ring_recall_by_size={b: _ratio(sum(h), len(h)) for b, h in found_by_size.items()},
+        ring_recall_3plus=_ratio(sum(bigger), len(bigger)),
         sham_cases=len(sham), leads=len(lead_set),
         case_precision=_ratio(len(lead_set & sham), len(lead_set)),
         case_recall=_ratio(len(lead_set & sham), len(sham)),

@@ -47,7 +47,8 @@ RESOLUTION_KINDS = KINDS
 
 #: metrics summarised over worlds, and whether higher is better
 METRICS: dict[str, bool] = {
-    "ring_recall": True, "ring_precision": True, "case_precision": True, "case_recall": True,
+    "ring_recall": True, "ring_recall_3plus": True, "ring_precision": True,
+    "case_precision": True, "case_recall": True,
     "decoy_ring_rate": False, "decoy_flag_rate": False, "quarantine_rate": False,
     **{f"{kind}_{m}": True for kind in RESOLUTION_KINDS
        for m in ("precision", "recall", "named_precision", "named_recall")},

@@ -130,6 +130,9 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("evaluate", 50): "k of precision@k in an evaluation",
     ("evaluate", 100): "k of precision@k in an evaluation",
     ("evaluate", -2): "a document is known by the last two parts of its path",
+    ("evaluate", 3): "SIZE_BANDS: the evaluation reports ring recall per band of planted size",
+    ("evaluate", 5): "SIZE_BANDS: the evaluation reports ring recall per band of planted size",
+    ("evaluate", 10): "SIZE_BANDS: the evaluation reports ring recall per band of planted size",
     ("reweight", 20.0): "DEFAULT_PRIOR_STRENGTH: the re-weighting prior's pseudo-observations "
                         "(CLI --prior-strength of `feedback report`); suggests weights, flags nothing",
     # numerical optimisation (Newton steps of the re-weighting)

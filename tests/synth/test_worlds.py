@@ -28,6 +28,13 @@ def test_one_world_is_generated_ingested_scanned_measured_and_reused(tmp_path: P
     e = first.evaluation
     assert e.rings_planted > 0 and e.sham_cases > 0 and e.decoy_cases > 0
     assert e.unmatched_truth_cases == 0 and e.ring_recall is not None
+    # recall per size band: every band named; the overall figure is their weighted mean, so it
+    # lies between the lowest and the highest band, and so does the figure for 3+ cases
+    assert list(e.ring_recall_by_size) == ["2", "3-4", "5-9", "10+"]
+    banded = [r for r in e.ring_recall_by_size.values() if r is not None]
+    assert e.ring_recall_3plus is not None
+    assert min(banded) <= e.ring_recall <= max(banded)
+    assert min(banded) <= e.ring_recall_3plus <= max(banded)
     assert sum(b.cases for b in first.bands) > e.sham_cases
     assert sum(b.sham for b in first.bands) == e.sham_cases
     stamp = (tmp_path / spec.name / "world.json").stat().st_mtime_ns

@@ -24,7 +24,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ringtrace.graph.store.copy import copy_store
-from ringtrace.graph.store.neo4j import Neo4jStore, mask_uri
+from ringtrace.graph.store.neo4j import Neo4jStore
+from ringtrace.graph.store.neo4j_uri import mask_uri
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
 

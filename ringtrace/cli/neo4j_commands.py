@@ -48,7 +48,8 @@ def push(ctx: Context, uri: str | None, user: str | None, password: str | None,
                                "server with `make neo4j`)")
     with opened_store(ctx) as src, translated_errors():
         # imported here: the driver is the [neo4j] extra, and a missing one is a MissingExtra
-        from ringtrace.graph.store.neo4j import Neo4jStore, mask_uri
+        from ringtrace.graph.store.neo4j import Neo4jStore
+        from ringtrace.graph.store.neo4j_uri import mask_uri
 
         with Neo4jStore.connect(uri, user=user, password=password, database=database) as dst:
             with progress_bar(planned_items(src), "push", unit="item") as tick:

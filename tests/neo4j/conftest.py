@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from neo4j import Driver, GraphDatabase
 
-from ringtrace.graph.store.neo4j import Neo4jStore, mask_uri
+from ringtrace.graph.store.neo4j import Neo4jStore
+from ringtrace.graph.store.neo4j_uri import mask_uri
 from ringtrace.graph.store.sqlite import SQLiteStore
 
 HOW_TO_START = ("start one with `make neo4j` and export NEO4J_URI=<the bolt:// URI it prints>, "

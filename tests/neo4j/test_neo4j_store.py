@@ -11,7 +11,9 @@ from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
 from ringtrace.graph.identity import employer_id
 from ringtrace.graph.records import RegistryRecord
 from ringtrace.graph.store import open_store
-from ringtrace.graph.store.neo4j import Neo4jStore, decode_props, encode_props, mask_uri
+from ringtrace.graph.store.neo4j import Neo4jStore
+from ringtrace.graph.store.neo4j_props import decode_props, encode_props
+from ringtrace.graph.store.neo4j_uri import mask_uri
 from ringtrace.graph.store.sqlite import SQLiteStore
 from tests.neo4j.province_data import (
     INTERMEDIARY,

@@ -12,18 +12,17 @@ How the graph sits in Neo4j:
 
 * every graph node is ``(:RtNode:<Kind> {id, rt_kind, rt_name, ...props})``: one label per node
   kind of the schema plus the common ``RtNode`` label whose ``id`` is unique. Properties that
-  Neo4j can hold (text, numbers, booleans, homogeneous lists) are stored as they are, so Browser
-  and Bloom users see them; anything else (maps, mixed lists) and any property whose name would
-  clash with the bookkeeping ones goes, as JSON, into ``rt_extra``. ``rt_name`` is the caption
-  used by :meth:`find_nodes`.
+  Neo4j can hold are stored as they are, so Browser and Bloom users see them; the rest goes, as
+  JSON, into ``rt_extra`` (:mod:`~ringtrace.graph.store.neo4j_props`). ``rt_name`` is the
+  caption used by :meth:`find_nodes`.
 * every relationship has the schema's type and a ``source_doc`` property; its identity is
   ``(src, dst, type, source_doc)``.
 * source documents, aliases, quarantined problems and the stored scan are ``RtDocument``,
   ``RtAlias``, ``RtProblem`` and ``RtScan`` nodes; records and scan values are JSON strings.
 
-Cypher is never assembled from data: values travel as parameters, and the only names written
-into query text are labels and relationship types taken from the schema declaration
-(:func:`ringtrace.graph.model.schema`), checked to be plain identifiers. Writes are batched
+Cypher is never assembled from data (:mod:`~ringtrace.graph.store.neo4j_cypher` builds every
+statement from the schema declaration), and no message carries a password
+(:mod:`~ringtrace.graph.store.neo4j_uri`). Writes are batched
 ``UNWIND … MERGE`` statements run in managed transactions, which the driver retries on transient
 errors (deadlocks, leader switches).
 """
@@ -32,21 +31,28 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
 
 from ringtrace.errors import RecordProblem, StoreError
 from ringtrace.extras import require
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
 from ringtrace.graph.identity import lookup_ids, normalize_case_number
-from ringtrace.graph.model import Schema, schema
+from ringtrace.graph.model import schema
 from ringtrace.graph.store.base import GraphStore, one_company
+from ringtrace.graph.store.neo4j_cypher import Statements, label
+from ringtrace.graph.store.neo4j_props import (
+    ASCII_LOWER,
+    ASCII_UPPER,
+    EDGE_INTERNAL,
+    NODE_INTERNAL,
+    ascii_lower,
+    decode_props,
+    encode_props,
+)
+from ringtrace.graph.store.neo4j_uri import mask_uri, masked, uri_password
 
 if TYPE_CHECKING:
     from neo4j import Driver, ManagedTransaction
@@ -62,76 +68,9 @@ RoutingControl = _driver.RoutingControl
 SCHEMA_VERSION = 1
 PAGE_SIZE = 2000
 
-_IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-_NODE_INTERNAL = frozenset({"id", "rt_kind", "rt_name", "rt_extra"})
-_EDGE_INTERNAL = frozenset({"source_doc", "rt_extra"})
-_INT64 = (-(2**63), 2**63 - 1)
-_ASCII_UPPER = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
-_ASCII_LOWER = [c.lower() for c in _ASCII_UPPER]
-
 HOW_TO_START = ("start a development server with `make neo4j` (tools/neo4j-dev/start.sh) and "
                 "set NEO4J_URI to the URI it prints, or point NEO4J_URI / --neo4j at your own "
                 "server (credentials in NEO4J_USER / NEO4J_PASSWORD)")
-
-
-# -- property encoding ---------------------------------------------------------------------
-def _fits(value: Any) -> bool:
-    """True when Neo4j stores ``value`` as a property of the same Python type."""
-    kind = type(value)
-    if kind is int:
-        in_range: bool = _INT64[0] <= value <= _INT64[1]
-        return in_range
-    return kind in (str, bool, float)
-
-
-def _native(value: Any) -> bool:
-    if type(value) is list:
-        if not value or type(value[0]) not in (str, bool, int, float):
-            return False
-        first = type(value[0])
-        return all(type(v) is first and _fits(v) for v in value)
-    return _fits(value)
-
-
-def encode_props(props: dict[str, Any], internal: frozenset[str]) -> dict[str, Any]:
-    """Neo4j properties for a property dict: natives as they are, the rest in ``rt_extra``."""
-    out: dict[str, Any] = {}
-    extra: dict[str, Any] = {}
-    for key, value in props.items():
-        if key in internal or key.startswith("rt_") or not _native(value):
-            extra[key] = value
-        else:
-            out[key] = value
-    if extra:
-        out["rt_extra"] = dumps(extra)
-    return out
-
-
-def decode_props(stored: dict[str, Any], internal: frozenset[str]) -> dict[str, Any]:
-    """The property dict that :func:`encode_props` stored, keys sorted like the workspace."""
-    props = {k: v for k, v in stored.items() if k not in internal and k != "rt_extra"}
-    if "rt_extra" in stored:
-        props.update(json.loads(stored["rt_extra"]))
-    return dict(sorted(props.items()))
-
-
-def _ascii_lower(text: str) -> str:
-    """Lower-case ASCII letters only (SQLite's ``LIKE`` folds exactly these)."""
-    return text.translate({ord(u): ord(lo) for u, lo in zip(_ASCII_UPPER, _ASCII_LOWER,
-                                                            strict=True)})
-
-
-def mask_uri(uri: str) -> str:
-    """``uri`` without any user:password part, safe to print."""
-    try:
-        parts = urlsplit(uri)
-    except ValueError:
-        return "<unparseable URI>"
-    if parts.username is None and parts.password is None:
-        return uri
-    host = parts.hostname or ""
-    netloc = f"***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
 def resolve_alias(aliases: dict[str, str], node_id: str) -> str:
@@ -145,127 +84,6 @@ def resolve_alias(aliases: dict[str, str], node_id: str) -> str:
         seen.add(target)
         node_id = target
     return node_id
-
-
-def _uri_password(uri: str) -> str | None:
-    try:
-        return urlsplit(uri).password
-    except ValueError:
-        return None
-
-
-def _masked(text: str, secrets: Iterable[str | None]) -> str:
-    """``text`` with every secret replaced by ``***`` (longest first)."""
-    for secret in sorted((s for s in secrets if s), key=len, reverse=True):
-        text = text.replace(secret, "***")
-    return text
-
-
-# -- the statements, built once from the schema --------------------------------------------
-def _label(name: str) -> str:
-    if not _IDENTIFIER.match(name):
-        raise StoreError(f"schema name {name!r} is not a plain identifier; refusing to use it "
-                         "as a Neo4j label or relationship type")
-    return f"`{name}`"
-
-
-@dataclass(frozen=True)
-class _Statements:
-    """Cypher text per node kind / relationship type, derived from the schema only."""
-
-    graph: Schema
-
-    @cached_property
-    def node_kinds(self) -> tuple[str, ...]:
-        return tuple(sorted(self.graph.nodes))
-
-    @cached_property
-    def edge_kinds(self) -> tuple[str, ...]:
-        return tuple(sorted(self.graph.edges))
-
-    @cached_property
-    def merge_nodes(self) -> dict[str, str]:
-        out = {}
-        for kind in self.node_kinds:
-            others = "".join(f":{_label(k)}" for k in self.node_kinds if k != kind)
-            out[kind] = ("UNWIND $rows AS row MERGE (n:RtNode {id: row.id}) "
-                         f"SET n = row.props, n:{_label(kind)}"
-                         + (f" REMOVE n{others}" if others else ""))
-        return out
-
-    @cached_property
-    def merge_edges(self) -> dict[str, str]:
-        return {kind: ("UNWIND $rows AS row "
-                       "MATCH (a:RtNode {id: row.src}) USING INDEX a:RtNode(id) "
-                       "MATCH (b:RtNode {id: row.dst}) USING INDEX b:RtNode(id) "
-                       f"MERGE (a)-[r:{_label(kind)} {{source_doc: row.doc}}]->(b) "
-                       "SET r = row.props RETURN count(r) AS n")
-                for kind in self.edge_kinds}
-
-    @cached_property
-    def delete_doc_edges(self) -> str:
-        calls = " ".join(
-            f"CALL (d) {{ MATCH ()-[r:{_label(kind)} {{source_doc: d}}]->() "
-            f"USING INDEX r:{_label(kind)}(source_doc) DELETE r }}"
-            for kind in self.edge_kinds)
-        # Only documents already stored can have relationships to replace.
-        return ("UNWIND $docs AS d MATCH (:RtDocument {case_id: d}) "
-                f"WITH DISTINCT d {calls}")
-
-    @cached_property
-    def move_edges(self) -> dict[str, tuple[str, str]]:
-        """Per type: (re-point alias's outgoing to canonical, re-point its incoming)."""
-        out = {}
-        for kind in self.edge_kinds:
-            t = _label(kind)
-            out[kind] = (
-                f"MATCH (a:RtNode {{id: $alias}})-[r:{t}]->(b) MATCH (c:RtNode {{id: $canonical}}) "
-                f"MERGE (c)-[n:{t} {{source_doc: r.source_doc}}]->(b) "
-                "ON CREATE SET n = properties(r) DELETE r",
-                f"MATCH (b)-[r:{t}]->(a:RtNode {{id: $alias}}) MATCH (c:RtNode {{id: $canonical}}) "
-                f"MERGE (b)-[n:{t} {{source_doc: r.source_doc}}]->(c) "
-                "ON CREATE SET n = properties(r) DELETE r",
-            )
-        return out
-
-    @cached_property
-    def count_nodes(self) -> str:
-        parts = " UNION ALL ".join(f"MATCH (n:{_label(k)}) RETURN '{k}' AS k, count(n) AS c"
-                                   for k in self.node_kinds)
-        return f"CALL () {{ {parts} }} RETURN k, c"
-
-    @cached_property
-    def count_edges(self) -> str:
-        parts = " UNION ALL ".join(
-            f"MATCH ()-[r:{_label(k)}]->() RETURN '{k}' AS k, count(r) AS c"
-            for k in self.edge_kinds)
-        return f"CALL () {{ {parts} }} RETURN k, c"
-
-    @cached_property
-    def schema_statements(self) -> list[str]:
-        stmts = [
-            "CREATE CONSTRAINT rt_node_id IF NOT EXISTS FOR (n:RtNode) REQUIRE n.id IS UNIQUE",
-            "CREATE CONSTRAINT rt_document_case_id IF NOT EXISTS "
-            "FOR (d:RtDocument) REQUIRE d.case_id IS UNIQUE",
-            "CREATE CONSTRAINT rt_alias_alias IF NOT EXISTS "
-            "FOR (a:RtAlias) REQUIRE a.alias IS UNIQUE",
-            "CREATE CONSTRAINT rt_problem_key IF NOT EXISTS "
-            "FOR (p:RtProblem) REQUIRE p.key IS UNIQUE",
-            "CREATE CONSTRAINT rt_scan_key IF NOT EXISTS FOR (s:RtScan) REQUIRE s.key IS UNIQUE",
-            "CREATE CONSTRAINT rt_meta_key IF NOT EXISTS FOR (m:RtMeta) REQUIRE m.key IS UNIQUE",
-            "CREATE INDEX rt_document_case_number IF NOT EXISTS "
-            "FOR (d:RtDocument) ON (d.case_number)",
-        ]
-        for kind in self.node_kinds:
-            spec = self.graph.nodes[kind]
-            props = sorted({"rt_name", spec.caption} | ({"uscc"} & set(spec.properties)))
-            for prop in props:
-                stmts.append(f"CREATE INDEX rt_{kind.lower()}_{prop} IF NOT EXISTS "
-                             f"FOR (n:{_label(kind)}) ON (n.{_label(prop)})")
-        for kind in self.edge_kinds:
-            stmts.append(f"CREATE INDEX rt_rel_{kind.lower()}_source_doc IF NOT EXISTS "
-                         f"FOR ()-[r:{_label(kind)}]-() ON (r.source_doc)")
-        return stmts
 
 
 # -- the store -----------------------------------------------------------------------------
@@ -282,7 +100,7 @@ class Neo4jStore(GraphStore):
         self.uri = uri
         self.database = database
         self._secrets = secrets
-        self._q = _Statements(schema())
+        self._q = Statements(schema())
         self._aliases: dict[str, str] = {}
 
     @classmethod
@@ -299,14 +117,14 @@ class Neo4jStore(GraphStore):
         password = password if password is not None else os.environ.get("NEO4J_PASSWORD")
         database = database or os.environ.get("NEO4J_DATABASE") or None
         shown = mask_uri(uri)
-        secrets = (password, _uri_password(uri), uri if shown != uri else None)
+        secrets = (password, uri_password(uri), uri if shown != uri else None)
         try:
             # The server's notifications (hints, deprecations) are for people typing Cypher;
             # ringtrace's statements are fixed, so they would only be noise on stderr.
             driver = GraphDatabase.driver(uri, auth=(user, password or "") if user else None,
                                           notifications_min_severity="OFF")
         except (ValueError, neo4j_errors.ConfigurationError) as exc:
-            raise StoreError(f"invalid Neo4j URI {shown}: {_masked(str(exc), secrets)}") from None
+            raise StoreError(f"invalid Neo4j URI {shown}: {masked(str(exc), secrets)}") from None
         store = cls(driver, uri, database, secrets)
         try:
             driver.verify_connectivity()
@@ -314,15 +132,15 @@ class Neo4jStore(GraphStore):
             driver.close()
             raise StoreError(
                 f"Neo4j at {shown} refused the credentials of user {user or '(none)'}: "
-                f"{_masked(exc.message or str(exc), secrets)}; set NEO4J_USER and "
+                f"{masked(exc.message or str(exc), secrets)}; set NEO4J_USER and "
                 "NEO4J_PASSWORD (or --user / --password)") from None
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as exc:
             driver.close()
-            raise StoreError(f"cannot reach Neo4j at {shown} ({_masked(str(exc), secrets)}): "
+            raise StoreError(f"cannot reach Neo4j at {shown} ({masked(str(exc), secrets)}): "
                              f"{HOW_TO_START}") from None
         except neo4j_errors.Neo4jError as exc:
             driver.close()
-            raise StoreError(f"Neo4j at {shown}: {_masked(str(exc), secrets)}") from None
+            raise StoreError(f"Neo4j at {shown}: {masked(str(exc), secrets)}") from None
         try:
             store.ensure_schema()
             store.refresh()
@@ -339,7 +157,7 @@ class Neo4jStore(GraphStore):
 
     # -- plumbing ------------------------------------------------------------------------
     def _fail(self, exc: Exception) -> StoreError:
-        text = _masked(str(exc), self._secrets)
+        text = masked(str(exc), self._secrets)
         if isinstance(exc, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired):
             return StoreError(f"lost Neo4j at {mask_uri(self.uri)} ({text}): {HOW_TO_START}")
         return StoreError(f"Neo4j at {mask_uri(self.uri)}: {text}")
@@ -450,7 +268,7 @@ class Neo4jStore(GraphStore):
             for rec in tx.run("UNWIND $ids AS id MATCH (n:RtNode {id: id}) "
                               "USING INDEX n:RtNode(id) RETURN n.id AS id, properties(n) AS p",
                               ids=ids[i:i + PAGE_SIZE]):
-                existing[rec["id"]] = decode_props(rec["p"], _NODE_INTERNAL)
+                existing[rec["id"]] = decode_props(rec["p"], NODE_INTERNAL)
         by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for nid, n in merged.items():
             props = merge_props(existing[nid], n.props) if nid in existing else n.props
@@ -472,7 +290,7 @@ class Neo4jStore(GraphStore):
             props = {k: v for k, v in e.props.items() if v not in (None, "", [])}
             edges[e.kind][(src, dst, e.source_doc)] = {
                 "src": src, "dst": dst, "doc": e.source_doc,
-                "props": {**encode_props(props, _EDGE_INTERNAL), "source_doc": e.source_doc}}
+                "props": {**encode_props(props, EDGE_INTERNAL), "source_doc": e.source_doc}}
         missing = 0
         for kind, keyed in sorted(edges.items()):
             rows = list(keyed.values())
@@ -489,7 +307,7 @@ class Neo4jStore(GraphStore):
 
     @staticmethod
     def _node_row(nid: str, kind: str, name: str | None, props: dict[str, Any]) -> dict[str, Any]:
-        stored = {**encode_props(props, _NODE_INTERNAL), "id": nid, "rt_kind": kind}
+        stored = {**encode_props(props, NODE_INTERNAL), "id": nid, "rt_kind": kind}
         if name is not None:
             stored["rt_name"] = name
         return {"id": nid, "props": stored}
@@ -499,7 +317,7 @@ class Neo4jStore(GraphStore):
         """A node's stored props with this batch's on top ({} for a node not seen yet)."""
         rec = tx.run("OPTIONAL MATCH (n:RtNode {id: $id}) RETURN properties(n) AS p",
                      id=node_id).single(strict=True)
-        stored = decode_props(rec["p"], _NODE_INTERNAL) if rec["p"] is not None else {}
+        stored = decode_props(rec["p"], NODE_INTERNAL) if rec["p"] is not None else {}
         return merge_props(stored, incoming[node_id]) if node_id in incoming else stored
 
     def _add_alias(self, tx: ManagedTransaction, aliases: dict[str, str], alias: str,
@@ -520,8 +338,8 @@ class Neo4jStore(GraphStore):
         if rec["a"] is None:
             return
         other = rec["c"]
-        props = merge_props(decode_props(rec["a"], _NODE_INTERNAL),
-                            decode_props(other, _NODE_INTERNAL) if other else {})
+        props = merge_props(decode_props(rec["a"], NODE_INTERNAL),
+                            decode_props(other, NODE_INTERNAL) if other else {})
         kind = other["rt_kind"] if other else "Employer"
         tx.run(self._q.merge_nodes[kind],
                rows=[self._node_row(canonical, kind, props.get("name"), props)]).consume()
@@ -575,7 +393,7 @@ class Neo4jStore(GraphStore):
 
     @staticmethod
     def _node(stored: dict[str, Any]) -> Node:
-        return Node(stored["id"], stored["rt_kind"], decode_props(stored, _NODE_INTERNAL))
+        return Node(stored["id"], stored["rt_kind"], decode_props(stored, NODE_INTERNAL))
 
     def node(self, node_id: str) -> Node | None:
         rows = self._read("MATCH (n:RtNode {id: $id}) RETURN properties(n) AS p",
@@ -585,25 +403,25 @@ class Neo4jStore(GraphStore):
     def find_nodes(self, kind: str, text: str, limit: int = 50) -> list[Node]:
         if kind not in self._q.graph.nodes:
             return []
-        label = _label(kind)
+        kind_label = label(kind)
         candidates = [text, *(self._resolve(i) for i in lookup_ids(kind, text)[1:])]
         rows = self._read(
-            f"MATCH (n:{label}) WHERE n.id IN $ids OR n.rt_name = $text OR n.uscc = $upper "
+            f"MATCH (n:{kind_label}) WHERE n.id IN $ids OR n.rt_name = $text OR n.uscc = $upper "
             "RETURN properties(n) AS p ORDER BY n.id LIMIT $limit",
             ids=candidates, text=text, upper=text.upper(), limit=limit)
         if not rows:
             # SQLite's LIKE: a literal substring, ignoring the case of ASCII letters only.
             rows = self._read(
-                f"MATCH (n:{label}) WHERE reduce(s = n.rt_name, i IN range(0, 25) | "
+                f"MATCH (n:{kind_label}) WHERE reduce(s = n.rt_name, i IN range(0, 25) | "
                 "replace(s, $upper_letters[i], $lower_letters[i])) CONTAINS $needle "
                 "RETURN properties(n) AS p ORDER BY n.id LIMIT $limit",
-                upper_letters=_ASCII_UPPER, lower_letters=_ASCII_LOWER,
-                needle=_ascii_lower(text), limit=limit)
+                upper_letters=ASCII_UPPER, lower_letters=ASCII_LOWER,
+                needle=ascii_lower(text), limit=limit)
         return sorted((self._node(r["p"]) for r in rows), key=lambda n: n.id)
 
     @staticmethod
     def _edge(src: str, dst: str, kind: str, stored: dict[str, Any]) -> Edge:
-        return Edge(src, dst, kind, stored["source_doc"], decode_props(stored, _EDGE_INTERNAL))
+        return Edge(src, dst, kind, stored["source_doc"], decode_props(stored, EDGE_INTERNAL))
 
     def edges_of(self, node_id: str, kinds: Iterable[str] | None = None) -> list[Edge]:
         nid = self._resolve(node_id)
@@ -634,7 +452,7 @@ class Neo4jStore(GraphStore):
     def iter_nodes(self, kind: str | None = None) -> Iterator[Node]:
         if kind and kind not in self._q.graph.nodes:
             return
-        where = f" AND n:{_label(kind)}" if kind else ""
+        where = f" AND n:{label(kind)}" if kind else ""
         query = (f"MATCH (n:RtNode) USING INDEX n:RtNode(id) WHERE n.id > $after{where} "
                  "RETURN n.id AS id, properties(n) AS p ORDER BY n.id LIMIT $page")
         for page in self._pages(query):
@@ -643,7 +461,7 @@ class Neo4jStore(GraphStore):
     def iter_edges(self, kind: str | None = None) -> Iterator[Edge]:
         if kind and kind not in self._q.graph.edges:
             return
-        rel = f"[r:{_label(kind)}]" if kind else "[r]"
+        rel = f"[r:{label(kind)}]" if kind else "[r]"
         query = ("MATCH (a:RtNode) USING INDEX a:RtNode(id) WHERE a.id > $after "
                  "WITH a ORDER BY a.id LIMIT $page "
                  f"CALL (a) {{ MATCH (a)-{rel}->(b:RtNode) "

@@ -41,6 +41,7 @@ TOUR: list[tuple[str, int]] = [
     ("ringtrace leads export --out exports/", 5),
     ("ringtrace resolve", 6),
     ("ringtrace eval --truth province/truth.json", 6),
+    ("ringtrace rules show strong_lead", 5),
 ]
 
 

@@ -9,8 +9,9 @@ these packages and counts each parameter or return whose annotation holds ``dict
 anywhere (``list[dict[str, Any]]``, ``dict[str, Any] | None``, ``Iterator[tuple[str, dict[str,
 Any]]]``), or the same as a ``Mapping``/``MutableMapping``.
 
-The serialisers (``to_dict``, ``to_json``) are left out: JSON output is meant to be the
-serialisation of the typed objects, and its shape is a dict by nature.
+The serialisers (``to_dict``, ``to_json``) and the readers of a stored JSON row
+(``from_dict``) are left out: JSON output is meant to be the serialisation of the typed
+objects, and its shape is a dict by nature.
 
 When you type a signature, lower :data:`RATCHET` to the new count (the test says so); a new
 function that needs a loose dict should get a dataclass or ``TypedDict`` instead.
@@ -36,8 +37,9 @@ RATCHET = {
     "ringtrace.export": 10,
 }
 
-#: methods whose job is to turn a typed object into its JSON form
-SERIALISERS = frozenset({"to_dict", "to_json"})
+#: methods whose job is to turn a typed object into its JSON form, or its JSON form back into
+#: the typed object
+SERIALISERS = frozenset({"to_dict", "to_json", "from_dict"})
 
 _DICTS = (dict, Mapping, MutableMapping)
 

@@ -1,23 +1,18 @@
-"""Findings: what a rule says about a case or an entity, with the evidence behind it."""
+"""Findings: what a rule says about a case or an entity, with the evidence behind it.
+
+A rule builds a :class:`Finding`; the scan stores it with ``to_dict`` and readers get it back
+as a :class:`~ringtrace.queries.model.RuleHit`. :class:`Evidence` is one class for both (it
+lives with the stored records).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+from ringtrace.queries.model import Evidence
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """One piece of evidence: a quoted text span, a registry fact, a record field or a link.
-
-    ``kind``: ``text`` (quoted from the document), ``registry`` (enterprise-registry field),
-    ``record`` (a structured field of the case record), ``link`` (a shared agent, phone, address
-    or date between documents).
-    """
-
-    kind: str
-    case_number: str | None
-    detail: str
+__all__ = ["Evidence", "Finding"]
 
 
 @dataclass(slots=True)

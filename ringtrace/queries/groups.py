@@ -13,33 +13,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
 from typing import Any
 
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
+from ringtrace.queries.model import ExplainedGroup, GroupReason
 from ringtrace.queries.redflags import RULES_BY_ID
 from ringtrace.queries.redflags.common import busiest_window, employer_confirmation_cases
-
-
-@dataclass(frozen=True)
-class ExplainedGroup:
-    """One employer's group of confirmation suits that the evidence explains as legitimate."""
-
-    employer_id: str
-    employer: str
-    cases: tuple[str, ...]
-    #: cases with at least one exculpatory finding, and leads among the group
-    backed: int
-    leads: int
-    #: exculpatory rule title -> cases it fired on, most frequent first
-    reasons: tuple[tuple[str, int], ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["cases"] = list(self.cases)
-        data["reasons"] = [{"reason": r, "cases": n} for r, n in self.reasons]
-        return data
 
 
 def explained_groups(frame: Frame, findings: list[Finding], leads: set[str],
@@ -71,5 +51,6 @@ def explained_groups(frame: Frame, findings: list[Finding], leads: set[str],
         reasons = Counter(RULES_BY_ID[r].title for c in backed for r in backing[c])
         groups.append(ExplainedGroup(
             employer, str(frame.employers.get(employer, {}).get("name") or employer),
-            tuple(cases), len(backed), led, tuple(reasons.most_common())))
+            tuple(cases), len(backed), led,
+            tuple(GroupReason(r, n) for r, n in reasons.most_common())))
     return groups

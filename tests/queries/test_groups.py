@@ -25,7 +25,7 @@ def test_a_workforce_with_wage_claims_is_explained_with_its_reasons(tmp_path: Pa
     config = load_rules()
     [group] = explained_groups(frame, run_all(frame, config), set(), config.groups)
     assert len(group.cases) == 5 and group.backed == 5 and group.leads == 0
-    reasons = dict(group.reasons)
+    reasons = {r.reason: r.cases for r in group.reasons}
     assert reasons["劳动关系随单位集体终止（减轻）"] == 5 and reasons["同时主张工资/补偿金额（减轻）"] == 3
 
 

@@ -70,7 +70,7 @@ def sample(store: SQLiteStore, per_kind: int, seed: int) -> Sample:
     persons = {node_id for node_id, _ in store.node_values("Person", ["name"])}
     parties = {src for src, _ in store.edge_pairs(["PARTY_IN"])}
     agents = {src for src, _ in store.edge_pairs(["AGENT_IN"])}
-    rings = [r["ring_id"] for r in ScanResults.load(store).rings]
+    rings = [r.ring_id for r in ScanResults.load(store).rings]
     rng = random.Random(seed)
 
     def draw(pool: set[str] | list[str]) -> list[str]:

@@ -70,11 +70,10 @@ def groups(ctx: Context, limit: int, store_uri: str | None, as_json: bool, as_cs
     """
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
         found = list_explained_groups(store, limit)
-    rows = [{"employer": g["employer"], "cases": len(g["cases"]), "backed": g["backed"],
-             "leads": g["leads"],
-             "reasons": "；".join(f"{r['reason']}×{r['cases']}" for r in g["reasons"])}
+    rows = [{"employer": g.employer, "cases": len(g.cases), "backed": g.backed,
+             "leads": g.leads, "reasons": "；".join(f"{r.reason}×{r.cases}" for r in g.reasons)}
             for g in found]
-    emit(found, as_json=as_json, as_csv=as_csv, rows=rows)
+    emit([g.to_dict() for g in found], as_json=as_json, as_csv=as_csv, rows=rows)
 
 
 @cli.command()

@@ -258,8 +258,8 @@ def pack_manifest(audit: Sequence[Mapping[str, Any]], scan: ScanResults, ring_id
             info = json.loads(manifest.read_text("utf-8"))
         except (OSError, ValueError):
             continue
-        if (info.get("ring_id") == ring["ring_id"]
-                and info.get("workspace_snapshot") == scan.meta.get("snapshot")):
+        if (info.get("ring_id") == ring.ring_id
+                and info.get("workspace_snapshot") == scan.meta.snapshot):
             return str(digest)
     return None
 

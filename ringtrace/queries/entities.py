@@ -16,6 +16,7 @@ from ringtrace.errors import NotFound
 from ringtrace.graph.elements import Edge, Node
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.candidates import distinct_entities, former_name_matched, one_entity
+from ringtrace.queries.model import RuleHit
 from ringtrace.queries.results import ScanResults
 from ringtrace.resolve import Resolution, ensure, explain
 
@@ -54,9 +55,9 @@ def case_row(store: GraphStore, case_id: str, scan: ScanResults | None) -> dict[
         "defendant_response": props.get("defendant_response"), "outcome": props.get("outcome"),
     }
     scored = scan.case(case_id) if scan else None
-    row["score"] = scored["final_score"] if scored else 0.0
-    row["rules"] = scored["rules"] if scored else []
-    row["ring_id"] = scored["ring_id"] if scored else None
+    row["score"] = scored.final_score if scored else 0.0
+    row["rules"] = list(scored.rules) if scored else []
+    row["ring_id"] = scored.ring_id if scored else None
     return row
 
 
@@ -86,9 +87,9 @@ def _cases_by_ring(rows: list[dict[str, Any]]) -> list[str]:
     return sorted({r["ring_id"] for r in rows if r.get("ring_id")})
 
 
-def _finding_view(f: dict[str, Any]) -> dict[str, Any]:
-    return {"rule_id": f["rule_id"], "summary": f["summary"], "evidence": f["evidence"],
-            "cases": len(f["cases"])}
+def _finding_view(f: RuleHit) -> dict[str, Any]:
+    return {"rule_id": f.rule_id, "summary": f.summary,
+            "evidence": [e.to_dict() for e in f.evidence], "cases": len(f.cases)}
 
 
 def employer_profile(store: GraphStore, text: str) -> dict[str, Any]:
@@ -118,9 +119,9 @@ def employer_profile(store: GraphStore, text: str) -> dict[str, Any]:
         seen = {f["rule_id"] for f in flags}
         for c in case_ids:
             for f in scan.findings_for_case(c):
-                if f["subject"] == c and f["rule_id"] not in seen:
+                if f.subject == c and f.rule_id not in seen:
                     flags.append(_finding_view(f))
-                    seen.add(f["rule_id"])
+                    seen.add(f.rule_id)
     legal_reps = [store.node(e.src) for e in edges if e.kind == "LEGAL_REP_OF"]
     return {
         "employer": _public(node),
@@ -134,8 +135,8 @@ def employer_profile(store: GraphStore, text: str) -> dict[str, Any]:
                    for _, a in sorted(agents.items())],
         "flags": flags,
         "rings": _cases_by_ring(cases),
-        "explained_groups": [g for g in (scan.explained_groups if scan else [])
-                             if g["employer_id"] == node.id],
+        "explained_groups": [g.to_dict() for g in (scan.explained_groups if scan else [])
+                             if g.employer_id == node.id],
         "resolution": _resolution_view(store, res, node.id),
     }
 

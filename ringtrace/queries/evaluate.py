@@ -195,10 +195,9 @@ def evaluate(store: GraphStore, truth: Truth, ks: tuple[int, ...] = (50, 100),
         if c.group == "ring" and c.ring_id is not None:
             planted.setdefault(c.ring_id, (c.kind, set()))[1].update(c.store_ids)
 
-    leads = list(scan.data["leads"])
+    leads = scan.leads
     lead_set = set(leads)
-    reported = [(str(r["ring_id"]), set(r["cases"])) for r in scan.rings
-                if r.get("reported", True)]
+    reported = [(r.ring_id, set(r.cases)) for r in scan.rings if r.reported]
     found_by_typology: dict[str, list[bool]] = defaultdict(list)
     found_by_size: dict[str, list[bool]] = {band: [] for band, _low in SIZE_BANDS}
     matched: set[str] = set()
@@ -237,7 +236,7 @@ def evaluate(store: GraphStore, truth: Truth, ks: tuple[int, ...] = (50, 100),
         decoys_in_rings=len(in_rings & decoy_kind.keys()),
         decoy_ring_rate=_ratio(len(in_rings & decoy_kind.keys()), len(decoy_kind)),
         decoy_ring_rate_by_kind=_rate_by_kind(decoy_kind, in_rings),
-        lead_threshold=float(scan.meta["lead_threshold"]),
+        lead_threshold=float(scan.meta.lead_threshold),
         unmatched_truth_cases=sum(not c.store_ids for c in cases),
         quarantined=problems, quarantine_rate=_ratio(problems, problems + stored),
         false_rings=[_describe(ring_id, members, cases)

@@ -181,7 +181,7 @@ def export_leads(store: GraphStore, workspace: str | Path, out_dir: Path, *,
         _write(path, fmt, rows, [
             ("受理检察院", office.name), ("区划代码", office.code), ("导出批次", export_id),
             ("导出时间（UTC）", now), ("线索数", len(rows)),
-            ("数据快照", scan.meta.get("snapshot")), ("生成工具", f"ringtrace {__version__}"),
+            ("数据快照", scan.meta.snapshot), ("生成工具", f"ringtrace {__version__}"),
             ("脱敏", "否（完整身份证号与电话）" if unmask else "是（身份证号仅留地区码，电话留前3后4位）"),
             ("说明", "线索由模型生成，不等于已查实的监督案件，需调查核实。")])
         result.files.append(ExportFile(office, path, [lead["lead_id"] for lead, _ in members]))

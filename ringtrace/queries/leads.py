@@ -6,17 +6,17 @@ from typing import Any
 
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.entities import case_row
+from ringtrace.queries.model import ExplainedGroup, ScoredCase
 from ringtrace.queries.results import ScanResults
 from ringtrace.regions.provinces import province_name, province_of_code, province_of_text
 
 __all__ = ["list_explained_groups", "list_leads"]
 
 
-def list_explained_groups(store: GraphStore, limit: int | None = None) -> list[dict[str, Any]]:
+def list_explained_groups(store: GraphStore, limit: int | None = None) -> list[ExplainedGroup]:
     """Groups the last scan explained as legitimate, largest first (see queries.groups)."""
     scan = ScanResults.load(store)
-    found = sorted(scan.explained_groups,
-                   key=lambda g: (-len(g["cases"]), g["employer_id"]))
+    found = sorted(scan.explained_groups, key=lambda g: (-len(g.cases), g.employer_id))
     return found[:limit]
 
 
@@ -30,25 +30,25 @@ def list_leads(store: GraphStore, limit: int | None = None,
     scan = ScanResults.load(store)
     if only is not None:
         return _lead_rows(store, scan, only[:limit], scan.cases(c for _, c in only[:limit]))
-    threshold = scan.meta["lead_threshold"] if min_score is None else min_score
-    if threshold >= scan.meta["lead_threshold"]:
+    threshold = scan.meta.lead_threshold if min_score is None else min_score
+    if threshold >= scan.meta.lead_threshold:
         # the scan's leads, strongest first, are every case at or above this threshold: read
         # the rows shown, not every case's
         ranked = scan.leads
-        if threshold > scan.meta["lead_threshold"]:
+        if threshold > scan.meta.lead_threshold:
             rows = scan.cases(ranked)
-            ranked = [c for c in ranked if rows[c]["final_score"] >= threshold]
+            ranked = [c for c in ranked if rows[c].final_score >= threshold]
         else:
             rows = scan.cases(ranked[:limit])
     else:
-        rows = scan.data["cases"]
-        ranked = sorted((c for c, row in rows.items() if row["final_score"] >= threshold),
-                        key=lambda c: (-rows[c]["final_score"], c))
+        rows = scan.all_cases()
+        ranked = sorted((c for c, row in rows.items() if row.final_score >= threshold),
+                        key=lambda c: (-rows[c].final_score, c))
     return _lead_rows(store, scan, list(enumerate(ranked[:limit], start=1)), rows)
 
 
 def _lead_rows(store: GraphStore, scan: ScanResults, ranked: list[tuple[int, str]],
-               rows: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+               rows: dict[str, ScoredCase]) -> list[dict[str, Any]]:
     out = []
     for rank, case_id in ranked:
         row = rows[case_id]
@@ -58,14 +58,14 @@ def _lead_rows(store: GraphStore, scan: ScanResults, ranked: list[tuple[int, str
         province = province_of_code(region) or province_of_text(facts.get("forum"))
         findings = scan.findings_for_case(case_id)
         out.append({
-            "rank": rank, "lead_id": row["lead_id"], "case_id": case_id,
+            "rank": rank, "lead_id": row.lead_id, "case_id": case_id,
             "case_number": facts["case_number"], "forum": facts["forum"],
             "region_code": region, "province": province_name(province),
             "document_type": facts["document_type"], "decision_date": facts["decision_date"],
-            "score": row["final_score"], "rule_score": row["rule_score"],
-            "ring_id": row["ring_id"], "rules": row["rules"],
-            "reasons": [f["summary"] for f in findings],
-            "evidence": [{"rule_id": f["rule_id"], **ev} for f in findings
-                         for ev in f["evidence"]],
+            "score": row.final_score, "rule_score": row.rule_score,
+            "ring_id": row.ring_id, "rules": list(row.rules),
+            "reasons": [f.summary for f in findings],
+            "evidence": [{"rule_id": f.rule_id, **ev.to_dict()} for f in findings
+                         for ev in f.evidence],
         })
     return out

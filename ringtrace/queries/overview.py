@@ -20,7 +20,7 @@ from ringtrace.regions import gb2260
 def overview_data(store: GraphStore, *, top_employers: int = 20) -> dict[str, Any]:
     """Dashboard data (see :func:`ringtrace.viz.pages.dashboard_page` for the shape)."""
     scan = ScanResults.load(store)
-    cases = scan.data["cases"]
+    leads = set(scan.leads)
     months: dict[str, list[int]] = {}
     for node in store.iter_nodes("Case"):
         day = node.props.get("filing_date") or node.props.get("decision_date")
@@ -28,7 +28,7 @@ def overview_data(store: GraphStore, *, top_employers: int = 20) -> dict[str, An
             continue
         row = months.setdefault(str(day)[:7], [0, 0])
         row[0] += 1
-        row[1] += bool(cases.get(node.id, {}).get("is_lead"))
+        row[1] += node.id in leads
     suits: Counter[str] = Counter()
     for edge in store.iter_edges("PARTY_IN"):
         if edge.props.get("side") == "employer":
@@ -41,14 +41,14 @@ def overview_data(store: GraphStore, *, top_employers: int = 20) -> dict[str, An
                           "insured_headcount": props.get("insured_headcount")})
     places: Counter[tuple[str, str]] = Counter()
     offices: Counter[str] = Counter()
-    for case_id in scan.data["leads"]:
+    for case_id in scan.leads:
         where = case_jurisdiction(store, case_id)
         code = where.region_code or ""
         province = gb2260.name(code[:2] + "0000") if len(code) >= 2 else None
         city = gb2260.name(code[:4] + "00") if len(code) >= 4 else None
         places[(province or "未知", city or "")] += 1
         offices[where.procuratorate.name] += 1
-    rule_hits = Counter(f["rule_id"] for f in scan.data["findings"])
+    rule_hits = scan.rule_hits()
     return {
         "title": "ringtrace 线索总览",
         "counts": store.counts(),
@@ -59,7 +59,7 @@ def overview_data(store: GraphStore, *, top_employers: int = 20) -> dict[str, An
         "leads_by_procuratorate": [{"procuratorate": o, "leads": n}
                                    for o, n in sorted(offices.items(),
                                                       key=lambda kv: (-kv[1], kv[0]))],
-        "ring_sizes": [r["structure"]["applicants"] for r in scan.rings if r.get("reported", True)],
+        "ring_sizes": [r.structure.applicants for r in scan.rings if r.reported],
         "rule_hits": [{"rule_id": r, "title": RULES_BY_ID[r].title if r in RULES_BY_ID else r,
                        "count": n} for r, n in sorted(rule_hits.items(),
                                                       key=lambda kv: (-kv[1], kv[0]))],

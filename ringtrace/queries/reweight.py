@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -125,33 +125,31 @@ def reweight(examples: Iterable[Example], prior: Mapping[str, float],
 
 # -- scoring a stored scan with other weights -------------------------------------------------
 def stored_weights(scan: ScanResults) -> dict[str, float]:
-    return {r: float(p["weight"]) for r, p in sorted(scan.meta["rules"]["rules"].items())}
+    return {r: float(p["weight"]) for r, p in sorted(scan.meta.rules.rules.items())}
 
 
 def scan_config(scan: ScanResults, weights: Mapping[str, float]) -> RuleConfig:
     """The scan's own rule configuration (scoring, caps, …) with other weights."""
-    stored = scan.meta["rules"]
-    values = {f.name: stored[f.name] for f in fields(RuleConfig) if f.name in stored}
-    values["rules"] = {r: {**p, "weight": weights.get(r, p["weight"])}
-                       for r, p in stored["rules"].items()}
-    values.setdefault("source", "stored scan")
-    return RuleConfig(**values)
+    stored = scan.meta.rules
+    return replace(stored, rules={r: {**p, "weight": weights.get(r, p["weight"])}
+                                  for r, p in stored.rules.items()})
 
 
 def rule_log_odds(scan: ScanResults, weights: Mapping[str, float]) -> dict[str, float]:
     """Each scanned case's rules' log-odds under ``weights``, by the scan's scoring function."""
     config = scan_config(scan, weights)
-    hits = [Finding(rule, case, [case], "") for case, row in sorted(scan.data["cases"].items())
-            for rule in row["rules"]]
+    cases = scan.all_cases()
+    hits = [Finding(rule, case, [case], "") for case, row in sorted(cases.items())
+            for rule in row.rules]
     scored = rule_scores(hits, config)
     prior = float(config.scoring["prior_log_odds"])
     return {case: scored[case].log_odds if case in scored else prior
-            for case in scan.data["cases"]}
+            for case in cases}
 
 
 def ring_terms(scan: ScanResults) -> dict[str, float]:
     """What ring membership added to each case's log-odds, as the scan stored it."""
-    return {case: float(row.get("ring_log_odds", 0.0)) for case, row in scan.data["cases"].items()}
+    return {case: float(row.ring_log_odds) for case, row in scan.all_cases().items()}
 
 
 def rescore(scan: ScanResults, weights: Mapping[str, float], *, rings: bool = True
@@ -169,9 +167,9 @@ def rescore(scan: ScanResults, weights: Mapping[str, float], *, rings: bool = Tr
 
 def examples(scan: ScanResults, labels: Mapping[str, bool]) -> list[Example]:
     """Verified cases as :class:`Example` rows, with their prior and ring offsets."""
-    prior = float(scan.meta["rules"]["scoring"]["prior_log_odds"])
+    prior = float(scan.meta.rules.scoring["prior_log_odds"])
     ring = ring_terms(scan)
-    return [Example(tuple((scan.case(case) or {"rules": []})["rules"]), held,
+    return [Example(scan.rules_of(case), held,
                     prior + ring.get(case, 0.0)) for case, held in sorted(labels.items())]
 
 
@@ -188,3 +186,4 @@ def matched_threshold(before: Mapping[str, float], after: Mapping[str, float],
         return threshold
     ranked = sorted(after.values(), reverse=True)
     return math.floor(ranked[passed - 1] * 10_000) / 10_000
+

@@ -25,18 +25,19 @@ def list_rings(store: GraphStore, limit: int | None = None,
     """
     scan = ScanResults.load(store)
     rows = []
-    chosen = [r for r in scan.rings if include_clusters or r.get("reported", True)]
+    chosen = [r for r in scan.rings if include_clusters or r.reported]
     for ring in chosen[:limit]:
         names = []
-        for agent_id in ring["intermediaries"][:2]:
+        for agent_id in ring.intermediaries[:2]:
             node = store.node(agent_id)
             names.append(node.name if node else agent_id)
-        s = ring["structure"]
+        s = ring.structure
         rows.append({
-            "rank": ring["rank"], "ring_id": ring["ring_id"], "score": ring["score"],
-            "cases": s["cases"], "leads": ring.get("leads", 0), "applicants": s["applicants"], "employers": s["employers"],
-            "intermediaries": names, "exposure_yuan": ring["exposure"]["amount_yuan"],
-            "top_rules": [r for r, _ in Counter(ring["rules"]).most_common(3)],
+            "rank": ring.rank, "ring_id": ring.ring_id, "score": ring.score,
+            "cases": s.cases, "leads": ring.leads, "applicants": s.applicants,
+            "employers": s.employers, "intermediaries": names,
+            "exposure_yuan": ring.exposure.amount_yuan,
+            "top_rules": [r for r, _ in Counter(ring.rules).most_common(3)],
         })
     return rows
 
@@ -45,14 +46,14 @@ def ring_detail(store: GraphStore, ring_id: str) -> dict[str, Any]:
     """Everything about one ring, in the shape the HTML views and evidence packs render."""
     scan = ScanResults.load(store)
     ring = scan.ring(ring_id)
-    cases = [case_row(store, c, scan) for c in ring["cases"]]
+    cases = [case_row(store, c, scan) for c in ring.cases]
     # people and employers as resolved entities: an agent named in 50 judgments is one agent
     entity = ensure(store).entity
     members: dict[str, Counter[str]] = {"Employer": Counter(), "worker": Counter(),
                                         "agent": Counter(), "Forum": Counter()}
     agent_info: dict[str, dict[str, Any]] = {}
     mentions: dict[str, set[str]] = {}
-    for c in ring["cases"]:
+    for c in ring.cases:
         for e in store.edges_of(c, ["PARTY_IN", "AGENT_IN", "DECIDED_BY"]):
             who = entity(e.src)
             mentions.setdefault(who, set()).add(e.src)
@@ -74,20 +75,20 @@ def ring_detail(store: GraphStore, ring_id: str) -> dict[str, Any]:
     intermediaries = [{"id": a, "name": props(a).get("name", a),
                        "role": "劳动者代理人" if agent_info[a]["side"] == "worker" else "单位代理人",
                        "cases": members["agent"][a]}
-                      for a in dict.fromkeys(entity(x) for x in ring["intermediaries"])
+                      for a in dict.fromkeys(entity(x) for x in ring.intermediaries)
                       if a in agent_info]
     timeline = sorted(({"date": row[key], "event": label, "case_number": row["case_number"]}
                        for row in cases for key, label in _DATE_EVENTS if row.get(key)),
                       key=lambda t: (t["date"], t["case_number"] or "", t["event"]))
     flags = [{"rule_id": r, "title": RULES_BY_ID[r].title if r in RULES_BY_ID else r, "count": n}
-             for r, n in sorted(ring["rules"].items(), key=lambda kv: (-kv[1], kv[0]))]
-    evidence = {row["id"]: [{"rule_id": f["rule_id"], "summary": f["summary"],
-                             "evidence": f["evidence"]}
+             for r, n in sorted(ring.rules.items(), key=lambda kv: (-kv[1], kv[0]))]
+    evidence = {row["id"]: [{"rule_id": f.rule_id, "summary": f.summary,
+                             "evidence": [e.to_dict() for e in f.evidence]}
                             for f in scan.findings_for_case(row["id"])] for row in cases}
     return {
-        "ring_id": ring["ring_id"], "rank": ring["rank"], "score": ring["score"],
-        "strength": ring["strength"], "reasons": ring["reasons"],
-        "structure": ring["structure"], "community": ring["community"],
+        "ring_id": ring.ring_id, "rank": ring.rank, "score": ring.score,
+        "strength": ring.strength, "reasons": list(ring.reasons),
+        "structure": ring.structure.to_dict(), "community": ring.community,
         "intermediaries": intermediaries,
         "agents": [{"id": a, "name": props(a).get("name", a), "kind": agent_info[a]["kind"],
                     "law_firm": agent_info[a]["law_firm"], "side": agent_info[a]["side"],
@@ -104,8 +105,8 @@ def ring_detail(store: GraphStore, ring_id: str) -> dict[str, Any]:
                     "region_code": props(f).get("region_code"), "cases": n}
                    for f, n in sorted(members["Forum"].items())],
         "cases": cases, "timeline": timeline, "flags": flags, "evidence": evidence,
-        "exposure": ring["exposure"], "links": ring["links"],
-        "node_ids": sorted([*ring["cases"], *nodes]),
+        "exposure": ring.exposure.to_dict(), "links": [lk.to_dict() for lk in ring.links],
+        "node_ids": sorted([*ring.cases, *nodes]),
     }
 
 

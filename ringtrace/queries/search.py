@@ -64,8 +64,8 @@ def _by_ids(store: GraphStore, scan: ScanResults | None, text: str) -> list[Sear
     if scan is None:
         return []
     if text.startswith("R-"):
-        return [SearchHit("ring", r["ring_id"], r["ring_id"], f"第{r['rank']}名")
-                for r in scan.rings if r["ring_id"] == text]
+        return [SearchHit("ring", r.ring_id, r.ring_id, f"第{r.rank}名")
+                for r in scan.rings if r.ring_id == text]
     if text.startswith("L-"):
         case_id = scan.lead_case(text)
         return [SearchHit("lead", text, text, case_id)] if case_id else []

@@ -38,7 +38,7 @@ def check_target(store: GraphStore, target: str) -> str:
     """``target`` if the last scan has that lead or ring, else :class:`NotFound`."""
     scan = ScanResults.load(store)
     if target.startswith("R-"):
-        return str(scan.ring(target)["ring_id"])
+        return scan.ring(target).ring_id
     if scan.lead_case(target) is not None:
         return target
     raise NotFound(f"no lead or ring {target!r} in the last scan; `ringtrace leads` and "

@@ -103,7 +103,8 @@ def ring(ring_id: str) -> str:
         resolution = ensure(store, save=False)  # a page never writes
         scan = ScanResults.load(store)
         rows = scan.cases(c["id"] for c in detail["cases"])
-        leads = {c["id"]: rows.get(c["id"], {}).get("lead_id") for c in detail["cases"]}
+        leads = {c["id"]: row.lead_id if (row := rows.get(c["id"])) else None
+                 for c in detail["cases"]}
         judged = stored(store)
     # one row per mention of an agent (what a judgement names), grouped under its entity
     agents = [{**a, "id": m, "entity": a["id"], "members": len(resolution.members(a["id"]))}
@@ -143,12 +144,12 @@ def _case_page(case_id: str) -> str:
         findings = scan.findings_for_case(case_id)
         document = store.document(case_id) or {}
         parties = _parties(store, case_id)
-    lead_id = scored["lead_id"] if scored else None
+    lead_id = scored.lead_id if scored else None
     outcomes = [o for o in read_outcomes(desk().config.workspace) if o.get("lead_id") == lead_id]
     return render_page(
         "case.html.j2", title=f"案件 {facts['case_number'] or case_id}", case=facts,
         findings=findings, document=document, parties=parties, lead_id=lead_id,
-        is_lead=bool(scored and scored["final_score"] >= scan.meta["lead_threshold"]),
+        is_lead=bool(scored and scored.final_score >= scan.meta.lead_threshold),
         state=_state(_states(), lead_id) if lead_id else None, outcomes=outcomes,
         outcome_names=outcome_names(), statuses=STATUSES)
 

@@ -110,7 +110,7 @@ def calibration(scan: ScanResults, sham: set[str], confirmation: set[str]) -> li
     counts = [[0, 0] for _ in BANDS]
     for case_id in confirmation:
         row = scan.case(case_id)
-        score = float(row["final_score"]) if row else 0.0
+        score = float(row.final_score) if row else 0.0
         band = max(i for i, low in enumerate(BANDS) if score >= low)
         counts[band][0] += 1
         counts[band][1] += case_id in sham

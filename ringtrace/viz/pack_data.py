@@ -75,13 +75,13 @@ def _case_flags(scan: ScanResults, case_id: str, masker: Masker
     """The case's own findings (with evidence) and the ids of ring-level findings covering it."""
     own, shared = [], []
     for f in scan.findings_for_case(case_id):
-        if f["subject"] != case_id:
-            shared.append(f["rule_id"])
+        if f.subject != case_id:
+            shared.append(f.rule_id)
             continue
-        own.append({"rule_id": f["rule_id"], "title": _title(f["rule_id"]),
-                    "summary": masker.text(f["summary"]),
-                    "evidence": [{"kind": e["kind"], "detail": masker.text(e["detail"])}
-                                 for e in f["evidence"]]})
+        own.append({"rule_id": f.rule_id, "title": _title(f.rule_id),
+                    "summary": masker.text(f.summary),
+                    "evidence": [{"kind": e.kind, "detail": masker.text(e.detail)}
+                                 for e in f.evidence]})
     return own, sorted(set(shared))
 
 
@@ -96,14 +96,14 @@ def _ring_flags(scan: ScanResults, cases: list[dict[str, Any]], masker: Masker
     seen: dict[tuple[str, str], dict[str, Any]] = {}
     for case_id in number:
         for f in scan.findings_for_case(case_id):
-            if f["subject"] == case_id or (f["rule_id"], f["subject"]) in seen:
+            if f.subject == case_id or (f.rule_id, f.subject) in seen:
                 continue
-            seen[(f["rule_id"], f["subject"])] = {
-                "rule_id": f["rule_id"], "title": _title(f["rule_id"]),
-                "summary": masker.text(f["summary"]),
-                "cases": sorted(number[c] or c for c in f["cases"] if c in number),
-                "evidence": [{"kind": e["kind"], "detail": masker.text(e["detail"])}
-                             for e in f["evidence"]]}
+            seen[(f.rule_id, f.subject)] = {
+                "rule_id": f.rule_id, "title": _title(f.rule_id),
+                "summary": masker.text(f.summary),
+                "cases": sorted(number[c] or c for c in f.cases if c in number),
+                "evidence": [{"kind": e.kind, "detail": masker.text(e.detail)}
+                             for e in f.evidence]}
     return sorted(seen.values(), key=lambda f: (f["rule_id"], f["summary"]))
 
 
@@ -166,6 +166,7 @@ def _contradictions(store: GraphStore, detail: dict[str, Any]) -> list[dict[str,
 def pack_data(store: GraphStore, ring_id: str, *, unmask: bool = False) -> dict[str, Any]:
     """Everything an evidence pack shows about ``ring_id`` (id or rank), masked by default."""
     scan = ScanResults.load(store)
+    meta = scan.meta
     detail = ring_detail(store, ring_id)
     masker = Masker(unmask, store.ref_key())
     cases = []
@@ -209,11 +210,9 @@ def pack_data(store: GraphStore, ring_id: str, *, unmask: bool = False) -> dict[
         "sources": [{"case_id": c["id"], "case_number": c["case_number"],
                      "doc_sha256": c["doc_sha256"], "source_path": c["source_path"]}
                     for c in cases],
-        "scan": {"snapshot": scan.meta.get("snapshot"), "scanned_at": scan.meta.get("scanned_at"),
-                 "community_seed": scan.meta.get("community_seed"),
-                 "lead_threshold": scan.meta.get("lead_threshold"),
-                 "ringtrace_version": scan.meta.get("ringtrace_version"),
-                 "rules": scan.meta.get("rules")},
+        "scan": {"snapshot": meta.snapshot, "scanned_at": meta.scanned_at,
+                 "community_seed": meta.community_seed, "lead_threshold": meta.lead_threshold,
+                 "ringtrace_version": meta.ringtrace_version, "rules": meta.to_dict()["rules"]},
         "node_ids": detail["node_ids"],
         "intermediary_ids": [i["id"] for i in detail["intermediaries"]],
     }

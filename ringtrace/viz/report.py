@@ -7,6 +7,7 @@ page: an investigator triaging ring 25 needs to know who runs it as much as for 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,8 @@ def write_report(store: GraphStore, out_dir: Path, *, top: int = 10, seed: int =
     for row in summaries[top:]:
         ring = scan.ring(row["ring_id"])
         details.append({"ring_id": row["ring_id"], "rank": row["rank"], "score": row["score"],
-                        "reasons": list(ring.get("reasons") or []),
-                        "intermediaries": _names(store, ring.get("intermediaries") or []),
+                        "reasons": list(ring.reasons),
+                        "intermediaries": _names(store, ring.intermediaries),
                         "structure": {"cases": row["cases"], "applicants": row["applicants"],
                                       "employers": row["employers"]},
                         "exposure": {"amount_yuan": row["exposure_yuan"]}})
@@ -65,7 +66,7 @@ def write_report(store: GraphStore, out_dir: Path, *, top: int = 10, seed: int =
     return files
 
 
-def _names(store: GraphStore, node_ids: list[str]) -> list[str]:
+def _names(store: GraphStore, node_ids: Iterable[str]) -> list[str]:
     names = []
     for node_id in node_ids:
         node = store.node(node_id)
@@ -77,8 +78,8 @@ def headline(store: GraphStore, scan: ScanResults, rings: list[dict[str, Any]]) 
     """What an investigator asks first: how many rings and leads, how many applicants and
     intermediaries behind them, and the estimated fund exposure (sum over the listed rings)."""
     listed = {r["ring_id"] for r in rings}
-    intermediaries = {a for ring in scan.rings if ring["ring_id"] in listed
-                      for a in ring.get("intermediaries") or []}
+    intermediaries = {a for ring in scan.rings if ring.ring_id in listed
+                      for a in ring.intermediaries}
     return {"rings": len(rings), "leads": len(scan.leads),
             "applicants": sum(int(r.get("applicants") or 0) for r in rings),
             "intermediaries": len(intermediaries),

@@ -333,10 +333,15 @@ def test_the_lead_queue_is_paged_and_keeps_its_filter(client: Any, workspace_cop
 
 def test_a_lead_is_found_among_the_leads_or_else_among_every_case(workspace_copy: Path) -> None:
     from ringtrace.graph.identity import lead_id
+    from ringtrace.queries.model import ScoredCase
     from ringtrace.queries.results import ScanResults
 
+    def row(case: str, score: float) -> dict[str, Any]:
+        return ScoredCase(score, score, 0.0, 0.0, ("EMP_BURST",), (0,), None, lead_id(case),
+                          score >= 0.72, None).to_dict()
+
     scan = ScanResults.of({"meta": {}, "leads": ["Case:a"], "cases": {
-        "Case:a": {"lead_id": lead_id("Case:a")}, "Case:b": {"lead_id": lead_id("Case:b")}}})
+        "Case:a": row("Case:a", 0.9), "Case:b": row("Case:b", 0.3)}})
     assert scan.lead_case(lead_id("Case:a")) == "Case:a"
     assert scan.lead_case(lead_id("Case:b")) == "Case:b"  # scored, below the threshold
     assert scan.lead_case("L-0000000000") is None

@@ -150,10 +150,12 @@ def test_desk_review_then_scan_honours_the_judgements(
     with SQLiteStore.open(workspace) as store:
         res = ensure(store)
         scan = ScanResults.load(store)
-        after = scan.ring(str((scan.case(first_case) or {})["ring_id"]))
+        scored = scan.case(first_case)
+        assert scored is not None and scored.ring_id is not None
+        after = scan.ring(scored.ring_id)
     assert res.entity(same[0]) == res.entity(same[1])
     assert res.entity(not_same[0]) != res.entity(not_same[1])
-    intermediaries = set(after["intermediaries"])
+    intermediaries = set(after.intermediaries)
     assert res.entity(same[0]) in intermediaries
     assert not {same[0], same[1]} - {res.entity(same[0])} & intermediaries  # one person now
     assert {res.entity(m) for m in not_same} <= intermediaries  # two people, both in the ring
@@ -161,7 +163,7 @@ def test_desk_review_then_scan_honours_the_judgements(
     desk = Desk(workspace)  # the ring page after the scan shows the entities as judged
     try:
         tab = Page(browser, desk.url)
-        tab.page.goto(f"{desk.url}rings/{after['ring_id']}", wait_until="load")
+        tab.page.goto(f"{desk.url}rings/{after.ring_id}", wait_until="load")
         entity = dict(tab.page.evaluate("""Array.from(document.querySelectorAll(
             '#agent-table tr[data-agent]'), r => [r.cells[1].innerText, r.dataset.entity])"""))
         assert entity[mask_ids(same[0])] == entity[mask_ids(same[1])]

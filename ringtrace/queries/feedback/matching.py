@@ -92,4 +92,4 @@ def verdicts(outcomes: Iterable[Mapping[str, Any]]) -> dict[str, Verdict]:
 def truth_labels(scan: ScanResults, truth: Mapping[str, Any]) -> dict[str, bool]:
     """Scanned case id -> is it sham according to a synthetic truth (``truth.json``)."""
     sham = {normalize_case_number(n) for n in truth["sham_case_numbers"]}
-    return {c: case_number_of(c) in sham for c in scan.data["cases"]}
+    return {c: case_number_of(c) in sham for c in scan.all_cases()}

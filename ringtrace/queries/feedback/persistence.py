@@ -61,7 +61,7 @@ def record_feedback(store: GraphStore, workspace: str | Path,
     are also kept in the store's quarantine (``ringtrace status --problems``).
     """
     scan = ScanResults.load(store)
-    leads = {row["lead_id"]: case for case, row in scan.data["cases"].items()}
+    leads = {row.lead_id: case for case, row in scan.all_cases().items()}
     known = {(o["lead_id"], o["outcome"], o["date"]) for o in read_outcomes(workspace)}
     summary = FeedbackImport()
     lines = []

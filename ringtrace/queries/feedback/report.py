@@ -59,12 +59,12 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
     """
     scan = ScanResults.load(store)
     outcomes = read_outcomes(workspace)
-    found = {c: v for c, v in verdicts(outcomes).items() if c in scan.data["cases"]}
+    found = {c: v for c, v in verdicts(outcomes).items() if c in scan.all_cases()}
     before = stored_weights(scan)
     held = {c: v.held for c, v in found.items()}
     after = _fit(scan, held, prior_strength)
     by_rule = {row["key"]: row for row in precision_table(
-        (r, v.held) for c, v in found.items() for r in (scan.case(c) or {"rules": []})["rules"])}
+        (r, v.held) for c, v in found.items() for r in scan.rules_of(c))}
     rules = [{"rule_id": r, "title": RULES_BY_ID[r].title if r in RULES_BY_ID else r,
               "verified": by_rule[r]["verified"] if r in by_rule else 0,
               "held": by_rule[r]["held"] if r in by_rule else 0,
@@ -76,7 +76,7 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
     offices = precision_table((places[c].procuratorate.name, v.held) for c, v in found.items())
 
     if truth is not None:
-        leads = set(scan.data["leads"]) - set(found)
+        leads = set(scan.leads) - set(found)
         labels = {c: ok for c, ok in truth_labels(scan, truth).items() if c in leads}
         fitted, source, fit_size = after, "truth", len(found)
     else:
@@ -84,14 +84,14 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
         labels = {c: held[c] for c in held_out}
         fitted = _fit(scan, {c: held[c] for c in fit_cases}, prior_strength)
         source, fit_size = "feedback", len(fit_cases)
-    stored = {c: float(row["final_score"]) for c, row in scan.data["cases"].items()}
+    stored = {c: float(row.final_score) for c, row in scan.all_cases().items()}
     rescored = rescore(scan, fitted)
-    scoring = scan.meta["rules"]["scoring"]
+    scoring = scan.meta.rules.scoring
     thresholds = {
         "lead_threshold": matched_threshold(stored, rescore(scan, after),
                                             float(scoring["lead_threshold"])),
         "seed_threshold": matched_threshold(
-            {c: float(row["rule_score"]) for c, row in scan.data["cases"].items()},
+            {c: float(row.rule_score) for c, row in scan.all_cases().items()},
             rescore(scan, after, rings=False), float(scoring["seed_threshold"])),
     }
     return {

@@ -28,9 +28,10 @@ def simulate_outcomes(store: GraphStore, truth: Mapping[str, Any], *, share: flo
     """
     scan = ScanResults.load(store)
     labels = truth_labels(scan, truth)
-    picked, _ = holdout_split(scan.data["leads"], share, seed)
-    day = date or str(scan.meta["scanned_at"])[:10]
-    return [{LEAD_COLUMN: scan.data["cases"][c]["lead_id"],
+    picked, _ = holdout_split(scan.leads, share, seed)
+    day = date or scan.meta.scanned_at[:10]
+    cases = scan.cases(picked)
+    return [{LEAD_COLUMN: cases[c].lead_id,
              CASE_COLUMN: case_number_of(c),
              "核查结果": "核实属实" if labels[c] else "不属实", "日期": day,
              "备注": "模拟结果（truth.json）"} for c in picked]

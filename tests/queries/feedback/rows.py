@@ -23,12 +23,12 @@ def sham_labels(store: GraphStore, truth: Path, min_score: float) -> dict[str, b
     scan = ScanResults.load(store)
     sham = {normalize_case_number(n) for n in load_truth(truth)["sham_case_numbers"]}
     return {c: c.split(":", 1)[1].split("|")[0] in sham
-            for c, row in scan.data["cases"].items() if row["final_score"] >= min_score}
+            for c, row in scan.all_cases().items() if row.final_score >= min_score}
 
 
 def outcomes_for(store: GraphStore, labels: dict[str, bool]) -> list[FeedbackRecord]:
     """One outcome row per labelled case, by its lead id."""
-    scan = ScanResults.load(store)
-    return [outcome_row(lead_id=scan.data["cases"][c]["lead_id"],
+    cases = ScanResults.load(store).cases(labels)
+    return [outcome_row(lead_id=cases[c].lead_id,
                         outcome="核实属实" if held else "不属实", verdict=held, source_line=i)
             for i, (c, held) in enumerate(sorted(labels.items()), start=2)]

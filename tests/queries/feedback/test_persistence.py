@@ -14,12 +14,12 @@ def test_outcomes_are_matched_by_lead_or_case_number_and_bad_ones_quarantined(
         workspace: Path) -> None:
     with SQLiteStore.open(workspace, create=False) as store:
         scan = ScanResults.load(store)
-        case, row = sorted(scan.data["cases"].items())[0]
+        case, row = sorted(scan.all_cases().items())[0]
         number = case.split(":", 1)[1].split("|")[0]
-        items = [outcome_row(lead_id=row["lead_id"]),
+        items = [outcome_row(lead_id=row.lead_id),
                  outcome_row(case_number=number, outcome="改判", stage=3, source_line=3),
                  outcome_row(lead_id="L-0000000000", source_line=4),
-                 outcome_row(lead_id=row["lead_id"], case_number="(1999)豫0000民初1号",
+                 outcome_row(lead_id=row.lead_id, case_number="(1999)豫0000民初1号",
                              source_line=5),
                  outcome_row(case_number="(1999)豫0000民初1号", source_line=6)]
         summary = record_feedback(store, workspace, items)
@@ -32,7 +32,7 @@ def test_outcomes_are_matched_by_lead_or_case_number_and_bad_ones_quarantined(
     assert (again.recorded, again.duplicates) == (0, 2)
     lines = read_outcomes(workspace)
     assert [(o["lead_id"], o["case_id"], o["outcome"]) for o in lines] == [
-        (row["lead_id"], case, "核实属实"), (row["lead_id"], case, "改判")]
+        (row.lead_id, case, "核实属实"), (row.lead_id, case, "改判")]
 
 
 def test_an_empty_workspace_has_no_outcomes(tmp_path: Path) -> None:

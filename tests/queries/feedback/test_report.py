@@ -20,7 +20,7 @@ def test_report_measures_rules_and_evaluates_the_new_weights_on_held_out_leads(
         report = feedback_report(store, workspace, k=20)
         again = feedback_report(store, workspace, k=20)
         # the scan is read from the store on demand: take what the checks need while it is open
-        rules_of = {c: row["rules"] for c, row in ScanResults.load(store).data["cases"].items()}
+        rules_of = {c: row.rules for c, row in ScanResults.load(store).all_cases().items()}
     assert report == again
     assert report["verified"] == len(labels) and report["held"] == sum(labels.values())
     assert 0 < report["held"] < report["verified"]
@@ -51,7 +51,7 @@ def test_weights_toml_is_a_rules_file_scan_accepts_and_is_stable(
         report = feedback_report(store, workspace)
         scan = ScanResults.load(store)
         rescored = rescore(scan, report["weights_after"])
-        leads_before = len(scan.data["leads"])
+        leads_before = len(scan.leads)
     assert {r: config.weight(r) for r in config.rules} == report["weights_after"]
     assert config.scoring["lead_threshold"] == report["thresholds_after"]["lead_threshold"]
     leads_after = sum(s >= config.scoring["lead_threshold"] for s in rescored.values())

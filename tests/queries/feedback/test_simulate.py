@@ -20,7 +20,7 @@ def test_simulated_outcomes_cover_half_the_leads_and_import_cleanly(
     with SQLiteStore.open(workspace, create=False) as store:
         rows = simulate_outcomes(store, truth, share=0.5, seed=3)
         assert rows == simulate_outcomes(store, truth, share=0.5, seed=3)
-        leads = ScanResults.load(store).data["leads"]
+        leads = ScanResults.load(store).leads
         path = tmp_path / "simulated.csv"
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=list(rows[0]))

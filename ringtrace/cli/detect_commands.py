@@ -11,6 +11,7 @@ from ringtrace.cli.app import Context, cli
 from ringtrace.cli.common import opened_store, progress_bar, step_progress, translated_errors
 from ringtrace.cli.output import emit, output_options, say
 from ringtrace.queries.evaluate import Evaluation, evaluate, load_truth
+from ringtrace.queries.model import SCHEMA_VERSION
 from ringtrace.queries.rules import load_rules
 from ringtrace.queries.scan import STEPS, run_scan
 from ringtrace.synth import worlds
@@ -76,7 +77,10 @@ def scan(ctx: Context, rules_file: Path | None, seed: int | None, as_json: bool,
             progress_bar(len(STEPS), "scan", unit="step") as bar:
         result = run_scan(store, config, progress=step_progress(bar))
         bar()
-    meta = {k: v for k, v in result["meta"].items() if k != "rules"}
+    # the meta without the rules in force (long; the stored scan keeps them), and the version
+    # of the results schema (docs/results-schema.md) that the stored scan follows
+    meta = {**{k: v for k, v in result["meta"].items() if k != "rules"},
+            "schema_version": SCHEMA_VERSION}
     rows = [{"key": k, "value": v} for k, v in meta.items()]
     text = say(f"已扫描{meta['cases_scanned']}件案件：红旗命中{meta['findings']}次，"
                f"团伙{meta['rings']}个，线索{meta['leads']}条（评分≥{meta['lead_threshold']}）\n"

@@ -44,6 +44,26 @@ def test_ingest_scan_and_employer_json_keep_chinese_readable(runner: CliRunner, 
     assert {"cases", "plaintiffs", "agents", "flags", "rings"} <= set(data)
 
 
+def test_scan_json_names_the_results_schema_version(runner: CliRunner, province: Path,
+                                                   workspace: Path) -> None:
+    from ringtrace.graph.store import SQLiteStore
+    from ringtrace.queries.model import SCHEMA_VERSION
+    from ringtrace.queries.results import ScanResults
+
+    ws = ["--workspace", str(workspace)]
+    runner.invoke(cli, [*ws, "ingest", str(province)])
+    result = runner.invoke(cli, [*ws, "scan", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    schema = json.loads((ROOT / "docs" / "schema" / f"results.v{SCHEMA_VERSION}.json").read_text())
+    assert data["schema_version"] == SCHEMA_VERSION == schema["version"]
+    assert "rules" not in data
+    with SQLiteStore.open(workspace, create=False) as store:
+        meta = ScanResults.load(store).meta
+    assert (data["cases_scanned"], data["rings"], data["leads"], data["snapshot"]) == (
+        meta.cases_scanned, meta.rings, meta.leads, meta.snapshot)
+
+
 def test_listing_commands_write_csv(runner: CliRunner, province: Path, workspace: Path) -> None:
     ws = ["--workspace", str(workspace)]
     runner.invoke(cli, [*ws, "ingest", str(province)])

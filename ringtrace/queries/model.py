@@ -207,7 +207,7 @@ class RingRecord(Record):
 
     #: 1 for the strongest; reported rings rank before clusters
     rank: int
-    #: the ring id (R-…), derived from its cases
+    #: the ring id (R-…), derived from its first case
     ring_id: str
     #: the ring's score: the mean rule score of its cases blended with its strength, in [0, 1]
     score: float

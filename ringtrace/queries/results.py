@@ -2,9 +2,9 @@
 
 :class:`ScanResults` reads through the store's
 :class:`~ringtrace.graph.store.scan_reader.ScanReader`: a query about one entity reads that
-entity's rows, not the whole scan; :meth:`ScanResults.all_cases` and
-:meth:`ScanResults.all_findings` read every row for the few consumers that walk them all
-(evaluation, feedback, the overview). Every row comes back as a record of
+entity's rows, not the whole scan; :meth:`ScanResults.all_cases` reads every case row for the
+few consumers that walk them all (feedback, re-weighting, leads below the scan's threshold).
+Every row comes back as a record of
 :mod:`ringtrace.queries.model` (the store keeps plain JSON: the graph layer knows nothing of
 these records, and a workspace scanned before them reads the same).
 """
@@ -78,7 +78,8 @@ class ScanResults:
         for case_id in self.leads:
             if lead_id(case_id) == lead:
                 return case_id
-        return next((c for c, row in self.all_cases().items() if row.lead_id == lead), None)
+        rows = self._reader.everything()["cases"]  # the raw rows: no record for each case
+        return next((c for c, row in rows.items() if row["lead_id"] == lead), None)
 
     def case(self, case_id: str) -> ScoredCase | None:
         return self.cases([case_id]).get(case_id)
@@ -95,10 +96,6 @@ class ScanResults:
             rows = self._reader.everything()["cases"]
             self._cases = {c: ScoredCase.from_dict(row) for c, row in rows.items()}
         return self._cases
-
-    def all_findings(self) -> list[RuleHit]:
-        """Every finding, in the order the scan recorded them (reads them all)."""
-        return [RuleHit.from_dict(f) for f in self._reader.everything()["findings"]]
 
     def rule_hits(self) -> Counter[str]:
         """How many findings each rule recorded (reads every finding, builds no record)."""

@@ -67,10 +67,12 @@ Where the records show up:
   with the number of cases it implicates; `explained_groups` lists `ExplainedGroup`.
 - An evidence pack's `pack.json`: `scan.rules` is `ScanMeta.rules`.
 
-Ids: a case id is `Case:<case number>|<forum>`; an employer id `Employer:<name>`; a person
-(applicant or agent) id `Person:<name>|<birth date or other key>`; a ring id `R-` and ten hex
-digits, derived from its cases; a lead id `L-` and ten hex digits, derived from the case id,
-so it stays the same from one scan to the next.
+Ids (`graph/identity.py`): a case id is `Case:<case number>|<forum>` (`Case:sha256:<hash>` for
+a document without a case number); an employer id `Employer:<normalised name>`; a person
+(applicant or agent) id `Person:<name>|<birth date, ID fragment, law firm or phone>`; a ring id
+`R-` and eight hex digits, derived from the ring's first case; a lead id `L-` and ten hex
+digits, derived from the case id. Ring and lead ids stay the same from one scan to the next as
+long as the ring keeps its first case, and the case its id.
 """
 
 

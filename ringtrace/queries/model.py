@@ -28,8 +28,8 @@ is one class for both.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import Field, dataclass, fields
+from typing import Any, ClassVar
 
 from ringtrace.queries.rules import RuleConfig
 
@@ -43,10 +43,12 @@ class Record:
     them (a nested record, tuple or mapping is serialised the same way)."""
 
     __slots__ = ()
+    #: set on each subclass by ``@dataclass`` (declared so that ``fields`` accepts a Record)
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: _json(getattr(self, f.name))
-                for f in sorted(fields(self), key=lambda f: f.name)}  # type: ignore[arg-type]
+                for f in sorted(fields(self), key=lambda f: f.name)}
 
 
 def _json(value: object) -> Any:

@@ -124,7 +124,7 @@ def _type(hint: object) -> dict[str, Any]:
 def _definition(cls: type[Record]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     docs = field_docs(cls)
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    names = [f.name for f in fields(cls)]
     return {"type": "object", "description": _summary(cls),
             "properties": {n: {**_type(hints[n]), "description": docs[n]} for n in names},
             "required": names, "additionalProperties": False}

@@ -77,8 +77,8 @@ def scan(ctx: Context, rules_file: Path | None, seed: int | None, as_json: bool,
             progress_bar(len(STEPS), "scan", unit="step") as bar:
         result = run_scan(store, config, progress=step_progress(bar))
         bar()
-    # the meta without the rules in force (long; the stored scan keeps them), and the version
-    # of the results schema (docs/results-schema.md) that the stored scan follows
+    # the meta without the rules in force (long: `ringtrace rules show` lists them), and the
+    # version of the results schema (docs/results-schema.md) that the stored scan follows
     meta = {**{k: v for k, v in result["meta"].items() if k != "rules"},
             "schema_version": SCHEMA_VERSION}
     rows = [{"key": k, "value": v} for k, v in meta.items()]

@@ -59,8 +59,13 @@ Where the records show up:
 
 - `ringtrace scan --json`: the scan's `ScanMeta` without `rules`, plus `schema_version`.
 - `ringtrace groups --json`: a list of `ExplainedGroup`.
+- `ringtrace rings --json`: a row per `RingRecord`: its `rank`, `ring_id`, `score` and
+  `leads`, its structure's `cases`, `applicants` and `employers`, `exposure.amount_yuan` as
+  `exposure_yuan`, the names of its first two `intermediaries` and its three most frequent
+  `rules` as `top_rules`.
 - `ringtrace ring N --json`: `structure` is a `RingStructure`, `exposure` an `Exposure`,
-  `links` a list of `RingLink`, and each case's `evidence` items are `Evidence`.
+  `links` a list of `RingLink`; `evidence` maps each case id to its findings (`rule_id`,
+  `summary` and a list of `Evidence`).
 - `ringtrace leads --json`: `score` and `rule_score` are a `ScoredCase`'s `final_score` and
   `rule_score`; each `evidence` item is an `Evidence` with the `rule_id` of its finding.
 - `ringtrace employer/agent --json`: each flag is a `RuleHit`'s rule, summary and evidence,
@@ -90,13 +95,14 @@ def field_docs(cls: type) -> dict[str, str]:
             while above > 0 and lines[above - 1].strip().startswith("#:"):
                 comment.insert(0, lines[above - 1].strip().removeprefix("#:").strip())
                 above -= 1
-            docs[node.target.id] = " ".join(comment)
+            docs[node.target.id] = " ".join(comment).replace("``", "`")
     return docs
 
 
 def _summary(cls: type) -> str:
     """The class docstring's first paragraph, on one line."""
-    return " ".join((inspect.getdoc(cls) or "").split("\n\n")[0].split())
+    text = " ".join((inspect.getdoc(cls) or "").split("\n\n")[0].split())
+    return text.replace("``", "`")  # reStructuredText literals as Markdown code
 
 
 def _type(hint: object) -> dict[str, Any]:

@@ -89,6 +89,8 @@ def format_report(report: dict[str, Any], rules_file: Path | None) -> str:
         "", "precision per receiving procuratorate", table(office_rows), "",
         "thresholds (matched to keep the numbers of leads and ring seeds): " + ", ".join(
             f"{k} {before[k]:.4f} -> {after[k]:.4f}" for k in sorted(after)),
+        f"ring weight (what ring membership adds, per unit of coordination strength): "
+        f"{report['ring_weight_before']:.3f} -> {report['ring_weight_after']:.3f}",
         f"evaluation on {ev['held_out']} held-out leads ({ev['held_out_positive']} sham; labels "
         f"from {ev['labels_from']}; weights fitted on {ev['fitted_on']}):",
         f"  precision@{ev['k']}: before {_pct(ev['precision_before'])}, "

@@ -4,8 +4,11 @@ The scan scores a case as ``prior + Σ weights`` on the log-odds scale, plus wha
 (:mod:`ringtrace.queries.scoring`). Verified outcomes (did the lead hold up?) re-estimate the
 weights of *every* rule, incriminating and exculpatory alike, by penalised logistic regression:
 
-* **model**: ``P(held) = σ(offset + Σ_r x_r w_r)`` where ``x_r`` says whether rule *r* fired and
-  the offset - the prior and the case's ring term - is held fixed (rings do not move);
+* **model**: ``P(held) = σ(prior + Σ_r x_r w_r + ring_weight · s)`` where ``x_r`` says whether
+  rule *r* fired and ``s`` is what the case's ring adds per unit of ``[rings].ring_weight`` (its
+  coordination strength, or the uncoordinated share of it); the prior is held fixed, and which
+  ring a case is in does not move (rings are assembled from the rules, not from outcomes), but
+  how much ring membership weighs is re-estimated with the rule weights (:data:`RING_WEIGHT`);
 * **prior**: each weight is pulled towards its current value ``w0_r`` as if it were backed by
   ``prior_strength`` verified cases (a Gaussian prior of precision ``prior_strength / 4``, the
   curvature of that many cases at even odds), so a few outcomes barely move it;
@@ -34,18 +37,23 @@ from ringtrace.queries.rules import MAX_WEIGHT, RuleConfig
 from ringtrace.queries.scoring import probability, rule_scores
 
 DEFAULT_PRIOR_STRENGTH = 20.0
+#: the key of ``[rings].ring_weight`` in a weights mapping (no rule id has a dot)
+RING_WEIGHT = "rings.ring_weight"
 _ITERATIONS = 100
 _TOLERANCE = 1e-9
 
 
 @dataclass(frozen=True, order=True)
 class Example:
-    """One verified case: the rules that fired on it, whether the lead held up, and its fixed
-    log-odds offset (the prior plus what its ring adds)."""
+    """One verified case: the rules that fired on it, whether the lead held up, its log-odds
+    offset (the prior plus what its ring adds) and ``ring``, what its ring adds per unit of
+    ring weight (0 outside a ring). With :data:`RING_WEIGHT` among the weights the ring's part
+    of the offset is re-estimated; without it, the whole offset is held fixed."""
 
     rules: tuple[str, ...]
     held: bool
     offset: float = 0.0
+    ring: float = 0.0
 
 
 def _objective(w: np.ndarray, x: np.ndarray, y: np.ndarray, n: np.ndarray, offset: np.ndarray,
@@ -70,8 +78,9 @@ def reweight(examples: Iterable[Example], prior: Mapping[str, float],
     Returns
     -------
     dict
-        Rule -> weight, rounded to 4 decimals. A rule that fired on no verified case, or is
-        switched off (weight 0), keeps its weight.
+        Rule -> weight, rounded to 4 decimals (and :data:`RING_WEIGHT` when ``prior`` has it;
+        it stays ≥ 0). A rule that fired on no verified case, or is switched off (weight 0),
+        keeps its weight.
 
     Examples
     --------
@@ -81,9 +90,14 @@ def reweight(examples: Iterable[Example], prior: Mapping[str, float],
     (0.5, True)
     """
     base = {r: float(w) for r, w in sorted(prior.items())}
+    ring_weight = base.get(RING_WEIGHT)
+    fit_ring = bool(ring_weight)  # a ring weight switched off (0) stays off, like a rule
     groups = sorted(Counter(
-        Example(tuple(sorted({r for r in ex.rules if base.get(r, 0.0) != 0})), ex.held,
-                round(ex.offset, 9)) for ex in examples).items())
+        Example(tuple(sorted({r for r in ex.rules if r != RING_WEIGHT and base.get(r, 0.0) != 0}
+                             | ({RING_WEIGHT} if fit_ring and ex.ring else set()))),
+                ex.held, round(ex.offset - (ring_weight or 0.0) * ex.ring if fit_ring
+                               else ex.offset, 9), round(ex.ring, 9) if fit_ring else 0.0)
+        for ex in examples).items())
     groups = [(ex, count) for ex, count in groups if ex.rules]
     rules = sorted({r for ex, _ in groups for r in ex.rules})
     if not rules:
@@ -92,7 +106,7 @@ def reweight(examples: Iterable[Example], prior: Mapping[str, float],
     x = np.zeros((len(groups), len(rules)))
     for row, (ex, _) in enumerate(groups):
         for r in ex.rules:
-            x[row, column[r]] = 1.0
+            x[row, column[r]] = ex.ring if r == RING_WEIGHT else 1.0
     y = np.array([1.0 if ex.held else 0.0 for ex, _ in groups])
     n = np.array([float(count) for _, count in groups])
     offset = np.array([ex.offset for ex, _ in groups])
@@ -125,14 +139,24 @@ def reweight(examples: Iterable[Example], prior: Mapping[str, float],
 
 # -- scoring a stored scan with other weights -------------------------------------------------
 def stored_weights(scan: ScanResults) -> dict[str, float]:
-    return {r: float(p["weight"]) for r, p in sorted(scan.meta.rules.rules.items())}
+    """The scan's rule weights and its ring weight (:data:`RING_WEIGHT`)."""
+    weights = {r: float(p["weight"]) for r, p in sorted(scan.meta.rules.rules.items())}
+    weights[RING_WEIGHT] = _ring_weight(scan.meta.rules)
+    return weights
+
+
+def _ring_weight(config: RuleConfig) -> float:
+    return float(config.rings.get("ring_weight", 0.0))
 
 
 def scan_config(scan: ScanResults, weights: Mapping[str, float]) -> RuleConfig:
     """The scan's own rule configuration (scoring, caps, …) with other weights."""
     stored = scan.meta.rules
+    rings = stored.rings
+    if RING_WEIGHT in weights:
+        rings = {**rings, "ring_weight": weights[RING_WEIGHT]}
     return replace(stored, rules={r: {**p, "weight": weights.get(r, p["weight"])}
-                                  for r, p in stored.rules.items()})
+                                  for r, p in stored.rules.items()}, rings=rings)
 
 
 def rule_log_odds(scan: ScanResults, weights: Mapping[str, float]) -> dict[str, float]:
@@ -154,23 +178,29 @@ def ring_terms(scan: ScanResults) -> dict[str, float]:
 
 def rescore(scan: ScanResults, weights: Mapping[str, float], *, rings: bool = True
             ) -> dict[str, float]:
-    """Final score of every scanned case under other rule weights, rings unchanged.
+    """Final score of every scanned case under other weights, each case in the ring it was in
+    (what the ring adds scaled by the new :data:`RING_WEIGHT`, when ``weights`` has one).
 
     With the scan's own weights this reproduces the stored scores. ``rings=False`` gives the
     rule scores alone (what ring assembly compares with ``seed_threshold``).
     """
     odds = rule_log_odds(scan, weights)
     ring = ring_terms(scan) if rings else {}
-    return {case: round(probability(value + ring.get(case, 0.0)), 6)
+    stored = _ring_weight(scan.meta.rules)
+    scale = weights[RING_WEIGHT] / stored if RING_WEIGHT in weights and stored else 1.0
+    return {case: round(probability(value + scale * ring.get(case, 0.0)), 6)
             for case, value in odds.items()}
 
 
 def examples(scan: ScanResults, labels: Mapping[str, bool]) -> list[Example]:
-    """Verified cases as :class:`Example` rows, with their prior and ring offsets."""
+    """Verified cases as :class:`Example` rows, with their prior and ring offsets and what
+    their ring adds per unit of ring weight."""
     prior = float(scan.meta.rules.scoring["prior_log_odds"])
     ring = ring_terms(scan)
-    return [Example(scan.rules_of(case), held,
-                    prior + ring.get(case, 0.0)) for case, held in sorted(labels.items())]
+    unit = _ring_weight(scan.meta.rules)
+    return [Example(scan.rules_of(case), held, prior + ring.get(case, 0.0),
+                    ring.get(case, 0.0) / unit if unit else 0.0)
+            for case, held in sorted(labels.items())]
 
 
 def matched_threshold(before: Mapping[str, float], after: Mapping[str, float],

@@ -21,6 +21,7 @@ from ringtrace.queries.redflags import CATALOGUE, RULES_BY_ID
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.reweight import (
     DEFAULT_PRIOR_STRENGTH,
+    RING_WEIGHT,
     examples,
     matched_threshold,
     rescore,
@@ -69,7 +70,8 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
               "verified": by_rule[r]["verified"] if r in by_rule else 0,
               "held": by_rule[r]["held"] if r in by_rule else 0,
               "precision": by_rule[r]["precision"] if r in by_rule else None,
-              "weight_before": before[r], "weight_after": after[r]} for r in before]
+              "weight_before": before[r], "weight_after": after[r]}
+             for r in before if r != RING_WEIGHT]
     places = {c: case_jurisdiction(store, c) for c in found}
     regions = precision_table((_province(places[c].region_code), v.held)
                               for c, v in found.items())
@@ -102,10 +104,13 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
         "by_rule": rules, "by_region": regions, "by_procuratorate": offices,
         "method": {"model": "penalised logistic regression on the scan's log-odds scale",
                    "prior_strength": prior_strength,
-                   "rings": "held fixed (what each case's ring adds is a known offset)",
+                   "rings": "each case stays in its ring; the ring weight is re-estimated "
+                            "with the rule weights (kept at or above 0)",
                    "exculpatory": "re-estimated too, kept at or below 0",
                    "thresholds": "matched to keep the numbers of leads and ring seeds"},
-        "weights_before": before, "weights_after": after,
+        "weights_before": {r: w for r, w in before.items() if r != RING_WEIGHT},
+        "weights_after": {r: w for r, w in after.items() if r != RING_WEIGHT},
+        "ring_weight_before": before[RING_WEIGHT], "ring_weight_after": after[RING_WEIGHT],
         "thresholds_before": {k: float(scoring[k]) for k in thresholds},
         "thresholds_after": thresholds,
         "evaluation": {
@@ -125,8 +130,9 @@ def weights_toml(report: Mapping[str, Any]) -> str:
     lines = [
         "# Rule weights re-estimated from verified outcomes by `ringtrace feedback report`.",
         f"# Method: {method['model']} (prior strength {method['prior_strength']:g}, centred on",
-        "# the weights of the scan; rings held fixed; thresholds matched so that as many cases",
-        "# become leads and ring seeds as before). See docs/feedback.md.",
+        "# the weights of the scan; each case stays in its ring, the ring weight is re-estimated;",
+        "# thresholds matched so that as many cases become leads and ring seeds as before).",
+        "# See docs/feedback.md.",
         f"# Verified leads: {report['verified']} ({report['held']} held up). "
         f"Held-out precision@{report['evaluation']['k']}: "
         f"{report['evaluation']['precision_before']} before, "
@@ -135,6 +141,7 @@ def weights_toml(report: Mapping[str, Any]) -> str:
     ]
     lines += ["", "[scoring]"]
     lines += [f"{name} = {value:.4f}" for name, value in sorted(report["thresholds_after"].items())]
+    lines += ["", "[rings]", f"ring_weight = {report['ring_weight_after']:.4f}"]
     for rule, weight in sorted(report["weights_after"].items()):
         lines += ["", f"[rules.{rule}]", f"weight = {weight:.4f}"]
     return "\n".join(lines) + "\n"

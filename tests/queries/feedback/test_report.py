@@ -7,6 +7,7 @@ from pathlib import Path
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.queries.feedback import feedback_report, record_feedback, rescore, weights_toml
 from ringtrace.queries.results import ScanResults
+from ringtrace.queries.reweight import RING_WEIGHT
 from ringtrace.queries.rules import load_rules
 from tests.queries.feedback.rows import outcomes_for, sham_labels
 from tests.scanned_province import ScannedProvince
@@ -50,9 +51,11 @@ def test_weights_toml_is_a_rules_file_scan_accepts_and_is_stable(
         config = load_rules(path)
         report = feedback_report(store, workspace)
         scan = ScanResults.load(store)
-        rescored = rescore(scan, report["weights_after"])
+        rescored = rescore(scan, {**report["weights_after"],
+                                  RING_WEIGHT: report["ring_weight_after"]})
         leads_before = len(scan.leads)
     assert {r: config.weight(r) for r in config.rules} == report["weights_after"]
+    assert config.rings["ring_weight"] == report["ring_weight_after"] >= 0
     assert config.scoring["lead_threshold"] == report["thresholds_after"]["lead_threshold"]
     leads_after = sum(s >= config.scoring["lead_threshold"] for s in rescored.values())
     assert leads_after >= leads_before

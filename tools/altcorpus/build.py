@@ -44,7 +44,7 @@ def write(seed: int, out: Path) -> dict:
         forum = render.forum_name(c)
         seq[forum] += rng.randrange(1, 40)
         c.number = render.number(rng, c, seq[forum])
-        text, layout = render.render(rng, c, c.number)
+        text, layout, printed = render.render(rng, c, c.number)
         if rng.random() < 0.15:
             c.file, data = f"documents/{i:05d}.html", render.to_html(rng, text).encode("utf-8")
             layout += "+html"
@@ -56,7 +56,8 @@ def write(seed: int, out: Path) -> dict:
         (out / c.file).write_bytes(data)
         layouts[layout] += 1
         truth_cases.append({"file": c.file, "case_number": c.number, "forum": forum, "group": c.group,
-                            "kind": c.kind, "ring_id": c.ring_id, "layout": layout})
+                            "kind": c.kind, "ring_id": c.ring_id, "layout": layout,
+                            "facts": _facts(c, printed)})
     _registry(w, out / "registry.csv")
     _ledger(cases, out / "backpayments.csv")
     rings: dict[str, dict] = defaultdict(lambda: {"case_numbers": []})
@@ -70,6 +71,17 @@ def write(seed: int, out: Path) -> dict:
              "cases": truth_cases, "layouts": dict(layouts)}
     (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), "utf-8")
     return truth
+
+
+def _facts(c: Case, printed: str) -> dict[str, object]:
+    """What the document states, for comparing the parsed record field by field."""
+    return {"document": c.doc, "applicant": printed, "employer": c.employer.doc_name,
+            "employer_registry": c.employer.name, "uscc": c.employer.uscc,
+            "start": c.start.isoformat(), "end": c.end.isoformat(), "stance": c.stance,
+            "wages": c.wages, "supporter": c.supporter,
+            # a refusal notice is written to the applicant and prints no agents
+            "applicant_agent": c.applicant_agent.person.name if c.applicant_agent and c.doc != "refusal" else None,
+            "employer_agent": c.employer_agent.person.name if c.employer_agent and c.doc != "refusal" else None}
 
 
 def _registry(w: World, path: Path) -> None:

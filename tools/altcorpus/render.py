@@ -172,8 +172,9 @@ def mask(rng: random.Random, name: str) -> str:
     return rng.choice([name[0] + "某", "***", name[0] + "X" * (len(name) - 1), name[0] + "某某"])
 
 
-def render(rng: random.Random, c: Case, num: str) -> tuple[str, str]:
-    """(text, layout): the layout names which real-world form the document took."""
+def render(rng: random.Random, c: Case, num: str) -> tuple[str, str, str]:
+    """(text, layout, applicant's printed name): the layout names which real-world form the
+    document took."""
     name = mask(rng, c.applicant.name) if rng.random() < 0.15 else c.applicant.name
     forum, title, paras = body(rng, c, name, num)
     roll = rng.random()
@@ -193,7 +194,7 @@ def render(rng: random.Random, c: Case, num: str) -> tuple[str, str]:
         import opencc
         text = opencc.OpenCC("s2t").convert(text)
         layout += "+traditional"
-    return text, layout
+    return text, layout, name
 
 
 def to_html(rng: random.Random, text: str) -> str:

@@ -10,7 +10,8 @@
    among applicants, lay agents and the employer side; the same suspicious employer (one
    flagged for a burst, for confirmations above its headcount or for a near-retirement
    cohort); two or more candidates against one employer filed or decided within
-   ``batch_link_days`` of each other.
+   ``batch_link_days`` of each other; two candidates against one employer where an applicant
+   in one is a lay agent in the other (:func:`kin_links`).
    An agent, identifier or employer link only joins cases that follow each other within
    ``link_gap_days`` (``[rings]`` in ``rules.toml``): an operation runs for months, a local
    legal-service worker who meets two applicants four years apart is not one, nor are two
@@ -242,7 +243,39 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
         if len(member) >= 2:
             links += _chained("employer", employer, frame, member, gap)
     links += batch_links(frame, candidates, params.batch_link_days)
+    links += kin_links(frame, candidates, gap)
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
+
+
+def kin_links(frame: Frame, candidates: set[str], gap: int) -> list[Link]:
+    """Candidates against one employer tied because an applicant in one of them acts as a lay
+    agent (``委托诉讼代理人：王某，系王某英之配偶``) in another.
+
+    Small rings of two to four relatives at a closing employer (DOMAIN.md §2.3 G1: "当事人为
+    夫妻、朋友等亲近关系"; 东港: "至少有十幾人存在親屬關系"; the colluding coal-mine manager of
+    SPP-2024-04 with two applicants) have no intermediary and no batch, so nothing else ties
+    them, and two leads against one employer are otherwise two leads. A genuine couple at a
+    closing factory shows the same tie, but their suits are not candidates: they claim wages,
+    cite payroll proof and contest or dispute money, so their rule scores stay below the seed
+    threshold and the tie joins nothing. Only the tie is new evidence: each case must already
+    be a candidate on its own rules.
+    """
+    worker_cases: dict[str, set[str]] = defaultdict(set)
+    for c in sorted(candidates):
+        for w in frame.cases[c].workers:
+            worker_cases[w.id].add(c)
+    links: list[Link] = []
+    for c in sorted(candidates):
+        case = frame.cases[c]
+        employers = {e.id for e in case.employers}
+        for a in case.agents:
+            if a.kind in PROFESSIONAL or a.id not in worker_cases:
+                continue
+            tied = {o for o in worker_cases[a.id] if o != c and employers & {
+                e.id for e in frame.cases[o].employers}}
+            if tied:
+                links += _chained("kin", a.id, frame, sorted({c, *tied}), gap)
+    return links
 
 
 def _anchored_employers(frame: Frame, findings: list[Finding], candidates: set[str],
@@ -458,6 +491,8 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
 
 #: link kinds that show coordination (as opposed to co-location in one employer or batch)
 COORDINATION = ("agent", "identifier")
+#: ... and with them the kin tie of :func:`kin_links`: all three make a case coordinated
+TIES = (*COORDINATION, "kin")
 
 
 def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
@@ -476,7 +511,7 @@ def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
             agents[a.id] += 1
             if a.kind not in PROFESSIONAL:
                 lay_agents.add(a.id)
-    coordinated = {c for link in ring.links if link.kind in COORDINATION for c in link.cases}
+    coordinated = {c for link in ring.links if link.kind in TIES for c in link.cases}
     batched = {c for link in ring.links if link.kind == "batch" for c in link.cases}
     top_share = max(agents.values()) / len(ring.cases) if agents else 0.0
     kinds = Counter(link.kind for link in ring.links)

@@ -44,7 +44,7 @@ def write(seed: int, out: Path) -> dict:
         forum = render.forum_name(c)
         seq[forum] += rng.randrange(1, 40)
         c.number = render.number(rng, c, seq[forum])
-        text, layout, printed = render.render(rng, c, c.number)
+        text, layout, printed, firm = render.render(rng, c, c.number)
         if rng.random() < 0.15:
             c.file, data = f"documents/{i:05d}.html", render.to_html(rng, text).encode("utf-8")
             layout += "+html"
@@ -57,7 +57,7 @@ def write(seed: int, out: Path) -> dict:
         layouts[layout] += 1
         truth_cases.append({"file": c.file, "case_number": c.number, "forum": forum, "group": c.group,
                             "kind": c.kind, "ring_id": c.ring_id, "layout": layout,
-                            "facts": _facts(c, printed)})
+                            "facts": _facts(c, printed, firm)})
     _registry(w, out / "registry.csv")
     _ledger(cases, out / "backpayments.csv")
     rings: dict[str, dict] = defaultdict(lambda: {"case_numbers": []})
@@ -73,9 +73,9 @@ def write(seed: int, out: Path) -> dict:
     return truth
 
 
-def _facts(c: Case, printed: str) -> dict[str, object]:
+def _facts(c: Case, printed: str, firm: str) -> dict[str, object]:
     """What the document states, for comparing the parsed record field by field."""
-    return {"document": c.doc, "applicant": printed, "employer": c.employer.doc_name,
+    return {"document": c.doc, "applicant": printed, "employer": firm,
             "employer_registry": c.employer.name, "uscc": c.employer.uscc,
             "start": c.start.isoformat(), "end": c.end.isoformat(), "stance": c.stance,
             "wages": c.wages, "supporter": c.supporter,

@@ -65,6 +65,8 @@ def _agent_line(rng: random.Random, a: Agent, label: str) -> str:
     if a.firm:
         return f"{label}：{a.person.name}，{a.firm}律师。"
     rel = f"，{a.relation}" if a.relation else ""
+    if rng.random() < 0.3:  # no birth date: 委托代理人张XX。 / …，该公司员工。
+        return f"{label}{a.person.name}{rel}。" if rel else f"{label}{a.person.name}。"
     return (f"{label}：{a.person.name}，{a.person.sex}，{ymd(a.person.birth)}出生，汉族，"
             f"住{a.person.address}{rel}。")
 
@@ -78,8 +80,13 @@ def parties(rng: random.Random, c: Case, name: str, side: tuple[str, str]) -> li
     if c.supporter:
         kind = "机关" if c.supporter.endswith("检察院") else "单位"
         lines.append(f"支持起诉{kind}：{c.supporter}。")
+    employer = e.doc_name
     code = f"，统一社会信用代码：{e.uscc}" if e.uscc and rng.random() < 0.7 else ""
-    lines.append(f"{side[1]}：{e.doc_name}，住所地{e.legal_rep.address.split('区')[0]}区{rng.randrange(1, 99)}号{code}。")
+    if rng.random() < 0.15:  # 上诉人(原审被告)沈阳胜海塑编厂。 - no colon, no address
+        lines.append(f"{side[1]}{employer}{code}。")
+    else:
+        lines.append(f"{side[1]}：{employer}，住所地{e.legal_rep.address.split('区')[0]}区"
+                     f"{rng.randrange(1, 99)}号{code}。")
     title = "厂长" if e.doc_name.endswith("厂") else rng.choice(["总经理", "执行董事", "清算组组长"])
     lines.append(f"{rng.choice(['法定代表人', '负责人'])}：{e.legal_rep.name}，{title}。")
     if c.employer_agent:
@@ -98,7 +105,7 @@ def _claims(c: Case, me: str) -> str:
 
 def _response(c: Case, they: str) -> str:
     if c.stance == "admit":
-        if c.kind in ("dormant_collective", "restructured_soe"):
+        if c.kind in ("dormant_collective", "restructured_soe") and c.proof:
             return (f"{they}辩称，经查阅单位保存的{'、'.join(c.proof)}，申请人确系本单位职工，"
                     "对其主张的工作期间无异议。")
         return f"{they}辩称，对{c.applicant.name}所述事实无异议，同意其请求。"
@@ -145,8 +152,12 @@ def body(rng: random.Random, c: Case, name: str, num: str) -> tuple[str, str, li
         paras += [f"仲裁员：{rng.choice('王李张')}某", cn_date(c.decided)]
         return commission(c), title, paras
     paras = parties(rng, c, name, ("原告", "被告"))
-    paras.append(f"原告{name}与被告{e}确认劳动关系纠纷一案，本院于{ymd(c.filed)}立案后，依法适用简易程序"
-                 "公开开庭进行了审理。本案现已审理终结。")
+    record = (f"原告{name}与被告{e}确认劳动关系纠纷一案，本院于{ymd(c.filed)}立案后，依法适用简易程序"
+              "公开开庭进行了审理。本案现已审理终结。")
+    if rng.random() < 0.15:  # the last party line fused with the next paragraph (01.txt)
+        paras[-1] += record
+    else:
+        paras.append(record)
     paras.append(f"{name}向本院提出诉讼请求：{_claims(c, '原告')}")
     if c.doc == "mediation":
         proof = (f"被告查阅{'、'.join(c.proof)}后，认可原告系其职工。" if c.proof else "")
@@ -172,20 +183,31 @@ def mask(rng: random.Random, name: str) -> str:
     return rng.choice([name[0] + "某", "***", name[0] + "X" * (len(name) - 1), name[0] + "某某"])
 
 
-def render(rng: random.Random, c: Case, num: str) -> tuple[str, str, str]:
-    """(text, layout, applicant's printed name): the layout names which real-world form the
-    document took."""
+def mask_firm(c: Case) -> str:
+    """鑫某: a mirror that masks the firm's trade name too (the city prefix stays)."""
+    name, city = c.employer.doc_name, c.employer.region[2]
+    at = len(city) if name.startswith(city) else 0
+    return name[:at] + name[at] + "某" + name[at + 3:]
+
+
+def render(rng: random.Random, c: Case, num: str) -> tuple[str, str, str, str]:
+    """(text, layout, applicant's and employer's printed names): the layout names which
+    real-world form the document took."""
     name = mask(rng, c.applicant.name) if rng.random() < 0.15 else c.applicant.name
     forum, title, paras = body(rng, c, name, num)
+    firm = c.employer.doc_name
+    if name != c.applicant.name and rng.random() < 0.3:
+        firm = mask_firm(c)
+        paras = [p.replace(c.employer.doc_name, firm) for p in paras]
     roll = rng.random()
     if roll < 0.1 and c.forum == "court":
         layout = "mirror"
         meta = [num, f"裁判日期: {c.decided:%Y-%m-%d}", "案件名称",
-                f"{name}与{c.employer.doc_name}确认劳动关系纠纷一审{title}", "法院", forum, "案由", "确认劳动关系纠纷"]
+                f"{name}与{firm}确认劳动关系纠纷一审{title}", "法院", forum, "案由", "确认劳动关系纠纷"]
         lines = ["跳转到主要内容", *meta, "全文", forum, title, num, *paras]
     elif roll < 0.18 and c.doc != "refusal":  # refusal notices are not reposted
         layout = "repost"  # a blog copy: no forum line, no number
-        lines = [f"{c.employer.doc_name}劳动争议一案{title}", "来源：网络转载", *paras]
+        lines = [f"{firm}劳动争议一案{title}", "来源：网络转载", *paras]
     else:
         layout = "full"
         lines = [forum, " ".join(title) if rng.random() < 0.3 else title, num, *paras]
@@ -194,7 +216,7 @@ def render(rng: random.Random, c: Case, num: str) -> tuple[str, str, str]:
         import opencc
         text = opencc.OpenCC("s2t").convert(text)
         layout += "+traditional"
-    return text, layout, name
+    return text, layout, name, firm
 
 
 def to_html(rng: random.Random, text: str) -> str:

@@ -13,6 +13,12 @@ def _days(d: dt.date, n: float) -> dt.date:
     return d + dt.timedelta(days=int(n))
 
 
+def _adult(p, start: dt.date) -> dt.date:
+    """A genuine worker's start: not before 16 (legal working age) - only shams claim a
+    13-year-old's employment (DOMAIN.md P11)."""
+    return max(start, D(p.birth.year + 16, p.birth.month, min(p.birth.day, 28)))
+
+
 def _retire(w: World, filed: dt.date):
     """A near-retirement applicant (women 45-56, men 54-62; DOMAIN.md §0)."""
     sex = "女" if w.rng.random() < 0.65 else "男"
@@ -97,12 +103,14 @@ def ring_relatives(w: World, rid: str) -> list[Case]:
     filed = D(r.randrange(2016, 2024), r.randrange(1, 13), r.randrange(1, 28))
     cases = []
     members = [_retire(w, filed) for _ in range(r.randrange(2, 5))]
-    for p in members:
-        p.name = family + p.name[1:]
+    spouse = len(members) > 1 and r.random() < 0.5  # a spouse keeps her or his own surname
+    for i, p in enumerate(members):
+        if not (spouse and i == 1):
+            p.name = family + p.name[1:]
         p.address = home
     for i, p in enumerate(members):
         s, e = _sham_period(w, p, filed)
-        agent = Agent(members[0], relation=f"系{p.name}之{'配偶' if i == 1 else '兄弟'}") if i else None
+        agent = Agent(members[0], relation=f"系{p.name}之{'配偶' if spouse and i == 1 else '兄长'}") if i else None
         cases.append(Case(p, emp, "court", r.choice(["mediation", "judgment"]), s, e, filed,
                           _days(filed, r.randrange(5, 20)), "ring", "relatives", rid,
                           applicant_agent=agent, employer_agent=Agent(emp.legal_rep, relation="该公司负责人"),
@@ -157,13 +165,18 @@ def decoy_closing(w: World) -> list[Case]:
     for _ in range(r.randrange(6, 22)):
         p = w.person(emp.region, age=r.uniform(30, 58), on=close)
         end = _days(close, r.randrange(-25, 20))
-        start = D(r.randrange(max(emp.founded.year, 1996), end.year - 1), r.randrange(1, 13), r.randrange(1, 28))
+        start = _adult(p, D(r.randrange(max(emp.founded.year, 1996), end.year - 1), r.randrange(1, 13), r.randrange(1, 28)))
         filed = _days(end, r.randrange(10, 60))
         agent = None if r.random() < 0.4 else _lawyer(w, r.choice(firms))
         cases.append(Case(p, emp, "arbitration", r.choice(["award", "award", "arb_mediation"]), start, end,
                           filed, _days(filed, r.randrange(30, 90)), "decoy", "closing_layoff",
                           applicant_agent=agent, stance=r.choice(["partial", "partial", "admit", "absent"]),
-                          wages=r.randrange(3000, 60000), proof=r.sample(["工资发放表", "考勤表", "劳动合同", "社保缴费记录"], 2)))
+                          wages=r.randrange(3000, 60000) if r.random() < 0.6 else 0,
+                          proof=r.sample(["工资发放表", "考勤表", "劳动合同", "社保缴费记录"], r.choice([0, 1, 2]))))
+    if len(cases) > 3 and r.random() < 0.6:  # a couple on the same line, one acting for the other
+        a, b = cases[0], cases[1]
+        b.applicant.address = a.applicant.address
+        a.applicant_agent = Agent(b.applicant, relation=f"系{a.applicant.name}之配偶")
     return cases
 
 
@@ -178,12 +191,12 @@ def decoy_young(w: World) -> list[Case]:
     cases = []
     for _ in range(r.randrange(4, 12)):
         p = w.person(emp.region, age=r.uniform(22, 55), on=filed)
-        s = _days(hire, r.randrange(0, 50))
+        s = _adult(p, _days(hire, r.randrange(0, 50)))
         e = _days(filed, -r.randrange(20, 200))
         cases.append(Case(p, emp, "court", r.choice(["judgment", "judgment", "mediation"]), s, e,
                           _days(filed, r.randrange(0, 6)), _days(filed, r.randrange(20, 120)), "decoy",
                           "young_firm", stance=r.choice(["partial", "contest", "admit"]),
-                          wages=r.randrange(2000, 30000), proof=["微信转账记录", "工作证"]))
+                          wages=r.randrange(2000, 30000) if r.random() < 0.7 else 0, proof=["微信转账记录", "工作证"]))
     return cases
 
 
@@ -200,7 +213,7 @@ def decoy_supported(w: World) -> list[Case]:
     cases = []
     for _ in range(r.randrange(8, 25)):
         p = w.person(emp.region, age=r.uniform(45, 62), on=filed)
-        s = D(r.randrange(2000, 2010), r.randrange(1, 13), 1)
+        s = _adult(p, D(r.randrange(2000, 2010), r.randrange(1, 13), 1))
         e = _days(filed, -r.randrange(30, 400))
         cases.append(Case(p, emp, "court", "judgment", s, e, filed, _days(filed, r.randrange(20, 90)),
                           "decoy", "supported_suit", applicant_agent=lawyer, stance="admit",
@@ -221,13 +234,13 @@ def decoy_archives(w: World, soe: bool) -> list[Case]:
     cases = []
     for _ in range(r.randrange(5, 16)):
         p = w.person(emp.region, age=r.uniform(52, 66), on=filed)
-        s = D(r.randrange(1975, 1992), r.randrange(1, 13), 1)
+        s = _adult(p, D(r.randrange(1975, 1992), r.randrange(1, 13), 1))
         cases.append(Case(p, emp, "court", "mediation" if not soe else "judgment", s, reform,
                           _days(filed, r.randrange(0, 40)), _days(filed, r.randrange(10, 60)), "decoy",
                           "restructured_soe" if soe else "dormant_collective",
                           applicant_agent=None if r.random() < 0.6 else _citizen(w, "系原告之子"),
                           stance="admit", purpose=True,
-                          proof=r.sample(["招工登记表", "职工档案", "工资发放表", "职工花名册"], 2)))
+                          proof=r.sample(["招工登记表", "职工档案", "工资发放表", "职工花名册"], r.choice([0, 1, 2, 2]))))
     return cases
 
 
@@ -243,7 +256,7 @@ def decoy_one_firm(w: World) -> list[Case]:
     cases = []
     for _ in range(r.randrange(5, 14)):
         p = w.person(emp.region, age=r.uniform(35, 60), on=filed)
-        s = D(r.randrange(2008, 2016), r.randrange(1, 13), 1)
+        s = _adult(p, D(r.randrange(2008, 2016), r.randrange(1, 13), 1))
         e = _days(filed, -r.randrange(20, 150))
         cases.append(Case(p, emp, r.choice(["court", "arbitration"]), "judgment", s, e, filed,
                           _days(filed, r.randrange(30, 100)), "decoy", "one_firm_group",

@@ -15,7 +15,8 @@
    An agent, identifier or employer link only joins cases that follow each other within
    ``link_gap_days`` (``[rings]`` in ``rules.toml``): an operation runs for months, a local
    legal-service worker who meets two applicants four years apart is not one, nor are two
-   suits against one firm four years apart.
+   suits against one firm four years apart; an intermediary's batches (two or more cases each)
+   join across ``operation_gap_days`` (:func:`operation_links`).
 3. **Hub handling**: an ordinary representative (a busy law firm's lawyer, an employer's own
    staff), an identifier shared by more than ``hub_people`` people, and an employer that is not
    itself suspicious (a big employer with many genuine cases) link nothing; nor does any link
@@ -71,6 +72,7 @@ class RingParams:
     large_employer_headcount: int
     batch_link_days: int
     link_gap_days: int
+    operation_gap_days: int
     hub_people: int
     agent_link_min_workers: int
     employer_group_rules: tuple[str, ...]
@@ -173,6 +175,33 @@ def _chained(kind: str, via: str, frame: Frame, member: list[str], gap: int) -> 
     return [Link(kind, via, run) for run in time_chains(frame, member, gap) if len(run) >= 2]
 
 
+def operation_links(frame: Frame, agent_id: str, member: list[str], gap: int,
+                    operation_gap: int) -> list[Link]:
+    """An intermediary's cases, chained within ``gap`` days; then consecutive runs that are
+    each a batch (two or more cases) join across up to ``operation_gap`` days.
+
+    The gap rule keeps a lay agent who meets two applicants years apart from tying them; an
+    intermediary who brings a batch to one employer and, two years on, another batch to the
+    next employer is one operation: published operations ran for two to three years
+    (Chongqing 2017-2019, Jilin 2016-2018; DOMAIN.md §0), moving between employers as each
+    one's quota filled. A lone case on either side of a long gap still joins nothing.
+    """
+    runs = time_chains(frame, member, gap)
+    days = {c: filing_date(frame.cases[c]) for c in member}
+    merged: list[list[str]] = []
+    last_day: dt.date | None = None
+    for run in runs:
+        dated = sorted(d for c in run if (d := days[c]) is not None)
+        if (merged and len(merged[-1]) >= 2 and len(run) >= 2 and dated and last_day
+                is not None and (dated[0] - last_day).days <= operation_gap):
+            merged[-1] = sorted(merged[-1] + run)
+        else:
+            merged.append(list(run))
+        if dated:
+            last_day = dated[-1]
+    return [Link("agent", agent_id, run) for run in merged if len(run) >= 2]
+
+
 def batch_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     """Two or more candidates against one employer filed, or decided, within ``days`` of each
     other (a chain: each within ``days`` of the previous one). docs/domain.md P8: batches are filed
@@ -216,7 +245,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
         cases = frame.agent_cases[agent_id]
         member = [c for c in cases if c in candidates]
         if len(member) >= 2 and intermediary_like(frame, agent_id, link_reach):
-            links += _chained("agent", agent_id, frame, member, gap)
+            links += operation_links(frame, agent_id, member, gap, params.operation_gap_days)
         elif member:
             small = [c for c in member
                      if not any(e.id in large for e in frame.cases[c].employers)]

@@ -313,3 +313,23 @@ def test_no_kin_tie_across_employers_or_without_the_applicant_acting(tmp_path: P
     plain = _kin_pair()
     plain[0]["agents"] = []
     assert _links(frame_of(tmp_path / "plain", plain), "kin") == []
+
+
+def test_an_intermediarys_batches_years_apart_are_one_operation(tmp_path: Path) -> None:
+    """Two batches at two employers 29 months apart: beyond the gap for single contacts, within
+    the two to three years published operations ran; one agent link holds all four."""
+    frame = frame_of(tmp_path, [_case(1, "2018-01-05"), _case(2, "2018-01-06"),
+                                _case(3, "2020-06-01", employer=OTHER),
+                                _case(4, "2020-06-02", employer=OTHER)])
+    assert [len(run) for run in _links(frame, "agent")] == [4]
+    apart = _links(frame, "agent", operation_gap_days=730)
+    assert sorted(len(run) for run in apart) == [2, 2]
+
+
+def test_a_lone_case_years_before_a_batch_stays_apart(tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, [_case(1, "2016-01-05"), _case(2, "2018-06-01", employer=OTHER),
+                                _case(3, "2018-06-02", employer=OTHER),
+                                _case(4, "2018-06-03", employer=OTHER)])
+    links = _links(frame, "agent")
+    numbers = [sorted(frame.cases[c].case_number for c in run) for run in links]
+    assert numbers == [["(2021)豫0502民初2号", "(2021)豫0502民初3号", "(2021)豫0502民初4号"]]

@@ -98,3 +98,15 @@ def test_uscc_check_character() -> None:
         total = sum(USCC_CHARS.index(ch) * pow(3, i, 31) for i, ch in enumerate(code[:17]))
         assert code[17] == USCC_CHARS[(31 - total % 31) % 31]
         assert json.dumps(code).strip('"') == code
+
+
+def test_compare_checks_every_document_and_reports_an_unread_one(tmp_path: Path) -> None:
+    from tools.altcorpus.compare import compare
+
+    truth = write(5, tmp_path)
+    assert compare(tmp_path).checked["record"] == len(truth["cases"])
+    victim = truth["cases"][0]
+    (tmp_path / victim["file"]).write_text("此页面无法显示\n", "utf-8")  # a broken download
+    tally = compare(tmp_path)
+    assert tally.missed["record"] == 1
+    assert tally.examples["record"][0][0] == victim["file"]

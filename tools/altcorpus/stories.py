@@ -110,7 +110,8 @@ def ring_relatives(w: World, rid: str) -> list[Case]:
         p.address = home
     for i, p in enumerate(members):
         s, e = _sham_period(w, p, filed)
-        agent = Agent(members[0], relation=f"系{p.name}之{'配偶' if spouse and i == 1 else '兄长'}") if i else None
+        elder = "兄长" if members[0].sex == "男" else "姐姐"
+        agent = Agent(members[0], relation=f"系{p.name}之{'配偶' if spouse and i == 1 else elder}") if i else None
         cases.append(Case(p, emp, "court", r.choice(["mediation", "judgment"]), s, e, filed,
                           _days(filed, r.randrange(5, 20)), "ring", "relatives", rid,
                           applicant_agent=agent, employer_agent=Agent(emp.legal_rep, relation="该公司负责人"),

@@ -78,7 +78,8 @@ def _facts(c: Case, printed: str, firm: str) -> dict[str, object]:
     return {"document": c.doc, "applicant": printed, "employer": firm,
             "employer_registry": c.employer.name, "uscc": c.employer.uscc,
             "start": c.start.isoformat(), "end": c.end.isoformat(), "stance": c.stance,
-            "wages": c.wages, "supporter": c.supporter,
+            # an employer's suit claims no money: it asks for a finding of no relationship
+            "wages": 0 if c.doc == "employer_suit" else c.wages, "supporter": c.supporter,
             # a refusal notice is written to the applicant and prints no agents
             "applicant_agent": c.applicant_agent.person.name if c.applicant_agent and c.doc != "refusal" else None,
             "employer_agent": c.employer_agent.person.name if c.employer_agent and c.doc != "refusal" else None}

@@ -18,7 +18,7 @@ from ringtrace.loaders.judgments import parse_file
 from ringtrace.loaders.judgments.tradsimp import to_simplified
 
 DOCUMENT = {"judgment": "判决书", "mediation": "调解书", "award": "裁决书", "arb_mediation": "调解书",
-            "refusal": "不予受理通知书"}
+            "refusal": "不予受理通知书", "employer_suit": "判决书"}
 RESPONSE = {"admit": {"no_objection", "admits"}, "partial": {"partial"}, "contest": {"contests"},
             "absent": {"absent"}}
 

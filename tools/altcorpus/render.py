@@ -151,6 +151,8 @@ def body(rng: random.Random, c: Case, name: str, num: str) -> tuple[str, str, li
                                    f"一、确认申请人与被申请人自{ymd(c.start)}至{ymd(c.end)}期间存在劳动关系。")]
         paras += [f"仲裁员：{rng.choice('王李张')}某", cn_date(c.decided)]
         return commission(c), title, paras
+    if c.doc == "employer_suit":
+        return court(c), "民事判决书", _employer_suit(rng, c, name)
     paras = parties(rng, c, name, ("原告", "被告"))
     record = (f"原告{name}与被告{e}确认劳动关系纠纷一案，本院于{ymd(c.filed)}立案后，依法适用简易程序"
               "公开开庭进行了审理。本案现已审理终结。")
@@ -179,6 +181,25 @@ def body(rng: random.Random, c: Case, name: str, num: str) -> tuple[str, str, li
     return court(c), title, paras
 
 
+def _employer_suit(rng: random.Random, c: Case, name: str) -> list[str]:
+    """The employer sues after losing the award: the worker is the 被告 (DOMAIN.md §3.1)."""
+    lines = parties(rng, c, name, ("被告", "原告"))
+    at = next(i for i, line in enumerate(lines) if line.startswith("原告"))
+    e = c.employer.doc_name
+    paras = [*lines[at:], *lines[:at],
+             f"原告{e}与被告{name}确认劳动关系纠纷一案，本院于{ymd(c.filed)}立案后，依法适用普通程序"
+             "公开开庭进行了审理。本案现已审理终结。",
+             f"{e}向本院提出诉讼请求：确认原告与被告{name}之间不存在劳动关系。事实和理由：被告不服"
+             f"{commission(c)}作出的仲裁裁决，原告从未招用被告。",
+             f"{name}辩称，其自{ymd(c.start)}至{ymd(c.end)}在原告处工作，双方存在劳动关系，请求驳回原告的诉讼请求。",
+             f"本院经审理认定事实如下，{name}提交了工资条、考勤记录等证据。",
+             "本院认为，被告提交的证据足以证明双方存在劳动关系。",
+             f"判决如下：一、确认原告{e}与被告{name}自{ymd(c.start)}至{ymd(c.end)}期间存在劳动关系。",
+             "案件受理费10元，由原告负担。",
+             f"审判员　{rng.choice('王李张刘')}{rng.choice('明华军伟')}", cn_date(c.decided)]
+    return paras
+
+
 def mask(rng: random.Random, name: str) -> str:
     return rng.choice([name[0] + "某", "***", name[0] + "X" * (len(name) - 1), name[0] + "某某"])
 
@@ -202,9 +223,14 @@ def render(rng: random.Random, c: Case, num: str) -> tuple[str, str, str, str]:
     roll = rng.random()
     if roll < 0.1 and c.forum == "court":
         layout = "mirror"
-        meta = [num, f"裁判日期: {c.decided:%Y-%m-%d}", "案件名称",
-                f"{name}与{firm}确认劳动关系纠纷一审{title}", "法院", forum, "案由", "确认劳动关系纠纷"]
-        lines = ["跳转到主要内容", *meta, "全文", forum, title, num, *paras]
+        if rng.random() < 0.5:  # govopendata-style: label and value on their own lines
+            meta = [num, f"裁判日期: {c.decided:%Y-%m-%d}", "案件名称",
+                    f"{name}与{firm}确认劳动关系纠纷一审{title}", "法院", forum, "案由", "确认劳动关系纠纷"]
+            lines = ["跳转到主要内容", *meta, "全文", forum, title, num, *paras]
+        else:  # a field block (审理法院：…) and a body that starts at the parties
+            meta = [f"{name}与{firm}确认劳动关系纠纷一审{title}", f"案号：{num}", f"审理法院：{forum}",
+                    f"裁判日期：{c.decided:%Y-%m-%d}", "案由：确认劳动关系纠纷", "来源：中国裁判文书网"]
+            lines = [*meta, *paras]
     elif roll < 0.18 and c.doc != "refusal":  # refusal notices are not reposted
         layout = "repost"  # a blog copy: no forum line, no number
         lines = [f"{firm}劳动争议一案{title}", "来源：网络转载", *paras]

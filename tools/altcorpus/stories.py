@@ -283,7 +283,7 @@ def background(w: World, n: int) -> list[Case]:
         s = _days(filed, -r.randrange(200, 5000))
         roll = r.random()
         forum, doc = (("arbitration", "refusal") if roll < 0.1 else ("arbitration", "award") if roll < 0.45
-                      else ("court", "judgment"))
+                      else ("court", "employer_suit") if roll < 0.53 else ("court", "judgment"))
         agent = r.choice([None, None, _lawyer(w, r.choice(FIRMS)), _citizen(w, "系原告之子")])
         cases.append(Case(p, emp, forum, doc, max(s, emp.founded), _days(filed, -r.randrange(10, 300)), filed,
                           _days(filed, r.randrange(20, 200)), "background",

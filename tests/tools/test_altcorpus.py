@@ -74,7 +74,7 @@ def test_the_mix_real_corpora_carry(corpus: tuple[Path, dict]) -> None:
     truth = corpus[1]
     kinds = {c["kind"] for c in truth["cases"]}
     assert {"intermediary", "hr_agent", "relatives", "prefounding", "mediation"} <= kinds
-    assert {"closing_layoff", "young_firm", "supported_suit", "dormant_collective",
+    assert {"closing_layoff", "closing_longserving", "young_firm", "supported_suit", "dormant_collective",
             "restructured_soe", "one_firm_group"} <= kinds
     layouts = " ".join(truth["layouts"])
     for form in ("full", "mirror", "repost", "html", "gb18030"):

@@ -23,7 +23,7 @@ def cases_of(seed: int) -> tuple[World, list[Case]]:
               + [lambda rid: stories.ring_mediation(w, rid)] * 2)
     for i, make in enumerate(makers):
         cases += make(f"AR{seed}-{i:02d}")
-    for make in (stories.decoy_closing, stories.decoy_closing, stories.decoy_young,
+    for make in (stories.decoy_closing, stories.decoy_closing, stories.decoy_longserving, stories.decoy_young,
                  stories.decoy_supported, stories.decoy_one_firm):
         cases += make(w)
     cases += stories.decoy_archives(w, soe=False) + stories.decoy_archives(w, soe=True)

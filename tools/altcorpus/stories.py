@@ -181,6 +181,28 @@ def decoy_closing(w: World) -> list[Case]:
     return cases
 
 
+def decoy_longserving(w: World) -> list[Case]:
+    """A small closing firm admits its long-serving staff's claims together so they can
+    back-pay their pensions (DOMAIN.md §2.4): near retirement, confirmation only, admitted -
+    the published rules fire; the periods end at the closure and vary in length."""
+    r = w.rng
+    emp = w.employer(founded_year=r.randrange(1992, 2002), status=r.choice(["注销", "清算"]),
+                     insured=r.choice([0, 1, 3]), kind="有限责任公司(自然人投资或控股)",
+                     trade=r.choice([("包装", "有限公司"), ("机械", "厂"), ("运输", "有限公司")]))
+    close = D(r.randrange(2016, 2023), r.randrange(1, 13), r.randrange(1, 28))
+    filed = _days(close, r.randrange(20, 120))
+    cases = []
+    for _ in range(r.randrange(4, 10)):
+        p = w.person(emp.region, age=r.uniform(47, 60), on=filed)
+        s = _adult(p, D(r.randrange(max(1996, emp.founded.year), 2010), r.randrange(1, 13), 1))
+        cases.append(Case(p, emp, "court", r.choice(["judgment", "mediation"]), s,
+                          _days(close, r.randrange(-10, 10)), _days(filed, r.randrange(0, 15)),
+                          _days(filed, r.randrange(15, 60)), "decoy", "closing_longserving",
+                          stance="admit", purpose=True,
+                          proof=r.sample(["职工花名册", "工资发放表", "劳动合同"], r.choice([0, 1, 2]))))
+    return cases
+
+
 def decoy_young(w: World) -> list[Case]:
     """A young labour-service firm whose staff had short, close-together tenures."""
     r = w.rng

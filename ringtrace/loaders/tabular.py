@@ -6,14 +6,19 @@ reader cannot split (a cell over the reader's 128 KiB field limit, a stray quote
 a :class:`BadRow` and reading goes on with the next line. An ``.xlsx`` is checked against the
 zip cap (:mod:`ringtrace.loaders.limits`) before openpyxl opens it.
 
-The header is the first row with at least two non-empty cells among the first
-:data:`HEADER_SEARCH` rows: Tianyancha and 企查查 web exports put a title or a notice (``数据来源：
-天眼查 导出时间…``, one merged cell) and sometimes a blank row above the column names.
+The header is the first of the leading :data:`HEADER_SEARCH` rows that has two or more
+non-empty cells and nearly as many as the widest of them (:data:`HEADER_WIDTH`): Tianyancha and 企查查 web
+exports put a title or a notice above the column names - one merged cell (``数据来源：天眼查
+导出时间…``), or two or three cells (``天眼查 企业数据导出 | 导出时间：2024-05-06``) - and
+sometimes a blank row. A title row is far narrower than the table below it, while a data
+row is at most a little wider than its header (a column whose name was left blank), so the
+header is found without knowing the columns.
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import zipfile
 from collections.abc import Iterator
@@ -40,10 +45,27 @@ Row = tuple[int, list[Any]]
 
 #: how many leading rows may be titles, notices or blank before the header row
 HEADER_SEARCH = 10
+#: a header row has at least this share of the widest leading row's non-empty cells
+HEADER_WIDTH = 0.75
 
 
 def _filled(cells: list[Any] | tuple[Any, ...]) -> int:
     return sum(1 for c in cells if c is not None and str(c).strip())
+
+
+def _header_index(rows: list[list[Any]]) -> int:
+    """Index of the header among the leading ``rows`` (see the module docstring).
+
+    >>> _header_index([["天眼查 企业数据导出", "导出时间：2024-05-06"], [],
+    ...                ["公司名称", "法定代表人", "经营状态"], ["甲公司", "张三", "存续"]])
+    2
+    >>> _header_index([["企业名称", "统一社会信用代码"], ["甲公司", ""]])
+    0
+    """
+    widths = [_filled(r) for r in rows]
+    widest = max(widths, default=0)
+    return next((i for i, w in enumerate(widths) if w >= 2 and w >= HEADER_WIDTH * widest),
+                widths.index(widest) if widths else 0)
 
 
 def _delimiter_line(sample: str) -> str:
@@ -78,19 +100,21 @@ def read_csv(path: Path, encoding: str | None = None
         delimiter = ","
     fh = path.open("r", encoding=enc, errors="surrogateescape", newline="")
     reader = csv.reader(fh, csv.excel, delimiter=delimiter)
-    first: list[str] | None = None
+    lead: list[tuple[int, list[str]]] = []  # the leading rows, with their last line
     try:
-        header = first = next(reader)
-        while _filled(header) < 2 and reader.line_num < HEADER_SEARCH:
-            header = next(reader)  # a title, notice or blank row above the header
+        while len(lead) < HEADER_SEARCH:
+            cells = next(reader)
+            lead.append((reader.line_num, cells))
     except StopIteration:
-        if first is None:
-            fh.close()
-            raise LoadError(f"{path}: the file is empty (expected a header row)") from None
-        header = first
+        pass
     except csv.Error as exc:
         fh.close()
         raise LoadError(f"{path}: the header row cannot be read as CSV ({exc})") from None
+    if not lead:
+        fh.close()
+        raise LoadError(f"{path}: the file is empty (expected a header row)")
+    at = _header_index([c for _, c in lead])
+    header, replay = lead[at][1], lead[at + 1:]
     header = [h.lstrip("\ufeff").strip() for h in header]
     if _has_undecodable(header):
         fh.close()
@@ -99,7 +123,11 @@ def read_csv(path: Path, encoding: str | None = None
 
     def rows() -> Iterator[Row | BadRow]:
         with fh:
-            line = reader.line_num
+            line = lead[at][0]
+            for end, cells in replay:  # rows read while looking for the header
+                start, line = line + 1, end
+                if any(str(c).strip() for c in cells):
+                    yield start, cells
             while True:
                 try:
                     cells = next(reader)
@@ -134,13 +162,14 @@ def read_xlsx(path: Path) -> tuple[list[str], Iterator[Row | BadRow], str]:
         wb = load_workbook(path, read_only=True, data_only=True)
         ws = wb.worksheets[0]
         it = ws.iter_rows(values_only=True)
-        first = next(it, None)
-        start = 1
-        while first is not None and _filled(first) < 2 and start < HEADER_SEARCH:
-            following = next(it, None)  # a title, notice or blank row above the header
-            if following is None:
+        lead: list[tuple[Any, ...]] = []
+        for cells in it:
+            lead.append(cells)
+            if len(lead) >= HEADER_SEARCH:
                 break
-            first, start = following, start + 1
+        at = _header_index([list(c) for c in lead])
+        first = lead[at] if lead else None
+        start = at + 1
     except Exception as exc:
         raise LoadError(f"{path}: not a readable .xlsx workbook ({exc})") from exc
     if first is None:
@@ -150,7 +179,7 @@ def read_xlsx(path: Path) -> tuple[list[str], Iterator[Row | BadRow], str]:
 
     def rows() -> Iterator[Row | BadRow]:
         try:
-            for number, cells in enumerate(it, start=start + 1):
+            for number, cells in enumerate(itertools.chain(lead[at + 1:], it), start=start + 1):
                 if cells is None or all(c is None or str(c).strip() == "" for c in cells):
                     continue
                 yield number, list(cells)

@@ -10,11 +10,13 @@
    among applicants, lay agents and the employer side; the same suspicious employer (one
    flagged for a burst, for confirmations above its headcount or for a near-retirement
    cohort); two or more candidates against one employer filed or decided within
-   ``batch_link_days`` of each other.
+   ``batch_link_days`` of each other; two candidates against one employer where an applicant
+   in one is a lay agent in the other (:func:`kin_links`).
    An agent, identifier or employer link only joins cases that follow each other within
    ``link_gap_days`` (``[rings]`` in ``rules.toml``): an operation runs for months, a local
    legal-service worker who meets two applicants four years apart is not one, nor are two
-   suits against one firm four years apart.
+   suits against one firm four years apart; an intermediary's batches (two or more cases each)
+   join across ``operation_gap_days`` (:func:`operation_links`).
 3. **Hub handling**: an ordinary representative (a busy law firm's lawyer, an employer's own
    staff), an identifier shared by more than ``hub_people`` people, and an employer that is not
    itself suspicious (a big employer with many genuine cases) link nothing; nor does any link
@@ -70,6 +72,7 @@ class RingParams:
     large_employer_headcount: int
     batch_link_days: int
     link_gap_days: int
+    operation_gap_days: int
     hub_people: int
     agent_link_min_workers: int
     employer_group_rules: tuple[str, ...]
@@ -172,6 +175,33 @@ def _chained(kind: str, via: str, frame: Frame, member: list[str], gap: int) -> 
     return [Link(kind, via, run) for run in time_chains(frame, member, gap) if len(run) >= 2]
 
 
+def operation_links(frame: Frame, agent_id: str, member: list[str], gap: int,
+                    operation_gap: int) -> list[Link]:
+    """An intermediary's cases, chained within ``gap`` days; then consecutive runs that are
+    each a batch (two or more cases) join across up to ``operation_gap`` days.
+
+    The gap rule keeps a lay agent who meets two applicants years apart from tying them; an
+    intermediary who brings a batch to one employer and, two years on, another batch to the
+    next employer is one operation: published operations ran for two to three years
+    (Chongqing 2017-2019, Jilin 2016-2018; DOMAIN.md §0), moving between employers as each
+    one's quota filled. A lone case on either side of a long gap still joins nothing.
+    """
+    runs = time_chains(frame, member, gap)
+    days = {c: filing_date(frame.cases[c]) for c in member}
+    merged: list[list[str]] = []
+    last_day: dt.date | None = None
+    for run in runs:
+        dated = sorted(d for c in run if (d := days[c]) is not None)
+        if (merged and len(merged[-1]) >= 2 and len(run) >= 2 and dated and last_day
+                is not None and (dated[0] - last_day).days <= operation_gap):
+            merged[-1] = sorted(merged[-1] + run)
+        else:
+            merged.append(list(run))
+        if dated:
+            last_day = dated[-1]
+    return [Link("agent", agent_id, run) for run in merged if len(run) >= 2]
+
+
 def batch_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     """Two or more candidates against one employer filed, or decided, within ``days`` of each
     other (a chain: each within ``days`` of the previous one). docs/domain.md P8: batches are filed
@@ -215,7 +245,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
         cases = frame.agent_cases[agent_id]
         member = [c for c in cases if c in candidates]
         if len(member) >= 2 and intermediary_like(frame, agent_id, link_reach):
-            links += _chained("agent", agent_id, frame, member, gap)
+            links += operation_links(frame, agent_id, member, gap, params.operation_gap_days)
         elif member:
             small = [c for c in member
                      if not any(e.id in large for e in frame.cases[c].employers)]
@@ -242,7 +272,39 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
         if len(member) >= 2:
             links += _chained("employer", employer, frame, member, gap)
     links += batch_links(frame, candidates, params.batch_link_days)
+    links += kin_links(frame, candidates, gap)
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
+
+
+def kin_links(frame: Frame, candidates: set[str], gap: int) -> list[Link]:
+    """Candidates against one employer tied because an applicant in one of them acts as a lay
+    agent (``委托诉讼代理人：王某，系王某英之配偶``) in another.
+
+    Small rings of two to four relatives at a closing employer (DOMAIN.md §2.3 G1: "当事人为
+    夫妻、朋友等亲近关系"; 东港: "至少有十幾人存在親屬關系"; the colluding coal-mine manager of
+    SPP-2024-04 with two applicants) have no intermediary and no batch, so nothing else ties
+    them, and two leads against one employer are otherwise two leads. A genuine couple at a
+    closing factory shows the same tie, but their suits are not candidates: they claim wages,
+    cite payroll proof and contest or dispute money, so their rule scores stay below the seed
+    threshold and the tie joins nothing. Only the tie is new evidence: each case must already
+    be a candidate on its own rules.
+    """
+    worker_cases: dict[str, set[str]] = defaultdict(set)
+    for c in sorted(candidates):
+        for w in frame.cases[c].workers:
+            worker_cases[w.id].add(c)
+    links: list[Link] = []
+    for c in sorted(candidates):
+        case = frame.cases[c]
+        employers = {e.id for e in case.employers}
+        for a in case.agents:
+            if a.kind in PROFESSIONAL or a.id not in worker_cases:
+                continue
+            tied = {o for o in worker_cases[a.id] if o != c and employers & {
+                e.id for e in frame.cases[o].employers}}
+            if tied:
+                links += _chained("kin", a.id, frame, sorted({c, *tied}), gap)
+    return links
 
 
 def _anchored_employers(frame: Frame, findings: list[Finding], candidates: set[str],
@@ -458,6 +520,8 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
 
 #: link kinds that show coordination (as opposed to co-location in one employer or batch)
 COORDINATION = ("agent", "identifier")
+#: ... and with them the kin tie of :func:`kin_links`: all three make a case coordinated
+TIES = (*COORDINATION, "kin")
 
 
 def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
@@ -476,7 +540,7 @@ def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
             agents[a.id] += 1
             if a.kind not in PROFESSIONAL:
                 lay_agents.add(a.id)
-    coordinated = {c for link in ring.links if link.kind in COORDINATION for c in link.cases}
+    coordinated = {c for link in ring.links if link.kind in TIES for c in link.cases}
     batched = {c for link in ring.links if link.kind == "batch" for c in link.cases}
     top_share = max(agents.values()) / len(ring.cases) if agents else 0.0
     kinds = Counter(link.kind for link in ring.links)

@@ -34,6 +34,9 @@ def _xlsx(path: Path, rows: list[list[str]]) -> Path:
     ([[]], ","),                                # a blank row
     ([["天眼查"], ["导出时间：2023-05-01；共1条"], []], ","),
     ([[TITLE]], "\t"),
+    # a title in two cells (export name | export time), as some Tianyancha exports write it
+    ([["天眼查 企业数据导出", "导出时间：2024-05-06"]], ","),
+    ([["天眼查 企业数据导出", "导出时间：2024-05-06"], []], ","),
 ])
 def test_csv_header_below_titles(tmp_path: Path, above: list[list[str]], sep: str) -> None:
     path = _csv(tmp_path / "r.csv", [*above, HEADER, ROW], sep)
@@ -42,9 +45,28 @@ def test_csv_header_below_titles(tmp_path: Path, above: list[list[str]], sep: st
     assert list(rows) == [(len(above) + 2, ROW)]  # physical line numbers
 
 
-@pytest.mark.parametrize("above", [[], [[TITLE]], [[TITLE], [], ["共1条", None]]])
+@pytest.mark.parametrize("above", [[], [[TITLE]], [[TITLE], [], ["共1条", None]],
+                                   [["天眼查 企业数据导出", "导出时间：2024-05-06"]]])
 def test_xlsx_header_below_titles(tmp_path: Path, above: list[list[str]]) -> None:
     path = _xlsx(tmp_path / "r.xlsx", [*above, HEADER, ROW])
     header, rows, _ = read_table(path)
     assert header == HEADER
     assert list(rows) == [(len(above) + 2, ROW)]  # sheet row numbers
+
+
+def test_header_with_a_blank_column_name_is_still_the_header(tmp_path: Path) -> None:
+    """A data row may fill a column whose name was left blank: one cell wider than the header
+    must not make the first data row the header."""
+    header = ["企业名称", "统一社会信用代码", "成立日期", ""]
+    row = [*ROW, "备注"]
+    path = _csv(tmp_path / "r.csv", [[TITLE], header, row])
+    got, rows, _ = read_table(path)
+    assert got == header
+    assert list(rows) == [(3, row)]
+
+
+def test_only_a_title_row(tmp_path: Path) -> None:
+    """A table that is all title and no data keeps the old answer: its widest row."""
+    header, rows, _ = read_table(_csv(tmp_path / "r.csv", [[TITLE]]))
+    assert header == [TITLE]
+    assert list(rows) == []

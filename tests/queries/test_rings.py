@@ -11,10 +11,13 @@ from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.agents import intermediary_like
 from ringtrace.queries.redflags.common import Workforce
 from ringtrace.queries.rings import (
+    Link,
+    Ring,
     RingParams,
     _practice_dominated,
     batch_links,
     evidence_links,
+    structure,
     time_chains,
 )
 from ringtrace.queries.rules import load_rules
@@ -280,3 +283,53 @@ def test_a_lawyer_joins_only_the_groups_they_are_central_to() -> None:
             share=0.3)
     assert uf.find("a1") == uf.find("b1") == uf.find("c0") == uf.find("d0")
     assert uf.size[uf.find("a1")] == 22
+
+
+def _kin_pair(second_employer: str = "安阳市恒达废旧物资回收有限公司") -> list[dict[str, Any]]:
+    """A wife's suit with her husband as her agent, and the husband's own suit."""
+    wife = sham_case(1, "王某英", "1968-01-02", day="2021-03-01")
+    wife["agents"] = [{"name": "王建军", "represents": ["王某英"], "kind": "other",
+                       "birth_date": "1962-05-25", "relation": "系王某英之配偶"}]
+    husband = sham_case(2, "王建军", "1962-05-25", day="2021-03-20",
+                        employer=second_employer)
+    husband["parties"][0]["sex"] = "男"
+    husband["agents"] = []
+    return [wife, husband]
+
+
+def test_an_applicant_who_is_another_applicants_agent_ties_their_suits(tmp_path: Path) -> None:
+    """Two relatives against one employer, one acting for the other: a kin tie, and the pair
+    counts as coordinated (a two-case ring of relatives has nothing else to tie it)."""
+    frame = frame_of(tmp_path, _kin_pair())
+    links = _links(frame, "kin")
+    assert links == [sorted(frame.cases)]
+    ring = Ring("R-x", sorted(frame.cases), [Link("kin", "p", sorted(frame.cases))])
+    assert structure(frame, ring)["coordinated_share"] == 1.0
+
+
+def test_no_kin_tie_across_employers_or_without_the_applicant_acting(tmp_path: Path) -> None:
+    apart = frame_of(tmp_path / "apart", _kin_pair(second_employer=OTHER))
+    assert _links(apart, "kin") == []
+    plain = _kin_pair()
+    plain[0]["agents"] = []
+    assert _links(frame_of(tmp_path / "plain", plain), "kin") == []
+
+
+def test_an_intermediarys_batches_years_apart_are_one_operation(tmp_path: Path) -> None:
+    """Two batches at two employers 29 months apart: beyond the gap for single contacts, within
+    the two to three years published operations ran; one agent link holds all four."""
+    frame = frame_of(tmp_path, [_case(1, "2018-01-05"), _case(2, "2018-01-06"),
+                                _case(3, "2020-06-01", employer=OTHER),
+                                _case(4, "2020-06-02", employer=OTHER)])
+    assert [len(run) for run in _links(frame, "agent")] == [4]
+    apart = _links(frame, "agent", operation_gap_days=730)
+    assert sorted(len(run) for run in apart) == [2, 2]
+
+
+def test_a_lone_case_years_before_a_batch_stays_apart(tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, [_case(1, "2016-01-05"), _case(2, "2018-06-01", employer=OTHER),
+                                _case(3, "2018-06-02", employer=OTHER),
+                                _case(4, "2018-06-03", employer=OTHER)])
+    links = _links(frame, "agent")
+    numbers = [sorted(frame.cases[c].case_number for c in run) for run in links]
+    assert numbers == [["(2021)豫0502民初2号", "(2021)豫0502民初3号", "(2021)豫0502民初4号"]]

@@ -65,6 +65,10 @@ def reads_as_refusal_notice(text: str, start: int) -> bool:
 def addressee_block(text: str, start: int) -> PartyBlock:
     """The applicant and the employer of a notice without party lines (empty if not found)."""
     block = PartyBlock(end=start)
+    # web copies and Word-exported HTML (one <p> a paragraph, empty ones between) leave blank
+    # lines between the number and the addressee
+    while start < len(text) and text[start] in " \t\u3000\r\n":
+        start += 1
     head = _ADDRESSEE.match(text, start, min(len(text), start + _REACH))
     if head is None:
         head = _ADDRESSEE.match(text, text.find("\n", start) + 1 if start < len(text) else start,

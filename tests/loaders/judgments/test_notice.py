@@ -48,3 +48,23 @@ def test_a_date_recited_in_a_sentence_is_not_the_signature() -> None:
     signed = _record("李某：\n你于2020年6月2日向本委申请的与郑州某某建筑劳务有限公司确认劳动关系争议，本委决定不予"
                      "受理。\n特此通知。\n郑州市劳动人事争议仲裁委员会\n二〇二〇年六月八日\n")
     assert signed.decision_date == "2020-06-08"
+
+
+NOTICE_LINES = ["安阳市劳动人事争议仲裁委员会", "不予受理通知书", "安劳人仲不字（2020）第36号", "王某强：",
+                "你于2020年2月11日向本委提出的与安阳市某某物业服务有限公司确认劳动关系争议的仲裁申请，经审查，"
+                "申请人的仲裁请求已超过仲裁时效。根据《劳动人事争议仲裁办案规则》第三十条的规定，本委决定不予受理。",
+                "如不服本通知，可自收到本通知之日起十五日内向人民法院提起诉讼。", "二〇二〇年三月十五日"]
+
+
+@pytest.mark.parametrize("text", [
+    # a web copy with a blank line between paragraphs
+    "\n\n".join(NOTICE_LINES) + "\n",
+    # Word-exported HTML: one <p> a paragraph, the number split by <span>s
+    "<html><body>" + "".join(f'<p class="MsoNormal"><span>{line}</span></p>' for line in NOTICE_LINES)
+    .replace("（2020）第36号", "（20<span>2</span>0）第<span>3</span>6号") + "</body></html>",
+], ids=["blank-lines", "word-html"])
+def test_notice_with_blank_lines_before_the_addressee(text: str) -> None:
+    record = _record(text)
+    assert [(p.name, p.role, p.side) for p in record.parties] == [
+        ("王某强", "plaintiff", "worker"), ("安阳市某某物业服务有限公司", "defendant", "employer")]
+    assert (record.case_number, record.document_type) == ("安劳人仲不字（2020）第36号", "不予受理通知书")

@@ -183,7 +183,8 @@ def operation_links(frame: Frame, agent_id: str, member: list[str], gap: int,
     The gap rule keeps a lay agent who meets two applicants years apart from tying them; an
     intermediary who brings a batch to one employer and, two years on, another batch to the
     next employer is one operation: published operations ran for two to three years
-    (Chongqing 2017-2019, Jilin 2016-2018; DOMAIN.md §0), moving between employers as each
+    (Jilin 2016-2018, docs/domain.md §7.2; the published filings span 2017-2019, §7.4), moving
+    between employers as each
     one's quota filled. A lone case on either side of a long gap still joins nothing.
     """
     runs = time_chains(frame, member, gap)
@@ -280,7 +281,7 @@ def kin_links(frame: Frame, candidates: set[str], gap: int) -> list[Link]:
     """Candidates against one employer tied because an applicant in one of them acts as a lay
     agent (``委托诉讼代理人：王某，系王某英之配偶``) in another.
 
-    Small rings of two to four relatives at a closing employer (DOMAIN.md §2.3 G1: "当事人为
+    Small rings of two to four relatives at a closing employer (docs/domain.md §2.3 G1: "当事人为
     夫妻、朋友等亲近关系"; 东港: "至少有十幾人存在親屬關系"; the colluding coal-mine manager of
     SPP-2024-04 with two applicants) have no intermediary and no batch, so nothing else ties
     them, and two leads against one employer are otherwise two leads. A genuine couple at a

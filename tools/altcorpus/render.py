@@ -182,7 +182,7 @@ def body(rng: random.Random, c: Case, name: str, num: str) -> tuple[str, str, li
 
 
 def _employer_suit(rng: random.Random, c: Case, name: str) -> list[str]:
-    """The employer sues after losing the award: the worker is the 被告 (DOMAIN.md §3.1)."""
+    """The employer sues after losing the award: the worker is the 被告 (docs/domain.md §4)."""
     lines = parties(rng, c, name, ("被告", "原告"))
     at = next(i for i, line in enumerate(lines) if line.startswith("原告"))
     e = c.employer.doc_name
@@ -246,7 +246,7 @@ def render(rng: random.Random, c: Case, num: str) -> tuple[str, str, str, str]:
 
 
 def to_html(rng: random.Random, text: str) -> str:
-    """Word-exported HTML: one <p> a line, digits split by <span> (DOMAIN.md §3.1)."""
+    """Word-exported HTML: one <p> a line, digits split by <span> (docs/domain.md §4.7)."""
     out = []
     for line in text.splitlines():
         line = line.replace("&", "&amp;").replace("<", "&lt;")

@@ -1,4 +1,4 @@
-"""Sham rings, legitimate look-alike groups and background disputes (DOMAIN.md §2.1-2.4)."""
+"""Sham rings, legitimate look-alike groups and background disputes (docs/domain.md §2-§3)."""
 
 from __future__ import annotations
 
@@ -15,12 +15,12 @@ def _days(d: dt.date, n: float) -> dt.date:
 
 def _adult(p, start: dt.date) -> dt.date:
     """A genuine worker's start: not before 16 (legal working age) - only shams claim a
-    13-year-old's employment (DOMAIN.md P11)."""
+    13-year-old's employment (docs/domain.md P11)."""
     return max(start, D(p.birth.year + 16, p.birth.month, min(p.birth.day, 28)))
 
 
 def _retire(w: World, filed: dt.date):
-    """A near-retirement applicant (women 45-56, men 54-62; DOMAIN.md §0)."""
+    """A near-retirement applicant (women 45-56, men 54-62; docs/domain.md §7.4)."""
     sex = "女" if w.rng.random() < 0.65 else "男"
     age = w.rng.uniform(45, 56) if sex == "女" else w.rng.uniform(54, 62)
     return w.person(w.rng.choice(REGIONS), sex, age, filed)
@@ -183,7 +183,7 @@ def decoy_closing(w: World) -> list[Case]:
 
 def decoy_longserving(w: World) -> list[Case]:
     """A small closing firm admits its long-serving staff's claims together so they can
-    back-pay their pensions (DOMAIN.md §2.4): near retirement, confirmation only, admitted -
+    back-pay their pensions (docs/domain.md §3): near retirement, confirmation only, admitted -
     the published rules fire; the periods end at the closure and vary in length."""
     r = w.rng
     emp = w.employer(founded_year=r.randrange(1992, 2002), status=r.choice(["注销", "清算"]),

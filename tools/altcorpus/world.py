@@ -1,6 +1,6 @@
 """The people, employers and case stories of one independent corpus (no documents yet).
 
-Written from the domain notes (DOMAIN.md §2-§3), not from ``ringtrace synth``: the point is a
+Written from the domain notes (docs/domain.md §2-§5), not from ``ringtrace synth``: the point is a
 second opinion on what real corpora hold. Each story is a list of :class:`Case`, labelled
 ``ring`` (a sham ring), ``decoy`` (a legitimate group that passes the published screening rules)
 or ``background`` (ordinary labour disputes).

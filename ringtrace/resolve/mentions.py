@@ -19,6 +19,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ringtrace.graph import identity as ident
+from ringtrace.graph.build import specific_address
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.resolve import names
 
@@ -107,6 +108,9 @@ class EmployerMention:
     legal_rep: str | None = None
     former_names: tuple[str, ...] = ()
     cases: list[str] = field(default_factory=list)
+    #: every specific address (house number, room...) printed for it, in the documents'
+    #: party lines and the registry row, normalised (:func:`address_key`)
+    addresses: AbstractSet[str] = _NONE
 
 
 @dataclass(slots=True)
@@ -194,7 +198,7 @@ def read_mentions(store: GraphStore) -> Mentions:
     cases = _read_cases(store)
     persons = _read_persons(store)
     employers = _read_employers(store)
-    _read_contacts(store, persons)
+    _read_contacts(store, persons, employers)
     cited = _read_ties(store, persons)
     _read_parties(store, cases, persons, employers, cited)
     _read_agents(store, persons)
@@ -259,18 +263,44 @@ def _read_employers(store: GraphStore) -> dict[str, EmployerMention]:
     return employers
 
 
-def _read_contacts(store: GraphStore, persons: dict[str, PersonMention]) -> None:
-    """Phones and addresses, from the contact edges (``Identifier:phone:139…``)."""
+def _read_contacts(store: GraphStore, persons: dict[str, PersonMention],
+                   employers: dict[str, EmployerMention]) -> None:
+    """Phones and addresses, from the contact edges (``Identifier:phone:139…``); for an
+    employer, the specific addresses its party lines print (a named employer's node holds
+    one address property, its documents may print several) and its registry address."""
     phones: dict[str, set[str]] = defaultdict(set)
     addresses: dict[str, set[str]] = defaultdict(set)
+    seats: dict[str, set[str]] = defaultdict(set)
     for src, dst in store.edge_pairs(["HAS_PHONE", "HAS_ADDRESS"]):
+        kind, _, value = dst.removeprefix("Identifier:").partition(":")
         if src in persons:
-            kind, _, value = dst.removeprefix("Identifier:").partition(":")
             (phones if kind == "phone" else addresses)[src].add(value)
+        elif kind == "address" and src in employers:
+            seats[src].add(value)
     for pid, found in phones.items():
         persons[pid].phones = found
     for pid, found in addresses.items():
         persons[pid].addresses = found
+    for employer in employers.values():
+        printed = seats.get(employer.id, set())
+        if employer.address and specific_address(employer.address):
+            printed.add(employer.address)
+        if printed:
+            employer.addresses = frozenset(address_key(a) for a in printed)
+
+
+def address_key(address: str) -> str:
+    """An address as compared: normalised, the province and prefecture dropped when a lower
+    place follows, so that ``河南省巩义市水冶镇平原路91号`` and ``巩义市水冶镇平原路91号``
+    agree (the county or city stays: two counties have their own 人民路1号).
+
+    >>> address_key("河南省巩义市水冶镇平原路91号")
+    '巩义|水冶镇平原路91号'
+    >>> address_key("巩义市水冶镇平原路91号") == address_key("河南省巩义市水冶镇平原路91号")
+    True
+    """
+    found, rest = names.leading_places(ident.normalize_address(address))
+    return f"{found[-1] if found else ''}|{rest}"
 
 
 def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],

@@ -45,7 +45,13 @@ from typing import TypeVar
 
 from ringtrace.graph import identity as ident
 from ringtrace.resolve.cluster import Clusterer
-from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention, namesakes
+from ringtrace.resolve.mentions import (
+    PROFESSIONAL,
+    Mentions,
+    PersonMention,
+    namesakes,
+    refresh_activity,
+)
 
 #: two mentions of one agent are at most this far apart in time (an operation runs for
 #: months; a namesake years apart is not presumed to be the same agent)
@@ -139,6 +145,34 @@ def _shared(groups: dict[K, list[PersonMention]]) -> list[tuple[K, list[PersonMe
     """The groups of two or more (a group of one proposes nothing; sorting only those keeps
     the order of proposals and spares sorting every name of the province)."""
     return [(key, people) for key, people in groups.items() if len(people) > 1]
+
+
+def place_headerless(m: Mentions, uf: Clusterer) -> set[str]:
+    """Place the cases that print no forum in the prefecture where their employer's other
+    suits are heard, when those are all heard in one (returns the cases placed).
+
+    A repost or blog copy without its header names no court, so its agents would fall in no
+    block and a bare ``申军伟`` there could never join the 申军伟 of the employer's other suits.
+    A labour suit is heard where the employer is (the place of the contract or of the
+    employer's seat, 劳动争议调解仲裁法 art. 21), so the employer's own forums say where the
+    copy belongs; an employer heard in two prefectures places nothing.
+    Runs after the employer rules (the employer's suits are those of its entity)."""
+    heard: dict[str, set[str]] = defaultdict(set)
+    for case in m.cases.values():
+        if case.prefecture:
+            for e in case.employers:
+                heard[uf.find(e)].add(case.prefecture)
+    placed: set[str] = set()
+    for case in m.cases.values():
+        if case.forum or case.prefecture or not case.employers:
+            continue
+        regions = set().union(*(heard.get(uf.find(e), set()) for e in case.employers))
+        if len(regions) == 1:
+            case.prefecture = regions.pop()
+            placed.add(case.id)
+    if placed:
+        refresh_activity(m.persons, m.cases, placed)
+    return placed
 
 
 def resolve_agents(m: Mentions, uf: Clusterer) -> None:
@@ -275,7 +309,9 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
     by_birth: dict[str, list[PersonMention]] = defaultdict(list)
     by_firm: dict[str, list[PersonMention]] = defaultdict(list)
     by_phone: dict[str, list[PersonMention]] = defaultdict(list)
-    by_surname: dict[tuple[str, str], list[PersonMention]] = defaultdict(list)
+    #: (prefecture, position, character): the agents by their first and by their last
+    #: character, for masked names that keep one (``张某``, ``*鹏``)
+    by_kept: dict[tuple[str, int, str], list[PersonMention]] = defaultdict(list)
     masked: list[PersonMention] = []
     for p in m.person_list:
         if not p.agent_cases or agent_class(p) is None:
@@ -292,11 +328,12 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
         for phone in p.phones:
             by_phone[phone].append(p)
         for region in p.acts.regions:
-            by_surname[(region, p.key[0])].append(p)
+            by_kept[(region, 0, p.key[0])].append(p)
+            by_kept[(region, -1, p.key[-1])].append(p)
     for p in masked:
         joined_or_ambiguous = _join_masked(uf, p, by_birth, by_firm, by_phone)
         if not joined_or_ambiguous and agent_class(p) != "professional":
-            _masked_same_employer(uf, p, by_surname)
+            _masked_same_employer(uf, p, by_kept)
 
 
 def _join_masked(uf: Clusterer, p: PersonMention, by_birth: dict[str, list[PersonMention]],
@@ -331,15 +368,24 @@ def _join_masked(uf: Clusterer, p: PersonMention, by_birth: dict[str, list[Perso
 
 
 def _masked_same_employer(uf: Clusterer, p: PersonMention,
-                          by_surname: dict[tuple[str, str], list[PersonMention]]) -> None:
-    head = ident.clean(p.name)[:1]
-    if not head or _MASK_RUN.match(head) or p.birth:
+                          by_kept: dict[tuple[str, int, str], list[PersonMention]]) -> None:
+    """``masked_agent_same_employer``: a lay masked agent that keeps a character - the
+    surname (``张某``) or the given name (``*鹏``, ``**明``) - joins the only agent it fits who
+    acts for or against the same employer in the same prefecture within :data:`GAP_DAYS`."""
+    text = ident.clean(p.name)
+    if not text or p.birth:
         return
+    if not _MASK_RUN.match(text[0]):
+        position, kept = 0, text[0]
+    elif not _MASK_RUN.match(text[-1]):
+        position, kept = -1, text[-1]
+    else:
+        return  # nothing kept (``**``, ``***``)
     cls = agent_class(p)
     mine = _employers(uf, p)
     fits: list[PersonMention] = []
     for region in sorted(p.acts.regions):
-        for o in by_surname.get((region, head), []):
+        for o in by_kept.get((region, position, kept), []):
             if (compatible(agent_class(o), cls) and near(p.acts.days, o.acts.days)
                     and mask_fits(p.name, o.name) and mine & _employers(uf, o)):
                 fits.append(o)

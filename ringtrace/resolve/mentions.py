@@ -398,10 +398,21 @@ def _gather_activity(persons: dict[str, PersonMention], cases: dict[str, CaseFac
             person.acts = _activity(person.agent_cases, cases)
 
 
+def refresh_activity(persons: dict[str, PersonMention], cases: dict[str, CaseFacts],
+                     changed: AbstractSet[str]) -> None:
+    """Work out again the activity of the agent mentions acting in the ``changed`` cases
+    (after a rule placed a case that printed no forum, see
+    :func:`ringtrace.resolve.agents.place_headerless`)."""
+    for person in persons.values():
+        if person.agent_cases and not changed.isdisjoint(person.agent_cases):
+            person.acts = _activity(person.agent_cases, cases)
+
+
 def _case_activity(case: CaseFacts) -> Activity:
     """:func:`_activity` of one case."""
     region = case.prefecture or case.forum
-    return Activity((case.day,) if case.day else (), frozenset((case.forum,)),
+    return Activity((case.day,) if case.day else (),
+                    frozenset((case.forum,)) if case.forum else _NONE,
                     frozenset((region,)) if region else _NONE, frozenset(case.employers))
 
 
@@ -416,7 +427,8 @@ def _activity(agent_cases: Sequence[str], cases: dict[str, CaseFacts]) -> Activi
             continue
         if case.day:
             days.add(case.day)
-        forums.add(case.forum)
+        if case.forum:  # a copy without its header names none: no "same forum" with another
+            forums.add(case.forum)
         if region := case.prefecture or case.forum:
             regions.add(region)
         employers.update(case.employers)

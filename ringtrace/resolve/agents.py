@@ -314,7 +314,7 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
     by_kept: dict[tuple[str, int, str], list[PersonMention]] = defaultdict(list)
     masked: list[PersonMention] = []
     for p in m.person_list:
-        if not p.agent_cases or agent_class(p) is None:
+        if not p.agent_cases or identity_class(p) is None:
             continue
         if p.masked:
             masked.append(p)
@@ -327,13 +327,23 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
             by_firm[firm].append(p)
         for phone in p.phones:
             by_phone[phone].append(p)
+        if agent_class(p) is None:
+            continue  # a relative is joined by what identifies them, never by co-occurrence
         for region in p.acts.regions:
             by_kept[(region, 0, p.key[0])].append(p)
             by_kept[(region, -1, p.key[-1])].append(p)
     for p in masked:
         joined_or_ambiguous = _join_masked(uf, p, by_birth, by_firm, by_phone)
-        if not joined_or_ambiguous and agent_class(p) != "professional":
+        if not joined_or_ambiguous and agent_class(p) not in (None, "professional"):
             _masked_same_employer(uf, p, by_kept)
+
+
+def identity_class(p: PersonMention) -> str | None:
+    """:func:`agent_class`, with relatives as a class of their own: what the identifying
+    rules (a birth date, a phone, a law firm beside a masked name) compare. A relative
+    (``原告之子``) acting in another suit may be a citizen agent there (``other``), never a
+    lawyer or the employer's staff."""
+    return agent_class(p) or ("relative" if "relative" in p.agent_kinds else None)
 
 
 def _join_masked(uf: Clusterer, p: PersonMention, by_birth: dict[str, list[PersonMention]],
@@ -342,13 +352,13 @@ def _join_masked(uf: Clusterer, p: PersonMention, by_birth: dict[str, list[Perso
     """``masked_agent``: join ``p`` to the one agent it fits with the same birth date, law
     firm or phone (tried in that order). True when joined or when several fit (then the
     weaker same-employer rule must not try either)."""
-    cls = agent_class(p)
+    cls = identity_class(p)
     acts = p.acts
     ambiguous = False
     for what, pool in (("birth date", by_birth.get(p.birth or "", [])),
                        ("law firm", [o for f in sorted(p.firms) for o in by_firm.get(f, [])]),
                        ("phone", [o for t in sorted(p.phones) for o in by_phone.get(t, [])])):
-        fits = [o for o in pool if compatible(agent_class(o), cls)
+        fits = [o for o in pool if compatible(identity_class(o), cls)
                 and o.acts.regions & acts.regions and near(acts.days, o.acts.days)
                 and mask_fits(p.name, o.name)]
         extra = ""

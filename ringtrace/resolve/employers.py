@@ -161,7 +161,10 @@ def _agreements(m: Mentions, e: EmployerMention, r: EmployerMention) -> tuple[li
             agree.append(f"address {e.address}")
     if e.legal_rep and r.legal_rep:
         rep_e, rep_r = str(e.legal_rep), str(r.legal_rep)
-        fits = rep_e == rep_r or (names.masked(rep_e) and ident.masked_matches(rep_e, rep_r))
+        # either may be printed masked (a document naming the enterprise in full may still
+        # mask its representative): masked names agree when they can stand for one name
+        fits = rep_e == rep_r or ((names.masked(rep_e) or names.masked(rep_r))
+                                  and ident.masks_compatible(rep_e, rep_r))
         (agree if fits else disagree).append(f"legal representative {rep_e}")
     if r.uscc and e.cases:
         regions = _regions(m, e)

@@ -140,3 +140,18 @@ def test_a_masked_agent_keeping_the_given_name_joins_the_one_of_the_same_employe
     rival = {"name": "李鹏", "kind": "employee", "birth_date": "1980-01-01"}
     docs2 = [case(1, agents=[staff]), case(4, agents=[rival]), docs[1]]
     assert resolve(store_of(tmp_path / "two", docs2)).entity(masked.format(2)) == masked.format(2)
+
+
+def test_a_masked_relative_joins_by_birth_date_never_by_co_occurrence(tmp_path: Path) -> None:
+    son = {"name": "石金山", "kind": "relative", "relation": "原告之子", "birth_date": "1970-10-11"}
+    docs = [case(1, agents=[son]),
+            case(2, agents=[{"name": "石某某", "kind": "relative", "birth_date": "1970-10-11"}]),
+            case(3, agents=[{"name": "石某某", "kind": "relative"}])]
+    res = resolve(store_of(tmp_path / "kin", docs))
+    dated = "Person:石某某|doc:Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院#a0|b:1970-10-11"
+    bare = "Person:石某某|doc:Case:(2021)豫0502民初3号|河南省安阳市文峰区人民法院#a0"
+    assert res.entity(dated) == "Person:石金山|b:1970-10-11"
+    assert res.entity(bare) == bare  # the same employer says nothing about a relative
+    # a relative is not the employer's staff of the same birth date
+    staff = [case(1, agents=[{**son, "kind": "employee", "relation": ""}]), docs[1]]
+    assert not resolve(store_of(tmp_path / "staff", staff)).merged

@@ -140,7 +140,9 @@ def test_a_masked_name_at_a_known_enterprises_seat_is_that_enterprise(tmp_path: 
 def test_a_masked_name_joins_an_enterprise_that_documents_name_at_that_seat(tmp_path: Path) -> None:
     docs = [case(1, employer="郑州宏盛针织有限公司", uscc="914101810782137274", rep="赵文博",
                  address="河南省巩义市城郊镇平原路171号"),
-            case(2, employer="郑州宏某针织有限公司", rep="赵某某", address="河南省巩义市城郊镇平原路171号")]
+            case(2, employer="郑州宏某针织有限公司", rep="赵某某", address="河南省巩义市城郊镇平原路171号"),
+            # a copy naming the enterprise in full but masking its representative
+            case(3, employer="郑州宏盛针织有限公司", rep="**博", address="河南省巩义市城郊镇平原路171号")]
     res = resolve(store_of(tmp_path, docs))
     masked = employer_id("郑州宏某针织有限公司",
                          document="Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院")

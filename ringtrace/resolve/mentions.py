@@ -82,6 +82,8 @@ class PersonMention:
     ledger_cases: Sequence[str] = ()
     #: the party nodes an agent represents
     represents: AbstractSet[str] = _NONE
+    #: cases where it is a party (a worker, as a rule: an employer is an Employer node)
+    party_cases: Sequence[str] = ()
     #: where and when it acts as an agent (empty for a mention that is no agent)
     acts: Activity = _IDLE
 
@@ -309,6 +311,7 @@ def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],
     """Who is a party to which case: an employer's cases and each case's employers (the
     party lines alone, without their properties), and the workers of the ``cited`` cases -
     those that 补缴 ledger rows cite, the only ones whose workers the rules look at."""
+    parties: dict[str, list[str]] = defaultdict(list)
     for src, dst in store.edge_pairs(["PARTY_IN"]):
         employer = employers.get(src)
         if employer is not None:
@@ -316,6 +319,10 @@ def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],
             case = cases.get(dst)
             if case is not None:
                 case.employers.append(src)
+        elif src in persons:
+            parties[src].append(dst)
+    for pid, found in parties.items():
+        persons[pid].party_cases = found
     for src, dst, (side,) in store.edge_values_into("PARTY_IN", cited, PARTY_EDGE):
         case = cases.get(dst)
         if case is not None and side == "worker" and src in persons:

@@ -29,7 +29,11 @@ Masked agents (``张某``, ``**国``, ``***``) are joined by :func:`resolve_mask
 with more than the name: the masked name must fit exactly one identified agent entity of the
 same kind that shares its birth date, law firm or phone (``masked_agent``), or - when the mask
 keeps a character - the only such agent acting for or against the same employer in the same
-prefecture within :data:`GAP_DAYS` (``masked_agent_same_employer``).
+prefecture within :data:`GAP_DAYS` (``masked_agent_same_employer``). Masked relatives join by
+their birth date or phone only (:func:`identity_class`).
+
+A copy that prints no forum is first placed in the prefecture of its employer's other suits
+(:func:`place_headerless`), so that its agents fall in a block.
 """
 
 from __future__ import annotations

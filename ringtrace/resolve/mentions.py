@@ -283,12 +283,19 @@ def _read_contacts(store: GraphStore, persons: dict[str, PersonMention],
         persons[pid].phones = found
     for pid, found in addresses.items():
         persons[pid].addresses = found
+    keys: dict[str, str] = {}  # one key per distinct address (a seat is printed many times)
     for employer in employers.values():
         printed = seats.get(employer.id, set())
         if employer.address and specific_address(employer.address):
             printed.add(employer.address)
         if printed:
-            employer.addresses = frozenset(address_key(a) for a in printed)
+            found = set()
+            for address in printed:
+                key = keys.get(address)
+                if key is None:
+                    key = keys[address] = address_key(address)
+                found.add(key)
+            employer.addresses = frozenset(found)
 
 
 def address_key(address: str) -> str:

@@ -175,6 +175,8 @@ def _one_dispute(m: Mentions, people: list[PersonMention], uf: Clusterer) -> Non
     but the name stays alone."""
     by_employer: dict[str, list[PersonMention]] = defaultdict(list)
     for p in people:
+        if not (p.birth and p.party_cases):
+            continue  # only dated parties are compared
         for case_id in sorted(set(p.party_cases)):
             case = m.cases.get(case_id)
             if case is not None:
@@ -182,8 +184,9 @@ def _one_dispute(m: Mentions, people: list[PersonMention], uf: Clusterer) -> Non
                     by_employer[uf.find(e)].append(p)
     for root, parties in sorted(by_employer.items()):
         employer = m.employers[root].name if root in m.employers else root
-        unique = list({p.id: p for p in parties}.values())
-        dated = [p for p in unique if p.birth]
+        if not any(p.masked for p in parties):
+            continue
+        dated = list({p.id: p for p in parties}.values())
         for group in _by_key(dated, lambda p: [p.birth or ""]):
             named = [p for p in group if not p.masked]
             for p in group:

@@ -29,7 +29,11 @@ Masked agents (``张某``, ``**国``, ``***``) are joined by :func:`resolve_mask
 with more than the name: the masked name must fit exactly one identified agent entity of the
 same kind that shares its birth date, law firm or phone (``masked_agent``), or - when the mask
 keeps a character - the only such agent acting for or against the same employer in the same
-prefecture within :data:`GAP_DAYS` (``masked_agent_same_employer``).
+prefecture within :data:`GAP_DAYS` (``masked_agent_same_employer``). Masked relatives join by
+their birth date or phone only (:func:`identity_class`).
+
+A copy that prints no forum is first placed in the prefecture of its employer's other suits
+(:func:`place_headerless`), so that its agents fall in a block.
 """
 
 from __future__ import annotations
@@ -45,7 +49,13 @@ from typing import TypeVar
 
 from ringtrace.graph import identity as ident
 from ringtrace.resolve.cluster import Clusterer
-from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention, namesakes
+from ringtrace.resolve.mentions import (
+    PROFESSIONAL,
+    Mentions,
+    PersonMention,
+    namesakes,
+    refresh_activity,
+)
 
 #: two mentions of one agent are at most this far apart in time (an operation runs for
 #: months; a namesake years apart is not presumed to be the same agent)
@@ -139,6 +149,34 @@ def _shared(groups: dict[K, list[PersonMention]]) -> list[tuple[K, list[PersonMe
     """The groups of two or more (a group of one proposes nothing; sorting only those keeps
     the order of proposals and spares sorting every name of the province)."""
     return [(key, people) for key, people in groups.items() if len(people) > 1]
+
+
+def place_headerless(m: Mentions, uf: Clusterer) -> set[str]:
+    """Place the cases that print no forum in the prefecture where their employer's other
+    suits are heard, when those are all heard in one (returns the cases placed).
+
+    A repost or blog copy without its header names no court, so its agents would fall in no
+    block and a bare ``申军伟`` there could never join the 申军伟 of the employer's other suits.
+    A labour suit is heard where the employer is (the place of the contract or of the
+    employer's seat, 劳动争议调解仲裁法 art. 21), so the employer's own forums say where the
+    copy belongs; an employer heard in two prefectures places nothing.
+    Runs after the employer rules (the employer's suits are those of its entity)."""
+    heard: dict[str, set[str]] = defaultdict(set)
+    for case in m.cases.values():
+        if case.prefecture:
+            for e in case.employers:
+                heard[uf.find(e)].add(case.prefecture)
+    placed: set[str] = set()
+    for case in m.cases.values():
+        if case.forum or case.prefecture or not case.employers:
+            continue
+        regions = set().union(*(heard.get(uf.find(e), set()) for e in case.employers))
+        if len(regions) == 1:
+            case.prefecture = regions.pop()
+            placed.add(case.id)
+    if placed:
+        refresh_activity(m.persons, m.cases, placed)
+    return placed
 
 
 def resolve_agents(m: Mentions, uf: Clusterer) -> None:
@@ -275,10 +313,12 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
     by_birth: dict[str, list[PersonMention]] = defaultdict(list)
     by_firm: dict[str, list[PersonMention]] = defaultdict(list)
     by_phone: dict[str, list[PersonMention]] = defaultdict(list)
-    by_surname: dict[tuple[str, str], list[PersonMention]] = defaultdict(list)
+    #: (prefecture, position, character): the agents by their first and by their last
+    #: character, for masked names that keep one (``张某``, ``*鹏``)
+    by_kept: dict[tuple[str, int, str], list[PersonMention]] = defaultdict(list)
     masked: list[PersonMention] = []
     for p in m.person_list:
-        if not p.agent_cases or agent_class(p) is None:
+        if not p.agent_cases or identity_class(p) is None:
             continue
         if p.masked:
             masked.append(p)
@@ -291,12 +331,23 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
             by_firm[firm].append(p)
         for phone in p.phones:
             by_phone[phone].append(p)
+        if agent_class(p) is None:
+            continue  # a relative is joined by what identifies them, never by co-occurrence
         for region in p.acts.regions:
-            by_surname[(region, p.key[0])].append(p)
+            by_kept[(region, 0, p.key[0])].append(p)
+            by_kept[(region, -1, p.key[-1])].append(p)
     for p in masked:
         joined_or_ambiguous = _join_masked(uf, p, by_birth, by_firm, by_phone)
-        if not joined_or_ambiguous and agent_class(p) != "professional":
-            _masked_same_employer(uf, p, by_surname)
+        if not joined_or_ambiguous and agent_class(p) not in (None, "professional"):
+            _masked_same_employer(uf, p, by_kept)
+
+
+def identity_class(p: PersonMention) -> str | None:
+    """:func:`agent_class`, with relatives as a class of their own: what the identifying
+    rules (a birth date, a phone, a law firm beside a masked name) compare. A relative
+    (``原告之子``) acting in another suit may be a citizen agent there (``other``), never a
+    lawyer or the employer's staff."""
+    return agent_class(p) or ("relative" if "relative" in p.agent_kinds else None)
 
 
 def _join_masked(uf: Clusterer, p: PersonMention, by_birth: dict[str, list[PersonMention]],
@@ -305,13 +356,13 @@ def _join_masked(uf: Clusterer, p: PersonMention, by_birth: dict[str, list[Perso
     """``masked_agent``: join ``p`` to the one agent it fits with the same birth date, law
     firm or phone (tried in that order). True when joined or when several fit (then the
     weaker same-employer rule must not try either)."""
-    cls = agent_class(p)
+    cls = identity_class(p)
     acts = p.acts
     ambiguous = False
     for what, pool in (("birth date", by_birth.get(p.birth or "", [])),
                        ("law firm", [o for f in sorted(p.firms) for o in by_firm.get(f, [])]),
                        ("phone", [o for t in sorted(p.phones) for o in by_phone.get(t, [])])):
-        fits = [o for o in pool if compatible(agent_class(o), cls)
+        fits = [o for o in pool if compatible(identity_class(o), cls)
                 and o.acts.regions & acts.regions and near(acts.days, o.acts.days)
                 and mask_fits(p.name, o.name)]
         extra = ""
@@ -331,15 +382,24 @@ def _join_masked(uf: Clusterer, p: PersonMention, by_birth: dict[str, list[Perso
 
 
 def _masked_same_employer(uf: Clusterer, p: PersonMention,
-                          by_surname: dict[tuple[str, str], list[PersonMention]]) -> None:
-    head = ident.clean(p.name)[:1]
-    if not head or _MASK_RUN.match(head) or p.birth:
+                          by_kept: dict[tuple[str, int, str], list[PersonMention]]) -> None:
+    """``masked_agent_same_employer``: a lay masked agent that keeps a character - the
+    surname (``张某``) or the given name (``*鹏``, ``**明``) - joins the only agent it fits who
+    acts for or against the same employer in the same prefecture within :data:`GAP_DAYS`."""
+    text = ident.clean(p.name)
+    if not text or p.birth:
         return
+    if not _MASK_RUN.match(text[0]):
+        position, kept = 0, text[0]
+    elif not _MASK_RUN.match(text[-1]):
+        position, kept = -1, text[-1]
+    else:
+        return  # nothing kept (``**``, ``***``)
     cls = agent_class(p)
     mine = _employers(uf, p)
     fits: list[PersonMention] = []
     for region in sorted(p.acts.regions):
-        for o in by_surname.get((region, head), []):
+        for o in by_kept.get((region, position, kept), []):
             if (compatible(agent_class(o), cls) and near(p.acts.days, o.acts.days)
                     and mask_fits(p.name, o.name) and mine & _employers(uf, o)):
                 fits.append(o)

@@ -11,6 +11,10 @@ In order, strongest first (each merge quotes its evidence):
 4. ``masked_name`` - a masked name (``安阳市鑫某建材有限公司``) that fits exactly one registry
    row, and only when other evidence agrees (USCC fragment, address, legal representative,
    the forums' region in the USCC) and none disagrees.
+   ``masked_name_address`` - a masked name printed with a specific address (street and house
+   number) that fits exactly one enterprise known at that address, from the registry or from
+   documents that name it in full, and nothing printed disagrees (USCC fragment, legal
+   representative).
 5. ``similar_name`` - a name close to exactly one registry row's (rapidfuzz) that shares its
    legal representative or its address.
 
@@ -20,6 +24,7 @@ is tied to its parent by a ``branch_of`` relation instead.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -124,6 +129,7 @@ def resolve_employers(m: Mentions, uf: Clusterer) -> list[tuple[str, str, str]]:
         _chain_variants(uf, [emp[i] for i in ids])
 
     _masked_names(m, uf, registry)
+    _masked_at_address(m, uf)
     _similar_names(m, uf, registry)
     return _branches(m)
 
@@ -155,7 +161,10 @@ def _agreements(m: Mentions, e: EmployerMention, r: EmployerMention) -> tuple[li
             agree.append(f"address {e.address}")
     if e.legal_rep and r.legal_rep:
         rep_e, rep_r = str(e.legal_rep), str(r.legal_rep)
-        fits = rep_e == rep_r or (names.masked(rep_e) and ident.masked_matches(rep_e, rep_r))
+        # either may be printed masked (a document naming the enterprise in full may still
+        # mask its representative): masked names agree when they can stand for one name
+        fits = rep_e == rep_r or ((names.masked(rep_e) or names.masked(rep_r))
+                                  and ident.masks_compatible(rep_e, rep_r))
         (agree if fits else disagree).append(f"legal representative {rep_e}")
     if r.uscc and e.cases:
         regions = _regions(m, e)
@@ -186,6 +195,77 @@ def _masked_names(m: Mentions, uf: Clusterer, registry: list[EmployerMention]) -
             uf.merge(e.id, row.id, "masked_name",
                      f"masked name {e.name} fits only registry row {row.name}; "
                      f"agrees: {', '.join(agree)}")
+
+
+def mask_fits(pattern: re.Pattern[str], name: str) -> bool:
+    """Does a masked company name's ``pattern`` fit ``name``, as written or without the
+    places at its head (a publisher masks ``巩义市永和煤矿`` as ``***煤矿``: the mask hides
+    the place with the trade name)?
+
+    >>> p = names.mask_pattern("***煤矿")
+    >>> mask_fits(p, "巩义市永和煤矿"), mask_fits(p, "巩义市永和机床厂")
+    (True, False)
+    """
+    text = names.company_name(name).text
+    return any(pattern.match(text[cut:]) for cut in (0, *names.place_cuts(text)))
+
+
+def _masked_at_address(m: Mentions, uf: Clusterer) -> None:
+    """``masked_name_address``: a masked name (``***针织有限公司``, ``郑州宏某针织有限公司``)
+    printed with a specific address joins the one enterprise known at that address whose name
+    it fits - the registry row, or the enterprise that other documents name in full at that
+    address (a registered seat with a house number is what a reader would check; an
+    enterprise the reader knows nothing about at that address stays unknown).
+
+    Candidates are the enterprises (clusters) with an unmasked member printed or registered at
+    the address; two that fit, or evidence that disagrees (a USCC fragment, a legal
+    representative the masked one cannot stand for), and nothing is joined."""
+    # the enterprises with a named member: their named members and addresses, by the root
+    # they have now (this rule only joins masked mentions to them, never two of them)
+    named: dict[str, list[EmployerMention]] = defaultdict(list)
+    for e in m.employer_list:
+        if not e.company.masked:
+            named[uf.find(e.id)].append(e)
+    seats: dict[str, set[str]] = defaultdict(set)
+    at: dict[str, set[str]] = defaultdict(set)
+    for e in m.employer_list:
+        root = uf.find(e.id)
+        if e.addresses and root in named:
+            seats[root].update(e.addresses)
+            for address in e.addresses:
+                at[address].add(root)
+    for e in m.employer_list:
+        if not e.company.masked or not e.addresses or uf.find(e.id) in named:
+            continue
+        pattern = names.mask_pattern(e.name)
+        if pattern is None:
+            continue
+        fits: dict[str, EmployerMention] = {}
+        for root in sorted({r for a in e.addresses for r in at.get(a, ())}):
+            member = _named_member(named[root], pattern, e.company.is_branch)
+            if member is not None:
+                fits[root] = member
+        if len(fits) != 1:
+            continue
+        root, row = next(iter(fits.items()))
+        agree, disagree = _agreements(m, e, row)
+        if disagree:
+            continue
+        shared = min(e.addresses & seats[root]).replace("|", "")
+        uf.merge(e.id, row.id, "masked_name_address",
+                 f"masked name {e.name} fits only {row.name} among the enterprises at "
+                 f"{shared}" + (f"; agrees: {', '.join(agree)}" if agree else ""))
+
+
+def _named_member(members: list[EmployerMention], pattern: re.Pattern[str], branch: bool
+                  ) -> EmployerMention | None:
+    """The member that names an enterprise (the registry row first) when its name or a former
+    name fits ``pattern`` (a branch only for a branch); None when none fits."""
+    for o in sorted(members, key=lambda o: (rank(o), o.id)):
+        if o.company.is_branch == branch and any(
+                mask_fits(pattern, w) for w in (o.name, *o.former_names)):
+            return o
+    return None
 
 
 def _similar_names(m: Mentions, uf: Clusterer, registry: list[EmployerMention]) -> None:

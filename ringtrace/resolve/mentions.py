@@ -19,6 +19,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ringtrace.graph import identity as ident
+from ringtrace.graph.build import specific_address
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.resolve import names
 
@@ -81,6 +82,8 @@ class PersonMention:
     ledger_cases: Sequence[str] = ()
     #: the party nodes an agent represents
     represents: AbstractSet[str] = _NONE
+    #: cases where it is a party (a worker, as a rule: an employer is an Employer node)
+    party_cases: Sequence[str] = ()
     #: where and when it acts as an agent (empty for a mention that is no agent)
     acts: Activity = _IDLE
 
@@ -107,6 +110,9 @@ class EmployerMention:
     legal_rep: str | None = None
     former_names: tuple[str, ...] = ()
     cases: list[str] = field(default_factory=list)
+    #: every specific address (house number, room...) printed for it, in the documents'
+    #: party lines and the registry row, normalised (:func:`address_key`)
+    addresses: AbstractSet[str] = _NONE
 
 
 @dataclass(slots=True)
@@ -194,7 +200,7 @@ def read_mentions(store: GraphStore) -> Mentions:
     cases = _read_cases(store)
     persons = _read_persons(store)
     employers = _read_employers(store)
-    _read_contacts(store, persons)
+    _read_contacts(store, persons, employers)
     cited = _read_ties(store, persons)
     _read_parties(store, cases, persons, employers, cited)
     _read_agents(store, persons)
@@ -259,18 +265,51 @@ def _read_employers(store: GraphStore) -> dict[str, EmployerMention]:
     return employers
 
 
-def _read_contacts(store: GraphStore, persons: dict[str, PersonMention]) -> None:
-    """Phones and addresses, from the contact edges (``Identifier:phone:139…``)."""
+def _read_contacts(store: GraphStore, persons: dict[str, PersonMention],
+                   employers: dict[str, EmployerMention]) -> None:
+    """Phones and addresses, from the contact edges (``Identifier:phone:139…``); for an
+    employer, the specific addresses its party lines print (a named employer's node holds
+    one address property, its documents may print several) and its registry address."""
     phones: dict[str, set[str]] = defaultdict(set)
     addresses: dict[str, set[str]] = defaultdict(set)
+    seats: dict[str, set[str]] = defaultdict(set)
     for src, dst in store.edge_pairs(["HAS_PHONE", "HAS_ADDRESS"]):
+        kind, _, value = dst.removeprefix("Identifier:").partition(":")
         if src in persons:
-            kind, _, value = dst.removeprefix("Identifier:").partition(":")
             (phones if kind == "phone" else addresses)[src].add(value)
+        elif kind == "address" and src in employers:
+            seats[src].add(value)
     for pid, found in phones.items():
         persons[pid].phones = found
     for pid, found in addresses.items():
         persons[pid].addresses = found
+    keys: dict[str, str] = {}  # one key per distinct address (a seat is printed many times)
+    for employer in employers.values():
+        printed = seats.get(employer.id, set())
+        if employer.address and specific_address(employer.address):
+            printed.add(employer.address)
+        if printed:
+            found = set()
+            for address in printed:
+                key = keys.get(address)
+                if key is None:
+                    key = keys[address] = address_key(address)
+                found.add(key)
+            employer.addresses = frozenset(found)
+
+
+def address_key(address: str) -> str:
+    """An address as compared: normalised, the province and prefecture dropped when a lower
+    place follows, so that ``河南省巩义市水冶镇平原路91号`` and ``巩义市水冶镇平原路91号``
+    agree (the county or city stays: two counties have their own 人民路1号).
+
+    >>> address_key("河南省巩义市水冶镇平原路91号")
+    '巩义|水冶镇平原路91号'
+    >>> address_key("巩义市水冶镇平原路91号") == address_key("河南省巩义市水冶镇平原路91号")
+    True
+    """
+    found, rest = names.leading_places(ident.normalize_address(address))
+    return f"{found[-1] if found else ''}|{rest}"
 
 
 def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],
@@ -279,6 +318,7 @@ def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],
     """Who is a party to which case: an employer's cases and each case's employers (the
     party lines alone, without their properties), and the workers of the ``cited`` cases -
     those that 补缴 ledger rows cite, the only ones whose workers the rules look at."""
+    parties: dict[str, list[str]] = defaultdict(list)
     for src, dst in store.edge_pairs(["PARTY_IN"]):
         employer = employers.get(src)
         if employer is not None:
@@ -286,6 +326,10 @@ def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],
             case = cases.get(dst)
             if case is not None:
                 case.employers.append(src)
+        elif src in persons:
+            parties[src].append(dst)
+    for pid, found in parties.items():
+        persons[pid].party_cases = found
     for src, dst, (side,) in store.edge_values_into("PARTY_IN", cited, PARTY_EDGE):
         case = cases.get(dst)
         if case is not None and side == "worker" and src in persons:
@@ -368,10 +412,21 @@ def _gather_activity(persons: dict[str, PersonMention], cases: dict[str, CaseFac
             person.acts = _activity(person.agent_cases, cases)
 
 
+def refresh_activity(persons: dict[str, PersonMention], cases: dict[str, CaseFacts],
+                     changed: AbstractSet[str]) -> None:
+    """Work out again the activity of the agent mentions acting in the ``changed`` cases
+    (after a rule placed a case that printed no forum, see
+    :func:`ringtrace.resolve.agents.place_headerless`)."""
+    for person in persons.values():
+        if person.agent_cases and not changed.isdisjoint(person.agent_cases):
+            person.acts = _activity(person.agent_cases, cases)
+
+
 def _case_activity(case: CaseFacts) -> Activity:
     """:func:`_activity` of one case."""
     region = case.prefecture or case.forum
-    return Activity((case.day,) if case.day else (), frozenset((case.forum,)),
+    return Activity((case.day,) if case.day else (),
+                    frozenset((case.forum,)) if case.forum else _NONE,
                     frozenset((region,)) if region else _NONE, frozenset(case.employers))
 
 
@@ -386,7 +441,8 @@ def _activity(agent_cases: Sequence[str], cases: dict[str, CaseFacts]) -> Activi
             continue
         if case.day:
             days.add(case.day)
-        forums.add(case.forum)
+        if case.forum:  # a copy without its header names none: no "same forum" with another
+            forums.add(case.forum)
         if region := case.prefecture or case.forum:
             regions.add(region)
         employers.update(case.employers)

@@ -141,8 +141,25 @@ def places() -> Places:
 def leading_places(text: str) -> tuple[tuple[str, ...], str]:
     """The place stems at the head of ``text`` and the rest (``河南省安阳市龙宏化肥厂`` ->
     ``(('河南', '安阳'), '龙宏化肥厂')``), longest place name first at each step."""
+    found, cuts = _leading(text)
+    return found, text[cuts[-1] if cuts else 0:]
+
+
+def place_cuts(text: str) -> tuple[int, ...]:
+    """Where each of the places at the head of ``text`` ends (a trade name may itself be a
+    place name: ``巩义市永和煤矿`` reads as 巩义 + 永和 + 煤矿, so a reader of the name without
+    its places tries each cut).
+
+    >>> place_cuts("巩义市永和煤矿")
+    (3, 5)
+    """
+    return _leading(text)[1]
+
+
+def _leading(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     table = places()
     found: list[str] = []
+    cuts: list[int] = []
     pos = 0
     end = len(text)
     while pos < end:
@@ -153,10 +170,11 @@ def leading_places(text: str) -> tuple[tuple[str, ...], str]:
             if stem is not None:
                 found.append(stem)
                 pos += size
+                cuts.append(pos)
                 break
         else:
             break
-    return tuple(found), text[pos:]
+    return tuple(found), tuple(cuts)
 
 
 def place_stem(text: str) -> str | None:

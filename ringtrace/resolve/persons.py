@@ -13,6 +13,9 @@ In order, strongest first; all but ``same_id_number``, ``masked_birth_address`` 
    specific address (house number, room, group), or the law firm printed beside an agent;
 5. ``ledger_basis`` - a 补缴 ledger row and the worker of the case the row cites as its basis
    (same name, or a masked name that fits, and no other worker of that case fits);
+   ``same_employer_birth`` - a masked party and the one named party against the same
+   employer with its birth date whose name it fits (the instances and masked copies of one
+   dispute);
 6. ``legal_representative`` - the legal representative of one enterprise as printed in the
    registry and in documents (after employer resolution), and the one who acts as the
    enterprise's own (non-lawyer) agent in its cases.
@@ -128,6 +131,7 @@ def resolve_persons(m: Mentions, uf: Clusterer) -> None:
                 prefix = "same agent name" if rule == "same_name_firm" else "same name"
                 uf.merge(first.id, other.id, rule, f"{prefix} {other.name} + {label} {shared}")
     _ledger(m, people, uf)
+    _one_dispute(m, people, uf)
     _legal_representatives(m, people, uf)
 
 
@@ -155,6 +159,46 @@ def _masked_birth_address(people: list[PersonMention], uf: Clusterer) -> None:
                 uf.merge(first.id, other.id, "masked_birth_address",
                          f"{other.name} and {first.name}: same birth date {first.birth} and "
                          f"address {address}, names that fit")
+
+
+def _one_dispute(m: Mentions, people: list[PersonMention], uf: Clusterer) -> None:
+    """``same_employer_birth``: the instances and copies of one worker's dispute with one
+    employer (the award, the refusal notice, the judgment, the appeal, a repost) print the
+    worker unevenly - ``王明`` and a birth date in one, ``**`` and the same birth date in the
+    next. A masked party joins the one party named in full against the same employer (entity)
+    with the same birth date whose name it fits: a workforce rarely holds two people born on
+    one day. Two masked parties are not joined to each other this way (nothing says who they
+    are), and two fitting named parties leave the masked one alone.
+
+    A bare name against the same employer is not enough: a big employer's workforce has
+    namesakes (two 王二军 in consecutive suits of one group), so a party printed with nothing
+    but the name stays alone."""
+    by_employer: dict[str, list[PersonMention]] = defaultdict(list)
+    for p in people:
+        if not (p.birth and p.party_cases):
+            continue  # only dated parties are compared
+        for case_id in sorted(set(p.party_cases)):
+            case = m.cases.get(case_id)
+            if case is not None:
+                for e in sorted(set(case.employers)):
+                    by_employer[uf.find(e)].append(p)
+    for root, parties in sorted(by_employer.items()):
+        employer = m.employers[root].name if root in m.employers else root
+        if not any(p.masked for p in parties):
+            continue
+        dated = list({p.id: p for p in parties}.values())
+        for group in _by_key(dated, lambda p: [p.birth or ""]):
+            named = [p for p in group if not p.masked]
+            for p in group:
+                if not p.masked or not named:
+                    continue
+                printed = names.simplified(p.name)
+                fits = [o for o in named
+                        if ident.masked_matches(printed, names.simplified(o.name))]
+                if fits and len({uf.find(o.id) for o in fits}) == 1:
+                    uf.merge(fits[0].id, p.id, "same_employer_birth",
+                             f"{p.name} fits {fits[0].name}: same birth date {p.birth} "
+                             f"against the same employer {employer}")
 
 
 def _fragments(named: list[PersonMention], uf: Clusterer) -> None:

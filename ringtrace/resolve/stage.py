@@ -99,6 +99,7 @@ def _resolve(store: GraphStore, judged: list[Judgement], fingerprint_: str | Non
             uf.force(a, b, why)
     ties = employers.resolve_employers(m, uf)
     persons.resolve_persons(m, uf)
+    agents.place_headerless(m, uf)
     agents.resolve_same_client(m, uf)
     agents.resolve_agents(m, uf)
     agents.resolve_masked_agents(m, uf)

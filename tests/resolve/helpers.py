@@ -16,14 +16,15 @@ COURT = {"anyang": ("河南省安阳市文峰区人民法院", "410502", "豫050
 
 def case(n: int, *, workers: list[dict[str, Any]] | None = None, employer: str = "安阳市恒达废旧物资回收有限公司",
          agents: list[dict[str, Any]] | None = None, day: str = "2021-03-01",
-         court: str = "anyang", uscc: str | None = None, rep: str | None = "李强") -> dict[str, Any]:
+         court: str = "anyang", uscc: str | None = None, rep: str | None = "李强",
+         address: str | None = None) -> dict[str, Any]:
     """A confirmation case record: workers (name, birth...), one employer, agents."""
     forum, region, code = COURT[court]
     workers = workers if workers is not None else [{"name": f"申请人{n}", "birth_date": "1968-01-02"}]
     parties: list[dict[str, Any]] = [
         {"role": "plaintiff", "side": "worker", **w} for w in workers]
     parties.append({"name": employer, "role": "defendant", "side": "employer", "is_entity": True,
-                    "uscc": uscc, "legal_representative": rep})
+                    "uscc": uscc, "legal_representative": rep, "address": address})
     return {
         "case_number": f"(2021){code}民初{n}号", "forum": forum, "court_code": code,
         "region_code": region, "document_type": "判决书", "cause": "确认劳动关系纠纷",

@@ -104,3 +104,54 @@ def test_a_son_and_a_lawyer_of_one_name_for_one_applicant_stay_two(tmp_path: Pat
     res = resolve(store_of(tmp_path, [case(1, workers=worker, agents=[son, lawyer])]))
     assert res.entity("Person:张子豪|b:1995-01-13") != res.entity(
         "Person:张子豪|firm:河南金博大(安阳)律师事务所")
+
+
+def _headerless(n: int, **kwargs: object) -> dict[str, object]:
+    """A repost that prints no header: no case number, no forum."""
+    doc = case(n, **kwargs)  # type: ignore[arg-type]
+    doc.update(case_number=None, forum="", court_code=None, region_code=None,
+               doc_id=f"{n:064x}")
+    return doc
+
+
+def test_a_copy_without_forum_is_placed_where_its_employer_is_heard(tmp_path: Path) -> None:
+    docs = [case(1, agents=[IDENTIFIED]), _headerless(2, agents=[BARE], day="2021-05-01")]
+    res = resolve(store_of(tmp_path / "one", docs))
+    [bare] = [n for n in res.members("Person:孔龙|b:1976-07-27") if "|doc:" in n]
+    assert bare.startswith("Person:孔龙|doc:Case:")
+    assert {m.rule for m in res.merges_of(bare)} == {"agent_only_namesake"}
+    # an employer heard in two prefectures does not say where the copy belongs
+    two = [*docs, case(3, agents=[{"name": "王五"}], court="zhengzhou")]
+    assert not resolve(store_of(tmp_path / "two", two)).merged
+
+
+def test_a_masked_agent_keeping_the_given_name_joins_the_one_of_the_same_employer(
+        tmp_path: Path) -> None:
+    staff = {"name": "张鹏", "kind": "employee", "birth_date": "1976-07-05"}
+    docs = [case(1, agents=[staff]), case(2, agents=[{"name": "*鹏", "kind": "employee"}]),
+            case(3, agents=[{"name": "*鹏", "kind": "employee"}], employer="安阳市别的有限公司")]
+    res = resolve(store_of(tmp_path / "one", docs))
+    masked = "Person:*鹏|doc:Case:(2021)豫0502民初{}号|河南省安阳市文峰区人民法院#a0"
+    assert res.entity(masked.format(2)) == "Person:张鹏|b:1976-07-05"
+    [merge] = [m for m in res.merges_of(masked.format(2)) if masked.format(2) in (m.a, m.b)]
+    assert merge.rule == "masked_agent_same_employer"
+    assert res.entity(masked.format(3)) == masked.format(3)  # another employer: nothing
+    # two fitting agents of that employer (张鹏, 李鹏): nothing either
+    rival = {"name": "李鹏", "kind": "employee", "birth_date": "1980-01-01"}
+    docs2 = [case(1, agents=[staff]), case(4, agents=[rival]), docs[1]]
+    assert resolve(store_of(tmp_path / "two", docs2)).entity(masked.format(2)) == masked.format(2)
+
+
+def test_a_masked_relative_joins_by_birth_date_never_by_co_occurrence(tmp_path: Path) -> None:
+    son = {"name": "石金山", "kind": "relative", "relation": "原告之子", "birth_date": "1970-10-11"}
+    docs = [case(1, agents=[son]),
+            case(2, agents=[{"name": "石某某", "kind": "relative", "birth_date": "1970-10-11"}]),
+            case(3, agents=[{"name": "石某某", "kind": "relative"}])]
+    res = resolve(store_of(tmp_path / "kin", docs))
+    dated = "Person:石某某|doc:Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院#a0|b:1970-10-11"
+    bare = "Person:石某某|doc:Case:(2021)豫0502民初3号|河南省安阳市文峰区人民法院#a0"
+    assert res.entity(dated) == "Person:石金山|b:1970-10-11"
+    assert res.entity(bare) == bare  # the same employer says nothing about a relative
+    # a relative is not the employer's staff of the same birth date
+    staff = [case(1, agents=[{**son, "kind": "employee", "relation": ""}]), docs[1]]
+    assert not resolve(store_of(tmp_path / "staff", staff)).merged

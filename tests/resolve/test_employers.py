@@ -112,3 +112,51 @@ def test_masked_names_in_two_documents_are_two_mentions(tmp_path: Path) -> None:
     second = employer_id("***煤业有限公司", document="Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院")
     assert res.members(employer_id(row.name)) == tuple(sorted([employer_id(row.name), first]))
     assert res.entity(second) == second
+
+
+MINE = RegistryRecord(name="巩义市永和煤矿", uscc="9141018114X6J9943M", legal_representative="陈俊峰",
+                      address="河南省巩义市水冶镇平原路91号")
+SEAT = "河南省巩义市水冶镇平原路91号"
+
+
+def test_a_masked_name_at_a_known_enterprises_seat_is_that_enterprise(tmp_path: Path) -> None:
+    # ``***煤矿`` hides the place with the trade name (永和 is itself a place name)
+    docs = [case(1, employer="***煤矿", rep="***", address=SEAT),
+            case(2, employer="***煤矿", rep="***", address="巩义市水冶镇平原路91号"),
+            case(3, employer="***煤矿", rep="***", address="河南省巩义市城郊镇西大街82号"),
+            case(4, employer="***煤矿", rep="***", address="巩义市")]
+    res = resolve(store_of(tmp_path, docs, [MINE]))
+    row = employer_id(MINE.name)
+    scoped = [employer_id("***煤矿", document=f"Case:(2021)豫0502民初{n}号|河南省安阳市文峰区人民法院")
+              for n in (1, 2, 3, 4)]
+    assert res.members(row) == tuple(sorted([row, *scoped[:2]]))
+    assert {m.rule for m in res.merges_of(row)} == {"masked_name_address"}
+    assert any("fits only 巩义市永和煤矿 among the enterprises at 巩义水冶镇平原路91号" in m.evidence
+               for m in res.merges_of(row))
+    # another address, or a town without a house number, says nothing
+    assert res.entity(scoped[2]) == scoped[2] and res.entity(scoped[3]) == scoped[3]
+
+
+def test_a_masked_name_joins_an_enterprise_that_documents_name_at_that_seat(tmp_path: Path) -> None:
+    docs = [case(1, employer="郑州宏盛针织有限公司", uscc="914101810782137274", rep="赵文博",
+                 address="河南省巩义市城郊镇平原路171号"),
+            case(2, employer="郑州宏某针织有限公司", rep="赵某某", address="河南省巩义市城郊镇平原路171号"),
+            # a copy naming the enterprise in full but masking its representative
+            case(3, employer="郑州宏盛针织有限公司", rep="**博", address="河南省巩义市城郊镇平原路171号")]
+    res = resolve(store_of(tmp_path, docs))
+    masked = employer_id("郑州宏某针织有限公司",
+                         document="Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院")
+    assert res.entity(masked) == employer_id("郑州宏盛针织有限公司")
+
+
+def test_a_masked_name_at_a_seat_shared_by_two_that_fit_or_disagreeing_stays_apart(
+        tmp_path: Path) -> None:
+    neighbour = RegistryRecord(name="巩义市宏达煤矿", legal_representative="王强", address=SEAT)
+    doc = case(1, employer="***煤矿", rep="***", address=SEAT)
+    assert not resolve(store_of(tmp_path / "a", [doc], [MINE, neighbour])).merged
+    # the masked legal representative cannot be 陈俊峰 (two characters, not three)
+    other_rep = case(1, employer="***煤矿", rep="**", address=SEAT)
+    assert not resolve(store_of(tmp_path / "b", [other_rep], [MINE])).merged
+    # another industry at the same seat does not fit the name
+    mill = case(1, employer="***面粉厂", rep="***", address=SEAT)
+    assert not resolve(store_of(tmp_path / "c", [mill], [MINE])).merged

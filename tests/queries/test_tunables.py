@@ -85,6 +85,7 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("redflags.agents", 2): _PAIR + " (agent reach: several employers, series, dated cases)",
     ("redflags.contacts", 2): _PAIR + " (a shared identifier joins two or more people/cases)",
     ("redflags.closure", 2): _PAIR + "; " + _HALF + " (the docstring's 'fewer than half')",
+    ("redflags.timeline", 2): _HALF + " (at least half of a group suit's members near retirement)",
     ("frame", 2): _PAIR + " (identifiers owned by two or more people)",
     ("scan", 2): _PAIR + " (a ring is two or more leads of two or more applicants, most of "
                  "its cases leads); and 2 decimals of a yuan amount",

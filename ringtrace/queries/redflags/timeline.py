@@ -12,6 +12,17 @@ Why it matters
     Back-payment rules (docs/domain.md §1.3: 人社部发〔2016〕132号, start ≥1995, 15 years to draw a pension);
     published cases: 40 awards "长达15年", applicants "五六十岁，女性居多", claims ending on a
     retirement birthday (P2–P5); sham awards issued ten days after filing.
+Group suits
+    A document with several applicants (``原告张某等11人``: a closing factory's workforce, a
+    procuratorate-backed group) states one claimed period for all of them - the earliest start,
+    the common end - not each member's. Read as any one member's, it misleads: the earliest
+    start makes the youngest member a child at work, and with a dozen members the common end
+    falls on someone's 50th/55th/60th birthday by chance more often than not. So on such a
+    document ``TL_IMPLAUSIBLE_START_AGE`` fires only when no member could have started then (all
+    too young, or all too old), ``TL_END_AT_RETIREMENT`` not at all (a retirement-birthday end is
+    one person's bought claim; a shared end is a closure or a dismissal), and
+    ``TL_NEAR_RETIREMENT`` when at least half of the members of known age are in the window.
+    Bought confirmations are filed one applicant to a document (the 40 awards of SPP-2024-04).
 Thresholds
     ``rules.toml`` [rules.TL_*]. Ages use the birth date from the party block (or ID number).
 """
@@ -55,18 +66,25 @@ def near_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
         filed = facts.filed
         if filed is None:
             continue
+        known = 0
+        near = []
         for w in facts.workers:
             lo_hi = windows.get(w.sex or "")
             if w.birth is None or lo_hi is None:
                 continue
+            known += 1
             age = years_between(w.birth, filed)
             if lo_hi[0] <= age <= lo_hi[1]:
-                case = facts.case
-                yield case_finding("TL_NEAR_RETIREMENT", case,
-                                   f"{w.ref.name}起诉时{int(age)}岁（{w.sex}），临近法定退休年龄",
-                                   Evidence("record", case.case_number,
-                                            f"出生日期={w.birth_text}，立案={filed}"))
-                break
+                near.append((w, age))
+        # one applicant: that one; a group suit: at least half of its members of known age
+        if near and 2 * len(near) >= known:
+            w, age = near[0]
+            case = facts.case
+            share = f"（{len(near)}/{known}名申请人）" if known > 1 else ""
+            yield case_finding("TL_NEAR_RETIREMENT", case,
+                               f"{w.ref.name}起诉时{int(age)}岁（{w.sex}），临近法定退休年龄{share}",
+                               Evidence("record", case.case_number,
+                                        f"出生日期={w.birth_text}，立案={filed}"))
 
 
 def period_15y(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
@@ -88,7 +106,7 @@ def end_at_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]
         lambda birth: [(a, add_years(birth, a)) for a in ages])
     for facts in case_facts(frame):
         end = facts.end
-        if end is None:
+        if end is None or len(facts.workers) > 1:  # a group suit's end is shared (docstring)
             continue
         case = facts.case
         slack = tol if len(facts.end_text) == 10 else tol + 31
@@ -119,14 +137,12 @@ def implausible_start_age(frame: Frame, params: dict[str, Any]) -> Iterator[Find
         start = facts.start
         if start is None:
             continue
-        for w in facts.workers:
-            if w.birth is None:
-                continue
-            age = years_between(w.birth, start)
-            if age < lo or age > hi:
-                yield case_finding("TL_IMPLAUSIBLE_START_AGE", facts.case,
-                                   f"{w.ref.name}在劳动关系起始时{int(age)}岁", _claim(facts.case))
-                break
+        ages = [(w, years_between(w.birth, start)) for w in facts.workers if w.birth is not None]
+        # a group suit's start is its earliest member's: implausible only when it fits no one
+        if ages and (all(age < lo for _, age in ages) or all(age > hi for _, age in ages)):
+            w, age = ages[0]
+            yield case_finding("TL_IMPLAUSIBLE_START_AGE", facts.case,
+                               f"{w.ref.name}在劳动关系起始时{int(age)}岁", _claim(facts.case))
 
 
 def fast_decision(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:

@@ -37,3 +37,46 @@ def test_start_before_age_sixteen_is_implausible(tmp_path: Path) -> None:
     frame = frame_of(tmp_path, [case])
     [f] = hits(frame, "TL_IMPLAUSIBLE_START_AGE")
     assert "11岁" in f.summary
+
+
+def _group_suit(n: int, members: list[tuple[str, str, str]], **fields: str) -> dict:
+    """One document for several applicants (``原告张某等N人``): one claimed period for all."""
+    case = {**sham_case(n, members[0][0], members[0][1]), **fields}
+    first = case["parties"][0]
+    case["parties"] = [{**first, "name": name, "birth_date": birth, "sex": sex}
+                       for name, birth, sex in members] + case["parties"][1:]
+    return case
+
+
+def test_a_group_suits_earliest_start_is_not_its_youngest_members(tmp_path: Path) -> None:
+    """The group's period starts in 1988 (its oldest member's); its youngest member was born
+    in 1975. Nobody is a child at work: one member could have started then."""
+    group = _group_suit(1, [("张桂兰", "1966-05-02", "女"), ("刘秀英", "1975-02-02", "女")],
+                        claimed_start="1988-01", claimed_end="2019-09")
+    nobody = _group_suit(2, [("王淑珍", "1978-01-15", "女"), ("李凤英", "1979-07-20", "女")],
+                         claimed_start="1988-01", claimed_end="2019-09")
+    frame = frame_of(tmp_path, [group, nobody])
+    [f] = hits(frame, "TL_IMPLAUSIBLE_START_AGE")
+    assert "民初2号" in f.subject  # no member of the second group could have started in 1988
+
+
+def test_a_group_suits_common_end_is_no_ones_retirement_birthday(tmp_path: Path) -> None:
+    """The factory closed on 2018-05-31; one member turned 50 that month. A shared end is a
+    closure, not a bought claim ending on one person's birthday."""
+    members = [("张桂兰", "1968-05-20", "女"), ("刘秀英", "1972-02-02", "女"),
+               ("王淑珍", "1975-01-15", "女")]
+    group = _group_suit(1, members, claimed_end="2018-05-31")
+    alone = {**sham_case(2, "李凤英", "1968-05-20"), "claimed_end": "2018-05-31"}
+    frame = frame_of(tmp_path, [group, alone])
+    assert [f.subject for f in hits(frame, "TL_END_AT_RETIREMENT")] == [
+        next(c for c in frame.cases if "民初2号" in c)]
+
+
+def test_a_group_suit_is_near_retirement_when_half_its_members_are(tmp_path: Path) -> None:
+    older = _group_suit(1, [("张桂兰", "1968-05-02", "女"), ("刘秀英", "1969-02-02", "女"),
+                            ("王淑珍", "1990-01-15", "女")])  # two of three aged 51-52 in 2021
+    younger = _group_suit(2, [("李凤英", "1968-07-20", "女"), ("陈秀兰", "1988-11-30", "女"),
+                              ("赵秀珍", "1990-03-03", "女")])  # one of three
+    frame = frame_of(tmp_path, [older, younger])
+    [f] = hits(frame, "TL_NEAR_RETIREMENT")
+    assert "民初1号" in f.subject and "（2/3名申请人）" in f.summary

@@ -48,8 +48,11 @@ from ringtrace.queries.redflags.common import (
 
 
 def _at_retirement(facts: CaseFacts, tolerance: int, ages: list[int]) -> bool:
+    """Does the claimed end fall on the applicant's retirement birthday? Not asked of a group
+    suit: its one end is shared by every member, a closure rather than anyone's birthday
+    (:mod:`ringtrace.queries.redflags.timeline`, "Group suits")."""
     end = facts.end
-    if end is None:
+    if end is None or len(facts.workers) > 1:
         return False
     return any(w.birth is not None and abs((end - add_years(w.birth, age)).days) <= tolerance
                for w in facts.workers for age in ages)

@@ -59,6 +59,19 @@ def test_ends_at_the_workers_own_retirement_birthdays_are_not_a_closure(tmp_path
     assert hits(frame, "EVID_ENDED_TOGETHER") == []
 
 
+def test_a_group_suits_common_end_on_one_members_birthday_is_still_a_closure(
+        tmp_path: Path) -> None:
+    """Three group suits (two applicants each) ended with the factory; in each, one member
+    turned 50 that month. A shared end is a closure, not a bought claim's birthday."""
+    cases = _cases(["1992-03", "2004-05", "2012-12"], "2017-10-31",
+                   ["1967-10-02", "1967-10-20", "1967-10-15"])
+    for i, case in enumerate(cases):
+        worker = case["parties"][0]
+        case["parties"].insert(1, {**worker, "name": f"同事{i}", "birth_date": "1975-03-03"})
+    found = hits(frame_of(tmp_path, cases), "EVID_ENDED_TOGETHER")
+    assert len(found) == 3
+
+
 def test_ends_near_the_registry_closure_date_are_exculpated(tmp_path: Path) -> None:
     ends = ["2016-03", "2016-09", "2017-01"]  # more than 100 days apart, near the 注销 date
     registry = [RegistryRecord(name="安阳市恒达废旧物资回收有限公司", status="注销",

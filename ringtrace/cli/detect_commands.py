@@ -9,7 +9,7 @@ import click
 
 from ringtrace.cli.app import Context, cli
 from ringtrace.cli.common import opened_store, progress_bar, step_progress, translated_errors
-from ringtrace.cli.output import emit, output_options, say
+from ringtrace.cli.output import emit, language, output_options, say
 from ringtrace.queries.evaluate import Evaluation, evaluate, load_truth
 from ringtrace.queries.model import SCHEMA_VERSION
 from ringtrace.queries.rules import load_rules
@@ -41,8 +41,9 @@ def format_evaluation(ev: Evaluation) -> str:
             f"{ev.unmatched_truth_cases}",
             f"quarantined records: {ev.quarantined} ({pct(ev.quarantine_rate)}); truth cases "
             f"not found in the store: {ev.unmatched_truth_cases}"),
-        say("按植入团伙规模（案件数）的召回率：", "ring recall by planted size (cases):") + " "
-        + ", ".join(f"{band} {pct(r)}" for band, r in ev.ring_recall_by_size.items()),
+        say("按植入团伙规模（案件数）的召回率：", "ring recall by planted size (cases): ")
+        + say("，", ", ").join(f"{band}件 {pct(r)}" if language() == "zh" else f"{band} {pct(r)}"
+                              for band, r in ev.ring_recall_by_size.items()),
         say("各类型（团伙召回率 / 案件召回率）：", "per typology (ring recall / case recall):"),
     ]
     for t, r in ev.ring_recall_by_typology.items():

@@ -8,9 +8,10 @@ import click
 
 from ringtrace.cli.app import cli
 from ringtrace.cli.common import translated_errors
-from ringtrace.cli.output import emit, output_options, say, table
+from ringtrace.cli.output import emit, language, output_options, say, table
 from ringtrace.queries.rules import load_rules
 from ringtrace.queries.rules_listing import matching, tunables
+from ringtrace.viz.catalogue import tunable_text
 
 
 @cli.group("rules")
@@ -56,7 +57,9 @@ def show(patterns: tuple[str, ...], rules_file: Path | None, changed: bool, as_j
             f"没有名称含有 {' / '.join(patterns)} 的参数；`ringtrace rules show` 列出全部",
             f"no setting's name contains {' / '.join(patterns)}; `ringtrace rules show` lists "
             "them all"))
-    rows = [t.to_dict() for t in found]
+    lang = language()
+    rows = [{**t.to_dict(), "explanation": tunable_text(t.path, t.explanation, lang)}
+            for t in found]
     data = {"source": config.source, "fingerprint": config.fingerprint, "tunables": rows}
     text = "\n".join([
         # the default matters beside a rules file's value; on the defaults it repeats the value

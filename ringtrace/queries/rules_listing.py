@@ -5,7 +5,8 @@ just above it, or on indented lines continuing the key's comment. :func:`explana
 those comments (``tomllib`` drops them); :func:`tunables` pairs them with the values of a
 :class:`~ringtrace.queries.rules.RuleConfig`, so ``ringtrace rules show`` can say what a
 threshold is for next to the value a scan will use, and which of them a rules file changed.
-A key of a rule's own table that has no comment is explained by the rule's title.
+A key of a rule's own table that has no comment is explained by the rule's id and the key
+(the reader's language comes from the label catalogue, :func:`ringtrace.viz.catalogue.tunable_text`).
 """
 
 from __future__ import annotations
@@ -178,9 +179,10 @@ def tunables(config: RuleConfig | None = None) -> list[Tunable]:
         section, key = path.rsplit(".", 1)
         note = notes.get(path, "")
         if not note and section.startswith("rules."):
-            rule = RULES_BY_ID.get(section.removeprefix("rules."))
-            if rule is not None:
-                note = f"{rule.title}：{'权重（对数似然比）' if key == 'weight' else key}"
+            rule_id = section.removeprefix("rules.")
+            if rule_id in RULES_BY_ID:
+                note = (f"{rule_id}: weight (log-likelihood ratio)" if key == "weight"
+                        else f"{rule_id}: {key}")
         found.append(Tunable(section, key, value, defaults.get(path), note))
     return found
 

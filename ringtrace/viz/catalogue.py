@@ -19,7 +19,7 @@ import yaml
 from ringtrace.errors import RingtraceError
 
 __all__ = ["cell_text", "column_name", "evidence_text", "labels", "role_label", "rule_name", "rule_names",
-           "translate_rule_ids"]
+           "translate_rule_ids", "tunable_text"]
 
 _RULE_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
 _FIELD = re.compile(r"\b([a-z]+(?:_[a-z0-9]+)*)=(\[[^\]]*\]|[^，,；;\s]*)")
@@ -59,6 +59,31 @@ def column_name(key: str, lang: str = "zh") -> str:
     if lang != "zh":
         return key
     return str(labels().get("columns", {}).get(key, key))
+
+
+def tunable_text(path: str, english: str, lang: str = "zh") -> str:
+    """What a setting of rules.toml is for, in the reader's language: ``tunables`` in the
+    catalogue, else (a rule's own threshold) the rule's name before the English comment.
+
+    >>> tunable_text("scoring.lead_threshold", "final case score ...")
+    '案件最终评分（概率）达到此值即为线索'
+    >>> tunable_text("rules.EMP_BURST.min_cases", "min_cases")
+    '用人单位被密集起诉（相对参保人数）：min_cases'
+    >>> tunable_text("scoring.lead_threshold", "final case score ...", "en")
+    'final case score ...'
+    """
+    if lang != "zh":
+        return english
+    found = labels().get("tunables", {}).get(path)
+    if found:
+        return str(found)
+    parts = path.split(".")
+    if len(parts) == 3 and parts[0] == "rules":
+        name = rule_name(parts[1])
+        weight = "权重（对数似然比）"
+        own = english.removeprefix(f"{parts[1]}: ")
+        return f"{name}：{weight if parts[2] == 'weight' else own}"
+    return english
 
 
 def cell_text(column: str, value: Any, lang: str = "zh") -> Any:

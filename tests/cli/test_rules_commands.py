@@ -21,12 +21,14 @@ def test_table_in_chinese_with_the_fingerprint() -> None:
 
 
 def test_json_lists_every_setting_with_source_and_fingerprint() -> None:
-    result = CliRunner().invoke(cli, ["rules", "show", "--json"])
+    result = CliRunner().invoke(cli, ["--lang", "en", "rules", "show", "--json"])
     data = json.loads(result.stdout)
     assert data["source"] == "defaults" and data["fingerprint"] == load_rules().fingerprint
     paths = [t["path"] for t in data["tunables"]]
     assert "rings.batch_link_days" in paths and "exposure.accrual_rate" in paths
     assert all(t["explanation"] for t in data["tunables"])
+    by_path = {t["path"]: t for t in data["tunables"]}
+    assert by_path["scoring.lead_threshold"]["explanation"].startswith("final case score")
 
 
 def test_changed_lists_only_what_the_rules_file_changes_as_csv(tmp_path: Path) -> None:
@@ -37,7 +39,7 @@ def test_changed_lists_only_what_the_rules_file_changes_as_csv(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     header, row, *rest = result.stdout.splitlines()
     assert header == "path,value,default,changed,explanation" and rest == []
-    assert row.startswith("scoring.lead_threshold,0.8,0.72,True,final case score")
+    assert row.startswith("scoring.lead_threshold,0.8,0.72,True,案件最终评分（概率）达到此值即为线索")
 
 
 def test_a_pattern_that_matches_nothing_says_how_to_list_them() -> None:

@@ -43,9 +43,11 @@ def test_explanations_come_from_the_comments_beside_and_above_each_key() -> None
     assert notes["rings.strong_lead"].endswith("unless every one of its cases scores at least this")
 
 
-def test_a_rule_key_without_a_comment_is_explained_by_the_rule_title() -> None:
+def test_a_rule_key_without_a_comment_is_explained_by_the_rule_and_key() -> None:
     by_path = {t.path: t for t in tunables()}
-    assert by_path["rules.EMP_BURST.weight"].explanation.startswith("用人单位被密集起诉")
+    assert by_path["rules.EMP_BURST.weight"].explanation == (
+        "EMP_BURST: weight (log-likelihood ratio)")
+    assert by_path["rules.EMP_BURST.min_cases"].explanation == "EMP_BURST: min_cases"
     assert by_path["rules.EMP_BURST.headcount_ratio"].explanation.startswith("cases in the window")
 
 

@@ -48,3 +48,16 @@ def test_evidence_fields_and_codes_are_written_in_chinese() -> None:
     assert evidence_text("成立日期=2003-05-02") == "成立日期=2003-05-02"
     assert evidence_text("unknown_key=1") == "unknown_key=1"  # never invents a label
     assert evidence_text("claimed_start=1995-06-16", "en") == "claimed_start=1995-06-16"
+
+
+def test_every_setting_but_a_rules_own_has_a_chinese_explanation_and_no_stale_one() -> None:
+    from ringtrace.queries.rules_listing import tunables
+    from ringtrace.viz.catalogue import labels, tunable_text
+
+    paths = {t.path for t in tunables()}
+    catalogue = labels()["tunables"]
+    assert set(catalogue) <= paths  # no entry for a setting that does not exist
+    assert {p for p in paths if not p.startswith("rules.")} <= set(catalogue)
+    english = {t.path: t.explanation for t in tunables()}
+    assert tunable_text("rules.EMP_BURST.headcount_ratio",
+                        english["rules.EMP_BURST.headcount_ratio"]).startswith("用人单位被密集起诉")

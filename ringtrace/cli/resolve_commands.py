@@ -17,7 +17,7 @@ from ringtrace.cli.common import (
     translated_errors,
     use_audit_entry,
 )
-from ringtrace.cli.output import emit, table
+from ringtrace.cli.output import emit, say, table
 from ringtrace.resolve.evaluate import KINDS, resolution_metrics
 from ringtrace.resolve.judgements import audit_line
 
@@ -26,16 +26,24 @@ def _json_option(func: Any) -> Any:
     return click.option("--json", "as_json", is_flag=True, help="Write JSON.")(func)
 
 
+#: the kinds of entity, as a Chinese reader names them
+_KINDS_ZH = {"employers": "用人单位", "agents": "代理人", "persons": "人员"}
+
+
 def _summary(resolution: res.Resolution) -> str:
     lines = []
     for kind, c in resolution.counts.items():
-        rules = ", ".join(f"{r} {n}" for r, n in c.merges.items()) or "no merges"
-        lines.append(f"{kind}: {c.mentions} mentions -> {c.entities} entities ({rules})")
+        rules = ", ".join(f"{r} {n}" for r, n in c.merges.items()) or say("未合并", "no merges")
+        lines.append(say(f"{_KINDS_ZH.get(kind, kind)}：{c.mentions}处提及 → {c.entities}个实体"
+                         f"（{rules}）",
+                         f"{kind}: {c.mentions} mentions -> {c.entities} entities ({rules})"))
     if resolution.refused:
-        lines.append("refused: " + ", ".join(f"{k} {n}" for k, n in resolution.refused.items()))
+        refused = ", ".join(f"{k} {n}" for k, n in resolution.refused.items())
+        lines.append(say(f"拒绝合并：{refused}", f"refused: {refused}"))
     branches = sum(r.kind == "branch_of" for r in resolution.relations)
-    lines.append(f"branch ties (分公司 -> parent): {branches}; "
-                 f"analyst judgements: {len(resolution.judgements)}")
+    lines.append(say(f"分公司与总公司关联：{branches}；分析员认定：{len(resolution.judgements)}",
+                     f"branch ties (分公司 -> parent): {branches}; "
+                     f"analyst judgements: {len(resolution.judgements)}"))
     return "\n".join(lines)
 
 

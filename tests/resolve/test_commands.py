@@ -30,7 +30,9 @@ def test_resolve_prints_counts_and_json(tmp_path: Path, runner: CliRunner) -> No
     ws = _workspace(tmp_path, runner)
     text = runner.invoke(cli, ["-w", str(ws), "resolve"])
     assert text.exit_code == 0, text.output
-    assert "employers: 1 mentions -> 1 entities (no merges)" in text.output
+    assert "用人单位：1处提及 → 1个实体（未合并）" in text.output
+    english = runner.invoke(cli, ["--lang", "en", "-w", str(ws), "resolve"])
+    assert "employers: 1 mentions -> 1 entities (no merges)" in english.output
     data = json.loads(runner.invoke(cli, ["-w", str(ws), "resolve", "run", "--json"]).output)
     assert data["counts"]["persons"]["mentions"] == 4  # three applicants and the legal rep
     assert data["counts"]["agents"] == {"mentions": 3, "entities": 3, "merges": {}}

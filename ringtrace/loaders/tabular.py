@@ -101,6 +101,7 @@ def read_csv(path: Path, encoding: str | None = None
     fh = path.open("r", encoding=enc, errors="surrogateescape", newline="")
     reader = csv.reader(fh, csv.excel, delimiter=delimiter)
     lead: list[tuple[int, list[str]]] = []  # the leading rows, with their last line
+    broken: tuple[int, str] | None = None  # a row after them that cannot be split
     try:
         while len(lead) < HEADER_SEARCH:
             cells = next(reader)
@@ -108,8 +109,12 @@ def read_csv(path: Path, encoding: str | None = None
     except StopIteration:
         pass
     except csv.Error as exc:
-        fh.close()
-        raise LoadError(f"{path}: the header row cannot be read as CSV ({exc})") from None
+        if not lead:
+            fh.close()
+            raise LoadError(f"{path}: the header row cannot be read as CSV ({exc})") from None
+        # a bad data row just below the header costs that row, not the file: the header is
+        # looked for above it, and the row is reported where it stands
+        broken = (reader.line_num, f"cannot split the row into cells: {exc}")
     if not lead:
         fh.close()
         raise LoadError(f"{path}: the file is empty (expected a header row)")
@@ -128,6 +133,11 @@ def read_csv(path: Path, encoding: str | None = None
                 start, line = line + 1, end
                 if any(str(c).strip() for c in cells):
                     yield start, cells
+            if broken is not None:
+                start, line = line + 1, broken[0]
+                yield BadRow(start, broken[1])
+                if line < start:  # the reader did not move on: stop rather than spin
+                    return
             while True:
                 try:
                     cells = next(reader)

@@ -70,3 +70,20 @@ def test_only_a_title_row(tmp_path: Path) -> None:
     header, rows, _ = read_table(_csv(tmp_path / "r.csv", [[TITLE]]))
     assert header == [TITLE]
     assert list(rows) == []
+
+
+def test_a_row_too_big_to_split_just_below_the_header_costs_only_that_row(
+        tmp_path: Path) -> None:
+    """The header is looked for among the leading rows; a row among them that the CSV reader
+    cannot split (a cell over its field limit) is reported at its line, and the rows after it
+    are read, as anywhere else in the file."""
+    from ringtrace.loaders.tabular import BadRow
+
+    huge = ["安阳市乙公司", "91410502MA3X5Y0K5E", "x" * 200_000]
+    last = ["安阳市丙公司", "91410502MA3X5Y0K6F", "2001-02-03"]
+    path = tmp_path / "r.csv"
+    path.write_text("\n".join(",".join(r) for r in [HEADER, ROW, huge, last]) + "\n", "utf-8")
+    header, rows, _ = read_table(path)
+    assert header == HEADER
+    assert list(rows) == [(2, ROW), BadRow(3, "cannot split the row into cells: field larger "
+                                              "than field limit (131072)"), (4, last)]

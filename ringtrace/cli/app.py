@@ -51,6 +51,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "rings": ("query_commands",),
     "scan": ("detect_commands",),
     "serve": ("serve_commands",),
+    "spark": ("spark_commands",),
     "status": ("data_commands",),
     "synth": ("synth_commands",),
 }

@@ -14,6 +14,10 @@ all (unknown header, undecodable, damaged ``.docx``, over a size or time cap of
 the next file. Only the store failing (disk full, workspace locked) stops an ingest. Quarantined
 problems are kept in the store (``ringtrace quarantine``), and :func:`retry_quarantined` reads
 their files again after a fix.
+
+A parsed corpus (a folder ``ringtrace spark parse`` wrote, :mod:`ringtrace.loaders.parsed`) is
+read document by document as if the documents had been parsed here: the same summaries, the
+same duplicate check (by the digest the executors took), the same quarantine.
 """
 
 from __future__ import annotations
@@ -206,6 +210,8 @@ def ingest_paths(store: GraphStore, paths: Iterable[Path], *, encoding: str | No
         for source, file_summary in planned:
             if _parsed(source):
                 _ingest_file(writer, source, _replayed(next(documents)), file_summary)
+            elif source.kind == "parsed":
+                _ingest_parsed(writer, source, summary, file_summary)
             else:
                 # tables are written file by file: a back-payment row looks up the cases
                 # before it
@@ -226,7 +232,8 @@ def _planned(sources: list[Source], summary: IngestSummary) -> list[tuple[Source
     for source in sources:
         file_summary = FileSummary(str(source.path), source.kind)
         summary.files.append(file_summary)
-        original = copies.original(source.path) if source.problem is None else None
+        original = (copies.original(source.path)
+                    if source.problem is None and source.kind != "parsed" else None)
         if original is not None:
             file_summary.status, file_summary.same_as = "duplicate", str(original)
         else:
@@ -237,6 +244,33 @@ def _planned(sources: list[Source], summary: IngestSummary) -> list[tuple[Source
 def _parsed(source: Source) -> bool:
     """Is ``source`` a raw document for the parser (one :func:`_items` does not read)?"""
     return source.kind == "document" and source.problem is None
+
+
+def _ingest_parsed(writer: _Writer, corpus: Source, summary: IngestSummary,
+                   corpus_summary: FileSummary) -> None:
+    """Every document of a parsed corpus, each summarised as a document file of its own (in
+    the corpus's place in the summary)."""
+    from ringtrace.loaders.parsed import manifest, read_parsed
+
+    try:
+        manifest(corpus.path)
+    except LoadError as exc:
+        corpus_summary.status, corpus_summary.reason = "quarantined", str(exc)
+        writer.file_problem(RecordProblem(str(corpus.path), 0, "", str(exc)))
+        return
+    first: dict[str, str] = {}  # digest -> the first document with those bytes
+    files: list[FileSummary] = []
+    at = summary.files.index(corpus_summary)
+    for doc in read_parsed(corpus.path):
+        file_summary = FileSummary(doc.file, "document")
+        files.append(file_summary)
+        original = first.setdefault(doc.sha256, doc.file) if doc.sha256 else doc.file
+        if original != doc.file:
+            file_summary.status, file_summary.same_as = "duplicate", original
+            continue
+        _ingest_file(writer, Source(Path(doc.file), "document"), _replayed(doc.result),
+                     file_summary)
+    summary.files[at:at + 1] = files
 
 
 def _replayed(parsed: list[Item] | Exception) -> Iterator[Item]:

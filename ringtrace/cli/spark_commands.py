@@ -1,13 +1,15 @@
-"""``spark parse``: ringtrace on a Spark cluster for a national corpus (the [scale] extra)."""
+"""``spark parse``, ``spark scan`` and ``import-results``: ringtrace on a Spark cluster for a
+national corpus (the [scale] extra; import-results needs no Spark)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 import click
 
-from ringtrace.cli.app import cli
-from ringtrace.cli.common import translated_errors
+from ringtrace.cli.app import Context, cli
+from ringtrace.cli.common import opened_store, translated_errors
 from ringtrace.cli.data_commands import limit_options
 from ringtrace.cli.output import echo, emit, say
 from ringtrace.loaders.limits import Limits
@@ -18,7 +20,7 @@ MASTER_HELP = ("Spark master URL: local[N] on this machine, spark://HOST:7077, y
 
 @cli.group("spark")
 def spark() -> None:
-    """Run ringtrace's parser on a Spark cluster, for corpora beyond one machine.
+    """Run ringtrace's parser and scan on a Spark cluster, for corpora beyond one machine.
 
     Needs Java 17+ and pip install 'ringtrace[scale]'; docs/spark.md says how to point it at
     a cluster and what each stage costs.
@@ -69,3 +71,87 @@ def spark_parse(source: str, out: Path, master: str | None, encoding: str | None
                  f"skipped {len(summary.skipped)} files that are not documents (ingest tables "
                  "with ringtrace ingest)"))
     echo(say(f"下一步：ringtrace ingest {out}", f"next: ringtrace ingest {out}"))
+
+
+@spark.command("scan")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the results to (scan.json), for `ringtrace import-results`.")
+@click.option("--tables", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Registry exports and back-payment ledgers to scan with the documents "
+                   "(repeat the option for several).")
+@click.option("--master", help=MASTER_HELP)
+@click.option("--rules", "rules_file", type=click.Path(exists=True, dir_okay=False,
+                                                       path_type=Path),
+              help="TOML file overriding rule weights and thresholds (see rules.toml).")
+@click.option("--bin-cases", type=click.IntRange(min=1), default=5000, show_default=True,
+              help="Cases per executor task: small components are packed into bins this big.")
+@click.option("--max-component-cases", type=click.IntRange(min=1), default=50_000,
+              show_default=True,
+              help="A component with more cases runs alone in a task, its size recorded.")
+@click.option("--json", "as_json", is_flag=True, help="The summary as JSON.")
+def spark_scan(corpus: Path, out: Path, tables: tuple[Path, ...], master: str | None,
+               rules_file: Path | None, bin_cases: int, max_component_cases: int,
+               as_json: bool) -> None:
+    """Scan a parsed corpus on Spark: the same rules, rings and scores as `ringtrace scan`.
+
+    The corpus is cut into connected components of the records that share a party, agent,
+    employer, phone, address, law firm or case number; each component is scanned on an
+    executor by ringtrace's own scan, and the results are merged into OUT/scan.json.
+
+    \b
+    Examples:
+      ringtrace spark scan parsed/ --tables registry.csv --tables backpayments.csv --out results/
+      ringtrace -w ws import-results results/
+    """
+    from ringtrace.queries.rules import load_rules
+    from ringtrace.spark.scan import scan_corpus
+    from ringtrace.spark.session import spark_session
+
+    with translated_errors():
+        summary = scan_corpus(spark_session(master, "ringtrace spark scan"), corpus, out,
+                              tables=tables, config=load_rules(rules_file),
+                              bin_cases=bin_cases, max_component_cases=max_component_cases)
+    if as_json:
+        emit(asdict(summary), as_json=True, as_csv=False)
+        return
+    stages = "，".join(f"{k} {v:.1f}秒" for k, v in summary.seconds.items())
+    echo(say(f"已扫描{summary.cases}件案件（{summary.components}个连通分量，最大{summary.largest_component}件，"
+             f"{summary.bins}个任务）：团伙{summary.rings}个，线索{summary.leads}条；{stages}",
+             f"scanned {summary.cases} cases ({summary.components} components, largest "
+             f"{summary.largest_component}, {summary.bins} tasks): {summary.rings} rings, "
+             f"{summary.leads} leads; " + ", ".join(f"{k} {v:.1f} s"
+                                                   for k, v in summary.seconds.items())))
+    for big in summary.oversized:
+        echo(say(f"超大分量：{big['cases']}件案件，单独运行{big['seconds']}秒",
+                 f"oversized component: {big['cases']} cases, ran alone in {big['seconds']} s"))
+    echo(say(f"下一步：ringtrace import-results {out}", f"next: ringtrace import-results {out}"))
+
+
+@cli.command("import-results")
+@click.argument("results", type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="The summary as JSON.")
+@click.pass_obj
+def import_results_command(ctx: Context, results: Path, as_json: bool) -> None:
+    """Keep a `ringtrace spark scan` in the workspace, as its scan.
+
+    The workspace must hold the records the Spark scan read: ingest the same parsed corpus
+    and tables first. Then rings, leads, employer, packs and the desk read the imported scan.
+
+    \b
+    Examples:
+      ringtrace ingest parsed/ registry.csv backpayments.csv
+      ringtrace import-results results/
+      ringtrace rings
+    """
+    from ringtrace.spark.imports import import_results
+
+    with opened_store(ctx) as store, translated_errors():
+        summary = import_results(store, results)
+    if as_json:
+        emit(asdict(summary), as_json=True, as_csv=False)
+        return
+    echo(say(f"已导入{summary.cases}件案件的扫描结果：团伙{summary.rings}个，线索{summary.leads}条",
+             f"imported the scan of {summary.cases} cases: {summary.rings} rings, "
+             f"{summary.leads} leads"))
+    echo(say("下一步：ringtrace rings | ringtrace leads", "next: ringtrace rings | ringtrace leads"))

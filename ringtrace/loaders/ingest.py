@@ -46,7 +46,7 @@ from ringtrace.loaders.sources import Read, Source, discover
 from ringtrace.loaders.tabular import BadRow, read_table, undecodable
 from ringtrace.progress import SILENT, Progress
 
-__all__ = ["FileSummary", "IngestSummary", "ingest_paths", "retry_quarantined"]
+__all__ = ["FileSummary", "IngestSummary", "ingest_paths", "retry_quarantined", "source_items"]
 
 Item = Read | RecordProblem
 
@@ -151,6 +151,13 @@ def _items(source: Source, encoding: str | None, summary: FileSummary) -> Iterat
         yield from read_case_records(source.path, encoding)
     else:
         yield from _table_records(source, encoding, summary)
+
+
+def source_items(source: Source, encoding: str | None = None) -> Iterator[Item]:
+    """The items ingest reads from a table or case file (valid records and problems), for a
+    reader that stores them elsewhere (``ringtrace spark scan`` takes registry and ledger rows
+    this way, so they are read exactly as ingest reads them)."""
+    return _items(source, encoding, FileSummary(str(source.path), source.kind))
 
 
 def _digest(path: Path) -> str:

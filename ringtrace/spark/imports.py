@@ -24,6 +24,9 @@ RESULTS_FILE = "scan.json"
 
 @dataclass(frozen=True)
 class ImportSummary:
+    """What was imported: cases scanned, reported rings, leads, and the workspace snapshot the
+    scan now belongs to."""
+
     cases: int
     rings: int
     leads: int
@@ -64,5 +67,5 @@ def import_results(store: GraphStore, results: Path) -> ImportSummary:
         scan["meta"]["snapshot"] = snapshot
         scan["meta"]["imported_from"] = str(results)
         store.save_scan_if_unchanged(scan, snapshot)
-    return ImportSummary(len(scan["cases"]), int(scan["meta"].get("rings") or 0),
+    return ImportSummary(int(scanned), int(scan["meta"].get("rings") or 0),
                          len(scan["leads"]), snapshot)

@@ -1,4 +1,5 @@
-"""``ringtrace spark parse`` then ``ringtrace ingest`` of what it wrote, through the CLI."""
+"""``ringtrace spark parse``, ``ingest`` of what it wrote, ``spark scan`` and
+``import-results``, through the CLI."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from tests.conftest import FIXTURES
 pytestmark = pytest.mark.spark
 
 
-def test_spark_parse_then_ingest_the_parsed_corpus(spark: Any, tmp_path: Path) -> None:
+def test_spark_parse_ingest_spark_scan_and_import(spark: Any, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     for path in sorted(FIXTURES.joinpath("real_docs").glob("*.txt"))[:3]:
@@ -35,6 +36,16 @@ def test_spark_parse_then_ingest_the_parsed_corpus(spark: Any, tmp_path: Path) -
     assert report["records"] == 3
     assert report["quarantined_files"] == 1
     assert [f["status"] for f in report["files"]].count("ok") == 3
+    scanned = runner.invoke(cli, ["spark", "scan", str(tmp_path / "p"), "--out",
+                                  str(tmp_path / "r"), "--master", "local[2]", "--json"])
+    assert scanned.exit_code == 0, scanned.output
+    assert json.loads(scanned.output)["cases"] == 3
+    imported = runner.invoke(cli, ["-w", str(tmp_path / "ws"), "import-results",
+                                   str(tmp_path / "r"), "--json"])
+    assert imported.exit_code == 0, imported.output
+    assert json.loads(imported.output)["cases"] == 3
+    status = runner.invoke(cli, ["-w", str(tmp_path / "ws"), "leads", "--json"])
+    assert status.exit_code == 0, status.output
 
 
 def test_spark_parse_of_a_missing_folder_says_so(spark: Any, tmp_path: Path) -> None:

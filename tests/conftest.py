@@ -146,7 +146,9 @@ def _spark_unavailable(reason: str) -> None:
 @pytest.fixture(scope="session")
 def spark() -> Iterator[Any]:
     """One local Spark session (``local[2]``, quiet, no network) for every Spark test of the
-    session; skipped with a message without Java or the [scale] extra (a failure under CI)."""
+    session; skipped with a message without Java or the [scale] extra (a failure under CI).
+    Two shuffle partitions and no adaptive planning: the tests' data are tiny, and Spark's
+    per-job planning is most of their time."""
     if shutil.which("java") is None:
         _spark_unavailable("no java on PATH")
     try:
@@ -155,7 +157,8 @@ def spark() -> Iterator[Any]:
         _spark_unavailable("pyspark is not installed")
     from ringtrace.spark.session import spark_session
 
-    session = spark_session("local[2]", app="ringtrace-tests")
+    session = spark_session("local[2]", app="ringtrace-tests", shuffle_partitions=2)
+    session.conf.set("spark.sql.adaptive.enabled", "false")
     yield session
     session.stop()
 

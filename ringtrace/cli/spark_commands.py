@@ -24,6 +24,13 @@ def spark() -> None:
 
     Needs Java 17+ and pip install 'ringtrace[scale]'; docs/spark.md says how to point it at
     a cluster and what each stage costs.
+
+    \b
+    Examples:
+      ringtrace spark parse judgments/ --out parsed/ --master spark://head:7077
+      ringtrace ingest parsed/ registry.csv backpayments.csv
+      ringtrace spark scan parsed/ --tables registry.csv --out results/
+      ringtrace import-results results/
     """
 
 

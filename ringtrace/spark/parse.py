@@ -62,13 +62,14 @@ class ParseSummary:
 
 
 def is_uri(source: str) -> bool:
-    """Is ``source`` a Hadoop URI (read through Spark) rather than a local path?
+    """Is ``source`` a Hadoop URI (read through Spark's ``binaryFile`` source, ``file://``
+    included) rather than a local path (walked as ingest walks it)?
 
     >>> is_uri("hdfs://nn:8020/judgments"), is_uri("judgments/"), is_uri("file:///data")
-    (True, False, False)
+    (True, False, True)
     """
     scheme, sep, _ = source.partition("://")
-    return bool(sep) and scheme.isalnum() and scheme != "file"
+    return bool(sep) and scheme.isalnum()
 
 
 def _problem_schema(types: Any) -> Any:
@@ -145,8 +146,7 @@ def _rows_rdd(spark: Any, source: str, encoding: str | None, limits: Limits
     """The RDD of ``(dataset, row)`` for every document of ``source``, and the skipped files."""
     sc = spark.sparkContext
     if not is_uri(source):
-        local = Path(source.removeprefix("file://"))
-        documents, skipped = _local_documents(local)
+        documents, skipped = _local_documents(Path(source))
         slices = max(1, min(len(documents),
                             max(sc.defaultParallelism * 4, len(documents) // 2000)))
         rdd = sc.parallelize(list(enumerate(documents)), slices)

@@ -104,3 +104,22 @@ def test_a_folder_holding_a_parsed_corpus_reads_it_as_one_source(parsed: Path,
     sources, skipped = discover([outer])
     assert [(s.kind, s.path.name) for s in sources] == [("parsed", "corpus")]
     assert skipped == []
+
+
+def test_a_uri_is_read_through_spark_and_named_in_what_it_gives(spark: Any, documents: Path,
+                                                                tmp_path: Path) -> None:
+    """The hdfs:// / s3a:// path, exercised with a file:// URI: each document is parsed from
+    its bytes and its records and problems name the URI, not the executor's temporary file."""
+    out = tmp_path / "corpus"
+    out.mkdir()
+    summary = parse_corpus(spark, documents.as_uri(), out)
+    docs = list(read_parsed(out))
+    assert summary.documents == len(docs) == len(
+        [p for p in documents.iterdir() if p.suffix in (".txt", ".docx")])
+    assert all(d.file.startswith("file:") and d.file.endswith((".txt", ".docx")) for d in docs)
+    assert [Path(d.file).name for d in docs] == sorted(Path(d.file).name for d in docs)
+    records = [i for d in docs if isinstance(d.result, list) for i in d.result
+               if type(i).__name__ == "Read"]
+    assert records and all(r.record.source_path == r.file for r in records)
+    broken = next(d for d in docs if d.file.endswith("broken.docx"))
+    assert isinstance(broken.result, Exception) and "ringtrace-" not in str(broken.result)

@@ -5,14 +5,17 @@ The master URL decides where the work runs: ``local[N]`` on this machine (tests,
 it is, the executors run ringtrace's own Python code, so ringtrace (with the same version)
 must be installed in the executors' Python (docs/spark.md).
 
-Spark's own chatter (INFO logs, console progress bars) is turned off: a command prints its
-own status, and a failure still reaches the user as an exception.
+Spark's own chatter (INFO and WARN logs, console progress bars) is turned off: a command
+prints its own status, and a failure still reaches the user as an exception. In local mode
+the JVM starts with ``log4j2.properties`` (errors only) so even its start-up lines are quiet.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import warnings
+from pathlib import Path
 from typing import Any
 
 from ringtrace.extras import require
@@ -33,6 +36,10 @@ def spark_session(master: str | None = None, app: str = "ringtrace",
     it; on a cluster, ``PYSPARK_PYTHON`` and the cluster's own settings (``spark-defaults``)
     apply.
     """
+    # pyspark warns on import that it does not yet support pandas 3, which ringtrace's Spark
+    # path does not use (no pandas UDFs): the warning would only confuse a user
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas",
+                            category=FutureWarning)
     sql = require("pyspark.sql", "scale", purpose="ringtrace spark")
     master = master or DEFAULT_MASTER
     local = master.startswith("local")
@@ -40,6 +47,9 @@ def spark_session(master: str | None = None, app: str = "ringtrace",
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+        quiet = Path(__file__).with_name("log4j2.properties")
+        os.environ.setdefault("PYSPARK_SUBMIT_ARGS", "--driver-java-options "
+                              f"-Dlog4j2.configurationFile=file:{quiet} pyspark-shell")
     builder = (sql.SparkSession.builder.master(master).appName(app)
                .config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false")

@@ -10,11 +10,13 @@ from typing import Any
 
 import pytest
 
+from ringtrace.graph.records import CaseRecord
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
 from ringtrace.loaders.limits import current_limits
 from ringtrace.loaders.parallel import read_document
 from ringtrace.loaders.parsed import MANIFEST, manifest, read_parsed
+from ringtrace.loaders.sources import Read
 from ringtrace.spark.parse import parse_corpus
 from tests.conftest import FIXTURES
 
@@ -119,7 +121,7 @@ def test_a_uri_is_read_through_spark_and_named_in_what_it_gives(spark: Any, docu
     assert all(d.file.startswith("file:") and d.file.endswith((".txt", ".docx")) for d in docs)
     assert [Path(d.file).name for d in docs] == sorted(Path(d.file).name for d in docs)
     records = [i for d in docs if isinstance(d.result, list) for i in d.result
-               if type(i).__name__ == "Read"]
-    assert records and all(r.record.source_path == r.file for r in records)
+               if isinstance(i, Read) and isinstance(i.record, CaseRecord)]
+    assert records and all(r.record.source_path == r.file for r in records)  # type: ignore[union-attr]
     broken = next(d for d in docs if d.file.endswith("broken.docx"))
     assert isinstance(broken.result, Exception) and "ringtrace-" not in str(broken.result)

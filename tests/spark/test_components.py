@@ -19,7 +19,7 @@ def _graph(seed: int) -> nx.Graph:
     rng = random.Random(seed)
     graph = nx.Graph()
     for start in range(0, 400, 40):
-        nx.add_path(graph, rng.sample(range(start, start + 40), 25))
+        nx.add_path(graph, rng.sample(range(start, start + 40), 12))
     for hub in range(1000, 1200, 50):
         graph.add_edges_from((hub, hub + k) for k in range(1, 30))
     graph.add_edges_from((rng.randrange(2000, 3000), rng.randrange(2000, 3000))

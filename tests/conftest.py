@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -133,6 +134,33 @@ def browser() -> Iterator[Any]:
             viewport={"width": 1280, "height": 900}, service_workers="block")
         yield context
         context.close()
+
+
+def _spark_unavailable(reason: str) -> None:
+    message = f"{reason}: Spark tests need Java 17+ and pip install 'ringtrace[scale]'"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One local Spark session (``local[2]``, quiet, no network) for every Spark test of the
+    session; skipped with a message without Java or the [scale] extra (a failure under CI).
+    Two shuffle partitions and no adaptive planning: the tests' data are tiny, and Spark's
+    per-job planning is most of their time."""
+    if shutil.which("java") is None:
+        _spark_unavailable("no java on PATH")
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        _spark_unavailable("pyspark is not installed")
+    from ringtrace.spark.session import spark_session
+
+    session = spark_session("local[2]", app="ringtrace-tests", shuffle_partitions=2)
+    session.conf.set("spark.sql.adaptive.enabled", "false")
+    yield session
+    session.stop()
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -44,14 +44,16 @@ def test_require_does_not_hide_a_broken_dependency_of_an_installed_library(tmp_p
 
 def test_the_package_and_cli_import_none_of_the_extras(tmp_path: Path) -> None:
     """Not even with every command module loaded (``--help`` of each command works without
-    the extras)."""
+    the extras). pyarrow is not checked: pandas, a core dependency, imports it when it is
+    installed."""
     done = _run("""
         import sys
         import ringtrace, ringtrace.cli
         from ringtrace.cli import load_all_commands
         load_all_commands()
         print(sorted(m for m in ("neo4j", "pyvis", "IPython", "cryptography", "flask",
-                                 "followthemoney", "docx", "anxwritter") if m in sys.modules))
+                                 "followthemoney", "docx", "anxwritter", "pyspark")
+                      if m in sys.modules))
         """, tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
@@ -121,3 +123,21 @@ def test_dev_lists_every_extra() -> None:
     missing = {name: sorted(set(libs) - dev) for name, libs in extras.items()
                if name != "dev" and not set(libs) <= dev}
     assert not missing, f"add these to the dev extra: {missing}"
+
+
+def test_spark_parse_without_the_scale_extra_says_which_extra_to_install(tmp_path: Path
+                                                                         ) -> None:
+    done = _run("""
+        import sys
+        sys.modules["pyspark"] = None
+        from click.testing import CliRunner
+        from ringtrace.cli import cli
+        result = CliRunner().invoke(cli, ["spark", "parse", ".", "--out", "parsed"])
+        print(result.exit_code)
+        print(result.output)
+        """, tmp_path)
+    assert done.returncode == 0, done.stderr
+    code, output = done.stdout.split("\n", 1)
+    assert code == "1"
+    assert "pip install 'ringtrace[scale]'" in output
+    assert "Traceback" not in output

@@ -37,6 +37,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "export": ("graph_export_commands",),
     "feedback": ("feedback_commands",),
     "groups": ("query_commands",),
+    "import-results": ("spark_commands",),
     "ingest": ("data_commands",),
     "leads": ("query_commands", "export_commands"),
     "pack": ("pack_commands",),
@@ -52,6 +53,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "rules": ("rules_commands",),
     "scan": ("detect_commands",),
     "serve": ("serve_commands",),
+    "spark": ("spark_commands",),
     "status": ("data_commands",),
     "synth": ("synth_commands",),
 }

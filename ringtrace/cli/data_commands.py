@@ -29,7 +29,7 @@ Exit status:
       use another workspace"""
 
 
-def _limit_options(func: Any) -> Any:
+def limit_options(func: Any) -> Any:
     func = click.option(
         "--max-parse-seconds", type=click.FloatRange(min=0), default=DEFAULT.max_parse_seconds,
         show_default=True, help="Cap on the time one raw document may take to read; slower "
@@ -101,7 +101,7 @@ def _report(summary: IngestSummary, as_json: bool, as_csv: bool) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes parsing raw documents (0: one per CPU core). The store is the "
                    "same whatever the number.")
-@_limit_options
+@limit_options
 @click.option("--fail-on-quarantine", is_flag=True,
               help=f"Exit with status {EXIT_QUARANTINED} when any input was quarantined.")
 @output_options
@@ -191,7 +191,7 @@ def quarantine(click_ctx: click.Context, files: tuple[str, ...], warnings: bool,
 @quarantine.command("retry", epilog=_EXIT_STATUS)
 @click.option("--file", "files", multiple=True, help="Only this input file (repeatable).")
 @click.option("--encoding", help="Encoding of text inputs (default: detect).")
-@_limit_options
+@limit_options
 @output_options
 @click.pass_obj
 def retry(ctx: Context, files: tuple[str, ...], encoding: str | None, max_document_mb: float,

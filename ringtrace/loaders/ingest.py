@@ -14,6 +14,10 @@ all (unknown header, undecodable, damaged ``.docx``, over a size or time cap of
 the next file. Only the store failing (disk full, workspace locked) stops an ingest. Quarantined
 problems are kept in the store (``ringtrace quarantine``), and :func:`retry_quarantined` reads
 their files again after a fix.
+
+A parsed corpus (a folder ``ringtrace spark parse`` wrote, :mod:`ringtrace.loaders.parsed`) is
+read document by document as if the documents had been parsed here: the same summaries, the
+same duplicate check (by the digest the executors took), the same quarantine.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from ringtrace.loaders.sources import Read, Source, discover
 from ringtrace.loaders.tabular import BadRow, read_table, undecodable
 from ringtrace.progress import SILENT, Progress
 
-__all__ = ["FileSummary", "IngestSummary", "ingest_paths", "retry_quarantined"]
+__all__ = ["FileSummary", "IngestSummary", "ingest_paths", "retry_quarantined", "source_items"]
 
 Item = Read | RecordProblem
 
@@ -149,6 +153,13 @@ def _items(source: Source, encoding: str | None, summary: FileSummary) -> Iterat
         yield from _table_records(source, encoding, summary)
 
 
+def source_items(source: Source, encoding: str | None = None) -> Iterator[Item]:
+    """The items ingest reads from a table or case file (valid records and problems), for a
+    reader that stores them elsewhere (``ringtrace spark scan`` takes registry and ledger rows
+    this way, so they are read exactly as ingest reads them)."""
+    return _items(source, encoding, FileSummary(str(source.path), source.kind))
+
+
 def _digest(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
@@ -206,6 +217,8 @@ def ingest_paths(store: GraphStore, paths: Iterable[Path], *, encoding: str | No
         for source, file_summary in planned:
             if _parsed(source):
                 _ingest_file(writer, source, _replayed(next(documents)), file_summary)
+            elif source.kind == "parsed":
+                _ingest_parsed(writer, source, summary, file_summary)
             else:
                 # tables are written file by file: a back-payment row looks up the cases
                 # before it
@@ -226,7 +239,8 @@ def _planned(sources: list[Source], summary: IngestSummary) -> list[tuple[Source
     for source in sources:
         file_summary = FileSummary(str(source.path), source.kind)
         summary.files.append(file_summary)
-        original = copies.original(source.path) if source.problem is None else None
+        original = (copies.original(source.path)
+                    if source.problem is None and source.kind != "parsed" else None)
         if original is not None:
             file_summary.status, file_summary.same_as = "duplicate", str(original)
         else:
@@ -237,6 +251,33 @@ def _planned(sources: list[Source], summary: IngestSummary) -> list[tuple[Source
 def _parsed(source: Source) -> bool:
     """Is ``source`` a raw document for the parser (one :func:`_items` does not read)?"""
     return source.kind == "document" and source.problem is None
+
+
+def _ingest_parsed(writer: _Writer, corpus: Source, summary: IngestSummary,
+                   corpus_summary: FileSummary) -> None:
+    """Every document of a parsed corpus, each summarised as a document file of its own (in
+    the corpus's place in the summary)."""
+    from ringtrace.loaders.parsed import manifest, read_parsed
+
+    try:
+        manifest(corpus.path)
+    except LoadError as exc:
+        corpus_summary.status, corpus_summary.reason = "quarantined", str(exc)
+        writer.file_problem(RecordProblem(str(corpus.path), 0, "", str(exc)))
+        return
+    first: dict[str, str] = {}  # digest -> the first document with those bytes
+    files: list[FileSummary] = []
+    at = summary.files.index(corpus_summary)
+    for doc in read_parsed(corpus.path):
+        file_summary = FileSummary(doc.file, "document")
+        files.append(file_summary)
+        original = first.setdefault(doc.sha256, doc.file) if doc.sha256 else doc.file
+        if original != doc.file:
+            file_summary.status, file_summary.same_as = "duplicate", original
+            continue
+        _ingest_file(writer, Source(Path(doc.file), "document"), _replayed(doc.result),
+                     file_summary)
+    summary.files[at:at + 1] = files
 
 
 def _replayed(parsed: list[Item] | Exception) -> Iterator[Item]:

@@ -2,9 +2,11 @@
 
 A path may be a file or a folder (walked recursively, in sorted order). Each file is classified
 by extension and, for tables, by its header: case-record JSONL, registry export, back-payment
-ledger, or raw document (judgment/mediation/award text, HTML or DOCX). A table that cannot be
-read or whose header matches no known export is kept as an ``unreadable`` source with the reason,
-so that ingest quarantines that one file and goes on with the others.
+ledger, or raw document (judgment/mediation/award text, HTML or DOCX). A folder written by
+``ringtrace spark parse`` (it holds :data:`PARSED_MANIFEST`) is one source of kind ``parsed``.
+A table that cannot be read or whose header matches no known export is kept as an
+``unreadable`` source with the reason, so that ingest quarantines that one file and goes on
+with the others.
 """
 
 from __future__ import annotations
@@ -18,22 +20,25 @@ from ringtrace.graph.records import BackPaymentRecord, CaseRecord, RegistryRecor
 from ringtrace.loaders.mapping import load_mapping
 from ringtrace.loaders.tabular import first_json_keys, read_table
 
-__all__ = ["CASE_SUFFIXES", "DOCUMENT_SUFFIXES", "ORDER", "TABLE_SUFFIXES", "Read", "Source",
-           "classify", "discover", "table_kind"]
+__all__ = ["CASE_SUFFIXES", "DOCUMENT_SUFFIXES", "ORDER", "PARSED_MANIFEST", "TABLE_SUFFIXES",
+           "Read", "Source", "classify", "discover", "is_parsed_corpus", "table_kind"]
 
 CASE_SUFFIXES = (".jsonl", ".ndjson")
 TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm")
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".docx")
+#: the file that marks a folder as a parsed corpus (ringtrace/loaders/parsed.py)
+PARSED_MANIFEST = "ringtrace-parsed.json"
 
 #: Ingest order: registry facts first (so employers are resolved), then cases, then 补缴 rows
 #: (which cite cases by number); unreadable files are reported where they sort.
-ORDER = {"registry": 0, "cases": 1, "document": 1, "unreadable": 1, "backpayments": 2}
+ORDER = {"registry": 0, "cases": 1, "document": 1, "parsed": 1, "unreadable": 1,
+         "backpayments": 2}
 
 
 @dataclass(frozen=True)
 class Source:
-    """One input file: its kind (cases | registry | backpayments | document | unreadable) and,
-    for an unreadable file, why it cannot be read."""
+    """One input file (or parsed-corpus folder): its kind (cases | registry | backpayments |
+    document | parsed | unreadable) and, for an unreadable file, why it cannot be read."""
 
     path: Path
     kind: str
@@ -84,11 +89,18 @@ def jsonl_table_kind(path: Path) -> str | None:
     return best if scores[best] >= 2 else None
 
 
+def is_parsed_corpus(path: Path) -> bool:
+    """Is ``path`` a folder written by ``ringtrace spark parse``?"""
+    return path.is_dir() and (path / PARSED_MANIFEST).is_file()
+
+
 def classify(path: Path, encoding: str | None = None) -> Source | None:
     """The kind of one file, or None for files ringtrace does not read (e.g. truth.json).
 
     A table that cannot be classified comes back as ``unreadable`` with the reason.
     """
+    if is_parsed_corpus(path):
+        return Source(path, "parsed")
     suffix = path.suffix.lower()
     if suffix in CASE_SUFFIXES:
         table = jsonl_table_kind(path)
@@ -111,16 +123,18 @@ def discover(paths: Iterable[Path], encoding: str | None = None,
     """Sources under ``paths`` in ingest order, and the files skipped as not ringtrace inputs.
 
     Hidden files and anything under an ``exclude`` folder (e.g. the workspace itself) are left
-    out; a file reached twice (a folder and a file inside it) is listed once.
+    out; a file reached twice (a folder and a file inside it) is listed once. A parsed corpus
+    found in a folder is one source, its Parquet files not read one by one.
     """
     found: list[Source] = []
     skipped: list[Path] = []
     seen: set[Path] = set()
     excluded = [p.resolve() for p in exclude]
+    corpora: list[Path] = []
     for root in paths:
         if not root.exists():
             raise LoadError(f"{root}: no such file or directory")
-        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+        files = _files(root)
         for f in files:
             if any(part.startswith(".") for part in f.relative_to(root).parts) and root.is_dir():
                 continue
@@ -128,6 +142,10 @@ def discover(paths: Iterable[Path], encoding: str | None = None,
             if real in seen or any(real.is_relative_to(x) for x in excluded):
                 continue
             seen.add(real)
+            if any(real.is_relative_to(c) for c in corpora):
+                continue  # a part of a parsed corpus, read as the corpus
+            if is_parsed_corpus(f):
+                corpora.append(real)
             src = classify(f, encoding)
             if src is None:
                 skipped.append(f)
@@ -135,3 +153,13 @@ def discover(paths: Iterable[Path], encoding: str | None = None,
                 found.append(src)
     found.sort(key=lambda s: (ORDER[s.kind], str(s.path)))
     return found, skipped
+
+
+def _files(root: Path) -> list[Path]:
+    """The files under ``root`` in sorted order, a parsed corpus standing for its files (it
+    sorts before them, so :func:`discover` sees it first)."""
+    if not root.is_dir() or is_parsed_corpus(root):
+        return [root]
+    entries = list(root.rglob("*"))
+    corpora = {e.parent for e in entries if e.name == PARSED_MANIFEST}
+    return sorted(e for e in entries if e in corpora or e.is_file())

@@ -1,0 +1,44 @@
+"""The parsed-corpus format: rows for parsed and quarantined documents, and a folder of another
+format refused with the fix (spark parse writing real corpora is tested in tests/spark)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ringtrace.errors import LoadError, RecordProblem
+from ringtrace.graph.records import CaseRecord
+from ringtrace.graph.store.sqlite import SQLiteStore
+from ringtrace.loaders.ingest import ingest_paths
+from ringtrace.loaders.parsed import MANIFEST, document_rows, manifest
+from ringtrace.loaders.sources import Read
+
+
+def test_a_parsed_document_keeps_its_warnings_and_its_interchange_line() -> None:
+    record = CaseRecord("(2021)豫0502民初100号", "河南省安阳市文峰区人民法院", "判决书")
+    warning = RecordProblem("a.txt", 1, "cause", "no cause", severity="warning")
+    table, row = document_rows(0, "a.txt", "ab", [warning, Read("a.txt", 1, record)])
+    assert table == "documents"
+    assert json.loads(row["record"]) == record.to_dict()
+    assert row["problems"][0]["severity"] == "warning"
+
+
+def test_a_document_without_a_record_is_quarantined_with_its_problems() -> None:
+    problem = RecordProblem("b.txt", 1, "forum", "no court or arbitration commission found")
+    table, row = document_rows(4, "b.txt", "cd", [problem])
+    assert (table, row["level"]) == ("quarantine", "record")
+    assert row["problems"][0]["field"] == "forum"
+
+
+def test_a_corpus_of_another_format_is_refused_and_quarantined_whole(tmp_path: Path) -> None:
+    corpus = tmp_path / "parsed"
+    corpus.mkdir()
+    (corpus / MANIFEST).write_text(json.dumps({"format": "ringtrace-parsed/0"}), "utf-8")
+    with pytest.raises(LoadError, match="spark parse"):
+        manifest(corpus)
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        summary = ingest_paths(store, [corpus])
+        assert [(f.status, f.kind) for f in summary.files] == [("quarantined", "parsed")]
+        assert store.problems()[0].file == str(corpus)

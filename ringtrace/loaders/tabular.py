@@ -2,8 +2,12 @@
 
 Rows come out one at a time, so memory stays bounded whatever the file size. CSV line numbers
 are physical (the header is line 1); XLSX line numbers are sheet row numbers. A row the CSV
-reader cannot split (a cell over the reader's 128 KiB field limit, a stray quote) comes out as
-a :class:`BadRow` and reading goes on with the next line. An ``.xlsx`` is checked against the
+reader cannot split (a cell over :data:`FIELD_LIMIT`, a stray quote) comes out as a
+:class:`BadRow` and reading goes on with the next line. The limit is the csv module's, which is
+one setting for the whole process that other libraries raise when they are imported
+(followthemoney sets it to the largest int): every row is read under ringtrace's own limit
+(:func:`_next_row`), or a stray quote would swallow the rest of the file as one cell whenever
+such a library had been imported first. An ``.xlsx`` is checked against the
 zip cap (:mod:`ringtrace.loaders.limits`) before openpyxl opens it.
 
 The header is the first of the leading :data:`HEADER_SEARCH` rows that has two or more
@@ -42,6 +46,20 @@ class BadRow:
 
 
 Row = tuple[int, list[Any]]
+
+#: the longest cell a CSV row may hold (the csv module's own default, 128 KiB)
+FIELD_LIMIT = 131_072
+
+
+def _next_row(reader: Iterator[list[str]]) -> list[str]:
+    """The next row of ``reader``, read under :data:`FIELD_LIMIT` whatever the process-wide
+    limit is at the time (restored afterwards)."""
+    previous = csv.field_size_limit(FIELD_LIMIT)
+    try:
+        return next(reader)
+    finally:
+        csv.field_size_limit(previous)
+
 
 #: how many leading rows may be titles, notices or blank before the header row
 HEADER_SEARCH = 10
@@ -104,7 +122,7 @@ def read_csv(path: Path, encoding: str | None = None
     broken: tuple[int, str] | None = None  # a row after them that cannot be split
     try:
         while len(lead) < HEADER_SEARCH:
-            cells = next(reader)
+            cells = _next_row(reader)
             lead.append((reader.line_num, cells))
     except StopIteration:
         pass
@@ -140,7 +158,7 @@ def read_csv(path: Path, encoding: str | None = None
                     return
             while True:
                 try:
-                    cells = next(reader)
+                    cells = _next_row(reader)
                 except StopIteration:
                     return
                 except csv.Error as exc:

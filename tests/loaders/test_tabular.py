@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,18 +74,29 @@ def test_only_a_title_row(tmp_path: Path) -> None:
     assert list(rows) == []
 
 
+@pytest.mark.parametrize("process_limit", [None, sys.maxsize])
 def test_a_row_too_big_to_split_just_below_the_header_costs_only_that_row(
-        tmp_path: Path) -> None:
+        tmp_path: Path, process_limit: int | None) -> None:
     """The header is looked for among the leading rows; a row among them that the CSV reader
     cannot split (a cell over its field limit) is reported at its line, and the rows after it
-    are read, as anywhere else in the file."""
+    are read, as anywhere else in the file - also when another library has raised the csv
+    module's process-wide limit (followthemoney sets it to the largest int on import), which
+    is restored afterwards."""
     from ringtrace.loaders.tabular import BadRow
+
+    before = csv.field_size_limit()
+    if process_limit is not None:
+        csv.field_size_limit(process_limit)
 
     huge = ["安阳市乙公司", "91410502MA3X5Y0K5E", "x" * 200_000]
     last = ["安阳市丙公司", "91410502MA3X5Y0K6F", "2001-02-03"]
     path = tmp_path / "r.csv"
     path.write_text("\n".join(",".join(r) for r in [HEADER, ROW, huge, last]) + "\n", "utf-8")
     header, rows, _ = read_table(path)
-    assert header == HEADER
-    assert list(rows) == [(2, ROW), BadRow(3, "cannot split the row into cells: field larger "
-                                              "than field limit (131072)"), (4, last)]
+    try:
+        assert header == HEADER
+        assert list(rows) == [(2, ROW), BadRow(3, "cannot split the row into cells: field "
+                                                  "larger than field limit (131072)"), (4, last)]
+        assert csv.field_size_limit() == (process_limit or before)
+    finally:
+        csv.field_size_limit(before)

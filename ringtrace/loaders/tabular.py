@@ -14,9 +14,13 @@ The header is the first of the leading :data:`HEADER_SEARCH` rows that has two o
 non-empty cells and nearly as many as the widest of them (:data:`HEADER_WIDTH`): Tianyancha and 企查查 web
 exports put a title or a notice above the column names - one merged cell (``数据来源：天眼查
 导出时间…``), or two or three cells (``天眼查 企业数据导出 | 导出时间：2024-05-06``) - and
-sometimes a blank row. A title row is far narrower than the table below it, while a data
-row is at most a little wider than its header (a column whose name was left blank), so the
-header is found without knowing the columns.
+sometimes a blank row. Column names carry no values: a row with a digit in any cell (an
+export time, a row count, a USCC, a date) is a title or a data row, never the header, while
+the header is among the rows that carry none. Among those, a title is far narrower than the
+column names below it; the width is compared among such label rows only, because a data row
+may be much wider than its header (notes in columns the export left unnamed). So the header
+is found without knowing the columns. When no leading row is free of digits (a column name
+such as ``电话2``), every row is compared by width alone.
 """
 
 from __future__ import annotations
@@ -63,7 +67,7 @@ def _next_row(reader: Iterator[list[str]]) -> list[str]:
 
 #: how many leading rows may be titles, notices or blank before the header row
 HEADER_SEARCH = 10
-#: a header row has at least this share of the widest leading row's non-empty cells
+#: a header row has at least this share of the widest leading label row's non-empty cells
 HEADER_WIDTH = 0.75
 
 
@@ -79,11 +83,25 @@ def _header_index(rows: list[list[Any]]) -> int:
     2
     >>> _header_index([["企业名称", "统一社会信用代码"], ["甲公司", ""]])
     0
+    >>> _header_index([["企业名称", "代码"], ["甲公司", "91", "备注", "已核"]])
+    0
     """
     widths = [_filled(r) for r in rows]
-    widest = max(widths, default=0)
-    return next((i for i, w in enumerate(widths) if w >= 2 and w >= HEADER_WIDTH * widest),
-                widths.index(widest) if widths else 0)
+    labels = [i for i, w in enumerate(widths) if w >= 2 and not _has_value(rows[i])]
+    pool = labels or range(len(rows))
+    widest = max((widths[i] for i in pool), default=0)
+    return next((i for i in pool if widths[i] >= 2 and widths[i] >= HEADER_WIDTH * widest),
+                widths.index(max(widths)) if widths else 0)
+
+
+def _has_value(cells: list[Any]) -> bool:
+    """Does a row carry a value (a digit in a cell), as titles and data rows do and column
+    names do not?
+
+    >>> _has_value(["企业名称", "导出时间：2024-05-06"]), _has_value(["企业名称", None])
+    (True, False)
+    """
+    return any(c is not None and any(ch.isdigit() for ch in str(c)) for c in cells)
 
 
 def _delimiter_line(sample: str) -> str:

@@ -100,3 +100,32 @@ def test_a_row_too_big_to_split_just_below_the_header_costs_only_that_row(
         assert csv.field_size_limit() == (process_limit or before)
     finally:
         csv.field_size_limit(before)
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_data_rows_much_wider_than_the_header_do_not_displace_it(tmp_path: Path,
+                                                                 kind: str) -> None:
+    """A registry whose rows carry two filled columns the header leaves unnamed (an analyst's
+    notes beside a four-column export) is read under its own header: the width test alone
+    took the first data row for the header and the file was quarantined whole (main before
+    the wider header search read it)."""
+    header = [*HEADER, "登记状态"]
+    rows = [[*ROW, "存续", "备注", "已核"], ["安阳市乙公司", "91410502MA3X5Y0K5E", "2001-02-03",
+                                           "存续", "", ""]]
+    path = (_csv(tmp_path / "r.csv", [header, *rows]) if kind == "csv"
+            else _xlsx(tmp_path / "r.xlsx", [header, *rows]))
+    got, read, _ = read_table(path)
+    assert [h for h in got if h] == header
+    assert [(n, [c for c in cells if c]) for n, cells in read] == [
+        (2, rows[0]), (3, rows[1][:4])]
+
+
+def test_a_three_cell_title_with_its_date_above_a_four_column_table(tmp_path: Path) -> None:
+    """A notice row of three cells (export name | export time | row count) above four columns
+    is as wide as three quarters of the table: it is told from the header by its values (a
+    date, a count), which column names do not carry."""
+    header = [*HEADER, "登记状态"]
+    title = ["天眼查 企业数据导出", "导出时间：2024-05-06", "共1条"]
+    got, read, _ = read_table(_csv(tmp_path / "r.csv", [title, header, [*ROW, "存续"]]))
+    assert got == header
+    assert list(read) == [(3, [*ROW, "存续"])]

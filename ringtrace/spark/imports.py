@@ -4,6 +4,11 @@ The workspace must hold the same records the Spark scan read (``ringtrace ingest
 parsed corpus and tables): the scan's cases are checked against the workspace's, and the scan is
 stored with the workspace's snapshot, so ``rings``, ``leads``, ``employer``, packs and the desk
 read it like their own scan - and a later ingest makes it stale as it would a local scan.
+
+A workspace that holds analysts' judgements (``ringtrace resolve same`` / ``not-same`` /
+``split``) refuses the import: a Spark scan resolves each bin in a workspace of its own, which
+holds no judgements, so its rings would silently disregard them where every local scan honours
+them. Such a workspace is scanned with ``ringtrace scan``.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Any
 
 from ringtrace.errors import LoadError
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.resolve import judgements
 
 __all__ = ["ImportSummary", "import_results"]
 
@@ -49,7 +55,8 @@ def import_results(store: GraphStore, results: Path) -> ImportSummary:
     """Store the Spark scan at ``results`` as ``store``'s scan.
 
     Raises :class:`~ringtrace.errors.LoadError` when the scan's cases are not the workspace's
-    (it read other records: ingest the same parsed corpus and tables first).
+    (it read other records: ingest the same parsed corpus and tables first), or when the
+    workspace holds analysts' judgements the Spark scan could not honour.
     """
     scan = _load(results)
     with store.writing("import-results"):
@@ -64,6 +71,13 @@ def import_results(store: GraphStore, results: Path) -> ImportSummary:
                    else "")
                 + "; ingest the same parsed corpus and tables into an empty workspace "
                   "(ringtrace ingest PARSED registry.csv ...) and import again")
+        judged = judgements.stored(store)
+        if judged:
+            raise LoadError(
+                f"{results}: this workspace holds {len(judged)} analyst judgement"
+                f"{'' if len(judged) == 1 else 's'} (ringtrace resolve judgements) that a Spark "
+                "scan does not read, so its rings would ignore them; run `ringtrace scan` in "
+                "this workspace instead, or import into a workspace without judgements")
         scan["meta"]["snapshot"] = snapshot
         scan["meta"]["imported_from"] = str(results)
         store.save_scan_if_unchanged(scan, snapshot)

@@ -68,3 +68,22 @@ def test_the_command_says_what_it_imported(scanned_province: ScannedProvince, re
                                        str(results)])
     assert outcome.exit_code == 0, outcome.output
     assert "imported the scan of" in outcome.output and "ringtrace rings" in outcome.output
+
+
+def test_a_workspace_with_analyst_judgements_refuses_a_scan_that_did_not_read_them(
+        scanned_province: ScannedProvince, results: Path, tmp_path: Path) -> None:
+    """A Spark scan resolves each bin in a workspace of its own, without the analysts'
+    same / not-same / split judgements; imported over a workspace that holds some, its rings
+    would silently ignore them (a local scan honours every judgement). It is refused, and
+    nothing is stored."""
+    from ringtrace.resolve import ensure
+    from ringtrace.resolve.judgements import Verdict, record
+
+    workspace = tmp_path / "ws"
+    run(workspace, "ingest", *scanned_province.inputs)
+    with SQLiteStore.open(workspace, create=False) as store:
+        a, b = sorted(n.id for n in store.iter_nodes("Person"))[:2]
+        record(store, Verdict.NOT_SAME, a, b, resolution=ensure(store))
+        with pytest.raises(LoadError, match="1 analyst judgement.*ringtrace scan"):
+            import_results(store, results)
+        assert store.load_scan() is None

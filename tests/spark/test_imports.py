@@ -84,6 +84,6 @@ def test_a_workspace_with_analyst_judgements_refuses_a_scan_that_did_not_read_th
     with SQLiteStore.open(workspace, create=False) as store:
         a, b = sorted(n.id for n in store.iter_nodes("Person"))[:2]
         record(store, Verdict.NOT_SAME, a, b, resolution=ensure(store))
-        with pytest.raises(LoadError, match="1 analyst judgement.*ringtrace scan"):
+        with pytest.raises(LoadError, match=r"1 analyst judgement.*ringtrace scan"):
             import_results(store, results)
         assert store.load_scan() is None

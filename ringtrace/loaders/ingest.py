@@ -22,7 +22,6 @@ same duplicate check (by the digest the executors took), the same quarantine.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -42,6 +41,7 @@ from ringtrace.loaders.limits import (
 )
 from ringtrace.loaders.mapping import load_mapping
 from ringtrace.loaders.parallel import read_documents
+from ringtrace.loaders.parsed import file_digest
 from ringtrace.loaders.sources import Read, Source, discover
 from ringtrace.loaders.tabular import BadRow, read_table, undecodable
 from ringtrace.progress import SILENT, Progress
@@ -160,14 +160,6 @@ def source_items(source: Source, encoding: str | None = None) -> Iterator[Item]:
     return _items(source, encoding, FileSummary(str(source.path), source.kind))
 
 
-def _digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 class _Copies:
     """Spots byte-identical copies of files already read in this run (hashing only files whose
     size another file had)."""
@@ -181,8 +173,8 @@ class _Copies:
         earlier = self.sizes.setdefault(size, [])
         if earlier:
             for other in earlier:  # hash the earlier ones lazily, once
-                self.hashes.setdefault(_digest(other), other)
-            found = self.hashes.get(_digest(path))
+                self.hashes.setdefault(file_digest(other), other)
+            found = self.hashes.get(file_digest(path))
             if found is not None:
                 return found
         earlier.append(path)

@@ -42,7 +42,7 @@ from ringtrace.loaders.limits import (
 from ringtrace.loaders.mapping import load_mapping
 from ringtrace.loaders.parallel import read_documents
 from ringtrace.loaders.parsed import file_digest
-from ringtrace.loaders.sources import Read, Source, discover
+from ringtrace.loaders.sources import Read, Source, discover, is_parsed_corpus
 from ringtrace.loaders.tabular import BadRow, read_table, undecodable
 from ringtrace.progress import SILENT, Progress
 
@@ -398,8 +398,9 @@ def retry_quarantined(store: GraphStore, *, encoding: str | None = None,
     wanted = set(files) if files is not None else None
     names = sorted({p.file for p in store.problems() if p.severity == "error"
                     and (wanted is None or p.file in wanted)})
-    present = [n for n in names if Path(n).is_file()]
-    missing = [n for n in names if not Path(n).is_file()]
+    # a parsed corpus refused whole is quarantined under its folder's name
+    present = [n for n in names if Path(n).is_file() or is_parsed_corpus(Path(n))]
+    missing = [n for n in names if n not in present]
     with store.writing("quarantine retry"):
         store.clear_problems(present)
         summary = ingest_paths(store, [Path(n) for n in present], encoding=encoding,

@@ -42,3 +42,22 @@ def test_a_corpus_of_another_format_is_refused_and_quarantined_whole(tmp_path: P
         summary = ingest_paths(store, [corpus])
         assert [(f.status, f.kind) for f in summary.files] == [("quarantined", "parsed")]
         assert store.problems()[0].file == str(corpus)
+
+
+def test_a_refused_corpus_is_read_again_by_the_quarantine_retry_once_fixed(tmp_path: Path) -> None:
+    """The whole corpus was quarantined under the folder's name; once its manifest is right,
+    ``retry_quarantined`` reads the folder again instead of reporting it gone (it is a folder,
+    not a file)."""
+    from ringtrace.loaders.ingest import retry_quarantined
+    from ringtrace.loaders.parsed import FORMAT
+
+    corpus = tmp_path / "parsed"
+    corpus.mkdir()
+    (corpus / MANIFEST).write_text(json.dumps({"format": "ringtrace-parsed/0"}), "utf-8")
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        ingest_paths(store, [corpus])
+        (corpus / MANIFEST).write_text(json.dumps({"format": FORMAT}), "utf-8")
+        summary, missing = retry_quarantined(store)
+        assert missing == []
+        assert [(f.path, f.kind, f.status) for f in summary.files] == []  # no documents in it
+        assert [p for p in store.problems() if p.severity == "error"] == []

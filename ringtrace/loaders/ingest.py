@@ -248,7 +248,9 @@ def _parsed(source: Source) -> bool:
 def _ingest_parsed(writer: _Writer, corpus: Source, summary: IngestSummary,
                    corpus_summary: FileSummary) -> None:
     """Every document of a parsed corpus, each summarised as a document file of its own (in
-    the corpus's place in the summary)."""
+    the corpus's place in the summary). A Parquet part that cannot be read (cut short by an
+    interrupted copy) stops the corpus - ``partial`` after the documents read before it,
+    else ``quarantined`` - and the ingest goes on with its other inputs."""
     from ringtrace.loaders.parsed import manifest, read_parsed
 
     try:
@@ -260,15 +262,26 @@ def _ingest_parsed(writer: _Writer, corpus: Source, summary: IngestSummary,
     first: dict[str, str] = {}  # digest -> the first document with those bytes
     files: list[FileSummary] = []
     at = summary.files.index(corpus_summary)
-    for doc in read_parsed(corpus.path):
-        file_summary = FileSummary(doc.file, "document")
-        files.append(file_summary)
-        original = first.setdefault(doc.sha256, doc.file) if doc.sha256 else doc.file
-        if original != doc.file:
-            file_summary.status, file_summary.same_as = "duplicate", original
-            continue
-        _ingest_file(writer, Source(Path(doc.file), "document"), _replayed(doc.result),
-                     file_summary)
+    try:
+        for doc in read_parsed(corpus.path):
+            file_summary = FileSummary(doc.file, "document")
+            files.append(file_summary)
+            original = first.setdefault(doc.sha256, doc.file) if doc.sha256 else doc.file
+            if original != doc.file:
+                file_summary.status, file_summary.same_as = "duplicate", original
+                continue
+            _ingest_file(writer, Source(Path(doc.file), "document"), _replayed(doc.result),
+                         file_summary)
+    except StoreError:
+        raise
+    except Exception as exc:  # a damaged Parquet part: the corpus, not the ingest, failed
+        corpus_summary.status = "partial" if files else "quarantined"
+        corpus_summary.reason = (
+            (f"reading stopped after {len(files)} documents: " if files else "")
+            + f"a Parquet part cannot be read ({type(exc).__name__}: {str(exc)[:200]}); "
+            "write the folder again with `ringtrace spark parse`")
+        writer.file_problem(RecordProblem(str(corpus.path), 0, "", corpus_summary.reason))
+        files.append(corpus_summary)
     summary.files[at:at + 1] = files
 
 

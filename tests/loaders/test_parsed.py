@@ -61,3 +61,32 @@ def test_a_refused_corpus_is_read_again_by_the_quarantine_retry_once_fixed(tmp_p
         assert missing == []
         assert [(f.path, f.kind, f.status) for f in summary.files] == []  # no documents in it
         assert [p for p in store.problems() if p.severity == "error"] == []
+
+
+def test_a_damaged_parquet_part_costs_the_corpus_not_the_ingest(tmp_path: Path) -> None:
+    """A part file cut short (a copy interrupted) cannot be read by pyarrow; the corpus is
+    quarantined with the fix, and the other inputs of the same ingest are still stored."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from ringtrace.loaders.limits import current_limits
+    from ringtrace.loaders.parallel import read_document
+    from ringtrace.loaders.parsed import DOCUMENTS, FORMAT, file_digest
+
+    real = Path(__file__).parent.parent / "fixtures" / "real_docs"
+    first, other = real / "01.txt", real / "02.txt"
+    corpus = tmp_path / "parsed"
+    (corpus / DOCUMENTS).mkdir(parents=True)
+    _, row = document_rows(0, str(first), file_digest(first),
+                           read_document(first, None, current_limits()))
+    pq.write_table(pa.Table.from_pylist([row]), corpus / DOCUMENTS / "part-00000.parquet")
+    whole = (corpus / DOCUMENTS / "part-00000.parquet").read_bytes()
+    (corpus / DOCUMENTS / "part-00001.parquet").write_bytes(whole[:len(whole) // 2])
+    (corpus / MANIFEST).write_text(json.dumps({"format": FORMAT}), "utf-8")
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        summary = ingest_paths(store, [corpus, other])
+        statuses = {f.path: f.status for f in summary.files}
+        assert statuses[str(corpus)] == "quarantined"
+        assert statuses[str(other)] == "ok"
+        assert store.counts()["nodes"]["Case"] == 1
+        refused = [p for p in store.problems() if p.file == str(corpus)]
+        assert len(refused) == 1 and "spark parse" in refused[0].reason

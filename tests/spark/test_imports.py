@@ -76,8 +76,7 @@ def test_a_workspace_with_analyst_judgements_refuses_a_scan_that_did_not_read_th
     same / not-same / split judgements; imported over a workspace that holds some, its rings
     would silently ignore them (a local scan honours every judgement). It is refused, and
     nothing is stored."""
-    from ringtrace.resolve import ensure
-    from ringtrace.resolve.judgements import Verdict, record
+    from ringtrace.resolve import Verdict, ensure, record
 
     workspace = tmp_path / "ws"
     run(workspace, "ingest", *scanned_province.inputs)

@@ -48,6 +48,15 @@ def masked_matches(masked: str, name: str) -> bool:
     return len(m) == len(n) and all(a == b or a in _MASK_CHARS for a, b in zip(m, n, strict=True))
 
 
+def kept_characters(masked: str) -> int:
+    """How many characters of an anonymised name the publisher left readable.
+
+    >>> kept_characters("张某某"), kept_characters("**"), kept_characters("谢XX")
+    (1, 0, 1)
+    """
+    return sum(1 for c in clean(masked) if c not in _MASK_CHARS)
+
+
 def masks_compatible(a: str, b: str) -> bool:
     """Can two printed names, either or both anonymised, stand for one name? Same length, and
     at every position the characters agree or one of them is a mask character.

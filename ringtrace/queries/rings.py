@@ -284,11 +284,13 @@ def kin_links(frame: Frame, candidates: set[str], gap: int) -> list[Link]:
     Small rings of two to four relatives at a closing employer (docs/domain.md §2.3 G1: "当事人为
     夫妻、朋友等亲近关系"; 东港: "至少有十幾人存在親屬關系"; the colluding coal-mine manager of
     SPP-2024-04 with two applicants) have no intermediary and no batch, so nothing else ties
-    them, and two leads against one employer are otherwise two leads. A genuine couple at a
-    closing factory shows the same tie, but their suits are not candidates: they claim wages,
-    cite payroll proof and contest or dispute money, so their rule scores stay below the seed
-    threshold and the tie joins nothing. Only the tie is new evidence: each case must already
-    be a candidate on its own rules.
+    them. The tie joins their suits into one group, and only candidates (each a candidate on
+    its own rules) are joined. It is *not* coordination (:data:`COORDINATION`): a genuine
+    couple who both worked at a restructured or dormant enterprise (L1) sue it too, often
+    without a money claim and admitted from its archives, and act for each other because a
+    spouse is the cheapest agent. So a kin-tied group is reported under the rule for groups
+    without coordination - three or more applicants, most of their cases leads - and a couple
+    alone stays two leads, as two leads against one employer do.
     """
     worker_cases: dict[str, set[str]] = defaultdict(set)
     for c in sorted(candidates):
@@ -519,10 +521,9 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
     return rings
 
 
-#: link kinds that show coordination (as opposed to co-location in one employer or batch)
+#: link kinds that show coordination (as opposed to co-location in one employer or batch, or
+#: kinship, :func:`kin_links`)
 COORDINATION = ("agent", "identifier")
-#: ... and with them the kin tie of :func:`kin_links`: all three make a case coordinated
-TIES = (*COORDINATION, "kin")
 
 
 def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
@@ -541,7 +542,7 @@ def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
             agents[a.id] += 1
             if a.kind not in PROFESSIONAL:
                 lay_agents.add(a.id)
-    coordinated = {c for link in ring.links if link.kind in TIES for c in link.cases}
+    coordinated = {c for link in ring.links if link.kind in COORDINATION for c in link.cases}
     batched = {c for link in ring.links if link.kind == "batch" for c in link.cases}
     top_share = max(agents.values()) / len(ring.cases) if agents else 0.0
     kinds = Counter(link.kind for link in ring.links)

@@ -166,9 +166,13 @@ def _one_dispute(m: Mentions, people: list[PersonMention], uf: Clusterer) -> Non
     employer (the award, the refusal notice, the judgment, the appeal, a repost) print the
     worker unevenly - ``王明`` and a birth date in one, ``**`` and the same birth date in the
     next. A masked party joins the one party named in full against the same employer (entity)
-    with the same birth date whose name it fits: a workforce rarely holds two people born on
-    one day. Two masked parties are not joined to each other this way (nothing says who they
-    are), and two fitting named parties leave the masked one alone.
+    with the same birth date whose name it fits. The mask must leave a character readable
+    (``王*``, ``*明``, ``王某``): a big workforce does hold people born on one day (200 workers
+    over thirty years share a birthday more often than not), and a fully masked ``**`` fits
+    every two-character name, so the birth date alone would join strangers; a readable surname
+    or given name cuts that twentyfold and more. Two masked parties are not joined to each
+    other this way (nothing says who they are), and two fitting named parties leave the masked
+    one alone.
 
     A bare name against the same employer is not enough: a big employer's workforce has
     namesakes (two 王二军 in consecutive suits of one group), so a party printed with nothing
@@ -193,6 +197,8 @@ def _one_dispute(m: Mentions, people: list[PersonMention], uf: Clusterer) -> Non
                 if not p.masked or not named:
                     continue
                 printed = names.simplified(p.name)
+                if not ident.kept_characters(printed):
+                    continue  # nothing of the name is readable: the date alone is no proof
                 fits = [o for o in named
                         if ident.masked_matches(printed, names.simplified(o.name))]
                 if fits and len({uf.find(o.id) for o in fits}) == 1:

@@ -21,6 +21,7 @@ from ringtrace.queries.rings import (
     time_chains,
 )
 from ringtrace.queries.rules import load_rules
+from ringtrace.queries.scan import reportable
 from tests.conftest import legit_case, sham_case
 from tests.queries.redflags.helpers import frame_of
 
@@ -298,13 +299,16 @@ def _kin_pair(second_employer: str = "安阳市恒达废旧物资回收有限公
 
 
 def test_an_applicant_who_is_another_applicants_agent_ties_their_suits(tmp_path: Path) -> None:
-    """Two relatives against one employer, one acting for the other: a kin tie, and the pair
-    counts as coordinated (a two-case ring of relatives has nothing else to tie it)."""
+    """Two relatives against one employer, one acting for the other: a kin tie joins the pair,
+    but is no coordination - a genuine couple acts for each other too - so the pair is reported
+    only as a group without coordination would be (three or more applicants)."""
     frame = frame_of(tmp_path, _kin_pair())
     links = _links(frame, "kin")
     assert links == [sorted(frame.cases)]
     ring = Ring("R-x", sorted(frame.cases), [Link("kin", "p", sorted(frame.cases))])
-    assert structure(frame, ring)["coordinated_share"] == 1.0
+    struct = structure(frame, ring)
+    assert struct["coordinated_share"] == 0.0 and struct["link_kinds"] == {"kin": 1}
+    assert not reportable(2, 2, 2, struct["coordinated_share"], 3)
 
 
 def test_no_kin_tie_across_employers_or_without_the_applicant_acting(tmp_path: Path) -> None:

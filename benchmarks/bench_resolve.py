@@ -10,9 +10,14 @@ with ``git archive`` into a temporary directory. Each computes the resolution of
 workspace (``ringtrace.resolve.resolve``, what ``resolve.run`` computes before keeping it; the
 workspace is only read) and the fingerprint that ``resolve.ensure`` checks on every scan.
 Prints seconds, mentions (Person and Employer nodes) per second and the ratio, and compares
-the two resolutions (SHA-256 of their canonical JSON): a speed-up must not change them.
+the two resolutions (SHA-256 of their canonical JSON). They were identical when the speed-up
+landed; resolution has since gained rules (masked mentions, addresses, forum-less copies), so
+today they differ by design and the comparison is printed, not enforced: the ratio says what
+resolution costs now against the code before its speed-up. ``--require-same`` enforces it, for
+a change that should only make resolution faster.
 
-Exits non-zero when the resolutions differ or the speed-up is below ``--min-speedup``.
+Exits non-zero when the speed-up is below ``--min-speedup`` (or, with ``--require-same``, when
+the resolutions differ).
 """
 
 from __future__ import annotations
@@ -109,6 +114,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs per side")
     parser.add_argument("--min-speedup", type=float, default=2.0,
                         help="budget: fail below this ratio (the target is 3x)")
+    parser.add_argument("--require-same", action="store_true",
+                        help="fail when the resolution differs from the baseline's")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -129,8 +136,9 @@ def main() -> int:
     ratio = baseline["seconds"] / current["seconds"]
     same = baseline["sha256"] == current["sha256"]
     print(f"  speed-up {ratio:.1f}x (budget >= {args.min_speedup:g}x, target 3x); "
-          f"resolution {'identical' if same else 'DIFFERS from the baseline'}")
-    return 0 if same and ratio >= args.min_speedup else 1
+          f"resolution {'identical' if same else 'differs from the baseline'}"
+          + ("" if same or args.require_same else " (rules added since: expected)"))
+    return 0 if (same or not args.require_same) and ratio >= args.min_speedup else 1
 
 
 if __name__ == "__main__":

@@ -175,7 +175,7 @@ class RingLink(Record):
     """Why some of a ring's cases belong together."""
 
     #: ``agent``, ``identifier`` (phone or address), ``employer``, ``batch``, ``series``,
-    #: ``firm_series`` or ``practice``
+    #: ``firm_series``, ``practice`` or ``kin`` (an applicant acting for another)
     kind: str
     #: the node that links them: the agent, phone, address, employer, date or firm
     via: str

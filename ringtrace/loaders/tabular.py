@@ -65,6 +65,27 @@ def _next_row(reader: Iterator[list[str]]) -> list[str]:
         csv.field_size_limit(previous)
 
 
+def _split_rows(reader: Any) -> Iterator[tuple[int, list[str] | csv.Error]]:
+    """Each row of a ``csv.reader`` as (its last physical line, its cells), or, for a row the
+    reader cannot split, (its last line, the error); stops when the reader does not move on
+    past such a row (rather than spin)."""
+    line = 0
+    while True:
+        try:
+            cells = _next_row(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            end = reader.line_num
+            yield end, exc
+            if end <= line:
+                return
+            line = end
+            continue
+        line = reader.line_num
+        yield line, cells
+
+
 #: how many leading rows may be titles, notices or blank before the header row
 HEADER_SEARCH = 10
 #: a header row has at least this share of the widest leading label row's non-empty cells
@@ -135,22 +156,21 @@ def read_csv(path: Path, encoding: str | None = None
     except csv.Error:
         delimiter = ","
     fh = path.open("r", encoding=enc, errors="surrogateescape", newline="")
-    reader = csv.reader(fh, csv.excel, delimiter=delimiter)
+    items = _split_rows(csv.reader(fh, csv.excel, delimiter=delimiter))
     lead: list[tuple[int, list[str]]] = []  # the leading rows, with their last line
-    broken: tuple[int, str] | None = None  # a row after them that cannot be split
-    try:
-        while len(lead) < HEADER_SEARCH:
-            cells = _next_row(reader)
-            lead.append((reader.line_num, cells))
-    except StopIteration:
-        pass
-    except csv.Error as exc:
-        if not lead:
-            fh.close()
-            raise LoadError(f"{path}: the header row cannot be read as CSV ({exc})") from None
-        # a bad data row just below the header costs that row, not the file: the header is
-        # looked for above it, and the row is reported where it stands
-        broken = (reader.line_num, f"cannot split the row into cells: {exc}")
+    # a row among them that cannot be split costs that row, not the file: the header is
+    # looked for above it, and the row is reported where it stands
+    broken: list[tuple[int, list[str] | csv.Error]] = []
+    for end, cells in items:
+        if isinstance(cells, csv.Error):
+            if not lead:
+                fh.close()
+                raise LoadError(f"{path}: the header row cannot be read as CSV ({cells})")
+            broken.append((end, cells))
+            break
+        lead.append((end, cells))
+        if len(lead) >= HEADER_SEARCH:
+            break
     if not lead:
         fh.close()
         raise LoadError(f"{path}: the file is empty (expected a header row)")
@@ -165,30 +185,13 @@ def read_csv(path: Path, encoding: str | None = None
     def rows() -> Iterator[Row | BadRow]:
         with fh:
             line = lead[at][0]
-            for end, cells in replay:  # rows read while looking for the header
+            # the rows read while looking for the header, then the rest of the file
+            for end, cells in itertools.chain(replay, broken, items):
                 start, line = line + 1, end
-                if any(str(c).strip() for c in cells):
+                if isinstance(cells, csv.Error):
+                    yield BadRow(start, f"cannot split the row into cells: {cells}")
+                elif any(str(c).strip() for c in cells):
                     yield start, cells
-            if broken is not None:
-                start, line = line + 1, broken[0]
-                yield BadRow(start, broken[1])
-                if line < start:  # the reader did not move on: stop rather than spin
-                    return
-            while True:
-                try:
-                    cells = _next_row(reader)
-                except StopIteration:
-                    return
-                except csv.Error as exc:
-                    start, line = line + 1, reader.line_num
-                    yield BadRow(start, f"cannot split the row into cells: {exc}")
-                    if line < start:  # the reader did not move on: stop rather than spin
-                        return
-                    continue
-                start, line = line + 1, reader.line_num
-                if not any(str(c).strip() for c in cells):
-                    continue
-                yield start, cells
 
     return header, rows(), enc
 

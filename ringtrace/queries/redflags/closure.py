@@ -52,7 +52,7 @@ def _at_retirement(facts: CaseFacts, tolerance: int, ages: list[int]) -> bool:
     suit: its one end is shared by every member, a closure rather than anyone's birthday
     (:mod:`ringtrace.queries.redflags.timeline`, "Group suits")."""
     end = facts.end
-    if end is None or len(facts.workers) > 1:
+    if end is None or facts.group_suit:
         return False
     return any(w.birth is not None and abs((end - add_years(w.birth, age)).days) <= tolerance
                for w in facts.workers for age in ages)

@@ -152,6 +152,12 @@ class CaseFacts:
     #: ``claimed_end`` as recorded (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or None)
     end_text: Any = None
 
+    @property
+    def group_suit(self) -> bool:
+        """One document for several applicants: its claimed period is the group's, not any
+        one member's (:mod:`ringtrace.queries.redflags.timeline`, "Group suits")."""
+        return len(self.workers) > 1
+
 
 def case_facts(frame: Frame) -> list[CaseFacts]:
     """:class:`CaseFacts` of every confirmation case, in :func:`confirmation_cases` order

@@ -106,7 +106,7 @@ def end_at_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]
         lambda birth: [(a, add_years(birth, a)) for a in ages])
     for facts in case_facts(frame):
         end = facts.end
-        if end is None or len(facts.workers) > 1:  # a group suit's end is shared (docstring)
+        if end is None or facts.group_suit:  # a group suit's end is shared (docstring)
             continue
         case = facts.case
         slack = tol if len(facts.end_text) == 10 else tol + 31

@@ -13,7 +13,7 @@ a look-alike inside a reported ring sends an investigator to a genuine worker's 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
@@ -77,7 +77,7 @@ class Evaluation:
     ring_recall: float | None
     ring_precision: float | None
     ring_recall_by_typology: dict[str, float | None]
-    #: ring recall per band of planted size (cases found in the store): ``2``, ``3-4``,
+    #: ring recall per band of planted size (the truth's cases): ``2``, ``3-4``,
     #: ``5-9``, ``10+``; a two-case ring is two leads against one employer unless something
     #: ties them, so this says where the misses are
     ring_recall_by_size: dict[str, float | None]
@@ -191,9 +191,11 @@ def evaluate(store: GraphStore, truth: Truth, ks: tuple[int, ...] = (50, 100),
             for sid in c.store_ids:
                 decoy_kind.setdefault(sid, c.kind)
     planted: dict[str, tuple[str, set[str]]] = {}
+    planted_size: Counter[str] = Counter()  # the truth's cases, found in the store or not
     for c in cases:
         if c.group == "ring" and c.ring_id is not None:
             planted.setdefault(c.ring_id, (c.kind, set()))[1].update(c.store_ids)
+            planted_size[c.ring_id] += 1
 
     leads = scan.leads
     lead_set = set(leads)
@@ -201,7 +203,7 @@ def evaluate(store: GraphStore, truth: Truth, ks: tuple[int, ...] = (50, 100),
     found_by_typology: dict[str, list[bool]] = defaultdict(list)
     found_by_size: dict[str, list[bool]] = {band: [] for band, _low in SIZE_BANDS}
     matched: set[str] = set()
-    for _rid, (typology, members) in sorted(planted.items()):
+    for rid, (typology, members) in sorted(planted.items()):
         hit = False
         for ring_id, ring_cases in reported:
             overlap = len(members & ring_cases)
@@ -209,7 +211,7 @@ def evaluate(store: GraphStore, truth: Truth, ks: tuple[int, ...] = (50, 100),
                 hit = True
                 matched.add(ring_id)
         found_by_typology[typology].append(hit)
-        found_by_size[size_band(len(members))].append(hit)
+        found_by_size[size_band(planted_size[rid])].append(hit)
     all_found = [h for hits in found_by_typology.values() for h in hits]
     bigger = [h for band, hits in found_by_size.items() if band != SIZE_BANDS[0][0] for h in hits]
     in_rings = {c for _r, members in reported for c in members}

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from ringtrace.graph.records import Party
 from ringtrace.loaders.judgments.block import PartyBlock
-from ringtrace.loaders.judgments.parties import ParsedParty, looks_like_entity
+from ringtrace.loaders.judgments.parties import ParsedParty, looks_like_entity, procedural_role
 
 #: ``张三：`` on its own line, or run into the notice's first sentence (``张三：你（你们）与…``);
 #: an ID number in brackets after the name is not part of it (``赵某（身份证号：4105…）：``)
@@ -141,7 +141,6 @@ def _add(block: PartyBlock, text: str, side: _Named) -> None:
     block.parties.append(ParsedParty(party, procedural, [], text.count("\n", 0, side.at) + 1))
 
 
-_PLAINTIFF_ROLES = ("原告", "申请人", "上诉人", "再审申请人")
 _NAME_CHARS = "[\u4e00-\u9fff*＊×Xx]"
 #: a side named by role and name anywhere in the body of a copy that starts after its party
 #: block: ``申请人王某英请求…``, ``原告王某诉称``, ``被申请人开封某某化工有限公司于本裁决生效之日起…``
@@ -176,7 +175,7 @@ def _named_sides(text: str, start: int, stop: int) -> list[_Named]:
     for m in _NAMED.finditer(text, start, stop):
         if not _plausible(m.group("name")):
             continue
-        plaintiff = m.group("role") in _PLAINTIFF_ROLES
+        plaintiff = procedural_role(m.group("role")) == "plaintiff"
         found.setdefault(plaintiff, _Named(m.group("role"), m.group("name"), m.start(), plaintiff))
         if len(found) == 2:
             break

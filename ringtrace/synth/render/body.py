@@ -111,6 +111,18 @@ def _short(label_of: dict[str, str], record: CaseRecord, role: str) -> str:
     return head + ("等" if len(names_) > 1 and role == "plaintiff" else "")
 
 
+def _opening(rng: random.Random, record: CaseRecord, text: CaseText
+             ) -> tuple[dict[str, str], str, str, str, list[Para]]:
+    """What every body starts with: the labels of the parties, the two sides' short names, the
+    cause, and the heading paragraphs (forum, title, case number)."""
+    label_of = _labels(text)
+    first = _short(label_of, record, "plaintiff")
+    second = _short(label_of, record, "defendant")
+    heading: list[Para] = [("WBSB", record.forum), ("WBSB", title(record, rng)),
+                           ("WBSB", record.case_number or "")]
+    return label_of, first, second, record.cause or "劳动争议", heading
+
+
 def _prior_clause(plan: CasePlan, text: CaseText, mover: str) -> str | None:
     prior = plan.prior
     if prior is None or not text.prior_number or plan.procedure != "一审":
@@ -123,12 +135,7 @@ def _prior_clause(plan: CasePlan, text: CaseText, mover: str) -> str | None:
 
 def court_body(rng: random.Random, plan: CasePlan, record: CaseRecord, text: CaseText,
                style: parts.Style) -> list[Para]:
-    label_of = _labels(text)
-    plaintiff = _short(label_of, record, "plaintiff")
-    defendant = _short(label_of, record, "defendant")
-    cause = record.cause or "劳动争议"
-    paras: list[Para] = [("WBSB", record.forum), ("WBSB", title(record, rng)),
-                         ("WBSB", record.case_number or "")]
+    label_of, plaintiff, defendant, cause, paras = _opening(rng, record, text)
     paras += [("DSRXX", line) for line in parts.party_block(text, style)]
     filed = f"本院于{parts.cn_day(record.filing_date)}立案后" if record.filing_date else \
         "本院受理后"
@@ -217,12 +224,7 @@ def _court_decision(rng: random.Random, plan: CasePlan, record: CaseRecord,
 
 def arbitration_body(rng: random.Random, plan: CasePlan, record: CaseRecord, text: CaseText,
                      style: parts.Style) -> list[Para]:
-    label_of = _labels(text)
-    applicant = _short(label_of, record, "plaintiff")
-    respondent = _short(label_of, record, "defendant")
-    cause = record.cause or "劳动争议"
-    paras: list[Para] = [("WBSB", record.forum), ("WBSB", title(record, rng)),
-                         ("WBSB", record.case_number or "")]
+    label_of, applicant, respondent, cause, paras = _opening(rng, record, text)
     if record.document_type == "不予受理通知书":
         paras += [("DSRXX", line) for line in parts.party_block(text, style)]
         filed = f"于{parts.cn_day(record.filing_date)}" if record.filing_date else ""
@@ -277,14 +279,9 @@ def statement_body(rng: random.Random, plan: CasePlan, record: CaseRecord, text:
     """A mediation statement that is only the parties and the agreement (some courts and
     commissions write them so): no claim, no answer, no findings; at most the facts the
     parties agreed from the records."""
-    label_of = _labels(text)
-    first = _short(label_of, record, "plaintiff")
-    second = _short(label_of, record, "defendant")
-    cause = record.cause or "劳动争议"
+    _, first, second, cause, paras = _opening(rng, record, text)
     arbitration = record.forum_kind == "arbitration"
     me = "本委" if arbitration else "本院"
-    paras: list[Para] = [("WBSB", record.forum), ("WBSB", title(record, rng)),
-                         ("WBSB", record.case_number or "")]
     paras += [("DSRXX", line) for line in parts.party_block(text, style)]
     filed = f"{me}于{parts.cn_day(record.filing_date)}受理后" if record.filing_date else \
         f"{me}受理后"

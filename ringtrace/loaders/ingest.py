@@ -23,7 +23,7 @@ same duplicate check (by the digest the executors took), the same quarantine.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from ringtrace.graph.build import backpayment_batch, case_batch, registry_batch
 from ringtrace.graph.elements import GraphBatch
 from ringtrace.graph.records import BackPaymentRecord, CaseRecord, RegistryRecord
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.graph.store.rows import BatchRows, encoded
 from ringtrace.loaders.jsonl import read_case_records
 from ringtrace.loaders.limits import (
     Limits,
@@ -40,7 +41,7 @@ from ringtrace.loaders.limits import (
     current_limits,
 )
 from ringtrace.loaders.mapping import load_mapping
-from ringtrace.loaders.parallel import read_documents
+from ringtrace.loaders.parallel import Prepared, read_documents, unconvertible
 from ringtrace.loaders.parsed import file_digest
 from ringtrace.loaders.sources import Read, Source, discover, is_parsed_corpus
 from ringtrace.loaders.tabular import BadRow, read_table, undecodable
@@ -204,7 +205,7 @@ def ingest_paths(store: GraphStore, paths: Iterable[Path], *, encoding: str | No
         planned = _planned(sources, summary)
         tell(len(sources) - len(planned))  # copies of files read before: nothing to read
         documents = read_documents([s.path for s, _ in planned if _parsed(s)],
-                                   encoding, limits, jobs)
+                                   encoding, limits, jobs, prepare=True)
         writer = _Writer(store, summary, batch_size)
         for source, file_summary in planned:
             if _parsed(source):
@@ -285,14 +286,14 @@ def _ingest_parsed(writer: _Writer, corpus: Source, summary: IngestSummary,
     summary.files[at:at + 1] = files
 
 
-def _replayed(parsed: list[Item] | Exception) -> Iterator[Item]:
+def _replayed(parsed: Sequence[Item | Prepared] | Exception) -> Iterator[Item | Prepared]:
     """A document's items as :func:`_items` would have yielded them (or raised)."""
     if isinstance(parsed, Exception):
         raise parsed
     yield from parsed
 
 
-def _ingest_file(writer: _Writer, source: Source, items: Iterator[Item],
+def _ingest_file(writer: _Writer, source: Source, items: Iterator[Item | Prepared],
                  file_summary: FileSummary) -> None:
     last_line = 0
     try:
@@ -315,28 +316,34 @@ def _ingest_file(writer: _Writer, source: Source, items: Iterator[Item],
 
 
 class _Writer:
-    """Batches records, across files, into transactions and quarantines what cannot go in."""
+    """Batches records, across files, into transactions and quarantines what cannot go in.
+
+    A record comes as read (turned into rows here) or :class:`Prepared` already, by the
+    process that parsed its document.
+    """
 
     def __init__(self, store: GraphStore, summary: IngestSummary, batch_size: int) -> None:
         self.store, self.summary = store, summary
         self.batch_size = batch_size
-        self.pending: list[tuple[Read, GraphBatch, FileSummary]] = []
+        self.pending: list[tuple[Read | Prepared, BatchRows, FileSummary]] = []
         self.problems: list[RecordProblem] = []
         self.file_problems: list[RecordProblem] = []
 
-    def add(self, item: Item, file: FileSummary) -> None:
+    def add(self, item: Item | Prepared, file: FileSummary) -> None:
         if isinstance(item, RecordProblem):
             self._quarantine(item, file)
             return
-        try:
-            batch = self._batch(item)
-        except StoreError:
-            raise
-        except Exception as exc:
-            self._quarantine(RecordProblem(item.file, item.line, "", "cannot convert the record "
-                                           f"({type(exc).__name__}: {str(exc)[:200]})"), file)
-            return
-        self.pending.append((item, batch, file))
+        if isinstance(item, Prepared):
+            rows = item.rows
+        else:
+            try:
+                rows = encoded(self._batch(item))
+            except StoreError:
+                raise
+            except Exception as exc:
+                self._quarantine(unconvertible(item, exc), file)
+                return
+        self.pending.append((item, rows, file))
         if len(self.pending) + len(self.problems) >= self.batch_size:
             self.flush()
 
@@ -367,11 +374,11 @@ class _Writer:
     def flush(self) -> None:
         pending, self.pending = self.pending, []
         if pending:
-            merged = GraphBatch()
-            for _, batch, _ in pending:
-                merged.extend(batch)
+            merged = BatchRows()
+            for _, rows, _ in pending:
+                merged.extend(rows)
             try:
-                self.store.write_batch(merged)
+                self.store.write_rows(merged)
             except StoreError:
                 raise
             except Exception:  # some record cannot be stored: write them one by one
@@ -382,12 +389,12 @@ class _Writer:
             self.store.add_problems([*self.problems, *self.file_problems])
         self.problems, self.file_problems = [], []
 
-    def _one_by_one(self, pending: list[tuple[Read, GraphBatch, FileSummary]]
-                    ) -> list[tuple[Read, GraphBatch, FileSummary]]:
+    def _one_by_one(self, pending: list[tuple[Read | Prepared, BatchRows, FileSummary]]
+                    ) -> list[tuple[Read | Prepared, BatchRows, FileSummary]]:
         stored = []
         for read, batch, file in pending:
             try:
-                self.store.write_batch(batch)
+                self.store.write_rows(batch)
             except StoreError:
                 raise
             except Exception as exc:

@@ -69,13 +69,13 @@ def test_an_ingest_on_two_processes_stores_what_one_process_stores(documents: Pa
 def test_documents_share_transactions_instead_of_one_each(documents: Path, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     writes: list[int] = []
-    original = SQLiteStore.write_batch
+    original = SQLiteStore.write_rows
 
     def counted(self: SQLiteStore, batch: object) -> None:
         writes.append(1)
         original(self, batch)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(SQLiteStore, "write_batch", counted)
+    monkeypatch.setattr(SQLiteStore, "write_rows", counted)
     with SQLiteStore.open(tmp_path / "ws") as store:
         summary = ingest_paths(store, [documents], batch_size=1000, jobs=2)
     assert summary.records > 2 * parallel.CHUNK

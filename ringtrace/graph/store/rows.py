@@ -15,14 +15,19 @@ writer of its own decodes the rows back into a batch (:func:`decoded`).
 ([('Forum:甲', 'Forum', '甲', '{"name":"甲"}')], [('Case:1', 'Forum:甲', 'DECIDED_BY', 'Case:1', '{}')])
 >>> decoded(rows).nodes
 [Node(id='Forum:甲', kind='Forum', props={'name': '甲'})]
+>>> from ringtrace.graph.elements import dumps
+>>> value = {"b": [1.5, float("nan")], "a": "甲\\n", "c": {"z": 1, "y": None}}
+>>> _dumps(value) == dumps(value)
+True
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps
+from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
 from ringtrace.graph.identity import normalize_case_number
 from ringtrace.graph.store.codec import loads
 
@@ -34,6 +39,10 @@ NodeRow = tuple[str, str, str, str]
 EdgeRow = tuple[str, str, str, str, str]
 #: case id, canonical case number (None without one), sha256, source path, record as JSON
 DocumentRow = tuple[str, str | None, str, str | None, str]
+
+#: :func:`~ringtrace.graph.elements.dumps` (the same text) with one encoder for every call
+#: instead of a new one per call
+_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
 @dataclass
@@ -65,10 +74,11 @@ def encoded(batch: GraphBatch) -> BatchRows:
     nodes = []
     for n in batch.nodes:
         props = present(n.props)
-        nodes.append((n.id, n.kind, Node(n.id, n.kind, props).name, dumps(props)))
-    edges = [(e.src, e.dst, e.kind, e.source_doc, dumps(present(e.props))) for e in batch.edges]
+        nodes.append((n.id, n.kind, Node(n.id, n.kind, props).name, _dumps(props)))
+    edges = [(e.src, e.dst, e.kind, e.source_doc, _dumps(present(e.props)) if e.props else "{}")
+             for e in batch.edges]
     documents = [(d.case_id, normalize_case_number(d.record.get("case_number") or "") or None,
-                  d.sha256, d.source_path, dumps(d.record)) for d in batch.documents]
+                  d.sha256, d.source_path, _dumps(d.record)) for d in batch.documents]
     return BatchRows(nodes, edges, documents, list(batch.aliases))
 
 

@@ -162,24 +162,25 @@ def source_items(source: Source, encoding: str | None = None) -> Iterator[Item]:
 
 
 class _Copies:
-    """Spots byte-identical copies of files already read in this run (hashing only files whose
-    size another file had)."""
+    """Spots byte-identical copies of files already read in this run, hashing only files whose
+    size another file has, and each of them once (at a million documents of a few sizes,
+    hashing every earlier file of a size again at each new one cost hours)."""
 
     def __init__(self) -> None:
-        self.sizes: dict[int, list[Path]] = {}
-        self.hashes: dict[str, Path] = {}
+        self.unhashed: dict[int, list[Path]] = {}  # the files of each size seen so far, until
+        self.hashes: dict[str, Path] = {}          # a second file of that size comes
 
     def original(self, path: Path) -> Path | None:
         size = path.stat().st_size
-        earlier = self.sizes.setdefault(size, [])
-        if earlier:
-            for other in earlier:  # hash the earlier ones lazily, once
-                self.hashes.setdefault(file_digest(other), other)
-            found = self.hashes.get(file_digest(path))
-            if found is not None:
-                return found
-        earlier.append(path)
-        return None
+        earlier = self.unhashed.get(size)
+        if earlier is None:
+            self.unhashed[size] = [path]  # the first of its size: no copy of anything yet
+            return None
+        for other in earlier:
+            self.hashes.setdefault(file_digest(other), other)
+        earlier.clear()
+        found = self.hashes.setdefault(file_digest(path), path)
+        return None if found is path else found
 
 
 def ingest_paths(store: GraphStore, paths: Iterable[Path], *, encoding: str | None = None,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,9 @@ from ringtrace.progress import SILENT, Progress
 __all__ = ["FileSummary", "IngestSummary", "ingest_paths", "retry_quarantined", "source_items"]
 
 Item = Read | RecordProblem
+#: raw documents from which an ingest into a store holding no more documents than that writes
+#: them without the indexes only reads use (:meth:`GraphStore.deferred_indexes`)
+DEFER_INDEXES_FROM = 2000
 
 
 @dataclass
@@ -205,22 +209,35 @@ def ingest_paths(store: GraphStore, paths: Iterable[Path], *, encoding: str | No
         tell.start(len(sources), "files")
         planned = _planned(sources, summary)
         tell(len(sources) - len(planned))  # copies of files read before: nothing to read
-        documents = read_documents([s.path for s, _ in planned if _parsed(s)],
-                                   encoding, limits, jobs, prepare=True)
+        raw = [i for i, (s, _) in enumerate(planned) if _parsed(s)]
+        documents = read_documents([planned[i][0].path for i in raw], encoding, limits, jobs,
+                                   prepare=True)
         writer = _Writer(store, summary, batch_size)
-        for source, file_summary in planned:
-            if _parsed(source):
-                _ingest_file(writer, source, _replayed(next(documents)), file_summary)
-            elif source.kind == "parsed":
-                _ingest_parsed(writer, source, summary, file_summary)
-            else:
-                # tables are written file by file: a back-payment row looks up the cases
-                # before it
-                writer.flush()
-                _ingest_file(writer, source, _items(source, encoding, file_summary),
-                             file_summary)
-                writer.flush()
-            tell()
+        # a load at least as large as the store writes its documents without the indexes only
+        # reads use; they are built after the last document (before the ledgers, which look
+        # cases up by number, an index kept)
+        stored = summary.counts_before.get("documents", {}).get("total", 0)
+        deferring = bool(raw) and len(raw) >= max(DEFER_INDEXES_FROM, stored)
+        with ExitStack() as bulk:
+            for at, (source, file_summary) in enumerate(planned):
+                if deferring and at == raw[0]:
+                    writer.flush()
+                    bulk.enter_context(store.deferred_indexes())
+                if _parsed(source):
+                    _ingest_file(writer, source, _replayed(next(documents)), file_summary)
+                elif source.kind == "parsed":
+                    _ingest_parsed(writer, source, summary, file_summary)
+                else:
+                    # tables are written file by file: a back-payment row looks up the cases
+                    # before it
+                    writer.flush()
+                    _ingest_file(writer, source, _items(source, encoding, file_summary),
+                                 file_summary)
+                    writer.flush()
+                tell()
+                if deferring and at == raw[-1]:
+                    writer.flush()
+                    bulk.close()
         writer.flush()
         summary.counts_after = store.counts()
     return summary

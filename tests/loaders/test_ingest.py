@@ -222,16 +222,15 @@ def test_tianyancha_api_lines_as_clients_write_them(tmp_path: Path, line: dict[s
 
 def test_copies_are_found_hashing_each_file_at_most_once(tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from ringtrace.loaders import ingest
+    from ringtrace.loaders.parsed import file_digest as digest
 
     hashed: list[Path] = []
-    digest = ingest.file_digest
 
     def counted(path: Path) -> str:
         hashed.append(path)
         return digest(path)
 
-    monkeypatch.setattr(ingest, "file_digest", counted)
+    monkeypatch.setattr("ringtrace.loaders.ingest.file_digest", counted)
     folder = tmp_path / "in"
     folder.mkdir()
     for n in range(30):  # thirty documents of one size, the last two copies of the first two

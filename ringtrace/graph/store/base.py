@@ -39,6 +39,12 @@ class GraphStore(ABC):
         duplicates and an improved parse replaces an older one.
         """
 
+    def deferred_indexes(self) -> AbstractContextManager[None]:
+        """Write without the indexes only reads use and build them at the end (a large load
+        into a store no larger than it, inside :meth:`writing`); a no-op where a store has
+        nothing to gain."""
+        return nullcontext()
+
     def write_rows(self, rows: BatchRows) -> None:
         """:meth:`write_batch` of a batch encoded where it was built (an ingest encodes each
         document's batch in the process that parsed it, :mod:`ringtrace.graph.store.rows`)."""

@@ -45,15 +45,10 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS nodes (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT, props TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS nodes_kind_name ON nodes (kind, name);
-CREATE INDEX IF NOT EXISTS nodes_uscc ON nodes (json_extract(props, '$.uscc'))
-    WHERE json_extract(props, '$.uscc') IS NOT NULL;
 CREATE TABLE IF NOT EXISTS edges (
     src TEXT NOT NULL, dst TEXT NOT NULL, kind TEXT NOT NULL, source_doc TEXT NOT NULL,
     props TEXT NOT NULL, PRIMARY KEY (src, dst, kind, source_doc)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS edges_dst ON edges (dst, kind);
-CREATE INDEX IF NOT EXISTS edges_kind ON edges (kind, src, dst, source_doc);
 CREATE INDEX IF NOT EXISTS edges_doc ON edges (source_doc);
 CREATE TABLE IF NOT EXISTS documents (
     case_id TEXT PRIMARY KEY, case_number TEXT, sha256 TEXT NOT NULL, source_path TEXT,
@@ -77,6 +72,20 @@ CREATE TABLE IF NOT EXISTS scan_subject (
 CREATE TABLE IF NOT EXISTS resolve_judgements (seq INTEGER PRIMARY KEY, row TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS resolve_state (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
 """
+
+#: Indexes that only reads use: no write looks a row up by them. A large load writes its rows
+#: without them and builds them at its end (:meth:`SQLiteStore.deferred_indexes`): one sort
+#: instead of a random B-tree insert per row, which grows dearer as the tables grow.
+_READ_INDEXES = {
+    "nodes_kind_name": "CREATE INDEX IF NOT EXISTS nodes_kind_name ON nodes (kind, name)",
+    "nodes_uscc": "CREATE INDEX IF NOT EXISTS nodes_uscc ON nodes (json_extract(props, '$.uscc')) "
+                  "WHERE json_extract(props, '$.uscc') IS NOT NULL",
+    "edges_dst": "CREATE INDEX IF NOT EXISTS edges_dst ON edges (dst, kind)",
+    "edges_kind": "CREATE INDEX IF NOT EXISTS edges_kind ON edges (kind, src, dst, source_doc)",
+}
+#: the ``meta`` key set while the read indexes are dropped for a load (or after a load that
+#: was interrupted: the next writer builds them; a reader meanwhile reads without them)
+DEFERRED_KEY = "read_indexes_deferred"
 
 _CHUNK = 500
 #: the ``meta`` key of the data generation
@@ -132,15 +141,50 @@ class SQLiteStore(GraphStore):
     def writing(self, command: str) -> Iterator[object]:
         if self._lock_depth == 0:
             self._lock = _acquire(self.path / LOCK_NAME, command)
+            if _deferred(self.conn):  # a load cut short left them unbuilt
+                try:
+                    self._build_read_indexes()
+                except BaseException:
+                    self._release_lock()
+                    raise
         self._lock_depth += 1
         try:
             yield self
         finally:
             self._lock_depth -= 1
-            if self._lock_depth == 0 and self._lock is not None:
-                _HELD.discard(self._lock.fileno())
-                self._lock.close()  # closing the file releases the flock
-                self._lock = None
+            if self._lock_depth == 0:
+                self._release_lock()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            _HELD.discard(self._lock.fileno())
+            self._lock.close()  # closing the file releases the flock
+            self._lock = None
+
+    @contextmanager
+    def deferred_indexes(self) -> Iterator[None]:
+        """Writes without the indexes only reads use, built once at the end; for a load of
+        at least as many rows as the store holds, inside :meth:`writing`. Crash-safe: the
+        indexes are derived data, and a load cut short leaves :data:`DEFERRED_KEY` in ``meta``,
+        so the next writer builds them (readers meanwhile get the same answers, slower)."""
+        with self._transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (DEFERRED_KEY,))
+            for name in _READ_INDEXES:
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
+        try:
+            yield
+        except BaseException:
+            # the load failed: build them if the store lets us, else the next writer will
+            with contextlib.suppress(StoreError, sqlite3.Error):
+                self._build_read_indexes()
+            raise
+        self._build_read_indexes()
+
+    def _build_read_indexes(self) -> None:
+        with self._transaction() as conn:
+            for sql in _READ_INDEXES.values():
+                conn.execute(sql)
+            conn.execute("DELETE FROM meta WHERE key = ?", (DEFERRED_KEY,))
 
     @contextmanager
     def _aliases_restored_on_error(self) -> Iterator[None]:
@@ -213,6 +257,8 @@ class SQLiteStore(GraphStore):
             elif int(row[0]) != SCHEMA_VERSION:
                 raise StoreError(f"{db} has schema version {row[0]}, this ringtrace reads "
                                  f"{SCHEMA_VERSION}: re-ingest into a new workspace")
+            if not _deferred(conn):  # else a load is writing without them, or was cut short
+                conn.executescript(";".join(_READ_INDEXES.values()))
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open workspace {root}: {exc}") from exc
         return cls(root, conn)
@@ -616,6 +662,11 @@ class SQLiteStore(GraphStore):
         if "fingerprint" not in rows or "resolution" not in rows:
             return None
         return bytes(rows["fingerprint"]).decode(), loads(zlib.decompress(rows["resolution"]))
+
+
+def _deferred(conn: sqlite3.Connection) -> bool:
+    """Are the read indexes dropped for a load (running, or cut short)?"""
+    return conn.execute("SELECT 1 FROM meta WHERE key = ?", (DEFERRED_KEY,)).fetchone() is not None
 
 
 def _same(node_id: str) -> str:

@@ -31,7 +31,7 @@ from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
 from ringtrace.graph.identity import normalize_case_number
 from ringtrace.graph.store.codec import loads
 
-__all__ = ["BatchRows", "DocumentRow", "EdgeRow", "NodeRow", "decoded", "encoded", "present"]
+__all__ = ["BatchRows", "DocumentRow", "EdgeRow", "NodeRow", "decoded", "encoded"]
 
 #: id, kind, caption (``Node.name``), properties as JSON without empty values
 NodeRow = tuple[str, str, str, str]
@@ -64,7 +64,7 @@ class BatchRows:
         return len(self.nodes) + len(self.edges) + len(self.documents)
 
 
-def present(props: dict[str, Any]) -> dict[str, Any]:
+def _present(props: dict[str, Any]) -> dict[str, Any]:
     """The properties that hold a value (stores keep no None, "" or [])."""
     return {k: v for k, v in props.items() if v not in (None, "", [])}
 
@@ -73,9 +73,9 @@ def encoded(batch: GraphBatch) -> BatchRows:
     """The rows of ``batch``, in its order (a node's caption as :attr:`Node.name` gives it)."""
     nodes = []
     for n in batch.nodes:
-        props = present(n.props)
+        props = _present(n.props)
         nodes.append((n.id, n.kind, Node(n.id, n.kind, props).name, _dumps(props)))
-    edges = [(e.src, e.dst, e.kind, e.source_doc, _dumps(present(e.props)) if e.props else "{}")
+    edges = [(e.src, e.dst, e.kind, e.source_doc, _dumps(_present(e.props)) if e.props else "{}")
              for e in batch.edges]
     documents = [(d.case_id, normalize_case_number(d.record.get("case_number") or "") or None,
                   d.sha256, d.source_path, _dumps(d.record)) for d in batch.documents]

@@ -157,7 +157,7 @@ class CaseRecord:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form (the interchange line), without empty optional fields."""
-        line: dict[str, Any] = _prune(_plain(self))
+        line: dict[str, Any] = _line(self)
         return line
 
     def mark_inferred(self, field_name: str, how: str) -> None:
@@ -236,6 +236,19 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+def _line(value: Any) -> Any:
+    """``_prune(_plain(value))`` in one pass (ingest turns every record into its line).
+
+    >>> _line(Party(name="甲", role="plaintiff", side="worker"))
+    {'name': '甲', 'role': 'plaintiff', 'side': 'worker', 'is_entity': False}
+    """
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: _line(v) for k, v in vars(value).items() if v not in (None, [], "")}
+    if isinstance(value, list):
+        return [_line(v) for v in value]
+    return _prune(value) if isinstance(value, dict) else value
 
 
 def _prune(value: Any) -> Any:

@@ -23,7 +23,8 @@ same duplicate check (by the digest the executors took), the same quarantine.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from ringtrace.graph.build import backpayment_batch, case_batch, registry_batch
 from ringtrace.graph.elements import GraphBatch
 from ringtrace.graph.records import BackPaymentRecord, CaseRecord, RegistryRecord
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.graph.store.rows import BatchRows, encoded
 from ringtrace.loaders.jsonl import read_case_records
 from ringtrace.loaders.limits import (
     Limits,
@@ -40,7 +42,7 @@ from ringtrace.loaders.limits import (
     current_limits,
 )
 from ringtrace.loaders.mapping import load_mapping
-from ringtrace.loaders.parallel import read_documents
+from ringtrace.loaders.parallel import Prepared, read_documents, unconvertible
 from ringtrace.loaders.parsed import file_digest
 from ringtrace.loaders.sources import Read, Source, discover, is_parsed_corpus
 from ringtrace.loaders.tabular import BadRow, read_table, undecodable
@@ -49,6 +51,9 @@ from ringtrace.progress import SILENT, Progress
 __all__ = ["FileSummary", "IngestSummary", "ingest_paths", "retry_quarantined", "source_items"]
 
 Item = Read | RecordProblem
+#: raw documents from which an ingest into a store holding no more documents than that writes
+#: them without the indexes only reads use (:meth:`GraphStore.deferred_indexes`)
+DEFER_INDEXES_FROM = 2000
 
 
 @dataclass
@@ -161,24 +166,25 @@ def source_items(source: Source, encoding: str | None = None) -> Iterator[Item]:
 
 
 class _Copies:
-    """Spots byte-identical copies of files already read in this run (hashing only files whose
-    size another file had)."""
+    """Spots byte-identical copies of files already read in this run, hashing only files whose
+    size another file has, and each of them once (at a million documents of a few sizes,
+    hashing every earlier file of a size again at each new one cost hours)."""
 
     def __init__(self) -> None:
-        self.sizes: dict[int, list[Path]] = {}
-        self.hashes: dict[str, Path] = {}
+        self.unhashed: dict[int, list[Path]] = {}  # the files of each size seen so far, until
+        self.hashes: dict[str, Path] = {}          # a second file of that size comes
 
     def original(self, path: Path) -> Path | None:
         size = path.stat().st_size
-        earlier = self.sizes.setdefault(size, [])
-        if earlier:
-            for other in earlier:  # hash the earlier ones lazily, once
-                self.hashes.setdefault(file_digest(other), other)
-            found = self.hashes.get(file_digest(path))
-            if found is not None:
-                return found
-        earlier.append(path)
-        return None
+        earlier = self.unhashed.get(size)
+        if earlier is None:
+            self.unhashed[size] = [path]  # the first of its size: no copy of anything yet
+            return None
+        for other in earlier:
+            self.hashes.setdefault(file_digest(other), other)
+        earlier.clear()
+        found = self.hashes.setdefault(file_digest(path), path)
+        return None if found is path else found
 
 
 def ingest_paths(store: GraphStore, paths: Iterable[Path], *, encoding: str | None = None,
@@ -203,22 +209,35 @@ def ingest_paths(store: GraphStore, paths: Iterable[Path], *, encoding: str | No
         tell.start(len(sources), "files")
         planned = _planned(sources, summary)
         tell(len(sources) - len(planned))  # copies of files read before: nothing to read
-        documents = read_documents([s.path for s, _ in planned if _parsed(s)],
-                                   encoding, limits, jobs)
+        raw = [i for i, (s, _) in enumerate(planned) if _parsed(s)]
+        documents = read_documents([planned[i][0].path for i in raw], encoding, limits, jobs,
+                                   prepare=True)
         writer = _Writer(store, summary, batch_size)
-        for source, file_summary in planned:
-            if _parsed(source):
-                _ingest_file(writer, source, _replayed(next(documents)), file_summary)
-            elif source.kind == "parsed":
-                _ingest_parsed(writer, source, summary, file_summary)
-            else:
-                # tables are written file by file: a back-payment row looks up the cases
-                # before it
-                writer.flush()
-                _ingest_file(writer, source, _items(source, encoding, file_summary),
-                             file_summary)
-                writer.flush()
-            tell()
+        # a load at least as large as the store writes its documents without the indexes only
+        # reads use; they are built after the last document (before the ledgers, which look
+        # cases up by number, an index kept)
+        stored = summary.counts_before.get("documents", {}).get("total", 0)
+        deferring = bool(raw) and len(raw) >= max(DEFER_INDEXES_FROM, stored)
+        with ExitStack() as bulk:
+            for at, (source, file_summary) in enumerate(planned):
+                if deferring and at == raw[0]:
+                    writer.flush()
+                    bulk.enter_context(store.deferred_indexes())
+                if _parsed(source):
+                    _ingest_file(writer, source, _replayed(next(documents)), file_summary)
+                elif source.kind == "parsed":
+                    _ingest_parsed(writer, source, summary, file_summary)
+                else:
+                    # tables are written file by file: a back-payment row looks up the cases
+                    # before it
+                    writer.flush()
+                    _ingest_file(writer, source, _items(source, encoding, file_summary),
+                                 file_summary)
+                    writer.flush()
+                tell()
+                if deferring and at == raw[-1]:
+                    writer.flush()
+                    bulk.close()
         writer.flush()
         summary.counts_after = store.counts()
     return summary
@@ -285,14 +304,14 @@ def _ingest_parsed(writer: _Writer, corpus: Source, summary: IngestSummary,
     summary.files[at:at + 1] = files
 
 
-def _replayed(parsed: list[Item] | Exception) -> Iterator[Item]:
+def _replayed(parsed: Sequence[Item | Prepared] | Exception) -> Iterator[Item | Prepared]:
     """A document's items as :func:`_items` would have yielded them (or raised)."""
     if isinstance(parsed, Exception):
         raise parsed
     yield from parsed
 
 
-def _ingest_file(writer: _Writer, source: Source, items: Iterator[Item],
+def _ingest_file(writer: _Writer, source: Source, items: Iterator[Item | Prepared],
                  file_summary: FileSummary) -> None:
     last_line = 0
     try:
@@ -315,28 +334,34 @@ def _ingest_file(writer: _Writer, source: Source, items: Iterator[Item],
 
 
 class _Writer:
-    """Batches records, across files, into transactions and quarantines what cannot go in."""
+    """Batches records, across files, into transactions and quarantines what cannot go in.
+
+    A record comes as read (turned into rows here) or :class:`Prepared` already, by the
+    process that parsed its document.
+    """
 
     def __init__(self, store: GraphStore, summary: IngestSummary, batch_size: int) -> None:
         self.store, self.summary = store, summary
         self.batch_size = batch_size
-        self.pending: list[tuple[Read, GraphBatch, FileSummary]] = []
+        self.pending: list[tuple[Read | Prepared, BatchRows, FileSummary]] = []
         self.problems: list[RecordProblem] = []
         self.file_problems: list[RecordProblem] = []
 
-    def add(self, item: Item, file: FileSummary) -> None:
+    def add(self, item: Item | Prepared, file: FileSummary) -> None:
         if isinstance(item, RecordProblem):
             self._quarantine(item, file)
             return
-        try:
-            batch = self._batch(item)
-        except StoreError:
-            raise
-        except Exception as exc:
-            self._quarantine(RecordProblem(item.file, item.line, "", "cannot convert the record "
-                                           f"({type(exc).__name__}: {str(exc)[:200]})"), file)
-            return
-        self.pending.append((item, batch, file))
+        if isinstance(item, Prepared):
+            rows = item.rows
+        else:
+            try:
+                rows = encoded(self._batch(item))
+            except StoreError:
+                raise
+            except Exception as exc:
+                self._quarantine(unconvertible(item, exc), file)
+                return
+        self.pending.append((item, rows, file))
         if len(self.pending) + len(self.problems) >= self.batch_size:
             self.flush()
 
@@ -367,11 +392,11 @@ class _Writer:
     def flush(self) -> None:
         pending, self.pending = self.pending, []
         if pending:
-            merged = GraphBatch()
-            for _, batch, _ in pending:
-                merged.extend(batch)
+            merged = BatchRows()
+            for _, rows, _ in pending:
+                merged.extend(rows)
             try:
-                self.store.write_batch(merged)
+                self.store.write_rows(merged)
             except StoreError:
                 raise
             except Exception:  # some record cannot be stored: write them one by one
@@ -382,12 +407,12 @@ class _Writer:
             self.store.add_problems([*self.problems, *self.file_problems])
         self.problems, self.file_problems = [], []
 
-    def _one_by_one(self, pending: list[tuple[Read, GraphBatch, FileSummary]]
-                    ) -> list[tuple[Read, GraphBatch, FileSummary]]:
+    def _one_by_one(self, pending: list[tuple[Read | Prepared, BatchRows, FileSummary]]
+                    ) -> list[tuple[Read | Prepared, BatchRows, FileSummary]]:
         stored = []
         for read, batch, file in pending:
             try:
-                self.store.write_batch(batch)
+                self.store.write_rows(batch)
             except StoreError:
                 raise
             except Exception as exc:

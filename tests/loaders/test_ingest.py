@@ -218,3 +218,26 @@ def test_tianyancha_api_lines_as_clients_write_them(tmp_path: Path, line: dict[s
     assert "insured_headcount" not in props  # "-" is unknown, not zero
     assert props["status"] == "存续（在营、开业、在册）"
     assert props["uscc"] == "91410502MA3X5Y0K2B"
+
+
+def test_copies_are_found_hashing_each_file_at_most_once(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from ringtrace.loaders.parsed import file_digest as digest
+
+    hashed: list[Path] = []
+
+    def counted(path: Path) -> str:
+        hashed.append(path)
+        return digest(path)
+
+    monkeypatch.setattr("ringtrace.loaders.ingest.file_digest", counted)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(30):  # thirty documents of one size, the last two copies of the first two
+        (folder / f"{n:02d}.txt").write_text(f"判决书{n % 28:02d}", encoding="utf-8")
+    (folder / "other.txt").write_text("另一个长度的文书", encoding="utf-8")
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        summary = ingest_paths(store, [folder])
+    copies = {Path(f.path).name: Path(f.same_as or "").name for f in summary.duplicates}
+    assert copies == {"28.txt": "00.txt", "29.txt": "01.txt"}
+    assert len(hashed) == len(set(hashed)) == 30  # the one file of its size is never hashed

@@ -69,13 +69,13 @@ def test_an_ingest_on_two_processes_stores_what_one_process_stores(documents: Pa
 def test_documents_share_transactions_instead_of_one_each(documents: Path, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     writes: list[int] = []
-    original = SQLiteStore.write_batch
+    original = SQLiteStore.write_rows
 
     def counted(self: SQLiteStore, batch: object) -> None:
         writes.append(1)
         original(self, batch)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(SQLiteStore, "write_batch", counted)
+    monkeypatch.setattr(SQLiteStore, "write_rows", counted)
     with SQLiteStore.open(tmp_path / "ws") as store:
         summary = ingest_paths(store, [documents], batch_size=1000, jobs=2)
     assert summary.records > 2 * parallel.CHUNK
@@ -107,3 +107,56 @@ def test_a_document_that_kills_its_worker_is_the_only_one_lost(
     alone = [_outcome(x) for x in parallel.read_documents(paths, None, limits, jobs=1)]
     assert [_outcome(x) for p, x in zip(paths, got, strict=True) if p != victim] == [
         x for p, x in zip(paths, alone, strict=True) if p != victim]
+
+
+def _indexes(workspace: Path) -> set[str]:
+    conn = sqlite3.connect(workspace / "ringtrace.sqlite")
+    return {name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+
+
+def test_a_load_without_the_read_indexes_stores_the_same_and_builds_them(
+        documents: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ringtrace.loaders import ingest
+
+    with SQLiteStore.open(tmp_path / "kept") as store:
+        ingest_paths(store, [documents], jobs=2)
+    monkeypatch.setattr(ingest, "DEFER_INDEXES_FROM", 1)
+    deferred: list[int] = []
+    original = SQLiteStore.deferred_indexes
+
+    def counted(self: SQLiteStore) -> object:
+        deferred.append(1)
+        return original(self)
+
+    monkeypatch.setattr(SQLiteStore, "deferred_indexes", counted)
+    with SQLiteStore.open(tmp_path / "deferred") as store:
+        ingest_paths(store, [documents], jobs=2, batch_size=7)
+        ingest_paths(store, [documents], jobs=2)  # as many documents as stored: again
+    assert len(deferred) == 2
+    assert _tables(tmp_path / "kept") == _tables(tmp_path / "deferred")
+    assert _indexes(tmp_path / "kept") == _indexes(tmp_path / "deferred")
+    assert {"edges_dst", "edges_kind", "nodes_kind_name", "nodes_uscc"} <= _indexes(
+        tmp_path / "deferred")
+    conn = sqlite3.connect(tmp_path / "deferred" / "ringtrace.sqlite")
+    assert conn.execute("SELECT * FROM meta WHERE key = 'read_indexes_deferred'").fetchall() == []
+
+
+def test_a_load_cut_short_builds_the_read_indexes_it_had_dropped(
+        documents: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ringtrace.loaders import ingest
+
+    monkeypatch.setattr(ingest, "DEFER_INDEXES_FROM", 1)
+    original = SQLiteStore.write_rows
+    calls: list[int] = []
+
+    def interrupted(self: SQLiteStore, rows: object) -> None:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        original(self, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SQLiteStore, "write_rows", interrupted)
+    with SQLiteStore.open(tmp_path / "ws") as store, pytest.raises(KeyboardInterrupt):
+        ingest_paths(store, [documents], batch_size=5)
+    assert {"edges_dst", "edges_kind", "nodes_kind_name", "nodes_uscc"} <= _indexes(tmp_path / "ws")

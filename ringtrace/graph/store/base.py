@@ -23,6 +23,7 @@ import networkx as nx
 
 from ringtrace.errors import RecordProblem, SnapshotChanged, StoreError
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
+from ringtrace.graph.store.rows import BatchRows, decoded
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
 
 
@@ -37,6 +38,17 @@ class GraphStore(ABC):
         Re-writing a document replaces the edges that cite it, so re-ingesting never
         duplicates and an improved parse replaces an older one.
         """
+
+    def deferred_indexes(self) -> AbstractContextManager[None]:
+        """Write without the indexes only reads use and build them at the end (a large load
+        into a store no larger than it, inside :meth:`writing`); a no-op where a store has
+        nothing to gain."""
+        return nullcontext()
+
+    def write_rows(self, rows: BatchRows) -> None:
+        """:meth:`write_batch` of a batch encoded where it was built (an ingest encodes each
+        document's batch in the process that parsed it, :mod:`ringtrace.graph.store.rows`)."""
+        self.write_batch(decoded(rows))
 
     @abstractmethod
     def add_problems(self, problems: Iterable[RecordProblem]) -> int:

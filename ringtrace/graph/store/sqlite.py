@@ -32,6 +32,7 @@ from ringtrace.graph.identity import lookup_ids, normalize_case_number
 from ringtrace.graph.store import scan_blocks
 from ringtrace.graph.store.base import GraphStore, one_company, snapshot_changed
 from ringtrace.graph.store.codec import dumps_utf8, loads
+from ringtrace.graph.store.rows import BatchRows, NodeRow, encoded
 from ringtrace.graph.store.scan_blocks import BlockScanReader
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
 
@@ -44,15 +45,10 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS nodes (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT, props TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS nodes_kind_name ON nodes (kind, name);
-CREATE INDEX IF NOT EXISTS nodes_uscc ON nodes (json_extract(props, '$.uscc'))
-    WHERE json_extract(props, '$.uscc') IS NOT NULL;
 CREATE TABLE IF NOT EXISTS edges (
     src TEXT NOT NULL, dst TEXT NOT NULL, kind TEXT NOT NULL, source_doc TEXT NOT NULL,
     props TEXT NOT NULL, PRIMARY KEY (src, dst, kind, source_doc)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS edges_dst ON edges (dst, kind);
-CREATE INDEX IF NOT EXISTS edges_kind ON edges (kind, src, dst, source_doc);
 CREATE INDEX IF NOT EXISTS edges_doc ON edges (source_doc);
 CREATE TABLE IF NOT EXISTS documents (
     case_id TEXT PRIMARY KEY, case_number TEXT, sha256 TEXT NOT NULL, source_path TEXT,
@@ -76,6 +72,20 @@ CREATE TABLE IF NOT EXISTS scan_subject (
 CREATE TABLE IF NOT EXISTS resolve_judgements (seq INTEGER PRIMARY KEY, row TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS resolve_state (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
 """
+
+#: Indexes that only reads use: no write looks a row up by them. A large load writes its rows
+#: without them and builds them at its end (:meth:`SQLiteStore.deferred_indexes`): one sort
+#: instead of a random B-tree insert per row, which grows dearer as the tables grow.
+_READ_INDEXES = {
+    "nodes_kind_name": "CREATE INDEX IF NOT EXISTS nodes_kind_name ON nodes (kind, name)",
+    "nodes_uscc": "CREATE INDEX IF NOT EXISTS nodes_uscc ON nodes (json_extract(props, '$.uscc')) "
+                  "WHERE json_extract(props, '$.uscc') IS NOT NULL",
+    "edges_dst": "CREATE INDEX IF NOT EXISTS edges_dst ON edges (dst, kind)",
+    "edges_kind": "CREATE INDEX IF NOT EXISTS edges_kind ON edges (kind, src, dst, source_doc)",
+}
+#: the ``meta`` key set while the read indexes are dropped for a load (or after a load that
+#: was interrupted: the next writer builds them; a reader meanwhile reads without them)
+DEFERRED_KEY = "read_indexes_deferred"
 
 _CHUNK = 500
 #: the ``meta`` key of the data generation
@@ -131,15 +141,50 @@ class SQLiteStore(GraphStore):
     def writing(self, command: str) -> Iterator[object]:
         if self._lock_depth == 0:
             self._lock = _acquire(self.path / LOCK_NAME, command)
+            if _deferred(self.conn):  # a load cut short left them unbuilt
+                try:
+                    self._build_read_indexes()
+                except BaseException:
+                    self._release_lock()
+                    raise
         self._lock_depth += 1
         try:
             yield self
         finally:
             self._lock_depth -= 1
-            if self._lock_depth == 0 and self._lock is not None:
-                _HELD.discard(self._lock.fileno())
-                self._lock.close()  # closing the file releases the flock
-                self._lock = None
+            if self._lock_depth == 0:
+                self._release_lock()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            _HELD.discard(self._lock.fileno())
+            self._lock.close()  # closing the file releases the flock
+            self._lock = None
+
+    @contextmanager
+    def deferred_indexes(self) -> Iterator[None]:
+        """Writes without the indexes only reads use, built once at the end; for a load of
+        at least as many rows as the store holds, inside :meth:`writing`. Crash-safe: the
+        indexes are derived data, and a load cut short leaves :data:`DEFERRED_KEY` in ``meta``,
+        so the next writer builds them (readers meanwhile get the same answers, slower)."""
+        with self._transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (DEFERRED_KEY,))
+            for name in _READ_INDEXES:
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
+        try:
+            yield
+        except BaseException:
+            # the load failed: build them if the store lets us, else the next writer will
+            with contextlib.suppress(StoreError, sqlite3.Error):
+                self._build_read_indexes()
+            raise
+        self._build_read_indexes()
+
+    def _build_read_indexes(self) -> None:
+        with self._transaction() as conn:
+            for sql in _READ_INDEXES.values():
+                conn.execute(sql)
+            conn.execute("DELETE FROM meta WHERE key = ?", (DEFERRED_KEY,))
 
     @contextmanager
     def _aliases_restored_on_error(self) -> Iterator[None]:
@@ -212,6 +257,8 @@ class SQLiteStore(GraphStore):
             elif int(row[0]) != SCHEMA_VERSION:
                 raise StoreError(f"{db} has schema version {row[0]}, this ringtrace reads "
                                  f"{SCHEMA_VERSION}: re-ingest into a new workspace")
+            if not _deferred(conn):  # else a load is writing without them, or was cut short
+                conn.executescript(";".join(_READ_INDEXES.values()))
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open workspace {root}: {exc}") from exc
         return cls(root, conn)
@@ -242,49 +289,59 @@ class SQLiteStore(GraphStore):
         return node_id
 
     def write_batch(self, batch: GraphBatch) -> None:
+        self.write_rows(encoded(batch))
+
+    def write_rows(self, rows: BatchRows) -> None:
+        """:meth:`write_batch` of an encoded batch: the rows are merged by resolved id, with
+        what is stored, and only nodes that change are written again."""
         with self._aliases_restored_on_error(), self._transaction() as conn:
             aliases_before = dict(self._aliases)
-            incoming = {n.id: n.props for n in batch.nodes}
-            for n in batch.nodes:  # a registered company holding a name that is another's alias
-                if n.id in self._aliases and not one_company(
-                        n.props, self._props(self._resolve(n.id), incoming)):
-                    conn.execute("DELETE FROM aliases WHERE alias = ?", (n.id,))
-                    del self._aliases[n.id]
-            for alias, canonical in batch.aliases:
+            aliased = [r for r in rows.nodes if r[0] in self._aliases] if self._aliases else []
+            incoming = ({nid: loads(props) for nid, _, _, props in rows.nodes}
+                        if aliased or rows.aliases else {})
+            for nid, _, _, props in aliased:  # a registered company holding another's alias
+                if nid in self._aliases and not one_company(
+                        loads(props), self._props(self._resolve(nid), incoming)):
+                    conn.execute("DELETE FROM aliases WHERE alias = ?", (nid,))
+                    del self._aliases[nid]
+            for alias, canonical in rows.aliases:
                 self._add_alias(alias, canonical, incoming)
             changed = self._aliases != aliases_before
-            merged: dict[str, Node] = {}
-            for n in batch.nodes:
-                nid = self._resolve(n.id)
-                prev = merged.get(nid)
-                merged[nid] = Node(nid, n.kind, merge_props(prev.props, n.props) if prev else
-                                   {k: v for k, v in n.props.items() if v not in (None, "", [])})
-            existing: dict[str, dict[str, Any]] = {}
+            resolve = self._resolve if self._aliases else _same
+            merged = _merged_nodes(rows.nodes, resolve)
+            existing: dict[str, tuple[str, str | None, str]] = {}
             for chunk in _chunks(sorted(merged)):
                 marks = ",".join("?" * len(chunk))
-                for nid, props in conn.execute(
-                        f"SELECT id, props FROM nodes WHERE id IN ({marks})", chunk):
-                    existing[nid] = json.loads(props)
-            rows = []
-            for nid, n in merged.items():
-                props = merge_props(existing[nid], n.props) if nid in existing else n.props
-                changed = changed or nid not in existing or props != existing[nid]
-                rows.append((nid, n.kind, n.name, dumps(props)))
-            conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?,?,?,?)", rows)
-            docs = [(d.case_id, normalize_case_number(d.record.get("case_number") or "") or None,
-                     d.sha256, d.source_path, dumps(d.record)) for d in batch.documents]
-            stored: dict[str, tuple[Any, ...]] = {}
+                existing.update((r[0], r[1:]) for r in conn.execute(
+                    f"SELECT id, kind, name, props FROM nodes WHERE id IN ({marks})", chunk))
+            node_rows = []
+            for nid, pending in merged.items():
+                row = (nid, pending.kind, pending.name(nid))
+                stored = existing.get(nid)
+                if stored is None:
+                    changed = True
+                    node_rows.append((*row, pending.text()))
+                    continue
+                before = loads(stored[2])
+                after = merge_props(before, pending.props())
+                changed = changed or after != before
+                text = dumps(after)
+                if (*row[1:], text) != stored:  # else stored as it would be written again
+                    node_rows.append((*row, text))
+            conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?,?,?,?)", node_rows)
+            docs = rows.documents
+            kept: dict[str, tuple[Any, ...]] = {}
             for chunk in _chunks(sorted({d[0] for d in docs})):
                 marks = ",".join("?" * len(chunk))
-                stored.update((r[0], tuple(r)) for r in conn.execute(
+                kept.update((r[0], tuple(r)) for r in conn.execute(
                     f"SELECT * FROM documents WHERE case_id IN ({marks})", chunk))
-            changed = changed or any(stored.get(d[0]) != d for d in docs)
-            edges = [(self._resolve(e.src), self._resolve(e.dst), e.kind, e.source_doc,
-                      dumps({k: v for k, v in e.props.items() if v not in (None, "", [])}))
-                     for e in batch.edges]
+            changed = changed or any(kept.get(d[0]) != d for d in docs)
+            edges = ([(resolve(s), resolve(d), kind, doc, props)
+                      for s, d, kind, doc, props in rows.edges]
+                     if self._aliases else rows.edges)
             # only worth asking when nothing else changed: the same input ingested again
-            changed = changed or not self._edges_kept(conn, sorted(stored), edges)
-            conn.executemany("DELETE FROM edges WHERE source_doc = ?", [(c,) for c in stored])
+            changed = changed or not self._edges_kept(conn, sorted(kept), edges)
+            conn.executemany("DELETE FROM edges WHERE source_doc = ?", [(c,) for c in kept])
             conn.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?)", docs)
             conn.executemany("INSERT OR REPLACE INTO edges VALUES (?,?,?,?,?)", edges)
             if changed:
@@ -605,6 +662,61 @@ class SQLiteStore(GraphStore):
         if "fingerprint" not in rows or "resolution" not in rows:
             return None
         return bytes(rows["fingerprint"]).decode(), loads(zlib.decompress(rows["resolution"]))
+
+
+def _deferred(conn: sqlite3.Connection) -> bool:
+    """Are the read indexes dropped for a load (running, or cut short)?"""
+    return conn.execute("SELECT 1 FROM meta WHERE key = ?", (DEFERRED_KEY,)).fetchone() is not None
+
+
+def _same(node_id: str) -> str:
+    return node_id
+
+
+class _Pending:
+    """A node of a batch being written: its row as encoded while it occurs once, its
+    properties merged (:func:`merge_props`, in batch order) once it occurs again."""
+
+    __slots__ = ("_name", "_props", "_text", "kind")
+
+    def __init__(self, kind: str, name: str | None, text: str) -> None:
+        self.kind, self._name = kind, name
+        self._text: str | None = text
+        self._props: dict[str, Any] | None = None
+
+    def add(self, kind: str, text: str) -> None:
+        self.kind, self._name = kind, None
+        if self._props is None and text == self._text and "[" not in text:
+            return  # the same properties again (no list to unite): nothing to merge
+        self._props = merge_props(self.props(), loads(text))
+        self._text = None
+
+    def props(self) -> dict[str, Any]:
+        if self._props is None:
+            assert self._text is not None
+            self._props = loads(self._text)
+        return self._props
+
+    def text(self) -> str:
+        return self._text if self._text is not None else dumps(self.props())
+
+    def name(self, node_id: str) -> str:
+        return self._name if self._name is not None else Node(node_id, self.kind,
+                                                               self.props()).name
+
+
+def _merged_nodes(rows: list[NodeRow], resolve: Callable[[str], str]) -> dict[str, _Pending]:
+    """The batch's nodes by resolved id, in order of first occurrence."""
+    merged: dict[str, _Pending] = {}
+    for node_id, kind, name, text in rows:
+        nid = resolve(node_id)
+        pending = merged.get(nid)
+        if pending is None:
+            merged[nid] = _Pending(kind, name if nid == node_id else None, text)
+        else:
+            pending.add(kind, text)
+    return merged
+
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -241,3 +241,28 @@ def test_a_new_alias_alone_moves_the_data_generation(tmp_path: Path) -> None:
                                                "Employer:安阳市恒达废旧物资回收有限公司")]))
         assert store.aliases() == {"Employer:安阳恒达回收站": "Employer:安阳市恒达废旧物资回收有限公司"}
         assert store.data_generation() == (before or 0) + 1
+
+
+def test_read_indexes_dropped_by_a_load_that_died_are_built_by_the_next_writer(
+        tmp_path: Path) -> None:
+    def indexes() -> set[str]:
+        conn = sqlite3.connect(tmp_path / "ringtrace.sqlite")
+        return {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+
+    with SQLiteStore.open(tmp_path) as store:
+        store.write_batch(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))))
+    everything = indexes()
+    conn = sqlite3.connect(tmp_path / "ringtrace.sqlite")  # what a load killed midway leaves
+    with conn:
+        conn.execute("INSERT INTO meta VALUES ('read_indexes_deferred', '1')")
+        conn.execute("DROP INDEX edges_dst")
+    conn.close()
+    with SQLiteStore.open(tmp_path) as store:  # a reader: the same answers, no index built
+        assert "edges_dst" not in indexes()
+        person = store.find_nodes("Person", "张桂兰")[0].id
+        assert "PARTY_IN" in [e.kind for e in store.edges_of(person)]
+        with store.writing("scan"):
+            assert indexes() == everything
+    with SQLiteStore.open(tmp_path) as store:
+        assert store.conn.execute("SELECT count(*) FROM meta WHERE key = "
+                                  "'read_indexes_deferred'").fetchone() == (0,)

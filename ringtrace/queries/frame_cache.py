@@ -129,9 +129,12 @@ def save(path: Path, key: str, frame: Frame) -> bool:
     """Keep ``frame`` under ``key`` at ``path`` (True when written): a temporary file, then a
     rename. A frame that cannot be written (a full disk, a value msgpack cannot hold) is not
     kept, and the scan goes on."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temps(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=".frame-", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temps(path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".frame-", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return False
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(FORMAT + key.encode() + b"\n")

@@ -137,7 +137,7 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
         progress(len(cases))
     clock.mark("cases")
     persons = dict(store.node_fields("Person", PERSON_FIELDS))
-    employers = dict(store.node_props("Employer"))
+    employers = _props_by_id(store, "Employer")
     clock.mark("persons+employers")
     _attach_forums(store, cases)
     _attach_parties(store, cases, persons, employers, entity_of)
@@ -154,8 +154,8 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
     if entity_of:
         _merge_entities(resolution, persons, employers)
     clock.mark("apply_resolution")
-    frame = Frame(cases, persons, employers, dict(store.node_props("Forum")),
-                  dict(store.node_props("LawFirm")), _shared_identifiers(store, contacts),
+    frame = Frame(cases, persons, employers, _props_by_id(store, "Forum"),
+                  _props_by_id(store, "LawFirm"), _shared_identifiers(store, contacts),
                   contacts, dict(legal_reps))
     clock.mark("forums/firms/identifiers")
     _index_cases(frame, dedupe=bool(entity_of))
@@ -220,13 +220,20 @@ def _shared_identifiers(store: GraphStore, contacts: dict[str, set[str]]
     return store.nodes_props("Identifier", {i for i, n in owners.items() if n >= 2})
 
 
+def _props_by_id(store: GraphStore, kind: str) -> dict[str, dict[str, Any]]:
+    return {n.id: n.props for n in store.iter_nodes(kind)}
+
+
 def _read_cases(store: GraphStore) -> dict[str, CaseInfo]:
     """Every case node as a :class:`CaseInfo` without parties yet, in id order."""
-    return {case_id: CaseInfo(case_id, props.get("case_number") or case_id, "",
-                              props.get("forum") or "", props,
-                              confirmation=_is_confirmation(props),
-                              uncontested=_is_uncontested(props))
-            for case_id, props in store.node_props("Case")}
+    cases: dict[str, CaseInfo] = {}
+    for n in store.iter_nodes("Case"):
+        case_id, props = n.id, n.props
+        cases[case_id] = CaseInfo(case_id, props.get("case_number") or case_id, "",
+                                  props.get("forum") or "", props,
+                                  confirmation=_is_confirmation(props),
+                                  uncontested=_is_uncontested(props))
+    return cases
 
 
 def _attach_forums(store: GraphStore, cases: dict[str, CaseInfo]) -> None:

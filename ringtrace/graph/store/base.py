@@ -98,12 +98,6 @@ class GraphStore(ABC):
         for n in self.iter_nodes(kind):
             yield n.id, {f: n.props.get(f) for f in fields}
 
-    def node_props(self, kind: str) -> Iterator[tuple[str, dict[str, Any]]]:
-        """(id, props) of every node of ``kind``, by id: :meth:`iter_nodes` without a
-        :class:`Node` per row, for bulk reads of a whole kind (the analysis frame)."""
-        for n in self.iter_nodes(kind):
-            yield n.id, n.props
-
     def edge_fields(self, kind: str, fields: Sequence[str]
                     ) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """(src, dst, {field: value}) of every edge of ``kind``, only the named properties,

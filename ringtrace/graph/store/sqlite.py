@@ -429,11 +429,6 @@ class SQLiteStore(GraphStore):
         for r in self.conn.execute(sql + " ORDER BY src, dst, kind, source_doc", args):
             yield Edge(r[0], r[1], r[2], r[3], json.loads(r[4]))
 
-    def node_props(self, kind: str) -> Iterator[tuple[str, dict[str, Any]]]:
-        for node_id, props in self.conn.execute(
-                "SELECT id, props FROM nodes WHERE kind = ? ORDER BY id", (kind,)):
-            yield node_id, loads(props)
-
     def node_fields(self, kind: str, fields: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
         # parsing the whole small props blob in Python beats json_extract per field (SQLite
         # before 3.45 re-parses the blob on every call)

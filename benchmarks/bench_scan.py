@@ -19,9 +19,14 @@ is listed at the end and the script exits 1.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import importlib.util
+import json
 import os
 import shutil
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -44,6 +49,10 @@ from ringtrace.queries.scan import run_scan
 SCAN_SECONDS = ((250_000, 10.0), (1_000_000, 60.0))
 #: the community step (projection + PLM) against the networkx build + louvain
 MIN_COMMUNITY_SPEEDUP = 20.0
+#: main before the frame cache (frame22): the base-style frame build, timed beside this one
+FRAME_BASELINE_REV = "04de7cbdacd3e7622c44c482c8fed39a8f598cd8"
+#: the frame loaded from the frame cache against the base-style build (3.5x when it landed)
+MIN_FRAME_CACHE_SPEEDUP = 2.0
 #: raw-document ingest with every core (the issue states it for 1M cases on 2 cores)
 MIN_DOCS_PER_SECOND = 2_000.0
 
@@ -145,11 +154,22 @@ def main() -> int:
                              "comparison; 0 skips it")
     parser.add_argument("--ingest-only", action="store_true",
                         help="only the jobs=1 / all-cores ingest comparison, no scan")
+    parser.add_argument("--frame-only", type=Path, metavar="WORKSPACE",
+                        help="only the frame line, on this ingested workspace (only read, but "
+                             "for its frame cache)")
+    parser.add_argument("--measure-frame", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.ingest_only:
         targets = Targets()
         ingest_throughput(args.workdir, args.ingest_cases, args.seed, targets)
         return 1 if targets.missed else 0
+    if args.measure_frame:
+        print(json.dumps(measure_frame(*args.measure_frame)))
+        return 0
+    if args.frame_only:
+        only = Targets()
+        frame_line(args.frame_only, only)
+        return 1 if only.missed else 0
     src = province(args.workdir, args.cases, args.seed)
     ws = args.workdir / f"ws-{args.cases}-{args.seed}"
     shutil.rmtree(ws, ignore_errors=True)
@@ -184,6 +204,7 @@ def main() -> int:
           f"networkit PLM {t_comm:6.2f} s  modularity {q_ours:.4f}")
     if not args.skip_baseline:
         community_baseline(store, proj, t_proj + t_comm, m_proj, targets)
+    frame_line(ws, targets)
     if args.ingest_cases > 0:
         ingest_throughput(args.workdir, args.ingest_cases, args.seed, targets)
     store.close()
@@ -214,6 +235,101 @@ def community_baseline(store: SQLiteStore, proj: Projection, t_ours: float, m_pr
           f"{m_build / max(m_proj, 1):.1f}x smaller")
     print("  " + targets.check(f"target community step >= {MIN_COMMUNITY_SPEEDUP:g}x faster "
                                "than networkx", speedup >= MIN_COMMUNITY_SPEEDUP))
+
+
+def frame_digest(frame: Any) -> str:
+    """SHA-256 of everything a frame holds, in order (sets sorted): equal frames, equal digests."""
+    import msgspec
+
+    tables = ("persons", "employers", "forums", "firms", "identifiers", "employer_cases",
+              "agent_cases")
+    state = ([[c.id, c.case_number, c.forum_id, c.forum, c.props, c.workers, c.employers,
+               c.others, c.agents, c.spans, c.claim_amounts, c.confirmation, c.uncontested]
+              for c in frame.cases.values()],
+             [getattr(frame, name) for name in tables],
+             [{k: sorted(v) for k, v in getattr(frame, name).items()}
+              for name in ("contacts", "legal_reps")])
+    return hashlib.sha256(msgspec.msgpack.encode(state)).hexdigest()
+
+
+def measure_frame(workspace: str, how: str) -> dict[str, Any]:
+    """CPU seconds of one frame step in this process, with whichever ``ringtrace`` is on the
+    path: ``build`` (the resolution read as kept, then the frame built; then, where the code
+    has a frame cache, the frame kept in it) or ``load`` (read from the frame cache)."""
+    from ringtrace.collector import collector_paused
+    from ringtrace.graph.store import open_store
+    from ringtrace.queries.frame import build_frame
+
+    out: dict[str, Any] = {}
+    with open_store(workspace) as store, collector_paused():
+        t0 = time.process_time()
+        if how == "build":
+            frame = build_frame(store)
+            out["cpu"] = time.process_time() - t0
+            if importlib.util.find_spec("ringtrace.queries.frame_cache") is not None:
+                from ringtrace.queries import frame_cache  # the baseline has none
+
+                path, key = frame_cache.cache_path(store), frame_cache.frame_key(store)
+                assert path is not None
+                t0 = time.process_time()
+                frame_cache.save(path, key, frame)
+                out["keep_cpu"] = time.process_time() - t0
+                out["bytes"] = path.stat().st_size
+        else:
+            from ringtrace.queries import frame_cache
+
+            path = frame_cache.cache_path(store)
+            assert path is not None
+            loaded = frame_cache.load(path, frame_cache.frame_key(store))
+            assert loaded is not None, "no frame kept for this workspace"
+            frame = loaded
+            out["cpu"] = time.process_time() - t0
+        out["cases"] = len(frame.cases)
+        out["digest"] = frame_digest(frame)
+    return out
+
+
+def frame_side(code: Path, workspace: Path, how: str) -> dict[str, Any]:
+    """:func:`measure_frame` in a fresh process with ``code`` (a directory holding ``ringtrace``)."""
+    env = {**os.environ, "PYTHONPATH": f"{code}{os.pathsep}{Path(__file__).resolve().parent}"}
+    out = subprocess.run([sys.executable, "-c", "import sys, json, bench_scan; print(json.dumps("
+                          "bench_scan.measure_frame(sys.argv[1], sys.argv[2])))",
+                          str(workspace), how], env=env, cwd=code, check=True,
+                         capture_output=True, text=True).stdout
+    found: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return found
+
+
+def frame_line(workspace: Path, targets: Targets) -> None:
+    """The frame built the base way, built by this checkout, and loaded from the frame cache:
+    CPU seconds, each in a fresh process, and the ratios; the three frames must be equal."""
+    root = Path(__file__).resolve().parent.parent
+    workspace = workspace.resolve()
+    cold = frame_side(root, workspace, "build")
+    cached = frame_side(root, workspace, "load")
+    base = None
+    with tempfile.TemporaryDirectory(prefix="bench-frame-") as tmp:
+        try:
+            archive = subprocess.run(["git", "-C", str(root), "archive", FRAME_BASELINE_REV,
+                                      "ringtrace"], check=True, capture_output=True).stdout
+            subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+            base = frame_side(Path(tmp), workspace, "build")
+        except (OSError, subprocess.CalledProcessError) as exc:
+            print(f"  frame baseline {FRAME_BASELINE_REV[:10]} not available ({exc})")
+    line = (f"frame of {cold['cases']:,} cases (CPU s): built {cold['cpu']:.2f} + kept "
+            f"{cold['keep_cpu']:.2f} ({cold['bytes'] / 1e6:,.0f} MB), loaded from the cache "
+            f"{cached['cpu']:.2f}")
+    if base is not None:
+        line += (f"; base-style build {base['cpu']:.2f}: build {base['cpu'] / cold['cpu']:.2f}x, "
+                 f"cached {base['cpu'] / cached['cpu']:.1f}x faster")
+    print(line)
+    if base is not None:
+        print("  " + targets.check(f"frame loaded from the cache >= {MIN_FRAME_CACHE_SPEEDUP:g}x "
+                                   "faster than built base-style",
+                                   base["cpu"] >= MIN_FRAME_CACHE_SPEEDUP * cached["cpu"]))
+    digests = {cold["digest"], cached["digest"]} | ({base["digest"]} if base else set())
+    print("  " + targets.check("frames built, loaded and base-style are identical",
+                               len(digests) == 1))
 
 
 def documents_province(workdir: Path, cases: int, seed: int) -> Path:

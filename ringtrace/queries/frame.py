@@ -7,8 +7,9 @@ gives the same answer on the embedded workspace and on Neo4j.
 
 from __future__ import annotations
 
+import time
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any, TypeVar
@@ -116,53 +117,77 @@ class Frame:
 
 
 def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None,
-                resolution: Resolution | None = None) -> Frame:
-    """Read the store into a :class:`Frame` (one pass per node and edge kind).
+                resolution: Resolution | None = None, *,
+                stages: dict[str, float] | None = None) -> Frame:
+    """Read the store into a :class:`Frame` (one bulk read per node and edge kind).
 
     Person and Employer ids in the frame are *entity* ids: ``resolution`` (default: the
     store's, computed if the store or the judgements changed, see :func:`ringtrace.resolve.ensure`)
-    is applied by :func:`_apply_resolution`.
+    is applied as parties, agents, contacts and legal representatives are read (the first
+    mention of an entity in a case is kept, in store order), and to the node tables by
+    :func:`_merge_entities`. ``stages``, when given, receives the CPU seconds of each stage
+    (what ``benchmarks/bench_scan.py`` prints).
     """
+    clock = _Stages(stages)
     resolution = resolution if resolution is not None else ensure(store)
+    entity_of: Mapping[str, str] = resolution.entity_of if resolution.merged else {}
+    clock.mark("resolution")
     cases = _read_cases(store)
     if progress:
         progress(len(cases))
+    clock.mark("cases")
     persons = dict(store.node_fields("Person", PERSON_FIELDS))
     employers = _props_by_id(store, "Employer")
+    clock.mark("persons+employers")
     _attach_forums(store, cases)
-    _attach_parties(store, cases, persons, employers)
-    _attach_agents(store, cases, persons)
-    contacts: dict[str, set[str]] = defaultdict(set)
-    for src, dst in store.edge_pairs(["HAS_PHONE", "HAS_ADDRESS"]):
-        contacts[src].add(dst)
+    _attach_parties(store, cases, persons, employers, entity_of)
+    clock.mark("forums+parties")
+    _attach_agents(store, cases, persons, entity_of)
+    clock.mark("agents")
+    contacts = _contacts(store, entity_of)
     legal_reps: dict[str, set[str]] = defaultdict(set)
     for src, dst in store.edge_pairs(["LEGAL_REP_OF"]):
-        legal_reps[dst].add(src)
+        legal_reps[entity_of.get(dst, dst)].add(entity_of.get(src, src))
+    clock.mark("contacts+reps")
     _attach_evidence(store, cases)
-    if resolution.merged:
-        persons, employers, contacts, legal_reps = _apply_resolution(
-            resolution, cases, persons, employers, contacts, legal_reps)
+    clock.mark("evidence")
+    if entity_of:
+        _merge_entities(resolution, persons, employers)
+    clock.mark("apply_resolution")
     frame = Frame(cases, persons, employers, _props_by_id(store, "Forum"),
                   _props_by_id(store, "LawFirm"), _shared_identifiers(store, contacts),
-                  dict(contacts), dict(legal_reps))
-    _index_cases(frame)
+                  contacts, dict(legal_reps))
+    clock.mark("forums/firms/identifiers")
+    _index_cases(frame, dedupe=bool(entity_of))
+    clock.mark("index")
     return frame
 
 
-def _apply_resolution(res: Resolution, cases: dict[str, CaseInfo],
-                      persons: dict[str, dict[str, Any]], employers: dict[str, dict[str, Any]],
-                      contacts: dict[str, set[str]], legal_reps: dict[str, set[str]]
-                      ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]],
-                                 dict[str, set[str]], dict[str, set[str]]]:
-    """Entity resolution applied: every Person/Employer id becomes its entity id.
+class _Stages:
+    """CPU seconds per stage, added to ``into`` (nothing is measured without it)."""
 
-    An entity's props are its representative member's (for an employer, the registry row:
-    registry facts win), with gaps filled from the other members in id order; the other
-    members leave ``persons``/``employers``. Party and agent refs keep the name printed in
-    their case; a case naming one entity twice (two spellings of one employer) keeps it once.
-    Contacts and legal representatives are re-keyed to entity ids.
+    def __init__(self, into: dict[str, float] | None) -> None:
+        self.into = into
+        self.last = time.process_time() if into is not None else 0.0
+
+    def mark(self, stage: str) -> None:
+        if self.into is not None:
+            now = time.process_time()
+            self.into[stage] = self.into.get(stage, 0.0) + now - self.last
+            self.last = now
+
+
+def _merge_entities(res: Resolution, persons: dict[str, dict[str, Any]],
+                    employers: dict[str, dict[str, Any]]) -> None:
+    """Entity resolution applied to the node tables: a merged entity's props are its
+    representative member's (for an employer, the registry row: registry facts win), with gaps
+    filled from the other members in id order; the other members leave ``persons`` and
+    ``employers``.
+
+    (Party and agent refs, contacts and legal representatives are re-keyed to entity ids as
+    they are read; party and agent refs keep the name printed in their case, and a case naming
+    one entity twice - two spellings of one employer - keeps it once, see :func:`_index_cases`.)
     """
-    entity = res.entity
     tables = {"Person": persons, "Employer": employers}
     for ent in res.entities.values():
         table = tables[ent.kind]
@@ -172,24 +197,19 @@ def _apply_resolution(res: Resolution, cases: dict[str, CaseInfo],
                 if merged.get(key) in (None, "", []) and value not in (None, "", []):
                     merged[key] = value
         table[ent.id] = merged
-    for case in cases.values():
-        lists: tuple[list[Any], ...] = (case.workers, case.employers, case.others, case.agents)
-        for refs in lists:
-            seen: set[str] = set()
-            kept = []
-            for ref in refs:
-                ref.id = entity(ref.id)
-                if ref.id not in seen:
-                    seen.add(ref.id)
-                    kept.append(ref)
-            refs[:] = kept
-    new_contacts: dict[str, set[str]] = defaultdict(set)
-    for owner, idents in contacts.items():
-        new_contacts[entity(owner)] |= idents
-    new_reps: dict[str, set[str]] = defaultdict(set)
-    for employer, reps in legal_reps.items():
-        new_reps[entity(employer)] |= {entity(r) for r in reps}
-    return persons, employers, new_contacts, new_reps
+
+
+def _contacts(store: GraphStore, entity_of: Mapping[str, str]) -> dict[str, set[str]]:
+    """Owner (entity) id -> the phones and addresses it gave."""
+    contacts: dict[str, set[str]] = {}
+    for src, dst in store.edge_pairs(["HAS_PHONE", "HAS_ADDRESS"]):
+        owner = entity_of.get(src, src)
+        found = contacts.get(owner)
+        if found is None:
+            contacts[owner] = {dst}
+        else:
+            found.add(dst)
+    return contacts
 
 
 def _shared_identifiers(store: GraphStore, contacts: dict[str, set[str]]
@@ -208,11 +228,11 @@ def _read_cases(store: GraphStore) -> dict[str, CaseInfo]:
     """Every case node as a :class:`CaseInfo` without parties yet, in id order."""
     cases: dict[str, CaseInfo] = {}
     for n in store.iter_nodes("Case"):
-        props = n.props
-        cases[n.id] = CaseInfo(n.id, props.get("case_number") or n.id, "",
-                               props.get("forum") or "", props,
-                               confirmation=_is_confirmation(props),
-                               uncontested=_is_uncontested(props))
+        case_id, props = n.id, n.props
+        cases[case_id] = CaseInfo(case_id, props.get("case_number") or case_id, "",
+                                  props.get("forum") or "", props,
+                                  confirmation=_is_confirmation(props),
+                                  uncontested=_is_uncontested(props))
     return cases
 
 
@@ -224,18 +244,21 @@ def _attach_forums(store: GraphStore, cases: dict[str, CaseInfo]) -> None:
 
 
 def _attach_parties(store: GraphStore, cases: dict[str, CaseInfo],
-                    persons: dict[str, dict[str, Any]],
-                    employers: dict[str, dict[str, Any]]) -> None:
-    """Sort each case's parties into workers, employers and others (store order)."""
-    for src, dst, ep in store.edge_fields("PARTY_IN", PARTY_FIELDS):
+                    persons: dict[str, dict[str, Any]], employers: dict[str, dict[str, Any]],
+                    entity_of: Mapping[str, str]) -> None:
+    """Sort each case's parties into workers, employers and others (store order), each
+    party under its entity id (the name is the mention's)."""
+    no_props: dict[str, Any] = {}
+    for src, dst, (role, side, role_in_text) in store.edge_values("PARTY_IN", PARTY_FIELDS):
         case = cases.get(dst)
         if case is None:
             continue
-        props = employers.get(src) or persons.get(src) or {}
-        side = ep["side"] or "unknown"
-        ref = PartyRef(src, str(props.get("name") or ""), ep["role"] or "", side,
-                       ep["role_in_text"] or "")
-        if ref.role == "supporter" or side == "other":
+        props = employers.get(src) or persons.get(src) or no_props
+        side = side or "unknown"
+        role = role or ""
+        ref = PartyRef(entity_of.get(src, src), str(props.get("name") or ""), role, side,
+                       role_in_text or "")
+        if role == "supporter" or side == "other":
             case.others.append(ref)  # a supporting procuratorate or union is no employer
         elif side == "worker":
             case.workers.append(ref)
@@ -246,16 +269,17 @@ def _attach_parties(store: GraphStore, cases: dict[str, CaseInfo],
 
 
 def _attach_agents(store: GraphStore, cases: dict[str, CaseInfo],
-                   persons: dict[str, dict[str, Any]]) -> None:
-    for src, dst, ep in store.edge_fields("AGENT_IN", AGENT_FIELDS):
+                   persons: dict[str, dict[str, Any]], entity_of: Mapping[str, str]) -> None:
+    for src, dst, (kind, side, law_firm, relation, represents) in store.edge_values(
+            "AGENT_IN", AGENT_FIELDS):
         case = cases.get(dst)
         if case is None:
             continue
-        name = persons[src].get("name") if src in persons else None
+        person = persons.get(src)
+        name = person.get("name") if person is not None else None
         case.agents.append(AgentRef(
-            src, str(name or ""), agent_kind(ep["agent_kind"], ep["law_firm"]),
-            ep["represents_side"] or "unknown", ep["law_firm"], ep["relation"],
-            list(ep["represents"] or [])))
+            entity_of.get(src, src), str(name or ""), agent_kind(kind, law_firm),
+            side or "unknown", law_firm, relation, list(represents or [])))
 
 
 def agent_kind(kind: str | None, law_firm: str | None) -> str:
@@ -278,13 +302,21 @@ def _attach_evidence(store: GraphStore, cases: dict[str, CaseInfo]) -> None:
             case.claim_amounts = amounts
 
 
-def _index_cases(frame: Frame) -> None:
-    """Case ids per employer and per agent (in case id order); parties sorted by id."""
+def _index_cases(frame: Frame, *, dedupe: bool = False) -> None:
+    """Case ids per employer and per agent (in case id order); parties sorted by id.
+
+    With ``dedupe`` (entity resolution merged some mentions), a party or agent list naming
+    one entity twice keeps its first ref (store order) before it is sorted.
+    """
     by_employer: dict[str, list[str]] = defaultdict(list)
     by_agent: dict[str, list[str]] = defaultdict(list)
     by_id = attrgetter("id")
     for case in frame.case_list():
         cid = case.id
+        if dedupe:
+            for refs in (case.workers, case.employers, case.others, case.agents):
+                if len(refs) > 1:
+                    _keep_first(refs)
         for ref in case.employers:
             by_employer[ref.id].append(cid)
         for agent in case.agents:
@@ -297,3 +329,15 @@ def _index_cases(frame: Frame) -> None:
             case.agents.sort(key=by_id)
     frame.employer_cases = dict(by_employer)
     frame.agent_cases = dict(by_agent)
+
+
+def _keep_first(refs: list[Any]) -> None:
+    """``refs`` without the refs whose id an earlier one has (in place)."""
+    seen: set[str] = set()
+    kept = []
+    for ref in refs:
+        if ref.id not in seen:
+            seen.add(ref.id)
+            kept.append(ref)
+    if len(kept) < len(refs):
+        refs[:] = kept

@@ -19,7 +19,8 @@ from ringtrace.collector import collector_paused
 from ringtrace.graph.identity import lead_id
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries import community_step
-from ringtrace.queries.frame import Frame, build_frame
+from ringtrace.queries.frame import Frame
+from ringtrace.queries.frame_cache import cached_frame
 from ringtrace.queries.groups import explained_groups
 from ringtrace.queries.redflags import RULES_BY_ID, run_all
 from ringtrace.queries.redflags.common import (
@@ -123,7 +124,7 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
           pending: community_step.PendingCommunities, snapshot: str) -> dict[str, Any]:
     scoring = config.scoring
     say("frame")
-    frame = build_frame(store)
+    frame = cached_frame(store, snapshot)  # built, or kept from a scan of the same data
     say("rules")
     findings = run_all(frame, config)
     scores = rule_scores(findings, config)

@@ -155,6 +155,10 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("redflags.common", 17): "lru_cache size 2^17 for parsed dates",
     ("redflags.common", 256): "lru_cache size",
     ("redflags.geography", 16): "lru_cache size 2^16 for place heads",
+    ("frame_cache", 20000): "entries per segment of the kept frame (memory, not results)",
+    ("frame_cache", 3600.0): "age in seconds of a temporary file an interrupted scan left",
+    ("frame_cache", 255): "the end mark of the kept frame's file format",
+    ("frame_cache", 32): "hex digits of the kept frame's key",
 }
 
 

@@ -175,7 +175,8 @@ class RingLink(Record):
     """Why some of a ring's cases belong together."""
 
     #: ``agent``, ``identifier`` (phone or address), ``employer``, ``batch``, ``series``,
-    #: ``firm_series``, ``practice`` or ``kin`` (an applicant acting for another)
+    #: ``firm_series``, ``practice``, ``kin`` (an applicant acting for another) or ``tie`` (one
+    #: lay person acting in each of a few suits against one employer)
     kind: str
     #: the node that links them: the agent, phone, address, employer, date or firm
     via: str

@@ -610,6 +610,7 @@ def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
     batched = {c for link in ring.links if link.kind == "batch" for c in link.cases}
     top_share = max(agents.values()) / len(ring.cases) if agents else 0.0
     kinds = Counter(link.kind for link in ring.links)
+    burst = burst_cases(frame, ring.cases, employers) if len(employers) == 1 else 0
     return {
         "cases": len(ring.cases), "applicants": len(workers), "employers": len(employers),
         "forums": len(forums), "agents": len(agents), "lay_agents": len(lay_agents),
@@ -619,7 +620,35 @@ def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
         "batched_share": round(len(batched) / len(ring.cases), 4),
         "batched_cases": sorted(batched),
         "link_kinds": dict(sorted(kinds.items())),
+        "burst_cases": max(len(ring.cases), burst),
     }
+
+
+def burst_cases(frame: Frame, cases: list[str], employers: AbstractSet[str]) -> int:
+    """How many confirmation suits against ``employers`` were filed between the first and the
+    last filing of ``cases`` (the burst the cases belong to; 0 when none of them is dated).
+
+    A cluster that nothing but its employer and its filing days holds together is a ring only
+    if most of it is leads (:func:`~ringtrace.queries.scan.reportable`); and "most" is of the
+    burst, not of the few of its suits that the rules flagged: three leads among the fifty
+    suits a restructured factory's workforce filed in one season are three leads, while a
+    bought cohort's suits are leads nearly all (issue 15: "a burst alone makes a ring").
+    :func:`structure` counts it for a cluster at one employer only: one that spans employers is
+    held together by more than one employer's season (a lawyer's series, an operation), and
+    the share of leads in some other employer's season says nothing about it.
+    """
+    days = [d for c in cases if (d := filing_date(frame.cases[c])) is not None]
+    if not days:
+        return 0
+    first, last = min(days), max(days)
+    found: set[str] = set()
+    for employer in employers:
+        for c in frame.employer_cases.get(employer, []):
+            case = frame.cases[c]
+            day = filing_date(case)
+            if case.confirmation and day is not None and first <= day <= last:
+                found.add(c)
+    return len(found | set(cases))
 
 
 def strength(struct: dict[str, Any], params: RingParams) -> float:

@@ -94,7 +94,9 @@ def reportable(leads: int, cases: int, applicants: int, coordinated_share: float
     applicants - or every case must be a strong lead (``strong``: how many are): cases held
     together only by filing together against one employer - which genuine group suits after a
     closure also do - are no ring on that account (docs/domain.md §3.2), and two ordinary
-    leads against one employer are two leads.
+    leads against one employer are two leads. ``cases`` is the burst the cluster was filed in
+    (:func:`~ringtrace.queries.rings.burst_cases`): most of the employer's suits of that
+    season, not only most of the few that the rules flagged, must be leads.
     """
     if leads < 2 or applicants < 2:
         return False
@@ -176,7 +178,7 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
     for row in ring_rows:
         row["leads"] = sum(case_rows[c]["is_lead"] for c in row["cases"])
         strong = sum(case_rows[c]["final_score"] >= params.strong_lead for c in row["cases"])
-        row["reported"] = reportable(row["leads"], len(row["cases"]),
+        row["reported"] = reportable(row["leads"], row["structure"]["burst_cases"],
                                      row["structure"]["applicants"],
                                      row["structure"]["coordinated_share"],
                                      params.min_uncoordinated_cases, strong)

@@ -395,3 +395,19 @@ def test_one_applicants_two_suits_are_no_tie(tmp_path: Path) -> None:
     cases[1]["parties"][0].update(name="申请人1")
     cases[1]["agents"][0]["represents"] = ["申请人1"]
     assert _links(frame_of(tmp_path, cases), "tie") == []
+
+
+def test_a_cluster_at_one_employer_is_judged_against_the_burst_it_was_filed_in(
+        tmp_path: Path) -> None:
+    """Three leads among the eight suits a workforce filed against its employer in one week are
+    three leads, not a ring of three: most of the burst is not a lead."""
+    frame = frame_of(tmp_path, [_case(n, f"2021-03-0{n}", agent=f"代理人{n}")
+                                for n in range(1, 9)])
+    ids = sorted(frame.cases, key=lambda c: frame.cases[c].get("filing_date"))
+    ring = Ring("R-x", sorted([ids[0], ids[1], ids[7]]), [Link("batch", "e", ids[:2])])
+    struct = structure(frame, ring)
+    assert struct["burst_cases"] == 8
+    assert reportable(3, 3, 3, 0.0, 3)
+    assert not reportable(3, struct["burst_cases"], 3, 0.0, 3)
+    spread = structure(frame, Ring("R-y", sorted(ids[:2]), []))
+    assert spread["burst_cases"] == 2

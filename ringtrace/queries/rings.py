@@ -77,6 +77,7 @@ class RingParams:
     link_gap_days: int
     tie_days: int
     tie_max_cases: int
+    tie_seed_threshold: float
     operation_gap_days: int
     hub_people: int
     agent_link_min_workers: int
@@ -324,6 +325,29 @@ def tie_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     return links
 
 
+def tied_to_candidates(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
+                       params: RingParams) -> set[str]:
+    """Confirmation cases below the seed threshold but scoring at least
+    ``tie_seed_threshold`` that a personal tie (:func:`tie_links`) joins to a candidate.
+
+    A small ring's weaker suits show the screening signs and little more - the manager who was
+    paid admits them all, the story is a line long - while one of them gives the purchase away
+    (a fifteen-year period ending at a retirement birthday). That the same person admitted or
+    filed both in the same weeks is what lets the investigator ask about the weaker one too;
+    without the tie it stays a case among thousands with the same screening signs.
+    """
+    weak = {c for c, s in scores.items()
+            if params.tie_seed_threshold <= s.rule_score < params.seed_threshold
+            and is_confirmation(frame.cases[c])}
+    if not weak:
+        return set()
+    joined: set[str] = set()
+    for link in tie_links(frame, candidates | weak, params.tie_days):
+        if not candidates.isdisjoint(link.cases):
+            joined.update(c for c in link.cases if c in weak)
+    return joined
+
+
 def _shared_counsel(frame: Frame, cases: list[str]) -> bool:
     """Do professionals of one law firm (or one lawyer) act for the workers in two or more of
     ``cases``?"""
@@ -542,6 +566,7 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
     """Rings from the findings and case scores (see the module docstring)."""
     candidates = {c for c, s in scores.items()
                   if s.rule_score >= params.seed_threshold and is_confirmation(frame.cases[c])}
+    candidates |= tied_to_candidates(frame, scores, candidates, params)
     links = evidence_links(frame, findings, candidates, params)
     uf = UnionFind(sorted(candidates))
     professional = [lk for lk in links if _professional(frame, lk)]

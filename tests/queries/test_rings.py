@@ -15,6 +15,7 @@ from ringtrace.queries.rings import (
     Ring,
     RingParams,
     _practice_dominated,
+    assemble,
     batch_links,
     evidence_links,
     structure,
@@ -22,6 +23,7 @@ from ringtrace.queries.rings import (
 )
 from ringtrace.queries.rules import load_rules
 from ringtrace.queries.scan import reportable
+from ringtrace.queries.scoring import CaseScore
 from tests.conftest import legit_case, sham_case
 from tests.queries.redflags.helpers import frame_of
 
@@ -411,3 +413,20 @@ def test_a_cluster_at_one_employer_is_judged_against_the_burst_it_was_filed_in(
     assert not reportable(3, struct["burst_cases"], 3, 0.0, 3)
     spread = structure(frame, Ring("R-y", sorted(ids[:2]), []))
     assert spread["burst_cases"] == 2
+
+
+def test_a_weaker_suit_the_same_manager_admitted_joins_the_candidates_ring(
+        tmp_path: Path) -> None:
+    """A suit with the screening signs only (even odds) joins a candidate's ring when the same
+    manager admitted both in the same week; a weaker one, or one without the tie, does not."""
+    def rings_of(frame: Frame, weak: float) -> list[list[str]]:
+        first, second = sorted(frame.cases)
+        scores = {first: CaseScore(first, rule_score=0.9), second: CaseScore(second, weak)}
+        return [r.cases for r in assemble(frame, [], scores, PARAMS)]
+
+    frame = frame_of(tmp_path / "tied", _manager_pair())
+    assert rings_of(frame, 0.5) == [sorted(frame.cases)]
+    assert rings_of(frame, 0.3) == []
+    untied = _manager_pair()
+    untied[1]["agents"][1]["name"] = "王会计"
+    assert rings_of(frame_of(tmp_path / "untied", untied), 0.5) == []

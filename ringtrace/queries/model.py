@@ -161,13 +161,16 @@ class RingStructure(Record):
     batched_share: float
     #: link kind -> how many links of that kind hold the ring together
     link_kinds: dict[str, int]
+    #: for a ring at one employer, the confirmation suits against it filed between the ring's
+    #: first and last filing (the burst it belongs to); else, and at least, its own cases
+    burst_cases: int = 0
 
     @classmethod
     def from_dict(cls, row: Mapping[str, Any]) -> RingStructure:
         return cls(row["cases"], row["applicants"], row["employers"], row["forums"],
                    row["agents"], row["lay_agents"], row["top_agent_share"],
                    row["coordinated_share"], row.get("batched_share", 0.0),
-                   dict(row["link_kinds"]))
+                   dict(row["link_kinds"]), row.get("burst_cases", row["cases"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +178,8 @@ class RingLink(Record):
     """Why some of a ring's cases belong together."""
 
     #: ``agent``, ``identifier`` (phone or address), ``employer``, ``batch``, ``series``,
-    #: ``firm_series``, ``practice`` or ``kin`` (an applicant acting for another)
+    #: ``firm_series``, ``practice``, ``kin`` (an applicant acting for another) or ``tie`` (one
+    #: lay person acting in each of a few suits against one employer)
     kind: str
     #: the node that links them: the agent, phone, address, employer, date or firm
     via: str

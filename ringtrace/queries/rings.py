@@ -11,7 +11,10 @@
    flagged for a burst, for confirmations above its headcount or for a near-retirement
    cohort); two or more candidates against one employer filed or decided within
    ``batch_link_days`` of each other; two candidates against one employer where an applicant
-   in one is a lay agent in the other (:func:`kin_links`).
+   in one is a lay agent in the other (:func:`kin_links`); uncontested candidates against one
+   employer filed together in which one lay person acts for the workers or for the employer in
+   each (:func:`tie_links`) - in a ring of at most ``tie_max_cases`` cases a ``tie`` or ``kin``
+   link is coordination evidence, so that two leads tied by a person are a ring.
    An agent, identifier or employer link only joins cases that follow each other within
    ``link_gap_days`` (``[rings]`` in ``rules.toml``): an operation runs for months, a local
    legal-service worker who meets two applicants four years apart is not one, nor are two
@@ -72,6 +75,9 @@ class RingParams:
     large_employer_headcount: int
     batch_link_days: int
     link_gap_days: int
+    tie_days: int
+    tie_max_cases: int
+    tie_seed_threshold: float
     operation_gap_days: int
     hub_people: int
     agent_link_min_workers: int
@@ -148,6 +154,8 @@ class Ring:
     cases: list[str]
     links: list[Link] = field(default_factory=list)
     community: int | None = None  # set when the ring came from splitting a large component
+    #: at most ``tie_max_cases`` cases: a personal tie (``tie``, ``kin``) is its coordination
+    small: bool = False
     score: float = 0.0
     structure: dict[str, Any] = field(default_factory=dict)
 
@@ -274,7 +282,83 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
             links += _chained("employer", employer, frame, member, gap)
     links += batch_links(frame, candidates, params.batch_link_days)
     links += kin_links(frame, candidates, gap)
+    links += tie_links(frame, candidates, params.tie_days)
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
+
+
+def tie_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
+    """Uncontested candidates against one employer, filed within ``days`` of each other, in
+    which one and the same lay person acts: for the workers in each of them, or for the
+    employer in each of them (its manager or "staff" who admitted them).
+
+    A small ring has no intermediary with reach and no batch worth the name: the host's
+    manager admits two or three claims he was paid for (SPP-2024-04: the coal mine's
+    vice-manager handling the closure "colluded" with two applicants who "同时向法院起诉"; P9:
+    the intermediary as the employer's 人事部门负责人), or one lay person files them all (G7).
+    That one person controlled both suits is what a prosecutor can put to them; "same employer,
+    same month" is not. The tie joins suits only while they are filed together (``days``): the
+    manager who answers unrelated suits over the years ties nothing. Suits whose workers share
+    professional counsel (one lawyer or one firm acting for both) are a group with its own
+    counsel (issue 15: "a group's own counsel is treated as an intermediary") and are not tied.
+    Like a kin tie, a ``tie`` is coordination evidence only in a small ring
+    (:func:`structure`, ``tie_max_cases``): in a big cluster the employer's manager answering
+    every suit is what a genuine closure looks like too.
+    """
+    by_person: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for c in sorted(candidates):
+        case = frame.cases[c]
+        if not case.uncontested:
+            continue
+        for a in case.agents:
+            if a.kind in PROFESSIONAL or a.side not in ("worker", "employer"):
+                continue
+            for e in case.employers:
+                by_person[(e.id, a.side, a.id)].append(c)
+    links: list[Link] = []
+    for (_employer, side, person), cases in sorted(by_person.items()):
+        if len(cases) < 2:
+            continue
+        for run in time_chains(frame, cases, days):
+            workers = {w.id for c in run for w in frame.cases[c].workers}
+            if len(workers) >= 2 and not _shared_counsel(frame, run):
+                links.append(Link("tie", f"{side}:{person}", run))
+    return links
+
+
+def tied_to_candidates(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
+                       params: RingParams) -> set[str]:
+    """Confirmation cases below the seed threshold but scoring at least
+    ``tie_seed_threshold`` that a personal tie (:func:`tie_links`) joins to a candidate.
+
+    A small ring's weaker suits show the screening signs and little more - the manager who was
+    paid admits them all, the story is a line long - while one of them gives the purchase away
+    (a fifteen-year period ending at a retirement birthday). That the same person admitted or
+    filed both in the same weeks is what lets the investigator ask about the weaker one too;
+    without the tie it stays a case among thousands with the same screening signs.
+    """
+    weak = {c for c, s in scores.items()
+            if params.tie_seed_threshold <= s.rule_score < params.seed_threshold
+            and is_confirmation(frame.cases[c])}
+    if not weak:
+        return set()
+    joined: set[str] = set()
+    for link in tie_links(frame, candidates | weak, params.tie_days):
+        if not candidates.isdisjoint(link.cases):
+            joined.update(c for c in link.cases if c in weak)
+    return joined
+
+
+def _shared_counsel(frame: Frame, cases: list[str]) -> bool:
+    """Do professionals of one law firm (or one lawyer) act for the workers in two or more of
+    ``cases``?"""
+    seen: set[str] = set()
+    for c in cases:
+        mine = {a.law_firm or a.id for a in frame.cases[c].agents
+                if a.side == "worker" and a.kind in PROFESSIONAL}
+        if seen & mine:
+            return True
+        seen |= mine
+    return False
 
 
 def kin_links(frame: Frame, candidates: set[str], gap: int) -> list[Link]:
@@ -285,12 +369,12 @@ def kin_links(frame: Frame, candidates: set[str], gap: int) -> list[Link]:
     夫妻、朋友等亲近关系"; 东港: "至少有十幾人存在親屬關系"; the colluding coal-mine manager of
     SPP-2024-04 with two applicants) have no intermediary and no batch, so nothing else ties
     them. The tie joins their suits into one group, and only candidates (each a candidate on
-    its own rules) are joined. It is *not* coordination (:data:`COORDINATION`): a genuine
-    couple who both worked at a restructured or dormant enterprise (L1) sue it too, often
-    without a money claim and admitted from its archives, and act for each other because a
-    spouse is the cheapest agent. So a kin-tied group is reported under the rule for groups
-    without coordination - three or more applicants, most of their cases leads - and a couple
-    alone stays two leads, as two leads against one employer do.
+    its own rules) are joined. In a big cluster it is *not* coordination (:data:`COORDINATION`):
+    a genuine workforce's couples who both worked at a restructured or dormant enterprise (L1)
+    sue it too and act for each other because a spouse is the cheapest agent. In a small ring
+    (``tie_max_cases``, :data:`SMALL_RING_TIES`) it is what ties the suits: a couple reported
+    as a ring must still be two leads, each on its own evidence of a purchase - a genuine
+    couple admitted from the archives or claiming wages is not.
     """
     worker_cases: dict[str, set[str]] = defaultdict(set)
     for c in sorted(candidates):
@@ -482,6 +566,7 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
     """Rings from the findings and case scores (see the module docstring)."""
     candidates = {c for c, s in scores.items()
                   if s.rule_score >= params.seed_threshold and is_confirmation(frame.cases[c])}
+    candidates |= tied_to_candidates(frame, scores, candidates, params)
     links = evidence_links(frame, findings, candidates, params)
     uf = UnionFind(sorted(candidates))
     professional = [lk for lk in links if _professional(frame, lk)]
@@ -517,13 +602,16 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
                           for i in comp_links]
             ring_links = [lk for lk in ring_links if len(lk.cases) >= 2]
             rings.append(Ring(ring_id(part[0]), part, ring_links,
-                              community=n if len(parts) > 1 else None))
+                              community=n if len(parts) > 1 else None,
+                              small=len(part) <= params.tie_max_cases))
     return rings
 
 
 #: link kinds that show coordination (as opposed to co-location in one employer or batch, or
 #: kinship, :func:`kin_links`)
 COORDINATION = ("agent", "identifier")
+#: personal ties that show coordination in a small ring only (:func:`tie_links`, :func:`kin_links`)
+SMALL_RING_TIES = ("tie", "kin")
 
 
 def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
@@ -542,10 +630,12 @@ def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
             agents[a.id] += 1
             if a.kind not in PROFESSIONAL:
                 lay_agents.add(a.id)
-    coordinated = {c for link in ring.links if link.kind in COORDINATION for c in link.cases}
+    kinds_here = COORDINATION + SMALL_RING_TIES if ring.small else COORDINATION
+    coordinated = {c for link in ring.links if link.kind in kinds_here for c in link.cases}
     batched = {c for link in ring.links if link.kind == "batch" for c in link.cases}
     top_share = max(agents.values()) / len(ring.cases) if agents else 0.0
     kinds = Counter(link.kind for link in ring.links)
+    burst = burst_cases(frame, ring.cases, employers) if len(employers) == 1 else 0
     return {
         "cases": len(ring.cases), "applicants": len(workers), "employers": len(employers),
         "forums": len(forums), "agents": len(agents), "lay_agents": len(lay_agents),
@@ -555,7 +645,35 @@ def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
         "batched_share": round(len(batched) / len(ring.cases), 4),
         "batched_cases": sorted(batched),
         "link_kinds": dict(sorted(kinds.items())),
+        "burst_cases": max(len(ring.cases), burst),
     }
+
+
+def burst_cases(frame: Frame, cases: list[str], employers: AbstractSet[str]) -> int:
+    """How many confirmation suits against ``employers`` were filed between the first and the
+    last filing of ``cases`` (the burst the cases belong to; 0 when none of them is dated).
+
+    A cluster that nothing but its employer and its filing days holds together is a ring only
+    if most of it is leads (:func:`~ringtrace.queries.scan.reportable`); and "most" is of the
+    burst, not of the few of its suits that the rules flagged: three leads among the fifty
+    suits a restructured factory's workforce filed in one season are three leads, while a
+    bought cohort's suits are leads nearly all (issue 15: "a burst alone makes a ring").
+    :func:`structure` counts it for a cluster at one employer only: one that spans employers is
+    held together by more than one employer's season (a lawyer's series, an operation), and
+    the share of leads in some other employer's season says nothing about it.
+    """
+    days = [d for c in cases if (d := filing_date(frame.cases[c])) is not None]
+    if not days:
+        return 0
+    first, last = min(days), max(days)
+    found: set[str] = set()
+    for employer in employers:
+        for c in frame.employer_cases.get(employer, []):
+            case = frame.cases[c]
+            day = filing_date(case)
+            if case.confirmation and day is not None and first <= day <= last:
+                found.add(c)
+    return len(found | set(cases))
 
 
 def strength(struct: dict[str, Any], params: RingParams) -> float:

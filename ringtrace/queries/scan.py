@@ -73,7 +73,8 @@ def _reasons(frame: Frame, ring: Ring, scores: dict[str, CaseScore], struct: dic
     labels = {"agent": "共同代理人", "identifier": "共用电话/地址", "employer": "同一可疑用人单位",
               "batch": "同期批量", "series": "同一律师多家单位系列案",
               "firm_series": "同一律所多家单位系列案",
-              "practice": "律师执业以可疑案件为主", "kin": "申请人互为代理人（亲属）"}
+              "practice": "律师执业以可疑案件为主", "kin": "申请人互为代理人（亲属）",
+              "tie": "同一非律师经手各案"}
     if kinds:
         reasons.append("关联证据：" + "，".join(f"{labels[k]}×{n}" for k, n in kinds.items()))
     rules = Counter(r for c in ring.cases for r in scores[c].rules)
@@ -94,7 +95,9 @@ def reportable(leads: int, cases: int, applicants: int, coordinated_share: float
     applicants - or every case must be a strong lead (``strong``: how many are): cases held
     together only by filing together against one employer - which genuine group suits after a
     closure also do - are no ring on that account (docs/domain.md §3.2), and two ordinary
-    leads against one employer are two leads.
+    leads against one employer are two leads. ``cases`` is the burst the cluster was filed in
+    (:func:`~ringtrace.queries.rings.burst_cases`): most of the employer's suits of that
+    season, not only most of the few that the rules flagged, must be leads.
     """
     if leads < 2 or applicants < 2:
         return False
@@ -176,7 +179,7 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
     for row in ring_rows:
         row["leads"] = sum(case_rows[c]["is_lead"] for c in row["cases"])
         strong = sum(case_rows[c]["final_score"] >= params.strong_lead for c in row["cases"])
-        row["reported"] = reportable(row["leads"], len(row["cases"]),
+        row["reported"] = reportable(row["leads"], row["structure"]["burst_cases"],
                                      row["structure"]["applicants"],
                                      row["structure"]["coordinated_share"],
                                      params.min_uncoordinated_cases, strong)

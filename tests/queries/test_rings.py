@@ -15,6 +15,7 @@ from ringtrace.queries.rings import (
     Ring,
     RingParams,
     _practice_dominated,
+    assemble,
     batch_links,
     evidence_links,
     structure,
@@ -22,6 +23,7 @@ from ringtrace.queries.rings import (
 )
 from ringtrace.queries.rules import load_rules
 from ringtrace.queries.scan import reportable
+from ringtrace.queries.scoring import CaseScore
 from tests.conftest import legit_case, sham_case
 from tests.queries.redflags.helpers import frame_of
 
@@ -299,9 +301,9 @@ def _kin_pair(second_employer: str = "安阳市恒达废旧物资回收有限公
 
 
 def test_an_applicant_who_is_another_applicants_agent_ties_their_suits(tmp_path: Path) -> None:
-    """Two relatives against one employer, one acting for the other: a kin tie joins the pair,
-    but is no coordination - a genuine couple acts for each other too - so the pair is reported
-    only as a group without coordination would be (three or more applicants)."""
+    """Two relatives against one employer, one acting for the other: a kin tie joins the pair.
+    In a small ring it is the coordination that makes two leads a ring; in a big cluster it is
+    none - a genuine workforce's couples act for each other too."""
     frame = frame_of(tmp_path, _kin_pair())
     links = _links(frame, "kin")
     assert links == [sorted(frame.cases)]
@@ -309,6 +311,9 @@ def test_an_applicant_who_is_another_applicants_agent_ties_their_suits(tmp_path:
     struct = structure(frame, ring)
     assert struct["coordinated_share"] == 0.0 and struct["link_kinds"] == {"kin": 1}
     assert not reportable(2, 2, 2, struct["coordinated_share"], 3)
+    small = structure(frame, dataclasses.replace(ring, small=True))
+    assert small["coordinated_share"] == 1.0
+    assert reportable(2, 2, 2, small["coordinated_share"], 3)
 
 
 def test_no_kin_tie_across_employers_or_without_the_applicant_acting(tmp_path: Path) -> None:
@@ -337,3 +342,91 @@ def test_a_lone_case_years_before_a_batch_stays_apart(tmp_path: Path) -> None:
     links = _links(frame, "agent")
     numbers = [sorted(frame.cases[c].case_number for c in run) for run in links]
     assert numbers == [["(2021)豫0502民初2号", "(2021)豫0502民初3号", "(2021)豫0502民初4号"]]
+
+
+def _manager_pair(second_day: str = "2021-03-05") -> list[dict[str, Any]]:
+    """Two near-retirement applicants, each with their own agent, whose suits the employer's
+    office manager admitted."""
+    cases = [_case(1, "2021-03-01", agent="刘某甲"), _case(2, second_day, agent="陈某乙")]
+    for case in cases:
+        case["agents"].append({"name": "张经理", "represents": [case["parties"][1]["name"]],
+                               "kind": "employee", "relation": "该公司办公室主任",
+                               "birth_date": "1975-04-04"})
+    return cases
+
+
+def test_the_employers_manager_admitting_two_suits_ties_them(tmp_path: Path) -> None:
+    """Two uncontested suits filed together, the same manager admitting both: a ``tie``, which
+    makes a small ring of two leads reportable."""
+    frame = frame_of(tmp_path, _manager_pair())
+    assert _links(frame, "tie") == [sorted(frame.cases)]
+    links = evidence_links(frame, [], set(frame.cases), PARAMS)
+    ring = Ring("R-x", sorted(frame.cases), [lk for lk in links if lk.kind == "tie"], small=True)
+    struct = structure(frame, ring)
+    assert struct["coordinated_share"] == 1.0
+    assert reportable(2, 2, 2, struct["coordinated_share"], PARAMS.min_uncoordinated_cases)
+    big = structure(frame, dataclasses.replace(ring, small=False))
+    assert big["coordinated_share"] == 0.0
+
+
+def test_one_lay_agent_for_two_applicants_at_one_employer_ties_their_suits(
+        tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, [_case(1, "2021-03-01"), _case(2, "2021-03-02")])
+    assert _links(frame, "tie") == [sorted(frame.cases)]
+
+
+def test_no_tie_apart_in_time_contested_or_with_the_groups_own_counsel(tmp_path: Path) -> None:
+    """The manager who answers suits months apart, a suit the employer fought, and two workers
+    with one law firm's counsel (a group's own lawyers) are no tie."""
+    apart = frame_of(tmp_path / "apart", _manager_pair(second_day="2021-09-01"))
+    assert _links(apart, "tie") == []
+    fought = _manager_pair()
+    fought[1]["defendant_response"] = "contests"
+    fought[1]["outcome"] = "denied"
+    assert _links(frame_of(tmp_path / "fought", fought), "tie") == []
+    counsel = _manager_pair()
+    for n, case in enumerate(counsel):
+        case["agents"].append({"name": f"律师{n}", "represents": [case["parties"][0]["name"]],
+                               "kind": "lawyer", "law_firm": "河南某某律师事务所"})
+    assert _links(frame_of(tmp_path / "counsel", counsel), "tie") == []
+
+
+def test_one_applicants_two_suits_are_no_tie(tmp_path: Path) -> None:
+    """A first instance and its retrial, the same manager answering both, are one dispute."""
+    cases = _manager_pair()
+    cases[1]["parties"][0].update(name="申请人1")
+    cases[1]["agents"][0]["represents"] = ["申请人1"]
+    assert _links(frame_of(tmp_path, cases), "tie") == []
+
+
+def test_a_cluster_at_one_employer_is_judged_against_the_burst_it_was_filed_in(
+        tmp_path: Path) -> None:
+    """Three leads among the eight suits a workforce filed against its employer in one week are
+    three leads, not a ring of three: most of the burst is not a lead."""
+    frame = frame_of(tmp_path, [_case(n, f"2021-03-0{n}", agent=f"代理人{n}")
+                                for n in range(1, 9)])
+    ids = sorted(frame.cases, key=lambda c: frame.cases[c].get("filing_date"))
+    ring = Ring("R-x", sorted([ids[0], ids[1], ids[7]]), [Link("batch", "e", ids[:2])])
+    struct = structure(frame, ring)
+    assert struct["burst_cases"] == 8
+    assert reportable(3, 3, 3, 0.0, 3)
+    assert not reportable(3, struct["burst_cases"], 3, 0.0, 3)
+    spread = structure(frame, Ring("R-y", sorted(ids[:2]), []))
+    assert spread["burst_cases"] == 2
+
+
+def test_a_weaker_suit_the_same_manager_admitted_joins_the_candidates_ring(
+        tmp_path: Path) -> None:
+    """A suit with the screening signs only (even odds) joins a candidate's ring when the same
+    manager admitted both in the same week; a weaker one, or one without the tie, does not."""
+    def rings_of(frame: Frame, weak: float) -> list[list[str]]:
+        first, second = sorted(frame.cases)
+        scores = {first: CaseScore(first, rule_score=0.9), second: CaseScore(second, weak)}
+        return [r.cases for r in assemble(frame, [], scores, PARAMS)]
+
+    frame = frame_of(tmp_path / "tied", _manager_pair())
+    assert rings_of(frame, 0.5) == [sorted(frame.cases)]
+    assert rings_of(frame, 0.3) == []
+    untied = _manager_pair()
+    untied[1]["agents"][1]["name"] = "王会计"
+    assert rings_of(frame_of(tmp_path / "untied", untied), 0.5) == []

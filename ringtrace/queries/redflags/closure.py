@@ -11,8 +11,11 @@ What it flags (exculpatory)
     * the claimed lengths vary by at least ``min_length_spread_years`` (people joined over the
       years and left together), or their median is at most ``short_tenure_years`` (a young firm,
       a contractor or labour-service company whose staff joined together a few years ago); and
-    * fewer than half of the ends fall on the worker's own birthday at a statutory retirement
-      age (``retirement_ages``: 50, 55 or 60; ± ``retirement_tolerance_days``).
+    * at most half of the ends fall on the worker's own birthday at a statutory retirement
+      age (``retirement_ages``: 50, 55 or 60; ± ``retirement_tolerance_days``): a closing
+      firm's long-serving staff are near retirement, and some of them meet such a birthday in
+      the weeks around the closure by chance; a bought cohort's ends are its birthdays
+      nearly all.
 Why it matters
     Genuine group suits after a closure or restructuring look like a burst against a small
     employer that does not object, but their claimed periods "end at the enterprise's closure
@@ -83,7 +86,7 @@ def _workforce(ended: Ended, params: dict[str, Any]) -> str | None:
         return None
     tolerance = int(params["retirement_tolerance_days"])
     ages = [int(a) for a in params["retirement_ages"]]
-    if 2 * sum(_at_retirement(f, tolerance, ages) for f in group) >= len(group):
+    if 2 * sum(_at_retirement(f, tolerance, ages) for f in group) > len(group):
         return None
     spread = lengths[-1] - lengths[0]
     median = statistics.median(lengths)

@@ -59,6 +59,23 @@ def test_ends_at_the_workers_own_retirement_birthdays_are_not_a_closure(tmp_path
     assert hits(frame, "EVID_ENDED_TOGETHER") == []
 
 
+def test_a_lay_off_of_near_retirees_where_half_end_near_a_birthday_is_still_a_closure(
+        tmp_path: Path) -> None:
+    """Four long-serving staff let go within ten days of each other; two of them happened to
+    turn 50 or 55 in the weeks before. A tie is no majority: a closing firm's staff near
+    retirement meet their birthdays around the closure by chance, a bought cohort's ends
+    are their birthdays nearly all."""
+    births = ["1958-11-10", "1962-07-13", "1967-07-01", "1957-11-22"]
+    ends = ["2017-07-23", "2017-07-20", "2017-07-16", "2017-07-25"]
+    frame = frame_of(tmp_path, _cases(["2000-06", "2008-03", "2007-07", "2004-04"], ends,
+                                      births))
+    assert len(hits(frame, "EVID_ENDED_TOGETHER")) == 4
+    births[0] = "1962-07-01"  # a third woman ending at 55: most ends are birthdays
+    frame = frame_of(tmp_path / "most", _cases(["2000-06", "2008-03", "2007-07", "2004-04"],
+                                               ends, births))
+    assert hits(frame, "EVID_ENDED_TOGETHER") == []
+
+
 def test_a_group_suits_common_end_on_one_members_birthday_is_still_a_closure(
         tmp_path: Path) -> None:
     """Three group suits (two applicants each) ended with the factory; in each, one member

@@ -12,7 +12,7 @@ no second implementation to keep in step. The steps:
    (:mod:`ringtrace.spark.components`);
 4. **bins**: components are packed into bins of about ``bin_cases`` cases (a bin holds whole
    components); a component over ``max_component_cases`` gets a bin of its own and its size is
-   recorded;
+   recorded (both from the rules file's ``[spark]`` table unless given);
 5. **scan**: each bin is written into a temporary workspace on its executor, in ingest's
    order (registry rows, documents in input order, ledger rows), and scanned;
 6. **merge**: the bins' scans become one scan mapping (:mod:`ringtrace.spark.merge`), written
@@ -39,7 +39,7 @@ from ringtrace.graph.records import BackPaymentRecord, RegistryRecord, case_from
 from ringtrace.loaders.ingest import source_items
 from ringtrace.loaders.parsed import DOCUMENTS, manifest
 from ringtrace.loaders.sources import Read, discover
-from ringtrace.queries.rules import RuleConfig, load_rules
+from ringtrace.queries.rules import RuleConfig, default_rules, load_rules
 from ringtrace.spark import imports
 from ringtrace.spark.components import item_components
 from ringtrace.spark.links import record_keys
@@ -140,11 +140,18 @@ def _scan_bin(config: RuleConfig, entry: tuple[str, Iterable[tuple[int, int, Any
 
 def scan_corpus(spark: Any, corpus: Path, out: Path, *, tables: Iterable[Path] = (),
                 config: RuleConfig | None = None, encoding: str | None = None,
-                bin_cases: int = 5000, max_component_cases: int = 50_000) -> ScanSummary:
+                bin_cases: int | None = None, max_component_cases: int | None = None
+                ) -> ScanSummary:
     """Scan the parsed corpus at ``corpus`` (plus the registry and ledger ``tables``) on
-    ``spark``'s executors; write the merged scan to ``out / RESULTS_FILE``."""
+    ``spark``'s executors; write the merged scan to ``out / RESULTS_FILE``.
+
+    ``bin_cases`` and ``max_component_cases`` default to ``config``'s ``[spark]`` table."""
     functions = require("pyspark.sql.functions", "scale", purpose="ringtrace spark scan")
     config = config or load_rules()
+    settings = config.spark or default_rules().spark
+    assert settings is not None  # the shipped defaults have a [spark] table
+    bin_cases = bin_cases or settings.bin_cases
+    max_component_cases = max_component_cases or settings.max_component_cases
     seconds: dict[str, float] = {}
     clock = time.monotonic()
 

@@ -1,6 +1,8 @@
 """``scan``: compute red flags, rings and scores over a whole store, and keep the results.
 
-The result is a JSON-ready mapping stored with :meth:`GraphStore.save_scan_if_unchanged`; the
+The result is a JSON-ready mapping (:class:`~ringtrace.queries.scan_json.ScanJson`, read back
+as the records of :mod:`ringtrace.queries.model`) stored with
+:meth:`GraphStore.save_scan_if_unchanged`; the
 same store and rules always give the same mapping (except ``meta.scanned_at``). A scan holds the
 store's writer lock from start to end, records the snapshot it read (``meta.snapshot``) and
 stores its results only if the documents are still that snapshot, in one transaction, so
@@ -12,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from ringtrace import __version__
 from ringtrace.collector import collector_paused
@@ -29,6 +31,14 @@ from ringtrace.queries.redflags.common import (
 )
 from ringtrace.queries.rings import Ring, RingParams, assemble, strength, structure
 from ringtrace.queries.rules import RuleConfig, load_rules
+from ringtrace.queries.scan_json import (
+    CaseJson,
+    ExposureJson,
+    GroupJson,
+    LinkJson,
+    RingJson,
+    ScanJson,
+)
 from ringtrace.queries.scoring import CaseScore, probability, rule_scores
 
 Progress = Callable[[str], None]
@@ -45,7 +55,7 @@ def claimed_years(frame: Frame, case_id: str) -> float:
     return max(0.0, years_between(start, end)) if start and end else 0.0
 
 
-def exposure(frame: Frame, cases: list[str], config: RuleConfig) -> dict[str, Any]:
+def exposure(frame: Frame, cases: list[str], config: RuleConfig) -> ExposureJson:
     wage = float(config.exposure["average_monthly_wage"])
     years_paid = float(config.exposure["payout_years"])
     rate = float(config.exposure["accrual_rate"])
@@ -103,7 +113,7 @@ def reportable(leads: int, cases: int, applicants: int, coordinated_share: float
 
 
 def run_scan(store: GraphStore, config: RuleConfig | None = None,
-             progress: Progress | None = None) -> dict[str, Any]:
+             progress: Progress | None = None) -> ScanJson:
     """Scan ``store``: findings, rings, case scores and ranked leads; saved and returned."""
     config = config or load_rules()
     scoring = config.scoring
@@ -120,7 +130,7 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
 
 
 def _scan(store: GraphStore, config: RuleConfig, say: Progress,
-          pending: community_step.PendingCommunities, snapshot: str) -> dict[str, Any]:
+          pending: community_step.PendingCommunities, snapshot: str) -> ScanJson:
     """The scan's steps, in the order :data:`STEPS` reports them: the frame, the rules' findings
     and scores, rings (each adding its evidence to its cases' scores), the case rows with
     their communities, rings ranked by what their cases became, then the result saved."""
@@ -142,7 +152,7 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
                    key=lambda c: (-case_rows[c]["final_score"], c))
     _rank_rings(ring_rows, case_rows, params)
     explained = explained_groups(frame, findings, set(leads), config.groups)
-    result: dict[str, Any] = {
+    result: ScanJson = {
         "meta": {
             "ringtrace_version": __version__, "snapshot": snapshot,
             "scanned_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -156,18 +166,19 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
         "cases": case_rows,
         "rings": ring_rows,
         "leads": leads,
-        "explained_groups": [g.to_dict() for g in explained],
+        # a record's to_dict is its JSON form, typed as a plain dict
+        "explained_groups": cast("list[GroupJson]", [g.to_dict() for g in explained]),
     }
     say("save")
-    store.save_scan_if_unchanged(result, snapshot)
+    store.save_scan_if_unchanged(dict(result), snapshot)
     return result
 
 
 def _scored_ring(frame: Frame, ring: Ring, scores: dict[str, CaseScore], params: RingParams,
-                 config: RuleConfig) -> dict[str, Any]:
-    """The stored row of one assembled ring (without its lead count, report flag and rank,
-    which depend on every ring's cases): its structure, strength and score, with the ring's
-    evidence added to the scores of its cases (in ``scores``)."""
+                 config: RuleConfig) -> RingJson:
+    """The stored row of one assembled ring: its structure, strength and score, with the ring's
+    evidence added to the scores of its cases (in ``scores``). Its lead count, report flag and
+    rank depend on every ring's cases: :func:`_rank_rings` sets them."""
     struct = structure(frame, ring)
     s = strength(struct, params)
     coordinated = set(struct.pop("coordinated_cases")) | set(struct.pop("batched_cases"))
@@ -183,11 +194,12 @@ def _scored_ring(frame: Frame, ring: Ring, scores: dict[str, CaseScore], params:
         "cases": ring.cases, "structure": struct,
         "community": ring.community,
         "intermediaries": [a for a, n in intermediaries.most_common() if n >= 2][:5],
-        "links": [{"kind": lk.kind, "via": lk.via, "cases": len(lk.cases)}
+        "links": [LinkJson(kind=lk.kind, via=lk.via, cases=len(lk.cases))
                   for lk in ring.links][:200],
         "exposure": exposure(frame, ring.cases, config),
         "reasons": _reasons(frame, ring, scores, struct, intermediaries),
         "rules": dict(sorted(Counter(r for c in ring.cases for r in scores[c].rules).items())),
+        "leads": 0, "reported": False, "rank": 0,  # set by _rank_rings
     }
 
 
@@ -204,7 +216,7 @@ def _add_ring_evidence(ring: Ring, scores: dict[str, CaseScore], strength_: floa
 
 
 def _case_rows(scores: dict[str, CaseScore], threshold: float,
-               community_of: Mapping[str, int]) -> dict[str, dict[str, Any]]:
+               community_of: Mapping[str, int]) -> dict[str, CaseJson]:
     """The stored row of each scored case, by case id (sorted)."""
     return {
         c: {"rule_score": s.rule_score, "final_score": s.final_score,
@@ -215,7 +227,7 @@ def _case_rows(scores: dict[str, CaseScore], threshold: float,
     }
 
 
-def _rank_rings(ring_rows: list[dict[str, Any]], case_rows: dict[str, dict[str, Any]],
+def _rank_rings(ring_rows: list[RingJson], case_rows: dict[str, CaseJson],
                 params: RingParams) -> None:
     """Count each ring's leads, decide whether it is reported (:func:`reportable`), and rank
     them in place: reported rings (with at least one lead) first, strongest first; clusters

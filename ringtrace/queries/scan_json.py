@@ -1,8 +1,9 @@
 """The stored scan's JSON form, as TypedDicts: for code that handles the mapping itself.
 
 Readers of a scan get the records of :mod:`ringtrace.queries.model`; a few places handle the
-JSON mapping before it is stored - Spark's merge of the parts' scans
-(:mod:`ringtrace.spark.merge`) and the import of a Spark scan (:mod:`ringtrace.spark.imports`).
+JSON mapping before it is stored - the scan that builds it (:mod:`ringtrace.queries.scan`),
+Spark's merge of the parts' scans (:mod:`ringtrace.spark.merge`) and the import of a Spark
+scan (:mod:`ringtrace.spark.imports`).
 These TypedDicts name its keys (FollowTheMoney's habit: a TypedDict for a serialised form), one
 per record, with the same keys as the record's fields (a test keeps them equal); a key that a
 scan from an older version may lack is ``NotRequired``, as the record's ``from_dict`` reads it
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, NotRequired, TypedDict
 
-__all__ = ["CaseJson", "EngineJson", "EvidenceJson", "FindingJson", "GroupJson",
+__all__ = ["CaseJson", "EngineJson", "EvidenceJson", "ExposureJson", "FindingJson", "GroupJson",
            "GroupReasonJson", "LinkJson", "MetaJson", "OversizedJson", "RingJson", "ScanJson"]
 
 
@@ -58,9 +59,17 @@ class LinkJson(TypedDict):
     cases: int
 
 
+class ExposureJson(TypedDict):
+    """:class:`~ringtrace.queries.model.Exposure`."""
+
+    amount_yuan: float
+    claimed_years: float
+    method: str
+
+
 class RingJson(TypedDict):
-    """:class:`~ringtrace.queries.model.RingRecord` (``structure`` and ``exposure`` as their
-    records' JSON)."""
+    """:class:`~ringtrace.queries.model.RingRecord` (``structure`` as the mapping ring
+    assembly builds, :func:`ringtrace.queries.rings.structure`)."""
 
     rank: int
     ring_id: str
@@ -73,7 +82,7 @@ class RingJson(TypedDict):
     community: NotRequired[int | None]
     intermediaries: list[str]
     links: list[LinkJson]
-    exposure: dict[str, Any]
+    exposure: ExposureJson
     reasons: list[str]
     rules: dict[str, int]
 

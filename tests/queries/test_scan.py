@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +26,7 @@ def scanned(province: Path, tmp_path: Path) -> SQLiteStore:
     return store
 
 
-def _without_time(result: dict) -> dict:
+def _without_time(result: Mapping[str, Any]) -> dict[str, Any]:
     return {**result, "meta": {k: v for k, v in result["meta"].items() if k != "scanned_at"}}
 
 

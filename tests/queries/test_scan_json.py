@@ -14,6 +14,7 @@ from tests.scanned_province import ScannedProvince
 
 PAIRS = [(scan_json.EvidenceJson, model.Evidence), (scan_json.FindingJson, model.RuleHit),
          (scan_json.CaseJson, model.ScoredCase), (scan_json.LinkJson, model.RingLink),
+         (scan_json.ExposureJson, model.Exposure),
          (scan_json.RingJson, model.RingRecord), (scan_json.GroupReasonJson, model.GroupReason),
          (scan_json.GroupJson, model.ExplainedGroup), (scan_json.MetaJson, model.ScanMeta),
          (scan_json.ScanJson, model.StoredScan)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import pytest
@@ -15,6 +15,7 @@ from ringtrace.graph.store import SQLiteStore
 from ringtrace.queries.feedback import read_outcomes
 from ringtrace.queries.leads import list_leads
 from ringtrace.queries.ringviews import list_rings
+from ringtrace.queries.scan_json import ScanJson
 from ringtrace.queries.views import LeadRow
 from ringtrace.resolve import ensure, stored
 from ringtrace.review import fold, read_actions
@@ -341,8 +342,8 @@ def test_a_lead_is_found_among_the_leads_or_else_among_every_case(workspace_copy
         return ScoredCase(score, score, 0.0, 0.0, ("EMP_BURST",), (0,), None, lead_id(case),
                           score >= 0.72, None).to_dict()
 
-    scan = ScanResults.of({"meta": {}, "leads": ["Case:a"], "cases": {
-        "Case:a": row("Case:a", 0.9), "Case:b": row("Case:b", 0.3)}})
+    scan = ScanResults.of(cast(ScanJson, {"meta": {}, "leads": ["Case:a"], "cases": {
+        "Case:a": row("Case:a", 0.9), "Case:b": row("Case:b", 0.3)}}))
     assert scan.lead_case(lead_id("Case:a")) == "Case:a"
     assert scan.lead_case(lead_id("Case:b")) == "Case:b"  # scored, below the threshold
     assert scan.lead_case("L-0000000000") is None

@@ -46,7 +46,7 @@ def rings(ctx: Context, limit: int, include_clusters: bool, store_uri: str | Non
       ringtrace rings --all
     """
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
-        rows = list_rings(store, limit, include_clusters)
+        rows = [r.to_dict() for r in list_rings(store, limit, include_clusters)]
     emit(rows, as_json=as_json, as_csv=as_csv, rows=rows, text=table(named(rows, "top_rules")))
 
 
@@ -98,21 +98,22 @@ def ring(ctx: Context, ring_id: str, html_out: Path | None, seed: int, store_uri
         if html_out:
             from ringtrace.viz.pages import ring_page
 
-            html_out.write_text(ring_page(detail, ring_graph(store, detail), seed=seed), "utf-8")
-    lines = [say(f"团伙 {detail['ring_id']}（排名 {detail['rank']}，评分 {detail['score']:.3f}）",
-                 f"ring {detail['ring_id']} (rank {detail['rank']}, score "
-                 f"{detail['score']:.3f})")]
-    lines += [f"  - {r}" for r in detail["reasons"]]
+            html_out.write_text(ring_page(detail, ring_graph(store, detail.case_ids), seed=seed),
+                                "utf-8")
+    lines = [say(f"团伙 {detail.ring_id}（排名 {detail.rank}，评分 {detail.score:.3f}）",
+                 f"ring {detail.ring_id} (rank {detail.rank}, score {detail.score:.3f})")]
+    lines += [f"  - {r}" for r in detail.reasons]
     lines.append(say("  估计涉案金额：", "  exposure: ")
-                 + f"{detail['exposure']['amount_yuan']:,.0f} 元 ({detail['exposure']['method']})")
-    if detail["intermediaries"]:
+                 + f"{detail.exposure.amount_yuan:,.0f} 元 ({detail.exposure.method})")
+    if detail.intermediaries:
         lines.append(say("  中介：", "  intermediaries: ") + ", ".join(
-            f"{i['name']} ({i['role']}, {i['cases']}{say('件', ' cases')})"
-            for i in detail["intermediaries"]))
-    lines += ["", table(named(detail["cases"], "rules"), CASE_COLUMNS)]
+            f"{i.name} ({i.role}, {i.cases}{say('件', ' cases')})"
+            for i in detail.intermediaries))
+    cases = [c.to_dict() for c in detail.cases]
+    lines += ["", table(named(cases, "rules"), CASE_COLUMNS)]
     if html_out:
         lines.append(f"\nwrote {html_out}")
-    emit(detail, as_json=as_json, as_csv=as_csv, rows=detail["cases"], columns=CASE_COLUMNS,
+    emit(detail.to_dict(), as_json=as_json, as_csv=as_csv, rows=cases, columns=CASE_COLUMNS,
          text="\n".join(lines))
 
 
@@ -135,20 +136,21 @@ def employer(ctx: Context, name: str, store_uri: str | None, as_json: bool, as_c
     """
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors(as_json=as_json):
         profile = employer_profile(store, name)
-    e = profile["employer"]
-    former = profile["matched"]["former_name"]
+    e = profile.employer
+    former = profile.matched.former_name
     lines = [f"(matched its former name 曾用名 {former})"] if former else []
     lines += [f"{e.get('name')}  USCC {e.get('uscc') or '-'}  status {e.get('status') or '-'}  "
              f"founded {e.get('founded') or '-'}  insured {e.get('insured_headcount', '-')}",
-             f"cases {len(profile['cases'])}, plaintiffs {len(profile['plaintiffs'])}, "
-             f"agents {len(profile['agents'])}, rings {', '.join(profile['rings']) or '-'}"]
-    lines += [f"  flag {rule_name(f['rule_id'])}: {f['summary']}" for f in profile["flags"]]
-    story = profile["resolution"]
-    lines += [f"  merged: {m}" for m in story["merged_because"]]
-    lines += [f"  tie: {t}" for t in story["relations"]]
-    lines += [f"  judgement: {j}" for j in story["judgements"]]
-    lines += ["", table(named(profile["cases"], "rules"), CASE_COLUMNS)]
-    emit(profile, as_json=as_json, as_csv=as_csv, rows=profile["cases"], columns=CASE_COLUMNS,
+             f"cases {len(profile.cases)}, plaintiffs {len(profile.plaintiffs)}, "
+             f"agents {len(profile.agents)}, rings {', '.join(profile.rings) or '-'}"]
+    lines += [f"  flag {rule_name(f.rule_id)}: {f.summary}" for f in profile.flags]
+    story = profile.resolution
+    lines += [f"  merged: {m}" for m in story.merged_because]
+    lines += [f"  tie: {t}" for t in story.relations]
+    lines += [f"  judgement: {j}" for j in story.judgements]
+    cases = [c.to_dict() for c in profile.cases]
+    lines += ["", table(named(cases, "rules"), CASE_COLUMNS)]
+    emit(profile.to_dict(), as_json=as_json, as_csv=as_csv, rows=cases, columns=CASE_COLUMNS,
          text="\n".join(lines))
 
 
@@ -173,12 +175,12 @@ def agent(ctx: Context, name: str, every: bool, store_uri: str | None, as_json: 
     """
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors(as_json=as_json):
         profiles = agent_profile(store, name, every=every)
-    rows = [{"id": p["agent"]["id"], "name": p["agent"].get("name"), "kinds": p["kinds"],
-             "law_firms": p["law_firms"], "cases": len(p["cases"]), "applicants": p["applicants"],
-             "employers": len(p["employers"]), "sides": p["sides"], "rings": p["rings"],
-             "mentions": len(p["resolution"]["members"])}
+    rows = [{"id": p.agent["id"], "name": p.agent.get("name"), "kinds": list(p.kinds),
+             "law_firms": list(p.law_firms), "cases": len(p.cases), "applicants": p.applicants,
+             "employers": len(p.employers), "sides": dict(p.sides), "rings": list(p.rings),
+             "mentions": len(p.resolution.members)}
             for p in profiles]
-    emit(profiles, as_json=as_json, as_csv=as_csv, rows=rows)
+    emit([p.to_dict() for p in profiles], as_json=as_json, as_csv=as_csv, rows=rows)
 
 
 @cli.command(epilog=EXIT_STATUS)
@@ -203,11 +205,11 @@ def person(ctx: Context, name: str, every: bool, store_uri: str | None, as_json:
     """
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors(as_json=as_json):
         profiles = person_profile(store, name, every=every)
-    rows = [{"id": p["person"]["id"], "name": p["person"].get("name"),
-             "birth_date": p["person"].get("birth_date"), "roles": len(p["roles"]),
-             "mentions": len(p["resolution"]["members"]),
-             "back_payments": len(p["back_payments"]), "rings": p["rings"]} for p in profiles]
-    emit(profiles, as_json=as_json, as_csv=as_csv, rows=rows)
+    rows = [{"id": p.person["id"], "name": p.person.get("name"),
+             "birth_date": p.person.get("birth_date"), "roles": len(p.roles),
+             "mentions": len(p.resolution.members),
+             "back_payments": len(p.back_payments), "rings": list(p.rings)} for p in profiles]
+    emit([p.to_dict() for p in profiles], as_json=as_json, as_csv=as_csv, rows=rows)
 
 
 @cli.group(invoke_without_command=True)
@@ -229,7 +231,7 @@ def leads(click_ctx: click.Context, limit: int, min_score: float | None, store_u
         return
     ctx: Context = click_ctx.obj
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
-        rows = list_leads(store, limit, min_score)
+        rows = [lead.to_dict() for lead in list_leads(store, limit, min_score)]
     columns = ["rank", "lead_id", "case_number", "forum", "score", "ring_id", "rules"]
     emit(rows, as_json=as_json, as_csv=as_csv, rows=rows, columns=columns,
          text=table(named(rows, "rules"), columns))

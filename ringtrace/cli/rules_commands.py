@@ -58,7 +58,7 @@ def show(patterns: tuple[str, ...], rules_file: Path | None, changed: bool, as_j
             f"no setting's name contains {' / '.join(patterns)}; `ringtrace rules show` lists "
             "them all"))
     lang = language()
-    rows = [{**t.to_dict(), "explanation": tunable_text(t.path, t.explanation, lang)}
+    rows = [{**t.to_dict(), "explanation": tunable_text(t, lang)}
             for t in found]
     data = {"source": config.source, "fingerprint": config.fingerprint, "tunables": rows}
     text = "\n".join([

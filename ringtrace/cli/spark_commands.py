@@ -91,14 +91,15 @@ def spark_parse(source: str, out: Path, master: str | None, encoding: str | None
 @click.option("--rules", "rules_file", type=click.Path(exists=True, dir_okay=False,
                                                        path_type=Path),
               help="TOML file overriding rule weights and thresholds (see rules.toml).")
-@click.option("--bin-cases", type=click.IntRange(min=1), default=5000, show_default=True,
-              help="Cases per executor task: small components are packed into bins this big.")
-@click.option("--max-component-cases", type=click.IntRange(min=1), default=50_000,
-              show_default=True,
-              help="A component with more cases runs alone in a task, its size recorded.")
+@click.option("--bin-cases", type=click.IntRange(min=1),
+              help="Cases per executor task: small components are packed into bins this big "
+                   "(default: spark.bin_cases of the rules, 5000 as shipped).")
+@click.option("--max-component-cases", type=click.IntRange(min=1),
+              help="A component with more cases runs alone in a task, its size recorded "
+                   "(default: spark.max_component_cases of the rules, 50000 as shipped).")
 @click.option("--json", "as_json", is_flag=True, help="The summary as JSON.")
 def spark_scan(corpus: Path, out: Path, tables: tuple[Path, ...], master: str | None,
-               rules_file: Path | None, bin_cases: int, max_component_cases: int,
+               rules_file: Path | None, bin_cases: int | None, max_component_cases: int | None,
                as_json: bool) -> None:
     """Scan a parsed corpus on Spark: the same rules, rings and scores as `ringtrace scan`.
 

@@ -29,6 +29,7 @@ from ringtrace.graph.model import schema
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
+from ringtrace.queries.views import RingDetail
 from ringtrace.viz.catalogue import labels
 from ringtrace.viz.pack_data import Masker, pack_data
 from ringtrace.viz.pack_manifest import MANIFEST, sha256_file
@@ -136,12 +137,12 @@ def _text(masker: Masker, value: Any) -> Any:
     return masker.text(value)
 
 
-def _graph(store: GraphStore, detail: dict[str, Any], pack: dict[str, Any],
+def _graph(store: GraphStore, detail: RingDetail, pack: dict[str, Any],
            masker: Masker) -> nx.MultiDiGraph:
     """The ring graph with masked ids and properties and each item's source case numbers."""
-    raw = ring_graph(store, detail)
-    ring_id = detail["ring_id"]
-    number = {c["id"]: c["case_number"] or c["id"] for c in detail["cases"]}
+    raw = ring_graph(store, detail.case_ids)
+    ring_id = detail.ring_id
+    number = {c.id: c.case_number or c.id for c in detail.cases}
     cases = {c["id"]: c for c in pack["cases"]}
     span_kinds = labels()["dossier"]["span_kinds"]
     roles = labels()["export_roles"]
@@ -296,7 +297,7 @@ def ring_exports(store: GraphStore, ring_ids: Sequence[str] | None = None, *,
     the manifest hashes of evidence packs already written.
     """
     scan = ScanResults.load(store)
-    chosen = ring_ids if ring_ids is not None else [r["ring_id"] for r in list_rings(store)]
+    chosen = ring_ids if ring_ids is not None else [r.ring_id for r in list_rings(store)]
     return [_one(store, scan, r, unmask, audit) for r in chosen]
 
 

@@ -39,6 +39,7 @@ from ringtrace.queries.jurisdiction import (
 from ringtrace.queries.leads import list_leads
 from ringtrace.queries.redflags import RULES_BY_ID
 from ringtrace.queries.results import ScanResults
+from ringtrace.queries.views import LeadRow
 
 __all__ = ["COLUMNS", "FORMATS", "GROUPINGS", "LEDGER", "ExportFile", "ExportResult",
            "export_leads", "read_ledger"]
@@ -94,21 +95,21 @@ def read_ledger(workspace: str | Path) -> list[dict[str, Any]]:
     return read_jsonl(ledger_path(workspace), "the export ledger")
 
 
-def _evidence_text(lead: dict[str, Any]) -> str:
-    items = [f"[{e['rule_id']}] {e['detail']}" for e in lead["evidence"]
-             if e.get("kind") == "text" or e.get("case_number") in (None, lead["case_number"])]
+def _evidence_text(lead: LeadRow) -> str:
+    items = [f"[{e.rule_id}] {e.detail}" for e in lead.evidence
+             if e.kind == "text" or e.case_number in (None, lead.case_number)]
     return "\n".join(dict.fromkeys(items[:_EVIDENCE_ITEMS]))
 
 
-def _row(lead: dict[str, Any], where: Jurisdiction, unmask: bool) -> dict[str, Any]:
+def _row(lead: LeadRow, where: Jurisdiction, unmask: bool) -> dict[str, Any]:
     shown = (lambda text: text) if unmask else mask_text
     return {
-        "lead_id": lead["lead_id"], "case_number": lead["case_number"], "forum": lead["forum"],
-        "document_type": lead["document_type"], "decision_date": lead["decision_date"],
-        "score": round(float(lead["score"]), 4), "ring_id": lead["ring_id"] or "",
+        "lead_id": lead.lead_id, "case_number": lead.case_number, "forum": lead.forum,
+        "document_type": lead.document_type, "decision_date": lead.decision_date,
+        "score": round(float(lead.score), 4), "ring_id": lead.ring_id or "",
         "rules": "、".join(f"{r} {RULES_BY_ID[r].title}" if r in RULES_BY_ID else r
-                          for r in lead["rules"]),
-        "reasons": shown("\n".join(lead["reasons"])), "evidence": shown(_evidence_text(lead)),
+                          for r in lead.rules),
+        "reasons": shown("\n".join(lead.reasons)), "evidence": shown(_evidence_text(lead)),
         "procuratorate": where.procuratorate.name, "upper": where.upper.name,
         "basis": where.basis,
     }
@@ -156,16 +157,16 @@ def export_leads(store: GraphStore, workspace: str | Path, out_dir: Path, *,
     scan = ScanResults.load(store)
     leads = list_leads(store, None, min_score)
     done = {line["lead_id"] for line in read_ledger(workspace)}
-    fresh = [lead for lead in leads if again or lead["lead_id"] not in done]
-    groups: dict[Procuratorate, list[tuple[dict[str, Any], Jurisdiction]]] = defaultdict(list)
+    fresh = [lead for lead in leads if again or lead.lead_id not in done]
+    groups: dict[Procuratorate, list[tuple[LeadRow, Jurisdiction]]] = defaultdict(list)
     progress.start(len(fresh), "procuratorates")
     for lead in fresh:
-        where = case_jurisdiction(store, lead["case_id"])
+        where = case_jurisdiction(store, lead.case_id)
         groups[_receiver(where, by)].append((lead, where))
         progress()
     now = utc_now()
     export_id = "X-" + now[:19].replace("-", "").replace(":", "") + "-" + digest(
-        now, str(len(done)), *(lead["lead_id"] for lead in fresh), length=6)
+        now, str(len(done)), *(lead.lead_id for lead in fresh), length=6)
     result = ExportResult(export_id, now, [], len(leads) - len(fresh), len(leads))
     if not fresh:
         return result
@@ -184,9 +185,9 @@ def export_leads(store: GraphStore, workspace: str | Path, out_dir: Path, *,
             ("数据快照", scan.meta.snapshot), ("生成工具", f"ringtrace {__version__}"),
             ("脱敏", "否（完整身份证号与电话）" if unmask else "是（身份证号仅留地区码，电话留前3后4位）"),
             ("说明", "线索由模型生成，不等于已查实的监督案件，需调查核实。")])
-        result.files.append(ExportFile(office, path, [lead["lead_id"] for lead, _ in members]))
-        ledger_lines += [{"lead_id": lead["lead_id"], "case_id": lead["case_id"],
-                          "case_number": lead["case_number"], "procuratorate": office.name,
+        result.files.append(ExportFile(office, path, [lead.lead_id for lead, _ in members]))
+        ledger_lines += [{"lead_id": lead.lead_id, "case_id": lead.case_id,
+                          "case_number": lead.case_number, "procuratorate": office.name,
                           "procuratorate_code": office.code, "by": by, "file": str(path),
                           "export_id": export_id, "exported_at": now, "user": user}
                          for lead, _ in members]

@@ -8,9 +8,9 @@ lives with the stored records).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from ringtrace.queries.model import Evidence
+from ringtrace.queries.scan_json import FindingJson
 
 __all__ = ["Evidence", "Finding"]
 
@@ -25,7 +25,7 @@ class Finding:
     summary: str
     evidence: list[Evidence] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> FindingJson:
         return {"rule_id": self.rule_id, "subject": self.subject, "cases": self.cases,
                 "summary": self.summary,
                 "evidence": [{"kind": e.kind, "case_number": e.case_number, "detail": e.detail}

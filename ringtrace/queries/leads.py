@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.entities import case_row
 from ringtrace.queries.model import ExplainedGroup, ScoredCase
 from ringtrace.queries.results import ScanResults
+from ringtrace.queries.views import LeadEvidence, LeadRow
 from ringtrace.regions.provinces import province_name, province_of_code, province_of_text
 
 __all__ = ["list_explained_groups", "list_leads"]
@@ -22,7 +21,7 @@ def list_explained_groups(store: GraphStore, limit: int | None = None) -> list[E
 
 def list_leads(store: GraphStore, limit: int | None = None,
                min_score: float | None = None, *,
-               only: list[tuple[int, str]] | None = None) -> list[dict[str, Any]]:
+               only: list[tuple[int, str]] | None = None) -> list[LeadRow]:
     """Leads in rank order: each with its lead id, score, rule ids, reasons and evidence.
 
     ``only``: just these (rank, case id) pairs, read and nothing else (a page of the lead
@@ -48,24 +47,21 @@ def list_leads(store: GraphStore, limit: int | None = None,
 
 
 def _lead_rows(store: GraphStore, scan: ScanResults, ranked: list[tuple[int, str]],
-               rows: dict[str, ScoredCase]) -> list[dict[str, Any]]:
+               rows: dict[str, ScoredCase]) -> list[LeadRow]:
     out = []
     for rank, case_id in ranked:
         row = rows[case_id]
         facts = case_row(store, case_id, scan)
         forum = store.node(next((e.dst for e in store.edges_of(case_id, ["DECIDED_BY"])), ""))
         region = forum.props.get("region_code") if forum else None
-        province = province_of_code(region) or province_of_text(facts.get("forum"))
+        province = province_of_code(region) or province_of_text(facts.forum)
         findings = scan.findings_for_case(case_id)
-        out.append({
-            "rank": rank, "lead_id": row.lead_id, "case_id": case_id,
-            "case_number": facts["case_number"], "forum": facts["forum"],
-            "region_code": region, "province": province_name(province),
-            "document_type": facts["document_type"], "decision_date": facts["decision_date"],
-            "score": row.final_score, "rule_score": row.rule_score,
-            "ring_id": row.ring_id, "rules": list(row.rules),
-            "reasons": [f.summary for f in findings],
-            "evidence": [{"rule_id": f.rule_id, **ev.to_dict()} for f in findings
-                         for ev in f.evidence],
-        })
+        out.append(LeadRow(
+            rank=rank, lead_id=row.lead_id, case_id=case_id, case_number=facts.case_number,
+            forum=facts.forum, region_code=region, province=province_name(province),
+            document_type=facts.document_type, decision_date=facts.decision_date,
+            score=row.final_score, rule_score=row.rule_score, ring_id=row.ring_id,
+            rules=row.rules, reasons=tuple(f.summary for f in findings),
+            evidence=tuple(LeadEvidence(f.rule_id, ev.case_number, ev.detail, ev.kind)
+                           for f in findings for ev in f.evidence)))
     return out

@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from dataclasses import Field, dataclass, fields
 from typing import Any, ClassVar
 
-from ringtrace.queries.rules import RuleConfig
+from ringtrace.queries.rules import RuleConfig, SparkSettings
 
 #: version of the results schema (docs/results-schema.md); raised when a field changes meaning
 #: or goes away, not when one is added
@@ -362,4 +362,5 @@ def _rule_config(stored: Mapping[str, Any]) -> RuleConfig:
     return RuleConfig(scoring=stored["scoring"], rules=stored["rules"],
                       exposure=stored["exposure"], source=stored.get("source", "stored scan"),
                       caps=stored.get("caps", {}), rings=stored.get("rings", {}),
-                      groups=stored.get("groups", {}))
+                      groups=stored.get("groups", {}),
+                      spark=SparkSettings(**stored["spark"]) if "spark" in stored else None)

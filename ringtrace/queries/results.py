@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
 
 from ringtrace.errors import NotFound
 from ringtrace.graph.identity import lead_id
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
 from ringtrace.queries.model import ExplainedGroup, RingRecord, RuleHit, ScanMeta, ScoredCase
+from ringtrace.queries.scan_json import ScanJson
 
 
 class ScanResults:
@@ -39,9 +39,9 @@ class ScanResults:
         return cls(reader)
 
     @classmethod
-    def of(cls, data: dict[str, Any]) -> ScanResults:
+    def of(cls, data: ScanJson) -> ScanResults:
         """Results over a scan mapping already in memory (what ``run_scan`` returns)."""
-        return cls(WholeScan(data))
+        return cls(WholeScan(dict(data)))
 
     @property
     def meta(self) -> ScanMeta:

@@ -59,16 +59,23 @@ Where the records show up:
 
 - `ringtrace scan --json`: the scan's `ScanMeta` without `rules`, plus `schema_version`.
 - `ringtrace groups --json`: a list of `ExplainedGroup`.
-- `ringtrace rings --json`: a row per `RingRecord`: its `rank`, `ring_id`, `score` and
+
+The other `--json` outputs are the views of `ringtrace/queries/views.py` (their `to_dict`),
+built from these records:
+
+- `ringtrace rings --json`: a `RingRow` per `RingRecord`: its `rank`, `ring_id`, `score` and
   `leads`, its structure's `cases`, `applicants` and `employers`, `exposure.amount_yuan` as
   `exposure_yuan`, the names of its first two `intermediaries` and its three most frequent
   `rules` as `top_rules`.
-- `ringtrace ring N --json`: `structure` is a `RingStructure`, `exposure` an `Exposure`,
+- `ringtrace ring N --json`: a `RingDetail`, whose `cases` are `CaseView`s (the one shape
+  of a case in every view); `structure` is a `RingStructure`, `exposure` an `Exposure`,
   `links` a list of `RingLink`; `evidence` maps each case id to its findings (`rule_id`,
   `summary` and a list of `Evidence`).
-- `ringtrace leads --json`: `score` and `rule_score` are a `ScoredCase`'s `final_score` and
-  `rule_score`; each `evidence` item is an `Evidence` with the `rule_id` of its finding.
-- `ringtrace employer/agent --json`: each flag is a `RuleHit`'s rule, summary and evidence,
+- `ringtrace leads --json`: a `LeadRow` each; `score` and `rule_score` are a `ScoredCase`'s
+  `final_score` and `rule_score`; each `evidence` item is an `Evidence` with the `rule_id` of
+  its finding.
+- `ringtrace employer/agent/person --json`: an `EmployerProfile`, `AgentProfile`s or
+  `PersonProfile`s; each flag is a `RuleHit`'s rule, summary and evidence,
   with the number of cases it implicates; `explained_groups` lists `ExplainedGroup`.
 - An evidence pack's `pack.json`: `scan.rules` is `ScanMeta.rules`.
 

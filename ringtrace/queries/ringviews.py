@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -11,13 +12,24 @@ from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.entities import case_row
 from ringtrace.queries.redflags import RULES_BY_ID
 from ringtrace.queries.results import ScanResults
+from ringtrace.queries.views import (
+    CaseFinding,
+    CaseView,
+    FlagCount,
+    RingAgent,
+    RingApplicant,
+    RingDetail,
+    RingEmployer,
+    RingForum,
+    RingIntermediary,
+    RingRow,
+    TimelineEvent,
+)
 from ringtrace.resolve import ensure
-
-_DATE_EVENTS = (("filing_date", "立案"), ("hearing_date", "开庭"), ("decision_date", "裁判"))
 
 
 def list_rings(store: GraphStore, limit: int | None = None,
-               include_clusters: bool = False) -> list[dict[str, Any]]:
+               include_clusters: bool = False) -> list[RingRow]:
     """Ranked rings with their headline figures.
 
     A ring is *reported* when at least one of its cases is a lead; groups held together by
@@ -32,26 +44,24 @@ def list_rings(store: GraphStore, limit: int | None = None,
             node = store.node(agent_id)
             names.append(node.name if node else agent_id)
         s = ring.structure
-        rows.append({
-            "rank": ring.rank, "ring_id": ring.ring_id, "score": ring.score,
-            "cases": s.cases, "leads": ring.leads, "applicants": s.applicants,
-            "employers": s.employers, "intermediaries": names,
-            "exposure_yuan": ring.exposure.amount_yuan,
-            "top_rules": [r for r, _ in Counter(ring.rules).most_common(3)],
-        })
+        rows.append(RingRow(
+            rank=ring.rank, ring_id=ring.ring_id, score=ring.score, cases=s.cases,
+            leads=ring.leads, applicants=s.applicants, employers=s.employers,
+            intermediaries=tuple(names), exposure_yuan=ring.exposure.amount_yuan,
+            top_rules=tuple(r for r, _ in Counter(ring.rules).most_common(3))))
     return rows
 
 
-def ring_detail(store: GraphStore, ring_id: str) -> dict[str, Any]:
+def ring_detail(store: GraphStore, ring_id: str) -> RingDetail:
     """Everything about one ring, in the shape the HTML views and evidence packs render."""
     scan = ScanResults.load(store)
     ring = scan.ring(ring_id)
-    cases = [case_row(store, c, scan) for c in ring.cases]
+    cases = tuple(case_row(store, c, scan) for c in ring.cases)
     # people and employers as resolved entities: an agent named in 50 judgments is one agent
     entity = ensure(store).entity
     members: dict[str, Counter[str]] = {"Employer": Counter(), "worker": Counter(),
                                         "agent": Counter(), "Forum": Counter()}
-    agent_info: dict[str, dict[str, Any]] = {}
+    agent_info: dict[str, tuple[str | None, str | None, str | None]] = {}
     mentions: dict[str, set[str]] = {}
     for c in ring.cases:
         for e in store.edges_of(c, ["PARTY_IN", "AGENT_IN", "DECIDED_BY"]):
@@ -61,9 +71,9 @@ def ring_detail(store: GraphStore, ring_id: str) -> dict[str, Any]:
                 members["Employer" if e.props.get("side") == "employer" else "worker"][who] += 1
             elif e.kind == "AGENT_IN":
                 members["agent"][who] += 1
-                agent_info.setdefault(who, {"kind": e.props.get("agent_kind"),
-                                            "law_firm": e.props.get("law_firm"),
-                                            "side": e.props.get("represents_side")})
+                # kind, law firm and side, as the first mention read says
+                agent_info.setdefault(who, (e.props.get("agent_kind"), e.props.get("law_firm"),
+                                            e.props.get("represents_side")))
             else:
                 members["Forum"][e.dst] += 1
     nodes = {nid: store.node(nid) for group in members.values() for nid in group}
@@ -72,52 +82,54 @@ def ring_detail(store: GraphStore, ring_id: str) -> dict[str, Any]:
         node = nodes.get(nid)
         return node.props if node else {}
 
-    intermediaries = [{"id": a, "name": props(a).get("name", a),
-                       "role": "劳动者代理人" if agent_info[a]["side"] == "worker" else "单位代理人",
-                       "cases": members["agent"][a]}
-                      for a in dict.fromkeys(entity(x) for x in ring.intermediaries)
-                      if a in agent_info]
-    timeline = sorted(({"date": row[key], "event": label, "case_number": row["case_number"]}
-                       for row in cases for key, label in _DATE_EVENTS if row.get(key)),
-                      key=lambda t: (t["date"], t["case_number"] or "", t["event"]))
-    flags = [{"rule_id": r, "title": RULES_BY_ID[r].title if r in RULES_BY_ID else r, "count": n}
-             for r, n in sorted(ring.rules.items(), key=lambda kv: (-kv[1], kv[0]))]
-    evidence = {row["id"]: [{"rule_id": f.rule_id, "summary": f.summary,
-                             "evidence": [e.to_dict() for e in f.evidence]}
-                            for f in scan.findings_for_case(row["id"])] for row in cases}
-    return {
-        "ring_id": ring.ring_id, "rank": ring.rank, "score": ring.score,
-        "strength": ring.strength, "reasons": list(ring.reasons),
-        "structure": ring.structure.to_dict(), "community": ring.community,
-        "intermediaries": intermediaries,
-        "agents": [{"id": a, "name": props(a).get("name", a), "kind": agent_info[a]["kind"],
-                    "law_firm": agent_info[a]["law_firm"], "side": agent_info[a]["side"],
-                    "cases": n, "mentions": sorted(mentions[a])}
-                   for a, n in sorted(members["agent"].items())],
-        "employers": [{"id": e, "name": props(e).get("name", e), "uscc": props(e).get("uscc"),
-                       "status": props(e).get("status"), "founded": props(e).get("founded"),
-                       "insured_headcount": props(e).get("insured_headcount"), "cases": n}
-                      for e, n in sorted(members["Employer"].items())],
-        "applicants": [{"id": w, "name": props(w).get("name", w), "sex": props(w).get("sex"),
-                        "birth_date": props(w).get("birth_date"), "cases": n}
-                       for w, n in sorted(members["worker"].items())],
-        "forums": [{"id": f, "name": props(f).get("name", f),
-                    "region_code": props(f).get("region_code"), "cases": n}
-                   for f, n in sorted(members["Forum"].items())],
-        "cases": cases, "timeline": timeline, "flags": flags, "evidence": evidence,
-        "exposure": ring.exposure.to_dict(), "links": [lk.to_dict() for lk in ring.links],
-        "node_ids": sorted([*ring.cases, *nodes]),
-    }
+    intermediaries = tuple(
+        RingIntermediary(a, props(a).get("name", a),
+                         "劳动者代理人" if agent_info[a][2] == "worker" else "单位代理人",
+                         members["agent"][a])
+        for a in dict.fromkeys(entity(x) for x in ring.intermediaries) if a in agent_info)
+    timeline = sorted((TimelineEvent(date, label, row.case_number) for row in cases
+                       for date, label in _events(row) if date),
+                      key=lambda t: (t.date, t.case_number or "", t.event))
+    flags = tuple(FlagCount(r, RULES_BY_ID[r].title if r in RULES_BY_ID else r, n)
+                  for r, n in sorted(ring.rules.items(), key=lambda kv: (-kv[1], kv[0])))
+    evidence = {row.id: tuple(CaseFinding(f.rule_id, f.summary, f.evidence)
+                              for f in scan.findings_for_case(row.id)) for row in cases}
+    return RingDetail(
+        ring_id=ring.ring_id, rank=ring.rank, score=ring.score, strength=ring.strength,
+        reasons=ring.reasons, structure=ring.structure, community=ring.community,
+        intermediaries=intermediaries,
+        agents=tuple(RingAgent(a, props(a).get("name", a), *agent_info[a], n,
+                               tuple(sorted(mentions[a])))
+                     for a, n in sorted(members["agent"].items())),
+        employers=tuple(RingEmployer(e, props(e).get("name", e), props(e).get("uscc"),
+                                     props(e).get("status"), props(e).get("founded"),
+                                     props(e).get("insured_headcount"), n)
+                        for e, n in sorted(members["Employer"].items())),
+        applicants=tuple(RingApplicant(w, props(w).get("name", w), props(w).get("sex"),
+                                       props(w).get("birth_date"), n)
+                         for w, n in sorted(members["worker"].items())),
+        forums=tuple(RingForum(f, props(f).get("name", f), props(f).get("region_code"), n)
+                     for f, n in sorted(members["Forum"].items())),
+        cases=cases, timeline=tuple(timeline), flags=flags, evidence=evidence,
+        exposure=ring.exposure, links=ring.links,
+        node_ids=tuple(sorted([*ring.cases, *nodes])),
+    )
+
+
+def _events(case: CaseView) -> tuple[tuple[str | None, str], ...]:
+    """A case's dates with the event each marks: filed (立案), heard (开庭), decided (裁判)."""
+    return ((case.filing_date, "立案"), (case.hearing_date, "开庭"), (case.decision_date, "裁判"))
 
 
 _CONTEXT = ("HAS_PHONE", "HAS_ADDRESS", "MEMBER_OF", "LEGAL_REP_OF")
 
 
-def ring_graph(store: GraphStore, detail: dict[str, Any], max_nodes: int = 1500
+def ring_graph(store: GraphStore, case_ids: Iterable[str], max_nodes: int = 1500
                ) -> nx.MultiDiGraph:
-    """The ring's cases, their parties, agents and forums, and those people's firms, phones,
-    addresses and legal representatives - not every other case of a busy court or employer."""
-    cases = [c["id"] for c in detail["cases"]]
+    """The ring's cases (``case_ids``, a :class:`RingDetail`'s ``case_ids``), their parties,
+    agents and forums, and those people's firms, phones, addresses and legal representatives -
+    not every other case of a busy court or employer."""
+    cases = list(case_ids)
     nodes: set[str] = set(cases)
     edges = []
     for case in cases:

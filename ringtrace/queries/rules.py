@@ -23,6 +23,22 @@ MAX_WEIGHT = 10.0
 
 
 @dataclass(frozen=True)
+class SparkSettings:
+    """How ``ringtrace spark scan`` cuts a corpus into executor tasks (the ``[spark]`` table).
+
+    They spread the work and never change the results: a bin holds whole components, and no
+    link the rules or ring assembly follow crosses components (docs/spark.md)."""
+
+    #: cases per executor task: small components are packed into bins of about this many
+    bin_cases: int
+    #: a component with more cases runs alone in a task, its size recorded in the results
+    max_component_cases: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {"bin_cases": self.bin_cases, "max_component_cases": self.max_component_cases}
+
+
+@dataclass(frozen=True)
 class RuleConfig:
     """Scoring settings plus one parameter table per rule id."""
 
@@ -33,6 +49,8 @@ class RuleConfig:
     caps: dict[str, dict[str, Any]] = field(default_factory=dict)
     rings: dict[str, Any] = field(default_factory=dict)
     groups: dict[str, Any] = field(default_factory=dict)
+    #: none in a configuration stored by a scan from before the ``[spark]`` table
+    spark: SparkSettings | None = None
 
     def params(self, rule_id: str) -> dict[str, Any]:
         try:
@@ -54,14 +72,13 @@ class RuleConfig:
     def to_dict(self) -> dict[str, Any]:
         return {"scoring": self.scoring, "rules": self.rules, "exposure": self.exposure,
                 "caps": self.caps, "rings": self.rings, "groups": self.groups,
+                **({"spark": self.spark.to_dict()} if self.spark else {}),
                 "source": self.source}
 
     def with_overrides(self, overrides: dict[str, Any], source: str = "overrides"
                        ) -> RuleConfig:
         """This configuration with ``overrides`` applied (same checks as a rules file)."""
-        data = deepcopy({"scoring": self.scoring, "rules": self.rules,
-                         "exposure": self.exposure, "caps": self.caps, "rings": self.rings,
-                         "groups": self.groups})
+        data = deepcopy({k: v for k, v in self.to_dict().items() if k != "source"})
         _merge(data, overrides, "", source)
         return _checked(data, f"{self.source} + {source}")
 
@@ -140,4 +157,16 @@ def _checked(data: dict[str, Any], source: str) -> RuleConfig:
             raise RuleError(f"{source}: {table}.{key} names unknown rules {', '.join(unknown)}")
     return RuleConfig(scoring=data["scoring"], rules=data["rules"], exposure=data["exposure"],
                       source=source, caps=data.get("caps", {}), rings=data.get("rings", {}),
-                      groups=data.get("groups", {}))
+                      groups=data.get("groups", {}), spark=_spark(data.get("spark"), source))
+
+
+def _spark(table: dict[str, Any] | None, source: str) -> SparkSettings | None:
+    """The ``[spark]`` table, checked: each setting a whole number of cases, at least one."""
+    if table is None:
+        return None
+    for key in ("bin_cases", "max_component_cases"):
+        value = table.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise RuleError(f"{source}: spark.{key} must be a whole number of cases, at least "
+                            f"1, got {value!r}")
+    return SparkSettings(table["bin_cases"], table["max_component_cases"])

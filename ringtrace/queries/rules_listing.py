@@ -5,8 +5,10 @@ just above it, or on indented lines continuing the key's comment. :func:`explana
 those comments (``tomllib`` drops them); :func:`tunables` pairs them with the values of a
 :class:`~ringtrace.queries.rules.RuleConfig`, so ``ringtrace rules show`` can say what a
 threshold is for next to the value a scan will use, and which of them a rules file changed.
-A key of a rule's own table that has no comment is explained by the rule's id and the key
-(the reader's language comes from the label catalogue, :func:`ringtrace.viz.catalogue.tunable_text`).
+A key of a rule's own table that has no comment is explained by the rule's id and the key.
+Each :class:`Tunable` says which rule's table holds it and whether a comment explains it, so
+the label catalogue (:func:`ringtrace.viz.catalogue.tunable_text`) words it in the reader's
+language from those facts, not from this module's English.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 from ringtrace.queries.rules import RuleConfig, default_rules
 
 #: the order sections are listed in (the order of the shipped file)
-SECTIONS = ("scoring", "rings", "caps", "groups", "rules", "exposure")
+SECTIONS = ("scoring", "rings", "caps", "groups", "rules", "exposure", "spark")
 
 _HEADER = re.compile(r"^\[([A-Za-z0-9_.]+)\]\s*(?:#.*)?$")
 _KEY = re.compile(r"^([A-Za-z0-9_]+)\s*=")
@@ -28,13 +30,17 @@ _KEY = re.compile(r"^([A-Za-z0-9_]+)\s*=")
 @dataclass(frozen=True)
 class Tunable:
     """One setting: ``section`` (``rings``, ``rules.EMP_BURST``, ``caps.burst`` ...), ``key``,
-    the ``value`` in force, the shipped ``default`` and its ``explanation``."""
+    the ``value`` in force, the shipped ``default`` and its ``explanation`` (English)."""
 
     section: str
     key: str
     value: Any
     default: Any
     explanation: str
+    #: the rule whose own table holds the setting (``rules.<id>``), else none
+    rule_id: str | None = None
+    #: whether a comment of rules.toml explains it (else the explanation names rule and key)
+    commented: bool = True
 
     @property
     def path(self) -> str:
@@ -178,12 +184,12 @@ def tunables(config: RuleConfig | None = None) -> list[Tunable]:
     for path, value in _flatten(config).items():
         section, key = path.rsplit(".", 1)
         note = notes.get(path, "")
-        if not note and section.startswith("rules."):
-            rule_id = section.removeprefix("rules.")
-            if rule_id in RULES_BY_ID:
-                note = (f"{rule_id}: weight (log-likelihood ratio)" if key == "weight"
-                        else f"{rule_id}: {key}")
-        found.append(Tunable(section, key, value, defaults.get(path), note))
+        rule_id = section.removeprefix("rules.") if section.startswith("rules.") else None
+        if not note and rule_id in RULES_BY_ID:
+            note = (f"{rule_id}: weight (log-likelihood ratio)" if key == "weight"
+                    else f"{rule_id}: {key}")
+        found.append(Tunable(section, key, value, defaults.get(path), note, rule_id,
+                             bool(notes.get(path))))
     return found
 
 

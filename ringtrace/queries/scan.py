@@ -1,6 +1,8 @@
 """``scan``: compute red flags, rings and scores over a whole store, and keep the results.
 
-The result is a JSON-ready mapping stored with :meth:`GraphStore.save_scan_if_unchanged`; the
+The result is a JSON-ready mapping (:class:`~ringtrace.queries.scan_json.ScanJson`, read back
+as the records of :mod:`ringtrace.queries.model`) stored with
+:meth:`GraphStore.save_scan_if_unchanged`; the
 same store and rules always give the same mapping (except ``meta.scanned_at``). A scan holds the
 store's writer lock from start to end, records the snapshot it read (``meta.snapshot``) and
 stores its results only if the documents are still that snapshot, in one transaction, so
@@ -11,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, cast
 
 from ringtrace import __version__
 from ringtrace.collector import collector_paused
@@ -30,6 +32,14 @@ from ringtrace.queries.redflags.common import (
 )
 from ringtrace.queries.rings import Ring, RingParams, assemble, strength, structure
 from ringtrace.queries.rules import RuleConfig, load_rules
+from ringtrace.queries.scan_json import (
+    CaseJson,
+    ExposureJson,
+    GroupJson,
+    LinkJson,
+    RingJson,
+    ScanJson,
+)
 from ringtrace.queries.scoring import CaseScore, probability, rule_scores
 
 Progress = Callable[[str], None]
@@ -46,7 +56,7 @@ def claimed_years(frame: Frame, case_id: str) -> float:
     return max(0.0, years_between(start, end)) if start and end else 0.0
 
 
-def exposure(frame: Frame, cases: list[str], config: RuleConfig) -> dict[str, Any]:
+def exposure(frame: Frame, cases: list[str], config: RuleConfig) -> ExposureJson:
     wage = float(config.exposure["average_monthly_wage"])
     years_paid = float(config.exposure["payout_years"])
     rate = float(config.exposure["accrual_rate"])
@@ -107,7 +117,7 @@ def reportable(leads: int, cases: int, applicants: int, coordinated_share: float
 
 
 def run_scan(store: GraphStore, config: RuleConfig | None = None,
-             progress: Progress | None = None) -> dict[str, Any]:
+             progress: Progress | None = None) -> ScanJson:
     """Scan ``store``: findings, rings, case scores and ranked leads; saved and returned."""
     config = config or load_rules()
     scoring = config.scoring
@@ -124,8 +134,10 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
 
 
 def _scan(store: GraphStore, config: RuleConfig, say: Progress,
-          pending: community_step.PendingCommunities, snapshot: str) -> dict[str, Any]:
-    scoring = config.scoring
+          pending: community_step.PendingCommunities, snapshot: str) -> ScanJson:
+    """The scan's steps, in the order :data:`STEPS` reports them: the frame, the rules' findings
+    and scores, rings (each adding its evidence to its cases' scores), the case rows with
+    their communities, rings ranked by what their cases became, then the result saved."""
     say("frame")
     frame = cached_frame(store, snapshot)  # built, or kept from a scan of the same data
     say("rules")
@@ -135,66 +147,20 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
     params = RingParams.of(config)
     rings = assemble(frame, findings, scores, params)
     say("scores")
-    ring_rows: list[dict[str, Any]] = []
-    for ring in rings:
-        struct = structure(frame, ring)
-        s = strength(struct, params)
-        coordinated = set(struct.pop("coordinated_cases")) | set(struct.pop("batched_cases"))
-        for c in ring.cases:
-            cs = scores[c]
-            cs.ring_id = ring.ring_id
-            own = s if c in coordinated else params.uncoordinated_share * s
-            cs.ring_log_odds = round(params.ring_weight * own, 6)
-            cs.final_score = round(probability(cs.log_odds + cs.ring_log_odds), 6)
-        mean_rule = sum(scores[c].rule_score for c in ring.cases) / len(ring.cases)
-        ring.score = round(params.score_rule_share * mean_rule
-                           + (1 - params.score_rule_share) * s, 6)
-        ring.structure = struct
-        intermediaries = Counter(a.id for c in ring.cases for a in frame.cases[c].agents
-                                 if a.kind not in PROFESSIONAL)
-        ring_rows.append({
-            "ring_id": ring.ring_id, "score": ring.score, "strength": s,
-            "cases": ring.cases, "structure": struct,
-            "community": ring.community,
-            "intermediaries": [a for a, n in intermediaries.most_common() if n >= 2][:5],
-            "links": [{"kind": lk.kind, "via": lk.via, "cases": len(lk.cases)}
-                      for lk in ring.links][:200],
-            "exposure": exposure(frame, ring.cases, config),
-            "reasons": _reasons(frame, ring, scores, struct, intermediaries),
-            "rules": dict(sorted(Counter(r for c in ring.cases for r in scores[c].rules).items())),
-        })
+    ring_rows = [_scored_ring(frame, ring, scores, params, config) for ring in rings]
     say("communities")
     grouped = pending.result()
-    community_of = grouped.of_case
-    threshold = float(scoring["lead_threshold"])
-    case_rows: dict[str, dict[str, Any]] = {
-        c: {"rule_score": s.rule_score, "final_score": s.final_score,
-            "log_odds": round(s.log_odds, 6), "ring_log_odds": s.ring_log_odds, "rules": s.rules,
-            "findings": s.findings, "ring_id": s.ring_id, "lead_id": lead_id(c),
-            "is_lead": s.final_score >= threshold, "community": community_of.get(c)}
-        for c, s in sorted(scores.items())
-    }
+    threshold = float(config.scoring["lead_threshold"])
+    case_rows = _case_rows(scores, threshold, grouped.of_case)
     leads = sorted((c for c, row in case_rows.items() if row["is_lead"]),
                    key=lambda c: (-case_rows[c]["final_score"], c))
-    for row in ring_rows:
-        row["leads"] = sum(case_rows[c]["is_lead"] for c in row["cases"])
-        strong = sum(case_rows[c]["final_score"] >= params.strong_lead for c in row["cases"])
-        row["reported"] = reportable(row["leads"], row["structure"]["burst_cases"],
-                                     row["structure"]["applicants"],
-                                     row["structure"]["coordinated_share"],
-                                     params.min_uncoordinated_cases, strong)
-    # reported rings (with at least one lead) first, strongest first; clusters without a lead
-    # stay available for exploration
-    ring_rows.sort(key=lambda r: (not r["reported"], -r["score"], -len(r["cases"]),
-                                  r["ring_id"]))
-    for rank, row in enumerate(ring_rows, start=1):
-        row["rank"] = rank
+    _rank_rings(ring_rows, case_rows, params)
     explained = explained_groups(frame, findings, set(leads), config.groups)
-    result: dict[str, Any] = {
+    result: ScanJson = {
         "meta": {
             "ringtrace_version": __version__, "snapshot": snapshot,
             "scanned_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "rules": config.to_dict(), "community_seed": scoring["community_seed"],
+            "rules": config.to_dict(), "community_seed": config.scoring["community_seed"],
             "cases_scanned": len(frame.cases), "findings": len(findings),
             "rings": sum(r["reported"] for r in ring_rows), "clusters": len(ring_rows),
             "leads": len(leads), "lead_threshold": threshold,
@@ -204,8 +170,80 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
         "cases": case_rows,
         "rings": ring_rows,
         "leads": leads,
-        "explained_groups": [g.to_dict() for g in explained],
+        # a record's to_dict is its JSON form, typed as a plain dict
+        "explained_groups": cast("list[GroupJson]", [g.to_dict() for g in explained]),
     }
     say("save")
-    store.save_scan_if_unchanged(result, snapshot)
+    store.save_scan_if_unchanged(dict(result), snapshot)
     return result
+
+
+def _scored_ring(frame: Frame, ring: Ring, scores: dict[str, CaseScore], params: RingParams,
+                 config: RuleConfig) -> RingJson:
+    """The stored row of one assembled ring: its structure, strength and score, with the ring's
+    evidence added to the scores of its cases (in ``scores``). Its lead count, report flag and
+    rank depend on every ring's cases: :func:`_rank_rings` sets them."""
+    struct = structure(frame, ring)
+    s = strength(struct, params)
+    coordinated = set(struct.pop("coordinated_cases")) | set(struct.pop("batched_cases"))
+    _add_ring_evidence(ring, scores, s, coordinated, params)
+    mean_rule = sum(scores[c].rule_score for c in ring.cases) / len(ring.cases)
+    ring.score = round(params.score_rule_share * mean_rule
+                       + (1 - params.score_rule_share) * s, 6)
+    ring.structure = struct
+    intermediaries = Counter(a.id for c in ring.cases for a in frame.cases[c].agents
+                             if a.kind not in PROFESSIONAL)
+    return {
+        "ring_id": ring.ring_id, "score": ring.score, "strength": s,
+        "cases": ring.cases, "structure": struct,
+        "community": ring.community,
+        "intermediaries": [a for a, n in intermediaries.most_common() if n >= 2][:5],
+        "links": [LinkJson(kind=lk.kind, via=lk.via, cases=len(lk.cases))
+                  for lk in ring.links][:200],
+        "exposure": exposure(frame, ring.cases, config),
+        "reasons": _reasons(frame, ring, scores, struct, intermediaries),
+        "rules": dict(sorted(Counter(r for c in ring.cases for r in scores[c].rules).items())),
+        "leads": 0, "reported": False, "rank": 0,  # set by _rank_rings
+    }
+
+
+def _add_ring_evidence(ring: Ring, scores: dict[str, CaseScore], strength_: float,
+                       coordinated: set[str], params: RingParams) -> None:
+    """Each case of ``ring`` gets the ring's id and the ring's strength as log-odds: in full
+    for a case the coordination or batch evidence names, a share of it for the others."""
+    for c in ring.cases:
+        cs = scores[c]
+        cs.ring_id = ring.ring_id
+        own = strength_ if c in coordinated else params.uncoordinated_share * strength_
+        cs.ring_log_odds = round(params.ring_weight * own, 6)
+        cs.final_score = round(probability(cs.log_odds + cs.ring_log_odds), 6)
+
+
+def _case_rows(scores: dict[str, CaseScore], threshold: float,
+               community_of: Mapping[str, int]) -> dict[str, CaseJson]:
+    """The stored row of each scored case, by case id (sorted)."""
+    return {
+        c: {"rule_score": s.rule_score, "final_score": s.final_score,
+            "log_odds": round(s.log_odds, 6), "ring_log_odds": s.ring_log_odds, "rules": s.rules,
+            "findings": s.findings, "ring_id": s.ring_id, "lead_id": lead_id(c),
+            "is_lead": s.final_score >= threshold, "community": community_of.get(c)}
+        for c, s in sorted(scores.items())
+    }
+
+
+def _rank_rings(ring_rows: list[RingJson], case_rows: dict[str, CaseJson],
+                params: RingParams) -> None:
+    """Count each ring's leads, decide whether it is reported (:func:`reportable`), and rank
+    them in place: reported rings (with at least one lead) first, strongest first; clusters
+    without a lead stay available for exploration."""
+    for row in ring_rows:
+        row["leads"] = sum(case_rows[c]["is_lead"] for c in row["cases"])
+        strong = sum(case_rows[c]["final_score"] >= params.strong_lead for c in row["cases"])
+        row["reported"] = reportable(row["leads"], row["structure"]["burst_cases"],
+                                     row["structure"]["applicants"],
+                                     row["structure"]["coordinated_share"],
+                                     params.min_uncoordinated_cases, strong)
+    ring_rows.sort(key=lambda r: (not r["reported"], -r["score"], -len(r["cases"]),
+                                  r["ring_id"]))
+    for rank, row in enumerate(ring_rows, start=1):
+        row["rank"] = rank

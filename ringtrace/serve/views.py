@@ -22,6 +22,7 @@ from ringtrace.queries.results import ScanResults
 from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
 from ringtrace.queries.search import MAX_QUERY_CHARS
 from ringtrace.queries.search import search as search_store
+from ringtrace.queries.views import AgentProfile, EmployerProfile, PersonProfile, Props
 from ringtrace.resolve import Judgement, ensure, stored
 from ringtrace.review import STATUSES, ReviewState, fold, read_actions
 from ringtrace.review.desk import outcome_names
@@ -49,8 +50,8 @@ def rings() -> str:
     with desk().store() as store:
         rows = list_rings(store)
     states = _states()
-    return render_page("rings.html.j2", title="团伙", rings=rows,
-                       states={r["ring_id"]: _state(states, r["ring_id"]) for r in rows})
+    return render_page("rings.html.j2", title="团伙", rings=[r.to_dict() for r in rows],
+                       states={r.ring_id: _state(states, r.ring_id) for r in rows})
 
 
 def leads() -> str:
@@ -72,9 +73,9 @@ def leads() -> str:
         page = min(page, pages)
         start = (page - 1) * LEADS_PER_PAGE
         rows = list_leads(store, only=chosen[start:start + LEADS_PER_PAGE])
-    return render_page("leads.html.j2", title="线索队列", leads=rows, total=len(ranked),
-                       matching=len(chosen), first=start + 1, page=page, pages=pages,
-                       states={r["lead_id"]: _state(states, r["lead_id"]) for r in rows},
+    return render_page("leads.html.j2", title="线索队列", leads=[r.to_dict() for r in rows],
+                       total=len(ranked), matching=len(chosen), first=start + 1, page=page,
+                       pages=pages, states={r.lead_id: _state(states, r.lead_id) for r in rows},
                        statuses=STATUSES, status=status, assignee=assignee)
 
 
@@ -93,22 +94,19 @@ def ring(ring_id: str) -> str:
     unmask = desk().config.unmask
     with desk().store() as store:
         detail = ring_detail(store, ring_id)
-        graph = network_fragment(ring_graph(store, detail), title=f"团伙 {detail['ring_id']} 关系图",
-                                 highlight=detail["node_ids"], height="560px", unmask=unmask,
+        graph = network_fragment(ring_graph(store, detail.case_ids), title=f"团伙 {detail.ring_id} 关系图",
+                                 highlight=detail.node_ids, height="560px", unmask=unmask,
                                  dom_id="ring-network",
-                                 intermediaries=[i["id"] for i in detail["intermediaries"]
-                                                 if i.get("id")],
-                                 case_rules={c["id"]: c.get("rules") or []
-                                             for c in detail["cases"] if c.get("id")})
+                                 intermediaries=[i.id for i in detail.intermediaries if i.id],
+                                 case_rules={c.id: list(c.rules) for c in detail.cases if c.id})
         resolution = ensure(store, save=False)  # a page never writes
         scan = ScanResults.load(store)
-        rows = scan.cases(c["id"] for c in detail["cases"])
-        leads = {c["id"]: row.lead_id if (row := rows.get(c["id"])) else None
-                 for c in detail["cases"]}
+        rows = scan.cases(c.id for c in detail.cases)
+        leads = {c.id: row.lead_id if (row := rows.get(c.id)) else None for c in detail.cases}
         judged = stored(store)
     # one row per mention of an agent (what a judgement names), grouped under its entity
-    agents = [{**a, "id": m, "entity": a["id"], "members": len(resolution.members(a["id"]))}
-              for a in detail["agents"] for m in a["mentions"]]
+    agents = [{**a.to_dict(), "id": m, "entity": a.id, "members": len(resolution.members(a.id))}
+              for a in detail.agents for m in a.mentions]
     seen: set[str] = set()
     for a in agents:  # one split button per entity, on its first row
         a["splittable"] = a["members"] > 1 and a["entity"] not in seen
@@ -116,9 +114,9 @@ def ring(ring_id: str) -> str:
     ids = {m for a in agents for m in resolution.members(a["id"])} | {a["id"] for a in agents}
     states = _states()
     return render_page(
-        "ring.html.j2", title=f"团伙 {detail['ring_id']}", network=True, ring=detail,
+        "ring.html.j2", title=f"团伙 {detail.ring_id}", network=True, ring=detail.to_dict(),
         graph=Markup(graph), agents=agents, judgements=_touching(judged, ids), leads=leads,
-        state=_state(states, detail["ring_id"]),
+        state=_state(states, detail.ring_id),
         lead_states={lead: _state(states, lead) for lead in leads.values() if lead},
         statuses=STATUSES)
 
@@ -147,7 +145,7 @@ def _case_page(case_id: str) -> str:
     lead_id = scored.lead_id if scored else None
     outcomes = [o for o in read_outcomes(desk().config.workspace) if o.get("lead_id") == lead_id]
     return render_page(
-        "case.html.j2", title=f"案件 {facts['case_number'] or case_id}", case=facts,
+        "case.html.j2", title=f"案件 {facts.case_number or case_id}", case=facts.to_dict(),
         findings=findings, document=document, parties=parties, lead_id=lead_id,
         is_lead=bool(scored and scored.final_score >= scan.meta.lead_threshold),
         state=_state(_states(), lead_id) if lead_id else None, outcomes=outcomes,
@@ -166,33 +164,33 @@ def lead(lead_id: str) -> str:
     return _case_page(found)
 
 
-def _entity_page(kind: str, profile: dict[str, Any], node_id: str) -> str:
-    head = profile.get(kind) or profile.get("person") or {}
+def _entity_page(kind: str, profile: PersonProfile | AgentProfile | EmployerProfile,
+                 facts: Props, node_id: str) -> str:
     title = {"person": "自然人", "agent": "代理人", "employer": "用人单位"}[kind]
-    name = head.get("name") or shown_id(node_id, unmask=desk().config.unmask)
+    name = facts.get("name") or shown_id(node_id, unmask=desk().config.unmask)
     return render_page(f"{kind}.html.j2", title=f"{title} {name}",
-                       profile=profile, node_id=node_id, kind=kind)
+                       profile=profile.to_dict(), node_id=node_id, kind=kind)
 
 
 def person(node_id: str) -> str:
     node_id = desk().refs.resolve(node_id)
     with desk().store() as store:
         profile = person_profile(store, node_id)[0]
-    return _entity_page("person", profile, node_id)
+    return _entity_page("person", profile, profile.person, node_id)
 
 
 def agent(node_id: str) -> str:
     node_id = desk().refs.resolve(node_id)
     with desk().store() as store:
         profile = agent_profile(store, node_id)[0]
-    return _entity_page("agent", profile, node_id)
+    return _entity_page("agent", profile, profile.agent, node_id)
 
 
 def employer(node_id: str) -> str:
     node_id = desk().refs.resolve(node_id)
     with desk().store() as store:
         profile = employer_profile(store, node_id)
-    return _entity_page("employer", profile, node_id)
+    return _entity_page("employer", profile, profile.employer, node_id)
 
 
 _HIT_PAGES = {"case": ("case", "case_id"), "person": ("person", "node_id"),

@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ringtrace.errors import LoadError
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.scan_json import ScanJson
 from ringtrace.resolve import judgements
 
 __all__ = ["ImportSummary", "import_results"]
@@ -39,10 +39,10 @@ class ImportSummary:
     snapshot: str
 
 
-def _load(results: Path) -> dict[str, Any]:
+def _load(results: Path) -> ScanJson:
     path = results / RESULTS_FILE if results.is_dir() else results
     try:
-        scan: dict[str, Any] = json.loads(path.read_text("utf-8"))
+        scan: ScanJson = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError) as exc:
         raise LoadError(f"{path}: cannot read Spark scan results ({exc}); give the folder "
                         "`ringtrace spark scan --out` wrote") from exc
@@ -80,6 +80,6 @@ def import_results(store: GraphStore, results: Path) -> ImportSummary:
                 "this workspace instead, or import into a workspace without judgements")
         scan["meta"]["snapshot"] = snapshot
         scan["meta"]["imported_from"] = str(results)
-        store.save_scan_if_unchanged(scan, snapshot)
+        store.save_scan_if_unchanged(dict(scan), snapshot)
     return ImportSummary(int(scanned), int(scan["meta"].get("rings") or 0),
                          len(scan["leads"]), snapshot)

@@ -12,7 +12,7 @@ no second implementation to keep in step. The steps:
    (:mod:`ringtrace.spark.components`);
 4. **bins**: components are packed into bins of about ``bin_cases`` cases (a bin holds whole
    components); a component over ``max_component_cases`` gets a bin of its own and its size is
-   recorded;
+   recorded (both from the rules file's ``[spark]`` table unless given);
 5. **scan**: each bin is written into a temporary workspace on its executor, in ingest's
    order (registry rows, documents in input order, ledger rows), and scanned;
 6. **merge**: the bins' scans become one scan mapping (:mod:`ringtrace.spark.merge`), written
@@ -29,7 +29,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from ringtrace.errors import LoadError
 from ringtrace.extras import require
@@ -39,7 +39,8 @@ from ringtrace.graph.records import BackPaymentRecord, RegistryRecord, case_from
 from ringtrace.loaders.ingest import source_items
 from ringtrace.loaders.parsed import DOCUMENTS, manifest
 from ringtrace.loaders.sources import Read, discover
-from ringtrace.queries.rules import RuleConfig, load_rules
+from ringtrace.queries.rules import RuleConfig, default_rules, load_rules
+from ringtrace.queries.scan_json import EngineJson, OversizedJson, ScanJson
 from ringtrace.spark import imports
 from ringtrace.spark.components import item_components
 from ringtrace.spark.links import record_keys
@@ -63,7 +64,7 @@ class ScanSummary:
     cases: int
     components: int
     largest_component: int
-    oversized: list[dict[str, Any]]
+    oversized: list[OversizedJson]
     bins: int
     rounds: int
     rings: int
@@ -119,8 +120,16 @@ def _write(store: Any, records: list[tuple[int, int, Any]]) -> None:
         store.write_batch(batch)
 
 
+class BinStats(TypedDict):
+    """What one executor task did: its bin, the cases in it and the seconds it took."""
+
+    bin: str
+    cases: int
+    seconds: float
+
+
 def _scan_bin(config: RuleConfig, entry: tuple[str, Iterable[tuple[int, int, Any]]]
-              ) -> tuple[str, str, dict[str, Any]]:
+              ) -> tuple[str, str, BinStats]:
     """Executor side: scan one bin in a temporary workspace with ringtrace's own scan."""
     from ringtrace.graph.store.sqlite import SQLiteStore
     from ringtrace.queries.scan import run_scan
@@ -133,18 +142,25 @@ def _scan_bin(config: RuleConfig, entry: tuple[str, Iterable[tuple[int, int, Any
         with store.writing("spark scan"):
             _write(store, records)
         result = run_scan(store, config)
-    stats = {"bin": name, "cases": sum(r[0] == CASE for r in records),
-             "seconds": round(time.monotonic() - started, 3)}
+    stats: BinStats = {"bin": name, "cases": sum(r[0] == CASE for r in records),
+                       "seconds": round(time.monotonic() - started, 3)}
     return name, json.dumps(result, ensure_ascii=False), stats
 
 
 def scan_corpus(spark: Any, corpus: Path, out: Path, *, tables: Iterable[Path] = (),
                 config: RuleConfig | None = None, encoding: str | None = None,
-                bin_cases: int = 5000, max_component_cases: int = 50_000) -> ScanSummary:
+                bin_cases: int | None = None, max_component_cases: int | None = None
+                ) -> ScanSummary:
     """Scan the parsed corpus at ``corpus`` (plus the registry and ledger ``tables``) on
-    ``spark``'s executors; write the merged scan to ``out / RESULTS_FILE``."""
+    ``spark``'s executors; write the merged scan to ``out / RESULTS_FILE``.
+
+    ``bin_cases`` and ``max_component_cases`` default to ``config``'s ``[spark]`` table."""
     functions = require("pyspark.sql.functions", "scale", purpose="ringtrace spark scan")
     config = config or load_rules()
+    settings = config.spark or default_rules().spark
+    assert settings is not None  # the shipped defaults have a [spark] table
+    bin_cases = bin_cases or settings.bin_cases
+    max_component_cases = max_component_cases or settings.max_component_cases
     seconds: dict[str, float] = {}
     clock = time.monotonic()
 
@@ -191,19 +207,21 @@ def scan_corpus(spark: Any, corpus: Path, out: Path, *, tables: Iterable[Path] =
                .groupByKey(numPartitions=max(1, min(n_bins + len(oversized),
                                                     sc.defaultParallelism * 4))))
     lap("bins")
-    parts: list[dict[str, Any]] = []
-    stats: list[dict[str, Any]] = []
+    parts: list[ScanJson] = []
+    stats: list[BinStats] = []
     for _, result, stat in grouped.map(lambda e: _scan_bin(config, e)).toLocalIterator():
         parts.append(json.loads(result))
         stats.append(stat)
     items.unpersist()
     lap("scan")
-    alone = [{"component": c, "cases": n,
-              "seconds": next((s["seconds"] for s in stats if s["bin"] == f"alone-{c}"), None)}
-             for c, n in sorted(oversized.items())]
-    engine = {"name": "spark", "master": sc.master, "components": len(sizes),
-              "largest_component": max((int(r["count"]) for r in sizes), default=0),
-              "oversized": alone, "bins": len(stats), "rounds": rounds}
+    alone: list[OversizedJson] = [
+        {"component": c, "cases": n,
+         "seconds": next((s["seconds"] for s in stats if s["bin"] == f"alone-{c}"), None)}
+        for c, n in sorted(oversized.items())]
+    engine: EngineJson = {
+        "name": "spark", "master": sc.master, "components": len(sizes),
+        "largest_component": max((int(r["count"]) for r in sizes), default=0),
+        "oversized": alone, "bins": len(stats), "rounds": rounds}
     merged = merge_scans(sorted(parts, key=_first_case), engine)
     out.mkdir(parents=True, exist_ok=True)
     (out / RESULTS_FILE).write_text(json.dumps(merged, ensure_ascii=False), "utf-8")
@@ -213,6 +231,6 @@ def scan_corpus(spark: Any, corpus: Path, out: Path, *, tables: Iterable[Path] =
                        seconds)
 
 
-def _first_case(part: dict[str, Any]) -> str:
+def _first_case(part: ScanJson) -> str:
     return min(part["cases"], default="")
 

@@ -12,11 +12,14 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ringtrace.errors import RingtraceError
+
+if TYPE_CHECKING:  # an annotation only: the catalogue stays light to import
+    from ringtrace.queries.rules_listing import Tunable
 
 __all__ = ["cell_text", "column_name", "evidence_text", "labels", "role_label", "rule_name", "rule_names",
            "translate_rule_ids", "tunable_text"]
@@ -61,29 +64,31 @@ def column_name(key: str, lang: str = "zh") -> str:
     return str(labels().get("columns", {}).get(key, key))
 
 
-def tunable_text(path: str, english: str, lang: str = "zh") -> str:
+def tunable_text(tunable: Tunable, lang: str = "zh") -> str:
     """What a setting of rules.toml is for, in the reader's language: ``tunables`` in the
-    catalogue, else (a rule's own threshold) the rule's name before the English comment.
+    catalogue, else (a rule's own threshold) the rule's name before its comment, or before
+    the key when no comment explains it; in English, the tunable's own explanation.
 
-    >>> tunable_text("scoring.lead_threshold", "final case score ...")
+    >>> from ringtrace.queries.rules_listing import Tunable
+    >>> tunable_text(Tunable("scoring", "lead_threshold", 0.72, 0.72, "final case score ..."))
     '案件最终评分（概率）达到此值即为线索'
-    >>> tunable_text("rules.EMP_BURST.min_cases", "min_cases")
+    >>> tunable_text(Tunable("rules.EMP_BURST", "min_cases", 3, 3, "EMP_BURST: min_cases",
+    ...                      "EMP_BURST", commented=False))
     '用人单位被密集起诉（相对参保人数）：min_cases'
-    >>> tunable_text("scoring.lead_threshold", "final case score ...", "en")
+    >>> tunable_text(Tunable("scoring", "lead_threshold", 0.72, 0.72, "final case score ..."),
+    ...              "en")
     'final case score ...'
     """
     if lang != "zh":
-        return english
-    found = labels().get("tunables", {}).get(path)
+        return tunable.explanation
+    found = labels().get("tunables", {}).get(tunable.path)
     if found:
         return str(found)
-    parts = path.split(".")
-    if len(parts) == 3 and parts[0] == "rules":
-        name = rule_name(parts[1])
+    if tunable.rule_id is not None:
+        own = tunable.explanation if tunable.commented else tunable.key
         weight = "权重（对数似然比）"
-        own = english.removeprefix(f"{parts[1]}: ")
-        return f"{name}：{weight if parts[2] == 'weight' else own}"
-    return english
+        return f"{rule_name(tunable.rule_id)}：{weight if tunable.key == 'weight' else own}"
+    return tunable.explanation
 
 
 def cell_text(column: str, value: Any, lang: str = "zh") -> Any:

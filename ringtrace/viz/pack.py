@@ -424,7 +424,7 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
     files = ["index.html", *(["index.pdf"] if pdf else []), "members.csv", "members.json",
              "cases.csv", "cases.json", "flags.csv", "flags.json", "pack.json", "audit.jsonl",
              "README.txt", MANIFEST, *([SIGNATURE] if sign_key is not None else [])]
-    graph = network_fragment(ring_graph(store, {"cases": data["cases"], "node_ids": node_ids}),
+    graph = network_fragment(ring_graph(store, [c["id"] for c in data["cases"]]),
                              title=f"{words.t['sections']['graph']} {data['ring_id']}",
                              highlight=node_ids, seed=seed, height="720px", unmask=unmask,
                              dom_id="ring-network", intermediaries=intermediaries,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from ringtrace.graph.model import schema
@@ -22,6 +23,7 @@ from ringtrace.queries.jurisdiction import case_jurisdiction
 from ringtrace.queries.redflags import RULES_BY_ID
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.ringviews import ring_detail
+from ringtrace.queries.views import CaseView, RingDetail
 from ringtrace.viz.masking import mask_text, mask_value
 
 __all__ = ["Masker", "mask_text", "pack_data"]
@@ -89,10 +91,10 @@ def _title(rule_id: str) -> str:
     return RULES_BY_ID[rule_id].title if rule_id in RULES_BY_ID else rule_id
 
 
-def _ring_flags(scan: ScanResults, cases: list[dict[str, Any]], masker: Masker
+def _ring_flags(scan: ScanResults, cases: Iterable[CaseView], masker: Masker
                 ) -> list[dict[str, Any]]:
     """Findings about the ring's employers, agents and contacts, once each, ring cases named."""
-    number = {c["id"]: c["case_number"] for c in cases}
+    number = {c.id: c.case_number for c in cases}
     seen: dict[tuple[str, str], dict[str, Any]] = {}
     for case_id in number:
         for f in scan.findings_for_case(case_id):
@@ -107,15 +109,15 @@ def _ring_flags(scan: ScanResults, cases: list[dict[str, Any]], masker: Masker
     return sorted(seen.values(), key=lambda f: (f["rule_id"], f["summary"]))
 
 
-def _backpayments(store: GraphStore, detail: dict[str, Any], masker: Masker
+def _backpayments(store: GraphStore, detail: RingDetail, masker: Masker
                   ) -> list[dict[str, Any]]:
     """补缴 records based on a ring case, or made for a ring applicant through a ring employer."""
-    cases = {c["id"] for c in detail["cases"]}
-    employers = {e["id"] for e in detail["employers"]}
+    cases = set(detail.case_ids)
+    employers = {e.id for e in detail.employers}
     found: set[str] = set()
     for case in sorted(cases):
         found |= {e.src for e in store.edges_of(case, ["BACKPAY_BASIS"])}
-    for person in sorted(a["id"] for a in detail["applicants"]):
+    for person in sorted(a.id for a in detail.applicants):
         for e in store.edges_of(person, ["BACKPAY_FOR"]):
             if any(b.dst in employers for b in store.edges_of(e.src, ["BACKPAY_BY"])):
                 found.add(e.src)
@@ -130,30 +132,30 @@ def _backpayments(store: GraphStore, detail: dict[str, Any], masker: Masker
     return sorted(rows, key=lambda r: (r["paid_date"] or "", r["person_name"] or ""))
 
 
-def _contradictions(store: GraphStore, detail: dict[str, Any]) -> list[dict[str, Any]]:
+def _contradictions(store: GraphStore, detail: RingDetail) -> list[dict[str, Any]]:
     """Registry facts that contradict the claims: start before founding, more confirmed
     workers than insured staff, an employer deregistered or revoked before the decision."""
     rows: list[dict[str, Any]] = []
-    nodes = {e["id"]: store.node(e["id"]) for e in detail["employers"]}
+    nodes = {e.id: store.node(e.id) for e in detail.employers}
     employers = {eid: node.props if node else {} for eid, node in nodes.items()}
     confirmed: dict[str, set[str]] = defaultdict(set)
-    for case in detail["cases"]:
-        parties = store.edges_of(case["id"], ["PARTY_IN"])
+    for case in detail.cases:
+        parties = store.edges_of(case.id, ["PARTY_IN"])
         workers = {e.src for e in parties if e.props.get("side") == "worker"}
         for e in parties:
             if e.src not in employers:
                 continue
             props = employers[e.src]
-            founded, start = props.get("founded"), case.get("claimed_start")
+            founded, start = props.get("founded"), case.claimed_start
             if founded and start and str(start) < str(founded):
                 rows.append({"kind": "start_before_founding", "employer": props.get("name"),
-                             "fact": founded, "claim": start, "case_number": case["case_number"]})
+                             "fact": founded, "claim": start, "case_number": case.case_number})
             for key in ("cancel_date", "revoke_date"):
-                gone, decided = props.get(key), case.get("decision_date")
+                gone, decided = props.get(key), case.decision_date
                 if gone and decided and str(gone) < str(decided):
                     rows.append({"kind": key, "employer": props.get("name"), "fact": gone,
-                                 "claim": decided, "case_number": case["case_number"]})
-            if case.get("outcome") in _CONFIRMED:
+                                 "claim": decided, "case_number": case.case_number})
+            if case.outcome in _CONFIRMED:
                 confirmed[e.src] |= workers
     for eid, workers in sorted(confirmed.items()):
         headcount = employers[eid].get("insured_headcount")
@@ -170,42 +172,44 @@ def pack_data(store: GraphStore, ring_id: str, *, unmask: bool = False) -> dict[
     detail = ring_detail(store, ring_id)
     masker = Masker(unmask, store.ref_key())
     cases = []
-    for row in detail["cases"]:
-        node = store.node(row["id"])
+    for row in detail.cases:
+        node = store.node(row.id)
         props = node.props if node else {}
-        document = store.document(row["id"]) or {}
-        own, shared = _case_flags(scan, row["id"], masker)
-        where = case_jurisdiction(store, row["id"])
-        cases.append({**row, "doc_sha256": props.get("doc_sha256"),
+        document = store.document(row.id) or {}
+        own, shared = _case_flags(scan, row.id, masker)
+        where = case_jurisdiction(store, row.id)
+        cases.append({**row.to_dict(), "doc_sha256": props.get("doc_sha256"),
                       "source_path": props.get("source_path"), "flags": own,
                       "ring_flags": shared, "procuratorate": where.procuratorate.name,
                       "jurisdiction_basis": where.basis,
                       "spans": [{"kind": s.get("kind", "other"), "text": masker.text(s["text"])}
                                 for s in document.get("spans", []) if s.get("text")]})
     backpayments = _backpayments(store, detail, masker)
-    timeline = [{**t, "kind": "case"} for t in detail["timeline"]]
+    timeline = [{**t.to_dict(), "kind": "case"} for t in detail.timeline]
     timeline += [{"date": b["paid_date"], "event": "补缴", "case_number": b["basis_case_number"],
                   "kind": "backpayment", "detail": f"{b['person_name']} {b['period']}"}
                  for b in backpayments if b["paid_date"]]
     timeline.sort(key=lambda t: (str(t["date"]), t["case_number"] or "", t["event"]))
     paid = [float(b["amount"]) for b in backpayments if isinstance(b["amount"], int | float)]
     people = {p: _person(store, p, masker) for p in
-              [*(a["id"] for a in detail["agents"]), *(a["id"] for a in detail["applicants"])]}
+              [*(a.id for a in detail.agents), *(a.id for a in detail.applicants)]}
     return {
-        "ring_id": detail["ring_id"], "rank": detail["rank"], "score": detail["score"],
-        "strength": detail["strength"], "reasons": [masker.text(r) for r in detail["reasons"]],
-        "structure": detail["structure"], "masked": not unmask,
-        "intermediaries": [{**i, "id": masker.ref(i["id"])} for i in detail["intermediaries"]],
-        "agents": [{**a, **people[a["id"]], "id": masker.ref(a["id"]),
-                    "mentions": [masker.ref(m) for m in a.get("mentions", [])]}
-                   for a in detail["agents"]],
-        "employers": detail["employers"],
-        "applicants": [{**a, **people[a["id"]], "id": masker.ref(a["id"])}
-                       for a in detail["applicants"]],
-        "forums": detail["forums"], "cases": cases, "timeline": timeline,
-        "flags": detail["flags"], "ring_flags": _ring_flags(scan, detail["cases"], masker),
+        "ring_id": detail.ring_id, "rank": detail.rank, "score": detail.score,
+        "strength": detail.strength, "reasons": [masker.text(r) for r in detail.reasons],
+        "structure": detail.structure.to_dict(), "masked": not unmask,
+        "intermediaries": [{**i.to_dict(), "id": masker.ref(i.id)}
+                           for i in detail.intermediaries],
+        "agents": [{**a.to_dict(), **people[a.id], "id": masker.ref(a.id),
+                    "mentions": [masker.ref(m) for m in a.mentions]}
+                   for a in detail.agents],
+        "employers": [e.to_dict() for e in detail.employers],
+        "applicants": [{**a.to_dict(), **people[a.id], "id": masker.ref(a.id)}
+                       for a in detail.applicants],
+        "forums": [f.to_dict() for f in detail.forums], "cases": cases, "timeline": timeline,
+        "flags": [f.to_dict() for f in detail.flags],
+        "ring_flags": _ring_flags(scan, detail.cases, masker),
         "backpayments": backpayments, "contradictions": _contradictions(store, detail),
-        "exposure": {**detail["exposure"], "backpayments": len(backpayments),
+        "exposure": {**detail.exposure.to_dict(), "backpayments": len(backpayments),
                      "backpayment_total_yuan": round(sum(paid), 2)},
         "sources": [{"case_id": c["id"], "case_number": c["case_number"],
                      "doc_sha256": c["doc_sha256"], "source_path": c["source_path"]}
@@ -213,6 +217,6 @@ def pack_data(store: GraphStore, ring_id: str, *, unmask: bool = False) -> dict[
         "scan": {"snapshot": meta.snapshot, "scanned_at": meta.scanned_at,
                  "community_seed": meta.community_seed, "lead_threshold": meta.lead_threshold,
                  "ringtrace_version": meta.ringtrace_version, "rules": meta.to_dict()["rules"]},
-        "node_ids": detail["node_ids"],
-        "intermediary_ids": [i["id"] for i in detail["intermediaries"]],
+        "node_ids": list(detail.node_ids),
+        "intermediary_ids": [i.id for i in detail.intermediaries],
     }

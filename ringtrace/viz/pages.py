@@ -1,9 +1,10 @@
 """Report pages: one page per ring, an index of rings, and the overview dashboard.
 
-The dicts come from the queries (``queries.ringviews.ring_detail`` and friends); every key other
-than ``ring_id`` is optional and a page renders what is present. Tables are declared here as
-column lists (header, key, formatter) and rendered by one template macro, so escaping happens in
-one place. Pages are self-contained (inline CSS and scripts, no URL), print-friendly and stable:
+The rings come from the queries (``queries.ringviews.ring_detail`` and friends) and are read in
+their JSON form (``RingDetail.to_dict()``), so that a partial or hand-made ring renders too:
+every key other than ``ring_id`` is optional and a page renders what is present. Tables are
+declared here as column lists (header, key, formatter) and rendered by one template macro, so
+escaping happens in one place. Pages are self-contained (inline CSS and scripts, no URL), print-friendly and stable:
 the same input gives the same bytes.
 """
 
@@ -18,6 +19,7 @@ import networkx as nx
 from markupsafe import Markup
 
 from ringtrace.graph.model import schema
+from ringtrace.queries.views import RingDetail
 from ringtrace.viz import charts
 from ringtrace.viz import formatting as fmt
 from ringtrace.viz.catalogue import labels, rule_name, rule_names, translate_rule_ids
@@ -213,15 +215,16 @@ def _people(rows: Any, unmask: bool) -> Any:
             if isinstance(r, Mapping) else r for r in rows]
 
 
-def ring_page(ring: dict[str, Any], graph: nx.MultiDiGraph, *, seed: int = 7,
-              unmask: bool = False) -> str:
+def ring_page(detail: RingDetail | Mapping[str, Any], graph: nx.MultiDiGraph, *,
+              seed: int = 7, unmask: bool = False) -> str:
     """The HTML page for one ring: header, reasons, member and case tables, flags, exposure,
     and the interactive graph with the ring's ``node_ids`` highlighted.
 
     Parameters
     ----------
-    ring : dict
-        The ring detail (``ring_id`` required; every other key optional, see the module doc).
+    detail : RingDetail or mapping
+        The ring detail, or its JSON form (``ring_id`` required; every other key optional,
+        see the module doc).
     graph : networkx.MultiDiGraph
         The ring's neighbourhood, as returned by ``queries.ringviews.ring_graph``.
     seed : int
@@ -230,6 +233,7 @@ def ring_page(ring: dict[str, Any], graph: nx.MultiDiGraph, *, seed: int = 7,
         Show sensitive properties in the graph's tooltips, and applicants' birth dates, in full
         (masked by default: birth year only).
     """
+    ring = detail.to_dict() if isinstance(detail, RingDetail) else detail
     ring_id = fmt.text(ring["ring_id"])
     graph_markup = Markup(network_fragment(
         graph, title=f"团伙 {ring_id} 关系图", highlight=ring.get("node_ids") or (), seed=seed,

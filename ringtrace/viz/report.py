@@ -18,6 +18,7 @@ from ringtrace.progress import SILENT, Progress
 from ringtrace.queries.overview import overview_data
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
+from ringtrace.queries.views import RingRow
 
 
 @dataclass
@@ -42,21 +43,21 @@ def write_report(store: GraphStore, out_dir: Path, *, top: int = 10, seed: int =
     progress.start(len(summaries[:top]) + 1, "pages")
     details = []
     for row in summaries[:top]:
-        detail = ring_detail(store, row["ring_id"])
-        page = out_dir / "rings" / f"{detail['ring_id']}.html"
-        page.write_text(ring_page(detail, ring_graph(store, detail), seed=seed), "utf-8")
+        detail = ring_detail(store, row.ring_id)
+        page = out_dir / "rings" / f"{detail.ring_id}.html"
+        page.write_text(ring_page(detail, ring_graph(store, detail.case_ids), seed=seed), "utf-8")
         files.rings.append(page)
-        details.append({**detail, "href": f"rings/{page.name}"})
+        details.append({**detail.to_dict(), "href": f"rings/{page.name}"})
         progress()
     scan = ScanResults.load(store)
     for row in summaries[top:]:
-        ring = scan.ring(row["ring_id"])
-        details.append({"ring_id": row["ring_id"], "rank": row["rank"], "score": row["score"],
+        ring = scan.ring(row.ring_id)
+        details.append({"ring_id": row.ring_id, "rank": row.rank, "score": row.score,
                         "reasons": list(ring.reasons),
                         "intermediaries": _names(store, ring.intermediaries),
-                        "structure": {"cases": row["cases"], "applicants": row["applicants"],
-                                      "employers": row["employers"]},
-                        "exposure": {"amount_yuan": row["exposure_yuan"]}})
+                        "structure": {"cases": row.cases, "applicants": row.applicants,
+                                      "employers": row.employers},
+                        "exposure": {"amount_yuan": row.exposure_yuan}})
     dashboard = overview_data(store)
     summary = {"title": title, "workspace": workspace, "generated_by": f"ringtrace {__version__}",
                "counts": dashboard["counts"], "evaluation": evaluation, "rings": details,
@@ -74,13 +75,13 @@ def _names(store: GraphStore, node_ids: Iterable[str]) -> list[str]:
     return names
 
 
-def headline(store: GraphStore, scan: ScanResults, rings: list[dict[str, Any]]) -> dict[str, Any]:
+def headline(store: GraphStore, scan: ScanResults, rings: list[RingRow]) -> dict[str, Any]:
     """What an investigator asks first: how many rings and leads, how many applicants and
     intermediaries behind them, and the estimated fund exposure (sum over the listed rings)."""
-    listed = {r["ring_id"] for r in rings}
+    listed = {r.ring_id for r in rings}
     intermediaries = {a for ring in scan.rings if ring.ring_id in listed
                       for a in ring.intermediaries}
     return {"rings": len(rings), "leads": len(scan.leads),
-            "applicants": sum(int(r.get("applicants") or 0) for r in rings),
+            "applicants": sum(r.applicants for r in rings),
             "intermediaries": len(intermediaries),
-            "exposure_yuan": round(sum(float(r.get("exposure_yuan") or 0.0) for r in rings), 2)}
+            "exposure_yuan": round(sum(float(r.exposure_yuan) for r in rings), 2)}

@@ -14,6 +14,7 @@ from ringtrace.loaders.ingest import ingest_paths
 from ringtrace.queries.candidates import AmbiguousName
 from ringtrace.queries.entities import agent_profile, employer_profile, person_profile
 from ringtrace.queries.paths import NoPath, SameEntity, shortest_paths
+from ringtrace.queries.views import NameMatch
 from tests.conftest import sham_case, write_province
 
 NAMESAKE_BIRTH = "1955-09-09"
@@ -42,13 +43,13 @@ def test_namesakes_are_listed_with_their_birth_year_not_picked(store: SQLiteStor
     assert all(NAMESAKE_BIRTH not in c.detail for c in found)  # the year only
     assert str(err.value) == "'张桂兰' matches 2 persons; run again with the id of the one you mean"
     [profile] = person_profile(store, found[0].id)
-    assert profile["person"]["id"] == found[0].id
+    assert profile.person["id"] == found[0].id
     assert len(person_profile(store, "张桂兰", every=True)) == 2
 
 
 def test_an_agent_name_shared_by_one_agent_is_not_ambiguous(store: SQLiteStore) -> None:
     [profile] = agent_profile(store, "王建国")
-    assert profile["agent"]["name"] == "王建国" and len(profile["cases"]) == 5
+    assert profile.agent["name"] == "王建国" and len(profile.cases) == 5
 
 
 def test_part_of_several_employer_names_lists_them(store: SQLiteStore) -> None:
@@ -76,7 +77,7 @@ def test_a_former_name_is_marked(tmp_path: Path) -> None:
         marked = {c.name: c.former_name for c in err.value.candidates}
         assert marked == {"甲商贸": None, "乙商贸": "甲商贸"}
         profile = employer_profile(store, "Employer:乙商贸")
-        assert profile["matched"] == {"query": "Employer:乙商贸", "former_name": None}
+        assert profile.matched == NameMatch("Employer:乙商贸", None)
 
 
 def test_a_path_from_an_entity_to_itself_is_an_error(store: SQLiteStore) -> None:

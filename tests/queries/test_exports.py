@@ -34,7 +34,7 @@ def test_each_file_holds_the_leads_of_one_procuratorate(store: SQLiteStore,
     result = export_leads(store, tmp_path / "ws", tmp_path / "out", fmt="csv")
     leads = list_leads(store)
     assert result.exported == len(leads) > 0 and result.already_exported == 0
-    expected = Counter(case_jurisdiction(store, lead["case_id"]).procuratorate.name
+    expected = Counter(case_jurisdiction(store, lead.case_id).procuratorate.name
                        for lead in leads)
     assert {f.procuratorate.name: len(f.lead_ids) for f in result.files} == dict(expected)
     for f in result.files:

@@ -108,7 +108,7 @@ def test_lead_ids_survive_a_rescan_with_more_documents(province: Path, tmp_path:
     with SQLiteStore.open(tmp_path / "ws") as store:
         ingest_paths(store, [province])
         run_scan(store)
-        before = {lead["case_id"]: lead["lead_id"] for lead in list_leads(store)}
+        before = {lead.case_id: lead.lead_id for lead in list_leads(store)}
         more = tmp_path / "more.jsonl"
         extra = [sham_case(200 + i, name, birth, agent="赵中介", day="2021-06-01")
                  for i, (name, birth) in enumerate([("马桂芝", "1967-03-03"),
@@ -118,7 +118,7 @@ def test_lead_ids_survive_a_rescan_with_more_documents(province: Path, tmp_path:
                         "utf-8")
         ingest_paths(store, [more])
         run_scan(store)
-        after = {lead["case_id"]: lead["lead_id"] for lead in list_leads(store)}
+        after = {lead.case_id: lead.lead_id for lead in list_leads(store)}
     assert len(before) == 5 and len(after) > len(before)
     assert {c: after[c] for c in before} == before
     assert all(lead == lead_id(case) for case, lead in after.items())

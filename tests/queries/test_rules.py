@@ -8,7 +8,7 @@ import pytest
 
 from ringtrace.errors import RuleError
 from ringtrace.queries.redflags import CATALOGUE
-from ringtrace.queries.rules import load_rules
+from ringtrace.queries.rules import SparkSettings, load_rules
 
 
 def test_every_catalogued_rule_has_defaults_and_a_documented_module() -> None:
@@ -75,3 +75,31 @@ def test_the_fingerprint_names_the_values_not_the_file(tmp_path: Path) -> None:
     assert len(defaults.fingerprint) == 12
     assert same.fingerprint == defaults.fingerprint and same.source != defaults.source
     assert changed.fingerprint != defaults.fingerprint
+
+
+def test_spark_bins_are_read_from_the_rules_and_checked(tmp_path: Path) -> None:
+    shipped = load_rules().spark
+    assert shipped is not None and shipped.bin_cases < shipped.max_component_cases
+    path = tmp_path / "rules.toml"
+    path.write_text("[spark]\nbin_cases = 200\n", "utf-8")
+    config = load_rules(path)
+    assert config.spark == SparkSettings(200, shipped.max_component_cases)
+    assert config.to_dict()["spark"] == {"bin_cases": 200,
+                                         "max_component_cases": shipped.max_component_cases}
+    path.write_text("[spark]\nmax_component_cases = 0\n", "utf-8")
+    with pytest.raises(RuleError, match=r"spark\.max_component_cases must be a whole number"):
+        load_rules(path)
+
+
+def test_a_configuration_stored_before_the_spark_table_reads_back_the_same() -> None:
+    from ringtrace.queries.model import ScanMeta
+
+    stored = {k: v for k, v in load_rules().to_dict().items() if k != "spark"}
+    meta = {"ringtrace_version": "0", "snapshot": "s", "scanned_at": "t", "rules": stored,
+            "community_seed": 1, "cases_scanned": 0, "findings": 0, "rings": 0,
+            "clusters": 0, "leads": 0, "lead_threshold": 0.7, "communities": 0,
+            "explained_groups": 0}
+    read = ScanMeta.from_dict(meta)
+    assert read.rules.spark is None and read.to_dict()["rules"] == dict(sorted(stored.items()))
+    with_spark = {**meta, "rules": load_rules().to_dict()}
+    assert ScanMeta.from_dict(with_spark).rules.spark == load_rules().spark

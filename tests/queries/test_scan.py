@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +26,7 @@ def scanned(province: Path, tmp_path: Path) -> SQLiteStore:
     return store
 
 
-def _without_time(result: dict) -> dict:
+def _without_time(result: Mapping[str, Any]) -> dict[str, Any]:
     return {**result, "meta": {k: v for k, v in result["meta"].items() if k != "scanned_at"}}
 
 
@@ -37,52 +39,52 @@ def test_two_scans_give_identical_rings_members_and_scores(scanned: SQLiteStore)
 
 def test_the_sham_ring_is_one_ring_with_its_intermediary(scanned: SQLiteStore) -> None:
     [ring] = list_rings(scanned)
-    assert ring["cases"] == 5 and ring["applicants"] == 5 and ring["employers"] == 1
-    assert ring["intermediaries"] == ["王建国"]
+    assert ring.cases == 5 and ring.applicants == 5 and ring.employers == 1
+    assert ring.intermediaries == ("王建国",)
     detail = ring_detail(scanned, "1")
-    assert detail["ring_id"] == ring["ring_id"]
-    assert {c["case_number"] for c in detail["cases"]} == {
+    assert detail.ring_id == ring.ring_id
+    assert {c.case_number for c in detail.cases} == {
         f"(2021)豫0502民初{n}号" for n in range(100, 105)}
-    assert detail["exposure"]["amount_yuan"] > 0 and "1%" in detail["exposure"]["method"]
+    assert detail.exposure.amount_yuan > 0 and "1%" in detail.exposure.method
 
 
 def test_leads_carry_rule_ids_case_numbers_and_text_evidence(scanned: SQLiteStore) -> None:
     leads = list_leads(scanned)
-    assert {lead["case_number"] for lead in leads} == {
+    assert {lead.case_number for lead in leads} == {
         f"(2021)豫0502民初{n}号" for n in range(100, 105)}
     [ring] = list_rings(scanned)
-    assert [lead["rank"] for lead in leads] == list(range(1, len(leads) + 1))
-    assert [lead["score"] for lead in leads] == sorted((lead["score"] for lead in leads),
+    assert [lead.rank for lead in leads] == list(range(1, len(leads) + 1))
+    assert [lead.score for lead in leads] == sorted((lead.score for lead in leads),
                                                        reverse=True)
     for lead in leads:
-        assert lead["lead_id"] == lead_id(lead["case_id"]) and lead["ring_id"] == ring["ring_id"]
-        assert "CLAIM_NO_OBJECTION" in lead["rules"] and "AGENT_ONE_GROUP" in lead["rules"]
-        quoted = [e["detail"] for e in lead["evidence"] if e["kind"] == "text"]
+        assert lead.lead_id == lead_id(lead.case_id) and lead.ring_id == ring.ring_id
+        assert "CLAIM_NO_OBJECTION" in lead.rules and "AGENT_ONE_GROUP" in lead.rules
+        quoted = [e.detail for e in lead.evidence if e.kind == "text"]
         assert "被告辩称，对原告的诉讼请求无异议。" in quoted
 
 
 def test_contested_cases_against_a_big_employer_are_not_leads(scanned: SQLiteStore) -> None:
     contested = {"(2020)豫0503民初7号", "(2020)豫0503民初8号"}
-    numbers = {lead["case_number"] for lead in list_leads(scanned)}
+    numbers = {lead.case_number for lead in list_leads(scanned)}
     assert numbers and not numbers & contested
     # their wage claims speak for them: scored, well below even odds, in no ring
     scored = [lead for lead in list_leads(scanned, min_score=0.0)
-              if lead["case_number"] in contested]
-    assert {lead["case_number"] for lead in scored} == contested
+              if lead.case_number in contested]
+    assert {lead.case_number for lead in scored} == contested
     for lead in scored:
-        assert lead["rules"] == ["CLAIM_MONEY"] and lead["score"] < 0.1
-        assert lead["ring_id"] is None
+        assert lead.rules == ("CLAIM_MONEY",) and lead.score < 0.1
+        assert lead.ring_id is None
 
 
 def test_employer_profile_has_registry_facts_cases_agents_flags_and_ring(
         scanned: SQLiteStore) -> None:
     profile = employer_profile(scanned, "91410502MA3X5Y0K2B")
-    assert profile["employer"]["insured_headcount"] == 2
-    assert len(profile["cases"]) == 5 and len(profile["plaintiffs"]) == 5
-    assert [a["name"] for a in profile["agents"]] == ["王建国"]
+    assert profile.employer["insured_headcount"] == 2
+    assert len(profile.cases) == 5 and len(profile.plaintiffs) == 5
+    assert [a.name for a in profile.agents] == ["王建国"]
     assert {"EMP_BURST", "EMP_OVER_HEADCOUNT", "EMP_STATUS"} <= {
-        f["rule_id"] for f in profile["flags"]}
-    assert len(profile["rings"]) == 1
+        f.rule_id for f in profile.flags}
+    assert len(profile.rings) == 1
 
 
 def test_a_rule_weight_of_zero_switches_the_rule_off(province: Path, tmp_path: Path) -> None:

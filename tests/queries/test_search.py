@@ -44,11 +44,11 @@ def test_by_phone_and_uscc(store: SQLiteStore) -> None:
 
 
 def test_by_ring_and_lead_id(store: SQLiteStore) -> None:
-    ring = list_rings(store)[0]["ring_id"]
+    ring = list_rings(store)[0].ring_id
     assert _found(store, ring) == [("ring", ring)]
     lead = list_leads(store)[0]
-    assert [(h.kind, h.id, h.detail) for h in search(store, lead["lead_id"])] == [
-        ("lead", lead["lead_id"], lead["case_id"])]
+    assert [(h.kind, h.id, h.detail) for h in search(store, lead.lead_id)] == [
+        ("lead", lead.lead_id, lead.case_id)]
 
 
 def test_nothing_for_blank_or_unknown(store: SQLiteStore) -> None:

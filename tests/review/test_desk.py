@@ -27,7 +27,7 @@ LIU = "Person:刘秀英|b:1967-02-02"
 
 def test_assign_status_note_fold_into_the_ring_state(ws: Path) -> None:
     with SQLiteStore.open(ws) as store:
-        ring = list_rings(store)[0]["ring_id"]
+        ring = list_rings(store)[0].ring_id
         assign(store, ws, ring, " 张三 ", user="李四")
         set_status(store, ws, ring, "核查中", user="张三")
         add_note(store, ws, ring, "已调取社保缴费记录", user="张三")
@@ -47,22 +47,22 @@ def test_unknown_targets_are_refused_with_where_to_look(ws: Path) -> None:
 def test_an_outcome_feeds_the_feedback_report_without_a_file(ws: Path) -> None:
     with SQLiteStore.open(ws) as store:
         lead = list_leads(store)[0]
-        record_outcome(store, ws, lead["lead_id"], "属实", user="检察官甲", date="2026-01-05",
+        record_outcome(store, ws, lead.lead_id, "属实", user="检察官甲", date="2026-01-05",
                        note="补缴已追回")
         report = feedback_report(store, ws)
     [line] = read_outcomes(ws)
     assert (line["lead_id"], line["case_id"], line["outcome"], line["verdict"], line["date"],
-            line["note"]) == (lead["lead_id"], lead["case_id"], "核实属实", True, "2026-01-05",
+            line["note"]) == (lead.lead_id, lead.case_id, "核实属实", True, "2026-01-05",
                               "补缴已追回")
     assert line["source"].startswith("ringtrace serve (检察官甲)")
     assert (report["outcomes"], report["verified"], report["held"]) == (1, 1, 1)
-    assert fold(read_actions(ws))[lead["lead_id"]].outcome == "核实属实"
+    assert fold(read_actions(ws))[lead.lead_id].outcome == "核实属实"
 
 
 def test_outcomes_are_checked(ws: Path) -> None:
     with SQLiteStore.open(ws) as store:
-        ring = list_rings(store)[0]["ring_id"]
-        lead = list_leads(store)[0]["lead_id"]
+        ring = list_rings(store)[0].ring_id
+        lead = list_leads(store)[0].lead_id
         with pytest.raises(RingtraceError, match="unknown outcome"):
             record_outcome(store, ws, lead, "大概属实", user="甲")
         with pytest.raises(RingtraceError, match="on a lead"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import pytest
@@ -15,6 +15,8 @@ from ringtrace.graph.store import SQLiteStore
 from ringtrace.queries.feedback import read_outcomes
 from ringtrace.queries.leads import list_leads
 from ringtrace.queries.ringviews import list_rings
+from ringtrace.queries.scan_json import ScanJson
+from ringtrace.queries.views import LeadRow
 from ringtrace.resolve import ensure, stored
 from ringtrace.review import fold, read_actions
 from tests.serve.conftest import EVIL_AGENT, EVIL_EMPLOYER, REVIEWER
@@ -23,9 +25,9 @@ ZHANG = "Person:张桂兰|b:1968-05-02"
 LIU = "Person:刘秀英|b:1967-02-02"
 
 
-def _ids(workspace: Path) -> tuple[str, dict[str, Any]]:
+def _ids(workspace: Path) -> tuple[str, LeadRow]:
     with SQLiteStore.open(workspace) as store:
-        return list_rings(store)[0]["ring_id"], list_leads(store)[0]
+        return list_rings(store)[0].ring_id, list_leads(store)[0]
 
 
 def _token(client: Any, path: str) -> str:
@@ -37,8 +39,8 @@ def _token(client: Any, path: str) -> str:
 
 def _pages(workspace: Path) -> list[str]:
     ring, lead = _ids(workspace)
-    return ["/", "/leads", f"/rings/{ring}", f"/leads/{lead['lead_id']}",
-            "/cases/" + quote(lead["case_id"]), "/persons/" + quote(ZHANG),
+    return ["/", "/leads", f"/rings/{ring}", f"/leads/{lead.lead_id}",
+            "/cases/" + quote(lead.case_id), "/persons/" + quote(ZHANG),
             "/agents/" + quote("Person:" + EVIL_AGENT.replace(" ", "") + "|b:1970-01-01"),
             "/employers/" + quote("Employer:" + EVIL_EMPLOYER), "/search?q=" + quote("张桂兰"),
             "/search?q=" + quote("劳务"), "/activity"]
@@ -94,12 +96,12 @@ def test_review_actions_are_recorded_with_the_reviewer(client: Any, workspace_co
 def test_outcome_and_judgements_reach_feedback_and_resolution(client: Any, workspace_copy: Path
                                                               ) -> None:
     _, lead = _ids(workspace_copy)
-    token = _token(client, f"/leads/{lead['lead_id']}")
-    response = client.post(f"/review/{lead['lead_id']}/outcome", data={
+    token = _token(client, f"/leads/{lead.lead_id}")
+    response = client.post(f"/review/{lead.lead_id}/outcome", data={
         "csrf_token": token, "outcome": "核实属实", "date": "2026-01-05", "note": "已追回"})
     assert response.status_code == 303
     assert [(o["lead_id"], o["outcome"]) for o in read_outcomes(workspace_copy)] == [
-        (lead["lead_id"], "核实属实")]
+        (lead.lead_id, "核实属实")]
     response = client.post("/judge", data={"csrf_token": token, "verdict": "same", "a": ZHANG,
                                            "b": LIU, "note": "同一人", "next": "/"})
     assert (response.status_code, response.headers["Location"]) == (303, "/")
@@ -130,7 +132,7 @@ def test_a_next_that_is_not_a_local_path_is_refused_before_the_action(
     ring, lead = _ids(workspace_copy)
     token = _token(client, f"/rings/{ring}")
     for path, data in ((f"/review/{ring}/note", {"note": "x"}),
-                       (f"/review/{lead['lead_id']}/outcome", {"outcome": "核实属实"}),
+                       (f"/review/{lead.lead_id}/outcome", {"outcome": "核实属实"}),
                        ("/judge", {"verdict": "not_same", "a": ZHANG, "b": LIU})):
         response = client.post(path, data={"csrf_token": token, "next": target, **data})
         assert response.status_code == 400, (path, target)
@@ -198,7 +200,7 @@ def test_split_takes_a_judged_entity_apart(client: Any, workspace_copy: Path) ->
 def test_the_lead_queue_filters_by_status_and_assignee(client: Any, workspace_copy: Path
                                                        ) -> None:
     with SQLiteStore.open(workspace_copy) as store:
-        leads = [row["lead_id"] for row in list_leads(store)]
+        leads = [row.lead_id for row in list_leads(store)]
     token = _token(client, f"/leads/{leads[0]}")
     client.post(f"/review/{leads[0]}/status", data={"csrf_token": token, "status": "核查中"})
     client.post(f"/review/{leads[1]}/assign", data={"csrf_token": token, "assignee": "张三"})
@@ -240,8 +242,8 @@ def test_the_desk_checks_the_host_itself_without_flask_trusted_hosts(
 def test_an_outcome_with_a_bad_date_is_refused_and_not_stored(
         client: Any, workspace_copy: Path, date: str) -> None:
     _, lead = _ids(workspace_copy)
-    token = _token(client, f"/leads/{lead['lead_id']}")
-    response = client.post(f"/review/{lead['lead_id']}/outcome", data={
+    token = _token(client, f"/leads/{lead.lead_id}")
+    response = client.post(f"/review/{lead.lead_id}/outcome", data={
         "csrf_token": token, "outcome": "核实属实", "date": date, "next": "/"})
     assert response.status_code == 400
     page = response.get_data(as_text=True)
@@ -314,7 +316,7 @@ def test_the_lead_queue_is_paged_and_keeps_its_filter(client: Any, workspace_cop
 
     monkeypatch.setattr(views, "LEADS_PER_PAGE", 2)
     with SQLiteStore.open(workspace_copy) as store:
-        everything = [row["lead_id"] for row in list_leads(store)]
+        everything = [row.lead_id for row in list_leads(store)]
     assert len(everything) == 5
     shown = []
     for page in (1, 2, 3):
@@ -340,8 +342,8 @@ def test_a_lead_is_found_among_the_leads_or_else_among_every_case(workspace_copy
         return ScoredCase(score, score, 0.0, 0.0, ("EMP_BURST",), (0,), None, lead_id(case),
                           score >= 0.72, None).to_dict()
 
-    scan = ScanResults.of({"meta": {}, "leads": ["Case:a"], "cases": {
-        "Case:a": row("Case:a", 0.9), "Case:b": row("Case:b", 0.3)}})
+    scan = ScanResults.of(cast(ScanJson, {"meta": {}, "leads": ["Case:a"], "cases": {
+        "Case:a": row("Case:a", 0.9), "Case:b": row("Case:b", 0.3)}}))
     assert scan.lead_case(lead_id("Case:a")) == "Case:a"
     assert scan.lead_case(lead_id("Case:b")) == "Case:b"  # scored, below the threshold
     assert scan.lead_case("L-0000000000") is None
@@ -355,7 +357,7 @@ def test_pages_never_write_even_when_the_resolution_is_stale_and_a_scan_holds_th
         assert kept is not None
         with store.writing("test"):
             store.save_resolution("stale", kept[1])  # what a page would recompute and keep
-    pages = [f"/rings/{ring}", "/persons/" + quote(ZHANG), f"/leads/{lead['lead_id']}", "/"]
+    pages = [f"/rings/{ring}", "/persons/" + quote(ZHANG), f"/leads/{lead.lead_id}", "/"]
     with SQLiteStore.open(workspace_copy) as scan, scan.writing("scan"):  # a scan is running
         for desk in (readonly_client, client):
             for path in pages:

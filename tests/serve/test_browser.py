@@ -96,16 +96,16 @@ def _agent_pairs(workspace: Path) -> tuple[str, str, tuple[str, str], tuple[str,
     mentions the resolution merged into one entity, and the label of each mention in the
     judgement form (the desk masks: its options are tokens, shown by name and masked id)."""
     with SQLiteStore.open(workspace) as store:
-        ring = list_rings(store)[0]["ring_id"]
+        ring = list_rings(store)[0].ring_id
         detail = ring_detail(store, ring)
         res = ensure(store)
-    by_entity = {a["id"]: a["mentions"] for a in detail["agents"]}
-    labels = {m: f"{a['name']}（{mask_ids(m)}）" for a in detail["agents"] for m in a["mentions"]}
+    by_entity = {a.id: a.mentions for a in detail.agents}
+    labels = {m: f"{a.name}（{mask_ids(m)}）" for a in detail.agents for m in a.mentions}
     merged = next(ids[:2] for ids in by_entity.values() if len(ids) > 1)
-    heads = [i["id"] for i in detail["intermediaries"] if i["id"] in by_entity
-             and i["id"] != res.entity(merged[0])]
+    heads = [i.id for i in detail.intermediaries if i.id in by_entity
+             and i.id != res.entity(merged[0])]
     assert len(heads) >= 2, "the fixture's top ring should have two more intermediaries"
-    return ring, detail["cases"][0]["id"], (heads[0], heads[1]), (merged[0], merged[1]), labels
+    return ring, detail.cases[0].id, (heads[0], heads[1]), (merged[0], merged[1]), labels
 
 
 def test_desk_review_then_scan_honours_the_judgements(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import cast
 
 import pytest
 from click.testing import CliRunner
@@ -12,6 +13,7 @@ from click.testing import CliRunner
 from ringtrace.cli import cli
 from ringtrace.errors import LoadError
 from ringtrace.graph.store.sqlite import SQLiteStore
+from ringtrace.queries.scan_json import EngineJson, ScanJson
 from ringtrace.spark.imports import RESULTS_FILE, import_results
 from ringtrace.spark.merge import merge_scans
 from tests.scanned_province import ScannedProvince, run
@@ -25,7 +27,10 @@ def results(scanned_province: ScannedProvince, tmp_path: Path) -> Path:
     assert scan is not None
     folder = tmp_path / "results"
     folder.mkdir()
-    merged = merge_scans([scan], {"name": "spark"})
+    engine: EngineJson = {"name": "spark", "master": "local[1]", "components": 1,
+                          "largest_component": len(scan["cases"]), "oversized": [], "bins": 1,
+                          "rounds": 1}
+    merged = merge_scans([cast(ScanJson, scan)], engine)
     (folder / RESULTS_FILE).write_text(json.dumps(merged, ensure_ascii=False), "utf-8")
     return folder
 
@@ -39,7 +44,7 @@ def test_an_imported_scan_is_read_by_rings_leads_and_employer(
         stored = store.load_scan()
         snapshot = store.snapshot()
     assert stored is not None and summary.snapshot == snapshot == stored["meta"]["snapshot"]
-    assert stored["meta"]["engine"] == {"name": "spark"}
+    assert stored["meta"]["engine"]["name"] == "spark"
     expected = json.loads(run(scanned_province.workspace, "rings", "--json"))
     assert json.loads(run(workspace, "rings", "--json")) == expected
     assert summary.rings == sum(r["reported"] for r in stored["rings"]) > 0

@@ -3,22 +3,25 @@ rings ranked again, leads merged."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
+from ringtrace.queries.scan_json import ScanJson
 from ringtrace.spark.merge import merge_scans
 
 
-def _part(case: str, rules: list[str], score: float, ring: str) -> dict[str, Any]:
+def _part(case: str, rules: list[str], score: float, ring: str) -> ScanJson:
+    """A part's scan with only the keys the merge reads."""
     findings = [{"rule_id": r, "subject": case, "cases": [case], "summary": r, "evidence": []}
                 for r in rules]
-    return {"meta": {"rules": {}, "community_seed": 1, "lead_threshold": 0.5,
-                     "communities": 1, "cases_scanned": 1},
-            "findings": findings, "explained_groups": [],
-            "cases": {case: {"final_score": score, "findings": list(range(len(rules))),
-                             "community": 0}},
-            "rings": [{"ring_id": ring, "reported": True, "score": score, "cases": [case],
-                       "rank": 1, "community": 0}],
-            "leads": [case]}
+    return cast(ScanJson, {
+        "meta": {"rules": {}, "community_seed": 1, "lead_threshold": 0.5, "communities": 1,
+                 "cases_scanned": 1},
+        "findings": findings, "explained_groups": [],
+        "cases": {case: {"final_score": score, "findings": list(range(len(rules))),
+                         "community": 0}},
+        "rings": [{"ring_id": ring, "reported": True, "score": score, "cases": [case],
+                   "rank": 1, "community": 0}],
+        "leads": [case]})
 
 
 def test_case_rows_point_at_their_own_findings_after_the_merge() -> None:

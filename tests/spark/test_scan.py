@@ -17,6 +17,7 @@ import pytest
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
 from ringtrace.queries.scan import run_scan
+from ringtrace.queries.scan_json import ScanJson
 from ringtrace.spark.parse import parse_corpus
 from ringtrace.spark.scan import RESULTS_FILE, ScanSummary, scan_corpus
 from ringtrace.synth import generate
@@ -28,7 +29,7 @@ CASES = 300
 
 @pytest.fixture(scope="module")
 def scanned(spark: Any, tmp_path_factory: pytest.TempPathFactory
-            ) -> tuple[dict[str, Any], dict[str, Any], ScanSummary, Path]:
+            ) -> tuple[ScanJson, ScanJson, ScanSummary, Path]:
     root = tmp_path_factory.mktemp("spark-scan")
     province = root / "province"
     generate(province, seed=5, cases=CASES, texts=True)

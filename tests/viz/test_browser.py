@@ -181,9 +181,9 @@ def test_the_largest_ring_reads_as_a_grouped_graph(browser: Any, tmp_path: Path,
     """The largest ring of a scanned province: role legend, employers and courts apart, case
     labels distinct, drawn offline; the screenshot is kept for a human look."""
     with SQLiteStore.open(scanned_province.workspace, create=False) as store:
-        largest = max(list_rings(store), key=lambda r: (r["cases"], r["ring_id"]))
-        detail = ring_detail(store, largest["ring_id"])
-        graph = ring_graph(store, detail)
+        largest = max(list_rings(store), key=lambda r: (r.cases, r.ring_id))
+        detail = ring_detail(store, largest.ring_id)
+        graph = ring_graph(store, detail.case_ids)
     path = tmp_path / "largest.html"
     path.write_text(ring_page(detail, graph), "utf-8")
     visit = Visit(browser, path)
@@ -191,7 +191,7 @@ def test_the_largest_ring_reads_as_a_grouped_graph(browser: Any, tmp_path: Path,
     legend = visit.page.locator("#ring-network .rt-legend button[data-kind]")
     roles = [legend.nth(i).get_attribute("data-kind") for i in range(legend.count())]
     assert {"employer", "applicant", "case", "forum"} <= set(roles)
-    if detail["intermediaries"]:
+    if detail.intermediaries:
         assert roles[0] == "intermediary"
     visit.screenshot("largest-ring", "#ring-network")
     placed = visit.page.evaluate("""() => {
@@ -212,7 +212,7 @@ def test_the_largest_ring_reads_as_a_grouped_graph(browser: Any, tmp_path: Path,
     visit.page.click("#ring-network button[data-kind='case']")
     cases = visit.page.evaluate("""window.ringtraceNetworks['ring-network'].body.data.nodes
         .get({filter: n => n.role === 'case' && !n.hidden}).map(n => [n.caption, n.label])""")
-    assert len(cases) == len(detail["cases"])
+    assert len(cases) == len(detail.cases)
     labels = {label for _, label in cases}
     assert len(labels) == len({number for number, _ in cases})  # distinct numbers, labels
     visit.screenshot("largest-ring-cases", "#ring-network")

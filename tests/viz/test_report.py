@@ -33,7 +33,7 @@ def test_index_headline_counts_what_investigators_ask(report: ReportFiles,
     rings = list_rings(store)
     start = text.index("团伙") - 1
     assert text[start:start + 10:2] == [str(len(rings)), text[start + 2], str(sum(
-        r["applicants"] for r in rings)), text[start + 6], text[start + 8]]
+        r.applicants for r in rings)), text[start + 6], text[start + 8]]
     assert text[start + 1:start + 10:2] == ["团伙", "线索", "申请人", "中介", "估计涉案金额"]
     assert text[start + 8].endswith(("万元", "亿元"))
 
@@ -49,9 +49,9 @@ def test_every_ring_on_the_index_shows_its_intermediaries_and_reasons(
     assert len(rows) == len(rings)
     for ring, row in zip(rings, rows, strict=True):
         cells = visible_text(row)
-        assert ring["ring_id"] in cells
-        shown = cells[cells.index(ring["ring_id"]) + 5]  # the intermediaries column
-        assert shown == ("、".join(ring["intermediaries"]) if ring["intermediaries"]
+        assert ring.ring_id in cells
+        shown = cells[cells.index(ring.ring_id) + 5]  # the intermediaries column
+        assert shown == ("、".join(ring.intermediaries) if ring.intermediaries
                          else "未识别（无中介线索）") or all(
-            name in shown for name in ring["intermediaries"])
+            name in shown for name in ring.intermediaries)
         assert cells[-1] and cells[-1] != "—"  # reasons

@@ -62,6 +62,13 @@ from ringtrace.resolve.mentions import (
 GAP_DAYS = 730
 _GAP = dt.timedelta(days=GAP_DAYS)
 
+#: a masked lawyer line that fits several lawyers of the firm printed beside it, all acting
+#: for or against the same employer, joins the one who is that employer's usual counsel: at
+#: least this many of its suits ...
+COUNSEL_MIN_SUITS = 3
+#: ... and at least this many times as many of them as the other fitting lawyers together
+COUNSEL_DOMINANCE = 4
+
 K = TypeVar("K")
 
 
@@ -336,8 +343,9 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
         for region in p.acts.regions:
             by_kept[(region, 0, p.key[0])].append(p)
             by_kept[(region, -1, p.key[-1])].append(p)
+    suits = _Suits(m, uf)
     for p in masked:
-        joined_or_ambiguous = _join_masked(uf, p, by_birth, by_firm, by_phone)
+        joined_or_ambiguous = _join_masked(uf, p, suits, by_birth, by_firm, by_phone)
         if not joined_or_ambiguous and agent_class(p) not in (None, "professional"):
             _masked_same_employer(uf, p, by_kept)
 
@@ -350,12 +358,15 @@ def identity_class(p: PersonMention) -> str | None:
     return agent_class(p) or ("relative" if "relative" in p.agent_kinds else None)
 
 
-def _join_masked(uf: Clusterer, p: PersonMention, by_birth: dict[str, list[PersonMention]],
+def _join_masked(uf: Clusterer, p: PersonMention, suits: _Suits,
+                 by_birth: dict[str, list[PersonMention]],
                  by_firm: dict[str, list[PersonMention]],
                  by_phone: dict[str, list[PersonMention]]) -> bool:
     """``masked_agent``: join ``p`` to the one agent it fits with the same birth date, law
-    firm or phone (tried in that order). True when joined or when several fit (then the
-    weaker same-employer rule must not try either)."""
+    firm or phone (tried in that order); when several lawyers of the firm fit and act for or
+    against the same employer, the employer's usual counsel among them
+    (``masked_agent_usual_counsel``, :func:`_usual_counsel`). True when joined or when several
+    fit (then the weaker same-employer rule must not try either)."""
     cls = identity_class(p)
     acts = p.acts
     ambiguous = False
@@ -372,6 +383,17 @@ def _join_masked(uf: Clusterer, p: PersonMention, by_birth: dict[str, list[Perso
             fits = [o for o in fits if _employers(uf, o) & mine]
             extra = " and the same employer"
             if len({uf.find(o.id) for o in fits}) != 1:
+                usual = _usual_counsel(uf, suits, fits, mine) if what == "law firm" else None
+                if usual is None:
+                    ambiguous = True
+                    continue
+                counsel, theirs, others = usual
+                if uf.merge(counsel.id, p.id, "masked_agent_usual_counsel",
+                            f"masked agent {p.name} of {counsel.name}'s law firm, for or "
+                            f"against an employer whose suits {counsel.name} acts in "
+                            f"{theirs} times, the other lawyers of the firm whom the name "
+                            f"fits {others} times, within {GAP_DAYS} days"):
+                    return True
                 ambiguous = True
                 continue
         if fits and uf.merge(fits[0].id, p.id, "masked_agent",
@@ -379,6 +401,64 @@ def _join_masked(uf: Clusterer, p: PersonMention, by_birth: dict[str, list[Perso
                              f"same {what}{extra}, within {GAP_DAYS} days"):
             return True
     return ambiguous
+
+
+class _Suits:
+    """The agent cases of each agent entity (all its mentions), worked out when first asked.
+
+    Built when the masked agents are joined: the clusters of unmasked agents are settled by
+    then, and the masked mentions joined meanwhile are not counted (a masked line does not
+    make its lawyer more anyone's usual counsel)."""
+
+    def __init__(self, m: Mentions, uf: Clusterer) -> None:
+        self._m = m
+        self._uf = uf
+        self._members: dict[str, list[PersonMention]] | None = None
+
+    def with_employer(self, root: str, employers: set[str]) -> int:
+        """How many distinct cases the entity rooted at ``root`` acts in against or for one
+        of ``employers`` (employer entities)."""
+        if self._members is None:
+            self._members = defaultdict(list)
+            for q in self._m.person_list:
+                if q.agent_cases and not q.masked:
+                    self._members[self._uf.find(q.id)].append(q)
+        found = set()
+        for q in self._members.get(root, ()):
+            for case_id in q.agent_cases:
+                case = self._m.cases.get(case_id)
+                if case is not None and any(self._uf.find(e) in employers
+                                            for e in case.employers):
+                    found.add(case_id)
+        return len(found)
+
+
+def _usual_counsel(uf: Clusterer, suits: _Suits, fits: list[PersonMention], mine: set[str]
+                   ) -> tuple[PersonMention, int, int] | None:
+    """The employer's usual counsel among ``fits`` (lawyers of one firm whom a masked line of
+    that firm fits, all acting for or against one of the employers ``mine``): the one who acts
+    in at least :data:`COUNSEL_MIN_SUITS` of those employers' suits and in at least
+    :data:`COUNSEL_DOMINANCE` times as many as the others together; with their counts.
+
+    An enterprise retains a firm, and one lawyer there handles its disputes year after year
+    (常年法律顾问); a colleague of the same surname who stood in a few times is not who a
+    masked line of that firm in the enterprise's next suit most plausibly is, and the counts
+    are quoted so that an analyst can weigh them (and split the entity if they disagree)."""
+    counts: dict[str, int] = {}
+    first: dict[str, PersonMention] = {}
+    for o in fits:
+        root = uf.find(o.id)
+        if root not in first:
+            first[root] = o
+            counts[root] = suits.with_employer(root, mine)
+    ranked = sorted(((n, root) for root, n in counts.items()), reverse=True)
+    if len(ranked) < 2:
+        return None  # none acts for or against the employer (one alone is plain masked_agent)
+    top, root = ranked[0]
+    others = sum(n for n, _ in ranked[1:])
+    if top >= COUNSEL_MIN_SUITS and top >= COUNSEL_DOMINANCE * others:
+        return first[root], top, others
+    return None
 
 
 def _masked_same_employer(uf: Clusterer, p: PersonMention,

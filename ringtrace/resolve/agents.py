@@ -393,11 +393,13 @@ def _join_masked(uf: Clusterer, p: PersonMention, suits: _Suits,
                     ambiguous = True
                     continue
                 counsel, theirs, others = usual
+                firm = min(set(p.firms) & set(counsel.firms), default="?")
                 if uf.merge(counsel.id, p.id, "masked_agent_usual_counsel",
-                            f"masked agent {p.name} of {counsel.name}'s law firm, for or "
-                            f"against an employer whose suits {counsel.name} acts in "
-                            f"{theirs} times, the other lawyers of the firm whom the name "
-                            f"fits {others} times, within {GAP_DAYS} days"):
+                            f"masked agent {p.name} of {firm} in a suit of "
+                            f"{suits.employer_names(mine)}: of the firm's lawyers whom the "
+                            f"name fits, {counsel.name} acts in {theirs} of that employer's "
+                            f"suits, the others together in {others} (its usual counsel), "
+                            f"within {GAP_DAYS} days"):
                     return True
                 ambiguous = True
                 continue
@@ -419,6 +421,11 @@ class _Suits:
         self._m = m
         self._uf = uf
         self._members: dict[str, list[PersonMention]] | None = None
+
+    def employer_names(self, employers: set[str]) -> str:
+        """The names of employer entities, as quoted in a reason."""
+        found = self._m.employers
+        return "、".join(sorted(found[e].name if e in found else e for e in employers))
 
     def with_employer(self, root: str, employers: set[str]) -> int:
         """How many distinct cases the entity rooted at ``root`` acts in against or for one

@@ -411,32 +411,40 @@ def _join_masked(uf: Clusterer, p: PersonMention, suits: _Suits,
 
 
 class _Suits:
-    """The agent cases of each agent entity (all its mentions), worked out when first asked.
+    """The agent cases of each agent entity (all its unmasked mentions).
 
-    Built when the masked agents are joined: the clusters of unmasked agents are settled by
-    then, and the masked mentions joined meanwhile are not counted (a masked line does not
-    make its lawyer more anyone's usual counsel)."""
+    Made when the masked agents are joined: the clusters of unmasked agents are settled by
+    then. Each unmasked mention maps to its cluster's members as they are then (a masked line
+    joined meanwhile may become its cluster's root, and does not make its lawyer more anyone's
+    usual counsel)."""
 
     def __init__(self, m: Mentions, uf: Clusterer) -> None:
         self._m = m
         self._uf = uf
-        self._members: dict[str, list[PersonMention]] | None = None
+        self._lazy: dict[str, list[PersonMention]] | None = None
+
+    @property
+    def _members(self) -> dict[str, list[PersonMention]]:
+        """Unmasked agent mention id -> the unmasked agent mentions of its cluster (worked out
+        when first asked: most provinces never ask)."""
+        if self._lazy is None:
+            clusters: dict[str, list[PersonMention]] = defaultdict(list)
+            for q in self._m.person_list:
+                if q.agent_cases and not q.masked:
+                    clusters[self._uf.find(q.id)].append(q)
+            self._lazy = {q.id: members for members in clusters.values() for q in members}
+        return self._lazy
 
     def employer_names(self, employers: set[str]) -> str:
         """The names of employer entities, as quoted in a reason."""
         found = self._m.employers
         return "、".join(sorted(found[e].name if e in found else e for e in employers))
 
-    def with_employer(self, root: str, employers: set[str]) -> int:
-        """How many distinct cases the entity rooted at ``root`` acts in against or for one
-        of ``employers`` (employer entities)."""
-        if self._members is None:
-            self._members = defaultdict(list)
-            for q in self._m.person_list:
-                if q.agent_cases and not q.masked:
-                    self._members[self._uf.find(q.id)].append(q)
+    def with_employer(self, mention: PersonMention, employers: set[str]) -> int:
+        """How many distinct cases the entity of the unmasked agent ``mention`` acts in for or
+        against one of ``employers`` (employer entities)."""
         found = set()
-        for q in self._members.get(root, ()):
+        for q in self._members.get(mention.id, [mention]):
             for case_id in q.agent_cases:
                 case = self._m.cases.get(case_id)
                 if case is not None and any(self._uf.find(e) in employers
@@ -462,7 +470,7 @@ def _usual_counsel(uf: Clusterer, suits: _Suits, fits: list[PersonMention], mine
         root = uf.find(o.id)
         if root not in first:
             first[root] = o
-            counts[root] = suits.with_employer(root, mine)
+            counts[root] = suits.with_employer(o, mine)
     ranked = sorted(((n, root) for root, n in counts.items()), reverse=True)
     if len(ranked) < 2:
         return None  # none acts for or against the employer (one alone is plain masked_agent)

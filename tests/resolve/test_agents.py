@@ -155,3 +155,49 @@ def test_a_masked_relative_joins_by_birth_date_never_by_co_occurrence(tmp_path: 
     # a relative is not the employer's staff of the same birth date
     staff = [case(1, agents=[{**son, "kind": "employee", "relation": ""}]), docs[1]]
     assert not resolve(store_of(tmp_path / "staff", staff)).merged
+
+
+FIRM = "郑州市洹水律师事务所"
+
+
+def _counsel_docs(usual: int, other: int, *, masked_employer: str = "安阳市恒达废旧物资回收有限公司"
+                  ) -> list[dict[str, object]]:
+    """``usual`` suits of the employer with 李二军 of FIRM, ``other`` with his colleague
+    李向东, then a masked ``李某某`` of FIRM in a suit of ``masked_employer``."""
+    def lawyer(name: str) -> dict[str, str]:
+        return {"name": name, "kind": "lawyer", "law_firm": FIRM}
+
+    docs = [case(n, agents=[lawyer("李二军")], day=f"2021-{n:02d}-01")
+            for n in range(1, usual + 1)]
+    docs += [case(20 + n, agents=[lawyer("李向东")], day=f"2021-{n:02d}-15")
+             for n in range(1, other + 1)]
+    docs.append(case(40, agents=[{**lawyer("李某某")}], day="2021-12-01",
+                     employer=masked_employer))
+    return docs
+
+
+_MASKED_LINE = "Person:李某某|doc:Case:(2021)豫0502民初40号|河南省安阳市文峰区人民法院#a0"
+
+
+def test_a_masked_lawyer_line_joins_the_employer_s_usual_counsel_of_that_firm(
+        tmp_path: Path) -> None:
+    res = resolve(store_of(tmp_path, _counsel_docs(usual=4, other=1)))
+    assert res.entity(_MASKED_LINE) == res.entity(f"Person:李二军|firm:{FIRM}")
+    [merge] = [m for m in res.merges_of(_MASKED_LINE) if _MASKED_LINE in (m.a, m.b)]
+    assert merge.rule == "masked_agent_usual_counsel"
+    assert merge.evidence.startswith(f"masked agent 李某某 of {FIRM} in a suit of 安阳市恒达")
+    assert "李二军 acts in 4 of that employer's suits, the others together in 1" in merge.evidence
+    assert res.entity(f"Person:李向东|firm:{FIRM}") != res.entity(_MASKED_LINE)
+
+
+def test_a_masked_lawyer_line_stays_alone_without_a_clear_usual_counsel(tmp_path: Path) -> None:
+    # two colleagues who both act for the employer often enough: either could be the line
+    shared = resolve(store_of(tmp_path / "shared", _counsel_docs(usual=4, other=2)))
+    assert shared.entity(_MASKED_LINE) == _MASKED_LINE
+    # three suits against one: not four times as many
+    few = resolve(store_of(tmp_path / "few", _counsel_docs(usual=3, other=1)))
+    assert few.entity(_MASKED_LINE) == _MASKED_LINE
+    # the masked line is in another employer's suit: no one is that employer's counsel
+    other = resolve(store_of(tmp_path / "other", _counsel_docs(
+        usual=4, other=1, masked_employer="安阳市别的有限公司")))
+    assert other.entity(_MASKED_LINE) == _MASKED_LINE

@@ -15,7 +15,7 @@ from operator import attrgetter
 from typing import Any, TypeVar
 
 from ringtrace.graph.store.base import GraphStore
-from ringtrace.resolve import Resolution, ensure
+from ringtrace.resolve import Resolution, ResolveSettings, ensure
 
 #: person properties the rules read
 PERSON_FIELDS = ("name", "sex", "birth_date", "address", "masked")
@@ -118,18 +118,20 @@ class Frame:
 
 def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None,
                 resolution: Resolution | None = None, *,
-                stages: dict[str, float] | None = None) -> Frame:
+                stages: dict[str, float] | None = None,
+                settings: ResolveSettings | None = None) -> Frame:
     """Read the store into a :class:`Frame` (one bulk read per node and edge kind).
 
     Person and Employer ids in the frame are *entity* ids: ``resolution`` (default: the
-    store's, computed if the store or the judgements changed, see :func:`ringtrace.resolve.ensure`)
+    store's, computed if the store or the judgements changed, see :func:`ringtrace.resolve.ensure`,
+    with ``settings``, the rules' ``[resolve]`` table: the shipped one by default)
     is applied as parties, agents, contacts and legal representatives are read (the first
     mention of an entity in a case is kept, in store order), and to the node tables by
     :func:`_merge_entities`. ``stages``, when given, receives the CPU seconds of each stage
     (what ``benchmarks/bench_scan.py`` prints).
     """
     clock = _Stages(stages)
-    resolution = resolution if resolution is not None else ensure(store)
+    resolution = resolution if resolution is not None else ensure(store, settings=settings)
     entity_of: Mapping[str, str] = resolution.entity_of if resolution.merged else {}
     clock.mark("resolution")
     cases = _read_cases(store)

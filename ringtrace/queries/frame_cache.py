@@ -9,7 +9,7 @@ it in ``<workspace>/cache/frame.msgpack`` and loads it while its key is the same
 **The key** (:func:`frame_key`) covers everything the frame is built from: the workspace's own
 identity (a workspace deleted and ingested again is another workspace, even at the same path),
 its data generation (bumped by every ingest that changes nodes, edges, documents or aliases),
-the analysts' judgements and the resolution rules (both through
+the analysts' judgements, the resolution rules and their ``[resolve]`` settings (all through
 :func:`ringtrace.resolve.kept_key`), the snapshot of the documents, and the code that builds
 and stores the frame (its source digest, ringtrace's, Python's and msgspec's versions). Any
 change to one of them rebuilds the frame.
@@ -45,6 +45,7 @@ from ringtrace import __version__
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.frame import AgentRef, CaseInfo, Frame, PartyRef, build_frame
 from ringtrace.resolve import judgements
+from ringtrace.resolve.settings import ResolveSettings
 from ringtrace.resolve.stage import kept_key
 
 #: the folder in the workspace, and the file in it
@@ -98,31 +99,35 @@ def cache_path(store: GraphStore) -> Path | None:
     return Path(location) / CACHE_DIR / FILE_NAME
 
 
-def frame_key(store: GraphStore, snapshot: str | None = None) -> str:
+def frame_key(store: GraphStore, snapshot: str | None = None,
+              settings: ResolveSettings | None = None) -> str:
     """What the kept frame is filed under (see the module docstring); ``snapshot`` is
-    :meth:`GraphStore.snapshot`, read here when not given."""
+    :meth:`GraphStore.snapshot`, read here when not given; ``settings`` the resolution's
+    (default: the shipped ones)."""
     h = hashlib.sha256(CODE_VERSION.encode())
     # one-way: the workspace's random secret identifies it without being written anywhere
     h.update(hashlib.sha256(b"ringtrace frame cache\0" + store.ref_key()).digest())
-    h.update(kept_key(store, judgements.stored(store)).encode())
+    h.update(kept_key(store, judgements.stored(store), settings).encode())
     h.update((snapshot if snapshot is not None else store.snapshot()).encode())
     return h.hexdigest()[:32]
 
 
 def cached_frame(store: GraphStore, snapshot: str | None = None,
-                 progress: Callable[[int], None] | None = None) -> Frame:
-    """The frame of ``store``: the kept one when its key matches, else built and kept.
+                 progress: Callable[[int], None] | None = None,
+                 settings: ResolveSettings | None = None) -> Frame:
+    """The frame of ``store``: the kept one when its key matches, else built and kept
+    (resolved with ``settings``, the rules' ``[resolve]`` table; the shipped one by default).
 
     Call it under the store's writer lock (the scan does): it may replace the kept file.
     A store without a workspace folder (Neo4j) builds the frame every time.
     """
     path = cache_path(store)
     if path is None:
-        return build_frame(store, progress)
-    key = frame_key(store, snapshot)
+        return build_frame(store, progress, settings=settings)
+    key = frame_key(store, snapshot, settings)
     frame = load(path, key)
     if frame is None:
-        frame = build_frame(store, progress)
+        frame = build_frame(store, progress, settings=settings)
         save(path, key, frame)
     elif progress:
         progress(len(frame.cases))

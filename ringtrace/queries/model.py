@@ -32,6 +32,7 @@ from dataclasses import Field, dataclass, fields
 from typing import Any, ClassVar
 
 from ringtrace.queries.rules import RuleConfig, SparkSettings
+from ringtrace.resolve.settings import ResolveSettings
 
 #: version of the results schema (docs/results-schema.md); raised when a field changes meaning
 #: or goes away, not when one is added
@@ -363,4 +364,6 @@ def _rule_config(stored: Mapping[str, Any]) -> RuleConfig:
                       exposure=stored["exposure"], source=stored.get("source", "stored scan"),
                       caps=stored.get("caps", {}), rings=stored.get("rings", {}),
                       groups=stored.get("groups", {}),
-                      spark=SparkSettings(**stored["spark"]) if "spark" in stored else None)
+                      spark=SparkSettings(**stored["spark"]) if "spark" in stored else None,
+                      resolve=(ResolveSettings.from_table(stored["resolve"], "stored scan")
+                               if "resolve" in stored else None))

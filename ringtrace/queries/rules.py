@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ringtrace.errors import RuleError
+from ringtrace.resolve.settings import ResolveSettings
 
 #: the largest weight a rule may have either way: a likelihood ratio of e^10 (about 22,000)
 MAX_WEIGHT = 10.0
@@ -51,6 +52,9 @@ class RuleConfig:
     groups: dict[str, Any] = field(default_factory=dict)
     #: none in a configuration stored by a scan from before the ``[spark]`` table
     spark: SparkSettings | None = None
+    #: entity resolution's settings (the ``[resolve]`` table); none in a configuration stored
+    #: by a scan from before it
+    resolve: ResolveSettings | None = None
 
     def params(self, rule_id: str) -> dict[str, Any]:
         try:
@@ -72,6 +76,7 @@ class RuleConfig:
     def to_dict(self) -> dict[str, Any]:
         return {"scoring": self.scoring, "rules": self.rules, "exposure": self.exposure,
                 "caps": self.caps, "rings": self.rings, "groups": self.groups,
+                **({"resolve": self.resolve.to_dict()} if self.resolve else {}),
                 **({"spark": self.spark.to_dict()} if self.spark else {}),
                 "source": self.source}
 
@@ -157,7 +162,9 @@ def _checked(data: dict[str, Any], source: str) -> RuleConfig:
             raise RuleError(f"{source}: {table}.{key} names unknown rules {', '.join(unknown)}")
     return RuleConfig(scoring=data["scoring"], rules=data["rules"], exposure=data["exposure"],
                       source=source, caps=data.get("caps", {}), rings=data.get("rings", {}),
-                      groups=data.get("groups", {}), spark=_spark(data.get("spark"), source))
+                      groups=data.get("groups", {}), spark=_spark(data.get("spark"), source),
+                      resolve=(ResolveSettings.from_table(data["resolve"], source)
+                               if "resolve" in data else None))
 
 
 def _spark(table: dict[str, Any] | None, source: str) -> SparkSettings | None:

@@ -32,6 +32,12 @@ def render(config: RuleConfig) -> str:
         lines += ["", f"## {rule.family}", "", inspect.cleandoc(module.__doc__ or "")]
     lines += ["", "## Scoring", "", "```toml", *(f"{k} = {v!r}".replace("'", '"')
                                               for k, v in config.scoring.items()), "```"]
+    if config.resolve is not None:
+        lines += ["", "## Entity resolution", "",
+                  "The `[resolve]` table: which mentions are one agent, person or employer "
+                  "(docs/resolution.md; `ringtrace rules show resolve` says what each is for). "
+                  "A kept resolution made with other values is recomputed.", "", "```toml",
+                  *(f"{k} = {v!r}" for k, v in config.resolve.to_dict().items()), "```"]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from ringtrace.queries.rules import RuleConfig, default_rules
 
 #: the order sections are listed in (the order of the shipped file)
-SECTIONS = ("scoring", "rings", "caps", "groups", "rules", "exposure", "spark")
+SECTIONS = ("scoring", "rings", "caps", "groups", "rules", "exposure", "resolve", "spark")
 
 _HEADER = re.compile(r"^\[([A-Za-z0-9_.]+)\]\s*(?:#.*)?$")
 _KEY = re.compile(r"^([A-Za-z0-9_]+)\s*=")

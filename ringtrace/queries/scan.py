@@ -139,7 +139,8 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
     and scores, rings (each adding its evidence to its cases' scores), the case rows with
     their communities, rings ranked by what their cases became, then the result saved."""
     say("frame")
-    frame = cached_frame(store, snapshot)  # built, or kept from a scan of the same data
+    # built, or kept from a scan of the same data resolved with the same settings
+    frame = cached_frame(store, snapshot, settings=config.resolve)
     say("rules")
     findings = run_all(frame, config)
     scores = rule_scores(findings, config)

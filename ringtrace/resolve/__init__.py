@@ -9,7 +9,8 @@ per person and per enterprise. ``docs/resolution.md`` describes the rules and th
 One job per module: :mod:`~ringtrace.resolve.names` (name keys), :mod:`~.mentions` (reading
 the store), :mod:`~.employers`, :mod:`~.persons`, :mod:`~.agents` (the rules),
 :mod:`~.cluster` (constrained union-find), :mod:`~.judgements` (analyst judgements),
-:mod:`~.stage` (compute / keep / reuse), :mod:`~.evaluate` (pairwise precision and recall).
+:mod:`~.settings` (the ``[resolve]`` tunables), :mod:`~.stage` (compute / keep / reuse),
+:mod:`~.evaluate` (pairwise precision and recall).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ringtrace.resolve.model import (
     Resolution,
     Verdict,
 )
+from ringtrace.resolve.settings import ResolveSettings
 from ringtrace.resolve.stage import ensure, fingerprint, resolve, run, unsaved
 
 __all__ = [
@@ -37,6 +39,7 @@ __all__ = [
     "Merge",
     "Relation",
     "Resolution",
+    "ResolveSettings",
     "Verdict",
     "ensure",
     "explain",

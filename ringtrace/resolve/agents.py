@@ -8,8 +8,9 @@ legal-aid worker is not the employer's staff; an agent of unstated kind - a citi
 printed without a firm - may be either). Relatives (``原告之子``) are each applicant's own and are never
 joined by this rule. A cluster joins another of its block when
 
-* they act within :data:`GAP_DAYS` of each other, nothing exclusive differs (birth date, ID
-  number, sex, law firm), and
+* they act within ``agent_gap_days`` of each other (``[resolve]`` in rules.toml, read as a
+  :class:`~ringtrace.resolve.settings.ResolveSettings`), nothing exclusive differs (birth
+  date, ID number, sex, law firm), and
 * either the other is the only identified agent of that name in the block active at that
   time (``agent_only_namesake``), or they act against or for the same employer, or before the
   same forum (``agent_same_practice``). With several identified namesakes, the bare mention
@@ -29,9 +30,9 @@ Masked agents (``张某``, ``**国``, ``***``) are joined by :func:`resolve_mask
 with more than the name: the masked name must fit exactly one identified agent entity of the
 same kind that shares its birth date, law firm or phone (``masked_agent``), or - when the mask
 keeps a character - the only such agent acting for or against the same employer in the same
-prefecture within :data:`GAP_DAYS` (``masked_agent_same_employer``). A masked lawyer line
+prefecture within ``agent_gap_days`` (``masked_agent_same_employer``). A masked lawyer line
 whose firm has several lawyers it fits, all acting for or against the same employer, joins
-the one who is plainly that employer's usual counsel - :data:`COUNSEL_DOMINANCE` times as
+the one who is plainly that employer's usual counsel - ``counsel_dominance`` times as
 many of its suits as the others together (``masked_agent_usual_counsel``, with the counts
 quoted); a lay masked agent never does (anyone may be a worker's citizen agent, and an
 employer's staff are many). Masked relatives join by their birth date or phone only
@@ -61,18 +62,7 @@ from ringtrace.resolve.mentions import (
     namesakes,
     refresh_activity,
 )
-
-#: two mentions of one agent are at most this far apart in time (an operation runs for
-#: months; a namesake years apart is not presumed to be the same agent)
-GAP_DAYS = 730
-_GAP = dt.timedelta(days=GAP_DAYS)
-
-#: a masked lawyer line that fits several lawyers of the firm printed beside it, all acting
-#: for or against the same employer, joins the one who is that employer's usual counsel: in
-#: at least this many times as many of its suits as the other fitting lawyers together (each
-#: of whom acts in one at least: so four suits at the least). Checked on the development
-#: worlds: 4 joins no one wrongly there, 2 does.
-COUNSEL_DOMINANCE = 4
+from ringtrace.resolve.settings import ResolveSettings, shipped
 
 K = TypeVar("K")
 
@@ -94,20 +84,21 @@ class _Item:
     #: one of its mentions is printed with a disambiguator (not scoped to one document)
     identified: bool
 
-    def near(self, other: _Item) -> bool:
-        """Does some mention of ``other`` fall within :data:`GAP_DAYS` of one of ours?"""
-        return near(self.days, other.days)
+    def near(self, other: _Item, gap_days: int) -> bool:
+        """Does some mention of ``other`` fall within ``gap_days`` of one of ours?"""
+        return near(self.days, other.days, gap_days)
 
 
-def near(days: Sequence[dt.date], others: Sequence[dt.date]) -> bool:
-    """Does a day of ``others`` fall within :data:`GAP_DAYS` of a day of ``days``? Both
+def near(days: Sequence[dt.date], others: Sequence[dt.date], gap_days: int) -> bool:
+    """Does a day of ``others`` fall within ``gap_days`` of a day of ``days``? Both
     ascending; each day of the shorter is looked up in the longer by bisection."""
     if not days or not others:
         return False
+    gap = dt.timedelta(days=gap_days)
     small, large = sorted((days, others), key=len)
     for day in small:
-        i = bisect.bisect_left(large, day - _GAP)
-        if i < len(large) and (large[i] - day).days <= GAP_DAYS:
+        i = bisect.bisect_left(large, day - gap)
+        if i < len(large) and (large[i] - day).days <= gap_days:
             return True
     return False
 
@@ -191,15 +182,18 @@ def place_headerless(m: Mentions, uf: Clusterer) -> set[str]:
     return placed
 
 
-def resolve_agents(m: Mentions, uf: Clusterer) -> None:
-    """Apply the co-occurrence rule to ``uf`` (after the person rules)."""
+def resolve_agents(m: Mentions, uf: Clusterer, settings: ResolveSettings | None = None
+                   ) -> None:
+    """Apply the co-occurrence rule to ``uf`` (after the person rules); ``settings``: the
+    shipped ones by default."""
+    gap_days = (settings or shipped()).agent_gap_days
     blocks: dict[tuple[str, str], list[PersonMention]] = defaultdict(list)
     for p in namesakes([p for p in m.person_list if p.agent_cases and not p.masked and p.key
                         and agent_class(p) is not None]):
         for region in sorted(p.acts.regions):
             blocks[(p.key, region)].append(p)
     for (name, region), people in sorted(_shared(blocks)):
-        _block(uf, people, f"{name} (region {region})")
+        _block(uf, people, f"{name} (region {region})", gap_days)
 
 
 def _items(uf: Clusterer, people: list[PersonMention]) -> list[_Item]:
@@ -221,7 +215,7 @@ def _item(uf: Clusterer, root: str, members: list[PersonMention]) -> _Item:
                  identified=any(not p.scoped for p in members))
 
 
-def _block(uf: Clusterer, people: list[PersonMention], label: str) -> None:
+def _block(uf: Clusterer, people: list[PersonMention], label: str, gap_days: int) -> None:
     items = _items(uf, people)
     if len(items) < 2:
         return
@@ -230,13 +224,13 @@ def _block(uf: Clusterer, people: list[PersonMention], label: str) -> None:
         if item.identified:
             continue
         root = uf.find(item.root)
-        # only the items that start by GAP_DAYS after this one's last day can be near it (a
+        # only the items that start by gap_days after this one's last day can be near it (a
         # common name's block grows with the province); cheap tests first - every test is
         # free of side effects, so their order does not matter
-        near = [o for o in items[:_reach(starts, item)] if o is not item
+        near = [o for o in items[:_reach(starts, item, gap_days)] if o is not item
                 and _compatible_items(item, o) and not _other_firm(item, o)
                 and not _staff_elsewhere(item, o) and uf.find(o.root) != root
-                and item.near(o) and uf.conflict(item.root, o.root) is None]
+                and item.near(o, gap_days) and uf.conflict(item.root, o.root) is None]
         identified = [o for o in near if o.identified]
         shared = [o for o in near if o.employers & item.employers or o.forums & item.forums]
         if len({uf.find(o.root) for o in identified}) == 1:
@@ -245,11 +239,11 @@ def _block(uf: Clusterer, people: list[PersonMention], label: str) -> None:
                    "same forum" if target.forums & item.forums else "")
             uf.merge(target.root, item.root, "agent_only_namesake",
                      f"bare agent name {label}: the only identified agent of that name there "
-                     f"within {GAP_DAYS} days" + (f", {why}" if why else ""))
+                     f"within {gap_days} days" + (f", {why}" if why else ""))
         elif not identified and shared:
             for other in shared:
                 uf.merge(other.root, item.root, "agent_same_practice",
-                         f"bare agent name {label}, within {GAP_DAYS} days, "
+                         f"bare agent name {label}, within {gap_days} days, "
                          + ("same employer" if other.employers & item.employers
                             else "same forum"))
         elif identified:
@@ -260,16 +254,18 @@ def _block(uf: Clusterer, people: list[PersonMention], label: str) -> None:
                 where = "same forum (the only namesake appearing before it)"
             if len({uf.find(o.root) for o in best}) == 1:
                 uf.merge(best[0].root, item.root, "agent_same_practice",
-                         f"bare agent name {label}, within {GAP_DAYS} days, {where}")
+                         f"bare agent name {label}, within {gap_days} days, {where}")
 
 
-def _reach(starts: list[dt.date], item: _Item) -> int:
-    """How many of the items starting on ``starts`` start early enough to be near ``item``."""
+def _reach(starts: list[dt.date], item: _Item, gap_days: int) -> int:
+    """How many of the items starting on ``starts`` start early enough to be near ``item``
+    (within ``gap_days``)."""
     if not item.days:
         return 0
-    if item.days[-1] > dt.date.max - _GAP:
+    gap = dt.timedelta(days=gap_days)
+    if item.days[-1] > dt.date.max - gap:
         return len(starts)
-    return bisect.bisect_right(starts, item.days[-1] + _GAP)
+    return bisect.bisect_right(starts, item.days[-1] + gap)
 
 
 def _compatible_items(a: _Item, b: _Item) -> bool:
@@ -320,8 +316,11 @@ def _employers(uf: Clusterer, p: PersonMention) -> set[str]:
     return {uf.find(e) for e in p.acts.employers}
 
 
-def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
-    """Join masked agent mentions to the one identified agent they fit (see the module)."""
+def resolve_masked_agents(m: Mentions, uf: Clusterer, settings: ResolveSettings | None = None
+                          ) -> None:
+    """Join masked agent mentions to the one identified agent they fit (see the module);
+    ``settings``: the shipped ones by default."""
+    settings = settings or shipped()
     by_birth: dict[str, list[PersonMention]] = defaultdict(list)
     by_firm: dict[str, list[PersonMention]] = defaultdict(list)
     by_phone: dict[str, list[PersonMention]] = defaultdict(list)
@@ -350,9 +349,9 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer) -> None:
             by_kept[(region, -1, p.key[-1])].append(p)
     suits = _Suits(m, uf)
     for p in masked:
-        joined_or_ambiguous = _join_masked(uf, p, suits, by_birth, by_firm, by_phone)
+        joined_or_ambiguous = _join_masked(uf, p, suits, by_birth, by_firm, by_phone, settings)
         if not joined_or_ambiguous and agent_class(p) not in (None, "professional"):
-            _masked_same_employer(uf, p, by_kept)
+            _masked_same_employer(uf, p, by_kept, settings.agent_gap_days)
 
 
 def identity_class(p: PersonMention) -> str | None:
@@ -366,7 +365,7 @@ def identity_class(p: PersonMention) -> str | None:
 def _join_masked(uf: Clusterer, p: PersonMention, suits: _Suits,
                  by_birth: dict[str, list[PersonMention]],
                  by_firm: dict[str, list[PersonMention]],
-                 by_phone: dict[str, list[PersonMention]]) -> bool:
+                 by_phone: dict[str, list[PersonMention]], settings: ResolveSettings) -> bool:
     """``masked_agent``: join ``p`` to the one agent it fits with the same birth date, law
     firm or phone (tried in that order); when several lawyers of the firm fit and act for or
     against the same employer, the employer's usual counsel among them
@@ -374,12 +373,13 @@ def _join_masked(uf: Clusterer, p: PersonMention, suits: _Suits,
     fit (then the weaker same-employer rule must not try either)."""
     cls = identity_class(p)
     acts = p.acts
+    gap_days = settings.agent_gap_days
     ambiguous = False
     for what, pool in (("birth date", by_birth.get(p.birth or "", [])),
                        ("law firm", [o for f in sorted(p.firms) for o in by_firm.get(f, [])]),
                        ("phone", [o for t in sorted(p.phones) for o in by_phone.get(t, [])])):
         fits = [o for o in pool if compatible(identity_class(o), cls)
-                and o.acts.regions & acts.regions and near(acts.days, o.acts.days)
+                and o.acts.regions & acts.regions and near(acts.days, o.acts.days, gap_days)
                 and mask_fits(p.name, o.name)]
         extra = ""
         if len({uf.find(o.id) for o in fits}) > 1:
@@ -388,7 +388,8 @@ def _join_masked(uf: Clusterer, p: PersonMention, suits: _Suits,
             fits = [o for o in fits if _employers(uf, o) & mine]
             extra = " and the same employer"
             if len({uf.find(o.id) for o in fits}) != 1:
-                usual = _usual_counsel(uf, suits, fits, mine) if what == "law firm" else None
+                usual = (_usual_counsel(uf, suits, fits, mine, settings.counsel_dominance)
+                         if what == "law firm" else None)
                 if usual is None:
                     ambiguous = True
                     continue
@@ -399,13 +400,13 @@ def _join_masked(uf: Clusterer, p: PersonMention, suits: _Suits,
                             f"{suits.employer_names(mine)}: of the firm's lawyers whom the "
                             f"name fits, {counsel.name} acts in {theirs} of that employer's "
                             f"suits, the others together in {others} (its usual counsel), "
-                            f"within {GAP_DAYS} days"):
+                            f"within {gap_days} days"):
                     return True
                 ambiguous = True
                 continue
         if fits and uf.merge(fits[0].id, p.id, "masked_agent",
                              f"masked agent {p.name} fits only {fits[0].name} with the "
-                             f"same {what}{extra}, within {GAP_DAYS} days"):
+                             f"same {what}{extra}, within {gap_days} days"):
             return True
     return ambiguous
 
@@ -453,11 +454,11 @@ class _Suits:
         return len(found)
 
 
-def _usual_counsel(uf: Clusterer, suits: _Suits, fits: list[PersonMention], mine: set[str]
-                   ) -> tuple[PersonMention, int, int] | None:
+def _usual_counsel(uf: Clusterer, suits: _Suits, fits: list[PersonMention], mine: set[str],
+                   dominance: int) -> tuple[PersonMention, int, int] | None:
     """The employer's usual counsel among ``fits`` (lawyers of one firm whom a masked line of
     that firm fits, all acting for or against one of the employers ``mine``): the one who acts
-    in at least :data:`COUNSEL_DOMINANCE` times as many of those employers' suits as the
+    in at least ``dominance`` times as many of those employers' suits as the
     others together; with their counts.
 
     An enterprise retains a firm, and one lawyer there handles its disputes year after year
@@ -476,16 +477,17 @@ def _usual_counsel(uf: Clusterer, suits: _Suits, fits: list[PersonMention], mine
         return None  # none acts for or against the employer (one alone is plain masked_agent)
     top, root = ranked[0]
     others = sum(n for n, _ in ranked[1:])
-    if others and top >= COUNSEL_DOMINANCE * others:
+    if others and top >= dominance * others:
         return first[root], top, others
     return None
 
 
 def _masked_same_employer(uf: Clusterer, p: PersonMention,
-                          by_kept: dict[tuple[str, int, str], list[PersonMention]]) -> None:
+                          by_kept: dict[tuple[str, int, str], list[PersonMention]],
+                          gap_days: int) -> None:
     """``masked_agent_same_employer``: a lay masked agent that keeps a character - the
     surname (``张某``) or the given name (``*鹏``, ``**明``) - joins the only agent it fits who
-    acts for or against the same employer in the same prefecture within :data:`GAP_DAYS`."""
+    acts for or against the same employer in the same prefecture within ``gap_days``."""
     text = ident.clean(p.name)
     if not text or p.birth:
         return
@@ -500,13 +502,13 @@ def _masked_same_employer(uf: Clusterer, p: PersonMention,
     fits: list[PersonMention] = []
     for region in sorted(p.acts.regions):
         for o in by_kept.get((region, position, kept), []):
-            if (compatible(agent_class(o), cls) and near(p.acts.days, o.acts.days)
+            if (compatible(agent_class(o), cls) and near(p.acts.days, o.acts.days, gap_days)
                     and mask_fits(p.name, o.name) and mine & _employers(uf, o)):
                 fits.append(o)
     if _unique(uf, fits):
         uf.merge(fits[0].id, p.id, "masked_agent_same_employer",
                  f"masked agent {p.name} fits only {fits[0].name} acting for or against the same "
-                 f"employer in the same prefecture within {GAP_DAYS} days")
+                 f"employer in the same prefecture within {gap_days} days")
 
 
 def _unique(uf: Clusterer, fits: list[PersonMention]) -> bool:

@@ -34,10 +34,7 @@ from ringtrace.graph import identity as ident
 from ringtrace.resolve import names
 from ringtrace.resolve.cluster import Clusterer
 from ringtrace.resolve.mentions import EmployerMention, Mentions
-
-#: a name this close (rapidfuzz ratio of the cores, 0-100) to one registry row's, with the
-#: same legal representative or address, is that row
-SIMILAR_NAME = 85
+from ringtrace.resolve.settings import ResolveSettings, shipped
 
 
 def exclusive(m: EmployerMention) -> dict[str, str]:
@@ -69,8 +66,10 @@ def _groups(items: Iterable[tuple[str | None, str]]) -> list[tuple[str, list[str
     return [(k, sorted(v)) for k, v in sorted(groups.items()) if len(v) > 1]
 
 
-def resolve_employers(m: Mentions, uf: Clusterer) -> list[tuple[str, str, str]]:
-    """Apply the employer rules to ``uf``; returns (branch node, parent node, evidence) ties."""
+def resolve_employers(m: Mentions, uf: Clusterer, settings: ResolveSettings | None = None
+                      ) -> list[tuple[str, str, str]]:
+    """Apply the employer rules to ``uf`` (``settings``: the shipped ones by default);
+    returns (branch node, parent node, evidence) ties."""
     emp = m.employers
     ordered = m.employer_list
     for code, ids in _groups((e.uscc, e.id) for e in ordered):
@@ -130,7 +129,7 @@ def resolve_employers(m: Mentions, uf: Clusterer) -> list[tuple[str, str, str]]:
 
     _masked_names(m, uf, registry)
     _masked_at_address(m, uf)
-    _similar_names(m, uf, registry)
+    _similar_names(m, uf, registry, (settings or shipped()).similar_name)
     return _branches(m)
 
 
@@ -268,7 +267,10 @@ def _named_member(members: list[EmployerMention], pattern: re.Pattern[str], bran
     return None
 
 
-def _similar_names(m: Mentions, uf: Clusterer, registry: list[EmployerMention]) -> None:
+def _similar_names(m: Mentions, uf: Clusterer, registry: list[EmployerMention],
+                   similar_name: int) -> None:
+    """``similar_name``: a name this close (rapidfuzz ratio of the cores, 0-100) to one
+    registry row's, with the same legal representative or address, is that row."""
     by_rep: dict[str, list[EmployerMention]] = defaultdict(list)
     by_address: dict[str, list[EmployerMention]] = defaultdict(list)
     for r in registry:
@@ -289,7 +291,7 @@ def _similar_names(m: Mentions, uf: Clusterer, registry: list[EmployerMention]) 
                     set(e.company.places) & set(r.company.places)):
                 continue
             score = fuzz.ratio(e.company.core, r.company.core)
-            if score >= SIMILAR_NAME:
+            if score >= similar_name:
                 scored.append((score, r))
         if len({uf.find(r.id) for _, r in scored}) != 1:
             continue

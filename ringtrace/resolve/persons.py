@@ -35,6 +35,7 @@ from ringtrace.graph import identity as ident
 from ringtrace.resolve import names
 from ringtrace.resolve.cluster import Clusterer
 from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention, namesakes
+from ringtrace.resolve.settings import ResolveSettings, shipped
 
 _ID = attrgetter("id")
 
@@ -100,8 +101,10 @@ def _chain(uf: Clusterer, group: list[PersonMention], rule: str,
         uf.merge(first.id, other.id, rule, evidence(other))
 
 
-def resolve_persons(m: Mentions, uf: Clusterer) -> None:
-    """Apply the person rules to ``uf`` (employers must be resolved already)."""
+def resolve_persons(m: Mentions, uf: Clusterer, settings: ResolveSettings | None = None
+                    ) -> None:
+    """Apply the person rules to ``uf`` (employers must be resolved already; ``settings``:
+    the shipped ones by default)."""
     people = m.person_list
     named = namesakes([p for p in people if not p.masked and p.key])
 
@@ -114,7 +117,7 @@ def resolve_persons(m: Mentions, uf: Clusterer) -> None:
     for group in _by_key([p for p in named if p.birth], lambda p: [f"{p.key}|{p.birth}"]):
         _chain(uf, group, "same_name_birth",
                lambda o: f"same name {o.name} + birth date {o.birth}")
-    _fragments(named, uf)
+    _fragments(named, uf, (settings or shipped()).id_fragment_min_chars)
     _masked_birth_address(people, uf)
     for label, rule, values in (("phone", "same_name_phone", attrgetter("phones")),
                                 ("address", "same_name_address", attrgetter("addresses")),
@@ -207,8 +210,10 @@ def _one_dispute(m: Mentions, people: list[PersonMention], uf: Clusterer) -> Non
                              f"against the same employer {employer}")
 
 
-def _fragments(named: list[PersonMention], uf: Clusterer) -> None:
-    with_fragment = [p for p in named if p.id_fragment and len(p.id_fragment) >= 10]
+def _fragments(named: list[PersonMention], uf: Clusterer, min_chars: int) -> None:
+    """``same_name_id_fragment``: a masked ID number's visible head of at least ``min_chars``
+    characters, with the name, is the person whose ID number or fragment it fits."""
+    with_fragment = [p for p in named if p.id_fragment and len(p.id_fragment) >= min_chars]
     if not with_fragment:
         return
     wanted = {p.key for p in with_fragment}

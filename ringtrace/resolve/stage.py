@@ -4,7 +4,10 @@
 entities; then persons; then agents) under the analysts' judgements and returns a
 :class:`~ringtrace.resolve.model.Resolution`. :func:`ensure` is what the scan and every
 per-entity query call: it reuses the kept resolution while the store and the judgements are
-unchanged (same :func:`kept_key`) and recomputes and keeps it otherwise.
+unchanged (same :func:`kept_key`) and recomputes and keeps it otherwise. Each takes the
+:class:`~ringtrace.resolve.settings.ResolveSettings` to resolve with (the ``[resolve]`` table
+of the rules in force; the shipped file's when not given); they are part of the key, so a
+resolution made with other settings is recomputed, not reused.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from ringtrace.resolve import agents, employers, judgements, persons
 from ringtrace.resolve.cluster import Clusterer, representative
 from ringtrace.resolve.mentions import Mentions, read_mentions
 from ringtrace.resolve.model import Entity, Judgement, KindCounts, Merge, Relation, Resolution
+from ringtrace.resolve.settings import ResolveSettings, shipped
 
 
 #: bump when the rules change, so that kept resolutions are recomputed
@@ -39,15 +43,16 @@ def _rules_version() -> str:
 RULES_VERSION = _rules_version()
 
 
-def fingerprint(store: GraphStore, judged: Sequence[Judgement]) -> str:
+def fingerprint(store: GraphStore, judged: Sequence[Judgement],
+                settings: ResolveSettings | None = None) -> str:
     """What a resolution depends on: the documents (ids and hashes), node and edge counts,
-    aliases, the judgements and the rules version.
+    aliases, the judgements, the rules version and the settings (default: the shipped ones).
 
     Re-ingesting changed documents, adding registry or ledger rows, or judging changes it.
     An edit that changes a registry row's facts without adding or removing anything is not
     seen: ``ringtrace resolve run`` recomputes unconditionally.
     """
-    h = hashlib.sha256(f"rules {RULES_VERSION}\n".encode())
+    h = hashlib.sha256(_rules_line(settings).encode())
     counts = store.counts()
     for section in ("nodes", "edges", "documents"):
         h.update(repr(sorted(counts.get(section, {}).items())).encode())
@@ -62,34 +67,42 @@ def fingerprint(store: GraphStore, judged: Sequence[Judgement]) -> str:
     return h.hexdigest()[:16]
 
 
-def kept_key(store: GraphStore, judged: Sequence[Judgement]) -> str:
+def _rules_line(settings: ResolveSettings | None) -> str:
+    """The rules version and the settings' digest, as the keys start."""
+    return f"rules {RULES_VERSION}\nsettings {(settings or shipped()).digest}\n"
+
+
+def kept_key(store: GraphStore, judged: Sequence[Judgement],
+             settings: ResolveSettings | None = None) -> str:
     """What the kept resolution is filed under: cheap to check, changed by whatever changes
     the resolution.
 
     With a store that counts its data generations (the workspace), the generation, the
-    judgements and the rules version - a few rows read, whatever the size of the store; a
+    judgements, the rules version and the settings - a few rows read, whatever the size of the store; a
     query pays this on every call. Otherwise the content :func:`fingerprint`, which reads
     every document hash.
     """
     generation = store.data_generation()
     if generation is None:
-        return fingerprint(store, judged)
-    h = hashlib.sha256(f"rules {RULES_VERSION}\ngeneration {generation}\n".encode())
+        return fingerprint(store, judged, settings)
+    h = hashlib.sha256(f"{_rules_line(settings)}generation {generation}\n".encode())
     for j in judged:
         h.update(repr(j.to_dict()).encode())
     return "g" + h.hexdigest()[:15]
 
 
 def resolve(store: GraphStore, judged: Sequence[Judgement] | None = None,
-            fingerprint_: str | None = None) -> Resolution:
-    """Compute the resolution of ``store`` under ``judged`` (default: the stored judgements)."""
+            fingerprint_: str | None = None, settings: ResolveSettings | None = None
+            ) -> Resolution:
+    """Compute the resolution of ``store`` under ``judged`` (default: the stored judgements)
+    with ``settings`` (default: the shipped ones)."""
     with collector_paused():
         return _resolve(store, list(judgements.stored(store) if judged is None else judged),
-                        fingerprint_)
+                        fingerprint_, settings or shipped())
 
 
-def _resolve(store: GraphStore, judged: list[Judgement], fingerprint_: str | None
-             ) -> Resolution:
+def _resolve(store: GraphStore, judged: list[Judgement], fingerprint_: str | None,
+             settings: ResolveSettings) -> Resolution:
     m = read_mentions(store)
     cons = judgements.constraints(judged)
     uf = Clusterer(_Exclusive(m), cons.hard_tags, cons.soft_tags)
@@ -97,13 +110,13 @@ def _resolve(store: GraphStore, judged: list[Judgement], fingerprint_: str | Non
     for a, b, why in cons.forced:
         if a in known and b in known:
             uf.force(a, b, why)
-    ties = employers.resolve_employers(m, uf)
-    persons.resolve_persons(m, uf)
+    ties = employers.resolve_employers(m, uf, settings)
+    persons.resolve_persons(m, uf, settings)
     agents.place_headerless(m, uf)
     agents.resolve_same_client(m, uf)
-    agents.resolve_agents(m, uf)
-    agents.resolve_masked_agents(m, uf)
-    return _result(m, uf, ties, judged, fingerprint_ or fingerprint(store, judged))
+    agents.resolve_agents(m, uf, settings)
+    agents.resolve_masked_agents(m, uf, settings)
+    return _result(m, uf, ties, judged, fingerprint_ or fingerprint(store, judged, settings))
 
 
 class _Exclusive(Mapping[str, Mapping[str, str]]):
@@ -147,16 +160,19 @@ def unsaved() -> Iterator[None]:
         _SAVING.reset(token)
 
 
-def ensure(store: GraphStore, *, save: bool = True) -> Resolution:
-    """The store's resolution: the kept one when nothing changed, else computed and kept
-    (computed only, not kept, when ``save`` is False or inside :func:`unsaved`).
+def ensure(store: GraphStore, *, save: bool = True,
+           settings: ResolveSettings | None = None) -> Resolution:
+    """The store's resolution with ``settings`` (default: the shipped ones): the kept one
+    when nothing changed, else computed and kept (computed only, not kept, when ``save`` is
+    False or inside :func:`unsaved`). The workspace keeps one resolution: asked with other
+    settings than the kept one's, it is recomputed (and kept in its place).
 
     The same store object asked again with nothing changed (the review app, a notebook, a
     benchmark) gets the copy it decoded last: a resolution is read-only, and a new one is
     either saved through this object (which ``resolution_saves`` counts) or kept under another
     key."""
     judged = judgements.stored(store)
-    key = kept_key(store, judged)
+    key = kept_key(store, judged, settings)
     memo = _decoded.get(store)
     if memo is not None and memo[:2] == (key, store.resolution_saves):
         return memo[2]
@@ -166,21 +182,22 @@ def ensure(store: GraphStore, *, save: bool = True) -> Resolution:
             found = Resolution.from_dict(kept[1])
             _decoded[store] = (key, store.resolution_saves, found)
             return found
-    return run(store, judged, key=key, save=save and _SAVING.get())
+    return run(store, judged, key=key, save=save and _SAVING.get(), settings=settings)
 
 
 def run(store: GraphStore, judged: Sequence[Judgement] | None = None,
         fingerprint_: str | None = None, *, key: str | None = None,
-        save: bool = True) -> Resolution:
+        save: bool = True, settings: ResolveSettings | None = None) -> Resolution:
     """Compute the resolution now (whatever is kept) and keep it (unless not ``save``).
 
     ``key`` (:func:`kept_key`) is read before the store is: a write meanwhile leaves the kept
     resolution under an older key, so the next :func:`ensure` recomputes it."""
     judged = list(judgements.stored(store) if judged is None else judged)
-    key = key or kept_key(store, judged)
-    fp = fingerprint_ or (key if store.data_generation() is None else fingerprint(store, judged))
+    key = key or kept_key(store, judged, settings)
+    fp = fingerprint_ or (key if store.data_generation() is None
+                          else fingerprint(store, judged, settings))
     with collector_paused():
-        result = resolve(store, judged, fp)
+        result = resolve(store, judged, fp, settings)
         if save:
             with store.writing("resolve"):  # re-entrant: a scan already holds it
                 store.save_resolution(key, result.to_dict())

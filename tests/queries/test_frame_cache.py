@@ -47,9 +47,9 @@ def _builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the frames built from the store (not loaded) from now on."""
     built: list[int] = []
 
-    def counting(store: Any, progress: Any = None) -> Frame:
+    def counting(store: Any, progress: Any = None, **options: Any) -> Frame:
         built.append(1)
-        return build_frame(store, progress)
+        return build_frame(store, progress, **options)
 
     monkeypatch.setattr(frame_cache, "build_frame", counting)
     return built

@@ -9,6 +9,7 @@ import pytest
 from ringtrace.errors import RuleError
 from ringtrace.queries.redflags import CATALOGUE
 from ringtrace.queries.rules import SparkSettings, load_rules
+from ringtrace.resolve.settings import ResolveSettings
 
 
 def test_every_catalogued_rule_has_defaults_and_a_documented_module() -> None:
@@ -103,3 +104,31 @@ def test_a_configuration_stored_before_the_spark_table_reads_back_the_same() -> 
     assert read.rules.spark is None and read.to_dict()["rules"] == dict(sorted(stored.items()))
     with_spark = {**meta, "rules": load_rules().to_dict()}
     assert ScanMeta.from_dict(with_spark).rules.spark == load_rules().spark
+
+
+def test_resolution_settings_are_read_from_the_rules_and_checked(tmp_path: Path) -> None:
+    shipped = load_rules().resolve
+    assert isinstance(shipped, ResolveSettings)
+    path = tmp_path / "rules.toml"
+    path.write_text("[resolve]\nagent_gap_days = 365\n", "utf-8")
+    config = load_rules(path)
+    assert config.resolve == ResolveSettings(365, shipped.counsel_dominance,
+                                             shipped.id_fragment_min_chars, shipped.similar_name)
+    assert config.to_dict()["resolve"]["agent_gap_days"] == 365
+    assert config.fingerprint != load_rules().fingerprint
+    for bad, message in (("agent_gap_days = 0", r"resolve\.agent_gap_days must be a whole"),
+                         ("similar_name = 0.9", r"resolve\.similar_name must be a whole"),
+                         ("similar_name = 101", r"similarity out of 100"),
+                         ("gap_days = 3", r"unknown key 'resolve\.gap_days'")):
+        path.write_text(f"[resolve]\n{bad}\n", "utf-8")
+        with pytest.raises(RuleError, match=message):
+            load_rules(path)
+
+
+def test_a_stored_configuration_reads_its_resolution_settings_back() -> None:
+    from ringtrace.queries.model import _rule_config
+
+    config = load_rules(overrides={"resolve": {"counsel_dominance": 6}})
+    assert _rule_config(config.to_dict()).resolve == config.resolve
+    older = {k: v for k, v in config.to_dict().items() if k != "resolve"}
+    assert _rule_config(older).resolve is None

@@ -1,4 +1,4 @@
-"""No tuning number hides in the code of ``ringtrace/queries``.
+"""No tuning number hides in the code of ``ringtrace/queries`` or ``ringtrace/resolve``.
 
 Every threshold, window, weight, share and minimum count that decides what is flagged, linked or
 scored lives in ``ringtrace/queries/rules.toml`` (with a comment saying what it does and why the
@@ -9,6 +9,10 @@ other number must be listed in :data:`ALLOWED` for its module, with the reason i
 tunable - so the list is also the catalogue of the numbers the code keeps, and why.
 
 A new number that decides a finding belongs in ``rules.toml``, not in this list.
+
+Entity resolution (``ringtrace/resolve``) is held to the same: the numbers that decide whether
+two mentions are one agent, person or employer are the ``[resolve]`` table, read as a
+``ResolveSettings``; the numbers its code keeps are listed in :data:`RESOLVE_ALLOWED`.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import ringtrace.queries
+import ringtrace.resolve
 
 ROOT = Path(ringtrace.queries.__file__).resolve().parent
+RESOLVE_ROOT = Path(ringtrace.resolve.__file__).resolve().parent
 
 #: identities, allowed in any module
 TRIVIAL = frozenset({0, 1, -1})
@@ -162,13 +168,64 @@ ALLOWED: dict[tuple[str, float], str] = {
 }
 
 
-def _module(path: Path) -> str:
-    return ".".join(path.relative_to(ROOT).with_suffix("").parts)
+#: (module under ringtrace/resolve, value) -> why the number is not a tunable
+RESOLVE_ALLOWED: dict[tuple[str, float], str] = {
+    # the settings loader
+    ("settings", 100): "similar_name is a rapidfuzz ratio, out of 100 (validation bound)",
+    ("settings", 12): "hex digits of the settings' digest in the kept resolution's key",
+    # 'two or more'
+    ("agents", 2): _PAIR + " (a block of namesakes; a usual counsel among several lawyers)",
+    ("judgements", 2): "a judgement joins two or more mentions; a candidate's hint shows its "
+                       "first two facts",
+    # identifier and date parsing
+    ("employers", 2): "USCC characters 3-6 are the registering authority's region code",
+    ("employers", 6): "USCC characters 3-6 are the registering authority's region code",
+    ("mentions", 7): "len('YYYY-MM') == 7: the shortest date string read as a day",
+    ("mentions", 2): "index of the day in a split date",
+    ("mentions", 4): _REGION + "; the year of a YYYYMMDD birth date",
+    ("mentions", 6): "a resident ID number's birth date starts at its 7th character; "
+                     "the month of a YYYYMMDD birth date",
+    ("mentions", 14): "a resident ID number's birth date ends at its 14th character",
+    ("mentions", 10): _ISO_DAY,
+    ("mentions", 17): "a resident ID number's first 17 characters are digits",
+    ("mentions", 18): "a resident ID number has 18 characters",
+    ("names", 2): "a place name's stem (安阳 of 安阳市) has two characters at least",
+    ("names", 6): "parsing: a masked code's visible head is a fragment once it shows the "
+                  "six-character region part (a shorter head names nothing)",
+    ("names", 15): "a registration number (注册号) has 15 digits",
+    ("names", 18): "a USCC (统一社会信用代码) has 18 characters",
+    ("persons", 6): "a masked ID number shows the region (6 characters) and the last 4; the "
+                    "rank after every identifying key",
+    ("persons", -4): "a masked ID number shows the region (6 characters) and the last 4",
+    ("persons", 2): "rank of an identifying key (full ID, birth date, fragment, firm, phone, "
+                    "document): the order mentions are named by, not a threshold",
+    ("persons", 3): "rank of an identifying key (see above)",
+    ("persons", 4): "rank of an identifying key (see above)",
+    ("persons", 5): "rank of an identifying key (see above)",
+    # rounding, ids and evaluation
+    ("evaluate", 4): _ROUND,
+    ("evaluate", 2): "pairs among n mentions: n (n - 1) / 2 (evaluation, not resolution)",
+    ("evaluate", -2): "a document is known by the last two parts of its path",
+    ("stage", 12): "hex digits of the rules version (source digest)",
+    ("stage", 16): "hex digits of a resolution's fingerprint",
+    ("stage", 15): "hex digits of a kept key (after its 'g')",
+    ("stage", 2): "the first two fields of the decoded-resolution memo",
+    # display limits and caches
+    ("judgements", 200): "search hits read when looking a judged name up",
+    ("agents", 14): "lru_cache size 2^14 for mask patterns",
+    ("mentions", 16): "lru_cache size 2^16 for parsed dates",
+    ("names", 20): "cache size 2^20 for simplified names",
+}
 
 
-def numeric_literals() -> Iterator[tuple[Path, int, str, float]]:
-    """(file, line, module, value) of every int/float literal under ``ringtrace/queries``."""
-    for path in sorted(ROOT.rglob("*.py")):
+def _module(path: Path, root: Path = ROOT) -> str:
+    return ".".join(path.relative_to(root).with_suffix("").parts)
+
+
+def numeric_literals(root: Path = ROOT) -> Iterator[tuple[Path, int, str, float]]:
+    """(file, line, module, value) of every int/float literal under ``root`` (a package
+    folder: ``ringtrace/queries`` by default)."""
+    for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text("utf-8"), filename=str(path))
         negated: set[int] = set()
         for node in ast.walk(tree):
@@ -179,7 +236,7 @@ def numeric_literals() -> Iterator[tuple[Path, int, str, float]]:
             if (isinstance(node, ast.Constant) and isinstance(node.value, (int, float))
                     and not isinstance(node.value, bool)):
                 value = -node.value if id(node) in negated else node.value
-                yield path, node.lineno, _module(path), value
+                yield path, node.lineno, _module(path, root), value
 
 
 def test_no_tuning_literal_outside_rules_toml() -> None:
@@ -202,3 +259,20 @@ def test_every_allowlisted_number_is_still_used() -> None:
 
 def test_every_allowlisted_number_says_why() -> None:
     assert all(reason.strip() for reason in ALLOWED.values())
+
+
+def test_no_tuning_literal_in_resolution_outside_rules_toml() -> None:
+    offending = [f"{path.relative_to(RESOLVE_ROOT.parents[1])}:{line}:{value!r}"
+                 for path, line, module, value in numeric_literals(RESOLVE_ROOT)
+                 if value not in TRIVIAL and (module, value) not in RESOLVE_ALLOWED]
+    assert not offending, (
+        "numbers in ringtrace/resolve that are neither in the [resolve] table of rules.toml "
+        "nor allowlisted in tests/queries/test_tunables.py (RESOLVE_ALLOWED):\n"
+        + "\n".join(offending))
+
+
+def test_every_allowlisted_resolution_number_is_still_used() -> None:
+    used = {(module, value) for _path, _line, module, value in numeric_literals(RESOLVE_ROOT)}
+    stale = sorted((key for key in RESOLVE_ALLOWED if key not in used), key=str)
+    assert not stale, f"RESOLVE_ALLOWED entries no longer in the code, remove them: {stale}"
+    assert all(reason.strip() for reason in RESOLVE_ALLOWED.values())

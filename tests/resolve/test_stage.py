@@ -13,8 +13,11 @@ from ringtrace.graph.records import RegistryRecord, case_from_dict
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.queries.frame import build_frame
+from ringtrace.queries.frame_cache import frame_key
+from ringtrace.queries.rules import default_rules, load_rules
 from ringtrace.resolve import Verdict, ensure, fingerprint, record, resolve, stored
 from ringtrace.resolve.model import Resolution
+from ringtrace.resolve.settings import ResolveSettings, shipped
 from ringtrace.resolve.stage import kept_key
 from tests.resolve.helpers import case, store_of
 
@@ -145,3 +148,48 @@ def test_ensure_without_saving_computes_and_keeps_nothing(tmp_path: Path) -> Non
     assert ensure(store).to_dict() == computed.to_dict()  # outside the block: kept again
     kept = store.load_resolution()
     assert kept is not None and kept[1] == computed.to_dict()
+
+
+BARE = "Person:孔龙|doc:Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院"
+
+
+def _bare_agent_joined(res: Resolution) -> bool:
+    """Is the bare 孔龙 of case 2 one entity with the identified 孔龙 of case 3?"""
+    return res.entity(BARE) == res.entity("Person:孔龙|b:1976-07-27")
+
+
+def test_the_settings_default_to_the_shipped_resolve_table() -> None:
+    assert shipped() == default_rules().resolve
+    assert shipped() == ResolveSettings(agent_gap_days=730, counsel_dominance=4,
+                                        id_fragment_min_chars=10, similar_name=85)
+
+
+def test_other_settings_resolve_otherwise(tmp_path: Path) -> None:
+    """Case 2's bare 孔龙 acts 31 days after the identified one: one agent within the shipped
+    730 days, two within a window of 30."""
+    store = store_of(tmp_path, _docs(), [ROW])
+    narrow = load_rules(overrides={"resolve": {"agent_gap_days": 30}}).resolve
+    assert _bare_agent_joined(resolve(store))
+    assert not _bare_agent_joined(resolve(store, settings=narrow))
+    assert resolve(store, settings=narrow).fingerprint != resolve(store).fingerprint
+
+
+def test_a_resolution_kept_with_other_settings_is_recomputed(tmp_path: Path) -> None:
+    store = store_of(tmp_path, _docs(), [ROW])
+    narrow = load_rules(overrides={"resolve": {"agent_gap_days": 30}}).resolve
+    assert narrow is not None
+    assert kept_key(store, []) == kept_key(store, [], shipped())
+    assert kept_key(store, [], narrow) != kept_key(store, [])
+    assert fingerprint(store, [], narrow) != fingerprint(store, [])
+    assert frame_key(store, settings=narrow) != frame_key(store)
+    assert _bare_agent_joined(ensure(store))
+    _marked(store)
+    assert ensure(store).refused == {"marker": 1}  # same settings: reused
+    res = ensure(store, settings=narrow)  # other settings: recomputed and kept
+    assert res.refused != {"marker": 1} and not _bare_agent_joined(res)
+    assert store.load_resolution()[0] == kept_key(store, [], narrow)  # type: ignore[index]
+    _marked(store)
+    assert ensure(store, settings=narrow).refused == {"marker": 1}
+    assert _bare_agent_joined(ensure(store))  # back to the shipped settings: recomputed
+    frame = build_frame(store, settings=narrow)
+    assert len({a.id for c in frame.cases.values() for a in c.agents if a.name == "孔龙"}) == 2

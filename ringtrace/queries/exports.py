@@ -41,10 +41,10 @@ from ringtrace.queries.jurisdiction import (
 from ringtrace.queries.leads import list_leads
 from ringtrace.queries.redflags import RULES_BY_ID
 from ringtrace.queries.results import ScanResults
-from ringtrace.queries.views import LeadRow
+from ringtrace.queries.views import LeadRow, View
 
-__all__ = ["COLUMNS", "FORMATS", "GROUPINGS", "LEDGER", "ExportFile", "ExportResult",
-           "LedgerLine", "export_leads", "read_ledger"]
+__all__ = ["COLUMNS", "FORMATS", "GROUPINGS", "LEDGER", "ExportFile", "ExportFileRow",
+           "ExportResult", "LedgerLine", "export_leads", "read_ledger"]
 
 LEDGER = Path("exports") / "ledger.jsonl"
 FORMATS = ("xlsx", "csv")
@@ -71,6 +71,21 @@ class ExportFile:
     lead_ids: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class ExportFileRow(View):
+    """One written file as the export's summary lists it (``leads export`` prints one row each;
+    ``to_dict`` is its ``--json`` form)."""
+
+    #: the procuratorate that receives it
+    procuratorate: str
+    #: that procuratorate's region code
+    code: str
+    #: how many leads it holds
+    leads: int
+    #: where it was written
+    file: str
+
+
 @dataclass
 class ExportResult:
     export_id: str
@@ -83,9 +98,10 @@ class ExportResult:
     def exported(self) -> int:
         return sum(len(f.lead_ids) for f in self.files)
 
-    def rows(self) -> list[dict[str, Any]]:
-        return [{"procuratorate": f.procuratorate.name, "code": f.procuratorate.code,
-                 "leads": len(f.lead_ids), "file": str(f.path)} for f in self.files]
+    def rows(self) -> list[ExportFileRow]:
+        """The written files, one summary row each."""
+        return [ExportFileRow(f.procuratorate.name, f.procuratorate.code, len(f.lead_ids),
+                             str(f.path)) for f in self.files]
 
 
 @dataclass(frozen=True, slots=True)

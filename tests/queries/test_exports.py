@@ -40,6 +40,9 @@ def test_each_file_holds_the_leads_of_one_procuratorate(store: SQLiteStore,
     expected = Counter(case_jurisdiction(store, lead.case_id).procuratorate.name
                        for lead in leads)
     assert {f.procuratorate.name: len(f.lead_ids) for f in result.files} == dict(expected)
+    assert [row.to_dict() for row in result.rows()] == [
+        {"procuratorate": f.procuratorate.name, "code": f.procuratorate.code,
+         "leads": len(f.lead_ids), "file": str(f.path)} for f in result.files]
     for f in result.files:
         rows = _csv_rows(f.path)
         assert list(rows[0]) == list(COLUMNS.values())

@@ -15,6 +15,7 @@ from ringtrace.errors import RecordProblem
 from ringtrace.graph.identity import lead_id, normalize_case_number
 from ringtrace.graph.records import FeedbackRecord
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.feedback.outcome import OutcomeLine
 from ringtrace.queries.results import ScanResults
 
 __all__ = ["CASE_COLUMN", "LEAD_COLUMN", "Verdict", "case_number_of", "resolve_row",
@@ -75,17 +76,16 @@ class Verdict:
     date: str
 
 
-def verdicts(outcomes: Iterable[Mapping[str, Any]]) -> dict[str, Verdict]:
+def verdicts(outcomes: Iterable[OutcomeLine]) -> dict[str, Verdict]:
     """Case id -> verdict from its latest outcome with a verdict (by date, then stage)."""
-    latest: dict[str, Mapping[str, Any]] = {}
+    latest: dict[str, OutcomeLine] = {}
     for o in outcomes:
-        if o.get("verdict") is None:
+        if o.verdict is None:
             continue
-        key = (str(o["date"]), int(o.get("stage", 0)))
-        prev = latest.get(o["case_id"])
-        if prev is None or key >= (str(prev["date"]), int(prev.get("stage", 0))):
-            latest[o["case_id"]] = o
-    return {c: Verdict(c, str(o["lead_id"]), bool(o["verdict"]), str(o["outcome"]), str(o["date"]))
+        prev = latest.get(o.case_id)
+        if prev is None or (o.date, o.stage) >= (prev.date, prev.stage):
+            latest[o.case_id] = o
+    return {c: Verdict(c, o.lead_id, bool(o.verdict), o.outcome, o.date)
             for c, o in sorted(latest.items())}
 
 

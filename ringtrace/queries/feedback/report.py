@@ -99,7 +99,7 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
     return {
         "outcomes": len(outcomes),
         "verified": len(found), "held": sum(held.values()),
-        "open": len({o["case_id"] for o in outcomes} - set(found)),
+        "open": len({o.case_id for o in outcomes} - set(found)),
         "precision": round(sum(held.values()) / len(found), 4) if found else None,
         "by_rule": rules, "by_region": regions, "by_procuratorate": offices,
         "method": {"model": "penalised logistic regression on the scan's log-odds scale",

@@ -55,7 +55,7 @@ def test_an_outcome_feeds_the_feedback_report_without_a_file(ws: Path) -> None:
             line.note) == (lead.lead_id, lead.case_id, "核实属实", True, "2026-01-05",
                               "补缴已追回")
     assert line.source.startswith("ringtrace serve (检察官甲)")
-    assert (report["outcomes"], report["verified"], report["held"]) == (1, 1, 1)
+    assert (report.outcomes, report.verified, report.held) == (1, 1, 1)
     assert fold(read_actions(ws))[lead.lead_id].outcome == "核实属实"
 
 

@@ -34,7 +34,7 @@ from ringtrace.queries.feedback.persistence import (
     record_feedback,
 )
 from ringtrace.queries.feedback.precision import average_precision, precision_at
-from ringtrace.queries.feedback.report import feedback_report, weights_toml
+from ringtrace.queries.feedback.report import FeedbackReport, feedback_report, weights_toml
 from ringtrace.queries.feedback.simulate import simulate_outcomes
 from ringtrace.queries.reweight import (
     DEFAULT_PRIOR_STRENGTH,
@@ -44,8 +44,8 @@ from ringtrace.queries.reweight import (
     reweight,
 )
 
-__all__ = ["DEFAULT_PRIOR_STRENGTH", "OUTCOMES_FILE", "Example", "FeedbackImport", "OutcomeLine",
-           "Verdict",
+__all__ = ["DEFAULT_PRIOR_STRENGTH", "OUTCOMES_FILE", "Example", "FeedbackImport",
+           "FeedbackReport", "OutcomeLine", "Verdict",
            "average_precision", "feedback_report", "matched_threshold", "outcomes_path",
            "precision_at", "read_outcomes", "record_feedback", "rescore", "reweight",
            "simulate_outcomes", "verdicts", "weights_toml"]

@@ -17,14 +17,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, cast
 
 from ringtrace.errors import LoadError
 from ringtrace.graph.identity import normalize_case_number
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.results import ScanResults
+from ringtrace.queries.truth_json import TruthJson
 
-Truth = dict[str, Any]
+#: a truth file's JSON form (:mod:`ringtrace.queries.truth_json`)
+Truth = TruthJson
 
 
 def load_truth(path: Path) -> Truth:
@@ -38,7 +40,7 @@ def load_truth(path: Path) -> Truth:
         if key not in data:
             raise LoadError(f"{path}: missing {key!r}; expected the truth.json written by "
                             "`ringtrace synth`")
-    return dict(data)
+    return cast("Truth", data)  # the two keys every reader needs are checked above
 
 
 def _ratio(a: float, b: float) -> float | None:

@@ -6,6 +6,7 @@ from collections import Counter
 
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.queries.evaluate import FalseRing, evaluate, load_truth
+from ringtrace.queries.truth_json import TruthCaseJson
 from tests.scanned_province import ScannedProvince
 
 
@@ -16,7 +17,7 @@ def test_a_ring_none_of_whose_cases_was_read_counts_in_its_planted_band(
     truth = load_truth(scanned_province.truth)
     with SQLiteStore.open(scanned_province.workspace) as store:
         before = evaluate(store, truth)
-        unread: list[dict[str, object]] = [
+        unread: list[TruthCaseJson] = [
             {"file": None, "line": -1, "case_number": f"未入库〔2020〕{n}号", "forum": "",
              "group": "ring", "kind": "tiny", "ring_id": "ring-unread", "mentions": []}
             for n in range(6)]
@@ -36,8 +37,7 @@ def test_a_reported_ring_of_no_planted_ring_is_described_as_a_false_ring(
     truth = load_truth(scanned_province.truth)
     sizes = Counter(c["ring_id"] for c in truth["cases"] if c["group"] == "ring")
     largest = max(sizes, key=lambda r: (sizes[r], r))
-    relabelled = [{**c, "group": "background", "kind": "relabelled", "ring_id": None}
-                  if c.get("ring_id") == largest else c for c in truth["cases"]]
+    relabelled = [_background(c) if c.get("ring_id") == largest else c for c in truth["cases"]]
     with SQLiteStore.open(scanned_province.workspace) as store:
         before = evaluate(store, truth)
         after = evaluate(store, {**truth, "cases": relabelled})
@@ -48,3 +48,9 @@ def test_a_reported_ring_of_no_planted_ring_is_described_as_a_false_ring(
     assert shown[after.false_rings.index(new)] == {
         "ring_id": new.ring_id, "cases": new.cases, "made_of": new.made_of,
         "planted_rings": new.planted_rings}
+
+
+def _background(case: TruthCaseJson) -> TruthCaseJson:
+    moved = case.copy()
+    moved["group"], moved["kind"], moved["ring_id"] = "background", "relabelled", None
+    return moved

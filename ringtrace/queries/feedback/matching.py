@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from ringtrace.errors import RecordProblem
 from ringtrace.graph.identity import lead_id, normalize_case_number
@@ -17,6 +16,7 @@ from ringtrace.graph.records import FeedbackRecord
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.feedback.outcome import OutcomeLine
 from ringtrace.queries.results import ScanResults
+from ringtrace.queries.truth_json import TruthJson
 
 __all__ = ["CASE_COLUMN", "LEAD_COLUMN", "Verdict", "case_number_of", "resolve_row",
            "truth_labels", "verdicts"]
@@ -89,7 +89,7 @@ def verdicts(outcomes: Iterable[OutcomeLine]) -> dict[str, Verdict]:
             for c, o in sorted(latest.items())}
 
 
-def truth_labels(scan: ScanResults, truth: Mapping[str, Any]) -> dict[str, bool]:
+def truth_labels(scan: ScanResults, truth: TruthJson) -> dict[str, bool]:
     """Scanned case id -> is it sham according to a synthetic truth (``truth.json``)."""
     sham = {normalize_case_number(n) for n in truth["sham_case_numbers"]}
     return {c: case_number_of(c) in sham for c in scan.all_cases()}

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.feedback.matching import truth_labels, verdicts
@@ -30,6 +29,7 @@ from ringtrace.queries.reweight import (
     reweight,
     stored_weights,
 )
+from ringtrace.queries.truth_json import TruthJson
 from ringtrace.queries.views import View
 from ringtrace.regions import gb2260
 
@@ -138,7 +138,7 @@ def _fit(scan: ScanResults, labels: Mapping[str, bool], prior_strength: float
 
 
 def feedback_report(store: GraphStore, workspace: str | Path, *,
-                    truth: Mapping[str, Any] | None = None, holdout: float = 0.5, k: int = 50,
+                    truth: TruthJson | None = None, holdout: float = 0.5, k: int = 50,
                     prior_strength: float = DEFAULT_PRIOR_STRENGTH, seed: int = 7
                     ) -> FeedbackReport:
     """Precision per rule, region and procuratorate; new weights; evaluation before/after.

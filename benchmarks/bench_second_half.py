@@ -81,10 +81,10 @@ def main() -> None:
     print(f"  {imported.recorded} outcomes recorded")
     report = timed("feedback report (truth)",
                    lambda: feedback_report(store, ledger_ws, truth=truth))
-    ev = report["evaluation"]
-    print(f"  held-out {ev['held_out']}: precision@{ev['k']} {ev['precision_before']} -> "
-          f"{ev['precision_after']}, AP {ev['average_precision_before']} -> "
-          f"{ev['average_precision_after']}")
+    ev = report.evaluation
+    print(f"  held-out {ev.held_out}: precision@{ev.k} {ev.precision_before} -> "
+          f"{ev.precision_after}, AP {ev.average_precision_before} -> "
+          f"{ev.average_precision_after}")
     store.close()
     shutil.rmtree(out)
 

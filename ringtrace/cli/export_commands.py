@@ -53,7 +53,7 @@ def export(ctx: Context, by: str, fmt: str, out_dir: Path, again: bool, min_scor
                               min_score=min_score, unmask=unmask, progress=bar)
     audit_result(export_id=result.export_id, exported=result.exported, files=len(result.files),
                  already_exported=result.already_exported)
-    rows = result.rows()
+    rows = [row.to_dict() for row in result.rows()]
     data = {"export_id": result.export_id, "exported_at": result.exported_at,
             "exported": result.exported, "already_exported": result.already_exported,
             "files": rows}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -15,6 +14,7 @@ from ringtrace.loaders.feedback import read_feedback
 from ringtrace.queries.evaluate import load_truth
 from ringtrace.queries.feedback import (
     DEFAULT_PRIOR_STRENGTH,
+    FeedbackReport,
     feedback_report,
     record_feedback,
     simulate_outcomes,
@@ -68,35 +68,35 @@ def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def format_report(report: dict[str, Any], rules_file: Path | None) -> str:
+def format_report(report: FeedbackReport, rules_file: Path | None) -> str:
     """The report as text: totals, precision tables, weights and the evaluation."""
-    ev = report["evaluation"]
-    rule_rows = [{"rule": r["rule_id"], "title": r["title"], "verified": r["verified"],
-                  "held": r["held"], "precision": _pct(r["precision"]),
-                  "weight": f"{r['weight_before']:.3f} -> {r['weight_after']:.3f}"}
-                 for r in report["by_rule"]]
-    region_rows = [{"region": r["key"], "verified": r["verified"], "held": r["held"],
-                    "precision": _pct(r["precision"])} for r in report["by_region"]]
-    office_rows = [{"procuratorate": r["key"], "verified": r["verified"], "held": r["held"],
-                    "precision": _pct(r["precision"])} for r in report["by_procuratorate"][:20]]
-    before, after = report["thresholds_before"], report["thresholds_after"]
+    ev = report.evaluation
+    rule_rows = [{"rule": r.rule_id, "title": r.title, "verified": r.verified,
+                  "held": r.held, "precision": _pct(r.precision),
+                  "weight": f"{r.weight_before:.3f} -> {r.weight_after:.3f}"}
+                 for r in report.by_rule]
+    region_rows = [{"region": r.key, "verified": r.verified, "held": r.held,
+                    "precision": _pct(r.precision)} for r in report.by_region]
+    office_rows = [{"procuratorate": r.key, "verified": r.verified, "held": r.held,
+                    "precision": _pct(r.precision)} for r in report.by_procuratorate[:20]]
+    before, after = report.thresholds_before, report.thresholds_after
     lines = [
-        f"{report['verified']} verified leads ({report['held']} held up, precision "
-        f"{_pct(report['precision'])}); {report['open']} still open; {report['outcomes']} "
+        f"{report.verified} verified leads ({report.held} held up, precision "
+        f"{_pct(report.precision)}); {report.open} still open; {report.outcomes} "
         "outcomes recorded",
-        "", "precision per rule (weights re-estimated: " + report["method"]["model"] + ")",
+        "", "precision per rule (weights re-estimated: " + report.method.model + ")",
         table(rule_rows), "", "precision per region", table(region_rows),
         "", "precision per receiving procuratorate", table(office_rows), "",
         "thresholds (matched to keep the numbers of leads and ring seeds): " + ", ".join(
             f"{k} {before[k]:.4f} -> {after[k]:.4f}" for k in sorted(after)),
         f"ring weight (what ring membership adds, per unit of coordination strength): "
-        f"{report['ring_weight_before']:.3f} -> {report['ring_weight_after']:.3f}",
-        f"evaluation on {ev['held_out']} held-out leads ({ev['held_out_positive']} sham; labels "
-        f"from {ev['labels_from']}; weights fitted on {ev['fitted_on']}):",
-        f"  precision@{ev['k']}: before {_pct(ev['precision_before'])}, "
-        f"after {_pct(ev['precision_after'])}",
-        f"  average precision: before {_pct(ev['average_precision_before'])}, "
-        f"after {_pct(ev['average_precision_after'])}",
+        f"{report.ring_weight_before:.3f} -> {report.ring_weight_after:.3f}",
+        f"evaluation on {ev.held_out} held-out leads ({ev.held_out_positive} sham; labels "
+        f"from {ev.labels_from}; weights fitted on {ev.fitted_on}):",
+        f"  precision@{ev.k}: before {_pct(ev.precision_before)}, "
+        f"after {_pct(ev.precision_after)}",
+        f"  average precision: before {_pct(ev.average_precision_before)}, "
+        f"after {_pct(ev.average_precision_after)}",
     ]
     if rules_file:
         lines += ["", f"wrote {rules_file}; apply it with: ringtrace scan --rules {rules_file}"]
@@ -132,10 +132,10 @@ def report(ctx: Context, truth: Path | None, holdout: float, k: int, prior_stren
                                  holdout=holdout, k=k, prior_strength=prior_strength, seed=seed)
     if rules_file:
         rules_file.write_text(weights_toml(result), "utf-8")
-    audit_result(verified=result["verified"], evaluation=result["evaluation"],
+    audit_result(verified=result.verified, evaluation=result.evaluation.to_dict(),
                  rules_file=str(rules_file) if rules_file else None)
-    emit(result, as_json=as_json, as_csv=as_csv, rows=result["by_rule"],
-         text=format_report(result, rules_file))
+    emit(result.to_dict(), as_json=as_json, as_csv=as_csv,
+         rows=[row.to_dict() for row in result.by_rule], text=format_report(result, rules_file))
 
 
 @feedback.command("simulate")

@@ -267,11 +267,12 @@ def path(ctx: Context, a: str, b: str, max_hops: int, limit: int, store_uri: str
             found = shortest_paths(store, a, b, max_hops=max_hops, limit=limit)
         except SameEntity as exc:
             raise click.UsageError(printable(str(exc))) from exc
+    shown = [[hop.to_dict() for hop in p] for p in found]
     rows = [{"path": i, "hop": j, **{k: v for k, v in hop.items() if k != "props"}}
-            for i, p in enumerate(found, start=1) for j, hop in enumerate(p, start=1)]
+            for i, p in enumerate(shown, start=1) for j, hop in enumerate(p, start=1)]
     lines = []
     for i, p in enumerate(found, start=1):
         lines.append(f"path {i}:")
-        lines += [f"  {h['from']} -[{h['relation']} {h['case_number'] or h['source_doc']}]-> "
-                  f"{h['to']}" for h in p]
-    emit(found, as_json=as_json, as_csv=as_csv, rows=rows, text="\n".join(lines))
+        lines += [f"  {h.from_} -[{h.relation} {h.case_number or h.source_doc}]-> {h.to}"
+                  for h in p]
+    emit(shown, as_json=as_json, as_csv=as_csv, rows=rows, text="\n".join(lines))

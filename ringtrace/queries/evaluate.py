@@ -17,14 +17,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, cast
 
 from ringtrace.errors import LoadError
 from ringtrace.graph.identity import normalize_case_number
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.results import ScanResults
+from ringtrace.queries.truth_json import TruthJson
 
-Truth = dict[str, Any]
+#: a truth file's JSON form (:mod:`ringtrace.queries.truth_json`)
+Truth = TruthJson
 
 
 def load_truth(path: Path) -> Truth:
@@ -38,7 +40,7 @@ def load_truth(path: Path) -> Truth:
         if key not in data:
             raise LoadError(f"{path}: missing {key!r}; expected the truth.json written by "
                             "`ringtrace synth`")
-    return dict(data)
+    return cast("Truth", data)  # the two keys every reader needs are checked above
 
 
 def _ratio(a: float, b: float) -> float | None:
@@ -66,6 +68,20 @@ class TruthCase:
     kind: str  # typology, look-alike kind or background kind
     ring_id: str | None
     store_ids: frozenset[str]
+
+
+@dataclass(frozen=True)
+class FalseRing:
+    """A reported ring that matches no planted ring, with what it is made of (for analysis)."""
+
+    ring_id: str
+    #: its cases
+    cases: int
+    #: ``group:kind`` of the truth (``background:confirmation``, ``decoy:supported``, …) ->
+    #: how many of its cases are of it
+    made_of: dict[str, int]
+    #: planted ring id -> how many of its cases belong to that ring (too few to match it)
+    planted_rings: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -103,7 +119,7 @@ class Evaluation:
     quarantined: int = 0
     quarantine_rate: float | None = None
     #: reported rings that match no planted ring, with what they are made of (for analysis)
-    false_rings: list[dict[str, Any]] = field(default_factory=list)
+    false_rings: list[FalseRing] = field(default_factory=list)
 
     def headline(self) -> dict[str, float | int | None]:
         """The figures a reader looks at first (the index page's evaluation table)."""
@@ -264,7 +280,7 @@ def _rate_by_kind(kind_of: Mapping[str, str], hit: set[str]) -> dict[str, float 
     return {k: _ratio(sum(v), len(v)) for k, v in sorted(by_kind.items())}
 
 
-def _describe(ring_id: str, members: set[str], cases: list[TruthCase]) -> dict[str, Any]:
+def _describe(ring_id: str, members: set[str], cases: list[TruthCase]) -> FalseRing:
     """What a reported ring that matches no planted ring is made of: truth groups and kinds."""
     made_of: dict[str, int] = defaultdict(int)
     rings: dict[str, int] = defaultdict(int)
@@ -274,5 +290,5 @@ def _describe(ring_id: str, members: set[str], cases: list[TruthCase]) -> dict[s
             made_of[f"{c.group}:{c.kind}"] += inside
             if c.ring_id:
                 rings[c.ring_id] += inside
-    return {"ring_id": ring_id, "cases": len(members), "made_of": dict(sorted(made_of.items())),
-            "planted_rings": dict(sorted(rings.items()))}
+    return FalseRing(ring_id, len(members), dict(sorted(made_of.items())),
+                     dict(sorted(rings.items())))

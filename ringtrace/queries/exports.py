@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ringtrace import __version__
+from ringtrace.errors import StoreError
 from ringtrace.export.csv import write_csv
 from ringtrace.export.excel import Sheet, write_xlsx
 from ringtrace.export.jsonl import append_jsonl, read_jsonl
@@ -39,10 +41,10 @@ from ringtrace.queries.jurisdiction import (
 from ringtrace.queries.leads import list_leads
 from ringtrace.queries.redflags import RULES_BY_ID
 from ringtrace.queries.results import ScanResults
-from ringtrace.queries.views import LeadRow
+from ringtrace.queries.views import LeadRow, View
 
-__all__ = ["COLUMNS", "FORMATS", "GROUPINGS", "LEDGER", "ExportFile", "ExportResult",
-           "export_leads", "read_ledger"]
+__all__ = ["COLUMNS", "FORMATS", "GROUPINGS", "LEDGER", "ExportFile", "ExportFileRow",
+           "ExportResult", "LedgerLine", "export_leads", "read_ledger"]
 
 LEDGER = Path("exports") / "ledger.jsonl"
 FORMATS = ("xlsx", "csv")
@@ -69,6 +71,21 @@ class ExportFile:
     lead_ids: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class ExportFileRow(View):
+    """One written file as the export's summary lists it (``leads export`` prints one row each;
+    ``to_dict`` is its ``--json`` form)."""
+
+    #: the procuratorate that receives it
+    procuratorate: str
+    #: that procuratorate's region code
+    code: str
+    #: how many leads it holds
+    leads: int
+    #: where it was written
+    file: str
+
+
 @dataclass
 class ExportResult:
     export_id: str
@@ -81,18 +98,60 @@ class ExportResult:
     def exported(self) -> int:
         return sum(len(f.lead_ids) for f in self.files)
 
-    def rows(self) -> list[dict[str, Any]]:
-        return [{"procuratorate": f.procuratorate.name, "code": f.procuratorate.code,
-                 "leads": len(f.lead_ids), "file": str(f.path)} for f in self.files]
+    def rows(self) -> list[ExportFileRow]:
+        """The written files, one summary row each."""
+        return [ExportFileRow(f.procuratorate.name, f.procuratorate.code, len(f.lead_ids),
+                             str(f.path)) for f in self.files]
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerLine:
+    """One exported lead, as the export ledger records it (one JSON line each)."""
+
+    #: the lead id (L-…), stable across scans: what keeps a lead from being sent twice
+    lead_id: str
+    #: the lead's case id
+    case_id: str
+    #: its case number
+    case_number: str | None
+    #: the procuratorate whose file it went to
+    procuratorate: str
+    #: that procuratorate's region code
+    procuratorate_code: str
+    #: how the export was split: ``procuratorate`` or ``province`` (:data:`GROUPINGS`)
+    by: str
+    #: the file written
+    file: str
+    #: the export batch (X-…)
+    export_id: str
+    #: when it was exported (UTC, ISO 8601)
+    exported_at: str
+    #: the operating-system user who ran the export
+    user: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON line: fields in declaration order (the order the ledger always had)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, row: Mapping[str, Any]) -> LedgerLine:
+        return cls(**{f: row[f] for f in cls.__dataclass_fields__})
 
 
 def ledger_path(workspace: str | Path) -> Path:
     return Path(workspace) / LEDGER
 
 
-def read_ledger(workspace: str | Path) -> list[dict[str, Any]]:
-    """Every ledger line (one per exported lead), oldest first."""
-    return read_jsonl(ledger_path(workspace), "the export ledger")
+def read_ledger(workspace: str | Path) -> list[LedgerLine]:
+    """Every ledger line (one per exported lead), oldest first; a line without one of
+    :class:`LedgerLine`'s fields raises :class:`~ringtrace.errors.StoreError`."""
+    path = ledger_path(workspace)
+    lines = read_jsonl(path, "the export ledger")
+    try:
+        return [LedgerLine.from_dict(line) for line in lines]
+    except KeyError as exc:
+        raise StoreError(f"{path}: a line has no {exc}; the export ledger has been edited"
+                         ) from exc
 
 
 def _evidence_text(lead: LeadRow) -> str:
@@ -156,7 +215,7 @@ def export_leads(store: GraphStore, workspace: str | Path, out_dir: Path, *,
         raise ValueError(f"by must be one of {', '.join(GROUPINGS)}, got {by!r}")
     scan = ScanResults.load(store)
     leads = list_leads(store, None, min_score)
-    done = {line["lead_id"] for line in read_ledger(workspace)}
+    done = {line.lead_id for line in read_ledger(workspace)}
     fresh = [lead for lead in leads if again or lead.lead_id not in done]
     groups: dict[Procuratorate, list[tuple[LeadRow, Jurisdiction]]] = defaultdict(list)
     progress.start(len(fresh), "procuratorates")
@@ -171,7 +230,7 @@ def export_leads(store: GraphStore, workspace: str | Path, out_dir: Path, *,
     if not fresh:
         return result
     out_dir.mkdir(parents=True, exist_ok=True)
-    ledger_lines = []
+    ledger_lines: list[LedgerLine] = []
     user = os_user()
     progress.start(len(fresh), "files")
     for office in sorted(groups, key=lambda p: (p.code, p.name)):
@@ -186,11 +245,9 @@ def export_leads(store: GraphStore, workspace: str | Path, out_dir: Path, *,
             ("脱敏", "否（完整身份证号与电话）" if unmask else "是（身份证号仅留地区码，电话留前3后4位）"),
             ("说明", "线索由模型生成，不等于已查实的监督案件，需调查核实。")])
         result.files.append(ExportFile(office, path, [lead.lead_id for lead, _ in members]))
-        ledger_lines += [{"lead_id": lead.lead_id, "case_id": lead.case_id,
-                          "case_number": lead.case_number, "procuratorate": office.name,
-                          "procuratorate_code": office.code, "by": by, "file": str(path),
-                          "export_id": export_id, "exported_at": now, "user": user}
+        ledger_lines += [LedgerLine(lead.lead_id, lead.case_id, lead.case_number, office.name,
+                                    office.code, by, str(path), export_id, now, user)
                          for lead, _ in members]
         progress(len(members))
-    append_jsonl(ledger_path(workspace), ledger_lines)
+    append_jsonl(ledger_path(workspace), [line.to_dict() for line in ledger_lines])
     return result

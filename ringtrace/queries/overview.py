@@ -8,17 +8,78 @@ figures the CLI prints (``rings``, ``leads``, ``employer``).
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from dataclasses import dataclass
 
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.jurisdiction import case_jurisdiction
 from ringtrace.queries.redflags import RULES_BY_ID
 from ringtrace.queries.results import ScanResults
+from ringtrace.queries.views import FlagCount, View
 from ringtrace.regions import gb2260
 
+__all__ = ["EmployerSuits", "Overview", "PlaceLeads", "ProcuratorateLeads", "overview_data"]
 
-def overview_data(store: GraphStore, *, top_employers: int = 20) -> dict[str, Any]:
-    """Dashboard data (see :func:`ringtrace.viz.pages.dashboard_page` for the shape)."""
+
+@dataclass(frozen=True, slots=True)
+class EmployerSuits(View):
+    """An employer with how many suits name it, against its insured headcount."""
+
+    #: its name (its node id when it has none)
+    name: str
+    #: suits in which it is the employer
+    cases: int
+    #: people insured with it, as the registry gives it (none when unknown)
+    insured_headcount: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceLeads(View):
+    """Leads in one province and city (where the case was heard)."""
+
+    #: the province's name (``未知`` when the region code is unknown)
+    province: str
+    #: the city's name (empty when unknown)
+    city: str
+    #: how many leads
+    leads: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProcuratorateLeads(View):
+    """Leads that go to one receiving procuratorate."""
+
+    #: its name
+    procuratorate: str
+    #: how many leads
+    leads: int
+
+
+@dataclass(frozen=True, slots=True)
+class Overview(View):
+    """The dashboard's figures; ``to_dict`` is the data :func:`ringtrace.viz.pages.dashboard_page`
+    and the report's index read."""
+
+    #: the dashboard's title
+    title: str
+    #: nodes, edges, documents and quarantined inputs by kind (:meth:`GraphStore.counts`)
+    counts: dict[str, dict[str, int]]
+    #: (month ``YYYY-MM``, cases filed or decided that month, how many of them are leads),
+    #: by month
+    cases_per_month: tuple[tuple[str, int, int], ...]
+    #: the most-sued employers, most suits first
+    top_employers: tuple[EmployerSuits, ...]
+    #: leads per province and city, most first
+    leads_by_region: tuple[PlaceLeads, ...]
+    #: leads per receiving procuratorate, most first
+    leads_by_procuratorate: tuple[ProcuratorateLeads, ...]
+    #: each reported ring's applicants, by rank
+    ring_sizes: tuple[int, ...]
+    #: findings per rule in the whole scan, most first
+    rule_hits: tuple[FlagCount, ...]
+
+
+def overview_data(store: GraphStore, *, top_employers: int = 20) -> Overview:
+    """The dashboard's figures, from the store and its last scan."""
     scan = ScanResults.load(store)
     leads = set(scan.leads)
     months: dict[str, list[int]] = {}
@@ -37,8 +98,8 @@ def overview_data(store: GraphStore, *, top_employers: int = 20) -> dict[str, An
     for employer_id, n in sorted(suits.items(), key=lambda kv: (-kv[1], kv[0]))[:top_employers]:
         found = store.node(employer_id)
         props = found.props if found else {}
-        employers.append({"name": props.get("name", employer_id), "cases": n,
-                          "insured_headcount": props.get("insured_headcount")})
+        employers.append(EmployerSuits(props.get("name", employer_id), n,
+                                       props.get("insured_headcount")))
     places: Counter[tuple[str, str]] = Counter()
     offices: Counter[str] = Counter()
     for case_id in scan.leads:
@@ -49,18 +110,16 @@ def overview_data(store: GraphStore, *, top_employers: int = 20) -> dict[str, An
         places[(province or "未知", city or "")] += 1
         offices[where.procuratorate.name] += 1
     rule_hits = scan.rule_hits()
-    return {
-        "title": "ringtrace 线索总览",
-        "counts": store.counts(),
-        "cases_per_month": [[m, t, f] for m, (t, f) in sorted(months.items())],
-        "top_employers": employers,
-        "leads_by_region": [{"province": p, "city": c, "leads": n}
-                            for (p, c), n in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "leads_by_procuratorate": [{"procuratorate": o, "leads": n}
-                                   for o, n in sorted(offices.items(),
-                                                      key=lambda kv: (-kv[1], kv[0]))],
-        "ring_sizes": [r.structure.applicants for r in scan.rings if r.reported],
-        "rule_hits": [{"rule_id": r, "title": RULES_BY_ID[r].title if r in RULES_BY_ID else r,
-                       "count": n} for r, n in sorted(rule_hits.items(),
-                                                      key=lambda kv: (-kv[1], kv[0]))],
-    }
+    return Overview(
+        title="ringtrace 线索总览",
+        counts=store.counts(),
+        cases_per_month=tuple((m, t, f) for m, (t, f) in sorted(months.items())),
+        top_employers=tuple(employers),
+        leads_by_region=tuple(PlaceLeads(p, c, n) for (p, c), n in
+                              sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))),
+        leads_by_procuratorate=tuple(ProcuratorateLeads(o, n) for o, n in
+                                     sorted(offices.items(), key=lambda kv: (-kv[1], kv[0]))),
+        ring_sizes=tuple(r.structure.applicants for r in scan.rings if r.reported),
+        rule_hits=tuple(FlagCount(r, RULES_BY_ID[r].title if r in RULES_BY_ID else r, n)
+                        for r, n in sorted(rule_hits.items(), key=lambda kv: (-kv[1], kv[0]))),
+    )

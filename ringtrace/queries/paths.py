@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections import deque
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import ClassVar
 
 from ringtrace.errors import NotFound, RingtraceError
 from ringtrace.graph.elements import Edge, Node
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.candidates import one_entity
+from ringtrace.queries.views import Props, View
 from ringtrace.resolve import ensure
+
+__all__ = ["NoPath", "PathHop", "SameEntity", "resolve", "shortest_paths"]
 
 _SEARCH_KINDS = ("Employer", "Person", "LawFirm", "Case", "Identifier", "Forum")
 
@@ -20,6 +25,31 @@ class SameEntity(RingtraceError):
 
 class NoPath(NotFound):
     """No evidence path of at most ``max_hops`` hops joins the two entities."""
+
+
+@dataclass(frozen=True, slots=True)
+class PathHop(View):
+    """One hop of an evidence path: a relationship between two nodes and the document it was
+    read from (``to_dict`` is its ``--json`` form, ``from_`` written ``from``)."""
+
+    _KEYS: ClassVar[Mapping[str, str]] = {"from_": "from"}
+
+    #: the name of the node the hop leaves (its id when it has none)
+    from_: str
+    #: that node's id
+    from_id: str
+    #: the relationship's kind (``PARTY_IN``, ``AGENT_IN``, …)
+    relation: str
+    #: the name of the node the hop reaches (its id when it has none)
+    to: str
+    #: that node's id
+    to_id: str
+    #: the relationship's stored properties
+    props: Props
+    #: the id of the document the relationship was read from
+    source_doc: str
+    #: that document's case number, if it has one
+    case_number: str | None
 
 
 def resolve(store: GraphStore, text: str) -> list[str]:
@@ -45,7 +75,7 @@ def resolve(store: GraphStore, text: str) -> list[str]:
 
 
 def shortest_paths(store: GraphStore, a: str, b: str, *, max_hops: int = 6, limit: int = 5,
-                   hub_degree: int = 500) -> list[list[dict[str, Any]]]:
+                   hub_degree: int = 500) -> list[list[PathHop]]:
     """Up to ``limit`` shortest evidence paths from ``a`` to ``b`` (breadth-first, stable order).
 
     Forums and nodes with more than ``hub_degree`` relationships are not walked through (every
@@ -84,9 +114,9 @@ def shortest_paths(store: GraphStore, a: str, b: str, *, max_hops: int = 6, limi
         raise NoPath(f"no evidence path of at most {max_hops} hops between {a!r} and {b!r} "
                      "(forums and hubs are not walked through); allow longer paths with "
                      "--max-hops, or check the names with `ringtrace person` / `employer`")
-    paths: list[list[dict[str, Any]]] = []
+    paths: list[list[PathHop]] = []
 
-    def walk(node: str, suffix: list[dict[str, Any]]) -> None:
+    def walk(node: str, suffix: list[PathHop]) -> None:
         if len(paths) >= limit:
             return
         if not parents[node]:
@@ -100,12 +130,8 @@ def shortest_paths(store: GraphStore, a: str, b: str, *, max_hops: int = 6, limi
     return paths[:limit]
 
 
-def _hop(store: GraphStore, a: str, b: str, e: Edge) -> dict[str, Any]:
+def _hop(store: GraphStore, a: str, b: str, e: Edge) -> PathHop:
     doc = store.node(e.source_doc)
     na, nb = store.node(a), store.node(b)
-    return {
-        "from": na.name if na else a, "from_id": a, "relation": e.kind,
-        "to": nb.name if nb else b, "to_id": b, "props": e.props,
-        "source_doc": e.source_doc,
-        "case_number": doc.props.get("case_number") if doc else None,
-    }
+    return PathHop(na.name if na else a, a, e.kind, nb.name if nb else b, b, e.props,
+                   e.source_doc, doc.props.get("case_number") if doc else None)

@@ -47,6 +47,7 @@ from ringtrace.graph.identity import ring_id
 from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
+from ringtrace.queries.model import RingStructure
 from ringtrace.queries.redflags.agents import Reach, agent_profile, intermediary_like
 from ringtrace.queries.redflags.common import (
     PROFESSIONAL,
@@ -157,7 +158,6 @@ class Ring:
     #: at most ``tie_max_cases`` cases: a personal tie (``tie``, ``kin``) is its coordination
     small: bool = False
     score: float = 0.0
-    structure: dict[str, Any] = field(default_factory=dict)
 
 
 def time_chains(frame: Frame, cases: list[str], max_gap_days: int) -> list[list[str]]:
@@ -614,7 +614,21 @@ COORDINATION = ("agent", "identifier")
 SMALL_RING_TIES = ("tie", "kin")
 
 
-def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
+def coordinated_cases(ring: Ring) -> set[str]:
+    """The cases of ``ring`` that coordination evidence ties together: an intermediary-like
+    agent or a shared phone or address, and in a small ring a personal tie too
+    (:data:`SMALL_RING_TIES`)."""
+    kinds_here = COORDINATION + SMALL_RING_TIES if ring.small else COORDINATION
+    return {c for link in ring.links if link.kind in kinds_here for c in link.cases}
+
+
+def batched_cases(ring: Ring) -> set[str]:
+    """The cases of ``ring`` that a batch link names (filed or decided within days of each
+    other against one employer, :func:`batch_links`)."""
+    return {c for link in ring.links if link.kind == "batch" for c in link.cases}
+
+
+def structure(frame: Frame, ring: Ring) -> RingStructure:
     """Size, concentration and coordination figures that describe a ring."""
     agents: Counter[str] = Counter()
     lay_agents: set[str] = set()
@@ -630,23 +644,18 @@ def structure(frame: Frame, ring: Ring) -> dict[str, Any]:
             agents[a.id] += 1
             if a.kind not in PROFESSIONAL:
                 lay_agents.add(a.id)
-    kinds_here = COORDINATION + SMALL_RING_TIES if ring.small else COORDINATION
-    coordinated = {c for link in ring.links if link.kind in kinds_here for c in link.cases}
-    batched = {c for link in ring.links if link.kind == "batch" for c in link.cases}
     top_share = max(agents.values()) / len(ring.cases) if agents else 0.0
     kinds = Counter(link.kind for link in ring.links)
     burst = burst_cases(frame, ring.cases, employers) if len(employers) == 1 else 0
-    return {
-        "cases": len(ring.cases), "applicants": len(workers), "employers": len(employers),
-        "forums": len(forums), "agents": len(agents), "lay_agents": len(lay_agents),
-        "top_agent_share": round(top_share, 4),
-        "coordinated_share": round(len(coordinated) / len(ring.cases), 4),
-        "coordinated_cases": sorted(coordinated),
-        "batched_share": round(len(batched) / len(ring.cases), 4),
-        "batched_cases": sorted(batched),
-        "link_kinds": dict(sorted(kinds.items())),
-        "burst_cases": max(len(ring.cases), burst),
-    }
+    return RingStructure(
+        cases=len(ring.cases), applicants=len(workers), employers=len(employers),
+        forums=len(forums), agents=len(agents), lay_agents=len(lay_agents),
+        top_agent_share=round(top_share, 4),
+        coordinated_share=round(len(coordinated_cases(ring)) / len(ring.cases), 4),
+        batched_share=round(len(batched_cases(ring)) / len(ring.cases), 4),
+        link_kinds=dict(sorted(kinds.items())),
+        burst_cases=max(len(ring.cases), burst),
+    )
 
 
 def burst_cases(frame: Frame, cases: list[str], employers: AbstractSet[str]) -> int:
@@ -676,7 +685,7 @@ def burst_cases(frame: Frame, cases: list[str], employers: AbstractSet[str]) -> 
     return len(found | set(cases))
 
 
-def strength(struct: dict[str, Any], params: RingParams) -> float:
+def strength(struct: RingStructure, params: RingParams) -> float:
     """How strongly the ring's structure speaks for coordination, in [0, 1].
 
     What counts most is the share of cases tied together by an intermediary-like agent or a
@@ -685,13 +694,12 @@ def strength(struct: dict[str, Any], params: RingParams) -> float:
     A batch (filed or decided within days against one small employer, docs/domain.md P8) counts
     up to ``batch_strength`` on its own: it is the published screening rule itself.
     """
-    share: float = struct["coordinated_share"]
-    cases: int = struct["cases"]
+    share = struct.coordinated_share
+    size = min(1.0, (struct.cases - 1) / (params.strength_full_size - 1))
     s = params.strength_coordination * share
-    s += params.strength_size * min(1.0, (cases - 1) / (params.strength_full_size - 1)) * share
-    kinds = struct["link_kinds"]
+    s += params.strength_size * size * share
+    kinds = struct.link_kinds
     s += params.strength_both_kinds if all(k in kinds for k in COORDINATION) else (
         params.strength_one_kind if any(k in kinds for k in COORDINATION) else 0.0)
-    batched_share: float = struct.get("batched_share", 0.0)
-    s = max(s, params.batch_strength * batched_share)
+    s = max(s, params.batch_strength * struct.batched_share)
     return round(min(1.0, s), 6)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Mapping
-from typing import Any, cast
+from typing import cast
 
 from ringtrace import __version__
 from ringtrace.collector import collector_paused
@@ -24,13 +24,22 @@ from ringtrace.queries import community_step
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.frame_cache import cached_frame
 from ringtrace.queries.groups import explained_groups
+from ringtrace.queries.model import RingStructure
 from ringtrace.queries.redflags import RULES_BY_ID, run_all
 from ringtrace.queries.redflags.common import (
     PROFESSIONAL,
     to_date,
     years_between,
 )
-from ringtrace.queries.rings import Ring, RingParams, assemble, strength, structure
+from ringtrace.queries.rings import (
+    Ring,
+    RingParams,
+    assemble,
+    batched_cases,
+    coordinated_cases,
+    strength,
+    structure,
+)
 from ringtrace.queries.rules import RuleConfig, load_rules
 from ringtrace.queries.scan_json import (
     CaseJson,
@@ -38,6 +47,7 @@ from ringtrace.queries.scan_json import (
     GroupJson,
     LinkJson,
     RingJson,
+    RingStructureJson,
     ScanJson,
 )
 from ringtrace.queries.scoring import CaseScore, probability, rule_scores
@@ -71,15 +81,15 @@ def exposure(frame: Frame, cases: list[str], config: RuleConfig) -> ExposureJson
     }
 
 
-def _reasons(frame: Frame, ring: Ring, scores: dict[str, CaseScore], struct: dict[str, Any],
+def _reasons(frame: Frame, ring: Ring, scores: dict[str, CaseScore], struct: RingStructure,
              lay_agents: Counter[str]) -> list[str]:
-    reasons = [f"{struct['cases']}件案件、{struct['applicants']}名申请人、"
-               f"{struct['employers']}家用人单位、{struct['forums']}个审理机关"]
+    reasons = [f"{struct.cases}件案件、{struct.applicants}名申请人、"
+               f"{struct.employers}家用人单位、{struct.forums}个审理机关"]
     for agent_id, n in lay_agents.most_common(2):
         if n >= 2:
             name = frame.persons.get(agent_id, {}).get("name", agent_id)
             reasons.append(f"非律师代理人{name}参与其中{n}件")
-    kinds = struct["link_kinds"]
+    kinds = struct.link_kinds
     labels = {"agent": "共同代理人", "identifier": "共用电话/地址", "employer": "同一可疑用人单位",
               "batch": "同期批量", "series": "同一律师多家单位系列案",
               "firm_series": "同一律所多家单位系列案",
@@ -148,14 +158,16 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
     params = RingParams.of(config)
     rings = assemble(frame, findings, scores, params)
     say("scores")
-    ring_rows = [_scored_ring(frame, ring, scores, params, config) for ring in rings]
+    structures = [structure(frame, ring) for ring in rings]
+    ring_rows = [_scored_ring(frame, ring, struct, scores, params, config)
+                 for ring, struct in zip(rings, structures, strict=True)]
     say("communities")
     grouped = pending.result()
     threshold = float(config.scoring["lead_threshold"])
     case_rows = _case_rows(scores, threshold, grouped.of_case)
     leads = sorted((c for c, row in case_rows.items() if row["is_lead"]),
                    key=lambda c: (-case_rows[c]["final_score"], c))
-    _rank_rings(ring_rows, case_rows, params)
+    _rank_rings(ring_rows, structures, case_rows, params)
     explained = explained_groups(frame, findings, set(leads), config.groups)
     result: ScanJson = {
         "meta": {
@@ -179,24 +191,22 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
     return result
 
 
-def _scored_ring(frame: Frame, ring: Ring, scores: dict[str, CaseScore], params: RingParams,
-                 config: RuleConfig) -> RingJson:
-    """The stored row of one assembled ring: its structure, strength and score, with the ring's
-    evidence added to the scores of its cases (in ``scores``). Its lead count, report flag and
-    rank depend on every ring's cases: :func:`_rank_rings` sets them."""
-    struct = structure(frame, ring)
+def _scored_ring(frame: Frame, ring: Ring, struct: RingStructure, scores: dict[str, CaseScore],
+                 params: RingParams, config: RuleConfig) -> RingJson:
+    """The stored row of one assembled ring with its ``struct``ure: its strength and score,
+    with the ring's evidence added to the scores of its cases (in ``scores``). Its lead count,
+    report flag and rank depend on every ring's cases: :func:`_rank_rings` sets them."""
     s = strength(struct, params)
-    coordinated = set(struct.pop("coordinated_cases")) | set(struct.pop("batched_cases"))
-    _add_ring_evidence(ring, scores, s, coordinated, params)
+    _add_ring_evidence(ring, scores, s, coordinated_cases(ring) | batched_cases(ring), params)
     mean_rule = sum(scores[c].rule_score for c in ring.cases) / len(ring.cases)
     ring.score = round(params.score_rule_share * mean_rule
                        + (1 - params.score_rule_share) * s, 6)
-    ring.structure = struct
     intermediaries = Counter(a.id for c in ring.cases for a in frame.cases[c].agents
                              if a.kind not in PROFESSIONAL)
     return {
         "ring_id": ring.ring_id, "score": ring.score, "strength": s,
-        "cases": ring.cases, "structure": struct,
+        # a record's to_dict is its JSON form, typed as a plain dict
+        "cases": ring.cases, "structure": cast("RingStructureJson", struct.to_dict()),
         "community": ring.community,
         "intermediaries": [a for a, n in intermediaries.most_common() if n >= 2][:5],
         "links": [LinkJson(kind=lk.kind, via=lk.via, cases=len(lk.cases))
@@ -232,18 +242,18 @@ def _case_rows(scores: dict[str, CaseScore], threshold: float,
     }
 
 
-def _rank_rings(ring_rows: list[RingJson], case_rows: dict[str, CaseJson],
-                params: RingParams) -> None:
-    """Count each ring's leads, decide whether it is reported (:func:`reportable`), and rank
-    them in place: reported rings (with at least one lead) first, strongest first; clusters
-    without a lead stay available for exploration."""
-    for row in ring_rows:
+def _rank_rings(ring_rows: list[RingJson], structures: list[RingStructure],
+                case_rows: dict[str, CaseJson], params: RingParams) -> None:
+    """Count each ring's leads, decide whether it is reported (:func:`reportable`, from its
+    structure in ``structures``, in the rows' order), and rank them in place: reported rings
+    (with at least one lead) first, strongest first; clusters without a lead stay available
+    for exploration."""
+    for row, struct in zip(ring_rows, structures, strict=True):
         row["leads"] = sum(case_rows[c]["is_lead"] for c in row["cases"])
         strong = sum(case_rows[c]["final_score"] >= params.strong_lead for c in row["cases"])
-        row["reported"] = reportable(row["leads"], row["structure"]["burst_cases"],
-                                     row["structure"]["applicants"],
-                                     row["structure"]["coordinated_share"],
-                                     params.min_uncoordinated_cases, strong)
+        row["reported"] = reportable(row["leads"], struct.burst_cases, struct.applicants,
+                                     struct.coordinated_share, params.min_uncoordinated_cases,
+                                     strong)
     ring_rows.sort(key=lambda r: (not r["reported"], -r["score"], -len(r["cases"]),
                                   r["ring_id"]))
     for rank, row in enumerate(ring_rows, start=1):

@@ -15,7 +15,8 @@ from __future__ import annotations
 from typing import Any, NotRequired, TypedDict
 
 __all__ = ["CaseJson", "EngineJson", "EvidenceJson", "ExposureJson", "FindingJson", "GroupJson",
-           "GroupReasonJson", "LinkJson", "MetaJson", "OversizedJson", "RingJson", "ScanJson"]
+           "GroupReasonJson", "LinkJson", "MetaJson", "OversizedJson", "RingJson",
+           "RingStructureJson", "ScanJson"]
 
 
 class EvidenceJson(TypedDict):
@@ -51,6 +52,23 @@ class CaseJson(TypedDict):
     community: NotRequired[int | None]
 
 
+class RingStructureJson(TypedDict):
+    """:class:`~ringtrace.queries.model.RingStructure` (what
+    :func:`ringtrace.queries.rings.structure` returns)."""
+
+    cases: int
+    applicants: int
+    employers: int
+    forums: int
+    agents: int
+    lay_agents: int
+    top_agent_share: float
+    coordinated_share: float
+    batched_share: NotRequired[float]
+    link_kinds: dict[str, int]
+    burst_cases: NotRequired[int]
+
+
 class LinkJson(TypedDict):
     """:class:`~ringtrace.queries.model.RingLink`."""
 
@@ -68,8 +86,7 @@ class ExposureJson(TypedDict):
 
 
 class RingJson(TypedDict):
-    """:class:`~ringtrace.queries.model.RingRecord` (``structure`` as the mapping ring
-    assembly builds, :func:`ringtrace.queries.rings.structure`)."""
+    """:class:`~ringtrace.queries.model.RingRecord`."""
 
     rank: int
     ring_id: str
@@ -78,7 +95,7 @@ class RingJson(TypedDict):
     cases: list[str]
     leads: NotRequired[int]
     reported: NotRequired[bool]
-    structure: dict[str, Any]
+    structure: RingStructureJson
     community: NotRequired[int | None]
     intermediaries: list[str]
     links: list[LinkJson]

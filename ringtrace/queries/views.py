@@ -186,7 +186,8 @@ class TimelineEvent(View):
 
 @dataclass(frozen=True, slots=True)
 class FlagCount(View):
-    """A rule and how many of a ring's cases it fired on."""
+    """A rule and how many of a ring's cases it fired on (or, on the overview, how many
+    findings it made in the whole scan)."""
 
     rule_id: str
     title: str

@@ -143,7 +143,7 @@ def _case_page(case_id: str) -> str:
         document = store.document(case_id) or {}
         parties = _parties(store, case_id)
     lead_id = scored.lead_id if scored else None
-    outcomes = [o for o in read_outcomes(desk().config.workspace) if o.get("lead_id") == lead_id]
+    outcomes = [o for o in read_outcomes(desk().config.workspace) if o.lead_id == lead_id]
     return render_page(
         "case.html.j2", title=f"案件 {facts.case_number or case_id}", case=facts.to_dict(),
         findings=findings, document=document, parties=parties, lead_id=lead_id,

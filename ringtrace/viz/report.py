@@ -60,8 +60,8 @@ def write_report(store: GraphStore, out_dir: Path, *, top: int = 10, seed: int =
                         "exposure": {"amount_yuan": row.exposure_yuan}})
     dashboard = overview_data(store)
     summary = {"title": title, "workspace": workspace, "generated_by": f"ringtrace {__version__}",
-               "counts": dashboard["counts"], "evaluation": evaluation, "rings": details,
-               "dashboard": dashboard, "headline": headline(store, scan, summaries)}
+               "counts": dashboard.counts, "evaluation": evaluation, "rings": details,
+               "dashboard": dashboard.to_dict(), "headline": headline(store, scan, summaries)}
     files.index.write_text(index_page(summary), "utf-8")
     progress()
     return files

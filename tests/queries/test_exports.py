@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import csv
+import json
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from ringtrace.errors import StoreError
 from ringtrace.graph.store.sqlite import SQLiteStore
-from ringtrace.queries.exports import COLUMNS, export_leads, read_ledger
+from ringtrace.queries.exports import COLUMNS, LEDGER, LedgerLine, export_leads, read_ledger
 from ringtrace.queries.jurisdiction import case_jurisdiction
 from ringtrace.queries.leads import list_leads
 from tests.scanned_province import ScannedProvince
@@ -37,6 +40,9 @@ def test_each_file_holds_the_leads_of_one_procuratorate(store: SQLiteStore,
     expected = Counter(case_jurisdiction(store, lead.case_id).procuratorate.name
                        for lead in leads)
     assert {f.procuratorate.name: len(f.lead_ids) for f in result.files} == dict(expected)
+    assert [row.to_dict() for row in result.rows()] == [
+        {"procuratorate": f.procuratorate.name, "code": f.procuratorate.code,
+         "leads": len(f.lead_ids), "file": str(f.path)} for f in result.files]
     for f in result.files:
         rows = _csv_rows(f.path)
         assert list(rows[0]) == list(COLUMNS.values())
@@ -52,10 +58,27 @@ def test_a_second_export_sends_nothing_again_unless_asked(store: SQLiteStore,
     assert second.exported == 0 and second.files == []
     assert second.already_exported == first.exported
     ledger = read_ledger(tmp_path / "ws")
-    assert len(ledger) == first.exported == len({line["lead_id"] for line in ledger})
+    assert len(ledger) == first.exported == len({line.lead_id for line in ledger})
     again = export_leads(store, tmp_path / "ws", tmp_path / "out", fmt="csv", again=True)
     assert again.exported == first.exported and again.export_id != first.export_id
     assert len(read_ledger(tmp_path / "ws")) == 2 * first.exported
+
+
+def test_the_ledger_reads_back_as_the_lines_it_wrote(store: SQLiteStore, tmp_path: Path) -> None:
+    """Each ledger line is a :class:`LedgerLine`'s JSON, fields in order; a line edited to lose
+    a field is an error naming the ledger, not a lead silently exported again."""
+    result = export_leads(store, tmp_path / "ws", tmp_path / "out", fmt="csv")
+    ledger = read_ledger(tmp_path / "ws")
+    first = ledger[0]
+    assert (first.export_id, first.file) == (result.export_id, str(result.files[0].path))
+    path = tmp_path / "ws" / LEDGER
+    written = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    assert [line.to_dict() for line in ledger] == written
+    assert list(written[0]) == [f.name for f in fields(LedgerLine)]
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"lead_id": "L-x"}) + "\n")
+    with pytest.raises(StoreError, match="export ledger"):
+        read_ledger(tmp_path / "ws")
 
 
 def test_only_new_leads_are_exported_after_the_threshold_is_lowered(store: SQLiteStore,

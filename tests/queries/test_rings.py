@@ -8,6 +8,7 @@ from typing import Any
 
 from ringtrace.graph.records import RegistryRecord
 from ringtrace.queries.frame import Frame
+from ringtrace.queries.model import RingStructure
 from ringtrace.queries.redflags.agents import intermediary_like
 from ringtrace.queries.redflags.common import Workforce
 from ringtrace.queries.rings import (
@@ -309,11 +310,11 @@ def test_an_applicant_who_is_another_applicants_agent_ties_their_suits(tmp_path:
     assert links == [sorted(frame.cases)]
     ring = Ring("R-x", sorted(frame.cases), [Link("kin", "p", sorted(frame.cases))])
     struct = structure(frame, ring)
-    assert struct["coordinated_share"] == 0.0 and struct["link_kinds"] == {"kin": 1}
-    assert not reportable(2, 2, 2, struct["coordinated_share"], 3)
+    assert struct.coordinated_share == 0.0 and struct.link_kinds == {"kin": 1}
+    assert not reportable(2, 2, 2, struct.coordinated_share, 3)
     small = structure(frame, dataclasses.replace(ring, small=True))
-    assert small["coordinated_share"] == 1.0
-    assert reportable(2, 2, 2, small["coordinated_share"], 3)
+    assert small.coordinated_share == 1.0
+    assert reportable(2, 2, 2, small.coordinated_share, 3)
 
 
 def test_no_kin_tie_across_employers_or_without_the_applicant_acting(tmp_path: Path) -> None:
@@ -363,10 +364,10 @@ def test_the_employers_manager_admitting_two_suits_ties_them(tmp_path: Path) -> 
     links = evidence_links(frame, [], set(frame.cases), PARAMS)
     ring = Ring("R-x", sorted(frame.cases), [lk for lk in links if lk.kind == "tie"], small=True)
     struct = structure(frame, ring)
-    assert struct["coordinated_share"] == 1.0
-    assert reportable(2, 2, 2, struct["coordinated_share"], PARAMS.min_uncoordinated_cases)
+    assert struct.coordinated_share == 1.0
+    assert reportable(2, 2, 2, struct.coordinated_share, PARAMS.min_uncoordinated_cases)
     big = structure(frame, dataclasses.replace(ring, small=False))
-    assert big["coordinated_share"] == 0.0
+    assert big.coordinated_share == 0.0
 
 
 def test_one_lay_agent_for_two_applicants_at_one_employer_ties_their_suits(
@@ -408,11 +409,12 @@ def test_a_cluster_at_one_employer_is_judged_against_the_burst_it_was_filed_in(
     ids = sorted(frame.cases, key=lambda c: frame.cases[c].get("filing_date"))
     ring = Ring("R-x", sorted([ids[0], ids[1], ids[7]]), [Link("batch", "e", ids[:2])])
     struct = structure(frame, ring)
-    assert struct["burst_cases"] == 8
+    assert struct.burst_cases == 8
     assert reportable(3, 3, 3, 0.0, 3)
-    assert not reportable(3, struct["burst_cases"], 3, 0.0, 3)
+    assert not reportable(3, struct.burst_cases, 3, 0.0, 3)
     spread = structure(frame, Ring("R-y", sorted(ids[:2]), []))
-    assert spread["burst_cases"] == 2
+    assert spread.burst_cases == 2
+    assert RingStructure.from_dict(struct.to_dict()) == struct  # what the store gives back
 
 
 def test_a_weaker_suit_the_same_manager_admitted_joins_the_candidates_ring(

@@ -51,11 +51,11 @@ def test_an_outcome_feeds_the_feedback_report_without_a_file(ws: Path) -> None:
                        note="补缴已追回")
         report = feedback_report(store, ws)
     [line] = read_outcomes(ws)
-    assert (line["lead_id"], line["case_id"], line["outcome"], line["verdict"], line["date"],
-            line["note"]) == (lead.lead_id, lead.case_id, "核实属实", True, "2026-01-05",
+    assert (line.lead_id, line.case_id, line.outcome, line.verdict, line.date,
+            line.note) == (lead.lead_id, lead.case_id, "核实属实", True, "2026-01-05",
                               "补缴已追回")
-    assert line["source"].startswith("ringtrace serve (检察官甲)")
-    assert (report["outcomes"], report["verified"], report["held"]) == (1, 1, 1)
+    assert line.source.startswith("ringtrace serve (检察官甲)")
+    assert (report.outcomes, report.verified, report.held) == (1, 1, 1)
     assert fold(read_actions(ws))[lead.lead_id].outcome == "核实属实"
 
 
@@ -71,7 +71,7 @@ def test_outcomes_are_checked(ws: Path) -> None:
             with pytest.raises(RingtraceError, match="outcome date: not a"):
                 record_outcome(store, ws, lead, "不属实", user="甲", date=bad)
         record_outcome(store, ws, lead, "不属实", user="甲", date="2021年3月1日")
-    assert [o["date"] for o in read_outcomes(ws)] == ["2021-03-01"]  # as feedback import reads it
+    assert [o.date for o in read_outcomes(ws)] == ["2021-03-01"]  # as feedback import reads it
     assert {"核实属实", "不属实", "移送公安"} <= set(outcome_names())
 
 

@@ -100,7 +100,7 @@ def test_outcome_and_judgements_reach_feedback_and_resolution(client: Any, works
     response = client.post(f"/review/{lead.lead_id}/outcome", data={
         "csrf_token": token, "outcome": "核实属实", "date": "2026-01-05", "note": "已追回"})
     assert response.status_code == 303
-    assert [(o["lead_id"], o["outcome"]) for o in read_outcomes(workspace_copy)] == [
+    assert [(o.lead_id, o.outcome) for o in read_outcomes(workspace_copy)] == [
         (lead.lead_id, "核实属实")]
     response = client.post("/judge", data={"csrf_token": token, "verdict": "same", "a": ZHANG,
                                            "b": LIU, "note": "同一人", "next": "/"})

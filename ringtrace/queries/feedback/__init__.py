@@ -25,6 +25,7 @@ callers import them from ``ringtrace.queries.feedback``.
 from __future__ import annotations
 
 from ringtrace.queries.feedback.matching import Verdict, verdicts
+from ringtrace.queries.feedback.outcome import OutcomeLine
 from ringtrace.queries.feedback.persistence import (
     OUTCOMES_FILE,
     FeedbackImport,
@@ -33,7 +34,7 @@ from ringtrace.queries.feedback.persistence import (
     record_feedback,
 )
 from ringtrace.queries.feedback.precision import average_precision, precision_at
-from ringtrace.queries.feedback.report import feedback_report, weights_toml
+from ringtrace.queries.feedback.report import FeedbackReport, feedback_report, weights_toml
 from ringtrace.queries.feedback.simulate import simulate_outcomes
 from ringtrace.queries.reweight import (
     DEFAULT_PRIOR_STRENGTH,
@@ -43,7 +44,8 @@ from ringtrace.queries.reweight import (
     reweight,
 )
 
-__all__ = ["DEFAULT_PRIOR_STRENGTH", "OUTCOMES_FILE", "Example", "FeedbackImport", "Verdict",
+__all__ = ["DEFAULT_PRIOR_STRENGTH", "OUTCOMES_FILE", "Example", "FeedbackImport",
+           "FeedbackReport", "OutcomeLine", "Verdict",
            "average_precision", "feedback_report", "matched_threshold", "outcomes_path",
            "precision_at", "read_outcomes", "record_feedback", "rescore", "reweight",
            "simulate_outcomes", "verdicts", "weights_toml"]

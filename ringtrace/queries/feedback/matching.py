@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from ringtrace.errors import RecordProblem
 from ringtrace.graph.identity import lead_id, normalize_case_number
 from ringtrace.graph.records import FeedbackRecord
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.feedback.outcome import OutcomeLine
 from ringtrace.queries.results import ScanResults
+from ringtrace.queries.truth_json import TruthJson
 
 __all__ = ["CASE_COLUMN", "LEAD_COLUMN", "Verdict", "case_number_of", "resolve_row",
            "truth_labels", "verdicts"]
@@ -75,21 +76,20 @@ class Verdict:
     date: str
 
 
-def verdicts(outcomes: Iterable[Mapping[str, Any]]) -> dict[str, Verdict]:
+def verdicts(outcomes: Iterable[OutcomeLine]) -> dict[str, Verdict]:
     """Case id -> verdict from its latest outcome with a verdict (by date, then stage)."""
-    latest: dict[str, Mapping[str, Any]] = {}
+    latest: dict[str, OutcomeLine] = {}
     for o in outcomes:
-        if o.get("verdict") is None:
+        if o.verdict is None:
             continue
-        key = (str(o["date"]), int(o.get("stage", 0)))
-        prev = latest.get(o["case_id"])
-        if prev is None or key >= (str(prev["date"]), int(prev.get("stage", 0))):
-            latest[o["case_id"]] = o
-    return {c: Verdict(c, str(o["lead_id"]), bool(o["verdict"]), str(o["outcome"]), str(o["date"]))
+        prev = latest.get(o.case_id)
+        if prev is None or (o.date, o.stage) >= (prev.date, prev.stage):
+            latest[o.case_id] = o
+    return {c: Verdict(c, o.lead_id, bool(o.verdict), o.outcome, o.date)
             for c, o in sorted(latest.items())}
 
 
-def truth_labels(scan: ScanResults, truth: Mapping[str, Any]) -> dict[str, bool]:
+def truth_labels(scan: ScanResults, truth: TruthJson) -> dict[str, bool]:
     """Scanned case id -> is it sham according to a synthetic truth (``truth.json``)."""
     sham = {normalize_case_number(n) for n in truth["sham_case_numbers"]}
     return {c: case_number_of(c) in sham for c in scan.all_cases()}

@@ -12,15 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ringtrace.errors import RecordProblem
+from ringtrace.errors import RecordProblem, StoreError
 from ringtrace.export.jsonl import append_jsonl, read_jsonl
 from ringtrace.graph.audit import utc_now
 from ringtrace.graph.records import FeedbackRecord
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.feedback.matching import resolve_row
+from ringtrace.queries.feedback.outcome import OutcomeLine
 from ringtrace.queries.results import ScanResults
 
-__all__ = ["OUTCOMES_FILE", "FeedbackImport", "outcomes_path", "read_outcomes",
+__all__ = ["OUTCOMES_FILE", "FeedbackImport", "OutcomeLine", "outcomes_path", "read_outcomes",
            "record_feedback"]
 
 OUTCOMES_FILE = Path("feedback") / "outcomes.jsonl"
@@ -47,9 +48,16 @@ def outcomes_path(workspace: str | Path) -> Path:
     return Path(workspace) / OUTCOMES_FILE
 
 
-def read_outcomes(workspace: str | Path) -> list[dict[str, Any]]:
-    """Every recorded outcome line, oldest first."""
-    return read_jsonl(outcomes_path(workspace), "the outcomes log")
+def read_outcomes(workspace: str | Path) -> list[OutcomeLine]:
+    """Every recorded outcome line, oldest first; a line without a lead, case, outcome or date
+    raises :class:`~ringtrace.errors.StoreError`."""
+    path = outcomes_path(workspace)
+    lines = read_jsonl(path, "the outcomes log")
+    try:
+        return [OutcomeLine.from_dict(line) for line in lines]
+    except KeyError as exc:
+        raise StoreError(f"{path}: a line has no {exc}; the outcomes log has been edited"
+                         ) from exc
 
 
 def record_feedback(store: GraphStore, workspace: str | Path,
@@ -62,9 +70,9 @@ def record_feedback(store: GraphStore, workspace: str | Path,
     """
     scan = ScanResults.load(store)
     leads = {row.lead_id: case for case, row in scan.all_cases().items()}
-    known = {(o["lead_id"], o["outcome"], o["date"]) for o in read_outcomes(workspace)}
+    known = {(o.lead_id, o.outcome, o.date) for o in read_outcomes(workspace)}
     summary = FeedbackImport()
-    lines = []
+    lines: list[OutcomeLine] = []
     now = utc_now()
     for item in items:
         if isinstance(item, RecordProblem):
@@ -80,11 +88,10 @@ def record_feedback(store: GraphStore, workspace: str | Path,
             summary.duplicates += 1
             continue
         known.add(key)
-        lines.append({"lead_id": lead, "case_id": case, "outcome": item.outcome,
-                      "verdict": item.verdict, "stage": item.stage, "date": item.date,
-                      "note": item.note, "procuratorate": item.procuratorate,
-                      "source": f"{item.source_file}:{item.source_line}", "imported_at": now})
-    append_jsonl(outcomes_path(workspace), lines)
+        lines.append(OutcomeLine(lead, case, item.outcome, item.verdict, item.stage, item.date,
+                                 item.note, item.procuratorate,
+                                 f"{item.source_file}:{item.source_line}", now))
+    append_jsonl(outcomes_path(workspace), [line.to_dict() for line in lines])
     summary.recorded = len(lines)
     if summary.problems:
         store.add_problems(summary.problems)

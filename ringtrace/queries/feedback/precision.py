@@ -5,17 +5,33 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import Any
+from dataclasses import dataclass
 
 from ringtrace.graph.identity import digest
+from ringtrace.queries.views import View
 
-__all__ = ["average_precision", "holdout_split", "precision_at", "precision_table"]
+__all__ = ["PrecisionRow", "average_precision", "holdout_split", "precision_at",
+           "precision_table"]
 
 
-def precision_table(rows: Iterable[tuple[str, bool]]) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class PrecisionRow(View):
+    """The verified leads of one key (a rule, a region, a procuratorate) and how many held up."""
+
+    #: what the leads share: a rule id, a province's name, a procuratorate's name
+    key: str
+    #: leads with a verdict
+    verified: int
+    #: how many of them held up (the relationship was sham)
+    held: int
+    #: ``held / verified``
+    precision: float
+
+
+def precision_table(rows: Iterable[tuple[str, bool]]) -> list[PrecisionRow]:
     """Per key: verified leads, how many held up and the precision, most verified first.
 
-    >>> precision_table([("A", True), ("A", False), ("B", True)])[0]
+    >>> precision_table([("A", True), ("A", False), ("B", True)])[0].to_dict()
     {'key': 'A', 'verified': 2, 'held': 1, 'precision': 0.5}
     """
     n: Counter[str] = Counter()
@@ -23,8 +39,8 @@ def precision_table(rows: Iterable[tuple[str, bool]]) -> list[dict[str, Any]]:
     for key, ok in rows:
         n[key] += 1
         held[key] += ok
-    return [{"key": k, "verified": n[k], "held": held[k],
-             "precision": round(held[k] / n[k], 4)} for k in sorted(n, key=lambda k: (-n[k], k))]
+    return [PrecisionRow(k, n[k], held[k], round(held[k] / n[k], 4))
+            for k in sorted(n, key=lambda k: (-n[k], k))]
 
 
 def average_precision(scores: Mapping[str, float], labels: Mapping[str, bool]) -> float | None:

@@ -4,13 +4,14 @@ how they rank held-out cases compared with the scan's own (precision@k)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.feedback.matching import truth_labels, verdicts
 from ringtrace.queries.feedback.persistence import read_outcomes
 from ringtrace.queries.feedback.precision import (
+    PrecisionRow,
     average_precision,
     holdout_split,
     precision_at,
@@ -28,9 +29,98 @@ from ringtrace.queries.reweight import (
     reweight,
     stored_weights,
 )
+from ringtrace.queries.truth_json import TruthJson
+from ringtrace.queries.views import View
 from ringtrace.regions import gb2260
 
-__all__ = ["feedback_report", "weights_toml"]
+__all__ = ["FeedbackReport", "ReportEvaluation", "ReportMethod", "RulePrecision",
+           "feedback_report", "weights_toml"]
+
+
+@dataclass(frozen=True, slots=True)
+class RulePrecision(View):
+    """One rule's verified leads, how many held up, and its weight before and after."""
+
+    #: the rule id
+    rule_id: str
+    #: its title, in Chinese
+    title: str
+    #: verified leads it fired on
+    verified: int
+    #: how many of them held up
+    held: int
+    #: ``held / verified``; none when no verified lead has it
+    precision: float | None
+    #: its weight in the scan
+    weight_before: float
+    #: its weight re-estimated from the verdicts
+    weight_after: float
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMethod(View):
+    """How the weights were re-estimated, in words (and the prior's strength)."""
+
+    model: str
+    #: how many verified leads a current weight counts for
+    prior_strength: float
+    rings: str
+    exculpatory: str
+    thresholds: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportEvaluation(View):
+    """How the scan's scores and the re-estimated ones rank held-out cases."""
+
+    #: precision is measured on the ``k`` best-scored held-out cases
+    k: int
+    #: ``truth`` (a synthetic truth labels them) or ``feedback`` (held-out verdicts)
+    labels_from: str
+    #: verified leads the weights were fitted on
+    fitted_on: int
+    #: held-out cases
+    held_out: int
+    #: how many of them are sham
+    held_out_positive: int
+    precision_before: float | None
+    precision_after: float | None
+    average_precision_before: float | None
+    average_precision_after: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackReport(View):
+    """What the verified outcomes say about the rules, and the weights they suggest
+    (``to_dict`` is ``feedback report --json``)."""
+
+    #: outcome lines recorded
+    outcomes: int
+    #: scanned leads with a verdict
+    verified: int
+    #: how many of them held up
+    held: int
+    #: cases with outcomes but no verdict yet
+    open: int
+    #: ``held / verified``; none without a verdict
+    precision: float | None
+    by_rule: tuple[RulePrecision, ...]
+    #: per province of the case
+    by_region: tuple[PrecisionRow, ...]
+    #: per receiving procuratorate
+    by_procuratorate: tuple[PrecisionRow, ...]
+    method: ReportMethod
+    #: rule id -> weight in the scan
+    weights_before: dict[str, float]
+    #: rule id -> weight re-estimated
+    weights_after: dict[str, float]
+    ring_weight_before: float
+    ring_weight_after: float
+    #: ``lead_threshold`` and ``seed_threshold`` in the scan
+    thresholds_before: dict[str, float]
+    #: the same, matched to keep the numbers of leads and ring seeds under the new weights
+    thresholds_after: dict[str, float]
+    evaluation: ReportEvaluation
 
 
 def _province(region_code: str | None) -> str:
@@ -48,9 +138,9 @@ def _fit(scan: ScanResults, labels: Mapping[str, bool], prior_strength: float
 
 
 def feedback_report(store: GraphStore, workspace: str | Path, *,
-                    truth: Mapping[str, Any] | None = None, holdout: float = 0.5, k: int = 50,
+                    truth: TruthJson | None = None, holdout: float = 0.5, k: int = 50,
                     prior_strength: float = DEFAULT_PRIOR_STRENGTH, seed: int = 7
-                    ) -> dict[str, Any]:
+                    ) -> FeedbackReport:
     """Precision per rule, region and procuratorate; new weights; evaluation before/after.
 
     Evaluation (precision@``k``): with ``truth``, the weights are fitted on every verified lead
@@ -64,14 +154,14 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
     before = stored_weights(scan)
     held = {c: v.held for c, v in found.items()}
     after = _fit(scan, held, prior_strength)
-    by_rule = {row["key"]: row for row in precision_table(
+    by_rule = {row.key: row for row in precision_table(
         (r, v.held) for c, v in found.items() for r in scan.rules_of(c))}
-    rules = [{"rule_id": r, "title": RULES_BY_ID[r].title if r in RULES_BY_ID else r,
-              "verified": by_rule[r]["verified"] if r in by_rule else 0,
-              "held": by_rule[r]["held"] if r in by_rule else 0,
-              "precision": by_rule[r]["precision"] if r in by_rule else None,
-              "weight_before": before[r], "weight_after": after[r]}
-             for r in before if r != RING_WEIGHT]
+    rules = tuple(RulePrecision(r, RULES_BY_ID[r].title if r in RULES_BY_ID else r,
+                                by_rule[r].verified if r in by_rule else 0,
+                                by_rule[r].held if r in by_rule else 0,
+                                by_rule[r].precision if r in by_rule else None,
+                                before[r], after[r])
+                  for r in before if r != RING_WEIGHT)
     places = {c: case_jurisdiction(store, c) for c in found}
     regions = precision_table((_province(places[c].region_code), v.held)
                               for c, v in found.items())
@@ -96,52 +186,52 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
             {c: float(row.rule_score) for c, row in scan.all_cases().items()},
             rescore(scan, after, rings=False), float(scoring["seed_threshold"])),
     }
-    return {
-        "outcomes": len(outcomes),
-        "verified": len(found), "held": sum(held.values()),
-        "open": len({o["case_id"] for o in outcomes} - set(found)),
-        "precision": round(sum(held.values()) / len(found), 4) if found else None,
-        "by_rule": rules, "by_region": regions, "by_procuratorate": offices,
-        "method": {"model": "penalised logistic regression on the scan's log-odds scale",
-                   "prior_strength": prior_strength,
-                   "rings": "each case stays in its ring; the ring weight is re-estimated "
-                            "with the rule weights (kept at or above 0)",
-                   "exculpatory": "re-estimated too, kept at or below 0",
-                   "thresholds": "matched to keep the numbers of leads and ring seeds"},
-        "weights_before": {r: w for r, w in before.items() if r != RING_WEIGHT},
-        "weights_after": {r: w for r, w in after.items() if r != RING_WEIGHT},
-        "ring_weight_before": before[RING_WEIGHT], "ring_weight_after": after[RING_WEIGHT],
-        "thresholds_before": {k: float(scoring[k]) for k in thresholds},
-        "thresholds_after": thresholds,
-        "evaluation": {
-            "k": k, "labels_from": source, "fitted_on": fit_size, "held_out": len(labels),
-            "held_out_positive": sum(labels.values()),
-            "precision_before": precision_at(stored, labels, k),
-            "precision_after": precision_at(rescored, labels, k),
-            "average_precision_before": average_precision(stored, labels),
-            "average_precision_after": average_precision(rescored, labels),
-        },
-    }
+    return FeedbackReport(
+        outcomes=len(outcomes),
+        verified=len(found), held=sum(held.values()),
+        open=len({o.case_id for o in outcomes} - set(found)),
+        precision=round(sum(held.values()) / len(found), 4) if found else None,
+        by_rule=rules, by_region=tuple(regions), by_procuratorate=tuple(offices),
+        method=ReportMethod(
+            model="penalised logistic regression on the scan's log-odds scale",
+            prior_strength=prior_strength,
+            rings="each case stays in its ring; the ring weight is re-estimated with the rule "
+                  "weights (kept at or above 0)",
+            exculpatory="re-estimated too, kept at or below 0",
+            thresholds="matched to keep the numbers of leads and ring seeds"),
+        weights_before={r: w for r, w in before.items() if r != RING_WEIGHT},
+        weights_after={r: w for r, w in after.items() if r != RING_WEIGHT},
+        ring_weight_before=before[RING_WEIGHT], ring_weight_after=after[RING_WEIGHT],
+        thresholds_before={k: float(scoring[k]) for k in thresholds},
+        thresholds_after=thresholds,
+        evaluation=ReportEvaluation(
+            k=k, labels_from=source, fitted_on=fit_size, held_out=len(labels),
+            held_out_positive=sum(labels.values()),
+            precision_before=precision_at(stored, labels, k),
+            precision_after=precision_at(rescored, labels, k),
+            average_precision_before=average_precision(stored, labels),
+            average_precision_after=average_precision(rescored, labels)),
+    )
 
 
-def weights_toml(report: Mapping[str, Any]) -> str:
+def weights_toml(report: FeedbackReport) -> str:
     """The re-estimated weights as a rules file for ``ringtrace scan --rules`` (stable bytes)."""
-    method = report["method"]
+    method = report.method
     lines = [
         "# Rule weights re-estimated from verified outcomes by `ringtrace feedback report`.",
-        f"# Method: {method['model']} (prior strength {method['prior_strength']:g}, centred on",
+        f"# Method: {method.model} (prior strength {method.prior_strength:g}, centred on",
         "# the weights of the scan; each case stays in its ring, the ring weight is re-estimated;",
         "# thresholds matched so that as many cases become leads and ring seeds as before).",
         "# See docs/feedback.md.",
-        f"# Verified leads: {report['verified']} ({report['held']} held up). "
-        f"Held-out precision@{report['evaluation']['k']}: "
-        f"{report['evaluation']['precision_before']} before, "
-        f"{report['evaluation']['precision_after']} after.",
+        f"# Verified leads: {report.verified} ({report.held} held up). "
+        f"Held-out precision@{report.evaluation.k}: "
+        f"{report.evaluation.precision_before} before, "
+        f"{report.evaluation.precision_after} after.",
         "# Use: ringtrace scan --rules THIS_FILE",
     ]
     lines += ["", "[scoring]"]
-    lines += [f"{name} = {value:.4f}" for name, value in sorted(report["thresholds_after"].items())]
-    lines += ["", "[rings]", f"ring_weight = {report['ring_weight_after']:.4f}"]
-    for rule, weight in sorted(report["weights_after"].items()):
+    lines += [f"{name} = {value:.4f}" for name, value in sorted(report.thresholds_after.items())]
+    lines += ["", "[rings]", f"ring_weight = {report.ring_weight_after:.4f}"]
+    for rule, weight in sorted(report.weights_after.items()):
         lines += ["", f"[rules.{rule}]", f"weight = {weight:.4f}"]
     return "\n".join(lines) + "\n"

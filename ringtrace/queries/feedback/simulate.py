@@ -3,9 +3,6 @@ province, read from its truth, as rows the feedback import accepts as they are."
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.feedback.matching import (
     CASE_COLUMN,
@@ -15,11 +12,12 @@ from ringtrace.queries.feedback.matching import (
 )
 from ringtrace.queries.feedback.precision import holdout_split
 from ringtrace.queries.results import ScanResults
+from ringtrace.queries.truth_json import TruthJson
 
 __all__ = ["simulate_outcomes"]
 
 
-def simulate_outcomes(store: GraphStore, truth: Mapping[str, Any], *, share: float = 0.5,
+def simulate_outcomes(store: GraphStore, truth: TruthJson, *, share: float = 0.5,
                       seed: int = 7, date: str | None = None) -> list[dict[str, str]]:
     """Outcome rows for a seeded ``share`` of this scan's leads, from a synthetic truth.
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from ringtrace.graph.identity import case_id, lead_id
-from ringtrace.queries.feedback import verdicts
+from ringtrace.queries.feedback import OutcomeLine, verdicts
 from ringtrace.queries.feedback.matching import case_number_of
 
 
 def test_a_verdict_is_the_latest_outcome_by_date_then_stage() -> None:
-    lines: list[dict[str, Any]] = [
+    rows: list[dict[str, Any]] = [
         {"case_id": "A", "lead_id": "L-a", "outcome": "核实属实", "verdict": True, "stage": 1,
          "date": "2025-01-01"},
         {"case_id": "A", "lead_id": "L-a", "outcome": "不属实", "verdict": False, "stage": 1,
@@ -22,7 +22,7 @@ def test_a_verdict_is_the_latest_outcome_by_date_then_stage() -> None:
         {"case_id": "C", "lead_id": "L-c", "outcome": "核查中", "verdict": None, "stage": 0,
          "date": "2025-03-01"},
     ]
-    found = verdicts(lines)
+    found = verdicts(OutcomeLine.from_dict(row) for row in rows)
     assert {c: (v.held, v.outcome) for c, v in found.items()} == {
         "A": (False, "不属实"), "B": (True, "改判")}
     assert found["B"].lead_id == "L-b" and found["B"].date == "2025-02-01"

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import fields
 from pathlib import Path
 
+import pytest
+
+from ringtrace.errors import StoreError
 from ringtrace.graph.store.sqlite import SQLiteStore
-from ringtrace.queries.feedback import read_outcomes, record_feedback
+from ringtrace.queries.feedback import OutcomeLine, outcomes_path, read_outcomes, record_feedback
 from ringtrace.queries.results import ScanResults
 from tests.queries.feedback.rows import outcome_row
 
@@ -31,8 +36,16 @@ def test_outcomes_are_matched_by_lead_or_case_number_and_bad_ones_quarantined(
     assert {(4, "线索编号"), (5, "案号"), (6, "案号")} <= quarantined
     assert (again.recorded, again.duplicates) == (0, 2)
     lines = read_outcomes(workspace)
-    assert [(o["lead_id"], o["case_id"], o["outcome"]) for o in lines] == [
+    assert [(o.lead_id, o.case_id, o.outcome) for o in lines] == [
         (row.lead_id, case, "核实属实"), (row.lead_id, case, "改判")]
+    written = [json.loads(text) for text in
+               outcomes_path(workspace).read_text("utf-8").splitlines()]
+    assert [o.to_dict() for o in lines] == written  # the log's lines, keys in their order
+    assert list(written[0]) == [f.name for f in fields(OutcomeLine)]
+    with outcomes_path(workspace).open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"lead_id": row.lead_id, "outcome": "不属实"}) + "\n")
+    with pytest.raises(StoreError, match="outcomes log"):
+        read_outcomes(workspace)
 
 
 def test_an_empty_workspace_has_no_outcomes(tmp_path: Path) -> None:

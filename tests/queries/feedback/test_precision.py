@@ -26,7 +26,8 @@ def test_average_precision_rewards_hits_ranked_first() -> None:
 
 
 def test_precision_table_counts_per_key_most_verified_first() -> None:
-    rows = precision_table([("x", True), ("y", False), ("y", True), ("y", True)])
+    rows = [row.to_dict() for row in
+            precision_table([("x", True), ("y", False), ("y", True), ("y", True)])]
     assert rows == [{"key": "y", "verified": 3, "held": 2, "precision": 0.6667},
                     {"key": "x", "verified": 1, "held": 1, "precision": 1.0}]
 

@@ -23,20 +23,21 @@ def test_report_measures_rules_and_evaluates_the_new_weights_on_held_out_leads(
         # the scan is read from the store on demand: take what the checks need while it is open
         rules_of = {c: row.rules for c, row in ScanResults.load(store).all_cases().items()}
     assert report == again
-    assert report["verified"] == len(labels) and report["held"] == sum(labels.values())
-    assert 0 < report["held"] < report["verified"]
-    by_rule = {r["rule_id"]: r for r in report["by_rule"]}
+    assert report.verified == len(labels) and report.held == sum(labels.values())
+    assert 0 < report.held < report.verified
+    by_rule = {r.rule_id: r for r in report.by_rule}
     for rule, row in by_rule.items():
         fired = [c for c in labels if rule in rules_of[c]]
-        assert row["verified"] == len(fired)
-        assert row["held"] == sum(labels[c] for c in fired)
-    assert sum(r["verified"] for r in report["by_region"]) == len(labels)
-    ev = report["evaluation"]
-    assert ev["labels_from"] == "feedback" and ev["fitted_on"] + ev["held_out"] == len(labels)
-    assert ev["precision_before"] is not None and ev["precision_after"] is not None
+        assert row.verified == len(fired)
+        assert row.held == sum(labels[c] for c in fired)
+    assert sum(r.verified for r in report.by_region) == len(labels)
+    ev = report.evaluation
+    assert ev.labels_from == "feedback" and ev.fitted_on + ev.held_out == len(labels)
+    assert ev.precision_before is not None and ev.precision_after is not None
     # re-weighting from a few hundred labels is not guaranteed to gain on held-out leads that
     # are already ranked almost perfectly; it must not make the ranking materially worse
-    assert ev["average_precision_after"] >= ev["average_precision_before"] - 0.01
+    assert ev.average_precision_after is not None and ev.average_precision_before is not None
+    assert ev.average_precision_after >= ev.average_precision_before - 0.01
 
 
 def test_weights_toml_is_a_rules_file_scan_accepts_and_is_stable(
@@ -51,11 +52,11 @@ def test_weights_toml_is_a_rules_file_scan_accepts_and_is_stable(
         config = load_rules(path)
         report = feedback_report(store, workspace)
         scan = ScanResults.load(store)
-        rescored = rescore(scan, {**report["weights_after"],
-                                  RING_WEIGHT: report["ring_weight_after"]})
+        rescored = rescore(scan, {**report.weights_after,
+                                  RING_WEIGHT: report.ring_weight_after})
         leads_before = len(scan.leads)
-    assert {r: config.weight(r) for r in config.rules} == report["weights_after"]
-    assert config.rings["ring_weight"] == report["ring_weight_after"] >= 0
-    assert config.scoring["lead_threshold"] == report["thresholds_after"]["lead_threshold"]
+    assert {r: config.weight(r) for r in config.rules} == report.weights_after
+    assert config.rings["ring_weight"] == report.ring_weight_after >= 0
+    assert config.scoring["lead_threshold"] == report.thresholds_after["lead_threshold"]
     leads_after = sum(s >= config.scoring["lead_threshold"] for s in rescored.values())
     assert leads_after >= leads_before

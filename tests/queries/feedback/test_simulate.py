@@ -32,5 +32,5 @@ def test_simulated_outcomes_cover_half_the_leads_and_import_cleanly(
     sham = {normalize_case_number(n) for n in truth["sham_case_numbers"]}
     assert all((r["核查结果"] == "核实属实") == (r["案号"] in sham) for r in rows)
     assert (summary.recorded, summary.quarantined) == (len(rows), 0)
-    ev = report["evaluation"]
-    assert ev["labels_from"] == "truth" and ev["held_out"] == len(leads) - len(rows)
+    ev = report.evaluation
+    assert ev.labels_from == "truth" and ev.held_out == len(leads) - len(rows)

@@ -160,3 +160,17 @@ def test_a_load_cut_short_builds_the_read_indexes_it_had_dropped(
     with SQLiteStore.open(tmp_path / "ws") as store, pytest.raises(KeyboardInterrupt):
         ingest_paths(store, [documents], batch_size=5)
     assert {"edges_dst", "edges_kind", "nodes_kind_name", "nodes_uscc"} <= _indexes(tmp_path / "ws")
+
+
+def test_building_the_deferred_indexes_is_a_stage_of_its_own(
+        documents: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ringtrace.loaders import ingest
+    from ringtrace.progress import Recorder
+
+    monkeypatch.setattr(ingest, "DEFER_INDEXES_FROM", 1)
+    files = len(list(documents.iterdir()))
+    seen = Recorder()
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        ingest_paths(store, [documents], progress=seen)
+    assert seen.stages == [("files", files), ("indexes", 1)]
+    assert seen.done == files + 1

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, Self, TypeVar
+
+N = TypeVar("N")
+E = TypeVar("E")
+D = TypeVar("D")
 
 
 @dataclass
@@ -45,15 +49,16 @@ class Document:
 
 
 @dataclass
-class GraphBatch:
-    """Nodes, edges and documents to write in one transaction."""
+class Batch(Generic[N, E, D]):
+    """What one transaction writes: nodes, edges, documents and aliases, in whatever form a
+    stage holds them (elements here, encoded rows in :mod:`ringtrace.graph.store.rows`)."""
 
-    nodes: list[Node] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)
+    nodes: list[N] = field(default_factory=list)
+    edges: list[E] = field(default_factory=list)
+    documents: list[D] = field(default_factory=list)
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias id, canonical id)
 
-    def extend(self, other: GraphBatch) -> None:
+    def extend(self, other: Self) -> None:
         self.nodes.extend(other.nodes)
         self.edges.extend(other.edges)
         self.documents.extend(other.documents)
@@ -61,6 +66,11 @@ class GraphBatch:
 
     def __len__(self) -> int:
         return len(self.nodes) + len(self.edges) + len(self.documents)
+
+
+@dataclass
+class GraphBatch(Batch[Node, Edge, Document]):
+    """Nodes, edges and documents to write in one transaction."""
 
 
 def merge_props(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:

@@ -24,10 +24,10 @@ True
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
+from ringtrace.graph.elements import Batch, Document, Edge, GraphBatch, Node
 from ringtrace.graph.identity import normalize_case_number
 from ringtrace.graph.store.codec import loads
 
@@ -46,22 +46,8 @@ _dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", "
 
 
 @dataclass
-class BatchRows:
+class BatchRows(Batch[NodeRow, EdgeRow, DocumentRow]):
     """A :class:`~ringtrace.graph.elements.GraphBatch` encoded: what one transaction writes."""
-
-    nodes: list[NodeRow] = field(default_factory=list)
-    edges: list[EdgeRow] = field(default_factory=list)
-    documents: list[DocumentRow] = field(default_factory=list)
-    aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias id, canonical id)
-
-    def extend(self, other: BatchRows) -> None:
-        self.nodes.extend(other.nodes)
-        self.edges.extend(other.edges)
-        self.documents.extend(other.documents)
-        self.aliases.extend(other.aliases)
-
-    def __len__(self) -> int:
-        return len(self.nodes) + len(self.edges) + len(self.documents)
 
 
 def _present(props: dict[str, Any]) -> dict[str, Any]:

@@ -6,8 +6,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from ringtrace.graph.identity import lead_id
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
@@ -16,14 +14,6 @@ from ringtrace.queries.leads import list_leads
 from ringtrace.queries.ringviews import list_rings, ring_detail
 from ringtrace.queries.rules import load_rules
 from ringtrace.queries.scan import STEPS, run_scan
-
-
-@pytest.fixture
-def scanned(province: Path, tmp_path: Path) -> SQLiteStore:
-    store = SQLiteStore.open(tmp_path / "ws")
-    ingest_paths(store, [province])
-    run_scan(store)
-    return store
 
 
 def _without_time(result: Mapping[str, Any]) -> dict[str, Any]:

@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
-import pytest
 
 from ringtrace.graph.store.sqlite import SQLiteStore
-from ringtrace.loaders.ingest import ingest_paths
 from ringtrace.queries.entities import agent_profile, employer_profile, person_profile
 from ringtrace.queries.leads import list_leads
 from ringtrace.queries.ringviews import list_rings, ring_detail
-from ringtrace.queries.scan import run_scan
 from ringtrace.queries.views import CaseView, PersonRole, RingDetail
-
-
-@pytest.fixture
-def scanned(province: Path, tmp_path: Path) -> SQLiteStore:
-    store = SQLiteStore.open(tmp_path / "ws")
-    ingest_paths(store, [province])
-    run_scan(store)
-    return store
 
 
 def test_a_ring_detail_serialises_in_its_field_order_with_lists(scanned: SQLiteStore) -> None:

@@ -155,7 +155,8 @@ class Ring:
     cases: list[str]
     links: list[Link] = field(default_factory=list)
     community: int | None = None  # set when the ring came from splitting a large component
-    #: at most ``tie_max_cases`` cases: a personal tie (``tie``, ``kin``) is its coordination
+    #: at most ``tie_max_cases`` cases, and of its burst at one employer (:func:`_small`): a
+    #: personal tie (``tie``, ``kin``) is its coordination
     small: bool = False
     score: float = 0.0
 
@@ -603,8 +604,21 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
             ring_links = [lk for lk in ring_links if len(lk.cases) >= 2]
             rings.append(Ring(ring_id(part[0]), part, ring_links,
                               community=n if len(parts) > 1 else None,
-                              small=len(part) <= params.tie_max_cases))
+                              small=_small(frame, part, params.tie_max_cases)))
     return rings
+
+
+def _small(frame: Frame, cases: list[str], most: int) -> bool:
+    """Whether a ring is small enough for a personal tie to be its coordination evidence: at
+    most ``most`` cases, and - at one employer - at most ``most`` suits in the burst they were
+    filed in (:func:`burst_cases`). Three suits that the employer's own HR person answered
+    among the six a closing firm's staff filed that month are the firm answering its workforce,
+    not a manager paid to admit two or three claims (the same person answers every suit of a
+    genuine closure)."""
+    if len(cases) > most:
+        return False
+    employers = {e.id for c in cases for e in frame.cases[c].employers}
+    return len(employers) != 1 or burst_cases(frame, cases, employers) <= most
 
 
 #: link kinds that show coordination (as opposed to co-location in one employer or batch, or

@@ -18,6 +18,7 @@ from ringtrace.queries.rings import (
     _practice_dominated,
     assemble,
     batch_links,
+    coordinated_cases,
     evidence_links,
     structure,
     time_chains,
@@ -432,3 +433,32 @@ def test_a_weaker_suit_the_same_manager_admitted_joins_the_candidates_ring(
     untied = _manager_pair()
     untied[1]["agents"][1]["name"] = "王会计"
     assert rings_of(frame_of(tmp_path / "untied", untied), 0.5) == []
+
+
+def test_the_managers_tie_is_no_small_ring_inside_a_bigger_burst(tmp_path: Path) -> None:
+    """Two suits the office manager admitted are a small ring when they are the employer's only
+    suits of those days; among six the firm's staff filed that week, the same manager
+    answering is the firm answering its workforce, and the tie is no coordination."""
+    def assembled(frame: Frame) -> list[Ring]:
+        first, second = sorted(frame.cases)[:2]
+        scores = {c: CaseScore(c, rule_score=0.1) for c in frame.cases}
+        scores[first] = CaseScore(first, rule_score=0.9)
+        scores[second] = CaseScore(second, rule_score=0.9)
+        return assemble(frame, [], scores, PARAMS)
+
+    def tie_only(ring: Ring) -> Ring:
+        return dataclasses.replace(ring, links=[lk for lk in ring.links if lk.kind == "tie"])
+
+    [alone] = assembled(frame_of(tmp_path / "alone", _manager_pair()))
+    assert alone.small and coordinated_cases(tie_only(alone)) == set(alone.cases)
+    staff = _manager_pair()
+    for n in range(3, 7):
+        case = _case(n, f"2021-03-0{n}", agent=f"代理人{n}")
+        case["agents"].append(dict(staff[0]["agents"][-1], represents=[
+            case["parties"][1]["name"]]))
+        staff.append(case)
+    season = frame_of(tmp_path / "season", staff)
+    [ring] = assembled(season)
+    assert len(ring.cases) == 2 and not ring.small
+    assert structure(season, ring).burst_cases == 5  # 1 to 5 March: the sixth came after
+    assert coordinated_cases(tie_only(ring)) == set()

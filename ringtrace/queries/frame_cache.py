@@ -193,6 +193,7 @@ def _read(fh: BinaryIO) -> Frame | None:
     tables: dict[str, dict[str, Any]] = {name: {} for name, _ in _PARTS[1:]}
     seen = set()
     last = 0
+    size = os.fstat(fh.fileno()).st_size
     while True:
         head = fh.read(_SEGMENT.size)
         if len(head) != _SEGMENT.size:
@@ -200,8 +201,8 @@ def _read(fh: BinaryIO) -> Frame | None:
         number, length, crc = _SEGMENT.unpack(head)
         if number == _END:
             break
-        if number >= len(_PARTS) or number < last:
-            return None
+        if number >= len(_PARTS) or number < last or length > size - fh.tell():
+            return None  # a damaged length is not read (it would allocate that much first)
         payload = fh.read(length)
         if len(payload) != length or zlib.crc32(payload) != crc:
             return None

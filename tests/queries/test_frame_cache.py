@@ -112,7 +112,7 @@ def test_another_workspace_with_the_same_history_does_not_share_it(tmp_path: Pat
     assert frame_key(one) != frame_key(two)
 
 
-@pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "garbage", "header"])
+@pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "garbage", "header", "length"])
 def test_a_damaged_file_is_ignored_and_replaced(store: SQLiteStore, damage: str,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     built = _builds(monkeypatch)
@@ -120,7 +120,9 @@ def test_a_damaged_file_is_ignored_and_replaced(store: SQLiteStore, damage: str,
     path = cache_path(store)
     assert path is not None
     data = path.read_bytes()
-    damaged = {"truncate": data[: len(data) * 2 // 3], "empty": b"",
+    first = len(frame_cache.FORMAT) + len(frame_key(store)) + 1 + 1  # the first part's length
+    damaged = {"length": data[:first] + (2**62).to_bytes(8, "little") + data[first + 8:],
+               "truncate": data[: len(data) * 2 // 3], "empty": b"",
                "flip": data[:-40] + bytes([data[-40] ^ 0xFF]) + data[-39:],
                "garbage": data[:200] + os.urandom(len(data) - 200),
                "header": data.replace(frame_cache.FORMAT, b"ringtrace-frame-cache 0\n", 1)}[damage]

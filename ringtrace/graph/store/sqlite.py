@@ -257,8 +257,7 @@ class SQLiteStore(GraphStore):
             elif int(row[0]) != SCHEMA_VERSION:
                 raise StoreError(f"{db} has schema version {row[0]}, this ringtrace reads "
                                  f"{SCHEMA_VERSION}: re-ingest into a new workspace")
-            if not _deferred(conn):  # else a load is writing without them, or was cut short
-                conn.executescript(";".join(_READ_INDEXES.values()))
+            _ensure_read_indexes(conn)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open workspace {root}: {exc}") from exc
         return cls(root, conn)
@@ -662,6 +661,30 @@ class SQLiteStore(GraphStore):
         if "fingerprint" not in rows or "resolution" not in rows:
             return None
         return bytes(rows["fingerprint"]).decode(), loads(zlib.decompress(rows["resolution"]))
+
+
+def _ensure_read_indexes(conn: sqlite3.Connection) -> None:
+    """Create the read indexes a workspace lacks (a new one, or one made by an older ringtrace),
+    unless a load is writing without them or was cut short (:data:`DEFERRED_KEY`). Checked and
+    created in one write transaction, so a load that drops them between the check and the
+    creation is seen; when another process holds the write lock (a load under way) nothing is
+    created: the indexes only speed reads up, and the load or the next writer builds them."""
+    present = {name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    if present >= set(_READ_INDEXES) or _deferred(conn):
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:  # busy: a writer is at work
+        return
+    try:
+        if not _deferred(conn):
+            for sql in _READ_INDEXES.values():
+                conn.execute(sql)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _deferred(conn: sqlite3.Connection) -> bool:

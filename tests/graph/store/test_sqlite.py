@@ -266,3 +266,25 @@ def test_read_indexes_dropped_by_a_load_that_died_are_built_by_the_next_writer(
     with SQLiteStore.open(tmp_path) as store:
         assert store.conn.execute("SELECT count(*) FROM meta WHERE key = "
                                   "'read_indexes_deferred'").fetchone() == (0,)
+
+
+def test_opening_while_another_process_writes_does_not_build_missing_indexes(
+        tmp_path: Path) -> None:
+    """A workspace without its read indexes, opened while another connection holds the write
+    lock (a load between its drop and its build), opens without them instead of failing."""
+    SQLiteStore.open(tmp_path / "ws").close()
+    db = tmp_path / "ws" / "ringtrace.sqlite"
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("DROP INDEX nodes_uscc")
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        reader = SQLiteStore.open(tmp_path / "ws")  # waits out the busy timeout, then reads on
+        assert "nodes_uscc" not in {n for (n,) in reader.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+        reader.close()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with SQLiteStore.open(tmp_path / "ws") as store:  # free again: built on opening
+        assert "nodes_uscc" in {n for (n,) in store.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}

@@ -32,11 +32,17 @@ from ringtrace.resolve.settings import ResolveSettings, shipped
 
 #: bump when the rules change, so that kept resolutions are recomputed
 def _rules_version() -> str:
-    """A digest of this package's source: a kept resolution made by other rules (an upgrade, a
-    fix) is recomputed rather than reused."""
+    """A digest of this package's source and of what its rules read besides (the identity
+    normalisation, the graph builder's address test, the region tables): a kept resolution
+    made by other rules (an upgrade, a fix) is recomputed rather than reused."""
+    package = Path(__file__).resolve().parent
+    root = package.parent
+    sources = [*sorted(package.glob("*.py")), root / "graph" / "identity.py",
+               root / "graph" / "build.py", *sorted((root / "regions").glob("*.py")),
+               root / "regions" / "gb2260.json"]
     h = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sources:
+        h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:12]
 
 

@@ -168,7 +168,8 @@ def unsaved() -> Iterator[None]:
 
 def ensure(store: GraphStore, *, save: bool = True,
            settings: ResolveSettings | None = None) -> Resolution:
-    """The store's resolution with ``settings`` (default: the shipped ones): the kept one
+    """The store's resolution with ``settings`` (default: those the stored scan ran with, else
+    the shipped ones, :func:`scanned_with`): the kept one
     when nothing changed, else computed and kept (computed only, not kept, when ``save`` is
     False or inside :func:`unsaved`). The workspace keeps one resolution: asked with other
     settings than the kept one's, it is recomputed (and kept in its place).
@@ -178,6 +179,7 @@ def ensure(store: GraphStore, *, save: bool = True,
     either saved through this object (which ``resolution_saves`` counts) or kept under another
     key."""
     judged = judgements.stored(store)
+    settings = settings if settings is not None else scanned_with(store)
     key = kept_key(store, judged, settings)
     memo = _decoded.get(store)
     if memo is not None and memo[:2] == (key, store.resolution_saves):
@@ -189,6 +191,16 @@ def ensure(store: GraphStore, *, save: bool = True,
             _decoded[store] = (key, store.resolution_saves, found)
             return found
     return run(store, judged, key=key, save=save and _SAVING.get(), settings=settings)
+
+
+def scanned_with(store: GraphStore) -> ResolveSettings | None:
+    """The ``[resolve]`` settings of the scan stored in ``store`` (None: no scan, or one stored
+    before the table): what a view resolves with when it is given none, so that the entity ids a
+    page shows are the ones the scan's rings and findings were computed on."""
+    reader = store.scan_reader()
+    meta = reader.part("meta") if reader is not None else None
+    table = (meta or {}).get("rules", {}).get("resolve")
+    return ResolveSettings.from_table(table, "the stored scan") if table else None
 
 
 def run(store: GraphStore, judged: Sequence[Judgement] | None = None,

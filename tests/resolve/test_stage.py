@@ -193,3 +193,20 @@ def test_a_resolution_kept_with_other_settings_is_recomputed(tmp_path: Path) -> 
     assert _bare_agent_joined(ensure(store))  # back to the shipped settings: recomputed
     frame = build_frame(store, settings=narrow)
     assert len({a.id for c in frame.cases.values() for a in c.agents if a.name == "孔龙"}) == 2
+
+
+def test_views_resolve_with_the_settings_the_stored_scan_ran_with(tmp_path: Path) -> None:
+    """A scan run with another [resolve] table keeps its resolution; a view asking without
+    settings (a profile, a ring page, the desk) gets that one, not the shipped settings' one, so
+    the entity ids it shows are those of the scan's rings."""
+    from ringtrace.queries.scan import run_scan
+    from ringtrace.resolve.stage import scanned_with
+
+    store = store_of(tmp_path, _docs(), [ROW])
+    assert scanned_with(store) is None  # no scan yet
+    config = load_rules(overrides={"resolve": {"agent_gap_days": 30}})
+    run_scan(store, config)
+    assert scanned_with(store) == config.resolve
+    kept = store.load_resolution()
+    assert not _bare_agent_joined(ensure(store))
+    assert store.load_resolution() == kept  # reused, not recomputed with the shipped settings

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame, PartyRef
-from ringtrace.queries.rules import default_rules
+from ringtrace.queries.redflags.params import RuleParams
+from ringtrace.queries.rules import RuleConfig, default_rules
 
-RuleFunc = Callable[[Frame, dict[str, Any]], Iterator[Finding]]
+#: a rule's function: the frame and the rule's typed parameters to its findings
+RuleFunc = Callable[[Frame, Any], Iterator[Finding]]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -36,6 +38,15 @@ class Rule:
     run: RuleFunc
     #: a mitigating rule lowers the score of the cases it hits instead of raising it
     mitigating: bool = False
+    #: the class of the rule's parameters, built from its ``rules.toml`` table (none: the rule
+    #: still reads the raw table)
+    params: type[RuleParams] | None = None
+
+    def params_of(self, config: RuleConfig) -> RuleParams | Mapping[str, object]:
+        """This rule's parameters in ``config``, checked (:meth:`RuleParams.from_table`)."""
+        if self.params is None:
+            return config.params(self.id)
+        return self.params.from_table(config.params(self.id), config.source, self.id)
 
 
 class LazyMap(dict[K, V]):

@@ -55,6 +55,13 @@ class RuleParams:
         return cls(**values)
 
 
+@dataclass(frozen=True)
+class KeywordParams(RuleParams):
+    """A rule that quotes the documents for words (``keywords`` in its table)."""
+
+    keywords: tuple[str, ...]
+
+
 def _value(kind: Any, value: Any, where: str) -> Any:
     """``value`` checked against (and converted to) the type ``kind`` of a parameter field."""
     if kind is int:

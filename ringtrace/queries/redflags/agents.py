@@ -57,7 +57,7 @@ from ringtrace.queries.redflags.common import (
     years_between,
 )
 from ringtrace.queries.redflags.params import RuleParams
-from ringtrace.queries.rules import default_rules
+from ringtrace.queries.rules import RuleConfig, default_rules
 
 
 @dataclass(frozen=True)
@@ -81,16 +81,12 @@ class Reach:
     @classmethod
     def default(cls) -> Reach:
         """The reach of the shipped ``rules.toml``."""
-        return cls.of(default_rules().params("AGENT_MANY_APPLICANTS"))
+        return cls.of(default_rules())
 
     @classmethod
-    def of(cls, params: dict[str, Any]) -> Reach:
-        return cls(int(params["min_applicants"]), float(params["min_suspicious_share"]),
-                   int(params["reach_days"]), float(params["min_pension_client_share"]),
-                   tuple(params["client_female_ages"]),
-                   tuple(params["client_male_ages"]),
-                   float(params["professional_admitted_share"]),
-                   tuple(params["series_proof_rules"]))
+    def of(cls, config: RuleConfig) -> Reach:
+        """The reach of ``config``'s ``[rules.AGENT_MANY_APPLICANTS]``."""
+        return ManyApplicantsParams.of(config, "AGENT_MANY_APPLICANTS").reach
 
 
 @dataclass(frozen=True)

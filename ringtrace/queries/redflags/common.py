@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame, PartyRef
 from ringtrace.queries.redflags.params import RuleParams
-from ringtrace.queries.rules import RuleConfig, default_rules
+from ringtrace.queries.rules import RuleConfig
 
 #: a rule's function: the frame and the rule's typed parameters to its findings
 RuleFunc = Callable[[Frame, Any], Iterator[Finding]]
@@ -46,7 +46,7 @@ class Rule:
         """This rule's parameters in ``config``, checked (:meth:`RuleParams.from_table`)."""
         if self.params is None:
             return config.params(self.id)
-        return self.params.from_table(config.params(self.id), config.source, self.id)
+        return self.params.of(config, self.id)
 
 
 class LazyMap(dict[K, V]):
@@ -257,15 +257,6 @@ class Workforce:
 
     min_workers: int
     min_years: int
-
-    @classmethod
-    def default(cls) -> Workforce:
-        """The thresholds of the shipped ``rules.toml``."""
-        return cls.of(default_rules().params("GROUP_UNPROVEN"))
-
-    @classmethod
-    def of(cls, params: dict[str, Any]) -> Workforce:
-        return cls(int(params["workforce_min_workers"]), int(params["workforce_min_years"]))
 
 
 def large_employers(frame: Frame, min_headcount: int, workforce: Workforce) -> frozenset[str]:

@@ -44,6 +44,7 @@ from ringtrace.queries.redflags.common import (
     large_employers,
 )
 from ringtrace.queries.redflags.params import RuleParams
+from ringtrace.queries.rules import RuleConfig, default_rules
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,16 @@ class UnprovenParams(RuleParams):
     @property
     def workforce(self) -> Workforce:
         return Workforce(self.workforce_min_workers, self.workforce_min_years)
+
+
+def workforce_of(config: RuleConfig) -> Workforce:
+    """The workforce thresholds of ``config``'s ``[rules.GROUP_UNPROVEN]``."""
+    return UnprovenParams.of(config, "GROUP_UNPROVEN").workforce
+
+
+def default_workforce() -> Workforce:
+    """The workforce thresholds of the shipped ``rules.toml``."""
+    return workforce_of(default_rules())
 
 
 def unproven(frame: Frame, params: UnprovenParams) -> Iterator[Finding]:

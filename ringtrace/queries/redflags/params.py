@@ -19,11 +19,11 @@ checking every key and type and naming the file and key on error::
 from __future__ import annotations
 
 import typing
-from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields
 from typing import Any, TypeVar
 
 from ringtrace.errors import RuleError
+from ringtrace.queries.rules import RuleConfig
 
 P = TypeVar("P", bound="RuleParams")
 
@@ -36,7 +36,12 @@ class RuleParams:
     weight: float
 
     @classmethod
-    def from_table(cls: type[P], table: Mapping[str, object], source: str, rule_id: str) -> P:
+    def of(cls: type[P], config: RuleConfig, rule_id: str) -> P:
+        """The parameters of ``rule_id`` in ``config``."""
+        return cls.from_table(config.params(rule_id), config.source, rule_id)
+
+    @classmethod
+    def from_table(cls: type[P], table: dict[str, Any], source: str, rule_id: str) -> P:
         """The parameters of ``rule_id`` from its table of the rules file ``source``."""
         hints = typing.get_type_hints(cls)
         names = {f.name for f in fields(cls)}

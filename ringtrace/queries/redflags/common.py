@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -38,14 +38,12 @@ class Rule:
     run: RuleFunc
     #: a mitigating rule lowers the score of the cases it hits instead of raising it
     mitigating: bool = False
-    #: the class of the rule's parameters, built from its ``rules.toml`` table (none: the rule
-    #: still reads the raw table)
-    params: type[RuleParams] | None = None
+    #: the class of the rule's parameters, built from its ``rules.toml`` table (``run`` takes
+    #: an instance; a test checks the two agree)
+    params: type[RuleParams] = field(kw_only=True)
 
-    def params_of(self, config: RuleConfig) -> RuleParams | Mapping[str, object]:
+    def params_of(self, config: RuleConfig) -> RuleParams:
         """This rule's parameters in ``config``, checked (:meth:`RuleParams.from_table`)."""
-        if self.params is None:
-            return config.params(self.id)
         return self.params.of(config, self.id)
 
 

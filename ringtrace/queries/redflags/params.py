@@ -19,6 +19,7 @@ checking every key and type and naming the file and key on error::
 from __future__ import annotations
 
 import typing
+from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields
 from typing import Any, TypeVar
 
@@ -41,7 +42,7 @@ class RuleParams:
         return cls.from_table(config.params(rule_id), config.source, rule_id)
 
     @classmethod
-    def from_table(cls: type[P], table: dict[str, Any], source: str, rule_id: str) -> P:
+    def from_table(cls: type[P], table: Mapping[str, object], source: str, rule_id: str) -> P:
         """The parameters of ``rule_id`` from its table of the rules file ``source``."""
         hints = typing.get_type_hints(cls)
         names = {f.name for f in fields(cls)}

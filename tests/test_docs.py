@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -43,7 +45,9 @@ def test_architecture_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     blocks = re.findall(r"^```python\n(.*?)^```", ARCHITECTURE.read_text("utf-8"), re.M | re.S)
     assert len(blocks) >= 6
     monkeypatch.chdir(tmp_path)
-    namespace: dict[str, object] = {"__name__": "architecture_examples"}
+    module = types.ModuleType("architecture_examples")  # a real module: dataclasses look it up
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    namespace = module.__dict__
     for number, block in enumerate(blocks, start=1):
         exec(compile(block, f"docs/architecture.md block {number}", "exec"), namespace)
 

@@ -58,6 +58,7 @@ from ringtrace.queries.redflags.common import (
     to_date,
 )
 from ringtrace.queries.redflags.contacts import sharing_by_identifier
+from ringtrace.queries.redflags.group import default_workforce, workforce_of
 from ringtrace.queries.rules import RuleConfig
 from ringtrace.queries.scoring import CaseScore
 
@@ -101,13 +102,12 @@ class RingParams:
     #: what makes an agent an intermediary (``[rules.AGENT_MANY_APPLICANTS]``)
     reach: Reach = field(default_factory=Reach.default)
     #: when suits show a big employer of unknown headcount (``[rules.GROUP_UNPROVEN]``)
-    workforce: Workforce = field(default_factory=Workforce.default)
+    workforce: Workforce = field(default_factory=default_workforce)
 
     @classmethod
     def of(cls, config: RuleConfig) -> RingParams:
         table = config.rings
-        values: dict[str, Any] = {"reach": Reach.of(config.params("AGENT_MANY_APPLICANTS")),
-                                  "workforce": Workforce.of(config.params("GROUP_UNPROVEN"))}
+        values: dict[str, Any] = {"reach": Reach.of(config), "workforce": workforce_of(config)}
         for f in fields(cls):
             if f.name in values:
                 continue

@@ -58,9 +58,8 @@ def run_all(frame: Frame, config: RuleConfig,
     fired = fired_cases(frame)
     with collector_paused():
         for rule in CATALOGUE:
-            params = config.params(rule.id)
-            if float(params["weight"]) != 0:
-                found = list(rule.run(frame, params))
+            if config.weight(rule.id) != 0:
+                found = list(rule.run(frame, rule.params_of(config)))
                 fired[rule.id] = {c for f in found for c in f.cases}
                 findings.extend(found)
             if progress:

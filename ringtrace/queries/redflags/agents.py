@@ -56,7 +56,8 @@ from ringtrace.queries.redflags.common import (
     uncontested,
     years_between,
 )
-from ringtrace.queries.rules import default_rules
+from ringtrace.queries.redflags.params import RuleParams
+from ringtrace.queries.rules import RuleConfig, default_rules
 
 
 @dataclass(frozen=True)
@@ -80,16 +81,41 @@ class Reach:
     @classmethod
     def default(cls) -> Reach:
         """The reach of the shipped ``rules.toml``."""
-        return cls.of(default_rules().params("AGENT_MANY_APPLICANTS"))
+        return cls.of(default_rules())
 
     @classmethod
-    def of(cls, params: dict[str, Any]) -> Reach:
-        return cls(int(params["min_applicants"]), float(params["min_suspicious_share"]),
-                   int(params["reach_days"]), float(params["min_pension_client_share"]),
-                   tuple(params["client_female_ages"]),
-                   tuple(params["client_male_ages"]),
-                   float(params["professional_admitted_share"]),
-                   tuple(params["series_proof_rules"]))
+    def of(cls, config: RuleConfig) -> Reach:
+        """The reach of ``config``'s ``[rules.AGENT_MANY_APPLICANTS]``."""
+        return ManyApplicantsParams.of(config, "AGENT_MANY_APPLICANTS").reach
+
+
+@dataclass(frozen=True)
+class ManyApplicantsParams(RuleParams):
+    """``[rules.AGENT_MANY_APPLICANTS]``: the values of :class:`Reach`."""
+
+    min_applicants: int
+    min_suspicious_share: float
+    reach_days: int
+    min_pension_client_share: float
+    client_female_ages: tuple[float, float]
+    client_male_ages: tuple[float, float]
+    professional_admitted_share: float
+    series_proof_rules: tuple[str, ...]
+
+    @property
+    def reach(self) -> Reach:
+        return Reach(self.min_applicants, self.min_suspicious_share, self.reach_days,
+                     self.min_pension_client_share, self.client_female_ages,
+                     self.client_male_ages, self.professional_admitted_share,
+                     self.series_proof_rules)
+
+
+@dataclass(frozen=True)
+class OneGroupParams(RuleParams):
+    """``[rules.AGENT_ONE_GROUP]``."""
+
+    min_applicants: int
+    min_suspicious_share: float
 
 
 def suspicious_case(case: CaseInfo) -> bool:
@@ -347,8 +373,8 @@ def _busy_agents(frame: Frame, minimum: int) -> list[str]:
     return busy
 
 
-def many_applicants(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    reach = Reach.of(params)
+def many_applicants(frame: Frame, params: ManyApplicantsParams) -> Iterator[Finding]:
+    reach = params.reach
     frame.memo["redflags.reach"] = reach
     for agent_id in _busy_agents(frame, reach.min_workers):
         profile = agent_profile(frame, agent_id)
@@ -364,8 +390,8 @@ def many_applicants(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                           [Evidence("link", None, "案号: " + "、".join(numbers))])
 
 
-def one_group(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    minimum, share = int(params["min_applicants"]), float(params["min_suspicious_share"])
+def one_group(frame: Frame, params: OneGroupParams) -> Iterator[Finding]:
+    minimum, share = params.min_applicants, params.min_suspicious_share
     for agent_id in _busy_agents(frame, minimum):
         if one_group_agent(frame, agent_id, minimum, share, reach_of(frame)):
             profile = agent_profile(frame, agent_id)
@@ -376,7 +402,7 @@ def one_group(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                           [Evidence("link", None, "案号: " + "、".join(numbers))])
 
 
-def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+def both_sides(frame: Frame, params: RuleParams) -> Iterator[Finding]:
     hits: dict[str, list[tuple[str, Evidence]]] = defaultdict(list)
     # the cases of each (employer, agent) pair where the agent acted for the workers / employer
     for_workers: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -430,7 +456,7 @@ def both_sides(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                       "代理关系显示同一人或关联方控制诉讼双方", evidence[:10])
 
 
-def same_firm(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+def same_firm(frame: Frame, params: RuleParams) -> Iterator[Finding]:
     for case in confirmation_cases(frame):
         if not uncontested(case):
             continue
@@ -495,7 +521,7 @@ def _legal_rep_names(frame: Frame) -> LazyMap[str, frozenset[Any]]:
     return frame.memoised("redflags.legal_rep_names", lambda: LazyMap(names))
 
 
-def employee_or_relative(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+def employee_or_relative(frame: Frame, params: RuleParams) -> Iterator[Finding]:
     for case in confirmation_cases(frame):
         if not uncontested(case):
             continue
@@ -511,9 +537,9 @@ def employee_or_relative(frame: Frame, params: dict[str, Any]) -> Iterator[Findi
 
 
 RULES = [
-    Rule("AGENT_MANY_APPLICANTS", "agents", "同一代理人代理多名申请人", many_applicants),
-    Rule("AGENT_ONE_GROUP", "agents", "同一非律师代理人代理同一单位多名申请人", one_group),
-    Rule("AGENT_BOTH_SIDES", "agents", "同一人或关联方代理双方", both_sides),
-    Rule("AGENT_SAME_FIRM", "agents", "双方代理人同属一家律所", same_firm),
-    Rule("AGENT_EMPLOYEE_OR_RELATIVE", "agents", "代理人为单位员工或亲属", employee_or_relative),
+    Rule("AGENT_MANY_APPLICANTS", "agents", "同一代理人代理多名申请人", many_applicants, params=ManyApplicantsParams),
+    Rule("AGENT_ONE_GROUP", "agents", "同一非律师代理人代理同一单位多名申请人", one_group, params=OneGroupParams),
+    Rule("AGENT_BOTH_SIDES", "agents", "同一人或关联方代理双方", both_sides, params=RuleParams),
+    Rule("AGENT_SAME_FIRM", "agents", "双方代理人同属一家律所", same_firm, params=RuleParams),
+    Rule("AGENT_EMPLOYEE_OR_RELATIVE", "agents", "代理人为单位员工或亲属", employee_or_relative, params=RuleParams),
 ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
@@ -25,12 +25,21 @@ from ringtrace.queries.redflags.common import (
     Rule,
     employer_confirmation_cases,
 )
+from ringtrace.queries.redflags.params import RuleParams
 
 _DATES = (("filing_date", "立案"), ("hearing_date", "开庭"), ("decision_date", "裁判"))
 
 
-def same_day(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    minimum = int(params["min_cases"])
+@dataclass(frozen=True)
+class SameDayParams(RuleParams):
+    """``[rules.BATCH_SAME_DAY]``."""
+
+    #: cases against one employer on one day that make a batch
+    min_cases: int
+
+
+def same_day(frame: Frame, params: SameDayParams) -> Iterator[Finding]:
+    minimum = params.min_cases
     labels = dict(_DATES)
     for employer, facts in employer_confirmation_cases(frame).items():
         if len(facts) < minimum:  # too few cases for any batch
@@ -59,4 +68,4 @@ def _same_day_groups(facts: list[CaseFacts]) -> dict[tuple[str, str], list[str]]
     return groups
 
 
-RULES = [Rule("BATCH_SAME_DAY", "batch", "同日批量立案/开庭/裁判", same_day)]
+RULES = [Rule("BATCH_SAME_DAY", "batch", "同日批量立案/开庭/裁判", same_day, params=SameDayParams)]

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
@@ -44,6 +44,23 @@ from ringtrace.queries.redflags.common import (
     span_finder,
     text_evidence,
 )
+from ringtrace.queries.redflags.params import KeywordParams, RuleParams
+
+
+@dataclass(frozen=True)
+class ConfirmationOnlyParams(RuleParams):
+    """``[rules.CLAIM_CONFIRMATION_ONLY]``."""
+
+    #: a total claimed below this many yuan is a sum added for cover
+    token_yuan: float
+
+
+@dataclass(frozen=True)
+class MoneyParams(RuleParams):
+    """``[rules.CLAIM_MONEY]``."""
+
+    #: yuan claimed besides the confirmation that make a real dispute
+    min_total_yuan: float
 
 #: an admission of the work that goes on to dispute the money: "对工作期间无异议，但工资数额过高"
 PARTIAL_ADMISSION = re.compile(
@@ -64,7 +81,7 @@ def partial_admission(case: CaseInfo) -> str | None:
     return None
 
 
-def no_objection(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+def no_objection(frame: Frame, params: RuleParams) -> Iterator[Finding]:
     for case in confirmation_cases(frame):
         response = case.props.get("defendant_response")
         if response in ("admits", "no_objection") and partial_admission(case) is None:
@@ -74,7 +91,7 @@ def no_objection(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                                              f"defendant_response={response}"))
 
 
-def mediated(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+def mediated(frame: Frame, params: RuleParams) -> Iterator[Finding]:
     for case in confirmation_cases(frame):
         props = case.props
         if props.get("document_type") == "调解书" or props.get("outcome") == "mediated":
@@ -83,7 +100,7 @@ def mediated(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                                              f"document_type={case.get('document_type')}"))
 
 
-def default(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+def default(frame: Frame, params: RuleParams) -> Iterator[Finding]:
     for case in confirmation_cases(frame):
         props = case.props
         if props.get("absent") or props.get("defendant_response") == "absent":
@@ -91,14 +108,14 @@ def default(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                                text_evidence(case, "absence", "absent=true"))
 
 
-def confirmation_only(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+def confirmation_only(frame: Frame, params: ConfirmationOnlyParams) -> Iterator[Finding]:
     """A claim for the confirmation alone, or with no more than a token sum beside it.
 
     A scheme can dodge a rule that only asks "is any amount claimed?" by adding a few hundred
     yuan for cover; less than ``token_yuan`` (under one month's minimum wage anywhere in China)
     collects nothing worth a lawsuit, so such a claim still reads as confirmation only.
     """
-    token = float(params["token_yuan"])
+    token = params.token_yuan
     # a confirmation-only claim makes a confirmation case (see Frame): no other case can hit
     for case in confirmation_cases(frame):
         amounts = [a for a in case.claim_amounts if isinstance(a, int | float) and a > 0]
@@ -111,8 +128,8 @@ def confirmation_only(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]
                                text_evidence(case, "claim", f"claim_amounts={amounts[:6]}"))
 
 
-def purpose(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    find = span_finder(("purpose", "claim"), tuple(params["keywords"]))
+def purpose(frame: Frame, params: KeywordParams) -> Iterator[Finding]:
+    find = span_finder(("purpose", "claim"), params.keywords)
     for case in confirmation_cases(frame):
         quoted = find(case)
         if quoted:
@@ -120,8 +137,8 @@ def purpose(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                                Evidence("text", case.case_number, quoted))
 
 
-def money(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    floor = float(params["min_total_yuan"])
+def money(frame: Frame, params: MoneyParams) -> Iterator[Finding]:
+    floor = params.min_total_yuan
     for case in confirmation_cases(frame):
         amounts = [a for a in case.claim_amounts if isinstance(a, int | float) and a > 0]
         total = sum(amounts)
@@ -130,7 +147,7 @@ def money(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                                text_evidence(case, "claim", f"claim_amounts={amounts[:6]}"))
 
 
-def partial(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+def partial(frame: Frame, params: RuleParams) -> Iterator[Finding]:
     for case in confirmation_cases(frame):
         quoted = partial_admission(case)
         if quoted is not None:
@@ -140,12 +157,12 @@ def partial(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
 
 
 RULES = [
-    Rule("CLAIM_NO_OBJECTION", "claims", "被告认可或无异议", no_objection),
-    Rule("CLAIM_MEDIATED", "claims", "调解结案", mediated),
-    Rule("CLAIM_DEFAULT", "claims", "被告缺席", default),
-    Rule("CLAIM_CONFIRMATION_ONLY", "claims", "仅请求确认劳动关系", confirmation_only),
-    Rule("CLAIM_PURPOSE", "claims", "诉讼目的为补缴/退休", purpose),
-    Rule("CLAIM_MONEY", "claims", "同时主张工资/补偿金额（减轻）", money, mitigating=True),
-    Rule("CLAIM_PARTIAL_ADMISSION", "claims", "认可劳动关系但争议金额（减轻）", partial,
+    Rule("CLAIM_NO_OBJECTION", "claims", "被告认可或无异议", no_objection, params=RuleParams),
+    Rule("CLAIM_MEDIATED", "claims", "调解结案", mediated, params=RuleParams),
+    Rule("CLAIM_DEFAULT", "claims", "被告缺席", default, params=RuleParams),
+    Rule("CLAIM_CONFIRMATION_ONLY", "claims", "仅请求确认劳动关系", confirmation_only, params=ConfirmationOnlyParams),
+    Rule("CLAIM_PURPOSE", "claims", "诉讼目的为补缴/退休", purpose, params=KeywordParams),
+    Rule("CLAIM_MONEY", "claims", "同时主张工资/补偿金额（减轻）", money, params=MoneyParams, mitigating=True),
+    Rule("CLAIM_PARTIAL_ADMISSION", "claims", "认可劳动关系但争议金额（减轻）", partial, params=RuleParams,
          mitigating=True),
 ]

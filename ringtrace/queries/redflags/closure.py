@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
@@ -48,6 +48,7 @@ from ringtrace.queries.redflags.common import (
     to_date,
     years_between,
 )
+from ringtrace.queries.redflags.params import RuleParams
 
 
 def _at_retirement(facts: CaseFacts, tolerance: int, ages: list[int]) -> bool:
@@ -77,29 +78,43 @@ def _longest_run(dated: Ended, days: int) -> Ended:
     return dated[best[0]:best[1]]
 
 
-def _workforce(ended: Ended, params: dict[str, Any]) -> str | None:
+@dataclass(frozen=True)
+class EndedTogetherParams(RuleParams):
+    """``[rules.EVID_ENDED_TOGETHER]`` (the values and why they hold are in ``rules.toml``)."""
+
+    min_cases: int
+    min_share: float
+    window_days: int
+    closure_days: int
+    min_length_spread_years: float
+    short_tenure_years: float
+    retirement_tolerance_days: int
+    retirement_ages: tuple[int, ...]
+
+
+def _workforce(ended: Ended, params: EndedTogetherParams) -> str | None:
     """Why ``ended`` (cases that ended together) looks like a workforce, or None."""
     group = [f for _end, f in ended]
     lengths = sorted(years_between(f.start, f.end_last) for f in group
                      if f.start is not None and f.end_last is not None)
     if len(lengths) < 2:
         return None
-    tolerance = int(params["retirement_tolerance_days"])
-    ages = [int(a) for a in params["retirement_ages"]]
+    tolerance = params.retirement_tolerance_days
+    ages = list(params.retirement_ages)
     if 2 * sum(_at_retirement(f, tolerance, ages) for f in group) > len(group):
         return None
     spread = lengths[-1] - lengths[0]
     median = statistics.median(lengths)
-    if spread >= float(params["min_length_spread_years"]):
+    if spread >= params.min_length_spread_years:
         return f"工龄{lengths[0]:.0f}至{lengths[-1]:.0f}年不等"
-    if median <= float(params["short_tenure_years"]):
+    if median <= params.short_tenure_years:
         return f"工龄多为{median:.0f}年左右的短期用工"
     return None
 
 
-def ended_together(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    minimum, share = int(params["min_cases"]), float(params["min_share"])
-    window, closure_days = int(params["window_days"]), int(params["closure_days"])
+def ended_together(frame: Frame, params: EndedTogetherParams) -> Iterator[Finding]:
+    minimum, share = params.min_cases, params.min_share
+    window, closure_days = params.window_days, params.closure_days
     for employer, facts in employer_confirmation_cases(frame).items():
         dated: Ended = sorted(((f.end, f) for f in facts
                                if f.end is not None and f.start is not None),
@@ -141,4 +156,4 @@ def _span_text(first: dt.date, last: dt.date) -> str:
 
 
 RULES = [Rule("EVID_ENDED_TOGETHER", "closure", "劳动关系随单位集体终止（减轻）",
-              ended_together, mitigating=True)]
+              ended_together, params=EndedTogetherParams, mitigating=True)]

@@ -17,7 +17,7 @@ Thresholds
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
@@ -28,6 +28,18 @@ from ringtrace.queries.redflags.common import (
     employer_confirmation_cases,
     years_between,
 )
+from ringtrace.queries.redflags.params import RuleParams
+
+
+@dataclass(frozen=True)
+class CohortParams(RuleParams):
+    """``[rules.COHORT_NEAR_RETIREMENT]``."""
+
+    min_cases: int
+    min_share: float
+    min_years: float
+    female_ages: tuple[float, float]
+    male_ages: tuple[float, float]
 
 
 def pension_profile(facts: CaseFacts, min_years: float,
@@ -43,10 +55,9 @@ def pension_profile(facts: CaseFacts, min_years: float,
     return False
 
 
-def near_retirement_cohort(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    minimum, share = int(params["min_cases"]), float(params["min_share"])
-    min_years = float(params["min_years"])
-    windows = {"女": tuple(params["female_ages"]), "男": tuple(params["male_ages"])}
+def near_retirement_cohort(frame: Frame, params: CohortParams) -> Iterator[Finding]:
+    minimum, share, min_years = params.min_cases, params.min_share, params.min_years
+    windows = {"女": params.female_ages, "男": params.male_ages}
     for employer, cases in employer_confirmation_cases(frame).items():
         if len(cases) < minimum:
             continue
@@ -59,4 +70,5 @@ def near_retirement_cohort(frame: Frame, params: dict[str, Any]) -> Iterator[Fin
                               c.case_number for c in profiled[:CITED_CASES]))])
 
 
-RULES = [Rule("COHORT_NEAR_RETIREMENT", "cohort", "起诉同一单位者多为临近退休人员", near_retirement_cohort)]
+RULES = [Rule("COHORT_NEAR_RETIREMENT", "cohort", "起诉同一单位者多为临近退休人员", near_retirement_cohort,
+              params=CohortParams)]

@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, TypeVar
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame, PartyRef
-from ringtrace.queries.rules import default_rules
+from ringtrace.queries.redflags.params import RuleParams
+from ringtrace.queries.rules import RuleConfig
 
-RuleFunc = Callable[[Frame, dict[str, Any]], Iterator[Finding]]
+#: a rule's function: the frame and the rule's typed parameters to its findings
+RuleFunc = Callable[[Frame, Any], Iterator[Finding]]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -36,6 +38,13 @@ class Rule:
     run: RuleFunc
     #: a mitigating rule lowers the score of the cases it hits instead of raising it
     mitigating: bool = False
+    #: the class of the rule's parameters, built from its ``rules.toml`` table (``run`` takes
+    #: an instance; a test checks the two agree)
+    params: type[RuleParams] = field(kw_only=True)
+
+    def params_of(self, config: RuleConfig) -> RuleParams:
+        """This rule's parameters in ``config``, checked (:meth:`RuleParams.from_table`)."""
+        return self.params.of(config, self.id)
 
 
 class LazyMap(dict[K, V]):
@@ -246,15 +255,6 @@ class Workforce:
 
     min_workers: int
     min_years: int
-
-    @classmethod
-    def default(cls) -> Workforce:
-        """The thresholds of the shipped ``rules.toml``."""
-        return cls.of(default_rules().params("GROUP_UNPROVEN"))
-
-    @classmethod
-    def of(cls, params: dict[str, Any]) -> Workforce:
-        return cls(int(params["workforce_min_workers"]), int(params["workforce_min_years"]))
 
 
 def large_employers(frame: Frame, min_headcount: int, workforce: Workforce) -> frozenset[str]:

@@ -24,12 +24,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from ringtrace.graph.identity import masked_matches
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
 from ringtrace.queries.redflags.common import PROFESSIONAL, Rule, confirmation_cases
+from ringtrace.queries.redflags.params import RuleParams
 
 
 @dataclass(slots=True)
@@ -215,8 +215,16 @@ def _fold_masked(frame: Frame, sharing: Sharing) -> None:
                 break
 
 
-def shared(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    minimum = int(params["min_people"])
+@dataclass(frozen=True)
+class SharedParams(RuleParams):
+    """``[rules.CONTACT_SHARED]``."""
+
+    #: distinct people sharing one phone or address
+    min_people: int
+
+
+def shared(frame: Frame, params: SharedParams) -> Iterator[Finding]:
+    minimum = params.min_people
     by_identifier = sharing_by_identifier(frame) if minimum >= 2 else _every_sharing(frame)
     for ident in sorted(i for i, sharing in by_identifier.items() if len(sharing.cases) >= minimum):
         sharing = by_identifier[ident]
@@ -232,4 +240,4 @@ def shared(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                                     "、".join(names[:20]))])
 
 
-RULES = [Rule("CONTACT_SHARED", "contacts", "多人共用电话或地址", shared)]
+RULES = [Rule("CONTACT_SHARED", "contacts", "多人共用电话或地址", shared, params=SharedParams)]

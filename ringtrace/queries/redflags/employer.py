@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
@@ -40,6 +41,7 @@ from ringtrace.queries.redflags.common import (
     employer_confirmation_cases,
     to_date,
 )
+from ringtrace.queries.redflags.params import KeywordParams, RuleParams
 
 #: units whose staff are insured under the parent company: 分公司, 分厂, a project department
 #: (项目部) or a mine's work area (工区)
@@ -65,9 +67,46 @@ def _headcount(props: dict[str, Any]) -> int | None:
     return int(value)
 
 
-def burst(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    window, min_cases, ratio = int(params["window_days"]), int(params["min_cases"]), float(
-        params["headcount_ratio"])
+@dataclass(frozen=True)
+class BurstParams(RuleParams):
+    """``[rules.EMP_BURST]``."""
+
+    window_days: int
+    min_cases: int
+    #: cases in the window above this times the insured headcount (at least 1)
+    headcount_ratio: float
+
+
+@dataclass(frozen=True)
+class OverHeadcountParams(RuleParams):
+    """``[rules.EMP_OVER_HEADCOUNT]``."""
+
+    min_confirmed: int
+    #: confirmed relationships above this times the insured headcount (at least 1)
+    headcount_ratio: float
+
+
+@dataclass(frozen=True)
+class StatusParams(RuleParams):
+    """``[rules.EMP_STATUS]``: the registry statuses of an employer that is gone."""
+
+    statuses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FoundingParams(RuleParams):
+    """``[rules.EMP_START_BEFORE_FOUNDING]``."""
+
+    #: days of setting up (筹建) before registration that are ordinary
+    grace_days: int
+    #: company types re-registered on restructuring (集体, 国有...)
+    explained_by_types: tuple[str, ...]
+    #: words of a document that tell of a restructuring or renaming
+    explained_by_words: tuple[str, ...]
+
+
+def burst(frame: Frame, params: BurstParams) -> Iterator[Finding]:
+    window, min_cases, ratio = params.window_days, params.min_cases, params.headcount_ratio
     for employer, facts in employer_confirmation_cases(frame).items():
         if len(facts) < min_cases:  # no window can hold enough cases
             continue
@@ -86,8 +125,8 @@ def burst(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                            Evidence("link", None, "案号: " + "、".join(numbers))])
 
 
-def over_headcount(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    min_confirmed, ratio = int(params["min_confirmed"]), float(params["headcount_ratio"])
+def over_headcount(frame: Frame, params: OverHeadcountParams) -> Iterator[Finding]:
+    min_confirmed, ratio = params.min_confirmed, params.headcount_ratio
     for employer, facts in employer_confirmation_cases(frame).items():
         if sum(len(f.workers) for f in facts) < min_confirmed:  # too few workers in all
             continue
@@ -105,8 +144,8 @@ def over_headcount(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                            Evidence("record", None, f"确认劳动关系人数={len(workers)}")])
 
 
-def status(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    bad = tuple(params["statuses"])
+def status(frame: Frame, params: StatusParams) -> Iterator[Finding]:
+    bad = params.statuses
     for employer, facts in employer_confirmation_cases(frame).items():
         props = frame.employers.get(employer, {})
         value = props.get("status") or ""
@@ -120,8 +159,8 @@ def status(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                           [Evidence("registry", None, detail)])
 
 
-def odd_type(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    has_keyword = any_of(tuple(params["keywords"])).search
+def odd_type(frame: Frame, params: KeywordParams) -> Iterator[Finding]:
+    has_keyword = any_of(params.keywords).search
     for employer, facts in employer_confirmation_cases(frame).items():
         if not facts:
             continue
@@ -142,10 +181,10 @@ def _founding_dates(frame: Frame) -> LazyMap[str, dt.date | None]:
     return frame.memoised("redflags.founded", lambda: LazyMap(founded))
 
 
-def _history(frame: Frame, params: dict[str, Any]) -> LazyMap[str, bool]:
+def _history(frame: Frame, params: FoundingParams) -> LazyMap[str, bool]:
     """employer id -> does its registry record explain a founding date after the claimed start
     (former names, or a collective/state enterprise re-registered on restructuring)?"""
-    types = any_of(tuple(params["explained_by_types"])).search
+    types = any_of(params.explained_by_types).search
 
     def explained(employer_id: str) -> bool:
         props = frame.employers.get(employer_id, {})
@@ -153,11 +192,11 @@ def _history(frame: Frame, params: dict[str, Any]) -> LazyMap[str, bool]:
     return LazyMap(explained)
 
 
-def start_before_founding(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    grace = int(params["grace_days"])
+def start_before_founding(frame: Frame, params: FoundingParams) -> Iterator[Finding]:
+    grace = params.grace_days
     founding = _founding_dates(frame)
     history = _history(frame, params)
-    tells = any_of(tuple(params["explained_by_words"])).search
+    tells = any_of(params.explained_by_words).search
     for facts in _started_before_founding(frame, grace):
         start, case = facts.start, facts.case
         assert start is not None
@@ -191,9 +230,9 @@ def _started_before_founding(frame: Frame, grace: int) -> list[CaseFacts]:
 
 
 RULES = [
-    Rule("EMP_BURST", "employer", "用人单位被密集起诉（相对参保人数）", burst),
-    Rule("EMP_OVER_HEADCOUNT", "employer", "确认人数远超参保人数", over_headcount),
-    Rule("EMP_STATUS", "employer", "用人单位注销/吊销/清算", status),
-    Rule("EMP_TYPE", "employer", "劳务/乡镇/回收类用人单位", odd_type),
-    Rule("EMP_START_BEFORE_FOUNDING", "employer", "主张起始早于单位成立", start_before_founding),
+    Rule("EMP_BURST", "employer", "用人单位被密集起诉（相对参保人数）", burst, params=BurstParams),
+    Rule("EMP_OVER_HEADCOUNT", "employer", "确认人数远超参保人数", over_headcount, params=OverHeadcountParams),
+    Rule("EMP_STATUS", "employer", "用人单位注销/吊销/清算", status, params=StatusParams),
+    Rule("EMP_TYPE", "employer", "劳务/乡镇/回收类用人单位", odd_type, params=KeywordParams),
+    Rule("EMP_START_BEFORE_FOUNDING", "employer", "主张起始早于单位成立", start_before_founding, params=FoundingParams),
 ]

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
@@ -53,6 +53,14 @@ from ringtrace.queries.redflags.common import (
     sentence_around,
     sentences,
 )
+from ringtrace.queries.redflags.params import KeywordParams
+
+
+@dataclass(frozen=True)
+class IndependentParams(KeywordParams):
+    """``[rules.EVID_INDEPENDENT]``: the words of a record, and the records filed with a suit."""
+
+    filed_records: tuple[str, ...] = ()
 
 #: span kinds that can quote the evidence produced (the answer or the facts may cite archives)
 EVIDENCE_SPANS = ("evidence", "facts", "other", "defendant_response", "claim")
@@ -129,18 +137,18 @@ def _quoting(rule_id: str, summary: str, keywords: tuple[str, ...],
                                Evidence("text", case.case_number, quoted))
 
 
-def independent(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+def independent(frame: Frame, params: IndependentParams) -> Iterator[Finding]:
     yield from _quoting("EVID_INDEPENDENT", "有档案、花名册、流水等第三方或原始书证（减轻）",
-                        tuple(params["keywords"]), frame, set(), tuple(params.get("filed_records", ())))
+                        params.keywords, frame, set(), params.filed_records)
 
 
-def employer_records(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+def employer_records(frame: Frame, params: KeywordParams) -> Iterator[Finding]:
     stronger: set[str] = frame.memoised("redflags.evidence.independent", set)
     yield from _quoting("EVID_EMPLOYER_RECORDS", "有劳动合同、工资表等单位自制书证（略减轻）",
-                        tuple(params["keywords"]), frame, stronger)
+                        params.keywords, frame, stronger)
 
 
-def _independent_noting(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+def _independent_noting(frame: Frame, params: IndependentParams) -> Iterator[Finding]:
     """:func:`independent`, remembering its cases so the weaker tier skips them."""
     seen: set[str] = frame.memoised("redflags.evidence.independent", set)
     for finding in independent(frame, params):
@@ -149,8 +157,8 @@ def _independent_noting(frame: Frame, params: dict[str, Any]) -> Iterator[Findin
 
 
 RULES = [
-    Rule("EVID_INDEPENDENT", "evidence", "有档案/花名册/流水等独立书证（减轻）", _independent_noting,
+    Rule("EVID_INDEPENDENT", "evidence", "有档案/花名册/流水等独立书证（减轻）", _independent_noting, params=IndependentParams,
          mitigating=True),
-    Rule("EVID_EMPLOYER_RECORDS", "evidence", "有劳动合同/工资表等单位书证（略减轻）", employer_records,
+    Rule("EVID_EMPLOYER_RECORDS", "evidence", "有劳动合同/工资表等单位书证（略减轻）", employer_records, params=KeywordParams,
          mitigating=True),
 ]

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
@@ -31,6 +30,7 @@ from ringtrace.queries.redflags.common import (
     case_facts,
     case_finding,
 )
+from ringtrace.queries.redflags.params import RuleParams
 from ringtrace.regions.provinces import PROVINCES, province_name, province_of_code
 
 
@@ -92,7 +92,7 @@ def _judged(frame: Frame) -> list[tuple[CaseFacts, str]]:
         if (forum := forum_province(frame, facts.case)) is not None])
 
 
-def other_province(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+def other_province(frame: Frame, params: RuleParams) -> Iterator[Finding]:
     for facts, forum in _judged(frame):
         for w in facts.workers:
             home = province_of_place(w.address)
@@ -103,7 +103,7 @@ def other_province(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                 break
 
 
-def forum_far(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+def forum_far(frame: Frame, params: RuleParams) -> Iterator[Finding]:
     provinces = _employer_provinces(frame)
     for facts, forum in _judged(frame):
         for e in facts.case.employers:
@@ -117,6 +117,6 @@ def forum_far(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
 
 
 RULES = [
-    Rule("GEO_OTHER_PROVINCE", "geography", "申请人住所地与审理机关不在同一省", other_province),
-    Rule("GEO_FORUM_FAR", "geography", "审理机关远离用人单位", forum_far),
+    Rule("GEO_OTHER_PROVINCE", "geography", "申请人住所地与审理机关不在同一省", other_province, params=RuleParams),
+    Rule("GEO_FORUM_FAR", "geography", "审理机关远离用人单位", forum_far, params=RuleParams),
 ]

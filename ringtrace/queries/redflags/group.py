@@ -30,7 +30,7 @@ Thresholds
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
@@ -43,15 +43,45 @@ from ringtrace.queries.redflags.common import (
     fired_cases,
     large_employers,
 )
+from ringtrace.queries.redflags.params import RuleParams
+from ringtrace.queries.rules import RuleConfig, default_rules
 
 
-def unproven(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    minimum = int(params["min_cases"])
+@dataclass(frozen=True)
+class UnprovenParams(RuleParams):
+    """``[rules.GROUP_UNPROVEN]``."""
+
+    min_cases: int
+    window_days: int
+    max_proven_share: float
+    max_headcount: int
+    workforce_min_workers: int
+    workforce_min_years: int
+    #: rules whose hit shows a suit is backed (they run before this one)
+    exculpatory: tuple[str, ...]
+
+    @property
+    def workforce(self) -> Workforce:
+        return Workforce(self.workforce_min_workers, self.workforce_min_years)
+
+
+def workforce_of(config: RuleConfig) -> Workforce:
+    """The workforce thresholds of ``config``'s ``[rules.GROUP_UNPROVEN]``."""
+    return UnprovenParams.of(config, "GROUP_UNPROVEN").workforce
+
+
+def default_workforce() -> Workforce:
+    """The workforce thresholds of the shipped ``rules.toml``."""
+    return workforce_of(default_rules())
+
+
+def unproven(frame: Frame, params: UnprovenParams) -> Iterator[Finding]:
+    minimum = params.min_cases
     fired = fired_cases(frame)
-    proven = set().union(*(fired.get(r, set()) for r in params["exculpatory"]))
-    window = int(params["window_days"])
-    max_share = float(params["max_proven_share"])
-    large = large_employers(frame, int(params["max_headcount"]), Workforce.of(params))
+    proven = set().union(*(fired.get(r, set()) for r in params.exculpatory))
+    window = params.window_days
+    max_share = params.max_proven_share
+    large = large_employers(frame, params.max_headcount, params.workforce)
     for employer, facts in employer_confirmation_cases(frame).items():
         uncontested = [f for f in facts if f.case.uncontested]
         if len(uncontested) < minimum:
@@ -74,4 +104,5 @@ def unproven(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                       [Evidence("link", None, f"案号: {numbers}")])
 
 
-RULES = [Rule("GROUP_UNPROVEN", "group", "同一单位多起无争议确认均无独立证据", unproven)]
+RULES = [Rule("GROUP_UNPROVEN", "group", "同一单位多起无争议确认均无独立证据", unproven,
+              params=UnprovenParams)]

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
@@ -34,6 +33,7 @@ from ringtrace.queries.redflags.common import (
     confirmation_cases,
     sentences,
 )
+from ringtrace.queries.redflags.params import KeywordParams, RuleParams
 
 #: party roles that name a supporting body (the parser's ``supporter``, or the label verbatim)
 SUPPORTER_ROLES = ("supporter",)
@@ -73,15 +73,15 @@ def supporter(case: CaseInfo, keywords: tuple[str, ...]) -> Evidence | None:
     return None
 
 
-def supported(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    keywords = tuple(params["keywords"])
+def supported(frame: Frame, params: KeywordParams) -> Iterator[Finding]:
+    keywords = params.keywords
     for case in confirmation_cases(frame):
         evidence = supporter(case, keywords)
         if evidence is not None:
             yield case_finding("SUPPORT_INSTITUTION", case, "检察机关、工会等支持起诉（减轻）", evidence)
 
 
-def legal_aid(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
+def legal_aid(frame: Frame, params: RuleParams) -> Iterator[Finding]:
     for case in confirmation_cases(frame):
         for a in case.agents:
             if a.kind == "legal_aid" and a.side in ("worker", "both"):
@@ -93,7 +93,7 @@ def legal_aid(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
 
 
 RULES = [
-    Rule("SUPPORT_INSTITUTION", "support", "检察机关/工会等支持起诉（减轻）", supported,
+    Rule("SUPPORT_INSTITUTION", "support", "检察机关/工会等支持起诉（减轻）", supported, params=KeywordParams,
          mitigating=True),
-    Rule("AGENT_LEGAL_AID", "support", "法律援助律师代理（减轻）", legal_aid, mitigating=True),
+    Rule("AGENT_LEGAL_AID", "support", "法律援助律师代理（减轻）", legal_aid, params=RuleParams, mitigating=True),
 ]

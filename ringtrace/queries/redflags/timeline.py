@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
@@ -44,6 +44,7 @@ from ringtrace.queries.redflags.common import (
     to_date,
     years_between,
 )
+from ringtrace.queries.redflags.params import RuleParams
 
 
 def _claim(case: CaseInfo) -> Evidence:
@@ -51,8 +52,54 @@ def _claim(case: CaseInfo) -> Evidence:
                     f"主张期间 {case.get('claimed_start') or '?'} 至 {case.get('claimed_end') or '?'}")
 
 
-def before_1995(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    floor = to_date(params["floor"])
+@dataclass(frozen=True)
+class Before1995Params(RuleParams):
+    """``[rules.TL_BEFORE_1995]``."""
+
+    #: ISO date: a claimed start before it predates the Labour Law's contracts
+    floor: str
+
+
+@dataclass(frozen=True)
+class NearRetirementParams(RuleParams):
+    """``[rules.TL_NEAR_RETIREMENT]``: ages at filing, inclusive, by sex."""
+
+    female_ages: tuple[float, float]
+    male_ages: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Period15yParams(RuleParams):
+    """``[rules.TL_PERIOD_15Y]``: the claimed lengths, in years, that buy a pension."""
+
+    years: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class EndAtRetirementParams(RuleParams):
+    """``[rules.TL_END_AT_RETIREMENT]``."""
+
+    retirement_ages: tuple[int, ...]
+    tolerance_days: int
+
+
+@dataclass(frozen=True)
+class StartAgeParams(RuleParams):
+    """``[rules.TL_IMPLAUSIBLE_START_AGE]``."""
+
+    min_age: int
+    max_age: int
+
+
+@dataclass(frozen=True)
+class FastDecisionParams(RuleParams):
+    """``[rules.TL_FAST_DECISION]``."""
+
+    max_days: int
+
+
+def before_1995(frame: Frame, params: Before1995Params) -> Iterator[Finding]:
+    floor = to_date(params.floor)
     assert floor is not None
     for facts in case_facts(frame):
         if facts.start and facts.start < floor:
@@ -60,8 +107,8 @@ def before_1995(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                                _claim(facts.case))
 
 
-def near_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    windows = {"女": params["female_ages"], "男": params["male_ages"]}
+def near_retirement(frame: Frame, params: NearRetirementParams) -> Iterator[Finding]:
+    windows = {"女": params.female_ages, "男": params.male_ages}
     for facts in case_facts(frame):
         filed = facts.filed
         if filed is None:
@@ -87,8 +134,8 @@ def near_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                                         f"出生日期={w.birth_text}，立案={filed}"))
 
 
-def period_15y(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    lo, hi = (float(x) for x in params["years"])
+def period_15y(frame: Frame, params: Period15yParams) -> Iterator[Finding]:
+    lo, hi = params.years
     for facts in case_facts(frame):
         start, end = facts.start, facts.end_last
         if start and end:
@@ -99,8 +146,8 @@ def period_15y(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
                                    _claim(facts.case))
 
 
-def end_at_retirement(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    ages, tol = [int(a) for a in params["retirement_ages"]], int(params["tolerance_days"])
+def end_at_retirement(frame: Frame, params: EndAtRetirementParams) -> Iterator[Finding]:
+    ages, tol = list(params.retirement_ages), params.tolerance_days
     # many workers share a birth date: (age, birthday at that age) computed once per date
     birthdays: LazyMap[dt.date, list[tuple[int, dt.date]]] = LazyMap(
         lambda birth: [(a, add_years(birth, a)) for a in ages])
@@ -131,8 +178,8 @@ def _age_at(day: dt.date, birthdays: list[tuple[int, dt.date]], slack: int) -> i
     return None
 
 
-def implausible_start_age(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    lo, hi = int(params["min_age"]), int(params["max_age"])
+def implausible_start_age(frame: Frame, params: StartAgeParams) -> Iterator[Finding]:
+    lo, hi = params.min_age, params.max_age
     for facts in case_facts(frame):
         start = facts.start
         if start is None:
@@ -145,8 +192,8 @@ def implausible_start_age(frame: Frame, params: dict[str, Any]) -> Iterator[Find
                                f"{w.ref.name}在劳动关系起始时{int(age)}岁", _claim(facts.case))
 
 
-def fast_decision(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
-    limit = int(params["max_days"])
+def fast_decision(frame: Frame, params: FastDecisionParams) -> Iterator[Finding]:
+    limit = params.max_days
     for facts in case_facts(frame):
         filed, decided = facts.filing, facts.decided
         if filed and decided and 0 <= (decided - filed).days <= limit:
@@ -156,10 +203,13 @@ def fast_decision(frame: Frame, params: dict[str, Any]) -> Iterator[Finding]:
 
 
 RULES = [
-    Rule("TL_BEFORE_1995", "timeline", "主张起始早于1995年", before_1995),
-    Rule("TL_NEAR_RETIREMENT", "timeline", "起诉时临近退休年龄", near_retirement),
-    Rule("TL_PERIOD_15Y", "timeline", "主张期间约15年", period_15y),
-    Rule("TL_END_AT_RETIREMENT", "timeline", "主张终止日为退休生日", end_at_retirement),
-    Rule("TL_IMPLAUSIBLE_START_AGE", "timeline", "起始年龄不合理", implausible_start_age),
-    Rule("TL_FAST_DECISION", "timeline", "立案后迅速结案", fast_decision),
+    Rule("TL_BEFORE_1995", "timeline", "主张起始早于1995年", before_1995, params=Before1995Params),
+    Rule("TL_NEAR_RETIREMENT", "timeline", "起诉时临近退休年龄", near_retirement,
+         params=NearRetirementParams),
+    Rule("TL_PERIOD_15Y", "timeline", "主张期间约15年", period_15y, params=Period15yParams),
+    Rule("TL_END_AT_RETIREMENT", "timeline", "主张终止日为退休生日", end_at_retirement,
+         params=EndAtRetirementParams),
+    Rule("TL_IMPLAUSIBLE_START_AGE", "timeline", "起始年龄不合理", implausible_start_age,
+         params=StartAgeParams),
+    Rule("TL_FAST_DECISION", "timeline", "立案后迅速结案", fast_decision, params=FastDecisionParams),
 ]

@@ -26,4 +26,5 @@ def frame_of(tmp_path: Path, cases: list[dict[str, Any]],
 
 def hits(frame: Frame, rule_id: str, **params: Any) -> list[Finding]:
     config = load_rules(overrides={"rules": {rule_id: params}} if params else None)
-    return list(RULES_BY_ID[rule_id].run(frame, config.params(rule_id)))
+    rule = RULES_BY_ID[rule_id]
+    return list(rule.run(frame, rule.params_of(config)))

@@ -107,7 +107,7 @@ class RingParams:
     @classmethod
     def of(cls, config: RuleConfig) -> RingParams:
         table = config.rings
-        values: dict[str, Any] = {"reach": Reach.of(config), "workforce": workforce_of(config)}
+        values: dict[str, Any] = {"reach": Reach.of(config, "AGENT_MANY_APPLICANTS"), "workforce": workforce_of(config)}
         for f in fields(cls):
             if f.name in values:
                 continue
@@ -248,7 +248,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     large = large_employers(frame, params.large_employer_headcount,
                             params.workforce) - flagged_employers
     # an intermediary's link joins cases from two applicants on (the rule flags from three)
-    link_reach = dataclasses.replace(params.reach, min_workers=params.agent_link_min_workers)
+    link_reach = dataclasses.replace(params.reach, min_applicants=params.agent_link_min_workers)
     firm_cases: dict[str, set[str]] = defaultdict(set)
     firm_lawyers: dict[str, set[str]] = defaultdict(set)
     for agent_id in sorted(frame.agent_cases):

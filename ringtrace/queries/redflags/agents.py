@@ -57,15 +57,15 @@ from ringtrace.queries.redflags.common import (
     years_between,
 )
 from ringtrace.queries.redflags.params import RuleParams
-from ringtrace.queries.rules import RuleConfig, default_rules
+from ringtrace.queries.rules import default_rules
 
 
 @dataclass(frozen=True)
-class Reach:
-    """What makes an agent's practice an intermediary's: ``[rules.AGENT_MANY_APPLICANTS]``
-    (the values and why they hold are in ``rules.toml``; :meth:`default` reads the shipped ones)."""
+class ManyApplicantsParams(RuleParams):
+    """``[rules.AGENT_MANY_APPLICANTS]``: what makes an agent's practice an intermediary's (the
+    values and why they hold are in ``rules.toml``; :meth:`default` reads the shipped ones)."""
 
-    min_workers: int
+    min_applicants: int
     min_suspicious_share: float
     reach_days: int
     #: of the agent's clients of known age, the share that must be near retirement
@@ -79,35 +79,14 @@ class Reach:
     series_proof_rules: tuple[str, ...]
 
     @classmethod
-    def default(cls) -> Reach:
+    def default(cls) -> ManyApplicantsParams:
         """The reach of the shipped ``rules.toml``."""
-        return cls.of(default_rules())
-
-    @classmethod
-    def of(cls, config: RuleConfig) -> Reach:
-        """The reach of ``config``'s ``[rules.AGENT_MANY_APPLICANTS]``."""
-        return ManyApplicantsParams.of(config, "AGENT_MANY_APPLICANTS").reach
+        return cls.of(default_rules(), "AGENT_MANY_APPLICANTS")
 
 
-@dataclass(frozen=True)
-class ManyApplicantsParams(RuleParams):
-    """``[rules.AGENT_MANY_APPLICANTS]``: the values of :class:`Reach`."""
-
-    min_applicants: int
-    min_suspicious_share: float
-    reach_days: int
-    min_pension_client_share: float
-    client_female_ages: tuple[float, float]
-    client_male_ages: tuple[float, float]
-    professional_admitted_share: float
-    series_proof_rules: tuple[str, ...]
-
-    @property
-    def reach(self) -> Reach:
-        return Reach(self.min_applicants, self.min_suspicious_share, self.reach_days,
-                     self.min_pension_client_share, self.client_female_ages,
-                     self.client_male_ages, self.professional_admitted_share,
-                     self.series_proof_rules)
+#: an agent's reach, as ring assembly and the profiles ask about it: the parameters of
+#: ``AGENT_MANY_APPLICANTS``
+Reach = ManyApplicantsParams
 
 
 @dataclass(frozen=True)
@@ -236,7 +215,7 @@ def intermediary_like(frame: Frame, agent_id: str, reach: Reach) -> bool:
     """Does this agent behave like an intermediary rather than an ordinary representative?
 
     * a lay agent (not a lawyer, intern or legal-aid lawyer) acting for at least
-      ``reach.min_workers`` different workers, mostly in uncontested confirmation cases, against
+      ``reach.min_applicants`` different workers, mostly in uncontested confirmation cases, against
       two or more employers or over more than ``reach.reach_days`` (:func:`_lay_reach`);
     * a lawyer, intern or legal worker doing the same in series against two or more employers
       (two or more suits at each without proof, :func:`_series_employers`) where the employer
@@ -259,7 +238,7 @@ def intermediary_like(frame: Frame, agent_id: str, reach: Reach) -> bool:
                              or employer_sides & profile.worker_side_employers):
         return True
     cases, workers = profile.cases, profile.workers
-    if not cases or len(workers) < reach.min_workers:
+    if not cases or len(workers) < reach.min_applicants:
         return False
     if professional:
         if "legal_aid" in profile.kinds:
@@ -374,11 +353,11 @@ def _busy_agents(frame: Frame, minimum: int) -> list[str]:
 
 
 def many_applicants(frame: Frame, params: ManyApplicantsParams) -> Iterator[Finding]:
-    reach = params.reach
+    reach = params
     frame.memo["redflags.reach"] = reach
-    for agent_id in _busy_agents(frame, reach.min_workers):
+    for agent_id in _busy_agents(frame, reach.min_applicants):
         profile = agent_profile(frame, agent_id)
-        if len(profile.workers) >= reach.min_workers and intermediary_like(frame, agent_id,
+        if len(profile.workers) >= reach.min_applicants and intermediary_like(frame, agent_id,
                                                                            reach):
             name = frame.persons.get(agent_id, {}).get("name", agent_id)
             sus = profile.suspicious

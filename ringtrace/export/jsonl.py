@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ringtrace.errors import StoreError
 
-__all__ = ["Line", "append_jsonl", "iter_lines", "read_jsonl"]
+__all__ = ["Line", "append_jsonl", "iter_lines", "read_jsonl", "read_records"]
+
+T = TypeVar("T")
 
 _CHUNK = 1 << 16
 
@@ -78,6 +80,17 @@ def read_jsonl(path: Path, what: str = "the file") -> list[dict[str, Any]]:
             raise StoreError(f"{path}:{line.number}: not a JSON object; {what} has been edited")
         out.append(value)
     return out
+
+
+def read_records(path: Path, what: str, record: Callable[[Mapping[str, Any]], T]) -> list[T]:
+    """Every line of a ringtrace log read as ``record`` (a typed line's ``from_dict``), oldest
+    first; a line without one of the record's fields raises
+    :class:`~ringtrace.errors.StoreError` naming the file and the field (the log was edited)."""
+    lines = read_jsonl(path, what)
+    try:
+        return [record(line) for line in lines]
+    except KeyError as exc:
+        raise StoreError(f"{path}: a line has no {exc}; {what} has been edited") from exc
 
 
 def append_jsonl(path: Path, lines: Iterable[Mapping[str, Any]]) -> None:

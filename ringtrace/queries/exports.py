@@ -23,10 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from ringtrace import __version__
-from ringtrace.errors import StoreError
 from ringtrace.export.csv import write_csv
 from ringtrace.export.excel import Sheet, write_xlsx
-from ringtrace.export.jsonl import append_jsonl, read_jsonl
+from ringtrace.export.jsonl import append_jsonl, read_records
 from ringtrace.export.masking import mask_text
 from ringtrace.graph.audit import os_user, utc_now
 from ringtrace.graph.identity import digest
@@ -145,13 +144,7 @@ def ledger_path(workspace: str | Path) -> Path:
 def read_ledger(workspace: str | Path) -> list[LedgerLine]:
     """Every ledger line (one per exported lead), oldest first; a line without one of
     :class:`LedgerLine`'s fields raises :class:`~ringtrace.errors.StoreError`."""
-    path = ledger_path(workspace)
-    lines = read_jsonl(path, "the export ledger")
-    try:
-        return [LedgerLine.from_dict(line) for line in lines]
-    except KeyError as exc:
-        raise StoreError(f"{path}: a line has no {exc}; the export ledger has been edited"
-                         ) from exc
+    return read_records(ledger_path(workspace), "the export ledger", LedgerLine.from_dict)
 
 
 def _evidence_text(lead: LeadRow) -> str:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ringtrace.errors import RecordProblem, StoreError
-from ringtrace.export.jsonl import append_jsonl, read_jsonl
+from ringtrace.errors import RecordProblem
+from ringtrace.export.jsonl import append_jsonl, read_records
 from ringtrace.graph.audit import utc_now
 from ringtrace.graph.records import FeedbackRecord
 from ringtrace.graph.store.base import GraphStore
@@ -51,13 +51,7 @@ def outcomes_path(workspace: str | Path) -> Path:
 def read_outcomes(workspace: str | Path) -> list[OutcomeLine]:
     """Every recorded outcome line, oldest first; a line without a lead, case, outcome or date
     raises :class:`~ringtrace.errors.StoreError`."""
-    path = outcomes_path(workspace)
-    lines = read_jsonl(path, "the outcomes log")
-    try:
-        return [OutcomeLine.from_dict(line) for line in lines]
-    except KeyError as exc:
-        raise StoreError(f"{path}: a line has no {exc}; the outcomes log has been edited"
-                         ) from exc
+    return read_records(outcomes_path(workspace), "the outcomes log", OutcomeLine.from_dict)
 
 
 def record_feedback(store: GraphStore, workspace: str | Path,

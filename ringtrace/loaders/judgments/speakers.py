@@ -68,8 +68,23 @@ def sides(parties: list[ParsedParty]) -> tuple[list[str], list[str]]:
         others = [p for p in parties if p.party.role != "defendant"]
     if not employers:
         opposite = [_OPPOSITE[w] for w in tokens(others) if w in _OPPOSITE]
-        return sorted(set(opposite), key=len, reverse=True), tokens(others)
-    return tokens(employers), tokens(others)
+        return sorted(set(opposite), key=len, reverse=True), _with_third_party(tokens(others), [])
+    employer_words = tokens(employers)
+    return employer_words, _with_third_party(tokens(others), employer_words)
+
+
+def _with_third_party(others: list[str], employer: list[str]) -> list[str]:
+    """``others`` with the role word ``第三人`` when no party of the block carries it.
+
+    A copy whose party lines were cut or stripped still writes ``第三人经本院合法传唤…拒不到庭``:
+    without the word among the other side's tokens, that absence would be read as the
+    employer's (the ``被告`` named earlier in the sentence)."""
+    if _THIRD_PARTY in others or _THIRD_PARTY in employer:
+        return others
+    return sorted([*others, _THIRD_PARTY], key=len, reverse=True)
+
+
+_THIRD_PARTY = "第三人"
 
 
 _OPPOSITE = {"原告": "被告", "申请人": "被申请人", "上诉人": "被上诉人", "再审申请人": "被申请人"}

@@ -246,6 +246,30 @@ def test_an_absent_plaintiff_is_not_an_absent_defendant() -> None:
         False, "contests", "withdrawn")
 
 
+def test_an_absent_third_party_is_not_an_absent_defendant() -> None:
+    """A copy without party lines names the third party only in the body; its absence is not
+    the employer's (the 被告 named earlier in the same sentence came)."""
+    record = _parsed("某某县人民法院\n民事判决书\n（2025）豫0502民初400号\n"
+                     "原告王某英与被告安阳市某某通讯有限公司、第三人某某人力资源有限公司劳动争议一案，本院"
+                     "于2025年3月12日立案后，依法适用普通程序公开开庭进行了审理。原告、被告到庭参加诉讼，"
+                     "第三人经本院合法传唤无正当理由拒不到庭参加诉讼。本案现已审理终结。\n")
+    assert [(p.role, p.name) for p in record.parties] == [
+        ("plaintiff", "王某英"), ("defendant", "安阳市某某通讯有限公司")]
+    assert (record.absent, record.defendant_response) == (False, "unknown")
+
+
+def test_party_lines_stripped_of_their_names_keep_the_roles() -> None:
+    """Some mirrors remove every name and leave ``原告。``: the parties stay, unnamed (masked),
+    instead of phrases of the body (``原告拒绝调岗``) being taken for names."""
+    record = _parsed("某某县人民法院\n民事判决书\n（2025）豫0502民初401号\n原告。\n被告。\n第三人。\n"
+                     "原告与被告、第三人劳动争议一案，本院于2025年3月12日立案后公开开庭进行了审理。原告、被告"
+                     "到庭参加诉讼，第三人经本院合法传唤无正当理由拒不到庭参加诉讼。\n原告向本院提出诉讼请求："
+                     "确认原告和被告之间存在劳动关系。事实与理由：2024年6月领导约谈调岗，原告拒绝调岗。\n")
+    assert [(p.role, p.name) for p in record.parties] == [
+        ("plaintiff", "***"), ("defendant", "***"), ("third_party", "***")]
+    assert (record.absent, record.defendant_response) == (False, "unknown")
+
+
 @pytest.mark.parametrize("verb", ["作出", "做出"])
 def test_signature_date_wins_over_recited_dates(verb: str) -> None:
     record = _record(f"原审法院于二Ｏ一六年十月二十四日{verb}判决。\n本院认为，判决如下：\n"

@@ -32,6 +32,14 @@ def unmask_option(func: Callable[..., Any]) -> Callable[..., Any]:
              "log records the choice).")(func)
 
 
+def every_option(who: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--all``: when a name matches several ``who`` (agents, people), profile them all."""
+    return click.option(
+        "--all", "every", is_flag=True,
+        help=f"When the name matches several {who}, profile them all instead of listing the "
+             "candidates.")
+
+
 def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--store URI``: read from a Neo4j server instead of the workspace."""
     return click.option(

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from ringtrace.cli.app import EXIT_STATUS, Context, cli
-from ringtrace.cli.common import opened_store, store_option, translated_errors
+from ringtrace.cli.common import every_option, opened_store, store_option, translated_errors
 from ringtrace.cli.output import emit, language, output_options, printable, say, table
 from ringtrace.queries.entities import agent_profile, employer_profile, person_profile
 from ringtrace.queries.leads import list_explained_groups, list_leads
@@ -156,9 +156,7 @@ def employer(ctx: Context, name: str, store_uri: str | None, as_json: bool, as_c
 
 @cli.command(epilog=EXIT_STATUS)
 @click.argument("name")
-@click.option("--all", "every", is_flag=True,
-              help="When the name matches several agents, profile them all instead of listing "
-                   "the candidates.")
+@every_option("agents")
 @store_option
 @output_options
 @click.pass_obj
@@ -185,9 +183,7 @@ def agent(ctx: Context, name: str, every: bool, store_uri: str | None, as_json: 
 
 @cli.command(epilog=EXIT_STATUS)
 @click.argument("name")
-@click.option("--all", "every", is_flag=True,
-              help="When the name matches several people, profile them all instead of listing "
-                   "the candidates.")
+@every_option("people")
 @store_option
 @output_options
 @click.pass_obj

@@ -61,6 +61,16 @@ def test_different_usccs_are_never_one_employer(tmp_path: Path) -> None:
     assert res.refused == {"conflicting uscc": 1}
 
 
+def test_codes_masked_with_x_are_not_one_enterprise(tmp_path: Path) -> None:
+    """Mirrors mask a USCC with X (``XXXXXXXXXXXXXX4891``), and X is a USCC character: two
+    documents printing the same masked code are not thereby one enterprise."""
+    docs = [case(1, employer="延安瑞达建业有限责任公司", uscc="XXXXXXXXXXXXXX4891"),
+            case(2, employer="宝塔区某某建材有限公司", uscc="XXXXXXXXXXXXXX4891"),
+            case(3, employer="子长市某某商贸有限公司", uscc="XXXXXXXXXXXXXXXXXX")]
+    res = resolve(store_of(tmp_path, docs, []))
+    assert not res.merged
+
+
 def test_a_branch_is_tied_to_its_parent_not_merged(tmp_path: Path) -> None:
     parent = RegistryRecord(name="河南华信建设有限公司", uscc="91410100MA44AAAA1Q")
     docs = [case(1, employer="河南华信建设有限公司安阳分公司", uscc="91410100MA44AAAA1Q"),

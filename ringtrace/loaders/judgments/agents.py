@@ -280,10 +280,24 @@ def agents_from_record(record: str, parties: list[ParsedParty], agents: list[Age
             continue
         party = _PARTY_BEFORE.search(record, max(0, m.start() - 40), m.start())
         mentioned = _mentioned(party.group(0), parties) if party else []
-        if len(mentioned) != 1:
+        if len(mentioned) != 1 or _misspelt(name, mentioned[0], agents):
             continue
         agents.append(Agent(name=name, represents=mentioned))
         known.add(name)
+
+
+def _misspelt(name: str, party: str, agents: list[Agent]) -> bool:
+    """True when ``name`` differs by one character from an agent the party block already names
+    for ``party``: the record's own misspelling (``隋广胜`` in the block, ``随广胜`` at the
+    hearing), not a second agent.
+
+    >>> _misspelt("随广胜", "某施工队", [Agent(name="隋广胜", represents=["某施工队"])])
+    True
+    >>> _misspelt("杜淑珍", "某超市", [Agent(name="隋广胜", represents=["某超市"])])
+    False
+    """
+    return any(party in a.represents and len(a.name) == len(name)
+               and sum(x != y for x, y in zip(a.name, name, strict=True)) == 1 for a in agents)
 
 
 def refine_from_record(record: str, parties: list[ParsedParty], agents: list[Agent]) -> None:

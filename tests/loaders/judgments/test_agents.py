@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ringtrace.graph.records import Agent
+from ringtrace.loaders.judgments import parse_text
 from ringtrace.loaders.judgments.agents import merge_agents, relation_from_body
 from ringtrace.loaders.judgments.block import read_party_block
 from ringtrace.loaders.judgments.tradsimp import to_simplified
@@ -89,3 +90,17 @@ def test_relation_stated_later_in_the_body() -> None:
     agent = Agent(name="马清辉", represents=["某厂"])
     relation_from_body(agent, "由企业负责人厉云菊、马清辉(厉云菊丈夫)及其儿子送往医院")
     assert (agent.relation, agent.kind) == ("厉云菊丈夫", "relative")
+
+
+def test_a_misspelt_agent_at_the_hearing_is_not_a_second_agent() -> None:
+    """The record of the hearing may misspell an agent the party block names (``隋`` / ``随``):
+    one agent, not a second one for the same party; an agent only the record names is kept."""
+    outcome = parse_text(
+        "某某县人民法院\n民事判决书\n（2018）黑0604民初100号\n原告：大庆市某某工程施工队，住所地大庆市。\n"
+        "法定代表人：陈某，经理。\n委托诉讼代理人：隋广胜，黑龙江某某律师事务所律师。\n"
+        "被告：王某，女，住大庆市。\n第三人：大庆市某某物业有限公司，住所地大庆市。\n"
+        "原告大庆市某某工程施工队与被告王某劳动争议一案，本院公开开庭进行了审理。原告的委托诉讼代理人随广胜、"
+        "被告王某、第三人的委托诉讼代理人杜淑珍到庭参加诉讼。本案现已审理终结。\n")
+    assert outcome.record is not None
+    assert [(a.name, a.represents) for a in outcome.record.agents] == [
+        ("隋广胜", ["大庆市某某工程施工队"]), ("杜淑珍", ["大庆市某某物业有限公司"])]

@@ -694,7 +694,7 @@ def burst_cases(frame: Frame, cases: list[str], employers: AbstractSet[str]) -> 
         for c in frame.employer_cases.get(employer, []):
             case = frame.cases[c]
             day = filing_date(case)
-            if case.confirmation and day is not None and first <= day <= last:
+            if is_confirmation(case) and day is not None and first <= day <= last:
                 found.add(c)
     return len(found | set(cases))
 

@@ -13,7 +13,8 @@
    ``batch_link_days`` of each other; two candidates against one employer where an applicant
    in one is a lay agent in the other (:func:`kin_links`); uncontested candidates against one
    employer filed together in which one lay person acts for the workers or for the employer in
-   each (:func:`tie_links`) - in a ring of at most ``tie_max_cases`` cases a ``tie`` or ``kin``
+   each (:func:`tie_links`), or for whose workers one legal-service office far from the forum
+   acts (:func:`office_ties`) - in a ring of at most ``tie_max_cases`` cases a ``tie`` or ``kin``
    link is coordination evidence, so that two leads tied by a person are a ring.
    An agent, identifier or employer link only joins cases that follow each other within
    ``link_gap_days`` (``[rings]`` in ``rules.toml``): an operation runs for months, a local
@@ -61,6 +62,7 @@ from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.redflags.group import default_workforce, workforce_of
 from ringtrace.queries.rules import RuleConfig
 from ringtrace.queries.scoring import CaseScore
+from ringtrace.regions.places import region_from_name
 
 
 @dataclass(frozen=True)
@@ -284,6 +286,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     links += batch_links(frame, candidates, params.batch_link_days)
     links += kin_links(frame, candidates, gap)
     links += tie_links(frame, candidates, params.tie_days)
+    links += office_ties(frame, candidates, params.tie_days)
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
 
 
@@ -343,10 +346,61 @@ def tied_to_candidates(frame: Frame, scores: dict[str, CaseScore], candidates: s
     if not weak:
         return set()
     joined: set[str] = set()
-    for link in tie_links(frame, candidates | weak, params.tie_days):
+    pool = candidates | weak
+    for link in [*tie_links(frame, pool, params.tie_days),
+                 *office_ties(frame, pool, params.tie_days)]:
         if not candidates.isdisjoint(link.cases):
             joined.update(c for c in link.cases if c in weak)
     return joined
+
+
+def office_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
+    """Uncontested candidates against one employer, filed within ``days`` of each other, in
+    which basic legal-service workers (基层法律服务工作者, ``legal_worker``) of one 法律服务所
+    act for the workers, the office lying in another prefecture than the forum: a ``tie``
+    (the same non-lawyer hand in each suit, see :func:`tie_links`) made by ``office:<name>``.
+
+    A 法律服务所 is a township or district office; its workers are not lawyers and may take a
+    lawsuit only for clients of their own county (the Ministry of Justice's
+    基层法律服务工作者管理办法). A workforce suing its local employer finds a local office, or a
+    lawyer; two applicants of a small employer in Luoyang represented by a village office of
+    Xiangcheng, 300 km away, were brought to the employer from where the office is - by the
+    intermediary who recruits them (docs/domain.md §1.5; P12: farmers of 合川/潼南 at an
+    employer and commission in 乌鲁木齐). Two workers of one office acting in turn are the office
+    acting, so the office is the hand, not each worker (one worker alone in both suits is
+    already a shared agent). Unlike a group's own counsel (:func:`_shared_counsel`: a local
+    legal-aid centre or law firm for a whole workforce), the office's distance from the
+    forum is the fact to put to it. Like every ``tie`` it is coordination evidence only in a
+    small ring (``tie_max_cases``); lawyers (律师事务所) may practise anywhere and make none.
+    """
+    by_office: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for c in sorted(candidates):
+        case = frame.cases[c]
+        if not case.uncontested:
+            continue
+        forum = str(frame.forums.get(case.forum_id, {}).get("region_code")
+                    or case.get("region_code") or "")
+        offices = {a.law_firm for a in case.agents
+                   if a.side == "worker" and a.kind == "legal_worker" and a.law_firm
+                   and _far_office(a.law_firm, forum)}
+        for office in sorted(offices):
+            for e in case.employers:
+                by_office[(e.id, office)].append(c)
+    links: list[Link] = []
+    for (_employer, office), cases in sorted(by_office.items()):
+        for run in time_chains(frame, sorted(set(cases)), days):
+            workers = {w.id for c in run for w in frame.cases[c].workers}
+            if len(run) >= 2 and len(workers) >= 2:
+                links.append(Link("tie", f"office:{office}", run))
+    return links
+
+
+def _far_office(office: str, forum_region: str) -> bool:
+    """Does the office's name place it in another prefecture (the first four digits of the
+    region code) than ``forum_region``? Unknown places are not far."""
+    region = region_from_name(office)
+    return (region is not None and len(forum_region) == 6 and forum_region.isdigit()
+            and region[:4] != forum_region[:4])
 
 
 def _shared_counsel(frame: Frame, cases: list[str]) -> bool:
@@ -694,7 +748,7 @@ def burst_cases(frame: Frame, cases: list[str], employers: AbstractSet[str]) -> 
         for c in frame.employer_cases.get(employer, []):
             case = frame.cases[c]
             day = filing_date(case)
-            if case.confirmation and day is not None and first <= day <= last:
+            if is_confirmation(case) and day is not None and first <= day <= last:
                 found.add(c)
     return len(found | set(cases))
 

@@ -20,6 +20,7 @@ from ringtrace.queries.rings import (
     batch_links,
     coordinated_cases,
     evidence_links,
+    office_ties,
     structure,
     time_chains,
 )
@@ -462,3 +463,51 @@ def test_the_managers_tie_is_no_small_ring_inside_a_bigger_burst(tmp_path: Path)
     assert len(ring.cases) == 2 and not ring.small
     assert structure(season, ring).burst_cases == 5  # 1 to 5 March: the sixth came after
     assert coordinated_cases(tie_only(ring)) == set()
+
+
+def _office_pair(office: str, kind: str = "other", second_day: str = "2021-03-05",
+                 ) -> list[dict[str, Any]]:
+    """Two near-retirement applicants whose suits (at an Anyang court) two workers of one
+    ``office`` brought, each for one of them."""
+    cases = [_case(1, "2021-03-01", agent="刘某甲"), _case(2, second_day, agent="陈某乙")]
+    for n, case in enumerate(cases):
+        case["agents"][0].update(kind=kind, law_firm=office, phone=f"1381234567{n}")
+    return cases
+
+
+FAR_OFFICE = "项城市牛屯法律服务所"  # Zhoukou prefecture, the forum is in Anyang
+
+
+def test_a_distant_legal_service_office_acting_in_each_suit_ties_them(tmp_path: Path) -> None:
+    """Workers of a township legal-service office 300 km from the forum, bringing two suits
+    against one employer in the same week: a ``tie`` made by the office, coordination in a
+    small ring; it joins a weaker suit to a candidate's ring like the manager's tie."""
+    frame = frame_of(tmp_path, _office_pair(FAR_OFFICE))
+    assert {a.kind for c in frame.cases.values() for a in c.agents} == {"legal_worker"}
+    assert office_ties(frame, set(frame.cases), PARAMS.tie_days) == [
+        Link("tie", f"office:{FAR_OFFICE}", sorted(frame.cases))]
+    first, second = sorted(frame.cases)
+    scores = {first: CaseScore(first, rule_score=0.9), second: CaseScore(second, 0.5)}
+    [ring] = assemble(frame, [], scores, PARAMS)
+    assert ring.small and coordinated_cases(ring) == set(frame.cases)
+    assert {lk.kind for lk in ring.links} == {"tie", "batch"}  # a batch is no coordination
+    local = frame_of(tmp_path / "local", _office_pair("安阳市文峰区宝莲寺法律服务所"))
+    first, second = sorted(local.cases)
+    scores = {first: CaseScore(first, rule_score=0.9), second: CaseScore(second, 0.5)}
+    assert assemble(local, [], scores, PARAMS) == []
+
+
+def test_a_local_office_a_law_firm_or_a_fought_suit_makes_no_office_tie(tmp_path: Path) -> None:
+    """A workforce's local legal-service office, a law firm from afar (lawyers practise
+    anywhere: a group's own counsel), suits months apart and a suit the employer fought are
+    no tie."""
+    local = frame_of(tmp_path / "local", _office_pair("安阳市文峰区宝莲寺法律服务所"))
+    assert office_ties(local, set(local.cases), PARAMS.tie_days) == []
+    firm = frame_of(tmp_path / "firm", _office_pair("项城市某某律师事务所", kind="lawyer"))
+    assert office_ties(firm, set(firm.cases), PARAMS.tie_days) == []
+    apart = frame_of(tmp_path / "apart", _office_pair(FAR_OFFICE, second_day="2021-09-01"))
+    assert office_ties(apart, set(apart.cases), PARAMS.tie_days) == []
+    fought = _office_pair(FAR_OFFICE)
+    fought[1].update(defendant_response="contests", outcome="denied")
+    fought_frame = frame_of(tmp_path / "fought", fought)
+    assert office_ties(fought_frame, set(fought_frame.cases), PARAMS.tie_days) == []

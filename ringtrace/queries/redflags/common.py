@@ -107,8 +107,36 @@ def filing_date(case: CaseInfo) -> dt.date | None:
 
 
 def is_confirmation(case: CaseInfo) -> bool:
-    """A labour-relationship confirmation case (the population the scheme hides in)."""
-    return case.confirmation
+    """A labour-relationship confirmation case (the population the scheme hides in): by its
+    cause, claim or outcome, or a mediation that only confirms a relationship
+    (:func:`confirmed_by_agreement`)."""
+    return case.confirmation or confirmed_by_agreement(case)
+
+
+#: causes that name no particular dispute: the agreement says what the case was about
+GENERIC_CAUSES = ("劳动争议", "劳动人事争议")
+
+
+def confirmed_by_agreement(case: CaseInfo) -> bool:
+    """A mediation statement whose agreement confirms a labour relationship over a period and
+    says nothing else: no claim the parser could read, no amount, a cause that names no other
+    dispute (``劳动争议``).
+
+    Mediated confirmations are often written up as the parties and a one-line agreement
+    (``双方当事人自愿达成如下协议：确认韩某与郑州某建筑工程公司自2000年8月至2013年8月存在劳动关系；双方再无
+    其他争议。``): the whole story is that line (issue 15: "cases closed by mediation
+    where the whole story is in a short statement"). Such a statement is a confirmation case
+    as much as a judgment confirming the same period - it is what the 补缴 office is shown -
+    though neither its cause nor a claim says so. A mediated wage or severance settlement
+    names amounts or its own cause (追索劳动报酬纠纷) and is not one.
+    """
+    props = case.props
+    mediated = (props.get("outcome") == "mediated"
+                or str(props.get("document_type") or "").endswith("调解书"))
+    cause = props.get("cause")
+    return (mediated and props.get("claim_kind") in (None, "unknown") and not case.claim_amounts
+            and bool(props.get("claimed_start")) and bool(props.get("claimed_end"))
+            and (not cause or cause in GENERIC_CAUSES))
 
 
 def uncontested(case: CaseInfo) -> bool:
@@ -127,7 +155,7 @@ def fired_cases(frame: Frame) -> dict[str, set[str]]:
 def confirmation_cases(frame: Frame) -> list[CaseInfo]:
     """The confirmation cases, ordered by case id (computed once per frame)."""
     return frame.memoised("redflags.confirmation_cases",
-                          lambda: [c for c in frame.case_list() if c.confirmation])
+                          lambda: [c for c in frame.case_list() if is_confirmation(c)])
 
 
 @dataclass(slots=True)

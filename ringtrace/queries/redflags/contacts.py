@@ -28,7 +28,12 @@ from dataclasses import dataclass, field
 from ringtrace.graph.identity import masked_matches
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
-from ringtrace.queries.redflags.common import PROFESSIONAL, Rule, confirmation_cases
+from ringtrace.queries.redflags.common import (
+    PROFESSIONAL,
+    Rule,
+    confirmation_cases,
+    is_confirmation,
+)
 from ringtrace.queries.redflags.params import RuleParams
 
 
@@ -172,7 +177,7 @@ def _involvement(frame: Frame, people: dict[str, list[str]]) -> dict[str, _Invol
 def _confirmation_cases_of(frame: Frame, case_ids: Iterable[str]) -> Iterator[CaseInfo]:
     for c in case_ids:
         case = frame.cases[c]
-        if case.confirmation:
+        if is_confirmation(case):
             yield case
 
 

@@ -11,8 +11,10 @@ from ringtrace.queries.redflags.common import (
     any_of,
     case_facts,
     confirmation_cases,
+    confirmed_by_agreement,
     employer_confirmation_cases,
     filing_date,
+    is_confirmation,
     span,
     span_finder,
     text_evidence,
@@ -41,6 +43,39 @@ def test_confirmation_cases_keep_case_id_order_and_are_computed_once(tmp_path: P
     cases = confirmation_cases(frame)
     assert [c.id for c in cases] == sorted(c.id for c in frame.cases.values() if c.confirmation)
     assert len(cases) == 2 and confirmation_cases(frame) is cases
+
+
+def _short_mediation(n: int, **changes: object) -> dict[str, object]:
+    """A mediation statement that is the parties and one line: ``确认…自2000年8月至2013年8月存在
+    劳动关系；双方再无其他争议。`` - no claim read, cause ``劳动争议``."""
+    case = sham_case(n, f"申请人{n}", "1962-03-23")
+    case.update({"document_type": "调解书", "cause": "劳动争议", "claim_kind": "unknown",
+                 "outcome": "mediated", "defendant_response": "unknown",
+                 "claimed_start": "2000-08", "claimed_end": "2013-08", "spans": []})
+    case.update(changes)
+    return case
+
+
+def test_a_mediation_that_only_confirms_a_period_is_a_confirmation_case(tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, [_short_mediation(1)])
+    case = next(iter(frame.cases.values()))
+    assert not case.confirmation  # neither its cause nor a claim says so
+    assert confirmed_by_agreement(case) and is_confirmation(case)
+    assert [c.id for c in confirmation_cases(frame)] == [case.id]
+
+
+def test_mediated_settlements_of_other_disputes_are_not_confirmations(tmp_path: Path) -> None:
+    """A wage or severance settlement names amounts or its own cause; a mediation without a
+    confirmed period says nothing about a labour relationship."""
+    frame = frame_of(tmp_path, [
+        _short_mediation(1, claim_kind="with_amounts", claim_amounts=[12000.0]),
+        _short_mediation(2, cause="追索劳动报酬纠纷"),
+        _short_mediation(3, claimed_start=None, claimed_end=None),
+        _short_mediation(4, outcome="confirmed", document_type="判决书", cause="劳动争议",
+                         claim_kind="unknown", claimed_start=None),
+    ])
+    assert [c.case_number for c in frame.cases.values() if confirmed_by_agreement(c)] == []
+    assert confirmation_cases(frame) == [c for c in frame.case_list() if c.confirmation]
 
 
 def test_case_facts_parse_each_confirmation_case_once(tmp_path: Path) -> None:

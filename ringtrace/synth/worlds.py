@@ -11,11 +11,14 @@ Two disjoint sets of worlds keep us honest:
   looked at only to report.
 
 A world's inputs and workspace can be kept in a work directory and reused (re-scanning is cheap,
-generating and ingesting is not); a stamp file says what they were built from.
+generating and ingesting is not); a stamp file says what they were built from - the spec and a
+digest of the code that generated and parsed it, so that a parser or generator change is
+measured on documents parsed by the new code, not on a workspace the old one filled.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import statistics
@@ -182,13 +185,32 @@ def summarise(results: Sequence[WorldResult]) -> Summary:
     return Summary(len(results), worst, median)
 
 
+def _build_version() -> str:
+    """A digest of the code a prepared world depends on: the generator, the loaders (parsers,
+    ingest) and the graph builder with its identities and regions."""
+    root = Path(__file__).resolve().parent.parent
+    sources = [*sorted((root / "synth").rglob("*.py")), *sorted((root / "loaders").rglob("*.py")),
+               *sorted((root / "loaders").rglob("*.json")), *sorted((root / "graph").glob("*.py")),
+               *sorted((root / "regions").glob("*"))]
+    h = hashlib.sha256()
+    for path in sources:
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+#: what :func:`prepare_world` stamps a world with besides its spec
+BUILD_VERSION = _build_version()
+
+
 def prepare_world(spec: WorldSpec, workdir: Path, say: Progress | None = None) -> Path:
     """Generate and ingest ``spec`` under ``workdir/<name>`` (reused when already built from
     the same spec); returns the world's directory (``province/`` and ``workspace/`` inside)."""
     say = say or (lambda _m: None)
     home = workdir / spec.name
     stamp = home / "world.json"
-    wanted = {"seed": spec.seed, "variation": spec.variation, "cases": spec.cases}
+    wanted = {"seed": spec.seed, "variation": spec.variation, "cases": spec.cases,
+              "code": BUILD_VERSION}
     if stamp.exists() and json.loads(stamp.read_text("utf-8")) == wanted:
         return home
     from ringtrace.synth import generate

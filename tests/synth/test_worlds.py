@@ -44,6 +44,19 @@ def test_one_world_is_generated_ingested_scanned_measured_and_reused(tmp_path: P
     assert isinstance(worlds.scan_results(spec, tmp_path), ScanResults)
 
 
+def test_a_world_built_by_other_code_is_built_again(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parser or generator change must be measured on documents the new code parsed."""
+    spec = WorldSpec("dev", 5, 0.0, 300)
+    home = worlds.prepare_world(spec, tmp_path)
+    marker = home / "workspace" / "marker"
+    marker.write_text("built by the old code", "utf-8")
+    assert worlds.prepare_world(spec, tmp_path) == home and marker.exists()  # same code: reused
+    monkeypatch.setattr(worlds, "BUILD_VERSION", "another")
+    worlds.prepare_world(spec, tmp_path)
+    assert not marker.exists()
+
+
 def test_summary_takes_the_worst_in_the_right_direction() -> None:
     class Fake:
         def __init__(self, recall: float, lookalikes: float) -> None:

@@ -117,6 +117,30 @@ def _kind(claim: str) -> tuple[str, list[float]]:
     return "unknown", amounts
 
 
+def agreement_claim(agreement: str) -> tuple[str, list[float]]:
+    """(claim kind, amounts) a mediation agreement shows when the text carries no claim.
+
+    A mediated statement is often the parties and the agreement alone; what the parties settled
+    is what was claimed. An agreement paying an amount (``被申请人支付申请人经济补偿金20000元``) is
+    a money claim; one that confirms a labour relationship and names no money at all is a
+    confirmation only. Money words without an amount (``工资已结清``, ``再无工资等争议``) say
+    neither: ``unknown``.
+
+    >>> agreement_claim("确认申请人与被申请人自2000年8月至2013年8月存在劳动关系；双方再无其他争议。")
+    ('confirmation_only', [])
+    >>> agreement_claim("一、确认双方存在劳动关系；二、被申请人支付申请人经济补偿金20000元。")
+    ('with_amounts', [20000.0])
+    >>> agreement_claim("确认双方存在劳动关系，双方之间的工资已结清。")
+    ('unknown', [])
+    """
+    amounts = claim_amounts(agreement)
+    if amounts:
+        return "with_amounts", amounts
+    if MONEY_CLAIM.search(agreement) or "劳动关系" not in agreement or "不存在" in agreement:
+        return "unknown", []
+    return "confirmation_only", []
+
+
 def _iso(text: str | None) -> str | None:
     if not text:
         return None

@@ -27,7 +27,7 @@ from ringtrace.loaders.judgments.agents import (
     relation_from_body,
 )
 from ringtrace.loaders.judgments.block import PartyBlock, read_party_block
-from ringtrace.loaders.judgments.claims import read_claims
+from ringtrace.loaders.judgments.claims import agreement_claim, read_claims
 from ringtrace.loaders.judgments.header import Header, cause_of, find_case_numbers, read_header
 from ringtrace.loaders.judgments.metadata import Metadata, read_metadata
 from ringtrace.loaders.judgments.notice import (
@@ -283,6 +283,11 @@ def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
     response = read_response(sections, block.parties, record.procedure, claims.kind)
     record.defendant_response, record.absent = response.value, response.absent
     record.outcome, operative = read_outcome(sections, record.document_type, record.procedure)
+    if claims.kind == "unknown" and record.outcome == "mediated" and operative:
+        kind, amounts = agreement_claim(operative)
+        if kind != "unknown":
+            record.claim_kind, record.claim_amounts = kind, amounts
+            record.mark_inferred("claim_kind", "the mediation agreement (no claim in the text)")
     spans = [("defendant_response", response.response_text), ("claim", claims.text),
              ("absence", response.absence_text), ("outcome", operative or None)]
     spans += [("purpose", s) for s in claims.purposes]

@@ -398,3 +398,22 @@ def test_an_answer_of_one_word_is_an_answer(answer: str, expected: str) -> None:
                      f"被告辩称，{answer}\n本院认为，双方存在劳动关系。判决如下：\n"
                      "确认原告与被告自2003年1月至2018年5月存在劳动关系。\n")
     assert record.defendant_response == expected
+
+
+@pytest.mark.parametrize(("agreement", "kind", "amounts"), [
+    ("确认原告与被告自2000年8月至2013年8月存在劳动关系；双方再无其他争议。", "confirmation_only", []),
+    ("一、确认原告与被告自2000年8月至2013年8月存在劳动关系；二、被告于2021年5月1日前支付原告经济补偿金"
+     "20000元。", "with_amounts", [20000.0]),
+    ("确认原告与被告自2000年8月至2013年8月存在劳动关系，双方工资已结清。", "unknown", []),
+])
+def test_a_bare_mediation_statement_claims_what_its_agreement_settles(
+        agreement: str, kind: str, amounts: list[float]) -> None:
+    """A 调解书 written as the parties and the agreement alone: what was settled is what was
+    claimed, and the record says the claim was read from the agreement."""
+    record = _parsed("某某县人民法院\n民事调解书\n（2021）豫0502民初300号\n"
+                     "原告：张某，女，1966年7月8日出生，汉族。\n被告：安阳市某某回收有限公司，住所地安阳市。\n"
+                     f"本案在审理过程中，经本院主持调解，双方当事人自愿达成如下协议：\n{agreement}\n"
+                     "案件受理费10元，减半收取5元，由被告负担。\n")
+    assert (record.outcome, record.claim_kind, record.claim_amounts) == ("mediated", kind, amounts)
+    inferred = (record.inferred or {}).get("claim_kind")
+    assert (inferred is not None) == (kind != "unknown")

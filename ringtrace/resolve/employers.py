@@ -188,8 +188,9 @@ def _place_left_out(m: Mentions, uf: Clusterer, registry: list[EmployerMention])
       label - a second anywhere, in any prefecture or form, and nothing is joined (the place is
       what would have told them apart, and it is not printed);
     * that row is registered (its USCC, else its name's places) in the prefecture of the forums
-      of the document's suits - a labour dispute is heard where the employer is (劳动争议调解仲裁法
-      art. 21), so the forum is the place the document left out;
+      of the suits that print the name, all of them - a labour dispute is heard where the
+      employer is (劳动争议调解仲裁法 art. 21), so the forum is the place the document left out,
+      and a name heard in two prefectures may be two places' namesakes;
     * a province printed, the row's is the same; and nothing printed disagrees (USCC, USCC
       fragment, legal representative).
 
@@ -214,9 +215,8 @@ def _place_left_out(m: Mentions, uf: Clusterer, registry: list[EmployerMention])
         if row.company.is_branch != c.is_branch:
             continue
         seat = seat_prefecture(row.uscc, row.name)
-        regions = _regions(m, e)
-        if seat is None or seat not in regions:
-            continue
+        if seat is None or _regions(m, e) != {seat}:
+            continue  # heard elsewhere too: the name may stand for another place's namesake
         if c.places and names.place_stem(gb2260.name(f"{seat[:2]}0000") or "") != c.places[0]:
             continue  # the province printed is not the row's
         agree, disagree = _agreements(m, e, row)

@@ -185,6 +185,10 @@ def test_a_name_without_its_place_heard_elsewhere_or_with_a_namesake_row_stays_a
     elsewhere = resolve(store_of(tmp_path / "a", [case(1, employer="鑫源建材有限公司",
                                                        court="zhengzhou")], [XINYUAN]))
     assert not elsewhere.merged
+    both = resolve(store_of(tmp_path / "d", [case(1, employer="鑫源建材有限公司"),
+                                             case(2, employer="鑫源建材有限公司",
+                                                  court="zhengzhou")], [XINYUAN]))
+    assert not both.merged
     namesake = RegistryRecord(name="郑州鑫源建材厂", uscc="91410105MA46XYWW2K")
     two = resolve(store_of(tmp_path / "b", [case(1, employer="鑫源建材有限公司")],
                            [XINYUAN, namesake]))

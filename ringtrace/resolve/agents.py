@@ -38,8 +38,13 @@ quoted); a lay masked agent never does (anyone may be a worker's citizen agent, 
 employer's staff are many). Masked relatives join by their birth date or phone only
 (:func:`identity_class`).
 
-A copy that prints no forum is first placed in the prefecture of its employer's other suits
-(:func:`place_headerless`), so that its agents fall in a block.
+After those, :func:`resolve_masked_same_suit` joins a masked line that is still alone to the
+one named agent it fits who represents the same party in another instance of the same dispute
+(the same worker against the same employer: ``masked_agent_same_suit``).
+
+A copy that prints no forum is first placed in the prefecture of its employer's other suits,
+or where the employer is registered when it has none (:func:`place_headerless`), so that its
+agents fall in a block.
 """
 
 from __future__ import annotations
@@ -62,6 +67,7 @@ from ringtrace.resolve.mentions import (
     namesakes,
     refresh_activity,
 )
+from ringtrace.resolve.seats import seat_prefecture
 from ringtrace.resolve.settings import ResolveSettings, shipped
 
 K = TypeVar("K")
@@ -162,18 +168,30 @@ def place_headerless(m: Mentions, uf: Clusterer) -> set[str]:
     block and a bare ``申军伟`` there could never join the 申军伟 of the employer's other suits.
     A labour suit is heard where the employer is (the place of the contract or of the
     employer's seat, 劳动争议调解仲裁法 art. 21), so the employer's own forums say where the
-    copy belongs; an employer heard in two prefectures places nothing.
+    copy belongs; an employer heard in two prefectures places nothing. An employer heard
+    nowhere else (the copy is its only suit in the workspace) is placed where it is registered:
+    the division in its USCC, else the city its name starts with
+    (:func:`~ringtrace.resolve.seats.seat_prefecture`); members that disagree place nothing.
     Runs after the employer rules (the employer's suits are those of its entity)."""
     heard: dict[str, set[str]] = defaultdict(set)
     for case in m.cases.values():
         if case.prefecture:
             for e in case.employers:
                 heard[uf.find(e)].add(case.prefecture)
+    seats: dict[str, set[str]] = defaultdict(set)
+    for employer in m.employer_list:
+        seat = seat_prefecture(employer.uscc, employer.name)
+        if seat:
+            seats[uf.find(employer.id)].add(seat)
     placed: set[str] = set()
     for case in m.cases.values():
         if case.forum or case.prefecture or not case.employers:
             continue
-        regions = set().union(*(heard.get(uf.find(e), set()) for e in case.employers))
+        roots = {uf.find(e) for e in case.employers}
+        regions = set().union(*(heard.get(r, set()) for r in roots))
+        if not regions:
+            # heard nowhere else: where the employer is registered (its seat)
+            regions = set().union(*(seats.get(r, set()) for r in roots))
         if len(regions) == 1:
             case.prefecture = regions.pop()
             placed.add(case.id)
@@ -513,3 +531,62 @@ def _masked_same_employer(uf: Clusterer, p: PersonMention,
 
 def _unique(uf: Clusterer, fits: list[PersonMention]) -> bool:
     return bool(fits) and len({uf.find(o.id) for o in fits}) == 1
+
+
+def resolve_masked_same_suit(m: Mentions, uf: Clusterer) -> None:
+    """``masked_agent_same_suit``: a masked agent line that no identifying rule joined joins
+    the one named agent it fits who represents the same party in another instance of the same
+    dispute (the suit series: a case of the same worker against the same employer, both as
+    entities), on the same side.
+
+    A party keeps its agent through arbitration, first instance, appeal and retrial; one
+    publication masks the agent (``***``, ``张某``) and another prints the name. The mask must
+    fit, the kind must be compatible (a lawyer is no relative), a law firm printed on both
+    sides must agree, and exactly one named agent entity of the series may fit: two (a lawyer
+    and a son of three characters each) and nothing is joined. The name alone never joins:
+    the printed relation - the same client in the same dispute - is what does."""
+    workers: dict[str, set[str]] = defaultdict(set)
+    for p in m.person_list:
+        for c in p.party_cases:
+            workers[c].add(p.id)
+
+    def series(case_id: str) -> set[tuple[str, str]]:
+        case = m.cases.get(case_id)
+        if case is None:
+            return set()
+        return {(uf.find(w), uf.find(e)) for w in workers.get(case_id, ()) for e in case.employers}
+
+    named: dict[tuple[str, str], list[tuple[PersonMention, str]]] = defaultdict(list)
+    masked: list[PersonMention] = []
+    for p in m.person_list:
+        if not p.agent_cases or identity_class(p) is None:
+            continue
+        if p.masked:
+            masked.append(p)
+        elif p.key:
+            for c in p.agent_cases:
+                for key in series(c):
+                    named[key].append((p, c))
+    if not masked:
+        return
+    unmasked_roots = {uf.find(p.id) for p in m.person_list if p.agent_cases and not p.masked}
+    for p in masked:
+        if uf.find(p.id) in unmasked_roots:
+            continue  # already joined to a named agent
+        cls = identity_class(p)
+        clients = {uf.find(x) for x in p.represents}
+        fits: list[PersonMention] = []
+        for c in p.agent_cases:
+            for key in series(c):
+                for o, other_case in named.get(key, ()):
+                    if (other_case in p.agent_cases or not compatible(identity_class(o), cls)
+                            or (p.firms and o.firms and p.firms.isdisjoint(o.firms))
+                            or not (o.agent_sides & p.agent_sides)
+                            or (clients and not clients & {uf.find(x) for x in o.represents})
+                            or not mask_fits(p.name, o.name)):
+                        continue
+                    fits.append(o)
+        if _unique(uf, fits):
+            uf.merge(fits[0].id, p.id, "masked_agent_same_suit",
+                     f"masked agent {p.name} fits only {fits[0].name}, who represents the same "
+                     f"party in another instance of the same dispute")

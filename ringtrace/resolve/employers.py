@@ -15,7 +15,10 @@ In order, strongest first (each merge quotes its evidence):
    number) that fits exactly one enterprise known at that address, from the registry or from
    documents that name it in full, and nothing printed disagrees (USCC fragment, legal
    representative).
-5. ``similar_name`` - a name close to exactly one registry row's (rapidfuzz) that shares its
+5. ``registry_place_left_out`` - a name printed without its place (``鑫源建材有限公司``, or
+   with the province only: ``河南鑫源建材有限公司``) whose trade name and industry, in any legal
+   form, fit exactly one registry row, registered in the prefecture where the suits are heard.
+6. ``similar_name`` - a name close to exactly one registry row's (rapidfuzz) that shares its
    legal representative or its address.
 
 Never merged: two different USCCs, two registry rows, a branch (分公司) and its parent; a branch
@@ -31,9 +34,11 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from ringtrace.graph import identity as ident
+from ringtrace.regions import gb2260
 from ringtrace.resolve import names
 from ringtrace.resolve.cluster import Clusterer
 from ringtrace.resolve.mentions import EmployerMention, Mentions
+from ringtrace.resolve.seats import seat_prefecture
 from ringtrace.resolve.settings import ResolveSettings, shipped
 
 
@@ -127,6 +132,7 @@ def resolve_employers(m: Mentions, uf: Clusterer, settings: ResolveSettings | No
     for _key, ids in _groups((e.company.loose_key, e.id) for e in loose):
         _chain_variants(uf, [emp[i] for i in ids])
 
+    _place_left_out(m, uf, registry)
     _masked_names(m, uf, registry)
     _masked_at_address(m, uf)
     _similar_names(m, uf, registry, (settings or shipped()).similar_name)
@@ -170,6 +176,57 @@ def _agreements(m: Mentions, e: EmployerMention, r: EmployerMention) -> tuple[li
         if regions and r.uscc[2:6] in regions:
             agree.append(f"forum region {r.uscc[2:6]}")
     return agree, disagree
+
+
+def _place_left_out(m: Mentions, uf: Clusterer, registry: list[EmployerMention]) -> None:
+    """``registry_place_left_out``: a document's name without its place - none at its head, or
+    the province only (``鑫源建材有限公司``, ``河南鑫源建材有限公司``: a judgment names the
+    enterprise as the parties call it) - is the registry row whose trade name and industry
+    (the core) it carries, in whatever legal form (有限公司 / 有限责任公司 / 公司 / 厂), when
+
+    * exactly one registry row (enterprise) in the whole registry has that core and branch
+      label - a second anywhere, in any prefecture or form, and nothing is joined (the place is
+      what would have told them apart, and it is not printed);
+    * that row is registered (its USCC, else its name's places) in the prefecture of the forums
+      of the suits that print the name, all of them - a labour dispute is heard where the
+      employer is (劳动争议调解仲裁法 art. 21), so the forum is the place the document left out,
+      and a name heard in two prefectures may be two places' namesakes;
+    * a province printed, the row's is the same; and nothing printed disagrees (USCC, USCC
+      fragment, legal representative).
+
+    A registration is unique within its registration district only, so it is the forum's
+    prefecture together with the only row of that core - not the core alone - that joins."""
+    by_core: dict[tuple[str, str], list[EmployerMention]] = defaultdict(list)
+    for r in registry:
+        for written in (r.name, *r.former_names):
+            c = names.company_name(written)
+            if c.core:
+                by_core[(c.core, c.branch or "")].append(r)
+    provinces = names.places().provinces
+    for e in m.employer_list:
+        c = e.company
+        if (e.in_registry or c.masked or not c.core or uf.attr(e.id, "registry row")
+                or len(c.places) > 1 or (c.places and c.places[0] not in provinces)):
+            continue
+        rows = by_core.get((c.core, c.branch or ""), [])
+        if len({uf.find(r.id) for r in rows}) != 1:
+            continue
+        row = rows[0]
+        if row.company.is_branch != c.is_branch:
+            continue
+        seat = seat_prefecture(row.uscc, row.name)
+        if seat is None or _regions(m, e) != {seat}:
+            continue  # heard elsewhere too: the name may stand for another place's namesake
+        if c.places and names.place_stem(gb2260.name(f"{seat[:2]}0000") or "") != c.places[0]:
+            continue  # the province printed is not the row's
+        agree, disagree = _agreements(m, e, row)
+        if disagree:
+            continue
+        agree = [a for a in agree if not a.startswith("forum region")]  # quoted already
+        uf.merge(e.id, row.id, "registry_place_left_out",
+                 f"name without its place: {e.name} fits only registry row {row.name} "
+                 f"(same trade name and industry {c.core}), registered in the forums' "
+                 f"prefecture {seat}" + (f"; agrees: {', '.join(agree)}" if agree else ""))
 
 
 def _masked_names(m: Mentions, uf: Clusterer, registry: list[EmployerMention]) -> None:

@@ -122,6 +122,7 @@ def _resolve(store: GraphStore, judged: list[Judgement], fingerprint_: str | Non
     agents.resolve_same_client(m, uf)
     agents.resolve_agents(m, uf, settings)
     agents.resolve_masked_agents(m, uf, settings)
+    agents.resolve_masked_same_suit(m, uf)
     return _result(m, uf, ties, judged, fingerprint_ or fingerprint(store, judged, settings))
 
 

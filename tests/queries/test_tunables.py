@@ -180,6 +180,10 @@ RESOLVE_ALLOWED: dict[tuple[str, float], str] = {
     # identifier and date parsing
     ("employers", 2): "USCC characters 3-6 are the registering authority's region code",
     ("employers", 6): "USCC characters 3-6 are the registering authority's region code",
+    ("seats", 18): "a USCC (统一社会信用代码) has 18 characters",
+    ("seats", 2): "USCC characters 3-6 are the registering authority's prefecture code",
+    ("seats", 6): "USCC characters 3-6 are the registering authority's prefecture code",
+    ("seats", 4): _REGION,
     ("mentions", 7): "len('YYYY-MM') == 7: the shortest date string read as a day",
     ("mentions", 2): "index of the day in a split date",
     ("mentions", 4): _REGION + "; the year of a YYYYMMDD birth date",

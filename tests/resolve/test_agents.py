@@ -201,3 +201,55 @@ def test_a_masked_lawyer_line_stays_alone_without_a_clear_usual_counsel(tmp_path
     other = resolve(store_of(tmp_path / "other", _counsel_docs(
         usual=4, other=1, masked_employer="安阳市别的有限公司")))
     assert other.entity(_MASKED_LINE) == _MASKED_LINE
+
+
+def test_a_copy_without_forum_whose_employer_is_heard_nowhere_else_is_placed_at_its_seat(
+        tmp_path: Path) -> None:
+    # the employer's only suit is the copy: its seat (the name's city here) places it
+    docs = [case(1, agents=[IDENTIFIED]),
+            _headerless(2, agents=[BARE], day="2021-05-01", employer="安阳市新建机械有限公司")]
+    res = resolve(store_of(tmp_path / "seat", docs))
+    [bare] = [n for n in res.members("Person:孔龙|b:1976-07-27") if "|doc:" in n]
+    assert {m.rule for m in res.merges_of(bare)} == {"agent_only_namesake"}
+    # a name that says nowhere (a county's stem is as often a trade name) places nothing
+    nowhere = [case(1, agents=[IDENTIFIED]),
+               _headerless(2, agents=[BARE], day="2021-05-01", employer="长顺水泥厂")]
+    assert not resolve(store_of(tmp_path / "nowhere", nowhere)).merged
+
+
+WORKER = {"name": "王建华", "birth_date": "1965-03-04"}
+
+
+def _suit(n: int, agents: list[dict[str, object]], **kwargs: object) -> dict[str, object]:
+    return case(n, workers=[dict(WORKER)], agents=agents, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_masked_agent_joins_the_named_agent_of_the_same_party_in_the_same_dispute(
+        tmp_path: Path) -> None:
+    docs = [_suit(1, [{"name": "赵文博"}]), _suit(2, [{"name": "***"}], day="2021-08-01")]
+    res = resolve(store_of(tmp_path, docs))
+    masked = "Person:***|doc:Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院#a0"
+    named = "Person:赵文博|doc:Case:(2021)豫0502民初1号|河南省安阳市文峰区人民法院"
+    assert res.entity(masked) == res.entity(named)
+    [merge] = [m for m in res.merges_of(masked) if masked in (m.a, m.b)]
+    assert merge.rule == "masked_agent_same_suit"
+    assert merge.evidence == ("masked agent *** fits only 赵文博, who represents the same party "
+                              "in another instance of the same dispute")
+
+
+def test_a_masked_agent_stays_alone_when_two_fit_or_the_dispute_is_another(
+        tmp_path: Path) -> None:
+    # two agents of the party that the mask fits: either could be the line
+    two = [_suit(1, [{"name": "赵文博"}, {"name": "赵建国"}]),
+           _suit(2, [{"name": "***"}], day="2021-08-01")]
+    masked = "Person:***|doc:Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院#a0"
+    assert resolve(store_of(tmp_path / "two", two)).entity(masked) == masked
+    # another worker against the same employer is another dispute
+    other = [case(1, agents=[{"name": "赵文博"}]),
+             _suit(2, [{"name": "***"}], day="2021-08-01")]
+    assert resolve(store_of(tmp_path / "other", other)).entity(masked) == masked
+    # a lawyer of another firm is not the line of this firm
+    firm = [_suit(1, [{"name": "赵文博", "kind": "lawyer", "law_firm": "河南甲律师事务所"}]),
+            _suit(2, [{"name": "***", "kind": "lawyer", "law_firm": "河南乙律师事务所"}],
+                  day="2021-08-01")]
+    assert resolve(store_of(tmp_path / "firm", firm)).entity(masked) == masked

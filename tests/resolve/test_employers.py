@@ -170,3 +170,39 @@ def test_a_masked_name_at_a_seat_shared_by_two_that_fit_or_disagreeing_stays_apa
     # another industry at the same seat does not fit the name
     mill = case(1, employer="***面粉厂", rep="***", address=SEAT)
     assert not resolve(store_of(tmp_path / "c", [mill], [MINE])).merged
+
+
+XINYUAN = RegistryRecord(name="安阳市鑫源建材有限责任公司", uscc="91410502MA46XYWW2K")
+
+
+def test_a_name_without_its_place_is_the_only_row_of_its_core_in_the_forums_prefecture(
+        tmp_path: Path) -> None:
+    docs = [case(1, employer="鑫源建材有限公司"), case(2, employer="河南鑫源建材公司")]
+    res = resolve(store_of(tmp_path, docs, [XINYUAN]))
+    row = employer_id(XINYUAN.name)
+    assert res.members(row) == tuple(sorted([row, employer_id("鑫源建材有限公司"),
+                                             employer_id("河南鑫源建材公司")]))
+    merge = next(m for m in res.merges_of(row) if m.b == employer_id("鑫源建材有限公司")
+                 or m.a == employer_id("鑫源建材有限公司"))
+    assert merge.rule == "registry_place_left_out"
+    assert merge.evidence == ("name without its place: 鑫源建材有限公司 fits only registry row "
+                              "安阳市鑫源建材有限责任公司 (same trade name and industry 鑫源建材), "
+                              "registered in the forums' prefecture 4105")
+
+
+def test_a_name_without_its_place_heard_elsewhere_or_with_a_namesake_row_stays_apart(
+        tmp_path: Path) -> None:
+    elsewhere = resolve(store_of(tmp_path / "a", [case(1, employer="鑫源建材有限公司",
+                                                       court="zhengzhou")], [XINYUAN]))
+    assert not elsewhere.merged
+    both = resolve(store_of(tmp_path / "d", [case(1, employer="鑫源建材有限公司"),
+                                             case(2, employer="鑫源建材有限公司",
+                                                  court="zhengzhou")], [XINYUAN]))
+    assert not both.merged
+    namesake = RegistryRecord(name="郑州鑫源建材厂", uscc="91410105MA46XYWW2K")
+    two = resolve(store_of(tmp_path / "b", [case(1, employer="鑫源建材有限公司")],
+                           [XINYUAN, namesake]))
+    assert not two.merged
+    other_province = resolve(store_of(tmp_path / "c", [case(1, employer="河北鑫源建材有限公司")],
+                                      [XINYUAN]))
+    assert not other_province.merged

@@ -43,12 +43,12 @@ from typing import Any
 
 import numpy as np
 
-from ringtrace.graph.identity import ring_id
+from ringtrace.graph.identity import masks_compatible, ring_id
 from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.model import RingStructure
-from ringtrace.queries.redflags.agents import Reach, agent_profile, intermediary_like
+from ringtrace.queries.redflags.agents import Reach, agent_profile, dispute_key, intermediary_like
 from ringtrace.queries.redflags.common import (
     PROFESSIONAL,
     Workforce,
@@ -449,11 +449,32 @@ def series_links(frame: Frame, agent_id: str, member: list[str], candidates: set
             for ref in frame.cases[c].employers:
                 per_employer[ref.id].append(c)
         series = [cs for employer, cs in sorted(per_employer.items())
-                  if len(cs) >= params.series_min_cases
+                  if _disputes(frame, cs) >= params.series_min_cases
                   and 2 * len(cs) >= _candidates_between(frame, employer, cs, candidates)]
         if len(series) >= params.series_min_employers:
             links.append(Link("series", agent_id, sorted({c for cs in series for c in cs})))
     return links
+
+
+def _disputes(frame: Frame, cases: list[str]) -> int:
+    """How many different disputes ``cases`` are: a worker's first instance, its appeal, a
+    retrial application and a repost of one of them are one suit
+    (:func:`~ringtrace.queries.redflags.agents.dispute_key`), and a lawyer who carries one
+    client's dispute through three courts has brought no series."""
+    disputes: list[tuple[tuple[Any, ...], list[str]]] = []
+    for c in sorted(cases):
+        case = frame.cases[c]
+        key, names = dispute_key(frame, case), sorted(w.name for w in case.workers)
+        if not any(k == key and _same_names(n, names) for k, n in disputes):
+            disputes.append((key, names))
+    return len(disputes)
+
+
+def _same_names(a: list[str], b: list[str]) -> bool:
+    """Can the printed worker names ``a`` and ``b`` be the same people (either masked in one
+    copy, ``张某某`` for ``张桂兰``)? Two workers born the same day who claim the same period
+    are two suits when their names differ."""
+    return len(a) == len(b) and all(masks_compatible(x, y) for x, y in zip(a, b, strict=True))
 
 
 def firm_series_links(frame: Frame, firm_cases: dict[str, set[str]],

@@ -217,6 +217,29 @@ def test_a_lawyer_among_many_at_an_employer_has_no_series_there(tmp_path: Path) 
     assert _busy_lawyer_series(tmp_path, [*ours, *others]) == []
 
 
+def _one_dispute(n: int, day: str, printed: str) -> dict[str, Any]:
+    """One worker's dispute with FIRM_B as printed in one of its documents (a first instance,
+    its appeal, a repost that masks the name)."""
+    case = _lawyer_case(n, day, FIRM_B)
+    case["parties"][0]["name"] = case["agents"][0]["represents"][0] = printed
+    case["parties"][0]["birth_date"] = "1966-07-08"
+    return case
+
+
+def test_one_clients_dispute_through_several_courts_is_no_series(tmp_path: Path) -> None:
+    """A lawyer who carries one worker's dispute through the first instance and the appeal
+    (and whose repost masks the name) has brought one suit against that employer, not a
+    series: with a series at one other employer only, nothing links."""
+    ours = [_lawyer_case(1, "2021-02-01", FIRM_A), _lawyer_case(2, "2021-05-01", FIRM_A)]
+    dispute = [_one_dispute(3, "2021-03-01", "张桂兰"), _one_dispute(4, "2021-08-01", "张桂兰"),
+               _one_dispute(5, "2021-09-01", "张某某")]
+    assert _busy_lawyer_series(tmp_path / "one", [*ours, *dispute]) == []
+    # two workers born the same day who claim the same period are two suits
+    other = _one_dispute(6, "2021-06-01", "李秀英")
+    assert _busy_lawyer_series(tmp_path / "two", [*ours, dispute[0], other]) == [
+        [f"(2021)豫0502民初{i}号" for i in (1, 2, 3, 6)]]
+
+
 def _firm_links(tmp_path: Path, suits: list[dict[str, Any]],
                 firms: dict[str, str]) -> list[list[str]]:
     """Firm-series links when each lawyer of ``firms`` (lawyer -> firm) also has a general

@@ -46,7 +46,7 @@ import numpy as np
 from ringtrace.graph.identity import masks_compatible, ring_id
 from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
-from ringtrace.queries.frame import Frame
+from ringtrace.queries.frame import AgentRef, Frame
 from ringtrace.queries.model import RingStructure
 from ringtrace.queries.redflags.agents import Reach, agent_profile, dispute_key, intermediary_like
 from ringtrace.queries.redflags.common import (
@@ -311,7 +311,7 @@ def tie_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
         if not case.uncontested:
             continue
         for a in case.agents:
-            if a.kind in PROFESSIONAL or a.side not in ("worker", "employer"):
+            if a.kind in PROFESSIONAL or a.side not in ("worker", "employer") or _family(a):
                 continue
             for e in case.employers:
                 by_person[(e.id, a.side, a.id)].append(c)
@@ -324,6 +324,20 @@ def tie_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
             if len(workers) >= 2 and not _shared_counsel(frame, run):
                 links.append(Link("tie", f"{side}:{person}", run))
     return links
+
+
+def _family(agent: AgentRef) -> bool:
+    """Is ``agent`` a worker's relative acting for them (``委托诉讼代理人：王某，系原告之子``)?
+
+    A son who acts for both his parents, or a daughter for her mother and her aunt, ties
+    nothing: 民事诉讼法 art. 61 lets a party's close relatives act for them, and a family whose
+    members worked at one closing firm sues together through whichever of them reads documents
+    best - the cheapest agent there is, and no organiser. What ties a small ring is a person
+    outside the family who controls the suits (the manager who admits them, a lay agent who
+    files them for others), so the relative's tie is left out; kinship between the applicants
+    themselves is :func:`kin_links`.
+    """
+    return agent.side == "worker" and agent.kind == "relative"
 
 
 def tied_to_candidates(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],

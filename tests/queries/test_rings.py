@@ -416,6 +416,19 @@ def test_no_tie_apart_in_time_contested_or_with_the_groups_own_counsel(tmp_path:
     assert _links(frame_of(tmp_path / "counsel", counsel), "tie") == []
 
 
+def test_a_son_acting_for_both_parents_is_no_tie(tmp_path: Path) -> None:
+    """A couple who worked at one closing firm, their son acting for both: a family suing
+    together, not a person controlling two suits. Without a tie two leads stay two leads."""
+    couple = [_case(1, "2021-03-01", agent="王小军"), _case(2, "2021-03-02", agent="王小军")]
+    for case in couple:
+        case["agents"][0].update(kind="relative", relation="系原告之子")
+    frame = frame_of(tmp_path / "son", couple)
+    assert _links(frame, "tie") == []
+    first, second = sorted(frame.cases)
+    scores = {first: CaseScore(first, rule_score=0.9), second: CaseScore(second, 0.5)}
+    assert [r.cases for r in assemble(frame, [], scores, PARAMS)] == []
+
+
 def test_one_applicants_two_suits_are_no_tie(tmp_path: Path) -> None:
     """A first instance and its retrial, the same manager answering both, are one dispute."""
     cases = _manager_pair()

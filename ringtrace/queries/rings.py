@@ -251,11 +251,13 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     link_reach = dataclasses.replace(params.reach, min_applicants=params.agent_link_min_workers)
     firm_cases: dict[str, set[str]] = defaultdict(set)
     firm_lawyers: dict[str, set[str]] = defaultdict(set)
+    proven = proven_cases(findings, params)
     for agent_id in sorted(frame.agent_cases):
         cases = frame.agent_cases[agent_id]
         member = [c for c in cases if c in candidates]
         if len(member) >= 2 and intermediary_like(frame, agent_id, link_reach):
-            links += operation_links(frame, agent_id, member, gap, params.operation_gap_days)
+            links += operation_links(frame, agent_id, [c for c in member if c not in proven],
+                                     gap, params.operation_gap_days)
         elif member:
             small = [c for c in member
                      if not any(e.id in large for e in frame.cases[c].employers)]
@@ -285,6 +287,20 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     links += kin_links(frame, candidates, gap)
     links += tie_links(frame, candidates, params.tie_days)
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
+
+
+def proven_cases(findings: list[Finding], params: RingParams) -> set[str]:
+    """The cases with the proof that ``reach.series_proof_rules`` find (records in third-party
+    custody, money claimed, an employer disputing the amount, a supporting body): no
+    intermediary's link joins them (:func:`evidence_links`).
+
+    An intermediary's bought confirmations have none of it: there was no work to leave a
+    record and nothing to collect. A legal-service worker who files a scheme's suits also takes
+    ordinary clients - a dormant collective's old worker whose archive file proves the
+    employment is one - and their link joins the scheme's suits, not the client's.
+    """
+    proof = set(params.reach.series_proof_rules)
+    return {c for f in findings if f.rule_id in proof for c in f.cases}
 
 
 def tie_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:

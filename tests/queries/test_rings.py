@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ringtrace.graph.records import RegistryRecord
+from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.model import RingStructure
 from ringtrace.queries.redflags.agents import intermediary_like
@@ -81,6 +82,23 @@ def test_a_lay_agent_for_one_group_at_one_employer_is_no_intermediary_link(
     spread = frame_of(tmp_path / "spread", [_case(1, "2016-01-05"), _case(2, "2017-03-01"),
                                             _case(3, "2018-01-05")])
     assert len(_links(spread, "agent")) == 1
+
+
+def test_an_intermediarys_client_with_proof_is_not_joined_to_the_operation(
+        tmp_path: Path) -> None:
+    """A legal-service worker who files a scheme's suits at two employers also acts for an old
+    worker whose archive file proves the employment: the agent's link joins the scheme's suits
+    only."""
+    frame = frame_of(tmp_path, [_case(1, "2018-01-05"), _case(2, "2018-03-01", employer=OTHER),
+                                _case(3, "2018-04-01", employer=OTHER), _case(4, "2018-05-01")])
+    archived = next(c for c in frame.cases if frame.cases[c].case_number.endswith("4号"))
+    proof = Finding("EVID_INDEPENDENT", archived, [archived], "职工档案", [])
+    [link] = [lk for lk in evidence_links(frame, [proof], set(frame.cases), PARAMS)
+              if lk.kind == "agent"]
+    assert sorted(frame.cases[c].case_number for c in link.cases) == [
+        f"(2021)豫0502民初{n}号" for n in (1, 2, 3)]
+    [everyone] = _links(frame, "agent")
+    assert len(everyone) == 4
 
 
 def test_batch_links_join_cases_filed_within_days(tmp_path: Path) -> None:

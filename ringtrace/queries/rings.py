@@ -44,12 +44,12 @@ from typing import Any
 
 import numpy as np
 
-from ringtrace.graph.identity import ring_id
+from ringtrace.graph.identity import masks_compatible, ring_id
 from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
-from ringtrace.queries.frame import Frame
+from ringtrace.queries.frame import AgentRef, Frame
 from ringtrace.queries.model import RingStructure
-from ringtrace.queries.redflags.agents import Reach, agent_profile, intermediary_like
+from ringtrace.queries.redflags.agents import Reach, agent_profile, dispute_key, intermediary_like
 from ringtrace.queries.redflags.common import (
     PROFESSIONAL,
     Workforce,
@@ -253,11 +253,13 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     link_reach = dataclasses.replace(params.reach, min_applicants=params.agent_link_min_workers)
     firm_cases: dict[str, set[str]] = defaultdict(set)
     firm_lawyers: dict[str, set[str]] = defaultdict(set)
+    proven = proven_cases(findings, params)
     for agent_id in sorted(frame.agent_cases):
         cases = frame.agent_cases[agent_id]
         member = [c for c in cases if c in candidates]
         if len(member) >= 2 and intermediary_like(frame, agent_id, link_reach):
-            links += operation_links(frame, agent_id, member, gap, params.operation_gap_days)
+            links += operation_links(frame, agent_id, [c for c in member if c not in proven],
+                                     gap, params.operation_gap_days)
         elif member:
             small = [c for c in member
                      if not any(e.id in large for e in frame.cases[c].employers)]
@@ -290,6 +292,20 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
 
 
+def proven_cases(findings: list[Finding], params: RingParams) -> set[str]:
+    """The cases with the proof that ``reach.series_proof_rules`` find (records in third-party
+    custody, money claimed, an employer disputing the amount, a supporting body): no
+    intermediary's link joins them (:func:`evidence_links`).
+
+    An intermediary's bought confirmations have none of it: there was no work to leave a
+    record and nothing to collect. A legal-service worker who files a scheme's suits also takes
+    ordinary clients - a dormant collective's old worker whose archive file proves the
+    employment is one - and their link joins the scheme's suits, not the client's.
+    """
+    proof = set(params.reach.series_proof_rules)
+    return {c for f in findings if f.rule_id in proof for c in f.cases}
+
+
 def tie_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     """Uncontested candidates against one employer, filed within ``days`` of each other, in
     which one and the same lay person acts: for the workers in each of them, or for the
@@ -314,7 +330,7 @@ def tie_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
         if not case.uncontested:
             continue
         for a in case.agents:
-            if a.kind in PROFESSIONAL or a.side not in ("worker", "employer"):
+            if a.kind in PROFESSIONAL or a.side not in ("worker", "employer") or _family(a):
                 continue
             for e in case.employers:
                 by_person[(e.id, a.side, a.id)].append(c)
@@ -327,6 +343,20 @@ def tie_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
             if len(workers) >= 2 and not _shared_counsel(frame, run):
                 links.append(Link("tie", f"{side}:{person}", run))
     return links
+
+
+def _family(agent: AgentRef) -> bool:
+    """Is ``agent`` a worker's relative acting for them (``委托诉讼代理人：王某，系原告之子``)?
+
+    A son who acts for both his parents, or a daughter for her mother and her aunt, ties
+    nothing: 民事诉讼法 art. 61 lets a party's close relatives act for them, and a family whose
+    members worked at one closing firm sues together through whichever of them reads documents
+    best - the cheapest agent there is, and no organiser. What ties a small ring is a person
+    outside the family who controls the suits (the manager who admits them, a lay agent who
+    files them for others), so the relative's tie is left out; kinship between the applicants
+    themselves is :func:`kin_links`.
+    """
+    return agent.side == "worker" and agent.kind == "relative"
 
 
 def tied_to_candidates(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
@@ -503,11 +533,32 @@ def series_links(frame: Frame, agent_id: str, member: list[str], candidates: set
             for ref in frame.cases[c].employers:
                 per_employer[ref.id].append(c)
         series = [cs for employer, cs in sorted(per_employer.items())
-                  if len(cs) >= params.series_min_cases
+                  if _disputes(frame, cs) >= params.series_min_cases
                   and 2 * len(cs) >= _candidates_between(frame, employer, cs, candidates)]
         if len(series) >= params.series_min_employers:
             links.append(Link("series", agent_id, sorted({c for cs in series for c in cs})))
     return links
+
+
+def _disputes(frame: Frame, cases: list[str]) -> int:
+    """How many different disputes ``cases`` are: a worker's first instance, its appeal, a
+    retrial application and a repost of one of them are one suit
+    (:func:`~ringtrace.queries.redflags.agents.dispute_key`), and a lawyer who carries one
+    client's dispute through three courts has brought no series."""
+    disputes: list[tuple[tuple[Any, ...], list[str]]] = []
+    for c in sorted(cases):
+        case = frame.cases[c]
+        key, names = dispute_key(frame, case), sorted(w.name for w in case.workers)
+        if not any(k == key and _same_names(n, names) for k, n in disputes):
+            disputes.append((key, names))
+    return len(disputes)
+
+
+def _same_names(a: list[str], b: list[str]) -> bool:
+    """Can the printed worker names ``a`` and ``b`` be the same people (either masked in one
+    copy, ``张某某`` for ``张桂兰``)? Two workers born the same day who claim the same period
+    are two suits when their names differ."""
+    return len(a) == len(b) and all(masks_compatible(x, y) for x, y in zip(a, b, strict=True))
 
 
 def firm_series_links(frame: Frame, firm_cases: dict[str, set[str]],

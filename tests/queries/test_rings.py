@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ringtrace.graph.records import RegistryRecord
+from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.model import RingStructure
 from ringtrace.queries.redflags.agents import intermediary_like
@@ -82,6 +83,23 @@ def test_a_lay_agent_for_one_group_at_one_employer_is_no_intermediary_link(
     spread = frame_of(tmp_path / "spread", [_case(1, "2016-01-05"), _case(2, "2017-03-01"),
                                             _case(3, "2018-01-05")])
     assert len(_links(spread, "agent")) == 1
+
+
+def test_an_intermediarys_client_with_proof_is_not_joined_to_the_operation(
+        tmp_path: Path) -> None:
+    """A legal-service worker who files a scheme's suits at two employers also acts for an old
+    worker whose archive file proves the employment: the agent's link joins the scheme's suits
+    only."""
+    frame = frame_of(tmp_path, [_case(1, "2018-01-05"), _case(2, "2018-03-01", employer=OTHER),
+                                _case(3, "2018-04-01", employer=OTHER), _case(4, "2018-05-01")])
+    archived = next(c for c in frame.cases if frame.cases[c].case_number.endswith("4号"))
+    proof = Finding("EVID_INDEPENDENT", archived, [archived], "职工档案", [])
+    [link] = [lk for lk in evidence_links(frame, [proof], set(frame.cases), PARAMS)
+              if lk.kind == "agent"]
+    assert sorted(frame.cases[c].case_number for c in link.cases) == [
+        f"(2021)豫0502民初{n}号" for n in (1, 2, 3)]
+    [everyone] = _links(frame, "agent")
+    assert len(everyone) == 4
 
 
 def test_batch_links_join_cases_filed_within_days(tmp_path: Path) -> None:
@@ -216,6 +234,29 @@ def test_a_lawyer_among_many_at_an_employer_has_no_series_there(tmp_path: Path) 
             _lawyer_case(3, "2021-03-01", FIRM_B), _lawyer_case(4, "2021-08-01", FIRM_B)]
     others = [_lawyer_case(n, "2021-03-15", FIRM_A, lawyer=f"律师{n}") for n in range(5, 8)]
     assert _busy_lawyer_series(tmp_path, [*ours, *others]) == []
+
+
+def _one_dispute(n: int, day: str, printed: str) -> dict[str, Any]:
+    """One worker's dispute with FIRM_B as printed in one of its documents (a first instance,
+    its appeal, a repost that masks the name)."""
+    case = _lawyer_case(n, day, FIRM_B)
+    case["parties"][0]["name"] = case["agents"][0]["represents"][0] = printed
+    case["parties"][0]["birth_date"] = "1966-07-08"
+    return case
+
+
+def test_one_clients_dispute_through_several_courts_is_no_series(tmp_path: Path) -> None:
+    """A lawyer who carries one worker's dispute through the first instance and the appeal
+    (and whose repost masks the name) has brought one suit against that employer, not a
+    series: with a series at one other employer only, nothing links."""
+    ours = [_lawyer_case(1, "2021-02-01", FIRM_A), _lawyer_case(2, "2021-05-01", FIRM_A)]
+    dispute = [_one_dispute(3, "2021-03-01", "张桂兰"), _one_dispute(4, "2021-08-01", "张桂兰"),
+               _one_dispute(5, "2021-09-01", "张某某")]
+    assert _busy_lawyer_series(tmp_path / "one", [*ours, *dispute]) == []
+    # two workers born the same day who claim the same period are two suits
+    other = _one_dispute(6, "2021-06-01", "李秀英")
+    assert _busy_lawyer_series(tmp_path / "two", [*ours, dispute[0], other]) == [
+        [f"(2021)豫0502民初{i}号" for i in (1, 2, 3, 6)]]
 
 
 def _firm_links(tmp_path: Path, suits: list[dict[str, Any]],
@@ -392,6 +433,19 @@ def test_no_tie_apart_in_time_contested_or_with_the_groups_own_counsel(tmp_path:
         case["agents"].append({"name": f"律师{n}", "represents": [case["parties"][0]["name"]],
                                "kind": "lawyer", "law_firm": "河南某某律师事务所"})
     assert _links(frame_of(tmp_path / "counsel", counsel), "tie") == []
+
+
+def test_a_son_acting_for_both_parents_is_no_tie(tmp_path: Path) -> None:
+    """A couple who worked at one closing firm, their son acting for both: a family suing
+    together, not a person controlling two suits. Without a tie two leads stay two leads."""
+    couple = [_case(1, "2021-03-01", agent="王小军"), _case(2, "2021-03-02", agent="王小军")]
+    for case in couple:
+        case["agents"][0].update(kind="relative", relation="系原告之子")
+    frame = frame_of(tmp_path / "son", couple)
+    assert _links(frame, "tie") == []
+    first, second = sorted(frame.cases)
+    scores = {first: CaseScore(first, rule_score=0.9), second: CaseScore(second, 0.5)}
+    assert [r.cases for r in assemble(frame, [], scores, PARAMS)] == []
 
 
 def test_one_applicants_two_suits_are_no_tie(tmp_path: Path) -> None:

@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ringtrace.graph.identity import is_masked_name
+from ringtrace.graph.identity import is_masked_name, masks_compatible
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import AgentRef, CaseInfo, Frame
 from ringtrace.queries.redflags.common import (
@@ -458,11 +458,12 @@ def _hits_in_case(frame: Frame, case: CaseInfo, worker_agents: list[AgentRef],
     if employer_agents:
         wa_ids = {a.id for a in worker_agents}
         for a in employer_agents:
-            if a.id in wa_ids:
+            if a.id in wa_ids and not _two_of_one_firm(a, worker_agents):
                 found.append(("same", Evidence("record", case.case_number,
                                                f"{a.name}同时代理劳动者和用人单位")))
         for a in employer_agents:
-            for ident in _shared_with_workers(frame, case, a, wa_ids):
+            for ident in _shared_with_workers(frame, case, a, wa_ids - _firm_colleagues(
+                    a, worker_agents)):
                 value = frame.identifiers.get(ident, {}).get("value", ident)
                 found.append(("contact", Evidence(
                     "link", case.case_number, f"用人单位代理人{a.name}与劳动者方共用{value}")))
@@ -475,6 +476,27 @@ def _hits_in_case(frame: Frame, case: CaseInfo, worker_agents: list[AgentRef],
                 found.append(("rep", Evidence(
                     "record", case.case_number, f"劳动者代理人{a.name}系用人单位法定代表人")))
     return found
+
+
+def _two_of_one_firm(a: AgentRef, worker_agents: list[AgentRef]) -> bool:
+    """Is the employer's professional ``a``, resolved as one of the workers' agents too, printed
+    there under a name that cannot be theirs (two lawyers of one firm taken for one)?
+
+    A firm's usual counsel for an employer and a colleague of the same firm for its workers is
+    a conflict the bar rules govern, and ``AGENT_SAME_FIRM`` notes it; it is not one person on
+    both sides. Only the same lawyer, by a name that can be the same, is.
+    """
+    if a.kind not in PROFESSIONAL:
+        return False
+    return not any(w.id == a.id and masks_compatible(w.name, a.name) for w in worker_agents)
+
+
+def _firm_colleagues(a: AgentRef, worker_agents: list[AgentRef]) -> set[str]:
+    """The workers' professional agents of the firm of the employer's professional ``a``: the
+    firm's phone and address, printed for both, are the firm's, not a tie between the sides."""
+    if a.kind not in PROFESSIONAL or not a.law_firm:
+        return set()
+    return {w.id for w in worker_agents if w.kind in PROFESSIONAL and w.law_firm == a.law_firm}
 
 
 def _shared_with_workers(frame: Frame, case: CaseInfo, a: AgentRef,

@@ -78,6 +78,29 @@ def _longest_run(dated: Ended, days: int) -> Ended:
     return dated[best[0]:best[1]]
 
 
+def _with_coarse_ends(dated: Ended, days: int) -> Ended:
+    """The largest run of ends within ``days`` of each other (:func:`_longest_run`), where an
+    end printed only as a year (``1999年``, longer than ``days``) joins the run of the precise
+    ends that fall in that year; sorted like ``dated``.
+
+    Copies of one workforce's suits print the end as "1999年8月16日", "1999年8月" or "1999年":
+    the year-only end is not the first of January but any day of the year, and one that
+    brackets the lay-off is part of it. The precise ends make the run; a year that contains
+    the whole run joins it (the run of every end read as its first day is kept when larger).
+    """
+    precise = [(end, f) for end, f in dated
+               if f.end_last is None or (f.end_last - end).days < days]
+    run = _longest_run(precise, days)
+    if run:
+        first, last = run[0][0], run[-1][0]
+        run = sorted([*run, *((end, f) for end, f in dated
+                              if f.end_last is not None and (f.end_last - end).days >= days
+                              and end <= first and last <= f.end_last)],
+                     key=lambda item: (item[0], item[1].case.id))
+    plain = _longest_run(dated, days)
+    return run if len(run) > len(plain) else plain
+
+
 @dataclass(frozen=True)
 class EndedTogetherParams(RuleParams):
     """``[rules.EVID_ENDED_TOGETHER]`` (the values and why they hold are in ``rules.toml``)."""
@@ -128,7 +151,7 @@ def ended_together(frame: Frame, params: EndedTogetherParams) -> Iterator[Findin
         if closed is not None:
             near = [(end, f) for end, f in dated if abs((end - closed).days) <= closure_days]
             anchors.append((near, f"止于用人单位注销/吊销（{closed.isoformat()}）前后"))
-        run = _longest_run(dated, window)
+        run = _with_coarse_ends(dated, window)
         if run:
             anchors.append((run, f"止于{_span_text(run[0][0], run[-1][0])}"))
         for group, where in anchors:

@@ -17,6 +17,24 @@ Why it matters
     (湘潭, docs/domain.md G3/G6). One case without proof says little (published documents are terse);
     a whole group with next to none is the absence that separates a bought cohort from a
     workforce.
+
+What it flags (exculpatory)
+    ``GROUP_BACKED`` the confirmation cases of an employer's busiest ``window_days`` (at least
+    ``min_cases`` of them) that carry no evidence of their own, when at least
+    ``min_backed_share`` of that group's cases are backed by the exculpatory evidence of
+    ``exculpatory`` - unless one of the ``unless`` rules (an intermediary's reach, contacts
+    shared across suits, an end at the worker's retirement birthday, an impossible start age)
+    flagged the case itself.
+Why it matters
+    The other side of the same absence. Published documents are terse: one member's judgment
+    cites the roster and the bank statements, the next one's says only that the employer
+    admitted the work, though both workers brought the same file (docs/domain.md §3.3: a
+    restructured enterprise "查阅了改制过程中的人事档案资料后" admits its old workers' claims; the
+    court still checked "三十余前的工资表、职工花名册"). A worker who sues with colleagues most of
+    whom proved their employment from archives, claimed wages or were backed by a procuratorate
+    is one of that workforce, not a buyer who slipped in; what would single a buyer out among
+    them - an intermediary's reach, a phone shared with other employers' suits, an end at the
+    retirement birthday - is left to speak (``unless``).
 Thresholds
     ``min_cases``, ``window_days``, ``max_headcount`` (employers insured for this many people or
     more face many unrelated suits a year, no group; so does an employer of unknown headcount
@@ -104,5 +122,48 @@ def unproven(frame: Frame, params: UnprovenParams) -> Iterator[Finding]:
                       [Evidence("link", None, f"案号: {numbers}")])
 
 
+@dataclass(frozen=True)
+class BackedParams(RuleParams):
+    """``[rules.GROUP_BACKED]``."""
+
+    min_cases: int
+    window_days: int
+    min_backed_share: float
+    #: rules whose hit shows a suit is backed (they run before this one)
+    exculpatory: tuple[str, ...]
+    #: a case that one of these rules flagged keeps its own evidence: no colleague speaks for it
+    unless: tuple[str, ...]
+
+
+def backed_group(frame: Frame, params: BackedParams) -> Iterator[Finding]:
+    """The unbacked members of groups most of whose suits are backed (see the module docstring
+    of :data:`RULES`' ``GROUP_BACKED``)."""
+    fired = fired_cases(frame)
+    proven = set().union(*(fired.get(r, set()) for r in params.exculpatory))
+    own = set().union(*(fired.get(r, set()) for r in params.unless))
+    for employer, facts in employer_confirmation_cases(frame).items():
+        if len(facts) < params.min_cases:
+            continue
+        dated = sorted((f.filed, f.case.id) for f in facts if f.filed is not None)
+        group = busiest_window(dated, params.window_days)
+        if len(group) < params.min_cases:
+            continue
+        backed = [c for c in group if c in proven]
+        if len(backed) < params.min_backed_share * len(group):
+            continue
+        rest = [c for c in group if c not in proven and c not in own]
+        if not rest:
+            continue
+        name = frame.employers.get(employer, {}).get("name", employer)
+        summary = (f"{name}同期{len(group)}件确认案件中{len(backed)}件有档案、流水、工资请求、"
+                   "支持起诉等证据，本案为同一批职工的诉讼")
+        numbers = "、".join(frame.cases[c].case_number for c in backed[:CITED_CASES])
+        for c in rest:
+            yield Finding("GROUP_BACKED", c, [c], summary,
+                          [Evidence("link", None, f"有证据的同批案件: {numbers}")])
+
+
 RULES = [Rule("GROUP_UNPROVEN", "group", "同一单位多起无争议确认均无独立证据", unproven,
-              params=UnprovenParams)]
+              params=UnprovenParams),
+         Rule("GROUP_BACKED", "group", "同批职工多数有独立证据（减轻）", backed_group,
+              params=BackedParams, mitigating=True)]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +146,42 @@ def test_a_lawyer_for_employers_in_other_suits_is_a_practice_not_both_sides(
     assert not any("家不同用人单位" in e.detail for f in lawyer for e in f.evidence)
     lay = hits(frame_of(tmp_path / "lay", _counsel_for_two_employers(None)), "AGENT_BOTH_SIDES")
     assert any("家不同用人单位" in e.detail for f in lay for e in f.evidence)
+
+
+def _firm_on_both_sides(worker_lawyer: str, employer_lawyer: str) -> dict:
+    """A suit in which the employer's usual counsel and the workers' lawyer practise at one
+    firm and both print the firm's telephone."""
+    case = sham_case(1, "张桂兰", "1968-05-02")
+    firm = {"kind": "lawyer", "law_firm": "河南正义律师事务所", "phone": "0372-5951234"}
+    case["agents"] = [{"name": worker_lawyer, "represents": ["张桂兰"], **firm},
+                      {"name": employer_lawyer, "represents": ["安阳市恒达废旧物资回收有限公司"],
+                       **firm}]
+    return case
+
+
+def test_a_firms_usual_counsel_and_a_colleague_are_not_one_agent_on_both_sides(
+        tmp_path: Path) -> None:
+    """Two lawyers of one firm on opposite sides (the firm's phone printed for both) is a
+    same-firm note, not one person controlling both sides; one lawyer printed on both sides
+    still is."""
+    frame = frame_of(tmp_path / "two", [_firm_on_both_sides("李律师", "赵律师")])
+    assert hits(frame, "AGENT_BOTH_SIDES") == []
+    assert len(hits(frame, "AGENT_SAME_FIRM")) == 1
+    same = frame_of(tmp_path / "one", [_firm_on_both_sides("李律师", "李律师")])
+    [f] = hits(same, "AGENT_BOTH_SIDES")
+    assert any("同时代理" in e.detail for e in f.evidence)
+
+
+def test_colleagues_merged_into_one_lawyer_are_not_one_agent_on_both_sides(
+        tmp_path: Path) -> None:
+    """Should resolution take two lawyers of one firm for one (a masked line, a shared phone),
+    the names printed on the two sides still tell them apart."""
+    from ringtrace.queries.redflags.agents import _hits_in_case
+
+    frame = frame_of(tmp_path, [_firm_on_both_sides("李律师", "赵律师")])
+    [case] = frame.cases.values()
+    worker, employer = sorted(case.agents, key=lambda a: a.side != "worker")
+    merged = [dataclasses.replace(worker, id=employer.id)]
+    assert _hits_in_case(frame, case, merged, [employer]) == []
+    masked = [dataclasses.replace(worker, id=employer.id, name="赵某某")]
+    assert [kind for kind, _ in _hits_in_case(frame, case, masked, [employer])] == ["same"]

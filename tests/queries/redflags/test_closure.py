@@ -122,3 +122,16 @@ def test_a_workforce_whose_stories_end_at_the_closure_is_exculpated(tmp_path: Pa
     assert [c["claimed_end"] for c in cases] == ["2017-10"] * 3
     found = hits(frame_of(tmp_path, cases), "EVID_ENDED_TOGETHER")
     assert len(found) == 3 and "工龄5至26年不等" in found[0].summary
+
+
+def test_ends_printed_as_a_year_join_the_lay_off_in_that_year(tmp_path: Path) -> None:
+    """One workforce's suits print the end as "1999年8月16日", "1999年8月" or only "1999年": a
+    year that contains the lay-off is part of it, not 1 January."""
+    ends = ["1999-08-16", "1999-08", "1999", "1999", "1999-08-16"]
+    cases = _cases(["1985-03", "1991-05", "1993", "1986", "1996-02"], ends)
+    found = hits(frame_of(tmp_path, cases), "EVID_ENDED_TOGETHER")
+    assert len(found) == 5
+    # a year that does not contain the precise ends is no part of them
+    other = _cases(["1985-03", "1991-05", "1993", "1986", "1996-02"],
+                   ["1999-08-16", "1999-08", "2001", "2001", "2003-05"])
+    assert hits(frame_of(tmp_path / "other", other), "EVID_ENDED_TOGETHER") == []

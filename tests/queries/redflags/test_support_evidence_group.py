@@ -305,3 +305,48 @@ def test_a_support_keyword_needs_the_body_in_its_sentence(tmp_path: Path, span: 
 ])
 def test_an_old_workers_documents_by_custody(tmp_path: Path, facts: str, tier: str | None) -> None:
     assert _tier(tmp_path, facts) == tier
+
+
+def _group(tmp_path: Path, days: list[str] | None = None):
+    """Six suits against one employer within a year (each with its own agent)."""
+    days = days or [f"2021-0{n}-01" for n in range(1, 7)]
+    cases = [sham_case(n, f"工人{n}", f"1966-0{n}-02", agent=f"代理{n}", day=d)
+             for n, d in enumerate(days, start=1)]
+    frame = frame_of(tmp_path, cases)
+    return frame, sorted(frame.cases)
+
+
+def test_colleagues_of_a_mostly_backed_group_are_flagged_as_its_members(tmp_path: Path) -> None:
+    """A restructured enterprise's workforce: most judgments cite the archives, some say only
+    that the employer admitted the work; those are the same workforce's suits."""
+    frame, ids = _group(tmp_path)
+    fired_cases(frame)["EVID_INDEPENDENT"] = set(ids[:2])
+    fired_cases(frame)["CLAIM_MONEY"] = {ids[2]}
+    found = hits(frame, "GROUP_BACKED")
+    assert sorted(f.subject for f in found) == ids[3:]
+    assert "6件确认案件中3件" in found[0].summary
+    # two backed suits in six are no backed group
+    fired_cases(frame)["CLAIM_MONEY"] = set()
+    assert hits(frame, "GROUP_BACKED") == []
+
+
+def test_a_colleagues_proof_does_not_speak_for_a_case_with_evidence_of_its_own(
+        tmp_path: Path) -> None:
+    """An applicant whose agent works for several employers' suits, or whose claim ends at the
+    retirement birthday, keeps that evidence: a buyer slipped into a real workforce."""
+    frame, ids = _group(tmp_path)
+    fired_cases(frame)["EVID_INDEPENDENT"] = set(ids[:4])
+    fired_cases(frame)["AGENT_MANY_APPLICANTS"] = {ids[4]}
+    fired_cases(frame)["TL_END_AT_RETIREMENT"] = {ids[5]}
+    assert hits(frame, "GROUP_BACKED") == []
+
+
+def test_a_backed_group_is_one_year_of_suits(tmp_path: Path) -> None:
+    """Backed suits years before do not speak for the suits of a later season."""
+    days = ["2016-03-01", "2016-04-01", "2016-05-01", "2016-06-01",
+            "2021-03-01", "2021-04-01", "2021-05-01"]
+    frame, ids = _group(tmp_path, days)
+    fired_cases(frame)["EVID_INDEPENDENT"] = set(ids[:4])  # the 2016 suits
+    assert hits(frame, "GROUP_BACKED", min_cases=3) == []
+    fired_cases(frame)["EVID_INDEPENDENT"] = set(ids[:3]) | {ids[4]}
+    assert [f.subject for f in hits(frame, "GROUP_BACKED", min_cases=3)] == [ids[3]]

@@ -213,7 +213,19 @@ def _checked(data: dict[str, Any], source: str) -> RuleConfig:
         unknown = [r for r in named if r not in rules]
         if unknown:
             raise RuleError(f"{source}: {table}.{key} names unknown rules {', '.join(unknown)}")
+    _check_rule_params(config)
     return config
+
+
+def _check_rule_params(config: RuleConfig) -> None:
+    """Build every rule's typed parameters once, so that a wrong value in a rule's table
+    (a missing key, a 2.5 for a count) is refused, naming file and key, when the rules file is
+    loaded: before ingest or scan reads the store, not when the scan reaches the rule."""
+    from ringtrace.queries.redflags import RULES_BY_ID  # the catalogue imports this module
+
+    for rule_id in config.rules:
+        if rule_id in RULES_BY_ID:
+            RULES_BY_ID[rule_id].params_of(config)
 
 
 def _spark(table: dict[str, Any] | None, source: str) -> SparkSettings | None:

@@ -33,7 +33,7 @@ import pytest
 #: they may only go down
 RATCHET = {
     "ringtrace.graph": 77,
-    "ringtrace.queries": 20,
+    "ringtrace.queries": 14,
     "ringtrace.export": 10,
 }
 

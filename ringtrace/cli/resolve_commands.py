@@ -18,12 +18,29 @@ from ringtrace.cli.common import (
     use_audit_entry,
 )
 from ringtrace.cli.output import emit, say, table
+from ringtrace.queries.rules import load_rules
 from ringtrace.resolve.evaluate import KINDS, resolution_metrics
 from ringtrace.resolve.judgements import audit_line
 
 
 def _json_option(func: Any) -> Any:
     return click.option("--json", "as_json", is_flag=True, help="Write JSON.")(func)
+
+
+def _rules_option(func: Any) -> Any:
+    return click.option(
+        "--rules", "rules_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="TOML file overriding the [resolve] settings (see rules.toml; the file `scan "
+             "--rules` takes).")(func)
+
+
+def _settings(rules_file: Path | None) -> res.ResolveSettings | None:
+    """The ``[resolve]`` settings of ``rules_file`` (checked as a scan checks it), else none:
+    the command's default."""
+    if rules_file is None:
+        return None
+    with translated_errors():
+        return load_rules(rules_file).resolve
 
 
 #: the kinds of entity, as a Chinese reader names them
@@ -47,9 +64,10 @@ def _summary(resolution: res.Resolution) -> str:
     return "\n".join(lines)
 
 
-def _run(ctx: Context, store_uri: str | None, as_json: bool) -> None:
+def _run(ctx: Context, store_uri: str | None, as_json: bool,
+         settings: res.ResolveSettings | None = None) -> None:
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
-        resolution = res.run(store)
+        resolution = res.run(store, settings=settings)
     audit_result(fingerprint=resolution.fingerprint,
                  counts={k: c.to_dict() for k, c in resolution.counts.items()})
     data = {"fingerprint": resolution.fingerprint,
@@ -84,11 +102,19 @@ def resolve_group(click_ctx: click.Context, store_uri: str | None, as_json: bool
 
 @resolve_group.command("run")
 @store_option
+@_rules_option
 @_json_option
 @click.pass_obj
-def run_command(ctx: Context, store_uri: str | None, as_json: bool) -> None:
-    """Compute the resolution now (even if nothing changed), keep it, print the counts."""
-    _run(ctx, store_uri, as_json)
+def run_command(ctx: Context, store_uri: str | None, rules_file: Path | None,
+                as_json: bool) -> None:
+    """Compute the resolution now (even if nothing changed), keep it, print the counts.
+
+    \b
+    Examples:
+      ringtrace resolve run
+      ringtrace resolve run --rules trial.toml --json
+    """
+    _run(ctx, store_uri, as_json, _settings(rules_file))
 
 
 def _judge(ctx: Context, verdict: res.Verdict, a: str, b: str | None, note: str,
@@ -179,21 +205,29 @@ def show_command(ctx: Context, entity: str, store_uri: str | None, as_json: bool
 @resolve_group.command("eval")
 @click.argument("truth", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @store_option
+@_rules_option
 @_json_option
 @click.pass_obj
-def eval_command(ctx: Context, truth: Path, store_uri: str | None, as_json: bool) -> None:
+def eval_command(ctx: Context, truth: Path, store_uri: str | None, rules_file: Path | None,
+                 as_json: bool) -> None:
     """Pairwise precision and recall of the resolution per kind against a truth.json.
 
+    With --rules, of a resolution computed with that file's [resolve] settings (a trial: the
+    workspace keeps its own).
+
     \b
-    Example:
+    Examples:
       ringtrace resolve eval world/truth.json
+      ringtrace resolve eval world/truth.json --rules trial.toml
     """
+    settings = _settings(rules_file)
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
         data = json.loads(truth.read_text("utf-8"))
         if "cases" not in data or not isinstance(data["cases"], list):
             raise click.ClickException(f"{truth}: no per-mention 'cases' list (a truth.json "
                                        "written by `ringtrace synth` with mention truth)")
-        metrics = resolution_metrics(store, data).to_dict()
+        resolution = res.ensure(store, save=False, settings=settings) if settings else None
+        metrics = resolution_metrics(store, data, resolution).to_dict()
     audit_result(**{k: metrics[k] for k in KINDS})
     rows = [{"kind": k, **metrics[k]} for k in KINDS] + [
         {"kind": f"{k} (named)", **metrics["named"][k]} for k in KINDS]

@@ -12,29 +12,28 @@ or a lead, and an analyst who looks the employer up sees why.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
-from typing import Any
 
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.model import ExplainedGroup, GroupReason
 from ringtrace.queries.redflags import RULES_BY_ID
 from ringtrace.queries.redflags.common import busiest_window, employer_confirmation_cases
+from ringtrace.queries.settings import GroupsSettings
 
 
 def explained_groups(frame: Frame, findings: list[Finding], leads: set[str],
-                     params: Mapping[str, Any]) -> list[ExplainedGroup]:
+                     settings: GroupsSettings) -> list[ExplainedGroup]:
     """Employers whose busiest year of confirmation suits (``window_days``) holds at least
     ``min_cases`` cases, at least ``min_backed_share`` of them backed by substantive exculpatory
     evidence (``explaining_rules``: not the employer's own papers, which are what schemes forge)
     and at most ``max_lead_share`` of them leads; sorted by employer id."""
-    exculpatory = set(params["explaining_rules"])
+    exculpatory = set(settings.explaining_rules)
     backing: dict[str, Counter[str]] = {}
     for f in findings:
         if f.rule_id in exculpatory:
             for c in f.cases:
                 backing.setdefault(c, Counter())[f.rule_id] += 1
-    minimum, window = int(params["min_cases"]), int(params["window_days"])
+    minimum, window = settings.min_cases, settings.window_days
     groups: list[ExplainedGroup] = []
     for employer, facts in employer_confirmation_cases(frame).items():
         if len(facts) < minimum:
@@ -45,8 +44,8 @@ def explained_groups(frame: Frame, findings: list[Finding], leads: set[str],
             continue
         backed = [c for c in cases if c in backing]
         led = sum(c in leads for c in cases)
-        if (len(backed) < float(params["min_backed_share"]) * len(cases)
-                or led > float(params["max_lead_share"]) * len(cases)):
+        if (len(backed) < settings.min_backed_share * len(cases)
+                or led > settings.max_lead_share * len(cases)):
             continue
         reasons = Counter(RULES_BY_ID[r].title for c in backed for r in backing[c])
         groups.append(ExplainedGroup(

@@ -31,8 +31,7 @@ from collections.abc import Mapping
 from dataclasses import Field, dataclass, fields
 from typing import Any, ClassVar
 
-from ringtrace.queries.rules import RuleConfig, SparkSettings
-from ringtrace.resolve.settings import ResolveSettings
+from ringtrace.queries.rules import RuleConfig
 
 #: version of the results schema (docs/results-schema.md); raised when a field changes meaning
 #: or goes away, not when one is added
@@ -55,12 +54,21 @@ class Record:
 def _json(value: object) -> Any:
     if isinstance(value, Record):
         return value.to_dict()
-    if isinstance(value, RuleConfig):
-        return dict(sorted(value.to_dict().items()))
+    if isinstance(value, RuleConfig):  # its tables in the store's order: keys sorted
+        return _sorted(value.to_dict())
     if isinstance(value, tuple | list):
         return [_json(v) for v in value]
     if isinstance(value, Mapping):
         return {k: _json(v) for k, v in value.items()}
+    return value
+
+
+def _sorted(value: object) -> Any:
+    """``value`` with the keys of every mapping in it sorted (as the store writes JSON)."""
+    if isinstance(value, Mapping):
+        return {k: _sorted(value[k]) for k in sorted(value)}
+    if isinstance(value, list):
+        return [_sorted(v) for v in value]
     return value
 
 
@@ -358,12 +366,5 @@ class StoredScan(Record):
 
 
 def _rule_config(stored: Mapping[str, Any]) -> RuleConfig:
-    """The rule configuration a scan stored in its meta (``source`` names the file it came
-    from; a part missing from an older scan is empty)."""
-    return RuleConfig(scoring=stored["scoring"], rules=stored["rules"],
-                      exposure=stored["exposure"], source=stored.get("source", "stored scan"),
-                      caps=stored.get("caps", {}), rings=stored.get("rings", {}),
-                      groups=stored.get("groups", {}),
-                      spark=SparkSettings(**stored["spark"]) if "spark" in stored else None,
-                      resolve=(ResolveSettings.from_table(stored["resolve"], "stored scan")
-                               if "resolve" in stored else None))
+    """The rule configuration a scan stored in its meta (:meth:`RuleConfig.from_dict`)."""
+    return RuleConfig.from_dict(stored)

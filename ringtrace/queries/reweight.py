@@ -146,7 +146,7 @@ def stored_weights(scan: ScanResults) -> dict[str, float]:
 
 
 def _ring_weight(config: RuleConfig) -> float:
-    return float(config.rings.get("ring_weight", 0.0))
+    return float(config.rings.ring_weight)
 
 
 def scan_config(scan: ScanResults, weights: Mapping[str, float]) -> RuleConfig:
@@ -154,7 +154,7 @@ def scan_config(scan: ScanResults, weights: Mapping[str, float]) -> RuleConfig:
     stored = scan.meta.rules
     rings = stored.rings
     if RING_WEIGHT in weights:
-        rings = {**rings, "ring_weight": weights[RING_WEIGHT]}
+        rings = replace(rings, ring_weight=weights[RING_WEIGHT])
     return replace(stored, rules={r: {**p, "weight": weights.get(r, p["weight"])}
                                   for r, p in stored.rules.items()}, rings=rings)
 
@@ -166,7 +166,7 @@ def rule_log_odds(scan: ScanResults, weights: Mapping[str, float]) -> dict[str, 
     hits = [Finding(rule, case, [case], "") for case, row in sorted(cases.items())
             for rule in row.rules]
     scored = rule_scores(hits, config)
-    prior = float(config.scoring["prior_log_odds"])
+    prior = float(config.scoring.prior_log_odds)
     return {case: scored[case].log_odds if case in scored else prior
             for case in cases}
 
@@ -195,7 +195,7 @@ def rescore(scan: ScanResults, weights: Mapping[str, float], *, rings: bool = Tr
 def examples(scan: ScanResults, labels: Mapping[str, bool]) -> list[Example]:
     """Verified cases as :class:`Example` rows, with their prior and ring offsets and what
     their ring adds per unit of ring weight."""
-    prior = float(scan.meta.rules.scoring["prior_log_odds"])
+    prior = float(scan.meta.rules.scoring.prior_log_odds)
     ring = ring_terms(scan)
     unit = _ring_weight(scan.meta.rules)
     return [Example(scan.rules_of(case), held, prior + ring.get(case, 0.0),

@@ -108,12 +108,12 @@ class RingParams:
 
     @classmethod
     def of(cls, config: RuleConfig) -> RingParams:
-        table = config.rings
+        settings, scoring = config.rings, config.scoring
         values: dict[str, Any] = {"reach": Reach.of(config, "AGENT_MANY_APPLICANTS"), "workforce": workforce_of(config)}
         for f in fields(cls):
             if f.name in values:
                 continue
-            raw = config.scoring[f.name] if f.name in config.scoring else table[f.name]
+            raw = getattr(scoring if hasattr(scoring, f.name) else settings, f.name)
             values[f.name] = (tuple(raw) if f.type == "tuple[str, ...]" else
                               int(raw) if f.type == "int" else float(raw))
         return cls(**values)

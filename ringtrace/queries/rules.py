@@ -9,14 +9,25 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
+from collections.abc import Mapping
 from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ringtrace.errors import RuleError
+from ringtrace.queries.settings import (
+    CapsSettings,
+    ExposureSettings,
+    GroupsSettings,
+    RingsSettings,
+    ScoringSettings,
+    caps_of,
+    settings_of,
+    to_table,
+)
 from ringtrace.resolve.settings import ResolveSettings
 
 #: the largest weight a rule may have either way: a likelihood ratio of e^10 (about 22,000)
@@ -41,15 +52,17 @@ class SparkSettings:
 
 @dataclass(frozen=True)
 class RuleConfig:
-    """Scoring settings plus one parameter table per rule id."""
+    """The typed tables of a rules file (:mod:`ringtrace.queries.settings`) plus one
+    parameter table per rule id (typed by each rule's parameter class,
+    :mod:`ringtrace.queries.redflags.params`)."""
 
-    scoring: dict[str, Any]
+    scoring: ScoringSettings
     rules: dict[str, dict[str, Any]]
-    exposure: dict[str, Any]
+    exposure: ExposureSettings
     source: str
-    caps: dict[str, dict[str, Any]] = field(default_factory=dict)
-    rings: dict[str, Any] = field(default_factory=dict)
-    groups: dict[str, Any] = field(default_factory=dict)
+    caps: CapsSettings
+    rings: RingsSettings
+    groups: GroupsSettings
     #: none in a configuration stored by a scan from before the ``[spark]`` table
     spark: SparkSettings | None = None
     #: entity resolution's settings (the ``[resolve]`` table); none in a configuration stored
@@ -74,11 +87,36 @@ class RuleConfig:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"scoring": self.scoring, "rules": self.rules, "exposure": self.exposure,
-                "caps": self.caps, "rings": self.rings, "groups": self.groups,
+        return {"scoring": to_table(self.scoring), "rules": self.rules,
+                "exposure": to_table(self.exposure), "caps": self.caps.to_dict(),
+                "rings": to_table(self.rings), "groups": to_table(self.groups),
                 **({"resolve": self.resolve.to_dict()} if self.resolve else {}),
                 **({"spark": self.spark.to_dict()} if self.spark else {}),
                 "source": self.source}
+
+    @classmethod
+    def from_dict(cls, stored: Mapping[str, Any]) -> RuleConfig:
+        """The rule configuration a scan stored in its meta (``source`` names the file it
+        came from). Read through the same typed tables, but a record, not a file to refuse: a
+        key that an older scan did not have reads the shipped default, one it had that is gone
+        is dropped, and its caps and rule tables are taken as they were (missing: empty)."""
+        source = str(stored.get("source", "stored scan"))
+        shipped = default_rules().to_dict()
+
+        def table(name: str) -> dict[str, Any]:
+            kept = stored.get(name) or {}
+            return {**shipped[name], **{k: v for k, v in kept.items() if k in shipped[name]}}
+
+        return cls(
+            scoring=settings_of(ScoringSettings, table("scoring"), source, "scoring"),
+            rules=stored["rules"],
+            exposure=settings_of(ExposureSettings, table("exposure"), source, "exposure"),
+            source=source, caps=caps_of(stored.get("caps", {}), source),
+            rings=settings_of(RingsSettings, table("rings"), source, "rings"),
+            groups=settings_of(GroupsSettings, table("groups"), source, "groups"),
+            spark=SparkSettings(**stored["spark"]) if "spark" in stored else None,
+            resolve=(ResolveSettings.from_table(stored["resolve"], "stored scan")
+                     if "resolve" in stored else None))
 
     def with_overrides(self, overrides: dict[str, Any], source: str = "overrides"
                        ) -> RuleConfig:
@@ -136,35 +174,58 @@ def default_rules() -> RuleConfig:
 
 
 def _checked(data: dict[str, Any], source: str) -> RuleConfig:
-    for rule_id, params in data["rules"].items():
+    rules = data.get("rules")
+    if not isinstance(rules, dict) or not all(isinstance(t, dict) for t in rules.values()):
+        raise RuleError(f"{source}: rules must hold one table per rule")
+    for rule_id, params in rules.items():
         w = params.get("weight")
         if not isinstance(w, (int, float)) or not -MAX_WEIGHT <= w <= MAX_WEIGHT:
             raise RuleError(f"{source}: rules.{rule_id}.weight must be a log-likelihood ratio "
                             f"between -{MAX_WEIGHT} and {MAX_WEIGHT}, got {w!r}")
-    caps = data.get("caps", {})
+    config = RuleConfig(
+        scoring=settings_of(ScoringSettings, data.get("scoring"), source, "scoring"),
+        rules=rules,
+        exposure=settings_of(ExposureSettings, data.get("exposure"), source, "exposure"),
+        source=source, caps=caps_of(data.get("caps"), source),
+        rings=settings_of(RingsSettings, data.get("rings"), source, "rings"),
+        groups=settings_of(GroupsSettings, data.get("groups"), source, "groups"),
+        spark=_spark(data.get("spark"), source),
+        resolve=(ResolveSettings.from_table(data["resolve"], source)
+                 if "resolve" in data else None))
     placed: dict[str, str] = {}
-    for name, cap in caps.items():
-        unknown = [r for r in cap.get("rules", []) if r not in data["rules"]]
+    for cap in config.caps:
+        unknown = [r for r in cap.rules if r not in rules]
         if unknown:
-            raise RuleError(f"{source}: caps.{name} names unknown rules {', '.join(unknown)}")
-        unknown = [g for g in cap.get("groups", []) if g not in caps or g == name]
+            raise RuleError(f"{source}: caps.{cap.name} names unknown rules {', '.join(unknown)}")
+        held = cap.groups or ()
+        unknown = [g for g in held if g not in config.caps.names or g == cap.name]
         if unknown:
-            raise RuleError(f"{source}: caps.{name} holds unknown caps {', '.join(unknown)}")
-        for member in [*cap.get("rules", []), *(f"caps.{g}" for g in cap.get("groups", []))]:
+            raise RuleError(f"{source}: caps.{cap.name} holds unknown caps {', '.join(unknown)}")
+        for member in [*cap.rules, *(f"caps.{g}" for g in held)]:
             if member in placed:
                 raise RuleError(f"{source}: {member} is in caps.{placed[member]} and "
-                                f"caps.{name}; a rule or cap belongs to one cap at most")
-            placed[member] = name
-    for table, key in (("rings", "employer_group_rules"), ("rings", "employer_anchored_rules"),
-                       ("groups", "explaining_rules")):
-        unknown = [r for r in data.get(table, {}).get(key, []) if r not in data["rules"]]
+                                f"caps.{cap.name}; a rule or cap belongs to one cap at most")
+            placed[member] = cap.name
+    for table, key, named in (
+            ("rings", "employer_group_rules", config.rings.employer_group_rules),
+            ("rings", "employer_anchored_rules", config.rings.employer_anchored_rules),
+            ("groups", "explaining_rules", config.groups.explaining_rules)):
+        unknown = [r for r in named if r not in rules]
         if unknown:
             raise RuleError(f"{source}: {table}.{key} names unknown rules {', '.join(unknown)}")
-    return RuleConfig(scoring=data["scoring"], rules=data["rules"], exposure=data["exposure"],
-                      source=source, caps=data.get("caps", {}), rings=data.get("rings", {}),
-                      groups=data.get("groups", {}), spark=_spark(data.get("spark"), source),
-                      resolve=(ResolveSettings.from_table(data["resolve"], source)
-                               if "resolve" in data else None))
+    _check_rule_params(config)
+    return config
+
+
+def _check_rule_params(config: RuleConfig) -> None:
+    """Build every rule's typed parameters once, so that a wrong value in a rule's table
+    (a missing key, a 2.5 for a count) is refused, naming file and key, when the rules file is
+    loaded: before ingest or scan reads the store, not when the scan reaches the rule."""
+    from ringtrace.queries.redflags import RULES_BY_ID  # the catalogue imports this module
+
+    for rule_id in config.rules:
+        if rule_id in RULES_BY_ID:
+            RULES_BY_ID[rule_id].params_of(config)
 
 
 def _spark(table: dict[str, Any] | None, source: str) -> SparkSettings | None:

@@ -9,6 +9,7 @@ import inspect
 
 from ringtrace.queries.redflags import CATALOGUE
 from ringtrace.queries.rules import RuleConfig, load_rules
+from ringtrace.queries.settings import to_table
 
 
 def render(config: RuleConfig) -> str:
@@ -31,7 +32,7 @@ def render(config: RuleConfig) -> str:
         seen.add(module.__name__)
         lines += ["", f"## {rule.family}", "", inspect.cleandoc(module.__doc__ or "")]
     lines += ["", "## Scoring", "", "```toml", *(f"{k} = {v!r}".replace("'", '"')
-                                              for k, v in config.scoring.items()), "```"]
+                                              for k, v in to_table(config.scoring).items()), "```"]
     if config.resolve is not None:
         lines += ["", "## Entity resolution", "",
                   "The `[resolve]` table: which mentions are one agent, person or employer "

@@ -67,9 +67,9 @@ def claimed_years(frame: Frame, case_id: str) -> float:
 
 
 def exposure(frame: Frame, cases: list[str], config: RuleConfig) -> ExposureJson:
-    wage = float(config.exposure["average_monthly_wage"])
-    years_paid = float(config.exposure["payout_years"])
-    rate = float(config.exposure["accrual_rate"])
+    wage = float(config.exposure.average_monthly_wage)
+    years_paid = float(config.exposure.payout_years)
+    rate = float(config.exposure.accrual_rate)
     total_years = sum(claimed_years(frame, c) for c in cases)
     amount = total_years * wage * rate * MONTHS_PER_YEAR * years_paid
     return {
@@ -134,8 +134,8 @@ def run_scan(store: GraphStore, config: RuleConfig | None = None,
     with store.writing("scan"):
         snapshot = store.snapshot()
         # the community step needs only the store: started first, it runs beside the rules
-        pending = community_step.start(store, int(scoring["community_seed"]),
-                                       float(scoring["community_resolution"]))
+        pending = community_step.start(store, int(scoring.community_seed),
+                                       float(scoring.community_resolution))
         try:
             with collector_paused():  # see collector_paused: the frame alone is millions of objects
                 return _scan(store, config, progress or (lambda _step: None), pending, snapshot)
@@ -163,7 +163,7 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
                  for ring, struct in zip(rings, structures, strict=True)]
     say("communities")
     grouped = pending.result()
-    threshold = float(config.scoring["lead_threshold"])
+    threshold = float(config.scoring.lead_threshold)
     case_rows = _case_rows(scores, threshold, grouped.of_case)
     leads = sorted((c for c, row in case_rows.items() if row["is_lead"]),
                    key=lambda c: (-case_rows[c]["final_score"], c))
@@ -173,7 +173,7 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
         "meta": {
             "ringtrace_version": __version__, "snapshot": snapshot,
             "scanned_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "rules": config.to_dict(), "community_seed": config.scoring["community_seed"],
+            "rules": config.to_dict(), "community_seed": config.scoring.community_seed,
             "cases_scanned": len(frame.cases), "findings": len(findings),
             "rings": sum(r["reported"] for r in ring_rows), "clusters": len(ring_rows),
             "leads": len(leads), "lead_threshold": threshold,

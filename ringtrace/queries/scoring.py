@@ -75,22 +75,22 @@ def evidence_weight(rules: Iterable[str], config: RuleConfig) -> float:
     other cap holds are summed with the rules outside every cap.
     """
     fired = sorted(set(rules))
-    held = {g for cap in config.caps.values() for g in cap.get("groups", ())}
-    in_caps = {r for cap in config.caps.values() for r in cap["rules"]}
+    held = {g for cap in config.caps for g in cap.groups or ()}
+    in_caps = {r for cap in config.caps for r in cap.rules}
 
     def capped(name: str) -> float:
         cap = config.caps[name]
-        total = sum(config.weight(r) for r in fired if r in cap["rules"])
-        total += sum(capped(g) for g in cap.get("groups", ()))
-        return min(float(cap["max"]), total)
+        total = sum(config.weight(r) for r in fired if r in cap.rules)
+        total += sum(capped(g) for g in cap.groups or ())
+        return min(float(cap.max), total)
 
-    total = sum(capped(name) for name in config.caps if name not in held)
+    total = sum(capped(name) for name in config.caps.names if name not in held)
     return total + sum(config.weight(r) for r in fired if r not in in_caps)
 
 
 def case_log_odds(rules: Iterable[str], config: RuleConfig) -> float:
     """The prior plus the evidence of ``rules``."""
-    return float(config.scoring["prior_log_odds"]) + evidence_weight(rules, config)
+    return float(config.scoring.prior_log_odds) + evidence_weight(rules, config)
 
 
 def rule_scores(findings: list[Finding], config: RuleConfig) -> dict[str, CaseScore]:

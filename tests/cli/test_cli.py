@@ -103,3 +103,14 @@ def test_tables_name_rules_for_people_and_json_keeps_the_ids(runner: CliRunner, 
         assert any(name in shown.output for name in labels()["rules"].values()), args
     data = json.loads(runner.invoke(cli, [*ws, "leads", "--json"]).output)
     assert data and set(data[0]["rules"]) <= ids
+
+
+def test_scan_refuses_a_wrong_rule_parameter_before_it_opens_the_store(tmp_path: Path) -> None:
+    """The workspace does not even exist: the rules file is what the scan reports."""
+    path = tmp_path / "mine.toml"
+    path.write_text("[rules.BATCH_SAME_DAY]\nmin_cases = 2.5\n", "utf-8")
+    result = CliRunner().invoke(cli, ["-w", str(tmp_path / "none"), "scan", "--rules",
+                                      str(path)])
+    assert result.exit_code != 0
+    assert "rules.BATCH_SAME_DAY.min_cases must be a whole number" in result.output
+    assert not (tmp_path / "none").exists()

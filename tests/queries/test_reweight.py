@@ -80,7 +80,7 @@ def test_rescoring_scales_what_the_ring_adds_by_the_new_ring_weight(
     with SQLiteStore.open(scanned_province.workspace, create=False) as store:
         scan = ScanResults.load(store)
         weights = stored_weights(scan)
-        assert weights[RING_WEIGHT] == scan.meta.rules.rings["ring_weight"]
+        assert weights[RING_WEIGHT] == scan.meta.rules.rings.ring_weight
         same = rescore(scan, weights)
         assert same == {c: row.final_score for c, row in scan.all_cases().items()}
         off = rescore(scan, {**weights, RING_WEIGHT: 0.0})

@@ -87,7 +87,7 @@ def test_a_rule_weight_of_zero_switches_the_rule_off(province: Path, tmp_path: P
 def test_a_cluster_is_reported_on_coordination_or_a_majority_of_leads() -> None:
     from ringtrace.queries.scan import reportable
 
-    m = int(load_rules().rings["min_uncoordinated_cases"])  # 3 applicants
+    m = int(load_rules().rings.min_uncoordinated_cases)  # 3 applicants
     assert not reportable(1, 2, 2, 1.0, m)  # one lead is no ring
     assert reportable(2, 30, 30, 0.5, m)  # coordinated: an intermediary ties the cases together
     assert not reportable(10, 30, 30, 0.0, m)  # only filed together, most cases not leads

@@ -29,7 +29,7 @@ def test_unrelated_rules_add_their_weights() -> None:
     expected = sum(config.weight(r) for r in rules)
     assert evidence_weight(rules, config) == pytest.approx(expected)
     assert case_log_odds(rules, config) == pytest.approx(
-        config.scoring["prior_log_odds"] + expected)
+        config.scoring.prior_log_odds + expected)
 
 
 def test_exculpatory_evidence_lowers_the_odds_by_its_likelihood_ratio() -> None:
@@ -45,10 +45,10 @@ def test_caps_limit_correlated_rules_and_nest() -> None:
     config = load_rules()
     burst = ["EMP_BURST", "EMP_OVER_HEADCOUNT", "BATCH_SAME_DAY"]
     assert evidence_weight(burst, config) == pytest.approx(
-        min(config.caps["burst"]["max"], sum(config.weight(r) for r in burst)))
+        min(config.caps["burst"].max, sum(config.weight(r) for r in burst)))
     screening = [*burst, "CLAIM_NO_OBJECTION", "CLAIM_MEDIATED", "CLAIM_CONFIRMATION_ONLY",
                  "CLAIM_PURPOSE", "TL_NEAR_RETIREMENT", "COHORT_NEAR_RETIREMENT", "EMP_TYPE"]
-    assert evidence_weight(screening, config) == pytest.approx(config.caps["screening"]["max"])
+    assert evidence_weight(screening, config) == pytest.approx(config.caps["screening"].max)
     # every published screening rule together is worth even odds, no more
     assert case_log_odds(screening, config) == pytest.approx(0.0)
     # a worker from another province and a forum away from the employer are screening signs
@@ -57,7 +57,7 @@ def test_caps_limit_correlated_rules_and_nest() -> None:
                          config) == pytest.approx(0.0)
     # evidence beyond the screening rules still counts in full
     assert evidence_weight([*screening, "TL_END_AT_RETIREMENT"], config) == pytest.approx(
-        config.caps["screening"]["max"] + config.weight("TL_END_AT_RETIREMENT"))
+        config.caps["screening"].max + config.weight("TL_END_AT_RETIREMENT"))
 
 
 def test_rule_scores_count_each_rule_once_per_case() -> None:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from ringtrace.cli import cli
 from ringtrace.graph.audit import read_audit
+from ringtrace.graph.store.sqlite import SQLiteStore
+from ringtrace.resolve.settings import ResolveSettings
+from ringtrace.resolve.settings import shipped as shipped_settings
+from ringtrace.resolve.stage import kept_key
 from tests.conftest import sham_case
 
 
@@ -77,3 +82,36 @@ def test_resolve_eval_reads_a_mention_truth(tmp_path: Path, runner: CliRunner) -
     (tmp_path / "old.json").write_text('{"rings": []}', "utf-8")
     old = runner.invoke(cli, ["-w", str(ws), "resolve", "eval", str(tmp_path / "old.json")])
     assert old.exit_code == 1 and "no per-mention 'cases' list" in old.output
+
+
+
+def _kept_under(ws: Path, settings: ResolveSettings) -> bool:
+    with SQLiteStore.open(ws, create=False) as store:
+        kept = store.load_resolution()
+        return kept is not None and kept[0] == kept_key(store, [], settings)
+
+
+def test_resolve_run_and_eval_take_a_rules_file(tmp_path: Path, runner: CliRunner) -> None:
+    """``--rules`` reads the [resolve] table as ``scan --rules`` does: an override changes the
+    settings the resolution is computed with (its fingerprint names them; ``run`` keeps it,
+    ``eval`` only measures it), and a bad value is refused naming file and key."""
+    ws = _workspace(tmp_path, runner)
+    shipped = json.loads(runner.invoke(cli, ["-w", str(ws), "resolve", "run", "--json"]).output)
+    assert _kept_under(ws, shipped_settings())
+    trial = tmp_path / "trial.toml"
+    trial.write_text("[resolve]\nagent_gap_days = 30\n", "utf-8")
+    out = runner.invoke(cli, ["-w", str(ws), "resolve", "run", "--rules", str(trial), "--json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["fingerprint"] != shipped["fingerprint"]
+    assert _kept_under(ws, replace(shipped_settings(), agent_gap_days=30))
+    truth = tmp_path / "truth.json"
+    truth.write_text(json.dumps({"cases": [], "registry": []}), "utf-8")
+    trial.write_text("[resolve]\nagent_gap_days = 60\n", "utf-8")
+    evaluated = runner.invoke(cli, ["-w", str(ws), "resolve", "eval", str(truth), "--rules",
+                                    str(trial), "--json"])
+    assert evaluated.exit_code == 0, evaluated.output
+    assert _kept_under(ws, replace(shipped_settings(), agent_gap_days=30))
+    trial.write_text("[resolve]\nsimilar_name = 101\n", "utf-8")
+    for command in (["run"], ["eval", str(truth)]):
+        bad = runner.invoke(cli, ["-w", str(ws), "resolve", *command, "--rules", str(trial)])
+        assert bad.exit_code != 0 and "trial.toml: resolve.similar_name" in bad.output

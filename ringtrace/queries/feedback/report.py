@@ -181,10 +181,10 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
     scoring = scan.meta.rules.scoring
     thresholds = {
         "lead_threshold": matched_threshold(stored, rescore(scan, after),
-                                            float(scoring["lead_threshold"])),
+                                            float(scoring.lead_threshold)),
         "seed_threshold": matched_threshold(
             {c: float(row.rule_score) for c, row in scan.all_cases().items()},
-            rescore(scan, after, rings=False), float(scoring["seed_threshold"])),
+            rescore(scan, after, rings=False), float(scoring.seed_threshold)),
     }
     return FeedbackReport(
         outcomes=len(outcomes),
@@ -202,7 +202,8 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
         weights_before={r: w for r, w in before.items() if r != RING_WEIGHT},
         weights_after={r: w for r, w in after.items() if r != RING_WEIGHT},
         ring_weight_before=before[RING_WEIGHT], ring_weight_after=after[RING_WEIGHT],
-        thresholds_before={k: float(scoring[k]) for k in thresholds},
+        thresholds_before={"lead_threshold": float(scoring.lead_threshold),
+                           "seed_threshold": float(scoring.seed_threshold)},
         thresholds_after=thresholds,
         evaluation=ReportEvaluation(
             k=k, labels_from=source, fitted_on=fit_size, held_out=len(labels),

@@ -28,9 +28,10 @@ from ringtrace.queries.redflags import (
     timeline,
 )
 from ringtrace.queries.redflags.common import Rule, fired_cases
+from ringtrace.queries.redflags.params import RuleParams
 from ringtrace.queries.rules import RuleConfig
 
-CATALOGUE: list[Rule] = [
+CATALOGUE: list[Rule[RuleParams]] = [
     *employer.RULES, *claims.RULES, *timeline.RULES, *batch.RULES,
     *evidence.RULES, *support.RULES,  # agents read what these found (a lawyer's series)
     *agents.RULES, *contacts.RULES, *geography.RULES, *cohort.RULES, *closure.RULES,

@@ -7,18 +7,18 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame, PartyRef
 from ringtrace.queries.redflags.params import RuleParams
 from ringtrace.queries.rules import RuleConfig
 
-#: a rule's function: the frame and the rule's typed parameters to its findings
-RuleFunc = Callable[[Frame, Any], Iterator[Finding]]
-
 K = TypeVar("K")
 V = TypeVar("V")
+#: a rule's parameter class; covariant, so that one list holds rules of every parameter class
+#: (a rule's ``run`` is only ever called with what its ``params_of`` builds)
+P_co = TypeVar("P_co", bound=RuleParams, covariant=True)
 
 #: agent kinds that practise law; colleagues share a firm's phone, a firm serves many clients
 #: (``legal_worker``: a licensed 基层法律服务工作者 of a 法律服务所, see frame.agent_kind)
@@ -29,20 +29,25 @@ CITED_CASES = 30
 
 
 @dataclass(frozen=True)
-class Rule:
-    """A red-flag rule: id, family, Chinese title, and the function that finds its hits."""
+class Rule(Generic[P_co]):
+    """A red-flag rule: id, family, Chinese title, and the function that finds its hits.
+
+    Generic in the rule's parameter class, so that mypy refuses a rule whose ``run`` reads
+    another class than the ``params`` it declares (tests/queries/redflags/test_params.py
+    checks that the two are the very same class)."""
 
     id: str
     family: str
     title: str
-    run: RuleFunc
+    #: the frame and the rule's typed parameters to its findings
+    run: Callable[[Frame, P_co], Iterator[Finding]]
     #: a mitigating rule lowers the score of the cases it hits instead of raising it
     mitigating: bool = False
     #: the class of the rule's parameters, built from its ``rules.toml`` table (``run`` takes
-    #: an instance; a test checks the two agree)
-    params: type[RuleParams] = field(kw_only=True)
+    #: an instance)
+    params: type[P_co] = field(kw_only=True)
 
-    def params_of(self, config: RuleConfig) -> RuleParams:
+    def params_of(self, config: RuleConfig) -> P_co:
         """This rule's parameters in ``config``, checked (:meth:`RuleParams.from_table`)."""
         return self.params.of(config, self.id)
 

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from ringtrace.errors import RuleError
 from ringtrace.queries.rules import RuleConfig
+from ringtrace.queries.settings import checked_value
 
 P = TypeVar("P", bound="RuleParams")
 
@@ -57,7 +58,7 @@ class RuleParams:
                 if f.default is MISSING:
                     raise RuleError(f"{where} is missing")
                 continue
-            values[f.name] = _value(hints[f.name], table[f.name], where)
+            values[f.name] = checked_value(hints[f.name], table[f.name], where)
         return cls(**values)
 
 
@@ -66,29 +67,3 @@ class KeywordParams(RuleParams):
     """A rule that quotes the documents for words (``keywords`` in its table)."""
 
     keywords: tuple[str, ...]
-
-
-def _value(kind: Any, value: Any, where: str) -> Any:
-    """``value`` checked against (and converted to) the type ``kind`` of a parameter field."""
-    if kind is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise RuleError(f"{where} must be a whole number, got {value!r}")
-        return value
-    if kind is float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise RuleError(f"{where} must be a number, got {value!r}")
-        return float(value)
-    if kind is str:
-        if not isinstance(value, str):
-            raise RuleError(f"{where} must be a string, got {value!r}")
-        return value
-    if typing.get_origin(kind) is tuple:
-        args = typing.get_args(kind)
-        if not isinstance(value, list):
-            raise RuleError(f"{where} must be a list, got {value!r}")
-        if args[-1] is Ellipsis:  # tuple[X, ...]
-            args = (args[0],) * len(value)
-        elif len(value) != len(args):
-            raise RuleError(f"{where} must be a list of {len(args)}, got {value!r}")
-        return tuple(_value(a, v, f"{where}[{i}]") for i, (a, v) in enumerate(zip(args, value, strict=True)))
-    raise RuleError(f"{where}: unsupported parameter type {kind!r}")  # pragma: no cover

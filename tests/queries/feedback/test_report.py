@@ -56,7 +56,7 @@ def test_weights_toml_is_a_rules_file_scan_accepts_and_is_stable(
                                   RING_WEIGHT: report.ring_weight_after})
         leads_before = len(scan.leads)
     assert {r: config.weight(r) for r in config.rules} == report.weights_after
-    assert config.rings["ring_weight"] == report.ring_weight_after >= 0
-    assert config.scoring["lead_threshold"] == report.thresholds_after["lead_threshold"]
-    leads_after = sum(s >= config.scoring["lead_threshold"] for s in rescored.values())
+    assert config.rings.ring_weight == report.ring_weight_after >= 0
+    assert config.scoring.lead_threshold == report.thresholds_after["lead_threshold"]
+    leads_after = sum(s >= config.scoring.lead_threshold for s in rescored.values())
     assert leads_after >= leads_before

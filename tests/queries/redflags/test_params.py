@@ -52,3 +52,16 @@ def test_a_missing_or_unknown_key_is_named() -> None:
         CohortParams.from_table({k: v for k, v in table.items() if k != "min_share"}, "x", "C")
     with pytest.raises(RuleError, match=r"x: rules\.C\.min_shares is no parameter of C"):
         CohortParams.from_table({**table, "min_shares": 1}, "x", "C")
+
+
+def test_a_wrong_rule_parameter_is_refused_when_the_file_is_loaded(tmp_path: Path) -> None:
+    """Not only when the scan reaches the rule, after building the frame: loading the file
+    builds every rule's parameters."""
+    path = tmp_path / "mine.toml"
+    path.write_text("[rules.AGENT_MANY_APPLICANTS]\nmin_applicants = 2.5\n", "utf-8")
+    with pytest.raises(RuleError, match=r"mine\.toml: rules\.AGENT_MANY_APPLICANTS\."
+                                        r"min_applicants must be a whole number, got 2\.5"):
+        load_rules(path)
+    with pytest.raises(RuleError, match=r"overrides: rules\.BATCH_SAME_DAY\.min_cases must"):
+        default_rules().with_overrides({"rules": {"BATCH_SAME_DAY": {"min_cases": "3"}}})
+

@@ -8,9 +8,10 @@ PLM, against a baseline that builds a networkx graph in a Python loop and runs
 `louvain_communities`. Prints seconds, peak traced memory per edge, modularity and the ratios.
 Both sides are timed the same way: untraced for time, then once more under tracemalloc for
 memory alone. Then raw-document ingest: the same generated documents ingested with one process
-and with one per core, documents per second, CPU seconds per 1,000 documents (all processes)
-and the pace over the first and the last tenth (does it slow as the workspace grows?) for
-each, and the ratio.
+and with one per core, documents per second, CPU ms per document (all processes; the writer's
+and the parsing processes' apart) and the pace over the first and the last tenth (does it slow
+as the workspace grows?) for each, and the ratio; then CPU ms per document of each stage
+(parse, rows, payload between processes, writer).
 
 Every target printed comes from :data:`TARGETS` (the numbers of issue 16) and is checked: a miss
 is listed at the end and the script exits 1.
@@ -152,6 +153,9 @@ def main() -> int:
     parser.add_argument("--ingest-cases", type=int, default=10_000,
                         help="cases (one raw document each) for the jobs=1 / all-cores ingest "
                              "comparison; 0 skips it")
+    parser.add_argument("--ingest-variation", type=float, default=0.0,
+                        help="the generator's --variation for those documents (0.7: every file "
+                             "form, script and layout it draws)")
     parser.add_argument("--ingest-only", action="store_true",
                         help="only the jobs=1 / all-cores ingest comparison, no scan")
     parser.add_argument("--frame-only", type=Path, metavar="WORKSPACE",
@@ -161,7 +165,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.ingest_only:
         targets = Targets()
-        ingest_throughput(args.workdir, args.ingest_cases, args.seed, targets)
+        ingest_throughput(args.workdir, args.ingest_cases, args.seed, targets,
+                          args.ingest_variation)
         return 1 if targets.missed else 0
     if args.measure_frame:
         print(json.dumps(measure_frame(*args.measure_frame)))
@@ -206,7 +211,8 @@ def main() -> int:
         community_baseline(store, proj, t_proj + t_comm, m_proj, targets)
     frame_line(ws, targets)
     if args.ingest_cases > 0:
-        ingest_throughput(args.workdir, args.ingest_cases, args.seed, targets)
+        ingest_throughput(args.workdir, args.ingest_cases, args.seed, targets,
+                          args.ingest_variation)
     store.close()
     if targets.missed:
         print("missed: " + "; ".join(targets.missed))
@@ -332,15 +338,19 @@ def frame_line(workspace: Path, targets: Targets) -> None:
                                len(digests) == 1))
 
 
-def documents_province(workdir: Path, cases: int, seed: int) -> Path:
-    """A generated province with one raw document per case (``documents/``), built once."""
+def documents_province(workdir: Path, cases: int, seed: int, variation: float = 0.0) -> Path:
+    """A generated province with one raw document per case (``documents/``), built once; with
+    ``variation``, in every file form the generator draws (txt, html, docx, traditional
+    script, GB18030, …)."""
     from ringtrace.synth import generate
 
-    out = workdir / f"texts-{cases}-{seed}-{generator_fingerprint()}"
+    varied = f"-v{variation:g}" if variation else ""
+    out = workdir / f"texts-{cases}-{seed}{varied}-{generator_fingerprint()}"
     stamp = out / ".complete"
     if not stamp.exists():
         shutil.rmtree(out, ignore_errors=True)
-        _, seconds, _ = timed(lambda: generate(out, seed=seed, cases=cases, texts=True))
+        _, seconds, _ = timed(lambda: generate(out, seed=seed, cases=cases, texts=True,
+                                               variation=variation))
         stamp.write_text("ok")
         print(f"generate {cases} cases with documents: {seconds:.1f} s")
     return out / "documents"
@@ -353,11 +363,16 @@ class Pace:
     def __init__(self) -> None:
         self.t0 = time.perf_counter()
         self.marks: list[tuple[int, float]] = []
+        self.counting = True  # only the first files stage counts (not the index build after)
 
     def start(self, total: int, stage: str) -> None:
-        self.t0, self.marks = time.perf_counter(), []
+        self.counting = stage == "files" and not self.marks
+        if self.counting:
+            self.t0 = time.perf_counter()
 
     def __call__(self, done: int = 1) -> None:
+        if not self.counting:
+            return
         count = self.marks[-1][0] if self.marks else 0
         self.marks.append((count + done, time.perf_counter()))
 
@@ -370,43 +385,95 @@ class Pace:
         return n1 / max(t1 - self.t0, 1e-9), (n - n9) / max(t - t9, 1e-9)
 
 
-def cpu_seconds() -> float:
-    """CPU seconds of this process and of its finished children (the parsing processes)."""
+def cpu_seconds(who: int | None = None) -> float:
+    """CPU seconds of this process and of its finished children (the parsing processes), or
+    of ``who`` alone (``resource.RUSAGE_SELF`` or ``resource.RUSAGE_CHILDREN``)."""
     import resource
 
-    own, children = (resource.getrusage(w) for w in (resource.RUSAGE_SELF,
-                                                      resource.RUSAGE_CHILDREN))
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    kinds = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) if who is None else (who,)
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(w) for w in kinds))
 
 
-def ingest_throughput(workdir: Path, cases: int, seed: int, targets: Targets) -> None:
+def stage_costs(docs_dir: Path, repeats: int = 3) -> dict[str, float]:
+    """CPU ms per document of each stage a parsing process runs, in this process on the same
+    documents (the least of ``repeats`` rounds, as the machine is shared): ``parse`` (read,
+    decode, parse), ``rows`` (the rows the store writes, :func:`parallel.prepared`),
+    ``payload`` (pickling a chunk of results and unpickling it, as between processes), and
+    ``payload_kb`` (pickled size per document)."""
+    import pickle
+
+    from ringtrace.loaders import parallel
+    from ringtrace.loaders.limits import current_limits
+    from ringtrace.loaders.sources import discover
+
+    sources, _ = discover([docs_dir])
+    paths = [s.path for s in sources if s.kind == "document" and s.problem is None]
+    limits = current_limits()
+    chunk = parallel.CHUNK
+    best = {"parse": float("inf"), "rows": float("inf"), "payload": float("inf")}
+    size = 0
+    for _ in range(repeats):
+        t0 = time.process_time()
+        read = [parallel.read_document(p, None, limits) for p in paths]
+        t1 = time.process_time()
+        results = [r if isinstance(r, Exception) else [parallel.prepared(i) for i in r]
+                   for r in read]
+        t2 = time.process_time()
+        size = 0
+        for i in range(0, len(results), chunk):
+            sent = pickle.dumps(results[i:i + chunk], pickle.HIGHEST_PROTOCOL)
+            size += len(sent)
+            pickle.loads(sent)
+        t3 = time.process_time()
+        for stage, seconds in (("parse", t1 - t0), ("rows", t2 - t1), ("payload", t3 - t2)):
+            best[stage] = min(best[stage], seconds / len(paths) * 1000)
+    return {**best, "payload_kb": size / len(paths) / 1000}
+
+
+def ingest_throughput(workdir: Path, cases: int, seed: int, targets: Targets,
+                      variation: float = 0.0) -> None:
     """The same raw documents ingested into a fresh workspace with one process, then with one
-    per core: documents per second, CPU seconds per 1,000 documents (every process) and the
-    pace over the first and the last tenth of the documents, and the ratio."""
-    docs_dir = documents_province(workdir, cases, seed)
+    per core: documents per second, CPU ms per document (every process; with several, the
+    writer's and the parsing processes' apart) and the pace over the first and the last tenth
+    of the documents, and the ratio; then the CPU ms per document of each stage."""
+    import resource
+
+    docs_dir = documents_province(workdir, cases, seed, variation)
     docs = sum(1 for p in docs_dir.rglob("*") if p.is_file())
     cores = os.cpu_count() or 1
     rates: dict[int, float] = {}
+    writer_ms = 0.0
     for jobs in dict.fromkeys((1, cores)):
         ws = workdir / f"ingest-ws-{cases}-{seed}-j{jobs}"
         shutil.rmtree(ws, ignore_errors=True)
         pace = Pace()
-        cpu = cpu_seconds()
+        cpu, own = cpu_seconds(), cpu_seconds(resource.RUSAGE_SELF)
         with SQLiteStore.open(ws) as store:
             summary, seconds, _ = timed(partial(ingest_paths, store, [docs_dir],
                                                 batch_size=2000, jobs=jobs, progress=pace))
-        cpu = cpu_seconds() - cpu
+        cpu, own = cpu_seconds() - cpu, cpu_seconds(resource.RUSAGE_SELF) - own
         shutil.rmtree(ws, ignore_errors=True)
         rates[jobs] = docs / seconds
         first, last = pace.tenths()
+        split = ""
+        if jobs > 1:
+            writer_ms = own / docs * 1000
+            split = f" (writer {writer_ms:.2f}, parsing {(cpu - own) / docs * 1000:.2f})"
         print(f"ingest {docs:,} raw documents, jobs={jobs}: {seconds:6.1f} s  "
-              f"{rates[jobs]:7,.0f} docs/s  {cpu / docs * 1000:5.2f} CPU s per 1,000 docs  "
+              f"{rates[jobs]:7,.0f} docs/s  {cpu / docs * 1000:5.2f} CPU ms/doc{split}  "
               f"first/last tenth {first:,.0f}/{last:,.0f} docs/s  ({summary.records:,} records, "
               f"{summary.quarantined} quarantined)")
     print(f"  ratio jobs={cores} / jobs=1: {rates[cores] / rates[1]:.2f}x on {cores} cores")
+    stages = stage_costs(docs_dir)
+    per_doc = stages["parse"] + stages["rows"] + stages["payload"] + writer_ms
+    print(f"  CPU ms/doc per stage: parse {stages['parse']:.2f}  rows {stages['rows']:.2f}  "
+          f"payload {stages['payload']:.2f} ({stages['payload_kb']:.1f} KB/doc pickled)"
+          + (f"  writer {writer_ms:.2f}  sum {per_doc:.2f}; {cores} cores at this sum: "
+             f"{cores / per_doc * 1000:,.0f} docs/s" if writer_ms else ""))
     print("  " + targets.check(f"target raw-document ingest >= {MIN_DOCS_PER_SECOND:,.0f} docs/s "
                                f"with jobs={cores} (issue 16, at 1,000,000 cases on 2 cores)",
                                rates[cores] >= MIN_DOCS_PER_SECOND))
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -101,6 +101,11 @@ def classify(path: Path, encoding: str | None = None) -> Source | None:
     """
     if is_parsed_corpus(path):
         return Source(path, "parsed")
+    return _classify_file(path, encoding)
+
+
+def _classify_file(path: Path, encoding: str | None) -> Source | None:
+    """:func:`classify` of a path known not to be a parsed corpus."""
     suffix = path.suffix.lower()
     if suffix in CASE_SUFFIXES:
         table = jsonl_table_kind(path)
@@ -131,28 +136,42 @@ def discover(paths: Iterable[Path], encoding: str | None = None,
     seen: set[Path] = set()
     excluded = [p.resolve() for p in exclude]
     corpora: list[Path] = []
+    real_dirs: dict[Path, Path] = {}  # each folder resolved once, not once per file in it
     for root in paths:
         if not root.exists():
             raise LoadError(f"{root}: no such file or directory")
         files = _files(root)
+        folder = root.is_dir()
         for f in files:
-            if any(part.startswith(".") for part in f.relative_to(root).parts) and root.is_dir():
+            if folder and any(part.startswith(".") for part in f.relative_to(root).parts):
                 continue
-            real = f.resolve()
+            real = _resolved(f, real_dirs)
             if real in seen or any(real.is_relative_to(x) for x in excluded):
                 continue
             seen.add(real)
             if any(real.is_relative_to(c) for c in corpora):
                 continue  # a part of a parsed corpus, read as the corpus
-            if is_parsed_corpus(f):
+            corpus = is_parsed_corpus(f)
+            if corpus:
                 corpora.append(real)
-            src = classify(f, encoding)
+            src = Source(f, "parsed") if corpus else _classify_file(f, encoding)
             if src is None:
                 skipped.append(f)
             else:
                 found.append(src)
     found.sort(key=lambda s: (ORDER[s.kind], str(s.path)))
     return found, skipped
+
+
+def _resolved(path: Path, real_dirs: dict[Path, Path]) -> Path:
+    """``path.resolve()``, its folder resolved once for all the files in it (resolving a path
+    looks at every folder on the way)."""
+    if path.is_symlink():
+        return path.resolve()
+    parent = real_dirs.get(path.parent)
+    if parent is None:
+        parent = real_dirs[path.parent] = path.parent.resolve()
+    return parent / path.name
 
 
 def _files(root: Path) -> list[Path]:

@@ -48,6 +48,23 @@ def test_the_pool_gives_each_document_what_one_process_gives(documents: Path) ->
     assert {"broken.docx", "bomb.docx"} <= failed
 
 
+def test_the_warm_up_document_reaches_every_table_loaded_on_first_use() -> None:
+    """The document the parent parses before forking (parallel.warm) must stay a full record
+    in traditional script with a region, or the parsing processes load those tables again."""
+    from ringtrace.graph.model import schema
+    from ringtrace.graph.store.rows import _caption
+    from ringtrace.loaders.judgments import parse_text
+
+    outcome = parse_text(parallel._WARM_TEXT)
+    assert outcome.record is not None and not outcome.problems
+    assert outcome.record.forum == "北京市朝阳区人民法院"  # the script converter ran
+    assert outcome.record.region_code  # the region tables were read
+    assert [p.name for p in outcome.record.parties] == ["张三", "北京某某有限公司"]
+    assert outcome.record.agents
+    parallel.warm()
+    assert schema.cache_info().currsize == 1 and _caption.cache_info().currsize >= 4
+
+
 def _tables(workspace: Path) -> dict[str, list[tuple[object, ...]]]:
     conn = sqlite3.connect(workspace / "ringtrace.sqlite")
     return {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from ringtrace.graph.elements import Batch, Document, Edge, GraphBatch, Node
 from ringtrace.graph.identity import normalize_case_number
+from ringtrace.graph.model import schema
 from ringtrace.graph.store.codec import loads
 
 __all__ = ["BatchRows", "DocumentRow", "EdgeRow", "NodeRow", "decoded", "encoded"]
@@ -50,6 +52,12 @@ class BatchRows(Batch[NodeRow, EdgeRow, DocumentRow]):
     """A :class:`~ringtrace.graph.elements.GraphBatch` encoded: what one transaction writes."""
 
 
+@cache
+def _caption(kind: str) -> str:
+    """The property that captions a node of ``kind`` (:attr:`Node.name`)."""
+    return schema().node(kind).caption
+
+
 def _present(props: dict[str, Any]) -> dict[str, Any]:
     """The properties that hold a value (stores keep no None, "" or [])."""
     return {k: v for k, v in props.items() if v not in (None, "", [])}
@@ -60,7 +68,9 @@ def encoded(batch: GraphBatch) -> BatchRows:
     nodes = []
     for n in batch.nodes:
         props = _present(n.props)
-        nodes.append((n.id, n.kind, Node(n.id, n.kind, props).name, _dumps(props)))
+        # Node.name without a Node per row and a schema lookup per row
+        name = props.get(_caption(n.kind)) or n.id.split(":", 1)[-1]
+        nodes.append((n.id, n.kind, str(name), _dumps(props)))
     edges = [(e.src, e.dst, e.kind, e.source_doc, _dumps(_present(e.props)) if e.props else "{}")
              for e in batch.edges]
     documents = [(d.case_id, normalize_case_number(d.record.get("case_number") or "") or None,

@@ -63,13 +63,19 @@ def _base_role(role_in_text: str) -> str:
     return role_in_text.strip()
 
 
+#: ``…的共同`` / ``…均`` after the names an agent line shares (``原告甲、乙的共同委托…``)
+_JOINT_SUFFIX = re.compile(r"的?共同$|的$|均$")
+#: the verb before an agent's firm or relation (``系…律师事务所律师``)
+_LINKING_VERB = re.compile(r"^(?:均系|均为|系|为|是)")
+
+
 def _is_subsequence(short: str, name: str) -> bool:
     it = iter(name)
     return all(ch in it for ch in short)
 
 
 def _by_names(prefix: str, parties: list[ParsedParty]) -> list[str]:
-    text = re.sub(r"的?共同$|的$|均$", "", prefix.strip())
+    text = _JOINT_SUFFIX.sub("", prefix.strip())
     found: list[str] = []
     for piece in _NAME_SPLIT.split(text):
         piece = _ROLE_PREFIX.sub("", piece.strip())
@@ -137,7 +143,7 @@ def apply_relation(agent: Agent, text: str) -> bool:
 
 def agent_field(agent: Agent, text: str, facts: PersonFacts) -> None:
     """Read one field of an agent line into ``agent`` (firm, authority, facts, relation)."""
-    stripped = re.sub(r"^(?:均系|均为|系|为|是)", "", text)
+    stripped = _LINKING_VERB.sub("", text)
     firm = FIRM.search(stripped)
     if firm and agent.law_firm is None:
         agent.law_firm = firm.group("firm").strip()

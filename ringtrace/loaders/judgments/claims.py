@@ -183,6 +183,9 @@ def _period_in(text: str) -> tuple[str | None, str | None] | None:
     return None
 
 
+_SENTENCE_BREAK = re.compile(r"[。；;]")
+
+
 def _story_period(text: str) -> tuple[str | None, str | None] | None:
     """The first period the story tells: a range followed by where or how the work was done
     (``原告于1985年4月份至1996年12月份，在某公司…``), or a start date followed by an employment
@@ -191,7 +194,7 @@ def _story_period(text: str) -> tuple[str | None, str | None] | None:
     for m in PERIOD.finditer(text):
         after = text[m.end():m.end() + 30]
         work = EMPLOYMENT_VERB.search(after) or _WORKPLACE.search(after)
-        if work is not None and not re.search(r"[。；;]", after[:work.start()]):
+        if work is not None and not _SENTENCE_BREAK.search(after, 0, work.start()):
             ranged = (m.start(), _period(m))
             break
     dated = _dated_story(text)
@@ -207,7 +210,7 @@ def _dated_story(text: str) -> tuple[int, tuple[str | None, str | None]] | None:
     for m in DATE.finditer(text):
         after = text[m.end():m.end() + 30]
         verb = EMPLOYMENT_VERB.search(after)
-        if verb is None or re.search(r"[。；;]", after[:verb.start()]):
+        if verb is None or _SENTENCE_BREAK.search(after, 0, verb.start()):
             continue
         start = arabic_date(m)
         end = closed = None

@@ -7,6 +7,7 @@ commas inside brackets (``北京安博（上海）律师事务所``) do not spli
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ringtrace.loaders.judgments.dates import DATE, arabic_date
@@ -23,21 +24,29 @@ _OPEN = "(（〔［【[﹙"
 _CLOSE = ")）〕］】]﹚"
 _SEPARATORS = ",，"
 _STRIP = " \t\u3000。.;；:："
+_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _SEPARATORS) + "]")
 
 
 def split_fields(text: str) -> list[str]:
-    """Split on commas outside brackets; empty fields are dropped."""
+    """Split on commas outside brackets; empty fields are dropped.
+
+    >>> split_fields("北京安博（上海，浦东）律师事务所，律师, ，")
+    ['北京安博（上海，浦东）律师事务所', '律师']
+    """
     fields, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
+    # only the brackets and commas are looked at, not every character in between
+    for m in _MARKS.finditer(text):
+        ch = m.group()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif ch in _SEPARATORS and depth == 0:
+        elif depth == 0:
+            i = m.start()
             fields.append(text[start:i])
             start = i + 1
     fields.append(text[start:])
-    return [f.strip(_STRIP) for f in fields if f.strip(_STRIP)]
+    return [stripped for f in fields if (stripped := f.strip(_STRIP))]
 
 
 def split_trailing_bracket(text: str) -> tuple[str, str | None]:

@@ -188,7 +188,8 @@ class RingLink(Record):
 
     #: ``agent``, ``identifier`` (phone or address), ``employer``, ``batch``, ``series``,
     #: ``firm_series``, ``practice``, ``kin`` (an applicant acting for another) or ``tie`` (one
-    #: lay person acting in each of a few suits against one employer)
+    #: lay person, or workers of one legal-service office from another prefecture, acting in
+    #: each of a few suits against one employer)
     kind: str
     #: the node that links them: the agent, phone, address, employer, date or firm
     via: str

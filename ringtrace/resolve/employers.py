@@ -107,9 +107,15 @@ def resolve_employers(m: Mentions, uf: Clusterer, settings: ResolveSettings | No
     def registry_match(e: EmployerMention) -> tuple[str, str] | None:
         for key, index in ((e.company.key, by_key), (e.company.loose_key, by_loose)):
             # a row whose name prints the place at another level (安阳市 for 安阳县) is another
-            # registration district's enterprise, not a spelling of this one
-            rows = {r for r in index.get(key, ()) if any(
+            # registration district's enterprise, not a spelling of this one; and beside such a
+            # row, a row printing the bare stem (安阳) may be either place: only a row printing
+            # the name's own level fits then
+            candidates = index.get(key, set())
+            rows = {r for r in candidates if any(
                 names.places_disagree(e.company, c) is None for c in written_as[(r, key)])}
+            if rows != candidates:
+                rows = {r for r in rows if any(
+                    names.same_levels(e.company, c) for c in written_as[(r, key)])}
             if not rows:
                 continue
             roots = {uf.find(r) for r in rows}

@@ -320,6 +320,20 @@ def company_name(name: str) -> CompanyName:
                        parent, branch, is_masked, tuple(level_of.values()))
 
 
+def same_levels(a: CompanyName, b: CompanyName) -> bool:
+    """Does ``b`` print every place that ``a`` prints with a level at that same level (and
+    ``a`` print at least one)?
+
+    >>> same_levels(company_name("安阳县金源建材有限公司"), company_name("河南省安阳县金源建材厂"))
+    True
+    >>> same_levels(company_name("安阳县金源建材有限公司"), company_name("安阳金源建材有限公司"))
+    False
+    """
+    other = dict(zip(b.places, b.levels, strict=True))
+    printed = [(stem, level) for stem, level in zip(a.places, a.levels, strict=True) if level]
+    return bool(printed) and all(other.get(stem) == level for stem, level in printed)
+
+
 def places_disagree(a: CompanyName, b: CompanyName) -> str | None:
     """The place two names print at different levels (``安阳县`` / ``安阳市``), or None.
 

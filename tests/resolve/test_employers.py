@@ -226,6 +226,14 @@ def test_a_county_and_the_city_of_one_stem_are_two_places(tmp_path: Path) -> Non
     assert both.members(employer_id(COUNTY.name)) == tuple(sorted(
         [employer_id(COUNTY.name), employer_id(spelt)]))
     assert both.entity(employer_id(CITY.name)) == employer_id(CITY.name)
+    # beside a city row, a row printing the bare stem may be the county's or another: a county
+    # spelling joins only a row printing 县
+    bare = RegistryRecord(name="安阳金源建材有限公司", uscc="91410527MA46BBBB3Z")
+    beside = resolve(store_of(tmp_path / "d", [case(1, employer=spelt)], [CITY, bare]))
+    assert not beside.merged
+    three = resolve(store_of(tmp_path / "e", [case(1, employer=spelt)], [COUNTY, CITY, bare]))
+    assert three.members(employer_id(COUNTY.name)) == tuple(sorted(
+        [employer_id(COUNTY.name), employer_id(spelt)]))
 
 
 def test_a_name_with_市_dropped_still_joins_the_city_row(tmp_path: Path) -> None:

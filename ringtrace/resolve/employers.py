@@ -22,7 +22,10 @@ In order, strongest first (each merge quotes its evidence):
    legal representative or its address.
 
 Never merged: two different USCCs, two registry rows, a branch (分公司) and its parent; a branch
-is tied to its parent by a ``branch_of`` relation instead.
+is tied to its parent by a ``branch_of`` relation instead. No name rule (2-6) joins two names
+that print one place at two levels (``安阳县…`` / ``安阳市…``: a county and the city of one stem
+are two registration districts, :func:`~ringtrace.resolve.names.places_disagree`); a name
+printing the bare stem (``安阳…``) joins either only when it is the one that fits.
 """
 
 from __future__ import annotations
@@ -86,11 +89,15 @@ def resolve_employers(m: Mentions, uf: Clusterer, settings: ResolveSettings | No
     by_key: dict[str, set[str]] = defaultdict(set)
     by_loose: dict[str, set[str]] = defaultdict(set)
     former_of: dict[tuple[str, str], str] = {}
+    #: (row, key) -> the row's names (current, former) that give that key
+    written_as: dict[tuple[str, str], list[names.CompanyName]] = defaultdict(list)
     for r in registry:
         for written in (r.name, *r.former_names):
             c = names.company_name(written)
             by_key[c.key].add(r.id)
             by_loose[c.loose_key].add(r.id)
+            written_as[(r.id, c.key)].append(c)
+            written_as[(r.id, c.loose_key)].append(c)
             if written != r.name:
                 former_of[(r.id, c.key)] = former_of[(r.id, c.loose_key)] = written
 
@@ -99,7 +106,16 @@ def resolve_employers(m: Mentions, uf: Clusterer, settings: ResolveSettings | No
 
     def registry_match(e: EmployerMention) -> tuple[str, str] | None:
         for key, index in ((e.company.key, by_key), (e.company.loose_key, by_loose)):
-            rows = index.get(key)
+            # a row whose name prints the place at another level (安阳市 for 安阳县) is another
+            # registration district's enterprise, not a spelling of this one; and beside such a
+            # row, a row printing the bare stem (安阳) may be either place: only a row printing
+            # the name's own level fits then
+            candidates = index.get(key, set())
+            rows = {r for r in candidates if any(
+                names.places_disagree(e.company, c) is None for c in written_as[(r, key)])}
+            if rows != candidates:
+                rows = {r for r in rows if any(
+                    names.same_levels(e.company, c) for c in written_as[(r, key)])}
             if not rows:
                 continue
             roots = {uf.find(r) for r in rows}
@@ -140,10 +156,26 @@ def resolve_employers(m: Mentions, uf: Clusterer, settings: ResolveSettings | No
 
 
 def _chain_variants(uf: Clusterer, group: list[EmployerMention]) -> None:
-    first = group[0]
-    for other in group[1:]:
-        uf.merge(first.id, other.id, "name_variant",
-                 f"name variant: {names.variant(first.name, other.name)}")
+    """Join the spellings of one key, except across place levels: when two of them print the
+    place at two levels (``安阳县…`` and ``安阳市…``: two enterprises), each levelled spelling
+    joins only those printing the same places at the same levels, and a name printing the
+    bare stem (``安阳…``) could be either and joins neither. With no such disagreement the
+    whole group is one enterprise's spellings (the bare stem joins the one level printed)."""
+    parts = [group]
+    spelt = list({e.company.levels: e.company for e in group}.values())  # one key: same places
+    if any(names.places_disagree(a, b) for i, a in enumerate(spelt) for b in spelt[i + 1:]):
+        by_level: dict[tuple[tuple[str, str], ...], list[EmployerMention]] = defaultdict(list)
+        for e in group:
+            printed = tuple((p, lv) for p, lv in zip(e.company.places, e.company.levels,
+                                                      strict=True) if lv)
+            if printed:
+                by_level[printed].append(e)
+        parts = [by_level[k] for k in sorted(by_level)]
+    for part in parts:
+        first = part[0]
+        for other in part[1:]:
+            uf.merge(first.id, other.id, "name_variant",
+                     f"name variant: {names.variant(first.name, other.name)}")
 
 
 def _regions(m: Mentions, e: EmployerMention) -> set[str]:
@@ -241,7 +273,8 @@ def _masked_names(m: Mentions, uf: Clusterer, registry: list[EmployerMention]) -
             continue
         block = by_place.get(e.company.places[0] if e.company.places else "", [])
         fits = [r for r in block
-                if any(pattern.match(names.company_name(w).text) for w in (r.name, *r.former_names))
+                if any(pattern.match(c.text) and names.places_disagree(e.company, c) is None
+                       for c in map(names.company_name, (r.name, *r.former_names)))
                 and r.company.is_branch == e.company.is_branch]
         if len({uf.find(r.id) for r in fits}) != 1:
             continue
@@ -298,7 +331,7 @@ def _masked_at_address(m: Mentions, uf: Clusterer) -> None:
             continue
         fits: dict[str, EmployerMention] = {}
         for root in sorted({r for a in e.addresses for r in at.get(a, ())}):
-            member = _named_member(named[root], pattern, e.company.is_branch)
+            member = _named_member(named[root], pattern, e.company)
             if member is not None:
                 fits[root] = member
         if len(fits) != 1:
@@ -313,13 +346,16 @@ def _masked_at_address(m: Mentions, uf: Clusterer) -> None:
                  f"{shared}" + (f"; agrees: {', '.join(agree)}" if agree else ""))
 
 
-def _named_member(members: list[EmployerMention], pattern: re.Pattern[str], branch: bool
-                  ) -> EmployerMention | None:
+def _named_member(members: list[EmployerMention], pattern: re.Pattern[str],
+                  masked: names.CompanyName) -> EmployerMention | None:
     """The member that names an enterprise (the registry row first) when its name or a former
-    name fits ``pattern`` (a branch only for a branch); None when none fits."""
+    name fits ``pattern`` of the ``masked`` name (a branch only for a branch, and not a name
+    printing a place at another level than the masked one: 安阳县 / 安阳市); None when none
+    fits."""
     for o in sorted(members, key=lambda o: (rank(o), o.id)):
-        if o.company.is_branch == branch and any(
-                mask_fits(pattern, w) for w in (o.name, *o.former_names)):
+        if o.company.is_branch == masked.is_branch and any(
+                mask_fits(pattern, w) and names.places_disagree(masked, names.company_name(w))
+                is None for w in (o.name, *o.former_names)):
             return o
     return None
 
@@ -347,6 +383,8 @@ def _similar_names(m: Mentions, uf: Clusterer, registry: list[EmployerMention],
             if e.company.places and r.company.places and not (
                     set(e.company.places) & set(r.company.places)):
                 continue
+            if names.places_disagree(e.company, r.company):
+                continue  # 安阳县 / 安阳市: two places
             score = fuzz.ratio(e.company.core, r.company.core)
             if score >= similar_name:
                 scored.append((score, r))

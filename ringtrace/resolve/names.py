@@ -156,6 +156,25 @@ def place_cuts(text: str) -> tuple[int, ...]:
     return _leading(text)[1]
 
 
+def leading_levels(text: str) -> tuple[str, ...]:
+    """The level suffix printed with each of the places at the head of ``text`` ("" for a
+    bare stem), in the order of :func:`leading_places`.
+
+    >>> leading_levels("河南省安阳县金源建材有限公司"), leading_levels("安阳金源建材有限公司")
+    (('省', '县'), ('',))
+    """
+    found, cuts = _leading(text)
+    starts = (0, *cuts)
+    return tuple(text[starts[i]: cuts[i]][len(stem):] for i, stem in enumerate(found))
+
+
+def place_level(text: str) -> str:
+    """The level suffix of a place name as printed (``安阳县`` -> ``县``; ``安阳`` -> "");
+    "" when ``text`` is not a place name."""
+    stem = place_stem(text)
+    return text[len(stem):] if stem is not None and text.startswith(stem) else ""
+
+
 def _leading(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     table = places()
     found: list[str] = []
@@ -214,6 +233,9 @@ class CompanyName:
     parent: str | None = None
     branch: str | None = None
     masked: bool = False
+    #: the level suffix printed with each of :attr:`places` (``县``, ``市``, ``区``; "" for a
+    #: bare stem): a key compares stems only, :func:`places_disagree` compares these
+    levels: tuple[str, ...] = ()
 
     @cached_property
     def key(self) -> str:
@@ -272,26 +294,65 @@ def company_name(name: str) -> CompanyName:
             parent, branch = m.group("parent"), m.group("label")
     body = parent if parent is not None else text
     places_found, rest = leading_places(body)
+    levels_found = leading_levels(body)
     bracket = False
-    moved: list[str] = []
+    moved: list[tuple[str, str]] = []
     for region in _REGION_BRACKET.findall(rest):
         stem = place_stem(region)
         if stem is not None:
-            moved.append(stem)
+            moved.append((stem, place_level(region)))
             rest = rest.replace(f"({region})", "", 1)
             bracket = True
     form = next((f for f in LEGAL_FORMS if rest.endswith(f) and len(rest) > len(f)), "")
     core = rest[: len(rest) - len(form)] if form else rest
     if len(places_found) > 1 and places_found[0] in places().provinces:
-        places_found = places_found[1:]
-    stems = [*places_found, *moved]
+        places_found, levels_found = places_found[1:], levels_found[1:]
+    level_of: dict[str, str] = {}
+    for stem, level in [*zip(places_found, levels_found, strict=True), *moved]:
+        level_of[stem] = level_of.get(stem) or level
+    stems = list(level_of)
     if parent is not None:
         # a branch's own key is its parent's (loose) key plus the label; the places and core
         # describe the parent
         label = place_stem(branch or "") or branch
         branch = label
-    return CompanyName(text, tuple(dict.fromkeys(stems)), core, form, bracket,
-                       parent, branch, is_masked)
+    return CompanyName(text, tuple(stems), core, form, bracket,
+                       parent, branch, is_masked, tuple(level_of.values()))
+
+
+def same_levels(a: CompanyName, b: CompanyName) -> bool:
+    """Does ``b`` print every place that ``a`` prints with a level at that same level (and
+    ``a`` print at least one)?
+
+    >>> same_levels(company_name("安阳县金源建材有限公司"), company_name("河南省安阳县金源建材厂"))
+    True
+    >>> same_levels(company_name("安阳县金源建材有限公司"), company_name("安阳金源建材有限公司"))
+    False
+    """
+    other = dict(zip(b.places, b.levels, strict=True))
+    printed = [(stem, level) for stem, level in zip(a.places, a.levels, strict=True) if level]
+    return bool(printed) and all(other.get(stem) == level for stem, level in printed)
+
+
+def places_disagree(a: CompanyName, b: CompanyName) -> str | None:
+    """The place two names print at different levels (``安阳县`` / ``安阳市``), or None.
+
+    A county and the city of one stem are two places (安阳县 is a county of 安阳市) and two
+    registration districts: ``安阳县金源建材有限公司`` and ``安阳市金源建材有限公司`` are two
+    enterprises even though their keys (which compare stems, so that ``市`` may be left out)
+    are equal. A name printing the bare stem (``安阳金源…``) disagrees with neither.
+
+    >>> places_disagree(company_name("安阳县金源建材有限公司"), company_name("安阳市金源建材有限公司"))
+    '安阳县/安阳市'
+    >>> places_disagree(company_name("安阳金源建材有限公司"), company_name("安阳县金源建材有限公司")) is None
+    True
+    """
+    other = dict(zip(b.places, b.levels, strict=True))
+    for stem, level in zip(a.places, a.levels, strict=True):
+        theirs = other.get(stem)
+        if level and theirs and level != theirs:
+            return f"{stem}{level}/{stem}{theirs}"
+    return None
 
 
 def variant(a: str, b: str) -> str:

@@ -206,3 +206,52 @@ def test_a_name_without_its_place_heard_elsewhere_or_with_a_namesake_row_stays_a
     other_province = resolve(store_of(tmp_path / "c", [case(1, employer="河北鑫源建材有限公司")],
                                       [XINYUAN]))
     assert not other_province.merged
+
+COUNTY = RegistryRecord(name="安阳县金源建材有限公司", uscc="91410522MA46KKKK1X")
+CITY = RegistryRecord(name="安阳市金源建材有限公司", uscc="91410500MA46CCCC2Y")
+
+
+def test_a_county_and_the_city_of_one_stem_are_two_places(tmp_path: Path) -> None:
+    """安阳县 is a county of 安阳市: a document's 安阳县 name is not the 安阳市 registry row,
+    nor a document's 安阳市 name (keys compare stems only, so that 市 may be left out)."""
+    county_doc = resolve(store_of(tmp_path / "a", [case(1, employer=COUNTY.name)], [CITY]))
+    assert not county_doc.merged
+    docs = [case(1, employer=COUNTY.name), case(2, employer=CITY.name)]
+    unregistered = resolve(store_of(tmp_path / "b", docs))
+    assert not unregistered.merged
+    # with both rows registered, a spelling that prints the county is the county's row (the
+    # city's row no longer makes it ambiguous)
+    spelt = "河南省安阳县金源建材有限公司"
+    both = resolve(store_of(tmp_path / "c", [case(1, employer=spelt)], [COUNTY, CITY]))
+    assert both.members(employer_id(COUNTY.name)) == tuple(sorted(
+        [employer_id(COUNTY.name), employer_id(spelt)]))
+    assert both.entity(employer_id(CITY.name)) == employer_id(CITY.name)
+    # beside a city row, a row printing the bare stem may be the county's or another: a county
+    # spelling joins only a row printing 县
+    bare = RegistryRecord(name="安阳金源建材有限公司", uscc="91410527MA46BBBB3Z")
+    beside = resolve(store_of(tmp_path / "d", [case(1, employer=spelt)], [CITY, bare]))
+    assert not beside.merged
+    three = resolve(store_of(tmp_path / "e", [case(1, employer=spelt)], [COUNTY, CITY, bare]))
+    assert three.members(employer_id(COUNTY.name)) == tuple(sorted(
+        [employer_id(COUNTY.name), employer_id(spelt)]))
+
+
+def test_a_name_with_市_dropped_still_joins_the_city_row(tmp_path: Path) -> None:
+    res = resolve(store_of(tmp_path, [case(1, employer="安阳金源建材有限公司")], [CITY]))
+    merge = _merge(res, employer_id(CITY.name))
+    assert (merge.rule, merge.evidence) == ("registry_name_variant",
+                                            "registry name variant: city 市 dropped")
+
+
+def test_a_bare_stem_that_fits_a_county_row_and_a_city_row_joins_neither(tmp_path: Path) -> None:
+    res = resolve(store_of(tmp_path, [case(1, employer="安阳金源建材有限公司")], [COUNTY, CITY]))
+    assert not res.merged
+    docs = [case(1, employer="安阳金源建材有限公司"), case(2, employer=COUNTY.name),
+            case(3, employer=CITY.name), case(4, employer="河南省安阳县金源建材有限责任公司")]
+    unregistered = resolve(store_of(tmp_path / "b", docs))
+    county = employer_id(COUNTY.name)
+    assert unregistered.members(county) == tuple(sorted(
+        [county, employer_id("河南省安阳县金源建材有限责任公司")]))
+    assert [m.rule for m in unregistered.merges_of(county)] == ["name_variant"]
+    for alone in ("安阳金源建材有限公司", CITY.name):
+        assert unregistered.entity(employer_id(alone)) == employer_id(alone)

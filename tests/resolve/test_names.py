@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from ringtrace.resolve.names import company_name, mask_pattern, person_key, uscc_key, variant
+from ringtrace.resolve.names import (
+    company_name,
+    mask_pattern,
+    person_key,
+    places_disagree,
+    uscc_key,
+    variant,
+)
 
 
 @pytest.mark.parametrize("spelling", [
@@ -13,6 +20,20 @@ from ringtrace.resolve.names import company_name, mask_pattern, person_key, uscc
 ])
 def test_spellings_of_one_company_share_a_key(spelling: str) -> None:
     assert company_name(spelling).key == company_name("商丘市金源包装有限公司").key
+
+
+@pytest.mark.parametrize(("a", "b", "disagree"), [
+    ("安阳县金源建材有限公司", "安阳市金源建材有限公司", "安阳县/安阳市"),
+    ("河南省安阳县金源建材有限公司", "金源（安阳市）建材有限公司", "安阳县/安阳市"),
+    ("吉林省金源有限公司", "吉林市金源有限公司", "吉林省/吉林市"),
+    ("安阳金源建材有限公司", "安阳县金源建材有限公司", None),
+    ("河南省安阳市金源建材有限公司", "安阳市金源建材有限责任公司", None),
+])
+def test_a_place_printed_at_two_levels_is_two_places_under_one_key(
+        a: str, b: str, disagree: str | None) -> None:
+    ca, cb = company_name(a), company_name(b)
+    assert ca.key == cb.key or ca.loose_key == cb.loose_key
+    assert places_disagree(ca, cb) == disagree
 
 
 def test_legal_form_is_dropped_only_from_the_loose_key() -> None:

@@ -81,6 +81,11 @@ def tyc_capital(capital: str) -> str:
     return f"{found.group(1)}万人民币" if found else capital
 
 
+#: place-level characters: a name starting with the city's stem and one of them names another
+#: place (安阳县…, 安阳区…), not the city with its 市 left out
+_LEVELS = "县区市旗"
+
+
 # -- spellings ------------------------------------------------------------------------------
 def spelling(rng: random.Random, emp: Employer, convert: Any = None) -> str:
     """The firm's name as one registry export spells it (one of the ways real exports differ
@@ -91,8 +96,9 @@ def spelling(rng: random.Random, emp: Employer, convert: Any = None) -> str:
     options: list[str] = []
     if name.startswith(pref.name) and pref.is_city:
         options.append(city + name[len(pref.name):])  # 市 dropped
-    elif name.startswith(city) and not name.startswith(pref.name) and pref.is_city:
-        options.append(pref.name + name[len(city):])  # 市 added
+    elif name.startswith(city) and not name.startswith(pref.name) and pref.is_city and \
+            name[len(city):len(city) + 1] not in _LEVELS:
+        options.append(pref.name + name[len(city):])  # 市 added (not to 安阳县…: another place)
     bracket = re.match(r"^(.+?)（(.+?)）(.+)$", name)
     if bracket:  # 金源（商丘）包装有限公司 -> 商丘金源包装有限公司
         options.append(bracket.group(2) + bracket.group(1) + bracket.group(3))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -97,3 +98,10 @@ def test_registry_spellings_differ_from_the_documents(varied: World) -> None:
     assert counts["registry_missing"] > 0 and counts["regnumber_only"] > 0
     printed = counts["uscc_printed"] / (counts["uscc_printed"] + counts["uscc_not_printed"])
     assert 0.2 < printed < 0.99  # a USCC join works for most employers, not all
+
+
+def test_registry_spellings_never_put_the_city_before_a_county(varied: World) -> None:
+    """``市 added`` spells 安阳金源… as 安阳市金源…, never 安阳县金源… as 安阳市县金源…: no real
+    export prints a place at two levels."""
+    names = [str(registry_field(row, "name")) for row in registry_rows(varied.root)]
+    assert names and not [n for n in names if re.match(r"^[\u4e00-\u9fff]{2,3}市[县区旗]", n)]

@@ -62,6 +62,7 @@ from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.redflags.group import default_workforce, workforce_of
 from ringtrace.queries.rules import RuleConfig
 from ringtrace.queries.scoring import CaseScore
+from ringtrace.regions import gb2260
 from ringtrace.regions.places import region_from_name
 
 
@@ -426,11 +427,34 @@ def office_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
 
 
 def _far_office(office: str, forum_region: str) -> bool:
-    """Does the office's name place it in another prefecture (the first four digits of the
-    region code) than ``forum_region``? Unknown places are not far."""
+    """Does the office's name place it in another prefecture than ``forum_region``? Unknown
+    places are not far, and neither is a place known only by its province.
+
+    A prefecture is the first four digits of the region code, but a municipality's whole
+    territory is one (its 中院 print ``上海市第一中级人民法院``, region 310000, and its
+    counties are 5002.. beside its districts' 5001..), so that a Pudong office in a Shanghai
+    中院 or a 巫山 office in a Chongqing court is not far from the forum.
+
+    >>> _far_office("河南省襄城县紫云镇法律服务所", "410302"), _far_office("襄城县法律服务所", "411000")
+    (True, False)
+    >>> _far_office("上海市浦东新区某某法律服务所", "310000"), _far_office("河南省襄城县法律服务所", "410000")
+    (False, False)
+    >>> _far_office("重庆市巫山县法律服务所", "500103"), _far_office("重庆市巫山县法律服务所", "410302")
+    (False, True)
+    """
     region = region_from_name(office)
-    return (region is not None and len(forum_region) == 6 and forum_region.isdigit()
-            and region[:4] != forum_region[:4])
+    if region is None or len(forum_region) != 6 or not forum_region.isdigit():
+        return False
+    here, there = _prefecture(region), _prefecture(forum_region)
+    return here is not None and there is not None and here != there
+
+
+def _prefecture(code: str) -> str | None:
+    """The prefecture of a region code: its first four digits, a municipality's first two, or
+    None for a province's own code."""
+    if code[:2] in gb2260.MUNICIPALITIES:
+        return code[:2]
+    return None if gb2260.level(code) == "province" else code[:4]
 
 
 def _shared_counsel(frame: Frame, cases: list[str]) -> bool:

@@ -289,7 +289,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     links += batch_links(frame, candidates, params.batch_link_days)
     links += kin_links(frame, candidates, gap)
     links += tie_links(frame, candidates, params.tie_days)
-    links += office_ties(frame, candidates, params.tie_days)
+    links += office_ties(frame, candidates - proven, params.tie_days)
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
 
 
@@ -361,7 +361,7 @@ def _family(agent: AgentRef) -> bool:
 
 
 def tied_to_candidates(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
-                       params: RingParams) -> set[str]:
+                       params: RingParams, proven: AbstractSet[str] = frozenset()) -> set[str]:
     """Confirmation cases below the seed threshold but scoring at least
     ``tie_seed_threshold`` that a personal tie (:func:`tie_links`) joins to a candidate.
 
@@ -379,7 +379,7 @@ def tied_to_candidates(frame: Frame, scores: dict[str, CaseScore], candidates: s
     joined: set[str] = set()
     pool = candidates | weak
     for link in [*tie_links(frame, pool, params.tie_days),
-                 *office_ties(frame, pool, params.tie_days)]:
+                 *office_ties(frame, pool - proven, params.tie_days)]:
         if not candidates.isdisjoint(link.cases):
             joined.update(c for c in link.cases if c in weak)
     return joined
@@ -403,6 +403,12 @@ def office_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     legal-aid centre or law firm for a whole workforce), the office's distance from the
     forum is the fact to put to it. Like every ``tie`` it is coordination evidence only in a
     small ring (``tie_max_cases``); lawyers (律师事务所) may practise anywhere and make none.
+
+    The office may act only because a party lives in its county, so the tie says the workers
+    came from there, which a genuine crew does too: migrant workers of one village who built
+    for a far contractor and sue it through their home office when it closes. Theirs are suits
+    with proof (wages claimed, records, an amount disputed), which the callers leave out
+    (:func:`proven_cases`, as for an intermediary's link); a bought confirmation has none.
     """
     by_office: dict[tuple[str, str], list[str]] = defaultdict(list)
     for c in sorted(candidates):
@@ -696,7 +702,8 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
     """Rings from the findings and case scores (see the module docstring)."""
     candidates = {c for c, s in scores.items()
                   if s.rule_score >= params.seed_threshold and is_confirmation(frame.cases[c])}
-    candidates |= tied_to_candidates(frame, scores, candidates, params)
+    candidates |= tied_to_candidates(frame, scores, candidates, params,
+                                     proven_cases(findings, params))
     links = evidence_links(frame, findings, candidates, params)
     uf = UnionFind(sorted(candidates))
     professional = [lk for lk in links if _professional(frame, lk)]

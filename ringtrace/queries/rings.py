@@ -62,6 +62,7 @@ from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.redflags.group import default_workforce, workforce_of
 from ringtrace.queries.rules import RuleConfig
 from ringtrace.queries.scoring import CaseScore
+from ringtrace.regions import gb2260
 from ringtrace.regions.places import region_from_name
 
 
@@ -288,7 +289,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     links += batch_links(frame, candidates, params.batch_link_days)
     links += kin_links(frame, candidates, gap)
     links += tie_links(frame, candidates, params.tie_days)
-    links += office_ties(frame, candidates, params.tie_days)
+    links += office_ties(frame, candidates - proven, params.tie_days)
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
 
 
@@ -360,7 +361,7 @@ def _family(agent: AgentRef) -> bool:
 
 
 def tied_to_candidates(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
-                       params: RingParams) -> set[str]:
+                       params: RingParams, proven: AbstractSet[str] = frozenset()) -> set[str]:
     """Confirmation cases below the seed threshold but scoring at least
     ``tie_seed_threshold`` that a personal tie (:func:`tie_links`) joins to a candidate.
 
@@ -378,7 +379,7 @@ def tied_to_candidates(frame: Frame, scores: dict[str, CaseScore], candidates: s
     joined: set[str] = set()
     pool = candidates | weak
     for link in [*tie_links(frame, pool, params.tie_days),
-                 *office_ties(frame, pool, params.tie_days)]:
+                 *office_ties(frame, pool - proven, params.tie_days)]:
         if not candidates.isdisjoint(link.cases):
             joined.update(c for c in link.cases if c in weak)
     return joined
@@ -402,6 +403,12 @@ def office_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     legal-aid centre or law firm for a whole workforce), the office's distance from the
     forum is the fact to put to it. Like every ``tie`` it is coordination evidence only in a
     small ring (``tie_max_cases``); lawyers (律师事务所) may practise anywhere and make none.
+
+    The office may act only because a party lives in its county, so the tie says the workers
+    came from there, which a genuine crew does too: migrant workers of one village who built
+    for a far contractor and sue it through their home office when it closes. Theirs are suits
+    with proof (wages claimed, records, an amount disputed), which the callers leave out
+    (:func:`proven_cases`, as for an intermediary's link); a bought confirmation has none.
     """
     by_office: dict[tuple[str, str], list[str]] = defaultdict(list)
     for c in sorted(candidates):
@@ -426,11 +433,34 @@ def office_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
 
 
 def _far_office(office: str, forum_region: str) -> bool:
-    """Does the office's name place it in another prefecture (the first four digits of the
-    region code) than ``forum_region``? Unknown places are not far."""
+    """Does the office's name place it in another prefecture than ``forum_region``? Unknown
+    places are not far, and neither is a place known only by its province.
+
+    A prefecture is the first four digits of the region code, but a municipality's whole
+    territory is one (its 中院 print ``上海市第一中级人民法院``, region 310000, and its
+    counties are 5002.. beside its districts' 5001..), so that a Pudong office in a Shanghai
+    中院 or a 巫山 office in a Chongqing court is not far from the forum.
+
+    >>> _far_office("河南省襄城县紫云镇法律服务所", "410302"), _far_office("襄城县法律服务所", "411000")
+    (True, False)
+    >>> _far_office("上海市浦东新区某某法律服务所", "310000"), _far_office("河南省襄城县法律服务所", "410000")
+    (False, False)
+    >>> _far_office("重庆市巫山县法律服务所", "500103"), _far_office("重庆市巫山县法律服务所", "410302")
+    (False, True)
+    """
     region = region_from_name(office)
-    return (region is not None and len(forum_region) == 6 and forum_region.isdigit()
-            and region[:4] != forum_region[:4])
+    if region is None or len(forum_region) != 6 or not forum_region.isdigit():
+        return False
+    here, there = _prefecture(region), _prefecture(forum_region)
+    return here is not None and there is not None and here != there
+
+
+def _prefecture(code: str) -> str | None:
+    """The prefecture of a region code: its first four digits, a municipality's first two, or
+    None for a province's own code."""
+    if code[:2] in gb2260.MUNICIPALITIES:
+        return code[:2]
+    return None if gb2260.level(code) == "province" else code[:4]
 
 
 def _shared_counsel(frame: Frame, cases: list[str]) -> bool:
@@ -672,7 +702,8 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
     """Rings from the findings and case scores (see the module docstring)."""
     candidates = {c for c, s in scores.items()
                   if s.rule_score >= params.seed_threshold and is_confirmation(frame.cases[c])}
-    candidates |= tied_to_candidates(frame, scores, candidates, params)
+    candidates |= tied_to_candidates(frame, scores, candidates, params,
+                                     proven_cases(findings, params))
     links = evidence_links(frame, findings, candidates, params)
     uf = UnionFind(sorted(candidates))
     professional = [lk for lk in links if _professional(frame, lk)]

@@ -185,17 +185,25 @@ def summarise(results: Sequence[WorldResult]) -> Summary:
     return Summary(len(results), worst, median)
 
 
-def _build_version() -> str:
-    """A digest of the code a prepared world depends on: the generator, the loaders (parsers,
-    ingest) and the graph builder with its identities and regions."""
+#: the packages a prepared world is built by, every file in them (code and data) included
+_BUILT_BY = ("synth", "loaders", "graph", "regions")
+
+
+def build_sources() -> list[Path]:
+    """The files a prepared world depends on: the generator, the loaders (parsers, ingest) and
+    the graph builder - its identities, schema (``graph/schema/*.yaml``) and the store's row
+    writer (``graph/store/rows.py``), which ingest imports from subpackages - and regions."""
     root = Path(__file__).resolve().parent.parent
-    sources = [*sorted((root / "synth").rglob("*.py")), *sorted((root / "loaders").rglob("*.py")),
-               *sorted((root / "loaders").rglob("*.json")), *sorted((root / "graph").glob("*.py")),
-               *sorted((root / "regions").glob("*"))]
+    return [path for package in _BUILT_BY for path in sorted((root / package).rglob("*"))
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"]
+
+
+def _build_version() -> str:
+    """A digest of :func:`build_sources`, paths and contents."""
+    root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for path in sources:
-        if path.is_file() and "__pycache__" not in path.parts:
-            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    for path in build_sources():
+        h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:12]
 
 

@@ -565,3 +565,17 @@ def test_a_local_office_a_law_firm_or_a_fought_suit_makes_no_office_tie(tmp_path
     fought[1].update(defendant_response="contests", outcome="denied")
     fought_frame = frame_of(tmp_path / "fought", fought)
     assert office_ties(fought_frame, set(fought_frame.cases), PARAMS.tie_days) == []
+
+
+def test_a_distant_offices_clients_with_proof_are_no_office_tie(tmp_path: Path) -> None:
+    """Migrant workers of one county who sue a far employer through their home office, and
+    claim the wages they were owed: a crew, not a recruited ring."""
+    frame = frame_of(tmp_path, _office_pair(FAR_OFFICE))
+    first, second = sorted(frame.cases)
+    wages = [Finding("CLAIM_MONEY", c, [c], "工资", []) for c in (first, second)]
+    assert not [lk for lk in evidence_links(frame, wages, set(frame.cases), PARAMS)
+                if lk.via.startswith("office:")]
+    assert [lk.via for lk in evidence_links(frame, [], set(frame.cases), PARAMS)
+            if lk.via.startswith("office:")] == [f"office:{FAR_OFFICE}"]
+    scores = {first: CaseScore(first, rule_score=0.9), second: CaseScore(second, 0.5)}
+    assert assemble(frame, wages[1:], scores, PARAMS) == []

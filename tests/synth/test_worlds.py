@@ -57,6 +57,16 @@ def test_a_world_built_by_other_code_is_built_again(tmp_path: Path,
     assert not marker.exists()
 
 
+def test_the_build_digest_covers_what_ingest_imports_from_subpackages() -> None:
+    """The store's row writer and the graph schema shape every ingested row: a change to them
+    must build the worlds again like a parser change."""
+    root = Path(worlds.__file__).resolve().parent.parent
+    sources = {p.relative_to(root).as_posix() for p in worlds.build_sources()}
+    assert {"graph/store/rows.py", "graph/schema/nodes.yaml", "graph/schema/edges.yaml",
+            "loaders/judgments/claims.py", "regions/gb2260.json"} <= sources
+    assert not any("__pycache__" in s for s in sources)
+
+
 def test_summary_takes_the_worst_in_the_right_direction() -> None:
     class Fake:
         def __init__(self, recall: float, lookalikes: float) -> None:

@@ -124,7 +124,10 @@ def agreement_claim(agreement: str) -> tuple[str, list[float]]:
     is what was claimed. An agreement paying an amount (``被申请人支付申请人经济补偿金20000元``) is
     a money claim; one that confirms a labour relationship and names no money at all is a
     confirmation only. Money words without an amount (``工资已结清``, ``再无工资等争议``) say
-    neither: ``unknown``.
+    neither: ``unknown``; nor does a payment whose amount is not read (``支付申请人一次性款项``,
+    an amount in 大写 only: ``款项（大写：壹万元整）``, which the amount reader takes for a
+    restatement of figures) - a settlement that pays is no bare confirmation - nor an agreement
+    that only ends the relationship (``双方于2013年8月31日解除劳动关系``) without confirming it.
 
     >>> agreement_claim("确认申请人与被申请人自2000年8月至2013年8月存在劳动关系；双方再无其他争议。")
     ('confirmation_only', [])
@@ -132,13 +135,24 @@ def agreement_claim(agreement: str) -> tuple[str, list[float]]:
     ('with_amounts', [20000.0])
     >>> agreement_claim("确认双方存在劳动关系，双方之间的工资已结清。")
     ('unknown', [])
+    >>> agreement_claim("确认双方存在劳动关系；被申请人一次性支付申请人款项（大写：壹万元整）。")
+    ('unknown', [])
+    >>> agreement_claim("双方于2013年8月31日解除劳动关系，双方再无其他争议。")
+    ('unknown', [])
     """
     amounts = claim_amounts(agreement)
     if amounts:
         return "with_amounts", amounts
-    if MONEY_CLAIM.search(agreement) or "劳动关系" not in agreement or "不存在" in agreement:
+    if (MONEY_CLAIM.search(agreement) or _PAYMENT.search(agreement)
+            or not _CONFIRMS.search(agreement) or "不存在" in agreement):
         return "unknown", []
     return "confirmation_only", []
+
+
+#: an agreement that pays, whether or not its amount is read
+_PAYMENT = re.compile(r"支付|给付|付给|支给|赔付|发放|付清|款项|现金|大写")
+#: an agreement that confirms (not only ends) a labour relationship
+_CONFIRMS = re.compile(r"确认[^。；;]{0,60}劳动关系|存在[^。；;]{0,8}劳动关系")
 
 
 def _iso(text: str | None) -> str | None:

@@ -133,7 +133,9 @@ def confirmed_by_agreement(case: CaseInfo) -> bool:
     where the whole story is in a short statement"). Such a statement is a confirmation case
     as much as a judgment confirming the same period - it is what the 补缴 office is shown -
     though neither its cause nor a claim says so. A mediated wage or severance settlement
-    names amounts or its own cause (追索劳动报酬纠纷) and is not one.
+    names amounts or its own cause (追索劳动报酬纠纷) and is not one; neither is an agreement
+    that pays an amount the parser did not read (``一次性支付申请人款项（大写：壹万元整）``: in
+    words only), which its quoted operative part shows (:data:`AGREEMENT_PAYS`).
     """
     props = case.props
     mediated = (props.get("outcome") == "mediated"
@@ -141,7 +143,13 @@ def confirmed_by_agreement(case: CaseInfo) -> bool:
     cause = props.get("cause")
     return (mediated and props.get("claim_kind") in (None, "unknown") and not case.claim_amounts
             and bool(props.get("claimed_start")) and bool(props.get("claimed_end"))
-            and (not cause or cause in GENERIC_CAUSES))
+            and (not cause or cause in GENERIC_CAUSES)
+            and not AGREEMENT_PAYS.search(first_text(case, "outcome") or ""))
+
+
+#: an agreement that pays something, whether or not an amount was read: a settlement, not a
+#: bare confirmation (``工资已结清`` settles nothing now and is not one)
+AGREEMENT_PAYS = re.compile(r"支付|给付|付给|支给|赔付|发放|付清|款项|现金|大写")
 
 
 def uncontested(case: CaseInfo) -> bool:

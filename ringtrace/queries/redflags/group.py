@@ -24,7 +24,8 @@ What it flags (exculpatory)
     ``min_backed_share`` of that group's cases are backed by the exculpatory evidence of
     ``exculpatory`` - unless one of the ``unless`` rules (an intermediary's reach, contacts
     shared across suits, an end at the worker's retirement birthday, an impossible start age)
-    flagged the case itself.
+    flagged the case itself. A case an ``unless`` rule flagged backs no colleague either,
+    whatever proof it also shows.
 Why it matters
     The other side of the same absence. Published documents are terse: one member's judgment
     cites the roster and the bank statements, the next one's says only that the employer
@@ -148,7 +149,9 @@ def backed_group(frame: Frame, params: BackedParams) -> Iterator[Finding]:
         group = busiest_window(dated, params.window_days)
         if len(group) < params.min_cases:
             continue
-        backed = [c for c in group if c in proven]
+        # a suit with evidence against it of its own backs no colleague, whatever it also
+        # shows: a ring that adds a money claim to half its intermediary's suits is no workforce
+        backed = [c for c in group if c in proven and c not in own]
         if len(backed) < params.min_backed_share * len(group):
             continue
         rest = [c for c in group if c not in proven and c not in own]

@@ -405,6 +405,15 @@ def test_an_answer_of_one_word_is_an_answer(answer: str, expected: str) -> None:
     ("一、确认原告与被告自2000年8月至2013年8月存在劳动关系；二、被告于2021年5月1日前支付原告经济补偿金"
      "20000元。", "with_amounts", [20000.0]),
     ("确认原告与被告自2000年8月至2013年8月存在劳动关系，双方工资已结清。", "unknown", []),
+    # a payment whose amount is in 大写 only, or not named, is no bare confirmation
+    ("确认原告与被告自2000年8月至2013年8月存在劳动关系；被告一次性支付原告款项（大写：壹万元整）。",
+     "unknown", []),
+    ("原告与被告于2013年8月31日解除劳动关系，被告支付原告一次性款项，双方再无其他争议。", "unknown", []),
+    # an agreement that ends the relationship without confirming it
+    ("原告与被告于2013年8月31日解除劳动关系，双方再无其他争议。", "unknown", []),
+    # a back-payment of social insurance is what a confirmation is for, not money claimed
+    ("确认原告与被告自2000年8月至2013年8月存在劳动关系；被告为原告补缴上述期间的社会保险费。",
+     "confirmation_only", []),
 ])
 def test_a_bare_mediation_statement_claims_what_its_agreement_settles(
         agreement: str, kind: str, amounts: list[float]) -> None:

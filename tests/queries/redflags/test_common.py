@@ -57,7 +57,8 @@ def _short_mediation(n: int, **changes: object) -> dict[str, object]:
 
 
 def test_a_mediation_that_only_confirms_a_period_is_a_confirmation_case(tmp_path: Path) -> None:
-    frame = frame_of(tmp_path, [_short_mediation(1)])
+    settled = "确认双方自2000年8月至2013年8月存在劳动关系，双方工资已结清；双方再无其他争议。"
+    frame = frame_of(tmp_path, [_short_mediation(1, spans=[{"kind": "outcome", "text": settled}])])
     case = next(iter(frame.cases.values()))
     assert not case.confirmation  # neither its cause nor a claim says so
     assert confirmed_by_agreement(case) and is_confirmation(case)
@@ -73,6 +74,9 @@ def test_mediated_settlements_of_other_disputes_are_not_confirmations(tmp_path: 
         _short_mediation(3, claimed_start=None, claimed_end=None),
         _short_mediation(4, outcome="confirmed", document_type="判决书", cause="劳动争议",
                          claim_kind="unknown", claimed_start=None),
+        # a settlement that pays an amount written in words only (not read as an amount)
+        _short_mediation(5, spans=[{"kind": "outcome", "text": "确认双方自2000年8月至2013年8月存在劳动"
+                                    "关系；被申请人一次性支付申请人款项（大写：壹万元整）。"}]),
     ])
     assert [c.case_number for c in frame.cases.values() if confirmed_by_agreement(c)] == []
     assert confirmation_cases(frame) == [c for c in frame.case_list() if c.confirmation]

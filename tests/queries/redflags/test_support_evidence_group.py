@@ -350,3 +350,17 @@ def test_a_backed_group_is_one_year_of_suits(tmp_path: Path) -> None:
     assert hits(frame, "GROUP_BACKED", min_cases=3) == []
     fired_cases(frame)["EVID_INDEPENDENT"] = set(ids[:3]) | {ids[4]}
     assert [f.subject for f in hits(frame, "GROUP_BACKED", min_cases=3)] == [ids[3]]
+
+
+def test_a_suit_with_its_own_evidence_against_it_backs_no_colleague(tmp_path: Path) -> None:
+    """A ring that adds a money claim to half its suits: those suits are its intermediary's
+    (or share its phone), so they back nothing and the other half is no backed group's."""
+    frame, ids = _group(tmp_path)
+    fired_cases(frame)["CLAIM_MONEY"] = set(ids[:3])
+    fired_cases(frame)["AGENT_MANY_APPLICANTS"] = {ids[0]}
+    fired_cases(frame)["CONTACT_SHARED"] = {ids[1]}
+    assert hits(frame, "GROUP_BACKED") == []
+    # the same three money claims with nothing against them do back their colleagues
+    fired_cases(frame)["AGENT_MANY_APPLICANTS"] = set()
+    fired_cases(frame)["CONTACT_SHARED"] = set()
+    assert sorted(f.subject for f in hits(frame, "GROUP_BACKED")) == ids[3:]

@@ -127,7 +127,9 @@ def agreement_claim(agreement: str) -> tuple[str, list[float]]:
     neither: ``unknown``; nor does a payment whose amount is not read (``支付申请人一次性款项``,
     an amount in 大写 only: ``款项（大写：壹万元整）``, which the amount reader takes for a
     restatement of figures) - a settlement that pays is no bare confirmation - nor an agreement
-    that only ends the relationship (``双方于2013年8月31日解除劳动关系``) without confirming it.
+    that only ends the relationship (``双方于2013年8月31日解除劳动关系``) without confirming it,
+    nor one in which the applicant waives the rest of their claims (``申请人放弃其他仲裁请求``:
+    there were others, which the statement does not print).
 
     >>> agreement_claim("确认申请人与被申请人自2000年8月至2013年8月存在劳动关系；双方再无其他争议。")
     ('confirmation_only', [])
@@ -139,18 +141,23 @@ def agreement_claim(agreement: str) -> tuple[str, list[float]]:
     ('unknown', [])
     >>> agreement_claim("双方于2013年8月31日解除劳动关系，双方再无其他争议。")
     ('unknown', [])
+    >>> agreement_claim("确认双方自2000年8月至2013年8月存在劳动关系；申请人放弃其他仲裁请求。")
+    ('unknown', [])
     """
     amounts = claim_amounts(agreement)
     if amounts:
         return "with_amounts", amounts
     if (MONEY_CLAIM.search(agreement) or _PAYMENT.search(agreement)
-            or not _CONFIRMS.search(agreement) or "不存在" in agreement):
+            or not _CONFIRMS.search(agreement) or "不存在" in agreement
+            or _WAIVES.search(agreement)):
         return "unknown", []
     return "confirmation_only", []
 
 
 #: an agreement that pays, whether or not its amount is read
 _PAYMENT = re.compile(r"支付|给付|付给|支给|赔付|发放|付清|款项|现金|大写")
+#: an applicant waiving the claims the agreement does not settle: there were other claims
+_WAIVES = re.compile(r"放弃[^。；;]{0,8}(?:请求|主张|诉求|权利)")
 #: an agreement that confirms (not only ends) a labour relationship
 _CONFIRMS = re.compile(r"确认[^。；;]{0,60}劳动关系|存在[^。；;]{0,8}劳动关系")
 

@@ -409,6 +409,8 @@ def test_an_answer_of_one_word_is_an_answer(answer: str, expected: str) -> None:
     ("确认原告与被告自2000年8月至2013年8月存在劳动关系；被告一次性支付原告款项（大写：壹万元整）。",
      "unknown", []),
     ("原告与被告于2013年8月31日解除劳动关系，被告支付原告一次性款项，双方再无其他争议。", "unknown", []),
+    # the applicant waives their other claims: there were some, unprinted
+    ("确认原告与被告自2000年8月至2013年8月存在劳动关系；原告放弃其他诉讼请求。", "unknown", []),
     # an agreement that ends the relationship without confirming it
     ("原告与被告于2013年8月31日解除劳动关系，双方再无其他争议。", "unknown", []),
     # a back-payment of social insurance is what a confirmation is for, not money claimed

@@ -293,15 +293,19 @@ def agents_from_record(record: str, parties: list[ParsedParty], agents: list[Age
 
 
 def _misspelt(name: str, party: str, agents: list[Agent]) -> bool:
-    """True when ``name`` differs by one character from an agent the party block already names
-    for ``party``: the record's own misspelling (``隋广胜`` in the block, ``随广胜`` at the
+    """True when ``name`` (three characters or more) differs by one character from an agent the
+    party block already names for ``party``: the record's own misspelling (``隋广胜`` in the block, ``随广胜`` at the
     hearing), not a second agent.
 
     >>> _misspelt("随广胜", "某施工队", [Agent(name="隋广胜", represents=["某施工队"])])
     True
     >>> _misspelt("杜淑珍", "某超市", [Agent(name="隋广胜", represents=["某超市"])])
     False
+    >>> _misspelt("王强", "某超市", [Agent(name="王伟", represents=["某超市"])])
+    False
     """
+    if len(name) < 3:  # 王伟 / 王强: in a two-character name one character is another person
+        return False
     return any(party in a.represents and len(a.name) == len(name)
                and sum(x != y for x, y in zip(a.name, name, strict=True)) == 1 for a in agents)
 

@@ -62,44 +62,18 @@ from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.redflags.group import default_workforce, workforce_of
 from ringtrace.queries.rules import RuleConfig
 from ringtrace.queries.scoring import CaseScore
+from ringtrace.queries.settings import RingsSettings
 from ringtrace.regions import gb2260
 from ringtrace.regions.places import region_from_name
 
 
 @dataclass(frozen=True)
-class RingParams:
-    """The ``[rings]`` table of ``rules.toml`` (and the seed threshold), typed."""
+class RingParams(RingsSettings):
+    """The ``[rings]`` table (:class:`~ringtrace.queries.settings.RingsSettings`) with what ring
+    assembly reads besides: the seed threshold and community detection's seed and resolution
+    (``[scoring]``), what makes an agent an intermediary and a big employer's workforce."""
 
     seed_threshold: float
-    ring_weight: float
-    uncoordinated_share: float
-    min_ring_cases: int
-    min_uncoordinated_cases: int
-    strong_lead: float
-    max_ring_cases: int
-    large_employer_headcount: int
-    batch_link_days: int
-    link_gap_days: int
-    tie_days: int
-    tie_max_cases: int
-    tie_seed_threshold: float
-    operation_gap_days: int
-    hub_people: int
-    agent_link_min_workers: int
-    employer_group_rules: tuple[str, ...]
-    employer_anchored_rules: tuple[str, ...]
-    bridge_share: float
-    practice_share: float
-    practice_min_cases: int
-    series_min_cases: int
-    series_min_employers: int
-    strength_coordination: float
-    strength_size: float
-    strength_full_size: int
-    strength_both_kinds: float
-    strength_one_kind: float
-    batch_strength: float
-    score_rule_share: float
     community_seed: int
     community_resolution: float
     #: what makes an agent an intermediary (``[rules.AGENT_MANY_APPLICANTS]``)
@@ -110,7 +84,8 @@ class RingParams:
     @classmethod
     def of(cls, config: RuleConfig) -> RingParams:
         settings, scoring = config.rings, config.scoring
-        values: dict[str, Any] = {"reach": Reach.of(config, "AGENT_MANY_APPLICANTS"), "workforce": workforce_of(config)}
+        values: dict[str, Any] = {"reach": Reach.of(config, "AGENT_MANY_APPLICANTS"),
+                                  "workforce": workforce_of(config)}
         for f in fields(cls):
             if f.name in values:
                 continue

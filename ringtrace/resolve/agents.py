@@ -345,15 +345,8 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer, settings: ResolveSettings 
     #: (prefecture, position, character): the agents by their first and by their last
     #: character, for masked names that keep one (``张某``, ``*鹏``)
     by_kept: dict[tuple[str, int, str], list[PersonMention]] = defaultdict(list)
-    masked: list[PersonMention] = []
-    for p in m.person_list:
-        if not p.agent_cases or identity_class(p) is None:
-            continue
-        if p.masked:
-            masked.append(p)
-            continue
-        if not p.key:
-            continue
+    named, masked = _agent_mentions(m)
+    for p in named:
         if p.birth:
             by_birth[p.birth].append(p)
         for firm in p.firms:
@@ -370,6 +363,21 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer, settings: ResolveSettings 
         joined_or_ambiguous = _join_masked(uf, p, suits, by_birth, by_firm, by_phone, settings)
         if not joined_or_ambiguous and agent_class(p) not in (None, "professional"):
             _masked_same_employer(uf, p, by_kept, settings.agent_gap_days)
+
+
+def _agent_mentions(m: Mentions) -> tuple[list[PersonMention], list[PersonMention]]:
+    """(named, masked): the agent mentions the identifying rules compare (those with an
+    :func:`identity_class`), the named ones with a name key, in mention order."""
+    named: list[PersonMention] = []
+    masked: list[PersonMention] = []
+    for p in m.person_list:
+        if not p.agent_cases or identity_class(p) is None:
+            continue
+        if p.masked:
+            masked.append(p)
+        elif p.key:
+            named.append(p)
+    return named, masked
 
 
 def identity_class(p: PersonMention) -> str | None:
@@ -557,16 +565,11 @@ def resolve_masked_same_suit(m: Mentions, uf: Clusterer) -> None:
         return {(uf.find(w), uf.find(e)) for w in workers.get(case_id, ()) for e in case.employers}
 
     named: dict[tuple[str, str], list[tuple[PersonMention, str]]] = defaultdict(list)
-    masked: list[PersonMention] = []
-    for p in m.person_list:
-        if not p.agent_cases or identity_class(p) is None:
-            continue
-        if p.masked:
-            masked.append(p)
-        elif p.key:
-            for c in p.agent_cases:
-                for key in series(c):
-                    named[key].append((p, c))
+    keyed, masked = _agent_mentions(m)
+    for p in keyed:
+        for c in p.agent_cases:
+            for key in series(c):
+                named[key].append((p, c))
     if not masked:
         return
     unmasked_roots = {uf.find(p.id) for p in m.person_list if p.agent_cases and not p.masked}

@@ -37,14 +37,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
 
-from ringtrace.graph.identity import masks_compatible, ring_id
+from ringtrace.graph.identity import is_masked_name, masks_compatible, ring_id
 from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import AgentRef, Frame
@@ -306,26 +306,55 @@ def tie_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
         if not case.uncontested:
             continue
         for a in case.agents:
-            if a.kind in PROFESSIONAL or a.side not in ("worker", "employer") or _family(a):
+            if a.kind in PROFESSIONAL or a.side not in ("worker", "employer"):
                 continue
             for e in case.employers:
                 by_person[(e.id, a.side, a.id)].append(c)
+    relatives = {a.id for c in candidates for a in frame.cases[c].agents if _family(a)}
     links: list[Link] = []
     for (_employer, side, person), cases in sorted(by_person.items()):
         if len(cases) < 2:
             continue
         for run in time_chains(frame, cases, days):
-            workers = {w.id for c in run for w in frame.cases[c].workers}
-            if len(workers) >= 2 and not _shared_counsel(frame, run):
-                links.append(Link("tie", f"{side}:{person}", run))
+            workers = {w.id: w.name for c in run for w in frame.cases[c].workers}
+            if len(workers) < 2 or _shared_counsel(frame, run):
+                continue
+            if person in relatives and _may_be_one_family(frame.persons, workers):
+                continue
+            links.append(Link("tie", f"{side}:{person}", run))
     return links
+
+
+def _may_be_one_family(persons: Mapping[str, Mapping[str, Any]], workers: dict[str, str]) -> bool:
+    """Could the workers a relative acts for be one family: do they share a surname or an
+    address, or is a name masked (so that nothing shows they are not)?
+
+    Since 2012 a citizen may act in a civil suit only as a party's close relative, its staff or
+    a community's nominee (民事诉讼法 art. 61), so an organiser files as "亲属" too. A son acting
+    for both parents (one address), or a daughter for her mother and aunt (one surname), is a
+    family; a "relative" of applicants who share neither surname nor address is someone who
+    files suits for strangers - the lay agent a small ring is tied by.
+
+    >>> home = {"address": "安阳县吕村镇东街12号"}
+    >>> _may_be_one_family({"P:1": home, "P:2": home}, {"P:1": "王秀英", "P:2": "李建国"})
+    True
+    >>> _may_be_one_family({}, {"P:1": "王秀英", "P:2": "李建国"}), _may_be_one_family(
+    ...     {}, {"P:1": "王秀英", "P:2": "王建国"}), _may_be_one_family({}, {"P:1": "王**", "P:2": "李建国"})
+    (False, True, True)
+    """
+    names = list(workers.values())
+    if any(not n or is_masked_name(n) for n in names) or len({n[0] for n in names}) == 1:
+        return True
+    addresses = {str(persons.get(w, {}).get("address") or "") for w in workers}
+    return len(addresses) == 1 and "" not in addresses
 
 
 def _family(agent: AgentRef) -> bool:
     """Is ``agent`` a worker's relative acting for them (``委托诉讼代理人：王某，系原告之子``)?
 
     A son who acts for both his parents, or a daughter for her mother and her aunt, ties
-    nothing: 民事诉讼法 art. 61 lets a party's close relatives act for them, and a family whose
+    nothing when the applicants may be one family (:func:`_may_be_one_family`): 民事诉讼法
+    art. 61 lets a party's close relatives act for them, and a family whose
     members worked at one closing firm sues together through whichever of them reads documents
     best - the cheapest agent there is, and no organiser. What ties a small ring is a person
     outside the family who controls the suits (the manager who admits them, a lay agent who

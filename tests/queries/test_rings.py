@@ -448,6 +448,21 @@ def test_a_son_acting_for_both_parents_is_no_tie(tmp_path: Path) -> None:
     assert [r.cases for r in assemble(frame, [], scores, PARAMS)] == []
 
 
+def test_a_relative_of_strangers_ties_their_suits(tmp_path: Path) -> None:
+    """An organiser files as a "relative" (only relatives, staff and nominees may act since
+    2012): one "relative" of two applicants who share neither surname nor address ties them;
+    the same two at one address are a family again."""
+    strangers = [_case(1, "2021-03-01", agent="王小军"), _case(2, "2021-03-02", agent="王小军")]
+    for case, (name, address) in zip(strangers, [("张秀英", "安阳县吕村镇东街12号"),
+                                                 ("李建国", "汤阴县城关镇西街3号")], strict=True):
+        case["parties"][0].update(name=name, address=address)
+        case["agents"][0].update(kind="relative", relation="系原告亲属", represents=[name])
+    assert len(_links(frame_of(tmp_path / "strangers", strangers), "tie")) == 1
+    for case in strangers:
+        case["parties"][0]["address"] = "安阳县吕村镇东街12号"
+    assert _links(frame_of(tmp_path / "household", strangers), "tie") == []
+
+
 def test_one_applicants_two_suits_are_no_tie(tmp_path: Path) -> None:
     """A first instance and its retrial, the same manager answering both, are one dispute."""
     cases = _manager_pair()

@@ -32,7 +32,7 @@ Exit status:
 def limit_options(func: Any) -> Any:
     func = click.option(
         "--max-parse-seconds", type=click.FloatRange(min=0), default=DEFAULT.max_parse_seconds,
-        show_default=True, help="Cap on the time one raw document may take to read; slower "
+        show_default=True, help="Cap on the CPU seconds one raw document may take to read; slower "
                                 "ones are quarantined (0: no cap).")(func)
     func = click.option(
         "--max-unzipped-mb", type=click.FloatRange(min=0.001),

@@ -39,8 +39,9 @@ class Limits:
     ``max_document_bytes``: a raw document (``.txt``/``.html`` file, the text of a ``.docx``)
     or one JSONL record; ``max_unzipped_bytes``: everything a zip container (``.docx``,
     ``.xlsx``) holds, decompressed, as its directory declares it (Python's zip reader never
-    inflates an entry past its declared size); ``max_parse_seconds``: reading and parsing one
-    raw document (0: no limit; enforced with a timer signal, so only in the main thread).
+    inflates an entry past its declared size); ``max_parse_seconds``: CPU seconds for reading and
+    parsing one raw document (0: no limit; enforced with a timer signal, so only in the main
+    thread).
     """
 
     max_document_bytes: int = 4 * MB
@@ -101,15 +102,20 @@ def check_zip(archive: zipfile.ZipFile, name: str, limit: int | None = None) -> 
 
 @contextmanager
 def time_budget(what: str, seconds: float | None = None) -> Iterator[None]:
-    """Raise :class:`InputTooSlow` in the ``with`` block once it has run ``seconds``.
+    """Raise :class:`InputTooSlow` in the ``with`` block once it has used ``seconds`` of CPU.
+
+    CPU time, not wall-clock time (``ITIMER_PROF``): a document that parses in a millisecond
+    must not be quarantined because the machine was busy or the process was paused, or the same
+    input would give another store on a loaded machine. What the cap guards against - a
+    pattern that backtracks without end, a table that expands without end - burns CPU.
 
     A no-op outside the main thread, where there are no timer signals, or when a timer is
-    already armed by someone else (a test runner's timeout).
+    already armed by someone else (a profiler).
     """
     seconds = current_limits().max_parse_seconds if seconds is None else seconds
     usable = (seconds > 0 and hasattr(signal, "setitimer")
               and threading.current_thread() is threading.main_thread()
-              and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
+              and signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0))
     if not usable:
         yield
         return
@@ -117,17 +123,17 @@ def time_budget(what: str, seconds: float | None = None) -> Iterator[None]:
     def expired(signum: int, frame: object) -> None:
         raise _Expired  # a BaseException: no ``except Exception`` in a parser can swallow it
 
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     except _Expired:
-        raise InputTooSlow(f"{what}: reading took longer than the cap of {seconds:g} s per "
+        raise InputTooSlow(f"{what}: reading took longer than the cap of {seconds:g} s (CPU) per "
                            "document; raise it with --max-parse-seconds if this is a real "
                            "document") from None
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 class _Expired(BaseException):

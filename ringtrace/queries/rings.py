@@ -40,6 +40,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields
+from itertools import permutations
 from typing import Any
 
 import numpy as np
@@ -591,8 +592,22 @@ def _disputes(frame: Frame, cases: list[str]) -> int:
 def _same_names(a: list[str], b: list[str]) -> bool:
     """Can the printed worker names ``a`` and ``b`` be the same people (either masked in one
     copy, ``张某某`` for ``张桂兰``)? Two workers born the same day who claim the same period
-    are two suits when their names differ."""
-    return len(a) == len(b) and all(masks_compatible(x, y) for x, y in zip(a, b, strict=True))
+    are two suits when their names differ. The names are paired in any order: a mask that
+    hides the first character (``*桂兰``) does not sort where the name does.
+
+    >>> _same_names(["张桂兰", "李明"], ["李*", "*桂兰"]), _same_names(["张桂兰"], ["王桂兰"])
+    (True, False)
+    """
+    if len(a) != len(b):
+        return False
+    if len(a) > _PAIRING_LIMIT:  # a joined group suit: its order as printed
+        return all(masks_compatible(x, y) for x, y in zip(a, b, strict=True))
+    return any(all(masks_compatible(x, y) for x, y in zip(a, order, strict=True))
+               for order in permutations(b))
+
+
+#: above this many workers in one suit, names are paired in sorted order, not every way
+_PAIRING_LIMIT = 5
 
 
 def firm_series_links(frame: Frame, firm_cases: dict[str, set[str]],

@@ -52,6 +52,8 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("redflags.timeline", 10): _ISO_DAY,
     ("redflags.batch", 10): _ISO_DAY,
     ("rings", 10): _ISO_DAY,
+    ("rings", 5): "workers of one suit paired every way up to this many (5! = 120 orders); "
+                  "a computing bound, not a detection threshold",
     ("scan", 12): "MONTHS_PER_YEAR: a pension is paid monthly (exposure estimate)",
     ("overview", 7): "str(date)[:7] is the month 'YYYY-MM' of a chart bucket",
     ("feedback.simulate", 10): "str(timestamp)[:10] is the date 'YYYY-MM-DD' of a scan",

@@ -33,12 +33,9 @@ _CLAUSE = re.compile(r"[^。\n]+")
 _MAX_BLOCK = 12000
 _MAX_LEADING_JUNK = 6
 _AGENT_LABEL_REACH = 72  # the longest shared prefix (60) plus the longest label
-#: a party line whose name the publisher removed, leaving the role word and the full stop
-#: (``原告。`` ``被告。`` ``第三人。``: some mirrors strip every name rather than mask it)
-_BARE_LABEL = re.compile(r"(?:原审|一审|二审)?(?:原告|被告|第三人|申请人|被申请人|上诉人|被上诉人|"
-                         r"再审申请人|被申请人)[:：]?")
-#: the name given to a party whose name was removed: the masked form the rest of ringtrace
-#: already treats as "no name" (never merged, never linked by name)
+#: the name given to a party whose line is its role word alone (``原告。`` ``第三人。``: some
+#: mirrors strip every name rather than mask it): the masked form the rest of ringtrace already
+#: treats as "no name" (never merged, never linked by name)
 REDACTED = "***"
 _TITLE_LINE = re.compile(r"^(?:职务|职位)\s*[:：]\s*(?P<title>.+)$")
 _KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[:：]\s*\S{1,60}$")
@@ -83,8 +80,8 @@ def read_party_block(text: str, start: int) -> PartyBlock:
             continue
         offset = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000")))
         line = _line_of(text, offset, lines)
-        if text.startswith("。", m.end()) and _BARE_LABEL.fullmatch(clause):
-            clause += REDACTED  # ``原告。``: a mirror that strips every name keeps the line
+        if text.startswith("。", m.end()) and PARTY_LABEL.fullmatch(clause):
+            clause += REDACTED  # ``原告。``: a mirror that strips every name keeps the role
         kind = _dispatch(clause, block, line, last_agents)
         if kind == "end":
             block.end = offset + (block.split_at or 0)

@@ -170,8 +170,27 @@ def ring_id(first_case: str) -> str:
     return "R-" + digest(first_case, length=8)
 
 
+_MASKED_NUMBER = re.compile(r"[*Xx×某○?]")
+
+
+def is_masked_case_number(number: str) -> bool:
+    """True for a case number the publisher masked (``[2011]沈中民五终字第X号``,
+    ``(20××)豫05民终**号``, ``X劳人仲不字〔2021〕24号``).
+
+    Such a number names no one case: every masked ruling of that court and year prints the same
+    text, so it is no key - not for the case, not for the ledger's basis, not for a link.
+
+    >>> is_masked_case_number("[2011]沈中民五终字第X号"), is_masked_case_number("（2019）豫0502民初１２３４号")
+    (True, False)
+    """
+    return bool(_MASKED_NUMBER.search(clean(number)))
+
+
 def case_id(case_number: str | None, forum: str, doc_id: str | None = None) -> str:
-    if case_number:
+    """The case's node id: its normalised number at its forum; by its document's hash when the
+    copy prints no number, or a masked one (:func:`is_masked_case_number`), which would join
+    different disputes of one court and year into one case."""
+    if case_number and not (doc_id and is_masked_case_number(case_number)):
         return f"Case:{normalize_case_number(case_number)}|{clean(forum)}"
     if not doc_id:
         raise ValueError("a case needs a case number or a document hash")

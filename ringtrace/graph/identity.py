@@ -137,6 +137,39 @@ def normalize_case_number(number: str) -> str:
     return _SERIAL_ZEROS.sub("", text)
 
 
+_ORG_SEPARATORS = re.compile(r"[-－—\s]")
+_ORG_CODE = re.compile(r"[0-9A-Z]{9}")
+
+
+def normalize_org_code(code: str | None) -> str | None:
+    """A 组织机构代码 as compared: 9 characters, upper case, half-width, no hyphen; None when
+    ``code`` is not one or is masked (``*``, or X where digits were).
+
+    >>> normalize_org_code("10661739-1"), normalize_org_code("１０６６１７３９－Ｘ")
+    ('106617391', '10661739X')
+    >>> normalize_org_code("XXXXXXXX-1") is None, normalize_org_code("1066****-1") is None
+    (True, True)
+    """
+    if not code:
+        return None
+    text = _ORG_SEPARATORS.sub("", halfwidth(code)).upper()
+    if not _ORG_CODE.fullmatch(text) or text[:8].count("X") >= 4:
+        return None
+    return text
+
+
+def org_code_of_uscc(uscc: str | None) -> str | None:
+    """The 组织机构代码 a USCC carries as its characters 9-17 (GB 32100: an enterprise that had
+    one before 2015 kept it there), or None.
+
+    >>> org_code_of_uscc("91130900106617391K")
+    '106617391'
+    """
+    if not uscc or len(uscc) != 18:
+        return None
+    return normalize_org_code(uscc[8:17])
+
+
 def normalize_phone(phone: str) -> str:
     digits = re.sub(r"\D", "", halfwidth(phone))
     if digits.startswith("86") and len(digits) == 13:

@@ -180,6 +180,18 @@ def test_a_gongshi_table_is_read_as_a_registry(tmp_path: Path, header: str, code
     assert props["address"] == "安阳市文峰区中华路8号"
 
 
+def test_a_registry_organisation_code_column_is_kept(tmp_path: Path) -> None:
+    """Tianyancha exports carry 组织机构代码 beside the USCC (a closed firm may have no USCC)."""
+    path = tmp_path / "tianyancha.csv"
+    path.write_text("企业名称,统一社会信用代码,组织机构代码,登记状态\n"
+                    "沧州市五环纸业有限公司,,10661739-1,吊销，未注销\n", "utf-8")
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        summary = ingest_paths(store, [path])
+        [employer] = list(store.iter_nodes("Employer"))
+    assert summary.files[0].kind == "registry" and summary.clean
+    assert employer.props["org_code"] == "10661739-1" and not employer.props.get("uscc")
+
+
 @pytest.mark.parametrize("label", ["法定代表人", "负责人", "经营者", "投资人"])
 def test_each_registrant_type_names_its_representative(tmp_path: Path, label: str) -> None:
     """The 公示系统 labels the person by the registrant's type: a company's 法定代表人, a

@@ -42,8 +42,8 @@ from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import (
     CaseFacts,
     Rule,
-    retirement_days,
     employer_confirmation_cases,
+    retirement_days,
     span,
     to_date,
     years_between,

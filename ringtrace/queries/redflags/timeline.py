@@ -41,9 +41,9 @@ from ringtrace.queries.redflags.common import (
     LazyMap,
     Rule,
     add_years,
-    retirement_days,
     case_facts,
     case_finding,
+    retirement_days,
     to_date,
     years_between,
 )

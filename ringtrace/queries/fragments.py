@@ -7,13 +7,15 @@ confirmations at several dormant employers and sends its applicants to ordinary 
 such person: each employer's suits come out as a ring of their own, each holding under half
 of the operation, and the investigator sees several small schemes instead of one.
 
-Two facts join the parts, each its own function and each cited in the ring as ``series``
-links (one agent's suits at several employers):
+Three facts join the parts, each its own function and each cited in the ring as a
+``series`` link (one agent's suits at several employers) or a ``firm_series`` link:
 
 * :func:`impossible_start_links` - one agent whose suits at two or more employers each claim
   employment from before that employer existed;
 * :func:`dealt_counsel_links` - two groups at different employers, in the same stretch of
-  time, served by the same two or more lawyers of two or more firms.
+  time, served by the same two or more lawyers of two or more firms;
+* :func:`office_links` - groups at different employers in the same months, in each of which
+  one legal-service office acts in most suits (cited as ``firm_series``).
 
 Neither is coordination evidence in :func:`~ringtrace.queries.rings.strength`: a lawyer is
 counsel, not an intermediary, until shown otherwise; the links say which parts belong together.
@@ -86,6 +88,8 @@ class _Group:
     counsel: dict[str, list[str]]
     #: professional -> their law firm (or office) as printed in the group's suits
     firm: dict[str, str]
+    #: legal-service office (法律服务所) -> the cases its workers act in for workers
+    offices: dict[str, set[str]]
     first: dt.date
     last: dt.date
 
@@ -102,15 +106,18 @@ def _groups(frame: Frame, uf: UnionFind, candidates: Iterable[str], least: int) 
             continue
         counsel: dict[str, list[str]] = defaultdict(list)
         firm: dict[str, str] = {}
+        offices: dict[str, set[str]] = defaultdict(set)
         for c in cases:
             for a in frame.cases[c].agents:
                 if a.side == "worker" and a.kind in PROFESSIONAL:
                     counsel[a.id].append(c)
                     if a.law_firm:
                         firm.setdefault(a.id, a.law_firm)
+                        if a.kind == "legal_worker":
+                            offices[a.law_firm].add(c)
         groups.append(_Group(tuple(cases), frozenset(e.id for c in cases
                                                      for e in frame.cases[c].employers),
-                             dict(counsel), firm, days[0], days[-1]))
+                             dict(counsel), firm, dict(offices), days[0], days[-1]))
     return groups
 
 
@@ -156,6 +163,47 @@ def dealt_counsel_links(frame: Frame, uf: UnionFind, candidates: AbstractSet[str
     return links
 
 
+def office_links(frame: Frame, uf: UnionFind, candidates: AbstractSet[str],
+                 params: RingParams) -> list[Link]:
+    """Two or more groups of at least ``counsel_join_group_cases`` candidates at different
+    employers, filed within ``link_gap_days`` of each other, in each of which workers of one
+    legal-service office (法律服务所, ``legal_worker``) act for the applicants in at least
+    ``office_join_share`` of the suits: one ``firm_series`` link over the office's cases in them.
+
+    A 法律服务所 is a township or district office of a few basic legal-service workers, who may
+    take a suit only for clients of their own county (the Ministry of Justice's
+    基层法律服务工作者管理办法). An operation's suits are shared out among its workers (two in
+    turn, a copy printing a masked name), so no one of them is central to each group
+    (:func:`~ringtrace.queries.rings._bridge`) while the office acts in most suits of both:
+    one small office that filed most of the flagged suits at two small employers in the same
+    months is one hand. A law firm is a practice of many lawyers anywhere, whose clients of
+    several employers share an intake desk, not a hand (:func:`dealt_counsel_links` asks
+    lawyers of two firms); and groups of one case, a busy office's lone clients, join nothing.
+    """
+    from ringtrace.queries.rings import Link
+
+    groups = _groups(frame, uf, candidates, params.counsel_join_group_cases)
+    central: dict[str, list[_Group]] = defaultdict(list)
+    for g in groups:
+        for office, cases in g.offices.items():
+            if len(cases) >= params.office_join_share * len(g.cases):
+                central[office].append(g)
+    links: list[Link] = []
+    for office in sorted(central):
+        runs: list[list[_Group]] = []
+        for g in sorted(central[office], key=lambda g: (g.first, g.cases)):
+            if runs and _apart(runs[-1][-1], g) <= params.link_gap_days:
+                runs[-1].append(g)
+            else:
+                runs.append([g])
+        for run in runs:
+            employers = [e for x in run for e in x.employers]
+            if len(run) >= 2 and len(set(employers)) == len(employers):
+                joined = sorted({c for x in run for c in x.offices[office]})
+                links.append(Link("firm_series", f"firm:{office}", joined))
+    return links
+
+
 def _apart(a: _Group, b: _Group) -> int:
     """Days between two groups' filing windows (0 when they overlap)."""
     return max(0, (b.first - a.last).days, (a.first - b.last).days)
@@ -164,14 +212,17 @@ def _apart(a: _Group, b: _Group) -> int:
 def join_fragments(frame: Frame, uf: UnionFind, findings: list[Finding],
                    candidates: AbstractSet[str], params: RingParams) -> list[Link]:
     """Join, in ``uf``, the groups of one operation at several employers
-    (:func:`impossible_start_links`, then :func:`dealt_counsel_links` over the groups that
-    leaves) and return the links that joined them, for the rings to cite."""
+    (:func:`impossible_start_links`, then :func:`dealt_counsel_links` and :func:`office_links`
+    over the groups that leaves) and return the links that joined them, for the rings to
+    cite."""
     links = impossible_start_links(frame, findings, candidates, params)
     for link in links:
         for other in link.cases[1:]:
             uf.union(link.cases[0], other)
-    dealt = dealt_counsel_links(frame, uf, candidates, params)
-    for link in dealt:
-        for other in link.cases[1:]:
-            uf.union(link.cases[0], other)
-    return links + dealt
+    for join in (dealt_counsel_links, office_links):
+        found = join(frame, uf, candidates, params)
+        for link in found:
+            for other in link.cases[1:]:
+                uf.union(link.cases[0], other)
+        links += found
+    return links

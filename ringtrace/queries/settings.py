@@ -109,6 +109,9 @@ class RingsSettings:
     counsel_join_firms: int
     #: ... when each group has at least this many candidates
     counsel_join_group_cases: int
+    #: groups at different employers in each of which one legal-service office acts in this
+    #: share of the suits are one operation's
+    office_join_share: float
     #: ring strength: x share of cases tied by an intermediary-like agent or shared contact
     strength_coordination: float
     #: ring strength: x the same share, growing with size up to ...

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ringtrace.queries.findings import Finding
-from ringtrace.queries.fragments import dealt_counsel_links, impossible_start_links
+from ringtrace.queries.fragments import dealt_counsel_links, impossible_start_links, office_links
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.rings import RingParams, UnionFind, assemble
 from ringtrace.queries.rules import load_rules
@@ -19,14 +19,15 @@ FIRM_A, FIRM_B = "安阳市恒达废旧物资回收有限公司", "新乡市瑞�
 LAWYERS = {"律师甲": "13812345670", "律师乙": "13812345671"}
 
 
-def _suit(n: int, day: str, employer: str, lawyer: str | None, firm: str) -> dict[str, Any]:
+def _suit(n: int, day: str, employer: str, lawyer: str | None, firm: str,
+          kind: str = "lawyer") -> dict[str, Any]:
     case = sham_case(n, f"申请人{n}", "1966-01-02", employer=employer, day=day)
     case["decision_date"] = day
     case["parties"][0]["address"] = f"河南省安阳市文峰区光明路{n}号"
     if lawyer is None:
         case["agents"] = []
     else:
-        case["agents"][0].update(name=lawyer, kind="lawyer", law_firm=firm,
+        case["agents"][0].update(name=lawyer, kind=kind, law_firm=firm,
                                  phone=LAWYERS[lawyer])
     return case
 
@@ -45,7 +46,7 @@ def _practice(firms: dict[str, str]) -> list[dict[str, Any]]:
 
 
 def _two_groups(tmp_path: Path, firms: dict[str, str], second_day: str = "2021-05-10",
-                shared: tuple[str, ...] = ("律师甲", "律师乙")) -> Frame:
+                shared: tuple[str, ...] = ("律师甲", "律师乙"), kind: str = "lawyer") -> Frame:
     """Five suits against each of two small employers, filed on one day each; the lawyers of
     ``shared`` act in one suit at each employer, the other suits have no counsel."""
     suits = []
@@ -53,7 +54,7 @@ def _two_groups(tmp_path: Path, firms: dict[str, str], second_day: str = "2021-0
         for n in range(5):
             lawyer = shared[n] if n < len(shared) else None
             suits.append(_suit(10 * k + n + 1, day, employer, lawyer,
-                               firms.get(lawyer or "", "")))
+                               firms.get(lawyer or "", ""), kind))
     return frame_of(tmp_path, [*suits, *_practice(firms)])
 
 
@@ -131,3 +132,34 @@ def test_assembly_reports_the_operation_as_one_ring_and_a_busy_firms_clients_apa
     busy = _two_groups(tmp_path / "busy", one_firm)
     assert _rings(busy, []) == [list(range(1, 6)), list(range(11, 16))]
     assert _rings(busy, _founding(busy, {1, 3, 11, 13})) == [whole]
+
+
+OFFICE = {"律师甲": "河南省安阳县某某镇法律服务所", "律师乙": "河南省安阳县某某镇法律服务所"}
+
+
+def _office_links(frame: Frame) -> list[tuple[str, list[int]]]:
+    candidates = _candidates(frame)
+    uf = _by_employer(frame, candidates)
+    return [(lk.kind, _numbers(frame, lk.cases))
+            for lk in office_links(frame, uf, candidates, PARAMS)]
+
+
+def test_one_legal_service_office_in_most_suits_of_two_groups_joins_them(
+        tmp_path: Path) -> None:
+    """Two workers of one township office (citizen agents of a 法律服务所, read as legal
+    workers) take turns in three of five suits at each of two small employers: the office's
+    hand is in most of both groups."""
+    turns = ("律师甲", "律师乙", "律师甲")
+    frame = _two_groups(tmp_path, OFFICE, shared=turns, kind="other")
+    assert _office_links(frame) == [("firm_series", [1, 2, 3, 11, 12, 13])]
+
+
+def test_an_office_in_a_few_suits_or_a_law_firm_joins_nothing_as_an_office(
+        tmp_path: Path) -> None:
+    """Two of five suits at each employer is no office's hand; a law firm (many lawyers, any
+    county) in most suits is not asked here (its lawyers' series are)."""
+    few = _two_groups(tmp_path / "few", OFFICE, kind="other")
+    assert _office_links(few) == []
+    firm = {"律师甲": "河南某某律师事务所", "律师乙": "河南某某律师事务所"}
+    law_firm = _two_groups(tmp_path / "firm", firm, shared=("律师甲", "律师乙", "律师甲"))
+    assert _office_links(law_firm) == []

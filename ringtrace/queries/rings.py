@@ -28,7 +28,9 @@
    not itself suspicious.
 4. **Components** of the link graph (union-find over sorted ids) with at least
    ``min_ring_cases`` cases are rings; a component above ``max_ring_cases`` is split by
-   community detection (fixed, recorded seed).
+   community detection (fixed, recorded seed). Before that, the groups of one operation at
+   several employers are joined on the lawyers their suits share
+   (:mod:`ringtrace.queries.fragments`).
 5. **Stable ids**: a ring's id is a hash of its earliest case id, so it survives re-scans.
 """
 
@@ -48,6 +50,7 @@ import numpy as np
 from ringtrace.graph.identity import is_masked_name, masks_compatible, ring_id
 from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
+from ringtrace.queries.fragments import join_fragments
 from ringtrace.queries.frame import AgentRef, Frame
 from ringtrace.queries.model import RingStructure
 from ringtrace.queries.redflags.agents import Reach, agent_profile, dispute_key, intermediary_like
@@ -732,6 +735,7 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
             for other in link.cases[1:]:
                 uf.union(first, other)
     _bridge(uf, professional, params.bridge_share)
+    links += join_fragments(frame, uf, findings, candidates, params)
     components: dict[str, list[str]] = defaultdict(list)
     for c in sorted(candidates):
         components[uf.find(c)].append(c)

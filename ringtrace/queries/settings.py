@@ -100,6 +100,18 @@ class RingsSettings:
     series_min_cases: int
     #: ... at this many employers in one stretch of time
     series_min_employers: int
+    #: one agent's suits claiming starts before the employer's founding at this many
+    #: employers join their groups
+    founding_join_employers: int
+    #: groups at different employers sharing this many worker-side lawyers ...
+    counsel_join_lawyers: int
+    #: ... of this many firms are one operation ...
+    counsel_join_firms: int
+    #: ... when each group has at least this many candidates
+    counsel_join_group_cases: int
+    #: groups at different employers in each of which one legal-service office acts in this
+    #: share of the suits are one operation's
+    office_join_share: float
     #: ring strength: x share of cases tied by an intermediary-like agent or shared contact
     strength_coordination: float
     #: ring strength: x the same share, growing with size up to ...

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import random
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +52,7 @@ def _date_cell(d: date | None, rng: random.Random) -> str:
         return d.isoformat()
     if r < 0.85:
         return f"{d.year}年{d.month}月{d.day}日"
-    dt = datetime(d.year, d.month, d.day, tzinfo=timezone.utc)
+    dt = datetime(d.year, d.month, d.day, tzinfo=UTC)
     return str(int(dt.timestamp() * 1000) - 8 * 3600 * 1000)
 
 
@@ -177,7 +177,8 @@ def write(seed: int, out: Path, n_cases: int = 2000) -> dict[str, Any]:
                              "phone": r.intermediary.phone},
             "agents": r.agents, "employers": [reg_names[e.eid] for e in r.employers],
             "applicants": [p.name for p in r.applicants],
-            "case_numbers": [c.case_number for c in r.cases],
+            # a 不予受理通知书 is the ring's paper trail but confirms nothing: not a case to find
+            "case_numbers": [c.case_number for c in r.cases if c.doc_type != "refusal"],
             "forums": sorted({c.county.commission if c.doc_type in ("award", "arb_mediation", "refusal") else c.county.court
                               for c in r.cases}),
         })
@@ -188,7 +189,7 @@ def write(seed: int, out: Path, n_cases: int = 2000) -> dict[str, Any]:
     truth: dict[str, Any] = {
         "seed": seed, "case_count": len(world.cases), "generator_version": "blind-1",
         "generator": "tools.blindcorpus", "rings": rings, "decoys": decoys,
-        "sham_case_numbers": [c.case_number for c in world.cases if c.group == "ring"],
+        "sham_case_numbers": [c.case_number for c in world.cases if c.group == "ring" and c.doc_type != "refusal"],
         "variation": {**world.knobs, **k}, "cases": truth_cases, "registry": registry_rows,
     }
     (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -84,8 +84,7 @@ def misparses(world: Path, truth: dict[str, Any]) -> tuple[dict[str, list[dict[s
         kind = "with_amounts" if f["amounts"] else "confirmation_only"
         if r.get("claim_kind") != kind:
             flag("claim_kind", tc, kind, r.get("claim_kind"))
-        n_agents = len(set(f["agents"]))
-        if len({a["name"] for a in r.get("agents") or []}) < n_agents:
+        if len(r.get("agents") or []) < len(set(f["agents"])):
             flag("agents", tc, f["agents"], [a["name"] for a in r.get("agents") or []])
     return bad, by_file
 
@@ -109,7 +108,7 @@ def main() -> None:
         hits = doc_of.get(norm(case.get("case_number"))) or doc_of.get(str(case.get("id", "")).split("|")[0].replace("Case:", ""))
         return hits[0] if hits else None
 
-    leads = {l["case_id"]: l for l in rt(a.workspace, "leads", "--min-score", "0", "-n", "1000000", "--json") or []}
+    leads = {ld["case_id"]: ld for ld in rt(a.workspace, "leads", "--min-score", "0", "-n", "1000000", "--json") or []}
     reported = []
     for ring in rt(a.workspace, "rings", "-n", "10000", "--json") or []:
         detail = rt(a.workspace, "ring", ring["ring_id"], "--json")
@@ -130,7 +129,7 @@ def main() -> None:
             planted[tc["ring_id"]].append(tc)
     planted_n = {rid: len({tc["printed_case_number"] for tc in cs}) for rid, cs in planted.items()}
     found: set[str] = set()
-    false_rings = []
+    false_rings: list[dict[str, Any]] = []
     for rr in reported:
         cnt = collections.Counter(m["ring_id"] for m in rr["members"])
         hit = None
@@ -144,14 +143,14 @@ def main() -> None:
                 f"{m['group']}:{m['kind']}" + (f":{m['ring_id']}" if m["ring_id"] else "") for m in rr["members"]))})
     ring_of_case = {m["case_number"]: rr["ring_id"] for rr in reported for m in rr["members"]}
     typ = {r["ring_id"]: r["typology"] for r in truth["rings"]}
-    missed = []
+    missed: list[dict[str, Any]] = []
     for rid, cs in planted.items():
         if rid in found:
             continue
-        rows = []
+        rows: list[dict[str, Any]] = []
         for tc in cs:
             r = by_file.get(tc["file"], {})
-            lead = next((l for l in leads.values() if norm(l.get("case_number")) == norm(r.get("case_number"))
+            lead = next((ld for ld in leads.values() if norm(ld.get("case_number")) == norm(r.get("case_number"))
                          and r.get("case_number")), None)
             rows.append({"file": tc["file"], "case_number": tc["printed_case_number"], "document_type": tc["document_type"],
                          "form": tc["layout"]["form"], "score": lead["score"] if lead else None,
@@ -165,9 +164,12 @@ def main() -> None:
     summary = {k: ev.get(k) for k in ("ring_recall", "ring_precision", "case_precision", "case_recall",
                                      "decoy_ring_rate", "decoy_flag_rate", "quarantine_rate", "rings_planted",
                                      "rings_reported")}
-    result = {"world": str(a.world), "summary": summary, "false_rings": false_rings, "missed_rings": missed,
+    result: dict[str, Any] = {"world": str(a.world), "summary": summary, "false_rings": false_rings, "missed_rings": missed,
               "decoys_in_rings": decoys_in_rings, "quarantine": quarantine,
               "misparse_counts": {k: len(v) for k, v in bad.items()},
+              "misparse_pairs": {k: collections.Counter(f"{x['wrote']} -> {x['read']}" for x in v
+                                                        if isinstance(x["wrote"], str)).most_common(8)
+                                 for k, v in bad.items()},
               "misparses": {k: v[:15] for k, v in bad.items()}, "documents": len(truth["cases"])}
     if a.out:
         a.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -176,8 +178,9 @@ def main() -> None:
     for fr in false_rings:
         print("  ", fr["ring_id"], len(fr["members"]), fr["composition"], fr["employers"][:3], fr["intermediaries"])
     print(f"missed rings {len(missed)}:")
-    for m in missed:
-        print("  ", m["ring_id"], m["typology"], m["size"], [(c["case_number"], c["score"], c["in_ring"]) for c in m["cases"][:4]])
+    for mr in missed:
+        print("  ", mr["ring_id"], mr["typology"], mr["size"],
+              [(c["case_number"], c["score"], c["in_ring"]) for c in mr["cases"][:4]])
     print(f"look-alike cases in rings {len(decoys_in_rings)}:",
           collections.Counter(d["kind"] for d in decoys_in_rings))
     print(f"quarantined {len(quarantine)}; misparsed fields of {len(truth['cases'])} documents:",

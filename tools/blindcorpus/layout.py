@@ -116,8 +116,9 @@ def repost_text(doc: Doc, rng: random.Random) -> tuple[str, str]:
     """A blog or forum repost: no court line and no case number; starts at the parties or the story."""
     starts = "parties" if rng.random() < 0.6 else "body"
     lines = doc.lines[3:]
-    if starts == "body":
-        lines = [x for x in lines if "一案" in x or not x.startswith(("原告", "被告", "申请人", "被申请人", "委托", "法定代表人", "负责人", "上诉人", "被上诉人", "支持起诉"))]
+    if starts == "body":  # the party block is left out; the text starts at the procedure paragraph
+        at = next((i for i, x in enumerate(lines) if "一案" in x or "收悉" in x), 0)
+        lines = lines[at:]
     head = rng.choice(("【案例】一起确认劳动关系案件", "转载：劳动关系确认案例分享", "法律咨询 | 确认劳动关系的判决"))
     tail = rng.choice(("（本文来源于网络，如有侵权请联系删除）", "更多案例请关注本号", ""))
     return "\n".join([head, "", *lines, tail]), starts
@@ -127,12 +128,12 @@ def noisy_breaks(text: str, rng: random.Random) -> str:
     """Page markers and hard line breaks inside paragraphs, as PDF-to-text copies have."""
     out = []
     page = 1
-    for para in text.split("\n"):
+    for i, para in enumerate(text.split("\n")):
         if len(para) > 80 and rng.random() < 0.4:
             k = rng.randint(30, len(para) - 20)
             para = para[:k] + "\n" + para[k:]
         out.append(para)
-        if rng.random() < 0.05:
+        if i > 6 and rng.random() < 0.05:
             page += 1
             out.append(f"—{page}—")
     return "\n".join(out)

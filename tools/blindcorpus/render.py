@@ -52,6 +52,7 @@ class Habits:
     addr: str  # 住 / 住址： / 户籍地： / 住所地
     mask: str  # none mou mou2 stars allstars xx
     mask_agents: bool
+    mask_lawyers: bool
     show_id: bool
     old_agent_word: bool
     date_style: int
@@ -78,6 +79,7 @@ def draw_habits(rng: random.Random, c: Case, mask_level: float) -> Habits:
         addr=rng.choices(("住", "住址：", "户籍地：", "住所地："), (6, 2, 1.5, 0.2))[0],
         mask=mask,
         mask_agents=rng.random() < 0.5,
+        mask_lawyers=rng.random() < 0.15,
         show_id=rng.random() < (0.6 if c.doc_type in ("award", "arb_mediation", "refusal") else 0.2),
         old_agent_word=c.filing.year < 2016 or rng.random() < 0.2,
         date_style=0 if rng.random() < 0.85 else 1,
@@ -102,10 +104,19 @@ class Writer:
         self.emp = employer_name
         self.mentions: list[dict[str, str]] = []
         self.printed: dict[str, str] = {}
+        self.short = employer_name
+        if rng.random() < 0.35:
+            core = employer_name
+            for pre in (c.county.province, c.county.city, c.county.city.rstrip("市"), c.county.county):
+                if pre and core.startswith(pre):
+                    core = core[len(pre):]
+            word = core[:2]
+            tail = "厂" if core.endswith("厂") else "粮库" if core.endswith("粮库") else "煤矿" if core.endswith("煤矿") else "公司"
+            self.short = word + tail
 
-    def pname(self, p: Person, role: str, side: str, agent: bool = False) -> str:
+    def pname(self, p: Person, role: str, side: str, agent: bool = False, lawyer: bool = False) -> str:
         name = p.name
-        if self.h.mask != "none" and (not agent or self.h.mask_agents):
+        if self.h.mask != "none" and (not agent or self.h.mask_agents) and (not lawyer or self.h.mask_lawyers):
             name = mask_name(name, self.h.mask)
         if p.pid not in self.printed:
             self.printed[p.pid] = name
@@ -123,7 +134,12 @@ class Writer:
         parts = [f"{label}{h.colon}{name}，{sex}"]
         if h.birth != 3:
             d = ymd(p.birth, h.date_style) if h.mask != "xx" else "xxxx年xx月xx日"
-            parts.append([f"{d}出生", f"{d}生", d][h.birth])
+            r = self.rng.random()
+            if r < 0.06:
+                d = f"{p.birth.year}年{p.birth.month}月"
+            elif r < 0.1:
+                d = f"{p.birth.year}年"
+            parts.append([f"{d}出生", f"{d}生", d][h.birth] if not d.endswith(("月", "年")) else f"{d}生")
         parts.append("汉族")
         if h.show_id:
             idn = p.id_no if h.mask == "none" and self.rng.random() < 0.3 else p.id_no[:10] + "********"
@@ -138,7 +154,10 @@ class Writer:
         comp = c.company
         if not any(m["entity"] == comp.eid for m in self.mentions):
             self.mentions.append({"role": role, "side": "employer", "printed": self.emp, "entity": comp.eid})
-        line = f"{label}{h.colon}{self.emp}，住所地{comp.address}"
+        line = f"{label}{h.colon}{self.emp}"
+        if self.short != self.emp:
+            line += f"（以下简称{self.short}）"
+        line += f"，住所地{comp.address}"
         r = self.rng.random()
         if r < 0.45:
             line += f"，统一社会信用代码{h.colon or '：'}{comp.uscc}"
@@ -160,7 +179,7 @@ class Writer:
         if self.c.doc_type in ("award", "arb_mediation"):
             word = "委托代理人"
         if a.person is not None:
-            name = self.pname(a.person, "agent", side, agent=a.kind not in ("lawyer", "intern", "legal_aid"))
+            name = self.pname(a.person, "agent", side, agent=True, lawyer=a.kind in ("lawyer", "intern", "legal_aid"))
         else:
             name = a.name
             self.mentions.append({"role": "agent", "side": side, "printed": name, "entity": a.pid or name})
@@ -195,8 +214,13 @@ class Writer:
 def _period(c: Case, w: Writer) -> str:
     if c.start is None or c.end is None:
         return ""
-    if w.rng.random() < 0.3:
+    r = w.rng.random()
+    if r < 0.25:
         return f"自{ym(c.start)}至{ym(c.end)}"
+    if r < 0.35:
+        return f"{ym(c.start)}至{ym(c.end)}"
+    if r < 0.42:
+        return f"从{ymd(c.start)}起至{ymd(c.end)}止"
     return f"自{ymd(c.start)}至{ymd(c.end)}"
 
 
@@ -204,6 +228,9 @@ def _response(c: Case, rng: random.Random, resp_name: str, absent_court: bool) -
     r = c.response
     if r == "no_objection":
         return rng.choice((f"{resp_name}辩称，对原告的诉讼请求无异议。",
+                           f"{resp_name}当庭表示，原告所述情况属实，同意原告的诉讼请求。",
+                           f"{resp_name}对原告的诉讼请求予以认可。",
+                           f"{resp_name}辩称：原告确实在我处干过，情况属实。",
                            f"{resp_name}辩称：对原告所述事实及诉讼请求均无异议，同意确认双方存在劳动关系。",
                            f"{resp_name}对原告主张的事实没有异议。",
                            f"{resp_name}辩称，原告陈述属实，我方没有异议。"))
@@ -214,10 +241,11 @@ def _response(c: Case, rng: random.Random, resp_name: str, absent_court: bool) -
         return rng.choice((f"{resp_name}辩称，原告所述属实，原告确系我公司职工，同意确认劳动关系。",
                            f"{resp_name}辩称：认可原告的诉讼请求。"))
     if r == "partial":
-        return rng.choice((f"{resp_name}辩称，对原告在我公司工作的事实无异议，但原告主张的工资数额过高，且公司已停产，无力支付，请求依法处理。",
+        return rng.choice((f"{resp_name}辩称，原告确曾在我处工作，但原告主张的加班费和经济补偿金没有依据，不同意支付。",
+                           f"{resp_name}辩称：同意确认劳动关系，但公司现已停产，没有能力支付原告主张的款项。",f"{resp_name}辩称，对原告在我公司工作的事实无异议，但原告主张的工资数额过高，且公司已停产，无力支付，请求依法处理。",
                            f"{resp_name}辩称：原告的入职时间与实际不符，原告系{c.start.year + 1 if c.start else ''}年才到我处工作，对其余事实没有异议。"))
     if r == "contests":
-        return rng.choice((f"{resp_name}辩称，原告并非我公司员工，双方不存在劳动关系，原告系由案外人雇佣并支付报酬，请求驳回原告的诉讼请求。",
+        return rng.choice((f"{resp_name}辩称，我公司从未雇用过原告，原告提交的工资表上的印章不是我公司的印章，请求驳回。",f"{resp_name}辩称，原告并非我公司员工，双方不存在劳动关系，原告系由案外人雇佣并支付报酬，请求驳回原告的诉讼请求。",
                            f"{resp_name}辩称：原告与被告之间系劳务关系而非劳动关系，原告的主张没有事实和法律依据，不同意原告的请求。"))
     if absent_court:
         return f"{resp_name}未到庭，亦未提交书面答辩意见。"
@@ -280,7 +308,7 @@ def render(c: Case, rng: random.Random, employer_name: str, mask_level: float) -
         lines += sup_lines
     # procedure
     W = wname
-    E = "被申请人" + ename if arb else ename
+    ename = w.short
     cause = c.cause if not arb else c.cause.replace("纠纷", "争议")
     absent = c.response == "absent"
     if arb:

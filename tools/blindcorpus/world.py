@@ -154,6 +154,9 @@ class Planner:
         self.companies: list[Company] = []
         self.cases: list[Case] = []
         self.rings: list[Ring] = []
+        self.bar: dict[str, list[Agent]] = {}
+        self.services: dict[str, list[Agent]] = {}
+        self.inhouse: dict[str, Agent] = {}
         rng = self.rng
         self.knobs = {
             "ring_share": rng.uniform(0.10, 0.22),
@@ -184,6 +187,27 @@ class Planner:
         return case
 
     def lawyer(self, county: County, firm: str | None = None) -> Agent:
+        """A lawyer; most come from the county's small bar, where a few take most labour cases."""
+        rng = self.rng
+        pool = self.bar.setdefault(county.code, [])
+        if firm is None and pool and (len(pool) >= 12 or rng.random() < 0.65):
+            return rng.choices(pool, [1 / (i + 1) for i in range(len(pool))])[0]
+        a = self.new_lawyer(county, firm)
+        if firm is None:
+            pool.append(a)
+        return a
+
+    def service_worker(self, county: County) -> Agent:
+        """A 基层法律服务工作者: a non-lawyer who legitimately represents many unrelated clients."""
+        rng = self.rng
+        pool = self.services.setdefault(county.code, [])
+        if len(pool) < 3 and (not pool or rng.random() < 0.3):
+            p = self.f.person(born=(1955, 1980), home=self.home_of(county))
+            pool.append(Agent(p.name, "legal_service", firm=f"{county.county}{rng.choice(('城关', '东风', '民生', '惠民', '新华'))}法律服务所",
+                              person=p, pid=p.pid))
+        return rng.choice(pool)
+
+    def new_lawyer(self, county: County, firm: str | None = None) -> Agent:
         rng = self.rng
         p = self.f.person(born=(1965, 1992), young=rng.random() < 0.4,
                           home=(f"{county.province}{county.city}{county.county}", county.code))
@@ -313,7 +337,6 @@ class Planner:
         county = emps[0].county
         ring = Ring(rid, kind, inter, emps, [], [])
         self.rings.append(ring)
-        agents: list[Agent] = []
         firm_lawyers: list[Agent] = []
         if kind == "before_founding":
             la = self.lawyer(county)
@@ -399,7 +422,7 @@ class Planner:
         ring.agents = sorted({a.name for c in ring.cases for a in c.worker_agents + c.employer_agents})
 
     def number_for(self, c: Case) -> str:
-        y = c.filing.year if c.doc_type in ("award", "arb_mediation", "refusal") else c.filing.year
+        y = c.filing.year
         if c.doc_type in ("award", "arb_mediation"):
             return self.num.arbitration(c.county, y)
         if c.doc_type == "refusal":
@@ -585,11 +608,13 @@ class Planner:
                          evidence=rng.sample(["劳动合同", "工资条", "社保缴费记录", "人事档案", "证人证言"], 2),
                          outcome=rng.choice(("confirmed", "denied", "confirmed")), simple=False)
                 if rng.random() < 0.7:
-                    c.employer_agents = [self.lawyer(county, f"{emp.name}法务部") if rng.random() < 0.2 else self.lawyer(county)]
-                    if c.employer_agents[0].firm.endswith("法务部"):
-                        c.employer_agents[0].kind = "employee"
-                        c.employer_agents[0].relation = "该公司员工"
-                        c.employer_agents[0].firm = ""
+                    if rng.random() < 0.4:  # the company's own HR officer answers every suit
+                        if emp.eid not in self.inhouse:
+                            hr = self.f.person(born=(1965, 1990), home=home)
+                            self.inhouse[emp.eid] = Agent(hr.name, "employee", relation=rng.choice(("该公司员工", "该公司人力资源部经理", "该公司法务")), person=hr, pid=hr.pid)
+                        c.employer_agents = [self.inhouse[emp.eid]]
+                    else:
+                        c.employer_agents = [self.lawyer(county)]
                 if rng.random() < 0.5:
                     c.worker_agents = [self.lawyer(county)]
                 cases.append(c)
@@ -679,7 +704,9 @@ class Planner:
                 c.reason = rng.choice(("超过仲裁申请时效", "申请人的请求不属于劳动人事争议处理范围", "申请人主体不适格"))
             if dt in ("court_mediation", "arb_mediation"):
                 c.outcome = "mediated"
-            if rng.random() < 0.5:
+            if rng.random() < 0.12:
+                c.worker_agents = [self.service_worker(county)]
+            elif rng.random() < 0.5:
                 c.worker_agents = [self.lawyer(county)] if rng.random() < 0.7 else [
                     Agent(self.f.person(home=self.home_of(county), surname=p.name[0]).name, "relative", relation=rng.choice(("之子", "之女", "之妻", "之夫")))]
             if rng.random() < 0.5:

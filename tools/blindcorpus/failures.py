@@ -69,9 +69,11 @@ def misparses(world: Path, truth: dict[str, Any]) -> tuple[dict[str, list[dict[s
         employers = [p["name"] for p in parties if p.get("side") == "employer"]
         printed_w = [m["printed"] for m in tc["mentions"] if m["role"] == "party" and m["side"] == "worker"]
         printed_e = [m["printed"] for m in tc["mentions"] if m["role"] == "party" and m["side"] == "employer"]
-        if printed_w and printed_w[0] not in workers:
+        # a repost that starts after the party block carries no party lines to read
+        has_parties = tc["layout"].get("starts_at") != "body"
+        if has_parties and printed_w and printed_w[0] not in workers:
             flag("worker_name", tc, printed_w, workers or [p["name"] + "/" + str(p.get("side")) for p in parties])
-        if printed_e and printed_e[0] not in employers:
+        if has_parties and printed_e and printed_e[0] not in employers:
             flag("employer_name", tc, printed_e[0], employers or [p["name"] + "/" + str(p.get("side")) for p in parties])
         if tc["document_type"] in ("refusal", "appeal") or f["employer_initiated"]:
             continue
@@ -84,7 +86,7 @@ def misparses(world: Path, truth: dict[str, Any]) -> tuple[dict[str, list[dict[s
         kind = "with_amounts" if f["amounts"] else "confirmation_only"
         if r.get("claim_kind") != kind:
             flag("claim_kind", tc, kind, r.get("claim_kind"))
-        if len(r.get("agents") or []) < len(set(f["agents"])):
+        if has_parties and len(r.get("agents") or []) < len(set(f["agents"])):
             flag("agents", tc, f["agents"], [a["name"] for a in r.get("agents") or []])
     return bad, by_file
 

@@ -300,7 +300,7 @@ def render(c: Case, rng: random.Random, employer_name: str, mask_level: float) -
     emp_block = w.company_lines(el, "party") + [w.agent_line(a, ename, "employer", el) for a in c.employer_agents]
     sup_lines: list[str] = []
     if c.supporter:
-        sup_lines = [f"支持起诉机关{h.colon}{c.supporter}。"]
+        sup_lines = [f"支持起诉{'单位' if c.supporter.endswith('工会') else '机关'}{h.colon}{c.supporter}。"]
         w.mentions.append({"role": "supporter", "side": "other", "printed": c.supporter, "entity": "S:" + c.supporter})
     first_emp = c.employer_initiated or (c.doc_type == "appeal" and not c.appellant_is_worker)
     lines += (emp_block + worker_block) if first_emp else (worker_block + sup_lines + emp_block)

@@ -17,7 +17,7 @@ RING_KINDS = ("batch_award", "intermediary_multi", "mediation_only", "before_fou
               "manager_small", "cross_province", "refusal_then_court", "hidden_intermediary")
 DECOY_KINDS = ("factory_layoff", "closing_staff_pension", "young_firm", "supported_suit",
                "dormant_collective", "restructured_soe", "group_lawyer", "work_injury",
-               "big_employer")
+               "big_employer", "mine_closure")
 
 
 @dataclass
@@ -539,7 +539,7 @@ class Planner:
             emp = self.company(county, "sanitation", (1998, 2008), rng.choice(("存续", "存续", "吊销")),
                                rng.choice((0, 2, 4, 8, 20, None)), year)
             legal_aid = rng.random() < 0.5
-            sup = county.procuratorate if not legal_aid else ""
+            sup = (county.procuratorate if rng.random() < 0.7 else f"{county.city}{county.county}总工会") if not legal_aid else ""
             aid = f"{county.city}{county.county}法律援助中心"
             aid_lawyers = [self.lawyer(county) for _ in range(rng.randint(1, 3))]
             batch_day = _day(rng, year)
@@ -557,6 +557,33 @@ class Planner:
                 if legal_aid or rng.random() < 0.5:
                     la = rng.choice(aid_lawyers)
                     c.worker_agents = [Agent(la.name, "legal_aid", firm=aid, person=la.person, pid=la.pid)]
+                cases.append(c)
+        elif kind == "mine_closure":
+            # a coal mine shut in the capacity cuts: its old miners ask, in batches, for the
+            # confirmation the pension office needs; the mine's labour office admits from its
+            # payroll books and one 劳资科 clerk answers every suit
+            emp = self.company(county, "mine", (1970, 1995), rng.choice(("注销", "吊销", "清算")),
+                               rng.choice((0, 0, 1, None)), year)
+            close = date(rng.randint(2016, min(2019, year)), rng.randint(1, 12), rng.choice((1, 28)))
+            clerk = self.f.person(born=(1960, 1975), home=home)
+            clerk_agent = Agent(clerk.name, "employee", relation=rng.choice(("该矿劳资科科长", "该矿清算组成员", "该矿职工")),
+                                person=clerk, pid=clerk.pid)
+            batch_days = [_day(rng, year) for _ in range(rng.randint(1, 3))]
+            for _ in range(size):
+                p = self.applicant(home, retire_near=rng.random() < 0.8, year=year)
+                p.male = rng.random() < 0.9
+                end = close if rng.random() < 0.7 else close - timedelta(days=rng.randint(100, 2500))
+                start = date(max(1978, end.year - rng.randint(6, 28)), rng.randint(1, 12), 1)
+                filing = rng.choice(batch_days)
+                dt = rng.choice(("judgment", "court_mediation", "award", "award"))
+                ev = rng.sample(["工资发放表", "职工花名册", "下井记录", "矿工证", "人事档案"], rng.randint(0, 2))
+                c = Case(0, "decoy", kind, None, dt, county, [p], emp, filing,
+                         filing + timedelta(days=rng.randint(0, 30)), start, end,
+                         purpose=rng.random() < 0.6, response=rng.choice(("admits", "no_objection")),
+                         evidence=ev, outcome="confirmed", reason="停产")
+                c.employer_agents = [clerk_agent]
+                if rng.random() < 0.3:
+                    c.worker_agents = [self.lawyer(county)]
                 cases.append(c)
         elif kind == "group_lawyer":
             emp = self.company(county, "big" if rng.random() < 0.5 else "other", (1995, 2012), "存续",

@@ -564,7 +564,7 @@ class Planner:
             # payroll books and one 劳资科 clerk answers every suit
             emp = self.company(county, "mine", (1970, 1995), rng.choice(("注销", "吊销", "清算")),
                                rng.choice((0, 0, 1, None)), year)
-            close = date(rng.randint(2016, min(2019, year)), rng.randint(1, 12), rng.choice((1, 28)))
+            close = date(rng.randint(max(2012, year - 4), year - 1), rng.randint(1, 12), rng.choice((1, 28)))
             clerk = self.f.person(born=(1960, 1975), home=home)
             clerk_agent = Agent(clerk.name, "employee", relation=rng.choice(("该矿劳资科科长", "该矿清算组成员", "该矿职工")),
                                 person=clerk, pid=clerk.pid)

@@ -1,0 +1,1 @@
+"""A second corpus for ringtrace, written blind (see README.md in this folder)."""

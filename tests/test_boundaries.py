@@ -33,7 +33,7 @@ import pytest
 #: they may only go down
 RATCHET = {
     "ringtrace.graph": 77,
-    "ringtrace.queries": 14,
+    "ringtrace.queries": 10,
     "ringtrace.export": 10,
 }
 

@@ -140,7 +140,7 @@ def reweight(examples: Iterable[Example], prior: Mapping[str, float],
 # -- scoring a stored scan with other weights -------------------------------------------------
 def stored_weights(scan: ScanResults) -> dict[str, float]:
     """The scan's rule weights and its ring weight (:data:`RING_WEIGHT`)."""
-    weights = {r: float(p["weight"]) for r, p in sorted(scan.meta.rules.rules.items())}
+    weights = {r: float(p.weight) for r, p in sorted(scan.meta.rules.rules.items())}
     weights[RING_WEIGHT] = _ring_weight(scan.meta.rules)
     return weights
 
@@ -155,7 +155,7 @@ def scan_config(scan: ScanResults, weights: Mapping[str, float]) -> RuleConfig:
     rings = stored.rings
     if RING_WEIGHT in weights:
         rings = replace(rings, ring_weight=weights[RING_WEIGHT])
-    return replace(stored, rules={r: {**p, "weight": weights.get(r, p["weight"])}
+    return replace(stored, rules={r: replace(p, weight=weights.get(r, p.weight))
                                   for r, p in stored.rules.items()}, rings=rings)
 
 

@@ -23,7 +23,7 @@ def test_rescoring_with_the_scans_weights_reproduces_the_stored_scores(
         scanned_province: ScannedProvince) -> None:
     with SQLiteStore.open(scanned_province.workspace, create=False) as store:
         scan = ScanResults.load(store)  # read on demand: used while the store is open
-        weights = {r: float(p["weight"]) for r, p in scan.meta.rules.rules.items()}
+        weights = {r: float(p.weight) for r, p in scan.meta.rules.rules.items()}
         stored = {c: row.final_score for c, row in scan.all_cases().items()}
         assert rescore(scan, weights) == stored
         rule_only = rescore(scan, weights, rings=False)

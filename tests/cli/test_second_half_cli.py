@@ -140,6 +140,8 @@ def test_simulated_outcomes_for_half_the_leads_give_an_evaluation_on_the_other_h
     assert f"evaluation on {leads - simulated} held-out leads" in text
     assert re.search(r"precision@50: before \d\.\d{3}, after \d\.\d{3}", text)
     assert "precision per rule" in text and "precision per region" in text
+    assert "ring strength (" in text and "fitted on the scan made with defaults (values" in text
+    assert "note:" not in text  # a current scan: nothing read from the shipped defaults
     load_rules(rules)
     rescan = run(workspace, "scan", "--rules", str(rules))
     assert "leads" in rescan

@@ -153,7 +153,7 @@ class RuleConfig:
             spark=SparkSettings(**stored["spark"]) if "spark" in stored else None,
             resolve=(ResolveSettings.from_table(stored["resolve"], "stored scan")
                      if "resolve" in stored else None),
-            filled=tuple(filled))
+            filled=tuple(sorted(filled)))
 
     def with_overrides(self, overrides: Table, source: str = "overrides") -> RuleConfig:
         """This configuration with ``overrides`` applied (same checks as a rules file)."""

@@ -33,7 +33,7 @@ import pytest
 #: they may only go down
 RATCHET = {
     "ringtrace.graph": 77,
-    "ringtrace.queries": 10,
+    "ringtrace.queries": 7,
     "ringtrace.export": 10,
 }
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from ringtrace.errors import NotFound, RingtraceError
 from ringtrace.graph import identity as ident
-from ringtrace.graph.audit import audit_entry, os_user, utc_now
+from ringtrace.graph.audit import AuditEntry, audit_entry, os_user, utc_now
 from ringtrace.graph.elements import Node
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.resolve import names
@@ -138,7 +138,7 @@ def _kind(store: GraphStore, node_id: str) -> str:
     return node.kind if node else "?"
 
 
-def audit_line(judgement: Judgement) -> dict[str, Any]:
+def audit_line(judgement: Judgement) -> AuditEntry:
     """The audit-log line of a judgement (``ringtrace resolve same`` and its ids)."""
     verb = judgement.verdict.value.replace("_", "-")
     entry = audit_entry(f"ringtrace resolve {verb}",

@@ -17,7 +17,7 @@ import secrets
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from typing import Any, Self
+from typing import Any, NotRequired, Self, TypedDict
 
 import networkx as nx
 
@@ -25,6 +25,25 @@ from ringtrace.errors import RecordProblem, SnapshotChanged, StoreError
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
 from ringtrace.graph.store.rows import BatchRows, decoded
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
+
+
+class JudgementRow(TypedDict):
+    """An analyst's entity judgement as a store keeps it (:class:`ringtrace.resolve.model.
+    Judgement` is the typed object read from it)."""
+
+    #: ``same``, ``not_same`` or ``split``
+    verdict: str
+    #: the node ids judged (``b`` empty for a split)
+    a: str
+    b: NotRequired[str]
+    #: when (UTC, ISO 8601) and who
+    time: str
+    user: str
+    note: NotRequired[str]
+    #: the node ids of the entity a split took apart, as it was then
+    members: NotRequired[list[str]]
+    #: its sequence number (1, 2, ...): given by the store, absent in a row being added
+    seq: NotRequired[int]
 
 
 class GraphStore(ABC):
@@ -278,11 +297,11 @@ class GraphStore(ABC):
             "_resolve_state", {"judgements": [], "resolution": None})
         return memory
 
-    def judgement_rows(self) -> list[dict[str, Any]]:
+    def judgement_rows(self) -> list[JudgementRow]:
         """Every stored entity judgement (JSON-ready rows with a ``seq``), oldest first."""
         return list(self._resolve_memory()["judgements"])
 
-    def add_judgement_row(self, row: dict[str, Any]) -> int:
+    def add_judgement_row(self, row: JudgementRow) -> int:
         """Store one entity judgement; returns its sequence number (1, 2, ...)."""
         rows = self._resolve_memory()["judgements"]
         seq = len(rows) + 1

@@ -23,6 +23,7 @@ import networkx as nx
 
 from ringtrace.errors import RecordProblem, SnapshotChanged, StoreError
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
+from ringtrace.graph.store.codec import JsonObject
 from ringtrace.graph.store.rows import BatchRows, decoded
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
 
@@ -312,14 +313,14 @@ class GraphStore(ABC):
     #: once it moves (:func:`ringtrace.resolve.ensure` keeps one)
     resolution_saves = 0
 
-    def save_resolution(self, fingerprint: str, data: dict[str, Any]) -> None:
+    def save_resolution(self, fingerprint: str, data: JsonObject) -> None:
         """Keep the resolution computed for ``fingerprint`` (replaces the previous one)."""
         self.resolution_saves += 1
         self._resolve_memory()["resolution"] = (fingerprint, data)
 
-    def load_resolution(self) -> tuple[str, dict[str, Any]] | None:
+    def load_resolution(self) -> tuple[str, JsonObject] | None:
         """The last kept resolution as (fingerprint, data), or None."""
-        kept: tuple[str, dict[str, Any]] | None = self._resolve_memory()["resolution"]
+        kept: tuple[str, JsonObject] | None = self._resolve_memory()["resolution"]
         return kept
 
     # -- views (shared) ------------------------------------------------------------------

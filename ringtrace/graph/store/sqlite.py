@@ -31,7 +31,7 @@ from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, me
 from ringtrace.graph.identity import lookup_ids, normalize_case_number
 from ringtrace.graph.store import scan_blocks
 from ringtrace.graph.store.base import GraphStore, JudgementRow, one_company, snapshot_changed
-from ringtrace.graph.store.codec import dumps_utf8, loads
+from ringtrace.graph.store.codec import JsonObject, dumps_utf8, loads
 from ringtrace.graph.store.rows import BatchRows, NodeRow, encoded
 from ringtrace.graph.store.scan_blocks import BlockScanReader
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
@@ -649,7 +649,7 @@ class SQLiteStore(GraphStore):
                                     (dumps({k: v for k, v in row.items() if k != "seq"}),))
         return int(cur.lastrowid or 0)
 
-    def save_resolution(self, fingerprint: str, data: dict[str, Any]) -> None:
+    def save_resolution(self, fingerprint: str, data: JsonObject) -> None:
         self.resolution_saves += 1
         blob = zlib.compress(dumps_utf8(data), 1)
         with self.conn:
@@ -657,7 +657,7 @@ class SQLiteStore(GraphStore):
             self.conn.executemany("INSERT INTO resolve_state VALUES (?, ?)",
                                   [("fingerprint", fingerprint.encode()), ("resolution", blob)])
 
-    def load_resolution(self) -> tuple[str, dict[str, Any]] | None:
+    def load_resolution(self) -> tuple[str, JsonObject] | None:
         rows = dict(self.conn.execute("SELECT key, value FROM resolve_state"))
         if "fingerprint" not in rows or "resolution" not in rows:
             return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any, NotRequired, Self, TypedDict
 
@@ -378,7 +378,7 @@ class GraphStore(ABC):
         return g
 
 
-def one_company(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def one_company(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
     """May a former name (alias) fold the node with props ``a`` into the one with ``b``?
 
     Not when both are companies of the registry in their own right and a fact a rename keeps

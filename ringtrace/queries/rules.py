@@ -25,8 +25,10 @@ from ringtrace.queries.settings import (
     RingsSettings,
     ScoringSettings,
     caps_of,
+    checked_value,
     settings_of,
     to_table,
+    type_hints,
 )
 from ringtrace.resolve.settings import ResolveSettings
 
@@ -123,33 +125,47 @@ class RuleConfig:
     def from_dict(cls, stored: Mapping[str, Any]) -> RuleConfig:
         """The rule configuration a scan stored in its meta (``source`` names the file it
         came from). Read through the same typed tables, but a record, not a file to refuse: a
-        setting that an older scan did not have (a key, or a whole rule) reads the shipped
-        default and is named in :attr:`filled`, one it had that is gone is dropped, and its
-        caps are taken as they were (missing: empty). :func:`filled_note` words the fill for
-        the reader."""
+        setting that an older scan did not have (a key, or a whole rule), or stored in a form
+        this version does not read (a number where a list is now), reads the shipped default
+        and is named in :attr:`filled`; one it had that is gone is dropped, and its caps are
+        taken as they were (missing: empty). :func:`filled_note` words the fill for the
+        reader."""
+        from ringtrace.queries.redflags import RULES_BY_ID  # the catalogue imports this module
+
         source = str(stored.get("source", "stored scan"))
         shipped = default_rules().to_dict()
         filled: list[str] = []
 
-        def merged(path: str, kept: Mapping[str, Any], default: Mapping[str, Any]
+        def merged(kind: type, path: str, kept: Mapping[str, Any], default: Mapping[str, Any]
                    ) -> dict[str, Any]:
-            filled.extend(f"{path}.{k}" for k in default if k not in kept)
-            return {**default, **{k: v for k, v in kept.items() if k in default}}
+            hints = type_hints(kind)
+            out = {}
+            for key, value in default.items():
+                try:
+                    checked_value(hints[key], kept[key], path, convert=False)
+                    out[key] = kept[key]
+                except (KeyError, RuleError):
+                    filled.append(f"{path}.{key}")
+                    out[key] = value
+            return out
 
-        def table(name: str) -> dict[str, Any]:
-            return merged(name, stored.get(name) or {}, shipped[name])
+        def table(kind: type, name: str) -> dict[str, Any]:
+            return merged(kind, name, stored.get(name) or {}, shipped[name])
 
         kept_rules = stored.get("rules") or {}
-        rules = {r: merged(f"rules.{r}", kept_rules.get(r) or {}, t) if r in kept_rules
-                 else t for r, t in shipped["rules"].items()}
+        rules = {r: merged(RULES_BY_ID[r].params, f"rules.{r}", kept_rules.get(r) or {}, t)
+                 if r in kept_rules else t for r, t in shipped["rules"].items()}
         filled.extend(f"rules.{r}" for r in shipped["rules"] if r not in kept_rules)
         return cls(
-            scoring=settings_of(ScoringSettings, table("scoring"), source, "scoring"),
-            rules=_rule_params(rules, source),
-            exposure=settings_of(ExposureSettings, table("exposure"), source, "exposure"),
+            scoring=settings_of(ScoringSettings, table(ScoringSettings, "scoring"), source,
+                                "scoring"),
+            rules=_rule_params(rules, source, checked=True),
+            exposure=settings_of(ExposureSettings, table(ExposureSettings, "exposure"), source,
+                                 "exposure"),
             source=source, caps=caps_of(stored.get("caps", {}), source),
-            rings=settings_of(RingsSettings, table("rings"), source, "rings"),
-            groups=settings_of(GroupsSettings, table("groups"), source, "groups"),
+            rings=settings_of(RingsSettings, table(RingsSettings, "rings"), source, "rings"),
+            groups=settings_of(GroupsSettings, table(GroupsSettings, "groups"), source,
+                               "groups"),
             spark=SparkSettings(**stored["spark"]) if "spark" in stored else None,
             resolve=(ResolveSettings.from_table(stored["resolve"], "stored scan")
                      if "resolve" in stored else None),
@@ -171,9 +187,10 @@ def filled_note(config: RuleConfig) -> str | None:
     """
     if not config.filled:
         return None
-    return (f"the stored scan predates {len(config.filled)} setting(s) of the rules file "
-            f"({', '.join(config.filled)}); they read the shipped defaults. Run `ringtrace "
-            "scan` again to record a scan made with every current setting")
+    return (f"the stored scan predates {len(config.filled)} setting(s) of the rules file, or "
+            f"stored them in a form this version does not read ({', '.join(config.filled)}); "
+            "they read the shipped defaults. Run `ringtrace scan` again to record a scan made "
+            "with every current setting")
 
 
 def _defaults() -> dict[str, Any]:
@@ -266,11 +283,12 @@ def _checked(data: dict[str, Any], source: str) -> RuleConfig:
     return config
 
 
-def _rule_params(tables: Mapping[str, Mapping[str, Any]], source: str
-                 ) -> dict[str, RuleParams]:
-    """Each rule's table as its parameter class, checked when the rules file is loaded (a
-    missing key, a 2.5 for a count is refused naming file and key: before ingest or scan reads
-    the store, not when the scan reaches the rule), and kept as written."""
+def _rule_params(tables: Mapping[str, Mapping[str, Any]], source: str, *,
+                 checked: bool = False) -> dict[str, RuleParams]:
+    """Each rule's table as its parameter class, kept as written. Unless already ``checked``
+    (a stored scan's, read key by key), checked as the rule itself reads it when the rules file
+    is loaded: a missing key, a 2.5 for a count is refused naming file and key, before ingest
+    or scan reads the store, not when the scan reaches the rule."""
     from ringtrace.queries.redflags import RULES_BY_ID  # the catalogue imports this module
 
     unknown = [r for r in tables if r not in RULES_BY_ID]
@@ -280,7 +298,8 @@ def _rule_params(tables: Mapping[str, Mapping[str, Any]], source: str
     out: dict[str, RuleParams] = {}
     for rule_id, table in tables.items():
         kind = RULES_BY_ID[rule_id].params
-        kind.from_table(table, source, rule_id)  # the checks and messages a rule's own reading has
+        if not checked:
+            kind.from_table(table, source, rule_id)  # the checks and messages a rule's reading has
         out[rule_id] = settings_of(kind, table, source, f"rules.{rule_id}")
     return out
 

@@ -110,15 +110,16 @@ def test_a_stored_configuration_says_which_settings_it_lacked() -> None:
     rules = {r: t for r, t in stored["rules"].items() if r != "GROUP_BACKED"}
     rules["CLAIM_MONEY"] = {"weight": -1.0}
     rules["RETIRED_RULE"] = {"weight": 1.0}
+    rules["TL_NEAR_RETIREMENT"] = {**rules["TL_NEAR_RETIREMENT"], "female_ages": 50}
     older = {**stored, "rings": {k: v for k, v in stored["rings"].items() if k != "tie_days"},
              "rules": rules}
     config = RuleConfig.from_dict(older)
     assert config.filled == ("rings.tie_days", "rules.CLAIM_MONEY.min_total_yuan",
-                             "rules.GROUP_BACKED")
+                             "rules.GROUP_BACKED", "rules.TL_NEAR_RETIREMENT.female_ages")
     assert config.weight("CLAIM_MONEY") == -1.0 and "RETIRED_RULE" not in config.rules
     assert config.rule("GROUP_BACKED") == load_rules().rule("GROUP_BACKED")
     note = filled_note(config)
-    assert note is not None and "3 setting(s)" in note and "rings.tie_days" in note
+    assert note is not None and "4 setting(s)" in note and "rings.tie_days" in note
     assert "ringtrace scan" in note
     current = RuleConfig.from_dict(stored)
     assert current.filled == () and filled_note(current) is None

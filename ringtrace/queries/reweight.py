@@ -190,13 +190,13 @@ def scan_config(scan: ScanResults, weights: Mapping[str, float]) -> RuleConfig:
                                   for r, p in stored.rules.items()}, rings=rings)
 
 
-def strength_terms(struct_ring: RingRecord, params: RingParams) -> dict[str, float] | None:
+def strength_terms(ring: RingRecord, params: RingParams) -> dict[str, float] | None:
     """What each :data:`STRENGTHS` value adds to the ring's strength per unit, in the branch of
     :func:`~ringtrace.queries.rings.strength` the ring is in under ``params``: the
     coordination terms, or the batch term when batches make the ring stronger; none when the
     strength is capped at 1 (or reads otherwise), which no value moves.
     """
-    struct = struct_ring.structure
+    struct = ring.structure
     share = struct.coordinated_share
     kinds = struct.link_kinds
     both = all(k in kinds for k in COORDINATION)

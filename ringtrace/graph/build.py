@@ -59,7 +59,7 @@ def _party_node(party: Party, case: str, line: str = "") -> Node:
     if party.is_entity or party.side == "employer":
         return Node(ident.employer_id(party.name, document=case), "Employer", {
             "name": party.name, "uscc": party.uscc, "address": party.address,
-            "registration_number": party.registration_number,
+            "registration_number": party.registration_number, "org_code": party.org_code,
             "legal_representative": party.legal_representative,
         })
     return Node(

@@ -137,6 +137,39 @@ def normalize_case_number(number: str) -> str:
     return _SERIAL_ZEROS.sub("", text)
 
 
+_ORG_SEPARATORS = re.compile(r"[-－—\s]")
+_ORG_CODE = re.compile(r"[0-9A-Z]{9}")
+
+
+def normalize_org_code(code: str | None) -> str | None:
+    """A 组织机构代码 as compared: 9 characters, upper case, half-width, no hyphen; None when
+    ``code`` is not one or is masked (``*``, or X where digits were).
+
+    >>> normalize_org_code("10661739-1"), normalize_org_code("１０６６１７３９－Ｘ")
+    ('106617391', '10661739X')
+    >>> normalize_org_code("XXXXXXXX-1") is None, normalize_org_code("1066****-1") is None
+    (True, True)
+    """
+    if not code:
+        return None
+    text = _ORG_SEPARATORS.sub("", halfwidth(code)).upper()
+    if not _ORG_CODE.fullmatch(text) or text[:8].count("X") >= 4:
+        return None
+    return text
+
+
+def org_code_of_uscc(uscc: str | None) -> str | None:
+    """The 组织机构代码 a USCC carries as its characters 9-17 (GB 32100: an enterprise that had
+    one before 2015 kept it there), or None.
+
+    >>> org_code_of_uscc("91130900106617391K")
+    '106617391'
+    """
+    if not uscc or len(uscc) != 18:
+        return None
+    return normalize_org_code(uscc[8:17])
+
+
 def normalize_phone(phone: str) -> str:
     digits = re.sub(r"\D", "", halfwidth(phone))
     if digits.startswith("86") and len(digits) == 13:
@@ -170,8 +203,27 @@ def ring_id(first_case: str) -> str:
     return "R-" + digest(first_case, length=8)
 
 
+_MASKED_NUMBER = re.compile(r"[*Xx×某○?]")
+
+
+def is_masked_case_number(number: str) -> bool:
+    """True for a case number the publisher masked (``[2011]沈中民五终字第X号``,
+    ``(20××)豫05民终**号``, ``X劳人仲不字〔2021〕24号``).
+
+    Such a number names no one case: every masked ruling of that court and year prints the same
+    text, so it is no key - not for the case, not for the ledger's basis, not for a link.
+
+    >>> is_masked_case_number("[2011]沈中民五终字第X号"), is_masked_case_number("（2019）豫0502民初１２３４号")
+    (True, False)
+    """
+    return bool(_MASKED_NUMBER.search(clean(number)))
+
+
 def case_id(case_number: str | None, forum: str, doc_id: str | None = None) -> str:
-    if case_number:
+    """The case's node id: its normalised number at its forum; by its document's hash when the
+    copy prints no number, or a masked one (:func:`is_masked_case_number`), which would join
+    different disputes of one court and year into one case."""
+    if case_number and not (doc_id and is_masked_case_number(case_number)):
         return f"Case:{normalize_case_number(case_number)}|{clean(forum)}"
     if not doc_id:
         raise ValueError("a case needs a case number or a document hash")

@@ -99,6 +99,7 @@ class Party:
     legal_representative: str | None = None
     legal_representative_title: str | None = None
     registration_number: str | None = None  # 注册号 (pre-2015 business registration number)
+    org_code: str | None = None  # 组织机构代码 (9 characters; the USCC's characters 9-17)
 
 
 @dataclass
@@ -190,6 +191,7 @@ class RegistryRecord:
     cancel_date: IsoDate | None = None
     revoke_date: IsoDate | None = None
     registration_number: str | None = None  # 注册号 (15 digits, before the USCC)
+    org_code: str | None = None  # 组织机构代码 (9 characters; the USCC's characters 9-17)
 
 
 @dataclass

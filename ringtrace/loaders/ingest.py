@@ -388,8 +388,7 @@ class _Writer:
         if isinstance(record, RegistryRecord):
             return registry_batch(record)
         assert isinstance(record, BackPaymentRecord)
-        basis = (self.store.case_ids_for_number(record.basis_case_number)
-                 if record.basis_case_number else [])
+        basis = self.store.basis_case_ids(record.basis_case_number)
         if record.basis_case_number and not basis:
             self.summary.unresolved_basis += 1
         return backpayment_batch(record, basis)

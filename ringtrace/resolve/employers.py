@@ -3,7 +3,11 @@
 In order, strongest first (each merge quotes its evidence):
 
 1. ``same_uscc`` - the same 18-character 统一社会信用代码 (tried before any name);
-   ``same_registration_number`` - the same 15-digit 注册号 of older documents.
+   ``same_registration_number`` - the same 15-digit 注册号 of older documents;
+   ``same_org_code`` - the same 组织机构代码, printed by documents before 2016
+   (``组织机构代码：10661739-1``) or carried in a USCC as its characters 9-17 (GB 32100 kept an
+   enterprise's old code there), so a document printing the old code joins the registry row
+   that prints only the USCC - unless the group holds two different USCCs.
 2. ``name_variant`` - names that differ only in script, width, spacing, ``市``, a province
    prefix, bracket position or legal form, when no registry row has that name.
 3. ``registry_name_variant`` / ``former_name`` - a document's name that, through those
@@ -84,6 +88,9 @@ def resolve_employers(m: Mentions, uf: Clusterer, settings: ResolveSettings | No
         _chain(uf, ids, "same_uscc", f"same USCC {code}")
     for code, ids in _groups((e.reg_number, e.id) for e in ordered):
         _chain(uf, ids, "same_registration_number", f"same 注册号 {code}")
+    for code, ids in _groups((e.org_code, e.id) for e in ordered):
+        if len({emp[i].uscc for i in ids} - {None}) <= 1:  # two USCCs are two enterprises
+            _chain(uf, ids, "same_org_code", f"same 组织机构代码 {code}")
 
     registry = [e for e in ordered if e.in_registry]
     by_key: dict[str, set[str]] = defaultdict(set)

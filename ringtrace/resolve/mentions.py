@@ -25,7 +25,7 @@ from ringtrace.resolve import names
 
 PERSON_PROPS = ("name", "birth_date", "id_number", "sex", "masked")
 EMPLOYER_PROPS = ("name", "uscc", "registration_number", "address", "legal_representative",
-                  "in_registry", "former_names")
+                  "in_registry", "former_names", "org_code")
 CASE_PROPS = ("filing_date", "hearing_date", "decision_date")
 AGENT_EDGE = ("agent_kind", "law_firm", "represents_side")
 PARTY_EDGE = ("side",)
@@ -113,6 +113,8 @@ class EmployerMention:
     #: every specific address (house number, room...) printed for it, in the documents'
     #: party lines and the registry row, normalised (:func:`address_key`)
     addresses: AbstractSet[str] = _NONE
+    #: its 组织机构代码: printed, or carried in its USCC (:func:`~ringtrace.graph.identity.org_code_of_uscc`)
+    org_code: str | None = None
 
 
 @dataclass(slots=True)
@@ -253,15 +255,16 @@ def _read_employers(store: GraphStore) -> dict[str, EmployerMention]:
     employers: dict[str, EmployerMention] = {}
     raw = list(store.node_values("Employer", EMPLOYER_PROPS))
     names.simplified_many([str(values[0] or "") for _, values in raw])  # one OpenCC call
-    for eid, (printed_name, printed, reg, address, rep, in_registry, former) in raw:
+    for eid, (printed_name, printed, reg, address, rep, in_registry, former, org) in raw:
         name = str(printed_name or eid.split(":", 1)[-1])
+        uscc, reg_number, fragment = names.codes(printed, reg)
         employers[eid] = EmployerMention(
-            eid, name, names.company_name(name), bool(in_registry),
-            *names.codes(printed, reg),
+            eid, name, names.company_name(name), bool(in_registry), uscc, reg_number, fragment,
             ident.normalize_address(address) if address else None,
             names.person_key(rep) if isinstance(rep, str) and rep and not names.masked(rep)
             else (rep or None),
-            tuple(former or ()))
+            tuple(former or ()),
+            org_code=ident.normalize_org_code(org) or ident.org_code_of_uscc(uscc))
     return employers
 
 

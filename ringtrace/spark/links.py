@@ -97,7 +97,7 @@ def record_keys(record: Record) -> list[str]:
     if isinstance(record, CaseRecord):
         keys = _batch_keys(case_batch(record))
         for number in [record.case_number, *record.related_case_numbers]:
-            if number:
+            if number and not ident.is_masked_case_number(number):
                 keys.add(f"number:{ident.normalize_case_number(number)}")
     elif isinstance(record, RegistryRecord):
         keys = _batch_keys(registry_batch(record))
@@ -105,6 +105,6 @@ def record_keys(record: Record) -> list[str]:
                     if not masked(n))
     else:
         keys = _batch_keys(backpayment_batch(record, []))
-        if record.basis_case_number:
+        if record.basis_case_number and not ident.is_masked_case_number(record.basis_case_number):
             keys.add(f"number:{ident.normalize_case_number(record.basis_case_number)}")
     return sorted(keys)

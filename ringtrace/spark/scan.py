@@ -107,8 +107,7 @@ def _write(store: Any, records: list[tuple[int, int, Any]]) -> None:
             if batch:
                 store.write_batch(batch)
                 batch = GraphBatch()
-            basis = (store.case_ids_for_number(record.basis_case_number)
-                     if record.basis_case_number else [])
+            basis = store.basis_case_ids(record.basis_case_number)
             store.write_batch(backpayment_batch(record, basis))
             continue
         else:

@@ -180,6 +180,18 @@ def test_a_gongshi_table_is_read_as_a_registry(tmp_path: Path, header: str, code
     assert props["address"] == "安阳市文峰区中华路8号"
 
 
+def test_a_registry_organisation_code_column_is_kept(tmp_path: Path) -> None:
+    """Tianyancha exports carry 组织机构代码 beside the USCC (a closed firm may have no USCC)."""
+    path = tmp_path / "tianyancha.csv"
+    path.write_text("企业名称,统一社会信用代码,组织机构代码,登记状态\n"
+                    "沧州市五环纸业有限公司,,10661739-1,吊销，未注销\n", "utf-8")
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        summary = ingest_paths(store, [path])
+        [employer] = list(store.iter_nodes("Employer"))
+    assert summary.files[0].kind == "registry" and summary.clean
+    assert employer.props["org_code"] == "10661739-1" and not employer.props.get("uscc")
+
+
 @pytest.mark.parametrize("label", ["法定代表人", "负责人", "经营者", "投资人"])
 def test_each_registrant_type_names_its_representative(tmp_path: Path, label: str) -> None:
     """The 公示系统 labels the person by the registrant's type: a company's 法定代表人, a
@@ -241,3 +253,27 @@ def test_copies_are_found_hashing_each_file_at_most_once(tmp_path: Path,
     copies = {Path(f.path).name: Path(f.same_as or "").name for f in summary.duplicates}
     assert copies == {"28.txt": "00.txt", "29.txt": "01.txt"}
     assert len(hashed) == len(set(hashed)) == 30  # the one file of its size is never hashed
+
+
+def test_masked_case_numbers_keep_their_disputes_apart(tmp_path: Path) -> None:
+    """Mirrors that mask the serial (``第X号``) print one number for every masked ruling of a
+    court and year: two such documents are two cases, and a ledger row citing that number
+    links to neither."""
+    records = []
+    for n, applicant in enumerate(["谢XX", "王XX"]):
+        record = sham_case(n, applicant, "1966-05-0" + str(n + 1))
+        record["case_number"] = "[2021]豫0502民初字第X号"
+        records.append(record)
+    records.append(sham_case(7, "李桂兰", "1965-02-01"))
+    path = tmp_path / "cases.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                    encoding="utf-8")
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        first = ingest_paths(store, [path])
+        again = ingest_paths(store, [path])
+        assert first.counts_after["nodes"]["Case"] == 3
+        assert again.counts_after == first.counts_after
+        assert len(store.case_ids_for_number("(2021)豫0502民初X号")) == 2  # a search lists both
+        assert store.basis_case_ids("(2021)豫0502民初字第X号") == []
+        assert store.basis_case_ids("(2021)豫0502民初7号") == store.case_ids_for_number(
+            "（2021）豫0502民初７号") != []

@@ -35,6 +35,8 @@ _PAIR = "'two or more': a link, series or reach needs more than one case, agent 
 _HALF = "'at least half' written as 2 * part >= whole (integer arithmetic, no float rounding)"
 _ROUND = "rounding of reported values (decimal places), not a threshold"
 _ISO_DAY = "len('YYYY-MM-DD') == 10: a full ISO date rather than a year or month"
+_RETIRE = ("law: the 2024 decision on the gradual rise of the retirement age (former ages 60/55/50, "
+           "first cohorts born 1965/1970/1975, a month per 4 or 2 birth months, at most 36/60)")
 _REGION = "digit positions of a GB/T 2260 region code (province 2, prefecture 4, county 6)"
 
 #: (module under ringtrace/queries, value) -> why the number is not a tunable
@@ -47,6 +49,14 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("redflags.common", 12): "calendar: months per year (a YYYY date ends in December)",
     ("redflags.common", 28): "calendar: 29 February moved to the 28th in a year without it",
     ("redflags.common", 2): "index of the day in a split 'YYYY-MM-DD'",
+    ("redflags.common", 60): _RETIRE,
+    ("redflags.common", 55): _RETIRE,
+    ("redflags.common", 50): _RETIRE,
+    ("redflags.common", 1965): _RETIRE,
+    ("redflags.common", 1970): _RETIRE,
+    ("redflags.common", 1975): _RETIRE,
+    ("redflags.common", 4): _RETIRE,
+    ("redflags.common", 36): _RETIRE,
     ("redflags.timeline", 31): "calendar: a month-precise claimed end may lie up to a month's "
                                "31 days from the exact birthday",
     ("redflags.timeline", 10): _ISO_DAY,

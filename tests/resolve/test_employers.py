@@ -71,6 +71,23 @@ def test_codes_masked_with_x_are_not_one_enterprise(tmp_path: Path) -> None:
     assert not res.merged
 
 
+def test_an_old_organisation_code_joins_the_registry_row_of_its_uscc(tmp_path: Path) -> None:
+    """Documents before 2016 print the 组织机构代码 (``10661739-1``); the registry prints the USCC
+    that carries it as characters 9-17, whatever the name the document uses. When two USCCs
+    carry it, the code names no one of them."""
+    row = RegistryRecord(name="沧州市五环纸业有限公司", uscc="91130900106617391K")
+    doc = case(1, employer="沧州市鑫达纸品厂")
+    doc["parties"][-1]["org_code"] = "10661739-1"
+    res = resolve(store_of(tmp_path / "one", [doc], [row]))
+    merge = _merge(res, employer_id(row.name))
+    assert res.entity(employer_id("沧州市鑫达纸品厂")) == employer_id(row.name)
+    assert (merge.rule, merge.evidence) == ("same_org_code", "same 组织机构代码 106617391")
+
+    twin = RegistryRecord(name="河北五环实业有限公司", uscc="91130000106617391B")
+    res = resolve(store_of(tmp_path / "two", [doc], [row, twin]))
+    assert not res.merged
+
+
 def test_a_branch_is_tied_to_its_parent_not_merged(tmp_path: Path) -> None:
     parent = RegistryRecord(name="河南华信建设有限公司", uscc="91410100MA44AAAA1Q")
     docs = [case(1, employer="河南华信建设有限公司安阳分公司", uscc="91410100MA44AAAA1Q"),

@@ -23,6 +23,7 @@ import networkx as nx
 
 from ringtrace.errors import RecordProblem, SnapshotChanged, StoreError
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
+from ringtrace.graph.identity import is_masked_case_number
 from ringtrace.graph.store.codec import JsonObject
 from ringtrace.graph.store.rows import BatchRows, decoded
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
@@ -91,6 +92,14 @@ class GraphStore(ABC):
     @abstractmethod
     def case_ids_for_number(self, case_number: str) -> list[str]:
         """Case node ids with this case number (any forum), sorted."""
+
+    def basis_case_ids(self, case_number: str | None) -> list[str]:
+        """The cases a back-payment row's basis number names: none when the row prints no
+        number or a masked one (:func:`~ringtrace.graph.identity.is_masked_case_number`), which
+        would name every masked ruling of that court and year."""
+        if not case_number or is_masked_case_number(case_number):
+            return []
+        return self.case_ids_for_number(case_number)
 
     # -- reading -------------------------------------------------------------------------
     @abstractmethod

@@ -24,6 +24,7 @@ from ringtrace.loaders.judgments.patterns import (
     ENTITY_SUFFIX,
     OCCUPATION,
     OCCUPATIONS,
+    ORG_CODE,
     REGISTRATION_NUMBER,
     SHORT_NAME,
     USCC,
@@ -94,7 +95,7 @@ def parse_party(role: str, role_in_text: str, paren: str, rest: str, line: int,
         if code:
             _uscc(party, code.group("code"), text, line, problems)
             continue
-        if _registration(party, text):
+        if _registration(party, text) or _org_code(party, text):
             entity_cue = True
             continue
         if person_fact(facts, text):
@@ -160,6 +161,16 @@ def _registration(party: Party, text: str) -> bool:
     return True
 
 
+def _org_code(party: Party, text: str) -> bool:
+    """``组织机构代码：10661739-1``: the organisation code documents printed before the USCC."""
+    m = ORG_CODE.search(text)
+    if m is None:
+        return False
+    party.org_code = party.org_code or halfwidth(m.group("code")).replace(" ", "")
+    party.is_entity = True
+    return True
+
+
 def add_entity_fact(parsed: ParsedParty, text: str, line: int,
                     problems: list[tuple[int, str, str, str]]) -> bool:
     """Attach a continuation line (``住所地…``, ``统一社会信用代码…``) to the last party."""
@@ -168,7 +179,7 @@ def add_entity_fact(parsed: ParsedParty, text: str, line: int,
     if code:
         _uscc(party, code.group("code"), text, line, problems)
         return True
-    if _registration(party, text):
+    if _registration(party, text) or _org_code(party, text):
         return True
     facts = PersonFacts(party.sex, party.birth_date, party.ethnicity, party.address,
                         party.id_number, party.phone)

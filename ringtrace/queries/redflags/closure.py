@@ -42,8 +42,8 @@ from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import (
     CaseFacts,
     Rule,
-    add_years,
     employer_confirmation_cases,
+    retirement_days,
     span,
     to_date,
     years_between,
@@ -58,8 +58,9 @@ def _at_retirement(facts: CaseFacts, tolerance: int, ages: list[int]) -> bool:
     end = facts.end
     if end is None or facts.group_suit:
         return False
-    return any(w.birth is not None and abs((end - add_years(w.birth, age)).days) <= tolerance
-               for w in facts.workers for age in ages)
+    return any(abs((end - day).days) <= tolerance
+               for w in facts.workers if w.birth is not None
+               for age in ages for day in retirement_days(w.birth, age))
 
 
 Ended = list[tuple[dt.date, CaseFacts]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -100,6 +101,45 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, kept within the month (31 January + 1 = 28/29 February)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+#: 全国人大常委会关于实施渐进式延迟法定退休年龄的决定 (2024-09-13, in force 2025-01-01): for each
+#: former retirement age, the first birth month it delays, how many birth months add one month of
+#: delay, and the most delay (men 60 → 63 and women cadres 55 → 58, a month per four months of
+#: birth; women workers 50 → 55, a month per two)
+_DELAY = {60: (1965, 4, 36), 55: (1970, 4, 36), 50: (1975, 2, 60)}
+
+
+def retirement_days(birth: dt.date, age: int) -> tuple[dt.date, ...]:
+    """The days a worker born on ``birth`` may retire at the former statutory age ``age``: the
+    ``age``-th birthday, and for those born since the 2024 decision's first cohort also the
+    statutory day it delays retirement to (the birthday stays a lawful day: elastic early
+    retirement may come back to the former age).
+
+    >>> retirement_days(dt.date(1964, 12, 5), 60)
+    (datetime.date(2024, 12, 5),)
+    >>> retirement_days(dt.date(1966, 1, 31), 60)   # 12 birth months after January 1965: 4 months
+    (datetime.date(2026, 1, 31), datetime.date(2026, 5, 31))
+    >>> retirement_days(dt.date(1990, 3, 1), 50)[-1]  # women workers: at most five years
+    datetime.date(2045, 3, 1)
+    """
+    birthday = add_years(birth, age)
+    rule = _DELAY.get(age)
+    if rule is None:
+        return (birthday,)
+    first_year, per, most = rule
+    months = (birth.year - first_year) * 12 + birth.month - 1
+    if months < 0:
+        return (birthday,)
+    return birthday, add_months(birthday, min(most, months // per + 1))
 
 
 def filing_date(case: CaseInfo) -> dt.date | None:

@@ -5,7 +5,9 @@ What it flags
     post-劳动法 workers); ``TL_NEAR_RETIREMENT`` the worker's age at filing is in the window just
     before or at statutory retirement (women 45–56, men 54–62 by default);
     ``TL_PERIOD_15Y`` the claimed period lasts about 15 years (the minimum contribution period);
-    ``TL_END_AT_RETIREMENT`` the claimed end falls on the worker's 50th/55th/60th birthday (±
+    ``TL_END_AT_RETIREMENT`` the claimed end falls on the worker's 50th/55th/60th birthday, or
+    on the later day the 2024 decision on the gradual rise of the retirement age sets for those
+    born since 1965 (men), 1970 (women cadres) or 1975 (women workers) (±
     ``tolerance_days``); ``TL_IMPLAUSIBLE_START_AGE`` the worker would have started younger than
     16 or older than 60; ``TL_FAST_DECISION`` decided within ``max_days`` of filing.
 Why it matters
@@ -41,6 +43,7 @@ from ringtrace.queries.redflags.common import (
     add_years,
     case_facts,
     case_finding,
+    retirement_days,
     to_date,
     years_between,
 )
@@ -148,9 +151,9 @@ def period_15y(frame: Frame, params: Period15yParams) -> Iterator[Finding]:
 
 def end_at_retirement(frame: Frame, params: EndAtRetirementParams) -> Iterator[Finding]:
     ages, tol = list(params.retirement_ages), params.tolerance_days
-    # many workers share a birth date: (age, birthday at that age) computed once per date
+    # many workers share a birth date: (age, retirement day at that age) computed once per date
     birthdays: LazyMap[dt.date, list[tuple[int, dt.date]]] = LazyMap(
-        lambda birth: [(a, add_years(birth, a)) for a in ages])
+        lambda birth: [(a, day) for a in ages for day in retirement_days(birth, a)])
     for facts in case_facts(frame):
         end = facts.end
         if end is None or facts.group_suit:  # a group suit's end is shared (docstring)
@@ -163,18 +166,22 @@ def end_at_retirement(frame: Frame, params: EndAtRetirementParams) -> Iterator[F
                 continue
             hit = _age_at(end, birthdays[birth], slack)
             if hit is not None:
+                age, day = hit
+                when = (f"{age}周岁生日" if day == add_years(birth, age)
+                        else f"法定退休日（{age}周岁起渐进延迟，{day.isoformat()}）")
                 yield case_finding("TL_END_AT_RETIREMENT", case,
-                                   f"主张终止日为{w.ref.name}的{hit}周岁生日",
+                                   f"主张终止日为{w.ref.name}的{when}",
                                    Evidence("record", case.case_number,
                                             f"出生日期={birth}，主张终止={case.get('claimed_end')}"))
                 break
 
 
-def _age_at(day: dt.date, birthdays: list[tuple[int, dt.date]], slack: int) -> int | None:
-    """The first age whose birthday is within ``slack`` days of ``day``, if any."""
+def _age_at(day: dt.date, birthdays: list[tuple[int, dt.date]], slack: int
+            ) -> tuple[int, dt.date] | None:
+    """The first (age, retirement day) within ``slack`` days of ``day``, if any."""
     for age, birthday in birthdays:
         if abs((day - birthday).days) <= slack:
-            return age
+            return age, birthday
     return None
 
 

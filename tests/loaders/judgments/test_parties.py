@@ -121,3 +121,15 @@ def test_last_party_line_fused_with_the_next_paragraph(record: str) -> None:
         assert [(p.party.name, p.party.address) for p in block.parties] == [
             ("张某", "安阳市"), ("安阳市某某有限公司", "安阳市文峰区中华路1号")]
         assert (head + glue + record)[block.end:].startswith(record[:4])
+
+
+@pytest.mark.parametrize("line", [
+    "上诉人(原审被告)沧州市鑫达纸品有限公司,住所地:沧州市新华区建设路,组织机构代码:10661739-1。",
+    "被告：沧州市鑫达纸品有限公司，组织机构代码证号１０６６１７３９－１，住所地沧州市新华区建设路。",
+])
+def test_an_organisation_code_is_kept_as_printed(line: str) -> None:
+    """Documents before the USCC print the 组织机构代码; resolution joins it to the registry
+    row whose USCC carries it."""
+    [employer] = _block(line + "\n法定代表人王明,该公司经理。\n").parties
+    assert employer.party.org_code == "10661739-1"
+    assert employer.party.is_entity and employer.party.address == "沧州市新华区建设路"

@@ -14,6 +14,18 @@ def test_end_on_fiftieth_birthday_is_flagged(tmp_path: Path) -> None:
     assert "50周岁" in f.summary and "民初1号" in f.subject
 
 
+def test_an_end_at_the_retirement_day_the_2024_decision_delays_to_is_flagged(tmp_path: Path
+                                                                          ) -> None:
+    """A man born in March 1966 retires at 60 and 4 months (the gradual rise in force since
+    2025): a claim ending on 2026-07-10 ends at his retirement, not on his birthday."""
+    case = {**sham_case(1, "王建军", "1966-03-10"), "claimed_end": "2026-07-10"}
+    case["parties"][0]["sex"] = "男"
+    before = {**sham_case(2, "李国庆", "1964-03-10"), "claimed_end": "2024-07-10"}
+    frame = frame_of(tmp_path, [case, before])
+    [f] = hits(frame, "TL_END_AT_RETIREMENT")
+    assert "民初1号" in f.subject and "法定退休日" in f.summary and "2026-07-10" in f.summary
+
+
 def test_age_window_depends_on_sex(tmp_path: Path) -> None:
     woman = sham_case(1, "张桂兰", "1968-05-02")  # 52 at filing in 2021
     young = sham_case(2, "刘秀英", "1990-02-02")

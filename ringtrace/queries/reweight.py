@@ -26,8 +26,9 @@ to its cases' log-odds, and its strength (:func:`ringtrace.queries.rings.strengt
 ``[rings]`` values (:data:`STRENGTHS`) times what the ring shows (its coordinated share, its
 size, which kinds of coordination link it, its batched share), capped at 1. With the rule
 weights and the ring weight re-estimated first and held, those values are re-estimated the same
-way (the same prior, each kept in [0, 1]): a value is what a ring showing that evidence is worth,
-and verdicts on the cases of such rings move it. A ring whose strength is capped at 1 says
+way (each kept in [0, 1], the prior's precision scaled by the square of how far a unit of the
+value moves a case's log-odds, so that it again counts for ``prior_strength`` cases): a value is
+what a ring showing that evidence is worth, and verdicts on the cases of such rings move it. A ring whose strength is capped at 1 says
 nothing about the values and is held as it was; ``strength_full_size`` is a size, not a weight,
 and stays.
 """
@@ -77,16 +78,16 @@ class Example:
 
 
 def _objective(w: np.ndarray, x: np.ndarray, y: np.ndarray, n: np.ndarray, offset: np.ndarray,
-               w0: np.ndarray, precision: float) -> float:
+               w0: np.ndarray, precision: float, relative: np.ndarray) -> float:
     z = offset + x @ w
     loglik = np.sum(n * (y * z - np.logaddexp(0.0, z)))
-    return float(loglik - 0.5 * precision * np.sum((w - w0) ** 2))
+    return float(loglik - 0.5 * precision * np.sum(relative * (w - w0) ** 2))
 
 
 def reweight(examples: Iterable[Example], prior: Mapping[str, float],
              prior_strength: float = DEFAULT_PRIOR_STRENGTH,
-             exculpatory: frozenset[str] = frozenset(), ceiling: float = MAX_WEIGHT
-             ) -> dict[str, float]:
+             exculpatory: frozenset[str] = frozenset(), ceiling: float = MAX_WEIGHT,
+             unit: Mapping[str, float] | None = None) -> dict[str, float]:
     """New weights from verified cases (see the module docstring).
 
     Parameters
@@ -96,6 +97,9 @@ def reweight(examples: Iterable[Example], prior: Mapping[str, float],
     prior_strength : how many verified cases a current weight counts for.
     exculpatory : the rules whose weights stay ≤ 0 (all others stay ≥ 0).
     ceiling : the largest value a weight may take (and the most negative an exculpatory one).
+    unit : how much one unit of a weight moves a case's log-odds, typically (1 for a rule,
+        the default): its prior's precision is scaled by the square, so that its current
+        value counts for ``prior_strength`` cases whatever its scale.
 
     Returns
     -------
@@ -138,17 +142,19 @@ def reweight(examples: Iterable[Example], prior: Mapping[str, float],
     low = np.array([-ceiling if r in exculpatory else 0.0 for r in rules])
     high = np.array([0.0 if r in exculpatory else ceiling for r in rules])
     precision = prior_strength / 4.0
+    # the prior's precision of each weight, relative (1 for a rule)
+    relative = np.array([(unit or {}).get(r, 1.0) ** 2 for r in rules])
     w = w0.copy()
-    current = _objective(w, x, y, n, offset, w0, precision)
+    current = _objective(w, x, y, n, offset, w0, precision, relative)
     for _ in range(_ITERATIONS):
         p = 1.0 / (1.0 + np.exp(-(offset + x @ w)))
-        gradient = x.T @ (n * (y - p)) - precision * (w - w0)
-        hessian = (x * (n * p * (1.0 - p))[:, None]).T @ x + precision * np.eye(len(rules))
+        gradient = x.T @ (n * (y - p)) - precision * (relative * (w - w0))
+        hessian = (x * (n * p * (1.0 - p))[:, None]).T @ x + precision * np.diag(relative)
         step = np.linalg.solve(hessian, gradient)
         scale = 1.0
         while scale > 1e-6:
             candidate = np.clip(w + scale * step, low, high)
-            value = _objective(candidate, x, y, n, offset, w0, precision)
+            value = _objective(candidate, x, y, n, offset, w0, precision, relative)
             if value >= current - 1e-12:
                 break
             scale /= 2
@@ -323,8 +329,15 @@ def reweight_strengths(scan: ScanResults, labels: Mapping[str, bool],
     True
     """
     prior = stored_strengths(scan)
-    found = reweight(strength_examples(scan, labels, weights), prior, prior_strength,
-                     ceiling=1.0)
+    rows = strength_examples(scan, labels, weights)
+    # a strength value moves a case's log-odds by ring weight x share x what the ring shows:
+    # its prior counts for prior_strength cases of that typical size (root mean square)
+    squares: dict[str, list[float]] = {}
+    for ex in rows:
+        for key, value in ex.scale:
+            squares.setdefault(key, []).append(value * value)
+    unit = {key: math.sqrt(sum(v) / len(v)) for key, v in squares.items()}
+    found = reweight(rows, prior, prior_strength, ceiling=1.0, unit=unit)
     return {k: found[k] for k in STRENGTHS}
 
 

@@ -30,7 +30,7 @@ START, END = "<!-- tour:start -->", "<!-- tour:end -->"
 TOUR: list[tuple[str, int]] = [
     ("ringtrace synth --seed 7 --cases 4000 --texts --out province/", 0),
     ("ringtrace ingest province/documents province/registry.csv province/backpayments.csv", 5),
-    ("ringtrace scan", 2),
+    ("ringtrace scan", 3),
     ("ringtrace rings -n 5", 7),
     ("ringtrace ring 1", 7),
     ("ringtrace employer {employer}", 8),

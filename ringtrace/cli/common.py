@@ -17,7 +17,7 @@ from tqdm import tqdm
 from ringtrace.cli.app import Context
 from ringtrace.cli.output import language, printable, table, to_json
 from ringtrace.errors import NotFound, RingtraceError, WorkspaceBusy
-from ringtrace.graph.audit import audit_entry, write_entry
+from ringtrace.graph.audit import AuditEntry, audit_entry, write_entry
 from ringtrace.graph.store import GraphStore, open_store
 from ringtrace.queries.candidates import AmbiguousName, Candidate
 from ringtrace.resolve import AmbiguousEntity
@@ -186,7 +186,7 @@ def audit_result(**summary: Any) -> None:
         state["result"].update(summary)
 
 
-def use_audit_entry(entry: dict[str, Any]) -> None:
+def use_audit_entry(entry: AuditEntry) -> None:
     """Log exactly ``entry`` for the running command (an evidence pack carries a copy of it).
 
     Call it inside :func:`opened_store`, which starts the command's audit record.

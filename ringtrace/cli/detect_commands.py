@@ -12,7 +12,8 @@ from ringtrace.cli.common import opened_store, progress_bar, step_progress, tran
 from ringtrace.cli.output import emit, language, output_options, say
 from ringtrace.queries.evaluate import Evaluation, evaluate, load_truth
 from ringtrace.queries.model import SCHEMA_VERSION
-from ringtrace.queries.rules import load_rules
+from ringtrace.queries.results import ScanResults
+from ringtrace.queries.rules import filled_note, load_rules
 from ringtrace.queries.scan import STEPS, run_scan
 from ringtrace.synth import worlds
 
@@ -78,17 +79,21 @@ def scan(ctx: Context, rules_file: Path | None, seed: int | None, as_json: bool,
             progress_bar(len(STEPS), "scan", unit="step") as bar:
         result = run_scan(store, config, progress=step_progress(bar))
         bar()
-    # the meta without the rules in force (long: `ringtrace rules show` lists them), and the
-    # version of the results schema (docs/results-schema.md) that the stored scan follows
+    # the meta with the rules file and fingerprint of the values in force instead of the values
+    # (long: `ringtrace rules show` lists them), and the version of the results schema
+    # (docs/results-schema.md) that the stored scan follows
     meta = {**{k: v for k, v in result["meta"].items() if k != "rules"},
+            "rules": f"{config.source} (values {config.fingerprint})",
             "schema_version": SCHEMA_VERSION}
     rows = [{"key": k, "value": v} for k, v in meta.items()]
     text = say(f"已扫描{meta['cases_scanned']}件案件：红旗命中{meta['findings']}次，"
                f"团伙{meta['rings']}个，线索{meta['leads']}条（评分≥{meta['lead_threshold']}）\n"
+               f"规则：{config.source}（取值指纹 {config.fingerprint}）\n"
                "下一步：ringtrace rings | ringtrace leads | ringtrace ring 1 --html ring.html",
                f"scanned {meta['cases_scanned']} cases: {meta['findings']} rule hits, "
                f"{meta['rings']} rings, {meta['leads']} leads (score >= "
                f"{meta['lead_threshold']})\n"
+               f"rules: {config.source} (values {config.fingerprint})\n"
                "next: ringtrace rings | ringtrace leads | ringtrace ring 1 --html ring.html")
     emit(meta, as_json=as_json, as_csv=as_csv, rows=rows, text=text)
 
@@ -135,10 +140,16 @@ def eval_command(ctx: Context, truth: Path | None, worlds_count: int | None, spl
     if truth is not None:
         with opened_store(ctx) as store, translated_errors():
             ev = evaluate(store, load_truth(truth))
-        data = ev.to_dict()
+            scanned = ScanResults.load(store).meta.rules
+        # which rules file and values produced the scan measured
+        rules = f"{scanned.source} (values {scanned.fingerprint})"
+        data = {**ev.to_dict(), "rules": rules}
         rows = [{"metric": k, "value": v} for k, v in data.items()
                 if not isinstance(v, dict | list)]
-        emit(data, as_json=as_json, as_csv=as_csv, rows=rows, text=format_evaluation(ev))
+        note = filled_note(scanned)
+        emit(data, as_json=as_json, as_csv=as_csv, rows=rows,
+             text="\n".join([format_evaluation(ev), f"rules: {rules}",
+                             *([f"note: {note}"] if note else [])]))
         return
     assert worlds_count is not None
     with translated_errors():

@@ -91,6 +91,9 @@ def format_report(report: FeedbackReport, rules_file: Path | None) -> str:
             f"{k} {before[k]:.4f} -> {after[k]:.4f}" for k in sorted(after)),
         f"ring weight (what ring membership adds, per unit of coordination strength): "
         f"{report.ring_weight_before:.3f} -> {report.ring_weight_after:.3f}",
+        "ring strength (what a ring showing each kind of evidence is worth): " + ", ".join(
+            f"{k.removeprefix('rings.')} {v:.3f} -> {report.strengths_after[k]:.3f}"
+            for k, v in report.strengths_before.items()),
         f"evaluation on {ev.held_out} held-out leads ({ev.held_out_positive} sham; labels "
         f"from {ev.labels_from}; weights fitted on {ev.fitted_on}):",
         f"  precision@{ev.k}: before {_pct(ev.precision_before)}, "
@@ -98,6 +101,9 @@ def format_report(report: FeedbackReport, rules_file: Path | None) -> str:
         f"  average precision: before {_pct(ev.average_precision_before)}, "
         f"after {_pct(ev.average_precision_after)}",
     ]
+    lines += ["", f"fitted on the scan made with {report.scan_rules}"]
+    if report.rules_note:
+        lines.append(f"note: {report.rules_note}")
     if rules_file:
         lines += ["", f"wrote {rules_file}; apply it with: ringtrace scan --rules {rules_file}"]
     return "\n".join(lines)

@@ -79,10 +79,10 @@ def build(ctx: Context, ring_id: str, out_dir: Path, as_zip: bool, lang: str, un
                            pdf=pdf, zip_path=zip_path, audit_log=read_audit(ctx.workspace),
                            command=audit_entry(command, params, {"out": str(out_dir)}),
                            sign_key=sign_key, progress=bar)
-        entry = dict(files.command or {})
-        entry["result"] = {**entry.get("result", {}), "files": len(files.files),
-                           "manifest_sha256": files.manifest_sha256, "signed_by": files.signed_by}
-        use_audit_entry(entry)
+        carried = files.command or audit_entry(command, params, {"out": str(out_dir)})
+        use_audit_entry({**carried, "result": {
+            **carried["result"], "files": len(files.files),
+            "manifest_sha256": files.manifest_sha256, "signed_by": files.signed_by}})
     written = [str(p) for p in files.files]
     data = {"out_dir": str(files.out_dir), "files": written,
             "manifest_sha256": files.manifest_sha256, "signed_by": files.signed_by,

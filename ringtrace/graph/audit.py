@@ -17,9 +17,9 @@ import getpass
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from ringtrace import __version__
 from ringtrace.errors import StoreError
@@ -32,6 +32,24 @@ REDACTED = "***"
 _SECRET_NAME = re.compile(r"pass(word|wd)?|secret|token|api[_-]?key|credential|auth", re.I)
 #: ``scheme://user:password@host`` in a value (store URIs): the password is removed.
 _URI_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:)[^@/\s]+@")
+
+
+class AuditEntry(TypedDict):
+    """One line of the audit log."""
+
+    #: UTC, ISO 8601 with seconds
+    time: str
+    #: the OS user who ran the command
+    user: str
+    #: ``ringtrace scan``, ``ringtrace serve assign`` ...
+    command: str
+    #: its parameters, JSON-ready with secrets removed (:func:`scrub`)
+    params: dict[str, object]
+    #: ``ok``, or what went wrong
+    status: str
+    #: a summary of what came out (the scan's snapshot, the files written ...), scrubbed
+    result: dict[str, object]
+    ringtrace_version: str
 
 
 def scrub(value: Any, name: str = "") -> Any:
@@ -73,8 +91,9 @@ def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def audit_entry(command: str, params: Mapping[str, Any], result: Mapping[str, Any] | None = None,
-                *, status: str = "ok", time: str | None = None) -> dict[str, Any]:
+def audit_entry(command: str, params: Mapping[str, object],
+                result: Mapping[str, object] | None = None, *, status: str = "ok",
+                time: str | None = None) -> AuditEntry:
     """One audit line (not yet written): time, user, command, scrubbed parameters, result."""
     return {
         "time": time or utc_now(),
@@ -91,12 +110,12 @@ def audit_path(workspace: str | Path) -> Path:
     return Path(workspace) / AUDIT_FILE
 
 
-def entry_line(entry: Mapping[str, Any]) -> str:
+def entry_line(entry: AuditEntry) -> str:
     """The exact line an entry is stored as (compact JSON, Chinese readable, newline-ended)."""
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
 
 
-def write_entry(workspace: str | Path, entry: Mapping[str, Any]) -> None:
+def write_entry(workspace: str | Path, entry: AuditEntry) -> None:
     """Append ``entry`` to the workspace's audit log (the workspace directory must exist)."""
     data = entry_line(entry).encode("utf-8")
     try:
@@ -110,9 +129,9 @@ def write_entry(workspace: str | Path, entry: Mapping[str, Any]) -> None:
                          f"{exc.strerror or exc}") from exc
 
 
-def append_audit(workspace: str | Path, command: str, params: Mapping[str, Any],
-                 result: Mapping[str, Any] | None = None, *, status: str = "ok"
-                 ) -> dict[str, Any]:
+def append_audit(workspace: str | Path, command: str, params: Mapping[str, object],
+                 result: Mapping[str, object] | None = None, *, status: str = "ok"
+                 ) -> AuditEntry:
     """Build an audit line for ``command`` and append it to ``<workspace>/audit.jsonl``.
 
     Returns the entry as written.
@@ -122,16 +141,17 @@ def append_audit(workspace: str | Path, command: str, params: Mapping[str, Any],
     return entry
 
 
-def read_audit(workspace: str | Path) -> list[dict[str, Any]]:
+def read_audit(workspace: str | Path) -> list[AuditEntry]:
     """Every audit line of a workspace, oldest first (empty when nothing was logged yet)."""
-    return read_jsonl(audit_path(workspace), "the audit log")
+    # a line is what write_entry wrote: the log is only ever appended to by this module
+    return cast("list[AuditEntry]", read_jsonl(audit_path(workspace), "the audit log"))
 
 
-def _ok(entry: Mapping[str, Any], command: str) -> bool:
+def _ok(entry: AuditEntry, command: str) -> bool:
     return entry.get("command") == command and entry.get("status") == "ok"
 
 
-def provenance(entries: list[dict[str, Any]], snapshot: str) -> list[dict[str, Any]]:
+def provenance(entries: Sequence[AuditEntry], snapshot: str) -> list[AuditEntry]:
     """The audit lines behind a scan snapshot: the successful ingests, then the scan.
 
     The scan is the last successful ``ringtrace scan`` whose result records ``snapshot`` (each

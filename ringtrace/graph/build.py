@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import asdict
-from typing import Any
 
 from ringtrace.graph import identity as ident
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps
@@ -28,7 +28,7 @@ def specific_address(address: str | None) -> bool:
     return len(text) >= 8 and bool(_SPECIFIC_ADDRESS.search(text))
 
 
-def record_sha256(data: dict[str, Any]) -> str:
+def record_sha256(data: Mapping[str, object]) -> str:
     """SHA-256 of a record's canonical JSON (the document key when it has no source hash)."""
     return hashlib.sha256(dumps(data).encode("utf-8")).hexdigest()
 

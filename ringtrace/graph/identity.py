@@ -333,6 +333,18 @@ def uscc_check_char(first17: str) -> str:
     return USCC_CHARSET[(31 - total % 31) % 31]
 
 
+#: where a publisher masked a code (USCC, 注册号, ID number): ``*`` / ``＊`` / ``×`` anywhere
+#: (91340824********3N, 914105××××××), or a run of four or more X (XXXXXXXXXXXXXX4891). X is a
+#: code character (a USCC may hold one, an ID number ends with one), so a shorter run is the code
+#: itself: a code masked with X would otherwise pass as a code, and every all-X code would be one
+#: enterprise. The loaders read a printed code with it, resolution a registry's.
+#:
+#: >>> [bool(MASKED_CODE.search(c)) for c in ("91340824********3N", "914105××××××",
+#: ...                                        "XXXXXXXXXXXXXX4891", "xxxx", "91520000214434146X")]
+#: [True, True, True, True, False]
+MASKED_CODE = re.compile(r"[*＊×]|[Xx]{4,}")
+
+
 def uscc_valid(code: str) -> bool:
     """True when ``code`` is 18 characters of the USCC charset with a correct check character.
 

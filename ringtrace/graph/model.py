@@ -8,10 +8,11 @@ node kind, every property has a known type). Loaders, stores, views and docs rea
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypedDict, cast
 
 import yaml
 
@@ -75,7 +76,47 @@ class Schema:
             raise SchemaError(f"unknown edge kind {name!r}; known: {', '.join(self.edges)}") from None
 
 
-def _properties(owner: str, raw: dict[str, Any] | None) -> dict[str, Property]:
+class PropertySpec(TypedDict, total=False):
+    """One property as ``nodes.yaml`` / ``edges.yaml`` declare it (every key optional)."""
+
+    type: str
+    label_zh: str
+    required: bool
+    sensitive: bool
+    values: list[str]
+
+
+class VizSpec(TypedDict, total=False):
+    """How a node kind is drawn (``viz:``)."""
+
+    color: str
+    shape: str
+    legend_zh: str
+
+
+class NodeSpec(TypedDict, total=False):
+    """A node kind as ``nodes.yaml`` declares it."""
+
+    label_zh: str
+    description: str
+    key: str
+    caption: str
+    viz: VizSpec
+    properties: dict[str, PropertySpec | None]
+
+
+class EdgeSpec(TypedDict, total=False):
+    """A relationship kind as ``edges.yaml`` declares it."""
+
+    label_zh: str
+    description: str
+    source: list[str]
+    target: list[str]
+    properties: dict[str, PropertySpec | None]
+
+
+def _properties(owner: str, raw: Mapping[str, PropertySpec | None] | None
+                ) -> dict[str, Property]:
     props: dict[str, Property] = {}
     for name, spec in (raw or {}).items():
         spec = spec or {}
@@ -101,7 +142,7 @@ def _read_yaml(filename: str) -> dict[str, Any]:
     return data
 
 
-def load_schema(nodes: dict[str, Any], edges: dict[str, Any]) -> Schema:
+def load_schema(nodes: Mapping[str, NodeSpec], edges: Mapping[str, EdgeSpec]) -> Schema:
     """Build and cross-check a :class:`Schema` from parsed YAML mappings."""
     node_kinds: dict[str, NodeKind] = {}
     for name, spec in nodes.items():
@@ -122,8 +163,8 @@ def load_schema(nodes: dict[str, Any], edges: dict[str, Any]) -> Schema:
             properties=props,
         )
     edge_kinds: dict[str, EdgeKind] = {}
-    for name, spec in edges.items():
-        source, target = tuple(spec.get("source", ())), tuple(spec.get("target", ()))
+    for name, edge_spec in edges.items():
+        source, target = tuple(edge_spec.get("source", ())), tuple(edge_spec.get("target", ()))
         for end in source + target:
             if end not in node_kinds:
                 raise SchemaError(f"edge {name}: unknown node kind {end!r}")
@@ -131,11 +172,11 @@ def load_schema(nodes: dict[str, Any], edges: dict[str, Any]) -> Schema:
             raise SchemaError(f"edge {name}: source and target must be declared")
         edge_kinds[name] = EdgeKind(
             name=name,
-            label_zh=spec.get("label_zh", name),
-            description=spec.get("description", ""),
+            label_zh=edge_spec.get("label_zh", name),
+            description=edge_spec.get("description", ""),
             source=source,
             target=target,
-            properties=_properties(name, spec.get("properties")),
+            properties=_properties(name, edge_spec.get("properties")),
         )
     return Schema(nodes=node_kinds, edges=edge_kinds)
 
@@ -143,4 +184,6 @@ def load_schema(nodes: dict[str, Any], edges: dict[str, Any]) -> Schema:
 @cache
 def schema() -> Schema:
     """The packaged schema (cached)."""
-    return load_schema(_read_yaml("nodes.yaml"), _read_yaml("edges.yaml"))
+    # the YAML files are the declarations these specs describe (load_schema checks them)
+    return load_schema(cast("dict[str, NodeSpec]", _read_yaml("nodes.yaml")),
+                       cast("dict[str, EdgeSpec]", _read_yaml("edges.yaml")))

@@ -429,7 +429,7 @@ def _json_reason(line: bytes | str, exc: msgspec.DecodeError) -> str:
     return f"not valid JSON: {_WHERE.sub('', str(exc))}"
 
 
-def registry_from_dict(data: Mapping[str, Any]) -> RegistryRecord:
+def registry_from_dict(data: Mapping[str, object]) -> RegistryRecord:
     """Validate a normalised registry row (field -> value) into a :class:`RegistryRecord`.
 
     A 注册号 (13 or 15 digits) read from the credit-code column is the row's registration
@@ -438,13 +438,12 @@ def registry_from_dict(data: Mapping[str, Any]) -> RegistryRecord:
     """
     code = data.get("uscc")
     if isinstance(code, str) and len(code) in (13, 15):
-        data = {**data, "uscc": None}
-        data.setdefault("registration_number", code)
+        data = {"registration_number": code, **data, "uscc": None}
     record: RegistryRecord = _convert(data, RegistryRecord, {})
     return record
 
 
-def backpayment_from_dict(data: Mapping[str, Any]) -> BackPaymentRecord:
+def backpayment_from_dict(data: Mapping[str, object]) -> BackPaymentRecord:
     """Validate a normalised back-payment row into a :class:`BackPaymentRecord`."""
     record: BackPaymentRecord = _convert(data, BackPaymentRecord, {})
     return record

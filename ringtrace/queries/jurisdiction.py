@@ -79,7 +79,7 @@ class Jurisdiction:
         return asdict(self)
 
 
-def forum_level(props: Mapping[str, Any]) -> str:
+def forum_level(props: Mapping[str, object]) -> str:
     """``basic``, ``intermediate``, ``high``, ``arbitration`` or ``unknown`` for a forum node.
 
     >>> forum_level({"name": "河南省安阳市文峰区人民法院", "court_code": "豫0502"})
@@ -102,7 +102,7 @@ def forum_level(props: Mapping[str, Any]) -> str:
     return "unknown"
 
 
-def _branch(props: Mapping[str, Any]) -> int | None:
+def _branch(props: Mapping[str, object]) -> int | None:
     """The number of a 直辖市 intermediate court (沪01 -> 1, 第二中级人民法院 -> 2)."""
     parts = split_court_code(str(props.get("court_code") or ""))
     if parts and len(parts[1]) == 2 and parts[1] != "00":
@@ -111,7 +111,7 @@ def _branch(props: Mapping[str, Any]) -> int | None:
     return _NUMERALS.index(named.group(1)) + 1 if named else None
 
 
-def _named(props: Mapping[str, Any], level: str, region: str) -> Procuratorate | None:
+def _named(props: Mapping[str, object], level: str, region: str) -> Procuratorate | None:
     """The procuratorate named after the forum, for a region code newer than the code table.
 
     Courts and procuratorates of one place share its name (``河南省长垣市人民法院`` ->
@@ -131,7 +131,7 @@ def _named(props: Mapping[str, Any], level: str, region: str) -> Procuratorate |
     return Procuratorate(region, f"{place}人民检察院", levels.get(level, gb2260.level(region)))
 
 
-def _region(props: Mapping[str, Any]) -> tuple[str | None, str]:
+def _region(props: Mapping[str, object]) -> tuple[str | None, str]:
     """The forum's region code and how it was found (a province-only code as a fallback)."""
     code = str(props.get("region_code") or "")
     if gb2260.known(code):
@@ -190,7 +190,7 @@ def _upper(office: Procuratorate) -> Procuratorate:
     return _procuratorate(code[:2] + "0000")
 
 
-def _route(props: Mapping[str, Any], level: str) -> tuple[Procuratorate, str | None, str]:
+def _route(props: Mapping[str, object], level: str) -> tuple[Procuratorate, str | None, str]:
     """(receiving procuratorate, region code used, the derivation in words) of a forum."""
     name = str(props.get("name") or "") or "审理机关"
     code = str(props.get("region_code") or "")
@@ -213,7 +213,7 @@ def _route(props: Mapping[str, Any], level: str) -> tuple[Procuratorate, str | N
                             f"→ {route}：{office.name}")
 
 
-def forum_jurisdiction(props: Mapping[str, Any]) -> Jurisdiction:
+def forum_jurisdiction(props: Mapping[str, object]) -> Jurisdiction:
     """The receiving procuratorate of a forum given its node properties.
 
     >>> j = forum_jurisdiction({"name": "河南省安阳市文峰区人民法院", "kind": "court",

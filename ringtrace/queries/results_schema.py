@@ -26,7 +26,7 @@ import types
 import typing
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from ringtrace.queries import model
 from ringtrace.queries.model import SCHEMA_VERSION, Record
@@ -37,6 +37,30 @@ RECORDS: tuple[type[Record], ...] = (
     model.StoredScan, model.ScanMeta, model.ScoredCase, model.RuleHit, model.Evidence,
     model.RingRecord, model.RingStructure, model.RingLink, model.Exposure,
     model.ExplainedGroup, model.GroupReason)
+
+#: the JSON Schema of one field (or of what a list or object field holds): a scalar ``type``
+#: (or several), ``items`` of an array, ``additionalProperties`` of an object, a ``$ref`` to a
+#: record, or ``anyOf`` such; its ``description`` is the field's ``#:`` comment
+FieldSchema = TypedDict("FieldSchema", {
+    "type": "str | list[str]", "items": "FieldSchema", "additionalProperties": "FieldSchema",
+    "$ref": str, "anyOf": "list[FieldSchema]", "required": list[str], "description": str,
+}, total=False)
+
+
+class RecordSchema(TypedDict):
+    """The JSON Schema of one record: an object with exactly its fields."""
+
+    type: str
+    description: str
+    properties: dict[str, FieldSchema]
+    required: list[str]
+    additionalProperties: bool
+
+
+#: the JSON Schema document of a stored scan (``docs/schema/results.v1.json``)
+ResultsSchema = TypedDict("ResultsSchema", {
+    "$schema": str, "$id": str, "title": str, "description": str, "version": int, "$ref": str,
+    "$defs": dict[str, RecordSchema]})
 
 SCHEMA_FILE = Path("docs/schema") / f"results.v{SCHEMA_VERSION}.json"
 DOC_FILE = Path("docs/results-schema.md")
@@ -112,7 +136,7 @@ def _summary(cls: type) -> str:
     return text.replace("``", "`")  # reStructuredText literals as Markdown code
 
 
-def _type(hint: object) -> dict[str, Any]:
+def _type(hint: object) -> FieldSchema:
     """The JSON Schema of one field type (what ``to_dict`` writes for it)."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if hint in _SCALARS:
@@ -120,7 +144,8 @@ def _type(hint: object) -> dict[str, Any]:
     if origin in (types.UnionType, typing.Union):
         parts = [_type(a) for a in args]
         if all(set(p) == {"type"} for p in parts):
-            return {"type": [p["type"] for p in parts]}
+            return {"type": [t for p in parts
+                             for t in ([p["type"]] if isinstance(p["type"], str) else p["type"])]}
         return {"anyOf": parts}
     if origin is tuple and args[1:] == (Ellipsis,):
         return {"type": "array", "items": _type(args[0])}
@@ -134,7 +159,7 @@ def _type(hint: object) -> dict[str, Any]:
     raise TypeError(f"no JSON Schema for {hint!r}: add it to results_schema._type")
 
 
-def _definition(cls: type[Record]) -> dict[str, Any]:
+def _definition(cls: type[Record]) -> RecordSchema:
     hints = typing.get_type_hints(cls)
     docs = field_docs(cls)
     names = [f.name for f in fields(cls)]
@@ -143,7 +168,7 @@ def _definition(cls: type[Record]) -> dict[str, Any]:
             "required": names, "additionalProperties": False}
 
 
-def json_schema() -> dict[str, Any]:
+def json_schema() -> ResultsSchema:
     """The JSON Schema (2020-12) of a stored scan, one definition per record."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -157,7 +182,7 @@ def json_schema() -> dict[str, Any]:
     }
 
 
-def _shown(spec: dict[str, Any]) -> str:
+def _shown(spec: FieldSchema) -> str:
     """A field type as the Markdown table shows it."""
     if "$ref" in spec:
         name = spec["$ref"].rsplit("/", 1)[1]

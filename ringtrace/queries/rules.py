@@ -11,11 +11,11 @@ import json
 import tomllib
 from collections.abc import Mapping
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ringtrace.errors import RuleError
 from ringtrace.queries.settings import (
@@ -25,10 +25,19 @@ from ringtrace.queries.settings import (
     RingsSettings,
     ScoringSettings,
     caps_of,
+    checked_value,
     settings_of,
     to_table,
+    type_hints,
 )
 from ringtrace.resolve.settings import ResolveSettings
+
+if TYPE_CHECKING:  # the rule catalogue imports this module
+    from ringtrace.queries.redflags.params import RuleParams
+
+#: a table of a rules file as ``tomllib`` reads it (or an override of one): key -> number,
+#: string, list or nested table
+Table = Mapping[str, object]
 
 #: the largest weight a rule may have either way: a likelihood ratio of e^10 (about 22,000)
 MAX_WEIGHT = 10.0
@@ -52,12 +61,18 @@ class SparkSettings:
 
 @dataclass(frozen=True)
 class RuleConfig:
-    """The typed tables of a rules file (:mod:`ringtrace.queries.settings`) plus one
-    parameter table per rule id (typed by each rule's parameter class,
-    :mod:`ringtrace.queries.redflags.params`)."""
+    """The typed tables of a rules file (:mod:`ringtrace.queries.settings`) plus each rule's
+    parameters, typed by the rule's parameter class (:mod:`ringtrace.queries.redflags.params`).
+
+    Values are kept as the file wrote them (``weight = 1`` stays an int), so :meth:`to_dict`,
+    the :attr:`fingerprint` and ``ringtrace rules show`` give the file back value for value; a
+    rule reads its parameters through :meth:`RuleParams.of
+    <ringtrace.queries.redflags.params.RuleParams.of>`, which converts (an int given for a
+    float becomes a float)."""
 
     scoring: ScoringSettings
-    rules: dict[str, dict[str, Any]]
+    #: rule id -> its parameters (an instance of the rule's parameter class), in file order
+    rules: Mapping[str, RuleParams]
     exposure: ExposureSettings
     source: str
     caps: CapsSettings
@@ -68,15 +83,26 @@ class RuleConfig:
     #: entity resolution's settings (the ``[resolve]`` table); none in a configuration stored
     #: by a scan from before it
     resolve: ResolveSettings | None = None
+    #: settings (``section.key``, ``rules.ID.key``) that a configuration stored by an older
+    #: scan lacked and that read the shipped default (:meth:`from_dict`); empty for a file.
+    #: Not a value in force: left out of :meth:`to_dict`, the fingerprint and equality.
+    filled: tuple[str, ...] = field(default=(), compare=False)
 
-    def params(self, rule_id: str) -> dict[str, Any]:
+    def rule(self, rule_id: str) -> RuleParams:
+        """The parameters of ``rule_id``, as the file wrote them."""
         try:
             return self.rules[rule_id]
         except KeyError:
             raise RuleError(f"no parameters for rule {rule_id!r} in {self.source}") from None
 
+    def params(self, rule_id: str) -> Table:
+        """The table of ``rule_id`` as the file wrote it (lists for tuples): what
+        :meth:`RuleParams.from_table <ringtrace.queries.redflags.params.RuleParams.from_table>`
+        reads."""
+        return to_table(self.rule(rule_id))
+
     def weight(self, rule_id: str) -> float:
-        return float(self.params(rule_id)["weight"])
+        return float(self.rule(rule_id).weight)
 
     @property
     def fingerprint(self) -> str:
@@ -87,7 +113,8 @@ class RuleConfig:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"scoring": to_table(self.scoring), "rules": self.rules,
+        return {"scoring": to_table(self.scoring),
+                "rules": {r: to_table(p) for r, p in self.rules.items()},
                 "exposure": to_table(self.exposure), "caps": self.caps.to_dict(),
                 "rings": to_table(self.rings), "groups": to_table(self.groups),
                 **({"resolve": self.resolve.to_dict()} if self.resolve else {}),
@@ -98,32 +125,72 @@ class RuleConfig:
     def from_dict(cls, stored: Mapping[str, Any]) -> RuleConfig:
         """The rule configuration a scan stored in its meta (``source`` names the file it
         came from). Read through the same typed tables, but a record, not a file to refuse: a
-        key that an older scan did not have reads the shipped default, one it had that is gone
-        is dropped, and its caps and rule tables are taken as they were (missing: empty)."""
+        setting that an older scan did not have (a key, or a whole rule), or stored in a form
+        this version does not read (a number where a list is now), reads the shipped default
+        and is named in :attr:`filled`; one it had that is gone is dropped, and its caps are
+        taken as they were (missing: empty). :func:`filled_note` words the fill for the
+        reader."""
+        from ringtrace.queries.redflags import RULES_BY_ID  # the catalogue imports this module
+
         source = str(stored.get("source", "stored scan"))
         shipped = default_rules().to_dict()
+        filled: list[str] = []
 
-        def table(name: str) -> dict[str, Any]:
-            kept = stored.get(name) or {}
-            return {**shipped[name], **{k: v for k, v in kept.items() if k in shipped[name]}}
+        def merged(kind: type, path: str, kept: Mapping[str, Any], default: Mapping[str, Any]
+                   ) -> dict[str, Any]:
+            hints = type_hints(kind)
+            out = {}
+            for key, value in default.items():
+                try:
+                    checked_value(hints[key], kept[key], path, convert=False)
+                    out[key] = kept[key]
+                except (KeyError, RuleError):
+                    filled.append(f"{path}.{key}")
+                    out[key] = value
+            return out
 
+        def table(kind: type, name: str) -> dict[str, Any]:
+            return merged(kind, name, stored.get(name) or {}, shipped[name])
+
+        kept_rules = stored.get("rules") or {}
+        rules = {r: merged(RULES_BY_ID[r].params, f"rules.{r}", kept_rules.get(r) or {}, t)
+                 if r in kept_rules else t for r, t in shipped["rules"].items()}
+        filled.extend(f"rules.{r}" for r in shipped["rules"] if r not in kept_rules)
         return cls(
-            scoring=settings_of(ScoringSettings, table("scoring"), source, "scoring"),
-            rules=stored["rules"],
-            exposure=settings_of(ExposureSettings, table("exposure"), source, "exposure"),
+            scoring=settings_of(ScoringSettings, table(ScoringSettings, "scoring"), source,
+                                "scoring"),
+            rules=_rule_params(rules, source, checked=True),
+            exposure=settings_of(ExposureSettings, table(ExposureSettings, "exposure"), source,
+                                 "exposure"),
             source=source, caps=caps_of(stored.get("caps", {}), source),
-            rings=settings_of(RingsSettings, table("rings"), source, "rings"),
-            groups=settings_of(GroupsSettings, table("groups"), source, "groups"),
+            rings=settings_of(RingsSettings, table(RingsSettings, "rings"), source, "rings"),
+            groups=settings_of(GroupsSettings, table(GroupsSettings, "groups"), source,
+                               "groups"),
             spark=SparkSettings(**stored["spark"]) if "spark" in stored else None,
             resolve=(ResolveSettings.from_table(stored["resolve"], "stored scan")
-                     if "resolve" in stored else None))
+                     if "resolve" in stored else None),
+            filled=tuple(sorted(filled)))
 
-    def with_overrides(self, overrides: dict[str, Any], source: str = "overrides"
-                       ) -> RuleConfig:
+    def with_overrides(self, overrides: Table, source: str = "overrides") -> RuleConfig:
         """This configuration with ``overrides`` applied (same checks as a rules file)."""
         data = deepcopy({k: v for k, v in self.to_dict().items() if k != "source"})
         _merge(data, overrides, "", source)
         return _checked(data, f"{self.source} + {source}")
+
+
+def filled_note(config: RuleConfig) -> str | None:
+    """What a configuration read back from an older scan lacked, in a sentence that says how to
+    get a scan made with every current setting; none when nothing was filled.
+
+    >>> filled_note(default_rules()) is None
+    True
+    """
+    if not config.filled:
+        return None
+    return (f"the stored scan predates {len(config.filled)} setting(s) of the rules file, or "
+            f"stored them in a form this version does not read ({', '.join(config.filled)}); "
+            "they read the shipped defaults. Run `ringtrace scan` again to record a scan made "
+            "with every current setting")
 
 
 def _defaults() -> dict[str, Any]:
@@ -131,14 +198,14 @@ def _defaults() -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-def _merge(base: dict[str, Any], override: dict[str, Any], path: str, source: str) -> None:
+def _merge(base: dict[str, Any], override: Table, path: str, source: str) -> None:
     for key, value in override.items():
         where = f"{path}.{key}" if path else key
         if key not in base:
             raise RuleError(f"{source}: unknown key {where!r}; see the shipped defaults "
                             "(ringtrace/queries/rules.toml) for the valid names")
         if isinstance(base[key], dict):
-            if not isinstance(value, dict):
+            if not isinstance(value, Mapping):
                 raise RuleError(f"{source}: {where} must be a table")
             _merge(base[key], value, where, source)
         else:
@@ -147,7 +214,7 @@ def _merge(base: dict[str, Any], override: dict[str, Any], path: str, source: st
             base[key] = value
 
 
-def load_rules(path: Path | None = None, overrides: dict[str, Any] | None = None) -> RuleConfig:
+def load_rules(path: Path | None = None, overrides: Table | None = None) -> RuleConfig:
     """Defaults, then the TOML file at ``path``, then an in-memory ``overrides`` mapping."""
     data = _defaults()
     source = "defaults"
@@ -184,7 +251,7 @@ def _checked(data: dict[str, Any], source: str) -> RuleConfig:
                             f"between -{MAX_WEIGHT} and {MAX_WEIGHT}, got {w!r}")
     config = RuleConfig(
         scoring=settings_of(ScoringSettings, data.get("scoring"), source, "scoring"),
-        rules=rules,
+        rules=_rule_params(rules, source),
         exposure=settings_of(ExposureSettings, data.get("exposure"), source, "exposure"),
         source=source, caps=caps_of(data.get("caps"), source),
         rings=settings_of(RingsSettings, data.get("rings"), source, "rings"),
@@ -213,19 +280,28 @@ def _checked(data: dict[str, Any], source: str) -> RuleConfig:
         unknown = [r for r in named if r not in rules]
         if unknown:
             raise RuleError(f"{source}: {table}.{key} names unknown rules {', '.join(unknown)}")
-    _check_rule_params(config)
     return config
 
 
-def _check_rule_params(config: RuleConfig) -> None:
-    """Build every rule's typed parameters once, so that a wrong value in a rule's table
-    (a missing key, a 2.5 for a count) is refused, naming file and key, when the rules file is
-    loaded: before ingest or scan reads the store, not when the scan reaches the rule."""
+def _rule_params(tables: Mapping[str, Mapping[str, Any]], source: str, *,
+                 checked: bool = False) -> dict[str, RuleParams]:
+    """Each rule's table as its parameter class, kept as written. Unless already ``checked``
+    (a stored scan's, read key by key), checked as the rule itself reads it when the rules file
+    is loaded: a missing key, a 2.5 for a count is refused naming file and key, before ingest
+    or scan reads the store, not when the scan reaches the rule."""
     from ringtrace.queries.redflags import RULES_BY_ID  # the catalogue imports this module
 
-    for rule_id in config.rules:
-        if rule_id in RULES_BY_ID:
-            RULES_BY_ID[rule_id].params_of(config)
+    unknown = [r for r in tables if r not in RULES_BY_ID]
+    if unknown:
+        raise RuleError(f"{source}: {', '.join(unknown)} is no rule of the catalogue "
+                        "(ringtrace rules show lists them)")
+    out: dict[str, RuleParams] = {}
+    for rule_id, table in tables.items():
+        kind = RULES_BY_ID[rule_id].params
+        if not checked:
+            kind.from_table(table, source, rule_id)  # the checks and messages a rule's reading has
+        out[rule_id] = settings_of(kind, table, source, f"rules.{rule_id}")
+    return out
 
 
 def _spark(table: dict[str, Any] | None, source: str) -> SparkSettings | None:

@@ -24,6 +24,7 @@ import types
 import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import MISSING, dataclass, fields
+from functools import cache
 from typing import Any, TypeVar
 
 from ringtrace.errors import RuleError
@@ -206,7 +207,7 @@ def settings_of(cls: type[S], table: object, source: str, section: str) -> S:
     field present, no other key, each value of its field's type (kept as written)."""
     if not isinstance(table, Mapping):
         raise RuleError(f"{source}: {section} must be a table")
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)  # type: ignore[arg-type]  # a class is hashable
     names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
     unknown = sorted(set(table) - set(names))
     if unknown:
@@ -221,6 +222,13 @@ def settings_of(cls: type[S], table: object, source: str, section: str) -> S:
             continue
         values[f.name] = checked_value(hints[f.name], table[f.name], where, convert=False)
     return cls(**values)
+
+
+@cache
+def type_hints(cls: type) -> dict[str, object]:
+    """The field types of a settings or parameter class, read once (a stored scan's
+    configuration is read through them each time a command or page loads the scan)."""
+    return typing.get_type_hints(cls)
 
 
 def to_table(settings: object) -> dict[str, object]:

@@ -18,13 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from ringtrace.errors import NotFound, RingtraceError
 from ringtrace.graph import identity as ident
-from ringtrace.graph.audit import audit_entry, os_user, utc_now
+from ringtrace.graph.audit import AuditEntry, audit_entry, os_user, utc_now
 from ringtrace.graph.elements import Node
-from ringtrace.graph.store.base import GraphStore
+from ringtrace.graph.store.base import GraphStore, JudgementRow
 from ringtrace.resolve import names
 from ringtrace.resolve.model import Judgement, Resolution, Verdict
 
@@ -125,7 +124,7 @@ def record(store: GraphStore, verdict: Verdict | str, a: str, b: str | None = No
         if verdict is Verdict.NOT_SAME and first == second:
             raise RingtraceError(f"{a!r} and {b!r} are one node ({first}): it cannot be judged "
                                  "not the same as itself")
-    row: dict[str, Any] = {"verdict": verdict.value, "a": first, "b": second,
+    row: JudgementRow = {"verdict": verdict.value, "a": first, "b": second,
                            "time": utc_now(), "user": user or os_user(), "note": note,
                            "members": list(members)}
     with store.writing("resolve"):
@@ -138,7 +137,7 @@ def _kind(store: GraphStore, node_id: str) -> str:
     return node.kind if node else "?"
 
 
-def audit_line(judgement: Judgement) -> dict[str, Any]:
+def audit_line(judgement: Judgement) -> AuditEntry:
     """The audit-log line of a judgement (``ringtrace resolve same`` and its ids)."""
     verb = judgement.verdict.value.replace("_", "-")
     entry = audit_entry(f"ringtrace resolve {verb}",

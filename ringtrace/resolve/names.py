@@ -442,11 +442,6 @@ def codes(printed: str | None, registration: str | None = None
     return _uscc(stripped), reg, _fragment(cleaned)
 
 
-#: a run of X that masks a code (``XXXXXXXXXXXXXX4891``): X is a USCC character, so a code
-#: masked with X would otherwise pass as a code, and every all-X code would be one enterprise
-_X_MASK = re.compile(r"X{4,}")
-
-
 def _uscc(stripped: str) -> str | None:
     """
     >>> _uscc("91410500MA40XXXXXX") is None, _uscc("XXXXXXXXXXXXXX4891") is None
@@ -455,7 +450,7 @@ def _uscc(stripped: str) -> str | None:
     '91520000214434146R'
     """
     text = stripped.upper()
-    if len(text) != 18 or not _USCC_CHARS.issuperset(text) or _X_MASK.search(text):
+    if len(text) != 18 or not _USCC_CHARS.issuperset(text) or ident.MASKED_CODE.search(text):
         return None
     return text
 
@@ -470,7 +465,7 @@ def _fragment(cleaned: str) -> str | None:
     ('914105', '91410500MA40', None)
     """
     text = cleaned.upper()
-    if "*" not in text and "×" not in text and not _X_MASK.search(text):
+    if not ident.MASKED_CODE.search(text):
         return None
-    head = re.split(r"[*×]|X{4,}", text, maxsplit=1)[0]
+    head = ident.MASKED_CODE.split(text, maxsplit=1)[0]
     return head if len(head) >= 6 else None

@@ -36,7 +36,7 @@ from markupsafe import Markup
 from ringtrace import __version__
 from ringtrace.errors import RingtraceError
 from ringtrace.export.csv import write_csv
-from ringtrace.graph.audit import entry_line, provenance, utc_now
+from ringtrace.graph.audit import AuditEntry, entry_line, provenance, utc_now
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.progress import SILENT, Progress
 from ringtrace.queries.ringviews import ring_graph
@@ -80,7 +80,7 @@ class PackFiles:
     signed_by: str | None = None
     #: the audit line of the command that wrote the pack, as the pack carries it (naming the
     #: ring by its id and rank: a rank alone points at another ring after the next scan)
-    command: dict[str, Any] | None = None
+    command: AuditEntry | None = None
 
 
 _README = """Evidence pack {ring_id} / 证据包 {ring_id}
@@ -226,7 +226,7 @@ def _sections(data: Mapping[str, Any], w: _Words, graph_markup: Markup) -> list[
     ]
 
 
-def _appendix(data: Mapping[str, Any], w: _Words, audit: list[dict[str, Any]],
+def _appendix(data: Mapping[str, Any], w: _Words, audit: list[AuditEntry],
               files: Iterable[str]) -> list[Section]:
     s, c, notes = w.t["sections"], w.column, w.t["notes"]
     audit_rows = [{"time": e.get("time"), "user": e.get("user"), "command": e.get("command"),
@@ -303,7 +303,7 @@ _PRINT_CSS = """
 
 
 def pack_html(data: Mapping[str, Any], graph_markup: Markup, *, lang: str = "zh",
-              audit: list[dict[str, Any]] | None = None, files: Iterable[str] = (),
+              audit: list[AuditEntry] | None = None, files: Iterable[str] = (),
               created_at: str = "") -> str:
     """The pack's ``index.html`` from :func:`~ringtrace.viz.pack_data.pack_data` output."""
     w = _Words(lang)
@@ -386,8 +386,8 @@ def _print_pdf(html: Path, pdf: Path) -> None:
 
 
 def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "zh",
-               unmask: bool = False, audit_log: Iterable[Mapping[str, Any]] = (),
-               command: Mapping[str, Any] | None = None, seed: int = 7, pdf: bool = False,
+               unmask: bool = False, audit_log: Iterable[AuditEntry] = (),
+               command: AuditEntry | None = None, seed: int = 7, pdf: bool = False,
                zip_path: Path | None = None, sign_key: Path | None = None,
                progress: Progress = SILENT) -> PackFiles:
     """Write the evidence pack of ``ring_id`` (id or rank) into ``out_dir``.
@@ -407,7 +407,7 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
     intermediaries = data.pop("intermediary_ids")
     _prepare(out_dir)
     created_at = utc_now()
-    lines = provenance([dict(e) for e in audit_log], str(data["scan"]["snapshot"]))
+    lines = provenance(list(audit_log), str(data["scan"]["snapshot"]))
     line = _naming_the_ring(command, data) if command else None
     lines += [line] if line else []
     (out_dir / "audit.jsonl").write_text("".join(entry_line(e) for e in lines), "utf-8")
@@ -456,7 +456,7 @@ def write_pack(store: GraphStore, ring_id: str, out_dir: Path, *, lang: str = "z
     return result
 
 
-def _naming_the_ring(command: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, Any]:
+def _naming_the_ring(command: AuditEntry, data: Mapping[str, Any]) -> AuditEntry:
     """The command's audit line with the ring's id and rank in its result (the command line
     may have named the ring by rank, which the next scan gives to another ring)."""
     result = {**command.get("result", {}), "ring_id": data["ring_id"], "rank": data["rank"]}

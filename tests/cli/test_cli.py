@@ -57,9 +57,10 @@ def test_scan_json_names_the_results_schema_version(runner: CliRunner, province:
     data = json.loads(result.output)
     schema = json.loads((ROOT / "docs" / "schema" / f"results.v{SCHEMA_VERSION}.json").read_text())
     assert data["schema_version"] == SCHEMA_VERSION == schema["version"]
-    assert "rules" not in data
     with SQLiteStore.open(workspace, create=False) as store:
         meta = ScanResults.load(store).meta
+    # the rules file and values it ran with, not the values themselves (`rules show` has them)
+    assert data["rules"] == f"defaults (values {meta.rules.fingerprint})"
     assert (data["cases_scanned"], data["rings"], data["leads"], data["snapshot"]) == (
         meta.cases_scanned, meta.rings, meta.leads, meta.snapshot)
 

@@ -14,6 +14,7 @@ from ringtrace.errors import StoreError
 from ringtrace.graph import audit
 from ringtrace.graph.audit import (
     AUDIT_FILE,
+    AuditEntry,
     append_audit,
     audit_entry,
     provenance,
@@ -59,8 +60,8 @@ def test_a_damaged_log_is_reported_with_its_line(tmp_path: Path) -> None:
         read_audit(tmp_path)
 
 
-def _entry(command: str, snapshot: str, status: str = "ok") -> dict:
-    return {"command": command, "status": status, "result": {"snapshot": snapshot}}
+def _entry(command: str, snapshot: str, status: str = "ok") -> AuditEntry:
+    return audit_entry(command, {}, {"snapshot": snapshot}, status=status)
 
 
 def test_provenance_is_the_ingests_before_the_scan_of_the_snapshot() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ringtrace.graph.identity import normalize_company, normalize_firm
+from ringtrace.graph.identity import MASKED_CODE, normalize_company, normalize_firm
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -42,3 +42,26 @@ def test_firm_variants_link(a: str, b: str) -> None:
 def test_firm_branches_stay_apart() -> None:
     assert normalize_firm("北京盈科（安阳）律师事务所") != normalize_firm("北京盈科律师事务所")
     assert normalize_firm("上海市律师事务所") != normalize_firm("上海律师")
+
+
+@pytest.mark.parametrize(("code", "masked"), [
+    ("91340824********3N", True), ("9134082４＊＊＊＊3N", True), ("914105××××××", True),
+    ("XXXXXXXXXXXXXX4891", True), ("91410500MA40xxxxxx", True),
+    ("91410502MAXXX4B2K7", False), ("41050619680415001X", False), ("91520000214434146R", False),
+])
+def test_a_masked_code_is_stars_crosses_or_a_run_of_four_x(code: str, masked: bool) -> None:
+    """One pattern for the loaders (a printed USCC is not checked when masked) and resolution
+    (a masked code is no key, its visible head a fragment)."""
+    assert bool(MASKED_CODE.search(code)) is masked
+
+
+def test_the_loaders_and_resolution_read_masks_with_the_one_pattern() -> None:
+    from ringtrace.loaders.judgments import parties
+    from ringtrace.resolve.names import code_fragment, uscc_key
+
+    assert vars(parties)["MASKED_CODE"] is MASKED_CODE
+    assert [code_fragment(c) for c in ("914105××××××", "914105******", "91410500MA40XXXXXX",
+                                       "XXXXXXXXXXXXXX4891", "91520000214434146R")] == [
+        "914105", "914105", "91410500MA40", None, None]
+    assert [uscc_key(c) for c in ("XXXXXXXXXXXXXX4891", "91410500MA40xxxxxx",
+                                  "91520000214434146R")] == [None, None, "91520000214434146R"]

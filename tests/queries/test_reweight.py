@@ -10,12 +10,18 @@ from ringtrace.queries import reweight as reweight_module
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.reweight import (
     RING_WEIGHT,
+    STRENGTHS,
     Example,
     matched_threshold,
     rescore,
     reweight,
+    reweight_strengths,
+    stored_strengths,
     stored_weights,
+    strength_examples,
+    strength_terms,
 )
+from ringtrace.queries.rings import RingParams, strength
 from tests.scanned_province import ScannedProvince
 
 
@@ -23,7 +29,7 @@ def test_rescoring_with_the_scans_weights_reproduces_the_stored_scores(
         scanned_province: ScannedProvince) -> None:
     with SQLiteStore.open(scanned_province.workspace, create=False) as store:
         scan = ScanResults.load(store)  # read on demand: used while the store is open
-        weights = {r: float(p["weight"]) for r, p in scan.meta.rules.rules.items()}
+        weights = {r: float(p.weight) for r, p in scan.meta.rules.rules.items()}
         stored = {c: row.final_score for c, row in scan.all_cases().items()}
         assert rescore(scan, weights) == stored
         rule_only = rescore(scan, weights, rings=False)
@@ -86,6 +92,49 @@ def test_rescoring_scales_what_the_ring_adds_by_the_new_ring_weight(
         off = rescore(scan, {**weights, RING_WEIGHT: 0.0})
         rule_only = rescore(scan, weights, rings=False)
     assert off == rule_only and off != same
+
+
+def test_strength_terms_add_up_to_each_rings_strength(scanned_province: ScannedProvince
+                                                      ) -> None:
+    """The re-estimate reads a ring's strength as a sum of the [rings] values times what the
+    ring shows: that sum is the strength ring assembly computed, for every uncapped ring."""
+    with SQLiteStore.open(scanned_province.workspace, create=False) as store:
+        scan = ScanResults.load(store)
+        params = RingParams.of(scan.meta.rules)
+        read = 0
+        for ring in scan.rings:
+            terms = strength_terms(ring, params)
+            if terms is None:
+                assert ring.strength in (0.0, 1.0) or ring.strength == strength(
+                    ring.structure, params)
+                continue
+            read += 1
+            summed = sum(getattr(params, k.removeprefix("rings.")) * v for k, v in terms.items())
+            assert abs(summed - ring.strength) < 1e-6
+        weights = {**stored_weights(scan), **stored_strengths(scan)}
+        same = rescore(scan, weights)
+        assert same == {c: row.final_score for c, row in scan.all_cases().items()}
+    assert read > 0
+
+
+def test_verdicts_on_a_rings_cases_move_the_strength_values_it_depends_on(
+        scanned_province: ScannedProvince) -> None:
+    """Cases of coordinated rings that all held up raise what coordination is worth; the same
+    cases all found genuine lower it. Values no verified case depends on stay."""
+    with SQLiteStore.open(scanned_province.workspace, create=False) as store:
+        scan = ScanResults.load(store)
+        weights = stored_weights(scan)
+        in_rings = sorted(c for c, row in scan.all_cases().items() if row.ring_id)
+        assert any(ex.rules for ex in strength_examples(scan, dict.fromkeys(in_rings, True),
+                                                         weights))
+        before = stored_strengths(scan)
+        held = reweight_strengths(scan, dict.fromkeys(in_rings, True), weights)
+        failed = reweight_strengths(scan, dict.fromkeys(in_rings, False), weights)
+        nothing = reweight_strengths(scan, {}, weights)
+    key = "rings.strength_coordination"
+    assert failed[key] < before[key] < held[key] <= 1.0
+    assert nothing == before and set(held) == set(STRENGTHS)
+    assert all(0.0 <= v <= 1.0 for v in [*held.values(), *failed.values()])
 
 
 def test_matched_threshold_keeps_the_number_of_cases_that_pass() -> None:

@@ -30,6 +30,21 @@ def test_override_file_changes_one_threshold(tmp_path: Path) -> None:
     assert config.params("BATCH_SAME_DAY")["weight"] == load_rules().weight("BATCH_SAME_DAY")
 
 
+def test_each_rules_parameters_are_its_parameter_class_kept_as_written() -> None:
+    """RuleConfig holds typed parameters, not tables: each rule's own class, with the values
+    the file wrote (so the table, the fingerprint and `rules show` give the file back), while
+    the rule itself reads them converted (an int given for a float becomes a float)."""
+    config = load_rules()
+    for rule in CATALOGUE:
+        assert type(config.rule(rule.id)) is rule.params
+    written = config.rule("CLAIM_MONEY")
+    assert config.params("CLAIM_MONEY")["min_total_yuan"] == 10000
+    assert isinstance(config.params("CLAIM_MONEY")["min_total_yuan"], int)
+    read = CATALOGUE[[r.id for r in CATALOGUE].index("CLAIM_MONEY")].params_of(config)
+    assert read == written and isinstance(vars(read)["min_total_yuan"], float)
+    assert config.to_dict()["rules"]["TL_NEAR_RETIREMENT"]["female_ages"] == [45, 56]
+
+
 def test_unknown_key_is_an_error_naming_it(tmp_path: Path) -> None:
     path = tmp_path / "rules.toml"
     path.write_text("[rules.BATCH_SAME_DAY]\nmin_case = 5\n", "utf-8")

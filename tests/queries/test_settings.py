@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ringtrace.errors import RuleError
-from ringtrace.queries.rules import RuleConfig, _checked, load_rules
+from ringtrace.queries.rules import RuleConfig, _checked, filled_note, load_rules
 from ringtrace.queries.settings import (
     Cap,
     ExposureSettings,
@@ -99,3 +99,27 @@ def test_a_stored_configuration_from_an_older_scan_reads_defaults_for_new_keys()
     assert config.rings.tie_days == load_rules().rings.tie_days
     assert config.rings.ring_weight == 1.0
     assert RuleConfig.from_dict(stored) == load_rules(overrides={"rings": {"ring_weight": 1.0}})
+
+
+def test_a_stored_configuration_says_which_settings_it_lacked() -> None:
+    """What an older scan's stored configuration lacked is not filled silently: the config
+    names it (``filled``) and :func:`filled_note` says so and how to get a current scan; a rule
+    table's missing key or a whole rule the scan predates is named the same, a retired rule is
+    dropped, and the typed parameters are the shipped ones."""
+    stored = load_rules().to_dict()
+    rules = {r: t for r, t in stored["rules"].items() if r != "GROUP_BACKED"}
+    rules["CLAIM_MONEY"] = {"weight": -1.0}
+    rules["RETIRED_RULE"] = {"weight": 1.0}
+    rules["TL_NEAR_RETIREMENT"] = {**rules["TL_NEAR_RETIREMENT"], "female_ages": 50}
+    older = {**stored, "rings": {k: v for k, v in stored["rings"].items() if k != "tie_days"},
+             "rules": rules}
+    config = RuleConfig.from_dict(older)
+    assert config.filled == ("rings.tie_days", "rules.CLAIM_MONEY.min_total_yuan",
+                             "rules.GROUP_BACKED", "rules.TL_NEAR_RETIREMENT.female_ages")
+    assert config.weight("CLAIM_MONEY") == -1.0 and "RETIRED_RULE" not in config.rules
+    assert config.rule("GROUP_BACKED") == load_rules().rule("GROUP_BACKED")
+    note = filled_note(config)
+    assert note is not None and "4 setting(s)" in note and "rings.tie_days" in note
+    assert "ringtrace scan" in note
+    current = RuleConfig.from_dict(stored)
+    assert current.filled == () and filled_note(current) is None

@@ -15,17 +15,37 @@ from __future__ import annotations
 import hashlib
 import secrets
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from typing import Any, Self
+from typing import Any, NotRequired, Self, TypedDict
 
 import networkx as nx
 
 from ringtrace.errors import RecordProblem, SnapshotChanged, StoreError
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
 from ringtrace.graph.identity import is_masked_case_number
+from ringtrace.graph.store.codec import JsonObject
 from ringtrace.graph.store.rows import BatchRows, decoded
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
+
+
+class JudgementRow(TypedDict):
+    """An analyst's entity judgement as a store keeps it (:class:`ringtrace.resolve.model.
+    Judgement` is the typed object read from it)."""
+
+    #: ``same``, ``not_same`` or ``split``
+    verdict: str
+    #: the node ids judged (``b`` empty for a split)
+    a: str
+    b: NotRequired[str]
+    #: when (UTC, ISO 8601) and who
+    time: str
+    user: str
+    note: NotRequired[str]
+    #: the node ids of the entity a split took apart, as it was then
+    members: NotRequired[list[str]]
+    #: its sequence number (1, 2, ...): given by the store, absent in a row being added
+    seq: NotRequired[int]
 
 
 class GraphStore(ABC):
@@ -287,11 +307,11 @@ class GraphStore(ABC):
             "_resolve_state", {"judgements": [], "resolution": None})
         return memory
 
-    def judgement_rows(self) -> list[dict[str, Any]]:
+    def judgement_rows(self) -> list[JudgementRow]:
         """Every stored entity judgement (JSON-ready rows with a ``seq``), oldest first."""
         return list(self._resolve_memory()["judgements"])
 
-    def add_judgement_row(self, row: dict[str, Any]) -> int:
+    def add_judgement_row(self, row: JudgementRow) -> int:
         """Store one entity judgement; returns its sequence number (1, 2, ...)."""
         rows = self._resolve_memory()["judgements"]
         seq = len(rows) + 1
@@ -302,14 +322,14 @@ class GraphStore(ABC):
     #: once it moves (:func:`ringtrace.resolve.ensure` keeps one)
     resolution_saves = 0
 
-    def save_resolution(self, fingerprint: str, data: dict[str, Any]) -> None:
+    def save_resolution(self, fingerprint: str, data: JsonObject) -> None:
         """Keep the resolution computed for ``fingerprint`` (replaces the previous one)."""
         self.resolution_saves += 1
         self._resolve_memory()["resolution"] = (fingerprint, data)
 
-    def load_resolution(self) -> tuple[str, dict[str, Any]] | None:
+    def load_resolution(self) -> tuple[str, JsonObject] | None:
         """The last kept resolution as (fingerprint, data), or None."""
-        kept: tuple[str, dict[str, Any]] | None = self._resolve_memory()["resolution"]
+        kept: tuple[str, JsonObject] | None = self._resolve_memory()["resolution"]
         return kept
 
     # -- views (shared) ------------------------------------------------------------------
@@ -367,7 +387,7 @@ class GraphStore(ABC):
         return g
 
 
-def one_company(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def one_company(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
     """May a former name (alias) fold the node with props ``a`` into the one with ``b``?
 
     Not when both are companies of the registry in their own right and a fact a rename keeps

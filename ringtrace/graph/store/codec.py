@@ -13,6 +13,12 @@ import orjson
 
 from ringtrace.graph.elements import dumps
 
+#: a JSON value as :func:`loads` gives it back
+JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
+#: a JSON object: what a store keeps on behalf of another layer and gives back as it was (a
+#: kept resolution), the shape being that layer's to know
+JsonObject = dict[str, JsonValue]
+
 
 def loads(text: str | bytes) -> Any:
     """Parse stored JSON with orjson (several times faster per row than the stdlib); values

@@ -24,14 +24,14 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from ringtrace.errors import RecordProblem, StoreError, WorkspaceBusy
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
 from ringtrace.graph.identity import lookup_ids, normalize_case_number
 from ringtrace.graph.store import scan_blocks
-from ringtrace.graph.store.base import GraphStore, one_company, snapshot_changed
-from ringtrace.graph.store.codec import dumps_utf8, loads
+from ringtrace.graph.store.base import GraphStore, JudgementRow, one_company, snapshot_changed
+from ringtrace.graph.store.codec import JsonObject, dumps_utf8, loads
 from ringtrace.graph.store.rows import BatchRows, NodeRow, encoded
 from ringtrace.graph.store.scan_blocks import BlockScanReader
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
@@ -638,17 +638,18 @@ class SQLiteStore(GraphStore):
     # ``resolve_judgements``: analysts' same / not-same / split judgements, append-only (a
     # re-ingest never touches them); ``resolve_state``: the last resolution (zlib JSON) and
     # the fingerprint of the store and judgements it was computed from.
-    def judgement_rows(self) -> list[dict[str, Any]]:
-        return [{**loads(row), "seq": seq} for seq, row in self.conn.execute(
-            "SELECT seq, row FROM resolve_judgements ORDER BY seq")]
+    def judgement_rows(self) -> list[JudgementRow]:
+        # a row is what add_judgement_row stored, with its sequence number
+        return [cast("JudgementRow", {**loads(row), "seq": seq}) for seq, row in
+                self.conn.execute("SELECT seq, row FROM resolve_judgements ORDER BY seq")]
 
-    def add_judgement_row(self, row: dict[str, Any]) -> int:
+    def add_judgement_row(self, row: JudgementRow) -> int:
         with self.conn:
             cur = self.conn.execute("INSERT INTO resolve_judgements (row) VALUES (?)",
                                     (dumps({k: v for k, v in row.items() if k != "seq"}),))
         return int(cur.lastrowid or 0)
 
-    def save_resolution(self, fingerprint: str, data: dict[str, Any]) -> None:
+    def save_resolution(self, fingerprint: str, data: JsonObject) -> None:
         self.resolution_saves += 1
         blob = zlib.compress(dumps_utf8(data), 1)
         with self.conn:
@@ -656,7 +657,7 @@ class SQLiteStore(GraphStore):
             self.conn.executemany("INSERT INTO resolve_state VALUES (?, ?)",
                                   [("fingerprint", fingerprint.encode()), ("resolution", blob)])
 
-    def load_resolution(self) -> tuple[str, dict[str, Any]] | None:
+    def load_resolution(self) -> tuple[str, JsonObject] | None:
         rows = dict(self.conn.execute("SELECT key, value FROM resolve_state"))
         if "fingerprint" not in rows or "resolution" not in rows:
             return None

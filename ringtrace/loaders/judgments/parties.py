@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ringtrace.graph.identity import halfwidth, uscc_valid
+from ringtrace.graph.identity import MASKED_CODE, halfwidth, uscc_valid
 from ringtrace.graph.records import Party
 from ringtrace.loaders.judgments.dates import iso
 from ringtrace.loaders.judgments.fields import (
@@ -22,7 +22,6 @@ from ringtrace.loaders.judgments.fields import (
 )
 from ringtrace.loaders.judgments.patterns import (
     ENTITY_SUFFIX,
-    MASKED_CODE,
     OCCUPATION,
     OCCUPATIONS,
     ORG_CODE,

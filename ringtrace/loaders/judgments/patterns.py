@@ -141,8 +141,6 @@ REGISTRATION_NUMBER = re.compile(r"(?:工商)?注册号(?:码)?\s*[:：]?\s*(?:�
 #: 组织机构代码10661739-1 (GB 11714, before the USCC: 8 characters and a check character)
 ORG_CODE = re.compile(r"组织机构代码(?:证)?(?:号)?\s*[:：]?\s*(?:为)?\s*"
                       r"(?P<code>[0-9A-Za-z０-９Ａ-Ｚ]{8}\s*[-－—]?\s*[0-9A-Za-z０-９Ａ-Ｚ])(?![0-9A-Za-z０-９])")
-#: a code masked by the publisher: 91340824********3N / XXXXXXXXXXXXXX4891
-MASKED_CODE = re.compile(r"[*＊]|[Xx]{4,}")
 OCCUPATION = re.compile(r"^(?:职业|职务|工作单位)\s*[:：]?\s*(?P<occupation>.+)$")
 OCCUPATIONS = frozenset({"工人", "农民", "无业", "无固定职业", "退休", "退休职工", "退休工人", "职工",
                          "个体", "个体户", "务工", "务农", "自由职业", "居民", "学生", "干部", "司机"})

@@ -27,8 +27,11 @@ from ringtrace.queries.reweight import (
     matched_threshold,
     rescore,
     reweight,
+    reweight_strengths,
+    stored_strengths,
     stored_weights,
 )
+from ringtrace.queries.rules import filled_note
 from ringtrace.queries.truth_json import TruthJson
 from ringtrace.queries.views import View
 from ringtrace.regions import gb2260
@@ -116,11 +119,21 @@ class FeedbackReport(View):
     weights_after: dict[str, float]
     ring_weight_before: float
     ring_weight_after: float
+    #: the ``[rings]`` strength values in the scan (``rings.strength_coordination`` ...)
+    strengths_before: dict[str, float]
+    #: the same, re-estimated with the rule weights and ring weight held
+    strengths_after: dict[str, float]
     #: ``lead_threshold`` and ``seed_threshold`` in the scan
     thresholds_before: dict[str, float]
     #: the same, matched to keep the numbers of leads and ring seeds under the new weights
     thresholds_after: dict[str, float]
     evaluation: ReportEvaluation
+    #: the rules file and values of the scan the weights were fitted on (``source (values
+    #: fingerprint)``)
+    scan_rules: str
+    #: what the scan's stored configuration lacked and read from the shipped defaults (an
+    #: older scan, :func:`~ringtrace.queries.rules.filled_note`); none for a current scan
+    rules_note: str | None
 
 
 def _province(region_code: str | None) -> str:
@@ -133,8 +146,10 @@ def _exculpatory() -> frozenset[str]:
 
 def _fit(scan: ScanResults, labels: Mapping[str, bool], prior_strength: float
          ) -> dict[str, float]:
-    return reweight(examples(scan, labels), stored_weights(scan), prior_strength,
-                    _exculpatory())
+    """Rule weights and ring weight, then the ring-strength values with those held."""
+    found = reweight(examples(scan, labels), stored_weights(scan), prior_strength,
+                     _exculpatory())
+    return {**found, **reweight_strengths(scan, labels, found, prior_strength)}
 
 
 def feedback_report(store: GraphStore, workspace: str | Path, *,
@@ -152,6 +167,7 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
     outcomes = read_outcomes(workspace)
     found = {c: v for c, v in verdicts(outcomes).items() if c in scan.all_cases()}
     before = stored_weights(scan)
+    strengths = stored_strengths(scan)
     held = {c: v.held for c, v in found.items()}
     after = _fit(scan, held, prior_strength)
     by_rule = {row.key: row for row in precision_table(
@@ -196,12 +212,14 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
             model="penalised logistic regression on the scan's log-odds scale",
             prior_strength=prior_strength,
             rings="each case stays in its ring; the ring weight is re-estimated with the rule "
-                  "weights (kept at or above 0)",
+                  "weights (kept at or above 0), then the ring-strength values with those held "
+                  "(kept in [0, 1])",
             exculpatory="re-estimated too, kept at or below 0",
             thresholds="matched to keep the numbers of leads and ring seeds"),
         weights_before={r: w for r, w in before.items() if r != RING_WEIGHT},
-        weights_after={r: w for r, w in after.items() if r != RING_WEIGHT},
+        weights_after={r: w for r, w in after.items() if r != RING_WEIGHT and r in before},
         ring_weight_before=before[RING_WEIGHT], ring_weight_after=after[RING_WEIGHT],
+        strengths_before=strengths, strengths_after={k: after[k] for k in strengths},
         thresholds_before={"lead_threshold": float(scoring.lead_threshold),
                            "seed_threshold": float(scoring.seed_threshold)},
         thresholds_after=thresholds,
@@ -212,6 +230,8 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
             precision_after=precision_at(rescored, labels, k),
             average_precision_before=average_precision(stored, labels),
             average_precision_after=average_precision(rescored, labels)),
+        scan_rules=f"{scan.meta.rules.source} (values {scan.meta.rules.fingerprint})",
+        rules_note=filled_note(scan.meta.rules),
     )
 
 
@@ -221,18 +241,22 @@ def weights_toml(report: FeedbackReport) -> str:
     lines = [
         "# Rule weights re-estimated from verified outcomes by `ringtrace feedback report`.",
         f"# Method: {method.model} (prior strength {method.prior_strength:g}, centred on",
-        "# the weights of the scan; each case stays in its ring, the ring weight is re-estimated;",
+        "# the weights of the scan; each case stays in its ring, the ring weight and then the",
+        "# ring-strength values are re-estimated;",
         "# thresholds matched so that as many cases become leads and ring seeds as before).",
         "# See docs/feedback.md.",
         f"# Verified leads: {report.verified} ({report.held} held up). "
         f"Held-out precision@{report.evaluation.k}: "
         f"{report.evaluation.precision_before} before, "
         f"{report.evaluation.precision_after} after.",
+        f"# Fitted on the scan made with {report.scan_rules}.",
         "# Use: ringtrace scan --rules THIS_FILE",
     ]
     lines += ["", "[scoring]"]
     lines += [f"{name} = {value:.4f}" for name, value in sorted(report.thresholds_after.items())]
     lines += ["", "[rings]", f"ring_weight = {report.ring_weight_after:.4f}"]
+    lines += [f"{key.removeprefix('rings.')} = {value:.4f}"
+              for key, value in report.strengths_after.items()]
     for rule, weight in sorted(report.weights_after.items()):
         lines += ["", f"[rules.{rule}]", f"weight = {weight:.4f}"]
     return "\n".join(lines) + "\n"

@@ -220,7 +220,7 @@ def test_the_data_generation_moves_with_the_data_and_nothing_else(tmp_path: Path
         store.save_scan({"meta": {"rings": 0}, "cases": {}})
         store.save_resolution("fp", {"entities": []})
         store.add_problems([RecordProblem("a.txt", 1, "x", "unreadable", "raw")])
-        store.add_judgement_row({"verdict": "same", "a": "x", "b": "y"})
+        store.add_judgement_row({"verdict": "same", "a": "x", "b": "y", "time": "t", "user": "u"})
         assert store.data_generation() == 3
         bad = case_batch(case_from_dict(sham_case(2, "刘秀英", "1967-02-02")))
         bad.edges[0].props = {"unserialisable": object()}

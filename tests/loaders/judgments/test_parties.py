@@ -58,6 +58,17 @@ def test_uscc_with_junk_suffix_and_a_failing_check_character() -> None:
         [("uscc", True)]
 
 
+def test_a_code_masked_by_the_publisher_is_kept_without_a_check_warning() -> None:
+    """A USCC printed masked (stars, or a run of X: graph.identity.MASKED_CODE) is no code to
+    check; one with fewer X is, and fails the check like any mistyped code."""
+    block = _block("被告:延安瑞达建业有限责任公司,统一社会信用代码:XXXXXXXXXXXXXX4891。"
+                   "被告:某某集团有限公司,统一社会信用代码:91340824********3N。"
+                   "被告:某某实业有限公司,统一社会信用代码:91410502MAXXX4B2K7。")
+    assert [p.party.uscc for p in block.parties] == [
+        "XXXXXXXXXXXXXX4891", "91340824********3N", "91410502MAXXX4B2K7"]
+    assert [field for _, field, _, _ in block.problems] == ["uscc"]
+
+
 def test_flat_text_without_colons() -> None:
     block = _block("上诉人(原审被告)磐安县某某塑料制品厂。负责人厉某菊。委托代理人(特别授权)马某辉。"
                    "被上诉人(原审原告)厉某芬。委托代理人(特别授权)戴某平。上诉人磐安县某某塑料制品厂因确认"

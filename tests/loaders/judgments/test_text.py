@@ -16,6 +16,7 @@ from ringtrace.loaders.judgments.text import (
     strip_provenance,
 )
 from ringtrace.loaders.judgments.tradsimp import is_traditional, to_simplified
+from ringtrace.queries.redflags.params import KeywordParams
 from ringtrace.queries.rules import load_rules
 
 
@@ -130,8 +131,10 @@ def test_evidence_vocabulary_survives_a_round_trip_through_traditional_script() 
     opencc = pytest.importorskip("opencc")
     s2t = opencc.OpenCC("s2t")
     rules = load_rules()
-    words = [w for rule in ("EVID_INDEPENDENT", "EVID_EMPLOYER_RECORDS", "SUPPORT_INSTITUTION")
-             for w in rules.params(rule)["keywords"]]
+    params = [rules.rule(r) for r in ("EVID_INDEPENDENT", "EVID_EMPLOYER_RECORDS",
+                                      "SUPPORT_INSTITUTION")]
+    assert all(isinstance(p, KeywordParams) for p in params)
+    words = [w for p in params if isinstance(p, KeywordParams) for w in p.keywords]
     assert "工资存折" in words
     assert [w for w in words if to_simplified(s2t.convert(w)) != w] == []
 

@@ -52,11 +52,14 @@ def test_weights_toml_is_a_rules_file_scan_accepts_and_is_stable(
         config = load_rules(path)
         report = feedback_report(store, workspace)
         scan = ScanResults.load(store)
-        rescored = rescore(scan, {**report.weights_after,
+        rescored = rescore(scan, {**report.weights_after, **report.strengths_after,
                                   RING_WEIGHT: report.ring_weight_after})
         leads_before = len(scan.leads)
     assert {r: config.weight(r) for r in config.rules} == report.weights_after
     assert config.rings.ring_weight == report.ring_weight_after >= 0
+    assert {k: getattr(config.rings, k.removeprefix("rings.")) for k in report.strengths_after
+            } == report.strengths_after
+    assert report.strengths_after != report.strengths_before  # the verdicts moved them
     assert config.scoring.lead_threshold == report.thresholds_after["lead_threshold"]
     leads_after = sum(s >= config.scoring.lead_threshold for s in rescored.values())
     assert leads_after >= leads_before

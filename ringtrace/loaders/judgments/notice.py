@@ -34,9 +34,9 @@ from ringtrace.loaders.judgments.parties import ParsedParty, looks_like_entity, 
 
 #: ``张三：`` on its own line, or run into the notice's first sentence (``张三：你（你们）与…``);
 #: an ID number in brackets after the name is not part of it (``赵某（身份证号：4105…）：``)
-_ADDRESSEE = re.compile(r"[ \t\u3000]*(?P<name>[^\s:：，,。；;（）()]{2,40})"
-                        r"(?:[ \t\u3000]*[（(][^（）()\n]{1,40}[）)])?[ \t\u3000]*[:：][ \t\u3000]*"
-                        r"(?:\n|(?=你))")
+_NAME_COLON = (r"[ \t\u3000]*(?P<name>[^\s:：，,。；;（）()]{2,40})"
+               r"(?:[ \t\u3000]*[（(][^（）()\n]{1,40}[）)])?[ \t\u3000]*[:：][ \t\u3000]*")
+_ADDRESSEE = re.compile(_NAME_COLON + r"(?:\n|(?=你))")
 #: ``你（单位）`` / ``你（你们）`` / ``你``, then when and how the application came
 #: (``于2021年3月1日向本委提出的``), then ``与``: the words before the other side's name
 _YOU_AND = (r"你(?:[（(][^（）()]{1,4}[）)]|单位)?(?:于[^，,。；;与和]{1,30}?(?:向(?:本|我)(?:委|会|院))?)?"
@@ -50,15 +50,21 @@ _OTHER_SIDE_ANY = re.compile(_YOU_AND +
                              r"(?P<other>[^，,。；;、]{2,40}(?:公司|厂|店|中心|学校|医院|合作社|事务所|商行|"
                              r"酒店|宾馆|超市|矿|场|站|部|社|队|院|所|局))"
                              r"(?=(?:之间)?的?[\u4e00-\u9fff]{0,10}?(?:争议|纠纷))")
+#: the addressee anywhere in the notice: a line that is a name and a colon, and the notice's
+#: ``你…`` sentence after it (a mirror page's field block - 案号, 当事人… - comes first)
+_ADDRESSED = re.compile(r"(?m)^" + _NAME_COLON + r"(?:\n[ \t\u3000]*)*(?=你)")
+#: how a notice closes: ``特此通知``, or the model notice's ``如不服本通知…``
+_NOTICE_CLOSE = re.compile(r"特此通知|不服本通知|本通知书之日")
 _REACH = 400
 _NOTICE_REACH = 3000
 
 
 def reads_as_refusal_notice(text: str, start: int) -> bool:
     """True for a notice refusing the case whose title was cut off: it refuses (``不予受理``,
-    ``不属于…受理范围``) and closes with ``特此通知``."""
+    ``不属于…受理范围``) and closes like a notice (``特此通知``, the model notice's ``如不服本通知,
+    可自收到本通知书之日起…``)."""
     stop = min(len(text), start + _NOTICE_REACH)
-    return text.find("特此通知", start, stop) >= 0 and (
+    return _NOTICE_CLOSE.search(text, start, stop) is not None and (
         text.find("不予受理", start, stop) >= 0 or text.find("受理范围", start, stop) >= 0)
 
 
@@ -73,6 +79,8 @@ def addressee_block(text: str, start: int) -> PartyBlock:
     if head is None:
         head = _ADDRESSEE.match(text, text.find("\n", start) + 1 if start < len(text) else start,
                                 min(len(text), start + _REACH))
+    if head is None:
+        head = _ADDRESSED.search(text, start, min(len(text), start + _NOTICE_REACH))
     if head is None:
         return block
     name = head.group("name")

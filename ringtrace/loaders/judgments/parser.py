@@ -161,6 +161,18 @@ def _both_sides(block: PartyBlock) -> bool:
     return "plaintiff" in roles and "defendant" in roles
 
 
+#: where a mirror page's own furniture begins after the document: lists of other documents
+#: (``相关文书``, ``下一篇``…), whose case numbers are no part of this one's story
+_PAGE_TAIL = re.compile(r"\n[ \t\u3000]*(?:相关文书|相关案例|相关裁判文书|相关推荐|推荐阅读|猜你喜欢|热门文书|"
+                        r"上一篇|下一篇)[ \t\u3000]*[:：]?[ \t\u3000]*\n")
+
+
+def _page_tail(text: str, start: int) -> int:
+    """The end of the document in ``text`` (a mirror page's lists of other documents cut)."""
+    m = _PAGE_TAIL.search(text, start)
+    return m.start() if m else len(text)
+
+
 def _printed_numbers(record: CaseRecord, header: Header, plain: str, printed: str) -> None:
     """Keep case numbers as printed (traditional script stays traditional); identity uses
     :func:`~ringtrace.graph.identity.normalize_case_number`, which folds the scripts."""
@@ -170,7 +182,8 @@ def _printed_numbers(record: CaseRecord, header: Header, plain: str, printed: st
     if number is not None and number.start >= 0:
         record.case_number = printed[number.start:number.end]
     record.related_case_numbers = [printed[n.start:n.end] for n in
-                                   find_case_numbers(plain, header.party_start)
+                                   find_case_numbers(plain, header.party_start,
+                                                     _page_tail(plain, header.party_start))
                                    if n.start >= 0 and printed[n.start:n.end] !=
                                    record.case_number][:len(record.related_case_numbers)]
 
@@ -227,9 +240,9 @@ def _infer_document_type(record: CaseRecord, header: Header, sections: Sections,
                 return
     if reads_as_refusal_notice(sections.text, 0):
         record.document_type = "不予受理通知书"
-        record.mark_inferred("document_type", "a notice refusing the case (不予受理…特此通知)")
+        record.mark_inferred("document_type", "a notice refusing the case (不予受理…特此通知 or 不服本通知)")
         problems.add(1, "document_type", "no document title found; 不予受理通知书 inferred from "
-                     "the notice's wording (不予受理…特此通知)")
+                     "the notice's wording (不予受理…特此通知 or 不服本通知)")
         return
     record.document_type = "unknown"
     problems.add(1, "document_type", "no document title and no operative part found; the "
@@ -271,7 +284,8 @@ def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
     record.agents = agents
     own = {number.text} if number else set()
     record.related_case_numbers = list(dict.fromkeys(
-        n.text for n in find_case_numbers(plain, block.end) if n.text not in own))
+        n.text for n in find_case_numbers(plain, block.end, _page_tail(plain, block.end))
+        if n.text not in own))
     record.filing_date = filing_date(record_text)
     record.hearing_date = hearing_date(record_text)
     record.simple_procedure = simple_procedure(record_text)

@@ -236,6 +236,7 @@ NO_OBJECTION = re.compile(r"无异议|没有异议|不持异议|未提出?(?:任
                           r"(?<![不未])同意确认|"
                           r"(?<![不未予为])支持[^,，。；;]{0,12}(?:请求|诉请|诉求|主张)")
 ADMISSION = re.compile(r"认可|承认|属实|确认[^,，。；;]{0,20}劳动关系|确实在[^,，。；;]{0,20}工作|予以确认|"
+                       r"(?<![不未])(?:确曾|曾经|曾)在[^,，。；;]{0,20}(?:工作|上班|务工)|"
                        r"是我(?:公司|单位|厂)的?(?:员工|职工)|确系[^,，。；;]{0,12}(?:员工|职工)|"
                        r"(?:确实|的确|确)存在[^,，。；;]{0,6}劳动关系")
 #: an admission of part of the claim (``对原告的诉讼请求部分认可``): never a plain no-objection;
@@ -259,10 +260,17 @@ _PERIOD_DISPUTE = (r"实际(?:入职|入厂|进厂|上班|工作|用工|开始�
                    r"实际(?:于|从|自)[^,，。；;]{0,12}(?:入职|入厂|进厂|上班|开始工作|工作)|"
                    r"(?:入职|入厂|进厂|上班|工作|用工|离职|离厂|起止|起始|开始|终止|结束)(?:的)?(?:时间|日期)"
                    r"应(?:当|该)?(?:为|是|自|从)|"
-                   r"(?<![未无不])(?<!没有)(?:中断|间断)|时断时续")
+                   r"(?<![未无不])(?<!没有)(?:中断|间断)|时断时续|"
+                   r"(?:入职|入厂|进厂|上班|工作|用工|离职|离厂|起止|起始|开始|终止|结束)(?:的)?(?:时间|日期|期间)"
+                   r"[^,，。；;]{0,8}(?:与(?:事实|实际)不符|不属实|不实|有误|不准确)|"
+                   r"(?:才|方)(?:到|来|进)[^,，。；;]{0,12}(?:工作|上班|务工)")
 PERIOD_DISPUTE = re.compile(_PERIOD_DISPUTE)
+#: a plea, after a caveat, that the employer cannot pay what is claimed (``同意确认劳动关系，但公司
+#: 现已停产，没有能力支付原告主张的款项``): the relationship granted, the money not
+CANNOT_PAY = re.compile(r"(?:但|然而|不过|只是)[^。；;]{0,30}?(?:无力|没有能力|无能力|无法|不能)"
+                        r"(?:支付|偿还|给付|承担|赔偿)")
 #: (a plea that the employer cannot pay - ``认可拖欠工资的事实，但因经营困难暂无力支付`` - admits the
-#: debt: it is no objection to the claim; a claim for money the employer says has no basis, is
+#: debt: an admission; after an agreement to the relationship it is partial, :data:`CANNOT_PAY`; a claim for money the employer says has no basis, is
 #: miscounted or was paid - ``加班费没有依据``, ``经济补偿金计算有误``, ``已足额支付工资，不欠原告
 #: 工资`` - is contested)
 CONTEST = re.compile(r"不同意|不认可|不予认可|不承认|否认|不存在[^,，。；;]{0,10}劳动关系|没有劳动关系|无劳动关系|"

@@ -26,6 +26,7 @@ from ringtrace.loaders.judgments.patterns import (
     ABSENCE,
     ADMISSION,
     ADMITTED_RELATION,
+    CANNOT_PAY,
     CONTEST,
     DENIED_RELATION,
     NO_OBJECTION,
@@ -64,8 +65,12 @@ def classify_response(text: str) -> str:
     ``partial``: the employer admits the relationship or the work (``对工作期间无异议``,
     ``对劳动关系无异议``, ``原告确实在被告处工作``, ``认可存在劳动关系``, ``认可原告在被告处工作``)
     and contests the rest (``但工资数额过高``, ``不同意支付经济补偿金``, ``加班费没有依据``,
-    ``已足额支付工资``) - not the denial of the relationship itself. A plea that it cannot pay
-    (``暂无力支付``) is no objection. An admission of *part* of the claim (``部分认可``) is never
+    ``已足额支付工资``) - not the denial of the relationship itself. A plea that it cannot pay,
+    after an agreement to the relationship (``同意确认劳动关系，但公司现已停产，没有能力支付``), is
+    partial too: the money claimed stays unconceded, and a bought confirmation claims no money
+    to refuse (a closing firm's answer, docs/domain.md §3); an admission of the debt with that
+    plea (``认可拖欠工资的事实，但暂无力支付``) is an admission. The work granted while its start is
+    disputed (``入职时间与实际不符…对其余事实没有异议``, ``系2014年才到我处工作``) is partial. An admission of *part* of the claim (``部分认可``) is never
     a plain no-objection: partial when the part is the relationship, else a contest; the worker's
     story called partly true (``原告所述部分属实``) admits the work, so it is partial.
     Negated forms (``不认可``, ``有异议``) are contests, never admissions. A bare ``同意`` is no
@@ -90,6 +95,8 @@ def classify_response(text: str) -> str:
     if NO_OBJECTION.search(text):
         rest = NO_OBJECTION.sub("", text)
         if not _contests(rest):
+            if (PERIOD_DISPUTE.search(rest) or CANNOT_PAY.search(rest)) and _admits_relation(text):
+                return "partial"
             return "no_objection"
         return "partial" if _admits_relation(text) else "contests"
     if _contests(text):

@@ -33,6 +33,12 @@ def _parsed(text: str) -> CaseRecord:
     ("认可拖欠原告工资的事实，但因经营困难暂无力支付", "admits"),
     ("对工作期间无异议，但工资数额过高，被告现经营困难，无力支付", "partial"),
     ("原告确系被告职工，双方存在劳动关系", "admits"),
+    # the relationship granted, the money not: a closing firm's answer, not a colluder's
+    ("同意确认劳动关系，但公司现已停产，没有能力支付原告主张的款项", "partial"),
+    ("原告曾在我处工作，但主张的加班费没有依据，不同意支付", "partial"),
+    # the work granted, its start disputed
+    ("原告的入职时间与实际不符，原告系2014年才到我处工作，对其余事实没有异议", "partial"),
+    ("原告不曾在我处工作，不同意原告的请求", "contests"),
 ])
 def test_answers_are_classified_with_negations_first(answer: str, expected: str) -> None:
     assert classify_response(answer) == expected

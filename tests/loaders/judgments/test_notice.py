@@ -68,3 +68,32 @@ def test_notice_with_blank_lines_before_the_addressee(text: str) -> None:
     assert [(p.name, p.role, p.side) for p in record.parties] == [
         ("王某强", "plaintiff", "worker"), ("安阳市某某物业服务有限公司", "defendant", "employer")]
     assert (record.case_number, record.document_type) == ("安劳人仲不字（2020）第36号", "不予受理通知书")
+
+
+def test_a_mirror_pages_notice_is_addressed_below_its_field_block() -> None:
+    """Judgment mirrors put a page title and a field block (案号, 当事人…) before the notice: its
+    addressee is the name line followed by the notice's 你… sentence, wherever it stands."""
+    page = ["首页 | 裁判文书 | 法律法规", "周某兰、南阳市某某煤业有限公司确认劳动关系纠纷不予受理通知书",
+            "案号：南劳人仲案不字[2019]88号",
+            "案件名称：周某兰、南阳市某某煤业有限公司确认劳动关系纠纷不予受理通知书",
+            "法院：南阳市劳动人事争议仲裁委员会", "裁判日期：2020-06-29", "案由：确认劳动关系纠纷",
+            "当事人：周某兰、南阳市某某煤业有限公司", "南阳市劳动人事争议仲裁委员会", "不予受理通知书",
+            "南劳人仲案不字[2019]88号", "周某兰：",
+            "你于2019年12月2日向本委提出的与南阳市某某煤业有限公司确认劳动关系自2010年3月至2016年4月的"
+            "仲裁申请收悉。经审查，超过仲裁申请时效，本委决定不予受理。", *NOTICE_LINES[5:],
+            "来源：中国裁判文书网", "相关文书", "洛劳人仲案字〔2017〕288号劳动争议一审民事判决书"]
+    record = _record("\n\n".join(page) + "\n")
+    assert [(p.name, p.side) for p in record.parties] == [
+        ("周某兰", "worker"), ("南阳市某某煤业有限公司", "employer")]
+    assert record.related_case_numbers == []  # the page's list of other documents is not cited
+
+
+def test_a_repost_of_a_model_notice_without_title_or_number() -> None:
+    """The model notice closes with 如不服本通知… instead of 特此通知: it is still a notice."""
+    record = _record("【案例】一则仲裁不予受理\n\n孙**：\n你于2022年3月4日向本委提出的与新乡市某某餐饮管理有限公司"
+                     "确认劳动关系自2021年7月至2021年12月的仲裁申请收悉。经审查，不属于劳动人事争议处理范围，"
+                     "本委决定不予受理。\n如不服本通知，可自收到本通知书之日起十五日内向人民法院提起诉讼。\n"
+                     "新乡市劳动人事争议仲裁委员会\n2022年6月8日\n")
+    assert record.document_type == "不予受理通知书" and record.outcome == "not_accepted"
+    assert [(p.name, p.side) for p in record.parties] == [
+        ("孙**", "worker"), ("新乡市某某餐饮管理有限公司", "employer")]

@@ -446,3 +446,18 @@ def test_the_employers_past_told_in_the_story_is_kept(history: str) -> None:
 def test_suits_joined_for_one_hearing_are_no_employer_history() -> None:
     record = _record(_RESTRUCTURED.format(history="原告一直在该厂工作至2004年6月。"))
     assert [s for s in record.spans if s.kind == "history"] == []
+
+
+@pytest.mark.parametrize("appellant", ["**芳", "王芳"])
+def test_record_naming_an_employer_with_yu_in_its_name_adds_no_party(appellant: str) -> None:
+    """A second-instance judgment whose record names the respondent ``…机械与电子研究所``: the
+    ``与`` inside the name is no record fused onto the party line (``上诉人**芳因与被`` was read
+    as a fourth party)."""
+    record = _record(
+        "辽宁省某某市中级人民法院\n民 事 判 决 书\n（2020）辽02民终318号\n"
+        f"上诉人（原审原告）{appellant}，女，汉族，1958年3月1日生，住某某市。\n"
+        "被上诉人（原审被告）某某精密机械研究所，住所地某某市某路1号。\n"
+        "法定代表人赵某，该所所长。\n"
+        f"上诉人{appellant}因与被上诉人某某市机械与电子研究所（以下简称机电所）劳动争议一案，"
+        "不服某某区人民法院（2019）辽0203民初77号民事判决，向本院提起上诉。\n")
+    assert [p.name for p in record.parties] == [appellant, "某某精密机械研究所"]

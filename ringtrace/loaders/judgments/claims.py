@@ -182,6 +182,11 @@ _CLAUSE_END = re.compile(r"[，,；;。]")
 _BARE_DAY = re.compile(r"月\s*\d{1,2}$")
 #: a period of money owed (``…未签订劳动合同二倍工资差额``), not of employment
 _MONEY_PERIOD = re.compile(r"二倍工资|双倍工资|未签")
+#: a range that dates a sum, right after it (``支付原告自2006年5月至今的生活费约1万元``,
+#: ``…至2019年6月的工资``): money, not the employment (``…至2010年存在劳动关系并支付工资`` is
+#: employment: the relationship comes first)
+_MONEY_AFTER = re.compile(r"(?:止|期间|之间|内)?的[^，,。；;劳]{0,8}?(?:工资|生活费|加班费|报酬|津贴|补贴|补助|"
+                          r"补偿|赔偿|费用|社保费|保险费)")
 #: where the work was done, right after a period (``至1996年12月份，在省建三公司…``)
 _WORKPLACE = re.compile(r"在[^。；;]{0,20}(?:公司|单位|厂|处|工地|店|场|矿|所|站|中心)")
 
@@ -192,7 +197,7 @@ def _period_in(text: str) -> tuple[str | None, str | None] | None:
         context = text[m.end():m.end() + 40]
         clause = _CLAUSE_END.split(context, 1)[0]  # a money claim after a comma is another item
         if ("劳动" in context or "劳动" in text[max(0, m.start() - 30):m.start()]) and \
-                not _MONEY_PERIOD.search(clause):
+                not _MONEY_PERIOD.search(clause) and not _MONEY_AFTER.match(context):
             return _period(m)
     for m in SINGLE_DATE.finditer(text):
         if "劳动关系" not in text[m.end():m.end() + 24]:

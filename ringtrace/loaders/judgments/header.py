@@ -230,6 +230,8 @@ def _own_number(text: str, start: int) -> CaseNumber | None:
         clause = max(text.rfind("。", start, number.start), text.rfind("\n", start, number.start))
         if RECORD_CLAUSE.search(text, max(start, clause + 1), number.start):
             break  # from here on the numbers are cited inside the case record
+        if _RECITAL.search(text, max(start, clause + 1), number.start):
+            continue  # ``…法院于2011年7月27日作出(2011)…号民事判决``: another document's number
         candidates.append(number)
     for number in candidates:  # first choice: the number the party block follows
         after = text[number.end:number.end + 4]

@@ -461,3 +461,40 @@ def test_record_naming_an_employer_with_yu_in_its_name_adds_no_party(appellant: 
         f"上诉人{appellant}因与被上诉人某某市机械与电子研究所（以下简称机电所）劳动争议一案，"
         "不服某某区人民法院（2019）辽0203民初77号民事判决，向本院提起上诉。\n")
     assert [p.name for p in record.parties] == [appellant, "某某精密机械研究所"]
+
+
+_APPEAL_WITHOUT_HEADER = (
+    "上诉人（原审原告）韩某。\n被上诉人（原审被告）洛阳某某轴承总厂。\n"
+    "上诉人韩某因与被上诉人洛阳某某轴承总厂劳动争议一案，上诉人韩某于2012年3月5日向洛阳市某区"
+    "人民法院提起诉讼，请求法院依法确认双方的劳动关系，支付原告自2007年8月至今的生活费约2万元。"
+    "洛阳市某区人民法院于2012年6月1日作出（2012）洛某民一初字第X号民事判决。韩某不服，提起上诉，"
+    "本院受理后依法组成合议庭公开开庭审理了本案，上诉人韩某及其委托代理人许某英，被上诉人洛阳某某"
+    "轴承总厂的委托代理人周某生、马某平到庭参加诉讼。本案现已审理终结。\n")
+
+
+def test_a_lower_courts_number_recited_in_a_copy_without_header_is_not_its_own() -> None:
+    """A second-instance copy without its header: the first-instance number the record recites
+    (``…法院于…作出（2012）…号民事判决``) is not the document's number, nor its procedure."""
+    record = _record(_APPEAL_WITHOUT_HEADER)
+    assert record.case_number is None
+    assert "（2012）洛某民一初字第X号" in record.related_case_numbers
+    assert record.procedure == "二审"
+
+
+def test_agents_named_only_in_the_record_are_read_as_a_list() -> None:
+    """A copy that drops the agent lines names them at the hearing: ``及其委托代理人许某英``,
+    ``…总厂的委托代理人周某生、马某平到庭``, every name of the list for that party."""
+    record = _record(_APPEAL_WITHOUT_HEADER)
+    assert sorted((a.name, a.represents[0]) for a in record.agents) == sorted([
+        ("许某英", "韩某"), ("周某生", "洛阳某某轴承总厂"), ("马某平", "洛阳某某轴承总厂")])
+
+
+def test_a_range_dating_a_sum_is_not_the_claimed_employment() -> None:
+    """``支付原告自2007年8月至今的生活费`` dates the money claimed, not the employment."""
+    record = _record(_APPEAL_WITHOUT_HEADER)
+    assert (record.claimed_start, record.claimed_end) == (None, None)
+    worked = _record(
+        "某某县人民法院\n民事判决书\n（2021）豫0502民初9号\n原告：张某，女。\n被告：某某厂。\n"
+        "原告张某与被告某某厂劳动争议一案。原告诉称：请求确认原告自2001年3月至2016年5月与被告存在"
+        "劳动关系，并支付2016年5月的工资3000元。\n")
+    assert (worked.claimed_start, worked.claimed_end) == ("2001-03", "2016-05")

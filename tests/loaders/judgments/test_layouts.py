@@ -498,3 +498,20 @@ def test_a_range_dating_a_sum_is_not_the_claimed_employment() -> None:
         "原告张某与被告某某厂劳动争议一案。原告诉称：请求确认原告自2001年3月至2016年5月与被告存在"
         "劳动关系，并支付2016年5月的工资3000元。\n")
     assert (worked.claimed_start, worked.claimed_end) == ("2001-03", "2016-05")
+
+
+def test_a_ruling_copy_with_section_headings_naming_a_personnel_dispute() -> None:
+    """A legal portal's copy of a withdrawal ruling (section headings 审理经过 / 本院认为 /
+    二审裁判结果, no header, no party lines): the sides come from ``上诉人…因与被上诉人某学校
+    人事争议纠纷一案`` (the school's name runs into 人事争议), not a quarantine."""
+    record = _record(
+        "裁判文书详情\n\n赵**与某某市第二实验学校人事争议纠纷一案二审民事裁定书\n\n审理经过\n\n"
+        "上诉人赵**因与被上诉人某某市第二实验学校人事争议纠纷一案，不服某某区人民法院（2015）某民劳"
+        "初字第21号民事裁定，向本院提起上诉。在本院审理过程中，赵**以双方已自行和解为由，向本院申请"
+        "撤回上诉和原审起诉。\n\n本院认为\n\n本院经审查认为，上诉人赵**撤回上诉和原审起诉的申请系其"
+        "真实意思表示，应予准许。裁定如下：\n\n二审裁判结果\n\n一、撤销某某区人民法院（2015）某民劳初字"
+        "第21号民事裁定；\n\n二、准许赵**撤回上诉和原审起诉。\n\n裁判日期\n\n二〇一六年五月十日\n")
+    assert [(p.name, p.role) for p in record.parties] == [
+        ("赵**", "plaintiff"), ("某某市第二实验学校", "defendant")]
+    assert (record.document_type, record.procedure, record.outcome, record.decision_date) == (
+        "裁定书", "二审", "withdrawn", "2016-05-10")

@@ -205,6 +205,11 @@ def _recited_title(text: str, at: int) -> bool:
     return _RECITAL.search(text, clause + 1 if clause >= 0 else max(0, at - 60), at) is not None
 
 
+#: titles only a commission gives its documents: a copy without the commission's name is still
+#: an arbitration (``劳动争议仲裁调解书`` over the parties, no forum line)
+_ARBITRATION_TYPES = ("仲裁裁决书", "仲裁调解书")
+
+
 def document_type_of(title: str, forum_kind: str) -> str | None:
     """Map a title (``民 事 判 决 书``, ``裁决书``…) to one of the record DOCUMENT_TYPES."""
     t = _SPACES.sub("", title)
@@ -307,6 +312,10 @@ def read_header(text: str, meta: Metadata) -> Header:
         if doc_type:
             header.document_type = doc_type
             break
+    if header.forum is None and header.forum_kind == "court" and \
+            header.document_type in _ARBITRATION_TYPES:  # ``劳动争议仲裁调解书`` and no forum line
+        header.forum_kind = "arbitration"
+        header.inferred["procedure"] = f"the title ({header.document_type})"
     _procedure(header, meta)
     _region(header)
     return header

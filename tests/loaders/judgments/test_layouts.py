@@ -515,3 +515,32 @@ def test_a_ruling_copy_with_section_headings_naming_a_personnel_dispute() -> Non
         ("赵**", "plaintiff"), ("某某市第二实验学校", "defendant")]
     assert (record.document_type, record.procedure, record.outcome, record.decision_date) == (
         "裁定书", "二审", "withdrawn", "2016-05-10")
+
+
+@pytest.mark.parametrize("title", ["劳动争议仲裁调解书", "调解书"])
+def test_a_commission_mediation_without_its_name_is_an_arbitration(title: str) -> None:
+    """A copy of an older commission's mediation statement with no commission line: its title
+    (``劳动争议仲裁调解书``) or its voice (``经本会主持调解``: 劳动争议仲裁委员会 say 本会) makes it
+    an arbitration, never a first-instance court mediation."""
+    record = _record(
+        f"{title}\n申请人周某兰，女，1966年3月2日生，汉族，住某某市某某镇。\n"
+        "被申请人某某市宏达制衣有限公司。\n法定代表人钱某，该公司总经理。\n"
+        "申请人周某兰与被申请人某某市宏达制衣有限公司确认劳动关系争议一案，现双方请求本会调解。"
+        "经本会主持调解，双方自愿达成如下协议：一、确认申请人与被申请人自2003年5月至2018年4月"
+        "存在劳动关系。\n")
+    assert (record.document_type, record.forum_kind, record.procedure, record.outcome) == (
+        "仲裁调解书", "arbitration", "仲裁", "mediated")
+    assert [p.role for p in record.parties] == ["plaintiff", "defendant"]
+
+
+def test_an_older_commissions_findings_end_the_employers_answer() -> None:
+    """``本会查明`` / ``本会认为`` open the findings and reasoning of an award as 本委… do: the
+    employer's answer ends there (the reasoning's ``…无异议`` is not its answer)."""
+    record = _record(
+        "某某市劳动争议仲裁委员会\n仲裁裁决书\n某劳仲案字〔2009〕第15号\n"
+        "申请人：吴某，男，1957年2月1日出生。\n被申请人：某某县农机修造厂。\n"
+        "申请人吴某与被申请人某某县农机修造厂劳动争议一案，本会依法受理。申请人请求：确认申请人自"
+        "1980年3月至2008年12月与被申请人存在劳动关系。被申请人辩称：同意申请人的仲裁请求"
+        "本会查明：该厂现任厂长对申请人的工作年限不予认可。本会认为，申请人的请求有据。"
+        "裁决如下：确认申请人与被申请人自1980年3月至2008年12月存在劳动关系。\n")
+    assert record.defendant_response == "no_objection"

@@ -544,3 +544,22 @@ def test_an_older_commissions_findings_end_the_employers_answer() -> None:
         "本会查明：该厂现任厂长对申请人的工作年限不予认可。本会认为，申请人的请求有据。"
         "裁决如下：确认申请人与被申请人自1980年3月至2008年12月存在劳动关系。\n")
     assert record.defendant_response == "no_objection"
+
+
+@pytest.mark.parametrize(("opinion", "response"), [
+    ("原审认定事实清楚，再审申请人的申请缺乏依据，请求驳回其再审申请", "contests"),
+    ("对再审申请人所述的工作经历无异议", "no_objection")])
+def test_a_respondents_written_opinion_in_a_retrial_ruling_is_its_answer(opinion: str,
+                                                                          response: str) -> None:
+    """A 再审 review ruling prints the respondent's answer as ``某公司提交书面意见称，…``."""
+    record = _record(
+        "某某省高级人民法院\n民 事 裁 定 书\n（2021）某民申1203号\n"
+        "再审申请人（一审原告、二审上诉人）：钱某强，男，1969年5月6日出生，住某某市。\n"
+        "被申请人（一审被告、二审被上诉人）：某某物流有限公司，住所地某某市。\n"
+        "法定代表人：孙某，该公司总经理。\n"
+        "再审申请人钱某强因与被申请人某某物流有限公司确认劳动关系纠纷一案，不服某某市中级人民法院"
+        "（2020）某01民终88号民事判决，向本院申请再审。本院依法组成合议庭进行了审查，现已审查终结。\n"
+        "钱某强申请再审称，其自2009年起在该公司驾驶货车，二审未予确认劳动关系属认定事实错误。\n"
+        f"某某物流有限公司提交书面意见称，{opinion}。\n"
+        "本院经审查认为，钱某强提交的证据不足以证明其主张。\n")
+    assert record.defendant_response == response

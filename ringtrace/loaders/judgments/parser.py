@@ -36,7 +36,11 @@ from ringtrace.loaders.judgments.notice import (
     reads_as_refusal_notice,
 )
 from ringtrace.loaders.judgments.outcome import lower_outcome_text, read_outcome
-from ringtrace.loaders.judgments.parties import assign_sides, collect_aliases
+from ringtrace.loaders.judgments.parties import (
+    assign_sides,
+    collect_aliases,
+    cross_appeal_roles,
+)
 from ringtrace.loaders.judgments.patterns import EVIDENCE_WORDS, SUPPORTED_SUIT, SUPPORTING_BODY
 from ringtrace.loaders.judgments.proceedings import (
     decision_date,
@@ -244,6 +248,7 @@ def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
     for line, field_name, reason, raw in block.problems:
         problems.add(line, field_name, reason, raw)
     _repair_names(plain, meta, block, problems)
+    cross_appeal_roles(block.parties)
     assign_sides(block.parties)
     collect_aliases(plain, block.end, block.parties)
     sections = find_sections(plain, block.end)

@@ -563,3 +563,19 @@ def test_a_respondents_written_opinion_in_a_retrial_ruling_is_its_answer(opinion
         f"某某物流有限公司提交书面意见称，{opinion}。\n"
         "本院经审查认为，钱某强提交的证据不足以证明其主张。\n")
     assert record.defendant_response == response
+
+
+def test_both_sides_appealing_keep_their_first_instance_roles() -> None:
+    """A cross-appeal (both 上诉人, no 被上诉人): the employer, 原审被告, is the defendant, and
+    the block is not reported as missing its respondent."""
+    outcome = parse_text(
+        "某某省某某市中级人民法院\n民事判决书\n（2021）晋05民终412号\n"
+        "上诉人（原审原告、并案被告）：孙某林，男，1961年8月3日生，汉族，住某某市城区。\n"
+        "上诉人（原审被告、并案原告）：某某重型机械有限公司，住所地：某某市城区某路。\n"
+        "法定代表人：李某，任董事长。\n"
+        "上诉人孙某林因与上诉人某某重型机械有限公司劳动争议一案，均不服某某市城区人民法院"
+        "（2021）晋0502民初31、47号民事判决，向本院提起上诉。\n")
+    assert outcome.record is not None
+    assert [(p.name, p.role, p.side) for p in outcome.record.parties] == [
+        ("孙某林", "plaintiff", "worker"), ("某某重型机械有限公司", "defendant", "employer")]
+    assert not [p for p in outcome.problems if "no defendant" in p.reason]

@@ -147,9 +147,10 @@ OCCUPATIONS = frozenset({"工人", "农民", "无业", "无固定职业", "退�
 # ---------------------------------------------------------------------------- agents
 
 #: 北京安博（上海）律师事务所律师 / 南京市法律援助中心指派律师 / 江西康乐律师事务所实习律师 /
-#: 安阳市文峰区法律援助工作站律师 (a legal-aid workstation, the centre's branch in a district or court)
+#: 安阳市文峰区法律援助工作站律师 (a legal-aid workstation, the centre's branch in a district or court);
+#: 湖北衡法***事务所律师 (a mirror's name mask that swallowed 律师 of 律师事务所)
 FIRM = re.compile(rf"(?P<firm>[^,，。;；:：]{{2,40}}?(?:律师事务所|律师所|法律援助中心|法律援助工作站|法律援助站|"
-                  rf"法律援助处|法律服务所|法律服务中心))(?:[{LP}][^{LP}{RP}]{{1,10}}[{RP}])?"
+                  rf"法律援助处|法律服务所|法律服务中心|[*＊×]{{1,6}}事务所))(?:[{LP}][^{LP}{RP}]{{1,10}}[{RP}])?"
                   r"(?P<title>[^,，。;；]{0,14})")
 #: (原告之子) / 系张攀登之父 / 系**年弟弟 / 原告的妻子
 RELATIVE = re.compile(r"之?(?:父亲|母亲|儿子|女儿|丈夫|妻子|配偶|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹|兄长|姐夫|妹夫|"

@@ -210,6 +210,10 @@ def _period_in(text: str) -> tuple[str | None, str | None] | None:
 
 
 _SENTENCE_BREAK = re.compile(r"[。；;]")
+#: a range introduced as the time of employment, in the same clause: ``招用时间从2020年3月至12月8日``,
+#: ``入职时间为…``, ``工作期间为…``
+_EMPLOYMENT_BEFORE = re.compile(r"(?:招用|聘用|雇用|录用|用工|入职|工作)(?:时间|期间|日期)(?:为|是|从|自|系)?"
+                                r"[^，,。；;]{0,3}$")
 
 
 def _story_period(text: str) -> tuple[str | None, str | None] | None:
@@ -220,7 +224,8 @@ def _story_period(text: str) -> tuple[str | None, str | None] | None:
     for m in PERIOD.finditer(text):
         after = text[m.end():m.end() + 30]
         work = EMPLOYMENT_VERB.search(after) or _WORKPLACE.search(after)
-        if work is not None and not _SENTENCE_BREAK.search(after, 0, work.start()):
+        if (work is not None and not _SENTENCE_BREAK.search(after, 0, work.start())) or \
+                _EMPLOYMENT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             ranged = (m.start(), _period(m))
             break
     dated = _dated_story(text)

@@ -124,9 +124,10 @@ ENTITY_SUFFIX = re.compile(
 SEX = re.compile(r"^(?:性别\s*[:：]?\s*)?(?P<sex>男|女)(?:性)?$")
 #: 1949年3月19日出生 / 1969年3月26日生 / 出生于1960年1月1日 / 出生日期：1965年5月3日 /
 #: 1963年7月出生, 1963年7月 (courts that publish only the month of birth, or a mirror that cut
-#: the day to mask it)
+#: the day to mask it); 1962年生 (older judgments print the year of birth only, then 生 or 出生)
 BIRTH = re.compile(r"^(?:出生(?:日期|年月)?\s*[:：]?\s*(?:于)?\s*)?(?P<date>[12１２][09０９]\d{2}\s*(?:[年.\-/]\s*\d{1,2}"
-                   r"\s*[月.\-/]\s*\d{1,2}\s*日?|年\s*\d{1,2}\s*月份?))\s*(?:出生|生)?(?:于.*)?$")
+                   r"\s*[月.\-/]\s*\d{1,2}\s*日?|年\s*\d{1,2}\s*月份?|年(?=\s*(?:出生|生)\s*$)))"
+                   r"\s*(?:出生|生)?(?:于.*)?$")
 ETHNICITY = re.compile(rf"^(?:民族\s*[:：]?\s*)?(?P<ethnicity>[{CJK}]{{1,6}}族)$")
 ADDRESS = re.compile(r"^(?:户籍所在地|户籍地址|户籍地|经常居住地|身份证住址|身份证地址|住所地|现住址|现住|"
                      r"住址|住所|居住地|地址|住)\s*[:：]?\s*(?:在)?\s*(?P<address>.+)$")
@@ -199,10 +200,11 @@ MONEY_CLAIM = re.compile(r"工资|加班费|经济补偿|赔偿金|双倍|报酬
                          r"违约金|抚恤金|丧葬费")
 PURPOSE = re.compile(r"补缴|养老|退休|老有所养")
 #: (old state and collective workers' stories start as the planned economy hired them:
-#: ``1985年3月招工进厂``, ``被招工到被告处``, ``接班进厂`` / ``顶替其父进厂``, ``参加工作``)
+#: ``1985年3月招工进厂``, ``被招工到被告处``, ``接班进厂`` / ``顶替其父进厂``, ``参加工作``,
+#: ``1985年被分配到某某客运公司``)
 EMPLOYMENT_VERB = re.compile(r"开始|聘用|聘请|招用|招聘|招录|录用|雇佣|雇用|入职|上班|到[^,，。；;]{0,20}工作|"
                              r"进入|务工|受雇|从事|在[^,，。；;]{0,20}工作|工作至|参加工作|"
-                             r"进厂|入厂|招工|招收|接班|顶替")
+                             r"进厂|入厂|招工|招收|接班|顶替|分配(?:到|至|进|工作)")
 #: (... and end as the 1990s-2000s restructuring ended them: ``2000年6月下岗``, ``买断工龄``,
 #: ``内退`` / ``内部退养``, ``待岗`` / ``离岗`` (sent home, no longer working), ``被辞退``,
 #: ``被除名`` / ``开除``)

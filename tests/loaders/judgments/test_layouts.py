@@ -579,3 +579,34 @@ def test_both_sides_appealing_keep_their_first_instance_roles() -> None:
     assert [(p.name, p.role, p.side) for p in outcome.record.parties] == [
         ("孙某林", "plaintiff", "worker"), ("某某重型机械有限公司", "defendant", "employer")]
     assert not [p for p in outcome.problems if "no defendant" in p.reason]
+
+
+def test_a_year_of_birth_alone_is_read() -> None:
+    """Older judgments print only the year: ``男，1962年生，汉族``."""
+    record = _record(
+        "某某省某某市中级人民法院\n民 事 裁 定 书\n（2003）某民终字第17号\n"
+        "上诉人（原审原告）郑某伟，男，1961年生，汉族，住某某市。\n"
+        "被上诉人（原审被告）某某油田机械二厂。\n"
+        "上诉人郑某伟因与被上诉人某某油田机械二厂劳动合同纠纷一案，不服某某区人民法院（2002）某民"
+        "初字第5号民事裁定，提出上诉。\n")
+    assert record.parties[0].birth_date == "1961"
+
+
+@pytest.mark.parametrize(("story", "period"), [
+    # the range introduced as the time of hiring, the accident told after it
+    ("被上诉人承建某某工程中招用上诉人为电工，招用时间从2019年4月至11月6日。2019年11月6日上诉人"
+     "在上班时从脚手架摔下受伤。", ("2019-04", "2019-11-06")),
+    # a planned-economy job assignment (分配到), a later visit to the employer is no start
+    ("上诉人于1986年被分配到某某省某某市长途汽车客运公司（该公司现已被被上诉人兼并）上班，直到2008年3月上诉人"
+     "到被上诉人单位询问工作情况时，才知已被除名。", ("1986", None)),
+])
+def test_the_story_of_an_appeal_dates_the_employment(story: str,
+                                                    period: tuple[str, str | None]) -> None:
+    record = _record(
+        "某某省某某市中级人民法院\n民事裁定书\n（2022）川18民终91号\n"
+        "上诉人（原审原告）：黄某，女，1968年5月2日出生，住某某县。\n"
+        "被上诉人（原审被告）：某某建设有限公司，住所地某某市。\n"
+        "上诉人黄某因与被上诉人某某建设有限公司劳动争议纠纷一案，不服某某县人民法院（2022）川1823"
+        "民初60号民事裁定，向本院提起上诉。\n"
+        f"黄某上诉请求：撤销一审裁定，指令一审法院审理。事实与理由：{story}\n")
+    assert (record.claimed_start, record.claimed_end) == period

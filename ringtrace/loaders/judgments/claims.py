@@ -38,13 +38,15 @@ _CLAIM_STOP = re.compile(r"事实(?:和|与|及)理由|理由如下|理由[:：]
 _APPEALS = ("上诉请求", "再审请求", "申请再审称", "上诉称")
 _NARRATIVE = ("诉称", "申请称", "上诉称", "申请再审称")
 _CLAIM_MARK = re.compile("上诉请求|再审请求|申请再审称|上诉称|诉讼请求|仲裁请求|起诉请求|请求事项|申请请求|"
-                         "请求(?:依法)?(?:判令|裁决)|诉称|申请称|请求(?=[:：])|"
+                         "请求(?:依法)?(?:判令|裁决)|诉称|申请称|请求(?=为?[ \t]*[:：])|"
                          "请求(?<=[。\n：:]请求)(?=(?:依法)?确认)|" + INLINE_CLAIM)
 _INLINE_MARK = re.compile(INLINE_CLAIM + "|请求(?=(?:依法)?确认)")  # also a bare request after a stop
 _REQUEST = re.compile(r"请求|要求(?:判令|确认|裁决|法院|贵院|仲裁委)")
 _NARRATIVE_LIMIT = 300
 _CLAIM_VERB = re.compile(r"\s*(?:\d[.、．]\s*)?(?:要求|请求)?(?:确认|判令|裁决|判决|依法)")
-_LEAD = re.compile(r"\s*(?:为|如下|是|称)?\s*[:：,，]\s*")
+#: what comes between a claim word and the claim: ``诉讼请求：``, ``仲裁请求为：``, and an award's
+#: ``仲裁请求是要求被申请人：…`` (Shenzhen's published awards)
+_LEAD = re.compile(r"\s*(?:为|如下|是|称|(?:是|为)?(?:要求|请求)[^:：,，。；;\n]{0,8})?\s*[:：,，]\s*")
 _SENTENCE = re.compile(r"[^。；;\n]+[。；;]?")
 _STORY_LIMIT = 3000
 _MAX_PURPOSE = 3
@@ -191,13 +193,23 @@ _MONEY_AFTER = re.compile(r"(?:止|期间|之间|内)?的[^，,。；;劳]{0,8}?
 _WORKPLACE = re.compile(r"在[^。；;]{0,20}(?:公司|单位|厂|处|工地|店|场|矿|所|站|中心)")
 
 
+def _dates_money(clause: str) -> bool:
+    """True when the clause after a range names money before any labour relationship:
+    ``支付2017年5月1日至6月30日正常工作时间工资24000元`` (the period of the wages owed), not
+    ``…至2016年12月存在劳动关系并支付工资``."""
+    money = MONEY_CLAIM.search(clause)
+    labour = clause.find("劳动")
+    return money is not None and (labour < 0 or money.start() < labour)
+
+
 def _period_in(text: str) -> tuple[str | None, str | None] | None:
     """A date range next to 劳动关系; else one date (``自2001年3月起…``, ``在2023年9月4日存在…``)."""
     for m in PERIOD.finditer(text):
         context = text[m.end():m.end() + 40]
         clause = _CLAUSE_END.split(context, 1)[0]  # a money claim after a comma is another item
         if ("劳动" in context or "劳动" in text[max(0, m.start() - 30):m.start()]) and \
-                not _MONEY_PERIOD.search(clause) and not _MONEY_AFTER.match(context):
+                not _MONEY_PERIOD.search(clause) and not _MONEY_AFTER.match(context) and \
+                not _dates_money(clause):
             return _period(m)
     for m in SINGLE_DATE.finditer(text):
         if "劳动关系" not in text[m.end():m.end() + 24]:
@@ -246,15 +258,39 @@ def _dated_story(text: str) -> tuple[int, tuple[str | None, str | None]] | None:
         start = arabic_date(m)
         end = closed = None
         for e in DATE.finditer(text, m.end(), min(len(text), m.end() + 200)):
-            tail = text[e.end():e.end() + 12]
-            if END_VERB.search(tail):
+            if _MONEY_DATE.match(text, e.end()):
+                continue  # ``…拖欠2017年5月工资为由提出解除``: the month of the wages owed
+            if _ends_here(text, e):
                 end = arabic_date(e)
                 break
-            if closed is None and CLOSURE.search(tail) and \
+            if closed is None and CLOSURE.search(text, e.end(), e.end() + 12) and \
                     not CARRIED_ON.search(text, e.end(), e.end() + 30):
                 closed = arabic_date(e)
         return m.start(), (start, end or closed)
     return None
+
+
+#: a date that dates money, not the employment: ``2017年5月工资``, ``2016年度的奖金``
+_MONEY_DATE = re.compile(r"份?度?的?(?:工资|奖金|加班费|报酬|绩效|提成|社保|社会保险)")
+_TAIL_REACH = 40
+
+
+def _ends_here(text: str, e: re.Match[str]) -> bool:
+    """True when the employment ends at the date ``e``: a leaving verb right after it (within
+    12 characters), or after the reason given for leaving in its clause, with no other date
+    between but a date of money (``于2017年6月30日以被申请人拖欠2017年5月工资为由提出解除劳动
+    关系``: the end is 2017-06-30)."""
+    if END_VERB.search(text, e.end(), e.end() + 12):
+        return True
+    tail = text[e.end():e.end() + _TAIL_REACH]
+    stop = _CLAUSE_END.search(tail)
+    if stop is not None:
+        tail = tail[:stop.end()]  # ``…为止，`` keeps its comma
+    verb = END_VERB.search(tail)
+    reason = tail.find("为由")
+    if verb is None or not 0 <= reason < verb.start():
+        return False
+    return all(_MONEY_DATE.match(tail, d.end()) for d in DATE.finditer(tail, 0, verb.start()))
 
 
 #: a sentence in which someone asserts or asks (the worker's claim recited by the court)

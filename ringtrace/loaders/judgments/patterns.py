@@ -29,13 +29,14 @@ COURT_NUMBER = re.compile(
 
 #: 安劳人仲案字〔2020〕第123号 / 南勞人仲案(2016)8-23號 / 康劳裁不字(2010)X号 /
 #: 浙余姚劳人仲案（2025）第XXX号 / 卫滨劳仲裁字(2008)X号 / 深劳人仲案(2019)97-1号 /
-#: 深宝劳人仲(新安)案【2021】42号
+#: 深宝劳人仲(新安)案【2021】42号 / 深劳人仲案[2017]4941、4945号 (two applicants' cases decided
+#: in one award)
 #: (the pattern starts at 劳 so that scanning is fast; the place abbreviation before it is read
 #: back by the caller, :func:`ringtrace.loaders.judgments.header.find_case_numbers`)
 ARBITRATION_NUMBER = re.compile(
     rf"(?P<prefix>[劳勞][{CJK}]{{0,4}}?[仲裁](?:[{LP}][{CJK}]{{1,6}}[{RP}])?[{CJK}]{{0,4}}?)\s*"
     rf"[{LP}]\s*(?P<year>[12１２][09０９]\d{{2}})\s*[{RP}]\s*第?\s*"
-    r"(?P<serial>[\dXx×＊*]{1,7}(?:\s*[-－—]\s*\d{1,4})?)\s*[号號]")
+    r"(?P<serial>[\dXx×＊*]{1,7}(?:\s*[-－—]\s*\d{1,4})?(?:[、，,]\s*\d{1,7})*)\s*[号號]")
 
 #: the 2016+ 法院代字 at the start of the middle part: 豫0502 / 沪01 / 鲁 (高院)
 COURT_CODE = re.compile(rf"(?P<abbr>[{COURT_ABBREVIATIONS}])"
@@ -81,9 +82,11 @@ FULL_TEXT_TAIL = re.compile(r"文书正文\s*[:：]?[ \t\u3000]*(?:\n|$)")
 #: 申请人1：张某 / 原审第三人：某公司
 #: 支持起诉机关：某某县人民检察院 / 支持起诉单位：某某县总工会 (a party of its own kind) /
 #: 被诉人(原审被告)孙岩 (sic, for 被上诉人); a number after the label only before a colon or a
-#: bracket, so that 被告三门峡市… keeps its 三
+#: bracket, so that 被告三门峡市… keeps its 三; an ordinal before it (第一被申请人：… / 第二被告：…,
+#: as awards against a company and its parent print them; 第三人 stays a third party)
 _LABEL_NUMBER = r"(?:[一二三四五六七八九十\d]{1,3}(?=\s*[:：,，(（]|\s*$))"
 PARTY_LABEL = re.compile(
+    r"(?:第[一二三四五六七八九十]{1,2}(?=被|申|原|上|再))?"
     r"(?P<role>(?:原审|一审|二审)?(?:再审申请人|再审被申请人|被申诉人|申诉人|被申请人|申请人|"
     r"被上诉人|上诉人|反诉原告|反诉被告|原告|被告|第三人|起诉人|申请执行人|被执行人|被诉人|"
     r"支持起诉机关|支持起诉单位|支持起诉人))"
@@ -172,7 +175,7 @@ INLINE_CLAIM = r"(?:申请人|原告)[^，,。；;:：\n]{0,6}?请求(?=(?:依�
 LANDMARK = re.compile(
     r"(?=[诉仲上起再申请辩答述称经审本认判裁决达调协人代首书原])"  # first characters: lets the scan skip ahead
     r"(?:(?P<claims>诉讼请求|仲裁请求|上诉请求|起诉请求|再审请求|申请请求|请求事项|申请再审称|上诉称|诉称|申请称|"
-    r"请求(?:依法)?(?:判令|裁决)|请求(?=[:：])|请求(?<=[。\n：:]请求)(?=(?:依法)?确认)|" + INLINE_CLAIM + ")"
+    r"请求(?:依法)?(?:判令|裁决)|请求(?=为?\s*[:：])|请求(?<=[。\n：:]请求)(?=(?:依法)?确认)|" + INLINE_CLAIM + ")"
     r"|(?P<defence>辩称|辩解称|答辩称|答辩意见|述称|答辩[:：]|辩解[:：]|(?<=[人司厂局])称(?=\s*[:：,，])|(?<=意见)称(?=\s*[:：,，]))"
     r"|(?P<facts>经审理查明|审理查明|本院查明|本委查明|本会查明|经查明|认定事实如下|认定如下|经审理认定)"
     r"|(?P<reasoning>本院认为|本委认为|本会认为|仲裁委认为|本庭认为|仲裁庭认为|本院再审认为)"

@@ -610,3 +610,54 @@ def test_the_story_of_an_appeal_dates_the_employment(story: str,
         "民初60号民事裁定，向本院提起上诉。\n"
         f"黄某上诉请求：撤销一审裁定，指令一审法院审理。事实与理由：{story}\n")
     assert (record.claimed_start, record.claimed_end) == period
+
+
+_JOINT_AWARD = (
+    "某某市劳动人事争议仲裁委员会\n\n仲裁裁决书\n\n某劳人仲案[2019]3121、3125号\n\n"
+    "  申请人：陈×，女，汉族，户籍地址：广东省某某市××，身份证号码：××。\n\n"
+    "  申请人：林××，女，汉族，户籍地址：广东省某某市××，身份证号码：××。\n\n"
+    "  被申请人：某某×××电子有限公司。地址：某某市××。\n\n  法定代表人：黄×。\n\n"
+    "  委托代理人：吴××，广东××律师事务所律师。\n\n  案  由：劳动报酬等争议。\n\n"
+    "  两名申请人因与被申请人上述争议一案于2019年4月2日向本委申请仲裁，本委依法立案并开庭审理。\n\n"
+    "  申请人陈×的仲裁请求是要求被申请人：一、支付2019年2月1日至3月31日正常工作时间工资9000元；"
+    "二、支付被迫解除劳动合同经济补偿6000元。\n\n"
+    "  经查，两名申请人诉称于2017年9月1日入职被申请人处，于2019年3月31日以被申请人拖欠2019年2月"
+    "工资为由提出解除劳动关系。\n")
+
+
+def test_an_award_deciding_two_applicants_cases_keeps_both_serials() -> None:
+    """One award for two applicants numbers both cases: ``某劳人仲案[2019]3121、3125号``."""
+    record = _record(_JOINT_AWARD)
+    assert record.case_number == "某劳人仲案[2019]3121、3125号"
+    assert [p.role for p in record.parties] == ["plaintiff", "plaintiff", "defendant"]
+
+
+def test_an_awards_claim_after_shi_yaoqiu_and_the_story_of_leaving() -> None:
+    """``仲裁请求是要求被申请人：…`` opens the claim (money: wages and compensation); the wages'
+    period is not the employment, which runs from 入职 to the day the applicant left, not to the
+    month of the wages owed (``以…拖欠2019年2月工资为由提出解除``)."""
+    record = _record(_JOINT_AWARD)
+    assert (record.claim_kind, record.claim_amounts) == ("with_amounts", [9000.0, 6000.0])
+    assert (record.claimed_start, record.claimed_end) == ("2017-09-01", "2019-03-31")
+
+
+def test_numbered_respondents_and_their_joint_agent() -> None:
+    """An award against a company and its parent: ``第一被申请人：…`` / ``第二被申请人：…`` are
+    respondents (第三人 stays a third party) and ``两被申请人共同委托代理人`` acts for both."""
+    record = _record(
+        "某某市劳动人事争议仲裁委员会\n仲 裁 裁 决 书\n案号：某劳人仲案【2023】5512号\n"
+        "申请人：邓*，男，汉族，住址：*，公民身份号码：*。\n"
+        "委托代理人：梁*，系*律师事务所律师。\n"
+        "第一被申请人：某某*科技有限公司，住所：某某市*，法定代表人：何*。\n"
+        "委托代理人：宋*，系第一被申请人员工。\n"
+        "第二被申请人：某某*控股有限公司，住所：某某市*，法定代表人：罗*。\n"
+        "两被申请人共同委托代理人：易*，系两被申请人处法务。\n"
+        "第三人：某某*人力资源有限公司。\n"
+        "案由：赔偿金等。\n"
+        "申请人因与两被申请人以上劳动争议一案于2023年5月8日向本委申请仲裁。\n")
+    assert [(p.name, p.role) for p in record.parties] == [
+        ("邓*", "plaintiff"), ("某某*科技有限公司", "defendant"),
+        ("某某*控股有限公司", "defendant"), ("某某*人力资源有限公司", "third_party")]
+    agents = {a.name: a.represents for a in record.agents}
+    assert agents["宋*"] == ["某某*科技有限公司"]
+    assert sorted(agents["易*"]) == ["某某*控股有限公司", "某某*科技有限公司"]

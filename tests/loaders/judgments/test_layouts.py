@@ -661,3 +661,19 @@ def test_numbered_respondents_and_their_joint_agent() -> None:
     agents = {a.name: a.represents for a in record.agents}
     assert agents["宋*"] == ["某某*科技有限公司"]
     assert sorted(agents["易*"]) == ["某某*控股有限公司", "某某*科技有限公司"]
+
+
+def test_a_refusal_notice_the_story_cites_is_not_the_rulings_number() -> None:
+    """A ruling on a suit filed after a refusal, copied from its first party line (起诉人…): the
+    commission's notice the story cites (``…仲裁委员会以超过仲裁时效为由，下达了某劳人仲不字
+    [2013]第X号不予受理通知书``) is not the document's number, and the party line is read."""
+    record = _record(
+        "起诉人韩某，男，X年X月X日出生，汉族，住某某市X区X号，公民身份号码：（略）。\n"
+        "2013年4月2日，本院收到韩某的起诉状。起诉人诉称：起诉人于1978年3月被招入到某某钢铁（集团）"
+        "公司（以下简称某钢公司）机修厂工作，1986年6月提出书面辞职申请并办理了交接手续。"
+        "2013年3月20日，某某市劳动人事争议仲裁委员会以超过仲裁时效为由，下达了某劳人仲不字"
+        "[2013]第X号不予受理通知书。起诉人不服，诉至法院。\n")
+    assert record.case_number is None
+    assert [(p.name, p.role) for p in record.parties] == [("韩某", "plaintiff")]
+    assert "某劳人仲不字[2013]第X号" in record.related_case_numbers
+    assert (record.claimed_start, record.claimed_end) == ("1978-03", "1986-06")

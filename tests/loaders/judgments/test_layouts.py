@@ -677,3 +677,36 @@ def test_a_refusal_notice_the_story_cites_is_not_the_rulings_number() -> None:
     assert [(p.name, p.role) for p in record.parties] == [("韩某", "plaintiff")]
     assert "某劳人仲不字[2013]第X号" in record.related_case_numbers
     assert (record.claimed_start, record.claimed_end) == ("1978-03", "1986-06")
+
+
+def test_a_portal_copy_of_a_retrial_ruling_names_both_sides_in_its_record() -> None:
+    """A legal portal's copy of a retrial review ruling (no header, no party lines): the sides
+    come from ``再审申请人…因与被申请人某某党校（以下简称某校）…纠纷一案`` - the role is
+    再审申请人, the procedure 再审, and the short-name note is no part of the name."""
+    record = _record(
+        "裁判文书详情\n\n刘**与中共**党校劳动争议纠纷民事申请再审裁定书\n\n审理经过\n\n"
+        "再审申请人刘**因与被申请人中共**党校（以下简称某校）劳动争议纠纷一案，不服某某市中级人民法院"
+        "（2014）某中法民三终字第88号民事判决，向本院申请再审。本院依法组成合议庭进行了审查。\n\n"
+        "再审被申请人辩称\n\n某校提交意见称：双方签订的是房屋租赁协议，不存在劳动关系，应驳回刘**的"
+        "再审申请。\n")
+    assert [(p.name, p.role_in_text) for p in record.parties] == [
+        ("刘**", "再审申请人"), ("中共**党校", "被申请人")]
+    assert (record.procedure, record.defendant_response) == ("再审", "contests")
+
+
+def test_a_case_number_whose_court_code_is_masked() -> None:
+    """Mirrors that mask names sometimes mask the court code: ``（2022）**申2065号``."""
+    record = _record(
+        "某某省高级人民法院\n民事裁定书\n（2022）**申3170号\n"
+        "再审申请人（一审原告、二审上诉人）：***，男，1963年1月2日出生，住某某市。\n"
+        "被申请人（一审被告、二审被上诉人）：某某**工程有限公司，住所地某某市。\n")
+    assert (record.case_number, record.procedure) == ("（2022）**申3170号", "再审")
+
+
+def test_an_agent_described_as_the_applicants_family_is_a_relative() -> None:
+    """``委托代理人：余某敏，为申请人家属``: family, not an unexplained citizen agent."""
+    record = _record(
+        "某某省高级人民法院\n民 事 裁 定 书\n（2015）某高法民申字第88号\n"
+        "再审申请人（一审原告、二审上诉人）：余某。委托代理人：余某敏，为申请人家属。"
+        "被申请人（一审被告、二审被上诉人）：某某镇水电站。负责人：余某环。\n")
+    assert [(a.name, a.kind) for a in record.agents] == [("余某敏", "relative")]

@@ -154,7 +154,8 @@ _NAMED = re.compile(
     r"劳动(?:争议|合同|关系|报酬|人事)|之间|存在|[，,。；;])")
 #: two names joined by 与 without role words, the second an organisation, before a period or
 #: the relationship: the operative part of an agreement (``一、马某金与某某有限公司自2016年…``)
-_PAIR = re.compile(rf"(?<![\u4e00-\u9fff*＊×])(?P<person>{_NAME_CHARS}{{2,4}})与"
+#: or of a judgment (``…民事判决；确认李某娜与某某粮库存在劳动关系``)
+_PAIR = re.compile(rf"(?:(?<=确认)|(?<![\u4e00-\u9fff*＊×]))(?P<person>{_NAME_CHARS}{{2,4}})与"
                    r"(?P<entity>[^\s\d，,。；;、:：“”\"《》]{4,40}?)(?=自\d|之间|于\d|存在|劳动关系)")
 #: an organisation ordered or agreeing to pay a person, without role words:
 #: ``一、郑州某某保安服务有限公司于协议签订之日起十日内支付李某军29800元``

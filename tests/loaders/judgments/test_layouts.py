@@ -710,3 +710,18 @@ def test_an_agent_described_as_the_applicants_family_is_a_relative() -> None:
         "再审申请人（一审原告、二审上诉人）：余某。委托代理人：余某敏，为申请人家属。"
         "被申请人（一审被告、二审被上诉人）：某某镇水电站。负责人：余某环。\n")
     assert [(a.name, a.kind) for a in record.agents] == [("余某敏", "relative")]
+
+
+def test_a_reversing_fragment_takes_its_sides_from_the_confirmation_it_orders() -> None:
+    """A fragment of a reversing second-instance judgment (no header, no party names but in
+    the operative part): the reversed lower judgment's number is not its own, and its sides
+    come from ``…民事判决；确认李某娜与某某粮库存在劳动关系`` instead of a quarantine."""
+    record = _record(
+        "上诉人上诉请求：撤销原审判决，依法改判支持上诉人的全部诉讼请求。\n"
+        "被上诉人辩称，原审判决认定事实清楚，请求驳回上诉。\n"
+        "本院认为，一审判决认定事实不清，本院予以纠正。判决如下：\n"
+        "撤销河南省某某市人民法院（2022）豫0181民初118号民事判决；确认李某娜与某某第二粮库存在"
+        "劳动关系。\n本判决为终审判决。\n审判长  张某\n二〇二二年十月六日\n")
+    assert record.case_number is None and record.forum == ""
+    assert [(p.name, p.role) for p in record.parties] == [
+        ("李某娜", "plaintiff"), ("某某第二粮库", "defendant")]

@@ -267,29 +267,34 @@ def _one_side(names: list[str], parties: list[ParsedParty]) -> bool:
     return len(sides - {"unknown"}) <= 1
 
 
-#: ``被上诉人河东万德福超市的委托诉讼代理人杜淑珍、…到庭``: an agent named only in the record
-_RECORD_AGENT = re.compile(r"的(?:共同)?(?:委托诉讼代理人|委托代理人|诉讼代理人)"
-                           r"(?P<name>[\u4e00-\u9fff]{2,3})(?=[、，,及和到])")
+#: ``被上诉人河东万德福超市的委托诉讼代理人杜淑珍、…到庭``: an agent named only in the record;
+#: also every name of a list (``被上诉人某厂的委托代理人王某杰、祝某杰到庭``) and a party's own
+#: (``上诉人阎某及其委托代理人范某香，…``), as copies that drop the agent lines print them
+_RECORD_AGENT = re.compile(r"(?:的|及其)(?:共同)?(?:委托诉讼代理人|委托代理人|诉讼代理人)"
+                           r"(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){0,3})"
+                           r"(?=[、，,及和到])")
 _PARTY_BEFORE = re.compile(r"[^，,、。；;：:]{2,40}$")
 _NOT_A_NAME = re.compile(r"^(?:均|等|到|出|参|及|和|与|某|系)")
 
 
 def agents_from_record(record: str, parties: list[ParsedParty], agents: list[Agent]) -> None:
     """Add the agents the 诉讼记录 names for one party that no agent line names at all."""
-    if "的委托" not in record and "的共同委托" not in record and "的诉讼代理" not in record:
+    if not any(w in record for w in ("的委托", "的共同委托", "的诉讼代理", "及其委托", "及其诉讼代理")):
         return
     known = {a.name for a in agents}
     for m in _RECORD_AGENT.finditer(record):
-        name = m.group("name")
-        if name in known or _NOT_A_NAME.match(name) or any(
-                name in p.party.name or p.party.name in name for p in parties):
-            continue
         party = _PARTY_BEFORE.search(record, max(0, m.start() - 40), m.start())
         mentioned = _mentioned(party.group(0), parties) if party else []
-        if len(mentioned) != 1 or _misspelt(name, mentioned[0], agents):
+        if len(mentioned) != 1:
             continue
-        agents.append(Agent(name=name, represents=mentioned))
-        known.add(name)
+        for name in m.group("names").split("、"):
+            if name in known or _NOT_A_NAME.match(name) or any(
+                    name in p.party.name or p.party.name in name for p in parties):
+                break  # a word, not a name: the list ends here
+            if _misspelt(name, mentioned[0], agents):
+                continue
+            agents.append(Agent(name=name, represents=mentioned))
+            known.add(name)
 
 
 def _misspelt(name: str, party: str, agents: list[Agent]) -> bool:

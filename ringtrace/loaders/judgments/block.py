@@ -101,6 +101,23 @@ def read_party_block(text: str, start: int) -> PartyBlock:
     return block
 
 
+#: what comes right before a role word that is the other side of the record's own sentence,
+#: never the start of a record fused onto a party line: ``…因与被上诉人…`` (上诉人 inside 被上诉人),
+#: ``再审申请人`` (申请人 inside it), ``…与被告…`` / ``…诉被告…`` / ``…、被告…``
+_INSIDE_RECORD = ("被", "审", "与", "诉", "、", "和", "及")
+
+
+def _fused_record(clause: str, start: int) -> re.Match[str] | None:
+    """Where a record fused onto a party line starts (``…住所地某市原告张三与被告…一案``), or
+    None when the clause is the record itself: ``上诉人**宽因与被上诉人某某机械与物理研究所…一案``
+    (a masked or short name leaves the first role word inside the skipped part; the next role
+    word, in ``被上诉人``, is the other side of the same sentence, not a new record)."""
+    for m in _RECORD_START.finditer(clause, start):
+        if not clause.endswith(_INSIDE_RECORD, 0, m.start()):
+            return m
+    return None
+
+
 def _authority_word(word: str) -> str:
     return "特别授权" if word == "特别授权" else "一般代理"
 
@@ -129,7 +146,7 @@ def _dispatch(clause: str, block: PartyBlock, line: int, last_agents: list[Agent
     party = PARTY_LABEL.match(clause)
     if party:
         if RECORD_CLAUSE.search(clause):
-            fused = _RECORD_START.search(clause, party.end() + 2)
+            fused = _fused_record(clause, party.end() + 2)
             if fused is None:
                 return "end"
             _dispatch(clause[:fused.start()], block, line, last_agents)

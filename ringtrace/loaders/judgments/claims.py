@@ -38,13 +38,15 @@ _CLAIM_STOP = re.compile(r"事实(?:和|与|及)理由|理由如下|理由[:：]
 _APPEALS = ("上诉请求", "再审请求", "申请再审称", "上诉称")
 _NARRATIVE = ("诉称", "申请称", "上诉称", "申请再审称")
 _CLAIM_MARK = re.compile("上诉请求|再审请求|申请再审称|上诉称|诉讼请求|仲裁请求|起诉请求|请求事项|申请请求|"
-                         "请求(?:依法)?(?:判令|裁决)|诉称|申请称|请求(?=[:：])|"
+                         "请求(?:依法)?(?:判令|裁决)|诉称|申请称|请求(?=为?[ \t]*[:：])|"
                          "请求(?<=[。\n：:]请求)(?=(?:依法)?确认)|" + INLINE_CLAIM)
 _INLINE_MARK = re.compile(INLINE_CLAIM + "|请求(?=(?:依法)?确认)")  # also a bare request after a stop
 _REQUEST = re.compile(r"请求|要求(?:判令|确认|裁决|法院|贵院|仲裁委)")
 _NARRATIVE_LIMIT = 300
 _CLAIM_VERB = re.compile(r"\s*(?:\d[.、．]\s*)?(?:要求|请求)?(?:确认|判令|裁决|判决|依法)")
-_LEAD = re.compile(r"\s*(?:为|如下|是|称)?\s*[:：,，]\s*")
+#: what comes between a claim word and the claim: ``诉讼请求：``, ``仲裁请求为：``, and an award's
+#: ``仲裁请求是要求被申请人：…`` (Shenzhen's published awards)
+_LEAD = re.compile(r"\s*(?:为|如下|是|称|(?:是|为)?(?:要求|请求)[^:：,，。；;\n]{0,8})?\s*[:：,，]\s*")
 _SENTENCE = re.compile(r"[^。；;\n]+[。；;]?")
 _STORY_LIMIT = 3000
 _MAX_PURPOSE = 3
@@ -182,8 +184,22 @@ _CLAUSE_END = re.compile(r"[，,；;。]")
 _BARE_DAY = re.compile(r"月\s*\d{1,2}$")
 #: a period of money owed (``…未签订劳动合同二倍工资差额``), not of employment
 _MONEY_PERIOD = re.compile(r"二倍工资|双倍工资|未签")
+#: a range that dates a sum, right after it (``支付原告自2006年5月至今的生活费约1万元``,
+#: ``…至2019年6月的工资``): money, not the employment (``…至2010年存在劳动关系并支付工资`` is
+#: employment: the relationship comes first)
+_MONEY_AFTER = re.compile(r"(?:止|期间|之间|内)?的[^，,。；;劳]{0,8}?(?:工资|生活费|加班费|报酬|津贴|补贴|补助|"
+                          r"补偿|赔偿|费用|社保费|保险费)")
 #: where the work was done, right after a period (``至1996年12月份，在省建三公司…``)
 _WORKPLACE = re.compile(r"在[^。；;]{0,20}(?:公司|单位|厂|处|工地|店|场|矿|所|站|中心)")
+
+
+def _dates_money(clause: str) -> bool:
+    """True when the clause after a range names money before any labour relationship:
+    ``支付2017年5月1日至6月30日正常工作时间工资24000元`` (the period of the wages owed), not
+    ``…至2016年12月存在劳动关系并支付工资``."""
+    money = MONEY_CLAIM.search(clause)
+    labour = clause.find("劳动")
+    return money is not None and (labour < 0 or money.start() < labour)
 
 
 def _period_in(text: str) -> tuple[str | None, str | None] | None:
@@ -192,7 +208,8 @@ def _period_in(text: str) -> tuple[str | None, str | None] | None:
         context = text[m.end():m.end() + 40]
         clause = _CLAUSE_END.split(context, 1)[0]  # a money claim after a comma is another item
         if ("劳动" in context or "劳动" in text[max(0, m.start() - 30):m.start()]) and \
-                not _MONEY_PERIOD.search(clause):
+                not _MONEY_PERIOD.search(clause) and not _MONEY_AFTER.match(context) and \
+                not _dates_money(clause):
             return _period(m)
     for m in SINGLE_DATE.finditer(text):
         if "劳动关系" not in text[m.end():m.end() + 24]:
@@ -205,6 +222,10 @@ def _period_in(text: str) -> tuple[str | None, str | None] | None:
 
 
 _SENTENCE_BREAK = re.compile(r"[。；;]")
+#: a range introduced as the time of employment, in the same clause: ``招用时间从2020年3月至12月8日``,
+#: ``入职时间为…``, ``工作期间为…``
+_EMPLOYMENT_BEFORE = re.compile(r"(?:招用|聘用|雇用|录用|用工|入职|工作)(?:时间|期间|日期)(?:为|是|从|自|系)?"
+                                r"[^，,。；;]{0,3}$")
 
 
 def _story_period(text: str) -> tuple[str | None, str | None] | None:
@@ -215,7 +236,8 @@ def _story_period(text: str) -> tuple[str | None, str | None] | None:
     for m in PERIOD.finditer(text):
         after = text[m.end():m.end() + 30]
         work = EMPLOYMENT_VERB.search(after) or _WORKPLACE.search(after)
-        if work is not None and not _SENTENCE_BREAK.search(after, 0, work.start()):
+        if (work is not None and not _SENTENCE_BREAK.search(after, 0, work.start())) or \
+                _EMPLOYMENT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             ranged = (m.start(), _period(m))
             break
     dated = _dated_story(text)
@@ -236,15 +258,39 @@ def _dated_story(text: str) -> tuple[int, tuple[str | None, str | None]] | None:
         start = arabic_date(m)
         end = closed = None
         for e in DATE.finditer(text, m.end(), min(len(text), m.end() + 200)):
-            tail = text[e.end():e.end() + 12]
-            if END_VERB.search(tail):
+            if _MONEY_DATE.match(text, e.end()):
+                continue  # ``…拖欠2017年5月工资为由提出解除``: the month of the wages owed
+            if _ends_here(text, e):
                 end = arabic_date(e)
                 break
-            if closed is None and CLOSURE.search(tail) and \
+            if closed is None and CLOSURE.search(text, e.end(), e.end() + 12) and \
                     not CARRIED_ON.search(text, e.end(), e.end() + 30):
                 closed = arabic_date(e)
         return m.start(), (start, end or closed)
     return None
+
+
+#: a date that dates money, not the employment: ``2017年5月工资``, ``2016年度的奖金``
+_MONEY_DATE = re.compile(r"份?度?的?(?:工资|奖金|加班费|报酬|绩效|提成|社保|社会保险)")
+_TAIL_REACH = 40
+
+
+def _ends_here(text: str, e: re.Match[str]) -> bool:
+    """True when the employment ends at the date ``e``: a leaving verb right after it (within
+    12 characters), or after the reason given for leaving in its clause, with no other date
+    between but a date of money (``于2017年6月30日以被申请人拖欠2017年5月工资为由提出解除劳动
+    关系``: the end is 2017-06-30)."""
+    if END_VERB.search(text, e.end(), e.end() + 12):
+        return True
+    tail = text[e.end():e.end() + _TAIL_REACH]
+    stop = _CLAUSE_END.search(tail)
+    if stop is not None:
+        tail = tail[:stop.end()]  # ``…为止，`` keeps its comma
+    verb = END_VERB.search(tail)
+    reason = tail.find("为由")
+    if verb is None or not 0 <= reason < verb.start():
+        return False
+    return all(_MONEY_DATE.match(tail, d.end()) for d in DATE.finditer(tail, 0, verb.start()))
 
 
 #: a sentence in which someone asserts or asks (the worker's claim recited by the court)

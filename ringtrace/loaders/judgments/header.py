@@ -35,7 +35,7 @@ _PLACE_CHARS = 4  # longest place abbreviation before 劳 (浙余姚: 3)
 _READ_BACK = 6  # characters read back before 劳, so that a verb glued in front is seen
 #: words read back before 劳 that end the place: verbs (``作出安劳人仲…``) and the forum's own
 #: name, which judgments print right before the number (``…仲裁委员会安劳人仲案字（2018）第43号``)
-_JUNK_WORDS = ("作出", "作岀", "做出", "出具", "不服", "根据", "依据", "送达", "下发", "制作", "提交", "提供",
+_JUNK_WORDS = ("作出", "作岀", "做出", "出具", "不服", "根据", "依据", "送达", "下发", "下达", "制作", "提交", "提供",
                "出示", "撤销", "见", "委员会", "仲裁院", "法院")
 #: a place written as a code (``豫0502劳仲案字[2019]12号``: county commissions that number their
 #: cases with the court-style 代字 of their county) or masked by the publisher (``X劳人仲不字…``,
@@ -197,12 +197,17 @@ _FIRST_PARTY = re.compile(r"(?:^|[\n。])[ \t\u3000]*(?:再审申请人|上诉�
 
 
 #: a title that names another document in a sentence (``该委作出…号不予受理通知书``)
-_RECITAL = re.compile(r"(?:作出|做出|作岀|出具|下发|送达|制作|收到|依据|根据|不服|撤销)[^。\n]{0,40}$")
+_RECITAL = re.compile(r"(?:作出|做出|作岀|出具|下发|下达|送达|制作|收到|依据|根据|不服|撤销)[^。\n]{0,40}$")
 
 
 def _recited_title(text: str, at: int) -> bool:
     clause = max(text.rfind("。", max(0, at - 60), at), text.rfind("\n", max(0, at - 60), at))
     return _RECITAL.search(text, clause + 1 if clause >= 0 else max(0, at - 60), at) is not None
+
+
+#: titles only a commission gives its documents: a copy without the commission's name is still
+#: an arbitration (``劳动争议仲裁调解书`` over the parties, no forum line)
+_ARBITRATION_TYPES = ("仲裁裁决书", "仲裁调解书")
 
 
 def document_type_of(title: str, forum_kind: str) -> str | None:
@@ -230,6 +235,8 @@ def _own_number(text: str, start: int) -> CaseNumber | None:
         clause = max(text.rfind("。", start, number.start), text.rfind("\n", start, number.start))
         if RECORD_CLAUSE.search(text, max(start, clause + 1), number.start):
             break  # from here on the numbers are cited inside the case record
+        if _RECITAL.search(text, max(start, clause + 1), number.start):
+            continue  # ``…法院于2011年7月27日作出(2011)…号民事判决``: another document's number
         candidates.append(number)
     for number in candidates:  # first choice: the number the party block follows
         after = text[number.end:number.end + 4]
@@ -305,6 +312,10 @@ def read_header(text: str, meta: Metadata) -> Header:
         if doc_type:
             header.document_type = doc_type
             break
+    if header.forum is None and header.forum_kind == "court" and \
+            header.document_type in _ARBITRATION_TYPES:  # ``劳动争议仲裁调解书`` and no forum line
+        header.forum_kind = "arbitration"
+        header.inferred["procedure"] = f"the title ({header.document_type})"
     _procedure(header, meta)
     _region(header)
     return header

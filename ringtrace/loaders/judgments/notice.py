@@ -103,9 +103,10 @@ def addressee_block(text: str, start: int) -> PartyBlock:
 #: ``原告王某与被告某某有限公司劳动争议一案``, ``确认原告王某与被告某某有限公司自2010年…``,
 #: ``原告王某与被告某某有限公司、第三人某某人力资源有限公司劳动争议一案`` (a third party after 、)
 _BOTH_SIDES = re.compile(
-    r"(?P<role1>原告|申请人|上诉人)(?P<name1>[^，,。；;、\s:：()（）]{2,30}?)(?:因与|诉|与)"
+    r"(?P<role1>再审申请人|原告|申请人|上诉人)(?P<name1>[^，,。；;、\s:：()（）]{2,30}?)(?:因与|诉|与)"
     r"(?P<role2>被告|被申请人|被上诉人)(?P<name2>[^，,。；;、\s:：]{2,40}?)"
-    r"(?=劳动(?:争议|合同|关系|报酬|人事)|确认|追索|之间|自|于|在|存在|一案|纠纷|争议|的|[，,。]|"
+    r"(?:[（(]以下简称[^（）()]{1,20}[）)])?"  # ``中共某某党校（以下简称某校）``: the note is no name
+    r"(?=劳动(?:争议|合同|关系|报酬|人事)|人事(?:争议|纠纷)|确认|追索|之间|自|于|在|存在|一案|纠纷|争议|的|[，,。]|"
     r"、(?:原审)?第三人)")
 _BODY_REACH = 6000
 
@@ -161,7 +162,8 @@ _NAMED = re.compile(
     r"劳动(?:争议|合同|关系|报酬|人事)|之间|存在|[，,。；;])")
 #: two names joined by 与 without role words, the second an organisation, before a period or
 #: the relationship: the operative part of an agreement (``一、马某金与某某有限公司自2016年…``)
-_PAIR = re.compile(rf"(?<![\u4e00-\u9fff*＊×])(?P<person>{_NAME_CHARS}{{2,4}})与"
+#: or of a judgment (``…民事判决；确认李某娜与某某粮库存在劳动关系``)
+_PAIR = re.compile(rf"(?:(?<=确认)|(?<![\u4e00-\u9fff*＊×]))(?P<person>{_NAME_CHARS}{{2,4}})与"
                    r"(?P<entity>[^\s\d，,。；;、:：“”\"《》]{4,40}?)(?=自\d|之间|于\d|存在|劳动关系)")
 #: an organisation ordered or agreeing to pay a person, without role words:
 #: ``一、郑州某某保安服务有限公司于协议签订之日起十日内支付李某军29800元``

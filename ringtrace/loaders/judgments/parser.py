@@ -36,7 +36,11 @@ from ringtrace.loaders.judgments.notice import (
     reads_as_refusal_notice,
 )
 from ringtrace.loaders.judgments.outcome import lower_outcome_text, read_outcome
-from ringtrace.loaders.judgments.parties import assign_sides, collect_aliases
+from ringtrace.loaders.judgments.parties import (
+    assign_sides,
+    collect_aliases,
+    cross_appeal_roles,
+)
 from ringtrace.loaders.judgments.patterns import EVIDENCE_WORDS, SUPPORTED_SUIT, SUPPORTING_BODY
 from ringtrace.loaders.judgments.proceedings import (
     decision_date,
@@ -193,8 +197,9 @@ _TYPE_BY_OPERATIVE = (("判决如下", "判决书"), ("裁定如下", "裁定书
                       ("协议", "调解书"))
 
 
-#: a commission speaking of itself, or its decision: ``本委认为`` / ``经本委主持调解`` / ``裁决如下``
-_COMMISSION_VOICE = re.compile(r"本委|仲裁庭|裁决如下")
+#: a commission speaking of itself, or its decision: ``本委认为`` / ``经本委主持调解`` / ``裁决如下``;
+#: older commissions (劳动争议仲裁委员会) say 本会: ``经本会主持调解``, ``本会认为``
+_COMMISSION_VOICE = re.compile(r"本委|本会(?=认为|查明|主持|经审|于|受理|裁决)|仲裁庭|裁决如下")
 
 
 def _infer_commission(record: CaseRecord, header: Header, meta: Metadata,
@@ -209,6 +214,8 @@ def _infer_commission(record: CaseRecord, header: Header, meta: Metadata,
         return
     record.forum_kind, record.procedure = "arbitration", "仲裁"
     record.mark_inferred("procedure", f"a commission's voice ({voice.group(0)})")
+    if record.document_type == "调解书":  # titled 调解书, mediated by the commission
+        record.document_type = "仲裁调解书"
 
 
 def _infer_procedure(record: CaseRecord, header: Header, meta: Metadata) -> None:
@@ -254,6 +261,7 @@ def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
     for line, field_name, reason, raw in block.problems:
         problems.add(line, field_name, reason, raw)
     _repair_names(plain, meta, block, problems)
+    cross_appeal_roles(block.parties)
     assign_sides(block.parties)
     collect_aliases(plain, block.end, block.parties)
     sections = find_sections(plain, block.end)

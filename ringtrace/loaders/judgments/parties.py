@@ -208,6 +208,24 @@ def set_representative(parsed: ParsedParty, rest: str) -> None:
         party.legal_representative_title = fields[1]
 
 
+def cross_appeal_roles(parsed: list[ParsedParty]) -> None:
+    """Both sides appealed (``上诉人（原审原告、并案被告）：赵某`` and ``上诉人（原审被告、并案原告）：
+    某公司``, no 被上诉人): the procedural roles are those of the first instance, so that the
+    first-instance defendant is the defendant here too rather than a second plaintiff.
+
+    >>> worker = ParsedParty(Party(name="赵某", role="plaintiff"), "plaintiff", [], 1)
+    >>> firm = ParsedParty(Party(name="某公司", role="plaintiff"), "defendant", [], 2)
+    >>> cross_appeal_roles([worker, firm]); firm.party.role
+    'defendant'
+    """
+    sides = [p for p in parsed if p.party.role in ("plaintiff", "defendant")]
+    if any(p.party.role == "defendant" for p in sides) or \
+            {p.original_role for p in sides} != {"plaintiff", "defendant"}:
+        return
+    for p in sides:
+        p.party.role = p.original_role
+
+
 def assign_sides(parsed: list[ParsedParty]) -> None:
     """worker / employer by entity type: organisations (and 个体工商户 operators) employ.
 

@@ -21,21 +21,23 @@ COLON = "[:：]"
 
 #: （2016）沪01民终13566号 / (2016)鲁民再392-1号 / (2010)浙金民终字第1374号 /
 #: [2011]沈中民五终字第X号 / (2025)宁劳人仲案字第123号 / (2019)京01民终37、67号 /
-#: (2014)沪二中民三(民)终字第322号 (Shanghai's pre-2016 numbers carry a bracketed 庭 mark)
+#: (2014)沪二中民三(民)终字第322号 (Shanghai's pre-2016 numbers carry a bracketed 庭 mark) /
+#: (2022)**申2065号 (a mirror that masks names masked the court code too)
 COURT_NUMBER = re.compile(
     rf"[{LP}]\s*(?P<year>[12１２][09０９]\d{{2}})\s*[{RP}]\s*"
-    rf"(?P<mid>[{CJK}](?:[{CJK}\d]|[{LP}][{CJK}][{RP}]){{0,14}}[{CJK}])\s*"
+    rf"(?P<mid>[*＊×]{{1,4}}[{CJK}\d]{{0,14}}[{CJK}]|[{CJK}](?:[{CJK}\d]|[{LP}][{CJK}][{RP}]){{0,14}}[{CJK}])\s*"
     r"(?P<serial>[\dXx×＊*]{1,7}(?:\s*[-－—]\s*\d{1,4})?(?:[、，,]\s*\d{1,7})*)\s*[号號]")
 
 #: 安劳人仲案字〔2020〕第123号 / 南勞人仲案(2016)8-23號 / 康劳裁不字(2010)X号 /
 #: 浙余姚劳人仲案（2025）第XXX号 / 卫滨劳仲裁字(2008)X号 / 深劳人仲案(2019)97-1号 /
-#: 深宝劳人仲(新安)案【2021】42号
+#: 深宝劳人仲(新安)案【2021】42号 / 深劳人仲案[2017]4941、4945号 (two applicants' cases decided
+#: in one award)
 #: (the pattern starts at 劳 so that scanning is fast; the place abbreviation before it is read
 #: back by the caller, :func:`ringtrace.loaders.judgments.header.find_case_numbers`)
 ARBITRATION_NUMBER = re.compile(
     rf"(?P<prefix>[劳勞][{CJK}]{{0,4}}?[仲裁](?:[{LP}][{CJK}]{{1,6}}[{RP}])?[{CJK}]{{0,4}}?)\s*"
     rf"[{LP}]\s*(?P<year>[12１２][09０９]\d{{2}})\s*[{RP}]\s*第?\s*"
-    r"(?P<serial>[\dXx×＊*]{1,7}(?:\s*[-－—]\s*\d{1,4})?)\s*[号號]")
+    r"(?P<serial>[\dXx×＊*]{1,7}(?:\s*[-－—]\s*\d{1,4})?(?:[、，,]\s*\d{1,7})*)\s*[号號]")
 
 #: the 2016+ 法院代字 at the start of the middle part: 豫0502 / 沪01 / 鲁 (高院)
 COURT_CODE = re.compile(rf"(?P<abbr>[{COURT_ABBREVIATIONS}])"
@@ -81,9 +83,11 @@ FULL_TEXT_TAIL = re.compile(r"文书正文\s*[:：]?[ \t\u3000]*(?:\n|$)")
 #: 申请人1：张某 / 原审第三人：某公司
 #: 支持起诉机关：某某县人民检察院 / 支持起诉单位：某某县总工会 (a party of its own kind) /
 #: 被诉人(原审被告)孙岩 (sic, for 被上诉人); a number after the label only before a colon or a
-#: bracket, so that 被告三门峡市… keeps its 三
+#: bracket, so that 被告三门峡市… keeps its 三; an ordinal before it (第一被申请人：… / 第二被告：…,
+#: as awards against a company and its parent print them; 第三人 stays a third party)
 _LABEL_NUMBER = r"(?:[一二三四五六七八九十\d]{1,3}(?=\s*[:：,，(（]|\s*$))"
 PARTY_LABEL = re.compile(
+    r"(?:第[一二三四五六七八九十]{1,2}(?=被|申|原|上|再))?"
     r"(?P<role>(?:原审|一审|二审)?(?:再审申请人|再审被申请人|被申诉人|申诉人|被申请人|申请人|"
     r"被上诉人|上诉人|反诉原告|反诉被告|原告|被告|第三人|起诉人|申请执行人|被执行人|被诉人|"
     r"支持起诉机关|支持起诉单位|支持起诉人))"
@@ -107,7 +111,7 @@ REPRESENTATIVE_LABEL = re.compile(
     r"\s*[:：,，]?\s*")
 
 #: a clause that is the 诉讼记录 rather than a party line: 上诉人翟楼因与…一案，不服…
-RECORD_CLAUSE = re.compile(r"一案|纠纷|争议[一案]|不服|本院|本委|本庭|立案|受理|提起|诉至|向[^,，]{0,20}(?:法院|"
+RECORD_CLAUSE = re.compile(r"一案|纠纷|争议[一案]|不服|本院|本委|本会(?=认为|查明|主持|经审|于|受理)|本庭|立案|受理|提起|诉至|向[^,，]{0,20}(?:法院|"
                            r"仲裁委员会)|申请仲裁|诉讼请求|仲裁请求|请求\s*[:：]|请求(?:依法)?(?:判令|裁决|确认|判决)|诉称|辩称|辩解称|(?<![名简])称\s*[:：，,]|审理终结|"
                            r"到庭")
 
@@ -124,9 +128,10 @@ ENTITY_SUFFIX = re.compile(
 SEX = re.compile(r"^(?:性别\s*[:：]?\s*)?(?P<sex>男|女)(?:性)?$")
 #: 1949年3月19日出生 / 1969年3月26日生 / 出生于1960年1月1日 / 出生日期：1965年5月3日 /
 #: 1963年7月出生, 1963年7月 (courts that publish only the month of birth, or a mirror that cut
-#: the day to mask it)
+#: the day to mask it); 1962年生 (older judgments print the year of birth only, then 生 or 出生)
 BIRTH = re.compile(r"^(?:出生(?:日期|年月)?\s*[:：]?\s*(?:于)?\s*)?(?P<date>[12１２][09０９]\d{2}\s*(?:[年.\-/]\s*\d{1,2}"
-                   r"\s*[月.\-/]\s*\d{1,2}\s*日?|年\s*\d{1,2}\s*月份?))\s*(?:出生|生)?(?:于.*)?$")
+                   r"\s*[月.\-/]\s*\d{1,2}\s*日?|年\s*\d{1,2}\s*月份?|年(?=\s*(?:出生|生)\s*$)))"
+                   r"\s*(?:出生|生)?(?:于.*)?$")
 ETHNICITY = re.compile(rf"^(?:民族\s*[:：]?\s*)?(?P<ethnicity>[{CJK}]{{1,6}}族)$")
 ADDRESS = re.compile(r"^(?:户籍所在地|户籍地址|户籍地|经常居住地|身份证住址|身份证地址|住所地|现住址|现住|"
                      r"住址|住所|居住地|地址|住)\s*[:：]?\s*(?:在)?\s*(?P<address>.+)$")
@@ -148,13 +153,14 @@ OCCUPATIONS = frozenset({"工人", "农民", "无业", "无固定职业", "退�
 # ---------------------------------------------------------------------------- agents
 
 #: 北京安博（上海）律师事务所律师 / 南京市法律援助中心指派律师 / 江西康乐律师事务所实习律师 /
-#: 安阳市文峰区法律援助工作站律师 (a legal-aid workstation, the centre's branch in a district or court)
+#: 安阳市文峰区法律援助工作站律师 (a legal-aid workstation, the centre's branch in a district or court);
+#: 湖北衡法***事务所律师 (a mirror's name mask that swallowed 律师 of 律师事务所)
 FIRM = re.compile(rf"(?P<firm>[^,，。;；:：]{{2,40}}?(?:律师事务所|律师所|法律援助中心|法律援助工作站|法律援助站|"
-                  rf"法律援助处|法律服务所|法律服务中心))(?:[{LP}][^{LP}{RP}]{{1,10}}[{RP}])?"
+                  rf"法律援助处|法律服务所|法律服务中心|[*＊×]{{1,6}}事务所))(?:[{LP}][^{LP}{RP}]{{1,10}}[{RP}])?"
                   r"(?P<title>[^,，。;；]{0,14})")
 #: (原告之子) / 系张攀登之父 / 系**年弟弟 / 原告的妻子
 RELATIVE = re.compile(r"之?(?:父亲|母亲|儿子|女儿|丈夫|妻子|配偶|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹|兄长|姐夫|妹夫|"
-                      r"嫂子|弟媳|堂兄|堂弟|表兄|表弟|表姐|表妹|叔父|舅父|姑父|姨父|监护人|"
+                      r"嫂子|弟媳|堂兄|堂弟|表兄|表弟|表姐|表妹|叔父|舅父|姑父|姨父|监护人|家属|"
                       r"祖父|祖母|外祖父|外祖母|孙子|孙女|外孙|儿媳|女婿|侄子|侄女|外甥|叔叔|伯父|姑姑|"
                       r"舅舅|姨|岳父|岳母|公公|婆婆|亲属|亲戚|近亲属|之父|之母|之子|之女|之夫|之妻|之兄|"
                       r"之弟|之姐|之妹|父|母|子|女|夫|妻|兄|弟|姐|妹)$|之(?:父|母|子|女|夫|妻|兄|弟|姐|妹)")
@@ -171,10 +177,10 @@ INLINE_CLAIM = r"(?:申请人|原告)[^，,。；;:：\n]{0,6}?请求(?=(?:依�
 LANDMARK = re.compile(
     r"(?=[诉仲上起再申请辩答述称经审本认判裁决达调协人代首书原])"  # first characters: lets the scan skip ahead
     r"(?:(?P<claims>诉讼请求|仲裁请求|上诉请求|起诉请求|再审请求|申请请求|请求事项|申请再审称|上诉称|诉称|申请称|"
-    r"请求(?:依法)?(?:判令|裁决)|请求(?=[:：])|请求(?<=[。\n：:]请求)(?=(?:依法)?确认)|" + INLINE_CLAIM + ")"
-    r"|(?P<defence>辩称|辩解称|答辩称|答辩意见|述称|答辩[:：]|辩解[:：]|(?<=[人司厂局])称(?=\s*[:：,，]))"
-    r"|(?P<facts>经审理查明|审理查明|本院查明|本委查明|经查明|认定事实如下|认定如下|经审理认定)"
-    r"|(?P<reasoning>本院认为|本委认为|仲裁委认为|本庭认为|仲裁庭认为|本院再审认为)"
+    r"请求(?:依法)?(?:判令|裁决)|请求(?=为?\s*[:：])|请求(?<=[。\n：:]请求)(?=(?:依法)?确认)|" + INLINE_CLAIM + ")"
+    r"|(?P<defence>辩称|辩解称|答辩称|答辩意见|述称|答辩[:：]|辩解[:：]|(?<=[人司厂局])称(?=\s*[:：,，])|(?<=意见)称(?=\s*[:：,，]))"
+    r"|(?P<facts>经审理查明|审理查明|本院查明|本委查明|本会查明|经查明|认定事实如下|认定如下|经审理认定)"
+    r"|(?P<reasoning>本院认为|本委认为|本会认为|仲裁委认为|本庭认为|仲裁庭认为|本院再审认为)"
     r"|(?P<operative>(?:判决|裁决|裁定|决定)如下|(?<![未能法有])达成(?:如下)?(?:调解)?协议|调解协议如下|"
     r"协议如下)"
     r"|(?P<tail>审\s*判\s*长|审\s*判\s*员|人民陪审员|代理审判员|首席仲裁员|仲\s*裁\s*员|书\s*记\s*员))")
@@ -199,10 +205,11 @@ MONEY_CLAIM = re.compile(r"工资|加班费|经济补偿|赔偿金|双倍|报酬
                          r"违约金|抚恤金|丧葬费")
 PURPOSE = re.compile(r"补缴|养老|退休|老有所养")
 #: (old state and collective workers' stories start as the planned economy hired them:
-#: ``1985年3月招工进厂``, ``被招工到被告处``, ``接班进厂`` / ``顶替其父进厂``, ``参加工作``)
+#: ``1985年3月招工进厂``, ``被招工到被告处``, ``接班进厂`` / ``顶替其父进厂``, ``参加工作``,
+#: ``1985年被分配到某某客运公司``)
 EMPLOYMENT_VERB = re.compile(r"开始|聘用|聘请|招用|招聘|招录|录用|雇佣|雇用|入职|上班|到[^,，。；;]{0,20}工作|"
                              r"进入|务工|受雇|从事|在[^,，。；;]{0,20}工作|工作至|参加工作|"
-                             r"进厂|入厂|招工|招收|接班|顶替")
+                             r"进厂|入厂|招工|招收|招入|招进|接班|顶替|分配(?:到|至|进|工作)")
 #: (... and end as the 1990s-2000s restructuring ended them: ``2000年6月下岗``, ``买断工龄``,
 #: ``内退`` / ``内部退养``, ``待岗`` / ``离岗`` (sent home, no longer working), ``被辞退``,
 #: ``被除名`` / ``开除``)

@@ -28,6 +28,14 @@ def test_kinds_from_the_firm_line() -> None:
         ("钱某", "other", "某某法律服务所")]
 
 
+def test_a_firm_whose_name_mask_swallowed_lawyer_is_a_lawyers_firm() -> None:
+    """A mirror that masks names masked part of the firm too: ``湖北某法***事务所律师`` is a law
+    firm's lawyer, not an 'other' agent without a firm."""
+    [agent] = _agents("被上诉人（原审被告）：某某工程管理有限公司。\n"
+                      "委托诉讼代理人：**，湖北某法***事务所律师。\n")
+    assert (agent.kind, agent.law_firm) == ("lawyer", "湖北某法***事务所")
+
+
 @pytest.mark.parametrize(("line", "firm"), [
     # a firm's lawyer on a legal-aid case; a legal-aid workstation (the centre's branch)
     ("委托诉讼代理人：李某，河南某某律师事务所援助律师。", "河南某某律师事务所"),

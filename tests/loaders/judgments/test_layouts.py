@@ -446,3 +446,282 @@ def test_the_employers_past_told_in_the_story_is_kept(history: str) -> None:
 def test_suits_joined_for_one_hearing_are_no_employer_history() -> None:
     record = _record(_RESTRUCTURED.format(history="原告一直在该厂工作至2004年6月。"))
     assert [s for s in record.spans if s.kind == "history"] == []
+
+
+@pytest.mark.parametrize("appellant", ["**芳", "王芳"])
+def test_record_naming_an_employer_with_yu_in_its_name_adds_no_party(appellant: str) -> None:
+    """A second-instance judgment whose record names the respondent ``…机械与电子研究所``: the
+    ``与`` inside the name is no record fused onto the party line (``上诉人**芳因与被`` was read
+    as a fourth party)."""
+    record = _record(
+        "辽宁省某某市中级人民法院\n民 事 判 决 书\n（2020）辽02民终318号\n"
+        f"上诉人（原审原告）{appellant}，女，汉族，1958年3月1日生，住某某市。\n"
+        "被上诉人（原审被告）某某精密机械研究所，住所地某某市某路1号。\n"
+        "法定代表人赵某，该所所长。\n"
+        f"上诉人{appellant}因与被上诉人某某市机械与电子研究所（以下简称机电所）劳动争议一案，"
+        "不服某某区人民法院（2019）辽0203民初77号民事判决，向本院提起上诉。\n")
+    assert [p.name for p in record.parties] == [appellant, "某某精密机械研究所"]
+
+
+_APPEAL_WITHOUT_HEADER = (
+    "上诉人（原审原告）韩某。\n被上诉人（原审被告）洛阳某某轴承总厂。\n"
+    "上诉人韩某因与被上诉人洛阳某某轴承总厂劳动争议一案，上诉人韩某于2012年3月5日向洛阳市某区"
+    "人民法院提起诉讼，请求法院依法确认双方的劳动关系，支付原告自2007年8月至今的生活费约2万元。"
+    "洛阳市某区人民法院于2012年6月1日作出（2012）洛某民一初字第X号民事判决。韩某不服，提起上诉，"
+    "本院受理后依法组成合议庭公开开庭审理了本案，上诉人韩某及其委托代理人许某英，被上诉人洛阳某某"
+    "轴承总厂的委托代理人周某生、马某平到庭参加诉讼。本案现已审理终结。\n")
+
+
+def test_a_lower_courts_number_recited_in_a_copy_without_header_is_not_its_own() -> None:
+    """A second-instance copy without its header: the first-instance number the record recites
+    (``…法院于…作出（2012）…号民事判决``) is not the document's number, nor its procedure."""
+    record = _record(_APPEAL_WITHOUT_HEADER)
+    assert record.case_number is None
+    assert "（2012）洛某民一初字第X号" in record.related_case_numbers
+    assert record.procedure == "二审"
+
+
+def test_agents_named_only_in_the_record_are_read_as_a_list() -> None:
+    """A copy that drops the agent lines names them at the hearing: ``及其委托代理人许某英``,
+    ``…总厂的委托代理人周某生、马某平到庭``, every name of the list for that party."""
+    record = _record(_APPEAL_WITHOUT_HEADER)
+    assert sorted((a.name, a.represents[0]) for a in record.agents) == sorted([
+        ("许某英", "韩某"), ("周某生", "洛阳某某轴承总厂"), ("马某平", "洛阳某某轴承总厂")])
+
+
+def test_a_range_dating_a_sum_is_not_the_claimed_employment() -> None:
+    """``支付原告自2007年8月至今的生活费`` dates the money claimed, not the employment."""
+    record = _record(_APPEAL_WITHOUT_HEADER)
+    assert (record.claimed_start, record.claimed_end) == (None, None)
+    worked = _record(
+        "某某县人民法院\n民事判决书\n（2021）豫0502民初9号\n原告：张某，女。\n被告：某某厂。\n"
+        "原告张某与被告某某厂劳动争议一案。原告诉称：请求确认原告自2001年3月至2016年5月与被告存在"
+        "劳动关系，并支付2016年5月的工资3000元。\n")
+    assert (worked.claimed_start, worked.claimed_end) == ("2001-03", "2016-05")
+
+
+def test_a_ruling_copy_with_section_headings_naming_a_personnel_dispute() -> None:
+    """A legal portal's copy of a withdrawal ruling (section headings 审理经过 / 本院认为 /
+    二审裁判结果, no header, no party lines): the sides come from ``上诉人…因与被上诉人某学校
+    人事争议纠纷一案`` (the school's name runs into 人事争议), not a quarantine."""
+    record = _record(
+        "裁判文书详情\n\n赵**与某某市第二实验学校人事争议纠纷一案二审民事裁定书\n\n审理经过\n\n"
+        "上诉人赵**因与被上诉人某某市第二实验学校人事争议纠纷一案，不服某某区人民法院（2015）某民劳"
+        "初字第21号民事裁定，向本院提起上诉。在本院审理过程中，赵**以双方已自行和解为由，向本院申请"
+        "撤回上诉和原审起诉。\n\n本院认为\n\n本院经审查认为，上诉人赵**撤回上诉和原审起诉的申请系其"
+        "真实意思表示，应予准许。裁定如下：\n\n二审裁判结果\n\n一、撤销某某区人民法院（2015）某民劳初字"
+        "第21号民事裁定；\n\n二、准许赵**撤回上诉和原审起诉。\n\n裁判日期\n\n二〇一六年五月十日\n")
+    assert [(p.name, p.role) for p in record.parties] == [
+        ("赵**", "plaintiff"), ("某某市第二实验学校", "defendant")]
+    assert (record.document_type, record.procedure, record.outcome, record.decision_date) == (
+        "裁定书", "二审", "withdrawn", "2016-05-10")
+
+
+@pytest.mark.parametrize("title", ["劳动争议仲裁调解书", "调解书"])
+def test_a_commission_mediation_without_its_name_is_an_arbitration(title: str) -> None:
+    """A copy of an older commission's mediation statement with no commission line: its title
+    (``劳动争议仲裁调解书``) or its voice (``经本会主持调解``: 劳动争议仲裁委员会 say 本会) makes it
+    an arbitration, never a first-instance court mediation."""
+    record = _record(
+        f"{title}\n申请人周某兰，女，1966年3月2日生，汉族，住某某市某某镇。\n"
+        "被申请人某某市宏达制衣有限公司。\n法定代表人钱某，该公司总经理。\n"
+        "申请人周某兰与被申请人某某市宏达制衣有限公司确认劳动关系争议一案，现双方请求本会调解。"
+        "经本会主持调解，双方自愿达成如下协议：一、确认申请人与被申请人自2003年5月至2018年4月"
+        "存在劳动关系。\n")
+    assert (record.document_type, record.forum_kind, record.procedure, record.outcome) == (
+        "仲裁调解书", "arbitration", "仲裁", "mediated")
+    assert [p.role for p in record.parties] == ["plaintiff", "defendant"]
+
+
+def test_an_older_commissions_findings_end_the_employers_answer() -> None:
+    """``本会查明`` / ``本会认为`` open the findings and reasoning of an award as 本委… do: the
+    employer's answer ends there (the reasoning's ``…无异议`` is not its answer)."""
+    record = _record(
+        "某某市劳动争议仲裁委员会\n仲裁裁决书\n某劳仲案字〔2009〕第15号\n"
+        "申请人：吴某，男，1957年2月1日出生。\n被申请人：某某县农机修造厂。\n"
+        "申请人吴某与被申请人某某县农机修造厂劳动争议一案，本会依法受理。申请人请求：确认申请人自"
+        "1980年3月至2008年12月与被申请人存在劳动关系。被申请人辩称：同意申请人的仲裁请求"
+        "本会查明：该厂现任厂长对申请人的工作年限不予认可。本会认为，申请人的请求有据。"
+        "裁决如下：确认申请人与被申请人自1980年3月至2008年12月存在劳动关系。\n")
+    assert record.defendant_response == "no_objection"
+
+
+@pytest.mark.parametrize(("opinion", "response"), [
+    ("原审认定事实清楚，再审申请人的申请缺乏依据，请求驳回其再审申请", "contests"),
+    ("对再审申请人所述的工作经历无异议", "no_objection")])
+def test_a_respondents_written_opinion_in_a_retrial_ruling_is_its_answer(opinion: str,
+                                                                          response: str) -> None:
+    """A 再审 review ruling prints the respondent's answer as ``某公司提交书面意见称，…``."""
+    record = _record(
+        "某某省高级人民法院\n民 事 裁 定 书\n（2021）某民申1203号\n"
+        "再审申请人（一审原告、二审上诉人）：钱某强，男，1969年5月6日出生，住某某市。\n"
+        "被申请人（一审被告、二审被上诉人）：某某物流有限公司，住所地某某市。\n"
+        "法定代表人：孙某，该公司总经理。\n"
+        "再审申请人钱某强因与被申请人某某物流有限公司确认劳动关系纠纷一案，不服某某市中级人民法院"
+        "（2020）某01民终88号民事判决，向本院申请再审。本院依法组成合议庭进行了审查，现已审查终结。\n"
+        "钱某强申请再审称，其自2009年起在该公司驾驶货车，二审未予确认劳动关系属认定事实错误。\n"
+        f"某某物流有限公司提交书面意见称，{opinion}。\n"
+        "本院经审查认为，钱某强提交的证据不足以证明其主张。\n")
+    assert record.defendant_response == response
+
+
+def test_both_sides_appealing_keep_their_first_instance_roles() -> None:
+    """A cross-appeal (both 上诉人, no 被上诉人): the employer, 原审被告, is the defendant, and
+    the block is not reported as missing its respondent."""
+    outcome = parse_text(
+        "某某省某某市中级人民法院\n民事判决书\n（2021）晋05民终412号\n"
+        "上诉人（原审原告、并案被告）：孙某林，男，1961年8月3日生，汉族，住某某市城区。\n"
+        "上诉人（原审被告、并案原告）：某某重型机械有限公司，住所地：某某市城区某路。\n"
+        "法定代表人：李某，任董事长。\n"
+        "上诉人孙某林因与上诉人某某重型机械有限公司劳动争议一案，均不服某某市城区人民法院"
+        "（2021）晋0502民初31、47号民事判决，向本院提起上诉。\n")
+    assert outcome.record is not None
+    assert [(p.name, p.role, p.side) for p in outcome.record.parties] == [
+        ("孙某林", "plaintiff", "worker"), ("某某重型机械有限公司", "defendant", "employer")]
+    assert not [p for p in outcome.problems if "no defendant" in p.reason]
+
+
+def test_a_year_of_birth_alone_is_read() -> None:
+    """Older judgments print only the year: ``男，1962年生，汉族``."""
+    record = _record(
+        "某某省某某市中级人民法院\n民 事 裁 定 书\n（2003）某民终字第17号\n"
+        "上诉人（原审原告）郑某伟，男，1961年生，汉族，住某某市。\n"
+        "被上诉人（原审被告）某某油田机械二厂。\n"
+        "上诉人郑某伟因与被上诉人某某油田机械二厂劳动合同纠纷一案，不服某某区人民法院（2002）某民"
+        "初字第5号民事裁定，提出上诉。\n")
+    assert record.parties[0].birth_date == "1961"
+
+
+@pytest.mark.parametrize(("story", "period"), [
+    # the range introduced as the time of hiring, the accident told after it
+    ("被上诉人承建某某工程中招用上诉人为电工，招用时间从2019年4月至11月6日。2019年11月6日上诉人"
+     "在上班时从脚手架摔下受伤。", ("2019-04", "2019-11-06")),
+    # a planned-economy job assignment (分配到), a later visit to the employer is no start
+    ("上诉人于1986年被分配到某某省某某市长途汽车客运公司（该公司现已被被上诉人兼并）上班，直到2008年3月上诉人"
+     "到被上诉人单位询问工作情况时，才知已被除名。", ("1986", None)),
+])
+def test_the_story_of_an_appeal_dates_the_employment(story: str,
+                                                    period: tuple[str, str | None]) -> None:
+    record = _record(
+        "某某省某某市中级人民法院\n民事裁定书\n（2022）川18民终91号\n"
+        "上诉人（原审原告）：黄某，女，1968年5月2日出生，住某某县。\n"
+        "被上诉人（原审被告）：某某建设有限公司，住所地某某市。\n"
+        "上诉人黄某因与被上诉人某某建设有限公司劳动争议纠纷一案，不服某某县人民法院（2022）川1823"
+        "民初60号民事裁定，向本院提起上诉。\n"
+        f"黄某上诉请求：撤销一审裁定，指令一审法院审理。事实与理由：{story}\n")
+    assert (record.claimed_start, record.claimed_end) == period
+
+
+_JOINT_AWARD = (
+    "某某市劳动人事争议仲裁委员会\n\n仲裁裁决书\n\n某劳人仲案[2019]3121、3125号\n\n"
+    "  申请人：陈×，女，汉族，户籍地址：广东省某某市××，身份证号码：××。\n\n"
+    "  申请人：林××，女，汉族，户籍地址：广东省某某市××，身份证号码：××。\n\n"
+    "  被申请人：某某×××电子有限公司。地址：某某市××。\n\n  法定代表人：黄×。\n\n"
+    "  委托代理人：吴××，广东××律师事务所律师。\n\n  案  由：劳动报酬等争议。\n\n"
+    "  两名申请人因与被申请人上述争议一案于2019年4月2日向本委申请仲裁，本委依法立案并开庭审理。\n\n"
+    "  申请人陈×的仲裁请求是要求被申请人：一、支付2019年2月1日至3月31日正常工作时间工资9000元；"
+    "二、支付被迫解除劳动合同经济补偿6000元。\n\n"
+    "  经查，两名申请人诉称于2017年9月1日入职被申请人处，于2019年3月31日以被申请人拖欠2019年2月"
+    "工资为由提出解除劳动关系。\n")
+
+
+def test_an_award_deciding_two_applicants_cases_keeps_both_serials() -> None:
+    """One award for two applicants numbers both cases: ``某劳人仲案[2019]3121、3125号``."""
+    record = _record(_JOINT_AWARD)
+    assert record.case_number == "某劳人仲案[2019]3121、3125号"
+    assert [p.role for p in record.parties] == ["plaintiff", "plaintiff", "defendant"]
+
+
+def test_an_awards_claim_after_shi_yaoqiu_and_the_story_of_leaving() -> None:
+    """``仲裁请求是要求被申请人：…`` opens the claim (money: wages and compensation); the wages'
+    period is not the employment, which runs from 入职 to the day the applicant left, not to the
+    month of the wages owed (``以…拖欠2019年2月工资为由提出解除``)."""
+    record = _record(_JOINT_AWARD)
+    assert (record.claim_kind, record.claim_amounts) == ("with_amounts", [9000.0, 6000.0])
+    assert (record.claimed_start, record.claimed_end) == ("2017-09-01", "2019-03-31")
+
+
+def test_numbered_respondents_and_their_joint_agent() -> None:
+    """An award against a company and its parent: ``第一被申请人：…`` / ``第二被申请人：…`` are
+    respondents (第三人 stays a third party) and ``两被申请人共同委托代理人`` acts for both."""
+    record = _record(
+        "某某市劳动人事争议仲裁委员会\n仲 裁 裁 决 书\n案号：某劳人仲案【2023】5512号\n"
+        "申请人：邓*，男，汉族，住址：*，公民身份号码：*。\n"
+        "委托代理人：梁*，系*律师事务所律师。\n"
+        "第一被申请人：某某*科技有限公司，住所：某某市*，法定代表人：何*。\n"
+        "委托代理人：宋*，系第一被申请人员工。\n"
+        "第二被申请人：某某*控股有限公司，住所：某某市*，法定代表人：罗*。\n"
+        "两被申请人共同委托代理人：易*，系两被申请人处法务。\n"
+        "第三人：某某*人力资源有限公司。\n"
+        "案由：赔偿金等。\n"
+        "申请人因与两被申请人以上劳动争议一案于2023年5月8日向本委申请仲裁。\n")
+    assert [(p.name, p.role) for p in record.parties] == [
+        ("邓*", "plaintiff"), ("某某*科技有限公司", "defendant"),
+        ("某某*控股有限公司", "defendant"), ("某某*人力资源有限公司", "third_party")]
+    agents = {a.name: a.represents for a in record.agents}
+    assert agents["宋*"] == ["某某*科技有限公司"]
+    assert sorted(agents["易*"]) == ["某某*控股有限公司", "某某*科技有限公司"]
+
+
+def test_a_refusal_notice_the_story_cites_is_not_the_rulings_number() -> None:
+    """A ruling on a suit filed after a refusal, copied from its first party line (起诉人…): the
+    commission's notice the story cites (``…仲裁委员会以超过仲裁时效为由，下达了某劳人仲不字
+    [2013]第X号不予受理通知书``) is not the document's number, and the party line is read."""
+    record = _record(
+        "起诉人韩某，男，X年X月X日出生，汉族，住某某市X区X号，公民身份号码：（略）。\n"
+        "2013年4月2日，本院收到韩某的起诉状。起诉人诉称：起诉人于1978年3月被招入到某某钢铁（集团）"
+        "公司（以下简称某钢公司）机修厂工作，1986年6月提出书面辞职申请并办理了交接手续。"
+        "2013年3月20日，某某市劳动人事争议仲裁委员会以超过仲裁时效为由，下达了某劳人仲不字"
+        "[2013]第X号不予受理通知书。起诉人不服，诉至法院。\n")
+    assert record.case_number is None
+    assert [(p.name, p.role) for p in record.parties] == [("韩某", "plaintiff")]
+    assert "某劳人仲不字[2013]第X号" in record.related_case_numbers
+    assert (record.claimed_start, record.claimed_end) == ("1978-03", "1986-06")
+
+
+def test_a_portal_copy_of_a_retrial_ruling_names_both_sides_in_its_record() -> None:
+    """A legal portal's copy of a retrial review ruling (no header, no party lines): the sides
+    come from ``再审申请人…因与被申请人某某党校（以下简称某校）…纠纷一案`` - the role is
+    再审申请人, the procedure 再审, and the short-name note is no part of the name."""
+    record = _record(
+        "裁判文书详情\n\n刘**与中共**党校劳动争议纠纷民事申请再审裁定书\n\n审理经过\n\n"
+        "再审申请人刘**因与被申请人中共**党校（以下简称某校）劳动争议纠纷一案，不服某某市中级人民法院"
+        "（2014）某中法民三终字第88号民事判决，向本院申请再审。本院依法组成合议庭进行了审查。\n\n"
+        "再审被申请人辩称\n\n某校提交意见称：双方签订的是房屋租赁协议，不存在劳动关系，应驳回刘**的"
+        "再审申请。\n")
+    assert [(p.name, p.role_in_text) for p in record.parties] == [
+        ("刘**", "再审申请人"), ("中共**党校", "被申请人")]
+    assert (record.procedure, record.defendant_response) == ("再审", "contests")
+
+
+def test_a_case_number_whose_court_code_is_masked() -> None:
+    """Mirrors that mask names sometimes mask the court code: ``（2022）**申2065号``."""
+    record = _record(
+        "某某省高级人民法院\n民事裁定书\n（2022）**申3170号\n"
+        "再审申请人（一审原告、二审上诉人）：***，男，1963年1月2日出生，住某某市。\n"
+        "被申请人（一审被告、二审被上诉人）：某某**工程有限公司，住所地某某市。\n")
+    assert (record.case_number, record.procedure) == ("（2022）**申3170号", "再审")
+
+
+def test_an_agent_described_as_the_applicants_family_is_a_relative() -> None:
+    """``委托代理人：余某敏，为申请人家属``: family, not an unexplained citizen agent."""
+    record = _record(
+        "某某省高级人民法院\n民 事 裁 定 书\n（2015）某高法民申字第88号\n"
+        "再审申请人（一审原告、二审上诉人）：余某。委托代理人：余某敏，为申请人家属。"
+        "被申请人（一审被告、二审被上诉人）：某某镇水电站。负责人：余某环。\n")
+    assert [(a.name, a.kind) for a in record.agents] == [("余某敏", "relative")]
+
+
+def test_a_reversing_fragment_takes_its_sides_from_the_confirmation_it_orders() -> None:
+    """A fragment of a reversing second-instance judgment (no header, no party names but in
+    the operative part): the reversed lower judgment's number is not its own, and its sides
+    come from ``…民事判决；确认李某娜与某某粮库存在劳动关系`` instead of a quarantine."""
+    record = _record(
+        "上诉人上诉请求：撤销原审判决，依法改判支持上诉人的全部诉讼请求。\n"
+        "被上诉人辩称，原审判决认定事实清楚，请求驳回上诉。\n"
+        "本院认为，一审判决认定事实不清，本院予以纠正。判决如下：\n"
+        "撤销河南省某某市人民法院（2022）豫0181民初118号民事判决；确认李某娜与某某第二粮库存在"
+        "劳动关系。\n本判决为终审判决。\n审判长  张某\n二〇二二年十月六日\n")
+    assert record.case_number is None and record.forum == ""
+    assert [(p.name, p.role) for p in record.parties] == [
+        ("李某娜", "plaintiff"), ("某某第二粮库", "defendant")]

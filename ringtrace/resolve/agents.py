@@ -19,7 +19,7 @@ joined by this rule. A cluster joins another of its block when
   with nothing else to tell them apart are left apart).
 
 A bare mention with no namesake acting within ``agent_gap_days`` joins the only identified
-agent of its name in the block when the name is rare - one identified person carries it in the
+agent of its name in the block when the name is rare - one identified agent carries it in the
 whole workspace - and they act within ``rare_agent_gap_days`` (``agent_rare_name``,
 :func:`_rare_name`). A common name in two provinces lands in two blocks and is never joined by
 these rules, nor are two employers' staff of one name (:func:`_staff_elsewhere`).
@@ -222,12 +222,12 @@ def resolve_agents(m: Mentions, uf: Clusterer, settings: ResolveSettings | None 
 
 
 def _rare_names(m: Mentions, uf: Clusterer) -> set[str]:
-    """The name keys that exactly one identified person carries in the whole workspace
-    (parties, agents and legal representatives of every prefecture, as entities after the
-    person rules; a mention printed bare or masked identifies no one)."""
+    """The name keys that exactly one identified agent carries in the whole workspace (in
+    every prefecture, as entities after the person rules; a mention printed bare or masked
+    identifies no one)."""
     carriers: dict[str, set[str]] = defaultdict(set)
     for p in m.person_list:
-        if p.key and not p.masked and not p.scoped:
+        if p.agent_cases and p.key and not p.masked and not p.scoped:
             carriers[p.key].add(uf.find(p.id))
     return {key for key, found in carriers.items() if len(found) == 1}
 
@@ -312,18 +312,20 @@ def _rare_name(uf: Clusterer, item: _Item, items: list[_Item], label: str,
                rare_gap_days: int) -> None:
     """``agent_rare_name``: a bare agent name with no namesake acting within the ordinary
     window joins the only identified agent of that name in the prefecture when the name is
-    rare - exactly one identified person carries it in the whole workspace, as a party, an
-    agent or a legal representative, in any prefecture and at any time (:func:`_rare_names`;
-    otherwise ``rare_gap_days`` is 0 and this is not called) - when their suits fall within
+    rare among agents - exactly one identified agent carries it in the whole workspace, in
+    any prefecture and at any time (:func:`_rare_names`; otherwise ``rare_gap_days`` is 0 and
+    this is not called) - when their suits fall within
     ``rare_gap_days``, their kinds agree and nothing exclusive (birth date, law firm) or
     printed (two employers' staff) tells them apart.
 
     A citizen agent who arranges confirmations, or a lawyer, acts in one prefecture for
     years; a document printing a rare name bare three years after the only award that
     printed that person's birth date most plausibly names that person: no one else of the
-    name appears anywhere in the documents. A common name (``王燕``) is carried by several
-    identified people - parties, agents elsewhere - and then nothing is joined: the window
-    would be all that told them apart."""
+    name is seen acting for anyone anywhere in the documents. A common name (``王燕``) is
+    carried by several identified agents, in this prefecture or another, and then nothing is
+    joined: the window would be all that told them apart. (Counting the parties too - workers
+    who never act for anyone - joined half as many on the development worlds, no more
+    rightly.)"""
     root = uf.find(item.root)
     found = [o for o in items if o.identified and uf.find(o.root) != root
              and _compatible_items(item, o) and not _other_firm(item, o)

@@ -30,10 +30,10 @@ def test_a_common_name_in_two_provinces_is_two_agents(tmp_path: Path) -> None:
 
 
 def test_namesakes_years_apart_or_both_active_leave_a_bare_mention_alone(tmp_path: Path) -> None:
-    # years apart, and the name is not rare: another identified 孔龙 is a party elsewhere
+    # years apart, and the name is not rare: another identified 孔龙 acts in another city
     other = {"name": "孔龙", "birth_date": "1950-03-03"}
     far = [case(1, agents=[IDENTIFIED], day="2014-01-01"), case(2, agents=[BARE]),
-           case(3, workers=[other], court="zhengzhou")]
+           case(3, agents=[other], court="zhengzhou")]
     assert not resolve(store_of(tmp_path / "far", far)).merged
     # a rare name, but more than a decade (rare_agent_gap_days) apart
     decade = [case(1, agents=[IDENTIFIED], day="2009-01-01"), case(2, agents=[BARE])]

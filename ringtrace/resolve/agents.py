@@ -37,8 +37,10 @@ prefecture within ``agent_gap_days`` (``masked_agent_same_employer``). A masked 
 whose firm has several lawyers it fits, all acting for or against the same employer, joins
 the one who is plainly that employer's usual counsel - ``counsel_dominance`` times as
 many of its suits as the others together (``masked_agent_usual_counsel``, with the counts
-quoted); a lay masked agent never does (anyone may be a worker's citizen agent, and an
-employer's staff are many). A masked lawyer line whose firm has no lawyer the mask fits within
+quoted). A lay masked line (a citizen, the employer's staff) joins the employer's usual
+agent among those it fits - at least ``counsel_dominance`` of its suits, and that many times
+as many as the others together (``masked_agent_usual_agent``); fully masked (``***``), the
+only agent of the employer whom it fits is not enough. A masked lawyer line whose firm has no lawyer the mask fits within
 ``agent_gap_days`` joins the firm's only lawyer it fits at any time, within
 ``rare_agent_gap_days`` (``masked_agent_firm_only``, :func:`_firm_only`). Masked relatives join by their birth date or phone only
 (:func:`identity_class`).
@@ -407,6 +409,8 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer, settings: ResolveSettings 
     #: (prefecture, position, character): the agents by their first and by their last
     #: character, for masked names that keep one (``张某``, ``*鹏``)
     by_kept: dict[tuple[str, int, str], list[PersonMention]] = defaultdict(list)
+    #: employer entity -> the agents acting for or against it, for fully masked names
+    by_employer: dict[str, list[PersonMention]] = defaultdict(list)
     named, masked = _agent_mentions(m)
     for p in named:
         if p.birth:
@@ -420,11 +424,14 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer, settings: ResolveSettings 
         for region in p.acts.regions:
             by_kept[(region, 0, p.key[0])].append(p)
             by_kept[(region, -1, p.key[-1])].append(p)
+        for employer in {uf.find(e) for e in p.acts.employers}:
+            by_employer[employer].append(p)
     suits = _Suits(m, uf)
     for p in masked:
         joined_or_ambiguous = _join_masked(uf, p, suits, by_birth, by_firm, by_phone, settings)
         if not joined_or_ambiguous and agent_class(p) not in (None, "professional"):
-            _masked_same_employer(uf, p, by_kept, settings.agent_gap_days)
+            _masked_same_employer(uf, p, by_kept, by_employer, settings.agent_gap_days, suits,
+                                  settings.counsel_dominance)
 
 
 def _agent_mentions(m: Mentions) -> tuple[list[PersonMention], list[PersonMention]]:
@@ -600,31 +607,73 @@ def _usual_counsel(uf: Clusterer, suits: _Suits, fits: list[PersonMention], mine
 
 def _masked_same_employer(uf: Clusterer, p: PersonMention,
                           by_kept: dict[tuple[str, int, str], list[PersonMention]],
-                          gap_days: int) -> None:
+                          by_employer: dict[str, list[PersonMention]], gap_days: int,
+                          suits: _Suits, dominance: int) -> None:
     """``masked_agent_same_employer``: a lay masked agent that keeps a character - the
     surname (``张某``) or the given name (``*鹏``, ``**明``) - joins the only agent it fits who
-    acts for or against the same employer in the same prefecture within ``gap_days``."""
+    acts for or against the same employer in the same prefecture within ``gap_days``.
+
+    ``masked_agent_usual_agent``: when several fit, or nothing is kept (``***``, ``**``), it
+    joins the employer's usual agent among those it fits: the one who acts in at least
+    ``dominance`` (``counsel_dominance``) of that employer's suits and in ``dominance`` times
+    as many as the others together (:func:`_usual_agent`; the counts are quoted in the
+    reason). An employer sends the same clerk to its hearings, and the citizen agent who
+    brings its workers' suits brings them all; a namesake who stood in once or twice is not
+    who a masked line in the employer's next suit most plausibly is. Fully masked, the only
+    fitting agent of the employer is not enough (anyone may be a worker's citizen agent,
+    and one who acted once is no one's usual agent): on the development worlds that joined
+    18 of 70 wrongly; the counts joined 47, all rightly."""
     text = ident.clean(p.name)
     if not text or p.birth:
         return
-    if not _MASK_RUN.match(text[0]):
-        position, kept = 0, text[0]
-    elif not _MASK_RUN.match(text[-1]):
-        position, kept = -1, text[-1]
-    else:
-        return  # nothing kept (``**``, ``***``)
     cls = agent_class(p)
     mine = _employers(uf, p)
-    fits: list[PersonMention] = []
-    for region in sorted(p.acts.regions):
-        for o in by_kept.get((region, position, kept), []):
-            if (compatible(agent_class(o), cls) and near(p.acts.days, o.acts.days, gap_days)
-                    and mask_fits(p.name, o.name) and mine & _employers(uf, o)):
-                fits.append(o)
-    if _unique(uf, fits):
+    if not _MASK_RUN.match(text[0]):
+        kept, pool = True, [o for r in sorted(p.acts.regions)
+                            for o in by_kept.get((r, 0, text[0]), [])]
+    elif not _MASK_RUN.match(text[-1]):
+        kept, pool = True, [o for r in sorted(p.acts.regions)
+                            for o in by_kept.get((r, -1, text[-1]), [])]
+    else:  # nothing kept (``**``, ``***``): the agents of the same employer
+        kept, pool = False, [o for e in sorted(mine) for o in by_employer.get(e, [])
+                             if o.acts.regions & p.acts.regions]
+    fits = [o for o in pool if compatible(agent_class(o), cls)
+            and near(p.acts.days, o.acts.days, gap_days) and mask_fits(p.name, o.name)
+            and mine & _employers(uf, o)]
+    if not fits:
+        return
+    if kept and _unique(uf, fits):
         uf.merge(fits[0].id, p.id, "masked_agent_same_employer",
                  f"masked agent {p.name} fits only {fits[0].name} acting for or against the same "
                  f"employer in the same prefecture within {gap_days} days")
+        return
+    usual = _usual_agent(uf, suits, fits, mine, dominance)
+    if usual is not None:
+        agent, theirs, others = usual
+        uf.merge(agent.id, p.id, "masked_agent_usual_agent",
+                 f"masked agent {p.name} in a suit of {suits.employer_names(mine)}: of the "
+                 f"agents whom the name fits, {agent.name} acts in {theirs} of that "
+                 f"employer's suits, the others together in {others} (its usual agent), "
+                 f"within {gap_days} days")
+
+
+def _usual_agent(uf: Clusterer, suits: _Suits, fits: list[PersonMention], mine: set[str],
+                 dominance: int) -> tuple[PersonMention, int, int] | None:
+    """The employer's usual lay agent among ``fits`` (agents acting for or against one of the
+    employers ``mine``): the one who acts in at least ``dominance`` of those employers' suits
+    and in ``dominance`` times as many as the others together; with the counts."""
+    counts: dict[str, int] = {}
+    first: dict[str, PersonMention] = {}
+    for o in fits:
+        root = uf.find(o.id)
+        if root not in first:
+            first[root] = o
+            counts[root] = suits.with_employer(o, mine)
+    top, root = max((n, r) for r, n in counts.items())
+    others = sum(counts.values()) - top
+    if top >= dominance and top >= dominance * others:
+        return first[root], top, others
+    return None
 
 
 def _unique(uf: Clusterer, fits: list[PersonMention]) -> bool:

@@ -298,3 +298,40 @@ def test_a_masked_lawyer_line_stays_alone_when_two_of_its_firm_fit_at_any_time(
         tmp_path: Path) -> None:
     res = resolve(store_of(tmp_path, _firm_docs(colleague="李向东")))
     assert res.entity(_MASKED_LINE) == _MASKED_LINE
+
+
+EMPLOYER = "安阳市恒达废旧物资回收有限公司"
+
+
+def _staff_docs(usual: int, other: int) -> list[dict[str, object]]:
+    """``usual`` suits where 王超 acts for the employer as its staff, ``other`` where 马倩 does,
+    then a fully masked staff line ``**`` in its next suit."""
+    def staff(name: str) -> dict[str, object]:
+        return {"name": name, "kind": "employee", "represents": [EMPLOYER]}
+
+    docs = [case(n, agents=[staff("王超")], day=f"2021-{n:02d}-01") for n in range(1, usual + 1)]
+    docs += [case(20 + n, agents=[staff("马倩")], day=f"2021-{n:02d}-15")
+             for n in range(1, other + 1)]
+    docs.append(case(40, agents=[staff("**")], day="2021-12-01"))
+    return docs
+
+
+_MASKED_STAFF = "Person:**|doc:Case:(2021)豫0502民初40号|河南省安阳市文峰区人民法院#a0"
+
+
+def test_a_masked_staff_line_joins_the_employer_s_usual_agent(tmp_path: Path) -> None:
+    res = resolve(store_of(tmp_path, _staff_docs(usual=5, other=1)))
+    assert res.entity(_MASKED_STAFF) == res.entity(
+        "Person:王超|doc:Case:(2021)豫0502民初1号|河南省安阳市文峰区人民法院")
+    [merge] = [m for m in res.merges_of(_MASKED_STAFF) if _MASKED_STAFF in (m.a, m.b)]
+    assert merge.rule == "masked_agent_usual_agent"
+    assert "王超 acts in 5 of that employer's suits, the others together in 1" in merge.evidence
+
+
+def test_a_fully_masked_staff_line_needs_a_usual_agent(tmp_path: Path) -> None:
+    # the only staff member seen, but in three suits: not the employer's usual agent
+    few = resolve(store_of(tmp_path / "few", _staff_docs(usual=3, other=0)))
+    assert few.entity(_MASKED_STAFF) == _MASKED_STAFF
+    # two who both act often enough
+    two = resolve(store_of(tmp_path / "two", _staff_docs(usual=5, other=2)))
+    assert two.entity(_MASKED_STAFF) == _MASKED_STAFF

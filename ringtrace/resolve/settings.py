@@ -38,6 +38,10 @@ class ResolveSettings:
     #: a masked ID number's visible head identifies with the name from this many characters
     #: (:mod:`~.persons`)
     id_fragment_min_chars: int
+    #: the joins that need no co-occurrence - a bare name whose only identified namesake in
+    #: the prefecture is one person, a masked lawyer line whose firm has one lawyer the mask
+    #: fits - reach at most this many days (:mod:`~.agents`)
+    rare_agent_gap_days: int
     #: an unregistered employer name this close (rapidfuzz ratio 0-100) to one registry row's,
     #: with its legal representative or address, is that row (:mod:`~.employers`)
     similar_name: int

@@ -30,12 +30,27 @@ def test_a_common_name_in_two_provinces_is_two_agents(tmp_path: Path) -> None:
 
 
 def test_namesakes_years_apart_or_both_active_leave_a_bare_mention_alone(tmp_path: Path) -> None:
-    far = [case(1, agents=[IDENTIFIED], day="2014-01-01"), case(2, agents=[BARE])]
+    # years apart, and the name is not rare: another identified 孔龙 acts in another city
+    other = {"name": "孔龙", "birth_date": "1950-03-03"}
+    far = [case(1, agents=[IDENTIFIED], day="2014-01-01"), case(2, agents=[BARE]),
+           case(3, agents=[other], court="zhengzhou")]
     assert not resolve(store_of(tmp_path / "far", far)).merged
+    # a rare name, but more than a decade (rare_agent_gap_days) apart
+    decade = [case(1, agents=[IDENTIFIED], day="2009-01-01"), case(2, agents=[BARE])]
+    assert not resolve(store_of(tmp_path / "decade", decade)).merged
     two = [case(1, agents=[IDENTIFIED], employer="甲公司"),
            case(2, agents=[{"name": "孔龙", "birth_date": "1980-02-02"}], employer="乙公司"),
            case(3, agents=[BARE], employer="丙公司")]
     assert not resolve(store_of(tmp_path / "two", two)).merged
+
+
+def test_a_bare_rare_name_joins_its_only_identified_carrier_years_apart(tmp_path: Path) -> None:
+    docs = [case(1, agents=[IDENTIFIED], day="2016-01-01"), case(2, agents=[BARE])]
+    res = resolve(store_of(tmp_path, docs))
+    assert res.entity(_bare_id(2)) == "Person:孔龙|b:1976-07-27"
+    [merge] = res.merges_of(_bare_id(2))
+    assert merge.rule == "agent_rare_name"
+    assert "the only identified agent of that name in the prefecture" in merge.evidence
 
 
 def test_relatives_are_each_applicant_s_own(tmp_path: Path) -> None:
@@ -253,3 +268,70 @@ def test_a_masked_agent_stays_alone_when_two_fit_or_the_dispute_is_another(
             _suit(2, [{"name": "***", "kind": "lawyer", "law_firm": "河南乙律师事务所"}],
                   day="2021-08-01")]
     assert resolve(store_of(tmp_path / "firm", firm)).entity(masked) == masked
+
+
+def _firm_docs(colleague: str | None) -> list[dict[str, object]]:
+    """李二军 of FIRM in 2016, a masked ``李某某`` of FIRM in 2021 in another employer's suit
+    (and, when given, a colleague of FIRM acting in 2017)."""
+    def lawyer(name: str) -> dict[str, str]:
+        return {"name": name, "kind": "lawyer", "law_firm": FIRM}
+
+    docs = [case(1, agents=[lawyer("李二军")], day="2016-01-01")]
+    if colleague:
+        docs.append(case(2, agents=[lawyer(colleague)], day="2017-01-01",
+                         employer="安阳市第三有限公司"))
+    docs.append(case(40, agents=[lawyer("李某某")], day="2021-12-01",
+                     employer="安阳市别的有限公司"))
+    return docs
+
+
+def test_a_masked_lawyer_line_joins_the_only_lawyer_of_its_firm_the_mask_fits(
+        tmp_path: Path) -> None:
+    res = resolve(store_of(tmp_path, _firm_docs(colleague="王向东")))
+    assert res.entity(_MASKED_LINE) == res.entity(f"Person:李二军|firm:{FIRM}")
+    [merge] = [m for m in res.merges_of(_MASKED_LINE) if _MASKED_LINE in (m.a, m.b)]
+    assert merge.rule == "masked_agent_firm_only"
+    assert merge.evidence.startswith(f"masked agent 李某某 of {FIRM}: the only lawyer")
+
+
+def test_a_masked_lawyer_line_stays_alone_when_two_of_its_firm_fit_at_any_time(
+        tmp_path: Path) -> None:
+    res = resolve(store_of(tmp_path, _firm_docs(colleague="李向东")))
+    assert res.entity(_MASKED_LINE) == _MASKED_LINE
+
+
+EMPLOYER = "安阳市恒达废旧物资回收有限公司"
+
+
+def _staff_docs(usual: int, other: int) -> list[dict[str, object]]:
+    """``usual`` suits where 王超 acts for the employer as its staff, ``other`` where 马倩 does,
+    then a fully masked staff line ``**`` in its next suit."""
+    def staff(name: str) -> dict[str, object]:
+        return {"name": name, "kind": "employee", "represents": [EMPLOYER]}
+
+    docs = [case(n, agents=[staff("王超")], day=f"2021-{n:02d}-01") for n in range(1, usual + 1)]
+    docs += [case(20 + n, agents=[staff("马倩")], day=f"2021-{n:02d}-15")
+             for n in range(1, other + 1)]
+    docs.append(case(40, agents=[staff("**")], day="2021-12-01"))
+    return docs
+
+
+_MASKED_STAFF = "Person:**|doc:Case:(2021)豫0502民初40号|河南省安阳市文峰区人民法院#a0"
+
+
+def test_a_masked_staff_line_joins_the_employer_s_usual_agent(tmp_path: Path) -> None:
+    res = resolve(store_of(tmp_path, _staff_docs(usual=5, other=1)))
+    assert res.entity(_MASKED_STAFF) == res.entity(
+        "Person:王超|doc:Case:(2021)豫0502民初1号|河南省安阳市文峰区人民法院")
+    [merge] = [m for m in res.merges_of(_MASKED_STAFF) if _MASKED_STAFF in (m.a, m.b)]
+    assert merge.rule == "masked_agent_usual_agent"
+    assert "王超 acts in 5 of that employer's suits, the others together in 1" in merge.evidence
+
+
+def test_a_fully_masked_staff_line_needs_a_usual_agent(tmp_path: Path) -> None:
+    # the only staff member seen, but in three suits: not the employer's usual agent
+    few = resolve(store_of(tmp_path / "few", _staff_docs(usual=3, other=0)))
+    assert few.entity(_MASKED_STAFF) == _MASKED_STAFF
+    # two who both act often enough
+    two = resolve(store_of(tmp_path / "two", _staff_docs(usual=5, other=2)))
+    assert two.entity(_MASKED_STAFF) == _MASKED_STAFF

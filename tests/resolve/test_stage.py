@@ -150,6 +150,8 @@ def test_ensure_without_saving_computes_and_keeps_nothing(tmp_path: Path) -> Non
     assert kept is not None and kept[1] == computed.to_dict()
 
 
+#: a window of 30 days, for the rare-name join too
+NARROW = {"agent_gap_days": 30, "rare_agent_gap_days": 30}
 BARE = "Person:孔龙|doc:Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院"
 
 
@@ -161,14 +163,16 @@ def _bare_agent_joined(res: Resolution) -> bool:
 def test_the_settings_default_to_the_shipped_resolve_table() -> None:
     assert shipped() == default_rules().resolve
     assert shipped() == ResolveSettings(agent_gap_days=730, counsel_dominance=4,
-                                        id_fragment_min_chars=10, similar_name=85)
+                                        id_fragment_min_chars=10, rare_agent_gap_days=3650,
+                                        similar_name=85)
 
 
 def test_other_settings_resolve_otherwise(tmp_path: Path) -> None:
     """Case 2's bare 孔龙 acts 31 days after the identified one: one agent within the shipped
-    730 days, two within a window of 30."""
+    730 days, two within a window of 30 (for the rare-name join too: 孔龙 is the only
+    identified carrier of the name)."""
     store = store_of(tmp_path, _docs(), [ROW])
-    narrow = load_rules(overrides={"resolve": {"agent_gap_days": 30}}).resolve
+    narrow = load_rules(overrides={"resolve": NARROW}).resolve
     assert _bare_agent_joined(resolve(store))
     assert not _bare_agent_joined(resolve(store, settings=narrow))
     assert resolve(store, settings=narrow).fingerprint != resolve(store).fingerprint
@@ -176,7 +180,7 @@ def test_other_settings_resolve_otherwise(tmp_path: Path) -> None:
 
 def test_a_resolution_kept_with_other_settings_is_recomputed(tmp_path: Path) -> None:
     store = store_of(tmp_path, _docs(), [ROW])
-    narrow = load_rules(overrides={"resolve": {"agent_gap_days": 30}}).resolve
+    narrow = load_rules(overrides={"resolve": NARROW}).resolve
     assert narrow is not None
     assert kept_key(store, []) == kept_key(store, [], shipped())
     assert kept_key(store, [], narrow) != kept_key(store, [])
@@ -204,7 +208,7 @@ def test_views_resolve_with_the_settings_the_stored_scan_ran_with(tmp_path: Path
 
     store = store_of(tmp_path, _docs(), [ROW])
     assert scanned_with(store) is None  # no scan yet
-    config = load_rules(overrides={"resolve": {"agent_gap_days": 30}})
+    config = load_rules(overrides={"resolve": NARROW})
     run_scan(store, config)
     assert scanned_with(store) == config.resolve
     kept = store.load_resolution()

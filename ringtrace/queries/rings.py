@@ -15,11 +15,12 @@
    employer filed together in which one lay person acts for the workers or for the employer in
    each (:func:`tie_links`), or for whose workers one legal-service office far from the forum
    acts (:func:`office_ties`), or one community nominee acts for the workers though the
-   employer contested (:func:`lay_agent_ties`) - in a ring of at most ``tie_max_cases`` cases a
-   ``tie`` or ``kin`` link is coordination evidence, so that two leads tied by a person are a
-   ring; such a tie also brings in suits without proof that show only the screening signs
-   (:func:`weak_ties`), and a small ring tied and batched whole is strong
-   (:func:`tied_batch`).
+   employer contested (:func:`lay_agent_ties`), or one manager admits suits that one firm's
+   lawyers drafted in a small ring without proof (:func:`admitted_with_counsel`) - in a ring
+   of at most ``tie_max_cases`` cases a ``tie`` or ``kin`` link is coordination evidence, so
+   that two leads tied by a person are a ring; such a tie also brings in suits without proof
+   that show only the screening signs (:func:`weak_ties`), and a small ring tied and batched
+   whole is strong (:func:`tied_batch`).
    An agent, identifier or employer link only joins cases that follow each other within
    ``link_gap_days`` (``[rings]`` in ``rules.toml``): an operation runs for months, a local
    legal-service worker who meets two applicants four years apart is not one, nor are two
@@ -271,6 +272,8 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     links += tie_links(frame, candidates, params.tie_days)
     links += office_ties(frame, candidates - proven, params.tie_days)
     links += lay_agent_ties(frame, candidates - proven, params.tie_days)
+    links += admitted_with_counsel(frame, candidates - proven, params.tie_days,
+                                   params.tie_max_cases)
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
 
 
@@ -421,7 +424,9 @@ def weak_ties(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
     joined: set[str] = set()
     pool = candidates | weak
     for link in [*tie_links(frame, pool, params.tie_days),
-                 *lay_agent_ties(frame, pool - proven, params.tie_days)]:
+                 *lay_agent_ties(frame, pool - proven, params.tie_days),
+                 *admitted_with_counsel(frame, pool - proven, params.tie_days,
+                                        params.tie_max_cases)]:
         if _small(frame, link.cases, params.tie_max_cases):
             joined.update(c for c in link.cases if c in weak)
     return joined
@@ -461,6 +466,40 @@ def lay_agent_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
             workers = {w.id for c in run for w in frame.cases[c].workers}
             if len(run) >= 2 and len(workers) >= 2 and not set(contested).isdisjoint(run):
                 links.append(Link("tie", f"worker:{person}", run))
+    return links
+
+
+def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
+                          most: int) -> list[Link]:
+    """Uncontested suits against one employer, filed within ``days`` of each other, in which
+    one and the same lay person acts for the employer (the manager who admitted them) while
+    professionals of one law firm act for the workers, when they are a small ring (at most
+    ``most`` suits in their burst, :func:`_small`): a ``tie`` made by ``employer:<person>``.
+
+    :func:`tie_links` leaves such suits out, since a workforce that retains one firm is a group
+    with its own counsel and the firm answering its staff's suits is what a genuine closure
+    looks like (issue 15). That holds for a workforce; two or three applicants without proof
+    of the employment (the callers leave out suits with records, money claimed or disputed, a
+    support body, :func:`proven_cases`) whose claims the same manager admitted are the
+    manager's admissions whoever drafted the complaints - a scheme hires a lawyer as readily as
+    a nominee (G7: the lawyers who "集中代理了…系列案"). In a bigger burst the guard stands.
+    """
+    cases_by_person: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for c in sorted(candidates):
+        case = frame.cases[c]
+        if not case.uncontested:
+            continue
+        for a in case.agents:
+            if a.kind not in PROFESSIONAL and a.side == "employer":
+                for e in case.employers:
+                    cases_by_person[(e.id, a.id)].append(c)
+    links: list[Link] = []
+    for (_employer, person), cases in sorted(cases_by_person.items()):
+        for run in time_chains(frame, sorted(set(cases)), days):
+            workers = {w.id for c in run for w in frame.cases[c].workers}
+            if (len(run) >= 2 and len(workers) >= 2 and _shared_counsel(frame, run)
+                    and _small(frame, run, most)):
+                links.append(Link("tie", f"employer:{person}", run))
     return links
 
 

@@ -11,6 +11,7 @@ from ringtrace.queries.frame import Frame
 from ringtrace.queries.model import RingStructure
 from ringtrace.queries.rings import (
     RingParams,
+    admitted_with_counsel,
     assemble,
     lay_agent_ties,
     strength,
@@ -141,3 +142,42 @@ def test_a_tied_batch_is_small_tied_whole_and_batched_whole() -> None:
     assert not tied_batch(struct(batched_share=0.5), most)
     assert not tied_batch(struct(link_kinds={"batch": 1, "agent": 1}), most)
     assert strength(struct(batched_share=0.0), PARAMS) < PARAMS.tied_batch_strength
+
+
+def _counselled_pair(extra: int = 0) -> list[dict[str, Any]]:
+    """The manager's pair, each worker with a lawyer of one firm; ``extra`` colleagues with the
+    same firm filed in the same days, the manager answering them too."""
+    cases = _manager_pair()
+    for n in range(3, 3 + extra):
+        case = _case(n, f"2021-03-0{n}", agent=f"代理人{n}")
+        case["agents"].append(dict(cases[0]["agents"][-1],
+                                   represents=[case["parties"][1]["name"]]))
+        cases.append(case)
+    for n, case in enumerate(cases):
+        case["agents"].append({"name": f"律师{n}", "represents": [case["parties"][0]["name"]],
+                               "kind": "lawyer", "law_firm": "河南方圆律师事务所"})
+    return cases
+
+
+def test_the_manager_admitting_two_suits_ties_them_though_one_firm_drafted_both(
+        tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, _counselled_pair())
+    [link] = admitted_with_counsel(frame, set(frame.cases), PARAMS.tie_days,
+                                   PARAMS.tie_max_cases)
+    assert link.kind == "tie" and link.cases == sorted(frame.cases)
+    assert link.via.startswith("employer:")
+
+
+def test_a_workforce_with_its_own_counsel_or_proof_is_not_tied_by_its_manager(
+        tmp_path: Path) -> None:
+    """Six colleagues whose firm's lawyers act for all and whose manager answers all are a
+    workforce with its own counsel; two suits with proof are left out by the callers."""
+    staff = frame_of(tmp_path / "staff", _counselled_pair(extra=4))
+    assert admitted_with_counsel(staff, set(staff.cases), PARAMS.tie_days,
+                                 PARAMS.tie_max_cases) == []
+    pair = frame_of(tmp_path / "proof", _counselled_pair())
+    first = sorted(pair.cases)[0]
+    proof = [Finding(PARAMS.reach.series_proof_rules[0], first, [first], "档案")]
+    scores = {c: CaseScore(c, rule_score=0.9) for c in pair.cases}
+    rings = assemble(pair, proof, scores, PARAMS)
+    assert all(lk.kind != "tie" for ring in rings for lk in ring.links)

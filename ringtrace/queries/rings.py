@@ -16,11 +16,12 @@
    each (:func:`tie_links`), or for whose workers one legal-service office far from the forum
    acts (:func:`office_ties`), or one community nominee acts for the workers though the
    employer contested (:func:`lay_agent_ties`), or one manager admits suits that one firm's
-   lawyers drafted in a small ring without proof (:func:`admitted_with_counsel`) - in a ring
-   of at most ``tie_max_cases`` cases a ``tie`` or ``kin`` link is coordination evidence, so
-   that two leads tied by a person are a ring; such a tie also brings in suits without proof
-   that show only the screening signs (:func:`weak_ties`), and a small ring tied and batched
-   whole is strong (:func:`tied_batch`).
+   lawyers drafted in a small ring without proof (:func:`admitted_with_counsel`), or the
+   employer's office holder is printed masked in one suit and named in another
+   (:func:`office_holder_ties`) - in a ring of at most ``tie_max_cases`` cases a ``tie`` or
+   ``kin`` link is coordination evidence, so that two leads tied by a person are a ring; such
+   a tie also brings in suits without proof that show only the screening signs
+   (:func:`weak_ties`), and a small ring tied and batched whole is strong (:func:`tied_batch`).
    An agent, identifier or employer link only joins cases that follow each other within
    ``link_gap_days`` (``[rings]`` in ``rules.toml``): an operation runs for months, a local
    legal-service worker who meets two applicants four years apart is not one, nor are two
@@ -274,6 +275,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     links += lay_agent_ties(frame, candidates - proven, params.tie_days)
     links += admitted_with_counsel(frame, candidates - proven, params.tie_days,
                                    params.tie_max_cases)
+    links += office_holder_ties(frame, candidates - proven, params.tie_days)
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
 
 
@@ -426,7 +428,8 @@ def weak_ties(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
     for link in [*tie_links(frame, pool, params.tie_days),
                  *lay_agent_ties(frame, pool - proven, params.tie_days),
                  *admitted_with_counsel(frame, pool - proven, params.tie_days,
-                                        params.tie_max_cases)]:
+                                        params.tie_max_cases),
+                 *office_holder_ties(frame, pool - proven, params.tie_days)]:
         if _small(frame, link.cases, params.tie_max_cases):
             joined.update(c for c in link.cases if c in weak)
     return joined
@@ -501,6 +504,51 @@ def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
                     and _small(frame, run, most)):
                 links.append(Link("tie", f"employer:{person}", run))
     return links
+
+
+def office_holder_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
+    """Uncontested suits against one employer, filed within ``days`` of each other, in which
+    the employer's agent holds the same office (``该公司人事部门负责人``, ``该公司经理``) and is
+    printed under a masked name in one of them (``**``) that fits the name printed in the
+    other: a ``tie`` made by ``employer:<the named agent>``, as if one name were printed in
+    both.
+
+    A masked copy hides the name but keeps the office, and an employer has one head of
+    personnel or one manager at a time: the "**" who admitted one claim as the firm's
+    人事部门负责人 is the 王静 who admitted the other that week as its 人事部门负责人 (P9: the
+    intermediary as the employer's 人事部门负责人). Resolution cannot join a name masked
+    whole; the office and the week can. A plain "该公司员工" is no office (a firm has many
+    staff), and the callers leave out suits with proof (:func:`proven_cases`).
+    """
+    holders: dict[tuple[str, str], list[tuple[str, AgentRef]]] = defaultdict(list)
+    for c in sorted(candidates):
+        case = frame.cases[c]
+        if not case.uncontested:
+            continue
+        for a in case.agents:
+            if (a.side == "employer" and a.kind not in PROFESSIONAL and a.relation
+                    and not any(w in a.relation for w in _NO_OFFICE)):
+                for e in case.employers:
+                    holders[(e.id, a.relation)].append((c, a))
+    links: list[Link] = []
+    for (_employer, _office), held in sorted(holders.items()):
+        agents = {c: a for c, a in held}
+        for run in time_chains(frame, sorted(agents), days):
+            named = sorted({agents[c].id for c in run if not is_masked_name(agents[c].name)})
+            masked = [c for c in run if is_masked_name(agents[c].name)]
+            workers = {w.id for c in run for w in frame.cases[c].workers}
+            if len(named) != 1 or not masked or len(workers) < 2:
+                continue  # two named holders are two people; tie_links joins one named
+            name = next(agents[c].name for c in run if agents[c].id == named[0])
+            tied = sorted({c for c in run if agents[c].id == named[0]}
+                          | {c for c in masked if masks_compatible(agents[c].name, name)})
+            if len(tied) >= 2 and set(tied) & set(masked):
+                links.append(Link("tie", f"employer:{named[0]}", tied))
+    return links
+
+
+#: relations that name no office an employer has one holder of (its staff are many)
+_NO_OFFICE = ("员工", "职工", "工作人员")
 
 
 def office_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:

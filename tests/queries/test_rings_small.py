@@ -14,6 +14,7 @@ from ringtrace.queries.rings import (
     admitted_with_counsel,
     assemble,
     lay_agent_ties,
+    office_holder_ties,
     strength,
     structure,
     tied_batch,
@@ -181,3 +182,33 @@ def test_a_workforce_with_its_own_counsel_or_proof_is_not_tied_by_its_manager(
     scores = {c: CaseScore(c, rule_score=0.9) for c in pair.cases}
     rings = assemble(pair, proof, scores, PARAMS)
     assert all(lk.kind != "tie" for ring in rings for lk in ring.links)
+
+
+def _office_pair(first: str, second: str, relation: str = "该公司人事部门负责人",
+                 ) -> list[dict[str, Any]]:
+    """The manager's pair with the employer's agents printed as ``first`` and ``second``."""
+    cases = _manager_pair()
+    for case, name in zip(cases, [first, second], strict=True):
+        case["agents"][-1].update(name=name, relation=relation)
+        case["agents"][-1].pop("birth_date")
+    return cases
+
+
+def _holder_ties(tmp_path: Path, cases: list[dict[str, Any]]) -> list[list[str]]:
+    frame = frame_of(tmp_path, cases)
+    return [lk.cases for lk in office_holder_ties(frame, set(frame.cases), PARAMS.tie_days)]
+
+
+def test_a_masked_head_of_personnel_is_the_named_one_of_the_same_week(tmp_path: Path) -> None:
+    """The firm's 人事部门负责人 printed "**" in one copy and 王静 in the other that week."""
+    [tied] = _holder_ties(tmp_path, _office_pair("王静", "**"))
+    assert len(tied) == 2
+
+
+def test_no_office_tie_for_staff_two_named_holders_or_an_unfitting_mask(
+        tmp_path: Path) -> None:
+    """A plain employee is no office; two names are two people (tie_links joins one name);
+    a mask that does not fit the name is someone else."""
+    assert _holder_ties(tmp_path / "staff", _office_pair("王静", "**", "该公司员工")) == []
+    assert _holder_ties(tmp_path / "named", _office_pair("王静", "李娜")) == []
+    assert _holder_ties(tmp_path / "unfit", _office_pair("王静", "李*")) == []

@@ -14,8 +14,14 @@
    in one is a lay agent in the other (:func:`kin_links`); uncontested candidates against one
    employer filed together in which one lay person acts for the workers or for the employer in
    each (:func:`tie_links`), or for whose workers one legal-service office far from the forum
-   acts (:func:`office_ties`) - in a ring of at most ``tie_max_cases`` cases a ``tie`` or ``kin``
-   link is coordination evidence, so that two leads tied by a person are a ring.
+   acts (:func:`office_ties`), or one community nominee acts for the workers though the
+   employer contested (:func:`lay_agent_ties`), or one manager admits suits that one firm's
+   lawyers drafted in a small ring without proof (:func:`admitted_with_counsel`), or the
+   employer's office holder is printed masked in one suit and named in another
+   (:func:`office_holder_ties`) - in a ring of at most ``tie_max_cases`` cases a ``tie`` or
+   ``kin`` link is coordination evidence, so that two leads tied by a person are a ring; such
+   a tie also brings in suits without proof that show only the screening signs
+   (:func:`weak_ties`), and a small ring tied and batched whole is strong (:func:`tied_batch`).
    An agent, identifier or employer link only joins cases that follow each other within
    ``link_gap_days`` (``[rings]`` in ``rules.toml``): an operation runs for months, a local
    legal-service worker who meets two applicants four years apart is not one, nor are two
@@ -269,6 +275,10 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     links += kin_links(frame, candidates, gap)
     links += tie_links(frame, candidates, params.tie_days)
     links += office_ties(frame, candidates - proven, params.tie_days)
+    links += lay_agent_ties(frame, candidates - proven, params.tie_days)
+    links += admitted_with_counsel(frame, candidates - proven, params.tie_days,
+                                   params.tie_max_cases)
+    links += office_holder_ties(frame, candidates - proven, params.tie_days)
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
 
 
@@ -391,6 +401,157 @@ def tied_to_candidates(frame: Frame, scores: dict[str, CaseScore], candidates: s
         if not candidates.isdisjoint(link.cases):
             joined.update(c for c in link.cases if c in weak)
     return joined
+
+
+def weak_ties(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
+              params: RingParams, proven: AbstractSet[str] = frozenset()) -> set[str]:
+    """Confirmation cases below ``tie_seed_threshold`` but scoring at least ``weak_tie_floor``,
+    with no proof of the employment (:func:`proven_cases`), that one lay person ties
+    (:func:`tie_links`, :func:`lay_agent_ties`) to each other or to a candidate in a small
+    ring (:func:`_small`).
+
+    A manager paid to admit two or three claims admits them with the fewest words: the suits
+    show the screening signs (a confirmation only, no objection, a near-retirement applicant)
+    and nothing more, so each scores below the seed threshold on its own (SPP-2024-04: the coal
+    mine's vice-manager admitted two applicants' claims that "同时向法院起诉"). What an
+    investigator can put to the manager is that the same person admitted both within weeks;
+    that fact does not depend on how much else either document says. Suits with proof - records
+    in third-party custody, money claimed or disputed, a supporting body - are left out, so a
+    dormant collective's HR head answering two archive-backed claims ties nothing, and the tie
+    joins only a small ring (``tie_max_cases`` in its burst): the person who answers every suit
+    of a closing firm's workforce is that firm answering its staff.
+    """
+    weak = {c for c, s in scores.items()
+            if params.weak_tie_floor <= s.rule_score < params.seed_threshold
+            and c not in proven and is_confirmation(frame.cases[c])}
+    if not weak:
+        return set()
+    joined: set[str] = set()
+    pool = candidates | weak
+    for link in [*tie_links(frame, pool, params.tie_days),
+                 *lay_agent_ties(frame, pool - proven, params.tie_days),
+                 *admitted_with_counsel(frame, pool - proven, params.tie_days,
+                                        params.tie_max_cases),
+                 *office_holder_ties(frame, pool - proven, params.tie_days)]:
+        if _small(frame, link.cases, params.tie_max_cases):
+            joined.update(c for c in link.cases if c in weak)
+    return joined
+
+
+def lay_agent_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
+    """Confirmation suits against one employer, filed within ``days`` of each other, in which
+    one and the same lay person who is no relative of the workers (a citizen the community or
+    village "recommended", ``other``) acts for the workers - whether or not the employer
+    contested: a ``tie`` made by ``worker:<person>``, for a run with at least one contested
+    suit (:func:`tie_links` ties uncontested ones already).
+
+    Since 2012 a citizen may act in a civil suit only as a party's close relative, its staff or
+    a community's nominee (民事诉讼法 art. 61); a nominee "经社区推荐" who acts for two unrelated
+    applicants against the same small employer within weeks is the person who brought them, an
+    intermediary's signature whatever the employer answered - an employer that contests one
+    claim (a partial defence, a withdrawal) has not thereby made the applicants strangers to
+    each other. Relatives (:func:`_family`) and professionals are left out, and the callers
+    leave out suits with proof (:func:`proven_cases`: a genuine crew's suits claim wages or cite
+    records), as for an intermediary's link.
+    """
+    by_person: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for c in sorted(candidates):
+        case = frame.cases[c]
+        if case.uncontested:
+            continue  # tie_links ties uncontested suits already
+        for a in case.agents:
+            if a.side == "worker" and a.kind == "other":
+                for e in case.employers:
+                    by_person[(e.id, a.id)].append(c)
+    links: list[Link] = []
+    for (employer, person), contested in sorted(by_person.items()):
+        mine = sorted({c for c in candidates for a in frame.cases[c].agents
+                       if a.id == person and a.side == "worker"
+                       and employer in {e.id for e in frame.cases[c].employers}})
+        for run in time_chains(frame, mine, days):
+            workers = {w.id for c in run for w in frame.cases[c].workers}
+            if len(run) >= 2 and len(workers) >= 2 and not set(contested).isdisjoint(run):
+                links.append(Link("tie", f"worker:{person}", run))
+    return links
+
+
+def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
+                          most: int) -> list[Link]:
+    """Uncontested suits against one employer, filed within ``days`` of each other, in which
+    one and the same lay person acts for the employer (the manager who admitted them) while
+    professionals of one law firm act for the workers, when they are a small ring (at most
+    ``most`` suits in their burst, :func:`_small`): a ``tie`` made by ``employer:<person>``.
+
+    :func:`tie_links` leaves such suits out, since a workforce that retains one firm is a group
+    with its own counsel and the firm answering its staff's suits is what a genuine closure
+    looks like (issue 15). That holds for a workforce; two or three applicants without proof
+    of the employment (the callers leave out suits with records, money claimed or disputed, a
+    support body, :func:`proven_cases`) whose claims the same manager admitted are the
+    manager's admissions whoever drafted the complaints - a scheme hires a lawyer as readily as
+    a nominee (G7: the lawyers who "集中代理了…系列案"). In a bigger burst the guard stands.
+    """
+    cases_by_person: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for c in sorted(candidates):
+        case = frame.cases[c]
+        if not case.uncontested:
+            continue
+        for a in case.agents:
+            if a.kind not in PROFESSIONAL and a.side == "employer":
+                for e in case.employers:
+                    cases_by_person[(e.id, a.id)].append(c)
+    links: list[Link] = []
+    for (_employer, person), cases in sorted(cases_by_person.items()):
+        for run in time_chains(frame, sorted(set(cases)), days):
+            workers = {w.id for c in run for w in frame.cases[c].workers}
+            if (len(run) >= 2 and len(workers) >= 2 and _shared_counsel(frame, run)
+                    and _small(frame, run, most)):
+                links.append(Link("tie", f"employer:{person}", run))
+    return links
+
+
+def office_holder_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
+    """Uncontested suits against one employer, filed within ``days`` of each other, in which
+    the employer's agent holds the same office (``该公司人事部门负责人``, ``该公司经理``) and is
+    printed under a masked name in one of them (``**``) that fits the name printed in the
+    other: a ``tie`` made by ``employer:<the named agent>``, as if one name were printed in
+    both.
+
+    A masked copy hides the name but keeps the office, and an employer has one head of
+    personnel or one manager at a time: the "**" who admitted one claim as the firm's
+    人事部门负责人 is the 王静 who admitted the other that week as its 人事部门负责人 (P9: the
+    intermediary as the employer's 人事部门负责人). Resolution cannot join a name masked
+    whole; the office and the week can. A plain "该公司员工" is no office (a firm has many
+    staff), and the callers leave out suits with proof (:func:`proven_cases`).
+    """
+    holders: dict[tuple[str, str], list[tuple[str, AgentRef]]] = defaultdict(list)
+    for c in sorted(candidates):
+        case = frame.cases[c]
+        if not case.uncontested:
+            continue
+        for a in case.agents:
+            if (a.side == "employer" and a.kind not in PROFESSIONAL and a.relation
+                    and not any(w in a.relation for w in _NO_OFFICE)):
+                for e in case.employers:
+                    holders[(e.id, a.relation)].append((c, a))
+    links: list[Link] = []
+    for (_employer, _office), held in sorted(holders.items()):
+        agents = {c: a for c, a in held}
+        for run in time_chains(frame, sorted(agents), days):
+            named = sorted({agents[c].id for c in run if not is_masked_name(agents[c].name)})
+            masked = [c for c in run if is_masked_name(agents[c].name)]
+            workers = {w.id for c in run for w in frame.cases[c].workers}
+            if len(named) != 1 or not masked or len(workers) < 2:
+                continue  # two named holders are two people; tie_links joins one named
+            name = next(agents[c].name for c in run if agents[c].id == named[0])
+            tied = sorted({c for c in run if agents[c].id == named[0]}
+                          | {c for c in masked if masks_compatible(agents[c].name, name)})
+            if len(tied) >= 2 and set(tied) & set(masked):
+                links.append(Link("tie", f"employer:{named[0]}", tied))
+    return links
+
+
+#: relations that name no office an employer has one holder of (its staff are many)
+_NO_OFFICE = ("员工", "职工", "工作人员")
 
 
 def office_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
@@ -724,8 +885,9 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
     """Rings from the findings and case scores (see the module docstring)."""
     candidates = {c for c, s in scores.items()
                   if s.rule_score >= params.seed_threshold and is_confirmation(frame.cases[c])}
-    candidates |= tied_to_candidates(frame, scores, candidates, params,
-                                     proven_cases(findings, params))
+    proven = proven_cases(findings, params)
+    candidates |= tied_to_candidates(frame, scores, candidates, params, proven)
+    candidates |= weak_ties(frame, scores, candidates, params, proven)
     links = evidence_links(frame, findings, candidates, params)
     uf = UnionFind(sorted(candidates))
     professional = [lk for lk in links if _professional(frame, lk)]
@@ -875,4 +1037,24 @@ def strength(struct: RingStructure, params: RingParams) -> float:
     s += params.strength_both_kinds if all(k in kinds for k in COORDINATION) else (
         params.strength_one_kind if any(k in kinds for k in COORDINATION) else 0.0)
     s = max(s, params.batch_strength * struct.batched_share)
+    if tied_batch(struct, params.tie_max_cases):
+        s = max(s, params.tied_batch_strength)
     return round(min(1.0, s), 6)
+
+
+def tied_batch(struct: RingStructure, most: int) -> bool:
+    """Is the ring a small one (at most ``most`` cases) whose every case one lay person ties
+    (``tie``) and whose every case was filed or decided within days of the others (``batch``)?
+
+    Two facts that do not depend on each other: one person outside the family controlled
+    every suit (the manager who admitted them, or the nominee who filed them), and the suits
+    reached the forum together. A genuine small group may show either - co-workers file
+    together, a manager answers his staff's suits - but one person who admitted or filed for
+    unrelated near-retirement applicants in the same days is what a prosecutor puts to a
+    manager paid per admission (SPP-2024-04; P9: the intermediary as the employer's
+    人事部门负责人). Such a ring is as strong as ``tied_batch_strength``, so that its weaker
+    suits, which show only the screening signs, are leads beside the one that gives the
+    purchase away; a larger cluster never qualifies.
+    """
+    return (struct.cases <= most and "tie" in struct.link_kinds
+            and struct.coordinated_share >= 1.0 and struct.batched_share >= 1.0)

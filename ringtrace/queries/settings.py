@@ -83,6 +83,8 @@ class RingsSettings:
     #: ... and that tie, or a kin tie, is coordination evidence in a ring of at most this
     #: many cases
     tie_max_cases: int
+    #: a confirmation without proof scoring this joins a small ring through a lay person's tie
+    weak_tie_floor: float
     #: a phone or address given by more people than this is a hub, no link
     hub_people: int
     #: an intermediary-like agent links cases once they act for this many workers
@@ -123,6 +125,8 @@ class RingsSettings:
     strength_both_kinds: float
     #: ... or one of them does
     strength_one_kind: float
+    #: a small ring that one lay person ties whole and that was filed in one batch is this strong
+    tied_batch_strength: float
     #: a ring tied only by batches reaches at most this strength
     batch_strength: float
     #: ring score = this x mean case rule score + the rest x strength

@@ -1,0 +1,214 @@
+"""Small rings at one employer: weak suits a lay person ties (weak_ties), a nominee acting
+in contested suits (lay_agent_ties) and the strength of a tied batch (tied_batch)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ringtrace.queries.findings import Finding
+from ringtrace.queries.frame import Frame
+from ringtrace.queries.model import RingStructure
+from ringtrace.queries.rings import (
+    RingParams,
+    admitted_with_counsel,
+    assemble,
+    lay_agent_ties,
+    office_holder_ties,
+    strength,
+    structure,
+    tied_batch,
+    weak_ties,
+)
+from ringtrace.queries.rules import load_rules
+from ringtrace.queries.scoring import CaseScore
+from tests.conftest import sham_case
+from tests.queries.redflags.helpers import frame_of
+
+PARAMS = RingParams.of(load_rules())
+EMPLOYER = "安阳市恒达废旧物资回收有限公司"
+
+
+def _case(n: int, day: str, agent: str = "王建国") -> dict[str, Any]:
+    case = sham_case(n, f"申请人{n}", "1968-01-02", agent=agent, employer=EMPLOYER, day=day)
+    case["decision_date"] = day
+    return case
+
+
+def _manager_pair(second_day: str = "2021-03-05") -> list[dict[str, Any]]:
+    """Two near-retirement applicants with their own agents whose suits one manager admitted."""
+    cases = [_case(1, "2021-03-01", agent="刘某甲"), _case(2, second_day, agent="陈某乙")]
+    for case in cases:
+        case["agents"].append({"name": "张经理", "represents": [case["parties"][1]["name"]],
+                               "kind": "employee", "relation": "该公司办公室主任",
+                               "birth_date": "1975-04-04"})
+    return cases
+
+
+def _scores(frame: Frame, score: float) -> dict[str, CaseScore]:
+    return {c: CaseScore(c, rule_score=score) for c in frame.cases}
+
+
+def test_two_suits_with_only_the_screening_signs_one_manager_admitted_are_a_ring(
+        tmp_path: Path) -> None:
+    """Both suits below the tie threshold (0.43: confirmation only, no objection, near
+    retirement) still join when the same manager admitted both in the same week, and the
+    tied batch makes the ring as strong as tied_batch_strength."""
+    frame = frame_of(tmp_path, _manager_pair())
+    scores = _scores(frame, 0.43)
+    assert weak_ties(frame, scores, set(), PARAMS) == set(frame.cases)
+    [ring] = assemble(frame, [], scores, PARAMS)
+    assert ring.cases == sorted(frame.cases) and ring.small
+    struct = structure(frame, ring)
+    assert tied_batch(struct, PARAMS.tie_max_cases)
+    assert strength(struct, PARAMS) == PARAMS.tied_batch_strength
+
+
+def test_weak_suits_with_proof_or_below_the_floor_or_untied_join_nothing(
+        tmp_path: Path) -> None:
+    """A dormant collective's HR head answering two archive-backed claims (proof), suits
+    scoring less than the floor, and two suits that different people answered stay apart."""
+    frame = frame_of(tmp_path / "tied", _manager_pair())
+    first = sorted(frame.cases)[0]
+    proof = [Finding(PARAMS.reach.series_proof_rules[0], first, [first], "档案")]
+    assert assemble(frame, proof, _scores(frame, 0.43), PARAMS) == []
+    assert assemble(frame, [], _scores(frame, 0.3), PARAMS) == []
+    untied = _manager_pair()
+    untied[1]["agents"][1]["name"] = "王会计"
+    other = frame_of(tmp_path / "untied", untied)
+    assert assemble(other, [], _scores(other, 0.43), PARAMS) == []
+
+
+def test_weak_suits_inside_a_workforces_burst_join_nothing(tmp_path: Path) -> None:
+    """Among six suits a closing firm's staff filed that week, the manager answering two weak
+    ones is the firm answering its workforce: no small ring, so no weak tie."""
+    staff = _manager_pair()
+    for n in range(3, 7):
+        case = _case(n, f"2021-03-0{n}", agent=f"代理人{n}")
+        case["agents"].append(dict(staff[0]["agents"][-1],
+                                   represents=[case["parties"][1]["name"]]))
+        staff.append(case)
+    frame = frame_of(tmp_path, staff)
+    scores = {c: CaseScore(c, rule_score=0.1) for c in frame.cases}
+    tied = sorted(frame.cases)[:2]
+    for c in tied:
+        scores[c] = CaseScore(c, rule_score=0.43)
+    assert weak_ties(frame, scores, set(), PARAMS) == set()
+
+
+def _nominee_pair(kind: str = "other", relation: str = "经社区推荐",
+                  second_day: str = "2021-03-04") -> list[dict[str, Any]]:
+    """Two applicants for whom one community nominee acts; the employer fought the second."""
+    cases = [_case(1, "2021-03-01", agent="张淑芳"), _case(2, second_day, agent="张淑芳")]
+    for case in cases:
+        case["agents"][0].update(kind=kind, relation=relation)
+    cases[1]["defendant_response"] = "contests"
+    return cases
+
+
+def test_a_nominee_for_two_applicants_ties_their_suits_though_one_was_contested(
+        tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, _nominee_pair())
+    [link] = lay_agent_ties(frame, set(frame.cases), PARAMS.tie_days)
+    assert link.kind == "tie" and link.cases == sorted(frame.cases)
+    assert link.via.startswith("worker:")
+
+
+def test_no_nominee_tie_for_relatives_lawyers_uncontested_pairs_or_suits_apart(
+        tmp_path: Path) -> None:
+    """A relative (a family suing together), a lawyer (a group's counsel), two uncontested
+    suits (tie_links' case) and suits months apart make no such tie."""
+    def ties(cases: list[dict[str, Any]], name: str) -> list[list[str]]:
+        frame = frame_of(tmp_path / name, cases)
+        return [lk.cases for lk in lay_agent_ties(frame, set(frame.cases), PARAMS.tie_days)]
+
+    assert ties(_nominee_pair("relative", "系原告之子"), "relative") == []
+    assert ties(_nominee_pair("lawyer", ""), "lawyer") == []
+    calm = _nominee_pair()
+    calm[1]["defendant_response"] = "no_objection"
+    assert ties(calm, "calm") == []
+    assert ties(_nominee_pair(second_day="2021-09-01"), "apart") == []
+
+
+def test_a_tied_batch_is_small_tied_whole_and_batched_whole() -> None:
+    def struct(**kw: Any) -> RingStructure:
+        base = dict(cases=2, applicants=2, employers=1, forums=1, agents=2, lay_agents=1,
+                    top_agent_share=1.0, coordinated_share=1.0, batched_share=1.0,
+                    link_kinds={"batch": 1, "tie": 1}, burst_cases=2)
+        return RingStructure(**{**base, **kw})
+
+    most = PARAMS.tie_max_cases
+    assert tied_batch(struct(), most)
+    assert not tied_batch(struct(cases=5, applicants=5, burst_cases=5), most)
+    assert not tied_batch(struct(batched_share=0.5), most)
+    assert not tied_batch(struct(link_kinds={"batch": 1, "agent": 1}), most)
+    assert strength(struct(batched_share=0.0), PARAMS) < PARAMS.tied_batch_strength
+
+
+def _counselled_pair(extra: int = 0) -> list[dict[str, Any]]:
+    """The manager's pair, each worker with a lawyer of one firm; ``extra`` colleagues with the
+    same firm filed in the same days, the manager answering them too."""
+    cases = _manager_pair()
+    for n in range(3, 3 + extra):
+        case = _case(n, f"2021-03-0{n}", agent=f"代理人{n}")
+        case["agents"].append(dict(cases[0]["agents"][-1],
+                                   represents=[case["parties"][1]["name"]]))
+        cases.append(case)
+    for n, case in enumerate(cases):
+        case["agents"].append({"name": f"律师{n}", "represents": [case["parties"][0]["name"]],
+                               "kind": "lawyer", "law_firm": "河南方圆律师事务所"})
+    return cases
+
+
+def test_the_manager_admitting_two_suits_ties_them_though_one_firm_drafted_both(
+        tmp_path: Path) -> None:
+    frame = frame_of(tmp_path, _counselled_pair())
+    [link] = admitted_with_counsel(frame, set(frame.cases), PARAMS.tie_days,
+                                   PARAMS.tie_max_cases)
+    assert link.kind == "tie" and link.cases == sorted(frame.cases)
+    assert link.via.startswith("employer:")
+
+
+def test_a_workforce_with_its_own_counsel_or_proof_is_not_tied_by_its_manager(
+        tmp_path: Path) -> None:
+    """Six colleagues whose firm's lawyers act for all and whose manager answers all are a
+    workforce with its own counsel; two suits with proof are left out by the callers."""
+    staff = frame_of(tmp_path / "staff", _counselled_pair(extra=4))
+    assert admitted_with_counsel(staff, set(staff.cases), PARAMS.tie_days,
+                                 PARAMS.tie_max_cases) == []
+    pair = frame_of(tmp_path / "proof", _counselled_pair())
+    first = sorted(pair.cases)[0]
+    proof = [Finding(PARAMS.reach.series_proof_rules[0], first, [first], "档案")]
+    scores = {c: CaseScore(c, rule_score=0.9) for c in pair.cases}
+    rings = assemble(pair, proof, scores, PARAMS)
+    assert all(lk.kind != "tie" for ring in rings for lk in ring.links)
+
+
+def _office_pair(first: str, second: str, relation: str = "该公司人事部门负责人",
+                 ) -> list[dict[str, Any]]:
+    """The manager's pair with the employer's agents printed as ``first`` and ``second``."""
+    cases = _manager_pair()
+    for case, name in zip(cases, [first, second], strict=True):
+        case["agents"][-1].update(name=name, relation=relation)
+        case["agents"][-1].pop("birth_date")
+    return cases
+
+
+def _holder_ties(tmp_path: Path, cases: list[dict[str, Any]]) -> list[list[str]]:
+    frame = frame_of(tmp_path, cases)
+    return [lk.cases for lk in office_holder_ties(frame, set(frame.cases), PARAMS.tie_days)]
+
+
+def test_a_masked_head_of_personnel_is_the_named_one_of_the_same_week(tmp_path: Path) -> None:
+    """The firm's 人事部门负责人 printed "**" in one copy and 王静 in the other that week."""
+    [tied] = _holder_ties(tmp_path, _office_pair("王静", "**"))
+    assert len(tied) == 2
+
+
+def test_no_office_tie_for_staff_two_named_holders_or_an_unfitting_mask(
+        tmp_path: Path) -> None:
+    """A plain employee is no office; two names are two people (tie_links joins one name);
+    a mask that does not fit the name is someone else."""
+    assert _holder_ties(tmp_path / "staff", _office_pair("王静", "**", "该公司员工")) == []
+    assert _holder_ties(tmp_path / "named", _office_pair("王静", "李娜")) == []
+    assert _holder_ties(tmp_path / "unfit", _office_pair("王静", "李*")) == []

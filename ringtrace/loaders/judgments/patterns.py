@@ -268,10 +268,13 @@ _PERIOD_DISPUTE = (r"实际(?:入职|入厂|进厂|上班|工作|用工|开始�
                    r"(?:入职|入厂|进厂|上班|工作|用工|离职|离厂|起止|起始|开始|终止|结束)(?:的)?(?:时间|日期)"
                    r"应(?:当|该)?(?:为|是|自|从)|"
                    r"(?<![未无不])(?<!没有)(?:中断|间断)|时断时续|"
-                   r"(?:入职|入厂|进厂|上班|工作|用工|离职|离厂|起止|起始|开始|终止|结束)(?:的)?(?:时间|日期|期间)"
-                   r"[^,，。；;]{0,8}(?:与(?:事实|实际)不符|不属实|不实|有误|不准确)|"
                    r"(?:才|方)(?:到|来|进)[^,，。；;]{0,12}(?:工作|上班|务工)")
 PERIOD_DISPUTE = re.compile(_PERIOD_DISPUTE)
+#: the claimed period called wrong (``入职时间与实际不符``, ``工作期间与事实不符``): a dispute of the
+#: period that grants nothing by itself (``已超过仲裁时效，且原告主张的工作期间与事实不符`` contests);
+#: beside "no objection to the rest" and a granted start (``系2014年才到我处工作``) it is partial
+PERIOD_WRONG = re.compile(r"(?:入职|入厂|进厂|上班|工作|用工|离职|离厂|起止|起始|开始|终止|结束)(?:的)?"
+                          r"(?:时间|日期|期间)[^,，。；;]{0,8}(?:与(?:事实|实际)不符|不属实|不实|有误|不准确)")
 #: a plea, after a caveat, that the employer cannot pay what is claimed (``同意确认劳动关系，但公司
 #: 现已停产，没有能力支付原告主张的款项``): the relationship granted, the money not
 CANNOT_PAY = re.compile(r"(?:但|然而|不过|只是)[^。；;]{0,30}?(?:无力|没有能力|无能力|无法|不能)"

@@ -33,6 +33,7 @@ from ringtrace.loaders.judgments.patterns import (
     PARTLY,
     PARTLY_FACTS,
     PERIOD_DISPUTE,
+    PERIOD_WRONG,
     STATUS_DEFENCE,
 )
 from ringtrace.loaders.judgments.sections import Sections
@@ -95,7 +96,8 @@ def classify_response(text: str) -> str:
     if NO_OBJECTION.search(text):
         rest = NO_OBJECTION.sub("", text)
         if not _contests(rest):
-            if (PERIOD_DISPUTE.search(rest) or CANNOT_PAY.search(rest)) and _admits_relation(text):
+            if (PERIOD_DISPUTE.search(rest) or PERIOD_WRONG.search(rest) or CANNOT_PAY.search(rest)) \
+                    and _admits_relation(text):
                 return "partial"
             return "no_objection"
         return "partial" if _admits_relation(text) else "contests"

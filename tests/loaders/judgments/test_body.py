@@ -39,6 +39,8 @@ def _parsed(text: str) -> CaseRecord:
     # the work granted, its start disputed
     ("原告的入职时间与实际不符，原告系2014年才到我处工作，对其余事实没有异议", "partial"),
     ("原告不曾在我处工作，不同意原告的请求", "contests"),
+    ("原告的请求已超过仲裁时效，且原告主张的工作期间与事实不符", "contests"),  # grants nothing
+    ("原告的入职时间与实际不符，对其余事实没有异议", "partial"),  # the rest granted
 ])
 def test_answers_are_classified_with_negations_first(answer: str, expected: str) -> None:
     assert classify_response(answer) == expected

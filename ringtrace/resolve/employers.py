@@ -225,7 +225,9 @@ def _place_left_out(m: Mentions, uf: Clusterer, registry: list[EmployerMention])
 
     * exactly one registry row (enterprise) in the whole registry has that core and branch
       label - a second anywhere, in any prefecture or form, and nothing is joined (the place is
-      what would have told them apart, and it is not printed);
+      what would have told them apart, and it is not printed); nor when the documents name in
+      full, with its place, an enterprise of that core that is not that row (a registry export
+      covers part of a province: the namesake it lacks is as likely as the row it holds);
     * that row is registered (its USCC, else its name's places) in the prefecture of the forums
       of the suits that print the name, all of them - a labour dispute is heard where the
       employer is (劳动争议调解仲裁法 art. 21), so the forum is the place the document left out,
@@ -242,6 +244,14 @@ def _place_left_out(m: Mentions, uf: Clusterer, registry: list[EmployerMention])
             if c.core:
                 by_core[(c.core, c.branch or "")].append(r)
     provinces = names.places().provinces
+    #: enterprises the documents name in full (with a place below the province), by core: a
+    #: registry covers part of a province, so these are namesakes it may not hold
+    placed: dict[tuple[str, str], list[EmployerMention]] = defaultdict(list)
+    for e in m.employer_list:
+        c = e.company
+        if not e.in_registry and not c.masked and c.core and any(
+                p not in provinces for p in c.places):
+            placed[(c.core, c.branch or "")].append(e)
     for e in m.employer_list:
         c = e.company
         if (e.in_registry or c.masked or not c.core or uf.attr(e.id, "registry row")
@@ -251,6 +261,8 @@ def _place_left_out(m: Mentions, uf: Clusterer, registry: list[EmployerMention])
         if len({uf.find(r.id) for r in rows}) != 1:
             continue
         row = rows[0]
+        if any(uf.find(d.id) != uf.find(row.id) for d in placed.get((c.core, c.branch or ""), [])):
+            continue  # the documents name a namesake of another place the registry lacks
         if row.company.is_branch != c.is_branch:
             continue
         seat = seat_prefecture(row.uscc, row.name)

@@ -223,6 +223,12 @@ def test_a_name_without_its_place_heard_elsewhere_or_with_a_namesake_row_stays_a
     other_province = resolve(store_of(tmp_path / "c", [case(1, employer="河北鑫源建材有限公司")],
                                       [XINYUAN]))
     assert not other_province.merged
+    # the registry covers part of the province: a namesake the documents name with its own
+    # place (林州市, a county-level city of the same prefecture) is an enterprise it lacks
+    unregistered = resolve(store_of(tmp_path / "e", [case(1, employer="鑫源建材有限公司"),
+                                                     case(2, employer="林州市鑫源建材有限公司")],
+                                    [XINYUAN]))
+    assert not unregistered.merged
 
 COUNTY = RegistryRecord(name="安阳县金源建材有限公司", uscc="91410522MA46KKKK1X")
 CITY = RegistryRecord(name="安阳市金源建材有限公司", uscc="91410500MA46CCCC2Y")

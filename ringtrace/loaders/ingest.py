@@ -203,6 +203,7 @@ def ingest_paths(store: GraphStore, paths: Iterable[Path], *, encoding: str | No
     """
     limits = limits or current_limits()
     with store.writing("ingest"), applied(limits):
+        store.check_keys_version()
         sources, skipped = discover(list(paths), encoding, exclude)
         summary = IngestSummary(skipped=[str(p) for p in skipped], counts_before=store.counts())
         tell = progress or SILENT

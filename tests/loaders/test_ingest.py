@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from ringtrace.errors import LoadError
+from ringtrace.errors import LoadError, StoreError
+from ringtrace.graph.identity import KEYS_VERSION
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
 from tests.conftest import REGISTRY_HEADER, sham_case
@@ -277,3 +278,23 @@ def test_masked_case_numbers_keep_their_disputes_apart(tmp_path: Path) -> None:
         assert store.basis_case_ids("(2021)豫0502民初字第X号") == []
         assert store.basis_case_ids("(2021)豫0502民初7号") == store.case_ids_for_number(
             "（2021）豫0502民初７号") != []
+
+
+def test_a_workspace_keyed_by_other_identity_rules_refuses_ingest(tmp_path: Path) -> None:
+    """Node ids made by other identity rules would store a document already held a second time
+    under its new id: ingest says to use a new workspace; the old one stays readable."""
+    path = tmp_path / "cases.jsonl"
+    path.write_text(json.dumps(sham_case(1, "张桂兰", "1966-05-01"), ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        ingest_paths(store, [path])
+        assert store.keys_version() == KEYS_VERSION
+        ingest_paths(store, [path])  # the same rules: idempotent, as ever
+        store.record_keys_version(KEYS_VERSION - 1)
+        with pytest.raises(StoreError, match="new workspace") as refused:
+            ingest_paths(store, [path])
+        assert f"version {KEYS_VERSION - 1}" in str(refused.value)
+        assert store.counts()["nodes"]["Case"] == 1
+        store.conn.execute("DELETE FROM meta WHERE key = 'keys_version'")  # before versions
+        with pytest.raises(StoreError, match="an older version"):
+            ingest_paths(store, [path])

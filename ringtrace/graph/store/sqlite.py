@@ -90,6 +90,8 @@ DEFERRED_KEY = "read_indexes_deferred"
 _CHUNK = 500
 #: the ``meta`` key of the data generation
 GENERATION_KEY = "data_generation"
+#: the identity rules' version the workspace's node ids were made with
+KEYS_KEY = "keys_version"
 
 
 def _picked(props_json: str, fields: Sequence[str]) -> dict[str, Any]:
@@ -428,6 +430,19 @@ class SQLiteStore(GraphStore):
             "quarantine": dict(c.execute(
                 "SELECT severity, count(*) FROM quarantine GROUP BY severity ORDER BY 1")),
         }
+
+    records_keys_version = True
+
+    def describe(self) -> str:
+        return f"workspace {self.path}"
+
+    def keys_version(self) -> int | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (KEYS_KEY,)).fetchone()
+        return int(row[0]) if row else None
+
+    def record_keys_version(self, version: int) -> None:
+        with self._transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (KEYS_KEY, str(version)))
 
     def data_generation(self) -> int | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?",

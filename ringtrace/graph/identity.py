@@ -20,7 +20,9 @@ from functools import lru_cache
 #: a change gives an input already ingested another id.
 #:
 #: 2 - a masked case number (``第X号``) keys its case by the document, not the number.
-KEYS_VERSION = 2
+#: 3 - an award's number printed year first (``(2013)唐劳人仲裁字第037号``) keys as the
+#:     commission prints it (``唐劳人仲裁(2013)37号``).
+KEYS_VERSION = 3
 
 _FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
@@ -118,6 +120,10 @@ def normalize_firm(name: str) -> str:
 _SERIAL_ORDINAL = re.compile(r"第(?=[\dXx×*]+(?:-\d+)?(?:、\d+)*号)")
 _SERIAL_ZEROS = re.compile(r"(?<![\d-])0+(?=\d+(?:-\d+)?号$)")
 _WORD_MARK = re.compile(r"字(?=\(|\d|[Xx×*]+号)")
+#: an arbitration number printed with its year first (``(2013)唐劳人仲裁字第037号``), as courts
+#: print theirs, where the commission prints it after its mark (``唐劳人仲裁字(2013)037号``)
+_YEAR_FIRST_AWARD = re.compile(r"^\((\d{4})\)(\D[^()]*?(?:劳|仲)[^()]*?[^\d()])"
+                               r"(?=[\dXx×*]+(?:-\d+)?(?:、\d+)*号$)")
 
 
 @lru_cache(maxsize=1)
@@ -136,12 +142,19 @@ def normalize_case_number(number: str) -> str:
     (``（）`` ``〔〕`` ``【】`` ``[]``), spaces, traditional script (``勞人仲案``, ``號``), the
     ordinal ``第`` and the word ``字`` before the year or the serial (``安劳人仲案字〔2020〕第123号``
     = ``安劳人仲案〔2020〕123号``; ``(2015)通中民终字第00220号`` = ``(2015)通中民终字220号``) and
-    leading zeros of the serial. Year, court, type 代字 (``民初``/``民终``), serial, suffixes
+    leading zeros of the serial, and the place of an award's year (``(2013)唐劳人仲裁字第037号`` =
+    ``唐劳人仲裁字(2013)037号``). Year, court, type 代字 (``民初``/``民终``), serial, suffixes
     (``392-1``) and multi-numbers (``37、67``) stay, so different cases stay apart.
+
+    >>> normalize_case_number("(2013)唐劳人仲裁字第037号") == normalize_case_number("唐劳人仲裁字(2013)037号")
+    True
+    >>> normalize_case_number("(2015)通中民终字第00220号")
+    '(2015)通中民终220号'
     """
     text = clean(_traditional_to_simplified()(number)) if number else ""
     text = _SERIAL_ORDINAL.sub("", text)
     text = _WORD_MARK.sub("", text)
+    text = _YEAR_FIRST_AWARD.sub(r"\2(\1)", text)
     return _SERIAL_ZEROS.sub("", text)
 
 

@@ -104,6 +104,8 @@ def test_arbitration_number_keeps_its_place_and_nothing_before(before: str, numb
     ("安劳人仲案字（2018）第43号", "安劳人仲案字〔2018〕43号"),
     ("豫0502劳仲案字[2019]12号", "豫0502劳仲案字（2019）第12号"),
     ("X劳人仲不字〔2021〕24号", "X劳人仲不字(2021)24号"),
+    ("(2013)唐劳人仲裁字第037号", "唐劳人仲裁字(2013)037号"),  # year first, as courts print
+    ("(2019)豫0502劳仲案字第12号", "豫0502劳仲案字[2019]12号"),
 ])
 def test_arbitration_number_keys_fold_brackets(a: str, b: str) -> None:
     assert normalize_case_number(a) == normalize_case_number(b)

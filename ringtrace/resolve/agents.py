@@ -577,6 +577,20 @@ class _Suits:
         return len(found)
 
 
+def _tally(uf: Clusterer, suits: _Suits, fits: list[PersonMention], mine: set[str]
+           ) -> tuple[dict[str, int], dict[str, PersonMention]]:
+    """Per entity among ``fits`` (by its root): the suits of the employers ``mine`` it acts in,
+    and its first fitting mention."""
+    counts: dict[str, int] = {}
+    first: dict[str, PersonMention] = {}
+    for o in fits:
+        root = uf.find(o.id)
+        if root not in first:
+            first[root] = o
+            counts[root] = suits.with_employer(o, mine)
+    return counts, first
+
+
 def _usual_counsel(uf: Clusterer, suits: _Suits, fits: list[PersonMention], mine: set[str],
                    dominance: int) -> tuple[PersonMention, int, int] | None:
     """The employer's usual counsel among ``fits`` (lawyers of one firm whom a masked line of
@@ -588,13 +602,7 @@ def _usual_counsel(uf: Clusterer, suits: _Suits, fits: list[PersonMention], mine
     (常年法律顾问); a colleague of the same surname who stood in a few times is not who a
     masked line of that firm in the enterprise's next suit most plausibly is, and the counts
     are quoted so that an analyst can weigh them (and split the entity if they disagree)."""
-    counts: dict[str, int] = {}
-    first: dict[str, PersonMention] = {}
-    for o in fits:
-        root = uf.find(o.id)
-        if root not in first:
-            first[root] = o
-            counts[root] = suits.with_employer(o, mine)
+    counts, first = _tally(uf, suits, fits, mine)
     ranked = sorted(((n, root) for root, n in counts.items()), reverse=True)
     if len(ranked) < 2:
         return None  # none acts for or against the employer (one alone is plain masked_agent)
@@ -662,13 +670,7 @@ def _usual_agent(uf: Clusterer, suits: _Suits, fits: list[PersonMention], mine: 
     """The employer's usual lay agent among ``fits`` (agents acting for or against one of the
     employers ``mine``): the one who acts in at least ``dominance`` of those employers' suits
     and in ``dominance`` times as many as the others together; with the counts."""
-    counts: dict[str, int] = {}
-    first: dict[str, PersonMention] = {}
-    for o in fits:
-        root = uf.find(o.id)
-        if root not in first:
-            first[root] = o
-            counts[root] = suits.with_employer(o, mine)
+    counts, first = _tally(uf, suits, fits, mine)
     top, root = max((n, r) for r, n in counts.items())
     others = sum(counts.values()) - top
     if top >= dominance and top >= dominance * others:

@@ -31,14 +31,8 @@ from ringtrace.queries.scan import reportable
 from ringtrace.queries.scoring import CaseScore
 from tests.conftest import legit_case, sham_case
 from tests.queries.redflags.helpers import frame_of
-
-
-def _case(n: int, day: str, *, agent: str = "王建国", employer: str = "安阳市恒达废旧物资回收有限公司",
-          decided: str | None = None) -> dict[str, Any]:
-    case = sham_case(n, f"申请人{n}", "1968-01-02", agent=agent, employer=employer, day=day)
-    case["decision_date"] = decided or day
-    return case
-
+from tests.queries.ring_cases import confirmation_case as _case
+from tests.queries.ring_cases import manager_pair as _manager_pair
 
 PARAMS = RingParams.of(load_rules())
 
@@ -389,15 +383,6 @@ def test_a_lone_case_years_before_a_batch_stays_apart(tmp_path: Path) -> None:
     assert numbers == [["(2021)豫0502民初2号", "(2021)豫0502民初3号", "(2021)豫0502民初4号"]]
 
 
-def _manager_pair(second_day: str = "2021-03-05") -> list[dict[str, Any]]:
-    """Two near-retirement applicants, each with their own agent, whose suits the employer's
-    office manager admitted."""
-    cases = [_case(1, "2021-03-01", agent="刘某甲"), _case(2, second_day, agent="陈某乙")]
-    for case in cases:
-        case["agents"].append({"name": "张经理", "represents": [case["parties"][1]["name"]],
-                               "kind": "employee", "relation": "该公司办公室主任",
-                               "birth_date": "1975-04-04"})
-    return cases
 
 
 def test_the_employers_manager_admitting_two_suits_ties_them(tmp_path: Path) -> None:

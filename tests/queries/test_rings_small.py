@@ -22,27 +22,16 @@ from ringtrace.queries.rings import (
 )
 from ringtrace.queries.rules import load_rules
 from ringtrace.queries.scoring import CaseScore
-from tests.conftest import sham_case
 from tests.queries.redflags.helpers import frame_of
+from tests.queries.ring_cases import confirmation_case as _case
+from tests.queries.ring_cases import manager_pair as _manager_pair
 
 PARAMS = RingParams.of(load_rules())
 EMPLOYER = "安阳市恒达废旧物资回收有限公司"
 
 
-def _case(n: int, day: str, agent: str = "王建国") -> dict[str, Any]:
-    case = sham_case(n, f"申请人{n}", "1968-01-02", agent=agent, employer=EMPLOYER, day=day)
-    case["decision_date"] = day
-    return case
 
 
-def _manager_pair(second_day: str = "2021-03-05") -> list[dict[str, Any]]:
-    """Two near-retirement applicants with their own agents whose suits one manager admitted."""
-    cases = [_case(1, "2021-03-01", agent="刘某甲"), _case(2, second_day, agent="陈某乙")]
-    for case in cases:
-        case["agents"].append({"name": "张经理", "represents": [case["parties"][1]["name"]],
-                               "kind": "employee", "relation": "该公司办公室主任",
-                               "birth_date": "1975-04-04"})
-    return cases
 
 
 def _scores(frame: Frame, score: float) -> dict[str, CaseScore]:

@@ -1,13 +1,14 @@
 """Text decoding for Chinese sources: UTF-8 (with or without BOM), GB18030/GBK, Big5, or UTF-16
 with a byte-order mark (what Excel writes as "Unicode text").
 
-Detection is deliberately simple and strict: UTF-16 when the file starts with its BOM; the
-charset a page or XML file declares (``<meta charset="big5">``) when its bytes decode as that;
-UTF-8 when they decode as UTF-8; otherwise GB18030 (a superset of GBK and GB2312) or Big5
-(traditional-script copies from Hong Kong and Taiwan mirrors). Nearly any byte string decodes
-as GB18030, so a Big5 file would pass as GB18030 mojibake and be rejected as "not a judgment":
-when both decode, the one whose text holds more of the characters every Chinese legal text is
-made of wins (:func:`_chinese_score`), GB18030 on a tie. Anything else is a
+Detection is deliberately simple and strict: UTF-16 when the file starts with its BOM; UTF-8
+when the bytes decode as UTF-8 (a stale ``<meta charset="gbk">`` over a converted page does not
+outweigh that); the Chinese charset a page or XML file declares (``<meta charset="big5">``, a
+single-byte Latin one is no evidence) when its bytes decode as that; otherwise GB18030 (a
+superset of GBK and GB2312) or Big5 (traditional-script copies from Hong Kong and Taiwan
+mirrors). Nearly any byte string decodes as GB18030, so a Big5 file would pass as GB18030
+mojibake and be rejected as "not a judgment": when both decode, the one whose text holds more
+of the characters every Chinese legal text is made of wins (:func:`_chinese_score`), GB18030 on a tie. Anything else is a
 :class:`~ringtrace.errors.LoadError` that names the file and suggests ``--encoding``; ingest
 quarantines such a file and goes on with the next one.
 """
@@ -52,11 +53,11 @@ def detect_encoding(head: bytes, complete: bool = True) -> str | None:
         except UnicodeDecodeError as exc:
             if not complete and exc.end >= len(head) - 3:
                 return "utf-16"
+    if _decodes(head, "utf-8", complete):  # bytes that are UTF-8 are UTF-8, whatever a page says
+        return "utf-8"
     declared = _declared(head)
     if declared and _decodes(head, declared, complete):
         return declared
-    if _decodes(head, "utf-8", complete):
-        return "utf-8"
     fits = [c for c in ("gb18030", "big5hkscs") if _decodes(head, c, complete)]
     if len(fits) < 2:
         return fits[0] if fits else None
@@ -64,15 +65,23 @@ def detect_encoding(head: bytes, complete: bool = True) -> str | None:
     return fits[1] if scores[1] > scores[0] else fits[0]
 
 
+#: the declared charsets that are evidence: the Chinese multi-byte ones. A single-byte charset
+#: (``iso-8859-1``, ``windows-1252``: a mirror's template) decodes any byte string, Chinese text
+#: as mojibake, so declaring one says nothing about a Chinese page
+_CJK_DECLARED = frozenset({"gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "cp936",
+                           "hz"})
+
+
 def _declared(head: bytes) -> str | None:
-    """The charset a page or XML file declares in its first 2 KB, if Python knows it."""
+    """The Chinese charset a page or XML file declares in its first 2 KB, if Python knows it."""
     m = _DECLARED.search(head[:2048])
     if m is None:
         return None
     try:
-        return codecs.lookup(m.group(1).decode("ascii")).name
+        name = codecs.lookup(m.group(1).decode("ascii")).name
     except (LookupError, UnicodeDecodeError):
         return None
+    return name if name in _CJK_DECLARED else None
 
 
 def _decodes(head: bytes, encoding: str, complete: bool) -> bool:

@@ -619,7 +619,8 @@ def _masked_same_employer(uf: Clusterer, p: PersonMention,
                           suits: _Suits, dominance: int) -> None:
     """``masked_agent_same_employer``: a lay masked agent that keeps a character - the
     surname (``张某``) or the given name (``*鹏``, ``**明``) - joins the only agent it fits who
-    acts for or against the same employer in the same prefecture within ``gap_days``.
+    acts for or against the same employer in the same prefecture within ``gap_days``, on the
+    same side (:func:`_on_its_side`).
 
     ``masked_agent_usual_agent``: when several fit, or nothing is kept (``***``, ``**``), it
     joins the employer's usual agent among those it fits: the one who acts in at least
@@ -651,18 +652,34 @@ def _masked_same_employer(uf: Clusterer, p: PersonMention,
     if not fits:
         return
     if kept and _unique(uf, fits):
+        if not _on_its_side(uf, p, fits, fits[0]):
+            return
         uf.merge(fits[0].id, p.id, "masked_agent_same_employer",
                  f"masked agent {p.name} fits only {fits[0].name} acting for or against the same "
                  f"employer in the same prefecture within {gap_days} days")
         return
     usual = _usual_agent(uf, suits, fits, mine, dominance)
-    if usual is not None:
+    if usual is not None and _on_its_side(uf, p, fits, usual[0]):
         agent, theirs, others = usual
         uf.merge(agent.id, p.id, "masked_agent_usual_agent",
                  f"masked agent {p.name} in a suit of {suits.employer_names(mine)}: of the "
                  f"agents whom the name fits, {agent.name} acts in {theirs} of that "
                  f"employer's suits, the others together in {others} (its usual agent), "
                  f"within {gap_days} days")
+
+
+def _on_its_side(uf: Clusterer, p: PersonMention, fits: list[PersonMention],
+                 target: PersonMention) -> bool:
+    """Does the agent entity of ``target`` act, in one of its fitting mentions ``fits``, on a
+    side the masked line ``p`` acts on? Beside the same employer, the worker's citizen agent
+    and the employer's clerk are two people: joined, one person would stand on both sides of
+    the employer's suits, the very link to the other side that marks an intermediary. Only a
+    check on the agent the rule picked among all that fit (the counts stay over all of them,
+    so that it never joins what the rule without it would not); a mention whose side no
+    document printed is not told apart by it."""
+    root = uf.find(target.id)
+    return any(not (p.agent_sides and o.agent_sides) or bool(p.agent_sides & o.agent_sides)
+               for o in fits if uf.find(o.id) == root)
 
 
 def _usual_agent(uf: Clusterer, suits: _Suits, fits: list[PersonMention], mine: set[str],

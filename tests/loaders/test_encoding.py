@@ -48,3 +48,21 @@ def test_a_big5_copy_is_ingested_not_rejected_as_mojibake(tmp_path: Path) -> Non
         [case] = list(store.iter_nodes("Case"))
     assert summary.records == 1 and summary.clean
     assert case.props["case_number"] == "（2021）豫0502民初1234號"
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "latin-1", "us-ascii"])
+def test_a_single_byte_declared_charset_is_no_evidence(declared: str) -> None:
+    # a mirror's template declares Latin-1 over Chinese text: every byte string decodes as
+    # Latin-1, so honouring it turned every such page into mojibake (then "not a judgment")
+    for encoding in ("utf-8", "gb18030"):
+        page = f'<html><head><meta charset="{declared}"></head><body>{SIMPLIFIED}</body></html>'
+        assert detect_encoding(page.encode(encoding)) == encoding
+        assert decode_bytes(page.encode(encoding), "page.html") == page
+
+
+def test_a_stale_declaration_does_not_override_utf8() -> None:
+    # a GBK page converted to UTF-8 keeps its old <meta charset="gbk">; short UTF-8 Chinese
+    # also decodes as GBK (张三 -> 寮犱笁), but UTF-8 bytes are UTF-8 whatever the page says
+    page = '<meta charset="gbk">原告张三'
+    assert page.encode("utf-8").decode("gbk")  # the bytes fit the declaration too
+    assert detect_encoding(page.encode("utf-8")) == "utf-8"

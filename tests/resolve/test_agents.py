@@ -335,3 +335,13 @@ def test_a_fully_masked_staff_line_needs_a_usual_agent(tmp_path: Path) -> None:
     # two who both act often enough
     two = resolve(store_of(tmp_path / "two", _staff_docs(usual=5, other=2)))
     assert two.entity(_MASKED_STAFF) == _MASKED_STAFF
+
+
+def test_a_masked_worker_agent_never_joins_the_employer_s_usual_agent(tmp_path: Path) -> None:
+    """The fully masked citizen who acts for the worker (``**``, kind other, the worker's side)
+    is not the employer's clerk who answers its suits: joined, one person would act on both
+    sides - the very link to the other side that marks an intermediary."""
+    docs = _staff_docs(usual=5, other=0)[:-1]
+    docs.append(case(40, agents=[{"name": "**", "kind": "other"}], day="2021-12-01"))
+    res = resolve(store_of(tmp_path, docs))
+    assert res.entity(_MASKED_STAFF) == _MASKED_STAFF

@@ -11,14 +11,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ringtrace.errors import RecordProblem
-from ringtrace.graph.identity import lead_id, normalize_case_number
+from ringtrace.graph.identity import is_masked_case_number, lead_id, normalize_case_number
 from ringtrace.graph.records import FeedbackRecord
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.feedback.outcome import OutcomeLine
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.truth_json import TruthJson
 
-__all__ = ["CASE_COLUMN", "LEAD_COLUMN", "Verdict", "case_number_of", "resolve_row",
+__all__ = ["CASE_COLUMN", "LEAD_COLUMN", "Verdict", "case_number_of", "printed_case_number",
+           "resolve_row",
            "truth_labels", "verdicts"]
 
 #: the columns of ``loaders/mappings/feedback.yaml`` that name a row's lead and case
@@ -33,6 +34,21 @@ def case_number_of(case_id: str) -> str:
     '(2019)豫0502民初1234号'
     """
     return case_id.split(":", 1)[1].split("|", 1)[0]
+
+
+def printed_case_number(store: GraphStore, case_id: str) -> str:
+    """The (normalised) number of a case as its copy printed it: inside its id, or, for a case
+    keyed by its document (``Case:sha256:…``: a masked number or none,
+    :func:`~ringtrace.graph.identity.case_id`), the number stored on its node ("" if none)."""
+    if not case_id.startswith(DOCUMENT_KEYED):
+        return case_number_of(case_id)
+    node = store.node(case_id)
+    number = node.props.get("case_number") if node is not None else None
+    return normalize_case_number(number) if isinstance(number, str) and number else ""
+
+
+#: the prefix of a case id keyed by its document rather than its number
+DOCUMENT_KEYED = "Case:sha256:"
 
 
 def _problem(item: FeedbackRecord, column: str, reason: str) -> RecordProblem:
@@ -52,11 +68,14 @@ def resolve_row(store: GraphStore, leads: Mapping[str, str], item: FeedbackRecor
         if case is None:
             return _problem(item, LEAD_COLUMN, f"no lead {item.lead_id!r} in this workspace's "
                             "scan; check the id against `ringtrace leads` or the export ledger")
-        if (item.case_number
-                and normalize_case_number(item.case_number) != case_number_of(case)):
+        printed = printed_case_number(store, case)
+        if item.case_number and normalize_case_number(item.case_number) != printed:
             return _problem(item, CASE_COLUMN, f"lead {item.lead_id} is case "
-                            f"{case_number_of(case)}, not {item.case_number}")
+                            f"{printed or '(no number)'}, not {item.case_number}")
         return item.lead_id.strip(), case
+    if item.case_number and is_masked_case_number(item.case_number):
+        return _problem(item, CASE_COLUMN, f"case number {item.case_number!r} is masked and "
+                        "names no one case; give the lead id (线索编号) instead")
     cases = store.case_ids_for_number(item.case_number or "")
     if len(cases) != 1:
         why = "is not in the workspace" if not cases else f"matches {len(cases)} cases"

@@ -7,7 +7,7 @@ from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.feedback.matching import (
     CASE_COLUMN,
     LEAD_COLUMN,
-    case_number_of,
+    printed_case_number,
     truth_labels,
 )
 from ringtrace.queries.feedback.precision import holdout_split
@@ -30,6 +30,6 @@ def simulate_outcomes(store: GraphStore, truth: TruthJson, *, share: float = 0.5
     day = date or scan.meta.scanned_at[:10]
     cases = scan.cases(picked)
     return [{LEAD_COLUMN: cases[c].lead_id,
-             CASE_COLUMN: case_number_of(c),
+             CASE_COLUMN: printed_case_number(store, c),
              "核查结果": "核实属实" if labels[c] else "不属实", "日期": day,
              "备注": "模拟结果（truth.json）"} for c in picked]

@@ -41,6 +41,13 @@ def _parsed(text: str) -> CaseRecord:
     ("原告不曾在我处工作，不同意原告的请求", "contests"),
     ("原告的请求已超过仲裁时效，且原告主张的工作期间与事实不符", "contests"),  # grants nothing
     ("原告的入职时间与实际不符，对其余事实没有异议", "partial"),  # the rest granted
+    # the worker's claim recited and denied is no admission of the work
+    ("原告所称曾在被告处工作不属实，请求驳回", "contests"),
+    ("原告主张其曾在我公司工作，与事实不符，不同意原告的请求", "contests"),
+    # 原告方 / 双方 is a side, not 方 "only then": no disputed start
+    ("对原告的诉讼请求无异议，同意原告方到社保部门工作人员处办理补缴", "no_objection"),
+    ("对原告的诉讼请求无异议，双方到劳动部门工作人员处办理了手续", "no_objection"),
+    ("对原告的诉讼请求无异议，原告2014年方到我处工作", "partial"),
 ])
 def test_answers_are_classified_with_negations_first(answer: str, expected: str) -> None:
     assert classify_response(answer) == expected

@@ -317,8 +317,13 @@ def _rare_name(uf: Clusterer, item: _Item, items: list[_Item], label: str,
     rare among agents - exactly one identified agent carries it in the whole workspace, in
     any prefecture and at any time (:func:`_rare_names`; otherwise ``rare_gap_days`` is 0 and
     this is not called) - when their suits fall within
-    ``rare_gap_days``, their kinds agree and nothing exclusive (birth date, law firm) or
-    printed (two employers' staff) tells them apart.
+    ``rare_gap_days``, both act in suits of one enterprise, their kinds agree and nothing
+    exclusive (birth date, law firm) or printed (two employers' staff) tells them apart.
+
+    The shared enterprise is required because "rare among the agents seen" is not rare in the
+    population: a workspace of a few thousand suits holds one identified 王伟, and a bare 王伟
+    for another employer seven years later is anyone. Joined without it, the two would give
+    one agent reach across employers and years - the very mark of an intermediary (review).
 
     A citizen agent who arranges confirmations, or a lawyer, acts in one prefecture for
     years; a document printing a rare name bare three years after the only award that
@@ -332,7 +337,7 @@ def _rare_name(uf: Clusterer, item: _Item, items: list[_Item], label: str,
     found = [o for o in items if o.identified and uf.find(o.root) != root
              and _compatible_items(item, o) and not _other_firm(item, o)
              and not _staff_elsewhere(item, o) and item.near(o, rare_gap_days)
-             and uf.conflict(item.root, o.root) is None]
+             and item.employers & o.employers and uf.conflict(item.root, o.root) is None]
     if found:
         uf.merge(found[0].root, item.root, "agent_rare_name",
                  f"bare agent name {label}: the only identified agent of that name in the "
@@ -521,12 +526,15 @@ def _firm_only(uf: Clusterer, p: PersonMention, pool: list[PersonMention], cls: 
     printed beside the masked name says which few people it can be, and when only one of
     them fits the mask there is no one else in the documents it could stand for. Two fitting
     lawyers of the firm, at any time, and nothing is joined (the window would be all that
-    told them apart). True when joined."""
+    told them apart); nor when that lawyer only ever acted on the other side (a worker's
+    masked lawyer is not the employer's, years apart: one person on both sides is an
+    intermediary's mark, :func:`_on_its_side`). True when joined."""
     acts = p.acts
     fits = [o for o in pool if compatible(identity_class(o), cls)
             and o.acts.regions & acts.regions and mask_fits(p.name, o.name)]
     if not _unique(uf, fits) or not near(acts.days, sorted(
-            set().union(*(o.acts.days for o in fits))), rare_gap_days):
+            set().union(*(o.acts.days for o in fits))), rare_gap_days) \
+            or not _on_its_side(uf, p, fits, fits[0]):
         return False
     firm = min(set(p.firms) & set(fits[0].firms), default="?")
     return uf.merge(fits[0].id, p.id, "masked_agent_firm_only",

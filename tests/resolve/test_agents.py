@@ -345,3 +345,23 @@ def test_a_masked_worker_agent_never_joins_the_employer_s_usual_agent(tmp_path: 
     docs.append(case(40, agents=[{"name": "**", "kind": "other"}], day="2021-12-01"))
     res = resolve(store_of(tmp_path, docs))
     assert res.entity(_MASKED_STAFF) == _MASKED_STAFF
+
+
+def test_a_bare_common_name_for_another_employer_years_later_is_no_one_known(
+        tmp_path: Path) -> None:
+    """One identified 孔龙 in the workspace does not make the name rare in the population: a
+    bare 孔龙 acting against another employer years later joins no one (joined, the two would
+    be one agent with reach across employers - an intermediary's mark)."""
+    docs = [case(1, agents=[IDENTIFIED], day="2016-01-01"),
+            case(2, agents=[BARE], employer="安阳市宏达建材有限公司")]
+    assert not resolve(store_of(tmp_path, docs)).merged
+
+
+def test_a_workers_masked_lawyer_line_is_not_the_firms_lawyer_for_employers(
+        tmp_path: Path) -> None:
+    """李二军 of FIRM only ever acted for an employer; a masked 李某某 of FIRM acting for a worker
+    years later is not joined to him (one person on both sides is an intermediary's mark)."""
+    docs = _firm_docs(colleague=None)
+    docs[0]["agents"][0]["represents"] = ["安阳市恒达废旧物资回收有限公司"]
+    res = resolve(store_of(tmp_path, docs))
+    assert res.entity(_MASKED_LINE) == _MASKED_LINE

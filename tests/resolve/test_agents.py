@@ -362,6 +362,7 @@ def test_a_workers_masked_lawyer_line_is_not_the_firms_lawyer_for_employers(
     """李二军 of FIRM only ever acted for an employer; a masked 李某某 of FIRM acting for a worker
     years later is not joined to him (one person on both sides is an intermediary's mark)."""
     docs = _firm_docs(colleague=None)
-    docs[0]["agents"][0]["represents"] = ["安阳市恒达废旧物资回收有限公司"]
+    docs[0] = case(1, agents=[{"name": "李二军", "kind": "lawyer", "law_firm": FIRM,
+                               "represents": ["安阳市恒达废旧物资回收有限公司"]}], day="2016-01-01")
     res = resolve(store_of(tmp_path, docs))
     assert res.entity(_MASKED_LINE) == _MASKED_LINE

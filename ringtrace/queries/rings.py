@@ -450,7 +450,9 @@ def lay_agent_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     applicants against the same small employer within weeks is the person who brought them, an
     intermediary's signature whatever the employer answered - an employer that contests one
     claim (a partial defence, a withdrawal) has not thereby made the applicants strangers to
-    each other. Relatives (:func:`_family`) and professionals are left out, and the callers
+    each other. Relatives (:func:`_family`) and professionals are left out, and so is a lay
+    agent of workers who may be one family (:func:`_may_be_one_family`: a relative printed
+    without the relation is an ``other`` agent too); the callers
     leave out suits with proof (:func:`proven_cases`: a genuine crew's suits claim wages or cite
     records), as for an intermediary's link.
     """
@@ -469,8 +471,9 @@ def lay_agent_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
                        if a.id == person and a.side == "worker"
                        and employer in {e.id for e in frame.cases[c].employers}})
         for run in time_chains(frame, mine, days):
-            workers = {w.id for c in run for w in frame.cases[c].workers}
-            if len(run) >= 2 and len(workers) >= 2 and not set(contested).isdisjoint(run):
+            workers = {w.id: w.name for c in run for w in frame.cases[c].workers}
+            if len(run) >= 2 and len(workers) >= 2 and not set(contested).isdisjoint(run) \
+                    and not _may_be_one_family(frame.persons, workers):
                 links.append(Link("tie", f"worker:{person}", run))
     return links
 

@@ -89,8 +89,10 @@ def _nominee_pair(kind: str = "other", relation: str = "经社区推荐",
                   second_day: str = "2021-03-04") -> list[dict[str, Any]]:
     """Two applicants for whom one community nominee acts; the employer fought the second."""
     cases = [_case(1, "2021-03-01", agent="张淑芳"), _case(2, second_day, agent="张淑芳")]
-    for case in cases:
-        case["agents"][0].update(kind=kind, relation=relation)
+    for case, worker, home in zip(cases, ("王秀英", "李建国"), ("光明路12号", "人民大道3号"),
+                                  strict=True):
+        case["parties"][0].update(name=worker, address=f"河南省安阳市文峰区{home}")
+        case["agents"][0].update(kind=kind, relation=relation, represents=[worker])
     cases[1]["defendant_response"] = "contests"
     return cases
 
@@ -105,8 +107,8 @@ def test_a_nominee_for_two_applicants_ties_their_suits_though_one_was_contested(
 
 def test_no_nominee_tie_for_relatives_lawyers_uncontested_pairs_or_suits_apart(
         tmp_path: Path) -> None:
-    """A relative (a family suing together), a lawyer (a group's counsel), two uncontested
-    suits (tie_links' case) and suits months apart make no such tie."""
+    """A relative (a family suing together, or applicants who may be one), a lawyer (a group's
+    counsel), two uncontested suits (tie_links' case) and suits months apart make no such tie."""
     def ties(cases: list[dict[str, Any]], name: str) -> list[list[str]]:
         frame = frame_of(tmp_path / name, cases)
         return [lk.cases for lk in lay_agent_ties(frame, set(frame.cases), PARAMS.tie_days)]
@@ -117,6 +119,9 @@ def test_no_nominee_tie_for_relatives_lawyers_uncontested_pairs_or_suits_apart(
     calm[1]["defendant_response"] = "no_objection"
     assert ties(calm, "calm") == []
     assert ties(_nominee_pair(second_day="2021-09-01"), "apart") == []
+    family = _nominee_pair()  # a relative printed without the relation: one surname
+    family[1]["parties"][0]["name"] = family[1]["agents"][0]["represents"][0] = "王建国"
+    assert ties(family, "family") == []
 
 
 def test_a_tied_batch_is_small_tied_whole_and_batched_whole() -> None:

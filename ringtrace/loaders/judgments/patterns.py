@@ -276,9 +276,12 @@ PERIOD_DISPUTE = re.compile(_PERIOD_DISPUTE)
 PERIOD_WRONG = re.compile(r"(?:入职|入厂|进厂|上班|工作|用工|离职|离厂|起止|起始|开始|终止|结束)(?:的)?"
                           r"(?:时间|日期|期间)[^,，。；;]{0,8}(?:与(?:事实|实际)不符|不属实|不实|有误|不准确)")
 #: a plea, after a caveat, that the employer cannot pay what is claimed (``同意确认劳动关系，但公司
-#: 现已停产，没有能力支付原告主张的款项``): the relationship granted, the money not
+#: 现已停产，没有能力支付原告主张的款项``): the relationship granted, the money not - but not the
+#: social-insurance back-payment (``无力承担补缴养老保险的费用``): that plea leaves the 补缴 to the
+#: applicant, as a bought confirmation does, and is no dispute of the claim
 CANNOT_PAY = re.compile(r"(?:但|然而|不过|只是)[^。；;]{0,30}?(?:无力|没有能力|无能力|无法|不能)"
-                        r"(?:支付|偿还|给付|承担|赔偿)")
+                        r"(?:为[^。；;，,]{0,6})?(?:支付|偿还|给付|承担|赔偿|缴纳)"
+                        r"(?![^。；;，,]{0,12}(?:补缴|保险|社保))")
 #: (a plea that the employer cannot pay - ``认可拖欠工资的事实，但因经营困难暂无力支付`` - admits the
 #: debt: an admission; after an agreement to the relationship it is partial, :data:`CANNOT_PAY`; a claim for money the employer says has no basis, is
 #: miscounted or was paid - ``加班费没有依据``, ``经济补偿金计算有误``, ``已足额支付工资，不欠原告

@@ -36,6 +36,9 @@ def _parsed(text: str) -> CaseRecord:
     # the relationship granted, the money not: a closing firm's answer, not a colluder's
     ("同意确认劳动关系，但公司现已停产，没有能力支付原告主张的款项", "partial"),
     ("原告曾在我处工作，但主张的加班费没有依据，不同意支付", "partial"),
+    # the back-payment left to the applicant is what a bought confirmation does: no dispute
+    ("同意确认劳动关系，但公司无力承担补缴养老保险的费用", "no_objection"),
+    ("同意确认劳动关系，但公司无力为原告缴纳社会保险", "no_objection"),
     # the work granted, its start disputed
     ("原告的入职时间与实际不符，原告系2014年才到我处工作，对其余事实没有异议", "partial"),
     ("原告不曾在我处工作，不同意原告的请求", "contests"),

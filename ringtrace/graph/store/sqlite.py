@@ -23,6 +23,7 @@ import uuid
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, cast
 
@@ -416,7 +417,9 @@ class SQLiteStore(GraphStore):
                 text = dumps(after)
                 if (*row[1:], text) != stored:  # else stored as it would be written again
                     node_rows.append((*row, text))
-            conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?,?,?,?)", node_rows)
+            # each table's rows in its key order (stable: of two rows with one key, the later
+            # is still written last): consecutive inserts land on the same or the next leaf
+            conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?,?,?,?)", sorted(node_rows))
             docs = rows.documents
             kept: dict[str, tuple[Any, ...]] = {}
             for chunk in _chunks(sorted({d[0] for d in docs})):
@@ -430,8 +433,10 @@ class SQLiteStore(GraphStore):
             # only worth asking when nothing else changed: the same input ingested again
             changed = changed or not self._edges_kept(conn, sorted(kept), edges)
             conn.executemany("DELETE FROM edges WHERE source_doc = ?", [(c,) for c in kept])
-            conn.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?)", docs)
-            conn.executemany("INSERT OR REPLACE INTO edges VALUES (?,?,?,?,?)", edges)
+            conn.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?)",
+                             sorted(docs, key=itemgetter(0)))
+            conn.executemany("INSERT OR REPLACE INTO edges VALUES (?,?,?,?,?)",
+                             sorted(edges, key=itemgetter(0, 1, 2, 3)))
             if changed:
                 conn.execute("INSERT INTO meta VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
                              "SET value = CAST(value AS INTEGER) + 1", (GENERATION_KEY,))

@@ -339,3 +339,19 @@ def test_a_large_load_interrupted_keeps_the_batches_written_before(
     with SQLiteStore.open(tmp_path) as store:
         assert store.counts()["documents"] == {"total": 1}
         assert store.data_generation() == 1
+
+
+def test_of_two_rows_with_one_key_in_a_batch_the_later_is_stored(tmp_path: Path) -> None:
+    from ringtrace.graph.store.rows import BatchRows, encoded
+
+    one = encoded(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02", agent="赵六"))))
+    other = encoded(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))))
+    assert one.documents[0][0] == other.documents[0][0] and one.documents != other.documents
+    for earlier, later in ((one, other), (other, one)):
+        both = BatchRows()
+        both.extend(earlier)
+        both.extend(later)
+        with SQLiteStore.open(tmp_path / str(id(later))) as store:
+            store.write_rows(both)
+            stored = store.conn.execute("SELECT * FROM documents").fetchall()
+        assert stored == later.documents

@@ -274,7 +274,7 @@ class SQLiteStore(GraphStore):
         the whole transaction on an error (a full disk), the group's earlier batches are lost
         with it: that is a :class:`StoreError` whatever the error."""
         conn = self.conn
-        earlier = bool(self._group) and conn.in_transaction
+        earlier = conn.in_transaction  # the group holds batches written before this one
         saved = False
         try:
             if not conn.in_transaction:

@@ -23,8 +23,9 @@ import uuid
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import Any, NoReturn, TextIO, cast
 
 from ringtrace.errors import RecordProblem, StoreError, WorkspaceBusy
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
@@ -88,6 +89,14 @@ _READ_INDEXES = {
 DEFERRED_KEY = "read_indexes_deferred"
 
 _CHUNK = 500
+#: documents a large load writes per transaction (:meth:`SQLiteStore.deferred_indexes`): each
+#: batch is a savepoint inside it, committed together. A commit writes every page the batches
+#: changed; the keys of the node, edge and document B-trees are not in load order, so a batch
+#: changes about one leaf per row until the tables have more leaves than it has rows, and the
+#: pages written per document grow with the workspace (24 KB at the start, 122 KB at 50,000
+#: documents, batches of 2,000). Fewer, larger commits write a leaf changed by several
+#: batches once (docs/performance.md).
+GROUP_DOCUMENTS = 10_000
 #: the ``meta`` key of the data generation
 GENERATION_KEY = "data_generation"
 #: the identity rules' version the workspace's node ids were made with
@@ -137,6 +146,8 @@ class SQLiteStore(GraphStore):
         self._aliases: dict[str, str] = dict(conn.execute("SELECT alias, canonical FROM aliases"))
         self._lock: TextIO | None = None
         self._lock_depth = 0
+        #: documents written in the open group transaction of a large load; None outside one
+        self._group: int | None = None
 
     # -- one writer at a time ------------------------------------------------------------
     @contextmanager
@@ -174,13 +185,55 @@ class SQLiteStore(GraphStore):
             for name in _READ_INDEXES:
                 conn.execute(f"DROP INDEX IF EXISTS {name}")
         try:
-            yield
+            with self._grouped():
+                yield
         except BaseException:
             # the load failed: build them if the store lets us, else the next writer will
             with contextlib.suppress(StoreError, sqlite3.Error):
                 self._build_read_indexes()
             raise
         self._build_read_indexes()
+
+    @contextmanager
+    def _grouped(self) -> Iterator[None]:
+        """Batches written inside share transactions of about :data:`GROUP_DOCUMENTS`
+        documents, each batch a savepoint (rolled back alone when it fails, as a transaction of
+        its own would be). The batches written before an error are committed, as they were
+        with a transaction each; a crash loses at most the open group, and the store stays
+        consistent (an ingest run again completes it)."""
+        self._group = 0
+        try:
+            yield
+        except BaseException:
+            self._group = None
+            with contextlib.suppress(StoreError, sqlite3.Error):
+                self._commit_group()
+            raise
+        self._group = None
+        self._commit_group()
+
+    def _commit_group(self) -> None:
+        """Commit the open group transaction (if any); if the commit fails, nothing of the
+        group is stored and the alias cache is read again."""
+        conn = self.conn
+        if not conn.in_transaction:
+            return
+        try:
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            self._aliases = dict(conn.execute("SELECT alias, canonical FROM aliases"))
+            self._raise_as_store_error(exc)
+
+    def _grouped_written(self, documents: int) -> None:
+        """Count ``documents`` written in the open group; commit it once it holds enough."""
+        if self._group is None:
+            return
+        self._group += documents
+        if self._group >= GROUP_DOCUMENTS:
+            self._commit_group()
+            self._group = 0
 
     def _build_read_indexes(self) -> None:
         with self._transaction() as conn:
@@ -203,6 +256,10 @@ class SQLiteStore(GraphStore):
         """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error; SQLite's own failures
         become :class:`StoreError` (:class:`WorkspaceBusy` when the database is locked)."""
         conn = self.conn
+        if self._group is not None:
+            with self._savepoint() as saved:
+                yield saved
+            return
         try:
             conn.execute("BEGIN IMMEDIATE")
             yield conn
@@ -210,12 +267,45 @@ class SQLiteStore(GraphStore):
         except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                raise WorkspaceBusy(_busy(self.path / LOCK_NAME, "is writing to")) from exc
-            if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError) and not \
-                    isinstance(exc, sqlite3.IntegrityError | sqlite3.InterfaceError):
-                raise StoreError(f"cannot write to the workspace {self.path}: {exc}") from exc
-            raise
+            self._raise_as_store_error(exc)
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        """:meth:`_transaction` inside a group (:meth:`_grouped`): a savepoint in the group's
+        transaction (begun if none is open), rolled back alone on an error. When SQLite ends
+        the whole transaction on an error (a full disk), the group's earlier batches are lost
+        with it: that is a :class:`StoreError` whatever the error."""
+        conn = self.conn
+        earlier = conn.in_transaction  # the group holds batches written before this one
+        saved = False
+        try:
+            if not conn.in_transaction:
+                conn.execute("BEGIN IMMEDIATE")
+            conn.execute("SAVEPOINT batch")
+            saved = True
+            yield conn
+            conn.execute("RELEASE batch")
+        except BaseException as exc:
+            if saved and conn.in_transaction:
+                conn.execute("ROLLBACK TO batch")
+                conn.execute("RELEASE batch")
+            elif earlier and not conn.in_transaction:
+                self._aliases = dict(conn.execute("SELECT alias, canonical FROM aliases"))
+                self._group = 0
+                raise StoreError(f"cannot write to the workspace {self.path}: {exc} (the "
+                                 "batches written since the last commit are lost: run the "
+                                 "ingest again)") from exc
+            self._raise_as_store_error(exc)
+
+    def _raise_as_store_error(self, exc: BaseException) -> NoReturn:
+        """Raise SQLite's own failures as :class:`StoreError` (:class:`WorkspaceBusy` when
+        the database is locked), anything else as it is."""
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise WorkspaceBusy(_busy(self.path / LOCK_NAME, "is writing to")) from exc
+        if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError) and not \
+                isinstance(exc, sqlite3.IntegrityError | sqlite3.InterfaceError):
+            raise StoreError(f"cannot write to the workspace {self.path}: {exc}") from exc
+        raise exc
 
     def location(self) -> str | None:
         return str(self.path)
@@ -329,7 +419,9 @@ class SQLiteStore(GraphStore):
                 text = dumps(after)
                 if (*row[1:], text) != stored:  # else stored as it would be written again
                     node_rows.append((*row, text))
-            conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?,?,?,?)", node_rows)
+            # each table's rows in its key order (stable: of two rows with one key, the later
+            # is still written last): consecutive inserts land on the same or the next leaf
+            conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?,?,?,?)", sorted(node_rows))
             docs = rows.documents
             kept: dict[str, tuple[Any, ...]] = {}
             for chunk in _chunks(sorted({d[0] for d in docs})):
@@ -343,11 +435,14 @@ class SQLiteStore(GraphStore):
             # only worth asking when nothing else changed: the same input ingested again
             changed = changed or not self._edges_kept(conn, sorted(kept), edges)
             conn.executemany("DELETE FROM edges WHERE source_doc = ?", [(c,) for c in kept])
-            conn.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?)", docs)
-            conn.executemany("INSERT OR REPLACE INTO edges VALUES (?,?,?,?,?)", edges)
+            conn.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?)",
+                             sorted(docs, key=itemgetter(0)))
+            conn.executemany("INSERT OR REPLACE INTO edges VALUES (?,?,?,?,?)",
+                             sorted(edges, key=itemgetter(0, 1, 2, 3)))
             if changed:
                 conn.execute("INSERT INTO meta VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
                              "SET value = CAST(value AS INTEGER) + 1", (GENERATION_KEY,))
+        self._grouped_written(len(rows.documents))
 
     @staticmethod
     def _edges_kept(conn: sqlite3.Connection, replaced_docs: list[str],

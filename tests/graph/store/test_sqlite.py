@@ -288,3 +288,70 @@ def test_opening_while_another_process_writes_does_not_build_missing_indexes(
     with SQLiteStore.open(tmp_path / "ws") as store:  # free again: built on opening
         assert "nodes_uscc" in {n for (n,) in store.conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def test_a_large_load_commits_its_batches_in_groups_each_failing_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ringtrace.graph.store import sqlite as sqlite_store
+
+    monkeypatch.setattr(sqlite_store, "GROUP_DOCUMENTS", 2)
+    names = ["张桂兰", "刘秀英", "王淑珍", "李秀兰", "陈玉梅"]
+
+    def case(n: int) -> GraphBatch:
+        return case_batch(case_from_dict(sham_case(n, names[n % 5], "1968-05-02")))
+
+    with SQLiteStore.open(tmp_path / "one") as store:
+        for n in range(1, 6):
+            store.write_batch(case(n))
+    with SQLiteStore.open(tmp_path / "grouped") as store, store.writing("test"), \
+            store.deferred_indexes():
+        reader = sqlite3.connect(tmp_path / "grouped" / "ringtrace.sqlite")
+        store.write_batch(case(1))
+        assert reader.execute("SELECT count(*) FROM documents").fetchone() == (0,)  # open group
+        bad = case(9)
+        bad.edges[0].props = {"unserialisable": object()}
+        with pytest.raises(TypeError):
+            store.write_batch(bad)  # rolled back alone: the batch before it stays
+        store.write_batch(case(2))  # two documents: the group is committed
+        assert reader.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+        for n in range(3, 6):
+            store.write_batch(case(n))
+        reader.close()
+    tables = ("nodes", "edges", "documents", "aliases", "meta")
+
+    def rows(ws: Path) -> dict[str, list[tuple[object, ...]]]:
+        conn = sqlite3.connect(ws / "ringtrace.sqlite")
+        return {t: sorted(conn.execute(f"SELECT * FROM {t} WHERE {'key' if t == 'meta' else 1}"
+                                       f" != 'ref_key'")) for t in tables}
+
+    assert rows(tmp_path / "one") == rows(tmp_path / "grouped")  # the data generation too
+
+
+def test_a_large_load_interrupted_keeps_the_batches_written_before(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ringtrace.graph.store import sqlite as sqlite_store
+
+    monkeypatch.setattr(sqlite_store, "GROUP_DOCUMENTS", 100)
+    with SQLiteStore.open(tmp_path) as store, pytest.raises(KeyboardInterrupt), \
+            store.writing("test"), store.deferred_indexes():
+        store.write_batch(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))))
+        raise KeyboardInterrupt
+    with SQLiteStore.open(tmp_path) as store:
+        assert store.counts()["documents"] == {"total": 1}
+        assert store.data_generation() == 1
+
+
+def test_of_two_rows_with_one_key_in_a_batch_the_later_is_stored(tmp_path: Path) -> None:
+    from ringtrace.graph.store.rows import BatchRows, encoded
+
+    one = encoded(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02", agent="赵六"))))
+    other = encoded(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))))
+    assert one.documents[0][0] == other.documents[0][0] and one.documents != other.documents
+    for earlier, later in ((one, other), (other, one)):
+        both = BatchRows()
+        both.extend(earlier)
+        both.extend(later)
+        with SQLiteStore.open(tmp_path / str(id(later))) as store:
+            store.write_rows(both)
+            stored = store.conn.execute("SELECT * FROM documents").fetchall()
+        assert stored == later.documents

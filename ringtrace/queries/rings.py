@@ -934,12 +934,21 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
 
 def _small(frame: Frame, cases: list[str], most: int) -> bool:
     """Whether a ring is small enough for a personal tie to be its coordination evidence: at
-    most ``most`` cases, and - at one employer - at most ``most`` suits in the burst they were
-    filed in (:func:`burst_cases`). Three suits that the employer's own HR person answered
-    among the six a closing firm's staff filed that month are the firm answering its workforce,
-    not a manager paid to admit two or three claims (the same person answers every suit of a
-    genuine closure)."""
+    most ``most`` cases brought by at most ``most`` workers, and - at one employer - at most
+    ``most`` suits in the burst they were filed in (:func:`burst_cases`). Three suits that the
+    employer's own HR person answered among the six a closing firm's staff filed that month
+    are the firm answering its workforce, not a manager paid to admit two or three claims (the
+    same person answers every suit of a genuine closure).
+
+    Workers are counted as well as documents: a group suit (several 原告 in one document) is
+    several claims, and bought confirmations are filed one applicant to a document
+    (:mod:`~ringtrace.queries.redflags.timeline`, "Group suits"). Three group suits of a dozen
+    colleagues, which one former colleague files for them all, are a workforce choosing its
+    representative (民事诉讼法 art. 61), not a manager admitting two or three claims.
+    """
     if len(cases) > most:
+        return False
+    if len({w.id for c in cases for w in frame.cases[c].workers}) > most:
         return False
     employers = {e.id for c in cases for e in frame.cases[c].employers}
     return len(employers) != 1 or burst_cases(frame, cases, employers) <= most

@@ -583,3 +583,35 @@ def test_a_distant_offices_clients_with_proof_are_no_office_tie(tmp_path: Path) 
             if lk.via.startswith("office:")] == [f"office:{FAR_OFFICE}"]
     scores = {first: CaseScore(first, rule_score=0.9), second: CaseScore(second, 0.5)}
     assert assemble(frame, wages[1:], scores, PARAMS) == []
+
+
+def _group_suit(n: int, day: str, members: int) -> dict[str, Any]:
+    """One document for ``members`` colleagues of mixed ages, filed by one former colleague."""
+    case = _case(n, day, agent="方保国")
+    names = [f"职工{n}号{i}" for i in range(members)]
+    worker, rest = case["parties"][0], case["parties"][1:]
+    case["parties"] = [dict(worker, name=m, birth_date=f"19{60 + 5 * i}-01-02")
+                       for i, m in enumerate(names)] + rest
+    case["agents"][0].update(represents=names, kind="employee", relation="原单位职工")
+    return case
+
+
+def test_a_colleague_filing_a_workforces_group_suits_makes_no_small_ring(tmp_path: Path) -> None:
+    """Two group suits of five colleagues each, filed on one day by a former colleague, are ten
+    claims - a workforce choosing its representative, not a manager paid to admit two or three
+    claims - so that person's tie is no coordination. Must not mitigate: two suits of two
+    claimants each that one person filed stay a small ring tied whole."""
+    def ring_of(frame: Frame) -> tuple[Ring, RingStructure]:
+        [ring] = assemble(frame, [], {c: CaseScore(c, rule_score=0.9) for c in frame.cases},
+                          PARAMS)
+        return ring, structure(frame, ring)
+
+    group = frame_of(tmp_path / "group", [_group_suit(1, "2021-03-01", 5),
+                                          _group_suit(2, "2021-03-01", 5)])
+    assert _links(group, "tie") == [sorted(group.cases)]
+    ring, struct = ring_of(group)
+    assert not ring.small and struct.applicants == 10 and struct.coordinated_share == 0.0
+    pair = frame_of(tmp_path / "pair", [_group_suit(1, "2021-03-01", 2),
+                                        _group_suit(2, "2021-03-01", 2)])
+    ring, struct = ring_of(pair)
+    assert ring.small and struct.coordinated_share == 1.0

@@ -120,6 +120,8 @@ class AgentProfile:
     #: employers of the cases where the agent acted for the employer side / the worker side
     employer_side_employers: set[str] = field(default_factory=set)
     worker_side_employers: set[str] = field(default_factory=set)
+    #: the cases where the agent acted for the workers (alone or on both sides)
+    for_workers: set[str] = field(default_factory=set)
     #: acted for both sides of one case
     both_in_one_case: bool = False
 
@@ -205,6 +207,7 @@ def _note_role(profile: AgentProfile, a: AgentRef, case: CaseInfo, employers: li
         profile.employer_side_employers.update(employers)
     if side in ("worker", "both"):
         profile.worker_side_employers.update(employers)
+        profile.for_workers.add(case.id)
         represents = a.represents
         for w in case.workers:
             if not represents or w.name in represents:
@@ -292,19 +295,25 @@ def client_ages(frame: Frame) -> dict[str, list[tuple[str, float]]]:
 def _series_employers(frame: Frame, profile: AgentProfile, reach: Reach) -> int:
     """Employers against which the agent brought two or more uncontested confirmation suits of
     different disputes (a first instance, its appeal and a retrial are one dispute), counting
-    only suits without proof.
+    only suits without proof that the agent brought for the workers.
 
     A scheme's lawyer files bought confirmations: nothing in third-party custody backs them,
     nobody claims money and nobody supports the suit, because there was no work. A labour
     lawyer who brings a closing factory's workforce's claims, then another's, brings their
     archives, wage claims and disputes over amounts (docs/domain.md §2.4): suits that
     ``reach.series_proof_rules`` found backed are no series.
+
+    Suits in which the lawyer defended the employer are no series either: a restructured or
+    closing enterprise's counsel meets every claim its former workforce brings, and admits
+    the ones its archives bear out (docs/domain.md §3.2 L1, JINGJIANG). That is one client's
+    docket, which the employer's own suits already tie together; what an intermediary's lawyer
+    brings is the workers' claims, at several hosts (§3.3 E7).
     """
     fired = fired_cases(frame)
     proven = set().union(*(fired.get(r, set()) for r in reach.series_proof_rules))
     per_employer: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
     for c in profile.suspicious:
-        if c in proven:
+        if c in proven or c not in profile.for_workers:
             continue
         case = frame.cases[c]
         for e in case.employers:

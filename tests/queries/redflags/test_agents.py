@@ -185,3 +185,54 @@ def test_colleagues_merged_into_one_lawyer_are_not_one_agent_on_both_sides(
     assert _hits_in_case(frame, case, merged, [employer]) == []
     masked = [dataclasses.replace(worker, id=employer.id, name="赵某某")]
     assert [kind for kind, _ in _hits_in_case(frame, case, masked, [employer])] == ["same"]
+
+
+def _soe_counsel_cases(worker_side_employers: int) -> list[dict[str, Any]]:
+    """河南正义律师事务所's 吴玉梅 defends a restructured mill in six suits by its former
+    workforce (admitted from its archives) and brings three unproven suits for workers at each
+    of ``worker_side_employers`` other employers."""
+    soe = "洛阳市红旗纺织厂"
+    cases = []
+    for i in range(6):
+        case = sham_case(10 + i, f"职工{i}", f"1968-0{1 + i}-11", employer=soe)
+        case["agents"] = [{"name": "吴玉梅", "represents": [soe], "kind": "lawyer",
+                           "law_firm": "河南正义律师事务所"}]
+        cases.append(case)
+    for e in range(worker_side_employers):
+        for i in range(3):
+            n = 30 + 10 * e + i
+            case = sham_case(n, f"申请人{n}", f"1968-0{1 + i}-{10 + e}",
+                             employer=f"洛阳市富民{'甲乙'[e]}废旧物资回收有限公司")
+            case["agents"] = [{"name": "吴玉梅", "represents": [f"申请人{n}"], "kind": "lawyer",
+                               "law_firm": "河南正义律师事务所"}]
+            cases.append(case)
+    return cases
+
+
+def test_an_employers_own_counsel_brings_no_series_against_it(tmp_path: Path) -> None:
+    """A restructured enterprise's lawyer meets every claim its former workforce brings: those
+    suits are the employer's docket, not a series the lawyer brought. With a series for workers
+    at one other employer the lawyer has no reach across hosts."""
+    frame = frame_of(tmp_path, _soe_counsel_cases(1))
+    [lawyer] = frame.agent_cases
+    profile = agent_profile(frame, lawyer)
+    assert len(profile.cases) == 9 and len(profile.for_workers) == 3
+    assert len(profile.workers) == 3
+    assert not intermediary_like(frame, lawyer, Reach.default())
+    assert hits(frame, "AGENT_MANY_APPLICANTS") == []
+
+
+def test_a_lawyer_bringing_series_at_two_hosts_stays_an_intermediary(tmp_path: Path) -> None:
+    """Must not mitigate: the same lawyer bringing unproven series for workers at two employers
+    is a scheme's counsel, whatever they do for a third employer - and a colluding employer's
+    own roster (花名册, what schemes forge) cited in every one of those suits does not excuse
+    them."""
+    cases = _soe_counsel_cases(2)
+    for c in cases[6:]:
+        c["spans"] = [*c["spans"], {"kind": "evidence",
+                                    "text": "原告提交了职工花名册、工资表，被告对真实性无异议。"}]
+    frame = frame_of(tmp_path, cases)
+    [lawyer] = frame.agent_cases
+    assert intermediary_like(frame, lawyer, Reach.default())
+    [f] = hits(frame, "AGENT_MANY_APPLICANTS")
+    assert len(f.cases) == 12

@@ -217,12 +217,10 @@ def join_fragments(frame: Frame, uf: UnionFind, findings: list[Finding],
     cite."""
     links = impossible_start_links(frame, findings, candidates, params)
     for link in links:
-        for other in link.cases[1:]:
-            uf.union(link.cases[0], other)
+        uf.union_all(link.cases)
     for join in (dealt_counsel_links, office_links):
         found = join(frame, uf, candidates, params)
         for link in found:
-            for other in link.cases[1:]:
-                uf.union(link.cases[0], other)
+            uf.union_all(link.cases)
         links += found
     return links

@@ -45,7 +45,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields
 from itertools import permutations
@@ -126,6 +126,11 @@ class UnionFind:
                 ra, rb = rb, ra
             self.parent[rb] = ra
             self.size[ra] += self.size.pop(rb)
+
+    def union_all(self, items: Sequence[str]) -> None:
+        """Put every one of ``items`` in the set of the first (a link's cases)."""
+        for other in items[1:]:
+            self.union(items[0], other)
 
 
 @dataclass
@@ -896,9 +901,7 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
     professional = [lk for lk in links if _professional(frame, lk)]
     for link in links:
         if not _professional(frame, link):
-            first = link.cases[0]
-            for other in link.cases[1:]:
-                uf.union(first, other)
+            uf.union_all(link.cases)
     _bridge(uf, professional, params.bridge_share)
     links += join_fragments(frame, uf, findings, candidates, params)
     components: dict[str, list[str]] = defaultdict(list)

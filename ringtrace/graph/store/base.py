@@ -23,7 +23,7 @@ import networkx as nx
 
 from ringtrace.errors import RecordProblem, SnapshotChanged, StoreError
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
-from ringtrace.graph.identity import KEYS_VERSION, is_masked_case_number
+from ringtrace.graph.identity import is_masked_case_number
 from ringtrace.graph.store.codec import JsonObject
 from ringtrace.graph.store.rows import BatchRows, decoded
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
@@ -93,44 +93,12 @@ class GraphStore(ABC):
     def case_ids_for_number(self, case_number: str) -> list[str]:
         """Case node ids with this case number (any forum), sorted."""
 
-    def keys_version(self) -> int | None:
-        """The :data:`~ringtrace.graph.identity.KEYS_VERSION` the stored node ids were made
-        with, or None when the store does not record one (a store that keeps no data of its
-        own, or one written before versions were recorded)."""
-        return None
-
-    def record_keys_version(self, version: int) -> None:
-        """Record the keys version of the ids about to be written (a store that keeps no data
-        of its own records nothing)."""
-        if self.records_keys_version:
-            raise NotImplementedError(f"{type(self).__name__} keeps a keys version: record it")
-
     def check_keys_version(self) -> None:
-        """Refuse to write ids made by other rules than the stored ones: an input ingested
-        before would be stored a second time under its new id. An empty store takes the
-        current version."""
-        stored = self.keys_version()
-        documents = self.counts().get("documents", {}).get("total", 0)
-        if stored == KEYS_VERSION:
-            return
-        if stored is None and not documents:
-            self.record_keys_version(KEYS_VERSION)
-            return
-        if stored is None and not self.records_keys_version:
-            return
-        made = f"version {stored}" if stored is not None else "an older version"
-        raise StoreError(
-            f"{self.describe()}: its node ids were made by {made} of ringtrace's identity "
-            f"rules, this ringtrace makes version {KEYS_VERSION}; ingesting into it would store "
-            "documents already held a second time. Ingest everything into a new workspace "
-            "(ringtrace -w NEW_DIR ingest ...); this one stays readable as it is")
-
-    #: whether :meth:`record_keys_version` keeps the version (the workspace store does)
-    records_keys_version = False
-
-    def describe(self) -> str:
-        """How messages name this store."""
-        return type(self).__name__
+        """Refuse to write node ids made by other identity rules
+        (:data:`~ringtrace.graph.identity.KEYS_VERSION`) than the stored ones: an input ingested
+        before would be stored a second time under its new id. A store that records no version
+        (a Neo4j database, filled by ``neo4j push`` from a workspace that does) checks nothing."""
+        return None
 
     def basis_case_ids(self, case_number: str | None) -> list[str]:
         """The cases a back-payment row's basis number names: none when the row prints no

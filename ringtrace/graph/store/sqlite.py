@@ -29,7 +29,7 @@ from typing import Any, NoReturn, TextIO, cast
 
 from ringtrace.errors import RecordProblem, StoreError, WorkspaceBusy
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
-from ringtrace.graph.identity import lookup_ids, normalize_case_number
+from ringtrace.graph.identity import KEYS_VERSION, lookup_ids, normalize_case_number
 from ringtrace.graph.store import scan_blocks
 from ringtrace.graph.store.base import GraphStore, JudgementRow, one_company, snapshot_changed
 from ringtrace.graph.store.codec import JsonObject, dumps_utf8, loads
@@ -526,18 +526,32 @@ class SQLiteStore(GraphStore):
                 "SELECT severity, count(*) FROM quarantine GROUP BY severity ORDER BY 1")),
         }
 
-    records_keys_version = True
-
-    def describe(self) -> str:
-        return f"workspace {self.path}"
-
     def keys_version(self) -> int | None:
+        """The identity rules' version the workspace's node ids were made with, or None when it
+        records none (empty, or written before versions were recorded)."""
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (KEYS_KEY,)).fetchone()
         return int(row[0]) if row else None
 
     def record_keys_version(self, version: int) -> None:
         with self._transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (KEYS_KEY, str(version)))
+
+    def check_keys_version(self) -> None:
+        """See :meth:`GraphStore.check_keys_version`. An empty workspace takes the current
+        version; one holding documents without a version was made before versions were
+        recorded, by older rules."""
+        stored = self.keys_version()
+        if stored == KEYS_VERSION:
+            return
+        if stored is None and not self.counts().get("documents", {}).get("total", 0):
+            self.record_keys_version(KEYS_VERSION)
+            return
+        made = f"version {stored}" if stored is not None else "an older version"
+        raise StoreError(
+            f"workspace {self.path}: its node ids were made by {made} of ringtrace's identity "
+            f"rules, this ringtrace makes version {KEYS_VERSION}; ingesting into it would store "
+            "documents already held a second time. Ingest everything into a new workspace "
+            "(ringtrace -w NEW_DIR ingest ...); this one stays readable as it is")
 
     def data_generation(self) -> int | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?",

@@ -240,6 +240,18 @@ def is_masked_case_number(number: str) -> bool:
     return bool(_MASKED_NUMBER.search(clean(number)))
 
 
+def case_number_key(number: str | None) -> str | None:
+    """The key a case number links by (:func:`normalize_case_number`), or None when there is
+    no number or a masked one (:func:`is_masked_case_number`: it names no one case).
+
+    >>> case_number_key("（2021）豫0502民初第0123号"), case_number_key("[2011]沈中民五终字第X号")
+    ('(2021)豫0502民初123号', None)
+    """
+    if not number or is_masked_case_number(number):
+        return None
+    return normalize_case_number(number)
+
+
 def case_id(case_number: str | None, forum: str, doc_id: str | None = None) -> str:
     """The case's node id: its normalised number at its forum; by its document's hash when the
     copy prints no number, or a masked one (:func:`is_masked_case_number`), which would join

@@ -97,14 +97,14 @@ def record_keys(record: Record) -> list[str]:
     if isinstance(record, CaseRecord):
         keys = _batch_keys(case_batch(record))
         for number in [record.case_number, *record.related_case_numbers]:
-            if number and not ident.is_masked_case_number(number):
-                keys.add(f"number:{ident.normalize_case_number(number)}")
+            if key := ident.case_number_key(number):
+                keys.add(f"number:{key}")
     elif isinstance(record, RegistryRecord):
         keys = _batch_keys(registry_batch(record))
         keys.update(f"company:{company_name(n).loose_key}" for n in record.former_names
                     if not masked(n))
     else:
         keys = _batch_keys(backpayment_batch(record, []))
-        if record.basis_case_number and not ident.is_masked_case_number(record.basis_case_number):
-            keys.add(f"number:{ident.normalize_case_number(record.basis_case_number)}")
+        if key := ident.case_number_key(record.basis_case_number):
+            keys.add(f"number:{key}")
     return sorted(keys)

@@ -23,7 +23,7 @@ import networkx as nx
 
 from ringtrace.errors import RecordProblem, SnapshotChanged, StoreError
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
-from ringtrace.graph.identity import is_masked_case_number
+from ringtrace.graph.identity import case_number_key
 from ringtrace.graph.store.codec import JsonObject
 from ringtrace.graph.store.rows import BatchRows, decoded
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
@@ -102,11 +102,11 @@ class GraphStore(ABC):
 
     def basis_case_ids(self, case_number: str | None) -> list[str]:
         """The cases a back-payment row's basis number names: none when the row prints no
-        number or a masked one (:func:`~ringtrace.graph.identity.is_masked_case_number`), which
+        number or a masked one (:func:`~ringtrace.graph.identity.case_number_key`), which
         would name every masked ruling of that court and year."""
-        if not case_number or is_masked_case_number(case_number):
+        if case_number_key(case_number) is None:
             return []
-        return self.case_ids_for_number(case_number)
+        return self.case_ids_for_number(case_number or "")
 
     # -- reading -------------------------------------------------------------------------
     @abstractmethod

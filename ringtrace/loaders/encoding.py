@@ -53,16 +53,17 @@ def detect_encoding(head: bytes, complete: bool = True) -> str | None:
         except UnicodeDecodeError as exc:
             if not complete and exc.end >= len(head) - 3:
                 return "utf-16"
-    if _decodes(head, "utf-8", complete):  # bytes that are UTF-8 are UTF-8, whatever a page says
+    if _decoded(head, "utf-8", complete) is not None:  # UTF-8 bytes are UTF-8, whatever a page says
         return "utf-8"
     declared = _declared(head)
-    if declared and _decodes(head, declared, complete):
+    if declared and _decoded(head, declared, complete) is not None:
         return declared
-    fits = [c for c in ("gb18030", "big5hkscs") if _decodes(head, c, complete)]
+    fits = {c: text for c in ("gb18030", "big5hkscs")
+            if (text := _decoded(head, c, complete)) is not None}
     if len(fits) < 2:
-        return fits[0] if fits else None
-    scores = [_chinese_score(head.decode(c, errors="ignore")) for c in fits]
-    return fits[1] if scores[1] > scores[0] else fits[0]
+        return next(iter(fits), None)
+    return "big5hkscs" if _chinese_score(fits["big5hkscs"]) > _chinese_score(fits["gb18030"]) \
+        else "gb18030"
 
 
 #: the declared charsets that are evidence: the Chinese multi-byte ones. A single-byte charset
@@ -84,16 +85,18 @@ def _declared(head: bytes) -> str | None:
     return name if name in _CJK_DECLARED else None
 
 
-def _decodes(head: bytes, encoding: str, complete: bool) -> bool:
-    """Do ``head``'s bytes decode as ``encoding``? A multi-byte character cut at the end of a
-    sample (``complete`` False) is not held against it."""
+def _decoded(head: bytes, encoding: str, complete: bool) -> str | None:
+    """``head`` decoded as ``encoding``, or None when its bytes are not that. A multi-byte
+    character cut at the end of a sample (``complete`` False) is not held against it (and is
+    left out of the text)."""
     try:
-        head.decode(encoding)
-        return True
+        return head.decode(encoding)
     except UnicodeDecodeError as exc:
-        return not complete and exc.start >= len(head) - 3
+        if not complete and exc.start >= len(head) - 3:
+            return head.decode(encoding, errors="ignore")
+        return None
     except LookupError:
-        return False
+        return None
 
 
 def _chinese_score(text: str) -> int:

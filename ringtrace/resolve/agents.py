@@ -275,12 +275,9 @@ def _near_rules(uf: Clusterer, item: _Item, items: list[_Item], starts: list[dt.
     namesake acts within ``gap_days`` of it (whether or not one was joined)."""
     root = uf.find(item.root)
     # only the items that start by gap_days after this one's last day can be near it (a
-    # common name's block grows with the province); cheap tests first - every test is
-    # free of side effects, so their order does not matter
-    near = [o for o in items[:_reach(starts, item, gap_days)] if o is not item
-            and _compatible_items(item, o) and not _other_firm(item, o)
-            and not _staff_elsewhere(item, o) and uf.find(o.root) != root
-            and item.near(o, gap_days) and uf.conflict(item.root, o.root) is None]
+    # common name's block grows with the province)
+    near = [o for o in items[:_reach(starts, item, gap_days)]
+            if _may_join(uf, item, o, root, gap_days)]
     if not near:
         return False
     identified = [o for o in near if o.identified]
@@ -310,6 +307,16 @@ def _near_rules(uf: Clusterer, item: _Item, items: list[_Item], starts: list[dt.
     return True
 
 
+def _may_join(uf: Clusterer, item: _Item, o: _Item, root: str, gap_days: int) -> bool:
+    """May the bare ``item`` (whose entity is ``root``) be the agent ``o``: another entity of a
+    compatible kind, not of another law firm, not another employer's staff, acting within
+    ``gap_days`` and with nothing exclusive between them? Cheap tests first; every test is free
+    of side effects, so their order does not matter."""
+    return (o is not item and _compatible_items(item, o) and not _other_firm(item, o)
+            and not _staff_elsewhere(item, o) and uf.find(o.root) != root
+            and item.near(o, gap_days) and uf.conflict(item.root, o.root) is None)
+
+
 def _rare_name(uf: Clusterer, item: _Item, items: list[_Item], label: str,
                rare_gap_days: int) -> None:
     """``agent_rare_name``: a bare agent name with no namesake acting within the ordinary
@@ -334,10 +341,8 @@ def _rare_name(uf: Clusterer, item: _Item, items: list[_Item], label: str,
     who never act for anyone - joined half as many on the development worlds, no more
     rightly.)"""
     root = uf.find(item.root)
-    found = [o for o in items if o.identified and uf.find(o.root) != root
-             and _compatible_items(item, o) and not _other_firm(item, o)
-             and not _staff_elsewhere(item, o) and item.near(o, rare_gap_days)
-             and item.employers & o.employers and uf.conflict(item.root, o.root) is None]
+    found = [o for o in items if o.identified and item.employers & o.employers
+             and _may_join(uf, item, o, root, rare_gap_days)]
     if found:
         uf.merge(found[0].root, item.root, "agent_rare_name",
                  f"bare agent name {label}: the only identified agent of that name in the "

@@ -34,9 +34,10 @@ from typing import TYPE_CHECKING
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import PROFESSIONAL, filing_date
+from ringtrace.queries.ringlinks import Link, UnionFind, anchored_employers, time_chains
 
 if TYPE_CHECKING:
-    from ringtrace.queries.rings import Link, RingParams, UnionFind
+    from ringtrace.queries.rings import RingParams
 
 
 def impossible_start_links(frame: Frame, findings: list[Finding], candidates: AbstractSet[str],
@@ -53,16 +54,14 @@ def impossible_start_links(frame: Frame, findings: list[Finding], candidates: Ab
     periods against two different employers in the same stretch of time files them for
     whoever supplies the applicants and the host (issue 15: "claimed employment that starts
     before the employer was founded, with lawyers ... as agents"). Only employers with two or
-    more such candidates count (the hosts :func:`~ringtrace.queries.rings._anchored_employers`
+    more such candidates count (the hosts :func:`~ringtrace.queries.ringlinks.anchored_employers`
     already makes one group each): one impossible start alone may be the registry's error -
     a re-registration, a date mistyped - and a busy lawyer's two clients a year apart, each
     the only one at their employer, are no operation. This link joins the hosts' groups and
     cites the agent who is in both; the agent's other clients stay apart.
     """
-    from ringtrace.queries.rings import Link, _anchored_employers, time_chains
-
     anchored = set(params.employer_anchored_rules)
-    hosts = _anchored_employers(frame, findings, set(candidates), params)
+    hosts = anchored_employers(frame, findings, candidates, anchored)
     impossible = {c for f in findings if f.rule_id in anchored for c in f.cases
                   if c in candidates and any(e.id in hosts for e in frame.cases[c].employers)}
     links: list[Link] = []
@@ -140,8 +139,6 @@ def dealt_counsel_links(frame: Frame, uf: UnionFind, candidates: AbstractSet[str
     operation's. A lawyer who is in one group only, or a firm whose lawyers share the
     clients, joins nothing.
     """
-    from ringtrace.queries.rings import Link
-
     groups = _groups(frame, uf, candidates, params.counsel_join_group_cases)
     by_counsel: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(groups):
@@ -180,8 +177,6 @@ def office_links(frame: Frame, uf: UnionFind, candidates: AbstractSet[str],
     several employers share an intake desk, not a hand (:func:`dealt_counsel_links` asks
     lawyers of two firms); and groups of one case, a busy office's lone clients, join nothing.
     """
-    from ringtrace.queries.rings import Link
-
     groups = _groups(frame, uf, candidates, params.counsel_join_group_cases)
     central: dict[str, list[_Group]] = defaultdict(list)
     for g in groups:

@@ -45,7 +45,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields
 from itertools import permutations
@@ -57,7 +57,7 @@ from ringtrace.graph.identity import is_masked_name, masks_compatible, ring_id
 from ringtrace.queries.communities import communities
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.fragments import join_fragments
-from ringtrace.queries.frame import AgentRef, Frame
+from ringtrace.queries.frame import AgentRef, CaseInfo, Frame
 from ringtrace.queries.model import RingStructure
 from ringtrace.queries.redflags.agents import Reach, agent_profile, dispute_key, intermediary_like
 from ringtrace.queries.redflags.common import (
@@ -70,6 +70,7 @@ from ringtrace.queries.redflags.common import (
 )
 from ringtrace.queries.redflags.contacts import sharing_by_identifier
 from ringtrace.queries.redflags.group import default_workforce, workforce_of
+from ringtrace.queries.ringlinks import Link, UnionFind, anchored_employers, time_chains
 from ringtrace.queries.rules import RuleConfig
 from ringtrace.queries.scoring import CaseScore
 from ringtrace.queries.settings import RingsSettings
@@ -105,43 +106,6 @@ class RingParams(RingsSettings):
         return cls(**values)
 
 
-class UnionFind:
-    def __init__(self, items: Iterable[str]) -> None:
-        self.parent = {i: i for i in items}
-        #: members per root
-        self.size = dict.fromkeys(self.parent, 1)
-
-    def find(self, x: str) -> str:
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if rb < ra:
-                ra, rb = rb, ra
-            self.parent[rb] = ra
-            self.size[ra] += self.size.pop(rb)
-
-    def union_all(self, items: Sequence[str]) -> None:
-        """Put every one of ``items`` in the set of the first (a link's cases)."""
-        for other in items[1:]:
-            self.union(items[0], other)
-
-
-@dataclass
-class Link:
-    """Why a set of cases belongs together: the link kind and the node that links them."""
-
-    kind: str  # agent | identifier | employer | batch | series | practice
-    via: str
-    cases: list[str]
-
-
 @dataclass
 class Ring:
     ring_id: str
@@ -152,25 +116,6 @@ class Ring:
     #: personal tie (``tie``, ``kin``) is its coordination
     small: bool = False
     score: float = 0.0
-
-
-def time_chains(frame: Frame, cases: list[str], max_gap_days: int) -> list[list[str]]:
-    """``cases`` cut into runs whose consecutive filing dates are at most ``max_gap_days``
-    apart (undated cases join the first run); each run sorted by case id."""
-    days = {c: filing_date(frame.cases[c]) for c in cases}
-    dated = sorted((d, c) for c, d in days.items() if d is not None)
-    undated = [c for c, d in days.items() if d is None]
-    runs: list[list[str]] = []
-    previous = None
-    for day, c in dated:
-        if previous is None or (day - previous).days > max_gap_days:
-            runs.append([])
-        runs[-1].append(c)
-        previous = day
-    if not runs:
-        runs.append([])
-    runs[0] += undated
-    return [sorted(run) for run in runs]
 
 
 def _chained(kind: str, via: str, frame: Frame, member: list[str], gap: int) -> list[Link]:
@@ -271,8 +216,8 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
         member = [c for c in sharing.all_cases() if c in candidates]
         if len(member) >= 2:
             links += _chained("identifier", ident, frame, member, gap)
-    for employer in sorted(flagged_employers | _anchored_employers(frame, findings, candidates,
-                                                                    params)):
+    for employer in sorted(flagged_employers | anchored_employers(
+            frame, findings, candidates, params.employer_anchored_rules)):
         member = [c for c in frame.employer_cases.get(employer, []) if c in candidates]
         if len(member) >= 2:
             links += _chained("employer", employer, frame, member, gap)
@@ -319,29 +264,45 @@ def tie_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     (:func:`structure`, ``tie_max_cases``): in a big cluster the employer's manager answering
     every suit is what a genuine closure looks like too.
     """
-    by_person: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for c in sorted(candidates):
-        case = frame.cases[c]
-        if not case.uncontested:
-            continue
-        for a in case.agents:
-            if a.kind in PROFESSIONAL or a.side not in ("worker", "employer"):
-                continue
-            for e in case.employers:
-                by_person[(e.id, a.side, a.id)].append(c)
+    by_person = agents_by_employer(frame, candidates, lambda case, a: (
+        f"{a.side}:{a.id}" if case.uncontested and a.kind not in PROFESSIONAL
+        and a.side in ("worker", "employer") else None))
     relatives = {a.id for c in candidates for a in frame.cases[c].agents if _family(a)}
     links: list[Link] = []
-    for (_employer, side, person), cases in sorted(by_person.items()):
-        if len(cases) < 2:
+    for (_employer, person), held in sorted(by_person.items()):
+        if len(held) < 2:
             continue
-        for run in time_chains(frame, cases, days):
+        for run in time_chains(frame, [c for c, _a in held], days):
             workers = {w.id: w.name for c in run for w in frame.cases[c].workers}
             if len(workers) < 2 or _shared_counsel(frame, run):
                 continue
-            if person in relatives and _may_be_one_family(frame.persons, workers):
+            if held[0][1].id in relatives and _may_be_one_family(frame.persons, workers):
                 continue
-            links.append(Link("tie", f"{side}:{person}", run))
+            links.append(Link("tie", person, run))
     return links
+
+
+def agents_by_employer(frame: Frame, candidates: Iterable[str],
+                       key: Callable[[CaseInfo, AgentRef], str | None]
+                       ) -> dict[tuple[str, str], list[tuple[str, AgentRef]]]:
+    """The agents of ``candidates`` that ``key`` names (a person, a side and person, an
+    office; None leaves the agent out), grouped by (employer, name): each group's cases with
+    the agent, in case id order.
+
+    The small-ring ties (:func:`tie_links`, :func:`lay_agent_ties`,
+    :func:`admitted_with_counsel`, :func:`office_holder_ties`) each ask which suits against
+    one employer one person (or one office's holder) took part in; they differ in whom they
+    count and in which suits.
+    """
+    grouped: dict[tuple[str, str], list[tuple[str, AgentRef]]] = defaultdict(list)
+    for c in sorted(candidates):
+        case = frame.cases[c]
+        for a in case.agents:
+            name = key(case, a)
+            if name is not None:
+                for e in case.employers:
+                    grouped[(e.id, name)].append((c, a))
+    return grouped
 
 
 def _may_be_one_family(persons: Mapping[str, Mapping[str, Any]], workers: dict[str, str]) -> bool:
@@ -461,17 +422,12 @@ def lay_agent_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     leave out suits with proof (:func:`proven_cases`: a genuine crew's suits claim wages or cite
     records), as for an intermediary's link.
     """
-    by_person: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for c in sorted(candidates):
-        case = frame.cases[c]
-        if case.uncontested:
-            continue  # tie_links ties uncontested suits already
-        for a in case.agents:
-            if a.side == "worker" and a.kind == "other":
-                for e in case.employers:
-                    by_person[(e.id, a.id)].append(c)
+    # a run needs a contested suit: tie_links ties uncontested ones already
+    by_person = agents_by_employer(frame, candidates, lambda case, a: (
+        a.id if not case.uncontested and a.side == "worker" and a.kind == "other" else None))
     links: list[Link] = []
-    for (employer, person), contested in sorted(by_person.items()):
+    for (employer, person), held in sorted(by_person.items()):
+        contested = [c for c, _a in held]
         mine = sorted({c for c in candidates for a in frame.cases[c].agents
                        if a.id == person and a.side == "worker"
                        and employer in {e.id for e in frame.cases[c].employers}})
@@ -498,18 +454,12 @@ def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
     manager's admissions whoever drafted the complaints - a scheme hires a lawyer as readily as
     a nominee (G7: the lawyers who "集中代理了…系列案"). In a bigger burst the guard stands.
     """
-    cases_by_person: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for c in sorted(candidates):
-        case = frame.cases[c]
-        if not case.uncontested:
-            continue
-        for a in case.agents:
-            if a.kind not in PROFESSIONAL and a.side == "employer":
-                for e in case.employers:
-                    cases_by_person[(e.id, a.id)].append(c)
+    by_person = agents_by_employer(frame, candidates, lambda case, a: (
+        a.id if case.uncontested and a.kind not in PROFESSIONAL and a.side == "employer"
+        else None))
     links: list[Link] = []
-    for (_employer, person), cases in sorted(cases_by_person.items()):
-        for run in time_chains(frame, sorted(set(cases)), days):
+    for (_employer, person), held in sorted(by_person.items()):
+        for run in time_chains(frame, sorted({c for c, _a in held}), days):
             workers = {w.id for c in run for w in frame.cases[c].workers}
             if (len(run) >= 2 and len(workers) >= 2 and _shared_counsel(frame, run)
                     and _small(frame, run, most)):
@@ -531,16 +481,9 @@ def office_holder_ties(frame: Frame, candidates: set[str], days: int) -> list[Li
     whole; the office and the week can. A plain "该公司员工" is no office (a firm has many
     staff), and the callers leave out suits with proof (:func:`proven_cases`).
     """
-    holders: dict[tuple[str, str], list[tuple[str, AgentRef]]] = defaultdict(list)
-    for c in sorted(candidates):
-        case = frame.cases[c]
-        if not case.uncontested:
-            continue
-        for a in case.agents:
-            if (a.side == "employer" and a.kind not in PROFESSIONAL and a.relation
-                    and not any(w in a.relation for w in _NO_OFFICE)):
-                for e in case.employers:
-                    holders[(e.id, a.relation)].append((c, a))
+    holders = agents_by_employer(frame, candidates, lambda case, a: (
+        a.relation if case.uncontested and a.side == "employer" and a.kind not in PROFESSIONAL
+        and a.relation and not any(w in a.relation for w in _NO_OFFICE) else None))
     links: list[Link] = []
     for (_employer, _office), held in sorted(holders.items()):
         agents = {c: a for c, a in held}
@@ -684,20 +627,6 @@ def kin_links(frame: Frame, candidates: set[str], gap: int) -> list[Link]:
             if tied:
                 links += _chained("kin", a.id, frame, sorted({c, *tied}), gap)
     return links
-
-
-def _anchored_employers(frame: Frame, findings: list[Finding], candidates: set[str],
-                        params: RingParams) -> set[str]:
-    """Employers with two or more candidates that share one employer-anchored case finding
-    (claims starting before the employer existed: one host, whoever the lawyers are)."""
-    per_employer: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for f in findings:
-        if f.rule_id in params.employer_anchored_rules:
-            for c in f.cases:
-                if c in candidates:
-                    for ref in frame.cases[c].employers:
-                        per_employer[(f.rule_id, ref.id)].add(c)
-    return {employer for (_rule, employer), cases in per_employer.items() if len(cases) >= 2}
 
 
 def _practice_dominated(frame: Frame, agent_id: str, cases: list[str],

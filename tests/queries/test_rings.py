@@ -12,8 +12,8 @@ from ringtrace.queries.frame import Frame
 from ringtrace.queries.model import RingStructure
 from ringtrace.queries.redflags.agents import intermediary_like
 from ringtrace.queries.redflags.common import Workforce
+from ringtrace.queries.ringlinks import Link, UnionFind
 from ringtrace.queries.rings import (
-    Link,
     Ring,
     RingParams,
     _practice_dominated,
@@ -24,7 +24,6 @@ from ringtrace.queries.rings import (
     office_ties,
     structure,
     tie_links,
-    time_chains,
 )
 from ringtrace.queries.rules import load_rules
 from ringtrace.queries.scan import reportable
@@ -41,20 +40,6 @@ def _links(frame: Frame, kind: str, **kw: Any) -> list[list[str]]:
     candidates = set(frame.cases)
     params = dataclasses.replace(PARAMS, **kw)
     return [lk.cases for lk in evidence_links(frame, [], candidates, params) if lk.kind == kind]
-
-
-def test_time_chains_cut_at_long_gaps_and_keep_undated_cases_first(tmp_path: Path) -> None:
-    cases = [_case(1, "2016-01-05"), _case(2, "2016-09-01"), _case(3, "2020-03-01")]
-    undated = _case(4, "2016-01-05")
-    for key in ("filing_date", "decision_date"):
-        undated.pop(key)
-    frame = frame_of(tmp_path, [*cases, undated])
-    ids = {frame.cases[c].case_number: c for c in frame.cases}
-    runs = time_chains(frame, sorted(frame.cases), max_gap_days=730)
-    numbers = [[frame.cases[c].case_number for c in run] for run in runs]
-    assert numbers == [sorted(["(2021)豫0502民初1号", "(2021)豫0502民初2号", "(2021)豫0502民初4号"]),
-                       ["(2021)豫0502民初3号"]]
-    assert len(ids) == 4
 
 
 OTHER = "安阳市永兴建材有限公司"
@@ -310,7 +295,7 @@ def test_claims_starting_before_the_employer_existed_link_its_cases(tmp_path: Pa
 
 
 def test_a_lawyer_joins_only_the_groups_they_are_central_to() -> None:
-    from ringtrace.queries.rings import Link, UnionFind, _bridge
+    from ringtrace.queries.rings import _bridge
 
     uf = UnionFind([f"a{i}" for i in range(10)] + [f"b{i}" for i in range(10)] + ["c0", "d0"])
     for group in ("a", "b"):

@@ -45,7 +45,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields
 from itertools import permutations
@@ -227,8 +227,9 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     links += office_ties(frame, candidates - proven, params.tie_days)
     links += lay_agent_ties(frame, candidates - proven, params.tie_days)
     links += admitted_with_counsel(frame, candidates - proven, params.tie_days,
-                                   params.tie_max_cases)
+                                   params.tie_max_cases, params.one_ending_days)
     links += office_holder_ties(frame, candidates - proven, params.tie_days)
+    links += pension_minimum_pairs(frame, findings, candidates - proven, params)
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
 
 
@@ -397,7 +398,7 @@ def weak_ties(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
     for link in [*tie_links(frame, pool, params.tie_days),
                  *lay_agent_ties(frame, pool - proven, params.tie_days),
                  *admitted_with_counsel(frame, pool - proven, params.tie_days,
-                                        params.tie_max_cases),
+                                        params.tie_max_cases, params.one_ending_days),
                  *office_holder_ties(frame, pool - proven, params.tie_days)]:
         if _small(frame, link.cases, params.tie_max_cases):
             joined.update(c for c in link.cases if c in weak)
@@ -440,7 +441,7 @@ def lay_agent_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
 
 
 def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
-                          most: int) -> list[Link]:
+                          most: int, ending: int) -> list[Link]:
     """Uncontested suits against one employer, filed within ``days`` of each other, in which
     one and the same lay person acts for the employer (the manager who admitted them) while
     professionals of one law firm act for the workers, when they are a small ring (at most
@@ -453,6 +454,15 @@ def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
     support body, :func:`proven_cases`) whose claims the same manager admitted are the
     manager's admissions whoever drafted the complaints - a scheme hires a lawyer as readily as
     a nominee (G7: the lawyers who "集中代理了…系列案"). In a bigger burst the guard stands.
+
+    A small firm closes too: its three long-serving staff retain one lawyer and the manager
+    who winds it up admits what they claim, with no money at stake and their papers lost with
+    the firm. They were hired over the years and left when it closed, so their claimed
+    employments start apart and end together (:func:`staff_laid_off`, ``one_ending_days``: a
+    lay-off runs over weeks, not years); a manager's paid admissions confirm each buyer's own
+    story, ending wherever that buyer's fifteen years or retirement put it, or one template's
+    period for all. A run whose claims tell a lay-off's story is that staff suing, and ties
+    nothing.
     """
     by_person = agents_by_employer(frame, candidates, lambda case, a: (
         a.id if case.uncontested and a.kind not in PROFESSIONAL and a.side == "employer"
@@ -462,8 +472,108 @@ def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
         for run in time_chains(frame, sorted({c for c, _a in held}), days):
             workers = {w.id for c in run for w in frame.cases[c].workers}
             if (len(run) >= 2 and len(workers) >= 2 and _shared_counsel(frame, run)
-                    and _small(frame, run, most)):
+                    and _small(frame, run, most) and not staff_laid_off(frame, run, ending)):
                 links.append(Link("tie", f"employer:{person}", run))
+    return links
+
+
+def _spans(texts: Iterable[object]) -> list[tuple[dt.date, dt.date]] | None:
+    """Each date as the first and the last day it may mean (``2011`` is the whole year), in
+    order; None when any is missing."""
+    spans: list[tuple[dt.date, dt.date]] = []
+    for text in texts:
+        first, last = to_date(text), to_date(text, end=True)
+        if first is None or last is None:
+            return None
+        spans.append((first, last))
+    return spans
+
+
+def dates_together(texts: Sequence[object], days: int) -> bool:
+    """Do the dates ``texts`` all lie within ``days`` of each other (an end printed as a
+    month or a year may be any day of it)? False when one is missing.
+
+    >>> dates_together(["2016-08", "2016-09-20"], 90), dates_together(["2016-08", "2015"], 90)
+    (True, False)
+    >>> dates_together(["2016-08", None], 90), dates_together(["2011", "2011-06-30"], 90)
+    (False, True)
+    """
+    spans = _spans(texts)
+    return bool(spans) and spans is not None and (
+        max(first for first, _ in spans) - min(last for _, last in spans)).days <= days
+
+
+def dates_apart(texts: Sequence[object], days: int) -> bool:
+    """Does every date of ``texts`` lie more than ``days`` from each of the others (an end
+    printed as a month or a year may be any day of it)? False when one is missing.
+
+    >>> dates_apart(["2009-07-14", "2011"], 183), dates_apart(["2011", "2011-03"], 183)
+    (True, False)
+    >>> dates_apart(["2009-07-14", None], 183)
+    False
+    """
+    spans = _spans(texts)
+    if spans is None:
+        return False
+    return all(max((b0 - a1).days, (a0 - b1).days) > days
+               for i, (a0, a1) in enumerate(spans) for b0, b1 in spans[i + 1:])
+
+
+def _claimed(frame: Frame, cases: Iterable[str], key: str) -> list[object]:
+    """``claimed_start`` or ``claimed_end`` of each of ``cases``, in order."""
+    return [frame.cases[c].get(key) for c in cases]
+
+
+def staff_laid_off(frame: Frame, cases: Sequence[str], days: int) -> bool:
+    """Did the claimed employments of ``cases`` end together (within ``days``: one closure or
+    a lay-off over weeks) after starting apart (people hired over the years)?
+
+    That is a workforce's story: a firm took its staff on one by one and let them go when it
+    closed. A template's buyers share the start as well as the end (docs/domain.md P4: the
+    forged "2001年至2015年工资表"), and bought claims that each end at the buyer's own date
+    do not end together."""
+    return (dates_together(_claimed(frame, cases, "claimed_end"), days)
+            and not dates_together(_claimed(frame, cases, "claimed_start"), days))
+
+
+def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
+                          params: RingParams) -> list[Link]:
+    """Candidates against one employer, filed within ``batch_link_days`` of each other, each
+    brought by one applicant claiming the pension's minimum (``template_rules``: about fifteen
+    years of employment, ``TL_PERIOD_15Y``), whose claimed employments ended more than
+    ``one_ending_days`` apart, in a small burst (:func:`_small`): a ``template`` link, which a
+    small ring counts as coordination (:data:`SMALL_RING_EVIDENCE`).
+
+    Fifteen years of contributions is what a basic pension needs (社会保险法 art. 16,
+    累计缴费满十五年), so a purchase confirms fifteen years whatever the buyer's life was
+    (docs/domain.md P4: the forged "2001年至2015年工资表"). Colleagues who sue a firm together
+    after it closed left it together, in one lay-off, and their tenures vary; two applicants
+    whose claimed jobs at the employer ended years apart have no common event to sue over in
+    the same week - unless someone filed for both. Each fact is in the documents (the periods
+    claimed, the filing dates) and each suit is a candidate on its own evidence; what the
+    link adds is the question an investigator can ask: why did two people who left the firm
+    a year or more apart each claim exactly the fifteen years a pension needs, in the same
+    week? "Same employer, same week" alone ties nothing here: the periods must each be the
+    pension's minimum and must end apart. Callers leave out suits with proof
+    (:func:`proven_cases`: records in third-party custody, money claimed, a supporting body),
+    and a group suit (several applicants, one period) is a workforce's, never a buyer's.
+    """
+    template = set(params.template_rules)
+    fitting = {c for f in findings if f.rule_id in template for c in f.cases
+               if c in candidates and len(frame.cases[c].workers) == 1}
+    by_employer: dict[str, list[str]] = defaultdict(list)
+    for c in sorted(fitting):
+        for e in frame.cases[c].employers:
+            by_employer[e.id].append(c)
+    links: list[Link] = []
+    for employer, cases in sorted(by_employer.items()):
+        for run in time_chains(frame, cases, params.batch_link_days):
+            workers = {w.id for c in run for w in frame.cases[c].workers}
+            if (len(run) >= 2 and len(workers) == len(run)
+                    and dates_apart(_claimed(frame, run, "claimed_end"), params.one_ending_days)
+                    and _small(frame, run, params.tie_max_cases)):
+                day = filing_date(frame.cases[run[0]])
+                links.append(Link("template", f"{employer}@{day}", run))
     return links
 
 
@@ -891,13 +1001,16 @@ def _small(frame: Frame, cases: list[str], most: int) -> bool:
 COORDINATION = ("agent", "identifier")
 #: personal ties that show coordination in a small ring only (:func:`tie_links`, :func:`kin_links`)
 SMALL_RING_TIES = ("tie", "kin")
+#: what shows coordination in a small ring only: its personal ties, and claims cut to the
+#: pension's minimum by applicants who left years apart (:func:`pension_minimum_pairs`)
+SMALL_RING_EVIDENCE = (*SMALL_RING_TIES, "template")
 
 
 def coordinated_cases(ring: Ring) -> set[str]:
     """The cases of ``ring`` that coordination evidence ties together: an intermediary-like
     agent or a shared phone or address, and in a small ring a personal tie too
-    (:data:`SMALL_RING_TIES`)."""
-    kinds_here = COORDINATION + SMALL_RING_TIES if ring.small else COORDINATION
+    (:data:`SMALL_RING_EVIDENCE`)."""
+    kinds_here = COORDINATION + SMALL_RING_EVIDENCE if ring.small else COORDINATION
     return {c for link in ring.links if link.kind in kinds_here for c in link.cases}
 
 

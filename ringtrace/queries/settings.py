@@ -85,6 +85,12 @@ class RingsSettings:
     tie_max_cases: int
     #: a confirmation without proof scoring this joins a small ring through a lay person's tie
     weak_tie_floor: float
+    #: claimed ends this close (days) are one ending (a closure, a lay-off over weeks); ends
+    #: further apart are separate leavings
+    one_ending_days: int
+    #: case-level findings of a claim cut to the pension's minimum: two such candidates
+    #: against one employer in one week whose claims ended apart tie a small ring
+    template_rules: tuple[str, ...]
     #: a phone or address given by more people than this is a hub, no link
     hub_people: int
     #: an intermediary-like agent links cases once they act for this many workers

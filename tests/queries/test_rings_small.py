@@ -1,5 +1,7 @@
 """Small rings at one employer: weak suits a lay person ties (weak_ties), a nominee acting
-in contested suits (lay_agent_ties) and the strength of a tied batch (tied_batch)."""
+in contested suits (lay_agent_ties), the manager beside one firm's counsel
+(admitted_with_counsel), claims cut to the pension's minimum by applicants who left apart
+(pension_minimum_pairs) and the strength of a tied batch (tied_batch)."""
 
 from __future__ import annotations
 
@@ -13,8 +15,10 @@ from ringtrace.queries.rings import (
     RingParams,
     admitted_with_counsel,
     assemble,
+    coordinated_cases,
     lay_agent_ties,
     office_holder_ties,
+    pension_minimum_pairs,
     strength,
     structure,
     tied_batch,
@@ -158,7 +162,7 @@ def test_the_manager_admitting_two_suits_ties_them_though_one_firm_drafted_both(
         tmp_path: Path) -> None:
     frame = frame_of(tmp_path, _counselled_pair())
     [link] = admitted_with_counsel(frame, set(frame.cases), PARAMS.tie_days,
-                                   PARAMS.tie_max_cases)
+                                   PARAMS.tie_max_cases, PARAMS.one_ending_days)
     assert link.kind == "tie" and link.cases == sorted(frame.cases)
     assert link.via.startswith("employer:")
 
@@ -169,13 +173,38 @@ def test_a_workforce_with_its_own_counsel_or_proof_is_not_tied_by_its_manager(
     workforce with its own counsel; two suits with proof are left out by the callers."""
     staff = frame_of(tmp_path / "staff", _counselled_pair(extra=4))
     assert admitted_with_counsel(staff, set(staff.cases), PARAMS.tie_days,
-                                 PARAMS.tie_max_cases) == []
+                                 PARAMS.tie_max_cases, PARAMS.one_ending_days) == []
     pair = frame_of(tmp_path / "proof", _counselled_pair())
     first = sorted(pair.cases)[0]
     proof = [Finding(PARAMS.reach.series_proof_rules[0], first, [first], "档案")]
     scores = {c: CaseScore(c, rule_score=0.9) for c in pair.cases}
     rings = assemble(pair, proof, scores, PARAMS)
     assert all(lk.kind != "tie" for ring in rings for lk in ring.links)
+
+
+def test_a_small_firms_staff_laid_off_together_is_not_tied_by_the_manager_who_closes_it(
+        tmp_path: Path) -> None:
+    """Three long-serving staff of a closing firm, hired over the years and let go within
+    weeks of each other, sue with one firm's lawyer and the manager winding it up admits all
+    three: a workforce, no tie. The same three claims ending years apart (each buyer's own
+    story), or one template period for all, are the manager's admissions."""
+    def trio(periods: list[tuple[str, str]]) -> list[dict[str, Any]]:
+        cases = _counselled_pair(extra=1)
+        for case, (start, end) in zip(cases, periods, strict=True):
+            case["claimed_start"], case["claimed_end"] = start, end
+        return cases
+
+    def tied(name: str, periods: list[tuple[str, str]]) -> list[list[str]]:
+        frame = frame_of(tmp_path / name, trio(periods))
+        return [lk.cases for lk in admitted_with_counsel(
+            frame, set(frame.cases), PARAMS.tie_days, PARAMS.tie_max_cases,
+            PARAMS.one_ending_days)]
+
+    assert tied("closure", [("1998-04", "2021-01"), ("2003-09", "2021-02-15"),
+                            ("2006-03", "2021-03")]) == []
+    assert len(tied("apart", [("1998-04", "2013-04"), ("2003-09", "2018-09"),
+                              ("2006-03", "2021-03")])) == 1
+    assert len(tied("template", [("2003-01", "2018-05")] * 3)) == 1
 
 
 def _office_pair(first: str, second: str, relation: str = "该公司人事部门负责人",
@@ -206,3 +235,53 @@ def test_no_office_tie_for_staff_two_named_holders_or_an_unfitting_mask(
     assert _holder_ties(tmp_path / "staff", _office_pair("王静", "**", "该公司员工")) == []
     assert _holder_ties(tmp_path / "named", _office_pair("王静", "李娜")) == []
     assert _holder_ties(tmp_path / "unfit", _office_pair("王静", "李*")) == []
+
+
+def _pension_pair(ends: tuple[str, str] = ("2009-07", "2016-11"),
+                  days: tuple[str, str] = ("2021-03-01", "2021-03-03"),
+                  colleagues: int = 0) -> list[dict[str, Any]]:
+    """Two applicants, each with their own agent, claiming fifteen years that ended at
+    ``ends``, filed on ``days``; ``colleagues`` more suits against the employer that week."""
+    cases = []
+    for n, (end, day) in enumerate(zip(ends, days, strict=True), start=1):
+        case = _case(n, day, agent=f"代理人{n}")
+        case["claimed_start"], case["claimed_end"] = f"{int(end[:4]) - 15}{end[4:]}", end
+        cases.append(case)
+    cases += [_case(n, "2021-03-02", agent=f"代理人{n}") for n in range(3, 3 + colleagues)]
+    return cases
+
+
+def _template_links(tmp_path: Path, cases: list[dict[str, Any]],
+                    flagged: int = 2) -> list[list[str]]:
+    frame = frame_of(tmp_path, cases)
+    ids = sorted(frame.cases)
+    findings = [Finding(PARAMS.template_rules[0], c, [c], "约15年") for c in ids[:flagged]]
+    return [lk.cases for lk in pension_minimum_pairs(frame, findings, set(ids), PARAMS)]
+
+
+def test_two_fifteen_year_claims_that_ended_years_apart_filed_one_week_are_a_small_ring(
+        tmp_path: Path) -> None:
+    """Two people who left the firm seven years apart each claim the pension's fifteen years
+    in the same week: a ``template`` link, coordination in their small ring."""
+    frame = frame_of(tmp_path, _pension_pair())
+    ids = sorted(frame.cases)
+    findings = [Finding(PARAMS.template_rules[0], c, [c], "约15年") for c in ids]
+    [link] = pension_minimum_pairs(frame, findings, set(ids), PARAMS)
+    assert link.kind == "template" and link.cases == ids
+    scores = {c: CaseScore(c, rule_score=0.7) for c in ids}
+    [ring] = assemble(frame, findings, scores, PARAMS)
+    assert ring.small and coordinated_cases(ring) == set(ids)
+
+
+def test_no_template_link_for_a_lay_off_suits_apart_a_big_burst_or_other_periods(
+        tmp_path: Path) -> None:
+    """Colleagues laid off together, suits a month apart, one among a workforce's burst, or a
+    claim that is not the pension's minimum tie nothing."""
+    assert _template_links(tmp_path / "together", _pension_pair(("2016-09", "2016-11"))) == []
+    assert _template_links(tmp_path / "apart", _pension_pair(
+        days=("2021-03-01", "2021-04-01"))) == []
+    assert _template_links(tmp_path / "burst", _pension_pair(colleagues=3)) == []
+    assert _template_links(tmp_path / "other", _pension_pair(), flagged=1) == []
+    unknown = _pension_pair()
+    unknown[1]["claimed_end"] = None
+    assert _template_links(tmp_path / "unknown", unknown) == []

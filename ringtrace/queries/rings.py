@@ -18,8 +18,11 @@
    employer contested (:func:`lay_agent_ties`), or one manager admits suits that one firm's
    lawyers drafted in a small ring without proof (:func:`admitted_with_counsel`), or the
    employer's office holder is printed masked in one suit and named in another
-   (:func:`office_holder_ties`) - in a ring of at most ``tie_max_cases`` cases a ``tie`` or
-   ``kin`` link is coordination evidence, so that two leads tied by a person are a ring; such
+   (:func:`office_holder_ties`); candidates against one employer filed within days whose
+   applicants each claim the pension's fifteen years though they left the employer apart
+   (:func:`pension_minimum_pairs`, a ``template`` link) - in a ring of at most
+   ``tie_max_cases`` cases a ``tie``, ``kin`` or ``template`` link is coordination evidence
+   (:data:`SMALL_RING_EVIDENCE`), so that two leads tied by a person are a ring; such
    a tie also brings in suits without proof that show only the screening signs
    (:func:`weak_ties`), and a small ring tied and batched whole is strong (:func:`tied_batch`).
    An agent, identifier or employer link only joins cases that follow each other within
@@ -556,7 +559,8 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     week? "Same employer, same week" alone ties nothing here: the periods must each be the
     pension's minimum and must end apart. Callers leave out suits with proof
     (:func:`proven_cases`: records in third-party custody, money claimed, a supporting body),
-    and a group suit (several applicants, one period) is a workforce's, never a buyer's.
+    and a group suit (several applicants, one period) is a workforce's, never a buyer's. One
+    applicant's copies (a first instance and its appeal, a repost) are one claim.
     """
     template = set(params.template_rules)
     fitting = {c for f in findings if f.rule_id in template for c in f.cases
@@ -568,9 +572,10 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     links: list[Link] = []
     for employer, cases in sorted(by_employer.items()):
         for run in time_chains(frame, cases, params.batch_link_days):
-            workers = {w.id for c in run for w in frame.cases[c].workers}
-            if (len(run) >= 2 and len(workers) == len(run)
-                    and dates_apart(_claimed(frame, run, "claimed_end"), params.one_ending_days)
+            # one applicant's copies (a first instance and its appeal) are one claim
+            end_of = {frame.cases[c].workers[0].id: frame.cases[c].get("claimed_end")
+                      for c in run}
+            if (len(end_of) >= 2 and dates_apart(list(end_of.values()), params.one_ending_days)
                     and _small(frame, run, params.tie_max_cases)):
                 day = filing_date(frame.cases[run[0]])
                 links.append(Link("template", f"{employer}@{day}", run))

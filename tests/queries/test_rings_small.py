@@ -285,3 +285,13 @@ def test_no_template_link_for_a_lay_off_suits_apart_a_big_burst_or_other_periods
     unknown = _pension_pair()
     unknown[1]["claimed_end"] = None
     assert _template_links(tmp_path / "unknown", unknown) == []
+
+
+def test_one_applicants_two_copies_are_one_claim_for_the_template_link(tmp_path: Path) -> None:
+    """A second copy of one applicant's suit (its appeal) neither makes a pair alone nor
+    spoils the pair it belongs to."""
+    pair = _pension_pair()
+    copy = dict(pair[1], case_number="(2021)豫05民终9号", agents=[
+        dict(a, represents=list(a["represents"])) for a in pair[1]["agents"]])
+    assert len(_template_links(tmp_path / "pair", [*pair, copy], flagged=3)) == 1
+    assert _template_links(tmp_path / "alone", [pair[1], copy]) == []

@@ -563,8 +563,10 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     applicant's copies (a first instance and its appeal, a repost) are one claim.
     """
     template = set(params.template_rules)
+    # a suit whose copy prints no date was not shown to be filed that week
     fitting = {c for f in findings if f.rule_id in template for c in f.cases
-               if c in candidates and len(frame.cases[c].workers) == 1}
+               if c in candidates and len(frame.cases[c].workers) == 1
+               and filing_date(frame.cases[c]) is not None}
     by_employer: dict[str, list[str]] = defaultdict(list)
     for c in sorted(fitting):
         for e in frame.cases[c].employers:

@@ -285,6 +285,10 @@ def test_no_template_link_for_a_lay_off_suits_apart_a_big_burst_or_other_periods
     unknown = _pension_pair()
     unknown[1]["claimed_end"] = None
     assert _template_links(tmp_path / "unknown", unknown) == []
+    undated = _pension_pair()
+    for key in ("filing_date", "decision_date"):
+        undated[1].pop(key)
+    assert _template_links(tmp_path / "undated", undated) == []
 
 
 def test_one_applicants_two_copies_are_one_claim_for_the_template_link(tmp_path: Path) -> None:

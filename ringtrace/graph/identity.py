@@ -22,7 +22,9 @@ from functools import lru_cache
 #: 2 - a masked case number (``第X号``) keys its case by the document, not the number.
 #: 3 - an award's number printed year first (``(2013)唐劳人仲裁字第037号``) keys as the
 #:     commission prints it (``唐劳人仲裁(2013)37号``).
-KEYS_VERSION = 3
+#: 4 - ``○`` among Chinese numerals is a zero (``（二○一八）…第一二三号``), not a mask: such a
+#:     number keys its case by the number again, not by the document.
+KEYS_VERSION = 4
 
 _FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
@@ -225,19 +227,31 @@ def ring_id(first_case: str) -> str:
 
 
 _MASKED_NUMBER = re.compile(r"[*Xx×某○?]")
+#: a run of Chinese numerals, in which ``○`` is a zero (``二○一八``, ``一○五``)
+_CHINESE_NUMERALS = re.compile(r"[〇○零一二三四五六七八九十百千]+")
+
+
+def _numeral_zero(run: re.Match[str]) -> str:
+    text = run.group()
+    return text.replace("○", "〇") if text.strip("○") else text
 
 
 def is_masked_case_number(number: str) -> bool:
     """True for a case number the publisher masked (``[2011]沈中民五终字第X号``,
-    ``(20××)豫05民终**号``, ``X劳人仲不字〔2021〕24号``).
+    ``(20××)豫05民终**号``, ``X劳人仲不字〔2021〕24号``, ``（2018）豫0502民初第○○号``).
 
     Such a number names no one case: every masked ruling of that court and year prints the same
     text, so it is no key - not for the case, not for the ledger's basis, not for a link.
+    ``○`` masks digits, but it is also how typesetters write a zero among Chinese numerals
+    (``（二○一八）豫0502民初字第一二三号``, older and mirrored copies): in a run with other
+    numerals it is that zero, and only a run of ``○`` alone is a mask.
 
     >>> is_masked_case_number("[2011]沈中民五终字第X号"), is_masked_case_number("（2019）豫0502民初１２３４号")
     (True, False)
+    >>> is_masked_case_number("（二○一八）豫0502民初字第一二三号"), is_masked_case_number("（2018）豫0502民初第○○号")
+    (False, True)
     """
-    return bool(_MASKED_NUMBER.search(clean(number)))
+    return bool(_MASKED_NUMBER.search(_CHINESE_NUMERALS.sub(_numeral_zero, clean(number))))
 
 
 def case_number_key(number: str | None) -> str | None:

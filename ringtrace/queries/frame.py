@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any, TypeVar
 
+from ringtrace.graph.props import NodeProps
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.resolve import Resolution, ResolveSettings, ensure
 
@@ -138,7 +139,7 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
     if progress:
         progress(len(cases))
     clock.mark("cases")
-    persons = dict(store.node_fields("Person", PERSON_FIELDS))
+    persons = _loose(dict(store.node_fields("Person", PERSON_FIELDS)))
     employers = _props_by_id(store, "Employer")
     clock.mark("persons+employers")
     _attach_forums(store, cases)
@@ -157,8 +158,8 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
         _merge_entities(resolution, persons, employers)
     clock.mark("apply_resolution")
     frame = Frame(cases, persons, employers, _props_by_id(store, "Forum"),
-                  _props_by_id(store, "LawFirm"), _shared_identifiers(store, contacts),
-                  contacts, dict(legal_reps))
+                  _props_by_id(store, "LawFirm"),
+                  _loose(_shared_identifiers(store, contacts)), contacts, dict(legal_reps))
     clock.mark("forums/firms/identifiers")
     _index_cases(frame, dedupe=bool(entity_of))
     clock.mark("index")
@@ -215,7 +216,7 @@ def _contacts(store: GraphStore, entity_of: Mapping[str, str]) -> dict[str, set[
 
 
 def _shared_identifiers(store: GraphStore, contacts: dict[str, set[str]]
-                        ) -> dict[str, dict[str, Any]]:
+                        ) -> dict[str, NodeProps]:
     """Props of the phones and addresses given by two or more owners - the only ones a rule
     quotes (a shared contact); at 250,000 cases that is 13k of 423k identifiers."""
     owners: Counter[str] = Counter(i for idents in contacts.values() for i in idents)
@@ -223,14 +224,26 @@ def _shared_identifiers(store: GraphStore, contacts: dict[str, set[str]]
 
 
 def _props_by_id(store: GraphStore, kind: str) -> dict[str, dict[str, Any]]:
-    return {n.id: n.props for n in store.iter_nodes(kind)}
+    return _loose({n.id: n.props for n in store.iter_nodes(kind)})
+
+
+def _loose(table: dict[str, NodeProps]) -> dict[str, dict[str, Any]]:
+    """A table of node props (the same dict) as the frame holds it for the rules, which take
+    a node's props as a ``dict[str, Any]`` (:class:`~ringtrace.graph.props.NodeProps` is
+    what it holds)."""
+    return table  # type: ignore[return-value]
+
+
+def _loose_props(props: NodeProps) -> dict[str, Any]:
+    """A case's props (the same dict) as :attr:`CaseInfo.props` holds them for the rules."""
+    return props  # type: ignore[return-value]
 
 
 def _read_cases(store: GraphStore) -> dict[str, CaseInfo]:
     """Every case node as a :class:`CaseInfo` without parties yet, in id order."""
     cases: dict[str, CaseInfo] = {}
     for n in store.iter_nodes("Case"):
-        case_id, props = n.id, n.props
+        case_id, props = n.id, _loose_props(n.props)
         cases[case_id] = CaseInfo(case_id, props.get("case_number") or case_id, "",
                                   props.get("forum") or "", props,
                                   confirmation=_is_confirmation(props),

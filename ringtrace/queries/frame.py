@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from ringtrace.graph.props import NodeProps
+from ringtrace.graph.props import EmployerProps, ForumProps, LawFirmProps, NodeProps
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.resolve import Resolution, ResolveSettings, ensure
 
@@ -24,6 +24,8 @@ AGENT_FIELDS = ("agent_kind", "represents_side", "law_firm", "relation", "repres
 PARTY_FIELDS = ("role", "side", "role_in_text")
 
 T = TypeVar("T")
+#: the node kinds whose tables the frame reads whole (:func:`_props_by_id`)
+P = TypeVar("P", EmployerProps, ForumProps, LawFirmProps)
 
 
 @dataclass(slots=True)
@@ -82,13 +84,23 @@ def _is_uncontested(props: dict[str, Any]) -> bool:
 
 @dataclass
 class Frame:
-    """Cases plus the nodes they touch, keyed by id; iteration orders are sorted and stable."""
+    """Cases plus the nodes they touch, keyed by id; iteration orders are sorted and stable.
+
+    Node props are typed by their kind's TypedDict (:mod:`ringtrace.graph.props`) where every
+    reader takes them so: ``forums`` and ``firms``. ``persons``, ``employers``,
+    ``identifiers`` and :attr:`CaseInfo.props` hold the same typed props but are still
+    declared ``dict[str, Any]``, because rules in ``redflags/`` take them as such
+    (``common._FactReader``, ``employer._headcount``, the shared-contact rule's sorting of
+    ``props.get("value")``, ``batch``'s date look-up by a key variable); they become
+    ``PersonProps``, ``EmployerProps``, ``IdentifierProps`` and ``CaseProps`` with those
+    signatures. ``memo`` holds whatever a rule keeps per frame (:meth:`memoised`).
+    """
 
     cases: dict[str, CaseInfo]
     persons: dict[str, dict[str, Any]]
     employers: dict[str, dict[str, Any]]
-    forums: dict[str, dict[str, Any]]
-    firms: dict[str, dict[str, Any]]
+    forums: dict[str, ForumProps]
+    firms: dict[str, LawFirmProps]
     #: props of the phones and addresses given by two or more owners (the ones rules quote)
     identifiers: dict[str, dict[str, Any]]
     #: owner node id -> identifier node ids (phones and addresses)
@@ -140,7 +152,7 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
         progress(len(cases))
     clock.mark("cases")
     persons = _loose(dict(store.node_fields("Person", PERSON_FIELDS)))
-    employers = _props_by_id(store, "Employer")
+    employers = _loose(_props_by_id(store, "Employer", EmployerProps))
     clock.mark("persons+employers")
     _attach_forums(store, cases)
     _attach_parties(store, cases, persons, employers, entity_of)
@@ -157,8 +169,8 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
     if entity_of:
         _merge_entities(resolution, persons, employers)
     clock.mark("apply_resolution")
-    frame = Frame(cases, persons, employers, _props_by_id(store, "Forum"),
-                  _props_by_id(store, "LawFirm"),
+    frame = Frame(cases, persons, employers, _props_by_id(store, "Forum", ForumProps),
+                  _props_by_id(store, "LawFirm", LawFirmProps),
                   _loose(_shared_identifiers(store, contacts)), contacts, dict(legal_reps))
     clock.mark("forums/firms/identifiers")
     _index_cases(frame, dedupe=bool(entity_of))
@@ -223,19 +235,20 @@ def _shared_identifiers(store: GraphStore, contacts: dict[str, set[str]]
     return store.nodes_props("Identifier", {i for i, n in owners.items() if n >= 2})
 
 
-def _props_by_id(store: GraphStore, kind: str) -> dict[str, dict[str, Any]]:
-    return _loose({n.id: n.props for n in store.iter_nodes(kind)})
+def _props_by_id(store: GraphStore, kind: str, typed: type[P]) -> dict[str, P]:
+    """The props of every node of ``kind`` by id, typed as that kind's (``typed``)."""
+    return {n.id: n.props for n in store.iter_nodes(kind)}
 
 
-def _loose(table: dict[str, NodeProps]) -> dict[str, dict[str, Any]]:
-    """A table of node props (the same dict) as the frame holds it for the rules, which take
-    a node's props as a ``dict[str, Any]`` (:class:`~ringtrace.graph.props.NodeProps` is
-    what it holds)."""
+def _loose(table: Mapping[str, Mapping[str, object]]) -> dict[str, dict[str, Any]]:
+    """A table of node props (the same dict) as :class:`Frame` still holds it for the rules
+    that take a node's props as a ``dict[str, Any]`` (see :class:`Frame`)."""
     return table  # type: ignore[return-value]
 
 
 def _loose_props(props: NodeProps) -> dict[str, Any]:
-    """A case's props (the same dict) as :attr:`CaseInfo.props` holds them for the rules."""
+    """A case's props (the same dict) as :attr:`CaseInfo.props` holds them (see
+    :class:`Frame`)."""
     return props  # type: ignore[return-value]
 
 

@@ -40,6 +40,9 @@ from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
 
 DB_NAME = "ringtrace.sqlite"
 LOCK_NAME = "ringtrace.lock"
+#: the staged rows of a large load under way (:meth:`SQLiteStore.deferred_indexes`):
+#: disposable, written without a journal on disk or syncing, deleted once merged
+STAGE_NAME = "ringtrace.stage.sqlite"
 SCHEMA_VERSION = 1
 
 _DDL = """
@@ -73,14 +76,18 @@ CREATE TABLE IF NOT EXISTS scan_subject (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS resolve_judgements (seq INTEGER PRIMARY KEY, row TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS resolve_state (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS stage_nodes (
+"""
+
+#: the staging tables of a large load, in a file of their own (:data:`STAGE_NAME`)
+_STAGE_DDL = """
+CREATE TABLE stage.stage_nodes (
     batch INTEGER NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT, props TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS stage_edges (
+CREATE TABLE stage.stage_edges (
     batch INTEGER NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, kind TEXT NOT NULL,
     source_doc TEXT NOT NULL, props TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS stage_documents (
+CREATE TABLE stage.stage_documents (
     batch INTEGER NOT NULL, case_id TEXT NOT NULL, case_number TEXT, sha256 TEXT NOT NULL,
     source_path TEXT, record TEXT NOT NULL
 );
@@ -111,9 +118,6 @@ _CHUNK = 500
 GROUP_DOCUMENTS = 10_000
 #: the ``meta`` key of the data generation
 GENERATION_KEY = "data_generation"
-#: the ``meta`` key holding how many batches a large load has staged and not merged yet
-#: (:meth:`SQLiteStore.deferred_indexes`); absent when nothing is staged
-STAGED_KEY = "staged_batches"
 #: the staging tables, in the order a merge writes them
 _STAGES = ("stage_nodes", "stage_documents", "stage_edges")
 #: the identity rules' version the workspace's node ids were made with
@@ -173,9 +177,9 @@ class SQLiteStore(GraphStore):
     def writing(self, command: str) -> Iterator[object]:
         if self._lock_depth == 0:
             self._lock = _acquire(self.path / LOCK_NAME, command)
-            if _deferred(self.conn):  # a load cut short left its rows staged, the indexes unbuilt
+            if _deferred(self.conn):  # a load cut short: its staged rows, the indexes unbuilt
                 try:
-                    self._merge_staged(final=True)
+                    (self.path / STAGE_NAME).unlink(missing_ok=True)
                     self._build_read_indexes()
                 except BaseException:
                     self._release_lock()
@@ -205,29 +209,54 @@ class SQLiteStore(GraphStore):
         with the workspace; appending and one sorted merge cost the same per document whatever
         the size (docs/performance.md). Readers see the load when it is merged.
 
-        Crash-safe: staged batches are committed in groups (:meth:`_grouped`), and a load cut
-        short leaves :data:`DEFERRED_KEY` in ``meta``, so the next writer merges what was
-        staged and builds the indexes (readers meanwhile see the store as before the load,
-        without its read indexes: the same answers, slower). The merge is one transaction."""
+        Crash-safe: the staging tables are in a file of their own (:data:`STAGE_NAME`),
+        written without a journal on disk or syncing, as nothing but this load reads them; the
+        merge is one transaction of the workspace, after which the file is deleted. A load that
+        fails (an error, ^C) merges what it staged; a load killed (or the machine stopped)
+        before its merge leaves the store as it was before the load, and :data:`DEFERRED_KEY`
+        in ``meta``: the next writer deletes the staged rows, which may be torn, and builds the
+        indexes (readers meanwhile get the same answers, slower); the ingest run again stores
+        the load."""
         with self._transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (DEFERRED_KEY,))
             for name in _READ_INDEXES:
                 conn.execute(f"DROP INDEX IF EXISTS {name}")
-        self._staged = _staged_batches(self.conn)
+        self._open_stage()
         try:
             with self._grouped():
                 yield
         except BaseException:
             # the load failed: store what it staged and build the indexes if the store lets
             # us, else the next writer will
-            self._staged = None
             with contextlib.suppress(StoreError, sqlite3.Error):
                 self._merge_staged(final=True)
+            self._close_stage()
+            with contextlib.suppress(StoreError, sqlite3.Error):
                 self._build_read_indexes()
             raise
-        self._staged = None
         self._merge_staged(final=True)
         self._build_read_indexes()
+
+    def _open_stage(self) -> None:
+        """Attach a new, empty staging file (one a killed load left is deleted first)."""
+        self._close_stage()
+        stage = self.path / STAGE_NAME
+        conn = self.conn
+        conn.execute("ATTACH DATABASE ? AS stage", (str(stage),))
+        # no journal on disk (savepoints still roll back a failing batch) and no syncing:
+        # a stage that a crash tore is deleted unread
+        conn.execute("PRAGMA stage.journal_mode=MEMORY")
+        conn.execute("PRAGMA stage.synchronous=OFF")
+        conn.execute("PRAGMA stage.cache_size=-65536")
+        conn.executescript(_STAGE_DDL)
+        self._staged = 0
+
+    def _close_stage(self) -> None:
+        """Detach and delete the staging file."""
+        self._staged = None
+        if any(name == "stage" for _, name, _ in self.conn.execute("PRAGMA database_list")):
+            self.conn.execute("DETACH DATABASE stage")
+        (self.path / STAGE_NAME).unlink(missing_ok=True)
 
     @contextmanager
     def _grouped(self) -> Iterator[None]:
@@ -522,7 +551,6 @@ class SQLiteStore(GraphStore):
                              [(batch, resolve(s), resolve(d), kind, doc, props)
                               for s, d, kind, doc, props in rows.edges]
                              if self._aliases else [(batch, *e) for e in rows.edges])
-            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (STAGED_KEY, str(batch)))
         self._staged = batch
         self._grouped_written(len(rows.documents))
 
@@ -543,8 +571,12 @@ class SQLiteStore(GraphStore):
         if self._group is not None:
             self._commit_group()
             self._group = 0
-        batches = _staged_batches(conn)
+        batches = self._staged
+        if batches is None:
+            return
         if not batches:
+            if final:
+                self._close_stage()
             return
         group, self._group = self._group, None
         conn.execute("PRAGMA temp_store=FILE")
@@ -554,9 +586,6 @@ class SQLiteStore(GraphStore):
                 edges = self._latest_edges(conn)
                 changed = changed or self._staged_differ(conn, edges)
                 self._merge_rows(conn, edges, final=final)
-                for table in _STAGES:
-                    conn.execute(f"DELETE FROM {table}")
-                conn.execute("DELETE FROM meta WHERE key = ?", (STAGED_KEY,))
                 if changed:
                     conn.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
                                  "SET value = CAST(value AS INTEGER) + ?",
@@ -564,7 +593,12 @@ class SQLiteStore(GraphStore):
         finally:
             self._group = group
             conn.execute("PRAGMA temp_store=MEMORY")
-        if self._staged is not None:
+        if final:
+            self._close_stage()
+        else:
+            with self._transaction():
+                for table in _STAGES:
+                    conn.execute(f"DELETE FROM {table}")
             self._staged = 0
 
     @staticmethod
@@ -615,7 +649,7 @@ class SQLiteStore(GraphStore):
         if conn.execute("SELECT EXISTS (SELECT 1 FROM stage_documents GROUP BY case_id "
                         "HAVING count(*) > 1)").fetchone()[0] != 1:
             return "stage_edges s"
-        conn.execute("CREATE INDEX IF NOT EXISTS stage_documents_batch ON stage_documents "
+        conn.execute("CREATE INDEX IF NOT EXISTS stage.stage_documents_batch ON stage_documents "
                      "(case_id, batch)")
         return ("stage_edges s WHERE s.batch = (SELECT max(d.batch) FROM stage_documents d "
                 "WHERE d.case_id = s.source_doc)")
@@ -657,7 +691,7 @@ class SQLiteStore(GraphStore):
                      f"s.props FROM {edges} ORDER BY s.src, s.dst, s.kind, s.source_doc, s.rowid")
         if final:
             conn.execute("CREATE INDEX IF NOT EXISTS edges_doc ON edges (source_doc)")
-        conn.execute("DROP INDEX IF EXISTS stage_documents_batch")
+        conn.execute("DROP INDEX IF EXISTS stage.stage_documents_batch")
 
     @staticmethod
     def _edges_kept(conn: sqlite3.Connection, replaced_docs: list[str],
@@ -1025,12 +1059,6 @@ def _ensure_read_indexes(conn: sqlite3.Connection) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-
-
-def _staged_batches(conn: sqlite3.Connection) -> int:
-    """How many batches a large load staged and has not merged yet."""
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (STAGED_KEY,)).fetchone()
-    return int(row[0]) if row else 0
 
 
 def _deferred(conn: sqlite3.Connection) -> bool:

@@ -306,19 +306,21 @@ def test_a_large_load_stages_its_batches_in_groups_each_failing_alone_then_merge
     with SQLiteStore.open(tmp_path / "grouped") as store, store.writing("test"), \
             store.deferred_indexes():
         reader = sqlite3.connect(tmp_path / "grouped" / "ringtrace.sqlite")
-        store.write_batch(case(1))
+        stage = sqlite3.connect(tmp_path / "grouped" / sqlite_store.STAGE_NAME)
         staged = "SELECT count(*) FROM stage_documents"
-        assert reader.execute(staged).fetchone() == (0,)  # open group
+        store.write_batch(case(1))
+        assert stage.execute(staged).fetchone() == (0,)  # open group
         bad = case(9)
         bad.edges[0].props = {"unserialisable": object()}
         with pytest.raises(TypeError):
             store.write_batch(bad)  # rolled back alone: the batch before it stays
         store.write_batch(case(2))  # two documents: the group is committed
-        assert reader.execute(staged).fetchone() == (2,)
+        assert stage.execute(staged).fetchone() == (2,)
         assert reader.execute("SELECT count(*) FROM documents").fetchone() == (0,)  # unmerged
         for n in range(3, 6):
             store.write_batch(case(n))
-    assert reader.execute(staged).fetchone() == (0,)  # merged at the load's end
+        stage.close()
+    assert not (tmp_path / "grouped" / sqlite_store.STAGE_NAME).exists()  # merged, deleted
     reader.close()
     tables = ("nodes", "edges", "documents", "aliases", "meta")
 

@@ -232,7 +232,7 @@ def test_a_load_killed_between_staging_and_merging_is_merged_by_the_next_ingest(
                         ).fetchall() == []
 
 
-def test_building_the_deferred_indexes_is_a_stage_of_its_own(
+def test_merging_a_large_load_and_building_its_indexes_is_a_stage_of_its_own(
         documents: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from ringtrace.loaders import ingest
     from ringtrace.progress import Recorder
@@ -242,5 +242,5 @@ def test_building_the_deferred_indexes_is_a_stage_of_its_own(
     seen = Recorder()
     with SQLiteStore.open(tmp_path / "ws") as store:
         ingest_paths(store, [documents], progress=seen)
-    assert seen.stages == [("files", files), ("indexes", 1)]
+    assert seen.stages == [("files", files), ("merge", 1)]
     assert seen.done == files + 1

@@ -2,10 +2,12 @@
 
 ``<workspace>/ringtrace.sqlite`` keeps nodes, edges (with ``source_doc``), documents, aliases,
 quarantined input problems and scan results. Every batch is one transaction, so an interrupted
-ingest leaves the store consistent and a re-run completes it without duplicates; a scan's
-results are replaced in one transaction, so readers see the old scan or the new one.
-``meta`` holds the data generation (:meth:`SQLiteStore.data_generation`), bumped in the
-transaction of every batch that changes nodes, edges, documents or aliases.
+ingest leaves the store consistent and a re-run completes it without duplicates; a large load
+stages its batches in ``<workspace>/ringtrace.stage.sqlite`` and merges them in one transaction
+at its end (:meth:`SQLiteStore.deferred_indexes`). A scan's results are replaced in one
+transaction, so readers see the old scan or the new one. ``meta`` holds the data generation
+(:meth:`SQLiteStore.data_generation`), bumped in the transaction of every batch that changes
+nodes, edges, documents or aliases (by a merge, by the number of batches it merges).
 ``<workspace>/ringtrace.lock`` is the writer lock (:meth:`SQLiteStore.writing`): an advisory
 ``flock`` that the kernel releases when its process ends, however it ends.
 """
@@ -236,6 +238,9 @@ class SQLiteStore(GraphStore):
             raise
         self._merge_staged(final=True)
         self._build_read_indexes()
+        # the merge went through the write-ahead log, which keeps its size on disk (the size of
+        # the tables written) until truncated; a reader at work may keep it from being so
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _open_stage(self) -> None:
         """Attach a new, empty staging file (one a killed load left is deleted first)."""

@@ -363,6 +363,35 @@ def test_a_large_load_staged_again_changes_nothing_and_merges_into_stored_nodes(
     assert rows(tmp_path / "one") == rows(tmp_path / "staged")
 
 
+def test_a_batch_adding_aliases_in_a_large_load_is_written_after_the_staged_ones(
+        tmp_path: Path) -> None:
+    """An alias re-points what is stored: the batches staged before it are merged first, and
+    a case naming the company by its former name afterwards is staged under the current one."""
+    firm = "安阳市恒达废旧物资回收有限公司"
+    row = RegistryRecord(name=firm, former_names=["安阳恒达回收站"])
+    batches = [case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))),
+               case_batch(case_from_dict(sham_case(2, "刘秀英", "1967-02-02",
+                                                   employer="安阳恒达回收站"))),
+               registry_batch(row),
+               case_batch(case_from_dict(sham_case(3, "王淑珍", "1966-01-01",
+                                                   employer="安阳恒达回收站")))]
+    with SQLiteStore.open(tmp_path / "one") as store:
+        for batch in batches:
+            store.write_batch(batch)
+    with SQLiteStore.open(tmp_path / "staged") as store, store.writing("test"), \
+            store.deferred_indexes():
+        for batch in batches:
+            store.write_batch(batch)
+    tables = ("nodes", "edges", "documents", "aliases")
+
+    def rows(ws: Path) -> dict[str, list[tuple[object, ...]]]:
+        conn = sqlite3.connect(ws / "ringtrace.sqlite")
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}")) for t in tables}
+
+    stored = rows(tmp_path / "one")
+    assert stored["aliases"] and stored == rows(tmp_path / "staged")
+
+
 def test_a_large_load_interrupted_keeps_the_batches_written_before(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from ringtrace.graph.store import sqlite as sqlite_store

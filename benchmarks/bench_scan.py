@@ -430,6 +430,33 @@ def stage_costs(docs_dir: Path, repeats: int = 3) -> dict[str, float]:
     return {**best, "payload_kb": size / len(paths) / 1000}
 
 
+#: the smaller load of the writer's growth line, as a share of the documents
+WRITER_SMALL_SHARE = 5
+
+
+def writer_growth(workdir: Path, docs_dir: Path, cases: int, seed: int, cores: int, docs: int,
+                  writer_ms: float) -> None:
+    """The writer's CPU ms per document (the process that merges and writes; the parsing
+    processes apart) for the first fifth of the documents ingested alone, beside the whole
+    load's, and their ratio: a writer whose cost per document does not grow with the workspace
+    gives about 1 (issue 16: records per second must not fall as the workspace grows)."""
+    import resource
+
+    from ringtrace.loaders.sources import discover
+
+    sources, _ = discover([docs_dir])
+    first = [s.path for s in sources][: max(1, docs // WRITER_SMALL_SHARE)]
+    ws = workdir / f"ingest-ws-{cases}-{seed}-small"
+    shutil.rmtree(ws, ignore_errors=True)
+    own = cpu_seconds(resource.RUSAGE_SELF)
+    with SQLiteStore.open(ws) as store:
+        ingest_paths(store, first, batch_size=2000, jobs=cores)
+    small_ms = (cpu_seconds(resource.RUSAGE_SELF) - own) / len(first) * 1000
+    shutil.rmtree(ws, ignore_errors=True)
+    print(f"  writer CPU ms/doc, jobs={cores}: {small_ms:.2f} at {len(first):,} documents, "
+          f"{writer_ms:.2f} at {docs:,}: ratio {writer_ms / small_ms:.2f} (flat: 1)")
+
+
 def ingest_throughput(workdir: Path, cases: int, seed: int, targets: Targets,
                       variation: float = 0.0) -> None:
     """The same raw documents ingested into a fresh workspace with one process, then with one
@@ -464,6 +491,8 @@ def ingest_throughput(workdir: Path, cases: int, seed: int, targets: Targets,
               f"first/last tenth {first:,.0f}/{last:,.0f} docs/s  ({summary.records:,} records, "
               f"{summary.quarantined} quarantined)")
     print(f"  ratio jobs={cores} / jobs=1: {rates[cores] / rates[1]:.2f}x on {cores} cores")
+    if writer_ms:
+        writer_growth(workdir, docs_dir, cases, seed, cores, docs, writer_ms)
     stages = stage_costs(docs_dir)
     per_doc = stages["parse"] + stages["rows"] + stages["payload"] + writer_ms
     print(f"  CPU ms/doc per stage: parse {stages['parse']:.2f}  rows {stages['rows']:.2f}  "

@@ -51,8 +51,9 @@ from ringtrace.progress import SILENT, Progress
 __all__ = ["FileSummary", "IngestSummary", "ingest_paths", "retry_quarantined", "source_items"]
 
 Item = Read | RecordProblem
-#: raw documents from which an ingest into a store holding no more documents than that writes
-#: them without the indexes only reads use (:meth:`GraphStore.deferred_indexes`)
+#: raw documents from which an ingest into a store holding no more documents than that stages
+#: them and writes them at its end, without the indexes only reads use
+#: (:meth:`GraphStore.deferred_indexes`)
 DEFER_INDEXES_FROM = 2000
 
 
@@ -214,9 +215,9 @@ def ingest_paths(store: GraphStore, paths: Iterable[Path], *, encoding: str | No
         documents = read_documents([planned[i][0].path for i in raw], encoding, limits, jobs,
                                    prepare=True)
         writer = _Writer(store, summary, batch_size)
-        # a load at least as large as the store writes its documents without the indexes only
-        # reads use; they are built after the last document (before the ledgers, which look
-        # cases up by number, an index kept)
+        # a load at least as large as the store stages its documents' rows and writes them
+        # after the last document, in key order, without the indexes only reads use, built
+        # after them (before the ledgers, which look cases up by number)
         stored = summary.counts_before.get("documents", {}).get("total", 0)
         deferring = bool(raw) and len(raw) >= max(DEFER_INDEXES_FROM, stored)
         with ExitStack() as bulk:
@@ -245,10 +246,11 @@ def ingest_paths(store: GraphStore, paths: Iterable[Path], *, encoding: str | No
 
 
 def _build_indexes(deferred: ExitStack, tell: Progress, remaining: int) -> None:
-    """Build the read indexes a large load left out, as a stage of its own (about a minute at a
-    million documents, during which a files bar would stand at its end), then go on counting
-    the ``remaining`` files (the ledgers after the documents)."""
-    tell.start(1, "indexes")
+    """Merge the rows a large load staged and build the read indexes it left out
+    (:meth:`GraphStore.deferred_indexes`), as a stage of its own (minutes at a million
+    documents, during which a files bar would stand at its end), then go on counting the
+    ``remaining`` files (the ledgers after the documents)."""
+    tell.start(1, "merge")
     deferred.close()
     tell()
     if remaining:

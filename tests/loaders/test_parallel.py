@@ -179,7 +179,60 @@ def test_a_load_cut_short_builds_the_read_indexes_it_had_dropped(
     assert {"edges_dst", "edges_kind", "nodes_kind_name", "nodes_uscc"} <= _indexes(tmp_path / "ws")
 
 
-def test_building_the_deferred_indexes_is_a_stage_of_its_own(
+_KILLED_BEFORE_THE_MERGE = """
+import os, signal, sys
+from pathlib import Path
+from ringtrace.graph.store.sqlite import SQLiteStore
+from ringtrace.loaders import ingest
+
+ingest.DEFER_INDEXES_FROM = 1
+SQLiteStore._merge_staged = lambda self, final: os.kill(os.getpid(), signal.SIGKILL)
+with SQLiteStore.open(sys.argv[1]) as store:
+    ingest.ingest_paths(store, [Path(sys.argv[2])], batch_size=5)
+"""
+
+
+def test_a_load_killed_between_staging_and_merging_is_merged_by_the_next_ingest(
+        documents: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large load's batches are staged, then merged at its end: killed in between (no
+    handler runs), the store holds what it held before, the next writer deletes the staged
+    rows, and the ingest run again stores the load; once more, it stores nothing twice."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from ringtrace.loaders import ingest
+
+    with SQLiteStore.open(tmp_path / "clean") as store:
+        ingest_paths(store, [documents])
+    ws = tmp_path / "killed"
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), os.environ.get(
+        "PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-c", _KILLED_BEFORE_THE_MERGE, str(ws),
+                           str(documents)], env=env, cwd=root, capture_output=True, check=False)
+    assert done.returncode == -signal.SIGKILL, done.stderr.decode()
+    conn = sqlite3.connect(ws / "ringtrace.sqlite")
+    assert conn.execute("SELECT count(*) FROM documents").fetchone() == (0,)  # as before
+    assert (ws / "ringtrace.stage.sqlite").exists()
+    assert conn.execute("SELECT count(*) FROM quarantine").fetchone()[0] > 0  # kept at once
+    conn.close()
+    monkeypatch.setattr(ingest, "DEFER_INDEXES_FROM", 1)
+    with SQLiteStore.open(ws) as store:
+        ingest_paths(store, [documents], batch_size=5)
+    assert _tables(ws) == _tables(tmp_path / "clean")
+    with SQLiteStore.open(ws) as store:
+        ingest_paths(store, [documents], batch_size=5)  # again: nothing stored twice
+    assert _tables(ws) == _tables(tmp_path / "clean")
+    assert _indexes(ws) == _indexes(tmp_path / "clean")
+    assert not (ws / "ringtrace.stage.sqlite").exists()
+    conn = sqlite3.connect(ws / "ringtrace.sqlite")
+    assert conn.execute("SELECT key FROM meta WHERE key = 'read_indexes_deferred'"
+                        ).fetchall() == []
+
+
+def test_merging_a_large_load_and_building_its_indexes_is_a_stage_of_its_own(
         documents: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from ringtrace.loaders import ingest
     from ringtrace.progress import Recorder
@@ -189,5 +242,5 @@ def test_building_the_deferred_indexes_is_a_stage_of_its_own(
     seen = Recorder()
     with SQLiteStore.open(tmp_path / "ws") as store:
         ingest_paths(store, [documents], progress=seen)
-    assert seen.stages == [("files", files), ("indexes", 1)]
+    assert seen.stages == [("files", files), ("merge", 1)]
     assert seen.done == files + 1

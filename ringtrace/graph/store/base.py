@@ -62,9 +62,9 @@ class GraphStore(ABC):
         """
 
     def deferred_indexes(self) -> AbstractContextManager[None]:
-        """Write without the indexes only reads use and build them at the end (a large load
-        into a store no larger than it, inside :meth:`writing`); a no-op where a store has
-        nothing to gain."""
+        """A large load (into a store no larger than it, inside :meth:`writing`): a store may
+        stage its batches and write them at the end, in key order, without the indexes only
+        reads use, built after; a no-op where a store has nothing to gain."""
         return nullcontext()
 
     def write_rows(self, rows: BatchRows) -> None:

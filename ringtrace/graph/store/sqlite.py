@@ -2,10 +2,12 @@
 
 ``<workspace>/ringtrace.sqlite`` keeps nodes, edges (with ``source_doc``), documents, aliases,
 quarantined input problems and scan results. Every batch is one transaction, so an interrupted
-ingest leaves the store consistent and a re-run completes it without duplicates; a scan's
-results are replaced in one transaction, so readers see the old scan or the new one.
-``meta`` holds the data generation (:meth:`SQLiteStore.data_generation`), bumped in the
-transaction of every batch that changes nodes, edges, documents or aliases.
+ingest leaves the store consistent and a re-run completes it without duplicates; a large load
+stages its batches in ``<workspace>/ringtrace.stage.sqlite`` and merges them in one transaction
+at its end (:meth:`SQLiteStore.deferred_indexes`). A scan's results are replaced in one
+transaction, so readers see the old scan or the new one. ``meta`` holds the data generation
+(:meth:`SQLiteStore.data_generation`), bumped in the transaction of every batch that changes
+nodes, edges, documents or aliases (by a merge, by the number of batches it merges).
 ``<workspace>/ringtrace.lock`` is the writer lock (:meth:`SQLiteStore.writing`): an advisory
 ``flock`` that the kernel releases when its process ends, however it ends.
 """
@@ -23,6 +25,7 @@ import uuid
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from itertools import chain, groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, cast
@@ -40,6 +43,9 @@ from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
 
 DB_NAME = "ringtrace.sqlite"
 LOCK_NAME = "ringtrace.lock"
+#: the staged rows of a large load under way (:meth:`SQLiteStore.deferred_indexes`):
+#: disposable, written without a journal on disk or syncing, deleted once merged
+STAGE_NAME = "ringtrace.stage.sqlite"
 SCHEMA_VERSION = 1
 
 _DDL = """
@@ -75,6 +81,21 @@ CREATE TABLE IF NOT EXISTS resolve_judgements (seq INTEGER PRIMARY KEY, row TEXT
 CREATE TABLE IF NOT EXISTS resolve_state (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
 """
 
+#: the staging tables of a large load, in a file of their own (:data:`STAGE_NAME`)
+_STAGE_DDL = """
+CREATE TABLE stage.stage_nodes (
+    batch INTEGER NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT, props TEXT NOT NULL
+);
+CREATE TABLE stage.stage_edges (
+    batch INTEGER NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, kind TEXT NOT NULL,
+    source_doc TEXT NOT NULL, props TEXT NOT NULL
+);
+CREATE TABLE stage.stage_documents (
+    batch INTEGER NOT NULL, case_id TEXT NOT NULL, case_number TEXT, sha256 TEXT NOT NULL,
+    source_path TEXT, record TEXT NOT NULL
+);
+"""
+
 #: Indexes that only reads use: no write looks a row up by them. A large load writes its rows
 #: without them and builds them at its end (:meth:`SQLiteStore.deferred_indexes`): one sort
 #: instead of a random B-tree insert per row, which grows dearer as the tables grow.
@@ -100,6 +121,8 @@ _CHUNK = 500
 GROUP_DOCUMENTS = 10_000
 #: the ``meta`` key of the data generation
 GENERATION_KEY = "data_generation"
+#: the staging tables, in the order a merge writes them
+_STAGES = ("stage_nodes", "stage_documents", "stage_edges")
 #: the identity rules' version the workspace's node ids were made with
 KEYS_KEY = "keys_version"
 
@@ -149,14 +172,17 @@ class SQLiteStore(GraphStore):
         self._lock_depth = 0
         #: documents written in the open group transaction of a large load; None outside one
         self._group: int | None = None
+        #: batches staged so far by the large load under way; None outside one
+        self._staged: int | None = None
 
     # -- one writer at a time ------------------------------------------------------------
     @contextmanager
     def writing(self, command: str) -> Iterator[object]:
         if self._lock_depth == 0:
             self._lock = _acquire(self.path / LOCK_NAME, command)
-            if _deferred(self.conn):  # a load cut short left them unbuilt
+            if _deferred(self.conn):  # a load cut short: its staged rows, the indexes unbuilt
                 try:
+                    (self.path / STAGE_NAME).unlink(missing_ok=True)
                     self._build_read_indexes()
                 except BaseException:
                     self._release_lock()
@@ -177,23 +203,66 @@ class SQLiteStore(GraphStore):
 
     @contextmanager
     def deferred_indexes(self) -> Iterator[None]:
-        """Writes without the indexes only reads use, built once at the end; for a load of
-        at least as many rows as the store holds, inside :meth:`writing`. Crash-safe: the
-        indexes are derived data, and a load cut short leaves :data:`DEFERRED_KEY` in ``meta``,
-        so the next writer builds them (readers meanwhile get the same answers, slower)."""
+        """A large load: for a load of at least as many rows as the store holds, inside
+        :meth:`writing`. Its batches are staged - appended to the unindexed ``stage_*``
+        tables, in load order - and merged at the end in each table's key order
+        (:meth:`_merge_staged`), without the indexes only reads use, which are built after.
+        The keys of the node, edge and document B-trees are not in load order, so writing each
+        batch where it belongs changed about one leaf per row, and the cost per document grew
+        with the workspace; appending and one sorted merge cost the same per document whatever
+        the size (docs/performance.md). Readers see the load when it is merged.
+
+        Crash-safe: the staging tables are in a file of their own (:data:`STAGE_NAME`),
+        written without a journal on disk or syncing, as nothing but this load reads them; the
+        merge is one transaction of the workspace, after which the file is deleted. A load that
+        fails (an error, ^C) merges what it staged; a load killed (or the machine stopped)
+        before its merge leaves the store as it was before the load, and :data:`DEFERRED_KEY`
+        in ``meta``: the next writer deletes the staged rows, which may be torn, and builds the
+        indexes (readers meanwhile get the same answers, slower); the ingest run again stores
+        the load."""
         with self._transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (DEFERRED_KEY,))
             for name in _READ_INDEXES:
                 conn.execute(f"DROP INDEX IF EXISTS {name}")
+        self._open_stage()
         try:
             with self._grouped():
                 yield
         except BaseException:
-            # the load failed: build them if the store lets us, else the next writer will
+            # the load failed: store what it staged and build the indexes if the store lets
+            # us, else the next writer will
+            with contextlib.suppress(StoreError, sqlite3.Error):
+                self._merge_staged(final=True)
+            self._close_stage()
             with contextlib.suppress(StoreError, sqlite3.Error):
                 self._build_read_indexes()
             raise
+        self._merge_staged(final=True)
         self._build_read_indexes()
+        # the merge went through the write-ahead log, which keeps its size on disk (the size of
+        # the tables written) until truncated; a reader at work may keep it from being so
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _open_stage(self) -> None:
+        """Attach a new, empty staging file (one a killed load left is deleted first)."""
+        self._close_stage()
+        stage = self.path / STAGE_NAME
+        conn = self.conn
+        conn.execute("ATTACH DATABASE ? AS stage", (str(stage),))
+        # no journal on disk (savepoints still roll back a failing batch) and no syncing:
+        # a stage that a crash tore is deleted unread
+        conn.execute("PRAGMA stage.journal_mode=MEMORY")
+        conn.execute("PRAGMA stage.synchronous=OFF")
+        conn.execute("PRAGMA stage.cache_size=-65536")
+        conn.executescript(_STAGE_DDL)
+        self._staged = 0
+
+    def _close_stage(self) -> None:
+        """Detach and delete the staging file."""
+        self._staged = None
+        if any(name == "stage" for _, name, _ in self.conn.execute("PRAGMA database_list")):
+            self.conn.execute("DETACH DATABASE stage")
+        (self.path / STAGE_NAME).unlink(missing_ok=True)
 
     @contextmanager
     def _grouped(self) -> Iterator[None]:
@@ -385,7 +454,14 @@ class SQLiteStore(GraphStore):
 
     def write_rows(self, rows: BatchRows) -> None:
         """:meth:`write_batch` of an encoded batch: the rows are merged by resolved id, with
-        what is stored, and only nodes that change are written again."""
+        what is stored, and only nodes that change are written again. Inside a large load
+        (:meth:`deferred_indexes`) the batch is staged, to be merged at the load's end, unless
+        it changes aliases (then what is staged is merged first and the batch written)."""
+        if self._staged is not None:
+            if self._stageable(rows):
+                self._stage(rows)
+                return
+            self._merge_staged(final=False)
         with self._aliases_restored_on_error(), self._transaction() as conn:
             aliases_before = dict(self._aliases)
             aliased = [r for r in rows.nodes if r[0] in self._aliases] if self._aliases else []
@@ -444,6 +520,184 @@ class SQLiteStore(GraphStore):
                 conn.execute("INSERT INTO meta VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
                              "SET value = CAST(value AS INTEGER) + 1", (GENERATION_KEY,))
         self._grouped_written(len(rows.documents))
+
+    # -- a large load: staged, then merged in key order ---------------------------------
+    def _stageable(self, rows: BatchRows) -> bool:
+        """Can the batch be staged and merged later with the result :meth:`write_rows` gives
+        now? Not when it adds aliases, nor when a registered company (``in_registry``) comes
+        under another's alias (writing it may drop the alias, which needs the canonical node
+        as stored now), nor when an edge's source document is not one of the batch's (a
+        document written again takes the edges of its latest batch, known by document)."""
+        if rows.aliases:
+            return False
+        if self._aliases and any(nid in self._aliases and loads(props).get("in_registry")
+                                 for nid, _, _, props in rows.nodes):
+            return False
+        if rows.edges:
+            docs = {d[0] for d in rows.documents}
+            return all(e[3] in docs for e in rows.edges)
+        return True
+
+    def _stage(self, rows: BatchRows) -> None:
+        """Append the batch's rows, ids resolved through the aliases as stored, to the staging
+        tables (a savepoint of the load's open group); see :meth:`deferred_indexes`."""
+        if not (rows.nodes or rows.documents):
+            return
+        assert self._staged is not None
+        batch = self._staged + 1
+        resolve = self._resolve if self._aliases else _same
+        with self._transaction() as conn:
+            conn.executemany("INSERT INTO stage_nodes VALUES (?,?,?,?,?)",
+                             [(batch, nid, kind, name, props) if (nid := resolve(node_id))
+                              == node_id else (batch, nid, kind, None, props)
+                              for node_id, kind, name, props in rows.nodes])
+            conn.executemany("INSERT INTO stage_documents VALUES (?,?,?,?,?,?)",
+                             [(batch, *d) for d in rows.documents])
+            conn.executemany("INSERT INTO stage_edges VALUES (?,?,?,?,?,?)",
+                             [(batch, resolve(s), resolve(d), kind, doc, props)
+                              for s, d, kind, doc, props in rows.edges]
+                             if self._aliases else [(batch, *e) for e in rows.edges])
+        self._staged = batch
+        self._grouped_written(len(rows.documents))
+
+    def _merge_staged(self, *, final: bool) -> None:
+        """Write the staged batches into the tables as :meth:`write_rows` would have written
+        them one after the other, in one transaction, each table's rows in its key order.
+
+        Nodes: a node's staged rows, by id and then in load order, are merged batch by batch
+        with what is stored, as each batch was (properties by :func:`merge_props`, the kind
+        and caption of its last batch). Documents: the last staged row of a case id. Edges:
+        those of the last batch that staged their source document, the later of two with one
+        key; the stored edges of a document staged again are deleted. The data generation
+        moves by the number of batches staged when anything changed. A ``final`` merge (the
+        end of the load) also writes the edges without their ``source_doc`` index, built
+        after (one sort instead of a random insert per edge). Sorting runs in temporary files
+        (``temp_store`` is MEMORY otherwise), so memory stays bounded by the page cache."""
+        conn = self.conn
+        if self._group is not None:
+            self._commit_group()
+            self._group = 0
+        batches = self._staged
+        if batches is None:
+            return
+        if not batches:
+            if final:
+                self._close_stage()
+            return
+        group, self._group = self._group, None
+        conn.execute("PRAGMA temp_store=FILE")
+        try:
+            with self._transaction():
+                changed = self._merge_nodes(conn)
+                edges = self._latest_edges(conn)
+                changed = changed or self._staged_differ(conn, edges)
+                self._merge_rows(conn, edges, final=final)
+                if changed:
+                    conn.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
+                                 "SET value = CAST(value AS INTEGER) + ?",
+                                 (GENERATION_KEY, str(batches), batches))
+        finally:
+            self._group = group
+            conn.execute("PRAGMA temp_store=MEMORY")
+        if final:
+            self._close_stage()
+        else:
+            with self._transaction():
+                for table in _STAGES:
+                    conn.execute(f"DELETE FROM {table}")
+            self._staged = 0
+
+    @staticmethod
+    def _merge_nodes(conn: sqlite3.Connection) -> bool:
+        """The staged nodes merged with the stored ones (:meth:`_merge_staged`); whether any
+        changed."""
+        changed = False
+        rows = conn.execute(
+            "SELECT s.id, s.batch, s.kind, s.name, s.props, n.kind, n.name, n.props "
+            "FROM stage_nodes s LEFT JOIN nodes n ON n.id = s.id ORDER BY s.id, s.rowid")
+        written: list[tuple[str, str, str, str]] = []
+        insert = "INSERT OR REPLACE INTO nodes VALUES (?,?,?,?)"
+        for nid, group in groupby(rows, key=itemgetter(0)):
+            first = next(group)
+            stored = (first[5], first[6], first[7]) if first[5] is not None else None
+            kind = name = ""
+            text: str | None = stored[2] if stored else None
+            props: dict[str, Any] | None = None
+            for _, batch_rows in groupby(chain((first,), group), key=itemgetter(1)):
+                pending: _Pending | None = None
+                for _, _, row_kind, row_name, row_text, *_ in batch_rows:
+                    if pending is None:
+                        pending = _Pending(row_kind, row_name, row_text)
+                    else:
+                        pending.add(row_kind, row_text)
+                assert pending is not None
+                kind, name = pending.kind, pending.name(nid)
+                if text is None and props is None:
+                    changed, text = True, pending.text()
+                    continue
+                before = props if props is not None else loads(cast("str", text))
+                props = merge_props(before, pending.props())
+                changed = changed or props != before
+            final = (kind, name, dumps(props) if props is not None else cast("str", text))
+            if final != stored:
+                written.append((nid, *final))
+                if len(written) >= _CHUNK:
+                    conn.executemany(insert, written)
+                    written = []
+        conn.executemany(insert, written)
+        return changed
+
+    @staticmethod
+    def _latest_edges(conn: sqlite3.Connection) -> str:
+        """The staged edges (``s``) that a merge writes, as a FROM clause: those of the last
+        batch that staged their source document (a document staged twice keeps the edges of
+        its last batch; the index that asks it cheaply is made here, dropped with the rows)."""
+        if conn.execute("SELECT EXISTS (SELECT 1 FROM stage_documents GROUP BY case_id "
+                        "HAVING count(*) > 1)").fetchone()[0] != 1:
+            return "stage_edges s"
+        conn.execute("CREATE INDEX IF NOT EXISTS stage.stage_documents_batch ON stage_documents "
+                     "(case_id, batch)")
+        return ("stage_edges s WHERE s.batch = (SELECT max(d.batch) FROM stage_documents d "
+                "WHERE d.case_id = s.source_doc)")
+
+    @staticmethod
+    def _staged_differ(conn: sqlite3.Connection, edges: str) -> bool:
+        """Would writing the staged documents and ``edges`` change what is stored (asked when
+        the nodes do not: the same load again)? Every document and edge must be stored as
+        it is, and the stored edges of the staged documents be no more than the staged."""
+        if conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM stage_documents s WHERE NOT EXISTS (SELECT 1 FROM "
+                "documents d WHERE d.case_id = s.case_id AND d.case_number IS s.case_number AND "
+                "d.sha256 = s.sha256 AND d.source_path IS s.source_path AND d.record = s.record)"
+                ")").fetchone()[0] == 1:
+            return True
+        where = " AND " if " WHERE " in edges else " WHERE "
+        if conn.execute(
+                f"SELECT EXISTS (SELECT 1 FROM {edges}{where}NOT EXISTS (SELECT 1 FROM edges e "
+                "WHERE e.src = s.src AND e.dst = s.dst AND e.kind = s.kind AND "
+                "e.source_doc = s.source_doc AND e.props = s.props))").fetchone()[0] == 1:
+            return True
+        staged = conn.execute(f"SELECT count(*) FROM (SELECT DISTINCT s.src, s.dst, s.kind, "
+                              f"s.source_doc FROM {edges})").fetchone()[0]
+        stored = conn.execute("SELECT count(*) FROM edges WHERE source_doc IN (SELECT case_id "
+                              "FROM stage_documents)").fetchone()[0]
+        return bool(staged != stored)
+
+    @staticmethod
+    def _merge_rows(conn: sqlite3.Connection, edges: str, *, final: bool) -> None:
+        """The staged documents and ``edges`` written in key order, the stored edges of the
+        documents written again deleted first (:meth:`_merge_staged`)."""
+        conn.execute("DELETE FROM edges WHERE source_doc IN (SELECT case_id FROM documents "
+                     "WHERE case_id IN (SELECT case_id FROM stage_documents))")
+        conn.execute("INSERT OR REPLACE INTO documents SELECT case_id, case_number, sha256, "
+                     "source_path, record FROM stage_documents ORDER BY case_id, rowid")
+        if final:  # built after: one sort instead of a random insert per edge
+            conn.execute("DROP INDEX IF EXISTS edges_doc")
+        conn.execute(f"INSERT OR REPLACE INTO edges SELECT s.src, s.dst, s.kind, s.source_doc, "
+                     f"s.props FROM {edges} ORDER BY s.src, s.dst, s.kind, s.source_doc, s.rowid")
+        if final:
+            conn.execute("CREATE INDEX IF NOT EXISTS edges_doc ON edges (source_doc)")
+        conn.execute("DROP INDEX IF EXISTS stage.stage_documents_batch")
 
     @staticmethod
     def _edges_kept(conn: sqlite3.Connection, replaced_docs: list[str],

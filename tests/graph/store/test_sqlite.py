@@ -291,7 +291,7 @@ def test_opening_while_another_process_writes_does_not_build_missing_indexes(
             "SELECT name FROM sqlite_master WHERE type = 'index'")}
 
 
-def test_a_large_load_commits_its_batches_in_groups_each_failing_alone(
+def test_a_large_load_stages_its_batches_in_groups_each_failing_alone_then_merges_them(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from ringtrace.graph.store import sqlite as sqlite_store
 
@@ -307,17 +307,22 @@ def test_a_large_load_commits_its_batches_in_groups_each_failing_alone(
     with SQLiteStore.open(tmp_path / "grouped") as store, store.writing("test"), \
             store.deferred_indexes():
         reader = sqlite3.connect(tmp_path / "grouped" / "ringtrace.sqlite")
+        stage = sqlite3.connect(tmp_path / "grouped" / sqlite_store.STAGE_NAME)
+        staged = "SELECT count(*) FROM stage_documents"
         store.write_batch(case(1))
-        assert reader.execute("SELECT count(*) FROM documents").fetchone() == (0,)  # open group
+        assert stage.execute(staged).fetchone() == (0,)  # open group
         bad = case(9)
         bad.edges[0].props = edge_props({"unserialisable": object()})
         with pytest.raises(TypeError):
             store.write_batch(bad)  # rolled back alone: the batch before it stays
         store.write_batch(case(2))  # two documents: the group is committed
-        assert reader.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+        assert stage.execute(staged).fetchone() == (2,)
+        assert reader.execute("SELECT count(*) FROM documents").fetchone() == (0,)  # unmerged
         for n in range(3, 6):
             store.write_batch(case(n))
-        reader.close()
+        stage.close()
+    assert not (tmp_path / "grouped" / sqlite_store.STAGE_NAME).exists()  # merged, deleted
+    reader.close()
     tables = ("nodes", "edges", "documents", "aliases", "meta")
 
     def rows(ws: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -326,6 +331,66 @@ def test_a_large_load_commits_its_batches_in_groups_each_failing_alone(
                                        f" != 'ref_key'")) for t in tables}
 
     assert rows(tmp_path / "one") == rows(tmp_path / "grouped")  # the data generation too
+
+
+def test_a_large_load_staged_again_changes_nothing_and_merges_into_stored_nodes(
+        tmp_path: Path) -> None:
+    names = ["张桂兰", "刘秀英", "王淑珍"]
+    batches = [case_batch(case_from_dict(sham_case(n, names[n % 3], "1968-05-02",
+                                                   agent="赵六" if n % 2 else "王建国")))
+               for n in range(1, 7)]
+    with SQLiteStore.open(tmp_path / "one") as store:
+        for batch in batches:
+            store.write_batch(batch)
+        for batch in batches[2:]:
+            store.write_batch(batch)
+    with SQLiteStore.open(tmp_path / "staged") as store, store.writing("test"):
+        for batch in batches[:2]:
+            store.write_batch(batch)  # stored first, then merged into by the staged load
+        with store.deferred_indexes():
+            for batch in batches[2:]:
+                store.write_batch(batch)
+        generation = store.data_generation()
+        with store.deferred_indexes():
+            for batch in batches[2:]:
+                store.write_batch(batch)
+        assert store.data_generation() == generation  # the same load again changes nothing
+    tables = ("nodes", "edges", "documents", "aliases")
+
+    def rows(ws: Path) -> dict[str, list[tuple[object, ...]]]:
+        conn = sqlite3.connect(ws / "ringtrace.sqlite")
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}")) for t in tables}
+
+    assert rows(tmp_path / "one") == rows(tmp_path / "staged")
+
+
+def test_a_batch_adding_aliases_in_a_large_load_is_written_after_the_staged_ones(
+        tmp_path: Path) -> None:
+    """An alias re-points what is stored: the batches staged before it are merged first, and
+    a case naming the company by its former name afterwards is staged under the current one."""
+    firm = "安阳市恒达废旧物资回收有限公司"
+    row = RegistryRecord(name=firm, former_names=["安阳恒达回收站"])
+    batches = [case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))),
+               case_batch(case_from_dict(sham_case(2, "刘秀英", "1967-02-02",
+                                                   employer="安阳恒达回收站"))),
+               registry_batch(row),
+               case_batch(case_from_dict(sham_case(3, "王淑珍", "1966-01-01",
+                                                   employer="安阳恒达回收站")))]
+    with SQLiteStore.open(tmp_path / "one") as store:
+        for batch in batches:
+            store.write_batch(batch)
+    with SQLiteStore.open(tmp_path / "staged") as store, store.writing("test"), \
+            store.deferred_indexes():
+        for batch in batches:
+            store.write_batch(batch)
+    tables = ("nodes", "edges", "documents", "aliases")
+
+    def rows(ws: Path) -> dict[str, list[tuple[object, ...]]]:
+        conn = sqlite3.connect(ws / "ringtrace.sqlite")
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}")) for t in tables}
+
+    stored = rows(tmp_path / "one")
+    assert stored["aliases"] and stored == rows(tmp_path / "staged")
 
 
 def test_a_large_load_interrupted_keeps_the_batches_written_before(

@@ -216,10 +216,16 @@ def _period_in(text: str) -> tuple[str | None, str | None] | None:
             continue
         date = _iso(m.group("date"))
         if m.group("mark") in "自从" or m.group("since"):
-            return date, None
+            until = _UNTIL.match(text, m.end())
+            return date, _iso(until.group("end")) if until else None
         return date, date
     return None
 
+
+#: the end of a period that names the relationship between its start and its end: ``确认原告
+#: 与被告自2009年1月起建立劳动关系至2021年6月30日止``
+_UNTIL = re.compile(r"[^，,。；;]{0,12}?劳动关系\s*(?:一直)?\s*(?:至|到)\s*(?P<end>[12１２][09０９]\d{2}\s*年"
+                    r"(?:\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*日)?)?)")
 
 _SENTENCE_BREAK = re.compile(r"[。；;]")
 #: a range introduced as the time of employment, in the same clause: ``招用时间从2020年3月至12月8日``,

@@ -184,6 +184,15 @@ def test_a_claimed_period_followed_by_a_money_item_of_the_same_claim() -> None:
     assert money.claimed_start == "2013-03"  # the 二倍工资 months are money, not the employment
 
 
+def test_a_period_whose_end_follows_the_relationship() -> None:
+    """``确认原告与被告自2009年1月起建立劳动关系至2021年6月30日止``: the end comes after the
+    relationship it ends (it was lost: the period read as open-ended)."""
+    record = _record("原告向本院提出诉讼请求：一、确认原告与被告自2010年3月起建立劳动关系至2020年6月30日止；"
+                     "二、判令被告支付原告违法解除劳动合同赔偿金41000元。\n")
+    assert (record.claimed_start, record.claimed_end) == ("2010-03", "2020-06-30")
+    assert record.claim_kind == "with_amounts"
+
+
 def test_money_claims_have_amounts() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
                      "经济补偿金3,500元。\n")

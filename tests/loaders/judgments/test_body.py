@@ -193,6 +193,36 @@ def test_a_period_whose_end_follows_the_relationship() -> None:
     assert record.claim_kind == "with_amounts"
 
 
+def test_the_story_after_a_claim_is_not_the_claim() -> None:
+    """``…存在劳动关系。原告诉称：其…每月工资1500元``: the wage told in the story is no money
+    claimed - a bare confirmation stays one (it read as a money claim of 1500元)."""
+    record = _record("原告张某向本院提出诉讼请求，要求判令：确认原告与被告于2001年4月1日至2016年3月31日期间存在"
+                     "劳动关系。原告诉称：其于2001年4月到被告处上班，每月工资1200元，被告未为其缴纳社会保险。\n"
+                     "被告辩称，对原告的诉讼请求无异议。\n")
+    assert (record.claim_kind, record.claim_amounts) == ("confirmation_only", [])
+    assert (record.claimed_start, record.claimed_end) == ("2001-04-01", "2016-03-31")
+    money = _record("原告张某向本院提出诉讼请求：1.确认原告与被告于2018年3月5日至2019年4月30日期间存在劳动关系；"
+                    "2.被告支付原告未签订劳动合同双倍工资差额55,000元。原告诉称：其每天工资260元，餐补20元。\n")
+    assert (money.claim_kind, money.claim_amounts) == ("with_amounts", [55000.0])
+
+
+def test_an_agreement_told_in_the_evidence_is_not_the_operative_part() -> None:
+    """``3、备忘录，证明…因原告工伤双方达成协议``: an earlier agreement cited as evidence in a
+    judgment cut before its operative part - not a mediation statement's agreement (it was read
+    as 调解书, outcome mediated)."""
+    outcome = parse_text("原告：蔡某，女，1971年5月2日出生，汉族，户籍地某某省某某市。\n"
+                         "被告：某某歌舞团，住所地某某市。\n"
+                         "原告蔡某与被告某某歌舞团确认劳动关系纠纷一案，本院于2019年6月1日立案后，依法适用简易程序进行了审理。\n"
+                         "原告蔡某向本院提出诉讼请求：确认原告与被告于2017年1月3日至2018年4月9日期间存在劳动关系。\n"
+                         "原告向本院提供了如下证据：\n1、工作证，证明原告为被告工作。\n"
+                         "2、备忘录，证明因原告工伤双方达成协议。\n")
+    assert outcome.record is not None
+    assert (outcome.record.document_type, outcome.record.outcome) == ("unknown", "unknown")
+    mediated = _parsed(HEAD.replace("民事判决书", "民事调解书") +
+                       "经本院主持调解，双方当事人自愿达成协议：\n一、确认原告与被告于2001年至2015年存在劳动关系。\n")
+    assert (mediated.document_type, mediated.outcome) == ("调解书", "mediated")
+
+
 def test_money_claims_have_amounts() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
                      "经济补偿金3,500元。\n")

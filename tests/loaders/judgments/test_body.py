@@ -223,6 +223,20 @@ def test_an_agreement_told_in_the_evidence_is_not_the_operative_part() -> None:
     assert (mediated.document_type, mediated.outcome) == ("调解书", "mediated")
 
 
+def test_a_labour_contract_named_as_the_cause_or_a_claim_is_no_evidence() -> None:
+    """``…劳动合同纠纷一案``, ``违法解除劳动合同赔偿金``, ``违反劳动合同法``: 劳动合同 names the
+    cause, a dismissal claim or the statute, and no paper is produced (each was quoted as
+    documentary proof); a contract the worker hands in still is."""
+    text = HEAD + (
+        "原告张某与被告安阳市某某回收有限公司劳动合同纠纷一案，本院于2020年3月2日立案受理后，依法适用简易程序进行了审理。\n"
+        "原告张某向本院提出诉讼请求：1.确认原告与被告自2012年5月至2019年8月存在劳动关系；"
+        "2.判令被告支付原告违法解除劳动合同赔偿金36000元。事实与理由：被告的做法违反劳动合同法。\n")
+    spans = [s.text for s in _parsed(text).spans if s.kind == "evidence"]
+    assert spans == []
+    cited = _parsed(text + "原告提交了劳动合同一份，证明双方存在劳动关系。\n")
+    assert [s.text for s in cited.spans if s.kind == "evidence"] == ["原告提交了劳动合同一份，证明双方存在劳动关系。"]
+
+
 def test_money_claims_have_amounts() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
                      "经济补偿金3,500元。\n")

@@ -211,7 +211,8 @@ def _period_in(text: str) -> tuple[str | None, str | None] | None:
     for m in PERIOD.finditer(text):
         context = text[m.end():m.end() + 40]
         clause = _CLAUSE_END.split(context, 1)[0]  # a money claim after a comma is another item
-        if ("劳动" in context or "劳动" in text[max(0, m.start() - 30):m.start()]) and \
+        if ("劳动" in context or "劳动" in text[max(0, m.start() - 30):m.start()] or
+                _EMPLOYMENT_BEFORE.search(text, max(0, m.start() - 12), m.start())) and \
                 not _MONEY_PERIOD.search(clause) and not _MONEY_AFTER.match(context) and \
                 not _dates_money(clause):
             return _period(m)
@@ -233,8 +234,8 @@ _UNTIL = re.compile(r"[^，,。；;]{0,12}?劳动关系\s*(?:一直)?\s*(?:至|�
 
 _SENTENCE_BREAK = re.compile(r"[。；;]")
 #: a range introduced as the time of employment, in the same clause: ``招用时间从2020年3月至12月8日``,
-#: ``入职时间为…``, ``工作期间为…``
-_EMPLOYMENT_BEFORE = re.compile(r"(?:招用|聘用|雇用|录用|用工|入职|工作)(?:时间|期间|日期)(?:为|是|从|自|系)?"
+#: ``入职时间为…``, ``工作期间为…``, a claim's ``确认原告为…职工，工作年限从1987年1月1日至2016年12月31日止``
+_EMPLOYMENT_BEFORE = re.compile(r"(?:招用|聘用|雇用|录用|用工|入职|工作)(?:时间|期间|日期|年限)(?:为|是|从|自|系)?"
                                 r"[^，,。；;]{0,3}$")
 
 

@@ -237,6 +237,16 @@ def test_a_labour_contract_named_as_the_cause_or_a_claim_is_no_evidence() -> Non
     assert [s.text for s in cited.spans if s.kind == "evidence"] == ["原告提交了劳动合同一份，证明双方存在劳动关系。"]
 
 
+def test_a_claimed_period_given_as_the_years_of_work() -> None:
+    """``确认原告为某某农场职工（固定工），工作年限从1987年1月1日至2016年12月31日止``: an old
+    state farm's worker claims the years of work, the relationship named far before them (no
+    period was read)."""
+    record = _record("原告向本院提出诉讼请求：1.依法判决，按原告与被告事实发生的劳动关系，被告确认原告为某某市某某区国营农场职工"
+                     "（固定工），工作年限从1988年1月1日至2015年12月31日止；2.被告为原告办理参保。事实和理由："
+                     "1979年至2009年，某某农场统筹生产，原告年满十八周岁即成为农场职工。\n")
+    assert (record.claimed_start, record.claimed_end) == ("1988-01-01", "2015-12-31")
+
+
 def test_money_claims_have_amounts() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
                      "经济补偿金3,500元。\n")

@@ -247,6 +247,14 @@ def test_a_claimed_period_given_as_the_years_of_work() -> None:
     assert (record.claimed_start, record.claimed_end) == ("1988-01-01", "2015-12-31")
 
 
+@pytest.mark.parametrize("cause", ["确认劳动关系及经济补偿金纠纷", "确认劳动关系、追索劳动报酬纠纷"])
+def test_a_confirmation_joined_to_a_money_cause(cause: str) -> None:
+    """``…确认劳动关系及经济补偿金纠纷一案``: the cause is both, never the money alone (the
+    case fell out of the confirmation cases the rules read)."""
+    record = _record(f"原告张某与被告安阳市某某回收有限公司{cause}一案，本院立案后，依法适用简易程序公开开庭进行了审理。\n")
+    assert record.cause == cause
+
+
 def test_money_claims_have_amounts() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
                      "经济补偿金3,500元。\n")

@@ -255,6 +255,15 @@ def test_a_confirmation_joined_to_a_money_cause(cause: str) -> None:
     assert record.cause == cause
 
 
+def test_a_factory_merged_into_the_employer_is_its_history() -> None:
+    """``因某某造船厂于2000年左右并入了被告处``: the worker's factory merged into the defendant -
+    the employer's past, told to explain a start before the defendant was founded."""
+    record = _record("原告张某诉称，1966年9月1日原告进入某某造船厂工作。因某某造船厂于2000年左右并入了被告处，"
+                     "故原告要求确认自1988年11月至2007年12月期间存在劳动关系。\n")
+    assert [s.text for s in record.spans if s.kind == "history"] == [
+        "因某某造船厂于2000年左右并入了被告处，故原告要求确认自1988年11月至2007年12月期间存在劳动关系。"]
+
+
 def test_money_claims_have_amounts() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
                      "经济补偿金3,500元。\n")

@@ -264,6 +264,32 @@ def test_a_factory_merged_into_the_employer_is_its_history() -> None:
         "因某某造船厂于2000年左右并入了被告处，故原告要求确认自1988年11月至2007年12月期间存在劳动关系。"]
 
 
+def test_the_end_of_a_long_story_after_the_work_carried_on() -> None:
+    """``自1983年2月份开始…到被告处工作，…在被告处工作至2016年8月份``: a school worker's story
+    tells of promises and five headmasters between the start and the end (the end was lost)."""
+    record = _record(
+        "原告齐某向本院提出诉讼请求：依法确认原告与被告之间存在劳动关系。事实和理由：原告自1984年3月份开始经人介绍到被告处"
+        "工作，当时学校承诺先将原告转为学校计划内临时工，再转成合同制工作人员，但是一直没有兑现承诺，工作期间原告兢兢业业、"
+        "任劳任怨，月工资1600元，被告一直没有与原告签订书面劳动合同，也未依法给原告交纳养老保险并办理退休手续。原告在校"
+        "工作期间共经历四位校长在职，分别为甲某、乙某、丙某、丁某，原告在被告处工作至2015年9月份，被告未支付原告应享受的"
+        "待遇。\n")
+    assert (record.claimed_start, record.claimed_end) == ("1984-03", "2015-09")
+
+
+def test_an_employers_appeal_reciting_the_workers_request() -> None:
+    """Only the employer appealed, and it recites the worker's request after stating its own
+    shorter period: the claimed period is the request's (none was read)."""
+    record = _parsed(
+        "某某市中级人民法院\n民事判决书\n（2021）闽01民终100号\n"
+        "上诉人（原审原告）：某某控制设备厂，住所地某某市。\n法定代表人：***，清算组组长。\n"
+        "被上诉人（原审被告）：***，男，1964年11月2日出生，汉族，住某某市。\n"
+        "上诉人某某控制设备厂因与被上诉人***劳动争议一案，不服某某区人民法院（2021）闽0105民初100号民事判决，向本院提起上诉。\n"
+        "某某控制设备厂上诉请求：1.撤销一审判决，改判支持其一审诉讼请求。事实和理由：一、***与某某控制设备厂之间曾经存在的"
+        "劳动合同关系自1996年2月到1998年4月1日，***在2021年2月提起劳动仲裁，申请确认与某某控制设备厂的劳动合同关系存续"
+        "时间为1986年9月至1998年11月，已经超过二十年期限。\n")
+    assert (record.claimed_start, record.claimed_end) == ("1986-09", "1998-11")
+
+
 def test_money_claims_have_amounts() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
                      "经济补偿金3,500元。\n")

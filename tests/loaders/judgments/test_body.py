@@ -290,6 +290,16 @@ def test_an_employers_appeal_reciting_the_workers_request() -> None:
     assert (record.claimed_start, record.claimed_end) == ("1986-09", "1998-11")
 
 
+def test_the_figures_that_work_an_amount_out_are_not_claimed() -> None:
+    """``赔偿金48075元（3846元/月×12.5年）``: the monthly wage in the bracket works the sum out;
+    counted, it would lift a token claim above the token threshold (and the items of a total
+    in its bracket would count it twice)."""
+    record = _record("原告向本院提出诉讼请求：一、确认原告与被告自2010年3月至2020年6月存在劳动关系；二、判令被告支付"
+                     "违法解除劳动合同赔偿金41000元（4000元/月×10.25年）；三、支付工资8000元（其中基本工资5000元、"
+                     "加班费3000元）。\n")
+    assert record.claim_amounts == [41000.0, 8000.0]
+
+
 def test_money_claims_have_amounts() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
                      "经济补偿金3,500元。\n")

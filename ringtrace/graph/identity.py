@@ -22,7 +22,9 @@ from functools import lru_cache
 #: 2 - a masked case number (``第X号``) keys its case by the document, not the number.
 #: 3 - an award's number printed year first (``(2013)唐劳人仲裁字第037号``) keys as the
 #:     commission prints it (``唐劳人仲裁(2013)37号``).
-KEYS_VERSION = 3
+#: 4 - ``○`` among Chinese numerals is a zero (``（二○一八）…第一二三号``), not a mask: such a
+#:     number keys its case by the number again, not by the document.
+KEYS_VERSION = 4
 
 _FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
@@ -162,21 +164,49 @@ _ORG_SEPARATORS = re.compile(r"[-－—\s]")
 _ORG_CODE = re.compile(r"[0-9A-Z]{9}")
 
 
+#: GB 11714-1997: the weights of the eight body characters
+ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def org_check_char(body: str) -> str:
+    """The GB 11714 check character of an 8-character 组织机构代码 body: digits count as
+    themselves, letters A-Z as 10-35; 11 - (weighted sum mod 11), 10 written X, 11 written 0.
+
+    >>> org_check_char("21443414"), org_check_char("10661739"), org_check_char("MA2MT9QA")
+    ('6', '1', '0')
+    """
+    total = sum((int(c) if c.isdigit() else ord(c) - 55) * w
+                for c, w in zip(body, ORG_WEIGHTS, strict=True))
+    check = 11 - total % 11
+    return "X" if check == 10 else "0" if check == 11 else str(check)
+
+
 def normalize_org_code(code: str | None) -> str | None:
     """A 组织机构代码 as compared: 9 characters, upper case, half-width, no hyphen; None when
-    ``code`` is not one or is masked (``*``, or X where digits were).
+    ``code`` is not one, is masked (``*``, or X where digits were), fails its GB 11714 check
+    character, or is a placeholder (one character eight times, ``00000000-0``).
 
-    >>> normalize_org_code("10661739-1"), normalize_org_code("１０６６１７３９－Ｘ")
-    ('106617391', '10661739X')
+    The code is a join key (resolution's ``same_org_code``: a document's code to the registry
+    row whose USCC carries it), so a code that is not a real one must join nothing: an OCR'd
+    or mistyped code (``10661789-1`` for ``10661739-1``), a form's placeholder, or characters
+    read from the wrong field. The check character catches any one wrong digit and any
+    swap of two neighbouring digits of the body; every code the registry issued passes it (also the 主体标识码 of
+    ``MA…`` USCCs and of the early pilot codes that fail the GB 32100 check), so a genuine code
+    is never refused. A code refused here stays on its node as printed; it only links nothing.
+
+    >>> normalize_org_code("10661739-1"), normalize_org_code("１０６６１７３９－１")
+    ('106617391', '106617391')
     >>> normalize_org_code("XXXXXXXX-1") is None, normalize_org_code("1066****-1") is None
+    (True, True)
+    >>> normalize_org_code("10661789-1") is None, normalize_org_code("00000000-0") is None
     (True, True)
     """
     if not code:
         return None
     text = _ORG_SEPARATORS.sub("", halfwidth(code)).upper()
-    if not _ORG_CODE.fullmatch(text) or text[:8].count("X") >= 4:
+    if not _ORG_CODE.fullmatch(text) or text[:8].count("X") >= 4 or len(set(text[:8])) == 1:
         return None
-    return text
+    return text if org_check_char(text[:8]) == text[8] else None
 
 
 def org_code_of_uscc(uscc: str | None) -> str | None:
@@ -225,19 +255,31 @@ def ring_id(first_case: str) -> str:
 
 
 _MASKED_NUMBER = re.compile(r"[*Xx×某○?]")
+#: a run of Chinese numerals, in which ``○`` is a zero (``二○一八``, ``一○五``)
+_CHINESE_NUMERALS = re.compile(r"[〇○零一二三四五六七八九十百千]+")
+
+
+def _numeral_zero(run: re.Match[str]) -> str:
+    text = run.group()
+    return text.replace("○", "〇") if text.strip("○") else text
 
 
 def is_masked_case_number(number: str) -> bool:
     """True for a case number the publisher masked (``[2011]沈中民五终字第X号``,
-    ``(20××)豫05民终**号``, ``X劳人仲不字〔2021〕24号``).
+    ``(20××)豫05民终**号``, ``X劳人仲不字〔2021〕24号``, ``（2018）豫0502民初第○○号``).
 
     Such a number names no one case: every masked ruling of that court and year prints the same
     text, so it is no key - not for the case, not for the ledger's basis, not for a link.
+    ``○`` masks digits, but it is also how typesetters write a zero among Chinese numerals
+    (``（二○一八）豫0502民初字第一二三号``, older and mirrored copies): in a run with other
+    numerals it is that zero, and only a run of ``○`` alone is a mask.
 
     >>> is_masked_case_number("[2011]沈中民五终字第X号"), is_masked_case_number("（2019）豫0502民初１２３４号")
     (True, False)
+    >>> is_masked_case_number("（二○一八）豫0502民初字第一二三号"), is_masked_case_number("（2018）豫0502民初第○○号")
+    (False, True)
     """
-    return bool(_MASKED_NUMBER.search(clean(number)))
+    return bool(_MASKED_NUMBER.search(_CHINESE_NUMERALS.sub(_numeral_zero, clean(number))))
 
 
 def case_number_key(number: str | None) -> str | None:
@@ -381,7 +423,16 @@ MASKED_CODE = re.compile(r"[*＊×]|[Xx]{4,}")
 def uscc_valid(code: str) -> bool:
     """True when ``code`` is 18 characters of the USCC charset with a correct check character.
 
-    Some genuine early codes fail the check, so callers warn rather than reject.
+    Some genuine early codes fail the check, so callers warn rather than reject - and
+    resolution's ``same_uscc`` joins on the printed code without asking (unlike
+    :func:`normalize_org_code`, which refuses a code failing GB 11714). It stays so because a
+    USCC joins only on all 18 characters, and GB 32100's check (weights 3^i mod 31, 31 prime)
+    catches every single wrong character and every swap of neighbours: a mistyped code equals
+    no code the registry issued, so it fails to join its own row but joins no one else's;
+    what requiring the check would add is refusing the early pilot codes that the registry
+    prints exactly as the documents do (``91350100M0001TGQXM``, docs/domain.md §5.3), a true
+    join lost. A 9-character 组织机构代码 is matched against the body of every registry USCC,
+    and no genuine code fails its check: there the check costs nothing.
     """
     code = halfwidth(code).upper()
     if len(code) != 18 or any(c not in USCC_CHARSET for c in code):

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
 from ringtrace.errors import LoadError
-from ringtrace.graph.identity import normalize_case_number
+from ringtrace.graph.identity import case_number_key
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.truth_json import TruthJson
@@ -141,15 +141,16 @@ def truth_cases(store: GraphStore, truth: Truth) -> list[TruthCase]:
 
     With a per-case truth (``cases``: file, case number, forum, group, kind), a case is found
     by its source file first, then by case number; an older truth (``sham_case_numbers`` and
-    ``decoys`` only) is matched by case number.
+    ``decoys`` only) is matched by case number. A masked number (``第X号``) names no one case
+    (:func:`~ringtrace.graph.identity.case_number_key`) and finds none.
     """
     by_number: dict[str, set[str]] = defaultdict(set)
     by_file: dict[str, set[str]] = defaultdict(set)
     for node in store.iter_nodes("Case"):
         props = node.props
-        number = props.get("case_number")
-        if number:
-            by_number[normalize_case_number(str(number))].add(node.id)
+        key = case_number_key(str(props.get("case_number") or ""))
+        if key:
+            by_number[key].add(node.id)
         source = props.get("source_path")
         if source:
             for key in _file_keys(str(source)):
@@ -162,7 +163,7 @@ def truth_cases(store: GraphStore, truth: Truth) -> list[TruthCase]:
             if item.get("file"):
                 ids = set(by_file.get(_file_keys(str(item["file"]))[0], ()))
             if not ids and item.get("case_number"):
-                ids = set(by_number.get(normalize_case_number(str(item["case_number"])), ()))
+                ids = set(by_number.get(case_number_key(str(item["case_number"])) or "", ()))
             found.append(TruthCase(str(item.get("group") or "background"),
                                    str(item.get("kind") or ""), item.get("ring_id"),
                                    frozenset(ids)))
@@ -180,15 +181,15 @@ def _legacy_truth_cases(truth: Truth, by_number: Mapping[str, set[str]]) -> list
     ring_of: dict[str, tuple[str, str]] = {}
     for i, ring in enumerate(truth["rings"]):
         for n in ring["case_numbers"]:
-            ring_of[normalize_case_number(n)] = (str(ring.get("ring_id", i)),
+            ring_of[case_number_key(n) or ""] = (str(ring.get("ring_id", i)),
                                                  str(ring.get("typology", "unknown")))
     cases: list[TruthCase] = []
     for n in truth["sham_case_numbers"]:
-        key = normalize_case_number(n)
-        rid, typology = ring_of.get(key, (None, "unknown"))
+        key = case_number_key(n) or ""
+        rid, typology = ring_of.get(key, (None, "unknown")) if key else (None, "unknown")
         cases.append(TruthCase("ring", typology, rid, frozenset(by_number.get(key, ()))))
     for d in truth.get("decoys", []):
-        key = normalize_case_number(d["case_number"])
+        key = case_number_key(d["case_number"]) or ""
         cases.append(TruthCase("decoy", str(d.get("kind", "decoy")), None,
                                frozenset(by_number.get(key, ()))))
     return cases

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from ringtrace.queries.counsel import usual_counsel
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import PROFESSIONAL, filing_date
@@ -137,7 +138,12 @@ def dealt_counsel_links(frame: Frame, uf: UnionFind, candidates: AbstractSet[str
     already a group of suspicious candidates on its own evidence (a burst, impossible starts,
     an employer with more confirmations than staff); the shared lawyers say they are one
     operation's. A lawyer who is in one group only, or a firm whose lawyers share the
-    clients, joins nothing.
+    clients, joins nothing; nor does the county's usual counsel
+    (:func:`~ringtrace.queries.counsel.usual_counsel`: a lawyer named for the workers in
+    ``usual_counsel_share`` of the forum's ordinary labour suits of those years). In a real
+    county two or three lawyers take most workers' labour suits, of every employer: two
+    genuine workforces that each went to them were sent by no one, and a lawyer counts
+    toward ``counsel_join_lawyers`` only where the forum's other suits rarely name them.
     """
     groups = _groups(frame, uf, candidates, params.counsel_join_group_cases)
     by_counsel: dict[str, list[int]] = defaultdict(list)
@@ -152,7 +158,10 @@ def dealt_counsel_links(frame: Frame, uf: UnionFind, candidates: AbstractSet[str
         a, b = groups[i], groups[j]
         if a.employers & b.employers or _apart(a, b) > params.link_gap_days:
             continue
-        shared = sorted(set(a.counsel) & set(b.counsel))
+        both = [*a.cases, *b.cases]
+        shared = [x for x in sorted(set(a.counsel) & set(b.counsel))
+                  if not usual_counsel(frame, both, candidates, params.usual_counsel_share,
+                                       params.link_gap_days, agent=x)]
         firms = {a.firm.get(x) or b.firm.get(x) or x for x in shared}
         if len(shared) < params.counsel_join_lawyers or len(firms) < params.counsel_join_firms:
             continue
@@ -176,6 +185,11 @@ def office_links(frame: Frame, uf: UnionFind, candidates: AbstractSet[str],
     months is one hand. A law firm is a practice of many lawyers anywhere, whose clients of
     several employers share an intake desk, not a hand (:func:`dealt_counsel_links` asks
     lawyers of two firms); and groups of one case, a busy office's lone clients, join nothing.
+    Nor does the county's usual office (:func:`~ringtrace.queries.counsel.usual_counsel`:
+    named for the workers in ``usual_counsel_share`` of the forum's ordinary labour suits of
+    those years): where one 法律服务所 acts for most workers of the county who have counsel,
+    it acts in most suits of every group the county's closures bring, and two genuine
+    workforces that it served are two groups, not one hand.
     """
     groups = _groups(frame, uf, candidates, params.counsel_join_group_cases)
     central: dict[str, list[_Group]] = defaultdict(list)
@@ -193,7 +207,9 @@ def office_links(frame: Frame, uf: UnionFind, candidates: AbstractSet[str],
                 runs.append([g])
         for run in runs:
             employers = [e for x in run for e in x.employers]
-            if len(run) >= 2 and len(set(employers)) == len(employers):
+            if len(run) >= 2 and len(set(employers)) == len(employers) and not usual_counsel(
+                    frame, [c for x in run for c in x.cases], candidates,
+                    params.usual_counsel_share, params.link_gap_days, office=office):
                 joined = sorted({c for x in run for c in x.offices[office]})
                 links.append(Link("firm_series", f"firm:{office}", joined))
     return links

@@ -121,6 +121,9 @@ class RingsSettings:
     #: groups at different employers in each of which one legal-service office acts in this
     #: share of the suits are one operation's
     office_join_share: float
+    #: a lawyer or office named for the workers in this share of the forum's ordinary labour
+    #: suits is the county's usual counsel and joins no groups
+    usual_counsel_share: float
     #: ring strength: x share of cases tied by an intermediary-like agent or shared contact
     strength_coordination: float
     #: ring strength: x the same share, growing with size up to ...

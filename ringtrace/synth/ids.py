@@ -12,10 +12,8 @@ import datetime as dt
 import random
 from operator import mul
 
-from ringtrace.graph.identity import USCC_CHARSET, uscc_check_char
+from ringtrace.graph.identity import USCC_CHARSET, org_check_char, uscc_check_char
 
-_ORG_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 _ORG_BODY = "0123456789" * 20 + "ABCDEFGHJKLMNPQRTUWXY"
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -25,9 +23,9 @@ _MOBILE_PREFIXES = ("130", "131", "132", "133", "135", "136", "137", "138", "139
 
 
 def _with_org_check(body: str) -> str:
-    total = sum(_ORG_CHARSET.index(c) * w for c, w in zip(body, _ORG_WEIGHTS, strict=True))
-    check = 11 - total % 11
-    return body + ("X" if check == 10 else "0" if check == 11 else str(check))
+    """``body`` and its GB 11714 check character, from the function detection checks codes
+    with (:func:`ringtrace.graph.identity.org_check_char`: letters count A=10 ... Z=35)."""
+    return body + org_check_char(body)
 
 
 def org_code(rng: random.Random) -> str:

@@ -24,6 +24,20 @@ def test_case_numbers_with_any_brackets_are_one_case() -> None:
         "(2021)豫0502民初1234号", forum)
 
 
+def test_a_zero_among_chinese_numerals_is_no_mask() -> None:
+    """``○`` is a typesetter's zero in a year or serial written in Chinese numerals: such a
+    number names its one case (keyed by the number, so two copies of the judgment are one
+    case); a serial of ``○`` alone is masked (keyed by the document)."""
+    forum = "河南省安阳市文峰区人民法院"
+    printed = "（二○一八）豫0502民初字第一二三号"
+    assert not ident.is_masked_case_number(printed)
+    assert ident.case_id(printed, forum, "doc-a") == ident.case_id(printed, forum, "doc-b")
+    assert ident.case_number_key(printed) is not None
+    for masked in ("（2018）豫0502民初第○○号", "（二○一八）豫0502民初字第○○号", "(20○○)豫05民终3号"):
+        assert ident.is_masked_case_number(masked), masked
+        assert ident.case_id(masked, forum, "doc-a") != ident.case_id(masked, forum, "doc-b")
+
+
 def test_company_suffix_variants_link() -> None:
     assert ident.employer_id("安阳市某某有限责任公司") == ident.employer_id("安阳市某某有限公司")
     assert ident.employer_id("某某(北京)科技有限公司") == ident.employer_id("某某（北京）科技有限公司")

@@ -47,15 +47,24 @@ def _practice(firms: dict[str, str]) -> list[dict[str, Any]]:
 
 
 def _two_groups(tmp_path: Path, firms: dict[str, str], second_day: str = "2021-05-10",
-                shared: tuple[str, ...] = ("律师甲", "律师乙"), kind: str = "lawyer") -> Frame:
+                shared: tuple[str, ...] = ("律师甲", "律师乙"), kind: str = "lawyer",
+                ordinary: tuple[str | None, ...] = ()) -> Frame:
     """Five suits against each of two small employers, filed on one day each; the lawyers of
-    ``shared`` act in one suit at each employer, the other suits have no counsel."""
+    ``shared`` act in one suit at each employer, the other suits have no counsel. ``ordinary``:
+    the court's other labour suits of that year (contested wage claims, no candidates), each
+    with the counsel named (or none)."""
     suits = []
     for k, (employer, day) in enumerate(((FIRM_A, "2021-03-01"), (FIRM_B, second_day))):
         for n in range(5):
             lawyer = shared[n] if n < len(shared) else None
             suits.append(_suit(10 * k + n + 1, day, employer, lawyer,
                                firms.get(lawyer or "", ""), kind))
+    for n, lawyer in enumerate(ordinary):
+        suit = _suit(200 + n, f"2021-{1 + n % 12:02d}-15", f"安阳市第{n + 1}商贸有限公司", lawyer,
+                     firms.get(lawyer or "", ""), kind)
+        suit.update(defendant_response="contests", claim_kind="with_amounts",
+                    claim_amounts=[30000.0 + n], outcome="confirmed")
+        suits.append(suit)
     return frame_of(tmp_path, [*suits, *_practice(firms)])
 
 
@@ -153,6 +162,36 @@ def test_one_legal_service_office_in_most_suits_of_two_groups_joins_them(
     turns = ("律师甲", "律师乙", "律师甲")
     frame = _two_groups(tmp_path, OFFICE, shared=turns, kind="other")
     assert _office_links(frame) == [("firm_series", [1, 2, 3, 11, 12, 13])]
+
+
+def test_two_genuine_groups_served_by_the_countys_usual_office_stay_apart(
+        tmp_path: Path) -> None:
+    """The county's one township office acts for the workers in three of five suits at each of
+    two closing employers - and in six of the twelve other labour suits the court heard that
+    year (contested wage claims of other firms' workers): it is where the county's workers
+    go, not one operation's hand, and the two workforces stay two groups. The same office in
+    one of the twelve is no usual counsel, and the join stands."""
+    turns = ("律师甲", "律师乙", "律师甲")
+    usual = ("律师甲", "律师乙") * 3 + (None,) * 6
+    county = _two_groups(tmp_path / "usual", OFFICE, shared=turns, kind="other", ordinary=usual)
+    assert _office_links(county) == []
+    rare = ("律师甲",) + (None,) * 11
+    frame = _two_groups(tmp_path / "rare", OFFICE, shared=turns, kind="other", ordinary=rare)
+    assert _office_links(frame) == [("firm_series", [1, 2, 3, 11, 12, 13])]
+
+
+def test_two_genuine_groups_served_by_the_countys_labour_lawyers_stay_apart(
+        tmp_path: Path) -> None:
+    """The county's two labour lawyers (two firms) each act in one suit at each of two
+    employers, and in a third of the court's other labour suits: the county's counsel, no
+    dealing. One usual lawyer of the two leaves a single shared lawyer, no join either."""
+    firms = {"律师甲": "河南某某律师事务所", "律师乙": "河南另一律师事务所"}
+    for name, ordinary in (("both", ("律师甲", "律师乙", None) * 4),
+                           ("one", ("律师甲", None, None) * 4)):
+        frame = _two_groups(tmp_path / name, firms, ordinary=ordinary)
+        candidates = _candidates(frame)
+        uf = _by_employer(frame, candidates)
+        assert dealt_counsel_links(frame, uf, candidates, PARAMS) == [], name
 
 
 def test_an_office_in_a_few_suits_or_a_law_firm_joins_nothing_as_an_office(

@@ -102,6 +102,8 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("rings", 2): _PAIR + "; " + _HALF + " (a lawyer's series is half the candidates between)",
     ("fragments", 2): _PAIR + " (two suits of one agent, a pair of groups, a run of groups)",
     ("ringlinks", 2): _PAIR + " (two candidates sharing an impossible start make a host)",
+    ("counsel", 2): _PAIR + " (usual counsel of two or more of the forum's ordinary suits: one "
+                    "suit is any counsel's)",
     ("redflags.agents", 2): _PAIR + " (agent reach: several employers, series, dated cases)",
     ("redflags.contacts", 2): _PAIR + " (a shared identifier joins two or more people/cases)",
     ("redflags.closure", 2): _PAIR + "; " + _HALF + " (the docstring's 'fewer than half')",

@@ -88,6 +88,20 @@ def test_an_old_organisation_code_joins_the_registry_row_of_its_uscc(tmp_path: P
     assert not res.merged
 
 
+def test_a_mistyped_or_placeholder_organisation_code_joins_nothing(tmp_path: Path) -> None:
+    """A code that fails its GB 11714 check character is no key: ``10661739-7`` (the check
+    character misread) and a placeholder ``00000000-0`` join no registry row, and two
+    documents printing the same placeholder are not thereby one enterprise."""
+    rows = [RegistryRecord(name="沧州市五环纸业有限公司", uscc="91130900106617391K"),
+            RegistryRecord(name="沧州市华通物流有限公司", uscc="91130900106617397F")]
+    docs = [case(1, employer="沧州市鑫达纸品厂"), case(2, employer="沧州市某某建材厂"),
+            case(3, employer="沧州市另一建材厂")]
+    for doc, code in zip(docs, ("10661739-7", "00000000-0", "00000000-0"), strict=True):
+        doc["parties"][-1]["org_code"] = code
+    res = resolve(store_of(tmp_path, docs, rows))
+    assert not res.merged
+
+
 def test_a_branch_is_tied_to_its_parent_not_merged(tmp_path: Path) -> None:
     parent = RegistryRecord(name="河南华信建设有限公司", uscc="91410100MA44AAAA1Q")
     docs = [case(1, employer="河南华信建设有限公司安阳分公司", uscc="91410100MA44AAAA1Q"),

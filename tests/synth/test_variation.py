@@ -17,18 +17,21 @@ from tests.synth.conftest import VARIED_SEED, World
 #: Digests of provinces written by generator 1.0 (commit 646dd3c, before the variation knob):
 #: every file but truth.json byte for byte, plus truth.json's 1.0 keys (its case count moved to
 #: ``case_count`` and new keys were added in 1.1), plus the cell values of an xlsx registry
-#: (openpyxl stamps the workbook with the time of writing).
+#: (openpyxl stamps the workbook with the time of writing). Re-pinned once since: the
+#: 组织机构代码 check characters (and so the USCC check characters that follow them) now use
+#: GB 11714's letter values (A=10 ... Z=35), which 1.0 had wrong for letters after H; only
+#: those code characters differ from 1.0's files.
 PINNED: list[tuple[dict[str, Any], str]] = [
     (dict(seed=5, cases=400),
-     "58c86d03df1c134614d5eccfacbd1624fd13684d52f80eb44069cc7ffce8e019"),
+     "6c46d5f84d29b34685157f4f0d42b277b19162bb38ecdebbae6b5fb97262ed03"),
     (dict(seed=9, cases=300, texts=True),
-     "9b61fda46f5fba66b71fe018bb6f9356fbddc20b6e85d4540549d1998e73202c"),
+     "1fa86ba77a00bd6cdced94ae86348102dffdbe7eb2d818f1fce189a316f955a0"),
     (dict(seed=3, cases=300, typologies="tiny,spread,mediation", texts=True),
-     "13197098788d8de2f9097117d380e663a9fbf80af974b9115744cb3f0fcf98dc"),
+     "31078cf5a37432a0a71744241176d58d686f37b4e2536109dac57370dc0780e5"),
     (dict(seed=2, cases=200, registry_format="xlsx"),
-     "a6ddd0f4105c7f07ff64bb4b95d9603179a6b9fd13816c5cef255ffe642ae52c"),
+     "3446c98ef9d50c6c0503e9334e7acdff53040d86f4bc6917d82fa1eaead085f9"),
     (dict(seed=11, cases=2500, texts=True),
-     "bf5da65df46f0c3942e17ea6015145f22b7ead981221bef22c951c179db32f1e"),
+     "fea2df8e7131d0c404fa45271a6c566922f513c44cf6d7d79f15e01a371d31bb"),
 ]
 TRUTH_1_0_KEYS = ("seed", "rings", "decoys", "sham_case_numbers")
 

@@ -41,7 +41,12 @@ from ringtrace.loaders.judgments.parties import (
     collect_aliases,
     cross_appeal_roles,
 )
-from ringtrace.loaders.judgments.patterns import EVIDENCE_WORDS, SUPPORTED_SUIT, SUPPORTING_BODY
+from ringtrace.loaders.judgments.patterns import (
+    COMMISSION_SELF,
+    EVIDENCE_WORDS,
+    SUPPORTED_SUIT,
+    SUPPORTING_BODY,
+)
 from ringtrace.loaders.judgments.proceedings import (
     decision_date,
     filing_date,
@@ -199,7 +204,7 @@ _TYPE_BY_OPERATIVE = (("判决如下", "判决书"), ("裁定如下", "裁定书
 
 #: a commission speaking of itself, or its decision: ``本委认为`` / ``经本委主持调解`` / ``裁决如下``;
 #: older commissions (劳动争议仲裁委员会) say 本会: ``经本会主持调解``, ``本会认为``
-_COMMISSION_VOICE = re.compile(r"本委|本会(?=认为|查明|主持|经审|于|受理|裁决)|仲裁庭|裁决如下")
+_COMMISSION_VOICE = re.compile(r"本委|" + COMMISSION_SELF + r"|仲裁庭|裁决如下")
 
 
 def _infer_commission(record: CaseRecord, header: Header, meta: Metadata,

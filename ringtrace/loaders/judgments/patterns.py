@@ -110,8 +110,14 @@ REPRESENTATIVE_LABEL = re.compile(
     r"(?P<label>法定代表人|主要负责人|负责人|法定代表|代表人|经营者|投资人|执行事务合伙人|业主)"
     r"\s*[:：,，]?\s*")
 
+#: an older commission (劳动争议仲裁委员会) speaking of itself: ``本会认为``, ``经本会主持调解``,
+#: ``本会于…受理``, ``本会裁决如下``. Bare ``本会`` is not enough: it also ends ``工会`` or
+#: ``基本会`` and opens a union's own words (``本会会员``). One pattern for the record clause,
+#: the commission's voice (parser) and the end of an answer (response).
+COMMISSION_SELF = r"本会(?=认为|查明|主持|经审|于|受理|裁决)"
+
 #: a clause that is the 诉讼记录 rather than a party line: 上诉人翟楼因与…一案，不服…
-RECORD_CLAUSE = re.compile(r"一案|纠纷|争议[一案]|不服|本院|本委|本会(?=认为|查明|主持|经审|于|受理)|本庭|立案|受理|提起|诉至|向[^,，]{0,20}(?:法院|"
+RECORD_CLAUSE = re.compile(r"一案|纠纷|争议[一案]|不服|本院|本委|" + COMMISSION_SELF + r"|本庭|立案|受理|提起|诉至|向[^,，]{0,20}(?:法院|"
                            r"仲裁委员会)|申请仲裁|诉讼请求|仲裁请求|请求\s*[:：]|请求(?:依法)?(?:判令|裁决|确认|判决)|诉称|辩称|辩解称|(?<![名简])称\s*[:：，,]|审理终结|"
                            r"到庭")
 

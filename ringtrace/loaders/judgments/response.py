@@ -27,6 +27,7 @@ from ringtrace.loaders.judgments.patterns import (
     ADMISSION,
     ADMITTED_RELATION,
     CANNOT_PAY,
+    COMMISSION_SELF,
     CONTEST,
     DENIED_RELATION,
     NO_OBJECTION,
@@ -40,7 +41,7 @@ from ringtrace.loaders.judgments.sections import Sections
 from ringtrace.loaders.judgments.speakers import sides, speaker
 
 _RESPONSE_LIMIT = 600
-_RESPONSE_STOP = re.compile(r"\n|本院|本委|本会(?=认为|查明|主持|经审)|经审理|经查|审理查明|仲裁委")
+_RESPONSE_STOP = re.compile(r"\n|本院|本委|" + COMMISSION_SELF + r"|经审理|经查|审理查明|仲裁委")
 _APPEAL = re.compile(r"不服[^。]{0,120}?(?:上诉|再审)|上诉请求|上诉称|申请再审称|申请再审")
 #: an employer's application to set an award aside (民特): ``请求撤销…仲裁裁决``
 _SET_ASIDE = re.compile(r"(?:请求|申请)撤销[^。]{0,60}?裁决")

@@ -14,8 +14,8 @@ from ringtrace.errors import RecordProblem
 from ringtrace.graph.identity import is_masked_case_number, lead_id, normalize_case_number
 from ringtrace.graph.records import FeedbackRecord
 from ringtrace.graph.store.base import GraphStore
+from ringtrace.queries.evaluate import truth_cases
 from ringtrace.queries.feedback.outcome import OutcomeLine
-from ringtrace.queries.results import ScanResults
 from ringtrace.queries.truth_json import TruthJson
 
 __all__ = ["CASE_COLUMN", "LEAD_COLUMN", "Verdict", "case_number_of", "printed_case_number",
@@ -108,7 +108,17 @@ def verdicts(outcomes: Iterable[OutcomeLine]) -> dict[str, Verdict]:
             for c, o in sorted(latest.items())}
 
 
-def truth_labels(scan: ScanResults, truth: TruthJson) -> dict[str, bool]:
-    """Scanned case id -> is it sham according to a synthetic truth (``truth.json``)."""
-    sham = {normalize_case_number(n) for n in truth["sham_case_numbers"]}
-    return {c: case_number_of(c) in sham for c in scan.all_cases()}
+def truth_labels(store: GraphStore, case_ids: Iterable[str], truth: TruthJson
+                 ) -> dict[str, bool]:
+    """Case id -> is it sham according to a synthetic truth (``truth.json``), for each of
+    ``case_ids`` (a scan's cases).
+
+    The truth's cases are found in the store as the evaluation finds them
+    (:func:`~ringtrace.queries.evaluate.truth_cases`: by the document a case was read from,
+    else by its number), not by the number inside the case id: a case whose copy printed a
+    masked number, or none, is keyed by its document (``Case:sha256:…``), and its id holds no
+    number to look up - a sham case would be labelled genuine, and the simulated feedback
+    would tell the reweighting that its rules were wrong.
+    """
+    sham = {sid for c in truth_cases(store, truth) if c.group == "ring" for sid in c.store_ids}
+    return {c: c in sham for c in case_ids}

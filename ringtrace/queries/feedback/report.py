@@ -185,7 +185,7 @@ def feedback_report(store: GraphStore, workspace: str | Path, *,
 
     if truth is not None:
         leads = set(scan.leads) - set(found)
-        labels = {c: ok for c, ok in truth_labels(scan, truth).items() if c in leads}
+        labels = {c: ok for c, ok in truth_labels(store, scan.all_cases(), truth).items() if c in leads}
         fitted, source, fit_size = after, "truth", len(found)
     else:
         held_out, fit_cases = holdout_split(found, holdout, seed)

@@ -25,7 +25,7 @@ def simulate_outcomes(store: GraphStore, truth: TruthJson, *, share: float = 0.5
     headers of ``loaders/mappings/feedback.yaml``, so the CSV can be imported as it is.
     """
     scan = ScanResults.load(store)
-    labels = truth_labels(scan, truth)
+    labels = truth_labels(store, scan.all_cases(), truth)
     picked, _ = holdout_split(scan.leads, share, seed)
     day = date or scan.meta.scanned_at[:10]
     cases = scan.cases(picked)

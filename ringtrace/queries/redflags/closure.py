@@ -12,10 +12,11 @@ What it flags (exculpatory)
       years and left together), or their median is at most ``short_tenure_years`` (a young firm,
       a contractor or labour-service company whose staff joined together a few years ago); and
     * at most half of the ends fall on the worker's own birthday at a statutory retirement
-      age (``retirement_ages``: 50, 55 or 60; ± ``retirement_tolerance_days``): a closing
-      firm's long-serving staff are near retirement, and some of them meet such a birthday in
-      the weeks around the closure by chance; a bought cohort's ends are its birthdays
-      nearly all.
+      age of their sex (``retirement_ages``: 50, 55 or 60, a man's 60th, a woman's 50th or
+      55th, as :func:`~ringtrace.queries.redflags.common.retirement_days` reads them; ±
+      ``retirement_tolerance_days``): a closing firm's long-serving staff are near
+      retirement, and some of them meet such a birthday in the weeks around the closure by
+      chance; a bought cohort's ends are its birthdays nearly all.
 Why it matters
     Genuine group suits after a closure or restructuring look like a burst against a small
     employer that does not object, but their claimed periods "end at the enterprise's closure
@@ -60,7 +61,7 @@ def _at_retirement(facts: CaseFacts, tolerance: int, ages: list[int]) -> bool:
         return False
     return any(abs((end - day).days) <= tolerance
                for w in facts.workers if w.birth is not None
-               for age in ages for day in retirement_days(w.birth, age))
+               for age in ages for day in retirement_days(w.birth, age, w.sex))
 
 
 Ended = list[tuple[dt.date, CaseFacts]]

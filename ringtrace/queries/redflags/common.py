@@ -112,30 +112,50 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 #: 全国人大常委会关于实施渐进式延迟法定退休年龄的决定 (2024-09-13, in force 2025-01-01): for each
-#: former retirement age, the first birth month it delays, how many birth months add one month of
-#: delay, and the most delay (men 60 → 63 and women cadres 55 → 58, a month per four months of
-#: birth; women workers 50 → 55, a month per two)
-_DELAY = {60: (1965, 4, 36), 55: (1970, 4, 36), 50: (1975, 2, 60)}
+#: former retirement age, whose age it is, the first birth month it delays, how many birth
+#: months add one month of delay, and the most delay (men 60 → 63 and women cadres 55 → 58, a
+#: month per four months of birth; women workers 50 → 55, a month per two)
+_DELAY = {60: ("男", 1965, 4, 36), 55: ("女", 1970, 4, 36), 50: ("女", 1975, 2, 60)}
 
 
-def retirement_days(birth: dt.date, age: int) -> tuple[dt.date, ...]:
-    """The days a worker born on ``birth`` may retire at the former statutory age ``age``: the
-    ``age``-th birthday, and for those born since the 2024 decision's first cohort also the
-    statutory day it delays retirement to (the birthday stays a lawful day: elastic early
-    retirement may come back to the former age).
+def retirement_days(birth: dt.date, age: int, sex: object = None) -> tuple[dt.date, ...]:
+    """The days a worker born on ``birth``, of ``sex`` (``男``/``女`` as the party line or the
+    ID number's 17th digit gives it; anything else is unknown), may retire at the former
+    statutory age ``age``.
 
-    >>> retirement_days(dt.date(1964, 12, 5), 60)
+    * Sex known: none when ``age`` is the other sex's (a man's 50th or 55th birthday, a
+      woman's 60th, is no retirement of theirs); else the ``age``-th birthday, and for those
+      born since the 2024 decision's first cohort of that sex also the day it delays
+      retirement to (the birthday stays a lawful day: elastic early retirement may come back
+      to the former age).
+    * Sex unknown (a copy that prints neither 性别 nor the ID number): the birthday only. Every
+      day offered is a chance for a genuine worker's end to meet it by coincidence, and both
+      readers of these days err against the worker when it does - ``TL_END_AT_RETIREMENT``
+      incriminates, and an end at retirement keeps a workforce from ``EVID_ENDED_TOGETHER`` -
+      so the wider window is not the safe side for precision. The former birthdays stay: they
+      are the published pattern (docs/domain.md P3, ends on a 50th or 60th birthday), were
+      the only lawful days for every claim ending before 2025, and dropping them would silence
+      the rule wherever a publisher leaves sex out. The delayed day is one sex's schedule
+      (six days in all for three ages) and is offered only when the sex says whose it is.
+
+    >>> retirement_days(dt.date(1964, 12, 5), 60, "男")
     (datetime.date(2024, 12, 5),)
-    >>> retirement_days(dt.date(1966, 1, 31), 60)   # 12 birth months after January 1965: 4 months
+    >>> retirement_days(dt.date(1966, 1, 31), 60, "男")   # 12 birth months after January 1965: 4 months
     (datetime.date(2026, 1, 31), datetime.date(2026, 5, 31))
-    >>> retirement_days(dt.date(1990, 3, 1), 50)[-1]  # women workers: at most five years
+    >>> retirement_days(dt.date(1966, 1, 31), 60, "女"), retirement_days(dt.date(1966, 1, 31), 60)
+    ((), (datetime.date(2026, 1, 31),))
+    >>> retirement_days(dt.date(1990, 3, 1), 50, "女")[-1]  # women workers: at most five years
     datetime.date(2045, 3, 1)
     """
     birthday = add_years(birth, age)
     rule = _DELAY.get(age)
     if rule is None:
         return (birthday,)
-    first_year, per, most = rule
+    whose, first_year, per, most = rule
+    if sex not in ("男", "女"):
+        return (birthday,)
+    if sex != whose:
+        return ()
     months = (birth.year - first_year) * 12 + birth.month - 1
     if months < 0:
         return (birthday,)

@@ -5,10 +5,13 @@ What it flags
     post-劳动法 workers); ``TL_NEAR_RETIREMENT`` the worker's age at filing is in the window just
     before or at statutory retirement (women 45–56, men 54–62 by default);
     ``TL_PERIOD_15Y`` the claimed period lasts about 15 years (the minimum contribution period);
-    ``TL_END_AT_RETIREMENT`` the claimed end falls on the worker's 50th/55th/60th birthday, or
-    on the later day the 2024 decision on the gradual rise of the retirement age sets for those
-    born since 1965 (men), 1970 (women cadres) or 1975 (women workers) (±
-    ``tolerance_days``); ``TL_IMPLAUSIBLE_START_AGE`` the worker would have started younger than
+    ``TL_END_AT_RETIREMENT`` the claimed end falls on the worker's own retirement birthday -
+    a man's 60th, a woman's 50th (workers) or 55th (cadres), any of the three when the copy
+    gives no sex (neither 性别 nor the ID number) - or, for a worker of known sex, on the later
+    day the 2024 decision on the gradual rise of the retirement age sets for those born since
+    1965 (men), 1970 (women cadres) or 1975 (women workers) (± ``tolerance_days``;
+    :func:`~ringtrace.queries.redflags.common.retirement_days` says why unknown sex gets the
+    birthdays only); ``TL_IMPLAUSIBLE_START_AGE`` the worker would have started younger than
     16 or older than 60; ``TL_FAST_DECISION`` decided within ``max_days`` of filing.
 Why it matters
     Back-payment rules (docs/domain.md §1.3: 人社部发〔2016〕132号, start ≥1995, 15 years to draw a pension);
@@ -34,6 +37,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
@@ -151,9 +155,10 @@ def period_15y(frame: Frame, params: Period15yParams) -> Iterator[Finding]:
 
 def end_at_retirement(frame: Frame, params: EndAtRetirementParams) -> Iterator[Finding]:
     ages, tol = list(params.retirement_ages), params.tolerance_days
-    # many workers share a birth date: (age, retirement day at that age) computed once per date
-    birthdays: LazyMap[dt.date, list[tuple[int, dt.date]]] = LazyMap(
-        lambda birth: [(a, day) for a in ages for day in retirement_days(birth, a)])
+    # many workers share a birth date: (age, retirement day at that age) computed once per
+    # date and sex (a man's 60, a woman's 50 or 55; unknown sex, the birthdays only)
+    birthdays: LazyMap[tuple[dt.date, Any], list[tuple[int, dt.date]]] = LazyMap(
+        lambda key: [(a, day) for a in ages for day in retirement_days(key[0], a, key[1])])
     for facts in case_facts(frame):
         end = facts.end
         if end is None or facts.group_suit:  # a group suit's end is shared (docstring)
@@ -164,7 +169,7 @@ def end_at_retirement(frame: Frame, params: EndAtRetirementParams) -> Iterator[F
             birth = w.birth
             if birth is None:
                 continue
-            hit = _age_at(end, birthdays[birth], slack)
+            hit = _age_at(end, birthdays[(birth, w.sex)], slack)
             if hit is not None:
                 age, day = hit
                 when = (f"{age}周岁生日" if day == add_years(birth, age)

@@ -533,15 +533,16 @@ def test_a_commission_mediation_without_its_name_is_an_arbitration(title: str) -
     assert [p.role for p in record.parties] == ["plaintiff", "defendant"]
 
 
-def test_an_older_commissions_findings_end_the_employers_answer() -> None:
-    """``本会查明`` / ``本会认为`` open the findings and reasoning of an award as 本委… do: the
-    employer's answer ends there (the reasoning's ``…无异议`` is not its answer)."""
+@pytest.mark.parametrize("findings", ["本会查明：", "本会于2009年3月2日开庭审理，"])
+def test_an_older_commissions_findings_end_the_employers_answer(findings: str) -> None:
+    """``本会查明`` / ``本会认为`` / ``本会于…`` open the findings and reasoning of an award as
+    本委… do: the employer's answer ends there (what the commission found is not its answer)."""
     record = _record(
         "某某市劳动争议仲裁委员会\n仲裁裁决书\n某劳仲案字〔2009〕第15号\n"
         "申请人：吴某，男，1957年2月1日出生。\n被申请人：某某县农机修造厂。\n"
         "申请人吴某与被申请人某某县农机修造厂劳动争议一案，本会依法受理。申请人请求：确认申请人自"
         "1980年3月至2008年12月与被申请人存在劳动关系。被申请人辩称：同意申请人的仲裁请求"
-        "本会查明：该厂现任厂长对申请人的工作年限不予认可。本会认为，申请人的请求有据。"
+        f"{findings}该厂现任厂长对申请人的工作年限不予认可。本会认为，申请人的请求有据。"
         "裁决如下：确认申请人与被申请人自1980年3月至2008年12月存在劳动关系。\n")
     assert record.defendant_response == "no_objection"
 

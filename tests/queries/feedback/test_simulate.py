@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from ringtrace.graph.identity import normalize_case_number
+from ringtrace.graph.identity import lead_id
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.feedback import read_feedback
-from ringtrace.queries.evaluate import load_truth
+from ringtrace.queries.evaluate import load_truth, truth_cases
 from ringtrace.queries.feedback import feedback_report, record_feedback, simulate_outcomes
 from ringtrace.queries.results import ScanResults
 from tests.scanned_province import ScannedProvince
@@ -28,9 +28,12 @@ def test_simulated_outcomes_cover_half_the_leads_and_import_cleanly(
             writer.writerows(rows)
         summary = record_feedback(store, workspace, read_feedback(path))
         report = feedback_report(store, workspace, truth=truth)
+        # the truth's sham cases as the evaluation finds them (by document, then number)
+        sham = {sid for c in truth_cases(store, truth) if c.group == "ring"
+                for sid in c.store_ids}
     assert len(rows) == round(len(leads) * 0.5)
-    sham = {normalize_case_number(n) for n in truth["sham_case_numbers"]}
-    assert all((r["核查结果"] == "核实属实") == (r["案号"] in sham) for r in rows)
+    case_of = {lead_id(c): c for c in leads}
+    assert all((r["核查结果"] == "核实属实") == (case_of[r["线索编号"]] in sham) for r in rows)
     assert (summary.recorded, summary.quarantined) == (len(rows), 0)
     ev = report.evaluation
     assert ev.labels_from == "truth" and ev.held_out == len(leads) - len(rows)

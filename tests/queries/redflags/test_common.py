@@ -4,6 +4,8 @@ import datetime as dt
 import gc
 from pathlib import Path
 
+import pytest
+
 from ringtrace.collector import collector_paused
 from ringtrace.queries.findings import Evidence
 from ringtrace.queries.redflags.common import (
@@ -15,6 +17,7 @@ from ringtrace.queries.redflags.common import (
     employer_confirmation_cases,
     filing_date,
     is_confirmation,
+    retirement_days,
     span,
     span_finder,
     text_evidence,
@@ -166,3 +169,35 @@ def test_lazy_map_computes_each_missing_key_once() -> None:
     assert [squares[3], squares[4], squares[3]] == [9, 16, 9]
     assert calls == [3, 4]
     assert dict(squares) == {3: 9, 4: 16}
+
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("birth", "sex", "age", "days"), [
+    # men: 60, delayed a month per four birth months from January 1965, at most 36 (63)
+    (D(1964, 12, 15), "男", 60, (D(2024, 12, 15),)),
+    (D(1965, 1, 15), "男", 60, (D(2025, 1, 15), D(2025, 2, 15))),
+    (D(1970, 6, 10), "男", 60, (D(2030, 6, 10), D(2031, 11, 10))),  # 65 months: 17
+    (D(1975, 3, 1), "男", 60, (D(2035, 3, 1), D(2037, 10, 1))),     # 122 months: 31
+    (D(1985, 1, 1), "男", 60, (D(2045, 1, 1), D(2048, 1, 1))),      # capped at 63
+    (D(1965, 1, 15), "男", 55, ()),  # a woman cadre's age is no retirement of a man's
+    (D(1965, 1, 15), "男", 50, ()),
+    # women cadres: 55, delayed a month per four birth months from January 1970 (58)
+    (D(1965, 1, 15), "女", 55, (D(2020, 1, 15),)),
+    (D(1970, 1, 15), "女", 55, (D(2025, 1, 15), D(2025, 2, 15))),
+    (D(1975, 1, 15), "女", 55, (D(2030, 1, 15), D(2031, 5, 15))),   # 60 months: 16
+    # women workers: 50, delayed a month per two birth months from January 1975 (55)
+    (D(1970, 1, 15), "女", 50, (D(2020, 1, 15),)),
+    (D(1974, 12, 31), "女", 50, (D(2024, 12, 31),)),
+    (D(1975, 1, 15), "女", 50, (D(2025, 1, 15), D(2025, 2, 15))),
+    (D(1975, 5, 31), "女", 50, (D(2025, 5, 31), D(2025, 8, 31))),   # 4 months: 3
+    (D(1965, 1, 15), "女", 60, ()),  # a man's age is no retirement of a woman's
+    # sex unknown: the former birthdays only, never a delayed day of either schedule
+    (D(1965, 1, 15), None, 60, (D(2025, 1, 15),)),
+    (D(1970, 1, 15), "", 55, (D(2025, 1, 15),)),
+    (D(1975, 1, 15), "未知", 50, (D(2025, 1, 15),)),
+])
+def test_retirement_days_follow_the_workers_sex_and_the_2024_schedules(
+        birth: dt.date, sex: str | None, age: int, days: tuple[dt.date, ...]) -> None:
+    assert retirement_days(birth, age, sex) == days

@@ -26,6 +26,30 @@ def test_an_end_at_the_retirement_day_the_2024_decision_delays_to_is_flagged(tmp
     assert "民初1号" in f.subject and "法定退休日" in f.summary and "2026-07-10" in f.summary
 
 
+def test_an_end_at_another_sexs_retirement_age_is_not_flagged(tmp_path: Path) -> None:
+    """A man's claim ending on his 50th or 55th birthday, or a woman's on her 60th, ends at no
+    retirement of theirs; the same end for a worker whose sex the copy does not give is taken
+    as a retirement birthday (the published pattern), but not the delayed day of either sex's
+    2024 schedule."""
+    def suit(n: int, birth: str, end: str, sex: str | None) -> dict:
+        case = {**sham_case(n, f"申请人{n}", birth), "claimed_end": end}
+        case["parties"][0]["sex"] = sex
+        return case
+    frame = frame_of(tmp_path, [
+        suit(1, "1968-05-02", "2018-05-02", "男"),    # a man's 50th
+        suit(2, "1963-05-02", "2018-05-02", "男"),    # a man's 55th
+        suit(3, "1958-05-02", "2018-05-02", "女"),    # a woman's 60th
+        suit(4, "1968-05-02", "2018-05-02", "女"),    # a woman's 50th
+        suit(5, "1958-05-02", "2018-05-02", "男"),    # a man's 60th
+        suit(6, "1968-05-02", "2018-05-02", None),   # 50th, sex not given
+        suit(7, "1966-03-10", "2026-07-10", None),   # a man's delayed day, sex not given
+        suit(8, "1966-03-10", "2026-07-10", "女"),   # ... a woman's: nothing at 60
+    ])
+    flagged = sorted(int(f.subject.split("民初")[1].split("号")[0])
+                     for f in hits(frame, "TL_END_AT_RETIREMENT"))
+    assert flagged == [4, 5, 6]
+
+
 def test_age_window_depends_on_sex(tmp_path: Path) -> None:
     woman = sham_case(1, "张桂兰", "1968-05-02")  # 52 at filing in 2021
     young = sham_case(2, "刘秀英", "1990-02-02")

@@ -109,7 +109,26 @@ def represented(prefix: str, parties: list[ParsedParty]) -> list[str]:
         if chosen:
             return [p.party.name for p in chosen]
     named = _by_names(prefix, parties)
+    if not named and _JOINT_ONLY.fullmatch(prefix):
+        return _last_run(parties)
     return named or [parties[-1].party.name]
+
+
+#: a shared label that names no party: ``共同委托诉讼代理人`` after a group of plaintiffs
+_JOINT_ONLY = re.compile(r"(?:以上|上列|上述)?\s*(?:共同|均)")
+
+
+def _last_run(parties: list[ParsedParty]) -> list[str]:
+    """The names of the last run of parties with the last party's role (``原告：甲`` ``原告：乙``
+    ``共同委托诉讼代理人：丙`` - 丙 acts for both plaintiffs)."""
+    role = _base_role(parties[-1].party.role_in_text)
+    names: list[str] = []
+    for p in reversed(parties):
+        if _base_role(p.party.role_in_text) != role:
+            break
+        if p.party.name not in names:
+            names.insert(0, p.party.name)
+    return names
 
 
 def _kind_from_firm(firm: str, title: str) -> str:

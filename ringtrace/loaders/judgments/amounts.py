@@ -2,7 +2,8 @@
 
 Chinese numerals are read with ``cn2an``. Court and arbitration fees are not claims; the 大写
 repetition of an amount (``75000元（大写：柒万伍仟元整）``) is not a second amount, nor is the
-figure repeating a written-out amount (``壹万贰仟元整（¥12000元）``, ``（小写：12000元）``); a total
+figure repeating a written-out amount (``壹万贰仟元整（¥12000元）``, ``（小写：12000元）``) and the
+figures in a bracket that works an amount out (``48075元（3846元/月×12.5年）``); a total
 (``共计``, ``合计``) is kept only when it is the one amount given; a range gives both ends.
 Claims are typed as well as printed, so a full-width decimal point (``1．2万元``, from an input
 method left in full-width mode) is a decimal point, and an approximate sum (``12345余元``,
@@ -30,6 +31,11 @@ _UPPER_CASE = re.compile(r"大写\s*[:：]?\s*(?:人民币)?\s*$")
 _RESTATED = re.compile(r"^\s*整?\s*[(（]\s*(?:小写\s*[:：]?)?\s*(?:人民币)?\s*[¥￥]?\s*$")
 
 
+#: a bracket opened right after a counted amount and not yet closed: the figures inside work the
+#: amount out (``48075元（3846元/月×12.5年）``) or split it (``8000元（其中工资5000元…）``)
+_WORKING = re.compile(r"\s*整?\s*[(（][^()（）]*\Z")
+
+
 def _number(text: str) -> float:
     return float(text.replace(",", "").replace("，", "").replace("．", "."))
 
@@ -49,10 +55,14 @@ def claim_amounts(text: str) -> list[float]:
     if "元" not in text and "万" not in text:
         return []
     last: tuple[int, float] | None = None  # (end, value) of the amount before
+    kept_end = -1  # end of the last amount counted
     for m in AMOUNT_ANY.finditer(text):
         before = text[max(0, m.start() - 12):m.start()]
         if FEES.search(before) or (m.group("cn") and _UPPER_CASE.search(before)):
             continue
+        if kept_end >= 0 and _WORKING.match(text, kept_end, m.start()):
+            continue  # ``48075元（3846元/月×12.5年）``: how the amount was worked out
+        kept_end = m.end()
         value = _value(m)
         if value is None:
             continue

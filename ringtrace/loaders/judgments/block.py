@@ -11,8 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ringtrace.graph.identity import is_masked_name
 from ringtrace.graph.records import Agent
-from ringtrace.loaders.judgments.agents import is_shared_prefix, parse_agents, represented
+from ringtrace.loaders.judgments.agents import (
+    apply_relation,
+    is_shared_prefix,
+    parse_agents,
+    represented,
+)
 from ringtrace.loaders.judgments.parties import (
     ParsedParty,
     add_entity_fact,
@@ -48,6 +54,9 @@ _RECORD_START = re.compile(r"(?:再审申请人|上诉人|申请人|申诉人|�
                            r"请求(?:依法)?(?:判令|裁决|确认)))")
 _CONTINUATION = re.compile(r"^(?:住|现住|户籍|身份证|公民身份|居民身份|联系电话|电话|手机|统一社会信用代码|"
                            r"社会信用代码|组织机构代码|注册号|民族|出生|性别)")
+
+#: a clause that is a bracketed note and nothing else (``（系原告姑表弟）``)
+_NOTE = re.compile(r"[(（]([^()（）]{1,30})[)）]")
 
 
 @dataclass
@@ -118,6 +127,23 @@ def _fused_record(clause: str, start: int) -> re.Match[str] | None:
     return None
 
 
+def _listed_party(agent: Agent, parties: list[ParsedParty]) -> ParsedParty | None:
+    """The listed party a group's 诉讼代表人 line names again: the same name, or a masked name
+    with the same birth date. A 诉讼代表人 is chosen from among the parties (民事诉讼法 art. 56,
+    57) and acts for the group as one of them; counted as an agent, the group's own member would
+    look like one outsider acting for many applicants."""
+    masked = is_masked_name(agent.name)
+    for p in parties:
+        if p.party.side == "employer" or p.party.is_entity:
+            continue
+        if agent.name == p.party.name and not masked:
+            return p
+        if masked and agent.birth_date and agent.birth_date == p.party.birth_date and \
+                is_masked_name(p.party.name):
+            return p
+    return None
+
+
 def _authority_word(word: str) -> str:
     return "特别授权" if word == "特别授权" else "一般代理"
 
@@ -135,6 +161,11 @@ def _dispatch(clause: str, block: PartyBlock, line: int, last_agents: list[Agent
         elif authority:
             paren += f"({authority.group(0)})"
         agents = parse_agents(agent.group("label"), paren, clause[agent.end():])
+        if agent.group("label") == "诉讼代表人":
+            agents = [a for a in agents if _listed_party(a, block.parties) is None]
+            if not agents:
+                last_agents.clear()
+                return "representative"  # one of the group's own plaintiffs, not an agent
         names = represented("" if authority else shared, block.parties)
         for a in agents:
             a.represents = list(names)
@@ -176,6 +207,9 @@ def _continuation(clause: str, block: PartyBlock, line: int, last_agents: list[A
             for a in last_agents:
                 a.authority = _authority_word(authority.group("authority"))
         return "continuation"
+    note = _NOTE.fullmatch(clause)
+    if last_agents and note and all(apply_relation(a, note.group(1)) for a in last_agents):
+        return "continuation"  # ``…住某市。（系原告姑表弟）``: the relation after the agent's address
     if _CONTINUATION.match(clause) and not RECORD_CLAUSE.search(clause):
         if not last_agents:
             add_entity_fact(block.parties[-1], clause, line, block.problems)

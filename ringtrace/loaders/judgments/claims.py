@@ -34,7 +34,11 @@ from ringtrace.loaders.judgments.sections import Sections
 from ringtrace.loaders.judgments.speakers import speaker, subject
 
 _CLAIM_LIMIT = 500
-_CLAIM_STOP = re.compile(r"事实(?:和|与|及)理由|理由如下|理由[:：]|\n|辩称|辩解称|答辩")
+#: where a claim ends: its reasons, a line break, the answer - or the story told after it in a
+#: sentence of its own (``…期间存在劳动关系。原告诉称：其…每月工资1500元``: the wage in the story
+#: is no money claimed)
+_CLAIM_STOP = re.compile(r"事实(?:和|与|及)理由|理由如下|理由[:：]|\n|辩称|辩解称|答辩|"
+                         r"(?<=[。；;])[^。，,；;:：]{0,16}?(?:诉称|申请称|述称|陈述称)")
 _APPEALS = ("上诉请求", "再审请求", "申请再审称", "上诉称")
 _NARRATIVE = ("诉称", "申请称", "上诉称", "申请再审称")
 _CLAIM_MARK = re.compile("上诉请求|再审请求|申请再审称|上诉称|诉讼请求|仲裁请求|起诉请求|请求事项|申请请求|"
@@ -207,7 +211,8 @@ def _period_in(text: str) -> tuple[str | None, str | None] | None:
     for m in PERIOD.finditer(text):
         context = text[m.end():m.end() + 40]
         clause = _CLAUSE_END.split(context, 1)[0]  # a money claim after a comma is another item
-        if ("劳动" in context or "劳动" in text[max(0, m.start() - 30):m.start()]) and \
+        if ("劳动" in context or "劳动" in text[max(0, m.start() - 30):m.start()] or
+                _EMPLOYMENT_BEFORE.search(text, max(0, m.start() - 12), m.start())) and \
                 not _MONEY_PERIOD.search(clause) and not _MONEY_AFTER.match(context) and \
                 not _dates_money(clause):
             return _period(m)
@@ -216,15 +221,21 @@ def _period_in(text: str) -> tuple[str | None, str | None] | None:
             continue
         date = _iso(m.group("date"))
         if m.group("mark") in "自从" or m.group("since"):
-            return date, None
+            until = _UNTIL.match(text, m.end())
+            return date, _iso(until.group("end")) if until else None
         return date, date
     return None
 
 
+#: the end of a period that names the relationship between its start and its end: ``确认原告
+#: 与被告自2009年1月起建立劳动关系至2021年6月30日止``
+_UNTIL = re.compile(r"[^，,。；;]{0,12}?劳动关系\s*(?:一直)?\s*(?:至|到)\s*(?P<end>[12１２][09０９]\d{2}\s*年"
+                    r"(?:\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*日)?)?)")
+
 _SENTENCE_BREAK = re.compile(r"[。；;]")
 #: a range introduced as the time of employment, in the same clause: ``招用时间从2020年3月至12月8日``,
-#: ``入职时间为…``, ``工作期间为…``
-_EMPLOYMENT_BEFORE = re.compile(r"(?:招用|聘用|雇用|录用|用工|入职|工作)(?:时间|期间|日期)(?:为|是|从|自|系)?"
+#: ``入职时间为…``, ``工作期间为…``, a claim's ``确认原告为…职工，工作年限从1987年1月1日至2016年12月31日止``
+_EMPLOYMENT_BEFORE = re.compile(r"(?:招用|聘用|雇用|录用|用工|入职|工作)(?:时间|期间|日期|年限)(?:为|是|从|自|系)?"
                                 r"[^，,。；;]{0,3}$")
 
 
@@ -248,8 +259,9 @@ def _story_period(text: str) -> tuple[str | None, str | None] | None:
 
 def _dated_story(text: str) -> tuple[int, tuple[str | None, str | None]] | None:
     """A start date followed by an employment verb; its end, the first date followed by a
-    leaving verb (``…离职``) - else by the employer's closure or restructuring (``2012年6月被告
-    破产``, ``…企业改制``), unless the worker stayed on (``…留守看厂至2015年``)."""
+    leaving verb (``…离职``) or after the work carried on (``工作至2016年8月份``) - else by the
+    employer's closure or restructuring (``2012年6月被告破产``, ``…企业改制``), unless the worker
+    stayed on (``…留守看厂至2015年``)."""
     for m in DATE.finditer(text):
         after = text[m.end():m.end() + 30]
         verb = EMPLOYMENT_VERB.search(after)
@@ -257,10 +269,11 @@ def _dated_story(text: str) -> tuple[int, tuple[str | None, str | None]] | None:
             continue
         start = arabic_date(m)
         end = closed = None
-        for e in DATE.finditer(text, m.end(), min(len(text), m.end() + 200)):
+        for e in DATE.finditer(text, m.end(), min(len(text), m.end() + _END_REACH)):
             if _MONEY_DATE.match(text, e.end()):
                 continue  # ``…拖欠2017年5月工资为由提出解除``: the month of the wages owed
-            if _ends_here(text, e):
+            if _ends_here(text, e) or _WORKED_UNTIL.search(text, max(m.end(), e.start() - 6),
+                                                           e.start()):
                 end = arabic_date(e)
                 break
             if closed is None and CLOSURE.search(text, e.end(), e.end() + 12) and \
@@ -270,6 +283,11 @@ def _dated_story(text: str) -> tuple[int, tuple[str | None, str | None]] | None:
     return None
 
 
+#: how far after its start the story's end is looked for (a worker's story tells of promises,
+#: managers and awards in between: ``自1983年2月份开始…到被告处工作，…在被告处工作至2016年8月份``)
+_END_REACH = 300
+#: the work carried on until a date: ``在被告处工作至2016年8月份``, ``一直干到2022年5月31日``
+_WORKED_UNTIL = re.compile(r"(?:工作|上班|干|做|务工)(?:到|至)\s*$")
 #: a date that dates money, not the employment: ``2017年5月工资``, ``2016年度的奖金``
 _MONEY_DATE = re.compile(r"份?度?的?(?:工资|奖金|加班费|报酬|绩效|提成|社保|社会保险)")
 _TAIL_REACH = 40
@@ -295,6 +313,23 @@ def _ends_here(text: str, e: re.Match[str]) -> bool:
 
 #: a sentence in which someone asserts or asks (the worker's claim recited by the court)
 _ASSERTION = re.compile(r"称|主张|要求|请求")
+
+
+#: a request to confirm the relationship, recited in an employer's appeal: ``***在2021年1月提起
+#: 劳动仲裁，申请确认与某厂的劳动合同关系存续时间为1985年10月至1997年12月``
+_CONFIRM_REQUEST = re.compile(r"(?:申请|要求|请求)(?:依法)?确认")
+
+
+def _requested_period(text: str) -> tuple[str | None, str | None] | None:
+    """The period of the first request to confirm the relationship in ``text``, read after the
+    request (the employer's appeal that recites it states its own, shorter period first: ``双方
+    曾经存在的劳动合同关系自1995年1月到1997年5月1日，***…申请确认…为1985年10月至1997年12月``)."""
+    for m in _CONFIRM_REQUEST.finditer(text):
+        stop = _SENTENCE_BREAK.search(text, m.end())
+        period = _period_in(text[m.end():stop.start() if stop else len(text)])
+        if period:
+            return period
+    return None
 
 
 def _asserted_period(text: str) -> tuple[str | None, str | None] | None:
@@ -345,6 +380,11 @@ def read_claims(sections: Sections, employer: list[str], others: list[str]) -> C
         claims_at = sections.first.get("claims") if texts else None
         if not texts:  # claims recited in the record: ``**霞称…``, ``要求确认…``
             period = _asserted_period(story)
+            if period:
+                result.start, result.end = period
+        elif not any(c.original or c.worker for c in texts):
+            # only the employer appealed: the worker's request it recites is the claimed period
+            period = _requested_period(story)
             if period:
                 result.start, result.end = period
         if claims_at is not None:

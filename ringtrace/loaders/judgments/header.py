@@ -249,6 +249,12 @@ def _own_number(text: str, start: int) -> CaseNumber | None:
     return candidates[0] if candidates else None
 
 
+#: a confirmation joined to another cause in the record: ``确认劳动关系及经济补偿金纠纷一案``,
+#: ``确认劳动关系、追索劳动报酬纠纷一案`` - the cause is both (the worker asks to confirm the
+#: relationship and claims money), never the money alone
+_JOINED_CONFIRMATION = re.compile(r"(?:确认)?劳动关系(?:确认)?(?:纠纷)?(?:及|、|和|与|并)$")
+
+
 def _cause(text: str, meta: Metadata, head_start: int, head_end: int, record: str) -> str | None:
     if meta.get("案由"):
         return meta.get("案由")
@@ -257,7 +263,8 @@ def _cause(text: str, meta: Metadata, head_start: int, head_end: int, record: st
         window = record[max(0, case_line - 60):case_line]
         m = CAUSE.search(window)
         if m:
-            return m.group("cause")
+            joined = _JOINED_CONFIRMATION.search(window, 0, m.start())
+            return (joined.group(0) if joined else "") + m.group("cause")
     for source in (text[head_start:head_end], meta.get("案件名称") or ""):
         m = CAUSE.search(source)
         if m:

@@ -332,6 +332,27 @@ _EVIDENCE = re.compile(r"(?:提交|提供|出示|举示|调取)了?[^。；;\n]{
 _EVIDENCE_LIMIT = 6
 
 
+#: 劳动合同 named as something other than a paper: the cause (``劳动合同纠纷一案``), the statute
+#: (``违反劳动合同法``), the relationship (``劳动合同关系``), or a claim for ending it (``违法解除劳动
+#: 合同赔偿金``, ``…为由解除劳动合同``) - every dismissal claim says so, no contract is produced
+_NOT_A_RECORD = re.compile(r"(?:解除|终止)?劳动合同(?:纠纷|争议|法|关系)|(?:解除|终止)劳动合同")
+
+
+def cites_a_record(sentence: str) -> bool:
+    """True when ``sentence`` still cites a record once the mentions of 劳动合同 that name no
+    paper (:data:`_NOT_A_RECORD`) are left out.
+
+    >>> cites_a_record("原告李某与被告某公司劳动合同纠纷一案，本院于2018年7月19日立案受理。")
+    False
+    >>> cites_a_record("判令被告支付原告违法解除劳动合同赔偿金48000元。")
+    False
+    >>> cites_a_record("原告提交了劳动合同、工资条，证明双方存在劳动关系。")
+    True
+    """
+    rest = _NOT_A_RECORD.sub("", sentence)
+    return bool(EVIDENCE_WORDS.search(rest) or _EVIDENCE.search(rest))
+
+
 def evidence_sentences(sections: Sections) -> list[str]:
     """Sentences citing documentary evidence of employment, wherever the parties' case is told
     (claims, answers, evidence lists, facts found - everything before 本院认为 - and a mediation
@@ -349,6 +370,8 @@ def evidence_sentences(sections: Sections) -> list[str]:
             sentence = sentence_at(text, m.start(), sections.start, sections.end)
             at = text.find(sentence, max(sections.start, m.start() - len(sentence)))
             done = at + len(sentence) if at >= 0 else m.end()
+            if not cites_a_record(sentence):
+                continue
             if sentence and sentence not in found and not any(sentence in f for f in found):
                 found.append(sentence)
             if len(found) >= _EVIDENCE_LIMIT:
@@ -370,9 +393,9 @@ def support_sentences(sections: Sections) -> list[str]:
 
 
 #: an employer's past told in the story: a restructuring, a renaming, a merger, a predecessor
-#: (``原安阳市第二棉纺厂于2003年改制为本公司``, ``被告前身系…``, ``2008年更名为…``)
+#: (``原安阳市第二棉纺厂于2003年改制为本公司``, ``被告前身系…``, ``2008年更名为…``, ``某厂于2000年并入被告``)
 #: (not 合并审理: suits joined for one hearing)
-_EMPLOYER_HISTORY = re.compile(r"改制|转制|更名|变更名称|名称变更|前身|原名|合并(?!审理)|分立|兼并|重组|划转")
+_EMPLOYER_HISTORY = re.compile(r"改制|转制|更名|变更名称|名称变更|前身|原名|合并(?!审理)|分立|兼并|重组|划转|并入(?!审理)")
 _HISTORY_LIMIT = 2
 
 

@@ -121,6 +121,24 @@ def _party_line(line: str) -> bool:
     return bool(starts) and not RECORD_CLAUSE.search(line) and "请求" not in line
 
 
+def _block_line(line: str) -> bool:
+    """A line of the party block: a party, agent or representative line, or a fact continuing
+    one on a line of its own (``身份证号码：×××`` under each of a group's plaintiffs)."""
+    return _party_line(line) or (_PARTY_FACT.match(line) is not None
+                                 and not RECORD_CLAUSE.search(line))
+
+
+def _shared_agent_line(line: str) -> bool:
+    """A line opening with an agent label for several parties (``共同委托诉讼代理人：…``,
+    ``上列原告委托代理人：…``), not the record's ``…的委托代理人某某到庭``."""
+    head = line[:80]
+    if "代理人" not in head and "代表人" not in head:
+        return False
+    agent = AGENT_LABEL.match(head)
+    return agent is not None and bool(agent.group("shared")) and \
+        not RECORD_CLAUSE.search(line) and "的" not in agent.group("shared")
+
+
 #: a line that ends on an item's number (``…仲裁请求：1.`` / ``确认…``): the item is on the next line
 _ITEM_MARK_END = re.compile(r"(?:^|[：:；;。，,])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]$")
 
@@ -156,8 +174,10 @@ def broken_breaks(text: str) -> list[int]:
         if PARTY_LABEL.match(b[:60]):
             if header_end < 0:
                 header_end = _first_party_line(text)
-            if a_start < header_end or (a[-1] not in _CONNECTIVE and _party_line(a)):
+            if a_start < header_end or (a[-1] not in _CONNECTIVE and _block_line(a)):
                 continue
+        elif _shared_agent_line(b) and a[-1] not in _CONNECTIVE and _block_line(a):
+            continue  # ``共同委托诉讼代理人：…`` after a party's last line
         found.append(at)
     return found
 

@@ -10,9 +10,9 @@ common surnames and given-name characters; 1117 checked against the zh-cn charac
 the zhconv package), and every other traditional form of a GB 2312 character (OpenCC s2t,
 with place names' phrase forms such as ``陽穀`` and ``濬縣``, and the phrase form ``摺`` of
 ``存摺``, a wage passbook cited as evidence - GB 2312 holds 摺 too, but simplified texts write
-存折; 2380 in all). It leaves out characters that are also ordinary simplified characters
-(``乾`` in ``乾隆``, ``著``, ``藉``, ``夥``), and a document is converted only when
-it is clearly traditional (:func:`is_traditional`), so a simplified text quoting one traditional
+存折; 2379 in all). It leaves out characters that are also ordinary simplified characters
+(``乾`` in ``乾隆``, ``著``, ``藉``, ``夥``, and ``昇`` of names), and a document is converted only
+when it is clearly traditional (:func:`is_traditional`), so a simplified text quoting one traditional
 name is left alone.
 """
 
@@ -150,7 +150,12 @@ _SIMPLIFIED_MORE = (
     "鹛鹜鹞鹣鹦鹧鹨鹩鹪鹫鹬鹭鹱鹳鹾黉黩黪黾鼍齑龀龃龅龆龇龈龉龊龋龌龛浉浚昆澄溪硚谷棱个沾"
     "拐凌折"
 )
-_TABLE = dict(zip(_TRADITIONAL + _TRADITIONAL_MORE, _SIMPLIFIED + _SIMPLIFIED_MORE, strict=True))
+#: traditional forms that mainland texts print too, in names: 昇 is a standard character for
+#: names (通用规范汉字表, 2013), so the worker 黃昇 of a traditional mirror is 黄昇 in the court's
+#: own copy, the ledger and the registry - 黄升 would be another person
+_KEPT_IN_NAMES = frozenset("昇")
+_TABLE = {t: s for t, s in zip(_TRADITIONAL + _TRADITIONAL_MORE, _SIMPLIFIED + _SIMPLIFIED_MORE,
+                               strict=True) if t not in _KEPT_IN_NAMES}
 _ANY_TRADITIONAL = re.compile("[" + "".join(_TABLE) + "]")
 _SAMPLE = 3000
 

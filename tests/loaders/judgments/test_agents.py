@@ -112,3 +112,55 @@ def test_a_misspelt_agent_at_the_hearing_is_not_a_second_agent() -> None:
     assert outcome.record is not None
     assert [(a.name, a.represents) for a in outcome.record.agents] == [
         ("隋广胜", ["大庆市某某工程施工队"]), ("杜淑珍", ["大庆市某某物业有限公司"])]
+
+
+def test_a_firm_whose_name_mask_left_the_last_character_of_lawyer() -> None:
+    """``山东某***师事务所律师``: the mask swallowed 律 of 律师事务所 and left 师."""
+    [agent] = _agents("被告：某某县国有林场，住所地某某县。\n"
+                      "委托诉讼代理人：**，山东某***师事务所律师。\n")
+    assert (agent.kind, agent.law_firm) == ("lawyer", "山东某***师事务所")
+
+
+def test_a_relation_in_brackets_after_the_agents_full_stop() -> None:
+    """``…住某市某区。（系原告表哥）``: the note is the agent's relation, and the block goes on to
+    the defendant (it was read as the end of the party block)."""
+    block = read_party_block(
+        "原告：韩某，男，1963年3月2日出生，住某某县。\n"
+        "委托代理人：罗某，男，1970年5月6日出生，汉族，住某某市某某区。（系原告表哥）\n"
+        "被告：某某人力资源服务有限公司，住所地某某市。\n"
+        "法定代表人：钟某，总经理。\n", 0)
+    assert [p.party.name for p in block.parties] == ["韩某", "某某人力资源服务有限公司"]
+    [agent] = block.agents
+    assert (agent.kind, agent.relation, agent.represents) == ("relative", "系原告表哥", ["韩某"])
+
+
+GROUP = ("某某市人民法院\n民事判决书\n（2019）内2201民初300号\n"
+         "原告：甘某，男，1967年6月6日出生，汉族，工人，现住某某市。\n身份证号码：×××\n"
+         "原告：***，男，1971年3月1日出生，蒙古族，工人，现住某某市。\n身份证号码：×××\n"
+         "原告：邵某，女，1980年4月9日出生，汉族，工人，现住某某市。\n身份证号码：×××\n"
+         "诉讼代表人：甘某，男，1967年6月6日出生，汉族，工人，现住某某市某某小区。\n身份证号码：×××\n"
+         "诉讼代表人：***，男，1971年3月1日出生，蒙古族，工人，现住某某市。\n身份证号码：×××\n"
+         "共同委托诉讼代理人：侯某，内蒙古某某律师事务所律师。\n"
+         "被告：某某市政建设有限公司。\n法定代表人：洪某，经理。\n"
+         "委托诉讼代理人：鲍某，内蒙古某某律师事务所律师。\n"
+         "原告甘某、***等3人诉被告某某市政建设有限公司劳动争议纠纷一案，本院于2019年8月1日立案受理。\n")
+
+
+def test_a_group_suit_with_an_id_line_under_each_plaintiff() -> None:
+    """A group of workers, each with a masked ``身份证号码`` line of its own: every plaintiff is
+    read (the ID line swallowed the next party label, leaving one plaintiff of three); the
+    group's 诉讼代表人 are plaintiffs of the group, not agents; the joint lawyer acts for all."""
+    outcome = parse_text(GROUP)
+    assert outcome.record is not None
+    record = outcome.record
+    assert [(p.name, p.role) for p in record.parties] == [
+        ("甘某", "plaintiff"), ("***", "plaintiff"), ("邵某", "plaintiff"),
+        ("某某市政建设有限公司", "defendant")]
+    assert [(a.name, a.kind, a.represents) for a in record.agents] == [
+        ("侯某", "lawyer", ["甘某", "***", "邵某"]), ("鲍某", "lawyer", ["某某市政建设有限公司"])]
+
+
+def test_a_representative_who_is_not_a_listed_party_stays_an_agent() -> None:
+    """A 诉讼代表人 the party lines do not list is kept as written (who they are is not shown)."""
+    agents = _agents("原告：甘某，男，1967年6月6日出生。\n诉讼代表人：钟某，男，1960年1月1日出生。\n")
+    assert [(a.name, a.represents) for a in agents] == [("钟某", ["甘某"])]

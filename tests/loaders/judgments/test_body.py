@@ -184,6 +184,122 @@ def test_a_claimed_period_followed_by_a_money_item_of_the_same_claim() -> None:
     assert money.claimed_start == "2013-03"  # the 二倍工资 months are money, not the employment
 
 
+def test_a_period_whose_end_follows_the_relationship() -> None:
+    """``确认原告与被告自2009年1月起建立劳动关系至2021年6月30日止``: the end comes after the
+    relationship it ends (it was lost: the period read as open-ended)."""
+    record = _record("原告向本院提出诉讼请求：一、确认原告与被告自2010年3月起建立劳动关系至2020年6月30日止；"
+                     "二、判令被告支付原告违法解除劳动合同赔偿金41000元。\n")
+    assert (record.claimed_start, record.claimed_end) == ("2010-03", "2020-06-30")
+    assert record.claim_kind == "with_amounts"
+
+
+def test_the_story_after_a_claim_is_not_the_claim() -> None:
+    """``…存在劳动关系。原告诉称：其…每月工资1500元``: the wage told in the story is no money
+    claimed - a bare confirmation stays one (it read as a money claim of 1500元)."""
+    record = _record("原告张某向本院提出诉讼请求，要求判令：确认原告与被告于2001年4月1日至2016年3月31日期间存在"
+                     "劳动关系。原告诉称：其于2001年4月到被告处上班，每月工资1200元，被告未为其缴纳社会保险。\n"
+                     "被告辩称，对原告的诉讼请求无异议。\n")
+    assert (record.claim_kind, record.claim_amounts) == ("confirmation_only", [])
+    assert (record.claimed_start, record.claimed_end) == ("2001-04-01", "2016-03-31")
+    money = _record("原告张某向本院提出诉讼请求：1.确认原告与被告于2018年3月5日至2019年4月30日期间存在劳动关系；"
+                    "2.被告支付原告未签订劳动合同双倍工资差额55,000元。原告诉称：其每天工资260元，餐补20元。\n")
+    assert (money.claim_kind, money.claim_amounts) == ("with_amounts", [55000.0])
+
+
+def test_an_agreement_told_in_the_evidence_is_not_the_operative_part() -> None:
+    """``3、备忘录，证明…因原告工伤双方达成协议``: an earlier agreement cited as evidence in a
+    judgment cut before its operative part - not a mediation statement's agreement (it was read
+    as 调解书, outcome mediated)."""
+    outcome = parse_text("原告：蔡某，女，1971年5月2日出生，汉族，户籍地某某省某某市。\n"
+                         "被告：某某歌舞团，住所地某某市。\n"
+                         "原告蔡某与被告某某歌舞团确认劳动关系纠纷一案，本院于2019年6月1日立案后，依法适用简易程序进行了审理。\n"
+                         "原告蔡某向本院提出诉讼请求：确认原告与被告于2017年1月3日至2018年4月9日期间存在劳动关系。\n"
+                         "原告向本院提供了如下证据：\n1、工作证，证明原告为被告工作。\n"
+                         "2、备忘录，证明因原告工伤双方达成协议。\n")
+    assert outcome.record is not None
+    assert (outcome.record.document_type, outcome.record.outcome) == ("unknown", "unknown")
+    mediated = _parsed(HEAD.replace("民事判决书", "民事调解书") +
+                       "经本院主持调解，双方当事人自愿达成协议：\n一、确认原告与被告于2001年至2015年存在劳动关系。\n")
+    assert (mediated.document_type, mediated.outcome) == ("调解书", "mediated")
+
+
+def test_a_labour_contract_named_as_the_cause_or_a_claim_is_no_evidence() -> None:
+    """``…劳动合同纠纷一案``, ``违法解除劳动合同赔偿金``, ``违反劳动合同法``: 劳动合同 names the
+    cause, a dismissal claim or the statute, and no paper is produced (each was quoted as
+    documentary proof); a contract the worker hands in still is."""
+    text = HEAD + (
+        "原告张某与被告安阳市某某回收有限公司劳动合同纠纷一案，本院于2020年3月2日立案受理后，依法适用简易程序进行了审理。\n"
+        "原告张某向本院提出诉讼请求：1.确认原告与被告自2012年5月至2019年8月存在劳动关系；"
+        "2.判令被告支付原告违法解除劳动合同赔偿金36000元。事实与理由：被告的做法违反劳动合同法。\n")
+    spans = [s.text for s in _parsed(text).spans if s.kind == "evidence"]
+    assert spans == []
+    cited = _parsed(text + "原告提交了劳动合同一份，证明双方存在劳动关系。\n")
+    assert [s.text for s in cited.spans if s.kind == "evidence"] == ["原告提交了劳动合同一份，证明双方存在劳动关系。"]
+
+
+def test_a_claimed_period_given_as_the_years_of_work() -> None:
+    """``确认原告为某某农场职工（固定工），工作年限从1987年1月1日至2016年12月31日止``: an old
+    state farm's worker claims the years of work, the relationship named far before them (no
+    period was read)."""
+    record = _record("原告向本院提出诉讼请求：1.依法判决，按原告与被告事实发生的劳动关系，被告确认原告为某某市某某区国营农场职工"
+                     "（固定工），工作年限从1988年1月1日至2015年12月31日止；2.被告为原告办理参保。事实和理由："
+                     "1979年至2009年，某某农场统筹生产，原告年满十八周岁即成为农场职工。\n")
+    assert (record.claimed_start, record.claimed_end) == ("1988-01-01", "2015-12-31")
+
+
+@pytest.mark.parametrize("cause", ["确认劳动关系及经济补偿金纠纷", "确认劳动关系、追索劳动报酬纠纷"])
+def test_a_confirmation_joined_to_a_money_cause(cause: str) -> None:
+    """``…确认劳动关系及经济补偿金纠纷一案``: the cause is both, never the money alone (the
+    case fell out of the confirmation cases the rules read)."""
+    record = _record(f"原告张某与被告安阳市某某回收有限公司{cause}一案，本院立案后，依法适用简易程序公开开庭进行了审理。\n")
+    assert record.cause == cause
+
+
+def test_a_factory_merged_into_the_employer_is_its_history() -> None:
+    """``因某某造船厂于2000年左右并入了被告处``: the worker's factory merged into the defendant -
+    the employer's past, told to explain a start before the defendant was founded."""
+    record = _record("原告张某诉称，1966年9月1日原告进入某某造船厂工作。因某某造船厂于2000年左右并入了被告处，"
+                     "故原告要求确认自1988年11月至2007年12月期间存在劳动关系。\n")
+    assert [s.text for s in record.spans if s.kind == "history"] == [
+        "因某某造船厂于2000年左右并入了被告处，故原告要求确认自1988年11月至2007年12月期间存在劳动关系。"]
+
+
+def test_the_end_of_a_long_story_after_the_work_carried_on() -> None:
+    """``自1983年2月份开始…到被告处工作，…在被告处工作至2016年8月份``: a school worker's story
+    tells of promises and five headmasters between the start and the end (the end was lost)."""
+    record = _record(
+        "原告齐某向本院提出诉讼请求：依法确认原告与被告之间存在劳动关系。事实和理由：原告自1984年3月份开始经人介绍到被告处"
+        "工作，当时学校承诺先将原告转为学校计划内临时工，再转成合同制工作人员，但是一直没有兑现承诺，工作期间原告兢兢业业、"
+        "任劳任怨，月工资1600元，被告一直没有与原告签订书面劳动合同，也未依法给原告交纳养老保险并办理退休手续。原告在校"
+        "工作期间共经历四位校长在职，分别为甲某、乙某、丙某、丁某，原告在被告处工作至2015年9月份，被告未支付原告应享受的"
+        "待遇。\n")
+    assert (record.claimed_start, record.claimed_end) == ("1984-03", "2015-09")
+
+
+def test_an_employers_appeal_reciting_the_workers_request() -> None:
+    """Only the employer appealed, and it recites the worker's request after stating its own
+    shorter period: the claimed period is the request's (none was read)."""
+    record = _parsed(
+        "某某市中级人民法院\n民事判决书\n（2021）闽01民终100号\n"
+        "上诉人（原审原告）：某某控制设备厂，住所地某某市。\n法定代表人：***，清算组组长。\n"
+        "被上诉人（原审被告）：***，男，1964年11月2日出生，汉族，住某某市。\n"
+        "上诉人某某控制设备厂因与被上诉人***劳动争议一案，不服某某区人民法院（2021）闽0105民初100号民事判决，向本院提起上诉。\n"
+        "某某控制设备厂上诉请求：1.撤销一审判决，改判支持其一审诉讼请求。事实和理由：一、***与某某控制设备厂之间曾经存在的"
+        "劳动合同关系自1996年2月到1998年4月1日，***在2021年2月提起劳动仲裁，申请确认与某某控制设备厂的劳动合同关系存续"
+        "时间为1986年9月至1998年11月，已经超过二十年期限。\n")
+    assert (record.claimed_start, record.claimed_end) == ("1986-09", "1998-11")
+
+
+def test_the_figures_that_work_an_amount_out_are_not_claimed() -> None:
+    """``赔偿金48075元（3846元/月×12.5年）``: the monthly wage in the bracket works the sum out;
+    counted, it would lift a token claim above the token threshold (and the items of a total
+    in its bracket would count it twice)."""
+    record = _record("原告向本院提出诉讼请求：一、确认原告与被告自2010年3月至2020年6月存在劳动关系；二、判令被告支付"
+                     "违法解除劳动合同赔偿金41000元（4000元/月×10.25年）；三、支付工资8000元（其中基本工资5000元、"
+                     "加班费3000元）。\n")
+    assert record.claim_amounts == [41000.0, 8000.0]
+
+
 def test_money_claims_have_amounts() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.判令被告支付工资1.2万元、"
                      "经济补偿金3,500元。\n")

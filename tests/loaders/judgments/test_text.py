@@ -165,3 +165,11 @@ def test_pinyin_glosses_are_dropped_in_either_bracket_width(text: str, expected:
 ])
 def test_character_references_left_in_plain_text_are_decoded(text: str, expected: str) -> None:
     assert clean_text(text) == expected
+
+
+def test_a_name_character_mainland_texts_print_too_is_kept() -> None:
+    """``黃昇``: 昇 is a standard character of mainland names (通用规范汉字表), so the worker of a
+    traditional mirror is the 黄昇 of the court's own copy, not 黄升 (another person)."""
+    text = "原告:黃昇,男,1961年6月2日出生,漢族。被告辯稱,對原告的訴訟請求無異議。確認勞動關係。"
+    assert is_traditional(text)
+    assert to_simplified(text).startswith("原告:黄昇,")

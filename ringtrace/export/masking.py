@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 __all__ = ["MASK", "id_candidates", "mask_birth_date", "mask_id", "mask_ids", "mask_phone",
@@ -86,7 +87,8 @@ def mask_birth_date(value: str) -> str:
     return match.group(0) if match else MASK * len(text)
 
 
-def mask_value(owner: str, prop: str, value: Any, props: dict[str, Any] | None = None) -> Any:
+def mask_value(owner: str, prop: str, value: Any, props: Mapping[str, object] | None = None
+               ) -> Any:
     """The masked form of a sensitive property value of a node or edge of kind ``owner``.
 
     Phones (a ``phone`` property, or the value of a phone ``Identifier``, whose stored value is

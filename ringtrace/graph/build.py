@@ -15,6 +15,7 @@ from dataclasses import asdict
 
 from ringtrace.graph import identity as ident
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps
+from ringtrace.graph.props import node_props
 from ringtrace.graph.records import Agent, BackPaymentRecord, CaseRecord, Party, RegistryRecord
 
 _SPECIFIC_ADDRESS = re.compile(r"\d|号|室|栋|楼|单元|组")
@@ -159,8 +160,8 @@ def registry_batch(record: RegistryRecord) -> GraphBatch:
     """
     eid = ident.employer_id(record.name)
     source = registry_source(record)
-    props = asdict(record)
-    props["in_registry"] = True
+    # a registry row's fields are Employer properties (tests/graph/test_props.py)
+    props = node_props({**asdict(record), "in_registry": True})
     batch = GraphBatch(nodes=[Node(eid, "Employer", props)])
     for former in record.former_names:
         alias = ident.employer_id(former)
@@ -188,8 +189,8 @@ def backpayment_batch(record: BackPaymentRecord, basis_case_ids: list[str]) -> G
     person = ident.person_id(record.person_name, birth_date=birth, id_number=record.id_number,
                              document=bid)
     employer = ident.employer_id(record.employer_name)
-    props = asdict(record)
-    props["period"] = f"{record.start}~{record.end}"
+    # a back-payment row's fields are BackPayment properties (tests/graph/test_props.py)
+    props = node_props({**asdict(record), "period": f"{record.start}~{record.end}"})
     batch = GraphBatch(nodes=[
         Node(bid, "BackPayment", props),
         Node(person, "Person", {"name": record.person_name, "birth_date": birth,

@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Generic, Self, TypeVar
 
+from ringtrace.graph.props import EdgeProps, NodeProps, node_props
+
 N = TypeVar("N")
 E = TypeVar("E")
 D = TypeVar("D")
@@ -15,7 +17,7 @@ D = TypeVar("D")
 class Node:
     id: str
     kind: str
-    props: dict[str, Any] = field(default_factory=dict)
+    props: NodeProps = field(default_factory=lambda: NodeProps())
 
     @property
     def name(self) -> str:
@@ -31,7 +33,7 @@ class Edge:
     dst: str
     kind: str
     source_doc: str
-    props: dict[str, Any] = field(default_factory=dict)
+    props: EdgeProps = field(default_factory=lambda: EdgeProps())
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -73,24 +75,25 @@ class GraphBatch(Batch[Node, Edge, Document]):
     """Nodes, edges and documents to write in one transaction."""
 
 
-def merge_props(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+def merge_props(old: NodeProps, new: NodeProps) -> NodeProps:
     """Merge node properties: new non-empty values win; lists are united in order.
 
     Registry facts outrank mentions in documents: once a node holds a registry row
     (``in_registry``), a document can only fill properties the registry left empty.
     """
-    out = dict(old)
+    out: dict[str, object] = dict(old)
     registry_wins = bool(old.get("in_registry")) and not new.get("in_registry")
     for key, value in new.items():
         if value in (None, "", []):
             continue
         if registry_wins and out.get(key) not in (None, "", []):
             continue
-        if isinstance(value, list) and isinstance(out.get(key), list):
-            out[key] = list(dict.fromkeys([*out[key], *value]))
+        current = out.get(key)
+        if isinstance(value, list) and isinstance(current, list):
+            out[key] = list(dict.fromkeys([*current, *value]))
         else:
             out[key] = value
-    return out
+    return node_props(out)
 
 
 def dumps(value: Any) -> str:

@@ -118,7 +118,7 @@ def employer_profile(store: GraphStore, text: str) -> EmployerProfile:
                 a = agents.setdefault(e.src, _AgentTally(e.props.get("agent_kind"),
                                                          e.props.get("law_firm")))
                 a.cases += 1
-                a.sides.add(e.props.get("represents_side", "unknown"))
+                a.sides.add(e.props.get("represents_side") or "unknown")
     people = {pid: _props(store, pid) for pid in [*plaintiffs, *agents]}
     flags: list[FindingView] = []
     if scan:
@@ -185,11 +185,11 @@ def agent_profile(store: GraphStore, text: str, *, every: bool = False) -> list[
         flags = [_finding_view(f) for f in scan.findings_for_subject(node.id)] if scan else []
         out.append(AgentProfile(
             agent=_public(node),
-            kinds=tuple(sorted({e.props.get("agent_kind", "other") for e in agent_in})),
-            sides=dict(sorted(Counter(e.props.get("represents_side", "unknown")
+            kinds=tuple(sorted({e.props.get("agent_kind") or "other" for e in agent_in})),
+            sides=dict(sorted(Counter(e.props.get("represents_side") or "unknown"
                                       for e in agent_in).items())),
-            law_firms=tuple(sorted({e.props["law_firm"] for e in agent_in
-                                    if e.props.get("law_firm")})),
+            law_firms=tuple(sorted({firm for e in agent_in
+                                    if (firm := e.props.get("law_firm"))})),
             applicants=len(applicants),
             employers=tuple(sorted(_props(store, x)["name"] for x in employers)),
             cases=cases, flags=tuple(flags), rings=_cases_by_ring(cases),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any, TypeVar
 
+from ringtrace.graph.props import EmployerProps, ForumProps, LawFirmProps, NodeProps
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.resolve import Resolution, ResolveSettings, ensure
 
@@ -23,6 +24,8 @@ AGENT_FIELDS = ("agent_kind", "represents_side", "law_firm", "relation", "repres
 PARTY_FIELDS = ("role", "side", "role_in_text")
 
 T = TypeVar("T")
+#: the node kinds whose tables the frame reads whole (:func:`_props_by_id`)
+P = TypeVar("P", EmployerProps, ForumProps, LawFirmProps)
 
 
 @dataclass(slots=True)
@@ -81,13 +84,23 @@ def _is_uncontested(props: dict[str, Any]) -> bool:
 
 @dataclass
 class Frame:
-    """Cases plus the nodes they touch, keyed by id; iteration orders are sorted and stable."""
+    """Cases plus the nodes they touch, keyed by id; iteration orders are sorted and stable.
+
+    Node props are typed by their kind's TypedDict (:mod:`ringtrace.graph.props`) where every
+    reader takes them so: ``forums`` and ``firms``. ``persons``, ``employers``,
+    ``identifiers`` and :attr:`CaseInfo.props` hold the same typed props but are still
+    declared ``dict[str, Any]``, because rules in ``redflags/`` take them as such
+    (``common._FactReader``, ``employer._headcount``, the shared-contact rule's sorting of
+    ``props.get("value")``, ``batch``'s date look-up by a key variable); they become
+    ``PersonProps``, ``EmployerProps``, ``IdentifierProps`` and ``CaseProps`` with those
+    signatures. ``memo`` holds whatever a rule keeps per frame (:meth:`memoised`).
+    """
 
     cases: dict[str, CaseInfo]
     persons: dict[str, dict[str, Any]]
     employers: dict[str, dict[str, Any]]
-    forums: dict[str, dict[str, Any]]
-    firms: dict[str, dict[str, Any]]
+    forums: dict[str, ForumProps]
+    firms: dict[str, LawFirmProps]
     #: props of the phones and addresses given by two or more owners (the ones rules quote)
     identifiers: dict[str, dict[str, Any]]
     #: owner node id -> identifier node ids (phones and addresses)
@@ -138,8 +151,8 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
     if progress:
         progress(len(cases))
     clock.mark("cases")
-    persons = dict(store.node_fields("Person", PERSON_FIELDS))
-    employers = _props_by_id(store, "Employer")
+    persons = _loose(dict(store.node_fields("Person", PERSON_FIELDS)))
+    employers = _loose(_props_by_id(store, "Employer", EmployerProps))
     clock.mark("persons+employers")
     _attach_forums(store, cases)
     _attach_parties(store, cases, persons, employers, entity_of)
@@ -156,9 +169,9 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
     if entity_of:
         _merge_entities(resolution, persons, employers)
     clock.mark("apply_resolution")
-    frame = Frame(cases, persons, employers, _props_by_id(store, "Forum"),
-                  _props_by_id(store, "LawFirm"), _shared_identifiers(store, contacts),
-                  contacts, dict(legal_reps))
+    frame = Frame(cases, persons, employers, _props_by_id(store, "Forum", ForumProps),
+                  _props_by_id(store, "LawFirm", LawFirmProps),
+                  _loose(_shared_identifiers(store, contacts)), contacts, dict(legal_reps))
     clock.mark("forums/firms/identifiers")
     _index_cases(frame, dedupe=bool(entity_of))
     clock.mark("index")
@@ -215,22 +228,35 @@ def _contacts(store: GraphStore, entity_of: Mapping[str, str]) -> dict[str, set[
 
 
 def _shared_identifiers(store: GraphStore, contacts: dict[str, set[str]]
-                        ) -> dict[str, dict[str, Any]]:
+                        ) -> dict[str, NodeProps]:
     """Props of the phones and addresses given by two or more owners - the only ones a rule
     quotes (a shared contact); at 250,000 cases that is 13k of 423k identifiers."""
     owners: Counter[str] = Counter(i for idents in contacts.values() for i in idents)
     return store.nodes_props("Identifier", {i for i, n in owners.items() if n >= 2})
 
 
-def _props_by_id(store: GraphStore, kind: str) -> dict[str, dict[str, Any]]:
+def _props_by_id(store: GraphStore, kind: str, typed: type[P]) -> dict[str, P]:
+    """The props of every node of ``kind`` by id, typed as that kind's (``typed``)."""
     return {n.id: n.props for n in store.iter_nodes(kind)}
+
+
+def _loose(table: Mapping[str, Mapping[str, object]]) -> dict[str, dict[str, Any]]:
+    """A table of node props (the same dict) as :class:`Frame` still holds it for the rules
+    that take a node's props as a ``dict[str, Any]`` (see :class:`Frame`)."""
+    return table  # type: ignore[return-value]
+
+
+def _loose_props(props: NodeProps) -> dict[str, Any]:
+    """A case's props (the same dict) as :attr:`CaseInfo.props` holds them (see
+    :class:`Frame`)."""
+    return props  # type: ignore[return-value]
 
 
 def _read_cases(store: GraphStore) -> dict[str, CaseInfo]:
     """Every case node as a :class:`CaseInfo` without parties yet, in id order."""
     cases: dict[str, CaseInfo] = {}
     for n in store.iter_nodes("Case"):
-        case_id, props = n.id, n.props
+        case_id, props = n.id, _loose_props(n.props)
         cases[case_id] = CaseInfo(case_id, props.get("case_number") or case_id, "",
                                   props.get("forum") or "", props,
                                   confirmation=_is_confirmation(props),

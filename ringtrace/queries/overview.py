@@ -98,7 +98,7 @@ def overview_data(store: GraphStore, *, top_employers: int = 20) -> Overview:
     for employer_id, n in sorted(suits.items(), key=lambda kv: (-kv[1], kv[0]))[:top_employers]:
         found = store.node(employer_id)
         props = found.props if found else {}
-        employers.append(EmployerSuits(props.get("name", employer_id), n,
+        employers.append(EmployerSuits(props.get("name") or employer_id, n,
                                        props.get("insured_headcount")))
     places: Counter[tuple[str, str]] = Counter()
     offices: Counter[str] = Counter()

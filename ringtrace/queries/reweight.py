@@ -24,13 +24,14 @@ computed afterwards applies them through the scan's scoring function.
 **Ring strength** (:func:`reweight_strengths`): a ring adds ``ring_weight x share x strength``
 to its cases' log-odds, and its strength (:func:`ringtrace.queries.rings.strength`) is a sum of
 ``[rings]`` values (:data:`STRENGTHS`) times what the ring shows (its coordinated share, its
-size, which kinds of coordination link it, its batched share), capped at 1. With the rule
-weights and the ring weight re-estimated first and held, those values are re-estimated the same
-way (each kept in [0, 1], the prior's precision scaled by the square of how far a unit of the
-value moves a case's log-odds, so that it again counts for ``prior_strength`` cases): a value is
-what a ring showing that evidence is worth, and verdicts on the cases of such rings move it. A ring whose strength is capped at 1 says
-nothing about the values and is held as it was; ``strength_full_size`` is a size, not a weight,
-and stays.
+size, which kinds of coordination link it, its batched share; or ``tied_batch_strength`` alone
+for a small ring that one lay person ties whole and that came in one batch), capped at 1. With
+the rule weights and the ring weight re-estimated first and held, those values are re-estimated
+the same way (each kept in [0, 1], the prior's precision scaled by the square of how far a unit
+of the value moves a case's log-odds, so that it again counts for ``prior_strength`` cases): a
+value is what a ring showing that evidence is worth, and verdicts on the cases of such rings
+move it. A ring whose strength is capped at 1 says nothing about the values and is held as it
+was; ``strength_full_size`` is a size, not a weight, and stays.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ import numpy as np
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.model import RingRecord
 from ringtrace.queries.results import ScanResults
-from ringtrace.queries.rings import COORDINATION, RingParams, strength
+from ringtrace.queries.rings import COORDINATION, RingParams, strength, tied_batch
 from ringtrace.queries.rules import MAX_WEIGHT, RuleConfig
 from ringtrace.queries.scoring import probability, rule_scores
 
@@ -56,7 +57,7 @@ RING_WEIGHT = "rings.ring_weight"
 #: the ``[rings]`` values a ring's strength adds up (keys of a weights mapping, as
 #: :data:`RING_WEIGHT`): each is what a ring showing that evidence is worth, in [0, 1]
 STRENGTHS = ("rings.strength_coordination", "rings.strength_size", "rings.strength_both_kinds",
-             "rings.strength_one_kind", "rings.batch_strength")
+             "rings.strength_one_kind", "rings.batch_strength", "rings.tied_batch_strength")
 _ITERATIONS = 100
 _TOLERANCE = 1e-9
 
@@ -199,8 +200,10 @@ def scan_config(scan: ScanResults, weights: Mapping[str, float]) -> RuleConfig:
 def strength_terms(ring: RingRecord, params: RingParams) -> dict[str, float] | None:
     """What each :data:`STRENGTHS` value adds to the ring's strength per unit, in the branch of
     :func:`~ringtrace.queries.rings.strength` the ring is in under ``params``: the
-    coordination terms, or the batch term when batches make the ring stronger; none when the
-    strength is capped at 1 (or reads otherwise), which no value moves.
+    coordination terms, or the batch term when batches make the ring stronger, or
+    ``tied_batch_strength`` itself when the ring is a tied batch
+    (:func:`~ringtrace.queries.rings.tied_batch`) that the other terms do not make stronger;
+    none when the strength is capped at 1 (or reads otherwise), which no value moves.
     """
     struct = ring.structure
     share = struct.coordinated_share
@@ -222,6 +225,9 @@ def strength_terms(ring: RingRecord, params: RingParams) -> dict[str, float] | N
         return {k: v for k, v in linear.items() if v}
     if abs(value - params.batch_strength * struct.batched_share) < 1e-6:
         return batch
+    if (tied_batch(struct, params.tie_max_cases)
+            and abs(value - params.tied_batch_strength) < 1e-6):
+        return {"rings.tied_batch_strength": 1.0}
     return None
 
 

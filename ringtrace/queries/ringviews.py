@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
 
 import networkx as nx
 
+from ringtrace.graph.props import NodeProps
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.entities import case_row
 from ringtrace.queries.redflags import RULES_BY_ID
@@ -78,12 +78,15 @@ def ring_detail(store: GraphStore, ring_id: str) -> RingDetail:
                 members["Forum"][e.dst] += 1
     nodes = {nid: store.node(nid) for group in members.values() for nid in group}
 
-    def props(nid: str) -> dict[str, Any]:
+    def props(nid: str) -> NodeProps:
         node = nodes.get(nid)
         return node.props if node else {}
 
+    def name(nid: str) -> str:  # a stored node has no empty name: the id when it has none
+        return props(nid).get("name") or nid
+
     intermediaries = tuple(
-        RingIntermediary(a, props(a).get("name", a),
+        RingIntermediary(a, name(a),
                          "劳动者代理人" if agent_info[a][2] == "worker" else "单位代理人",
                          members["agent"][a])
         for a in dict.fromkeys(entity(x) for x in ring.intermediaries) if a in agent_info)
@@ -98,17 +101,17 @@ def ring_detail(store: GraphStore, ring_id: str) -> RingDetail:
         ring_id=ring.ring_id, rank=ring.rank, score=ring.score, strength=ring.strength,
         reasons=ring.reasons, structure=ring.structure, community=ring.community,
         intermediaries=intermediaries,
-        agents=tuple(RingAgent(a, props(a).get("name", a), *agent_info[a], n,
+        agents=tuple(RingAgent(a, name(a), *agent_info[a], n,
                                tuple(sorted(mentions[a])))
                      for a, n in sorted(members["agent"].items())),
-        employers=tuple(RingEmployer(e, props(e).get("name", e), props(e).get("uscc"),
+        employers=tuple(RingEmployer(e, name(e), props(e).get("uscc"),
                                      props(e).get("status"), props(e).get("founded"),
                                      props(e).get("insured_headcount"), n)
                         for e, n in sorted(members["Employer"].items())),
-        applicants=tuple(RingApplicant(w, props(w).get("name", w), props(w).get("sex"),
+        applicants=tuple(RingApplicant(w, name(w), props(w).get("sex"),
                                        props(w).get("birth_date"), n)
                          for w, n in sorted(members["worker"].items())),
-        forums=tuple(RingForum(f, props(f).get("name", f), props(f).get("region_code"), n)
+        forums=tuple(RingForum(f, name(f), props(f).get("region_code"), n)
                      for f, n in sorted(members["Forum"].items())),
         cases=cases, timeline=tuple(timeline), flags=flags, evidence=evidence,
         exposure=ring.exposure, links=ring.links,

@@ -22,6 +22,8 @@ case with the other cases of its court (geography reads the forum's own place on
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ringtrace.graph import identity as ident
 from ringtrace.graph.build import backpayment_batch, case_batch, registry_batch
 from ringtrace.graph.elements import GraphBatch
@@ -42,7 +44,7 @@ def _name_key(name: str) -> str:
     return person_key(simplified(ident.halfwidth(name)))
 
 
-def _person_keys(props: dict[str, object], firm: str | None) -> list[str]:
+def _person_keys(props: Mapping[str, object], firm: str | None) -> list[str]:
     name = str(props.get("name") or "")
     if not name.strip():
         return []

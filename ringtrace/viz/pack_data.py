@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ringtrace.graph.model import schema
@@ -45,7 +45,7 @@ class Masker:
     def text(self, value: Any) -> Any:
         return value if self.unmask or not isinstance(value, str) else mask_text(value)
 
-    def props(self, kind: str, props: dict[str, Any]) -> dict[str, Any]:
+    def props(self, kind: str, props: Mapping[str, object]) -> dict[str, Any]:
         if self.unmask:
             return dict(props)
         sensitive = schema().node(kind).sensitive if kind in schema().nodes else frozenset()

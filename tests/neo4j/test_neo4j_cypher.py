@@ -113,9 +113,10 @@ def test_same_day_batches_agree_with_the_workspace(server: Neo4jStore,
             continue
         case = sqlite_store.node(edge.dst)
         assert case is not None
-        for date_kind in ("filing", "decision"):
-            if case.props.get(f"{date_kind}_date"):
-                expected[(edge.src, date_kind, case.props[f"{date_kind}_date"])].append(case.id)
+        for date_kind, day in (("filing", case.props.get("filing_date")),
+                               ("decision", case.props.get("decision_date"))):
+            if day:
+                expected[(edge.src, date_kind, day)].append(case.id)
     batches = {k: v for k, v in expected.items() if len(v) >= 3}
     rows = run(server, "same_day_batches", min_cases=3, limit=100)
     assert {(r["employer_id"], r["date_kind"], r["day"]): r["cases"] for r in rows} == {

@@ -9,6 +9,7 @@ from ringtrace.errors import StoreError
 from ringtrace.graph.build import case_batch, registry_batch
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
 from ringtrace.graph.identity import employer_id
+from ringtrace.graph.props import AnyProps, edge_props, node_props
 from ringtrace.graph.records import RegistryRecord
 from ringtrace.graph.store import open_store
 from ringtrace.graph.store.neo4j import Neo4jStore
@@ -196,16 +197,19 @@ def test_property_values_keep_their_types(neo4j_store: Neo4jStore,
     props = {"name": "类型", "count": 3, "big": 2**70, "ratio": 0.25, "whole": 2.0, "flag": False,
              "tags": ["a", "b"], "mixed": ["a", 1], "nested": {"k": [1, {"z": None}]},
              "id": "shadow", "rt_kind": "shadow", "ints": [1, 2], "empty": [], "none": None}
-    batch = GraphBatch(nodes=[Node("Person:类型", "Person", props), Node("Case:t", "Case", {})],
-                       edges=[Edge("Person:类型", "Case:t", "PARTY_IN", "Case:t",
-                                   {"source_doc": "shadow", "represents": ["a"], "n": {"x": 1}})])
+    # props of no declared property, of every shape a store must keep as it was given
+    batch = GraphBatch(nodes=[Node("Person:类型", "Person", node_props(props)),
+                              Node("Case:t", "Case", {})],
+                       edges=[Edge("Person:类型", "Case:t", "PARTY_IN", "Case:t", edge_props(
+                           {"source_doc": "shadow", "represents": ["a"], "n": {"x": 1}}))])
     for store in (neo4j_store, sqlite_store):
         store.write_batch(batch)
     assert snapshot(neo4j_store) == snapshot(sqlite_store)
     node = neo4j_store.node("Person:类型")
     assert node is not None
-    assert type(node.props["whole"]) is float and type(node.props["count"]) is int
-    assert node.props["big"] == 2**70 and node.props["id"] == "shadow"
+    read: AnyProps = node.props
+    assert type(read["whole"]) is float and type(read["count"]) is int
+    assert read["big"] == 2**70 and read["id"] == "shadow"
     stored = neo4j_store.query("MATCH (n:RtNode {id: $id}) RETURN properties(n) AS p",
                                id="Person:类型")[0]["p"]
     assert stored["tags"] == ["a", "b"] and stored["rt_kind"] == "Person"

@@ -21,7 +21,7 @@ from ringtrace.queries.reweight import (
     strength_examples,
     strength_terms,
 )
-from ringtrace.queries.rings import RingParams, strength
+from ringtrace.queries.rings import RingParams, strength, tied_batch
 from tests.scanned_province import ScannedProvince
 
 
@@ -102,19 +102,23 @@ def test_strength_terms_add_up_to_each_rings_strength(scanned_province: ScannedP
         scan = ScanResults.load(store)
         params = RingParams.of(scan.meta.rules)
         read = 0
+        read_keys: set[str] = set()
         for ring in scan.rings:
             terms = strength_terms(ring, params)
             if terms is None:
                 assert ring.strength in (0.0, 1.0) or ring.strength == strength(
                     ring.structure, params)
+                assert not (tied_batch(ring.structure, params.tie_max_cases)
+                            and ring.strength < 1.0), ring.ring_id
                 continue
             read += 1
+            read_keys |= set(terms)
             summed = sum(getattr(params, k.removeprefix("rings.")) * v for k, v in terms.items())
             assert abs(summed - ring.strength) < 1e-6
         weights = {**stored_weights(scan), **stored_strengths(scan)}
         same = rescore(scan, weights)
         assert same == {c: row.final_score for c, row in scan.all_cases().items()}
-    assert read > 0
+    assert read > 0 and {"rings.strength_coordination", "rings.tied_batch_strength"} <= read_keys
 
 
 def test_verdicts_on_a_rings_cases_move_the_strength_values_it_depends_on(
@@ -135,6 +139,32 @@ def test_verdicts_on_a_rings_cases_move_the_strength_values_it_depends_on(
     assert failed[key] < before[key] < held[key] <= 1.0
     assert nothing == before and set(held) == set(STRENGTHS)
     assert all(0.0 <= v <= 1.0 for v in [*held.values(), *failed.values()])
+
+
+def test_verdicts_on_tied_batches_move_tied_batch_strength_both_ways(
+        scanned_province: ScannedProvince) -> None:
+    """A small ring that one lay person ties whole and that came in one batch is as strong as
+    ``tied_batch_strength``: its cases all found bought raise that value, all found genuine
+    lower it, and no other strength value moves (none of them makes such a ring stronger)."""
+    with SQLiteStore.open(scanned_province.workspace, create=False) as store:
+        scan = ScanResults.load(store)
+        params = RingParams.of(scan.meta.rules)
+        weights = stored_weights(scan)
+        tied = {r.ring_id for r in scan.rings
+                if tied_batch(r.structure, params.tie_max_cases) and r.strength < 1.0}
+        cases = sorted(c for c, row in scan.all_cases().items() if row.ring_id in tied)
+        assert tied and cases
+        rows = strength_examples(scan, dict.fromkeys(cases, True), weights)
+        assert {ex.rules for ex in rows} == {("rings.tied_batch_strength",)}
+        before = stored_strengths(scan)
+        held = reweight_strengths(scan, dict.fromkeys(cases, True), weights)
+        failed = reweight_strengths(scan, dict.fromkeys(cases, False), weights)
+    key = "rings.tied_batch_strength"
+    assert failed[key] < before[key] < held[key] <= 1.0
+    assert {k: v for k, v in held.items() if k != key} == {
+        k: v for k, v in before.items() if k != key}
+    assert {k: v for k, v in failed.items() if k != key} == {
+        k: v for k, v in before.items() if k != key}
 
 
 def test_matched_threshold_keeps_the_number_of_cases_that_pass() -> None:

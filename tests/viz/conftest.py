@@ -21,6 +21,7 @@ import pytest
 
 from ringtrace.graph.build import case_batch, registry_batch
 from ringtrace.graph.elements import GraphBatch, merge_props
+from ringtrace.graph.props import NodeProps
 from ringtrace.graph.records import RegistryRecord, case_from_dict
 from ringtrace.graph.store.sqlite import SQLiteStore
 from tests.scanned_province import ScannedProvince
@@ -62,7 +63,7 @@ def to_graph(batch: GraphBatch, *, reverse: bool = False) -> nx.MultiDiGraph:
     """The networkx shape the stores produce: node attrs = props + ``kind``; edge attrs = props
     + ``kind`` + ``source_doc``. ``reverse`` inserts in the opposite order (same graph)."""
     g = nx.MultiDiGraph()
-    nodes: dict[str, dict[str, Any]] = {}
+    nodes: dict[str, NodeProps] = {}
     kinds: dict[str, str] = {}
     for node in batch.nodes:
         nodes[node.id] = merge_props(nodes.get(node.id, {}), node.props)

@@ -24,6 +24,7 @@ import networkx as nx
 from ringtrace.errors import RecordProblem, SnapshotChanged, StoreError
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
 from ringtrace.graph.identity import case_number_key
+from ringtrace.graph.props import AnyProps, EdgeProps, NodeProps, edge_props, node_props
 from ringtrace.graph.store.codec import JsonObject
 from ringtrace.graph.store.rows import BatchRows, decoded
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
@@ -137,21 +138,24 @@ class GraphStore(ABC):
     def document(self, case_id: str) -> dict[str, Any] | None:
         """The stored case record (interchange form) for a case node."""
 
-    def node_fields(self, kind: str, fields: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
-        """(id, {field: value}) of every node of ``kind``, only the named properties, by id.
+    def node_fields(self, kind: str, fields: Sequence[str]) -> Iterator[tuple[str, NodeProps]]:
+        """(id, {field: value}) of every node of ``kind``, only the named properties (None
+        when absent), by id.
 
         For analytics that need a few properties of many nodes; stores override it with a
         cheaper read than :meth:`iter_nodes`.
         """
         for n in self.iter_nodes(kind):
-            yield n.id, {f: n.props.get(f) for f in fields}
+            props: AnyProps = n.props
+            yield n.id, node_props({f: props.get(f) for f in fields})
 
     def edge_fields(self, kind: str, fields: Sequence[str]
-                    ) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        """(src, dst, {field: value}) of every edge of ``kind``, only the named properties,
-        in the order of :meth:`iter_edges`."""
+                    ) -> Iterator[tuple[str, str, EdgeProps]]:
+        """(src, dst, {field: value}) of every edge of ``kind``, only the named properties
+        (None when absent), in the order of :meth:`iter_edges`."""
         for e in self.iter_edges(kind):
-            yield e.src, e.dst, {f: e.props.get(f) for f in fields}
+            props: AnyProps = e.props
+            yield e.src, e.dst, edge_props({f: props.get(f) for f in fields})
 
     def node_values(self, kind: str, fields: Sequence[str]) -> Iterator[tuple[str, list[Any]]]:
         """(id, [value of each named property]) of every node of ``kind``, by id.
@@ -161,14 +165,16 @@ class GraphStore(ABC):
         database.
         """
         for node_id, props in self.node_fields(kind, fields):
-            yield node_id, [props[f] for f in fields]
+            picked: AnyProps = props
+            yield node_id, [picked[f] for f in fields]
 
     def edge_values(self, kind: str, fields: Sequence[str]
                     ) -> Iterator[tuple[str, str, list[Any]]]:
         """(src, dst, [value of each named property]) of every edge of ``kind``, in the order
         of :meth:`iter_edges`: :meth:`edge_fields` without a dict per edge."""
         for src, dst, props in self.edge_fields(kind, fields):
-            yield src, dst, [props[f] for f in fields]
+            picked: AnyProps = props
+            yield src, dst, [picked[f] for f in fields]
 
     def edge_values_into(self, kind: str, dsts: Iterable[str], fields: Sequence[str]
                          ) -> Iterator[tuple[str, str, list[Any]]]:
@@ -250,7 +256,7 @@ class GraphStore(ABC):
     def problems(self, limit: int | None = None) -> list[RecordProblem]:
         """Quarantined problems, oldest first."""
 
-    def nodes_props(self, kind: str, ids: set[str]) -> dict[str, dict[str, Any]]:
+    def nodes_props(self, kind: str, ids: set[str]) -> dict[str, NodeProps]:
         """The props of the nodes of ``kind`` among ``ids`` (ids as stored, no alias lookup)."""
         return {n.id: n.props for n in self.iter_nodes(kind) if n.id in ids}
 
@@ -364,7 +370,7 @@ class GraphStore(ABC):
     def _node_attrs(node: Node) -> dict[str, Any]:
         """Node attributes for a networkx view: ``kind`` is the node kind; a property that is
         itself called ``kind`` (Forum, Identifier) is kept as ``<kind>_kind``."""
-        attrs = dict(node.props)
+        attrs: dict[str, Any] = dict(node.props)
         if "kind" in attrs:
             attrs[f"{node.kind.lower()}_kind"] = attrs.pop("kind")
         attrs["kind"] = node.kind

@@ -33,7 +33,7 @@ import json
 import os
 import secrets
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ringtrace.errors import RecordProblem, StoreError
@@ -41,6 +41,7 @@ from ringtrace.extras import require
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
 from ringtrace.graph.identity import lookup_ids, normalize_case_number
 from ringtrace.graph.model import schema
+from ringtrace.graph.props import AnyProps, NodeProps, edge_props, node_props
 from ringtrace.graph.store.base import GraphStore, one_company
 from ringtrace.graph.store.neo4j_cypher import Statements, label
 from ringtrace.graph.store.neo4j_props import (
@@ -261,14 +262,15 @@ class Neo4jStore(GraphStore):
             nid = resolve_alias(aliases, n.id)
             prev = merged.get(nid)
             merged[nid] = Node(nid, n.kind, merge_props(prev.props, n.props) if prev else
-                               {k: v for k, v in n.props.items() if v not in (None, "", [])})
-        existing: dict[str, dict[str, Any]] = {}
+                               node_props({k: v for k, v in n.props.items()
+                                           if v not in (None, "", [])}))
+        existing: dict[str, NodeProps] = {}
         ids = sorted(merged)
         for i in range(0, len(ids), PAGE_SIZE):
             for rec in tx.run("UNWIND $ids AS id MATCH (n:RtNode {id: id}) "
                               "USING INDEX n:RtNode(id) RETURN n.id AS id, properties(n) AS p",
                               ids=ids[i:i + PAGE_SIZE]):
-                existing[rec["id"]] = decode_props(rec["p"], NODE_INTERNAL)
+                existing[rec["id"]] = node_props(decode_props(rec["p"], NODE_INTERNAL))
         by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for nid, n in merged.items():
             props = merge_props(existing[nid], n.props) if nid in existing else n.props
@@ -287,10 +289,10 @@ class Neo4jStore(GraphStore):
         edges: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = defaultdict(dict)
         for e in batch.edges:
             src, dst = resolve_alias(aliases, e.src), resolve_alias(aliases, e.dst)
-            props = {k: v for k, v in e.props.items() if v not in (None, "", [])}
+            present = {k: v for k, v in e.props.items() if v not in (None, "", [])}
             edges[e.kind][(src, dst, e.source_doc)] = {
                 "src": src, "dst": dst, "doc": e.source_doc,
-                "props": {**encode_props(props, EDGE_INTERNAL), "source_doc": e.source_doc}}
+                "props": {**encode_props(present, EDGE_INTERNAL), "source_doc": e.source_doc}}
         missing = 0
         for kind, keyed in sorted(edges.items()):
             rows = list(keyed.values())
@@ -306,22 +308,23 @@ class Neo4jStore(GraphStore):
         return aliases
 
     @staticmethod
-    def _node_row(nid: str, kind: str, name: str | None, props: dict[str, Any]) -> dict[str, Any]:
+    def _node_row(nid: str, kind: str, name: str | None, props: AnyProps) -> dict[str, Any]:
         stored = {**encode_props(props, NODE_INTERNAL), "id": nid, "rt_kind": kind}
         if name is not None:
             stored["rt_name"] = name
         return {"id": nid, "props": stored}
 
     def _props(self, tx: ManagedTransaction, node_id: str,
-               incoming: dict[str, dict[str, Any]]) -> dict[str, Any]:
+               incoming: Mapping[str, NodeProps]) -> NodeProps:
         """A node's stored props with this batch's on top ({} for a node not seen yet)."""
         rec = tx.run("OPTIONAL MATCH (n:RtNode {id: $id}) RETURN properties(n) AS p",
                      id=node_id).single(strict=True)
-        stored = decode_props(rec["p"], NODE_INTERNAL) if rec["p"] is not None else {}
+        stored = node_props(decode_props(rec["p"], NODE_INTERNAL) if rec["p"] is not None
+                            else {})
         return merge_props(stored, incoming[node_id]) if node_id in incoming else stored
 
     def _add_alias(self, tx: ManagedTransaction, aliases: dict[str, str], alias: str,
-                   canonical: str, incoming: dict[str, dict[str, Any]] | None = None) -> None:
+                   canonical: str, incoming: Mapping[str, NodeProps] | None = None) -> None:
         canonical = resolve_alias(aliases, canonical)
         if alias == canonical or aliases.get(alias) == canonical:
             return
@@ -338,8 +341,8 @@ class Neo4jStore(GraphStore):
         if rec["a"] is None:
             return
         other = rec["c"]
-        props = merge_props(decode_props(rec["a"], NODE_INTERNAL),
-                            decode_props(other, NODE_INTERNAL) if other else {})
+        props = merge_props(node_props(decode_props(rec["a"], NODE_INTERNAL)),
+                            node_props(decode_props(other, NODE_INTERNAL) if other else {}))
         kind = other["rt_kind"] if other else "Employer"
         tx.run(self._q.merge_nodes[kind],
                rows=[self._node_row(canonical, kind, props.get("name"), props)]).consume()
@@ -393,7 +396,8 @@ class Neo4jStore(GraphStore):
 
     @staticmethod
     def _node(stored: dict[str, Any]) -> Node:
-        return Node(stored["id"], stored["rt_kind"], decode_props(stored, NODE_INTERNAL))
+        return Node(stored["id"], stored["rt_kind"],
+                    node_props(decode_props(stored, NODE_INTERNAL)))
 
     def node(self, node_id: str) -> Node | None:
         rows = self._read("MATCH (n:RtNode {id: $id}) RETURN properties(n) AS p",
@@ -421,7 +425,8 @@ class Neo4jStore(GraphStore):
 
     @staticmethod
     def _edge(src: str, dst: str, kind: str, stored: dict[str, Any]) -> Edge:
-        return Edge(src, dst, kind, stored["source_doc"], decode_props(stored, EDGE_INTERNAL))
+        return Edge(src, dst, kind, stored["source_doc"],
+                    edge_props(decode_props(stored, EDGE_INTERNAL)))
 
     def edges_of(self, node_id: str, kinds: Iterable[str] | None = None) -> list[Edge]:
         nid = self._resolve(node_id)

@@ -15,9 +15,11 @@ read back is what was written and Browser/Bloom users still see the plain values
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
 from ringtrace.graph.elements import dumps
+from ringtrace.graph.props import AnyProps
 
 #: bookkeeping properties of nodes and relationships (never a graph property of that name)
 NODE_INTERNAL = frozenset({"id", "rt_kind", "rt_name", "rt_extra"})
@@ -45,10 +47,10 @@ def _native(value: Any) -> bool:
     return _fits(value)
 
 
-def encode_props(props: dict[str, Any], internal: frozenset[str]) -> dict[str, Any]:
+def encode_props(props: AnyProps, internal: frozenset[str]) -> dict[str, object]:
     """Neo4j properties for a property dict: natives as they are, the rest in ``rt_extra``."""
-    out: dict[str, Any] = {}
-    extra: dict[str, Any] = {}
+    out: dict[str, object] = {}
+    extra: dict[str, object] = {}
     for key, value in props.items():
         if key in internal or key.startswith("rt_") or not _native(value):
             extra[key] = value
@@ -59,11 +61,12 @@ def encode_props(props: dict[str, Any], internal: frozenset[str]) -> dict[str, A
     return out
 
 
-def decode_props(stored: dict[str, Any], internal: frozenset[str]) -> dict[str, Any]:
-    """The property dict that :func:`encode_props` stored, keys sorted like the workspace."""
+def decode_props(stored: Mapping[str, object], internal: frozenset[str]) -> dict[str, object]:
+    """The property dict that :func:`encode_props` stored, keys sorted like the workspace
+    (:func:`ringtrace.graph.props.node_props` or ``edge_props`` names it)."""
     props = {k: v for k, v in stored.items() if k not in internal and k != "rt_extra"}
     if "rt_extra" in stored:
-        props.update(json.loads(stored["rt_extra"]))
+        props.update(json.loads(cast("str", stored["rt_extra"])))  # encode_props wrote text
     return dict(sorted(props.items()))
 
 

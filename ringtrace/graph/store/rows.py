@@ -26,11 +26,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from ringtrace.graph.elements import Batch, Document, Edge, GraphBatch, Node
 from ringtrace.graph.identity import normalize_case_number
 from ringtrace.graph.model import schema
+from ringtrace.graph.props import AnyProps
 from ringtrace.graph.store.codec import loads
 
 __all__ = ["BatchRows", "DocumentRow", "EdgeRow", "NodeRow", "decoded", "encoded"]
@@ -58,7 +58,7 @@ def _caption(kind: str) -> str:
     return schema().node(kind).caption
 
 
-def _present(props: dict[str, Any]) -> dict[str, Any]:
+def _present(props: AnyProps) -> dict[str, object]:
     """The properties that hold a value (stores keep no None, "" or [])."""
     return {k: v for k, v in props.items() if v not in (None, "", [])}
 

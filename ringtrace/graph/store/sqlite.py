@@ -21,7 +21,7 @@ import sqlite3
 import sys
 import uuid
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
@@ -30,6 +30,7 @@ from typing import Any, NoReturn, TextIO, cast
 from ringtrace.errors import RecordProblem, StoreError, WorkspaceBusy
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
 from ringtrace.graph.identity import KEYS_VERSION, lookup_ids, normalize_case_number
+from ringtrace.graph.props import EdgeProps, NodeProps, edge_props, node_props
 from ringtrace.graph.store import scan_blocks
 from ringtrace.graph.store.base import GraphStore, JudgementRow, one_company, snapshot_changed
 from ringtrace.graph.store.codec import JsonObject, dumps_utf8, loads
@@ -103,7 +104,7 @@ GENERATION_KEY = "data_generation"
 KEYS_KEY = "keys_version"
 
 
-def _picked(props_json: str, fields: Sequence[str]) -> dict[str, Any]:
+def _picked(props_json: str, fields: Sequence[str]) -> dict[str, object]:
     """The named properties of a stored props blob (None when absent)."""
     props = loads(props_json)
     return {f: props.get(f) for f in fields}
@@ -310,8 +311,8 @@ class SQLiteStore(GraphStore):
     def location(self) -> str | None:
         return str(self.path)
 
-    def nodes_props(self, kind: str, ids: set[str]) -> dict[str, dict[str, Any]]:
-        found: dict[str, dict[str, Any]] = {}
+    def nodes_props(self, kind: str, ids: set[str]) -> dict[str, NodeProps]:
+        found: dict[str, NodeProps] = {}
         for chunk in _chunks(sorted(ids)):
             marks = ",".join("?" * len(chunk))
             # by primary key only: with ``kind = ?`` too, SQLite scans the whole kind per chunk
@@ -466,14 +467,14 @@ class SQLiteStore(GraphStore):
                 return False
         return True
 
-    def _props(self, node_id: str, incoming: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    def _props(self, node_id: str, incoming: Mapping[str, NodeProps]) -> NodeProps:
         """A node's stored props with this batch's on top ({} for a node not seen yet)."""
         row = self.conn.execute("SELECT props FROM nodes WHERE id = ?", (node_id,)).fetchone()
-        stored: dict[str, Any] = json.loads(row[0]) if row else {}
+        stored: NodeProps = json.loads(row[0]) if row else {}
         return merge_props(stored, incoming[node_id]) if node_id in incoming else stored
 
     def _add_alias(self, alias: str, canonical: str,
-                   incoming: dict[str, dict[str, Any]] | None = None) -> None:
+                   incoming: Mapping[str, NodeProps] | None = None) -> None:
         canonical = self._resolve(canonical)
         if alias == canonical or self._aliases.get(alias) == canonical:
             return
@@ -609,19 +610,19 @@ class SQLiteStore(GraphStore):
         for r in self.conn.execute(sql + " ORDER BY src, dst, kind, source_doc", args):
             yield Edge(r[0], r[1], r[2], r[3], json.loads(r[4]))
 
-    def node_fields(self, kind: str, fields: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    def node_fields(self, kind: str, fields: Sequence[str]) -> Iterator[tuple[str, NodeProps]]:
         # parsing the whole small props blob in Python beats json_extract per field (SQLite
         # before 3.45 re-parses the blob on every call)
         for node_id, props in self.conn.execute(
                 "SELECT id, props FROM nodes WHERE kind = ? ORDER BY id", (kind,)):
-            yield node_id, _picked(props, fields)
+            yield node_id, node_props(_picked(props, fields))
 
     def edge_fields(self, kind: str, fields: Sequence[str]
-                    ) -> Iterator[tuple[str, str, dict[str, Any]]]:
+                    ) -> Iterator[tuple[str, str, EdgeProps]]:
         for src, dst, props in self.conn.execute(
                 "SELECT src, dst, props FROM edges WHERE kind = ? "
                 "ORDER BY src, dst, kind, source_doc", (kind,)):
-            yield src, dst, _picked(props, fields)
+            yield src, dst, edge_props(_picked(props, fields))
 
     def node_values(self, kind: str, fields: Sequence[str]) -> Iterator[tuple[str, list[Any]]]:
         picked, paths, parse = _json_values(fields)
@@ -830,7 +831,7 @@ class _Pending:
     def __init__(self, kind: str, name: str | None, text: str) -> None:
         self.kind, self._name = kind, name
         self._text: str | None = text
-        self._props: dict[str, Any] | None = None
+        self._props: NodeProps | None = None
 
     def add(self, kind: str, text: str) -> None:
         self.kind, self._name = kind, None
@@ -839,7 +840,7 @@ class _Pending:
         self._props = merge_props(self.props(), loads(text))
         self._text = None
 
-    def props(self) -> dict[str, Any]:
+    def props(self) -> NodeProps:
         if self._props is None:
             assert self._text is not None
             self._props = loads(self._text)

@@ -9,6 +9,7 @@ import pytest
 
 from ringtrace.graph.build import registry_batch
 from ringtrace.graph.elements import GraphBatch, Node
+from ringtrace.graph.props import NodeProps
 from ringtrace.graph.records import RegistryRecord
 from ringtrace.graph.store.sqlite import SQLiteStore
 
@@ -18,7 +19,7 @@ HOLDER = RegistryRecord(name="安阳市兴旺劳务有限公司", uscc="91410503
                         founded="2019-06-01", insured_headcount=3)
 
 
-def _employers(store: SQLiteStore) -> dict[str, dict[str, object]]:
+def _employers(store: SQLiteStore) -> dict[str, NodeProps]:
     return {n.id: n.props for n in store.iter_nodes("Employer")}
 
 

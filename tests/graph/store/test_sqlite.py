@@ -13,6 +13,7 @@ import pytest
 from ringtrace.errors import RecordProblem, SnapshotChanged, StoreError, WorkspaceBusy
 from ringtrace.graph.build import case_batch, registry_batch
 from ringtrace.graph.elements import GraphBatch
+from ringtrace.graph.props import edge_props
 from ringtrace.graph.records import RegistryRecord, case_from_dict
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.graph.store.sqlite import SQLiteStore
@@ -84,7 +85,7 @@ def test_a_failed_batch_leaves_the_store_unchanged(tmp_path: Path) -> None:
         store.write_batch(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))))
         before = store.counts()
         bad = case_batch(case_from_dict(sham_case(2, "刘秀英", "1967-02-02")))
-        bad.edges[0].props = {"unserialisable": object()}
+        bad.edges[0].props = edge_props({"unserialisable": object()})
         with pytest.raises(TypeError):
             store.write_batch(bad)
         assert store.counts() == before
@@ -223,7 +224,7 @@ def test_the_data_generation_moves_with_the_data_and_nothing_else(tmp_path: Path
         store.add_judgement_row({"verdict": "same", "a": "x", "b": "y", "time": "t", "user": "u"})
         assert store.data_generation() == 3
         bad = case_batch(case_from_dict(sham_case(2, "刘秀英", "1967-02-02")))
-        bad.edges[0].props = {"unserialisable": object()}
+        bad.edges[0].props = edge_props({"unserialisable": object()})
         with pytest.raises(TypeError):
             store.write_batch(bad)
         assert store.data_generation() == 3  # rolled back with the batch
@@ -309,7 +310,7 @@ def test_a_large_load_commits_its_batches_in_groups_each_failing_alone(
         store.write_batch(case(1))
         assert reader.execute("SELECT count(*) FROM documents").fetchone() == (0,)  # open group
         bad = case(9)
-        bad.edges[0].props = {"unserialisable": object()}
+        bad.edges[0].props = edge_props({"unserialisable": object()})
         with pytest.raises(TypeError):
             store.write_batch(bad)  # rolled back alone: the batch before it stays
         store.write_batch(case(2))  # two documents: the group is committed

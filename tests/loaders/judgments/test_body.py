@@ -562,3 +562,20 @@ def test_a_bare_mediation_statement_claims_what_its_agreement_settles(
     assert (record.outcome, record.claim_kind, record.claim_amounts) == ("mediated", kind, amounts)
     inferred = (record.inferred or {}).get("claim_kind")
     assert (inferred is not None) == (kind != "unknown")
+
+
+@pytest.mark.parametrize("announced", [
+    "双方当事人自愿达成协议，内容如下：\n", "双方当事人自愿达成调解协议，具体内容如下：\n",
+    "双方当事人自愿达成协议。一、", "双方当事人自愿达成以下协议：\n", "双方当事人自愿达成了如下协议：\n"])
+def test_an_agreement_announced_in_other_words_is_the_operative_part(announced: str) -> None:
+    """A mediation statement announces its agreement in several printed forms (``达成协议，内容
+    如下：``, ``达成以下协议：``, ``达成协议。一、…``): each is the operative part, so that the period
+    the agreement confirms is read and an untitled copy is still a 调解书 (the forms after the
+    bare ``达成协议`` was narrowed lost both)."""
+    body = ("原告张某向本院提出诉讼请求：确认原告与被告存在劳动关系。\n经本院主持调解，" + announced +
+            ("" if announced.endswith("一、") else "一、") +
+            "确认原告与被告于2001年至2015年存在劳动关系；二、被告支付原告工资8000元。\n")
+    for head in (HEAD.replace("民事判决书", "民事调解书"), HEAD.replace("民事判决书\n", "")):
+        record = _parsed(head + body)
+        assert (record.document_type, record.outcome) == ("调解书", "mediated")
+        assert (record.claimed_start, record.claimed_end) == ("2001", "2015")

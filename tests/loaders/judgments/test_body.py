@@ -579,3 +579,13 @@ def test_an_agreement_announced_in_other_words_is_the_operative_part(announced: 
         record = _parsed(head + body)
         assert (record.document_type, record.outcome) == ("调解书", "mediated")
         assert (record.claimed_start, record.claimed_end) == ("2001", "2015")
+
+
+@pytest.mark.parametrize("cause", ["解除劳动关系及经济补偿金纠纷", "终止劳动关系及经济补偿金纠纷"])
+def test_a_dismissal_joined_to_a_money_cause_is_no_confirmation(cause: str) -> None:
+    """``解除劳动关系及经济补偿金纠纷一案`` is a dismissal dispute: the joined-confirmation reading
+    must not cut it to ``劳动关系及经济补偿金纠纷`` (a text the page does not print, and a cause the
+    rules take for a confirmation, which would count a closing firm's severance suits in its
+    burst of confirmations)."""
+    record = _record(f"原告张某与被告安阳市某某回收有限公司{cause}一案，本院立案后，依法适用简易程序公开开庭进行了审理。\n")
+    assert record.cause is not None and "劳动关系" not in record.cause

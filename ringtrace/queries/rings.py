@@ -560,11 +560,14 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     pension's minimum and must end apart. Callers leave out suits with proof
     (:func:`proven_cases`: records in third-party custody, money claimed, a supporting body),
     and a group suit (several applicants, one period) is a workforce's, never a buyer's. One
-    applicant's copies (a first instance and its appeal, a repost) are one claim.
+    applicant's copies (a first instance and its appeal, a repost) are one claim, and a copy
+    with no filing or decision date shows no week and ties nothing.
     """
     template = set(params.template_rules)
+    # a case with no known day shows no week (time_chains would put it in the first run)
     fitting = {c for f in findings if f.rule_id in template for c in f.cases
-               if c in candidates and len(frame.cases[c].workers) == 1}
+               if c in candidates and len(frame.cases[c].workers) == 1
+               and filing_date(frame.cases[c]) is not None}
     by_employer: dict[str, list[str]] = defaultdict(list)
     for c in sorted(fitting):
         for e in frame.cases[c].employers:

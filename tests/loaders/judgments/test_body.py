@@ -589,3 +589,16 @@ def test_a_dismissal_joined_to_a_money_cause_is_no_confirmation(cause: str) -> N
     burst of confirmations)."""
     record = _record(f"原告张某与被告安阳市某某回收有限公司{cause}一案，本院立案后，依法适用简易程序公开开庭进行了审理。\n")
     assert record.cause is not None and "劳动关系" not in record.cause
+
+
+@pytest.mark.parametrize("paper", ["解除劳动合同通知书", "终止劳动合同协议书", "解除劳动合同证明"])
+def test_a_termination_paper_handed_in_is_evidence(paper: str) -> None:
+    """A termination notice, agreement or certificate (劳动合同法 art. 50: the employer issues
+    one when the contract ends) is a paper produced, like the contract itself; only 劳动合同
+    naming the cause, the statute or a dismissal claim is no evidence."""
+    sentence = f"原告提交了{paper}一份。"
+    record = _record("原告张某与被告安阳市某某回收有限公司确认劳动关系纠纷一案，本院于2020年3月2日立案受理后，依法适用"
+                     "简易程序进行了审理。\n原告张某向本院提出诉讼请求：确认原告与被告自2002年5月至2016年8月存在劳动关系。\n"
+                     + sentence + "\n")
+    spans = [s.text for s in record.spans if s.kind == "evidence"]
+    assert spans == [sentence]

@@ -40,7 +40,9 @@ many of its suits as the others together (``masked_agent_usual_counsel``, with t
 quoted). A lay masked line (a citizen, the employer's staff) joins the employer's usual
 agent among those it fits - at least ``counsel_dominance`` of its suits, and that many times
 as many as the others together (``masked_agent_usual_agent``); fully masked (``***``), the
-only agent of the employer whom it fits is not enough. A masked lawyer line whose firm has no lawyer the mask fits within
+only agent of the employer whom it fits is not enough, but the only one on the line's side
+of its suits within ``same_side_days`` who acts in at least ``regular_agent_suits`` of them
+is (``masked_agent_same_side``, :func:`_same_side_regular`). A masked lawyer line whose firm has no lawyer the mask fits within
 ``agent_gap_days`` joins the firm's only lawyer it fits at any time, within
 ``rare_agent_gap_days`` (``masked_agent_firm_only``, :func:`_firm_only`). Masked relatives join by their birth date or phone only
 (:func:`identity_class`).
@@ -440,8 +442,7 @@ def resolve_masked_agents(m: Mentions, uf: Clusterer, settings: ResolveSettings 
     for p in masked:
         joined_or_ambiguous = _join_masked(uf, p, suits, by_birth, by_firm, by_phone, settings)
         if not joined_or_ambiguous and agent_class(p) not in (None, "professional"):
-            _masked_same_employer(uf, p, by_kept, by_employer, settings.agent_gap_days, suits,
-                                  settings.counsel_dominance)
+            _masked_same_employer(uf, p, by_kept, by_employer, suits, settings)
 
 
 def _agent_mentions(m: Mentions) -> tuple[list[PersonMention], list[PersonMention]]:
@@ -628,8 +629,8 @@ def _usual_counsel(uf: Clusterer, suits: _Suits, fits: list[PersonMention], mine
 
 def _masked_same_employer(uf: Clusterer, p: PersonMention,
                           by_kept: dict[tuple[str, int, str], list[PersonMention]],
-                          by_employer: dict[str, list[PersonMention]], gap_days: int,
-                          suits: _Suits, dominance: int) -> None:
+                          by_employer: dict[str, list[PersonMention]], suits: _Suits,
+                          settings: ResolveSettings) -> None:
     """``masked_agent_same_employer``: a lay masked agent that keeps a character - the
     surname (``张某``) or the given name (``*鹏``, ``**明``) - joins the only agent it fits who
     acts for or against the same employer in the same prefecture within ``gap_days``, on the
@@ -648,6 +649,7 @@ def _masked_same_employer(uf: Clusterer, p: PersonMention,
     text = ident.clean(p.name)
     if not text or p.birth:
         return
+    gap_days, dominance = settings.agent_gap_days, settings.counsel_dominance
     cls = agent_class(p)
     mine = _employers(uf, p)
     if not _MASK_RUN.match(text[0]):
@@ -679,6 +681,44 @@ def _masked_same_employer(uf: Clusterer, p: PersonMention,
                  f"agents whom the name fits, {agent.name} acts in {theirs} of that "
                  f"employer's suits, the others together in {others} (its usual agent), "
                  f"within {gap_days} days")
+        return
+    _same_side_regular(uf, p, fits, mine, suits, settings)
+
+
+def _same_side_regular(uf: Clusterer, p: PersonMention, fits: list[PersonMention],
+                       mine: set[str], suits: _Suits, settings: ResolveSettings) -> None:
+    """``masked_agent_same_side``: a lay masked line that neither the only fitting agent nor
+    the employer's usual agent explains joins the one agent among ``fits`` (those its name
+    fits, acting for or against the same employer in the same prefecture) who acts **on the
+    line's side** within ``same_side_days`` of it, when that agent acts in at least
+    ``regular_agent_suits`` of the employer's suits.
+
+    An employer's hearings in one season are answered by its own clerk or the citizen agent
+    it sends, and the workers' suits against it are brought by their own agents: which side a
+    line acts on is printed (委托诉讼代理人 under the 被告 or the 原告), and it splits the agents of
+    the employer's suits into two groups that are different people (one person on both sides
+    is the very link that marks an intermediary). When, of the names the mask fits, only one
+    stood on that side of this employer's suits within the year, and not once but as a
+    regular, the masked line in the same year is that person. A second fitting agent on the
+    side in the year, an agent who stood there once, or a side printed on neither line: no
+    join. On the development worlds (lay masked lines the other rules left alone) this joined
+    31 rightly and 1 wrongly; with one suit enough, 62 rightly and 18 wrongly; with two years
+    for one, 29 and 2."""
+    sides = p.agent_sides - {"unknown"}
+    window = settings.same_side_days
+    sided = [o for o in fits if sides & o.agent_sides and near(p.acts.days, o.acts.days, window)]
+    if not _unique(uf, sided):
+        return
+    agent = sided[0]
+    theirs = suits.with_employer(agent, mine)
+    if theirs < settings.regular_agent_suits:
+        return
+    side = "、".join(sorted(sides & agent.agent_sides))
+    uf.merge(agent.id, p.id, "masked_agent_same_side",
+             f"masked agent {p.name} on the {side} side of a suit of "
+             f"{suits.employer_names(mine)}: of the agents whom the name fits, only "
+             f"{agent.name} acts on that side of its suits within {window} days (in {theirs} "
+             f"of them)")
 
 
 def _on_its_side(uf: Clusterer, p: PersonMention, fits: list[PersonMention],

@@ -42,6 +42,11 @@ class ResolveSettings:
     #: the prefecture is one person, a masked lawyer line whose firm has one lawyer the mask
     #: fits - reach at most this many days (:mod:`~.agents`)
     rare_agent_gap_days: int
+    #: a lay masked line joins the one fitting agent on its side of the employer's suits only
+    #: when that agent acts in at least this many of them (:mod:`~.agents`)
+    regular_agent_suits: int
+    #: ... and acts on that side within this many days of the line (:mod:`~.agents`)
+    same_side_days: int
     #: an unregistered employer name this close (rapidfuzz ratio 0-100) to one registry row's,
     #: with its legal representative or address, is that row (:mod:`~.employers`)
     similar_name: int

@@ -129,7 +129,9 @@ def test_resolution_settings_are_read_from_the_rules_and_checked(tmp_path: Path)
     config = load_rules(path)
     assert config.resolve == ResolveSettings(365, shipped.counsel_dominance,
                                              shipped.id_fragment_min_chars,
-                                             shipped.rare_agent_gap_days, shipped.similar_name)
+                                             shipped.rare_agent_gap_days,
+                                             shipped.regular_agent_suits, shipped.same_side_days,
+                                             shipped.similar_name)
     assert config.to_dict()["resolve"]["agent_gap_days"] == 365
     assert config.fingerprint != load_rules().fingerprint
     for bad, message in (("agent_gap_days = 0", r"resolve\.agent_gap_days must be a whole"),

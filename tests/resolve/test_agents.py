@@ -329,9 +329,11 @@ def test_a_masked_staff_line_joins_the_employer_s_usual_agent(tmp_path: Path) ->
 
 
 def test_a_fully_masked_staff_line_needs_a_usual_agent(tmp_path: Path) -> None:
-    # the only staff member seen, but in three suits: not the employer's usual agent
+    # the only staff member seen, but in three suits: not the employer's usual agent; only
+    # as the one regular on the line's side this year (masked_agent_same_side)
     few = resolve(store_of(tmp_path / "few", _staff_docs(usual=3, other=0)))
-    assert few.entity(_MASKED_STAFF) == _MASKED_STAFF
+    assert {m.rule for m in few.merges_of(_MASKED_STAFF)
+            if _MASKED_STAFF in (m.a, m.b)} == {"masked_agent_same_side"}
     # two who both act often enough
     two = resolve(store_of(tmp_path / "two", _staff_docs(usual=5, other=2)))
     assert two.entity(_MASKED_STAFF) == _MASKED_STAFF
@@ -366,3 +368,45 @@ def test_a_workers_masked_lawyer_line_is_not_the_firms_lawyer_for_employers(
                                "represents": ["安阳市恒达废旧物资回收有限公司"]}], day="2016-01-01")
     res = resolve(store_of(tmp_path, docs))
     assert res.entity(_MASKED_LINE) == _MASKED_LINE
+
+
+def _side_docs(clerk_suits: list[str], *, second_clerk: list[str] = (),  # type: ignore[assignment]
+               line_day: str = "2021-06-01") -> list[dict[str, object]]:
+    """王超 answers the employer's suits as its staff on ``clerk_suits`` days (李娜 too on
+    ``second_clerk``), 马倩 brings a worker's suit against it as a citizen agent, and a masked
+    staff line ``**`` answers its suit of ``line_day``."""
+    def staff(name: str) -> dict[str, object]:
+        return {"name": name, "kind": "employee", "represents": [EMPLOYER]}
+
+    docs = [case(n, agents=[staff("王超")], day=day) for n, day in enumerate(clerk_suits, 1)]
+    docs += [case(10 + n, agents=[staff("李娜")], day=day)
+             for n, day in enumerate(second_clerk, 1)]
+    docs.append(case(20, agents=[{"name": "马倩", "kind": "other"}], day="2021-04-01"))
+    docs.append(case(40, agents=[staff("**")], day=line_day))
+    return docs
+
+
+def test_a_masked_staff_line_joins_the_only_regular_on_its_side(tmp_path: Path) -> None:
+    """王超 answered two of the employer's suits this year; the only other agent the mask fits
+    brought a worker's suit (the other side). The masked staff line is 王超, and the reason
+    says the side and the count."""
+    res = resolve(store_of(tmp_path, _side_docs(["2021-02-01", "2021-03-01"])))
+    assert res.entity(_MASKED_STAFF) == res.entity(
+        "Person:王超|doc:Case:(2021)豫0502民初1号|河南省安阳市文峰区人民法院")
+    [merge] = [m for m in res.merges_of(_MASKED_STAFF) if _MASKED_STAFF in (m.a, m.b)]
+    assert merge.rule == "masked_agent_same_side"
+    assert "on the employer side" in merge.evidence and "(in 2 of them)" in merge.evidence
+
+
+def test_a_masked_staff_line_stays_alone_without_one_regular_on_its_side(tmp_path: Path) -> None:
+    # 王超 stood in once: no regular of the employer's hearings
+    once = resolve(store_of(tmp_path / "once", _side_docs(["2021-03-01"])))
+    assert once.entity(_MASKED_STAFF) == _MASKED_STAFF
+    # two clerks of the employer whom the mask fits, both regulars this year
+    two = resolve(store_of(tmp_path / "two", _side_docs(["2021-02-01", "2021-03-01"],
+                                                        second_clerk=["2021-02-15",
+                                                                      "2021-03-15"])))
+    assert two.entity(_MASKED_STAFF) == _MASKED_STAFF
+    # 王超's suits were more than a year (same_side_days) before the line
+    old = resolve(store_of(tmp_path / "old", _side_docs(["2020-01-01", "2020-02-01"])))
+    assert old.entity(_MASKED_STAFF) == _MASKED_STAFF

@@ -50,7 +50,7 @@ def rings() -> str:
     with desk().store() as store:
         rows = list_rings(store)
     states = _states()
-    return render_page("rings.html.j2", title="团伙", rings=[r.to_dict() for r in rows],
+    return render_page("rings.html.j2", title="团伙", rings=rows,
                        states={r.ring_id: _state(states, r.ring_id) for r in rows})
 
 
@@ -73,7 +73,7 @@ def leads() -> str:
         page = min(page, pages)
         start = (page - 1) * LEADS_PER_PAGE
         rows = list_leads(store, only=chosen[start:start + LEADS_PER_PAGE])
-    return render_page("leads.html.j2", title="线索队列", leads=[r.to_dict() for r in rows],
+    return render_page("leads.html.j2", title="线索队列", leads=rows,
                        total=len(ranked), matching=len(chosen), first=start + 1, page=page,
                        pages=pages, states={r.lead_id: _state(states, r.lead_id) for r in rows},
                        statuses=STATUSES, status=status, assignee=assignee)
@@ -114,7 +114,7 @@ def ring(ring_id: str) -> str:
     ids = {m for a in agents for m in resolution.members(a["id"])} | {a["id"] for a in agents}
     states = _states()
     return render_page(
-        "ring.html.j2", title=f"团伙 {detail.ring_id}", network=True, ring=detail.to_dict(),
+        "ring.html.j2", title=f"团伙 {detail.ring_id}", network=True, ring=detail,
         graph=Markup(graph), agents=agents, judgements=_touching(judged, ids), leads=leads,
         state=_state(states, detail.ring_id),
         lead_states={lead: _state(states, lead) for lead in leads.values() if lead},
@@ -145,7 +145,7 @@ def _case_page(case_id: str) -> str:
     lead_id = scored.lead_id if scored else None
     outcomes = [o for o in read_outcomes(desk().config.workspace) if o.lead_id == lead_id]
     return render_page(
-        "case.html.j2", title=f"案件 {facts.case_number or case_id}", case=facts.to_dict(),
+        "case.html.j2", title=f"案件 {facts.case_number or case_id}", case=facts,
         findings=findings, document=document, parties=parties, lead_id=lead_id,
         is_lead=bool(scored and scored.final_score >= scan.meta.lead_threshold),
         state=_state(_states(), lead_id) if lead_id else None, outcomes=outcomes,

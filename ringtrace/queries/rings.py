@@ -564,7 +564,7 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     with no filing or decision date shows no week and ties nothing.
     """
     template = set(params.template_rules)
-    # a case with no known day shows no week (time_chains would put it in the first run)
+    # a suit whose copy prints no date was not shown to be filed that week
     fitting = {c for f in findings if f.rule_id in template for c in f.cases
                if c in candidates and len(frame.cases[c].workers) == 1
                and filing_date(frame.cases[c]) is not None}

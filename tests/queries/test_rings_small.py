@@ -285,6 +285,10 @@ def test_no_template_link_for_a_lay_off_suits_apart_a_big_burst_or_other_periods
     unknown = _pension_pair()
     unknown[1]["claimed_end"] = None
     assert _template_links(tmp_path / "unknown", unknown) == []
+    undated = _pension_pair()
+    for key in ("filing_date", "decision_date"):
+        undated[1].pop(key)
+    assert _template_links(tmp_path / "undated", undated) == []
 
 
 def test_one_applicants_two_copies_are_one_claim_for_the_template_link(tmp_path: Path) -> None:
@@ -296,12 +300,3 @@ def test_one_applicants_two_copies_are_one_claim_for_the_template_link(tmp_path:
     assert len(_template_links(tmp_path / "pair", [*pair, copy], flagged=3)) == 1
     assert _template_links(tmp_path / "alone", [pair[1], copy]) == []
 
-
-def test_no_template_link_for_a_suit_whose_filing_day_is_unknown(tmp_path: Path) -> None:
-    """The link says two people filed in the same week; a copy that prints neither a filing
-    nor a decision date shows no week (time_chains puts undated cases in the first run, which
-    for this link would invent the week it cites)."""
-    cases = _pension_pair(days=("2021-03-01", "2024-09-09"))
-    for key in ("filing_date", "decision_date"):
-        cases[1].pop(key, None)
-    assert _template_links(tmp_path, cases) == []

@@ -169,7 +169,7 @@ def _entity_page(kind: str, profile: PersonProfile | AgentProfile | EmployerProf
     title = {"person": "自然人", "agent": "代理人", "employer": "用人单位"}[kind]
     name = facts.get("name") or shown_id(node_id, unmask=desk().config.unmask)
     return render_page(f"{kind}.html.j2", title=f"{title} {name}",
-                       profile=profile.to_dict(), node_id=node_id, kind=kind)
+                       profile=profile, node_id=node_id, kind=kind)
 
 
 def person(node_id: str) -> str:

@@ -23,7 +23,8 @@ from functools import lru_cache
 #: 3 - an award's number printed year first (``(2013)唐劳人仲裁字第037号``) keys as the
 #:     commission prints it (``唐劳人仲裁(2013)37号``).
 #: 4 - ``○`` among Chinese numerals is a zero (``（二○一八）…第一二三号``), not a mask: such a
-#:     number keys its case by the number again, not by the document.
+#:     number keys its case by the number again, not by the document; a year or serial in
+#:     Chinese digits keys as its Arabic copy (``(2018)…123号``).
 KEYS_VERSION = 4
 
 _FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
@@ -119,6 +120,17 @@ def normalize_firm(name: str) -> str:
     return _MUNICIPALITY_FIRM.sub(r"\1", text)
 
 
+#: a year or a serial typeset digit by digit in Chinese numerals, zero as ○, 〇 or 零
+_CN_YEAR = re.compile(r"\(([〇○零一二三四五六七八九]{4})\)")
+_CN_SERIAL = re.compile(r"[〇○零一二三四五六七八九]+(?=号$)")
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _arabic(digits: str) -> str:
+    """Chinese digits as Arabic ones; a run of ``○`` alone is a mask and stays."""
+    return digits.translate(_CN_DIGITS) if digits.strip("○") else digits
+
+
 _SERIAL_ORDINAL = re.compile(r"第(?=[\dXx×*]+(?:-\d+)?(?:、\d+)*号)")
 _SERIAL_ZEROS = re.compile(r"(?<![\d-])0+(?=\d+(?:-\d+)?号$)")
 _WORD_MARK = re.compile(r"字(?=\(|\d|[Xx×*]+号)")
@@ -144,7 +156,9 @@ def normalize_case_number(number: str) -> str:
     (``（）`` ``〔〕`` ``【】`` ``[]``), spaces, traditional script (``勞人仲案``, ``號``), the
     ordinal ``第`` and the word ``字`` before the year or the serial (``安劳人仲案字〔2020〕第123号``
     = ``安劳人仲案〔2020〕123号``; ``(2015)通中民终字第00220号`` = ``(2015)通中民终字220号``) and
-    leading zeros of the serial, and the place of an award's year (``(2013)唐劳人仲裁字第037号`` =
+    leading zeros of the serial, a year or serial typeset in Chinese digits
+    (``（二○一八）…第一二三号`` = ``(2018)…123号``; a serial of ``○`` alone is a mask and stays),
+    and the place of an award's year (``(2013)唐劳人仲裁字第037号`` =
     ``唐劳人仲裁字(2013)037号``). Year, court, type 代字 (``民初``/``民终``), serial, suffixes
     (``392-1``) and multi-numbers (``37、67``) stay, so different cases stay apart.
 
@@ -154,6 +168,8 @@ def normalize_case_number(number: str) -> str:
     '(2015)通中民终220号'
     """
     text = clean(_traditional_to_simplified()(number)) if number else ""
+    text = _CN_YEAR.sub(lambda m: f"({_arabic(m.group(1))})", text)
+    text = _CN_SERIAL.sub(lambda m: _arabic(m.group()), text)
     text = _SERIAL_ORDINAL.sub("", text)
     text = _WORD_MARK.sub("", text)
     text = _YEAR_FIRST_AWARD.sub(r"\2(\1)", text)

@@ -560,7 +560,8 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     pension's minimum and must end apart. Callers leave out suits with proof
     (:func:`proven_cases`: records in third-party custody, money claimed, a supporting body),
     and a group suit (several applicants, one period) is a workforce's, never a buyer's. One
-    applicant's copies (a first instance and its appeal, a repost) are one claim.
+    applicant's copies (a first instance and its appeal, a repost) are one claim, and a copy
+    with no filing or decision date shows no week and ties nothing.
     """
     template = set(params.template_rules)
     # a suit whose copy prints no date was not shown to be filed that week

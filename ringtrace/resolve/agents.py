@@ -699,12 +699,18 @@ def _same_side_regular(uf: Clusterer, p: PersonMention, fits: list[PersonMention
     the employer's suits into two groups that are different people (one person on both sides
     is the very link that marks an intermediary). When, of the names the mask fits, only one
     stood on that side of this employer's suits within the year, and not once but as a
-    regular, the masked line in the same year is that person. A second fitting agent on the
+    regular, the masked line in the same year is that person. The employer's side only: on
+    the workers' side each worker brings their own agent (a colleague, a neighbour, a
+    relative printed without the relation), so one regular there is no reason to take a
+    masked line for them - it is the "one agent for many applicants" sign that the rules
+    read, and a join would make it. A second fitting agent on the
     side in the year, an agent who stood there once, or a side printed on neither line: no
     join. On the development worlds (lay masked lines the other rules left alone) this joined
     31 rightly and 1 wrongly; with one suit enough, 62 rightly and 18 wrongly; with two years
     for one, 29 and 2."""
-    sides = p.agent_sides - {"unknown"}
+    # the employer's side only: the workers' side is each worker's own agent, and one
+    # regular there is the sign (AGENT_MANY_APPLICANTS) that resolution must not make
+    sides = p.agent_sides & {"employer"}
     window = settings.same_side_days
     sided = [o for o in fits if sides & o.agent_sides and near(p.acts.days, o.acts.days, window)]
     if not _unique(uf, sided):

@@ -67,3 +67,18 @@ def test_lead_and_ring_ids_are_stable_hashes_of_the_case_id() -> None:
     assert ident.lead_id(ident.case_id("(2019)豫0502民初1234号", "河南省安阳市文峰区人民法院 ")) \
         == ident.lead_id(case)
     assert ident.lead_id(case) != ident.lead_id(case.replace("1234", "1235"))
+
+
+def test_a_number_in_chinese_numerals_keys_as_its_arabic_copy() -> None:
+    """``（二○一八）豫0502民初字第一二三号`` (a typeset copy) and ``(2018)豫0502民初123号`` (the
+    mirror's) are one case: keyed apart, its two copies would count twice in the employer's
+    burst. The zero is written ○ or 〇 or 零; a serial of ○ alone stays a mask, and
+    different serials stay apart."""
+    arabic = ident.normalize_case_number("(2018)豫0502民初123号")
+    for printed in ("（二○一八）豫0502民初字第一二三号", "（二〇一八）豫0502民初字第一二三号",
+                    "（二零一八）豫0502民初字第一二三号"):
+        assert ident.normalize_case_number(printed) == arabic, printed
+    assert ident.case_number_key("（二○一八）豫0502民初字第一○五号") == \
+        ident.case_number_key("(2018)豫0502民初105号")
+    assert ident.case_number_key("（二○一八）豫0502民初字第一二四号") != arabic
+    assert ident.case_number_key("（二○一八）豫0502民初字第○○号") is None

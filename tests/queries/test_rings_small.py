@@ -299,3 +299,4 @@ def test_one_applicants_two_copies_are_one_claim_for_the_template_link(tmp_path:
         dict(a, represents=list(a["represents"])) for a in pair[1]["agents"]])
     assert len(_template_links(tmp_path / "pair", [*pair, copy], flagged=3)) == 1
     assert _template_links(tmp_path / "alone", [pair[1], copy]) == []
+

@@ -410,3 +410,18 @@ def test_a_masked_staff_line_stays_alone_without_one_regular_on_its_side(tmp_pat
     # 王超's suits were more than a year (same_side_days) before the line
     old = resolve(store_of(tmp_path / "old", _side_docs(["2020-01-01", "2020-02-01"])))
     assert old.entity(_MASKED_STAFF) == _MASKED_STAFF
+
+
+def test_a_workers_masked_citizen_line_is_not_the_workers_regular_helper(tmp_path: Path) -> None:
+    """On the workers' side each worker brings their own agent: a colleague who helped two
+    workers sue the closing employer this year is one regular there, and a third worker's
+    fully masked citizen agent (a neighbour, a relative printed without the relation) fits
+    his name too. Joined, the colleague would act for three applicants - the "one agent for
+    many applicants" sign made by resolution itself. The same-side rule joins employer-side
+    lines (the employer's clerk) only."""
+    helper = {"name": "马倩", "kind": "other"}
+    docs = [case(1, agents=[helper], day="2021-02-01"), case(2, agents=[helper], day="2021-03-01"),
+            case(40, agents=[{"name": "**", "kind": "other"}], day="2021-06-01")]
+    res = resolve(store_of(tmp_path, docs))
+    line = "Person:**|doc:Case:(2021)豫0502民初40号|河南省安阳市文峰区人民法院#a0"
+    assert res.entity(line) == line

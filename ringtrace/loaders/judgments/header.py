@@ -251,8 +251,9 @@ def _own_number(text: str, start: int) -> CaseNumber | None:
 
 #: a confirmation joined to another cause in the record: ``确认劳动关系及经济补偿金纠纷一案``,
 #: ``确认劳动关系、追索劳动报酬纠纷一案`` - the cause is both (the worker asks to confirm the
-#: relationship and claims money), never the money alone
-_JOINED_CONFIRMATION = re.compile(r"(?:确认)?劳动关系(?:确认)?(?:纠纷)?(?:及|、|和|与|并)$")
+#: relationship and claims money), never the money alone; ``解除/终止/变更/恢复劳动关系及…`` is a
+#: dismissal or reinstatement dispute, no confirmation
+_JOINED_CONFIRMATION = re.compile(r"(?<![除止更复])(?:确认)?劳动关系(?:确认)?(?:纠纷)?(?:及|、|和|与|并)$")
 
 
 def _cause(text: str, meta: Metadata, head_start: int, head_end: int, record: str) -> str | None:

@@ -334,8 +334,11 @@ _EVIDENCE_LIMIT = 6
 
 #: 劳动合同 named as something other than a paper: the cause (``劳动合同纠纷一案``), the statute
 #: (``违反劳动合同法``), the relationship (``劳动合同关系``), or a claim for ending it (``违法解除劳动
-#: 合同赔偿金``, ``…为由解除劳动合同``) - every dismissal claim says so, no contract is produced
-_NOT_A_RECORD = re.compile(r"(?:解除|终止)?劳动合同(?:纠纷|争议|法|关系)|(?:解除|终止)劳动合同")
+#: 合同赔偿金``, ``…为由解除劳动合同``) - every dismissal claim says so, no contract is produced;
+#: but a termination paper (``解除劳动合同通知书``, ``终止劳动合同协议书``, ``…证明``: 劳动合同法
+#: art. 50) is a paper produced
+_NOT_A_RECORD = re.compile(r"(?:解除|终止)?劳动合同(?:纠纷|争议|法|关系)|"
+                           r"(?:解除|终止)劳动合同(?!的?(?:通知|协议|证明|决定|确认书|书))")
 
 
 def cites_a_record(sentence: str) -> bool:

@@ -180,9 +180,10 @@ AUTHORITY = re.compile(r"(?P<authority>特别授权|一般代理|一般授权)")
 #: ``原告王某请求依法判令：被告支付…`` / ``申请人李某请求裁决：…``
 INLINE_CLAIM = r"(?:申请人|原告)[^，,。；;:：\n]{0,6}?请求(?=(?:依法)?(?:确认|判令|裁决|判决|责令))"
 
-#: (an agreement is the operative part when it is announced: ``达成如下协议``, ``达成协议如下``,
-#: ``达成调解协议：``, or followed by its first item; ``因工伤双方达成协议`` in an evidence list or
-#: the story is an earlier agreement, not this document's outcome)
+#: (an agreement is the operative part when it is announced: ``达成如下协议``, ``达成以下协议``,
+#: ``达成协议如下``, ``达成调解协议：``, ``达成协议，内容如下``, or followed by its first item;
+#: ``因工伤双方达成协议`` in an evidence list or the story is an earlier agreement, not this
+#: document's outcome)
 LANDMARK = re.compile(
     r"(?=[诉仲上起再申请辩答述称经审本认判裁决达调协人代首书原])"  # first characters: lets the scan skip ahead
     r"(?:(?P<claims>诉讼请求|仲裁请求|上诉请求|起诉请求|再审请求|申请请求|请求事项|申请再审称|上诉称|诉称|申请称|"
@@ -190,8 +191,9 @@ LANDMARK = re.compile(
     r"|(?P<defence>辩称|辩解称|答辩称|答辩意见|述称|答辩[:：]|辩解[:：]|(?<=[人司厂局])称(?=\s*[:：,，])|(?<=意见)称(?=\s*[:：,，]))"
     r"|(?P<facts>经审理查明|审理查明|本院查明|本委查明|本会查明|经查明|认定事实如下|认定如下|经审理认定)"
     r"|(?P<reasoning>本院认为|本委认为|本会认为|仲裁委认为|本庭认为|仲裁庭认为|本院再审认为)"
-    r"|(?P<operative>(?:判决|裁决|裁定|决定)如下|(?<![未能法有])达成如下(?:调解)?协议|"
-    r"(?<![未能法有])达成(?:调解)?协议(?=\s*(?:如下|[:：]|[，,]?\s*(?:\n|[一1][、.．])))|调解协议如下|"
+    r"|(?P<operative>(?:判决|裁决|裁定|决定)如下|(?<![未能法有])达成了?(?:如下|以下)(?:调解)?协议|"
+    r"(?<![未能法有])达成(?:调解)?协议(?=\s*(?:如下|[:：]|[，,]?\s*(?:\n|[一1][、.．])|"
+    r"[，,]\s*(?:具体|主要)?(?:内容|条款)如下|。[ \t　]*[一1][、.．]))|调解协议如下|"
     r"协议如下)"
     r"|(?P<tail>审\s*判\s*长|审\s*判\s*员|人民陪审员|代理审判员|首席仲裁员|仲\s*裁\s*员|书\s*记\s*员))")
 

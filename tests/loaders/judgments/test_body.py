@@ -562,3 +562,43 @@ def test_a_bare_mediation_statement_claims_what_its_agreement_settles(
     assert (record.outcome, record.claim_kind, record.claim_amounts) == ("mediated", kind, amounts)
     inferred = (record.inferred or {}).get("claim_kind")
     assert (inferred is not None) == (kind != "unknown")
+
+
+@pytest.mark.parametrize("announced", [
+    "双方当事人自愿达成协议，内容如下：\n", "双方当事人自愿达成调解协议，具体内容如下：\n",
+    "双方当事人自愿达成协议。一、", "双方当事人自愿达成以下协议：\n", "双方当事人自愿达成了如下协议：\n"])
+def test_an_agreement_announced_in_other_words_is_the_operative_part(announced: str) -> None:
+    """A mediation statement announces its agreement in several printed forms (``达成协议，内容
+    如下：``, ``达成以下协议：``, ``达成协议。一、…``): each is the operative part, so that the period
+    the agreement confirms is read and an untitled copy is still a 调解书 (the forms after the
+    bare ``达成协议`` was narrowed lost both)."""
+    body = ("原告张某向本院提出诉讼请求：确认原告与被告存在劳动关系。\n经本院主持调解，" + announced +
+            ("" if announced.endswith("一、") else "一、") +
+            "确认原告与被告于2001年至2015年存在劳动关系；二、被告支付原告工资8000元。\n")
+    for head in (HEAD.replace("民事判决书", "民事调解书"), HEAD.replace("民事判决书\n", "")):
+        record = _parsed(head + body)
+        assert (record.document_type, record.outcome) == ("调解书", "mediated")
+        assert (record.claimed_start, record.claimed_end) == ("2001", "2015")
+
+
+@pytest.mark.parametrize("cause", ["解除劳动关系及经济补偿金纠纷", "终止劳动关系及经济补偿金纠纷"])
+def test_a_dismissal_joined_to_a_money_cause_is_no_confirmation(cause: str) -> None:
+    """``解除劳动关系及经济补偿金纠纷一案`` is a dismissal dispute: the joined-confirmation reading
+    must not cut it to ``劳动关系及经济补偿金纠纷`` (a text the page does not print, and a cause the
+    rules take for a confirmation, which would count a closing firm's severance suits in its
+    burst of confirmations)."""
+    record = _record(f"原告张某与被告安阳市某某回收有限公司{cause}一案，本院立案后，依法适用简易程序公开开庭进行了审理。\n")
+    assert record.cause is not None and "劳动关系" not in record.cause
+
+
+@pytest.mark.parametrize("paper", ["解除劳动合同通知书", "终止劳动合同协议书", "解除劳动合同证明"])
+def test_a_termination_paper_handed_in_is_evidence(paper: str) -> None:
+    """A termination notice, agreement or certificate (劳动合同法 art. 50: the employer issues
+    one when the contract ends) is a paper produced, like the contract itself; only 劳动合同
+    naming the cause, the statute or a dismissal claim is no evidence."""
+    sentence = f"原告提交了{paper}一份。"
+    record = _record("原告张某与被告安阳市某某回收有限公司确认劳动关系纠纷一案，本院于2020年3月2日立案受理后，依法适用"
+                     "简易程序进行了审理。\n原告张某向本院提出诉讼请求：确认原告与被告自2002年5月至2016年8月存在劳动关系。\n"
+                     + sentence + "\n")
+    spans = [s.text for s in record.spans if s.kind == "evidence"]
+    assert spans == [sentence]

@@ -37,8 +37,12 @@ _CLAIM_LIMIT = 500
 #: where a claim ends: its reasons, a line break, the answer - or the story told after it in a
 #: sentence of its own (``…期间存在劳动关系。原告诉称：其…每月工资1500元``: the wage in the story
 #: is no money claimed)
+#: where a claim ends: the reasons, the next paragraph, the answer, or a story told after it
+#: (``…存在劳动关系。原告诉称：其…每月工资1500元``) - but not a claim added at the hearing, told
+#: with the same verb (``原告当庭陈述称：另要求被告支付拖欠工资8000元``)
 _CLAIM_STOP = re.compile(r"事实(?:和|与|及)理由|理由如下|理由[:：]|\n|辩称|辩解称|答辩|"
-                         r"(?<=[。；;])[^。，,；;:：]{0,16}?(?:诉称|申请称|述称|陈述称)")
+                         r"(?<=[。；;])[^。，,；;:：]{0,16}?(?:诉称|申请称|述称|陈述称)"
+                         r"(?![:：，,]?\s*(?:另|还|并|增加|变更|补充)(?:要求|请求|主张))")
 _APPEALS = ("上诉请求", "再审请求", "申请再审称", "上诉称")
 _NARRATIVE = ("诉称", "申请称", "上诉称", "申请再审称")
 _CLAIM_MARK = re.compile("上诉请求|再审请求|申请再审称|上诉称|诉讼请求|仲裁请求|起诉请求|请求事项|申请请求|"

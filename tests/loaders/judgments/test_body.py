@@ -206,6 +206,16 @@ def test_the_story_after_a_claim_is_not_the_claim() -> None:
     assert (money.claim_kind, money.claim_amounts) == ("with_amounts", [55000.0])
 
 
+def test_a_claim_added_in_court_after_the_story_is_still_claimed() -> None:
+    """``…存在劳动关系。原告当庭陈述称：另要求被告支付拖欠工资8000元``: a claim added at the
+    hearing is told with the same speech verb as a story, but it is a claim - the money owed
+    is the worker's adverse interest and must not be lost (review25)."""
+    record = _record("原告李某向本院提出诉讼请求：确认原告与被告于2003年5月1日至2017年8月31日期间存在劳动关系。"
+                     "原告当庭陈述称：另要求被告支付拖欠工资8000元。\n"
+                     "被告辩称，对原告的诉讼请求无异议。\n")
+    assert (record.claim_kind, record.claim_amounts) == ("with_amounts", [8000.0])
+
+
 def test_an_agreement_told_in_the_evidence_is_not_the_operative_part() -> None:
     """``3、备忘录，证明…因原告工伤双方达成协议``: an earlier agreement cited as evidence in a
     judgment cut before its operative part - not a mediation statement's agreement (it was read
@@ -262,6 +272,14 @@ def test_a_factory_merged_into_the_employer_is_its_history() -> None:
                      "故原告要求确认自1988年11月至2007年12月期间存在劳动关系。\n")
     assert [s.text for s in record.spans if s.kind == "history"] == [
         "因某某造船厂于2000年左右并入了被告处，故原告要求确认自1988年11月至2007年12月期间存在劳动关系。"]
+
+
+def test_wages_merged_into_pay_are_no_employer_history() -> None:
+    """``被告将原告的加班费并入工资发放``: pay items merged are no firm merged into the employer -
+    only an enterprise (a factory, a company, a unit) that 并入 another is its history (review25)."""
+    record = _record("原告张某诉称，2009年3月原告到被告处工作，被告将原告的加班费并入工资发放，"
+                     "故原告要求确认自2009年3月至2020年12月期间存在劳动关系。\n")
+    assert [s.text for s in record.spans if s.kind == "history"] == []
 
 
 def test_the_end_of_a_long_story_after_the_work_carried_on() -> None:

@@ -55,12 +55,16 @@ class Link:
     cases: list[str]
 
 
-def time_chains(frame: Frame, cases: list[str], max_gap_days: int) -> list[list[str]]:
+def time_chains(frame: Frame, cases: list[str], max_gap_days: int,
+                dated_only: bool = False) -> list[list[str]]:
     """``cases`` cut into runs whose consecutive filing dates are at most ``max_gap_days``
-    apart (undated cases join the first run); each run sorted by case id."""
+    apart; each run sorted by case id. Undated cases (a repost printing no date at all) join
+    the first run - one agent in every copy is a link whenever they were filed - unless
+    ``dated_only``: a tie that says "filed within days of each other" cannot cite a case
+    whose day is unknown."""
     days = {c: filing_date(frame.cases[c]) for c in cases}
     dated = sorted((d, c) for c, d in days.items() if d is not None)
-    undated = [c for c, d in days.items() if d is None]
+    undated = [] if dated_only else [c for c, d in days.items() if d is None]
     runs: list[list[str]] = []
     previous = None
     for day, c in dated:

@@ -276,7 +276,7 @@ def tie_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     for (_employer, person), held in sorted(by_person.items()):
         if len(held) < 2:
             continue
-        for run in time_chains(frame, [c for c, _a in held], days):
+        for run in time_chains(frame, [c for c, _a in held], days, dated_only=True):
             workers = {w.id: w.name for c in run for w in frame.cases[c].workers}
             if len(workers) < 2 or _shared_counsel(frame, run):
                 continue
@@ -435,7 +435,7 @@ def lay_agent_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
         mine = sorted({c for c in candidates for a in frame.cases[c].agents
                        if a.id == person and a.side == "worker"
                        and employer in {e.id for e in frame.cases[c].employers}})
-        for run in time_chains(frame, mine, days):
+        for run in time_chains(frame, mine, days, dated_only=True):
             workers = {w.id: w.name for c in run for w in frame.cases[c].workers}
             if len(run) >= 2 and len(workers) >= 2 and not set(contested).isdisjoint(run) \
                     and not _may_be_one_family(frame.persons, workers):
@@ -472,7 +472,7 @@ def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
         else None))
     links: list[Link] = []
     for (_employer, person), held in sorted(by_person.items()):
-        for run in time_chains(frame, sorted({c for c, _a in held}), days):
+        for run in time_chains(frame, sorted({c for c, _a in held}), days, dated_only=True):
             workers = {w.id for c in run for w in frame.cases[c].workers}
             if (len(run) >= 2 and len(workers) >= 2 and _shared_counsel(frame, run)
                     and _small(frame, run, most) and not staff_laid_off(frame, run, ending)):
@@ -564,17 +564,16 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     with no filing or decision date shows no week and ties nothing.
     """
     template = set(params.template_rules)
-    # a suit whose copy prints no date was not shown to be filed that week
     fitting = {c for f in findings if f.rule_id in template for c in f.cases
-               if c in candidates and len(frame.cases[c].workers) == 1
-               and filing_date(frame.cases[c]) is not None}
+               if c in candidates and len(frame.cases[c].workers) == 1}
     by_employer: dict[str, list[str]] = defaultdict(list)
     for c in sorted(fitting):
         for e in frame.cases[c].employers:
             by_employer[e.id].append(c)
     links: list[Link] = []
     for employer, cases in sorted(by_employer.items()):
-        for run in time_chains(frame, cases, params.batch_link_days):
+        # a suit whose copy prints no date was not shown to be filed that week
+        for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
             # one applicant's copies (a first instance and its appeal) are one claim
             end_of = {frame.cases[c].workers[0].id: frame.cases[c].get("claimed_end")
                       for c in run}
@@ -605,7 +604,7 @@ def office_holder_ties(frame: Frame, candidates: set[str], days: int) -> list[Li
     links: list[Link] = []
     for (_employer, _office), held in sorted(holders.items()):
         agents = {c: a for c, a in held}
-        for run in time_chains(frame, sorted(agents), days):
+        for run in time_chains(frame, sorted(agents), days, dated_only=True):
             named = sorted({agents[c].id for c in run if not is_masked_name(agents[c].name)})
             masked = [c for c in run if is_masked_name(agents[c].name)]
             workers = {w.id for c in run for w in frame.cases[c].workers}
@@ -663,7 +662,7 @@ def office_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
                 by_office[(e.id, office)].append(c)
     links: list[Link] = []
     for (_employer, office), cases in sorted(by_office.items()):
-        for run in time_chains(frame, sorted(set(cases)), days):
+        for run in time_chains(frame, sorted(set(cases)), days, dated_only=True):
             workers = {w.id for c in run for w in frame.cases[c].workers}
             if len(run) >= 2 and len(workers) >= 2:
                 links.append(Link("tie", f"office:{office}", run))

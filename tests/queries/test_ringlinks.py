@@ -24,6 +24,17 @@ def test_time_chains_cut_at_long_gaps_and_keep_undated_cases_first(tmp_path: Pat
     assert len(ids) == 4
 
 
+def test_dated_only_chains_leave_out_a_case_whose_day_is_unknown(tmp_path: Path) -> None:
+    """A tie that says "filed within days of each other" cannot cite a copy printing no date."""
+    undated = _case(2, "2016-01-05")
+    for key in ("filing_date", "decision_date"):
+        undated.pop(key)
+    frame = frame_of(tmp_path, [_case(1, "2016-01-05"), undated, _case(3, "2016-01-09")])
+    runs = time_chains(frame, sorted(frame.cases), max_gap_days=7, dated_only=True)
+    assert [[frame.cases[c].case_number for c in run] for run in runs] == [
+        ["(2021)豫0502民初1号", "(2021)豫0502民初3号"]]
+
+
 def test_union_all_puts_a_links_cases_in_one_set() -> None:
     uf = UnionFind(["c", "b", "a", "d"])
     uf.union_all(["c", "b", "a"])

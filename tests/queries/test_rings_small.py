@@ -167,6 +167,17 @@ def test_the_manager_admitting_two_suits_ties_them_though_one_firm_drafted_both(
     assert link.via.startswith("employer:")
 
 
+def test_the_manager_ties_no_copy_whose_filing_day_is_unknown(tmp_path: Path) -> None:
+    """The manager's tie is "admitted two suits filed that week": a copy printing no date at
+    all (a repost without its header) shows no week and is tied to nothing (review25)."""
+    pair = _counselled_pair()
+    for key in ("filing_date", "decision_date"):
+        pair[1].pop(key)
+    frame = frame_of(tmp_path, pair)
+    assert admitted_with_counsel(frame, set(frame.cases), PARAMS.tie_days,
+                                 PARAMS.tie_max_cases, PARAMS.one_ending_days) == []
+
+
 def test_a_workforce_with_its_own_counsel_or_proof_is_not_tied_by_its_manager(
         tmp_path: Path) -> None:
     """Six colleagues whose firm's lawyers act for all and whose manager answers all are a

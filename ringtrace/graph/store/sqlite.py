@@ -622,7 +622,7 @@ class SQLiteStore(GraphStore):
             stored = (first[5], first[6], first[7]) if first[5] is not None else None
             kind = name = ""
             text: str | None = stored[2] if stored else None
-            props: dict[str, Any] | None = None
+            props: NodeProps | None = None
             for _, batch_rows in groupby(chain((first,), group), key=itemgetter(1)):
                 pending: _Pending | None = None
                 for _, _, row_kind, row_name, row_text, *_ in batch_rows:
@@ -635,7 +635,7 @@ class SQLiteStore(GraphStore):
                 if text is None and props is None:
                     changed, text = True, pending.text()
                     continue
-                before = props if props is not None else loads(cast("str", text))
+                before = props if props is not None else node_props(loads(cast("str", text)))
                 props = merge_props(before, pending.props())
                 changed = changed or props != before
             final = (kind, name, dumps(props) if props is not None else cast("str", text))

@@ -25,6 +25,7 @@ from ringtrace.errors import RecordProblem, SnapshotChanged, StoreError
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
 from ringtrace.graph.identity import case_number_key
 from ringtrace.graph.props import AnyProps, EdgeProps, NodeProps, edge_props, node_props
+from ringtrace.graph.scan_json import ScanJson
 from ringtrace.graph.store.codec import JsonObject
 from ringtrace.graph.store.rows import BatchRows, decoded
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
@@ -267,10 +268,10 @@ class GraphStore(ABC):
 
     # -- scan results --------------------------------------------------------------------
     @abstractmethod
-    def save_scan(self, scan: dict[str, Any]) -> None:
+    def save_scan(self, scan: ScanJson) -> None:
         """Replace the stored scan results (JSON-ready mapping produced by queries.scan)."""
 
-    def save_scan_if_unchanged(self, scan: dict[str, Any], snapshot: str) -> None:
+    def save_scan_if_unchanged(self, scan: ScanJson, snapshot: str) -> None:
         """Store ``scan`` only if the documents are still those of ``snapshot``; else raise
         :class:`~ringtrace.errors.SnapshotChanged` and keep the previous scan. The workspace
         store checks and writes in one transaction."""
@@ -280,7 +281,7 @@ class GraphStore(ABC):
         self.save_scan(scan)
 
     @abstractmethod
-    def load_scan(self) -> dict[str, Any] | None:
+    def load_scan(self) -> ScanJson | None:
         """The last stored scan, or None when ``scan`` has not been run."""
 
     def scan_reader(self) -> ScanReader | None:

@@ -42,6 +42,7 @@ from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, me
 from ringtrace.graph.identity import lookup_ids, normalize_case_number
 from ringtrace.graph.model import schema
 from ringtrace.graph.props import AnyProps, NodeProps, edge_props, node_props
+from ringtrace.graph.record_json import CaseRecordJson
 from ringtrace.graph.scan_json import ScanJson
 from ringtrace.graph.store.base import GraphStore, one_company
 from ringtrace.graph.store.neo4j_cypher import Statements, label
@@ -477,11 +478,11 @@ class Neo4jStore(GraphStore):
             edges = [self._edge(r["id"], dst, t, p) for r in page for dst, t, p in r["rels"]]
             yield from sorted(edges, key=lambda e: e.key)
 
-    def document(self, case_id: str) -> dict[str, Any] | None:
+    def document(self, case_id: str) -> CaseRecordJson | None:
         rows = self._read("MATCH (d:RtDocument {case_id: $id}) RETURN d.record AS r", id=case_id)
         return json.loads(rows[0]["r"]) if rows else None
 
-    def iter_documents(self) -> Iterator[tuple[str, dict[str, Any]]]:
+    def iter_documents(self) -> Iterator[tuple[str, CaseRecordJson]]:
         """Every stored case record with its case id, ordered by case id."""
         for doc in self.iter_document_rows():
             yield doc.case_id, doc.record

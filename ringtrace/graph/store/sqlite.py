@@ -34,6 +34,7 @@ from ringtrace.errors import RecordProblem, StoreError, WorkspaceBusy
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
 from ringtrace.graph.identity import KEYS_VERSION, lookup_ids, normalize_case_number
 from ringtrace.graph.props import EdgeProps, NodeProps, edge_props, node_props
+from ringtrace.graph.record_json import CaseRecordJson
 from ringtrace.graph.scan_json import ScanJson
 from ringtrace.graph.store import scan_blocks
 from ringtrace.graph.store.base import GraphStore, JudgementRow, one_company, snapshot_changed
@@ -914,7 +915,7 @@ class SQLiteStore(GraphStore):
                 "SELECT CAST(src AS BLOB), CAST(dst AS BLOB) FROM edges WHERE kind = ? "
                 "ORDER BY src, dst, source_doc", (kind,))
 
-    def document(self, case_id: str) -> dict[str, Any] | None:
+    def document(self, case_id: str) -> CaseRecordJson | None:
         row = self.conn.execute("SELECT record FROM documents WHERE case_id = ?",
                                 (case_id,)).fetchone()
         return json.loads(row[0]) if row else None
@@ -936,7 +937,7 @@ class SQLiteStore(GraphStore):
                 "json_extract(record, '$.claim_amounts') FROM documents ORDER BY case_id"):
             yield case_id, loads(spans) if spans else [], loads(amounts) if amounts else []
 
-    def iter_documents(self) -> Iterator[tuple[str, dict[str, Any]]]:
+    def iter_documents(self) -> Iterator[tuple[str, CaseRecordJson]]:
         """Every stored case record with its case id, ordered by case id."""
         for case_id, record in self.conn.execute(
                 "SELECT case_id, record FROM documents ORDER BY case_id"):

@@ -63,7 +63,7 @@ class LayoutJson(TypedDict):
     save: str
     case_blocks: int
     finding_blocks: int
-    #: a workspace scanned before partial scan mappings were kept lacks it: both parts
+    #: absent from a layout stored before partial scan mappings were kept: both parts are there
     row_parts: NotRequired[list[str]]
 
 

@@ -35,6 +35,9 @@ class ResolveSettings:
     #: a masked lawyer line joins the employer's usual counsel of the firm when they act in at
     #: least this many times as many of its suits as the other fitting lawyers together
     counsel_dominance: int
+    #: a lay masked line on the workers' side is not an agent who stood for the employer
+    #: itself in at least this many of its suits (:mod:`~.agents`)
+    employer_agent_suits: int
     #: a masked ID number's visible head identifies with the name from this many characters
     #: (:mod:`~.persons`)
     id_fragment_min_chars: int

@@ -425,3 +425,37 @@ def test_a_workers_masked_citizen_line_is_not_the_workers_regular_helper(tmp_pat
     res = resolve(store_of(tmp_path, docs))
     line = "Person:**|doc:Case:(2021)豫0502民初40号|河南省安阳市文峰区人民法院#a0"
     assert res.entity(line) == line
+
+
+def _counsel_line_docs(*, defends: bool) -> list[dict[str, object]]:
+    """张振宇 of a firm acts in a suit of EMPLOYER - for the employer itself when ``defends``,
+    else for its worker - and for a worker against another employer; then a worker's masked
+    citizen line ``张某`` (no firm printed) in EMPLOYER's next suit."""
+    lawyer = {"name": "张振宇", "kind": "lawyer", "law_firm": "河南泽华律师事务所",
+              "birth_date": "1975-03-02"}
+    first = case(1, agents=[{**lawyer, "represents": [EMPLOYER] if defends else ["申请人1"]}],
+                 day="2021-01-10")
+    elsewhere = case(2, agents=[lawyer], employer="安阳市宏达建材有限公司", day="2021-02-10")
+    masked = case(3, agents=[{"name": "张某", "kind": "other"}], day="2021-05-10")
+    return [first, elsewhere, masked]
+
+
+_MASKED_CITIZEN = "Person:张某|doc:Case:(2021)豫0502民初3号|河南省安阳市文峰区人民法院#a0"
+
+
+def test_a_workers_masked_citizen_line_is_not_the_employers_own_lawyer(tmp_path: Path) -> None:
+    """张振宇 defended EMPLOYER in its suit (and brought a worker's claim against another
+    employer, so he has stood on a worker's side): a worker's 张某 in EMPLOYER's next suit is
+    not him - the employer's counsel does not sue it for its worker (employer_agent_suits)."""
+    res = resolve(store_of(tmp_path, _counsel_line_docs(defends=True)))
+    assert res.entity(_MASKED_CITIZEN) == _MASKED_CITIZEN
+
+
+def test_a_workers_masked_citizen_line_joins_the_workers_lawyer_of_that_employer(
+        tmp_path: Path) -> None:
+    """The same, but 张振宇 stood for the employer's worker, not for the employer: the
+    only agent the mask fits beside that employer, on the line's side (kept)."""
+    res = resolve(store_of(tmp_path, _counsel_line_docs(defends=False)))
+    assert res.entity(_MASKED_CITIZEN) == "Person:张振宇|b:1975-03-02"
+    [merge] = [m for m in res.merges_of(_MASKED_CITIZEN) if _MASKED_CITIZEN in (m.a, m.b)]
+    assert merge.rule == "masked_agent_same_employer"

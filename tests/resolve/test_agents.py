@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from ringtrace.resolve import resolve
@@ -459,3 +460,18 @@ def test_a_workers_masked_citizen_line_joins_the_workers_lawyer_of_that_employer
     assert res.entity(_MASKED_CITIZEN) == "Person:张振宇|b:1975-03-02"
     [merge] = [m for m in res.merges_of(_MASKED_CITIZEN) if _MASKED_CITIZEN in (m.a, m.b)]
     assert merge.rule == "masked_agent_same_employer"
+
+
+def test_a_masked_staff_line_a_season_after_the_only_fitting_clerk_stays_alone(
+        tmp_path: Path) -> None:
+    """张鹏 answered the employer's hearing 500 days before the masked ``*鹏`` (within
+    agent_gap_days, beyond same_side_days): its staff has turned over since, and a surname
+    in common is not enough; 200 days before, the line is him (kept)."""
+    staff = {"name": "张鹏", "kind": "employee", "birth_date": "1976-07-05"}
+    masked = "Person:*鹏|doc:Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院#a0"
+    for days, joined in ((500, False), (200, True)):
+        start = (date(2021, 6, 1) - timedelta(days=days)).isoformat()
+        docs = [case(1, agents=[staff], day=start),
+                case(2, agents=[{"name": "*鹏", "kind": "employee"}], day="2021-06-01")]
+        res = resolve(store_of(tmp_path / str(days), docs))
+        assert (res.entity(masked) == "Person:张鹏|b:1976-07-05") is joined

@@ -475,3 +475,25 @@ def test_a_masked_staff_line_a_season_after_the_only_fitting_clerk_stays_alone(
                 case(2, agents=[{"name": "*鹏", "kind": "employee"}], day="2021-06-01")]
         res = resolve(store_of(tmp_path / str(days), docs))
         assert (res.entity(masked) == "Person:张鹏|b:1976-07-05") is joined
+
+
+def test_a_masked_lawyer_line_a_year_from_the_one_it_fits_stays_alone_beside_a_colleague(
+        tmp_path: Path) -> None:
+    """李二军 of FIRM acts 500 days before the masked ``李某某`` of FIRM (within
+    agent_gap_days), and his colleague 李向东 of FIRM acts in 2016: the mask fits both, and
+    a year and more apart the window no longer says which (firm_namesake_days); 200 days
+    before, the line is 李二军 (kept)."""
+    def lawyer(name: str) -> dict[str, str]:
+        return {"name": name, "kind": "lawyer", "law_firm": FIRM}
+
+    for days, joined in ((500, False), (200, True)):
+        start = (date(2021, 12, 1) - timedelta(days=days)).isoformat()
+        docs = [case(1, agents=[lawyer("李二军")], day=start),
+                case(2, agents=[lawyer("李向东")], day="2016-01-01", employer="安阳市第三有限公司"),
+                case(40, agents=[lawyer("李某某")], day="2021-12-01")]
+        res = resolve(store_of(tmp_path / str(days), docs))
+        together = res.entity(_MASKED_LINE) == res.entity(f"Person:李二军|firm:{FIRM}")
+        assert together is joined
+        if joined:
+            [merge] = [m for m in res.merges_of(_MASKED_LINE) if _MASKED_LINE in (m.a, m.b)]
+            assert merge.rule == "masked_agent"

@@ -689,8 +689,8 @@ def _masked_same_employer(uf: Clusterer, p: PersonMention,
     clerk and the helpers of its workers are the same people, but a year on its staff has
     turned over and its workers bring other helpers, and the one named 李新民 who answered a
     hearing 600 days before is no more likely the ``李某某`` than a colleague no document
-    names (on the development worlds, of the joins more than 365 days apart 5 were right
-    and 5 wrong; within them 274 right and 7 wrong).
+    names (on the development worlds, of its joins more than 365 days apart 5 were right
+    and 5 wrong).
 
     ``masked_agent_usual_agent``: when several fit, or nothing is kept (``***``, ``**``), it
     joins the employer's usual agent among those it fits: the one who acts in at least

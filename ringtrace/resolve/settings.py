@@ -35,6 +35,13 @@ class ResolveSettings:
     #: a masked lawyer line joins the employer's usual counsel of the firm when they act in at
     #: least this many times as many of its suits as the other fitting lawyers together
     counsel_dominance: int
+    #: a lay masked line on the workers' side is not an agent who stood for the employer
+    #: itself in at least this many of its suits (:mod:`~.agents`)
+    employer_agent_suits: int
+    #: a masked lawyer line that fits another lawyer of its firm at some time joins the one it
+    #: fits within agent_gap_days only when they act this many days apart at most
+    #: (:mod:`~.agents`)
+    firm_namesake_days: int
     #: a masked ID number's visible head identifies with the name from this many characters
     #: (:mod:`~.persons`)
     id_fragment_min_chars: int

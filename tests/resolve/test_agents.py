@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from ringtrace.resolve import resolve
@@ -425,3 +426,74 @@ def test_a_workers_masked_citizen_line_is_not_the_workers_regular_helper(tmp_pat
     res = resolve(store_of(tmp_path, docs))
     line = "Person:**|doc:Case:(2021)豫0502民初40号|河南省安阳市文峰区人民法院#a0"
     assert res.entity(line) == line
+
+
+def _counsel_line_docs(*, defends: bool) -> list[dict[str, object]]:
+    """张振宇 of a firm acts in a suit of EMPLOYER - for the employer itself when ``defends``,
+    else for its worker - and for a worker against another employer; then a worker's masked
+    citizen line ``张某`` (no firm printed) in EMPLOYER's next suit."""
+    lawyer = {"name": "张振宇", "kind": "lawyer", "law_firm": "河南泽华律师事务所",
+              "birth_date": "1975-03-02"}
+    first = case(1, agents=[{**lawyer, "represents": [EMPLOYER] if defends else ["申请人1"]}],
+                 day="2021-01-10")
+    elsewhere = case(2, agents=[lawyer], employer="安阳市宏达建材有限公司", day="2021-02-10")
+    masked = case(3, agents=[{"name": "张某", "kind": "other"}], day="2021-05-10")
+    return [first, elsewhere, masked]
+
+
+_MASKED_CITIZEN = "Person:张某|doc:Case:(2021)豫0502民初3号|河南省安阳市文峰区人民法院#a0"
+
+
+def test_a_workers_masked_citizen_line_is_not_the_employers_own_lawyer(tmp_path: Path) -> None:
+    """张振宇 defended EMPLOYER in its suit (and brought a worker's claim against another
+    employer, so he has stood on a worker's side): a worker's 张某 in EMPLOYER's next suit is
+    not him - the employer's counsel does not sue it for its worker (employer_agent_suits)."""
+    res = resolve(store_of(tmp_path, _counsel_line_docs(defends=True)))
+    assert res.entity(_MASKED_CITIZEN) == _MASKED_CITIZEN
+
+
+def test_a_workers_masked_citizen_line_joins_the_workers_lawyer_of_that_employer(
+        tmp_path: Path) -> None:
+    """The same, but 张振宇 stood for the employer's worker, not for the employer: the
+    only agent the mask fits beside that employer, on the line's side (kept)."""
+    res = resolve(store_of(tmp_path, _counsel_line_docs(defends=False)))
+    assert res.entity(_MASKED_CITIZEN) == "Person:张振宇|b:1975-03-02"
+    [merge] = [m for m in res.merges_of(_MASKED_CITIZEN) if _MASKED_CITIZEN in (m.a, m.b)]
+    assert merge.rule == "masked_agent_same_employer"
+
+
+def test_a_masked_staff_line_a_season_after_the_only_fitting_clerk_stays_alone(
+        tmp_path: Path) -> None:
+    """张鹏 answered the employer's hearing 500 days before the masked ``*鹏`` (within
+    agent_gap_days, beyond same_side_days): its staff has turned over since, and a surname
+    in common is not enough; 200 days before, the line is him (kept)."""
+    staff = {"name": "张鹏", "kind": "employee", "birth_date": "1976-07-05"}
+    masked = "Person:*鹏|doc:Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院#a0"
+    for days, joined in ((500, False), (200, True)):
+        start = (date(2021, 6, 1) - timedelta(days=days)).isoformat()
+        docs = [case(1, agents=[staff], day=start),
+                case(2, agents=[{"name": "*鹏", "kind": "employee"}], day="2021-06-01")]
+        res = resolve(store_of(tmp_path / str(days), docs))
+        assert (res.entity(masked) == "Person:张鹏|b:1976-07-05") is joined
+
+
+def test_a_masked_lawyer_line_a_year_from_the_one_it_fits_stays_alone_beside_a_colleague(
+        tmp_path: Path) -> None:
+    """李二军 of FIRM acts 500 days before the masked ``李某某`` of FIRM (within
+    agent_gap_days), and his colleague 李向东 of FIRM acts in 2016: the mask fits both, and
+    a year and more apart the window no longer says which (firm_namesake_days); 200 days
+    before, the line is 李二军 (kept)."""
+    def lawyer(name: str) -> dict[str, str]:
+        return {"name": name, "kind": "lawyer", "law_firm": FIRM}
+
+    for days, joined in ((500, False), (200, True)):
+        start = (date(2021, 12, 1) - timedelta(days=days)).isoformat()
+        docs = [case(1, agents=[lawyer("李二军")], day=start),
+                case(2, agents=[lawyer("李向东")], day="2016-01-01", employer="安阳市第三有限公司"),
+                case(40, agents=[lawyer("李某某")], day="2021-12-01")]
+        res = resolve(store_of(tmp_path / str(days), docs))
+        together = res.entity(_MASKED_LINE) == res.entity(f"Person:李二军|firm:{FIRM}")
+        assert together is joined
+        if joined:
+            [merge] = [m for m in res.merges_of(_MASKED_LINE) if _MASKED_LINE in (m.a, m.b)]
+            assert merge.rule == "masked_agent"

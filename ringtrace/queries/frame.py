@@ -98,7 +98,7 @@ class Frame:
 
     cases: dict[str, CaseInfo]
     persons: dict[str, dict[str, Any]]
-    employers: dict[str, dict[str, Any]]
+    employers: dict[str, EmployerProps]
     forums: dict[str, ForumProps]
     firms: dict[str, LawFirmProps]
     #: props of the phones and addresses given by two or more owners (the ones rules quote)
@@ -152,7 +152,7 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
         progress(len(cases))
     clock.mark("cases")
     persons = _loose(dict(store.node_fields("Person", PERSON_FIELDS)))
-    employers = _loose(_props_by_id(store, "Employer", EmployerProps))
+    employers = _props_by_id(store, "Employer", EmployerProps)
     clock.mark("persons+employers")
     _attach_forums(store, cases)
     _attach_parties(store, cases, persons, employers, entity_of)
@@ -193,7 +193,7 @@ class _Stages:
 
 
 def _merge_entities(res: Resolution, persons: dict[str, dict[str, Any]],
-                    employers: dict[str, dict[str, Any]]) -> None:
+                    employers: dict[str, EmployerProps]) -> None:
     """Entity resolution applied to the node tables: a merged entity's props are its
     representative member's (for an employer, the registry row: registry facts win), with gaps
     filled from the other members in id order; the other members leave ``persons`` and
@@ -203,7 +203,8 @@ def _merge_entities(res: Resolution, persons: dict[str, dict[str, Any]],
     they are read; party and agent refs keep the name printed in their case, and a case naming
     one entity twice - two spellings of one employer - keeps it once, see :func:`_index_cases`.)
     """
-    tables = {"Person": persons, "Employer": employers}
+    # merging handles props whatever their keys (:data:`~ringtrace.graph.props.AnyProps`)
+    tables = {"Person": persons, "Employer": _loose(employers)}
     for ent in res.entities.values():
         table = tables[ent.kind]
         merged = dict(table.get(ent.id) or {})
@@ -272,7 +273,7 @@ def _attach_forums(store: GraphStore, cases: dict[str, CaseInfo]) -> None:
 
 
 def _attach_parties(store: GraphStore, cases: dict[str, CaseInfo],
-                    persons: dict[str, dict[str, Any]], employers: dict[str, dict[str, Any]],
+                    persons: dict[str, dict[str, Any]], employers: dict[str, EmployerProps],
                     entity_of: Mapping[str, str]) -> None:
     """Sort each case's parties into workers, employers and others (store order), each
     party under its entity id (the name is the mention's)."""

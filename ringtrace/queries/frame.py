@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from ringtrace.graph.props import EmployerProps, ForumProps, LawFirmProps, NodeProps
+from ringtrace.graph.props import (
+    EmployerProps,
+    ForumProps,
+    LawFirmProps,
+    NodeProps,
+    PersonProps,
+)
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.resolve import Resolution, ResolveSettings, ensure
 
@@ -97,7 +103,7 @@ class Frame:
     """
 
     cases: dict[str, CaseInfo]
-    persons: dict[str, dict[str, Any]]
+    persons: dict[str, PersonProps]
     employers: dict[str, EmployerProps]
     forums: dict[str, ForumProps]
     firms: dict[str, LawFirmProps]
@@ -151,7 +157,7 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
     if progress:
         progress(len(cases))
     clock.mark("cases")
-    persons = _loose(dict(store.node_fields("Person", PERSON_FIELDS)))
+    persons: dict[str, PersonProps] = dict(store.node_fields("Person", PERSON_FIELDS))
     employers = _props_by_id(store, "Employer", EmployerProps)
     clock.mark("persons+employers")
     _attach_forums(store, cases)
@@ -192,7 +198,7 @@ class _Stages:
             self.last = now
 
 
-def _merge_entities(res: Resolution, persons: dict[str, dict[str, Any]],
+def _merge_entities(res: Resolution, persons: dict[str, PersonProps],
                     employers: dict[str, EmployerProps]) -> None:
     """Entity resolution applied to the node tables: a merged entity's props are its
     representative member's (for an employer, the registry row: registry facts win), with gaps
@@ -204,7 +210,7 @@ def _merge_entities(res: Resolution, persons: dict[str, dict[str, Any]],
     one entity twice - two spellings of one employer - keeps it once, see :func:`_index_cases`.)
     """
     # merging handles props whatever their keys (:data:`~ringtrace.graph.props.AnyProps`)
-    tables = {"Person": persons, "Employer": _loose(employers)}
+    tables = {"Person": _loose(persons), "Employer": _loose(employers)}
     for ent in res.entities.values():
         table = tables[ent.kind]
         merged = dict(table.get(ent.id) or {})
@@ -273,11 +279,11 @@ def _attach_forums(store: GraphStore, cases: dict[str, CaseInfo]) -> None:
 
 
 def _attach_parties(store: GraphStore, cases: dict[str, CaseInfo],
-                    persons: dict[str, dict[str, Any]], employers: dict[str, EmployerProps],
+                    persons: dict[str, PersonProps], employers: dict[str, EmployerProps],
                     entity_of: Mapping[str, str]) -> None:
     """Sort each case's parties into workers, employers and others (store order), each
     party under its entity id (the name is the mention's)."""
-    no_props: dict[str, Any] = {}
+    no_props: PersonProps = {}
     for src, dst, (role, side, role_in_text) in store.edge_values("PARTY_IN", PARTY_FIELDS):
         case = cases.get(dst)
         if case is None:
@@ -298,7 +304,7 @@ def _attach_parties(store: GraphStore, cases: dict[str, CaseInfo],
 
 
 def _attach_agents(store: GraphStore, cases: dict[str, CaseInfo],
-                   persons: dict[str, dict[str, Any]], entity_of: Mapping[str, str]) -> None:
+                   persons: dict[str, PersonProps], entity_of: Mapping[str, str]) -> None:
     for src, dst, (kind, side, law_firm, relation, represents) in store.edge_values(
             "AGENT_IN", AGENT_FIELDS):
         case = cases.get(dst)

@@ -15,11 +15,11 @@ from operator import attrgetter
 from typing import Any, TypeVar
 
 from ringtrace.graph.props import (
+    CaseProps,
     EmployerProps,
     ForumProps,
     IdentifierProps,
     LawFirmProps,
-    NodeProps,
     PersonProps,
 )
 from ringtrace.graph.store.base import GraphStore
@@ -61,7 +61,7 @@ class CaseInfo:
     case_number: str
     forum_id: str
     forum: str
-    props: dict[str, Any]
+    props: CaseProps
     workers: list[PartyRef] = field(default_factory=list)
     employers: list[PartyRef] = field(default_factory=list)
     others: list[PartyRef] = field(default_factory=list)
@@ -77,13 +77,13 @@ class CaseInfo:
         return self.props.get(key)
 
 
-def _is_confirmation(props: dict[str, Any]) -> bool:
+def _is_confirmation(props: CaseProps) -> bool:
     cause = props.get("cause") or ""
     return ("劳动关系" in cause or props.get("claim_kind") == "confirmation_only"
             or props.get("outcome") == "confirmed")
 
 
-def _is_uncontested(props: dict[str, Any]) -> bool:
+def _is_uncontested(props: CaseProps) -> bool:
     return (props.get("defendant_response") in ("admits", "no_objection", "absent")
             or props.get("outcome") == "mediated" or props.get("document_type") == "调解书"
             or bool(props.get("absent")))
@@ -93,14 +93,13 @@ def _is_uncontested(props: dict[str, Any]) -> bool:
 class Frame:
     """Cases plus the nodes they touch, keyed by id; iteration orders are sorted and stable.
 
-    Node props are typed by their kind's TypedDict (:mod:`ringtrace.graph.props`) where every
-    reader takes them so: ``forums`` and ``firms``. ``persons``, ``employers``,
-    ``identifiers`` and :attr:`CaseInfo.props` hold the same typed props but are still
-    declared ``dict[str, Any]``, because rules in ``redflags/`` take them as such
-    (``common._FactReader``, ``employer._headcount``, the shared-contact rule's sorting of
-    ``props.get("value")``, ``batch``'s date look-up by a key variable); they become
-    ``PersonProps``, ``EmployerProps``, ``IdentifierProps`` and ``CaseProps`` with those
-    signatures. ``memo`` holds whatever a rule keeps per frame (:meth:`memoised`).
+    Node props are typed by their kind's TypedDict (:mod:`ringtrace.graph.props`):
+    ``persons`` (:class:`PersonProps`, only :data:`PERSON_FIELDS`, None when absent),
+    ``employers``, ``forums``, ``firms``, ``identifiers`` and :attr:`CaseInfo.props`
+    (:class:`CaseProps`), so a rule that reads a misspelt property fails mypy; a rule that
+    reads a property named by a variable gives the variable a ``Literal`` type of the keys it
+    may hold (``batch._DATES``). ``memo`` holds whatever a rule keeps per frame
+    (:meth:`memoised`).
     """
 
     cases: dict[str, CaseInfo]
@@ -251,22 +250,16 @@ def _props_by_id(store: GraphStore, kind: str, typed: type[P]) -> dict[str, P]:
 
 
 def _loose(table: Mapping[str, Mapping[str, object]]) -> dict[str, dict[str, Any]]:
-    """A table of node props (the same dict) as :class:`Frame` still holds it for the rules
-    that take a node's props as a ``dict[str, Any]`` (see :class:`Frame`)."""
+    """A table of node props (the same dict) for :func:`_merge_entities`, which copies
+    props whatever their keys."""
     return table  # type: ignore[return-value]
-
-
-def _loose_props(props: NodeProps) -> dict[str, Any]:
-    """A case's props (the same dict) as :attr:`CaseInfo.props` holds them (see
-    :class:`Frame`)."""
-    return props  # type: ignore[return-value]
 
 
 def _read_cases(store: GraphStore) -> dict[str, CaseInfo]:
     """Every case node as a :class:`CaseInfo` without parties yet, in id order."""
     cases: dict[str, CaseInfo] = {}
     for n in store.iter_nodes("Case"):
-        case_id, props = n.id, _loose_props(n.props)
+        case_id, props = n.id, n.props
         cases[case_id] = CaseInfo(case_id, props.get("case_number") or case_id, "",
                                   props.get("forum") or "", props,
                                   confirmation=_is_confirmation(props),

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from ringtrace.graph.props import (
     CaseProps,
@@ -98,8 +98,8 @@ class Frame:
     ``employers``, ``forums``, ``firms``, ``identifiers`` and :attr:`CaseInfo.props`
     (:class:`CaseProps`), so a rule that reads a misspelt property fails mypy; a rule that
     reads a property named by a variable gives the variable a ``Literal`` type of the keys it
-    may hold (``batch._DATES``). ``memo`` holds whatever a rule keeps per frame
-    (:meth:`memoised`).
+    may hold (``batch._DATES``). ``memo`` holds whatever a rule keeps per frame, read
+    through :meth:`memoised`, which gives it the type of its ``build``.
     """
 
     cases: dict[str, CaseInfo]
@@ -117,16 +117,19 @@ class Frame:
     employer_cases: dict[str, list[str]] = field(default_factory=dict)
     agent_cases: dict[str, list[str]] = field(default_factory=dict)
     #: results computed once per frame and shared by rules and ring assembly
-    memo: dict[str, Any] = field(default_factory=dict)
+    memo: dict[str, object] = field(default_factory=dict)
 
     _sorted: list[CaseInfo] | None = None
 
     def memoised(self, key: str, build: Callable[[], T]) -> T:
-        """``build()``, computed on the first call for ``key`` and kept in :attr:`memo`."""
+        """``build()``, computed on the first call for ``key`` and kept in :attr:`memo`.
+
+        The type is the caller's word: one ``key`` is always built by one ``build`` (each key is
+        a module's own, named after it: ``"redflags.case_facts"``).
+        """
         if key not in self.memo:
             self.memo[key] = build()
-        result: T = self.memo[key]
-        return result
+        return cast("T", self.memo[key])
 
     def case_list(self) -> list[CaseInfo]:
         """Every case, ordered by case id (computed once)."""

@@ -165,7 +165,7 @@ def profile_agents(frame: Frame, agent_ids: Iterable[str]) -> None:
 
 
 def _known_profiles(frame: Frame) -> dict[str, AgentProfile]:
-    known: dict[str, AgentProfile] = frame.memo.setdefault("redflags.agent_profile", {})
+    known: dict[str, AgentProfile] = frame.memoised("redflags.agent_profile", dict)
     return known
 
 

@@ -73,9 +73,6 @@ class CaseInfo:
     #: the employer side did not fight: admitted, no objection, mediated or absent
     uncontested: bool = False
 
-    def get(self, key: str) -> Any:
-        return self.props.get(key)
-
 
 def _is_confirmation(props: CaseProps) -> bool:
     cause = props.get("cause") or ""

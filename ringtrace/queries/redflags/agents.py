@@ -326,7 +326,7 @@ def dispute_key(frame: Frame, case: CaseInfo) -> tuple[Any, ...]:
     and the workers' birth dates (names may be masked differently in each copy)."""
     births = tuple(sorted(str(frame.persons.get(w.id, {}).get("birth_date") or w.id)
                           for w in case.workers))
-    return (case.get("claimed_start"), case.get("claimed_end"), births)
+    return (case.props.get("claimed_start"), case.props.get("claimed_end"), births)
 
 
 def _lay_reach(frame: Frame, profile: AgentProfile, reach_days: int) -> bool:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from ringtrace.graph.props import PersonProps
 from ringtrace.queries.findings import Evidence, Finding
@@ -163,10 +163,15 @@ def retirement_days(birth: dt.date, age: int, sex: object = None) -> tuple[dt.da
     return birthday, add_months(birthday, min(most, months // per + 1))
 
 
+#: the dates that stand for a case's filing, best first (:func:`filing_date`)
+_FILING_DATES: tuple[Literal["filing_date", "hearing_date", "decision_date"], ...] = (
+    "filing_date", "hearing_date", "decision_date")
+
+
 def filing_date(case: CaseInfo) -> dt.date | None:
     """The best available date of filing: filing, else hearing, else decision date."""
-    for key in ("filing_date", "hearing_date", "decision_date"):
-        d = to_date(case.get(key))
+    for key in _FILING_DATES:
+        d = to_date(case.props.get(key))
         if d is not None:
             return d
     return None

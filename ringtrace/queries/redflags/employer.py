@@ -210,10 +210,10 @@ def start_before_founding(frame: Frame, params: FoundingParams) -> Iterator[Find
             founded = founding[ref.id]
             if founded and (founded - start).days > grace and not history[ref.id]:
                 yield Finding("EMP_START_BEFORE_FOUNDING", case.id, [case.id],
-                              f"主张的劳动关系起始日{case.get('claimed_start')}早于用人单位成立日期{founded}",
+                              f"主张的劳动关系起始日{case.props.get('claimed_start')}早于用人单位成立日期{founded}",
                               [Evidence("registry", None, f"成立日期={founded.isoformat()}"),
                                Evidence("record", case.case_number,
-                                        f"claimed_start={case.get('claimed_start')}")])
+                                        f"claimed_start={case.props.get('claimed_start')}")])
                 break
 
 

@@ -55,7 +55,7 @@ from ringtrace.queries.redflags.params import RuleParams
 
 def _claim(case: CaseInfo) -> Evidence:
     return Evidence("record", case.case_number,
-                    f"主张期间 {case.get('claimed_start') or '?'} 至 {case.get('claimed_end') or '?'}")
+                    f"主张期间 {case.props.get('claimed_start') or '?'} 至 {case.props.get('claimed_end') or '?'}")
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ def end_at_retirement(frame: Frame, params: EndAtRetirementParams) -> Iterator[F
                 yield case_finding("TL_END_AT_RETIREMENT", case,
                                    f"主张终止日为{w.ref.name}的{when}",
                                    Evidence("record", case.case_number,
-                                            f"出生日期={birth}，主张终止={case.get('claimed_end')}"))
+                                            f"出生日期={birth}，主张终止={case.props.get('claimed_end')}"))
                 break
 
 

@@ -249,7 +249,7 @@ def _props_by_id(store: GraphStore, kind: str, typed: type[P]) -> dict[str, P]:
     return {n.id: n.props for n in store.iter_nodes(kind)}
 
 
-def _loose(table: Mapping[str, Mapping[str, object]]) -> dict[str, dict[str, Any]]:
+def _loose(table: Mapping[str, Mapping[str, object]]) -> dict[str, dict[str, object]]:
     """A table of node props (the same dict) for :func:`_merge_entities`, which copies
     props whatever their keys."""
     return table  # type: ignore[return-value]

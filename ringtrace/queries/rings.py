@@ -62,7 +62,13 @@ from ringtrace.queries.findings import Finding
 from ringtrace.queries.fragments import join_fragments
 from ringtrace.queries.frame import AgentRef, CaseInfo, Frame
 from ringtrace.queries.model import RingStructure
-from ringtrace.queries.redflags.agents import Reach, agent_profile, dispute_key, intermediary_like
+from ringtrace.queries.redflags.agents import (
+    DisputeKey,
+    Reach,
+    agent_profile,
+    dispute_key,
+    intermediary_like,
+)
 from ringtrace.queries.redflags.common import (
     PROFESSIONAL,
     Workforce,
@@ -801,7 +807,7 @@ def _disputes(frame: Frame, cases: list[str]) -> int:
     retrial application and a repost of one of them are one suit
     (:func:`~ringtrace.queries.redflags.agents.dispute_key`), and a lawyer who carries one
     client's dispute through three courts has brought no series."""
-    disputes: list[tuple[tuple[Any, ...], list[str]]] = []
+    disputes: list[tuple[DisputeKey, list[str]]] = []
     for c in sorted(cases):
         case = frame.cases[c]
         key, names = dispute_key(frame, case), sorted(w.name for w in case.workers)

@@ -180,8 +180,8 @@ def main() -> int:
 def timed_load(store: SQLiteStore) -> tuple[int, float]:
     """Cases in the whole stored scan, and the seconds to load it."""
     t0 = time.perf_counter()
-    scan = store.load_scan() or {}
-    return len(scan.get("cases", {})), time.perf_counter() - t0
+    scan = store.load_scan()
+    return len(scan.get("cases", {}) if scan else {}), time.perf_counter() - t0
 
 
 if __name__ == "__main__":

@@ -12,10 +12,12 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import asdict
+from typing import cast
 
 from ringtrace.graph import identity as ident
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps
 from ringtrace.graph.props import node_props
+from ringtrace.graph.record_json import CaseRecordJson
 from ringtrace.graph.records import Agent, BackPaymentRecord, CaseRecord, Party, RegistryRecord
 
 _SPECIFIC_ADDRESS = re.compile(r"\d|号|室|栋|楼|单元|组")
@@ -90,7 +92,8 @@ def case_batch(record: CaseRecord) -> GraphBatch:
         "defendant_response": record.defendant_response, "absent": record.absent,
         "outcome": record.outcome, "doc_sha256": sha, "source_path": record.source_path,
     }))
-    batch.documents.append(Document(case, data, sha, record.source_path))
+    # to_dict gives the interchange line, typed as a plain dict
+    batch.documents.append(Document(case, cast("CaseRecordJson", data), sha, record.source_path))
 
     if record.forum.strip():  # a copy without its header names no forum: no shared Forum node
         forum = ident.forum_id(record.forum)

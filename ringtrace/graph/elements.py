@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Self, TypeVar
 
 from ringtrace.graph.props import EdgeProps, NodeProps, node_props
+from ringtrace.graph.record_json import CaseRecordJson
 
 N = TypeVar("N")
 E = TypeVar("E")
@@ -45,7 +46,7 @@ class Document:
     """A stored source document: the case record as ingested, keyed by its case node id."""
 
     case_id: str
-    record: dict[str, Any]
+    record: CaseRecordJson
     sha256: str
     source_path: str | None = None
 

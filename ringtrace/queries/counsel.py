@@ -12,6 +12,7 @@ the same years - the ones no rule made a candidate - rarely name it.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
@@ -73,8 +74,11 @@ def usual_counsel(frame: Frame, cases: Iterable[str], candidates: AbstractSet[st
     firm = _firm(office) if office else None
     suits = named = 0
     for forum in sorted({frame.cases[c].forum_id for c in mine}):
-        for day, c in dated.get(forum, []):
-            if day < first or day > last or c in candidates:
+        filed = dated.get(forum, [])
+        for day, c in filed[bisect_left(filed, (first, "")):]:
+            if day > last:
+                break
+            if c in candidates:
                 continue
             suits += 1
             named += any(a.side == "worker" and (a.id == agent if agent is not None else

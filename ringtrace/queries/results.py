@@ -41,7 +41,7 @@ class ScanResults:
     @classmethod
     def of(cls, data: ScanJson) -> ScanResults:
         """Results over a scan mapping already in memory (what ``run_scan`` returns)."""
-        return cls(WholeScan(dict(data)))
+        return cls(WholeScan(data.copy()))
 
     @property
     def meta(self) -> ScanMeta:

@@ -187,7 +187,7 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
         "explained_groups": cast("list[GroupJson]", [g.to_dict() for g in explained]),
     }
     say("save")
-    store.save_scan_if_unchanged(dict(result), snapshot)
+    store.save_scan_if_unchanged(result, snapshot)
     return result
 
 

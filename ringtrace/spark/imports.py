@@ -80,6 +80,6 @@ def import_results(store: GraphStore, results: Path) -> ImportSummary:
                 "this workspace instead, or import into a workspace without judgements")
         scan["meta"]["snapshot"] = snapshot
         scan["meta"]["imported_from"] = str(results)
-        store.save_scan_if_unchanged(dict(scan), snapshot)
+        store.save_scan_if_unchanged(scan, snapshot)
     return ImportSummary(int(scanned), int(scan["meta"].get("rings") or 0),
                          len(scan["leads"]), snapshot)

@@ -7,11 +7,14 @@ quotes, backslashes, newlines and Cypher keywords.
 
 from __future__ import annotations
 
+from typing import cast
+
 from ringtrace.errors import RecordProblem
 from ringtrace.graph import identity as ident
 from ringtrace.graph.build import backpayment_batch, case_batch, registry_batch
 from ringtrace.graph.elements import GraphBatch
 from ringtrace.graph.records import Agent, BackPaymentRecord, CaseRecord, Party, RegistryRecord
+from ringtrace.graph.scan_json import ScanJson
 from ringtrace.graph.store.base import GraphStore
 
 SHAM = "安阳市宏达废旧物资回收有限公司"
@@ -154,13 +157,14 @@ PROBLEMS = [
     RecordProblem("docs/01.txt", 1, "", "no case number found", severity="warning"),
 ]
 
-SCAN = {
+#: any JSON mapping is stored as it is: this one is not a scan's shape
+SCAN = cast("ScanJson", {
     "snapshot": "abc123",
     "rings": [{"id": "R1", "employers": [SHAM], "cases": 8, "score": 0.93,
                "reason": "同日8件仲裁裁决, 被申请人均无异议"}],
     "leads": [{"case": "Case:x", "flags": ["R1", "R3"], "weight": 1.5, "masked": False,
                "note": None}],
-}
+})
 
 
 def load_province(store: GraphStore) -> None:

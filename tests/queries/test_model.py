@@ -13,10 +13,11 @@ import sqlite3
 import zlib
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 import pytest
 
+from ringtrace.graph.scan_json import ScanJson
 from ringtrace.graph.store import SQLiteStore
 from ringtrace.graph.store.scan_blocks import LAYOUT_KEY, encode, pack, small_parts
 from ringtrace.queries.model import RingRecord, ScanMeta, ScoredCase, StoredScan
@@ -24,7 +25,7 @@ from ringtrace.queries.results import ScanResults
 from tests.scanned_province import ScannedProvince
 
 
-def _raw(workspace: Path) -> dict[str, Any]:
+def _raw(workspace: Path) -> ScanJson:
     with SQLiteStore.open(workspace, create=False) as store:
         raw = store.load_scan()
     assert raw is not None
@@ -43,7 +44,7 @@ def _stored_rows(workspace: Path) -> tuple[dict[str, bytes], list[tuple[str, int
 def test_records_give_back_the_stored_scan_byte_for_byte(
         scanned_province: ScannedProvince) -> None:
     raw = _raw(scanned_province.workspace)
-    back = StoredScan.from_dict(raw).to_dict()
+    back = cast("ScanJson", StoredScan.from_dict(raw).to_dict())
     assert json.dumps(back, ensure_ascii=False) == json.dumps(raw, ensure_ascii=False)
 
     # written back through the store's own encoding, the records give the very same blocks

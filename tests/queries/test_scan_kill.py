@@ -18,7 +18,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +82,7 @@ note("done")
 """
 
 
-def _without_time(result: dict[str, Any]) -> dict[str, Any]:
+def _without_time(result: Mapping[str, Any]) -> dict[str, Any]:
     return {**result, "meta": {k: v for k, v in result["meta"].items() if k != "scanned_at"}}
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import cast
 
 import pytest
 from click.testing import CliRunner
@@ -13,7 +12,7 @@ from click.testing import CliRunner
 from ringtrace.cli import cli
 from ringtrace.errors import LoadError
 from ringtrace.graph.store.sqlite import SQLiteStore
-from ringtrace.queries.scan_json import EngineJson, ScanJson
+from ringtrace.queries.scan_json import EngineJson
 from ringtrace.spark.imports import RESULTS_FILE, import_results
 from ringtrace.spark.merge import merge_scans
 from tests.scanned_province import ScannedProvince, run
@@ -30,7 +29,7 @@ def results(scanned_province: ScannedProvince, tmp_path: Path) -> Path:
     engine: EngineJson = {"name": "spark", "master": "local[1]", "components": 1,
                           "largest_component": len(scan["cases"]), "oversized": [], "bins": 1,
                           "rounds": 1}
-    merged = merge_scans([cast(ScanJson, scan)], engine)
+    merged = merge_scans([scan], engine)
     (folder / RESULTS_FILE).write_text(json.dumps(merged, ensure_ascii=False), "utf-8")
     return folder
 

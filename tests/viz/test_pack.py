@@ -72,7 +72,8 @@ def test_the_manifest_records_sources_rules_seed_snapshot_version_and_time(
         assert node is not None
         assert source["doc_sha256"] == node.props["doc_sha256"]
         assert source["source_path"] == node.props["source_path"]
-    scan = store.load_scan() or {}
+    scan = store.load_scan()
+    assert scan is not None
     assert manifest["workspace_snapshot"] == scan["meta"]["snapshot"]
     assert manifest["community_seed"] == scan["meta"]["community_seed"]
     assert manifest["rules"]["scoring"]["lead_threshold"] == scan["meta"]["lead_threshold"]

@@ -17,7 +17,7 @@ import secrets
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from typing import Any, NotRequired, Self, TypedDict
+from typing import Any, NotRequired, Self, TypedDict, cast
 
 import networkx as nx
 
@@ -25,6 +25,8 @@ from ringtrace.errors import RecordProblem, SnapshotChanged, StoreError
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node
 from ringtrace.graph.identity import case_number_key
 from ringtrace.graph.props import AnyProps, EdgeProps, NodeProps, edge_props, node_props
+from ringtrace.graph.record_json import CaseRecordJson
+from ringtrace.graph.scan_json import ScanJson
 from ringtrace.graph.store.codec import JsonObject
 from ringtrace.graph.store.rows import BatchRows, decoded
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
@@ -135,7 +137,7 @@ class GraphStore(ABC):
         """All edges (of one kind), ordered by (src, dst, kind, source_doc)."""
 
     @abstractmethod
-    def document(self, case_id: str) -> dict[str, Any] | None:
+    def document(self, case_id: str) -> CaseRecordJson | None:
         """The stored case record (interchange form) for a case node."""
 
     def node_fields(self, kind: str, fields: Sequence[str]) -> Iterator[tuple[str, NodeProps]]:
@@ -201,7 +203,7 @@ class GraphStore(ABC):
         for src, dst in self.edge_pairs(kinds):
             yield src.encode(), dst.encode()
 
-    def iter_documents(self) -> Iterator[tuple[str, dict[str, Any]]]:
+    def iter_documents(self) -> Iterator[tuple[str, CaseRecordJson]]:
         """Every stored case record with its case id, ordered by case id.
 
         Stores override this with a bulk read; this default works on any store.
@@ -250,7 +252,8 @@ class GraphStore(ABC):
         What detection needs from the documents; stores override it with a cheaper read.
         """
         for case_id, record in self.iter_documents():
-            yield case_id, list(record.get("spans", [])), list(record.get("claim_amounts", []))
+            spans = cast("list[dict[str, str]]", record.get("spans", []))  # a span's two keys
+            yield case_id, list(spans), list(record.get("claim_amounts", []))
 
     @abstractmethod
     def problems(self, limit: int | None = None) -> list[RecordProblem]:
@@ -267,10 +270,10 @@ class GraphStore(ABC):
 
     # -- scan results --------------------------------------------------------------------
     @abstractmethod
-    def save_scan(self, scan: dict[str, Any]) -> None:
+    def save_scan(self, scan: ScanJson) -> None:
         """Replace the stored scan results (JSON-ready mapping produced by queries.scan)."""
 
-    def save_scan_if_unchanged(self, scan: dict[str, Any], snapshot: str) -> None:
+    def save_scan_if_unchanged(self, scan: ScanJson, snapshot: str) -> None:
         """Store ``scan`` only if the documents are still those of ``snapshot``; else raise
         :class:`~ringtrace.errors.SnapshotChanged` and keep the previous scan. The workspace
         store checks and writes in one transaction."""
@@ -280,7 +283,7 @@ class GraphStore(ABC):
         self.save_scan(scan)
 
     @abstractmethod
-    def load_scan(self) -> dict[str, Any] | None:
+    def load_scan(self) -> ScanJson | None:
         """The last stored scan, or None when ``scan`` has not been run."""
 
     def scan_reader(self) -> ScanReader | None:

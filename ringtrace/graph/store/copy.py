@@ -15,10 +15,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from ringtrace.errors import StoreError
 from ringtrace.graph.elements import Document, GraphBatch
+from ringtrace.graph.scan_json import ScanJson
 from ringtrace.graph.store.base import GraphStore
 
 T = TypeVar("T")
@@ -151,7 +152,8 @@ def copy_store(src: GraphStore, dst: GraphStore, batch_size: int = DEFAULT_BATCH
         summary.problems += len(problems)
         tick(len(problems))
     scan = src.load_scan()
-    dst.save_scan(scan or {})
+    # no scan: an empty mapping replaces the destination's
+    dst.save_scan(scan or cast("ScanJson", {}))
     summary.scan = scan is not None
     lap("problems_and_scan")
     summary.seconds = time.perf_counter() - started

@@ -34,7 +34,7 @@ import os
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ringtrace.errors import RecordProblem, StoreError
 from ringtrace.extras import require
@@ -42,6 +42,8 @@ from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, me
 from ringtrace.graph.identity import lookup_ids, normalize_case_number
 from ringtrace.graph.model import schema
 from ringtrace.graph.props import AnyProps, NodeProps, edge_props, node_props
+from ringtrace.graph.record_json import CaseRecordJson
+from ringtrace.graph.scan_json import ScanJson
 from ringtrace.graph.store.base import GraphStore, one_company
 from ringtrace.graph.store.neo4j_cypher import Statements, label
 from ringtrace.graph.store.neo4j_props import (
@@ -476,11 +478,11 @@ class Neo4jStore(GraphStore):
             edges = [self._edge(r["id"], dst, t, p) for r in page for dst, t, p in r["rels"]]
             yield from sorted(edges, key=lambda e: e.key)
 
-    def document(self, case_id: str) -> dict[str, Any] | None:
+    def document(self, case_id: str) -> CaseRecordJson | None:
         rows = self._read("MATCH (d:RtDocument {case_id: $id}) RETURN d.record AS r", id=case_id)
         return json.loads(rows[0]["r"]) if rows else None
 
-    def iter_documents(self) -> Iterator[tuple[str, dict[str, Any]]]:
+    def iter_documents(self) -> Iterator[tuple[str, CaseRecordJson]]:
         """Every stored case record with its case id, ordered by case id."""
         for doc in self.iter_document_rows():
             yield doc.case_id, doc.record
@@ -522,7 +524,7 @@ class Neo4jStore(GraphStore):
         return self._read(cypher, **params)
 
     # -- scan results --------------------------------------------------------------------
-    def save_scan(self, scan: dict[str, Any]) -> None:
+    def save_scan(self, scan: ScanJson) -> None:
         rows = [{"key": k, "value": dumps(v)} for k, v in sorted(scan.items())]
 
         def work(tx: ManagedTransaction) -> None:
@@ -531,9 +533,10 @@ class Neo4jStore(GraphStore):
 
         self._write(work)
 
-    def load_scan(self) -> dict[str, Any] | None:
+    def load_scan(self) -> ScanJson | None:
         rows = self._read("MATCH (s:RtScan) RETURN s.key AS k, s.value AS v")
-        return {r["k"]: json.loads(r["v"]) for r in sorted(rows, key=lambda r: r["k"])} or None
+        scan = {r["k"]: json.loads(r["v"]) for r in sorted(rows, key=lambda r: r["k"])}
+        return cast("ScanJson", scan) if scan else None
 
 
 def _document_row(doc: Document) -> dict[str, Any]:

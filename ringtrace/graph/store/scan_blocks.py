@@ -28,11 +28,19 @@ import math
 import sqlite3
 import zlib
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, NotRequired, TypedDict, cast
 
 from ringtrace.errors import StoreError
+from ringtrace.graph.scan_json import (
+    CaseJson,
+    FindingJson,
+    GroupJson,
+    MetaJson,
+    RingJson,
+    ScanJson,
+)
 from ringtrace.graph.store.codec import dumps_utf8, loads
 from ringtrace.graph.store.scan_reader import ROW_PARTS
 
@@ -46,7 +54,32 @@ BLOCK_ROWS = 64
 CASE_BLOCK_ROWS = 16
 
 #: the key under which the layout is kept beside the small parts
-LAYOUT_KEY = "_layout"
+LAYOUT_KEY: Final = "_layout"
+
+
+class LayoutJson(TypedDict):
+    """:class:`Layout` as stored beside the small parts."""
+
+    save: str
+    case_blocks: int
+    finding_blocks: int
+    #: absent from a layout stored before partial scan mappings were kept: both parts are there
+    row_parts: NotRequired[list[str]]
+
+
+class StoredParts(TypedDict, total=False):
+    """The rows of the workspace's ``scan`` table, by key: a :class:`ScanJson`'s small parts
+    and the :class:`LayoutJson` of the blocks that hold its case rows and findings. A workspace
+    scanned before blocks has no layout and keeps every part here, ``cases`` and ``findings``
+    too: then the parts are the whole scan."""
+
+    meta: MetaJson
+    rings: list[RingJson]
+    leads: list[str]
+    explained_groups: list[GroupJson]
+    cases: dict[str, CaseJson]
+    findings: list[FindingJson]
+    _layout: LayoutJson
 
 
 class ScanReplaced(StoreError):
@@ -63,11 +96,12 @@ class Layout:
     #: which of :data:`ROW_PARTS` the scan had (a partial scan mapping may lack them)
     row_parts: tuple[str, ...] = ROW_PARTS
 
-    def to_json(self) -> dict[str, Any]:
-        return {**asdict(self), "row_parts": list(self.row_parts)}
+    def to_json(self) -> LayoutJson:
+        return {"save": self.save, "case_blocks": self.case_blocks,
+                "finding_blocks": self.finding_blocks, "row_parts": list(self.row_parts)}
 
     @classmethod
-    def of(cls, value: dict[str, Any]) -> Layout:
+    def of(cls, value: LayoutJson) -> Layout:
         return cls(str(value["save"]), int(value["case_blocks"]), int(value["finding_blocks"]),
                    tuple(value.get("row_parts", ROW_PARTS)))
 
@@ -89,16 +123,16 @@ def unpack(blob: bytes | str) -> Any:
     return loads(zlib.decompress(blob) if isinstance(blob, bytes) else blob)
 
 
-def encode(scan: dict[str, Any], save: str
+def encode(scan: ScanJson, save: str
            ) -> tuple[Layout, list[tuple[str, int, str, bytes]], list[tuple[str, int]]]:
     """The layout, the block rows ``(part, block, save, blob)`` and the subject index rows
     ``(subject, finding position)`` for employers, agents and persons (not cases)."""
-    cases: dict[str, Any] = scan.get("cases") or {}
-    findings: list[dict[str, Any]] = scan.get("findings") or []
+    cases: dict[str, CaseJson] = scan.get("cases") or {}
+    findings: list[FindingJson] = scan.get("findings") or []
     layout = Layout(save, max(1, math.ceil(len(cases) / CASE_BLOCK_ROWS)),
                     max(1, math.ceil(len(findings) / BLOCK_ROWS)),
                     tuple(p for p in ROW_PARTS if p in scan))
-    by_block: dict[int, dict[str, Any]] = {}
+    by_block: dict[int, dict[str, CaseJson]] = {}
     for case_id, row in cases.items():
         by_block.setdefault(case_block(case_id, layout.case_blocks), {})[case_id] = row
     blocks = [("cases", b, save, pack(rows)) for b, rows in sorted(by_block.items())]
@@ -109,28 +143,28 @@ def encode(scan: dict[str, Any], save: str
     return layout, blocks, subjects
 
 
-def small_parts(scan: dict[str, Any]) -> dict[str, Any]:
+def small_parts(scan: ScanJson) -> StoredParts:
     """The parts kept whole: everything but the per-case and per-finding rows."""
-    return {k: v for k, v in scan.items() if k not in ROW_PARTS}
+    return cast("StoredParts", {k: v for k, v in scan.items() if k not in ROW_PARTS})
 
 
-def assemble(parts: dict[str, Any], blocks: Iterable[tuple[str, int, bytes]]) -> dict[str, Any]:
+def assemble(parts: StoredParts, blocks: Iterable[tuple[str, int, bytes]]) -> ScanJson:
     """The whole scan from its small parts and every block (``(part, block, blob)``), with
     case rows in case-id order and findings in position order, as the scan wrote them."""
-    cases: dict[str, Any] = {}
-    findings: list[tuple[int, list[dict[str, Any]]]] = []
+    cases: dict[str, CaseJson] = {}
+    findings: list[tuple[int, list[FindingJson]]] = []
     for part, block, blob in blocks:
         if part == "cases":
             cases.update(unpack(blob))
         else:
             findings.append((block, unpack(blob)))
-    whole = {k: v for k, v in parts.items() if k != LAYOUT_KEY}
+    whole: dict[str, object] = {k: v for k, v in parts.items() if k != LAYOUT_KEY}
     present = Layout.of(parts[LAYOUT_KEY]).row_parts
     if "cases" in present:
         whole["cases"] = dict(sorted(cases.items()))
     if "findings" in present:
         whole["findings"] = [f for _, rows in sorted(findings, key=lambda t: t[0]) for f in rows]
-    return dict(sorted(whole.items()))
+    return cast("ScanJson", dict(sorted(whole.items())))
 
 
 class BlockScanReader:
@@ -145,27 +179,27 @@ class BlockScanReader:
     #: blocks kept decoded: a ring page or an employer with hundreds of cases reads each once
     CACHED_BLOCKS = 512
 
-    def __init__(self, database: Path, parts: dict[str, Any]) -> None:
+    def __init__(self, database: Path, parts: StoredParts) -> None:
         self._database = database
         self._conn: sqlite3.Connection | None = None
         self._parts = parts
         self._layout = Layout.of(parts[LAYOUT_KEY])
         self._cache: dict[tuple[str, int], Any] = {}
-        self._whole: dict[str, Any] | None = None
+        self._whole: ScanJson | None = None
 
     def part(self, key: str) -> Any:
         return None if key == LAYOUT_KEY else self._parts.get(key)
 
-    def cases(self, case_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        found: dict[str, dict[str, Any]] = {}
+    def cases(self, case_ids: Iterable[str]) -> dict[str, CaseJson]:
+        found: dict[str, CaseJson] = {}
         for case_id in case_ids:
             rows = self._block("cases", case_block(case_id, self._layout.case_blocks)) or {}
             if case_id in rows:
                 found[case_id] = rows[case_id]
         return found
 
-    def findings(self, indexes: Iterable[int]) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
+    def findings(self, indexes: Iterable[int]) -> list[FindingJson]:
+        out: list[FindingJson] = []
         for i in indexes:
             rows = self._block("findings", i // BLOCK_ROWS)
             if rows is None or i % BLOCK_ROWS >= len(rows):
@@ -174,7 +208,7 @@ class BlockScanReader:
             out.append(rows[i % BLOCK_ROWS])
         return out
 
-    def findings_of(self, subject: str) -> list[dict[str, Any]]:
+    def findings_of(self, subject: str) -> list[FindingJson]:
         if subject.startswith("Case:"):
             row = self.cases([subject]).get(subject)
             indexes: list[int] = sorted(row["findings"]) if row else []
@@ -185,7 +219,7 @@ class BlockScanReader:
                 raise self._replaced()
         return [f for f in self.findings(indexes) if f["subject"] == subject]
 
-    def everything(self) -> dict[str, Any]:
+    def everything(self) -> ScanJson:
         if self._whole is None:
             rows = self._connection().execute(
                 "SELECT part, block, save, value FROM scan_block ORDER BY part, block").fetchall()

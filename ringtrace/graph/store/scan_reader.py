@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from ringtrace.graph.scan_json import CaseJson, FindingJson, ScanJson
+
 #: the parts of a scan that hold one row per case or per finding; every other part is small
 ROW_PARTS = ("cases", "findings")
 
@@ -34,38 +36,38 @@ class ScanReader(Protocol):
         """A small part of the scan (``meta``, ``rings``, ``leads``, ``explained_groups``), or
         None when the scan has no such part."""
 
-    def cases(self, case_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    def cases(self, case_ids: Iterable[str]) -> dict[str, CaseJson]:
         """The scan's rows of these cases (cases it did not score are left out)."""
 
-    def findings(self, indexes: Iterable[int]) -> list[dict[str, Any]]:
+    def findings(self, indexes: Iterable[int]) -> list[FindingJson]:
         """The findings at these positions, in the order asked."""
 
-    def findings_of(self, subject: str) -> list[dict[str, Any]]:
+    def findings_of(self, subject: str) -> list[FindingJson]:
         """Every finding about ``subject`` (a case, employer, agent or person id), in order."""
 
-    def everything(self) -> dict[str, Any]:
+    def everything(self) -> ScanJson:
         """The whole scan as one mapping (what :meth:`GraphStore.load_scan` returns)."""
 
 
 class WholeScan:
     """A :class:`ScanReader` over a scan already loaded into memory."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: ScanJson) -> None:
         self.data = data
 
     def part(self, key: str) -> Any:
         return self.data.get(key)
 
-    def cases(self, case_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    def cases(self, case_ids: Iterable[str]) -> dict[str, CaseJson]:
         rows = self.data.get("cases", {})
         return {c: rows[c] for c in case_ids if c in rows}
 
-    def findings(self, indexes: Iterable[int]) -> list[dict[str, Any]]:
+    def findings(self, indexes: Iterable[int]) -> list[FindingJson]:
         found = self.data.get("findings", [])
         return [found[i] for i in indexes]
 
-    def findings_of(self, subject: str) -> list[dict[str, Any]]:
+    def findings_of(self, subject: str) -> list[FindingJson]:
         return [f for f in self.data.get("findings", []) if f["subject"] == subject]
 
-    def everything(self) -> dict[str, Any]:
+    def everything(self) -> ScanJson:
         return self.data

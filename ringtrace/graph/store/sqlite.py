@@ -34,11 +34,13 @@ from ringtrace.errors import RecordProblem, StoreError, WorkspaceBusy
 from ringtrace.graph.elements import Document, Edge, GraphBatch, Node, dumps, merge_props
 from ringtrace.graph.identity import KEYS_VERSION, lookup_ids, normalize_case_number
 from ringtrace.graph.props import EdgeProps, NodeProps, edge_props, node_props
+from ringtrace.graph.record_json import CaseRecordJson
+from ringtrace.graph.scan_json import ScanJson
 from ringtrace.graph.store import scan_blocks
 from ringtrace.graph.store.base import GraphStore, JudgementRow, one_company, snapshot_changed
 from ringtrace.graph.store.codec import JsonObject, dumps_utf8, loads
 from ringtrace.graph.store.rows import BatchRows, NodeRow, encoded
-from ringtrace.graph.store.scan_blocks import BlockScanReader
+from ringtrace.graph.store.scan_blocks import BlockScanReader, StoredParts
 from ringtrace.graph.store.scan_reader import ScanReader, WholeScan
 
 DB_NAME = "ringtrace.sqlite"
@@ -622,7 +624,7 @@ class SQLiteStore(GraphStore):
             stored = (first[5], first[6], first[7]) if first[5] is not None else None
             kind = name = ""
             text: str | None = stored[2] if stored else None
-            props: dict[str, Any] | None = None
+            props: NodeProps | None = None
             for _, batch_rows in groupby(chain((first,), group), key=itemgetter(1)):
                 pending: _Pending | None = None
                 for _, _, row_kind, row_name, row_text, *_ in batch_rows:
@@ -635,7 +637,7 @@ class SQLiteStore(GraphStore):
                 if text is None and props is None:
                     changed, text = True, pending.text()
                     continue
-                before = props if props is not None else loads(cast("str", text))
+                before = props if props is not None else node_props(loads(cast("str", text)))
                 props = merge_props(before, pending.props())
                 changed = changed or props != before
             final = (kind, name, dumps(props) if props is not None else cast("str", text))
@@ -913,7 +915,7 @@ class SQLiteStore(GraphStore):
                 "SELECT CAST(src AS BLOB), CAST(dst AS BLOB) FROM edges WHERE kind = ? "
                 "ORDER BY src, dst, source_doc", (kind,))
 
-    def document(self, case_id: str) -> dict[str, Any] | None:
+    def document(self, case_id: str) -> CaseRecordJson | None:
         row = self.conn.execute("SELECT record FROM documents WHERE case_id = ?",
                                 (case_id,)).fetchone()
         return json.loads(row[0]) if row else None
@@ -935,7 +937,7 @@ class SQLiteStore(GraphStore):
                 "json_extract(record, '$.claim_amounts') FROM documents ORDER BY case_id"):
             yield case_id, loads(spans) if spans else [], loads(amounts) if amounts else []
 
-    def iter_documents(self) -> Iterator[tuple[str, dict[str, Any]]]:
+    def iter_documents(self) -> Iterator[tuple[str, CaseRecordJson]]:
         """Every stored case record with its case id, ordered by case id."""
         for case_id, record in self.conn.execute(
                 "SELECT case_id, record FROM documents ORDER BY case_id"):
@@ -955,15 +957,16 @@ class SQLiteStore(GraphStore):
     # so a query reads the few rows it shows. Compressed because a scan's findings are hundreds
     # of megabytes of repetitive text that shrink about tenfold: far fewer pages are written
     # (twice, through the write-ahead log) and the next save has far fewer to free.
-    def save_scan(self, scan: dict[str, Any]) -> None:
+    def save_scan(self, scan: ScanJson) -> None:
         self._save_scan(scan, None)
 
-    def save_scan_if_unchanged(self, scan: dict[str, Any], snapshot: str) -> None:
+    def save_scan_if_unchanged(self, scan: ScanJson, snapshot: str) -> None:
         self._save_scan(scan, snapshot)
 
-    def _save_scan(self, scan: dict[str, Any], snapshot: str | None) -> None:
+    def _save_scan(self, scan: ScanJson, snapshot: str | None) -> None:
         layout, blocks, subjects = scan_blocks.encode(scan, uuid.uuid4().hex)
-        parts = {**scan_blocks.small_parts(scan), scan_blocks.LAYOUT_KEY: layout.to_json()}
+        parts = scan_blocks.small_parts(scan)
+        parts[scan_blocks.LAYOUT_KEY] = layout.to_json()
         rows = [(key, scan_blocks.pack(value)) for key, value in sorted(parts.items())]
         # one transaction: a reader sees the previous scan until COMMIT, then the new one, and a
         # crash before COMMIT leaves the previous scan in place
@@ -976,11 +979,13 @@ class SQLiteStore(GraphStore):
             conn.executemany("INSERT INTO scan_block VALUES (?, ?, ?, ?)", blocks)
             conn.executemany("INSERT INTO scan_subject VALUES (?, ?)", subjects)
 
-    def load_scan(self) -> dict[str, Any] | None:
+    def load_scan(self) -> ScanJson | None:
         with self._reading() as conn:
             parts = self._scan_parts(conn)
-            if parts is None or scan_blocks.LAYOUT_KEY not in parts:
-                return parts  # not scanned, or scanned before blocks: every part whole
+            if parts is None:
+                return None
+            if scan_blocks.LAYOUT_KEY not in parts:
+                return self._whole_parts(parts)  # scanned before blocks: every part whole
             return scan_blocks.assemble(parts, conn.execute(
                 "SELECT part, block, value FROM scan_block ORDER BY part, block"))
 
@@ -990,14 +995,20 @@ class SQLiteStore(GraphStore):
         if parts is None:
             return None
         if scan_blocks.LAYOUT_KEY not in parts:
-            return WholeScan(parts)
+            return WholeScan(self._whole_parts(parts))
         return BlockScanReader(self.path / DB_NAME, parts)
 
     @staticmethod
-    def _scan_parts(conn: sqlite3.Connection) -> dict[str, Any] | None:
+    def _scan_parts(conn: sqlite3.Connection) -> StoredParts | None:
         rows = conn.execute("SELECT key, value FROM scan").fetchall()
         # workspaces scanned before compression hold the JSON as text
-        return {key: scan_blocks.unpack(value) for key, value in rows} if rows else None
+        parts = {key: scan_blocks.unpack(value) for key, value in rows}
+        return cast("StoredParts", parts) if rows else None
+
+    @staticmethod
+    def _whole_parts(parts: StoredParts) -> ScanJson:
+        """The parts of a scan stored before blocks (no layout): the whole scan."""
+        return cast("ScanJson", parts)
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:

@@ -124,11 +124,15 @@ def retirement_days(birth: dt.date, age: int, sex: object = None) -> tuple[dt.da
     ID number's 17th digit gives it; anything else is unknown), may retire at the former
     statutory age ``age``.
 
-    * Sex known: none when ``age`` is the other sex's (a man's 50th or 55th birthday, a
-      woman's 60th, is no retirement of theirs); else the ``age``-th birthday, and for those
-      born since the 2024 decision's first cohort of that sex also the day it delays
-      retirement to (the birthday stays a lawful day: elastic early retirement may come back
-      to the former age).
+    * Sex known: a woman's 60th birthday is none (no rule ever retired a woman at 60; the
+      2024 decision raises women cadres to 58 at most). A man's 55th or 50th is his birthday
+      only: the ages of 国发〔1978〕104号 art. 1 for men in 特殊工种 (underground, high-altitude,
+      high-temperature or especially heavy work: 55) and for a man certified wholly unable to
+      work (50) - a mine or a heavy-industry host's men retire so (docs/domain.md §1.3), and
+      no delayed day follows those. The sex's own age gives the birthday, and for those born
+      since the 2024 decision's first cohort of that sex also the day it delays retirement
+      to (the birthday stays a lawful day: elastic early retirement may come back to the
+      former age).
     * Sex unknown (a copy that prints neither 性别 nor the ID number): the birthday only. Every
       day offered is a chance for a genuine worker's end to meet it by coincidence, and both
       readers of these days err against the worker when it does - ``TL_END_AT_RETIREMENT``
@@ -145,6 +149,8 @@ def retirement_days(birth: dt.date, age: int, sex: object = None) -> tuple[dt.da
     (datetime.date(2026, 1, 31), datetime.date(2026, 5, 31))
     >>> retirement_days(dt.date(1966, 1, 31), 60, "女"), retirement_days(dt.date(1966, 1, 31), 60)
     ((), (datetime.date(2026, 1, 31),))
+    >>> retirement_days(dt.date(1971, 5, 2), 55, "男")   # 特殊工种: the birthday, no delay
+    (datetime.date(2026, 5, 2),)
     >>> retirement_days(dt.date(1990, 3, 1), 50, "女")[-1]  # women workers: at most five years
     datetime.date(2045, 3, 1)
     """
@@ -156,7 +162,7 @@ def retirement_days(birth: dt.date, age: int, sex: object = None) -> tuple[dt.da
     if sex not in ("男", "女"):
         return (birthday,)
     if sex != whose:
-        return ()
+        return (birthday,) if sex == "男" else ()
     months = (birth.year - first_year) * 12 + birth.month - 1
     if months < 0:
         return (birthday,)

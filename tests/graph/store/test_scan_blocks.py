@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
+from ringtrace.graph.scan_json import ScanJson
 from ringtrace.graph.store import scan_blocks
 from ringtrace.graph.store.scan_blocks import BLOCK_ROWS, CASE_BLOCK_ROWS, ScanReplaced
 from ringtrace.graph.store.scan_reader import WholeScan
 from ringtrace.graph.store.sqlite import SQLiteStore
 
 
-def _scan(n_cases: int, tag: str = "a") -> dict[str, Any]:
+def _scan(n_cases: int, tag: str = "a") -> ScanJson:
     """A scan shaped like run_scan's: case rows citing findings by position, findings about
     cases and about employers."""
     findings: list[dict[str, Any]] = []
@@ -27,8 +28,8 @@ def _scan(n_cases: int, tag: str = "a") -> dict[str, Any]:
                      {"rule_id": "EMP_BURST", "subject": f"Employer:厂{i % 7}", "cases": [case],
                       "summary": f"{tag}{i}", "evidence": []}]
         cases[case] = {"final_score": i / n_cases, "findings": own, "ring_id": None}
-    return {"meta": {"snapshot": tag}, "rings": [{"ring_id": "R-1", "rank": 1}],
-            "leads": sorted(cases)[:3], "cases": cases, "findings": findings}
+    return cast("ScanJson", {"meta": {"snapshot": tag}, "rings": [{"ring_id": "R-1", "rank": 1}],
+                             "leads": sorted(cases)[:3], "cases": cases, "findings": findings})
 
 
 def test_a_scan_of_many_blocks_comes_back_whole(tmp_path: Path) -> None:
@@ -87,7 +88,7 @@ def test_a_workspace_scanned_before_blocks_is_read_whole(tmp_path: Path) -> None
 
 def test_a_partial_scan_mapping_gains_no_parts(tmp_path: Path) -> None:
     with SQLiteStore.open(tmp_path) as store:
-        store.save_scan({"meta": {"n": 1}})
+        store.save_scan(cast("ScanJson", {"meta": {"n": 1}}))
         assert store.load_scan() == {"meta": {"n": 1}}
         assert sqlite3.connect(tmp_path / "ringtrace.sqlite").execute(
             "SELECT count(*) FROM scan_block").fetchone() == (0,)

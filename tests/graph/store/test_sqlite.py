@@ -7,6 +7,7 @@ import math
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
@@ -15,6 +16,7 @@ from ringtrace.graph.build import case_batch, registry_batch
 from ringtrace.graph.elements import GraphBatch
 from ringtrace.graph.props import edge_props
 from ringtrace.graph.records import RegistryRecord, case_from_dict
+from ringtrace.graph.scan_json import ScanJson
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.graph.store.sqlite import SQLiteStore
 from tests.conftest import sham_case
@@ -131,7 +133,7 @@ def test_a_saved_scan_loads_back_equal(tmp_path: Path) -> None:
             "cases": {"b": 1, "a": 2}, "by_number": {3: "int keys are stored as text"}}
     with SQLiteStore.open(tmp_path) as store:
         assert store.load_scan() is None
-        store.save_scan(scan)
+        store.save_scan(cast("ScanJson", scan))
         loaded = store.load_scan()
         assert loaded == {**scan, "by_number": {"3": "int keys are stored as text"}}
         assert list(loaded["cases"]) == ["a", "b"]  # keys sorted, as before
@@ -140,7 +142,9 @@ def test_a_saved_scan_loads_back_equal(tmp_path: Path) -> None:
 def test_a_scan_stored_as_json_text_by_an_older_version_still_loads(tmp_path: Path) -> None:
     with SQLiteStore.open(tmp_path) as store:
         store.conn.execute("INSERT INTO scan VALUES ('meta', '{\"名称\":\"扫描\",\"x\":NaN}')")
-        meta = (store.load_scan() or {})["meta"]
+        loaded = store.load_scan()
+        assert loaded is not None
+        meta = cast("dict[str, Any]", loaded["meta"])  # not a scan's meta: whatever was stored
         assert meta["名称"] == "扫描" and math.isnan(meta["x"])
 
 
@@ -171,11 +175,11 @@ def test_a_sqlite_level_lock_becomes_a_clear_error_not_a_traceback(tmp_path: Pat
 
 def test_a_save_that_fails_half_way_keeps_the_previous_scan(tmp_path: Path) -> None:
     with SQLiteStore.open(tmp_path) as store:
-        store.save_scan({"meta": {"n": 1}, "rings": [1]})
+        store.save_scan(cast("ScanJson", {"meta": {"n": 1}, "rings": [1]}))
         store.conn.execute("CREATE TEMP TRIGGER boom AFTER INSERT ON main.scan WHEN "
                            "NEW.key = 'rings' BEGIN SELECT RAISE(ABORT, 'disk gone'); END")
         with pytest.raises(sqlite3.IntegrityError, match="disk gone"):
-            store.save_scan({"meta": {"n": 2}, "rings": [2]})
+            store.save_scan(cast("ScanJson", {"meta": {"n": 2}, "rings": [2]}))
         assert store.load_scan() == {"meta": {"n": 1}, "rings": [1]}
 
 
@@ -183,10 +187,10 @@ def test_a_scan_of_a_changed_snapshot_is_not_stored(tmp_path: Path) -> None:
     with SQLiteStore.open(tmp_path) as store:
         store.write_batch(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))))
         read = store.snapshot()
-        store.save_scan_if_unchanged({"meta": {"n": 1}}, read)
+        store.save_scan_if_unchanged(cast("ScanJson", {"meta": {"n": 1}}), read)
         store.write_batch(case_batch(case_from_dict(sham_case(2, "刘秀英", "1967-02-02"))))
         with pytest.raises(SnapshotChanged, match="run `ringtrace scan` again"):
-            store.save_scan_if_unchanged({"meta": {"n": 2}}, read)
+            store.save_scan_if_unchanged(cast("ScanJson", {"meta": {"n": 2}}), read)
         assert store.load_scan() == {"meta": {"n": 1}}
         assert GraphStore.snapshot(store) == store.snapshot() != read
 
@@ -218,7 +222,7 @@ def test_the_data_generation_moves_with_the_data_and_nothing_else(tmp_path: Path
         store.write_batch(registry_batch(row))
         assert store.data_generation() == 3
         # results and bookkeeping are not data
-        store.save_scan({"meta": {"rings": 0}, "cases": {}})
+        store.save_scan(cast("ScanJson", {"meta": {"rings": 0}, "cases": {}}))
         store.save_resolution("fp", {"entities": []})
         store.add_problems([RecordProblem("a.txt", 1, "x", "unreadable", "raw")])
         store.add_judgement_row({"verdict": "same", "a": "x", "b": "y", "time": "t", "user": "u"})

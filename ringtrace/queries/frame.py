@@ -12,9 +12,16 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from ringtrace.graph.props import EmployerProps, ForumProps, LawFirmProps, NodeProps
+from ringtrace.graph.props import (
+    CaseProps,
+    EmployerProps,
+    ForumProps,
+    IdentifierProps,
+    LawFirmProps,
+    PersonProps,
+)
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.resolve import Resolution, ResolveSettings, ensure
 
@@ -54,7 +61,7 @@ class CaseInfo:
     case_number: str
     forum_id: str
     forum: str
-    props: dict[str, Any]
+    props: CaseProps
     workers: list[PartyRef] = field(default_factory=list)
     employers: list[PartyRef] = field(default_factory=list)
     others: list[PartyRef] = field(default_factory=list)
@@ -66,17 +73,14 @@ class CaseInfo:
     #: the employer side did not fight: admitted, no objection, mediated or absent
     uncontested: bool = False
 
-    def get(self, key: str) -> Any:
-        return self.props.get(key)
 
-
-def _is_confirmation(props: dict[str, Any]) -> bool:
+def _is_confirmation(props: CaseProps) -> bool:
     cause = props.get("cause") or ""
     return ("劳动关系" in cause or props.get("claim_kind") == "confirmation_only"
             or props.get("outcome") == "confirmed")
 
 
-def _is_uncontested(props: dict[str, Any]) -> bool:
+def _is_uncontested(props: CaseProps) -> bool:
     return (props.get("defendant_response") in ("admits", "no_objection", "absent")
             or props.get("outcome") == "mediated" or props.get("document_type") == "调解书"
             or bool(props.get("absent")))
@@ -86,23 +90,22 @@ def _is_uncontested(props: dict[str, Any]) -> bool:
 class Frame:
     """Cases plus the nodes they touch, keyed by id; iteration orders are sorted and stable.
 
-    Node props are typed by their kind's TypedDict (:mod:`ringtrace.graph.props`) where every
-    reader takes them so: ``forums`` and ``firms``. ``persons``, ``employers``,
-    ``identifiers`` and :attr:`CaseInfo.props` hold the same typed props but are still
-    declared ``dict[str, Any]``, because rules in ``redflags/`` take them as such
-    (``common._FactReader``, ``employer._headcount``, the shared-contact rule's sorting of
-    ``props.get("value")``, ``batch``'s date look-up by a key variable); they become
-    ``PersonProps``, ``EmployerProps``, ``IdentifierProps`` and ``CaseProps`` with those
-    signatures. ``memo`` holds whatever a rule keeps per frame (:meth:`memoised`).
+    Node props are typed by their kind's TypedDict (:mod:`ringtrace.graph.props`):
+    ``persons`` (:class:`PersonProps`, only :data:`PERSON_FIELDS`, None when absent),
+    ``employers``, ``forums``, ``firms``, ``identifiers`` and :attr:`CaseInfo.props`
+    (:class:`CaseProps`), so a rule that reads a misspelt property fails mypy; a rule that
+    reads a property named by a variable gives the variable a ``Literal`` type of the keys it
+    may hold (``batch._DATES``). ``memo`` holds whatever a rule keeps per frame, read
+    through :meth:`memoised`, which gives it the type of its ``build``.
     """
 
     cases: dict[str, CaseInfo]
-    persons: dict[str, dict[str, Any]]
-    employers: dict[str, dict[str, Any]]
+    persons: dict[str, PersonProps]
+    employers: dict[str, EmployerProps]
     forums: dict[str, ForumProps]
     firms: dict[str, LawFirmProps]
     #: props of the phones and addresses given by two or more owners (the ones rules quote)
-    identifiers: dict[str, dict[str, Any]]
+    identifiers: dict[str, IdentifierProps]
     #: owner node id -> identifier node ids (phones and addresses)
     contacts: dict[str, set[str]]
     #: employer id -> legal representative person ids
@@ -111,16 +114,19 @@ class Frame:
     employer_cases: dict[str, list[str]] = field(default_factory=dict)
     agent_cases: dict[str, list[str]] = field(default_factory=dict)
     #: results computed once per frame and shared by rules and ring assembly
-    memo: dict[str, Any] = field(default_factory=dict)
+    memo: dict[str, object] = field(default_factory=dict)
 
     _sorted: list[CaseInfo] | None = None
 
     def memoised(self, key: str, build: Callable[[], T]) -> T:
-        """``build()``, computed on the first call for ``key`` and kept in :attr:`memo`."""
+        """``build()``, computed on the first call for ``key`` and kept in :attr:`memo`.
+
+        The type is the caller's word: one ``key`` is always built by one ``build`` (each key is
+        a module's own, named after it: ``"redflags.case_facts"``).
+        """
         if key not in self.memo:
             self.memo[key] = build()
-        result: T = self.memo[key]
-        return result
+        return cast("T", self.memo[key])
 
     def case_list(self) -> list[CaseInfo]:
         """Every case, ordered by case id (computed once)."""
@@ -151,8 +157,8 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
     if progress:
         progress(len(cases))
     clock.mark("cases")
-    persons = _loose(dict(store.node_fields("Person", PERSON_FIELDS)))
-    employers = _loose(_props_by_id(store, "Employer", EmployerProps))
+    persons: dict[str, PersonProps] = dict(store.node_fields("Person", PERSON_FIELDS))
+    employers = _props_by_id(store, "Employer", EmployerProps)
     clock.mark("persons+employers")
     _attach_forums(store, cases)
     _attach_parties(store, cases, persons, employers, entity_of)
@@ -171,7 +177,7 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
     clock.mark("apply_resolution")
     frame = Frame(cases, persons, employers, _props_by_id(store, "Forum", ForumProps),
                   _props_by_id(store, "LawFirm", LawFirmProps),
-                  _loose(_shared_identifiers(store, contacts)), contacts, dict(legal_reps))
+                  _shared_identifiers(store, contacts), contacts, dict(legal_reps))
     clock.mark("forums/firms/identifiers")
     _index_cases(frame, dedupe=bool(entity_of))
     clock.mark("index")
@@ -192,8 +198,8 @@ class _Stages:
             self.last = now
 
 
-def _merge_entities(res: Resolution, persons: dict[str, dict[str, Any]],
-                    employers: dict[str, dict[str, Any]]) -> None:
+def _merge_entities(res: Resolution, persons: dict[str, PersonProps],
+                    employers: dict[str, EmployerProps]) -> None:
     """Entity resolution applied to the node tables: a merged entity's props are its
     representative member's (for an employer, the registry row: registry facts win), with gaps
     filled from the other members in id order; the other members leave ``persons`` and
@@ -203,7 +209,8 @@ def _merge_entities(res: Resolution, persons: dict[str, dict[str, Any]],
     they are read; party and agent refs keep the name printed in their case, and a case naming
     one entity twice - two spellings of one employer - keeps it once, see :func:`_index_cases`.)
     """
-    tables = {"Person": persons, "Employer": employers}
+    # merging handles props whatever their keys (:data:`~ringtrace.graph.props.AnyProps`)
+    tables = {"Person": _loose(persons), "Employer": _loose(employers)}
     for ent in res.entities.values():
         table = tables[ent.kind]
         merged = dict(table.get(ent.id) or {})
@@ -228,11 +235,13 @@ def _contacts(store: GraphStore, entity_of: Mapping[str, str]) -> dict[str, set[
 
 
 def _shared_identifiers(store: GraphStore, contacts: dict[str, set[str]]
-                        ) -> dict[str, NodeProps]:
+                        ) -> dict[str, IdentifierProps]:
     """Props of the phones and addresses given by two or more owners - the only ones a rule
     quotes (a shared contact); at 250,000 cases that is 13k of 423k identifiers."""
     owners: Counter[str] = Counter(i for idents in contacts.values() for i in idents)
-    return store.nodes_props("Identifier", {i for i, n in owners.items() if n >= 2})
+    shared: dict[str, IdentifierProps] = dict(
+        store.nodes_props("Identifier", {i for i, n in owners.items() if n >= 2}))
+    return shared
 
 
 def _props_by_id(store: GraphStore, kind: str, typed: type[P]) -> dict[str, P]:
@@ -240,23 +249,17 @@ def _props_by_id(store: GraphStore, kind: str, typed: type[P]) -> dict[str, P]:
     return {n.id: n.props for n in store.iter_nodes(kind)}
 
 
-def _loose(table: Mapping[str, Mapping[str, object]]) -> dict[str, dict[str, Any]]:
-    """A table of node props (the same dict) as :class:`Frame` still holds it for the rules
-    that take a node's props as a ``dict[str, Any]`` (see :class:`Frame`)."""
+def _loose(table: Mapping[str, Mapping[str, object]]) -> dict[str, dict[str, object]]:
+    """A table of node props (the same dict) for :func:`_merge_entities`, which copies
+    props whatever their keys."""
     return table  # type: ignore[return-value]
-
-
-def _loose_props(props: NodeProps) -> dict[str, Any]:
-    """A case's props (the same dict) as :attr:`CaseInfo.props` holds them (see
-    :class:`Frame`)."""
-    return props  # type: ignore[return-value]
 
 
 def _read_cases(store: GraphStore) -> dict[str, CaseInfo]:
     """Every case node as a :class:`CaseInfo` without parties yet, in id order."""
     cases: dict[str, CaseInfo] = {}
     for n in store.iter_nodes("Case"):
-        case_id, props = n.id, _loose_props(n.props)
+        case_id, props = n.id, n.props
         cases[case_id] = CaseInfo(case_id, props.get("case_number") or case_id, "",
                                   props.get("forum") or "", props,
                                   confirmation=_is_confirmation(props),
@@ -272,11 +275,11 @@ def _attach_forums(store: GraphStore, cases: dict[str, CaseInfo]) -> None:
 
 
 def _attach_parties(store: GraphStore, cases: dict[str, CaseInfo],
-                    persons: dict[str, dict[str, Any]], employers: dict[str, dict[str, Any]],
+                    persons: dict[str, PersonProps], employers: dict[str, EmployerProps],
                     entity_of: Mapping[str, str]) -> None:
     """Sort each case's parties into workers, employers and others (store order), each
     party under its entity id (the name is the mention's)."""
-    no_props: dict[str, Any] = {}
+    no_props: PersonProps = {}
     for src, dst, (role, side, role_in_text) in store.edge_values("PARTY_IN", PARTY_FIELDS):
         case = cases.get(dst)
         if case is None:
@@ -297,7 +300,7 @@ def _attach_parties(store: GraphStore, cases: dict[str, CaseInfo],
 
 
 def _attach_agents(store: GraphStore, cases: dict[str, CaseInfo],
-                   persons: dict[str, dict[str, Any]], entity_of: Mapping[str, str]) -> None:
+                   persons: dict[str, PersonProps], entity_of: Mapping[str, str]) -> None:
     for src, dst, (kind, side, law_firm, relation, represents) in store.edge_values(
             "AGENT_IN", AGENT_FIELDS):
         case = cases.get(dst)

@@ -52,7 +52,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields
 from itertools import permutations
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -62,7 +62,13 @@ from ringtrace.queries.findings import Finding
 from ringtrace.queries.fragments import join_fragments
 from ringtrace.queries.frame import AgentRef, CaseInfo, Frame
 from ringtrace.queries.model import RingStructure
-from ringtrace.queries.redflags.agents import Reach, agent_profile, dispute_key, intermediary_like
+from ringtrace.queries.redflags.agents import (
+    DisputeKey,
+    Reach,
+    agent_profile,
+    dispute_key,
+    intermediary_like,
+)
 from ringtrace.queries.redflags.common import (
     PROFESSIONAL,
     Workforce,
@@ -79,6 +85,9 @@ from ringtrace.queries.scoring import CaseScore
 from ringtrace.queries.settings import RingsSettings
 from ringtrace.regions import gb2260
 from ringtrace.regions.places import region_from_name
+
+#: the dates a batch of suits shares (:func:`batch_links`)
+_BATCH_DATES: tuple[Literal["filing_date", "decision_date"], ...] = ("filing_date", "decision_date")
 
 
 @dataclass(frozen=True)
@@ -160,8 +169,8 @@ def batch_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     groups: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)
     for c in sorted(candidates):
         case = frame.cases[c]
-        for key in ("filing_date", "decision_date"):
-            value = case.get(key)
+        for key in _BATCH_DATES:
+            value = case.props.get(key)
             day = to_date(value) if isinstance(value, str) and len(value) == 10 else None
             if day is not None:
                 for ref in case.employers:
@@ -522,9 +531,10 @@ def dates_apart(texts: Sequence[object], days: int) -> bool:
                for i, (a0, a1) in enumerate(spans) for b0, b1 in spans[i + 1:])
 
 
-def _claimed(frame: Frame, cases: Iterable[str], key: str) -> list[object]:
+def _claimed(frame: Frame, cases: Iterable[str],
+             key: Literal["claimed_start", "claimed_end"]) -> list[object]:
     """``claimed_start`` or ``claimed_end`` of each of ``cases``, in order."""
-    return [frame.cases[c].get(key) for c in cases]
+    return [frame.cases[c].props.get(key) for c in cases]
 
 
 def staff_laid_off(frame: Frame, cases: Sequence[str], days: int) -> bool:
@@ -575,7 +585,7 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
         # a suit whose copy prints no date was not shown to be filed that week
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
             # one applicant's copies (a first instance and its appeal) are one claim
-            end_of = {frame.cases[c].workers[0].id: frame.cases[c].get("claimed_end")
+            end_of = {frame.cases[c].workers[0].id: frame.cases[c].props.get("claimed_end")
                       for c in run}
             if (len(end_of) >= 2 and dates_apart(list(end_of.values()), params.one_ending_days)
                     and _small(frame, run, params.tie_max_cases)):
@@ -652,8 +662,7 @@ def office_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
         case = frame.cases[c]
         if not case.uncontested:
             continue
-        forum = str(frame.forums.get(case.forum_id, {}).get("region_code")
-                    or case.get("region_code") or "")
+        forum = str(frame.forums.get(case.forum_id, {}).get("region_code") or "")
         offices = {a.law_firm for a in case.agents
                    if a.side == "worker" and a.kind == "legal_worker" and a.law_firm
                    and _far_office(a.law_firm, forum)}
@@ -798,7 +807,7 @@ def _disputes(frame: Frame, cases: list[str]) -> int:
     retrial application and a repost of one of them are one suit
     (:func:`~ringtrace.queries.redflags.agents.dispute_key`), and a lawyer who carries one
     client's dispute through three courts has brought no series."""
-    disputes: list[tuple[tuple[Any, ...], list[str]]] = []
+    disputes: list[tuple[DisputeKey, list[str]]] = []
     for c in sorted(cases):
         case = frame.cases[c]
         key, names = dispute_key(frame, case), sorted(w.name for w in case.workers)

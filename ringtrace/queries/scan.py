@@ -61,8 +61,8 @@ MONTHS_PER_YEAR = 12  # a pension is paid monthly
 
 def claimed_years(frame: Frame, case_id: str) -> float:
     case = frame.cases[case_id]
-    start = to_date(case.get("claimed_start"))
-    end = to_date(case.get("claimed_end"), end=True)
+    start = to_date(case.props.get("claimed_start"))
+    end = to_date(case.props.get("claimed_end"), end=True)
     return max(0.0, years_between(start, end)) if start and end else 0.0
 
 

@@ -69,7 +69,7 @@ def _two_groups(tmp_path: Path, firms: dict[str, str], second_day: str = "2021-0
 
 
 def _candidates(frame: Frame) -> set[str]:
-    return {c for c in frame.cases if frame.cases[c].get("defendant_response") != "contests"}
+    return {c for c in frame.cases if frame.cases[c].props.get("defendant_response") != "contests"}
 
 
 def _by_employer(frame: Frame, candidates: set[str]) -> UnionFind:

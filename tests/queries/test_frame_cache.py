@@ -78,8 +78,8 @@ def test_a_changed_document_rebuilds_it(store: SQLiteStore,
     after = cached_frame(store)
     assert built == [1, 1]
     [cid] = [c for c in after.cases if "民初2号" in c]
-    assert before.cases[cid].get("decision_date") == "2021-05-01"
-    assert after.cases[cid].get("decision_date") == "2021-06-01"
+    assert before.cases[cid].props.get("decision_date") == "2021-05-01"
+    assert after.cases[cid].props.get("decision_date") == "2021-06-01"
     assert _state(after) == _state(build_frame(store))
 
 

@@ -183,7 +183,7 @@ def _busy_lawyer_series(tmp_path: Path, suits: list[dict[str, Any]]) -> list[lis
                                  phone="13812345678")
         practice.append(case)
     frame = frame_of(tmp_path, [*suits, *practice])
-    candidates = {c for c in frame.cases if frame.cases[c].get("defendant_response") != "contests"}
+    candidates = {c for c in frame.cases if frame.cases[c].props.get("defendant_response") != "contests"}
     links = evidence_links(frame, [], candidates, PARAMS)
     return [sorted(frame.cases[c].case_number for c in lk.cases) for lk in links
             if lk.kind == "series"]
@@ -255,7 +255,7 @@ def _firm_links(tmp_path: Path, suits: list[dict[str, Any]],
         lawyer.update(law_firm=firms[lawyer["name"]], birth_date="1970-01-01",
                       phone=f"1381234567{sorted(firms).index(lawyer['name'])}")
     frame = frame_of(tmp_path, [*suits, *practice])
-    candidates = {c for c in frame.cases if frame.cases[c].get("defendant_response") != "contests"}
+    candidates = {c for c in frame.cases if frame.cases[c].props.get("defendant_response") != "contests"}
     links = evidence_links(frame, [], candidates, PARAMS)
     assert not [lk for lk in links if lk.kind == "series"]  # no lawyer has a series alone
     return [sorted(frame.cases[c].case_number for c in lk.cases) for lk in links
@@ -451,7 +451,7 @@ def test_a_cluster_at_one_employer_is_judged_against_the_burst_it_was_filed_in(
     three leads, not a ring of three: most of the burst is not a lead."""
     frame = frame_of(tmp_path, [_case(n, f"2021-03-0{n}", agent=f"代理人{n}")
                                 for n in range(1, 9)])
-    ids = sorted(frame.cases, key=lambda c: frame.cases[c].get("filing_date"))
+    ids = sorted(frame.cases, key=lambda c: frame.cases[c].props.get("filing_date") or "")
     ring = Ring("R-x", sorted([ids[0], ids[1], ids[7]]), [Link("batch", "e", ids[:2])])
     struct = structure(frame, ring)
     assert struct.burst_cases == 8

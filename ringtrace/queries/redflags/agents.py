@@ -37,7 +37,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from ringtrace.graph.identity import is_masked_name, masks_compatible
 from ringtrace.queries.findings import Evidence, Finding
@@ -165,7 +164,7 @@ def profile_agents(frame: Frame, agent_ids: Iterable[str]) -> None:
 
 
 def _known_profiles(frame: Frame) -> dict[str, AgentProfile]:
-    known: dict[str, AgentProfile] = frame.memo.setdefault("redflags.agent_profile", {})
+    known: dict[str, AgentProfile] = frame.memoised("redflags.agent_profile", dict)
     return known
 
 
@@ -311,7 +310,7 @@ def _series_employers(frame: Frame, profile: AgentProfile, reach: Reach) -> int:
     """
     fired = fired_cases(frame)
     proven = set().union(*(fired.get(r, set()) for r in reach.series_proof_rules))
-    per_employer: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
+    per_employer: dict[str, set[DisputeKey]] = defaultdict(set)
     for c in profile.suspicious:
         if c in proven or c not in profile.for_workers:
             continue
@@ -321,12 +320,16 @@ def _series_employers(frame: Frame, profile: AgentProfile, reach: Reach) -> int:
     return sum(len(disputes) >= 2 for disputes in per_employer.values())
 
 
-def dispute_key(frame: Frame, case: CaseInfo) -> tuple[Any, ...]:
+#: a dispute's claimed start and end, and its workers' birth dates (:func:`dispute_key`)
+DisputeKey = tuple[str | None, str | None, tuple[str, ...]]
+
+
+def dispute_key(frame: Frame, case: CaseInfo) -> DisputeKey:
     """What stays the same through the instances of one worker's dispute: the claimed period
     and the workers' birth dates (names may be masked differently in each copy)."""
     births = tuple(sorted(str(frame.persons.get(w.id, {}).get("birth_date") or w.id)
                           for w in case.workers))
-    return (case.get("claimed_start"), case.get("claimed_end"), births)
+    return (case.props.get("claimed_start"), case.props.get("claimed_end"), births)
 
 
 def _lay_reach(frame: Frame, profile: AgentProfile, reach_days: int) -> bool:
@@ -523,9 +526,9 @@ def _shared_with_workers(frame: Frame, case: CaseInfo, a: AgentRef,
     return sorted(own & worker_contacts)
 
 
-def _legal_rep_names(frame: Frame) -> LazyMap[str, frozenset[Any]]:
+def _legal_rep_names(frame: Frame) -> LazyMap[str, frozenset[str | None]]:
     """employer id -> the names of its legal representatives (each computed once per frame)."""
-    def names(employer_id: str) -> frozenset[Any]:
+    def names(employer_id: str) -> frozenset[str | None]:
         return frozenset(frame.persons.get(r, {}).get("name")
                          for r in frame.legal_reps.get(employer_id, ()))
     return frame.memoised("redflags.legal_rep_names", lambda: LazyMap(names))

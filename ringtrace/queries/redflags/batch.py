@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
@@ -27,7 +28,10 @@ from ringtrace.queries.redflags.common import (
 )
 from ringtrace.queries.redflags.params import RuleParams
 
-_DATES = (("filing_date", "立案"), ("hearing_date", "开庭"), ("decision_date", "裁判"))
+#: the dates of a case a batch shares, with their labels
+_DateKey = Literal["filing_date", "hearing_date", "decision_date"]
+_DATES: tuple[tuple[_DateKey, str], ...] = (
+    ("filing_date", "立案"), ("hearing_date", "开庭"), ("decision_date", "裁判"))
 
 
 @dataclass(frozen=True)
@@ -56,9 +60,9 @@ def same_day(frame: Frame, params: SameDayParams) -> Iterator[Finding]:
                                     "、".join(numbers))])
 
 
-def _same_day_groups(facts: list[CaseFacts]) -> dict[tuple[str, str], list[str]]:
+def _same_day_groups(facts: list[CaseFacts]) -> dict[tuple[_DateKey, str], list[str]]:
     """(date field, day) -> the ids of the cases with that exact day, in case id order."""
-    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    groups: dict[tuple[_DateKey, str], list[str]] = defaultdict(list)
     for f in facts:
         props = f.case.props
         for key, _ in _DATES:

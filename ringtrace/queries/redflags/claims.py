@@ -97,7 +97,7 @@ def mediated(frame: Frame, params: RuleParams) -> Iterator[Finding]:
         if props.get("document_type") == "调解书" or props.get("outcome") == "mediated":
             yield case_finding("CLAIM_MEDIATED", case, "以调解方式确认劳动关系",
                                text_evidence(case, "outcome",
-                                             f"document_type={case.get('document_type')}"))
+                                             f"document_type={case.props.get('document_type')}"))
 
 
 def default(frame: Frame, params: RuleParams) -> Iterator[Finding]:

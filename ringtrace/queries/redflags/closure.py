@@ -169,7 +169,7 @@ def ended_together(frame: Frame, params: EndedTogetherParams) -> Iterator[Findin
                 quoted = span(case, ("claim", "facts"), (str(end.year),))
                 evidence = Evidence("text", case.case_number, quoted) if quoted else Evidence(
                     "record", case.case_number,
-                    f"主张期间 {case.get('claimed_start')} 至 {case.get('claimed_end')}")
+                    f"主张期间 {case.props.get('claimed_start')} 至 {case.props.get('claimed_end')}")
                 yield Finding("EVID_ENDED_TOGETHER", case.id, [case.id], summary, [evidence])
             break
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
+from ringtrace.graph.props import PersonProps
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame, PartyRef
 from ringtrace.queries.redflags.params import RuleParams
@@ -168,10 +169,15 @@ def retirement_days(birth: dt.date, age: int, sex: object = None) -> tuple[dt.da
     return birthday, add_months(birthday, min(most, months // per + 1))
 
 
+#: the dates that stand for a case's filing, best first (:func:`filing_date`)
+_FILING_DATES: tuple[Literal["filing_date", "hearing_date", "decision_date"], ...] = (
+    "filing_date", "hearing_date", "decision_date")
+
+
 def filing_date(case: CaseInfo) -> dt.date | None:
     """The best available date of filing: filing, else hearing, else decision date."""
-    for key in ("filing_date", "hearing_date", "decision_date"):
-        d = to_date(case.get(key))
+    for key in _FILING_DATES:
+        d = to_date(case.props.get(key))
         if d is not None:
             return d
     return None
@@ -243,10 +249,10 @@ class WorkerFacts:
 
     ref: PartyRef
     #: ``birth_date`` as recorded, and as a date (None when missing or unreadable)
-    birth_text: Any
+    birth_text: str | None
     birth: dt.date | None
-    sex: Any
-    address: Any
+    sex: str | None
+    address: str | None
 
 
 @dataclass(slots=True)
@@ -266,7 +272,7 @@ class CaseFacts:
     end_last: dt.date | None
     workers: list[WorkerFacts]
     #: ``claimed_end`` as recorded (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or None)
-    end_text: Any = None
+    end_text: str | None = None
 
     @property
     def group_suit(self) -> bool:
@@ -284,18 +290,18 @@ def case_facts(frame: Frame) -> list[CaseFacts]:
     return frame.memoised("redflags.case_facts", build)
 
 
-def _last_day(value: Any) -> dt.date | None:
+def _last_day(value: str | None) -> dt.date | None:
     return to_date(value, end=True)
 
 
 class _FactReader:
     """Builds :class:`CaseFacts`, reading each distinct date once."""
 
-    def __init__(self, persons: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, persons: Mapping[str, PersonProps]) -> None:
         self.persons = persons
         # the dates of a frame repeat a lot: each distinct recorded value is parsed once
-        self.first_day: LazyMap[Any, dt.date | None] = LazyMap(to_date)
-        self.last_day: LazyMap[Any, dt.date | None] = LazyMap(_last_day)
+        self.first_day: LazyMap[str | None, dt.date | None] = LazyMap(to_date)
+        self.last_day: LazyMap[str | None, dt.date | None] = LazyMap(_last_day)
 
     def facts(self, case: CaseInfo) -> CaseFacts:
         props, day = case.props, self.first_day

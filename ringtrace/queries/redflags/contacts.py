@@ -237,12 +237,18 @@ def shared(frame: Frame, params: SharedParams) -> Iterator[Finding]:
         why = sharing.crossing()
         if len(cases) >= 2 and why:
             props = frame.identifiers.get(ident, {})
-            names = sorted({frame.persons.get(p, {}).get("name", p) for p in sharing.people})
+            names = sorted({_name(frame, p) for p in sharing.people})
             label = "电话" if props.get("kind") == "phone" else "地址"
             yield Finding("CONTACT_SHARED", ident, cases,
                           f"{len(sharing.people)}人共用{label}{props.get('value')}（{why}）",
                           [Evidence("link", None, f"{label}={props.get('value')}；使用人: " +
                                     "、".join(names[:20]))])
+
+
+def _name(frame: Frame, person_id: str) -> str:
+    """The person's name, else (a person the frame lacks, or one without a name) the id."""
+    name = frame.persons.get(person_id, {}).get("name")
+    return name if name is not None else person_id
 
 
 RULES = [Rule("CONTACT_SHARED", "contacts", "多人共用电话或地址", shared, params=SharedParams)]

@@ -27,8 +27,9 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Literal
 
+from ringtrace.graph.props import EmployerProps
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import (
@@ -46,9 +47,12 @@ from ringtrace.queries.redflags.params import KeywordParams, RuleParams
 #: units whose staff are insured under the parent company: 分公司, 分厂, a project department
 #: (项目部) or a mine's work area (工区)
 _INSURED_UNDER_PARENT = re.compile(r"分公司|分厂|分店|分部|项目部|工区")
+#: the registry's closing dates ``EMP_STATUS`` quotes, with their labels
+_CLOSING_DATES: tuple[tuple[Literal["cancel_date", "revoke_date"], str], ...] = (
+    ("cancel_date", "注销日期"), ("revoke_date", "吊销日期"))
 
 
-def _headcount(props: dict[str, Any]) -> int | None:
+def _headcount(props: EmployerProps) -> int | None:
     """The registry's insured headcount, or None when unknown.
 
     A branch, project department or work area reports 0 insured because its staff are insured
@@ -151,7 +155,7 @@ def status(frame: Frame, params: StatusParams) -> Iterator[Finding]:
         value = props.get("status") or ""
         if facts and any(s in value for s in bad):
             detail = f"登记状态={value}"
-            for key, label in (("cancel_date", "注销日期"), ("revoke_date", "吊销日期")):
+            for key, label in _CLOSING_DATES:
                 if props.get(key):
                     detail += f"，{label}={props[key]}"
             yield Finding("EMP_STATUS", employer, [f.case.id for f in facts],
@@ -206,10 +210,10 @@ def start_before_founding(frame: Frame, params: FoundingParams) -> Iterator[Find
             founded = founding[ref.id]
             if founded and (founded - start).days > grace and not history[ref.id]:
                 yield Finding("EMP_START_BEFORE_FOUNDING", case.id, [case.id],
-                              f"主张的劳动关系起始日{case.get('claimed_start')}早于用人单位成立日期{founded}",
+                              f"主张的劳动关系起始日{case.props.get('claimed_start')}早于用人单位成立日期{founded}",
                               [Evidence("registry", None, f"成立日期={founded.isoformat()}"),
                                Evidence("record", case.case_number,
-                                        f"claimed_start={case.get('claimed_start')}")])
+                                        f"claimed_start={case.props.get('claimed_start')}")])
                 break
 
 

@@ -58,8 +58,7 @@ def _province_of_head(head: str) -> str | None:
 
 def forum_province(frame: Frame, case: CaseInfo) -> str | None:
     """The province of the forum that decided ``case`` (computed once per forum and frame)."""
-    known: dict[tuple[str, str], str | None] = frame.memo.setdefault(
-        "redflags.forum_province", {})
+    known: dict[tuple[str, str], str | None] = frame.memoised("redflags.forum_province", dict)
     key = (case.forum_id, case.forum)
     if key not in known:
         props = frame.forums.get(case.forum_id, {})

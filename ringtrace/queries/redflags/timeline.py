@@ -37,7 +37,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
@@ -56,7 +55,7 @@ from ringtrace.queries.redflags.params import RuleParams
 
 def _claim(case: CaseInfo) -> Evidence:
     return Evidence("record", case.case_number,
-                    f"主张期间 {case.get('claimed_start') or '?'} 至 {case.get('claimed_end') or '?'}")
+                    f"主张期间 {case.props.get('claimed_start') or '?'} 至 {case.props.get('claimed_end') or '?'}")
 
 
 @dataclass(frozen=True)
@@ -157,14 +156,14 @@ def end_at_retirement(frame: Frame, params: EndAtRetirementParams) -> Iterator[F
     ages, tol = list(params.retirement_ages), params.tolerance_days
     # many workers share a birth date: (age, retirement day at that age) computed once per
     # date and sex (a man's 60, a woman's 50 or 55; unknown sex, the birthdays only)
-    birthdays: LazyMap[tuple[dt.date, Any], list[tuple[int, dt.date]]] = LazyMap(
+    birthdays: LazyMap[tuple[dt.date, str | None], list[tuple[int, dt.date]]] = LazyMap(
         lambda key: [(a, day) for a in ages for day in retirement_days(key[0], a, key[1])])
     for facts in case_facts(frame):
-        end = facts.end
-        if end is None or facts.group_suit:  # a group suit's end is shared (docstring)
+        end, end_text = facts.end, facts.end_text  # end is read from end_text: None together
+        if end is None or end_text is None or facts.group_suit:  # a group suit's end is shared
             continue
         case = facts.case
-        slack = tol if len(facts.end_text) == 10 else tol + 31
+        slack = tol if len(end_text) == 10 else tol + 31
         for w in facts.workers:
             birth = w.birth
             if birth is None:
@@ -177,7 +176,7 @@ def end_at_retirement(frame: Frame, params: EndAtRetirementParams) -> Iterator[F
                 yield case_finding("TL_END_AT_RETIREMENT", case,
                                    f"主张终止日为{w.ref.name}的{when}",
                                    Evidence("record", case.case_number,
-                                            f"出生日期={birth}，主张终止={case.get('claimed_end')}"))
+                                            f"出生日期={birth}，主张终止={case.props.get('claimed_end')}"))
                 break
 
 

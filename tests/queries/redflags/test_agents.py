@@ -77,7 +77,8 @@ def test_profiles_computed_together_equal_profiles_computed_one_by_one(tmp_path:
     together = frame_of(tmp_path / "b", cases)
     agents = sorted(together.agent_cases)
     profile_agents(together, agents)
-    assert sorted(together.memo["redflags.agent_profile"]) == agents
+    profiles = together.memo["redflags.agent_profile"]
+    assert isinstance(profiles, dict) and sorted(profiles) == agents
     for agent_id in agents:
         assert agent_profile(together, agent_id) == agent_profile(one_by_one, agent_id)
     assert any(agent_profile(together, a).both_in_one_case for a in agents)  # 王建国 in case 10

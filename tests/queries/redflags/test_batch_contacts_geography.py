@@ -89,7 +89,7 @@ def test_a_masked_mention_of_a_sharer_is_not_a_second_person(tmp_path: Path) -> 
     other = sham_case(3, "申请人3", "1968-01-02", agent="赵六")
     frame = frame_of(tmp_path, [named, masked, other])
     [phone] = [s for i, s in sharing_by_identifier(frame).items() if "13812345678" in i]
-    assert sorted(frame.persons[p]["name"] for p in phone.people) == ["孟长河", "赵六"]
+    assert sorted(str(frame.persons[p]["name"]) for p in phone.people) == ["孟长河", "赵六"]
     assert len(phone.all_cases()) == 3 and phone.crossing() == "多名代理人共用"
     assert sharing_by_identifier(frame) is frame.memo["sharing"]
 

@@ -435,18 +435,19 @@ def lay_agent_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     leave out suits with proof (:func:`proven_cases`: a genuine crew's suits claim wages or cite
     records), as for an intermediary's link.
     """
-    # a run needs a contested suit: tie_links ties uncontested ones already
     by_person = agents_by_employer(frame, candidates, lambda case, a: (
-        a.id if not case.uncontested and a.side == "worker" and a.kind == "other" else None))
+        a.id if a.side == "worker" else None))
     links: list[Link] = []
-    for (employer, person), held in sorted(by_person.items()):
-        contested = [c for c, _a in held]
-        mine = sorted({c for c in candidates for a in frame.cases[c].agents
-                       if a.id == person and a.side == "worker"
-                       and employer in {e.id for e in frame.cases[c].employers}})
+    for (_employer, person), held in sorted(by_person.items()):
+        # a run needs a contested suit in which the person is a nominee: tie_links ties
+        # uncontested ones already
+        contested = {c for c, a in held if not frame.cases[c].uncontested and a.kind == "other"}
+        if not contested:
+            continue
+        mine = sorted({c for c, _a in held})
         for run in time_chains(frame, mine, days, dated_only=True):
             workers = {w.id: w.name for c in run for w in frame.cases[c].workers}
-            if len(run) >= 2 and len(workers) >= 2 and not set(contested).isdisjoint(run) \
+            if len(run) >= 2 and len(workers) >= 2 and not contested.isdisjoint(run) \
                     and not _may_be_one_family(frame.persons, workers):
                 links.append(Link("tie", f"worker:{person}", run))
     return links
@@ -511,8 +512,9 @@ def dates_together(texts: Sequence[object], days: int) -> bool:
     (False, True)
     """
     spans = _spans(texts)
-    return bool(spans) and spans is not None and (
-        max(first for first, _ in spans) - min(last for _, last in spans)).days <= days
+    if not spans:
+        return False
+    return (max(first for first, _ in spans) - min(last for _, last in spans)).days <= days
 
 
 def dates_apart(texts: Sequence[object], days: int) -> bool:

@@ -126,9 +126,15 @@ _CN_SERIAL = re.compile(r"[〇○零一二三四五六七八九]+(?=号$)")
 _CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
+def _masks_only(run: str) -> bool:
+    """Is a run of Chinese numerals only ``○``? Typesetters write a zero among numerals as
+    ``○`` (``二○一八``), and publishers mask digits with it (``第○○号``): alone it is a mask."""
+    return not run.strip("○")
+
+
 def _arabic(digits: str) -> str:
     """Chinese digits as Arabic ones; a run of ``○`` alone is a mask and stays."""
-    return digits.translate(_CN_DIGITS) if digits.strip("○") else digits
+    return digits if _masks_only(digits) else digits.translate(_CN_DIGITS)
 
 
 _SERIAL_ORDINAL = re.compile(r"第(?=[\dXx×*]+(?:-\d+)?(?:、\d+)*号)")
@@ -277,7 +283,7 @@ _CHINESE_NUMERALS = re.compile(r"[〇○零一二三四五六七八九十百千]
 
 def _numeral_zero(run: re.Match[str]) -> str:
     text = run.group()
-    return text.replace("○", "〇") if text.strip("○") else text
+    return text if _masks_only(text) else text.replace("○", "〇")
 
 
 def is_masked_case_number(number: str) -> bool:

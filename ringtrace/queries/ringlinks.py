@@ -8,14 +8,16 @@ both import this module, so neither imports the other inside a function.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Literal
 
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.common import filing_date
+from ringtrace.queries.redflags.common import filing_date, to_date
 
 
 class UnionFind:
@@ -61,10 +63,20 @@ def time_chains(frame: Frame, cases: list[str], max_gap_days: int,
     apart; each run sorted by case id. Undated cases (a repost printing no date at all) join
     the first run - one agent in every copy is a link whenever they were filed - unless
     ``dated_only``: a tie that says "filed within days of each other" cannot cite a case
-    whose day is unknown."""
+    whose day is unknown, and compares like with like (:func:`dated_runs`)."""
+    if dated_only:
+        return dated_runs(frame, cases, max_gap_days)
     days = {c: filing_date(frame.cases[c]) for c in cases}
     dated = sorted((d, c) for c, d in days.items() if d is not None)
-    undated = [] if dated_only else [c for c, d in days.items() if d is None]
+    undated = [c for c, d in days.items() if d is None]
+    runs = _runs(dated, max_gap_days) or [[]]
+    runs[0] += undated
+    return [sorted(run) for run in runs]
+
+
+def _runs(dated: list[tuple[dt.date, str]], max_gap_days: int) -> list[list[str]]:
+    """Sorted (day, case) pairs cut where consecutive days lie more than ``max_gap_days``
+    apart."""
     runs: list[list[str]] = []
     previous = None
     for day, c in dated:
@@ -72,10 +84,40 @@ def time_chains(frame: Frame, cases: list[str], max_gap_days: int,
             runs.append([])
         runs[-1].append(c)
         previous = day
-    if not runs:
-        runs.append([])
-    runs[0] += undated
-    return [sorted(run) for run in runs]
+    return runs
+
+
+def dated_runs(frame: Frame, cases: list[str], max_gap_days: int) -> list[list[str]]:
+    """``cases`` that print a date, in runs of suits within ``max_gap_days`` of each other:
+    by their best date of filing (:func:`filing_date`), or by one kind of date that both
+    copies print (filed, heard or decided within the window); each run sorted by case id,
+    runs in order of their earliest best date. Copies printing no date at all are left out.
+
+    Many copies print no filing date (a mediation statement, a mirror page's award), so
+    their best date is the decision, weeks or months after the filing another copy prints:
+    two suits a nominee filed in one round and a court decided 25 days apart would show 117
+    days between one's filing and the other's decision. Suits are compared on the date both
+    print as well, decision with decision, so that the round is seen whichever dates a copy
+    kept; the window is the caller's and stays what it was.
+    """
+    best = {c: d for c in cases if (d := filing_date(frame.cases[c])) is not None}
+    uf = UnionFind(sorted(best))
+    for run in _runs(sorted((d, c) for c, d in best.items()), max_gap_days):
+        uf.union_all(sorted(run))
+    for key in _DATE_KINDS:
+        printed = sorted((d, c) for c in best
+                         if (d := to_date(frame.cases[c].props.get(key))) is not None)
+        for run in _runs(printed, max_gap_days):
+            uf.union_all(sorted(run))
+    runs: dict[str, list[str]] = defaultdict(list)
+    for c in sorted(best):
+        runs[uf.find(c)].append(c)
+    return sorted(runs.values(), key=lambda run: (min(best[c] for c in run), run[0]))
+
+
+#: each kind of date a copy may print, compared only with the same kind (:func:`dated_runs`)
+_DATE_KINDS: tuple[Literal["filing_date", "hearing_date", "decision_date"], ...] = (
+    "filing_date", "hearing_date", "decision_date")
 
 
 def anchored_employers(frame: Frame, findings: list[Finding], candidates: AbstractSet[str],

@@ -35,6 +35,22 @@ def test_dated_only_chains_leave_out_a_case_whose_day_is_unknown(tmp_path: Path)
         ["(2021)豫0502民初1号", "(2021)豫0502民初3号"]]
 
 
+def test_dated_only_chains_compare_a_decision_with_a_decision(tmp_path: Path) -> None:
+    """A mediation statement printing only its decision (2023-03-28) and a judgment filed
+    2022-12-01 and decided 2023-03-03 were decided 25 days apart: one round, though the one's
+    decision lies 117 days after the other's filing. Decisions half a year apart stay apart."""
+    def runs(decided: str) -> list[list[str]]:
+        undated = _case(2, "2023-03-28", decided=decided)
+        undated.pop("filing_date")
+        frame = frame_of(tmp_path / decided, [_case(1, "2022-12-01", decided="2023-03-03"),
+                                              undated])
+        return [[frame.cases[c].case_number for c in run]
+                for run in time_chains(frame, sorted(frame.cases), 90, dated_only=True)]
+
+    assert runs("2023-03-28") == [["(2021)豫0502民初1号", "(2021)豫0502民初2号"]]
+    assert runs("2023-09-28") == [["(2021)豫0502民初1号"], ["(2021)豫0502民初2号"]]
+
+
 def test_union_all_puts_a_links_cases_in_one_set() -> None:
     uf = UnionFind(["c", "b", "a", "d"])
     uf.union_all(["c", "b", "a"])

@@ -24,7 +24,10 @@
    ``tie_max_cases`` cases a ``tie``, ``kin`` or ``template`` link is coordination evidence
    (:data:`SMALL_RING_EVIDENCE`), so that two leads tied by a person are a ring; such
    a tie also brings in suits without proof that show only the screening signs
-   (:func:`weak_ties`), and a small ring tied and batched whole is strong (:func:`tied_batch`).
+   (:func:`weak_ties`), as a template link brings in the weaker claim of its pair
+   (:func:`template_partners`), and a small ring tied and batched whole is strong
+   (:func:`tied_batch`). "Filed together" compares a copy's dates with the same kind of
+   date in the other copy as well (:func:`~ringtrace.queries.ringlinks.dated_runs`).
    An agent, identifier or employer link only joins cases that follow each other within
    ``link_gap_days`` (``[rings]`` in ``rules.toml``): an operation runs for months, a local
    legal-service worker who meets two applicants four years apart is not one, nor are two
@@ -413,6 +416,33 @@ def weak_ties(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
                                         params.tie_max_cases, params.one_ending_days),
                  *office_holder_ties(frame, pool - proven, params.tie_days)]:
         if _small(frame, link.cases, params.tie_max_cases):
+            joined.update(c for c in link.cases if c in weak)
+    return joined
+
+
+def template_partners(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore],
+                      candidates: set[str], params: RingParams,
+                      proven: AbstractSet[str] = frozenset()) -> set[str]:
+    """Confirmation cases below the seed threshold but scoring at least ``weak_tie_floor``,
+    without proof of the employment (:func:`proven_cases`), that a ``template`` link
+    (:func:`pension_minimum_pairs`) pairs with a candidate.
+
+    Each suit of such a pair claims the pension's fifteen years on its own document, and the
+    two applicants left the employer years apart yet sued in the same week; that is what the
+    investigator asks about, and it does not depend on how much else the weaker document
+    says: a bought claim that the employer did not even answer (a default award) shows the
+    screening signs and little more. A weak suit joins only beside a candidate (the pair's
+    other claim gives the purchase away), and the pair must be a small burst, as for every
+    template link, so a closing firm's workforce suing in one week pairs no one.
+    """
+    weak = {c for c, s in scores.items()
+            if params.weak_tie_floor <= s.rule_score < params.seed_threshold
+            and c not in proven and is_confirmation(frame.cases[c])}
+    if not weak:
+        return set()
+    joined: set[str] = set()
+    for link in pension_minimum_pairs(frame, findings, (candidates | weak) - proven, params):
+        if not candidates.isdisjoint(link.cases):
             joined.update(c for c in link.cases if c in weak)
     return joined
 
@@ -953,6 +983,7 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
     proven = proven_cases(findings, params)
     candidates |= tied_to_candidates(frame, scores, candidates, params, proven)
     candidates |= weak_ties(frame, scores, candidates, params, proven)
+    candidates |= template_partners(frame, findings, scores, candidates, params, proven)
     links = evidence_links(frame, findings, candidates, params)
     uf = UnionFind(sorted(candidates))
     professional = [lk for lk in links if _professional(frame, lk)]

@@ -1,7 +1,8 @@
 """Small rings at one employer: weak suits a lay person ties (weak_ties), a nominee acting
 in contested suits (lay_agent_ties), the manager beside one firm's counsel
 (admitted_with_counsel), claims cut to the pension's minimum by applicants who left apart
-(pension_minimum_pairs) and the strength of a tied batch (tied_batch)."""
+(pension_minimum_pairs), the weaker claim of such a pair (template_partners) and the strength
+of a tied batch (tied_batch)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from ringtrace.queries.rings import (
     pension_minimum_pairs,
     strength,
     structure,
+    template_partners,
     tied_batch,
     weak_ties,
 )
@@ -311,3 +313,45 @@ def test_one_applicants_two_copies_are_one_claim_for_the_template_link(tmp_path:
     assert len(_template_links(tmp_path / "pair", [*pair, copy], flagged=3)) == 1
     assert _template_links(tmp_path / "alone", [pair[1], copy]) == []
 
+
+
+def test_a_weak_default_award_beside_a_candidate_of_the_same_template_joins_its_ring(
+        tmp_path: Path) -> None:
+    """Two fifteen-year claims that ended five years apart, decided the same day: the one an
+    admitted candidate, the other a default award showing little but the screening signs
+    (0.45). The pair is the evidence, so the weak claim joins and the two are one small ring;
+    its copy printing only the decision is compared with the other's decision."""
+    pair = _pension_pair(ends=("2010-12", "2015-12"), days=("2023-06-28", "2023-07-24"))
+    pair[0]["decision_date"] = "2023-07-24"
+    pair[1].pop("filing_date")
+    frame = frame_of(tmp_path, pair)
+    ids = sorted(frame.cases)
+    findings = [Finding(PARAMS.template_rules[0], c, [c], "约15年") for c in ids]
+    scores = {ids[0]: CaseScore(ids[0], rule_score=0.7), ids[1]: CaseScore(ids[1], rule_score=0.45)}
+    assert template_partners(frame, findings, scores, {ids[0]}, PARAMS) == {ids[1]}
+    [ring] = assemble(frame, findings, scores, PARAMS)
+    assert ring.cases == ids and ring.small
+    assert {lk.kind for lk in ring.links} >= {"template"}
+
+
+def test_no_weak_template_partner_for_a_lay_off_proof_a_lone_pair_or_a_burst(
+        tmp_path: Path) -> None:
+    """A closing firm's staff who left together, a weak claim with proof (records in
+    third-party custody), two weak claims with no candidate beside them, and a weak claim
+    among a workforce's burst that week join nothing."""
+    def partners(name: str, cases: list[dict[str, Any]], first: float = 0.7,
+                 proof: bool = False) -> set[str]:
+        frame = frame_of(tmp_path / name, cases)
+        ids = sorted(frame.cases)
+        findings = [Finding(PARAMS.template_rules[0], c, [c], "约15年") for c in ids[:2]]
+        scores = {c: CaseScore(c, rule_score=0.45) for c in ids}
+        scores[ids[0]] = CaseScore(ids[0], rule_score=first)
+        candidates = {c for c in ids if scores[c].rule_score >= PARAMS.seed_threshold}
+        proven = {ids[1]} if proof else set()
+        return template_partners(frame, findings, scores, candidates, PARAMS, proven)
+
+    assert partners("pair", _pension_pair()) != set()
+    assert partners("together", _pension_pair(("2016-09", "2016-11"))) == set()
+    assert partners("proof", _pension_pair(), proof=True) == set()
+    assert partners("lone", _pension_pair(), first=0.45) == set()
+    assert partners("burst", _pension_pair(colleagues=3)) == set()

@@ -190,7 +190,9 @@ class RingLink(Record):
     #: ``firm_series``, ``practice``, ``kin`` (an applicant acting for another) or ``tie`` (one
     #: lay person, or workers of one legal-service office from another prefecture, acting in
     #: each of a few suits against one employer) or ``template`` (suits of one week whose
-    #: applicants each claim the pension's fifteen years and left the employer apart)
+    #: applicants each claim the pension's fifteen years and left the employer apart) or
+    #: ``mediated`` (suits of one week mediated on one day whose applicants left the employer
+    #: apart)
     kind: str
     #: the node that links them: the agent, phone, address, employer, date or firm
     via: str

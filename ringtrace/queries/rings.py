@@ -24,8 +24,10 @@
    ``tie_max_cases`` cases a ``tie``, ``kin`` or ``template`` link is coordination evidence
    (:data:`SMALL_RING_EVIDENCE`), so that two leads tied by a person are a ring; such
    a tie also brings in suits without proof that show only the screening signs
-   (:func:`weak_ties`), as a template link brings in the weaker claim of its pair
-   (:func:`template_partners`), and a small ring tied and batched whole is strong
+   (:func:`weak_ties`); candidates of one employer mediated on one day, filed in one week,
+   whose applicants left it apart (:func:`mediated_pairs`, a ``mediated`` link) count like a
+   template pair, and either link brings in the weaker claim of its pair
+   (:func:`pair_partners`); a small ring tied and batched whole is strong
    (:func:`tied_batch`). "Filed together" compares a copy's dates with the same kind of
    date in the other copy as well (:func:`~ringtrace.queries.ringlinks.dated_runs`).
    An agent, identifier or employer link only joins cases that follow each other within
@@ -245,6 +247,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
                                    params.tie_max_cases, params.one_ending_days)
     links += office_holder_ties(frame, candidates - proven, params.tie_days)
     links += pension_minimum_pairs(frame, findings, candidates - proven, params)
+    links += mediated_pairs(frame, findings, candidates - proven, params)
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
 
 
@@ -420,28 +423,32 @@ def weak_ties(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
     return joined
 
 
-def template_partners(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore],
-                      candidates: set[str], params: RingParams,
-                      proven: AbstractSet[str] = frozenset()) -> set[str]:
+def pair_partners(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore],
+                  candidates: set[str], params: RingParams,
+                  proven: AbstractSet[str] = frozenset()) -> set[str]:
     """Confirmation cases below the seed threshold but scoring at least ``weak_tie_floor``,
     without proof of the employment (:func:`proven_cases`), that a ``template`` link
-    (:func:`pension_minimum_pairs`) pairs with a candidate.
+    (:func:`pension_minimum_pairs`) or a ``mediated`` link (:func:`mediated_pairs`) pairs with
+    a candidate.
 
-    Each suit of such a pair claims the pension's fifteen years on its own document, and the
-    two applicants left the employer years apart yet sued in the same week; that is what the
-    investigator asks about, and it does not depend on how much else the weaker document
-    says: a bought claim that the employer did not even answer (a default award) shows the
-    screening signs and little more. A weak suit joins only beside a candidate (the pair's
-    other claim gives the purchase away), and the pair must be a small burst, as for every
-    template link, so a closing firm's workforce suing in one week pairs no one.
+    The pair is the evidence: two applicants who left the employer years apart yet each
+    claimed the pension's fifteen years in the same week, or were mediated in one session
+    having filed in the same week. Each fact is on the suits' own documents, and it does not
+    depend on how much else the weaker document says: a bought claim that the employer
+    admitted with the fewest words, or did not even answer, shows the screening signs and
+    little more. A weak suit joins only beside a candidate (the pair's other claim gives the
+    purchase away), and the pair must be a small burst, as for every such link, so a closing
+    firm's workforce suing or settling in one week pairs no one.
     """
     weak = {c for c, s in scores.items()
             if params.weak_tie_floor <= s.rule_score < params.seed_threshold
             and c not in proven and is_confirmation(frame.cases[c])}
     if not weak:
         return set()
+    pool = (candidates | weak) - proven
     joined: set[str] = set()
-    for link in pension_minimum_pairs(frame, findings, (candidates | weak) - proven, params):
+    for link in [*pension_minimum_pairs(frame, findings, pool, params),
+                 *mediated_pairs(frame, findings, pool, params)]:
         if not candidates.isdisjoint(link.cases):
             joined.update(c for c in link.cases if c in weak)
     return joined
@@ -583,11 +590,12 @@ def staff_laid_off(frame: Frame, cases: Sequence[str], days: int) -> bool:
 
 def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
                           params: RingParams) -> list[Link]:
-    """Candidates against one employer, filed within ``batch_link_days`` of each other, each
-    brought by one applicant claiming the pension's minimum (``template_rules``: about fifteen
-    years of employment, ``TL_PERIOD_15Y``), whose claimed employments ended more than
-    ``one_ending_days`` apart, in a small burst (:func:`_small`): a ``template`` link, which a
-    small ring counts as coordination (:data:`SMALL_RING_EVIDENCE`).
+    """Candidates against one employer, filed (or decided, :func:`time_chains`) within
+    ``batch_link_days`` of each other, each brought by one applicant claiming the pension's
+    minimum (``template_rules``: about fifteen years of employment, ``TL_PERIOD_15Y``), whose
+    claimed employments ended more than ``one_ending_days`` apart, in a small burst
+    (:func:`_small`): a ``template`` link, which a small ring counts as coordination
+    (:data:`SMALL_RING_EVIDENCE`).
 
     Fifteen years of contributions is what a basic pension needs (社会保险法 art. 16,
     累计缴费满十五年), so a purchase confirms fifteen years whatever the buyer's life was
@@ -623,6 +631,47 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
                     and _small(frame, run, params.tie_max_cases)):
                 day = filing_date(frame.cases[run[0]])
                 links.append(Link("template", f"{employer}@{day}", run))
+    return links
+
+
+def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
+                   params: RingParams) -> list[Link]:
+    """Candidates against one employer mediated on one day (``mediation_rules``: a mediation
+    statement, ``CLAIM_MEDIATED``) and filed within ``batch_link_days`` of each other, each
+    brought by one applicant, whose claimed employments ended more than ``one_ending_days``
+    apart, in a small burst (:func:`_small`): a ``mediated`` link, which a small ring counts as
+    coordination (:data:`SMALL_RING_EVIDENCE`).
+
+    A mediation is the employer agreeing to the confirmation, and the published cases show
+    the scheme's suits reaching the forum and settling together: 成都 付某's five suits "均在同日
+    缴纳诉讼费，同日开庭调解…生成调解法律文书" (docs/domain.md P8, P10); the coal mine's two
+    applicants "同时向法院起诉" and were mediated (SPP-2024-04). A closing firm's staff are
+    mediated together too (§3.2 L2), but they left it together, in one lay-off (E4): two
+    applicants whose claimed jobs ended years apart share no event to settle in one session,
+    unless someone brought both. Each fact is printed (the mediation's date, the filing dates,
+    the periods claimed). Callers leave out suits with proof (:func:`proven_cases`: a dormant
+    collective's old workers admitted from its archives, a supported suit, money settled), and
+    a group suit (one period for several applicants) is a workforce's. One applicant's copies
+    are one claim; a copy printing no mediation date shows no day and ties nothing.
+    """
+    mediated = set(params.mediation_rules)
+    by_day: dict[tuple[str, dt.date], list[str]] = defaultdict(list)
+    for c in sorted({c for f in findings if f.rule_id in mediated for c in f.cases}):
+        case = frame.cases.get(c)
+        if case is None or c not in candidates or len(case.workers) != 1:
+            continue
+        day = to_date(case.props.get("decision_date"))
+        if day is not None:
+            for e in case.employers:
+                by_day[(e.id, day)].append(c)
+    links: list[Link] = []
+    for (employer, day), cases in sorted(by_day.items()):
+        for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
+            end_of = {frame.cases[c].workers[0].id: frame.cases[c].props.get("claimed_end")
+                      for c in run}
+            if (len(end_of) >= 2 and dates_apart(list(end_of.values()), params.one_ending_days)
+                    and _small(frame, run, params.tie_max_cases)):
+                links.append(Link("mediated", f"{employer}@{day.isoformat()}", run))
     return links
 
 
@@ -983,7 +1032,7 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
     proven = proven_cases(findings, params)
     candidates |= tied_to_candidates(frame, scores, candidates, params, proven)
     candidates |= weak_ties(frame, scores, candidates, params, proven)
-    candidates |= template_partners(frame, findings, scores, candidates, params, proven)
+    candidates |= pair_partners(frame, findings, scores, candidates, params, proven)
     links = evidence_links(frame, findings, candidates, params)
     uf = UnionFind(sorted(candidates))
     professional = [lk for lk in links if _professional(frame, lk)]
@@ -1050,9 +1099,10 @@ def _small(frame: Frame, cases: list[str], most: int) -> bool:
 COORDINATION = ("agent", "identifier")
 #: personal ties that show coordination in a small ring only (:func:`tie_links`, :func:`kin_links`)
 SMALL_RING_TIES = ("tie", "kin")
-#: what shows coordination in a small ring only: its personal ties, and claims cut to the
-#: pension's minimum by applicants who left years apart (:func:`pension_minimum_pairs`)
-SMALL_RING_EVIDENCE = (*SMALL_RING_TIES, "template")
+#: what shows coordination in a small ring only: its personal ties, claims cut to the
+#: pension's minimum by applicants who left years apart (:func:`pension_minimum_pairs`), and
+#: such applicants' suits mediated in one session (:func:`mediated_pairs`)
+SMALL_RING_EVIDENCE = (*SMALL_RING_TIES, "template", "mediated")
 
 
 def coordinated_cases(ring: Ring) -> set[str]:

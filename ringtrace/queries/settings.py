@@ -91,6 +91,9 @@ class RingsSettings:
     #: case-level findings of a claim cut to the pension's minimum: two such candidates
     #: against one employer in one week whose claims ended apart tie a small ring
     template_rules: tuple[str, ...]
+    #: case-level findings of a mediated confirmation: two such candidates against one
+    #: employer mediated on one day, filed in one week, whose claims ended apart tie a small ring
+    mediation_rules: tuple[str, ...]
     #: a phone or address given by more people than this is a hub, no link
     hub_people: int
     #: an intermediary-like agent links cases once they act for this many workers

@@ -1,8 +1,8 @@
 """Small rings at one employer: weak suits a lay person ties (weak_ties), a nominee acting
 in contested suits (lay_agent_ties), the manager beside one firm's counsel
 (admitted_with_counsel), claims cut to the pension's minimum by applicants who left apart
-(pension_minimum_pairs), the weaker claim of such a pair (template_partners) and the strength
-of a tied batch (tied_batch)."""
+(pension_minimum_pairs) or mediated together (mediated_pairs), the weaker claim of such a
+pair (pair_partners) and the strength of a tied batch (tied_batch)."""
 
 from __future__ import annotations
 
@@ -18,11 +18,12 @@ from ringtrace.queries.rings import (
     assemble,
     coordinated_cases,
     lay_agent_ties,
+    mediated_pairs,
     office_holder_ties,
+    pair_partners,
     pension_minimum_pairs,
     strength,
     structure,
-    template_partners,
     tied_batch,
     weak_ties,
 )
@@ -328,7 +329,7 @@ def test_a_weak_default_award_beside_a_candidate_of_the_same_template_joins_its_
     ids = sorted(frame.cases)
     findings = [Finding(PARAMS.template_rules[0], c, [c], "约15年") for c in ids]
     scores = {ids[0]: CaseScore(ids[0], rule_score=0.7), ids[1]: CaseScore(ids[1], rule_score=0.45)}
-    assert template_partners(frame, findings, scores, {ids[0]}, PARAMS) == {ids[1]}
+    assert pair_partners(frame, findings, scores, {ids[0]}, PARAMS) == {ids[1]}
     [ring] = assemble(frame, findings, scores, PARAMS)
     assert ring.cases == ids and ring.small
     assert {lk.kind for lk in ring.links} >= {"template"}
@@ -348,10 +349,57 @@ def test_no_weak_template_partner_for_a_lay_off_proof_a_lone_pair_or_a_burst(
         scores[ids[0]] = CaseScore(ids[0], rule_score=first)
         candidates = {c for c in ids if scores[c].rule_score >= PARAMS.seed_threshold}
         proven = {ids[1]} if proof else set()
-        return template_partners(frame, findings, scores, candidates, PARAMS, proven)
+        return pair_partners(frame, findings, scores, candidates, PARAMS, proven)
 
     assert partners("pair", _pension_pair()) != set()
     assert partners("together", _pension_pair(("2016-09", "2016-11"))) == set()
     assert partners("proof", _pension_pair(), proof=True) == set()
     assert partners("lone", _pension_pair(), first=0.45) == set()
     assert partners("burst", _pension_pair(colleagues=3)) == set()
+
+
+def _mediated_links(tmp_path: Path, cases: list[dict[str, Any]],
+                    flagged: int = 2) -> list[list[str]]:
+    frame = frame_of(tmp_path, cases)
+    ids = sorted(frame.cases)
+    findings = [Finding(PARAMS.mediation_rules[0], c, [c], "调解书") for c in ids[:flagged]]
+    return [lk.cases for lk in mediated_pairs(frame, findings, set(ids), PARAMS)]
+
+
+def _mediated_pair(ends: tuple[str, str] = ("2007-12", "2011-03"),
+                   decided: tuple[str, str] = ("2015-04-10", "2015-04-10"),
+                   colleagues: int = 0) -> list[dict[str, Any]]:
+    """Two applicants filing the same day whose suits a commission mediated on ``decided``;
+    their claims (thirteen and fifteen years) ended at ``ends``."""
+    cases = _pension_pair(ends, ("2015-03-27", "2015-03-27"))
+    cases[0]["claimed_start"] = "1998-03"
+    for case, day in zip(cases, decided, strict=True):
+        case.update(document_type="调解书", outcome="mediated", decision_date=day)
+    return cases + [_case(n, "2015-03-27", agent=f"代理人{n}") for n in range(3, 3 + colleagues)]
+
+
+def test_suits_filed_together_and_mediated_in_one_session_by_applicants_who_left_apart(
+        tmp_path: Path) -> None:
+    """Two applicants who left a grain depot three years apart file the same day and settle in
+    one session: a ``mediated`` link, and the weaker suit (0.5, a thirteen-year claim) joins
+    its pair's ring."""
+    assert len(_mediated_links(tmp_path / "pair", _mediated_pair())) == 1
+    frame = frame_of(tmp_path / "ring", _mediated_pair())
+    ids = sorted(frame.cases)
+    findings = [Finding(PARAMS.mediation_rules[0], c, [c], "调解书") for c in ids]
+    scores = {ids[0]: CaseScore(ids[0], rule_score=0.5), ids[1]: CaseScore(ids[1], rule_score=0.8)}
+    assert pair_partners(frame, findings, scores, {ids[1]}, PARAMS) == {ids[0]}
+    [ring] = assemble(frame, findings, scores, PARAMS)
+    assert ring.cases == ids and ring.small and coordinated_cases(ring) == set(ids)
+
+
+def test_no_mediated_link_for_a_lay_off_two_sessions_a_burst_or_a_judgment(
+        tmp_path: Path) -> None:
+    """A closing firm's staff who left together and settle in one session, suits settled on
+    different days, one pair among a workforce's burst that week, and a suit that was judged
+    rather than mediated tie nothing."""
+    assert _mediated_links(tmp_path / "together", _mediated_pair(("2016-09", "2016-11"))) == []
+    assert _mediated_links(tmp_path / "sessions", _mediated_pair(
+        decided=("2015-04-10", "2015-04-24"))) == []
+    assert _mediated_links(tmp_path / "burst", _mediated_pair(colleagues=3)) == []
+    assert _mediated_links(tmp_path / "judged", _mediated_pair(), flagged=1) == []

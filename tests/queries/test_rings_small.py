@@ -403,3 +403,16 @@ def test_no_mediated_link_for_a_lay_off_two_sessions_a_burst_or_a_judgment(
         decided=("2015-04-10", "2015-04-24"))) == []
     assert _mediated_links(tmp_path / "burst", _mediated_pair(colleagues=3)) == []
     assert _mediated_links(tmp_path / "judged", _mediated_pair(), flagged=1) == []
+
+
+def test_a_dormant_collectives_archive_backed_pair_settled_together_is_no_ring(
+        tmp_path: Path) -> None:
+    """Two old workers of a dormant collective who left it years apart, admitted from its
+    archives (records in third-party custody) and mediated in one session: the callers leave
+    suits with proof out, so no ``mediated`` link joins them and the weaker suit stays out."""
+    frame = frame_of(tmp_path, _mediated_pair())
+    ids = sorted(frame.cases)
+    findings = [Finding(PARAMS.mediation_rules[0], c, [c], "调解书") for c in ids]
+    findings += [Finding(PARAMS.reach.series_proof_rules[0], c, [c], "职工档案") for c in ids]
+    scores = {ids[0]: CaseScore(ids[0], rule_score=0.5), ids[1]: CaseScore(ids[1], rule_score=0.8)}
+    assert assemble(frame, findings, scores, PARAMS) == []

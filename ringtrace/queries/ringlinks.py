@@ -89,8 +89,9 @@ def _runs(dated: list[tuple[dt.date, str]], max_gap_days: int) -> list[list[str]
 
 def dated_runs(frame: Frame, cases: list[str], max_gap_days: int) -> list[list[str]]:
     """``cases`` that print a date, in runs of suits within ``max_gap_days`` of each other:
-    by their best date of filing (:func:`filing_date`), or by one kind of date that both
-    copies print (filed, heard or decided within the window); each run sorted by case id,
+    by their best date of filing (:func:`filing_date`), or - when one of two copies prints no
+    filing date - by one kind of date that both print (heard or decided within the window);
+    each run sorted by case id,
     runs in order of their earliest best date. Copies printing no date at all are left out.
 
     Many copies print no filing date (a mediation statement, a mirror page's award), so
@@ -98,21 +99,37 @@ def dated_runs(frame: Frame, cases: list[str], max_gap_days: int) -> list[list[s
     two suits a nominee filed in one round and a court decided 25 days apart would show 117
     days between one's filing and the other's decision. Suits are compared on the date both
     print as well, decision with decision, so that the round is seen whichever dates a copy
-    kept; the window is the caller's and stays what it was.
+    kept; the window is the caller's and stays what it was. Two copies that both print their
+    filing are compared on it alone: a court hears and decides an employer's suits in one
+    sitting whenever they were filed, so a shared decision day is the court's calendar, not
+    one hand filing for both.
     """
     best = {c: d for c in cases if (d := filing_date(frame.cases[c])) is not None}
     uf = UnionFind(sorted(best))
     for run in _runs(sorted((d, c) for c, d in best.items()), max_gap_days):
         uf.union_all(sorted(run))
-    for key in _DATE_KINDS:
+    filed = {c for c in best if to_date(frame.cases[c].props.get("filing_date")) is not None}
+    for key in _DATE_KINDS[1:]:
         printed = sorted((d, c) for c in best
                          if (d := to_date(frame.cases[c].props.get(key))) is not None)
-        for run in _runs(printed, max_gap_days):
-            uf.union_all(sorted(run))
+        _pair_unfiled(uf, printed, filed, max_gap_days)
     runs: dict[str, list[str]] = defaultdict(list)
     for c in sorted(best):
         runs[uf.find(c)].append(c)
     return sorted(runs.values(), key=lambda run: (min(best[c] for c in run), run[0]))
+
+
+def _pair_unfiled(uf: UnionFind, printed: list[tuple[dt.date, str]], filed: AbstractSet[str],
+                  max_gap_days: int) -> None:
+    """Join, in ``uf``, each two of the sorted (day, case) pairs within ``max_gap_days`` of
+    each other of which at least one copy prints no filing date: two copies that each print
+    their filing were filed when they say, whenever a court heard or decided them."""
+    for i, (day, c) in enumerate(printed):
+        for later, other in printed[i + 1:]:
+            if (later - day).days > max_gap_days:
+                break
+            if c not in filed or other not in filed:
+                uf.union(c, other)
 
 
 #: each kind of date a copy may print, compared only with the same kind (:func:`dated_runs`)

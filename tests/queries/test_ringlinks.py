@@ -51,6 +51,18 @@ def test_dated_only_chains_compare_a_decision_with_a_decision(tmp_path: Path) ->
     assert runs("2023-09-28") == [["(2021)豫0502民初1号"], ["(2021)豫0502民初2号"]]
 
 
+def test_dated_only_chains_keep_apart_two_suits_filed_apart_and_decided_together(
+        tmp_path: Path) -> None:
+    """Two copies that each print their filing, four months apart, were not filed together
+    because the court decided them in one sitting (it hears an employer's suits on one day);
+    the decision stands in only for a copy that prints no filing (rev26)."""
+    frame = frame_of(tmp_path, [_case(1, "2022-12-01", decided="2023-04-20"),
+                                _case(2, "2023-04-01", decided="2023-04-20")])
+    runs = time_chains(frame, sorted(frame.cases), 90, dated_only=True)
+    assert [[frame.cases[c].case_number for c in run] for run in runs] == [
+        ["(2021)豫0502民初1号"], ["(2021)豫0502民初2号"]]
+
+
 def test_union_all_puts_a_links_cases_in_one_set() -> None:
     uf = UnionFind(["c", "b", "a", "d"])
     uf.union_all(["c", "b", "a"])

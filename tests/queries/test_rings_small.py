@@ -416,3 +416,13 @@ def test_a_dormant_collectives_archive_backed_pair_settled_together_is_no_ring(
     findings += [Finding(PARAMS.reach.series_proof_rules[0], c, [c], "职工档案") for c in ids]
     scores = {ids[0]: CaseScore(ids[0], rule_score=0.5), ids[1]: CaseScore(ids[1], rule_score=0.8)}
     assert assemble(frame, findings, scores, PARAMS) == []
+
+
+def test_no_mediated_link_for_suits_filed_months_apart_and_settled_in_one_sitting(
+        tmp_path: Path) -> None:
+    """A commission mediates an employer's pending suits in one sitting whenever they were
+    filed: two suits whose copies print filings three months apart were not brought together,
+    and the sitting alone ties nothing (rev26)."""
+    cases = _mediated_pair()
+    cases[0]["filing_date"] = "2014-12-26"
+    assert _mediated_links(tmp_path, cases) == []

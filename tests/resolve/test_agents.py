@@ -497,3 +497,57 @@ def test_a_masked_lawyer_line_a_year_from_the_one_it_fits_stays_alone_beside_a_c
         if joined:
             [merge] = [m for m in res.merges_of(_MASKED_LINE) if _MASKED_LINE in (m.a, m.b)]
             assert merge.rule == "masked_agent"
+
+
+APPEAL = "Person:***|doc:Case:(2021)豫05民终7号|河南省安阳市中级人民法院#a0"
+FIRST = "Person:赵文博|doc:Case:(2021)豫0502民初1号|河南省安阳市文峰区人民法院"
+
+
+def _appeal(agents: list[dict[str, object]], cites: list[str],
+            employer: str = "安阳市恒达废旧物资回收有限公司") -> dict[str, object]:
+    """The appeal of the first instance ``(2021)豫0502民初1号``, published with the worker masked
+    (``王某某``, no birth date: the worker entity does not link it) and ``cites`` printed."""
+    doc = case(7, workers=[{"name": "王某某"}], agents=agents, day="2021-09-01",
+               employer=employer)
+    doc.update(case_number="(2021)豫05民终7号", forum="河南省安阳市中级人民法院",
+               court_code="豫05", region_code="410500", related_case_numbers=cites)
+    return doc
+
+
+def test_a_masked_agent_takes_the_name_the_cited_instance_prints_on_its_side(
+        tmp_path: Path) -> None:
+    docs = [_suit(1, [{"name": "赵文博"}]),
+            _appeal([{"name": "***"}], cites=["（2021）豫0502民初1号"])]
+    res = resolve(store_of(tmp_path, docs))
+    assert res.entity(APPEAL) == res.entity(FIRST)
+    [merge] = [m for m in res.merges_of(APPEAL) if APPEAL in (m.a, m.b)]
+    assert merge.rule == "masked_agent_cited_case"
+    assert merge.evidence == ("masked agent *** fits only 赵文博, who acts on the worker side in "
+                              "(2021)豫0502民初1号, the other instance of the same dispute that "
+                              "the case numbers link")
+
+
+def test_a_masked_agent_stays_alone_without_a_cited_instance_that_says_who(
+        tmp_path: Path) -> None:
+    cites = ["（2021）豫0502民初1号"]
+    # nothing cited: the masked worker leaves the two instances unlinked
+    bare = [_suit(1, [{"name": "赵文博"}]), _appeal([{"name": "***"}], cites=[])]
+    assert resolve(store_of(tmp_path / "bare", bare)).entity(APPEAL) == APPEAL
+    # the cited suit is another dispute: another worker against another employer
+    other = [_suit(1, [{"name": "赵文博"}]),
+             _appeal([{"name": "***"}], cites=cites, employer="安阳市别的有限公司")]
+    assert resolve(store_of(tmp_path / "other", other)).entity(APPEAL) == APPEAL
+    # the named agent stood for the employer there, the masked line for the worker
+    employer_side = _suit(1, [{"name": "赵文博"}])
+    employer_side["agents"][0]["represents"] = ["安阳市恒达废旧物资回收有限公司"]  # type: ignore[index]
+    side = [employer_side, _appeal([{"name": "***"}], cites=cites)]
+    assert resolve(store_of(tmp_path / "side", side)).entity(APPEAL) == APPEAL
+    # two masked lines of the worker: which of them is 赵文博 is not said
+    twins = [_suit(1, [{"name": "赵文博"}]),
+             _appeal([{"name": "***"}, {"name": "***"}], cites=cites)]
+    assert resolve(store_of(tmp_path / "twins", twins)).entity(APPEAL) == APPEAL
+    # the cited number names two stored cases (two forums print it): no link
+    twice = _suit(1, [{"name": "赵建国"}], court="zhengzhou")
+    twice["case_number"] = "(2021)豫0502民初1号"
+    two = [_suit(1, [{"name": "赵文博"}]), twice, _appeal([{"name": "***"}], cites=cites)]
+    assert resolve(store_of(tmp_path / "two", two)).entity(APPEAL) == APPEAL

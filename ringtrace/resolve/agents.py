@@ -22,7 +22,8 @@ A bare mention with no namesake acting within ``agent_gap_days`` joins the only 
 agent of its name in the block when the name is rare - one identified agent carries it in the
 whole workspace - and they act within ``rare_agent_gap_days`` (``agent_rare_name``,
 :func:`_rare_name`). A common name in two provinces lands in two blocks and is never joined by
-these rules, nor are two employers' staff of one name (:func:`_staff_elsewhere`).
+these rules, nor is an employer's staff member joined to a namesake acting in no suit of that
+employer (:func:`_staff_elsewhere`).
 
 Before that, :func:`resolve_same_client` joins agents of one name who represent the same party
 (``agent_same_client``): a relative through an appeal chain, a citizen agent in two suits of
@@ -375,10 +376,17 @@ def _compatible_items(a: _Item, b: _Item) -> bool:
 
 
 def _staff_elsewhere(a: _Item, b: _Item) -> bool:
-    """Staff of one employer and staff of another: an employee answers for their own employer,
-    so a namesake acting as another firm's staff is another person (merging them would make
-    one clerk the "staff" of two companies - an intermediary's signature)."""
-    staff = "staff" in a.classes and "staff" in b.classes
+    """One of them the employer's staff (``该公司员工``, docs/domain.md §4.4), and the two act in
+    no suit of one employer: an employee answers for their own employer, so a namesake acting
+    as another firm's staff, or as a citizen agent in other enterprises' suits, is another
+    person. Joined by the name and the season alone, one clerk would become the "staff" of two
+    companies, or the employer's own man would turn up beside workers suing others - the very
+    marks of an intermediary (§2.2 P9: the intermediary as the host's "HR head"), which a
+    common name must not make. On the development worlds the join of a staff member and a
+    citizen agent of one name with no employer in common was wrong every time it was made (18
+    of 18, ``agent_only_namesake`` and ``agent_same_practice``); between two staff members
+    this held already."""
+    staff = "staff" in a.classes or "staff" in b.classes
     return staff and bool(a.employers) and bool(b.employers) and a.employers.isdisjoint(b.employers)
 
 

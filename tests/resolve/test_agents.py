@@ -551,3 +551,21 @@ def test_a_masked_agent_stays_alone_without_a_cited_instance_that_says_who(
     twice["case_number"] = "(2021)豫0502民初1号"
     two = [_suit(1, [{"name": "赵文博"}]), twice, _appeal([{"name": "***"}], cites=cites)]
     assert resolve(store_of(tmp_path / "two", two)).entity(APPEAL) == APPEAL
+
+
+def test_an_employer_s_staff_is_not_a_namesake_acting_in_other_employers_suits(
+        tmp_path: Path) -> None:
+    clerk = {"name": "孔龙", "kind": "employee", "birth_date": "1976-07-27"}
+    # the clerk of one enterprise, and a bare citizen agent 孔龙 in another's suit
+    elsewhere = [case(1, agents=[clerk]),
+                 case(2, agents=[BARE], day="2021-05-01", employer="安阳市别的有限公司")]
+    assert not resolve(store_of(tmp_path / "elsewhere", elsewhere)).merged
+    # a bare 孔龙 who is that enterprise's staff elsewhere, against the citizen agent 孔龙
+    citizen = [case(1, agents=[IDENTIFIED]),
+               case(2, agents=[{"name": "孔龙", "kind": "employee"}], day="2021-05-01",
+                    employer="安阳市别的有限公司")]
+    assert not resolve(store_of(tmp_path / "citizen", citizen)).merged
+    # in the same enterprise's next suit the bare name is its clerk
+    same = [case(1, agents=[clerk]), case(2, agents=[BARE], day="2021-05-01")]
+    res = resolve(store_of(tmp_path / "same", same))
+    assert res.entity(_bare_id(2)) == "Person:孔龙|b:1976-07-27"

@@ -56,8 +56,10 @@ it (:func:`_firm_rival`). A masked lawyer line whose firm has no lawyer the mask
 After those, :func:`resolve_masked_same_suit` joins a masked line that is still alone to the
 one named agent it fits who represents the same party in another instance of the same dispute
 (the same worker against the same employer: ``masked_agent_same_suit``); and
-:func:`resolve_masked_cited_case` one still alone to the one named agent it fits on the same
-side of the instance its case cites by number, or that cites it (``masked_agent_cited_case``).
+:func:`resolve_cited_case` one still alone to the one named agent it fits on the same side of
+the instance its case cites by number, or that cites it (``masked_agent_cited_case``), and a
+bare name no rule joined to an identified agent to the agent of that name there
+(``agent_cited_case``).
 
 A copy that prints no forum is first placed in the prefecture of its employer's other suits,
 or where the employer is registered when it has none (:func:`place_headerless`), so that its
@@ -907,29 +909,33 @@ def resolve_masked_same_suit(m: Mentions, uf: Clusterer) -> None:
                      f"party in another instance of the same dispute")
 
 
-def resolve_masked_cited_case(m: Mentions, uf: Clusterer) -> None:
+def resolve_cited_case(m: Mentions, uf: Clusterer) -> None:
     """``masked_agent_cited_case``: a masked agent line that no other rule joined to a named
     agent joins the one named agent it fits who acts **on the same side** in the instance of
     the same dispute that its case cites by number, or that cites its case
-    (:attr:`~ringtrace.resolve.mentions.CaseFacts.instances`).
+    (:attr:`~ringtrace.resolve.mentions.CaseFacts.instances`). ``agent_cited_case``: a bare
+    agent name (printed without birth date, firm or phone) that no rule joined to an
+    identified agent joins the one agent of that name on the same side there.
 
     An appeal recites the first instance's number (``不服河南省…人民法院（2021）豫0502民初123号
     民事判决``) and a judgment the award before it (docs/domain.md §4.5); a party keeps its
     agent through the instances (the lawyer who lost at first instance files the appeal, the
     worker's son follows the suit upward: §4.4), and the publishers mask one copy and not the
-    other (§4.7: masked names link through agents and case numbers). The series rule
-    (:func:`resolve_masked_same_suit`) finds the other instances through the worker and the
-    employer as entities; when a masked copy also masks the worker differently, the cited
-    number is the only link left, and it is printed.
+    other (§4.7: masked names link through agents and case numbers), or print the firm in
+    one and not the other. The series rules (:func:`resolve_masked_same_suit`,
+    :func:`resolve_same_client`) find the other instances through the worker and the
+    employer as entities; when a copy masks the worker differently, the cited number is the
+    only link left, and it is printed.
 
     The cited case must be the same dispute - it shares the employer or a worker (as
     entities) with the line's case (a judgment may cite another worker's suit, or a
-    precedent) - and the named agent must stand on the line's side there (worker or employer,
+    precedent) - and the agent there must stand on the line's side (worker or employer,
     printed per case), be of a compatible kind, of the same law firm when both print one,
-    and fit the mask. Two named agents of that side who fit, or a second masked line of the
-    same side in the line's case whom that agent fits too (``***``, ``***``: which of the two
-    is the named one is not said), and nothing is joined. On the development worlds, of the
-    lines it joins that the truth can tell, all join the right agent."""
+    and fit the mask (bear the name). Two agents of that side who fit, or a second masked
+    line of the same side in the line's case whom that agent fits too (``***``, ``***``:
+    which of the two is the named one is not said), and nothing is joined. On the
+    development worlds, of the lines it joins that the truth can tell, all but one join the
+    right agent."""
     workers: dict[str, set[str]] = defaultdict(set)
     agents_in: dict[str, list[PersonMention]] = defaultdict(list)
     for p in m.person_list:
@@ -941,39 +947,60 @@ def resolve_masked_cited_case(m: Mentions, uf: Clusterer) -> None:
                 agents_in[c].append(p)
     if not agents_in:
         return
-    unmasked_roots = {uf.find(p.id) for p in m.person_list if p.agent_cases and not p.masked}
-    _keyed, masked = _agent_mentions(m)
+    identified = {uf.find(p.id) for p in m.person_list
+                  if p.agent_cases and not p.masked and not p.scoped}
+    unmasked = {uf.find(p.id) for p in m.person_list if p.agent_cases and not p.masked}
+    named, masked = _agent_mentions(m)
     for p in masked:
-        if uf.find(p.id) in unmasked_roots:
+        if uf.find(p.id) in unmasked:
             continue
-        cls = identity_class(p)
-        fits: list[tuple[PersonMention, str, str]] = []
-        for c in p.agent_cases:
-            case = m.cases.get(c)
-            side = case.agent_sides.get(p.id) if case is not None else None
-            if case is None or side not in ("worker", "employer"):
-                continue
-            twins = [q for q in agents_in[c] if q.id != p.id and q.masked
-                     and case.agent_sides.get(q.id) == side]
-            for c2 in sorted(case.instances - set(p.agent_cases)):
-                other = m.cases[c2]
-                if not _one_dispute(uf, case, other, workers):
-                    continue
-                for o in agents_in[c2]:
-                    if (o.masked or not o.key or other.agent_sides.get(o.id) != side
-                            or not compatible(identity_class(o), cls)
-                            or (p.firms and o.firms and p.firms.isdisjoint(o.firms))
-                            or not mask_fits(p.name, o.name)
-                            or any(mask_fits(q.name, o.name) for q in twins)):
-                        continue
-                    fits.append((o, c2, side))
+        fits = _cited_fits(m, uf, p, agents_in, workers)
         if _unique(uf, [o for o, _, _ in fits]):
-            agent, cited, side = fits[0]
-            number = cited.removeprefix("Case:").split("|", 1)[0]
+            agent, number, side = fits[0]
             uf.merge(agent.id, p.id, "masked_agent_cited_case",
                      f"masked agent {p.name} fits only {agent.name}, who acts on the {side} "
                      f"side in {number}, the other instance of the same dispute that the "
                      f"case numbers link")
+    for p in named:
+        if not p.scoped or uf.find(p.id) in identified:
+            continue
+        fits = _cited_fits(m, uf, p, agents_in, workers)
+        if _unique(uf, [o for o, _, _ in fits]) and uf.find(fits[0][0].id) != uf.find(p.id):
+            agent, number, side = fits[0]
+            uf.merge(agent.id, p.id, "agent_cited_case",
+                     f"bare agent name {p.name}: the agent of that name on the {side} side in "
+                     f"{number}, the other instance of the same dispute that the case numbers "
+                     f"link")
+
+
+def _cited_fits(m: Mentions, uf: Clusterer, p: PersonMention,
+                agents_in: dict[str, list[PersonMention]], workers: dict[str, set[str]]
+                ) -> list[tuple[PersonMention, str, str]]:
+    """The named agents who may be the line ``p`` in the linked instances of its cases (see
+    :func:`resolve_cited_case`), with the cited number and the side."""
+    cls = identity_class(p)
+    fits: list[tuple[PersonMention, str, str]] = []
+    for c in p.agent_cases:
+        case = m.cases.get(c)
+        side = case.agent_sides.get(p.id) if case is not None else None
+        if case is None or side not in ("worker", "employer"):
+            continue
+        twins = [q for q in agents_in[c] if q.id != p.id and q.masked
+                 and case.agent_sides.get(q.id) == side] if p.masked else []
+        for c2 in sorted(case.instances - set(p.agent_cases)):
+            other = m.cases[c2]
+            if not _one_dispute(uf, case, other, workers):
+                continue
+            number = c2.removeprefix("Case:").split("|", 1)[0]
+            for o in agents_in[c2]:
+                if (o.masked or not o.key or other.agent_sides.get(o.id) != side
+                        or not compatible(identity_class(o), cls)
+                        or (p.firms and o.firms and p.firms.isdisjoint(o.firms))
+                        or not (mask_fits(p.name, o.name) if p.masked else o.key == p.key)
+                        or any(mask_fits(q.name, o.name) for q in twins)):
+                    continue
+                fits.append((o, number, side))
+    return fits
 
 
 def _one_dispute(uf: Clusterer, a: CaseFacts, b: CaseFacts,

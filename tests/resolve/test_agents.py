@@ -569,3 +569,25 @@ def test_an_employer_s_staff_is_not_a_namesake_acting_in_other_employers_suits(
     same = [case(1, agents=[clerk]), case(2, agents=[BARE], day="2021-05-01")]
     res = resolve(store_of(tmp_path / "same", same))
     assert res.entity(_bare_id(2)) == "Person:孔龙|b:1976-07-27"
+
+
+def test_a_bare_agent_name_takes_the_lawyer_of_that_name_in_the_cited_instance(
+        tmp_path: Path) -> None:
+    lawyer = {"name": "赵文博", "kind": "lawyer", "law_firm": "河南甲律师事务所"}
+    # a namesake of another firm acts for the employer meanwhile: the name, the employer and
+    # the prefecture fit both lawyers
+    rival = case(3, agents=[{"name": "赵文博", "kind": "lawyer", "law_firm": "河南乙律师事务所",
+                             "represents": ["安阳市恒达废旧物资回收有限公司"]}], day="2021-06-01")
+    bare = "Person:赵文博|doc:Case:(2021)豫05民终7号|河南省安阳市中级人民法院"
+    docs = [_suit(1, [lawyer]), rival,
+            _appeal([{"name": "赵文博", "kind": "lawyer"}], cites=["（2021）豫0502民初1号"])]
+    res = resolve(store_of(tmp_path / "cited", docs))
+    assert res.entity(bare) == res.entity("Person:赵文博|firm:河南甲律师事务所")
+    [merge] = [m for m in res.merges_of(bare) if bare in (m.a, m.b)]
+    assert merge.rule == "agent_cited_case"
+    assert merge.evidence == ("bare agent name 赵文博: the agent of that name on the worker side "
+                              "in (2021)豫0502民初1号, the other instance of the same dispute "
+                              "that the case numbers link")
+    # nothing cited: either lawyer could be the bare name
+    docs[-1] = _appeal([{"name": "赵文博", "kind": "lawyer"}], cites=[])
+    assert resolve(store_of(tmp_path / "bare", docs)).entity(bare) == bare

@@ -573,7 +573,7 @@ def test_an_employer_s_staff_is_not_a_namesake_acting_in_other_employers_suits(
 
 def test_a_bare_agent_name_takes_the_lawyer_of_that_name_in_the_cited_instance(
         tmp_path: Path) -> None:
-    lawyer = {"name": "赵文博", "kind": "lawyer", "law_firm": "河南甲律师事务所"}
+    lawyer: dict[str, object] = {"name": "赵文博", "kind": "lawyer", "law_firm": "河南甲律师事务所"}
     # a namesake of another firm acts for the employer meanwhile: the name, the employer and
     # the prefecture fit both lawyers
     rival = case(3, agents=[{"name": "赵文博", "kind": "lawyer", "law_firm": "河南乙律师事务所",

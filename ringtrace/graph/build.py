@@ -90,7 +90,11 @@ def case_batch(record: CaseRecord) -> GraphBatch:
         "simple_procedure": record.simple_procedure, "claimed_start": record.claimed_start,
         "claimed_end": record.claimed_end, "claim_kind": record.claim_kind,
         "defendant_response": record.defendant_response, "absent": record.absent,
-        "outcome": record.outcome, "doc_sha256": sha, "source_path": record.source_path,
+        "outcome": record.outcome,
+        # the numbers it cites (an appeal names the first instance): resolution follows them
+        # to the dispute's other instances without reading the stored document
+        "related_case_numbers": list(record.related_case_numbers),
+        "doc_sha256": sha, "source_path": record.source_path,
     }))
     # to_dict gives the interchange line, typed as a plain dict
     batch.documents.append(Document(case, cast("CaseRecordJson", data), sha, record.source_path))

@@ -98,6 +98,8 @@ class CaseProps(TypedDict, total=False):
     defendant_response: str | None
     absent: bool | None
     outcome: str | None
+    #: the other cases' numbers the document cites (the first instance an appeal names)
+    related_case_numbers: list[str]
     doc_sha256: str | None
     source_path: str | None
 

@@ -27,6 +27,8 @@ PERSON_PROPS = ("name", "birth_date", "id_number", "sex", "masked")
 EMPLOYER_PROPS = ("name", "uscc", "registration_number", "address", "legal_representative",
                   "in_registry", "former_names", "org_code")
 CASE_PROPS = ("filing_date", "hearing_date", "decision_date")
+#: what a case says about the dispute's other instances: its own number and those it cites
+CASE_NUMBERS = ("case_number", "related_case_numbers")
 AGENT_EDGE = ("agent_kind", "law_firm", "represents_side")
 PARTY_EDGE = ("side",)
 
@@ -126,6 +128,11 @@ class CaseFacts:
     employers: list[str] = field(default_factory=list)
     #: worker-side parties, read only for the cases that 补缴 ledger rows cite
     workers: list[str] = field(default_factory=list)
+    #: the other instances of its dispute that a case number links it to: the cases it cites
+    #: and those citing it (:func:`_link_cited`)
+    instances: AbstractSet[str] = _NONE
+    #: agent node -> the side it represents here, read only for cases with linked instances
+    agent_sides: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -205,15 +212,26 @@ def read_mentions(store: GraphStore) -> Mentions:
     _read_contacts(store, persons, employers)
     cited = _read_ties(store, persons)
     _read_parties(store, cases, persons, employers, cited)
-    _read_agents(store, persons)
+    _read_agents(store, persons, cases)
     _gather_activity(persons, cases)
     return Mentions(persons, employers, cases)
 
 
 def _read_cases(store: GraphStore) -> dict[str, CaseFacts]:
     """Cases with their day, forum and the forum's prefecture."""
-    cases = {cid: CaseFacts(cid, _day(values), "", None)
-             for cid, values in store.node_values("Case", CASE_PROPS)}
+    cases: dict[str, CaseFacts] = {}
+    numbers: dict[str, set[str]] = defaultdict(set)
+    cited: dict[str, set[str]] = {}
+    for cid, values in store.node_values("Case", (*CASE_PROPS, *CASE_NUMBERS)):
+        cases[cid] = CaseFacts(cid, _day(values[:len(CASE_PROPS)]), "", None)
+        number, related = values[len(CASE_PROPS):]
+        key = ident.case_number_key(number) if isinstance(number, str) else None
+        if key:
+            numbers[key].add(cid)
+        if isinstance(related, list) and related:
+            cited[cid] = {k for n in related if isinstance(n, str)
+                          and (k := ident.case_number_key(n)) is not None}
+    _link_cited(cases, numbers, cited)
     forums = {fid: str(code or "") for fid, (code,) in store.node_values("Forum", ("region_code",))}
     for case_id, forum in store.edge_pairs(["DECIDED_BY"]):
         case = cases.get(case_id)
@@ -222,6 +240,24 @@ def _read_cases(store: GraphStore) -> dict[str, CaseFacts]:
             case.forum = forum
             case.prefecture = code[:4] if len(code) >= 4 else None
     return cases
+
+
+def _link_cited(cases: dict[str, CaseFacts], numbers: dict[str, set[str]],
+                cited: dict[str, set[str]]) -> None:
+    """Set :attr:`CaseFacts.instances`: each case a document cites by a number that names
+    exactly one stored case (a number printed by two forums' documents is left: which of them
+    the citation means is not said), both ways - the appeal names the first instance, and the
+    first instance is linked to the appeal."""
+    links: dict[str, set[str]] = defaultdict(set)
+    for cid, keys in cited.items():
+        for key in keys:
+            found = numbers.get(key, set())
+            if len(found) == 1 and cid not in found:
+                other = next(iter(found))
+                links[cid].add(other)
+                links[other].add(cid)
+    for cid, found in links.items():
+        cases[cid].instances = frozenset(found)
 
 
 def _read_persons(store: GraphStore) -> dict[str, PersonMention]:
@@ -339,9 +375,11 @@ def _read_parties(store: GraphStore, cases: dict[str, CaseFacts],
             case.workers.append(src)
 
 
-def _read_agents(store: GraphStore, persons: dict[str, PersonMention]) -> None:
+def _read_agents(store: GraphStore, persons: dict[str, PersonMention],
+                 facts: dict[str, CaseFacts]) -> None:
     """Agent mentions: their cases, kinds, sides and law firms (each firm name normalised
-    once: a province has a few hundred firms and tens of thousands of agent lines)."""
+    once: a province has a few hundred firms and tens of thousands of agent lines); and the
+    side of each agent line of a case linked to another instance of its dispute."""
     normalised: dict[str, str] = {}
     cases: dict[str, list[str]] = defaultdict(list)
     kinds: dict[str, set[str]] = defaultdict(set)
@@ -353,6 +391,9 @@ def _read_agents(store: GraphStore, persons: dict[str, PersonMention]) -> None:
         cases[src].append(dst)
         kinds[src].add(str(kind or "other"))
         sides[src].add(str(side or "unknown"))
+        case = facts.get(dst)
+        if case is not None and case.instances:
+            case.agent_sides[src] = str(side or "unknown")
         if law_firm:
             printed = str(law_firm)
             firm = normalised.get(printed)

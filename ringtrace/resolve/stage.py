@@ -123,6 +123,7 @@ def _resolve(store: GraphStore, judged: list[Judgement], fingerprint_: str | Non
     agents.resolve_agents(m, uf, settings)
     agents.resolve_masked_agents(m, uf, settings)
     agents.resolve_masked_same_suit(m, uf)
+    agents.resolve_cited_case(m, uf)
     return _result(m, uf, ties, judged, fingerprint_ or fingerprint(store, judged, settings))
 
 

@@ -52,3 +52,11 @@ def test_unknown_edge_end_is_rejected() -> None:
 def test_unknown_property_type_is_rejected() -> None:
     with pytest.raises(SchemaError, match="unknown property type"):
         load_schema({"A": {"properties": {"name": {"type": "blob"}}}}, {})
+
+
+def test_a_case_node_carries_the_numbers_its_document_cites() -> None:
+    record = sham_case(1, "张桂兰", "1968-05-02")
+    record["related_case_numbers"] = ["(2020)豫0502民初88号"]
+    batch = case_batch(case_from_dict(record))
+    [case] = [n for n in batch.nodes if n.kind == "Case"]
+    assert case.props["related_case_numbers"] == ["(2020)豫0502民初88号"]

@@ -497,3 +497,97 @@ def test_a_masked_lawyer_line_a_year_from_the_one_it_fits_stays_alone_beside_a_c
         if joined:
             [merge] = [m for m in res.merges_of(_MASKED_LINE) if _MASKED_LINE in (m.a, m.b)]
             assert merge.rule == "masked_agent"
+
+
+APPEAL = "Person:***|doc:Case:(2021)豫05民终7号|河南省安阳市中级人民法院#a0"
+FIRST = "Person:赵文博|doc:Case:(2021)豫0502民初1号|河南省安阳市文峰区人民法院"
+
+
+def _appeal(agents: list[dict[str, object]], cites: list[str],
+            employer: str = "安阳市恒达废旧物资回收有限公司") -> dict[str, object]:
+    """The appeal of the first instance ``(2021)豫0502民初1号``, published with the worker masked
+    (``王某某``, no birth date: the worker entity does not link it) and ``cites`` printed."""
+    doc = case(7, workers=[{"name": "王某某"}], agents=agents, day="2021-09-01",
+               employer=employer)
+    doc.update(case_number="(2021)豫05民终7号", forum="河南省安阳市中级人民法院",
+               court_code="豫05", region_code="410500", related_case_numbers=cites)
+    return doc
+
+
+def test_a_masked_agent_takes_the_name_the_cited_instance_prints_on_its_side(
+        tmp_path: Path) -> None:
+    docs = [_suit(1, [{"name": "赵文博"}]),
+            _appeal([{"name": "***"}], cites=["（2021）豫0502民初1号"])]
+    res = resolve(store_of(tmp_path, docs))
+    assert res.entity(APPEAL) == res.entity(FIRST)
+    [merge] = [m for m in res.merges_of(APPEAL) if APPEAL in (m.a, m.b)]
+    assert merge.rule == "masked_agent_cited_case"
+    assert merge.evidence == ("masked agent *** fits only 赵文博, who acts on the worker side in "
+                              "(2021)豫0502民初1号, the other instance of the same dispute that "
+                              "the case numbers link")
+
+
+def test_a_masked_agent_stays_alone_without_a_cited_instance_that_says_who(
+        tmp_path: Path) -> None:
+    cites = ["（2021）豫0502民初1号"]
+    # nothing cited: the masked worker leaves the two instances unlinked
+    bare = [_suit(1, [{"name": "赵文博"}]), _appeal([{"name": "***"}], cites=[])]
+    assert resolve(store_of(tmp_path / "bare", bare)).entity(APPEAL) == APPEAL
+    # the cited suit is another dispute: another worker against another employer
+    other = [_suit(1, [{"name": "赵文博"}]),
+             _appeal([{"name": "***"}], cites=cites, employer="安阳市别的有限公司")]
+    assert resolve(store_of(tmp_path / "other", other)).entity(APPEAL) == APPEAL
+    # the named agent stood for the employer there, the masked line for the worker
+    employer_side = _suit(1, [{"name": "赵文博"}])
+    employer_side["agents"][0]["represents"] = ["安阳市恒达废旧物资回收有限公司"]  # type: ignore[index]
+    side = [employer_side, _appeal([{"name": "***"}], cites=cites)]
+    assert resolve(store_of(tmp_path / "side", side)).entity(APPEAL) == APPEAL
+    # two masked lines of the worker: which of them is 赵文博 is not said
+    twins = [_suit(1, [{"name": "赵文博"}]),
+             _appeal([{"name": "***"}, {"name": "***"}], cites=cites)]
+    assert resolve(store_of(tmp_path / "twins", twins)).entity(APPEAL) == APPEAL
+    # the cited number names two stored cases (two forums print it): no link
+    twice = _suit(1, [{"name": "赵建国"}], court="zhengzhou")
+    twice["case_number"] = "(2021)豫0502民初1号"
+    two = [_suit(1, [{"name": "赵文博"}]), twice, _appeal([{"name": "***"}], cites=cites)]
+    assert resolve(store_of(tmp_path / "two", two)).entity(APPEAL) == APPEAL
+
+
+def test_an_employer_s_staff_is_not_a_namesake_acting_in_other_employers_suits(
+        tmp_path: Path) -> None:
+    clerk = {"name": "孔龙", "kind": "employee", "birth_date": "1976-07-27"}
+    # the clerk of one enterprise, and a bare citizen agent 孔龙 in another's suit
+    elsewhere = [case(1, agents=[clerk]),
+                 case(2, agents=[BARE], day="2021-05-01", employer="安阳市别的有限公司")]
+    assert not resolve(store_of(tmp_path / "elsewhere", elsewhere)).merged
+    # a bare 孔龙 who is that enterprise's staff elsewhere, against the citizen agent 孔龙
+    citizen = [case(1, agents=[IDENTIFIED]),
+               case(2, agents=[{"name": "孔龙", "kind": "employee"}], day="2021-05-01",
+                    employer="安阳市别的有限公司")]
+    assert not resolve(store_of(tmp_path / "citizen", citizen)).merged
+    # in the same enterprise's next suit the bare name is its clerk
+    same = [case(1, agents=[clerk]), case(2, agents=[BARE], day="2021-05-01")]
+    res = resolve(store_of(tmp_path / "same", same))
+    assert res.entity(_bare_id(2)) == "Person:孔龙|b:1976-07-27"
+
+
+def test_a_bare_agent_name_takes_the_lawyer_of_that_name_in_the_cited_instance(
+        tmp_path: Path) -> None:
+    lawyer: dict[str, object] = {"name": "赵文博", "kind": "lawyer", "law_firm": "河南甲律师事务所"}
+    # a namesake of another firm acts for the employer meanwhile: the name, the employer and
+    # the prefecture fit both lawyers
+    rival = case(3, agents=[{"name": "赵文博", "kind": "lawyer", "law_firm": "河南乙律师事务所",
+                             "represents": ["安阳市恒达废旧物资回收有限公司"]}], day="2021-06-01")
+    bare = "Person:赵文博|doc:Case:(2021)豫05民终7号|河南省安阳市中级人民法院"
+    docs = [_suit(1, [lawyer]), rival,
+            _appeal([{"name": "赵文博", "kind": "lawyer"}], cites=["（2021）豫0502民初1号"])]
+    res = resolve(store_of(tmp_path / "cited", docs))
+    assert res.entity(bare) == res.entity("Person:赵文博|firm:河南甲律师事务所")
+    [merge] = [m for m in res.merges_of(bare) if bare in (m.a, m.b)]
+    assert merge.rule == "agent_cited_case"
+    assert merge.evidence == ("bare agent name 赵文博: the agent of that name on the worker side "
+                              "in (2021)豫0502民初1号, the other instance of the same dispute "
+                              "that the case numbers link")
+    # nothing cited: either lawyer could be the bare name
+    docs[-1] = _appeal([{"name": "赵文博", "kind": "lawyer"}], cites=[])
+    assert resolve(store_of(tmp_path / "bare", docs)).entity(bare) == bare

@@ -73,6 +73,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
@@ -927,9 +928,9 @@ def resolve_cited_case(m: Mentions, uf: Clusterer) -> None:
     employer as entities; when a copy masks the worker differently, the cited number is the
     only link left, and it is printed.
 
-    The cited case must be the same dispute - it shares the employer or a worker (as
-    entities) with the line's case (a judgment may cite another worker's suit, or a
-    precedent) - and the agent there must stand on the line's side (worker or employer,
+    The cited case must be the same dispute - it shares a worker (as entities) with the line's
+    case, or the employer and a worker who may be the same person (:func:`_one_dispute`: a
+    judgment may cite another worker's suit against the same employer, or a precedent) - and the agent there must stand on the line's side (worker or employer,
     printed per case), be of a compatible kind, of the same law firm when both print one,
     and fit the mask (bear the name). Two agents of that side who fit, or a second masked
     line of the same side in the line's case whom that agent fits too (``***``, ``***``:
@@ -989,7 +990,7 @@ def _cited_fits(m: Mentions, uf: Clusterer, p: PersonMention,
                  and case.agent_sides.get(q.id) == side] if p.masked else []
         for c2 in sorted(case.instances - set(p.agent_cases)):
             other = m.cases[c2]
-            if not _one_dispute(uf, case, other, workers):
+            if not _one_dispute(m, uf, case, other, workers):
                 continue
             number = c2.removeprefix("Case:").split("|", 1)[0]
             for o in agents_in[c2]:
@@ -1003,10 +1004,30 @@ def _cited_fits(m: Mentions, uf: Clusterer, p: PersonMention,
     return fits
 
 
-def _one_dispute(uf: Clusterer, a: CaseFacts, b: CaseFacts,
+def _one_dispute(m: Mentions, uf: Clusterer, a: CaseFacts, b: CaseFacts,
                  workers: dict[str, set[str]]) -> bool:
-    """Do two cases linked by a cited number share the employer or a worker (as entities)?"""
-    if {uf.find(e) for e in a.employers} & {uf.find(e) for e in b.employers}:
+    """Are two cases linked by a cited number one dispute: do they share a worker (as
+    entities), or share the employer while their workers may be one person (names that fit,
+    masked or not, and no two birth dates that differ: :func:`_may_be_one_worker`)?
+
+    A judgment cites other disputes too - a co-worker's suit against the same employer (本院
+    另案), a precedent - so the employer alone does not make the cited case an instance of
+    this one; the masked copy of an appeal whose worker resolution left apart still names
+    someone its first instance's worker can be."""
+    if {uf.find(w) for w in workers.get(a.id, ())} & {uf.find(w) for w in workers.get(b.id, ())}:
         return True
-    return bool({uf.find(w) for w in workers.get(a.id, ())}
-                & {uf.find(w) for w in workers.get(b.id, ())})
+    if not {uf.find(e) for e in a.employers} & {uf.find(e) for e in b.employers}:
+        return False
+    return _may_be_one_worker(m, workers.get(a.id, set()), workers.get(b.id, set()))
+
+
+def _may_be_one_worker(m: Mentions, a: AbstractSet[str], b: AbstractSet[str]) -> bool:
+    """May a worker of the one case be a worker of the other? True when a case names none."""
+    if not a or not b:
+        return True
+    for x, y in ((m.persons[x], m.persons[y]) for x in sorted(a) for y in sorted(b)):
+        if x.birth and y.birth and x.birth != y.birth:
+            continue
+        if mask_fits(x.name, y.name) or mask_fits(y.name, x.name):
+            return True
+    return False

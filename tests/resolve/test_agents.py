@@ -591,3 +591,19 @@ def test_a_bare_agent_name_takes_the_lawyer_of_that_name_in_the_cited_instance(
     # nothing cited: either lawyer could be the bare name
     docs[-1] = _appeal([{"name": "赵文博", "kind": "lawyer"}], cites=[])
     assert resolve(store_of(tmp_path / "bare", docs)).entity(bare) == bare
+
+
+def test_a_coworkers_suit_the_judgment_cites_lends_its_agent_no_name(tmp_path: Path) -> None:
+    """A judgment citing another applicant's suit against the same employer (本院另案, a
+    co-worker's suit) cites another dispute: the masked 王某 (李四's son) stays apart from
+    王强 (张三's son) there, as from 王刚 in a third suit (rev26)."""
+    first = case(1, workers=[{"name": "张三", "birth_date": "1965-02-03"}],
+                 agents=[{"name": "王强", "relation": "原告之子"}], day="2021-03-01")
+    third = case(3, workers=[{"name": "赵五", "birth_date": "1964-04-05"}],
+                 agents=[{"name": "王刚", "relation": "原告之子"}], day="2021-05-01")
+    citing = case(2, workers=[{"name": "李四", "birth_date": "1966-04-05"}],
+                  agents=[{"name": "王某", "relation": "原告之子"}], day="2021-06-01")
+    citing["related_case_numbers"] = ["（2021）豫0502民初1号"]
+    res = resolve(store_of(tmp_path, [first, third, citing]))
+    assert "masked_agent_cited_case" not in {m.rule for e in res.entities.values()
+                                             for m in e.merges}

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
+from ringtrace.queries.model import Exposure, RingRecord, RingStructure
+from ringtrace.queries.reweight import strength_terms
 from ringtrace.queries.rings import Ring, RingParams, assemble, strength, structure
 from ringtrace.queries.rules import load_rules
 from ringtrace.queries.scoring import CaseScore
@@ -74,3 +77,20 @@ def test_without_the_courts_finding_the_employers_suit_stays_alone(tmp_path: Pat
     assert all("民初2号" not in _numbers(frame, r.cases) for r in rings)
     assert all(lk.kind != "confirmed" for r in rings for lk in r.links)
 
+
+
+def test_feedback_reads_an_anchored_rings_strength_as_confirmed_strength() -> None:
+    """A ring that only the court's finding makes strong moves with ``confirmed_strength``
+    when verdicts re-estimate the [rings] values (docs/feedback.md, step 4)."""
+    struct = RingStructure(cases=3, applicants=3, employers=2, forums=1, agents=3, lay_agents=3,
+                           top_agent_share=0.67, coordinated_share=1.0, batched_share=0.0,
+                           link_kinds={"confirmed": 2}, burst_cases=3)
+    value = strength(struct, PARAMS)
+    assert value == PARAMS.confirmed_strength
+    ring = RingRecord(rank=1, ring_id="R-1", score=0.9, strength=value, cases=("a", "b", "c"),
+                      leads=3, reported=True, structure=struct, community=None,
+                      intermediaries=(), links=(), exposure=Exposure(0.0, 0.0, ""), reasons=(),
+                      rules={})
+    assert strength_terms(ring, PARAMS) == {"rings.confirmed_strength": 1.0}
+    plain = dataclasses.replace(struct, link_kinds={"employer": 2}, coordinated_share=0.0)
+    assert strength(plain, PARAMS) < PARAMS.confirmed_strength

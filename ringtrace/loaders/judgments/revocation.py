@@ -37,13 +37,15 @@ _CLAUSE = "，,：:"
 _LIMIT = 3
 
 
+#: this court speaking for itself: ``本院认为``, ``本院再审认为``, ``本院经再审审理认为``
+_OWN_VOICE = re.compile(r"本院(?:经|在)?(?:再审|审理|审查)*(?:后)?认为")
+
+
 def _own_reasoning(sections: Sections) -> tuple[int, int] | None:
     """Where this court's reasoning is: from its first ``本院…认为`` to the operative part."""
     stop = sections.operative if sections.operative is not None else sections.end
-    for pos in sections.all.get("reasoning", []):
-        if sections.text.startswith("本院", pos) and pos < stop:
-            return pos, stop
-    return None
+    m = _OWN_VOICE.search(sections.text, sections.start, stop)
+    return (m.start(), stop) if m else None
 
 
 def _affirmed(text: str, sentence_start: int, sentence_end: int, match: re.Match[str]) -> bool:
@@ -65,6 +67,8 @@ def sham_findings(sections: Sections) -> list[str]:
     ['本院再审认为，双方恶意串通，虚构劳动关系，属于虚假诉讼。']
     >>> sham_findings(find_sections("本院认为，现有证据不足以认定双方恶意串通。判决如下：驳回。", 0))
     []
+    >>> sham_findings(find_sections("本院经再审审理认为，双方系虚假诉讼。判决如下：撤销原判。", 0))
+    ['本院经再审审理认为，双方系虚假诉讼。']
     """
     where = _own_reasoning(sections)
     if where is None:

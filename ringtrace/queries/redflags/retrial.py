@@ -9,8 +9,10 @@ What it flags (incriminating)
     when the retrial's operative part revokes it by number (``撤销本院（2021）豫0702民初1234号民事
     调解书``), or when it names the same applicant or employer as the retrial - the award or the
     mediation statement before the revoked judgment (``另查明……该委作出……第88号仲裁调解书``),
-    one bought confirmation in two forums. The finding quotes the retrial's sentence and its
-    operative part under the retrial's case number.
+    one bought confirmation in two forums. A copy of the suit printed without any case number
+    (a repost) is found by its parties instead: a confirmation between the retrial's applicant
+    and its employer. The finding quotes the retrial's sentence and its operative part under
+    the retrial's case number.
 Why it matters
     It is the strongest evidence there is: not a sign that a suit may be bought but a court's
     finding that it was (docs/domain.md §2.2 P14: awards of five or six years earlier revoked in
@@ -79,18 +81,35 @@ def _shares_party(a: CaseInfo, b: CaseInfo) -> bool:
     return bool({p.id for p in a.workers + a.employers} & {p.id for p in b.workers + b.employers})
 
 
+def _confirming(target: CaseInfo) -> bool:
+    return target.props.get("outcome") in CONFIRMING and is_confirmation(target)
+
+
+def _unnumbered_copies(frame: Frame, ruling: CaseInfo) -> set[str]:
+    """Confirmations printed without a case number (a repost) between the ruling's applicant
+    and its employer: the copy of the suit it revokes that no number can find."""
+    workers = {w.id for w in ruling.workers}
+    found: set[str] = set()
+    for employer in ruling.employers:
+        for cid in frame.employer_cases.get(employer.id, []):
+            target = frame.cases[cid]
+            if (cid != ruling.id and case_number_key(target.props.get("case_number")) is None
+                    and _confirming(target) and workers & {w.id for w in target.workers}):
+                found.add(cid)
+    return found
+
+
 def _originals(frame: Frame, ruling: CaseInfo, operative: str,
                by_number: dict[str, list[str]]) -> tuple[str, ...]:
     found: set[str] = set()
     for number in ruling.related:
         for cid in by_number.get(case_number_key(number) or "", []):
             target = frame.cases[cid]
-            if cid == ruling.id or target.props.get("outcome") not in CONFIRMING \
-                    or not is_confirmation(target):
+            if cid == ruling.id or not _confirming(target):
                 continue
             if number in operative or _shares_party(ruling, target):
                 found.add(cid)
-    return tuple(sorted(found))
+    return tuple(sorted(found | _unnumbered_copies(frame, ruling)))
 
 
 def sham_rulings(frame: Frame) -> list[ShamRuling]:

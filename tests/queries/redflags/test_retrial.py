@@ -91,3 +91,16 @@ def test_the_court_outweighs_the_papers_the_scheme_forged(tmp_path: Path) -> Non
     assert scores[case.id].rule_score >= float(config.scoring.lead_threshold)
     ruling = next(c for c in frame.cases if c != case.id)
     assert ruling not in scores or scores[ruling].rule_score < float(config.scoring.lead_threshold)
+
+
+def test_a_copy_without_a_number_is_found_by_its_parties(tmp_path: Path) -> None:
+    """A repost prints no case number: the confirmation between the retrial's applicant and
+    employer is the revoked suit; another applicant's unnumbered suit there is not."""
+    repost = sham_case(1, "张桂兰", "1968-05-02")
+    other = sham_case(2, "刘秀英", "1967-02-02")
+    for case in (repost, other):
+        case["case_number"] = None
+        case["doc_id"] = f"repost-{case['parties'][0]['name']}"
+    frame = frame_of(tmp_path, [repost, other, _retrial()])
+    [found] = hits(frame, "RETRIAL_SHAM")
+    assert [w.name for w in frame.cases[found.subject].workers] == ["张桂兰"]

@@ -161,6 +161,8 @@ def _truth(seed: int, cases: int, rings: list[Ring], plans: list[CasePlan],
         "variation": book.world.var.to_json(),
         "cases": book.cases,
         "registry": book.registry,
+        # a varied world's documents that are no cases (level 0 writes the 1.1 keys only)
+        **({"retrials": book.retrials} if book.world.var.active else {}),
     }
 
 
@@ -282,7 +284,9 @@ def _write_all(out: Path, seed: int, world: World, ordered: list[CasePlan], text
         if world.var.retrial_share > 0:  # after every case: no other draw moves
             for retrial in retrial_documents(world, ordered, world.var.retrial_share,
                                              Rng(f"{seed}:retrials")):
-                renderer.write_extra(retrial.text)
+                book.retrials.append({"file": renderer.write_extra(retrial.text),
+                                      "case_number": retrial.case_number,
+                                      "revokes": retrial.revokes})
                 summary.retrials += 1
         summary.documents = renderer.count
     ledger.sort(key=lambda item: (item[0], item[1]))

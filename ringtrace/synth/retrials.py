@@ -8,9 +8,10 @@ other. :func:`retrial_documents` writes one for one suit of a share of the plant
 by the same court one to three years later. It names the revoked number in its operative part
 and, when the suit followed an award, the award in its facts.
 
-A retrial document is a new *document*, not a new sham case: the truth is unchanged (it is
-not listed in ``truth.json``), and a scan must not make it a lead. Its file is numbered after
-every case's, so file names still carry no truth.
+A retrial document is a new *document*, not a new sham case: the truth's rings, sham cases
+and ``cases`` are unchanged, ``truth.json`` lists it under ``retrials`` (its file, number and
+the number it revokes), and a scan must not make it a lead. Its file is numbered after every
+case's, so file names still carry no truth.
 """
 
 from __future__ import annotations

@@ -17,9 +17,13 @@ from tests.synth.conftest import VARIED_CASES, VARIED_SEED, World, document_text
 
 
 def _retrials(world: World) -> list[Path]:
+    """The documents that are no case of the truth: each listed under ``retrials``."""
     listed = {c["file"] for c in world.truth["cases"]}
-    return [p for p in sorted((world.root / "documents").iterdir())
-            if f"documents/{p.name}" not in listed]
+    found = [p for p in sorted((world.root / "documents").iterdir())
+             if f"documents/{p.name}" not in listed]
+    assert [f"documents/{p.name}" for p in found] == \
+        [r["file"] for r in world.truth.get("retrials", [])]
+    return found
 
 
 def test_a_retrial_revokes_a_planted_suit_and_reads_as_one(varied: World) -> None:
@@ -36,6 +40,8 @@ def test_a_retrial_revokes_a_planted_suit_and_reads_as_one(varied: World) -> Non
                    if normalize_case_number(n) in sham and n in operative]
         assert len(revoked) == 1, f"{path.name} revokes one planted suit by number"
         assert normalize_case_number(record.case_number or "") not in sham
+        [listed] = [r for r in varied.truth["retrials"] if r["file"].endswith(path.name)]
+        assert normalize_case_number(listed["revokes"]) == normalize_case_number(revoked[0])
 
 
 def test_retrials_leave_the_truth_and_the_cases_unchanged(
@@ -51,5 +57,6 @@ def test_retrials_leave_the_truth_and_the_cases_unchanged(
     plain = World(root)
     assert _retrials(plain) == []
     assert (root / "cases.jsonl").read_bytes() == (varied.root / "cases.jsonl").read_bytes()
+    assert plain.truth["retrials"] == []
     for key in ("rings", "decoys", "sham_case_numbers", "cases", "registry"):
         assert json.dumps(plain.truth[key]) == json.dumps(varied.truth[key]), key

@@ -178,3 +178,42 @@ def _workspace_walk_stays_in_the_test_tree(tmp_path_factory: pytest.TempPathFact
         del os.environ[CEILING_VAR]
     else:
         os.environ[CEILING_VAR] = before
+
+
+#: the court's own finding of a sham, as retrials that revoke bought confirmations word it
+SHAM_REASONING = ("本院再审认为，{a}与{e}恶意串通，虚构劳动关系，企图通过诉讼确认劳动关系以补缴养老保险，"
+                  "损害国家利益和社会公共利益，属于虚假诉讼。原调解书应予撤销。")
+#: what the retrial decides: revoke the confirmation by number, dismiss the claim
+REVOKING = "一、撤销本院{n}民事调解书；\n二、驳回{a}的起诉。"
+
+
+def retrial_text(original: str, applicant: str = "张桂兰",
+                 employer: str = "安阳市恒达废旧物资回收有限公司", *,
+                 reasoning: str = SHAM_REASONING, operative: str = REVOKING,
+                 award: str = "安劳人仲案字〔2020〕第88号") -> str:
+    """A retrial judgment (再审) on a procuratorate's protest (抗诉) of the confirmation
+    ``original``, the way courts publish them: the protest's allegation, the facts (naming the
+    arbitration ``award`` before the suit), the court's reasoning and its operative part."""
+    return f"""河南省安阳市文峰区人民法院
+民 事 判 决 书
+（2023）豫0502民再3号
+抗诉机关：河南省安阳市人民检察院。
+原审原告：{applicant}，女，1968年5月2日出生，汉族，住河南省安阳市文峰区光明路12号。
+原审被告：{employer}，住所地安阳市文峰区。
+法定代表人：李强，该公司经理。
+原审原告{applicant}与原审被告{employer}确认劳动关系纠纷一案，本院于2021年3月10日作出{original}民事调解书，\
+已经发生法律效力。河南省安阳市人民检察院以安检民（行）监〔2023〕12号民事抗诉书向安阳市中级人民法院提出抗诉，\
+安阳市中级人民法院作出（2023）豫05民抗5号民事裁定，指令本院再审本案。本院依法另行组成合议庭，公开开庭审理了本案。\
+本案现已审理终结。
+安阳市人民检察院抗诉认为，{applicant}与{employer}之间不存在劳动关系，双方恶意串通，虚构劳动关系，原调解书系虚假诉讼的产物。
+本院再审查明：{applicant}于2021年3月向本院起诉，请求确认其与{employer}自2003年1月至2018年5月存在劳动关系。\
+{employer}对此无异议，双方达成调解协议。另查明，{applicant}此前曾向安阳市劳动人事争议仲裁委员会申请仲裁，\
+该委作出{award}仲裁调解书。
+{reasoning.format(a=applicant, e=employer)}依照《中华人民共和国民事诉讼法》第一百一十五条之规定，判决如下：
+{operative.format(n=original, a=applicant)}
+本判决为终审判决。
+审判长  赵明
+审判员  钱亮
+二〇二三年九月十二日
+书记员  周丽
+"""

@@ -72,6 +72,9 @@ class CaseInfo:
     confirmation: bool = False
     #: the employer side did not fight: admitted, no objection, mediated or absent
     uncontested: bool = False
+    #: the case numbers the document cites, read only for a court's finding of a sham suit
+    #: (a ``sham_finding`` span: :mod:`ringtrace.queries.redflags.retrial` ties it to them)
+    related: list[str] = field(default_factory=list)
 
 
 def _is_confirmation(props: CaseProps) -> bool:
@@ -171,6 +174,7 @@ def build_frame(store: GraphStore, progress: Callable[[int], None] | None = None
         legal_reps[entity_of.get(dst, dst)].add(entity_of.get(src, src))
     clock.mark("contacts+reps")
     _attach_evidence(store, cases)
+    _attach_rulings(store, cases)
     clock.mark("evidence")
     if entity_of:
         _merge_entities(resolution, persons, employers)
@@ -331,6 +335,29 @@ def _attach_evidence(store: GraphStore, cases: dict[str, CaseInfo]) -> None:
         if case is not None:
             case.spans = spans
             case.claim_amounts = amounts
+
+
+#: the span the parser quotes when a court's own reasoning finds the suit a sham
+SHAM_FINDING = "sham_finding"
+
+
+def revokes_as_sham(case: CaseInfo) -> bool:
+    """A retrial that revokes what it reviews and whose court found the suit a sham
+    (:mod:`ringtrace.loaders.judgments.revocation`): the court's finding against a scheme."""
+    props = case.props
+    return (props.get("procedure") == "再审" and props.get("outcome") == "reversed"
+            and any(s.get("kind") == SHAM_FINDING for s in case.spans))
+
+
+def _attach_rulings(store: GraphStore, cases: dict[str, CaseInfo]) -> None:
+    """The case numbers cited by each retrial that revokes a sham (a handful of documents:
+    each is read from the store). Such a ruling confirms nothing and admits nothing: it is
+    not a confirmation case, whatever its cause says."""
+    for case in cases.values():
+        if revokes_as_sham(case):
+            document = store.document(case.id)
+            case.related = list(document.get("related_case_numbers") or []) if document else []
+            case.confirmation = case.uncontested = False
 
 
 def _index_cases(frame: Frame, *, dedupe: bool = False) -> None:

@@ -60,7 +60,7 @@ STALE_TEMP = 3600.0
 
 #: a case as stored: CaseInfo's fields in order (scalars and evidence exactly as stored)
 _CaseRow = tuple[Any, Any, Any, Any, dict[str, Any], list[PartyRef], list[PartyRef],
-                 list[PartyRef], list[AgentRef], list[Any], list[Any], Any, Any]
+                 list[PartyRef], list[AgentRef], list[Any], list[Any], Any, Any, list[str]]
 _Props = dict[str, dict[str, Any]]
 #: the frame's parts in file order, with the type a segment of each decodes to
 _PARTS: tuple[tuple[str, Any], ...] = (
@@ -175,7 +175,8 @@ def load(path: Path, key: str) -> Frame | None:
 
 def _segments(frame: Frame, encoder: msgspec.msgpack.Encoder) -> Iterator[tuple[int, bytes]]:
     cases = [(c.id, c.case_number, c.forum_id, c.forum, c.props, c.workers, c.employers,
-              c.others, c.agents, c.spans, c.claim_amounts, c.confirmation, c.uncontested)
+              c.others, c.agents, c.spans, c.claim_amounts, c.confirmation, c.uncontested,
+              c.related)
              for c in frame.cases.values()]
     for start in range(0, max(len(cases), 1), CHUNK):
         yield 0, encoder.encode(cases[start:start + CHUNK])

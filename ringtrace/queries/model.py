@@ -192,7 +192,8 @@ class RingLink(Record):
     #: each of a few suits against one employer) or ``template`` (suits of one week whose
     #: applicants each claim the pension's fifteen years and left the employer apart) or
     #: ``mediated`` (suits of one week mediated on one day whose applicants left the employer
-    #: apart)
+    #: apart) or ``confirmed`` (the lay agent or employer of a suit a court revoked as a sham,
+    #: with its other suits)
     kind: str
     #: the node that links them: the agent, phone, address, employer, date or firm
     via: str

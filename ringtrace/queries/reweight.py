@@ -47,7 +47,7 @@ import numpy as np
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.model import RingRecord
 from ringtrace.queries.results import ScanResults
-from ringtrace.queries.rings import COORDINATION, RingParams, strength, tied_batch
+from ringtrace.queries.rings import COORDINATION, RingParams, anchored, strength, tied_batch
 from ringtrace.queries.rules import MAX_WEIGHT, RuleConfig
 from ringtrace.queries.scoring import probability, rule_scores
 
@@ -57,7 +57,8 @@ RING_WEIGHT = "rings.ring_weight"
 #: the ``[rings]`` values a ring's strength adds up (keys of a weights mapping, as
 #: :data:`RING_WEIGHT`): each is what a ring showing that evidence is worth, in [0, 1]
 STRENGTHS = ("rings.strength_coordination", "rings.strength_size", "rings.strength_both_kinds",
-             "rings.strength_one_kind", "rings.batch_strength", "rings.tied_batch_strength")
+             "rings.strength_one_kind", "rings.batch_strength", "rings.tied_batch_strength",
+             "rings.confirmed_strength")
 _ITERATIONS = 100
 _TOLERANCE = 1e-9
 
@@ -202,7 +203,9 @@ def strength_terms(ring: RingRecord, params: RingParams) -> dict[str, float] | N
     :func:`~ringtrace.queries.rings.strength` the ring is in under ``params``: the
     coordination terms, or the batch term when batches make the ring stronger, or
     ``tied_batch_strength`` itself when the ring is a tied batch
-    (:func:`~ringtrace.queries.rings.tied_batch`) that the other terms do not make stronger;
+    (:func:`~ringtrace.queries.rings.tied_batch`) that the other terms do not make stronger,
+    or ``confirmed_strength`` itself when a confirmed sham anchors it
+    (:func:`~ringtrace.queries.rings.anchored`) and nothing else makes it stronger;
     none when the strength is capped at 1 (or reads otherwise), which no value moves.
     """
     struct = ring.structure
@@ -228,6 +231,8 @@ def strength_terms(ring: RingRecord, params: RingParams) -> dict[str, float] | N
     if (tied_batch(struct, params.tie_max_cases)
             and abs(value - params.tied_batch_strength) < 1e-6):
         return {"rings.tied_batch_strength": 1.0}
+    if anchored(struct) and abs(value - params.confirmed_strength) < 1e-6:
+        return {"rings.confirmed_strength": 1.0}
     return None
 
 

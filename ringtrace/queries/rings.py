@@ -248,6 +248,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     links += office_holder_ties(frame, candidates - proven, params.tie_days)
     links += pension_minimum_pairs(frame, findings, candidates - proven, params)
     links += mediated_pairs(frame, findings, candidates - proven, params)
+    links += confirmed_links(frame, findings, candidates, params, proven, large)
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
 
 
@@ -263,6 +264,81 @@ def proven_cases(findings: list[Finding], params: RingParams) -> set[str]:
     """
     proof = set(params.reach.series_proof_rules)
     return {c for f in findings if f.rule_id in proof for c in f.cases}
+
+
+def confirmed_cases(findings: list[Finding], params: RingParams) -> set[str]:
+    """The cases a court revoked as shams (``confirmed_rules``: a confirmed label)."""
+    rules = set(params.confirmed_rules)
+    return {c for f in findings if f.rule_id in rules for c in f.cases}
+
+
+def anchored_suits(frame: Frame, case_id: str, params: RingParams,
+                   proven: AbstractSet[str], large: AbstractSet[str]) -> dict[str, list[str]]:
+    """Per lay agent and per employer of the confirmed sham ``case_id``: its other suits an
+    investigator reads next - confirmation suits the employer did not contest, without proof
+    of the employment (:func:`proven_cases`), filed within ``link_gap_days`` of it (each list
+    holds ``case_id`` too, sorted).
+
+    A court found that this suit was bought (:mod:`~ringtrace.queries.redflags.retrial`); the
+    lay person who brought it or admitted it, and the employer who lent its name, are the
+    scheme's (docs/domain.md §2.2 P14, §1.1). Their other suits of the same season are where
+    the rest of the operation is - but only the ones that look like it: a suit the employer
+    fought, or one proven by records in other hands, is no purchase whoever filed it. A
+    lawyer's other clients are not the scheme's for one revoked suit (a lawyer takes whoever
+    comes), nor are the suits of an employer big enough to have many genuine ones (``large``).
+    """
+    case = frame.cases[case_id]
+    day = filing_date(case)
+    vias = [(a.id, frame.agent_cases.get(a.id, [])) for a in case.agents
+            if a.kind not in PROFESSIONAL]
+    vias += [(e.id, frame.employer_cases.get(e.id, [])) for e in case.employers
+             if e.id not in large]
+    found: dict[str, list[str]] = {}
+    for via, suits in vias:
+        near = {case_id}
+        for c in suits:
+            other = frame.cases[c]
+            when = filing_date(other)
+            if (c in proven or not other.uncontested or not is_confirmation(other)
+                    or day is None or when is None):
+                continue
+            if abs((when - day).days) <= params.link_gap_days:
+                near.add(c)
+        if len(near) >= 2:
+            found[via] = sorted(near)
+    return found
+
+
+def confirmed_ties(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore],
+                   params: RingParams, proven: AbstractSet[str]) -> set[str]:
+    """Suits below the seed threshold that show every screening sign (``tie_seed_threshold``)
+    and that a confirmed sham's lay agent or employer ties to it (:func:`anchored_suits`):
+    candidates, so that a ring is built around the court's finding. They become part of a
+    ring, and leads, only through its links and strength, not by sharing the agent alone."""
+    confirmed = confirmed_cases(findings, params)
+    if not confirmed:
+        return set()
+    large = large_employers(frame, params.large_employer_headcount, params.workforce)
+    joined: set[str] = set()
+    for c in sorted(confirmed):
+        for suits in anchored_suits(frame, c, params, proven, large).values():
+            joined.update(s for s in suits if s in scores
+                          and scores[s].rule_score >= params.tie_seed_threshold)
+    return joined - confirmed
+
+
+def confirmed_links(frame: Frame, findings: list[Finding], candidates: set[str],
+                    params: RingParams, proven: AbstractSet[str],
+                    large: AbstractSet[str]) -> list[Link]:
+    """A ``confirmed`` link from each confirmed sham among the candidates to the candidate
+    suits of its lay agent, and of its employer, that :func:`anchored_suits` names."""
+    links: list[Link] = []
+    for c in sorted(confirmed_cases(findings, params) & candidates):
+        for via, suits in sorted(anchored_suits(frame, c, params, proven, large).items()):
+            member = [s for s in suits if s in candidates]
+            if len(member) >= 2:
+                links.append(Link("confirmed", via, member))
+    return links
 
 
 def tie_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
@@ -1033,6 +1109,7 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
     candidates |= tied_to_candidates(frame, scores, candidates, params, proven)
     candidates |= weak_ties(frame, scores, candidates, params, proven)
     candidates |= pair_partners(frame, findings, scores, candidates, params, proven)
+    candidates |= confirmed_ties(frame, findings, scores, params, proven)
     links = evidence_links(frame, findings, candidates, params)
     uf = UnionFind(sorted(candidates))
     professional = [lk for lk in links if _professional(frame, lk)]
@@ -1103,13 +1180,16 @@ SMALL_RING_TIES = ("tie", "kin")
 #: pension's minimum by applicants who left years apart (:func:`pension_minimum_pairs`), and
 #: such applicants' suits mediated in one session (:func:`mediated_pairs`)
 SMALL_RING_EVIDENCE = (*SMALL_RING_TIES, "template", "mediated")
+#: a confirmed sham's lay agent or employer tying its other suits to it
+#: (:func:`confirmed_links`): coordination in a ring of any size
+CONFIRMED = ("confirmed",)
 
 
 def coordinated_cases(ring: Ring) -> set[str]:
     """The cases of ``ring`` that coordination evidence ties together: an intermediary-like
-    agent or a shared phone or address, and in a small ring a personal tie too
-    (:data:`SMALL_RING_EVIDENCE`)."""
-    kinds_here = COORDINATION + SMALL_RING_EVIDENCE if ring.small else COORDINATION
+    agent or a shared phone or address, a confirmed sham's lay agent or employer
+    (:data:`CONFIRMED`), and in a small ring a personal tie too (:data:`SMALL_RING_EVIDENCE`)."""
+    kinds_here = COORDINATION + CONFIRMED + (SMALL_RING_EVIDENCE if ring.small else ())
     return {c for link in ring.links if link.kind in kinds_here for c in link.cases}
 
 
@@ -1183,7 +1263,10 @@ def strength(struct: RingStructure, params: RingParams) -> float:
     shared phone/address (coordination); a ring held together only by one employer's burst or
     same-day filings - which genuine group suits also show - stays weak. Size adds a little.
     A batch (filed or decided within days against one small employer, docs/domain.md P8) counts
-    up to ``batch_strength`` on its own: it is the published screening rule itself.
+    up to ``batch_strength`` on its own: it is the published screening rule itself. A ring
+    that a confirmed sham anchors (:func:`anchored`) is at least ``confirmed_strength``: a
+    court found one of its suits bought (docs/domain.md P14), the others share the lay person
+    who brought it or the employer who admitted it.
     """
     share = struct.coordinated_share
     size = min(1.0, (struct.cases - 1) / (params.strength_full_size - 1))
@@ -1195,7 +1278,14 @@ def strength(struct: RingStructure, params: RingParams) -> float:
     s = max(s, params.batch_strength * struct.batched_share)
     if tied_batch(struct, params.tie_max_cases):
         s = max(s, params.tied_batch_strength)
+    if anchored(struct):
+        s = max(s, params.confirmed_strength)
     return round(min(1.0, s), 6)
+
+
+def anchored(struct: RingStructure) -> bool:
+    """Is the ring anchored by a suit a court revoked as a sham (a ``confirmed`` link)?"""
+    return any(k in struct.link_kinds for k in CONFIRMED)
 
 
 def tied_batch(struct: RingStructure, most: int) -> bool:

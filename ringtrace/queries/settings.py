@@ -141,6 +141,11 @@ class RingsSettings:
     tied_batch_strength: float
     #: a ring tied only by batches reaches at most this strength
     batch_strength: float
+    #: findings that a court revoked the case as a sham (a confirmed label): the case's lay
+    #: agents and employer tie its other suits to it, and the ring it anchors is ...
+    confirmed_rules: tuple[str, ...]
+    #: ... at least this strong
+    confirmed_strength: float
     #: ring score = this x mean case rule score + the rest x strength
     score_rule_share: float
 

@@ -5,15 +5,16 @@ hands to the evaluation, the feedback simulation and the resolution's measuremen
 Only ``rings`` and ``sham_case_numbers`` are required (``load_truth`` checks them): an older or
 hand-made truth names its sham cases by number, and its rings by their case numbers; the
 generator's truth adds a row per case (``cases``, with every name printed in it and its true
-identity), the look-alikes (``decoys``), the registry's true identities and the world's drawn
-settings (``variation``). Keys the evaluation does not read stay open (``Any``).
+identity), the look-alikes (``decoys``), the registry's true identities, the world's drawn
+settings (``variation``) and, in a varied world, the documents that are no cases - retrials
+revoking a planted suit (``retrials``). Keys the evaluation does not read stay open (``Any``).
 """
 
 from __future__ import annotations
 
 from typing import Any, NotRequired, TypedDict
 
-__all__ = ["TruthCaseJson", "TruthDecoyJson", "TruthJson", "TruthRingJson"]
+__all__ = ["TruthCaseJson", "TruthDecoyJson", "TruthJson", "TruthRetrialJson", "TruthRingJson"]
 
 
 class TruthRingJson(TypedDict):
@@ -54,6 +55,15 @@ class TruthCaseJson(TypedDict):
     mentions: NotRequired[list[dict[str, Any]]]
 
 
+class TruthRetrialJson(TypedDict):
+    """A document that is no case to find: a retrial revoking a planted suit as a sham."""
+
+    file: str
+    case_number: str
+    #: the case number of the planted suit it revokes
+    revokes: str
+
+
 class TruthJson(TypedDict):
     """A whole truth file."""
 
@@ -62,6 +72,7 @@ class TruthJson(TypedDict):
     decoys: NotRequired[list[TruthDecoyJson]]
     cases: NotRequired[list[TruthCaseJson]]
     registry: NotRequired[list[dict[str, Any]]]
+    retrials: NotRequired[list[TruthRetrialJson]]
     variation: NotRequired[dict[str, Any]]
     seed: NotRequired[int]
     case_count: NotRequired[int]

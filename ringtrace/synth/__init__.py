@@ -25,6 +25,7 @@ from ringtrace.synth.casenumbers import assign_numbers
 from ringtrace.synth.decoys import DECOYS
 from ringtrace.synth.lookalikes import LOOKALIKES
 from ringtrace.synth.plan import CasePlan
+from ringtrace.synth.retrials import retrial_documents
 from ringtrace.synth.rings import Ring, make_ring, ring_size
 from ringtrace.synth.rng import Rng
 from ringtrace.synth.truth import TruthBook
@@ -60,6 +61,8 @@ class SynthSummary:
     registry_rows: int = 0
     backpayments: int = 0
     documents: int = 0
+    #: retrial documents revoking a ring's suit as a sham (no cases of the truth)
+    retrials: int = 0
 
     @property
     def legitimate_confirmation_share(self) -> float:
@@ -158,6 +161,8 @@ def _truth(seed: int, cases: int, rings: list[Ring], plans: list[CasePlan],
         "variation": book.world.var.to_json(),
         "cases": book.cases,
         "registry": book.registry,
+        # a varied world's documents that are no cases (level 0 writes the 1.1 keys only)
+        **({"retrials": book.retrials} if book.world.var.active else {}),
     }
 
 
@@ -276,6 +281,13 @@ def _write_all(out: Path, seed: int, world: World, ordered: list[CasePlan], text
                 if row is not None:
                     ledger.append((row[7], row[0], row))
     if renderer is not None:
+        if world.var.retrial_share > 0:  # after every case: no other draw moves
+            for retrial in retrial_documents(world, ordered, world.var.retrial_share,
+                                             Rng(f"{seed}:retrials")):
+                book.retrials.append({"file": renderer.write_extra(retrial.text),
+                                      "case_number": retrial.case_number,
+                                      "revokes": retrial.revokes})
+                summary.retrials += 1
         summary.documents = renderer.count
     ledger.sort(key=lambda item: (item[0], item[1]))
     summary.backpayments = writers.write_csv(out / "backpayments.csv", writers.BACKPAY_HEADER,

@@ -40,6 +40,8 @@ class TruthBook:
         self._keep: list[object] = []  # subjects keyed by id() stay alive (ids stay unique)
         self.cases: list[dict[str, Any]] = []
         self.registry: list[dict[str, Any]] = []
+        #: documents that are no cases: retrials revoking a planted suit (file, number, revokes)
+        self.retrials: list[dict[str, str]] = []
 
     def key(self, subject: object) -> str:
         """The identity key of a Person, Employer or Supporter (assigned on first sight)."""

@@ -228,6 +228,11 @@ class Variation:
     """Share of documents from 2016 on printing the employer's USCC."""
     uscc_print_old: float = 0.25
     """Share of earlier documents printing the employer's USCC."""
+    retrial_share: float = 0.0
+    """Share of rings one of whose court suits a published retrial revoked as a sham suit
+    (虚假诉讼) on a procuratorate's protest or 检察建议: few schemes have been found out, and
+    fewer of their revocations published (docs/domain.md §2.2 P14). The retrial is a document,
+    not a case of the truth."""
 
     @property
     def active(self) -> bool:
@@ -350,5 +355,6 @@ def draw(seed: int, level: float) -> Variation:
         regnumber_only_share=t("regnumber_only_share", 0.3, 0.8),
         uscc_print_modern=t("uscc_print_modern", 0.3, 0.95),
         uscc_print_old=t("uscc_print_old", 0.05, 0.5),
+        retrial_share=t("retrial_share", 0.05, 0.25),  # drawn last: the other targets stay
     )
     return Variation(**values)

@@ -55,6 +55,7 @@ from ringtrace.loaders.judgments.proceedings import (
 )
 from ringtrace.loaders.judgments.rejoin import broken_breaks, join_at
 from ringtrace.loaders.judgments.response import read_response, sentence_at
+from ringtrace.loaders.judgments.revocation import sham_findings
 from ringtrace.loaders.judgments.sections import Sections, find_sections
 from ringtrace.loaders.judgments.speakers import sides
 from ringtrace.loaders.judgments.text import (
@@ -321,6 +322,7 @@ def _assemble(plain: str, meta: Metadata, header: Header, block: PartyBlock,
     spans += [("evidence", s) for s in evidence_sentences(sections)]
     spans += [("support", s) for s in support_sentences(sections)]
     spans += [("history", s) for s in history_sentences(sections)]
+    spans += [("sham_finding", s) for s in sham_findings(sections)]
     if record.outcome in ("upheld", "reversed"):
         spans.append(("lower_outcome", lower_outcome_text(sections)))
     record.spans = [Span(kind, text[:_SPAN_LIMIT]) for kind, text in spans if text]

@@ -24,6 +24,7 @@ from ringtrace.queries.redflags import (
     evidence,
     geography,
     group,
+    retrial,
     support,
     timeline,
 )
@@ -35,6 +36,7 @@ CATALOGUE: list[Rule[RuleParams]] = [
     *employer.RULES, *claims.RULES, *timeline.RULES, *batch.RULES,
     *evidence.RULES, *support.RULES,  # agents read what these found (a lawyer's series)
     *agents.RULES, *contacts.RULES, *geography.RULES, *cohort.RULES, *closure.RULES,
+    *retrial.RULES,
     *group.RULES,  # group reads what the rules before it found
 ]
 RULES_BY_ID = {r.id: r for r in CATALOGUE}

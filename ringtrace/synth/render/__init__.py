@@ -94,6 +94,15 @@ class DocumentWriter:
         return [Document(f"documents/{name}", record.case_number, mentions,
                          layout={"form": form, "encoding": encoding})]
 
+    def write_extra(self, text: str) -> str:
+        """Write a document that is no case of the truth (a retrial revoking one) as the
+        next plain-text file after the cases; returns its path under the output folder."""
+        name = f"{self._next_extra:06d}.txt"
+        self._next_extra += 1
+        (self.directory / name).write_bytes(text.encode("utf-8"))
+        self.count += 1
+        return f"documents/{name}"
+
     def _write_varied(self, index: int, plan: CasePlan, record: CaseRecord, text: CaseText
                       ) -> list[Document]:
         assert self.varied is not None

@@ -1,0 +1,62 @@
+"""Retrials revoking a ring's suit as a sham: documents the truth does not list."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+import ringtrace.synth as synth
+from ringtrace.graph.identity import normalize_case_number
+from ringtrace.loaders.judgments import parse_text
+from ringtrace.synth import generate
+from ringtrace.synth.variation import Variation
+from tests.synth.conftest import VARIED_CASES, VARIED_SEED, World, document_text
+
+
+def _retrials(world: World) -> list[Path]:
+    """The documents that are no case of the truth: each listed under ``retrials``."""
+    listed = {c["file"] for c in world.truth["cases"]}
+    found = [p for p in sorted((world.root / "documents").iterdir())
+             if f"documents/{p.name}" not in listed]
+    assert [f"documents/{p.name}" for p in found] == \
+        [r["file"] for r in world.truth.get("retrials", [])]
+    return found
+
+
+def test_a_retrial_revokes_a_planted_suit_and_reads_as_one(varied: World) -> None:
+    found = _retrials(varied)
+    assert found, "a world at level 1 has retrials"
+    sham = {normalize_case_number(n) for n in varied.truth["sham_case_numbers"]}
+    for path in found:
+        record = parse_text(document_text(path), str(path)).record
+        assert record is not None
+        assert (record.procedure, record.outcome) == ("再审", "reversed")
+        assert [s for s in record.spans if s.kind == "sham_finding"]
+        [operative] = [s.text for s in record.spans if s.kind == "outcome"]
+        revoked = [n for n in record.related_case_numbers
+                   if normalize_case_number(n) in sham and n in operative]
+        assert len(revoked) == 1, f"{path.name} revokes one planted suit by number"
+        assert normalize_case_number(record.case_number or "") not in sham
+        [listed] = [r for r in varied.truth["retrials"] if r["file"].endswith(path.name)]
+        assert normalize_case_number(listed["revokes"]) == normalize_case_number(revoked[0])
+
+
+def test_retrials_leave_the_truth_and_the_cases_unchanged(
+        varied: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn = synth._variation
+
+    def without(seed: int, level: float) -> Variation:
+        return dataclasses.replace(drawn(seed, level), retrial_share=0.0)
+
+    monkeypatch.setattr(synth, "_variation", without)
+    root = tmp_path / "world"
+    generate(root, seed=VARIED_SEED, cases=VARIED_CASES, texts=True, variation=1.0)
+    plain = World(root)
+    assert _retrials(plain) == []
+    assert (root / "cases.jsonl").read_bytes() == (varied.root / "cases.jsonl").read_bytes()
+    assert plain.truth["retrials"] == []
+    for key in ("rings", "decoys", "sham_case_numbers", "cases", "registry"):
+        assert json.dumps(plain.truth[key]) == json.dumps(varied.truth[key]), key

@@ -94,3 +94,32 @@ def test_feedback_reads_an_anchored_rings_strength_as_confirmed_strength() -> No
     assert strength_terms(ring, PARAMS) == {"rings.confirmed_strength": 1.0}
     plain = dataclasses.replace(struct, link_kinds={"employer": 2}, coordinated_share=0.0)
     assert strength(plain, PARAMS) < PARAMS.confirmed_strength
+
+
+def _workforce_beside_a_revoked_sham() -> list[dict[str, Any]]:
+    """One bought suit (a nominee's, revoked on retrial) and, that autumn, eight of the small
+    firm's long-serving staff suing as it closed: hired over the years, all let go in one
+    month, each with their own relative as agent (docs/domain.md §3.1, SX-ZHIJUAN: one batch
+    holds both kinds)."""
+    staff = []
+    for n in range(2, 10):
+        suit = _case(n, f"2021-09-{n:02d}", agent=f"家属{n}")
+        suit["parties"][0]["birth_date"] = f"{1960 + n}-01-02"
+        suit.update(claimed_start=f"{1995 + n}-03", claimed_end="2021-06")
+        staff.append(suit)
+    return _apart([_case(1, "2021-03-01", agent="刘建民"), *staff])
+
+
+def test_the_courts_finding_does_not_make_the_employers_workforce_its_ring(
+        tmp_path: Path) -> None:
+    """The employer of a revoked sham ties its other suits only in a small burst: its closing
+    workforce's suits that season are no more bought than they were before (rev26)."""
+    frame = frame_of(tmp_path, _workforce_beside_a_revoked_sham())
+    ids = {frame.cases[c].case_number[-4:]: c for c in frame.cases}
+    scores = {c: CaseScore(c, rule_score=0.6) for c in frame.cases}
+    first = ids["民初1号"]
+    scores[first].rule_score = 0.999
+    findings = [Finding("RETRIAL_SHAM", first, [first], "再审认定虚假诉讼")]
+    for ring in assemble(frame, findings, scores, PARAMS):
+        assert all(lk.kind != "confirmed" for lk in ring.links)
+        assert strength(structure(frame, ring), PARAMS) < PARAMS.confirmed_strength

@@ -12,7 +12,10 @@ Only the court's reasoning counts (from ``本院认为`` / ``本院再审认为`
 the procuratorate's protest (``抗诉机关认为……系虚假诉讼``) and a party's argument are
 allegations, and a retrial may reject them. A clause that denies the finding (``不属于虚假诉讼``,
 ``不能认定双方恶意串通``) or a sentence that rejects it (``……系虚假诉讼的意见，本院不予采纳``)
-is no finding.
+is no finding; nor is a ground the court reports as another's allegation or asks as its own
+question (``抗诉机关认为原审系虚假诉讼，但未提供证据``, ``关于双方是否恶意串通的问题``) unless the
+same sentence adopts it (``……的抗诉意见成立，本院予以采纳``): a retrial may revoke on another
+ground (a party left out, a procedural error) after weighing and dismissing the allegation.
 """
 
 from __future__ import annotations
@@ -48,13 +51,28 @@ def _own_reasoning(sections: Sections) -> tuple[int, int] | None:
     return (m.start(), stop) if m else None
 
 
+#: words before the ground, in its sentence, that make it another's allegation or the court's
+#: question rather than its finding: ``抗诉机关认为原审系虚假诉讼``, ``检察机关关于……的意见``,
+#: ``关于双方是否恶意串通的问题``, ``本案应审查双方是否存在恶意串通`` (the court's own
+#: ``本院再审认为`` at the sentence's head is left out first)
+_REPORTED = re.compile(r"认为|主张|辩称|声称|诉称|提出|是否|有无|关于|审查")
+#: words after such a ground, in its sentence, by which the court adopts it
+#: (``……的抗诉意见成立，本院予以采纳``)
+_ADOPTED = re.compile(r"予以采纳|予以支持|予以采信|予以确认|予以认定|(?<!不)成立|属实")
+
+
 def _affirmed(text: str, sentence_start: int, sentence_end: int, match: re.Match[str]) -> bool:
     """True when the ground at ``match`` is asserted: no denial earlier in its clause, no
-    rejection later in its sentence."""
+    rejection later in its sentence, and - when the sentence reports it as another's
+    allegation or asks it as a question (:data:`_REPORTED`) - adopted later in its sentence."""
     clause = max(text.rfind(c, sentence_start, match.start()) for c in _CLAUSE)
     before = text[max(sentence_start, clause + 1):match.start()]
     after = text[match.end():sentence_end]
-    return not _DENIED.search(before) and not _REJECTED.search(after)
+    if _DENIED.search(before) or _REJECTED.search(after):
+        return False
+    head = _OWN_VOICE.match(text, sentence_start)
+    told = text[head.end() if head else sentence_start:match.start()]
+    return not _REPORTED.search(told) or bool(_ADOPTED.search(after))
 
 
 def sham_findings(sections: Sections) -> list[str]:

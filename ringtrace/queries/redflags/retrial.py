@@ -7,7 +7,8 @@ What it flags (incriminating)
     retrial is tied to what it revokes by the case numbers it cites (normalised, so a number
     printed with other brackets or a ``第`` still finds its case): a cited confirmation counts
     when the retrial's operative part revokes it by number (``撤销本院（2021）豫0702民初1234号民事
-    调解书``), or when it names the same applicant or employer as the retrial - the award or the
+    调解书``), or when it names the same applicant as the retrial (not merely the employer: a
+    co-worker's suit the court cites is another dispute) - the award or the
     mediation statement before the revoked judgment (``另查明……该委作出……第88号仲裁调解书``),
     one bought confirmation in two forums. A copy of the suit printed without any case number
     (a repost) is found by its parties instead: a confirmation between the retrial's applicant
@@ -77,8 +78,10 @@ def _span(case: CaseInfo, kind: str) -> str:
     return next((s.get("text", "") for s in case.spans if s.get("kind") == kind), "")
 
 
-def _shares_party(a: CaseInfo, b: CaseInfo) -> bool:
-    return bool({p.id for p in a.workers + a.employers} & {p.id for p in b.workers + b.employers})
+def _shares_applicant(a: CaseInfo, b: CaseInfo) -> bool:
+    """Do two cases name the same applicant (as entities)? The employer is no sign that a
+    cited case is the same dispute: a retrial may cite a co-worker's suit against it."""
+    return bool({p.id for p in a.workers} & {p.id for p in b.workers})
 
 
 def _confirming(target: CaseInfo) -> bool:
@@ -107,7 +110,7 @@ def _originals(frame: Frame, ruling: CaseInfo, operative: str,
             target = frame.cases[cid]
             if cid == ruling.id or not _confirming(target):
                 continue
-            if number in operative or _shares_party(ruling, target):
+            if number in operative or _shares_applicant(ruling, target):
                 found.add(cid)
     return tuple(sorted(found | _unnumbered_copies(frame, ruling)))
 

@@ -34,6 +34,13 @@ def test_a_retrial_revoking_a_sham_confirmation_is_read_whole() -> None:
     "本院再审认为，抗诉机关关于本案系虚假诉讼的意见，缺乏事实依据，本院不予采纳。",
     # the court denies it in the clause
     "本院再审认为，现有证据不足以认定双方恶意串通，本案不属于虚假诉讼。",
+    # the protest's allegation, reported by the court, which found no proof of it (rev26)
+    "本院再审认为，抗诉机关认为原审系虚假诉讼，但未提供充分证据予以证明，原审遗漏当事人，应予撤销。",
+    "本院再审认为，检察机关关于原审系虚假诉讼的意见缺乏证据支持，但原审遗漏当事人，应予撤销。",
+    # the question the court asks itself, then answers for the worker (rev26)
+    "本院再审认为，关于双方是否恶意串通的问题，现有证据无法证明。原审遗漏当事人，应予撤销。",
+    "本院再审认为，本案应审查双方是否存在恶意串通、虚构劳动关系的情形。经查，{a}确在{e}处工作，"
+    "但原审遗漏当事人，应予撤销。",
 ])
 def test_no_finding_without_the_courts_own_words(reasoning: str) -> None:
     assert _findings(retrial_text(ORIGINAL, reasoning=reasoning)) == []
@@ -46,3 +53,14 @@ def test_the_protests_allegation_alone_is_no_finding() -> None:
     assert record is not None
     assert record.outcome == "upheld"
     assert [s for s in record.spans if s.kind == "sham_finding"] == []
+
+
+@pytest.mark.parametrize("reasoning", [
+    "本院再审认为，{a}与{e}恶意串通，虚构劳动关系，企图通过诉讼确认劳动关系以补缴养老保险，属于虚假诉讼。",
+    # the protest's view, which the court adopts in the same sentence (rev26)
+    "本院再审认为，检察机关关于{a}与{e}虚构劳动关系、原审系虚假诉讼的抗诉意见成立，本院予以采纳。",
+    # the court's own finding, with the missing proof as its reason (rev26)
+    "本院再审认为，{a}未能提供证据证明其在{e}工作，双方恶意串通，虚构劳动关系，属于虚假诉讼。",
+])
+def test_the_courts_own_finding_is_read(reasoning: str) -> None:
+    assert _findings(retrial_text(ORIGINAL, reasoning=reasoning)) != []

@@ -66,6 +66,16 @@ def test_a_cited_number_of_other_parties_is_no_label(tmp_path: Path) -> None:
     assert [_number(frame, f.subject) for f in hits(frame, "RETRIAL_SHAM")] == [ORIGINAL]
 
 
+def test_a_coworkers_suit_the_retrial_cites_is_no_label(tmp_path: Path) -> None:
+    """Another applicant's suit against the same employer, which the retrial cites and does
+    not revoke, is no label: the court found 张桂兰's suit a sham, not 刘秀英's (rev26)."""
+    reasoning = ("本院再审认为，{e}在本院(2021)豫0502民初2号案件中亦未到庭答辩，{a}与{e}恶意串通，"
+                 "虚构劳动关系，属于虚假诉讼。")
+    frame = _province(tmp_path, _retrial(reasoning=reasoning))
+    assert sorted(_number(frame, f.subject) for f in hits(frame, "RETRIAL_SHAM")) == \
+        [ORIGINAL, "安劳人仲案字〔2020〕第88号"]
+
+
 def test_an_upheld_or_otherwise_revoked_confirmation_is_no_label(tmp_path: Path) -> None:
     upheld = _retrial(reasoning="本院再审认为，原调解书认定事实清楚，应予维持。", operative="维持原判。")
     procedure = _retrial(reasoning="本院再审认为，原审未依法通知当事人到庭，违反法定程序，应予撤销。",

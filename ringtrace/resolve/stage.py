@@ -23,7 +23,7 @@ from weakref import WeakKeyDictionary
 
 from ringtrace.collector import collector_paused
 from ringtrace.graph.store.base import GraphStore
-from ringtrace.resolve import agents, employers, judgements, persons
+from ringtrace.resolve import agents, both_sides, employers, judgements, persons
 from ringtrace.resolve.cluster import Clusterer, representative
 from ringtrace.resolve.mentions import Mentions, read_mentions
 from ringtrace.resolve.model import Entity, Judgement, KindCounts, Merge, Relation, Resolution
@@ -123,6 +123,7 @@ def _resolve(store: GraphStore, judged: list[Judgement], fingerprint_: str | Non
     agents.resolve_agents(m, uf, settings)
     agents.resolve_masked_agents(m, uf, settings)
     agents.resolve_masked_same_suit(m, uf)
+    both_sides.resolve_both_sides(m, uf, settings)
     return _result(m, uf, ties, judged, fingerprint_ or fingerprint(store, judged, settings))
 
 

@@ -162,7 +162,8 @@ def _bare_agent_joined(res: Resolution) -> bool:
 
 def test_the_settings_default_to_the_shipped_resolve_table() -> None:
     assert shipped() == default_rules().resolve
-    assert shipped() == ResolveSettings(agent_gap_days=730, counsel_dominance=4,
+    assert shipped() == ResolveSettings(agent_gap_days=730, both_sides_days=31,
+                                        counsel_dominance=4,
                                         employer_agent_suits=1, firm_namesake_days=365,
                                         id_fragment_min_chars=10, rare_agent_gap_days=3650,
                                         regular_agent_suits=2, same_side_days=365,

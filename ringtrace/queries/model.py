@@ -189,8 +189,10 @@ class RingLink(Record):
     #: ``agent``, ``identifier`` (phone or address), ``employer``, ``batch``, ``series``,
     #: ``firm_series``, ``practice``, ``kin`` (an applicant acting for another) or ``tie`` (one
     #: lay person, or workers of one legal-service office from another prefecture, acting in
-    #: each of a few suits against one employer) or ``template`` (suits of one week whose
-    #: applicants each claim the pension's fifteen years and left the employer apart)
+    #: each of a few suits against one employer), ``template`` (suits of one week whose
+    #: applicants each claim the pension's fifteen years and left the employer apart) or
+    #: ``founding`` (suits of one week whose applicants the employer admitted to years before
+    #: it was founded)
     kind: str
     #: the node that links them: the agent, phone, address, employer, date or firm
     via: str

@@ -217,3 +217,18 @@ def test_views_resolve_with_the_settings_the_stored_scan_ran_with(tmp_path: Path
     kept = store.load_resolution()
     assert not _bare_agent_joined(ensure(store))
     assert store.load_resolution() == kept  # reused, not recomputed with the shipped settings
+
+
+def test_a_stored_scan_that_predates_a_resolve_setting_reads_the_shipped_value(
+        tmp_path: Path) -> None:
+    """A scan stored before a [resolve] setting existed still tells the views how it resolved:
+    the missing setting reads the shipped value, instead of refusing every ring page."""
+    from ringtrace.queries.scan import run_scan
+    from ringtrace.resolve.stage import scanned_with
+
+    store = store_of(tmp_path, _docs(), [ROW])
+    config = load_rules(overrides={"resolve": NARROW})
+    scan = run_scan(store, config)
+    del scan["meta"]["rules"]["resolve"]["both_sides_days"]
+    store.save_scan(scan)
+    assert scanned_with(store) == config.resolve

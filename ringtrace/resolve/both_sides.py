@@ -12,18 +12,21 @@ staff - a law office's worker is ordinarily no clerk of the firm they sue - so t
 people, and the operation falls apart into one small group per employer.
 
 ``agent_both_sides``: an unmasked line of an employer's staff acting for employer E (the
-employer's side of a suit) joins the agent of the same name who acts for workers against the
-same employer E in a suit filed within ``both_sides_days`` of it (``[resolve]``), when exactly
-one such agent entity exists and nothing exclusive (birth date, ID number, firm among staff)
-tells them apart. Both conditions are about one small employer's one filing round: a chance
+employer's side of a suit) joins the basic legal-service worker of the same name (a citizen
+agent printed with a 法律服务所, 基层法律服务工作者) who acts for workers against the same
+employer E in a suit filed within ``both_sides_days`` of it (``[resolve]``), when exactly one
+such agent entity exists and nothing exclusive (birth date, ID number) tells them apart. Both conditions are about one small employer's one filing round: a chance
 namesake on the other side of the same firm's suits in the same weeks is far less likely than
 the intermediary printed twice, and a full name is required (a masked line fits too many).
 Joined, the person acts on both sides of one employer's suits, which
-:mod:`ringtrace.queries.redflags.agents` reads as ``AGENT_BOTH_SIDES``. Only a professional
-line (a lawyer's, a legal-service worker's: printed with an office) is looked for on the
-workers' side: a citizen agent printed bare is of a kind compatible with staff, and the agent
-rules already join it to the clerk of one employer (``agent_same_practice``). A line acting
-on both sides already, or a relative (each applicant's own), proposes nothing.
+:mod:`ringtrace.queries.redflags.agents` reads as ``AGENT_BOTH_SIDES``. Lawyers and legal aid
+are not looked for: a legal-aid lawyer is assigned by a state centre that checks the worker's
+means and case (E6), and a practising lawyer answers to a firm and may not act on both sides
+of one matter (律师法 art. 39), so a staff member of their name is a namesake far more often
+(on the development worlds the one such join, a depot's clerk and a legal-aid lawyer, was
+wrong). A citizen agent printed bare is of a kind compatible with staff, and the agent rules
+already join it to the clerk of one employer (``agent_same_practice``). A line acting on both
+sides already, or a relative (each applicant's own), proposes nothing.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from collections import defaultdict
 
 from ringtrace.resolve.agents import agent_class
 from ringtrace.resolve.cluster import Clusterer
-from ringtrace.resolve.mentions import Mentions, PersonMention
+from ringtrace.resolve.mentions import PROFESSIONAL, Mentions, PersonMention
 from ringtrace.resolve.settings import ResolveSettings, shipped
 
 #: (employer entity, filing day, mention) of one agent line's suits
@@ -53,7 +56,7 @@ def resolve_both_sides(m: Mentions, uf: Clusterer, settings: ResolveSettings | N
         cls, [side] = agent_class(p), p.agent_sides
         if cls == "staff" and side == "employer":
             staff[p.key].extend(_suits(m, uf, p))
-        elif cls == "professional" and side == "worker":
+        elif side == "worker" and _legal_worker(p):
             workers_side[p.key].extend(_suits(m, uf, p))
     for key in sorted(staff.keys() & workers_side.keys()):
         for employer, day, clerk in staff[key]:
@@ -65,6 +68,13 @@ def resolve_both_sides(m: Mentions, uf: Clusterer, settings: ResolveSettings | N
                      f"{clerk.name} acts for {employer} as its staff and, in a suit filed "
                      f"within {settings.both_sides_days} days, for a worker against it "
                      f"(the only agent of that name there)")
+
+
+def _legal_worker(p: PersonMention) -> bool:
+    """Is ``p`` printed as a basic legal-service worker: a citizen agent (no lawyer, intern or
+    legal-aid kind) whose every printed office is a 法律服务所?"""
+    return (bool(p.firms) and not p.agent_kinds & PROFESSIONAL
+            and all("法律服务" in firm for firm in p.firms))
 
 
 def _suits(m: Mentions, uf: Clusterer, p: PersonMention) -> list[_Suit]:

@@ -20,16 +20,18 @@ def _staff(name: str = "李月娥") -> dict[str, object]:
     return {"name": name, "kind": "employee", "relation": "该公司员工", "represents": [EMPLOYER]}
 
 
-def _worker_agent(office: str = OFFICE) -> dict[str, object]:
-    return {"name": "李月娥", "kind": "other", "law_firm": office}
+def _worker_agent(office: str = OFFICE, kind: str = "other") -> dict[str, object]:
+    return {"name": "李月娥", "kind": kind, "law_firm": office}
 
 
 def _round(staff_day: str = "2021-07-26", staff_employer: str = EMPLOYER,
-           staff: dict[str, object] | None = None) -> list[dict[str, object]]:
-    """Two workers' suits against EMPLOYER brought by 李月娥 of OFFICE, and a third suit of
-    the round that she answers for the employer as its staff."""
-    return [case(1, employer=EMPLOYER, agents=[_worker_agent()], day="2021-07-26"),
-            case(2, employer=EMPLOYER, agents=[_worker_agent()], day="2021-07-26"),
+           staff: dict[str, object] | None = None,
+           worker_agent: dict[str, object] | None = None) -> list[dict[str, object]]:
+    """Two workers' suits against EMPLOYER brought by 李月娥 of OFFICE (or ``worker_agent``),
+    and a third suit of the round that she answers for the employer as its staff."""
+    agent = worker_agent or _worker_agent()
+    return [case(1, employer=EMPLOYER, agents=[agent], day="2021-07-26"),
+            case(2, employer=EMPLOYER, agents=[agent], day="2021-07-26"),
             case(3, employer=staff_employer, day=staff_day,
                  agents=[{**(staff or _staff()), "represents": [staff_employer]}])]
 
@@ -64,3 +66,15 @@ def test_the_staff_line_stays_alone_elsewhere_later_masked_or_with_two_namesakes
                      day="2021-07-27"))
     two = resolve(store_of(tmp_path / "two", docs))
     assert two.entity(_line(3)) == _line(3)
+
+
+def test_a_legal_aid_or_law_firm_lawyer_of_the_name_is_not_the_employer_s_staff(
+        tmp_path: Path) -> None:
+    """A legal-aid lawyer is assigned by a state centre, and a lawyer answers to a firm and may
+    not act on both sides of one matter: a staff member of their name is a namesake."""
+    aid = resolve(store_of(tmp_path / "aid", _round(worker_agent=_worker_agent(
+        "伊川县法律援助中心", kind="legal_aid"))))
+    assert aid.entity(_line(3)) == _line(3)
+    lawyer = resolve(store_of(tmp_path / "lawyer", _round(worker_agent=_worker_agent(
+        "河南英泰律师事务所", kind="lawyer"))))
+    assert lawyer.entity(_line(3)) == _line(3)

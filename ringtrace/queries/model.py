@@ -189,11 +189,12 @@ class RingLink(Record):
     #: ``agent``, ``identifier`` (phone or address), ``employer``, ``batch``, ``series``,
     #: ``firm_series``, ``practice``, ``kin`` (an applicant acting for another) or ``tie`` (one
     #: lay person, or workers of one legal-service office from another prefecture, acting in
-    #: each of a few suits against one employer) or ``template`` (suits of one week whose
-    #: applicants each claim the pension's fifteen years and left the employer apart) or
+    #: each of a few suits against one employer), ``template`` (suits of one week whose
+    #: applicants each claim the pension's fifteen years and left the employer apart),
     #: ``mediated`` (suits of one week mediated on one day whose applicants left the employer
-    #: apart) or ``confirmed`` (the lay agent or employer of a suit a court revoked as a sham,
-    #: with its other suits)
+    #: apart), ``founding`` (suits of one week whose applicants the employer admitted to years
+    #: before it was founded) or ``confirmed`` (the lay agent or employer of a suit a court
+    #: revoked as a sham, with its other suits)
     kind: str
     #: the node that links them: the agent, phone, address, employer, date or firm
     via: str

@@ -20,8 +20,9 @@
    employer's office holder is printed masked in one suit and named in another
    (:func:`office_holder_ties`); candidates against one employer filed within days whose
    applicants each claim the pension's fifteen years though they left the employer apart
-   (:func:`pension_minimum_pairs`, a ``template`` link) - in a ring of at most
-   ``tie_max_cases`` cases a ``tie``, ``kin`` or ``template`` link is coordination evidence
+   (:func:`pension_minimum_pairs`, a ``template`` link), or whose applicants the employer
+   admitted to years before it existed (:func:`founding_pairs`) - in a ring of at most
+   ``tie_max_cases`` cases a ``tie``, ``kin``, ``template`` or ``founding`` link is coordination evidence
    (:data:`SMALL_RING_EVIDENCE`), so that two leads tied by a person are a ring; such
    a tie also brings in suits without proof that show only the screening signs
    (:func:`weak_ties`); candidates of one employer mediated on one day, filed in one week,
@@ -249,6 +250,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     links += pension_minimum_pairs(frame, findings, candidates - proven, params)
     links += mediated_pairs(frame, findings, candidates - proven, params)
     links += confirmed_links(frame, findings, candidates, params, proven, large)
+    links += founding_pairs(frame, findings, candidates - proven, params)
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
 
 
@@ -758,6 +760,46 @@ def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     return links
 
 
+def founding_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
+                   params: RingParams) -> list[Link]:
+    """Uncontested candidates against one employer, filed within ``batch_link_days`` of each
+    other, each brought by one applicant whose claimed employment starts before the employer
+    existed (``employer_anchored_rules``: ``EMP_START_BEFORE_FOUNDING``, which stays silent
+    when the registry records a former name or the document tells of a predecessor), in a
+    small burst (:func:`_small`): a ``founding`` link, which a small ring counts as
+    coordination (:data:`SMALL_RING_EVIDENCE`).
+
+    No one worked for a firm before it was founded (docs/domain.md P5; the published judgment
+    whose employer was registered 1994-04-19 confirmed a claim from 1992-12-01), and an
+    employer that admits such a claim admits something against itself that its own registry
+    entry refutes (G5, an unreasonable admission; R5). One such admission may be a careless
+    answer about a predecessor; two applicants in one week, each admitted to years before the
+    firm existed, are the manager paid to admit what the registry shows impossible
+    (SPP-2024-04: the coal mine's vice-manager who admitted two applicants' claims; P6, P8).
+    Both facts are third-party (the registry's founding date) or printed (the admission, the
+    filing days); what the link adds is the question an investigator can ask the manager:
+    why did the firm admit, that week, two people to years before it existed? Callers leave
+    out suits with proof (:func:`proven_cases`); a group suit (several applicants, one
+    period) is a workforce's, and one applicant's copies are one claim.
+    """
+    anchored = set(params.employer_anchored_rules)
+    fitting = {c for f in findings if f.rule_id in anchored for c in f.cases
+               if c in candidates and len(frame.cases[c].workers) == 1
+               and frame.cases[c].uncontested}
+    by_employer: dict[str, list[str]] = defaultdict(list)
+    for c in sorted(fitting):
+        for e in frame.cases[c].employers:
+            by_employer[e.id].append(c)
+    links: list[Link] = []
+    for employer, cases in sorted(by_employer.items()):
+        for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
+            workers = {frame.cases[c].workers[0].id for c in run}
+            if len(workers) >= 2 and _small(frame, run, params.tie_max_cases):
+                day = filing_date(frame.cases[run[0]])
+                links.append(Link("founding", f"{employer}@{day}", run))
+    return links
+
+
 def office_holder_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     """Uncontested suits against one employer, filed within ``days`` of each other, in which
     the employer's agent holds the same office (``该公司人事部门负责人``, ``该公司经理``) and is
@@ -1185,8 +1227,9 @@ COORDINATION = ("agent", "identifier")
 SMALL_RING_TIES = ("tie", "kin")
 #: what shows coordination in a small ring only: its personal ties, claims cut to the
 #: pension's minimum by applicants who left years apart (:func:`pension_minimum_pairs`), and
-#: such applicants' suits mediated in one session (:func:`mediated_pairs`)
-SMALL_RING_EVIDENCE = (*SMALL_RING_TIES, "template", "mediated")
+#: such applicants' suits mediated in one session (:func:`mediated_pairs`), and claims
+#: admitted that week to years before the employer existed (:func:`founding_pairs`)
+SMALL_RING_EVIDENCE = (*SMALL_RING_TIES, "template", "mediated", "founding")
 #: a confirmed sham's lay agent or employer tying its other suits to it
 #: (:func:`confirmed_links`): coordination in a ring of any size
 CONFIRMED = ("confirmed",)

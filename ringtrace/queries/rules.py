@@ -167,7 +167,7 @@ class RuleConfig:
             groups=settings_of(GroupsSettings, table(GroupsSettings, "groups"), source,
                                "groups"),
             spark=SparkSettings(**stored["spark"]) if "spark" in stored else None,
-            resolve=(ResolveSettings.from_table(stored["resolve"], "stored scan")
+            resolve=(ResolveSettings.from_table(table(ResolveSettings, "resolve"), "stored scan")
                      if "resolve" in stored else None),
             filled=tuple(sorted(filled)))
 

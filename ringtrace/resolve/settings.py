@@ -32,6 +32,9 @@ class ResolveSettings:
 
     #: two mentions of one agent act at most this many days apart (:mod:`~.agents`)
     agent_gap_days: int
+    #: an employer's staff line is the one namesake bringing its workers' suits filed at most
+    #: this many days from it (:mod:`~.both_sides`)
+    both_sides_days: int
     #: a masked lawyer line joins the employer's usual counsel of the firm when they act in at
     #: least this many times as many of its suits as the other fitting lawyers together
     counsel_dominance: int

@@ -17,13 +17,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import asdict
 from itertools import chain
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from ringtrace.collector import collector_paused
 from ringtrace.graph.store.base import GraphStore
-from ringtrace.resolve import agents, employers, judgements, persons
+from ringtrace.resolve import agents, both_sides, employers, judgements, persons
 from ringtrace.resolve.cluster import Clusterer, representative
 from ringtrace.resolve.mentions import Mentions, read_mentions
 from ringtrace.resolve.model import Entity, Judgement, KindCounts, Merge, Relation, Resolution
@@ -124,6 +125,7 @@ def _resolve(store: GraphStore, judged: list[Judgement], fingerprint_: str | Non
     agents.resolve_masked_agents(m, uf, settings)
     agents.resolve_masked_same_suit(m, uf)
     agents.resolve_cited_case(m, uf)
+    both_sides.resolve_both_sides(m, uf, settings)
     return _result(m, uf, ties, judged, fingerprint_ or fingerprint(store, judged, settings))
 
 
@@ -198,11 +200,16 @@ def ensure(store: GraphStore, *, save: bool = True,
 def scanned_with(store: GraphStore) -> ResolveSettings | None:
     """The ``[resolve]`` settings of the scan stored in ``store`` (None: no scan, or one stored
     before the table): what a view resolves with when it is given none, so that the entity ids a
-    page shows are the ones the scan's rings and findings were computed on."""
+    page shows are the ones the scan's rings and findings were computed on. A setting the
+    scan predates reads the shipped value (as :meth:`RuleConfig.from_dict
+    <ringtrace.queries.rules.RuleConfig.from_dict>` fills it), one since retired is dropped."""
     reader = store.scan_reader()
     meta = reader.part("meta") if reader is not None else None
     table = (meta or {}).get("rules", {}).get("resolve")
-    return ResolveSettings.from_table(table, "the stored scan") if table else None
+    if not table:
+        return None
+    filled = {k: table.get(k, v) for k, v in asdict(shipped()).items()}
+    return ResolveSettings.from_table(filled, "the stored scan")
 
 
 def run(store: GraphStore, judged: Sequence[Judgement] | None = None,

@@ -2,7 +2,8 @@
 in contested suits (lay_agent_ties), the manager beside one firm's counsel
 (admitted_with_counsel), claims cut to the pension's minimum by applicants who left apart
 (pension_minimum_pairs) or mediated together (mediated_pairs), the weaker claim of such a
-pair (pair_partners) and the strength of a tied batch (tied_batch)."""
+pair (pair_partners), claims admitted to years before the employer existed
+(founding_pairs) and the strength of a tied batch (tied_batch)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ringtrace.queries.rings import (
     admitted_with_counsel,
     assemble,
     coordinated_cases,
+    founding_pairs,
     lay_agent_ties,
     mediated_pairs,
     office_holder_ties,
@@ -426,3 +428,42 @@ def test_no_mediated_link_for_suits_filed_months_apart_and_settled_in_one_sittin
     cases = _mediated_pair()
     cases[0]["filing_date"] = "2014-12-26"
     assert _mediated_links(tmp_path, cases) == []
+def _founding_links(tmp_path: Path, cases: list[dict[str, Any]],
+                    flagged: int = 2) -> list[list[str]]:
+    """The ``founding`` links of ``cases`` when the first ``flagged`` claim a start before the
+    employer was founded (``EMP_START_BEFORE_FOUNDING``)."""
+    frame = frame_of(tmp_path, cases)
+    ids = sorted(frame.cases)
+    findings = [Finding(PARAMS.employer_anchored_rules[0], c, [c], "早于成立") for c in ids[:flagged]]
+    return [lk.cases for lk in founding_pairs(frame, findings, set(ids), PARAMS)]
+
+
+def test_two_claims_admitted_to_before_the_founding_filed_one_week_are_a_small_ring(
+        tmp_path: Path) -> None:
+    """The employer admits, in two suits of one week, two applicants' employment from years
+    before it existed: a ``founding`` link, coordination in their small ring - two leads
+    that only filed together would be no ring."""
+    cases = [_case(1, "2021-03-01", agent="代理人1"), _case(2, "2021-03-03", agent="代理人2")]
+    frame = frame_of(tmp_path / "ring", cases)
+    ids = sorted(frame.cases)
+    findings = [Finding(PARAMS.employer_anchored_rules[0], c, [c], "早于成立") for c in ids]
+    [link] = founding_pairs(frame, findings, set(ids), PARAMS)
+    assert link.kind == "founding" and link.cases == ids
+    [ring] = assemble(frame, findings, {c: CaseScore(c, rule_score=0.8) for c in ids}, PARAMS)
+    assert ring.small and coordinated_cases(ring) == set(ids)
+
+
+def test_no_founding_link_for_one_such_claim_a_contest_weeks_apart_or_a_big_burst(
+        tmp_path: Path) -> None:
+    """One claim before the founding, a contested one, suits a month apart, or two among a
+    workforce's burst tie nothing."""
+    def pair(second_day: str = "2021-03-03") -> list[dict[str, Any]]:
+        return [_case(1, "2021-03-01", agent="代理人1"), _case(2, second_day, agent="代理人2")]
+
+    assert _founding_links(tmp_path / "one", pair(), flagged=1) == []
+    contested = pair()
+    contested[1]["defendant_response"] = "contests"
+    assert _founding_links(tmp_path / "contested", contested) == []
+    assert _founding_links(tmp_path / "apart", pair("2021-04-01")) == []
+    burst = pair() + [_case(n, "2021-03-02", agent=f"代理人{n}") for n in range(3, 6)]
+    assert _founding_links(tmp_path / "burst", burst) == []

@@ -127,7 +127,8 @@ def test_resolution_settings_are_read_from_the_rules_and_checked(tmp_path: Path)
     path = tmp_path / "rules.toml"
     path.write_text("[resolve]\nagent_gap_days = 365\n", "utf-8")
     config = load_rules(path)
-    assert config.resolve == ResolveSettings(365, shipped.counsel_dominance,
+    assert config.resolve == ResolveSettings(365, shipped.both_sides_days,
+                                             shipped.counsel_dominance,
                                              shipped.employer_agent_suits,
                                              shipped.firm_namesake_days,
                                              shipped.id_fragment_min_chars,

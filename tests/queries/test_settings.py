@@ -112,14 +112,17 @@ def test_a_stored_configuration_says_which_settings_it_lacked() -> None:
     rules["RETIRED_RULE"] = {"weight": 1.0}
     rules["TL_NEAR_RETIREMENT"] = {**rules["TL_NEAR_RETIREMENT"], "female_ages": 50}
     older = {**stored, "rings": {k: v for k, v in stored["rings"].items() if k != "tie_days"},
-             "rules": rules}
+             "rules": rules,
+             "resolve": {k: v for k, v in stored["resolve"].items() if k != "both_sides_days"}}
     config = RuleConfig.from_dict(older)
-    assert config.filled == ("rings.tie_days", "rules.CLAIM_MONEY.min_total_yuan",
-                             "rules.GROUP_BACKED", "rules.TL_NEAR_RETIREMENT.female_ages")
+    assert config.filled == ("resolve.both_sides_days", "rings.tie_days",
+                             "rules.CLAIM_MONEY.min_total_yuan", "rules.GROUP_BACKED",
+                             "rules.TL_NEAR_RETIREMENT.female_ages")
+    assert config.resolve == load_rules().resolve
     assert config.weight("CLAIM_MONEY") == -1.0 and "RETIRED_RULE" not in config.rules
     assert config.rule("GROUP_BACKED") == load_rules().rule("GROUP_BACKED")
     note = filled_note(config)
-    assert note is not None and "4 setting(s)" in note and "rings.tie_days" in note
+    assert note is not None and "5 setting(s)" in note and "rings.tie_days" in note
     assert "ringtrace scan" in note
     current = RuleConfig.from_dict(stored)
     assert current.filled == () and filled_note(current) is None

@@ -162,7 +162,8 @@ def _bare_agent_joined(res: Resolution) -> bool:
 
 def test_the_settings_default_to_the_shipped_resolve_table() -> None:
     assert shipped() == default_rules().resolve
-    assert shipped() == ResolveSettings(agent_gap_days=730, counsel_dominance=4,
+    assert shipped() == ResolveSettings(agent_gap_days=730, both_sides_days=31,
+                                        counsel_dominance=4,
                                         employer_agent_suits=1, firm_namesake_days=365,
                                         id_fragment_min_chars=10, rare_agent_gap_days=3650,
                                         regular_agent_suits=2, same_side_days=365,
@@ -216,3 +217,18 @@ def test_views_resolve_with_the_settings_the_stored_scan_ran_with(tmp_path: Path
     kept = store.load_resolution()
     assert not _bare_agent_joined(ensure(store))
     assert store.load_resolution() == kept  # reused, not recomputed with the shipped settings
+
+
+def test_a_stored_scan_that_predates_a_resolve_setting_reads_the_shipped_value(
+        tmp_path: Path) -> None:
+    """A scan stored before a [resolve] setting existed still tells the views how it resolved:
+    the missing setting reads the shipped value, instead of refusing every ring page."""
+    from ringtrace.queries.scan import run_scan
+    from ringtrace.resolve.stage import scanned_with
+
+    store = store_of(tmp_path, _docs(), [ROW])
+    config = load_rules(overrides={"resolve": NARROW})
+    scan = run_scan(store, config)
+    del scan["meta"]["rules"]["resolve"]["both_sides_days"]
+    store.save_scan(scan)
+    assert scanned_with(store) == config.resolve

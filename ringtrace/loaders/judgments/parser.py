@@ -398,10 +398,12 @@ def support_sentences(sections: Sections) -> list[str]:
 
 
 #: an employer's past told in the story: a restructuring, a renaming, a merger, a predecessor
-#: (``原安阳市第二棉纺厂于2003年改制为本公司``, ``被告前身系…``, ``2008年更名为…``, ``某厂于2000年并入被告``)
+#: (``原安阳市第二棉纺厂于2003年改制为本公司``, ``被告前身系…``, ``2008年更名为…``, ``某厂于2000年并入被告``,
+#: ``被告原系个体工商户，2016年个转企登记为公司``)
 #: (not 合并审理: suits joined for one hearing; 并入 only when an enterprise merged - not
 #: ``加班费并入工资``)
 _EMPLOYER_HISTORY = re.compile(r"改制|转制|更名|变更名称|名称变更|前身|原名|合并(?!审理)|分立|兼并|重组|划转|"
+                              r"个转企|原[为系]个体|由个体|"
                               r"(?:[厂场司社站所队矿]|单位|企业)[^，。；]{0,12}?并入")
 _HISTORY_LIMIT = 2
 

@@ -187,12 +187,16 @@ def _founding_dates(frame: Frame) -> LazyMap[str, dt.date | None]:
 
 def _history(frame: Frame, params: FoundingParams) -> LazyMap[str, bool]:
     """employer id -> does its registry record explain a founding date after the claimed start
-    (former names, or a collective/state enterprise re-registered on restructuring)?"""
+    (former names, a collective/state enterprise re-registered on restructuring, or a branch -
+    分公司, 分厂, a project department - registered years after the parent that hired its staff:
+    the worker's contract and insurance are the parent's, so the branch's 成立日期 is not when
+    the employment could begin)?"""
     types = any_of(params.explained_by_types).search
 
     def explained(employer_id: str) -> bool:
         props = frame.employers.get(employer_id, {})
-        return bool(props.get("former_names")) or bool(types(str(props.get("company_type") or "")))
+        return (bool(props.get("former_names")) or bool(types(str(props.get("company_type") or "")))
+                or bool(_INSURED_UNDER_PARENT.search(str(props.get("name") or ""))))
     return LazyMap(explained)
 
 

@@ -436,6 +436,7 @@ _RESTRUCTURED = (
     "被告的前身为安阳第二棉纺织厂，2003年经批准整体转制。",
     "2002年安阳第二棉纺织厂与安阳第四棉纺织厂合并为被告。",
     "安阳第二棉纺织厂于2005年更名为被告。",
+    "被告原系个体工商户，2016年个转企登记为有限责任公司。",
 ])
 def test_the_employers_past_told_in_the_story_is_kept(history: str) -> None:
     spans = [s.text for s in _record(_RESTRUCTURED.format(history=history)).spans

@@ -50,6 +50,34 @@ def test_a_restructuring_told_in_the_story_explains_a_start_before_founding(
     assert f.cases == [next(c for c in frame.cases if "民初11号" in c)]
 
 
+def test_an_individual_business_turned_company_explains_a_start_before_founding(
+        tmp_path: Path) -> None:
+    """A 个体工商户 converted into a company (个转企) is a new legal person with no former name in
+    the registry; its staff worked for the 个体户 before the company's 成立日期."""
+    told = _ring(2)
+    told[0]["spans"] = [*told[0].get("spans", []), {
+        "kind": "history", "text": "被告原系个体工商户，2016年个转企登记为有限责任公司。"}]
+    frame = frame_of(tmp_path, told, [RegistryRecord(EMPLOYER, founded="2005-03-01",
+                                                     company_type="有限责任公司")])
+    [f] = hits(frame, "EMP_START_BEFORE_FOUNDING")
+    assert f.cases == [next(c for c in frame.cases if "民初11号" in c)]
+
+
+def test_a_branch_registered_after_its_parent_explains_a_start_before_founding(
+        tmp_path: Path) -> None:
+    """A 分公司 registered years after the parent company that hired its staff: the branch's
+    成立日期 is not when their employment could begin; a firm's own founding date is."""
+    branch = "中铁十局集团有限公司安阳分公司"
+    cases = [{**c, "parties": [p if p["side"] != "employer" else {**p, "name": branch}
+                               for p in c["parties"]]} for c in _ring(2)]
+    frame = frame_of(tmp_path / "branch", cases, [RegistryRecord(
+        branch, founded="2005-03-01", company_type="有限责任公司分公司")])
+    assert hits(frame, "EMP_START_BEFORE_FOUNDING") == []
+    firm = frame_of(tmp_path / "firm", _ring(2), [RegistryRecord(
+        EMPLOYER, founded="2005-03-01", company_type="有限责任公司")])
+    assert len(hits(firm, "EMP_START_BEFORE_FOUNDING")) == 2
+
+
 def test_a_branch_reporting_no_insured_staff_is_not_small(tmp_path: Path) -> None:
     """A 分公司's staff are insured under the parent: its 0 is unknown, a firm's 0 is small."""
     branch = "中铁十局集团有限公司安阳分公司"

@@ -769,8 +769,8 @@ def founding_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     small burst (:func:`_small`): a ``founding`` link, which a small ring counts as
     coordination (:data:`SMALL_RING_EVIDENCE`).
 
-    No one worked for a firm before it was founded (docs/domain.md P5; the published judgment
-    whose employer was registered 1994-04-19 confirmed a claim from 1992-12-01), and an
+    No one worked for a firm before it was founded (docs/domain.md P5), unless it had a
+    predecessor - which the rule reads from the registry and the story -, and an
     employer that admits such a claim admits something against itself that its own registry
     entry refutes (G5, an unreasonable admission; R5). One such admission may be a careless
     answer about a predecessor; two applicants in one week, each admitted to years before the

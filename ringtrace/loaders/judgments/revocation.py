@@ -56,6 +56,8 @@ def _own_reasoning(sections: Sections) -> tuple[int, int] | None:
 #: ``关于双方是否恶意串通的问题``, ``本案应审查双方是否存在恶意串通`` (the court's own
 #: ``本院再审认为`` at the sentence's head is left out first)
 _REPORTED = re.compile(r"认为|主张|辩称|声称|诉称|提出|是否|有无|关于|审查")
+#: the title of a law or document the court cites (``《最高人民法院关于防范和制裁虚假诉讼的指导意见》``)
+_TITLE = re.compile(r"《[^》]*》")
 #: words after such a ground, in its sentence, by which the court adopts it
 #: (``……的抗诉意见成立，本院予以采纳``)
 _ADOPTED = re.compile(r"予以采纳|予以支持|予以采信|予以确认|予以认定|(?<!不)成立|属实")
@@ -64,14 +66,19 @@ _ADOPTED = re.compile(r"予以采纳|予以支持|予以采信|予以确认|予�
 def _affirmed(text: str, sentence_start: int, sentence_end: int, match: re.Match[str]) -> bool:
     """True when the ground at ``match`` is asserted: no denial earlier in its clause, no
     rejection later in its sentence, and - when the sentence reports it as another's
-    allegation or asks it as a question (:data:`_REPORTED`) - adopted later in its sentence."""
+    allegation or asks it as a question (:data:`_REPORTED`) - adopted later in its sentence.
+    A ground inside the title of a law the court cites (``《…关于防范和制裁虚假诉讼的指导
+    意见》``) finds nothing, and such a title's words report no one."""
+    if text.rfind("《", sentence_start, match.start()) > text.rfind("》", sentence_start,
+                                                                  match.start()):
+        return False
     clause = max(text.rfind(c, sentence_start, match.start()) for c in _CLAUSE)
     before = text[max(sentence_start, clause + 1):match.start()]
     after = text[match.end():sentence_end]
     if _DENIED.search(before) or _REJECTED.search(after):
         return False
     head = _OWN_VOICE.match(text, sentence_start)
-    told = text[head.end() if head else sentence_start:match.start()]
+    told = _TITLE.sub("", text[head.end() if head else sentence_start:match.start()])
     return not _REPORTED.search(told) or bool(_ADOPTED.search(after))
 
 

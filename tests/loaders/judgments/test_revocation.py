@@ -41,6 +41,9 @@ def test_a_retrial_revoking_a_sham_confirmation_is_read_whole() -> None:
     "本院再审认为，关于双方是否恶意串通的问题，现有证据无法证明。原审遗漏当事人，应予撤销。",
     "本院再审认为，本案应审查双方是否存在恶意串通、虚构劳动关系的情形。经查，{a}确在{e}处工作，"
     "但原审遗漏当事人，应予撤销。",
+    # the ground only in the title of a law the court cites (rev26)
+    "本院再审认为，原审遗漏必要当事人，违反法定程序，依照《最高人民法院关于防范和制裁虚假诉讼的"
+    "指导意见》第十二条之规定，应予撤销。",
 ])
 def test_no_finding_without_the_courts_own_words(reasoning: str) -> None:
     assert _findings(retrial_text(ORIGINAL, reasoning=reasoning)) == []
@@ -61,6 +64,10 @@ def test_the_protests_allegation_alone_is_no_finding() -> None:
     "本院再审认为，检察机关关于{a}与{e}虚构劳动关系、原审系虚假诉讼的抗诉意见成立，本院予以采纳。",
     # the court's own finding, with the missing proof as its reason (rev26)
     "本院再审认为，{a}未能提供证据证明其在{e}工作，双方恶意串通，虚构劳动关系，属于虚假诉讼。",
+    # the finding after the title of the guidance it rests on (rev26: a title's 关于 is no
+    # report of another's allegation)
+    "本院再审认为，根据《最高人民法院关于防范和制裁虚假诉讼的指导意见》的规定，{a}与{e}恶意串通，"
+    "属于虚假诉讼。",
 ])
 def test_the_courts_own_finding_is_read(reasoning: str) -> None:
     assert _findings(retrial_text(ORIGINAL, reasoning=reasoning)) != []

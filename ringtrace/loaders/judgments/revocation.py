@@ -54,8 +54,8 @@ def _own_reasoning(sections: Sections) -> tuple[int, int] | None:
 #: words before the ground, in its sentence, that make it another's allegation or the court's
 #: question rather than its finding: ``抗诉机关认为原审系虚假诉讼``, ``检察机关关于……的意见``,
 #: ``关于双方是否恶意串通的问题``, ``本案应审查双方是否存在恶意串通`` (the court's own
-#: ``本院再审认为`` at the sentence's head is left out first)
-_REPORTED = re.compile(r"认为|主张|辩称|声称|诉称|提出|是否|有无|关于|审查")
+#: ``本院…认为`` and the titles of the laws it cites are left out first)
+_REPORTED = re.compile(r"认为|主张|辩称|声称|诉称|提出的|是否|有无|关于|应当?审查")
 #: the title of a law or document the court cites (``《最高人民法院关于防范和制裁虚假诉讼的指导意见》``)
 _TITLE = re.compile(r"《[^》]*》")
 #: words after such a ground, in its sentence, by which the court adopts it
@@ -77,8 +77,7 @@ def _affirmed(text: str, sentence_start: int, sentence_end: int, match: re.Match
     after = text[match.end():sentence_end]
     if _DENIED.search(before) or _REJECTED.search(after):
         return False
-    head = _OWN_VOICE.match(text, sentence_start)
-    told = _TITLE.sub("", text[head.end() if head else sentence_start:match.start()])
+    told = _OWN_VOICE.sub("", _TITLE.sub("", text[sentence_start:match.start()]))
     return not _REPORTED.search(told) or bool(_ADOPTED.search(after))
 
 

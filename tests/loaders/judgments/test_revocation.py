@@ -68,6 +68,9 @@ def test_the_protests_allegation_alone_is_no_finding() -> None:
     # report of another's allegation)
     "本院再审认为，根据《最高人民法院关于防范和制裁虚假诉讼的指导意见》的规定，{a}与{e}恶意串通，"
     "属于虚假诉讼。",
+    # "upon examination" and the protest's lodging are no report of an allegation (rev26)
+    "本院再审认为，经审查，{a}与{e}恶意串通，虚构劳动关系，属于虚假诉讼。",
+    "本院再审认为，检察机关提出抗诉后，经本院再审查明，{a}与{e}恶意串通，属于虚假诉讼。",
 ])
 def test_the_courts_own_finding_is_read(reasoning: str) -> None:
     assert _findings(retrial_text(ORIGINAL, reasoning=reasoning)) != []

@@ -9,6 +9,7 @@ both import this module, so neither imports the other inside a function.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -123,13 +124,24 @@ def _pair_unfiled(uf: UnionFind, printed: list[tuple[dt.date, str]], filed: Abst
                   max_gap_days: int) -> None:
     """Join, in ``uf``, each two of the sorted (day, case) pairs within ``max_gap_days`` of
     each other of which at least one copy prints no filing date: two copies that each print
-    their filing were filed when they say, whenever a court heard or decided them."""
-    for i, (day, c) in enumerate(printed):
-        for later, other in printed[i + 1:]:
-            if (later - day).days > max_gap_days:
-                break
-            if c not in filed or other not in filed:
-                uf.union(c, other)
+    their filing were filed when they say, whenever a court heard or decided them.
+
+    Each copy without a filing joins every copy within its window; a window that overlaps
+    the one before is already joined up to that one's end, so each copy is visited a bounded
+    number of times (linear in ``printed`` after the sort, however dense a sitting).
+    """
+    days = [day for day, _c in printed]
+    reach = -1  # the last index the windows so far have joined
+    for day, c in printed:
+        if c in filed:
+            continue
+        lo = bisect_left(days, day - dt.timedelta(days=max_gap_days))
+        hi = bisect_right(days, day + dt.timedelta(days=max_gap_days)) - 1
+        if lo <= reach:  # [lo, reach] lies in one window before: its copy's component
+            uf.union(c, printed[reach][1])
+        for k in range(max(lo, reach + 1), hi + 1):
+            uf.union(c, printed[k][1])
+        reach = max(reach, hi)
 
 
 #: each kind of date a copy may print, compared only with the same kind (:func:`dated_runs`)

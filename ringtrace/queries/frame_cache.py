@@ -44,14 +44,7 @@ from typing import Any, BinaryIO
 import msgspec
 
 from ringtrace import __version__
-from ringtrace.graph.props import (
-    CaseProps,
-    EmployerProps,
-    ForumProps,
-    IdentifierProps,
-    LawFirmProps,
-    PersonProps,
-)
+from ringtrace.graph import props
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.frame import AgentRef, CaseInfo, Frame, PartyRef, build_frame
 from ringtrace.resolve import judgements
@@ -69,16 +62,16 @@ CHUNK = 20_000
 STALE_TEMP = 3600.0
 
 #: a case as stored: CaseInfo's fields in order, its props typed as the Case node's
-_CaseRow = tuple[str, str, str, str, CaseProps, list[PartyRef], list[PartyRef],
+_CaseRow = tuple[str, str, str, str, props.CaseProps, list[PartyRef], list[PartyRef],
                  list[PartyRef], list[AgentRef], list[dict[str, str]], list[float], bool, bool,
                  list[str]]
 #: the frame's parts in file order, with the type a segment of each decodes to: node props
 #: as their kind's TypedDict (graph/props.py), so that msgspec checks each value's type as it
 #: reads it and a file whose values are not what the frame holds is rebuilt, not trusted
 _PARTS: tuple[tuple[str, object], ...] = (
-    ("cases", list[_CaseRow]), ("persons", dict[str, PersonProps]),
-    ("employers", dict[str, EmployerProps]), ("forums", dict[str, ForumProps]),
-    ("firms", dict[str, LawFirmProps]), ("identifiers", dict[str, IdentifierProps]),
+    ("cases", list[_CaseRow]), ("persons", dict[str, props.PersonProps]),
+    ("employers", dict[str, props.EmployerProps]), ("forums", dict[str, props.ForumProps]),
+    ("firms", dict[str, props.LawFirmProps]), ("identifiers", dict[str, props.IdentifierProps]),
     ("contacts", dict[str, set[str]]), ("legal_reps", dict[str, set[str]]),
     ("employer_cases", dict[str, list[str]]), ("agent_cases", dict[str, list[str]]),
 )

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import networkx as nx
 
@@ -31,13 +31,24 @@ from ringtrace.export.rings import RingExport, merged_graph
 from ringtrace.extras import require
 from ringtrace.viz.templating import value_label
 
-__all__ = ["SCHEMATA", "e164", "ftm_entities", "write_ftm"]
+__all__ = ["SCHEMATA", "FtmEntity", "e164", "ftm_entities", "write_ftm"]
 
 #: FtM schema per role of a ring-graph node
 SCHEMATA = {"applicant": "Person", "agent": "Person", "legal_rep": "Person", "other": "Person",
             "employer": "Company", "case": "CourtCase", "law_firm": "Organization"}
 _PUBLISHER = "ringtrace"
 _AGENT_ROLE = "委托诉讼代理人"
+
+
+class FtmEntity(TypedDict):
+    """One FtM entity in its JSON form, as ``followthemoney`` writes and reads it (made
+    without context, so these three keys are all it has)."""
+
+    id: str
+    #: the FtM schema name (``Person``, ``CourtCase``, ``Representation`` ...)
+    schema: str
+    #: FtM property name → its values (FtM keeps every property as a list of strings)
+    properties: dict[str, list[str]]
 
 
 class _Builder:
@@ -126,7 +137,7 @@ def _date(value: Any) -> str | None:
     return str(value) if value else None
 
 
-def ftm_entities(rings: Sequence[RingExport]) -> list[dict[str, Any]]:
+def ftm_entities(rings: Sequence[RingExport]) -> list[FtmEntity]:
     """The rings as FtM entity dicts (``id``, ``schema``, ``properties``), sorted by id."""
     graph: nx.MultiDiGraph = merged_graph(rings)
     b = _Builder(masked=all(r.masked for r in rings))
@@ -168,7 +179,14 @@ def ftm_entities(rings: Sequence[RingExport]) -> list[dict[str, Any]]:
             member.add("member", src.id)
             member.add("organization", dst.id)
     _employments(b, graph, nodes)
-    return [b.entities[k].to_dict() for k in sorted(b.entities)]
+    return [_entity(b.entities[k]) for k in sorted(b.entities)]
+
+
+def _entity(proxy: Any) -> FtmEntity:
+    data = proxy.to_dict()
+    return FtmEntity(id=str(data["id"]), schema=str(data["schema"]),
+                     properties={str(k): [str(v) for v in values]
+                                 for k, values in data["properties"].items()})
 
 
 def _employments(b: _Builder, graph: nx.MultiDiGraph, nodes: Mapping[str, Any]) -> None:
@@ -206,7 +224,7 @@ def _list(value: Any) -> list[str]:
     return [str(value)] if value else []
 
 
-def iter_lines(entities: Sequence[Mapping[str, Any]]) -> Iterator[str]:
+def iter_lines(entities: Sequence[FtmEntity]) -> Iterator[str]:
     for entity in entities:
         yield json.dumps(entity, ensure_ascii=False, sort_keys=True)
 

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from ringtrace.errors import StoreError
 
@@ -59,8 +59,10 @@ def iter_lines(path: Path, max_bytes: int | None = None) -> Iterator[Line]:
                 yield Line(number, text)
 
 
-def read_jsonl(path: Path, what: str = "the file") -> list[dict[str, Any]]:
+def read_jsonl(path: Path, what: str = "the file") -> list[dict[str, object]]:
     """Every line of a ringtrace log as a JSON object, oldest first ([] when there is no file).
+    Its values are whatever JSON holds: the caller reads them through the line's typed record
+    (:func:`read_records`) or narrows them itself.
 
     Raises :class:`~ringtrace.errors.StoreError` naming the file and line of a line that is not
     a JSON object; ``what`` names the log in that message (``"the audit log"``).
@@ -68,7 +70,7 @@ def read_jsonl(path: Path, what: str = "the file") -> list[dict[str, Any]]:
     path = Path(path)
     if not path.exists():
         return []
-    out: list[dict[str, Any]] = []
+    out: list[dict[str, object]] = []
     for line in iter_lines(path):
         try:
             value = json.loads(line.data.decode("utf-8"))
@@ -82,7 +84,7 @@ def read_jsonl(path: Path, what: str = "the file") -> list[dict[str, Any]]:
     return out
 
 
-def read_records(path: Path, what: str, record: Callable[[Mapping[str, Any]], T]) -> list[T]:
+def read_records(path: Path, what: str, record: Callable[[Mapping[str, object]], T]) -> list[T]:
     """Every line of a ringtrace log read as ``record`` (a typed line's ``from_dict``), oldest
     first; a line without one of the record's fields raises
     :class:`~ringtrace.errors.StoreError` naming the file and the field (the log was edited)."""
@@ -93,8 +95,9 @@ def read_records(path: Path, what: str, record: Callable[[Mapping[str, Any]], T]
         raise StoreError(f"{path}: a line has no {exc}; {what} has been edited") from exc
 
 
-def append_jsonl(path: Path, lines: Iterable[Mapping[str, Any]]) -> None:
-    """Append ``lines`` to ``path`` (created with its folder if missing) in one ``write``."""
+def append_jsonl(path: Path, lines: Iterable[Mapping[str, object]]) -> None:
+    """Append ``lines`` (each a typed line's ``to_dict()``) to ``path`` (created with its
+    folder if missing) in one ``write``."""
     path = Path(path)
     text = "".join(json.dumps(dict(line), ensure_ascii=False) + "\n" for line in lines)
     if not text:

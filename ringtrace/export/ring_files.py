@@ -19,6 +19,7 @@ from ringtrace.export.dossier import write_dossier
 from ringtrace.export.ftm import write_ftm
 from ringtrace.export.graphs import write_gexf, write_graphml
 from ringtrace.export.rings import RingExport, ring_exports
+from ringtrace.graph.audit import AuditEntry
 from ringtrace.graph.store.base import GraphStore
 
 __all__ = ["FORMATS", "RingFiles", "export_rings"]
@@ -59,7 +60,7 @@ def _write_one(fmt: str, rings: Sequence[RingExport], out: Path) -> dict[str, in
 
 
 def export_rings(store: GraphStore, fmt: str, out: Path, *, ring_ids: Sequence[str] | None,
-                 unmask: bool = False, audit: Sequence[Mapping[str, Any]] = (),
+                 unmask: bool = False, audit: Sequence[AuditEntry] = (),
                  issued: dt.date | None = None) -> RingFiles:
     """Write ``ring_ids`` (ids or ranks; None for every reported ring) as ``fmt`` to ``out``.
 

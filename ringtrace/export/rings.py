@@ -25,7 +25,9 @@ from typing import Any
 
 import networkx as nx
 
+from ringtrace.graph.audit import AuditEntry
 from ringtrace.graph.model import schema
+from ringtrace.graph.props import AnyProps
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.results import ScanResults
 from ringtrace.queries.ringviews import list_rings, ring_detail, ring_graph
@@ -94,9 +96,13 @@ class RingExport:
     graph: nx.MultiDiGraph
 
 
-def role_of(kind: str, edges: Iterable[Mapping[str, Any]], props: Mapping[str, Any]) -> str:
+def role_of(kind: str, edges: Iterable[AnyProps], props: AnyProps) -> str:
     """The part a node plays in the ring: applicant, employer, agent, legal_rep, case, forum,
     phone, address, law_firm or other (from its kind and the edges it has in the ring).
+
+    ``edges`` are the ring graph's attributes of the node's edges (``kind`` and the
+    relationship's props) and ``props`` the node's (masked) props; only ``kind``, ``side``
+    and an Identifier's kind are read.
 
     >>> role_of("Person", [{"kind": "AGENT_IN"}], {})
     'agent'
@@ -236,8 +242,7 @@ def _case_facts(store: GraphStore, pack: dict[str, Any]) -> tuple[CaseFacts, ...
     return tuple(rows)
 
 
-def pack_manifest(audit: Sequence[Mapping[str, Any]], scan: ScanResults, ring_id: str
-                  ) -> str | None:
+def pack_manifest(audit: Sequence[AuditEntry], scan: ScanResults, ring_id: str) -> str | None:
     """The manifest SHA-256 of the latest evidence pack of ``ring_id`` that still exists and
     was made from the current scan, or None.
 
@@ -266,7 +271,7 @@ def pack_manifest(audit: Sequence[Mapping[str, Any]], scan: ScanResults, ring_id
 
 
 def _one(store: GraphStore, scan: ScanResults, ring_id: str, unmask: bool,
-         audit: Sequence[Mapping[str, Any]]) -> RingExport:
+         audit: Sequence[AuditEntry]) -> RingExport:
     detail = ring_detail(store, ring_id)
     pack = pack_data(store, ring_id, unmask=unmask)
     masker = Masker(unmask, store.ref_key())
@@ -289,7 +294,7 @@ def _one(store: GraphStore, scan: ScanResults, ring_id: str, unmask: bool,
 
 
 def ring_exports(store: GraphStore, ring_ids: Sequence[str] | None = None, *,
-                 unmask: bool = False, audit: Sequence[Mapping[str, Any]] = ()
+                 unmask: bool = False, audit: Sequence[AuditEntry] = ()
                  ) -> list[RingExport]:
     """The rings to export: those named (ids or ranks), or every reported ring when None.
 

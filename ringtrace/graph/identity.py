@@ -120,10 +120,18 @@ def normalize_firm(name: str) -> str:
     return _MUNICIPALITY_FIRM.sub(r"\1", text)
 
 
-#: a year or a serial typeset digit by digit in Chinese numerals, zero as ○, 〇 or 零
-_CN_YEAR = re.compile(r"\(([〇○零一二三四五六七八九]{4})\)")
-_CN_SERIAL = re.compile(r"[〇○零一二三四五六七八九]+(?=号$)")
-_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+#: the Chinese numerals that typeset a number digit by digit (a year, a serial), zero as 〇, ○
+#: or 零, with their values: the one table of them. A date in a signature block is typeset the
+#: same way with Latin and full-width zeros too (``二Ｏ一六年``): the judgment parser's table
+#: (``loaders/judgments/dates.py``) is this one plus those zeros. A case number takes only these:
+#: an ``O`` in it is a letter, not a zero.
+CN_DIGITS: dict[str, int] = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+                             "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUMERALS = "".join(CN_DIGITS)
+#: a year or a serial typeset digit by digit in Chinese numerals
+_CN_YEAR = re.compile(rf"\(([{_CN_NUMERALS}]{{4}})\)")
+_CN_SERIAL = re.compile(rf"[{_CN_NUMERALS}]+(?=号$)")
+_CN_TO_ARABIC = str.maketrans({glyph: str(value) for glyph, value in CN_DIGITS.items()})
 
 
 def _masks_only(run: str) -> bool:
@@ -134,7 +142,7 @@ def _masks_only(run: str) -> bool:
 
 def _arabic(digits: str) -> str:
     """Chinese digits as Arabic ones; a run of ``○`` alone is a mask and stays."""
-    return digits if _masks_only(digits) else digits.translate(_CN_DIGITS)
+    return digits if _masks_only(digits) else digits.translate(_CN_TO_ARABIC)
 
 
 _SERIAL_ORDINAL = re.compile(r"第(?=[\dXx×*]+(?:-\d+)?(?:、\d+)*号)")

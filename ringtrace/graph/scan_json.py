@@ -5,9 +5,11 @@ JSON mapping itself - the scan that builds it (:mod:`ringtrace.queries.scan`), t
 write it and read it back (:mod:`ringtrace.graph.store`), Spark's merge of the parts' scans
 (:mod:`ringtrace.spark.merge`) and the import of a Spark scan (:mod:`ringtrace.spark.imports`).
 These TypedDicts name its keys (FollowTheMoney's habit: a TypedDict for a serialised form), one
-per record, with the same keys as the record's fields (a test keeps them equal); a key that a
-scan from an older version may lack is ``NotRequired``, as the record's ``from_dict`` reads it
-with a default. The field meanings are the records' (docs/results-schema.md).
+per record whose keys such code names, with the same keys as the record's fields (a test keeps
+them equal); a key that a scan from an older version may lack is ``NotRequired``, as the
+record's ``from_dict`` reads it with a default. The field meanings are the records'
+(docs/results-schema.md). A ring's ``structure`` has no TypedDict: only its record reads its
+keys, so it is typed as the JSON object it is (:data:`RingStructureJson`).
 
 They live in the graph layer, below the records they mirror, so that the store can say what it
 stores without importing :mod:`ringtrace.queries`; :mod:`ringtrace.queries.scan_json`
@@ -56,21 +58,11 @@ class CaseJson(TypedDict):
     community: NotRequired[int | None]
 
 
-class RingStructureJson(TypedDict):
-    """:class:`~ringtrace.queries.model.RingStructure` (what
-    :func:`ringtrace.queries.rings.structure` returns)."""
-
-    cases: int
-    applicants: int
-    employers: int
-    forums: int
-    agents: int
-    lay_agents: int
-    top_agent_share: float
-    coordinated_share: float
-    batched_share: NotRequired[float]
-    link_kinds: dict[str, int]
-    burst_cases: NotRequired[int]
+#: :class:`~ringtrace.queries.model.RingStructure` in its JSON form (its ``to_dict``): counts,
+#: shares and the count per link kind. The record alone declares the fields (and documents
+#: them in docs/results-schema.md): no code that handles the scan's mapping reads them by key,
+#: only ``RingStructure.from_dict`` does, so a second list of them here would only drift.
+RingStructureJson = dict[str, float | dict[str, int]]
 
 
 class LinkJson(TypedDict):

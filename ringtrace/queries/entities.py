@@ -81,10 +81,17 @@ def _scan_or_none(store: GraphStore) -> ScanResults | None:
 def _one(store: GraphStore, res: Resolution, kind: str, text: str, what: str) -> Node:
     """The one entity of ``kind`` that ``text`` names (raises :class:`AmbiguousName` when it
     names several, :class:`NotFound` when none)."""
-    found = store.find_nodes(kind, text)
+    return _chosen(store, res, text, what, False, store.find_nodes(kind, text))[0]
+
+
+def _chosen(store: GraphStore, res: Resolution, text: str, what: str, every: bool,
+            found: list[Node]) -> list[Node]:
+    """The entities a profile shows for ``text``, whose matches are ``found``: all of them
+    when ``every``, else the one they stand for (:class:`AmbiguousName` when they stand for
+    several); :class:`NotFound` when nothing matched."""
     if not found:
         raise NotFound(f"no {what} matches {text!r}")
-    return one_entity(store, res, text, what, found)
+    return found if every else [one_entity(store, res, text, what, found)]
 
 
 def _matched(node: Node, text: str) -> NameMatch:
@@ -164,12 +171,9 @@ def agent_profile(store: GraphStore, text: str, *, every: bool = False) -> list[
     lists them, unless ``every`` asks for all of their profiles.
     """
     res = ensure(store)
-    candidates = [n for n in distinct_entities(res, store.find_nodes("Person", text, limit=200))
-                  if any(e.kind == "AGENT_IN" for e in _entity(store, res, n)[1])]
-    if not candidates:
-        raise NotFound(f"no agent matches {text!r}")
-    if not every:
-        candidates = [one_entity(store, res, text, "agent", candidates)]
+    candidates = _chosen(store, res, text, "agent", every, [
+        n for n in distinct_entities(res, store.find_nodes("Person", text, limit=200))
+        if any(e.kind == "AGENT_IN" for e in _entity(store, res, n)[1])])
     scan = _scan_or_none(store)
     out = []
     for found in candidates:
@@ -205,11 +209,8 @@ def person_profile(store: GraphStore, text: str, *, every: bool = False) -> list
     lists them, unless ``every`` asks for all of their profiles.
     """
     res = ensure(store)
-    nodes = distinct_entities(res, store.find_nodes("Person", text, limit=200))
-    if not nodes:
-        raise NotFound(f"no person matches {text!r}")
-    if not every:
-        nodes = [one_entity(store, res, text, "person", nodes)]
+    nodes = _chosen(store, res, text, "person", every,
+                    distinct_entities(res, store.find_nodes("Person", text, limit=200)))
     scan = _scan_or_none(store)
     out = []
     for found in nodes:

@@ -20,7 +20,9 @@ CRC-32, ended by an end segment; cases and the big tables are split into segment
 bytes beside the frame. It is written to a temporary file in the same folder and renamed over
 the old one, so an interrupted scan leaves the previous file or the new one, never half of
 one; a file that is cut short, damaged, from another version or for other data is ignored and
-the frame rebuilt (and the file replaced). Why msgpack and not pickle, marshal or Parquet:
+the frame rebuilt (and the file replaced). Node props are decoded as their kind's TypedDict
+(:mod:`ringtrace.graph.props`), which msgspec checks value by value: a file holding a prop of
+another type is not trusted either. Why msgpack and not pickle, marshal or Parquet:
 docs/performance.md.
 """
 
@@ -42,6 +44,7 @@ from typing import Any, BinaryIO
 import msgspec
 
 from ringtrace import __version__
+from ringtrace.graph import props
 from ringtrace.graph.store.base import GraphStore
 from ringtrace.queries.frame import AgentRef, CaseInfo, Frame, PartyRef, build_frame
 from ringtrace.resolve import judgements
@@ -58,16 +61,19 @@ CHUNK = 20_000
 #: temporary files older than this (seconds) are left by an interrupted scan: removed
 STALE_TEMP = 3600.0
 
-#: a case as stored: CaseInfo's fields in order (scalars and evidence exactly as stored)
-_CaseRow = tuple[Any, Any, Any, Any, dict[str, Any], list[PartyRef], list[PartyRef],
-                 list[PartyRef], list[AgentRef], list[Any], list[Any], Any, Any, list[str]]
-_Props = dict[str, dict[str, Any]]
-#: the frame's parts in file order, with the type a segment of each decodes to
-_PARTS: tuple[tuple[str, Any], ...] = (
-    ("cases", list[_CaseRow]), ("persons", _Props), ("employers", _Props), ("forums", _Props),
-    ("firms", _Props), ("identifiers", _Props), ("contacts", dict[str, set[str]]),
-    ("legal_reps", dict[str, set[str]]), ("employer_cases", dict[str, list[str]]),
-    ("agent_cases", dict[str, list[str]]),
+#: a case as stored: CaseInfo's fields in order, its props typed as the Case node's
+_CaseRow = tuple[str, str, str, str, props.CaseProps, list[PartyRef], list[PartyRef],
+                 list[PartyRef], list[AgentRef], list[dict[str, str]], list[float], bool, bool,
+                 list[str]]
+#: the frame's parts in file order, with the type a segment of each decodes to: node props
+#: as their kind's TypedDict (graph/props.py), so that msgspec checks each value's type as it
+#: reads it and a file whose values are not what the frame holds is rebuilt, not trusted
+_PARTS: tuple[tuple[str, object], ...] = (
+    ("cases", list[_CaseRow]), ("persons", dict[str, props.PersonProps]),
+    ("employers", dict[str, props.EmployerProps]), ("forums", dict[str, props.ForumProps]),
+    ("firms", dict[str, props.LawFirmProps]), ("identifiers", dict[str, props.IdentifierProps]),
+    ("contacts", dict[str, set[str]]), ("legal_reps", dict[str, set[str]]),
+    ("employer_cases", dict[str, list[str]]), ("agent_cases", dict[str, list[str]]),
 )
 _END = 255
 _SEGMENT = struct.Struct("<BQI")  # part number, payload length, CRC-32 of the payload

@@ -12,25 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from ringtrace.datemath import add_months, add_years
 from ringtrace.synth.people import Person
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month + 1, d)
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover - day 28 always exists
 
 
 def retirement_age(sex: str, rng: random.Random) -> int:

@@ -65,3 +65,18 @@ def test_the_loaders_and_resolution_read_masks_with_the_one_pattern() -> None:
         "914105", "914105", "91410500MA40", None, None]
     assert [uscc_key(c) for c in ("XXXXXXXXXXXXXX4891", "91410500MA40xxxxxx",
                                   "91520000214434146R")] == [None, None, "91520000214434146R"]
+
+
+def test_one_table_of_chinese_digits_and_the_dates_superset() -> None:
+    """The case-number key and the judgment dates read Chinese digits from one table; a date
+    also takes Latin and Arabic zeros (二Ｏ一六年), a case number does not (an O is a letter)."""
+    from ringtrace.graph.identity import CN_DIGITS, normalize_case_number
+    from ringtrace.loaders.judgments.dates import CN_DATE, chinese_date
+
+    values = {g: n for n, glyphs in enumerate(["〇○零", *"一二三四五六七八九"]) for g in glyphs}
+    assert values == CN_DIGITS
+    assert normalize_case_number("(二○一八)豫0502民初一二号") == "(2018)豫0502民初12号"
+    assert normalize_case_number("(二O一八)豫0502民初一二号").startswith("(二O一八)")
+    for zero in "〇○零OＯoｏ0０":
+        match = CN_DATE.search(f"二{zero}一六年十月二十四日")
+        assert match is not None and chinese_date(match) == "2016-10-24"

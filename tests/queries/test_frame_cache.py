@@ -133,6 +133,35 @@ def test_a_damaged_file_is_ignored_and_replaced(store: SQLiteStore, damage: str,
     assert load(path, frame_key(store)) is not None  # replaced by the rebuilt frame
 
 
+def test_a_province_frame_loads_with_every_value_and_its_type(province: Path,
+                                                               tmp_path: Path) -> None:
+    """Decoded into the typed props, a kept frame still holds every key and value built, of
+    the same type (a repr tells an int from a float, where ``==`` does not)."""
+    from ringtrace.loaders.ingest import ingest_paths
+
+    with SQLiteStore.open(tmp_path / "ws") as store:
+        ingest_paths(store, [province])
+        built = build_frame(store)
+    assert save(tmp_path / "frame.msgpack", "key", built)
+    loaded = load(tmp_path / "frame.msgpack", "key")
+    assert loaded is not None
+    for name in ("cases", "persons", "employers", "forums", "firms", "identifiers",
+                 "employer_cases", "agent_cases"):
+        assert repr(getattr(loaded, name)) == repr(getattr(built, name)), name
+    assert (loaded.contacts, loaded.legal_reps) == (built.contacts, built.legal_reps)
+
+
+def test_a_prop_of_the_wrong_type_is_not_trusted(store: SQLiteStore, tmp_path: Path) -> None:
+    """Props are read as their kind's TypedDict: a file holding an employer's insured headcount
+    as text (not what any frame holds) is rebuilt rather than handed to the rules."""
+    frame = build_frame(store)
+    employer = next(iter(frame.employers))
+    frame.employers[employer] = {**frame.employers[employer],
+                                 "insured_headcount": "12"}  # type: ignore[typeddict-item]
+    assert save(tmp_path / "frame.msgpack", "key", frame)
+    assert load(tmp_path / "frame.msgpack", "key") is None
+
+
 def test_other_code_does_not_read_it(store: SQLiteStore,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     built = _builds(monkeypatch)

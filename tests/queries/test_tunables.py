@@ -47,7 +47,6 @@ ALLOWED: dict[tuple[str, float], str] = {
     # calendar and date arithmetic
     ("redflags.common", 365.25): "calendar: mean days per year (Julian year) for ages and lengths",
     ("redflags.common", 12): "calendar: months per year (a YYYY date ends in December)",
-    ("redflags.common", 28): "calendar: 29 February moved to the 28th in a year without it",
     ("redflags.common", 2): "index of the day in a split 'YYYY-MM-DD'",
     ("redflags.common", 60): _RETIRE,
     ("redflags.common", 55): _RETIRE,

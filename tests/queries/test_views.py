@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import typing
 
+from ringtrace.graph.props import CaseProps
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.queries.entities import agent_profile, employer_profile, person_profile
 from ringtrace.queries.leads import list_leads
@@ -39,3 +41,13 @@ def test_a_field_named_like_a_keyword_keeps_its_json_key(scanned: SQLiteStore) -
     role = PersonRole(case, "PARTY_IN", "原告")
     assert list(role.to_dict()) == ["case", "as", "role"]
     assert role.to_dict()["case"] == case.to_dict()
+
+
+def test_a_case_views_headline_facts_are_case_props_of_the_same_type() -> None:
+    """CaseView repeats the Case props it shows (a dataclass cannot take its fields from a
+    TypedDict); each must keep the prop's name and type, so the two cannot drift apart."""
+    view = typing.get_type_hints(CaseView)
+    props = typing.get_type_hints(CaseProps)
+    shown = [name for name in view if name in props]
+    assert len(shown) == 12
+    assert {name: view[name] for name in shown} == {name: props[name] for name in shown}

@@ -128,24 +128,24 @@ def copy_store(src: GraphStore, dst: GraphStore, batch_size: int = DEFAULT_BATCH
         summary.phase_seconds[phase] = now - clock
         clock = now
 
-    for chunk in batched(_alias_order(source_aliases(src)), batch_size):
-        dst.write_batch(GraphBatch(aliases=chunk))
-        summary.aliases += len(chunk)
+    def write(items: Iterable[T], batch: Callable[[list[T]], GraphBatch],
+              count: Callable[[int], None] = tick) -> int:
+        """Write ``items`` as ``batch``es of ``batch_size``; how many were written."""
+        written = 0
+        for chunk in batched(items, batch_size):
+            dst.write_batch(batch(chunk))
+            written += len(chunk)
+            count(len(chunk))
+        return written
+
+    summary.aliases = write(_alias_order(source_aliases(src)),
+                            lambda chunk: GraphBatch(aliases=chunk), lambda n: None)
     lap("aliases")
-    for nodes in batched(src.iter_nodes(), batch_size):
-        dst.write_batch(GraphBatch(nodes=nodes))
-        summary.nodes += len(nodes)
-        tick(len(nodes))
+    summary.nodes = write(src.iter_nodes(), lambda chunk: GraphBatch(nodes=chunk))
     lap("nodes")
-    for docs in batched(source_documents(src), batch_size):
-        dst.write_batch(GraphBatch(documents=docs))
-        summary.documents += len(docs)
-        tick(len(docs))
+    summary.documents = write(source_documents(src), lambda chunk: GraphBatch(documents=chunk))
     lap("documents")
-    for edges in batched(src.iter_edges(), batch_size):
-        dst.write_batch(GraphBatch(edges=edges))
-        summary.edges += len(edges)
-        tick(len(edges))
+    summary.edges = write(src.iter_edges(), lambda chunk: GraphBatch(edges=chunk))
     lap("edges")
     for problems in batched(src.problems(), batch_size):
         summary.new_problems += dst.add_problems(problems)

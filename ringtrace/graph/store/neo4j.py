@@ -519,8 +519,9 @@ class Neo4jStore(GraphStore):
                       key=lambda r: (r["file"], r["line"], r["field"], r["reason"]))
         return [RecordProblem(**r) for r in rows]
 
-    def query(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
-        """Run a read-only Cypher query (e.g. one of the packaged ``graph/cypher`` files)."""
+    def query(self, cypher: str, **params: Any) -> list[dict[str, object]]:
+        """Run a read-only Cypher query (e.g. one of the packaged ``graph/cypher`` files); its
+        rows are whatever the query returns, so the caller narrows their values."""
         return self._read(cypher, **params)
 
     # -- scan results --------------------------------------------------------------------

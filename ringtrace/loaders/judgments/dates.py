@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "o": 0, "ｏ": 0, "0": 0, "０": 0,
-              "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_DIGIT = "〇○零OＯoｏ0０一二三四五六七八九"
+from ringtrace.graph.identity import CN_DIGITS
+
+#: the Chinese numerals of :data:`~ringtrace.graph.identity.CN_DIGITS`, plus the zeros a
+#: signature block's date is also typeset with: Latin, full-width and Arabic (``二Ｏ一六年``)
+_CN_DIGITS = {**CN_DIGITS, "O": 0, "Ｏ": 0, "o": 0, "ｏ": 0, "0": 0, "０": 0}
+CN_DIGIT = "".join(_CN_DIGITS)
 CN_SMALL = "一二三四五六七八九十"
 
 #: 二〇一七年三月一日 / 二Ｏ一六年十月二十四日

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -10,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Generic, Literal, TypeVar
 
+from ringtrace.datemath import add_months, add_years
 from ringtrace.graph.props import PersonProps
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame, PartyRef
@@ -95,21 +95,6 @@ def _parse_date(value: str, end: bool) -> dt.date | None:
 
 def years_between(a: dt.date, b: dt.date) -> float:
     return (b - a).days / 365.25
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved by whole months, kept within the month (31 January + 1 = 28/29 February)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
 
 
 #: 全国人大常委会关于实施渐进式延迟法定退休年龄的决定 (2024-09-13, in force 2025-01-01): for each

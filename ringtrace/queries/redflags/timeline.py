@@ -38,12 +38,12 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ringtrace.datemath import add_years
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import CaseInfo, Frame
 from ringtrace.queries.redflags.common import (
     LazyMap,
     Rule,
-    add_years,
     case_facts,
     case_finding,
     retirement_days,

@@ -80,6 +80,12 @@ def reasoning(plan: CasePlan, text: CaseText) -> str:
     return f"{w}与{e}之间的争议事实清楚，{w}的合理请求应予支持。"
 
 
+def _heard(text: CaseText) -> list[str]:
+    """What the hearing put on record, in a decision's order: the respondent's answer, the
+    evidence and its cross-examination, the facts found (each when the case has one)."""
+    return [part for part in (text.response, text.evidence, text.facts) if part]
+
+
 def _signature(rng: random.Random, record: CaseRecord, panel: bool, clerk: str) -> list[Para]:
     day = dt.date.fromisoformat(record.decision_date or "2020-01-01")
     zero = rng.choices(("〇", "○", "Ｏ"), weights=(8, 1, 1))[0]
@@ -179,12 +185,7 @@ def court_body(rng: random.Random, plan: CasePlan, record: CaseRecord, text: Cas
         body.append(claim + f"事实和理由：{story}" + (text.purpose or ""))
     else:
         body.append(text.claim + (text.purpose or ""))
-    if text.response:
-        body.append(text.response)
-    if text.evidence:
-        body.append(text.evidence)
-    if text.facts:
-        body.append(text.facts)
+    body += _heard(text)
     if record.document_type != "调解书":  # a mediation statement records no findings
         body.append(("经审理查明：" if rng.random() < 0.4 else "本院经审理认定事实如下：")
                     + story.split("，")[0] + "。")
@@ -254,12 +255,7 @@ def arbitration_body(rng: random.Random, plan: CasePlan, record: CaseRecord, tex
         claim = f"{applicant}请求：{text.claim}"
     story = facts(rng, plan, text)
     body = [claim, f"{applicant}称：{story}" + (text.purpose or "")]
-    if text.response:
-        body.append(text.response)
-    if text.evidence:
-        body.append(text.evidence)
-    if text.facts:
-        body.append(text.facts)
+    body += _heard(text)
     body.append("经审理查明：" + story.split("，")[0] + "。")
     paras += [("AJJBQK", p) for p in body]
     if record.document_type == "仲裁调解书":

@@ -32,6 +32,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,9 @@ MIN_COMMUNITY_SPEEDUP = 20.0
 FRAME_BASELINE_REV = "04de7cbdacd3e7622c44c482c8fed39a8f598cd8"
 #: the frame loaded from the frame cache against the base-style build (3.5x when it landed)
 MIN_FRAME_CACHE_SPEEDUP = 2.0
+#: main before the scan freed its frame by reference counting (scale26): the scan timed beside
+#: this one
+SCAN_BASELINE_REV = "a8775f50c6de058b36381f97bea8a42dac6e5007"
 #: raw-document ingest with every core (the issue states it for 1M cases on 2 cores)
 MIN_DOCS_PER_SECOND = 2_000.0
 
@@ -161,6 +165,10 @@ def main() -> int:
     parser.add_argument("--frame-only", type=Path, metavar="WORKSPACE",
                         help="only the frame line, on this ingested workspace (only read, but "
                              "for its frame cache)")
+    parser.add_argument("--scan-only", type=Path, metavar="WORKSPACE",
+                        help="only the scan line (this checkout against the code before "
+                             "scale26, two rounds), on this ingested workspace (its results "
+                             "are replaced by identical ones)")
     parser.add_argument("--measure-frame", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.ingest_only:
@@ -174,6 +182,10 @@ def main() -> int:
     if args.frame_only:
         only = Targets()
         frame_line(args.frame_only, only)
+        return 1 if only.missed else 0
+    if args.scan_only:
+        only = Targets()
+        scan_line(args.scan_only, only)
         return 1 if only.missed else 0
     src = province(args.workdir, args.cases, args.seed)
     ws = args.workdir / f"ws-{args.cases}-{args.seed}"
@@ -210,6 +222,7 @@ def main() -> int:
     if not args.skip_baseline:
         community_baseline(store, proj, t_proj + t_comm, m_proj, targets)
     frame_line(ws, targets)
+    scan_line(ws, targets)
     if args.ingest_cases > 0:
         ingest_throughput(args.workdir, args.ingest_cases, args.seed, targets,
                           args.ingest_variation)
@@ -335,6 +348,74 @@ def frame_line(workspace: Path, targets: Targets) -> None:
                                    base["cpu"] >= MIN_FRAME_CACHE_SPEEDUP * cached["cpu"]))
     digests = {cold["digest"], cached["digest"]} | ({base["digest"]} if base else set())
     print("  " + targets.check("frames built, loaded and base-style are identical",
+                               len(digests) == 1))
+
+
+def measure_scan(workspace: str) -> dict[str, Any]:
+    """CPU seconds of each step of one scan in this process (``process_time``, with whichever
+    ``ringtrace`` is on the path) and a digest of its results (``meta.scanned_at`` left out)."""
+    from ringtrace.graph.store import open_store
+
+    marks: list[tuple[str, float]] = []
+    with open_store(workspace) as store:
+        result = run_scan(store, progress=lambda step: marks.append((step, time.process_time())))
+        marks.append(("end", time.process_time()))
+    steps = {step: end - start for (step, start), (_, end) in pairwise(marks)}
+    meta = dict(result["meta"])
+    meta.pop("scanned_at", None)
+    import msgspec
+
+    state = msgspec.json.encode({**result, "meta": meta}, order="sorted")
+    return {"steps": steps, "digest": hashlib.sha256(state).hexdigest()}
+
+
+def scan_side(code: Path, workspace: Path) -> dict[str, Any]:
+    """:func:`measure_scan` in a fresh process with ``code``; ``process`` is that process's
+    CPU seconds from start to exit (its community worker and interpreter shutdown included)."""
+    import resource
+
+    env = {**os.environ, "PYTHONPATH": f"{code}{os.pathsep}{Path(__file__).resolve().parent}"}
+    before = cpu_seconds(resource.RUSAGE_CHILDREN)
+    out = subprocess.run([sys.executable, "-c", "import sys, json, bench_scan; print(json.dumps("
+                          "bench_scan.measure_scan(sys.argv[1])))", str(workspace)],
+                         env=env, cwd=code, check=True, capture_output=True, text=True).stdout
+    found: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    found["process"] = cpu_seconds(resource.RUSAGE_CHILDREN) - before
+    return found
+
+
+def scan_line(workspace: Path, targets: Targets, rounds: int = 2) -> None:
+    """The scan of ``workspace`` by the code before scale26 and by this checkout, alternating,
+    each in a fresh process, ``rounds`` times: CPU seconds of the ``save`` step (which ends
+    when the scan returns, its frame freed) and of the whole process, and the ratios; the
+    results must be identical."""
+    root = Path(__file__).resolve().parent.parent
+    workspace = workspace.resolve()
+    with tempfile.TemporaryDirectory(prefix="bench-scan-") as tmp:
+        try:
+            archive = subprocess.run(["git", "-C", str(root), "archive", SCAN_BASELINE_REV,
+                                      "ringtrace"], check=True, capture_output=True).stdout
+            subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            print(f"  scan baseline {SCAN_BASELINE_REV[:10]} not available ({exc})")
+            return
+        sides: dict[str, list[dict[str, Any]]] = {"base": [], "now": []}
+        for _ in range(rounds):
+            sides["base"].append(scan_side(Path(tmp), workspace))
+            sides["now"].append(scan_side(root, workspace))
+
+    def mean(side: str, pick: Callable[[dict[str, Any]], float]) -> float:
+        return sum(pick(run) for run in sides[side]) / rounds
+
+    def both(side: str, pick: Callable[[dict[str, Any]], float]) -> str:
+        return " / ".join(f"{pick(run):.2f}" for run in sides[side])
+
+    for what, pick in (("save step", lambda run: float(run["steps"]["save"])),
+                       ("whole process", lambda run: float(run["process"]))):
+        print(f"scan {what} (CPU s, {rounds} rounds): before scale26 {both('base', pick)}, "
+              f"now {both('now', pick)}: ratio {mean('base', pick) / mean('now', pick):.2f}x")
+    digests = {run["digest"] for runs in sides.values() for run in runs}
+    print("  " + targets.check("scan results before scale26 and now are identical",
                                len(digests) == 1))
 
 

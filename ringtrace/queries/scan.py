@@ -154,6 +154,19 @@ def _scan(store: GraphStore, config: RuleConfig, say: Progress,
     say("frame")
     # built, or kept from a scan of the same data resolved with the same settings
     frame = cached_frame(store, snapshot, settings=config.resolve)
+    try:
+        return _scan_frame(store, config, say, pending, snapshot, frame)
+    finally:
+        # some of what the rules memoised refers back to the frame (a LazyMap's compute closes
+        # over it): a cycle only the garbage collector frees, walking every object of the frame
+        # first (~1.3 s at 60,000 cases); emptied, the frame is freed when the scan returns
+        frame.memo.clear()
+
+
+def _scan_frame(store: GraphStore, config: RuleConfig, say: Progress,
+                pending: community_step.PendingCommunities, snapshot: str,
+                frame: Frame) -> ScanJson:
+    """:func:`_scan` from the rules on, on ``frame``."""
     say("rules")
     findings = run_all(frame, config)
     scores = rule_scores(findings, config)

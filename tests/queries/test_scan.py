@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from ringtrace.graph.identity import lead_id
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
 from ringtrace.queries.entities import employer_profile
+from ringtrace.queries.frame import Frame
+from ringtrace.queries.frame_cache import cached_frame
 from ringtrace.queries.leads import list_leads
 from ringtrace.queries.ringviews import list_rings, ring_detail
 from ringtrace.queries.rules import load_rules
@@ -105,3 +111,31 @@ def test_a_scan_reports_the_steps_it_announces(province: Path, tmp_path: Path) -
         ingest_paths(store, [province])
         run_scan(store, progress=said.append)
     assert tuple(said) == STEPS
+
+
+def test_a_scan_leaves_no_cycle_holding_its_frame(province: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The frame is freed by reference counting when the scan returns: a cycle through what
+    the rules memoised would keep it (millions of objects at a province's scale) until the
+    collector walks it all."""
+    from ringtrace.queries import scan as scan_module
+
+    frames: list[weakref.ref[Frame]] = []
+
+    def kept(*args: Any, **kwargs: Any) -> Frame:
+        frame = cached_frame(*args, **kwargs)
+        frames.append(weakref.ref(frame))
+        return frame
+
+    monkeypatch.setattr(scan_module, "cached_frame", kept)
+    with SQLiteStore.open(tmp_path / "ws2") as store:
+        ingest_paths(store, [province])
+        was_enabled = gc.isenabled()
+        gc.disable()  # no collection may free it
+        try:
+            result = run_scan(store)
+            assert frames and frames[0]() is None
+        finally:
+            if was_enabled:
+                gc.enable()
+    assert result["meta"]["rings"] >= 1

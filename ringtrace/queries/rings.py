@@ -695,7 +695,9 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     pension's minimum and must end apart. Callers leave out suits with proof
     (:func:`proven_cases`: records in third-party custody, money claimed, a supporting body),
     and a group suit (several applicants, one period) is a workforce's, never a buyer's. One
-    applicant's copies (a first instance and its appeal, a repost) are one claim, and a copy
+    applicant's copies (a first instance and its appeal, a repost) are one claim - one dispute
+    (:func:`_distinct_disputes`: the same period and birth date, names that may be the same
+    person), as for a lawyer's series, whether or not resolution joined the copies' workers - and a copy
     with no filing or decision date shows no week and ties nothing.
     """
     template = set(params.template_rules)
@@ -709,10 +711,10 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     for employer, cases in sorted(by_employer.items()):
         # a suit whose copy prints no date was not shown to be filed that week
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
-            # one applicant's copies (a first instance and its appeal) are one claim
-            end_of = {frame.cases[c].workers[0].id: frame.cases[c].props.get("claimed_end")
-                      for c in run}
-            if (len(end_of) >= 2 and dates_apart(list(end_of.values()), params.one_ending_days)
+            # one applicant's copies (a first instance, its appeal, a repost printing the name
+            # masked) are one claim, however resolution left their workers
+            ends = [key[1] for key, _names in _distinct_disputes(frame, run)]
+            if (len(ends) >= 2 and dates_apart(ends, params.one_ending_days)
                     and _small(frame, run, params.tie_max_cases)):
                 day = filing_date(frame.cases[run[0]])
                 links.append(Link("template", f"{employer}@{day}", run))
@@ -1013,13 +1015,19 @@ def _disputes(frame: Frame, cases: list[str]) -> int:
     retrial application and a repost of one of them are one suit
     (:func:`~ringtrace.queries.redflags.agents.dispute_key`), and a lawyer who carries one
     client's dispute through three courts has brought no series."""
+    return len(_distinct_disputes(frame, cases))
+
+
+def _distinct_disputes(frame: Frame, cases: Iterable[str]) -> list[tuple[DisputeKey, list[str]]]:
+    """The different disputes of ``cases`` (:func:`_disputes`), each as its key and its
+    workers' printed names, in case id order of their first copy."""
     disputes: list[tuple[DisputeKey, list[str]]] = []
     for c in sorted(cases):
         case = frame.cases[c]
         key, names = dispute_key(frame, case), sorted(w.name for w in case.workers)
         if not any(k == key and _same_names(n, names) for k, n in disputes):
             disputes.append((key, names))
-    return len(disputes)
+    return disputes
 
 
 def _same_names(a: list[str], b: list[str]) -> bool:

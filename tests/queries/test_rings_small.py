@@ -317,6 +317,22 @@ def test_one_applicants_two_copies_are_one_claim_for_the_template_link(tmp_path:
     assert _template_links(tmp_path / "alone", [pair[1], copy]) == []
 
 
+def test_a_masked_copy_is_the_same_claim_though_its_worker_stayed_apart(tmp_path: Path) -> None:
+    """A repost printing the applicant's name masked (申***) leaves resolution two workers of
+    one birth date; by its dispute - the same period, the same birth date, a name that fits -
+    it is the same claim (review25), so it neither spoils the pair nor makes one with its
+    original. A namesake's claim of the same period under another name is another claim."""
+    pair = _pension_pair()
+    copy = dict(pair[1], case_number="(2021)豫0502民初9号",
+                parties=[dict(pair[1]["parties"][0], name="申***"), pair[1]["parties"][1]],
+                agents=[dict(pair[1]["agents"][0], represents=["申***"])])
+    frame = frame_of(tmp_path / "ids", [*pair, copy])
+    assert len({w.id for c in frame.cases.values() for w in c.workers}) == 3
+    assert len(_template_links(tmp_path / "pair", [*pair, copy], flagged=3)) == 1
+    assert _template_links(tmp_path / "alone", [pair[1], copy]) == []
+    other = dict(copy, parties=[dict(copy["parties"][0], name="王秀兰"), copy["parties"][1]],
+                 agents=[dict(copy["agents"][0], represents=["王秀兰"])])
+    assert _template_links(tmp_path / "namesake", [pair[1], other]) == []
 
 def test_a_weak_default_award_beside_a_candidate_of_the_same_template_joins_its_ring(
         tmp_path: Path) -> None:

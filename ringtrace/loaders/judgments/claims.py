@@ -273,14 +273,14 @@ def _dated_story(text: str) -> tuple[int, tuple[str | None, str | None]] | None:
             continue
         start = arabic_date(m)
         end = closed = None
-        for at, after, day in _later_dates(text, m.end(), min(len(text), m.end() + _END_REACH)):
-            if _MONEY_DATE.match(text, after):
+        for at, past, day in _later_dates(text, m.end(), min(len(text), m.end() + _END_REACH)):
+            if _MONEY_DATE.match(text, past):
                 continue  # ``…拖欠2017年5月工资为由提出解除``: the month of the wages owed
-            if _ends_here(text, after) or _WORKED_UNTIL.search(text, max(m.end(), at - 6), at):
+            if _ends_here(text, past) or _WORKED_UNTIL.search(text, max(m.end(), at - 6), at):
                 end = day
                 break
-            if closed is None and CLOSURE.search(text, after, after + 12) and \
-                    not CARRIED_ON.search(text, after, after + 30):
+            if closed is None and CLOSURE.search(text, past, past + 12) and \
+                    not CARRIED_ON.search(text, past, past + 30):
                 closed = day
         return m.start(), (start, end or closed)
     return None

@@ -89,6 +89,7 @@ from ringtrace.queries.ringlinks import Link, UnionFind, anchored_employers, tim
 from ringtrace.queries.rules import RuleConfig
 from ringtrace.queries.scoring import CaseScore
 from ringtrace.queries.settings import RingsSettings
+from ringtrace.queries.winding_up import WindingUp, wound_up
 from ringtrace.regions import gb2260
 from ringtrace.regions.places import region_from_name
 
@@ -122,6 +123,12 @@ class RingParams(RingsSettings):
             values[f.name] = (tuple(raw) if f.type == "tuple[str, ...]" else
                               int(raw) if f.type == "int" else float(raw))
         return cls(**values)
+
+    @property
+    def winding_up(self) -> WindingUp:
+        """What makes an employer an old enterprise being wound up (:mod:`~ringtrace.queries.winding_up`)."""
+        return WindingUp(self.wound_up_types, self.wound_up_min_years, self.wound_up_filing_days,
+                         self.township_marks, self.liquidator_words)
 
 
 @dataclass
@@ -245,7 +252,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     links += office_ties(frame, candidates - proven, params.tie_days)
     links += lay_agent_ties(frame, candidates - proven, params.tie_days)
     links += admitted_with_counsel(frame, candidates - proven, params.tie_days,
-                                   params.tie_max_cases, params.one_ending_days)
+                                   params.tie_max_cases, params.separate_leavings_days)
     links += office_holder_ties(frame, candidates - proven, params.tie_days)
     links += pension_minimum_pairs(frame, findings, candidates - proven, params)
     links += mediated_pairs(frame, findings, candidates - proven, params)
@@ -501,7 +508,7 @@ def weak_ties(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
     for link in [*tie_links(frame, pool, params.tie_days),
                  *lay_agent_ties(frame, pool - proven, params.tie_days),
                  *admitted_with_counsel(frame, pool - proven, params.tie_days,
-                                        params.tie_max_cases, params.one_ending_days),
+                                        params.tie_max_cases, params.separate_leavings_days),
                  *office_holder_ties(frame, pool - proven, params.tie_days)]:
         if _small(frame, link.cases, params.tie_max_cases):
             joined.update(c for c in link.cases if c in weak)
@@ -593,7 +600,7 @@ def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
     A small firm closes too: its three long-serving staff retain one lawyer and the manager
     who winds it up admits what they claim, with no money at stake and their papers lost with
     the firm. They were hired over the years and left when it closed, so their claimed
-    employments start apart and end together (:func:`staff_laid_off`, ``one_ending_days``: a
+    employments start apart and end together (:func:`staff_laid_off`, ``separate_leavings_days``: a
     lay-off runs over weeks, not years); a manager's paid admissions confirm each buyer's own
     story, ending wherever that buyer's fifteen years or retirement put it, or one template's
     period for all. A run whose claims tell a lay-off's story is that staff suing, and ties
@@ -678,7 +685,7 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     """Candidates against one employer, filed (or decided, :func:`time_chains`) within
     ``batch_link_days`` of each other, each brought by one applicant claiming the pension's
     minimum (``template_rules``: about fifteen years of employment, ``TL_PERIOD_15Y``), whose
-    claimed employments ended more than ``one_ending_days`` apart, in a small burst
+    claimed employments ended more than ``separate_leavings_days`` apart, in a small burst
     (:func:`_small`): a ``template`` link, which a small ring counts as coordination
     (:data:`SMALL_RING_EVIDENCE`).
 
@@ -699,10 +706,20 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     (:func:`_distinct_disputes`: the same period and birth date, names that may be the same
     person), as for a lawyer's series, whether or not resolution joined the copies' workers - and a copy
     with no filing or decision date shows no week and ties nothing.
+
+    The week has a common cause when the employer is an old collective or state enterprise
+    being wound up (:func:`~ringtrace.queries.winding_up.wound_up`: its liquidator answered,
+    or its 注销/吊销 came within ``wound_up_filing_days`` of the suits): a liquidation calls in
+    everyone it owes, including workers who left years before, and they sue together. Such
+    suits are not linked; each stays a candidate on its own evidence. Labour-service, township
+    and other typical hosts (docs/domain.md P13) are never so excused: the SPP's coal mine was
+    closing when its vice-manager admitted two bought claims.
     """
-    template = set(params.template_rules)
+    template, host_rules = set(params.template_rules), set(params.wound_up_host_rules)
     fitting = {c for f in findings if f.rule_id in template for c in f.cases
                if c in candidates and len(frame.cases[c].workers) == 1}
+    hosts = {f.subject for f in findings if f.rule_id in host_rules}
+    winding_up = params.winding_up
     by_employer: dict[str, list[str]] = defaultdict(list)
     for c in sorted(fitting):
         for e in frame.cases[c].employers:
@@ -714,8 +731,9 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
             # one applicant's copies (a first instance, its appeal, a repost printing the name
             # masked) are one claim, however resolution left their workers
             ends = [key[1] for key, _names in _distinct_disputes(frame, run)]
-            if (len(ends) >= 2 and dates_apart(ends, params.one_ending_days)
-                    and _small(frame, run, params.tie_max_cases)):
+            if (len(ends) >= 2 and dates_apart(ends, params.separate_leavings_days)
+                    and _small(frame, run, params.tie_max_cases)
+                    and not wound_up(frame, employer, run, hosts, winding_up)):
                 day = filing_date(frame.cases[run[0]])
                 links.append(Link("template", f"{employer}@{day}", run))
     return links
@@ -725,7 +743,7 @@ def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
                    params: RingParams) -> list[Link]:
     """Candidates against one employer mediated on one day (``mediation_rules``: a mediation
     statement, ``CLAIM_MEDIATED``) and filed within ``batch_link_days`` of each other, each
-    brought by one applicant, whose claimed employments ended more than ``one_ending_days``
+    brought by one applicant, whose claimed employments ended more than ``separate_leavings_days``
     apart, in a small burst (:func:`_small`): a ``mediated`` link, which a small ring counts as
     coordination (:data:`SMALL_RING_EVIDENCE`).
 
@@ -756,7 +774,7 @@ def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
             end_of = {frame.cases[c].workers[0].id: frame.cases[c].props.get("claimed_end")
                       for c in run}
-            if (len(end_of) >= 2 and dates_apart(list(end_of.values()), params.one_ending_days)
+            if (len(end_of) >= 2 and dates_apart(list(end_of.values()), params.separate_leavings_days)
                     and _small(frame, run, params.tie_max_cases)):
                 links.append(Link("mediated", f"{employer}@{day.isoformat()}", run))
     return links

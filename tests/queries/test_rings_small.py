@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ringtrace.graph.records import RegistryRecord
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.model import RingStructure
@@ -167,7 +168,7 @@ def test_the_manager_admitting_two_suits_ties_them_though_one_firm_drafted_both(
         tmp_path: Path) -> None:
     frame = frame_of(tmp_path, _counselled_pair())
     [link] = admitted_with_counsel(frame, set(frame.cases), PARAMS.tie_days,
-                                   PARAMS.tie_max_cases, PARAMS.one_ending_days)
+                                   PARAMS.tie_max_cases, PARAMS.separate_leavings_days)
     assert link.kind == "tie" and link.cases == sorted(frame.cases)
     assert link.via.startswith("employer:")
 
@@ -180,7 +181,7 @@ def test_the_manager_ties_no_copy_whose_filing_day_is_unknown(tmp_path: Path) ->
         pair[1].pop(key)
     frame = frame_of(tmp_path, pair)
     assert admitted_with_counsel(frame, set(frame.cases), PARAMS.tie_days,
-                                 PARAMS.tie_max_cases, PARAMS.one_ending_days) == []
+                                 PARAMS.tie_max_cases, PARAMS.separate_leavings_days) == []
 
 
 def test_a_workforce_with_its_own_counsel_or_proof_is_not_tied_by_its_manager(
@@ -189,7 +190,7 @@ def test_a_workforce_with_its_own_counsel_or_proof_is_not_tied_by_its_manager(
     workforce with its own counsel; two suits with proof are left out by the callers."""
     staff = frame_of(tmp_path / "staff", _counselled_pair(extra=4))
     assert admitted_with_counsel(staff, set(staff.cases), PARAMS.tie_days,
-                                 PARAMS.tie_max_cases, PARAMS.one_ending_days) == []
+                                 PARAMS.tie_max_cases, PARAMS.separate_leavings_days) == []
     pair = frame_of(tmp_path / "proof", _counselled_pair())
     first = sorted(pair.cases)[0]
     proof = [Finding(PARAMS.reach.series_proof_rules[0], first, [first], "档案")]
@@ -214,7 +215,7 @@ def test_a_small_firms_staff_laid_off_together_is_not_tied_by_the_manager_who_cl
         frame = frame_of(tmp_path / name, trio(periods))
         return [lk.cases for lk in admitted_with_counsel(
             frame, set(frame.cases), PARAMS.tie_days, PARAMS.tie_max_cases,
-            PARAMS.one_ending_days)]
+            PARAMS.separate_leavings_days)]
 
     assert tied("closure", [("1998-04", "2021-01"), ("2003-09", "2021-02-15"),
                             ("2006-03", "2021-03")]) == []
@@ -267,12 +268,67 @@ def _pension_pair(ends: tuple[str, str] = ("2009-07", "2016-11"),
     return cases
 
 
-def _template_links(tmp_path: Path, cases: list[dict[str, Any]],
-                    flagged: int = 2) -> list[list[str]]:
-    frame = frame_of(tmp_path, cases)
+def _template_links(tmp_path: Path, cases: list[dict[str, Any]], flagged: int = 2,
+                    registry: list[RegistryRecord] = (),  # type: ignore[assignment]
+                    host: bool = False) -> list[list[str]]:
+    frame = frame_of(tmp_path, cases, registry)
     ids = sorted(frame.cases)
     findings = [Finding(PARAMS.template_rules[0], c, [c], "约15年") for c in ids[:flagged]]
+    if host:  # the registry's type names a typical host (P13)
+        employer = frame.cases[ids[0]].employers[0].id
+        findings.append(Finding(PARAMS.wound_up_host_rules[0], employer, ids, "煤矿"))
     return [lk.cases for lk in pension_minimum_pairs(frame, findings, set(ids), PARAMS)]
+
+
+def _wound_up_pair(name: str, liquidator: bool = False) -> list[dict[str, Any]]:
+    """The pension pair (filed March 2021) against ``name``, its manager answering - or, with
+    ``liquidator``, a member of its 清算组."""
+    cases = _pension_pair()
+    for case in cases:
+        case["parties"][1]["name"] = name
+        case["agents"].append({"name": "赵建华", "represents": [name], "kind": "employee",
+                               "relation": "该厂清算组成员" if liquidator else "该厂厂长"})
+    return cases
+
+
+def _enterprise(name: str, kind: str = "集体所有制", founded: str = "1978-05-01",
+                cancelled: str | None = "2021-09-30") -> list[RegistryRecord]:
+    return [RegistryRecord(name=name, company_type=kind, founded=founded, insured_headcount=0,
+                           status="注销" if cancelled else "存续", cancel_date=cancelled)]
+
+
+def test_an_old_collective_wound_up_as_its_former_workers_sued_ties_no_template_pair(
+        tmp_path: Path) -> None:
+    """A collective founded in 1978 and cancelled six months after the suits, or whose
+    清算组 answered them: its liquidation called in workers who left years apart (企业破产法
+    art. 48), a common event for the week - no ``template`` link (review25)."""
+    plant = "安阳市第二纺织厂"
+    assert _template_links(tmp_path / "cancelled", _wound_up_pair(plant),
+                           registry=_enterprise(plant)) == []
+    assert _template_links(tmp_path / "liquidator", _wound_up_pair(plant, liquidator=True),
+                           registry=_enterprise(plant, cancelled=None)) == []
+    assert _template_links(tmp_path / "state", _wound_up_pair(plant),
+                           registry=_enterprise(plant, kind="全民所有制")) == []
+
+
+def test_a_township_firm_a_typical_host_a_young_or_long_closed_firm_stays_a_template_pair(
+        tmp_path: Path) -> None:
+    """Township collectives host real rings (P13), and so does a closing mine (SPP-2024-04);
+    a firm of a few years, a private firm, or a collective cancelled years before the suits
+    (or still running, no liquidator answering) shows no winding-up that explains the week."""
+    township = "安阳县吕村镇农机修造厂"
+    assert len(_template_links(tmp_path / "township", _wound_up_pair(township, liquidator=True),
+                               registry=_enterprise(township))) == 1
+    plant = "安阳市第二纺织厂"
+    assert len(_template_links(tmp_path / "host", _wound_up_pair(plant), host=True,
+                               registry=_enterprise(plant))) == 1
+    for name, registry in [
+            ("young", _enterprise(plant, founded="2008-03-01")),
+            ("private", _enterprise(plant, kind="有限责任公司（自然人投资或控股）")),
+            ("long_closed", _enterprise(plant, cancelled="2012-04-30")),
+            ("running", _enterprise(plant, cancelled=None))]:
+        assert len(_template_links(tmp_path / name, _wound_up_pair(plant),
+                                   registry=registry)) == 1, name
 
 
 def test_two_fifteen_year_claims_that_ended_years_apart_filed_one_week_are_a_small_ring(

@@ -1192,7 +1192,11 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
         if not _professional(frame, link):
             uf.union_all(link.cases)
     _bridge(uf, professional, params.bridge_share)
-    links += join_fragments(frame, uf, findings, candidates, params)
+    # suits showing the screening signs below the seed threshold: an operation's weaker
+    # suits, not the county's ordinary ones its usual counsel is judged on
+    weak = {c for c, s in scores.items()
+            if s.rule_score >= params.usual_counsel_ordinary_below} - candidates
+    links += join_fragments(frame, uf, findings, candidates, params, weak)
     components: dict[str, list[str]] = defaultdict(list)
     for c in sorted(candidates):
         components[uf.find(c)].append(c)

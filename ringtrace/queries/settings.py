@@ -140,6 +140,8 @@ class RingsSettings:
     #: a lawyer or office named for the workers in this share of the forum's ordinary labour
     #: suits is the county's usual counsel and joins no groups
     usual_counsel_share: float
+    #: ... of the suits scoring below this (and no candidates): the ordinary ones
+    usual_counsel_ordinary_below: float
     #: ring strength: x share of cases tied by an intermediary-like agent or shared contact
     strength_coordination: float
     #: ring strength: x the same share, growing with size up to ...

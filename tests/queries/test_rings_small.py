@@ -224,6 +224,51 @@ def test_a_small_firms_staff_laid_off_together_is_not_tied_by_the_manager_who_cl
     assert len(tied("template", [("2003-01", "2018-05")] * 3)) == 1
 
 
+def _masked_manager(masked: int) -> list[dict[str, Any]]:
+    """The manager's pair, and ``masked`` more suits of the same week in which the employer's
+    agent is printed ``***`` (the same office, the name masked)."""
+    cases = _manager_pair()
+    for n in range(3, 3 + masked):
+        case = _case(n, f"2021-03-0{n}", agent=f"代理人{n}")
+        case["agents"].append({"name": "***", "represents": [case["parties"][1]["name"]],
+                               "kind": "employee", "relation": "该公司办公室主任"})
+        cases.append(case)
+    for n, case in enumerate(cases):  # each worker's own agent, no shared phone
+        case["agents"][0]["phone"] = f"1391234{n:04d}"
+    return cases
+
+
+def test_a_masked_manager_joined_by_resolution_ties_a_small_ring_and_no_workforce(
+        tmp_path: Path) -> None:
+    """Resolution joins a fully masked employer-side line to the only regular on the
+    employer's side that season (``masked_agent_same_side``), so the manager answers the
+    masked suit too (review25). In a small ring that is the manager's third admission and ties
+    it; among a workforce's six suits of the week the same join ties nothing (:func:`_small`):
+    no weak suit is brought in, no ring is small, a tie is no coordination there, and the
+    manager beside one firm's lawyers ties nothing either."""
+    small = frame_of(tmp_path / "small", _masked_manager(1))
+    manager = {a.id for c in small.cases.values() for a in c.agents if a.side == "employer"}
+    assert len(manager) == 1  # the masked line is the manager
+    scores = _scores(small, 0.43)
+    assert weak_ties(small, scores, set(), PARAMS) == set(small.cases)
+    [ring] = assemble(small, [], scores, PARAMS)
+    assert ring.small and tied_batch(structure(small, ring), PARAMS.tie_max_cases)
+
+    staff = _masked_manager(4)
+    for n, case in enumerate(staff):
+        case["agents"].append({"name": f"律师{n}", "represents": [case["parties"][0]["name"]],
+                               "kind": "lawyer", "law_firm": "河南方圆律师事务所"})
+    burst = frame_of(tmp_path / "burst", staff)
+    assert len({a.id for c in burst.cases.values() for a in c.agents
+                if a.side == "employer"}) == 1
+    assert weak_ties(burst, _scores(burst, 0.43), set(), PARAMS) == set()
+    assert admitted_with_counsel(burst, set(burst.cases), PARAMS.tie_days, PARAMS.tie_max_cases,
+                                 PARAMS.separate_leavings_days) == []
+    for ring in assemble(burst, [], _scores(burst, 0.7), PARAMS):
+        assert not ring.small and coordinated_cases(ring) == set()
+        assert not tied_batch(structure(burst, ring), PARAMS.tie_max_cases)
+
+
 def _office_pair(first: str, second: str, relation: str = "该公司人事部门负责人",
                  ) -> list[dict[str, Any]]:
     """The manager's pair with the employer's agents printed as ``first`` and ``second``."""

@@ -715,11 +715,9 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     and other typical hosts (docs/domain.md P13) are never so excused: the SPP's coal mine was
     closing when its vice-manager admitted two bought claims.
     """
-    template, host_rules = set(params.template_rules), set(params.wound_up_host_rules)
+    template, hosts = set(params.template_rules), _hosts(findings, params)
     fitting = {c for f in findings if f.rule_id in template for c in f.cases
                if c in candidates and len(frame.cases[c].workers) == 1}
-    hosts = {f.subject for f in findings if f.rule_id in host_rules}
-    winding_up = params.winding_up
     by_employer: dict[str, list[str]] = defaultdict(list)
     for c in sorted(fitting):
         for e in frame.cases[c].employers:
@@ -730,10 +728,7 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
             # one applicant's copies (a first instance, its appeal, a repost printing the name
             # masked) are one claim, however resolution left their workers
-            ends = [key[1] for key, _names in _distinct_disputes(frame, run)]
-            if (len(ends) >= 2 and dates_apart(ends, params.separate_leavings_days)
-                    and _small(frame, run, params.tie_max_cases)
-                    and not wound_up(frame, employer, run, hosts, winding_up)):
+            if _left_apart(frame, employer, run, hosts, params):
                 day = filing_date(frame.cases[run[0]])
                 links.append(Link("template", f"{employer}@{day}", run))
     return links
@@ -757,9 +752,12 @@ def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     the periods claimed). Callers leave out suits with proof (:func:`proven_cases`: a dormant
     collective's old workers admitted from its archives, a supported suit, money settled), and
     a group suit (one period for several applicants) is a workforce's. One applicant's copies
-    are one claim; a copy printing no mediation date shows no day and ties nothing.
+    are one claim; a copy printing no mediation date shows no day and ties nothing. An old
+    enterprise being wound up settles its former workers' claims in one session whenever
+    they left (:func:`~ringtrace.queries.winding_up.wound_up`), and ties nothing, as for
+    :func:`pension_minimum_pairs`.
     """
-    mediated = set(params.mediation_rules)
+    mediated, hosts = set(params.mediation_rules), _hosts(findings, params)
     by_day: dict[tuple[str, dt.date], list[str]] = defaultdict(list)
     for c in sorted({c for f in findings if f.rule_id in mediated for c in f.cases}):
         case = frame.cases.get(c)
@@ -772,10 +770,7 @@ def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     links: list[Link] = []
     for (employer, day), cases in sorted(by_day.items()):
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
-            end_of = {frame.cases[c].workers[0].id: frame.cases[c].props.get("claimed_end")
-                      for c in run}
-            if (len(end_of) >= 2 and dates_apart(list(end_of.values()), params.separate_leavings_days)
-                    and _small(frame, run, params.tie_max_cases)):
+            if _left_apart(frame, employer, run, hosts, params):
                 links.append(Link("mediated", f"{employer}@{day.isoformat()}", run))
     return links
 
@@ -818,6 +813,27 @@ def founding_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
                 day = filing_date(frame.cases[run[0]])
                 links.append(Link("founding", f"{employer}@{day}", run))
     return links
+
+
+def _left_apart(frame: Frame, employer: str, run: list[str], hosts: AbstractSet[str],
+                params: RingParams) -> bool:
+    """Are the suits ``run`` against ``employer`` (filed together) two or more applicants'
+    claims that ended more than ``separate_leavings_days`` apart, in a small burst, at an
+    employer whose winding-up does not explain their coming together (``hosts``: the
+    employers a ``wound_up_host_rules`` finding names)? One dispute's copies are one claim
+    (:func:`_distinct_disputes`). What :func:`pension_minimum_pairs` and
+    :func:`mediated_pairs` each ask of a run."""
+    ends = [key[1] for key, _names in _distinct_disputes(frame, run)]
+    return (len(ends) >= 2 and dates_apart(ends, params.separate_leavings_days)
+            and _small(frame, run, params.tie_max_cases)
+            and not wound_up(frame, employer, run, hosts, params.winding_up))
+
+
+def _hosts(findings: list[Finding], params: RingParams) -> set[str]:
+    """The employers a ``wound_up_host_rules`` finding names: typical hosts (P13), never
+    excused by a winding-up."""
+    rules = set(params.wound_up_host_rules)
+    return {f.subject for f in findings if f.rule_id in rules}
 
 
 def office_holder_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:

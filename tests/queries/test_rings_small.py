@@ -477,9 +477,10 @@ def test_no_weak_template_partner_for_a_lay_off_proof_a_lone_pair_or_a_burst(
     assert partners("burst", _pension_pair(colleagues=3)) == set()
 
 
-def _mediated_links(tmp_path: Path, cases: list[dict[str, Any]],
-                    flagged: int = 2) -> list[list[str]]:
-    frame = frame_of(tmp_path, cases)
+def _mediated_links(tmp_path: Path, cases: list[dict[str, Any]], flagged: int = 2,
+                    registry: list[RegistryRecord] = (),  # type: ignore[assignment]
+                    ) -> list[list[str]]:
+    frame = frame_of(tmp_path, cases, registry)
     ids = sorted(frame.cases)
     findings = [Finding(PARAMS.mediation_rules[0], c, [c], "调解书") for c in ids[:flagged]]
     return [lk.cases for lk in mediated_pairs(frame, findings, set(ids), PARAMS)]
@@ -522,6 +523,31 @@ def test_no_mediated_link_for_a_lay_off_two_sessions_a_burst_or_a_judgment(
         decided=("2015-04-10", "2015-04-24"))) == []
     assert _mediated_links(tmp_path / "burst", _mediated_pair(colleagues=3)) == []
     assert _mediated_links(tmp_path / "judged", _mediated_pair(), flagged=1) == []
+
+
+def test_an_old_enterprise_wound_up_settling_with_workers_who_left_apart_ties_no_pair(
+        tmp_path: Path) -> None:
+    """A state factory founded in 1970 and cancelled the next year settles in one session
+    with two former workers who left it three years apart: its liquidation is the common
+    event, no ``mediated`` link. A township factory in the same position stays linked (P13),
+    and a masked repost of one applicant's suit is the same claim."""
+    def pair(name: str) -> list[dict[str, Any]]:
+        cases = _mediated_pair()
+        for case in cases:
+            case["parties"][1]["name"] = name
+            case["agents"][0]["phone"] = None
+        return cases
+
+    plant, township = "安阳市第三机械厂", "安阳县吕村镇农机修造厂"
+    assert _mediated_links(tmp_path / "plant", pair(plant), registry=_enterprise(
+        plant, kind="全民所有制", founded="1970-01-01", cancelled="2016-02-01")) == []
+    assert len(_mediated_links(tmp_path / "township", pair(township), registry=_enterprise(
+        township, founded="1970-01-01", cancelled="2016-02-01"))) == 1
+    cases = _mediated_pair()
+    copy = dict(cases[1], case_number="(2015)豫0502民初9号",
+                parties=[dict(cases[1]["parties"][0], name="申***"), cases[1]["parties"][1]],
+                agents=[dict(cases[1]["agents"][0], represents=["申***"])])
+    assert len(_mediated_links(tmp_path / "copy", [*cases, copy], flagged=3)) == 1
 
 
 def test_a_dormant_collectives_archive_backed_pair_settled_together_is_no_ring(

@@ -795,7 +795,8 @@ def founding_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     filing days); what the link adds is the question an investigator can ask the manager:
     why did the firm admit, that week, two people to years before it existed? Callers leave
     out suits with proof (:func:`proven_cases`); a group suit (several applicants, one
-    period) is a workforce's, and one applicant's copies are one claim.
+    period) is a workforce's, and one applicant's copies are one claim (one dispute,
+    :func:`_distinct_disputes`, whether or not resolution joined the copies' workers).
     """
     anchored = set(params.employer_anchored_rules)
     fitting = {c for f in findings if f.rule_id in anchored for c in f.cases
@@ -808,8 +809,9 @@ def founding_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     links: list[Link] = []
     for employer, cases in sorted(by_employer.items()):
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
-            workers = {frame.cases[c].workers[0].id for c in run}
-            if len(workers) >= 2 and _small(frame, run, params.tie_max_cases):
+            # one applicant's copies (a repost printing the name masked) are one claim
+            if len(_distinct_disputes(frame, run)) >= 2 and _small(frame, run,
+                                                                   params.tie_max_cases):
                 day = filing_date(frame.cases[run[0]])
                 links.append(Link("founding", f"{employer}@{day}", run))
     return links

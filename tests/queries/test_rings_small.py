@@ -571,6 +571,8 @@ def test_no_mediated_link_for_suits_filed_months_apart_and_settled_in_one_sittin
     cases = _mediated_pair()
     cases[0]["filing_date"] = "2014-12-26"
     assert _mediated_links(tmp_path, cases) == []
+
+
 def _founding_links(tmp_path: Path, cases: list[dict[str, Any]],
                     flagged: int = 2) -> list[list[str]]:
     """The ``founding`` links of ``cases`` when the first ``flagged`` claim a start before the
@@ -610,3 +612,26 @@ def test_no_founding_link_for_one_such_claim_a_contest_weeks_apart_or_a_big_burs
     assert _founding_links(tmp_path / "apart", pair("2021-04-01")) == []
     burst = pair() + [_case(n, "2021-03-02", agent=f"代理人{n}") for n in range(3, 6)]
     assert _founding_links(tmp_path / "burst", burst) == []
+
+
+def test_a_masked_repost_is_no_second_claim_admitted_to_before_the_founding(
+        tmp_path: Path) -> None:
+    """One applicant's suit and a repost printing the name masked (申***), which resolution
+    leaves apart from its original (the mask fits a co-worker who sued that week too): one
+    dispute, one admission - no ``founding`` pair (review26 on blind26). With the co-worker's
+    claim also admitted to before the founding, the pair stands."""
+    suit, other = _case(1, "2021-03-01", agent="代理人1"), _case(2, "2021-03-03", agent="代理人2")
+    copy = dict(suit, case_number="(2021)豫0502民初9号",
+                parties=[dict(suit["parties"][0], name="申***"), suit["parties"][1]],
+                agents=[dict(suit["agents"][0], represents=["申***"])])
+    frame = frame_of(tmp_path, [suit, other, copy])
+    assert len({w.id for c in frame.cases.values() for w in c.workers}) == 3
+    ids = {frame.cases[c].case_number: c for c in frame.cases}
+
+    def links(numbers: list[str]) -> list[list[str]]:
+        findings = [Finding(PARAMS.employer_anchored_rules[0], ids[n], [ids[n]], "早于成立")
+                    for n in numbers]
+        return [lk.cases for lk in founding_pairs(frame, findings, set(frame.cases), PARAMS)]
+
+    assert links(["(2021)豫0502民初1号", "(2021)豫0502民初9号"]) == []
+    assert len(links(["(2021)豫0502民初1号", "(2021)豫0502民初2号", "(2021)豫0502民初9号"])) == 1

@@ -44,7 +44,7 @@ def _firm(name: str | None) -> str:
     return normalize_firm(name or "")
 
 
-def usual_counsel(frame: Frame, cases: Iterable[str], candidates: AbstractSet[str],
+def usual_counsel(frame: Frame, cases: Iterable[str], suspicious: AbstractSet[str],
                   share: float, gap_days: int, *, agent: str | None = None,
                   office: str | None = None) -> bool:
     """Is the lawyer ``agent`` (an agent id), or the legal-service office ``office`` (its name
@@ -52,8 +52,9 @@ def usual_counsel(frame: Frame, cases: Iterable[str], candidates: AbstractSet[st
 
     Usual: it acts for the workers of two or more, and of at least ``share``, of those forums'
     other labour suits filed within ``gap_days`` of the first and the last of ``cases`` -
-    other meaning not candidates (no rule made them suspicious: the county's ordinary
-    suits, not the groups being judged nor an operation's other suits, which would make an
+    other meaning not ``suspicious`` (the county's ordinary suits: not the groups being
+    judged, nor an operation's other suits - its candidates and its weaker suits, which show
+    the screening signs without reaching the seed threshold - which would make an
     operation's own lawyer look usual where it files much). A forum with no such suits says
     nothing, and the counsel is not usual.
 
@@ -78,7 +79,7 @@ def usual_counsel(frame: Frame, cases: Iterable[str], candidates: AbstractSet[st
         for day, c in filed[bisect_left(filed, (first, "")):]:
             if day > last:
                 break
-            if c in candidates:
+            if c in suspicious:
                 continue
             suits += 1
             named += any(a.side == "worker" and (a.id == agent if agent is not None else

@@ -122,7 +122,7 @@ def _groups(frame: Frame, uf: UnionFind, candidates: Iterable[str], least: int) 
 
 
 def dealt_counsel_links(frame: Frame, uf: UnionFind, candidates: AbstractSet[str],
-                        params: RingParams) -> list[Link]:
+                        params: RingParams, weak: AbstractSet[str] = frozenset()) -> list[Link]:
     """Two groups of at least ``counsel_join_group_cases`` candidates at different employers,
     filed within ``link_gap_days`` of each other, in which the same ``counsel_join_lawyers``
     or more professionals, of ``counsel_join_firms`` or more firms, each act for workers in
@@ -140,8 +140,9 @@ def dealt_counsel_links(frame: Frame, uf: UnionFind, candidates: AbstractSet[str
     operation's. A lawyer who is in one group only, or a firm whose lawyers share the
     clients, joins nothing; nor does the county's usual counsel
     (:func:`~ringtrace.queries.counsel.usual_counsel`: a lawyer named for the workers in
-    ``usual_counsel_share`` of the forum's ordinary labour suits of those years). In a real
-    county two or three lawyers take most workers' labour suits, of every employer: two
+    ``usual_counsel_share`` of the forum's ordinary labour suits of those years: neither
+    candidates nor the ``weak`` suits that show the screening signs, an operation's own). In a
+    real county two or three lawyers take most workers' labour suits, of every employer: two
     genuine workforces that each went to them were sent by no one, and a lawyer counts
     toward ``counsel_join_lawyers`` only where the forum's other suits rarely name them.
     """
@@ -160,8 +161,9 @@ def dealt_counsel_links(frame: Frame, uf: UnionFind, candidates: AbstractSet[str
             continue
         both = [*a.cases, *b.cases]
         shared = [x for x in sorted(set(a.counsel) & set(b.counsel))
-                  if not usual_counsel(frame, both, candidates, params.usual_counsel_share,
-                                       params.link_gap_days, agent=x)]
+                  if not usual_counsel(frame, both, candidates | weak,
+                                       params.usual_counsel_share, params.link_gap_days,
+                                       agent=x)]
         firms = {a.firm.get(x) or b.firm.get(x) or x for x in shared}
         if len(shared) < params.counsel_join_lawyers or len(firms) < params.counsel_join_firms:
             continue
@@ -170,7 +172,7 @@ def dealt_counsel_links(frame: Frame, uf: UnionFind, candidates: AbstractSet[str
 
 
 def office_links(frame: Frame, uf: UnionFind, candidates: AbstractSet[str],
-                 params: RingParams) -> list[Link]:
+                 params: RingParams, weak: AbstractSet[str] = frozenset()) -> list[Link]:
     """Two or more groups of at least ``counsel_join_group_cases`` candidates at different
     employers, filed within ``link_gap_days`` of each other, in each of which workers of one
     legal-service office (法律服务所, ``legal_worker``) act for the applicants in at least
@@ -187,7 +189,7 @@ def office_links(frame: Frame, uf: UnionFind, candidates: AbstractSet[str],
     lawyers of two firms); and groups of one case, a busy office's lone clients, join nothing.
     Nor does the county's usual office (:func:`~ringtrace.queries.counsel.usual_counsel`:
     named for the workers in ``usual_counsel_share`` of the forum's ordinary labour suits of
-    those years): where one 法律服务所 acts for most workers of the county who have counsel,
+    those years, neither candidates nor ``weak``): where one 法律服务所 acts for most workers of the county who have counsel,
     it acts in most suits of every group the county's closures bring, and two genuine
     workforces that it served are two groups, not one hand.
     """
@@ -208,7 +210,7 @@ def office_links(frame: Frame, uf: UnionFind, candidates: AbstractSet[str],
         for run in runs:
             employers = [e for x in run for e in x.employers]
             if len(run) >= 2 and len(set(employers)) == len(employers) and not usual_counsel(
-                    frame, [c for x in run for c in x.cases], candidates,
+                    frame, [c for x in run for c in x.cases], candidates | weak,
                     params.usual_counsel_share, params.link_gap_days, office=office):
                 joined = sorted({c for x in run for c in x.offices[office]})
                 links.append(Link("firm_series", f"firm:{office}", joined))
@@ -221,16 +223,18 @@ def _apart(a: _Group, b: _Group) -> int:
 
 
 def join_fragments(frame: Frame, uf: UnionFind, findings: list[Finding],
-                   candidates: AbstractSet[str], params: RingParams) -> list[Link]:
+                   candidates: AbstractSet[str], params: RingParams,
+                   weak: AbstractSet[str] = frozenset()) -> list[Link]:
     """Join, in ``uf``, the groups of one operation at several employers
     (:func:`impossible_start_links`, then :func:`dealt_counsel_links` and :func:`office_links`
     over the groups that leaves) and return the links that joined them, for the rings to
-    cite."""
+    cite. ``weak``: suits below the seed threshold that are no ordinary suits either
+    (``usual_counsel_ordinary_below``), left out of the county's usual counsel."""
     links = impossible_start_links(frame, findings, candidates, params)
     for link in links:
         uf.union_all(link.cases)
     for join in (dealt_counsel_links, office_links):
-        found = join(frame, uf, candidates, params)
+        found = join(frame, uf, candidates, params, weak)
         for link in found:
             uf.union_all(link.cases)
         links += found

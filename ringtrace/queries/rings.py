@@ -89,6 +89,7 @@ from ringtrace.queries.ringlinks import Link, UnionFind, anchored_employers, tim
 from ringtrace.queries.rules import RuleConfig
 from ringtrace.queries.scoring import CaseScore
 from ringtrace.queries.settings import RingsSettings
+from ringtrace.queries.winding_up import WindingUp, wound_up
 from ringtrace.regions import gb2260
 from ringtrace.regions.places import region_from_name
 
@@ -122,6 +123,12 @@ class RingParams(RingsSettings):
             values[f.name] = (tuple(raw) if f.type == "tuple[str, ...]" else
                               int(raw) if f.type == "int" else float(raw))
         return cls(**values)
+
+    @property
+    def winding_up(self) -> WindingUp:
+        """What makes an employer an old enterprise being wound up (:mod:`~ringtrace.queries.winding_up`)."""
+        return WindingUp(self.wound_up_types, self.wound_up_min_years, self.wound_up_filing_days,
+                         self.township_marks, self.liquidator_words)
 
 
 @dataclass
@@ -245,7 +252,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     links += office_ties(frame, candidates - proven, params.tie_days)
     links += lay_agent_ties(frame, candidates - proven, params.tie_days)
     links += admitted_with_counsel(frame, candidates - proven, params.tie_days,
-                                   params.tie_max_cases, params.one_ending_days)
+                                   params.tie_max_cases, params.separate_leavings_days)
     links += office_holder_ties(frame, candidates - proven, params.tie_days)
     links += pension_minimum_pairs(frame, findings, candidates - proven, params)
     links += mediated_pairs(frame, findings, candidates - proven, params)
@@ -501,7 +508,7 @@ def weak_ties(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
     for link in [*tie_links(frame, pool, params.tie_days),
                  *lay_agent_ties(frame, pool - proven, params.tie_days),
                  *admitted_with_counsel(frame, pool - proven, params.tie_days,
-                                        params.tie_max_cases, params.one_ending_days),
+                                        params.tie_max_cases, params.separate_leavings_days),
                  *office_holder_ties(frame, pool - proven, params.tie_days)]:
         if _small(frame, link.cases, params.tie_max_cases):
             joined.update(c for c in link.cases if c in weak)
@@ -593,7 +600,7 @@ def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
     A small firm closes too: its three long-serving staff retain one lawyer and the manager
     who winds it up admits what they claim, with no money at stake and their papers lost with
     the firm. They were hired over the years and left when it closed, so their claimed
-    employments start apart and end together (:func:`staff_laid_off`, ``one_ending_days``: a
+    employments start apart and end together (:func:`staff_laid_off`, ``separate_leavings_days``: a
     lay-off runs over weeks, not years); a manager's paid admissions confirm each buyer's own
     story, ending wherever that buyer's fifteen years or retirement put it, or one template's
     period for all. A run whose claims tell a lay-off's story is that staff suing, and ties
@@ -678,7 +685,7 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     """Candidates against one employer, filed (or decided, :func:`time_chains`) within
     ``batch_link_days`` of each other, each brought by one applicant claiming the pension's
     minimum (``template_rules``: about fifteen years of employment, ``TL_PERIOD_15Y``), whose
-    claimed employments ended more than ``one_ending_days`` apart, in a small burst
+    claimed employments ended more than ``separate_leavings_days`` apart, in a small burst
     (:func:`_small`): a ``template`` link, which a small ring counts as coordination
     (:data:`SMALL_RING_EVIDENCE`).
 
@@ -695,10 +702,20 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     pension's minimum and must end apart. Callers leave out suits with proof
     (:func:`proven_cases`: records in third-party custody, money claimed, a supporting body),
     and a group suit (several applicants, one period) is a workforce's, never a buyer's. One
-    applicant's copies (a first instance and its appeal, a repost) are one claim, and a copy
+    applicant's copies (a first instance and its appeal, a repost) are one claim - one dispute
+    (:func:`_distinct_disputes`: the same period and birth date, names that may be the same
+    person), as for a lawyer's series, whether or not resolution joined the copies' workers - and a copy
     with no filing or decision date shows no week and ties nothing.
+
+    The week has a common cause when the employer is an old collective or state enterprise
+    being wound up (:func:`~ringtrace.queries.winding_up.wound_up`: its liquidator answered,
+    or its 注销/吊销 came within ``wound_up_filing_days`` of the suits): a liquidation calls in
+    everyone it owes, including workers who left years before, and they sue together. Such
+    suits are not linked; each stays a candidate on its own evidence. Labour-service, township
+    and other typical hosts (docs/domain.md P13) are never so excused: the SPP's coal mine was
+    closing when its vice-manager admitted two bought claims.
     """
-    template = set(params.template_rules)
+    template, hosts = set(params.template_rules), _hosts(findings, params)
     fitting = {c for f in findings if f.rule_id in template for c in f.cases
                if c in candidates and len(frame.cases[c].workers) == 1}
     by_employer: dict[str, list[str]] = defaultdict(list)
@@ -709,11 +726,9 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     for employer, cases in sorted(by_employer.items()):
         # a suit whose copy prints no date was not shown to be filed that week
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
-            # one applicant's copies (a first instance and its appeal) are one claim
-            end_of = {frame.cases[c].workers[0].id: frame.cases[c].props.get("claimed_end")
-                      for c in run}
-            if (len(end_of) >= 2 and dates_apart(list(end_of.values()), params.one_ending_days)
-                    and _small(frame, run, params.tie_max_cases)):
+            # one applicant's copies (a first instance, its appeal, a repost printing the name
+            # masked) are one claim, however resolution left their workers
+            if _left_apart(frame, employer, run, hosts, params):
                 day = filing_date(frame.cases[run[0]])
                 links.append(Link("template", f"{employer}@{day}", run))
     return links
@@ -723,7 +738,7 @@ def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
                    params: RingParams) -> list[Link]:
     """Candidates against one employer mediated on one day (``mediation_rules``: a mediation
     statement, ``CLAIM_MEDIATED``) and filed within ``batch_link_days`` of each other, each
-    brought by one applicant, whose claimed employments ended more than ``one_ending_days``
+    brought by one applicant, whose claimed employments ended more than ``separate_leavings_days``
     apart, in a small burst (:func:`_small`): a ``mediated`` link, which a small ring counts as
     coordination (:data:`SMALL_RING_EVIDENCE`).
 
@@ -737,9 +752,12 @@ def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     the periods claimed). Callers leave out suits with proof (:func:`proven_cases`: a dormant
     collective's old workers admitted from its archives, a supported suit, money settled), and
     a group suit (one period for several applicants) is a workforce's. One applicant's copies
-    are one claim; a copy printing no mediation date shows no day and ties nothing.
+    are one claim; a copy printing no mediation date shows no day and ties nothing. An old
+    enterprise being wound up settles its former workers' claims in one session whenever
+    they left (:func:`~ringtrace.queries.winding_up.wound_up`), and ties nothing, as for
+    :func:`pension_minimum_pairs`.
     """
-    mediated = set(params.mediation_rules)
+    mediated, hosts = set(params.mediation_rules), _hosts(findings, params)
     by_day: dict[tuple[str, dt.date], list[str]] = defaultdict(list)
     for c in sorted({c for f in findings if f.rule_id in mediated for c in f.cases}):
         case = frame.cases.get(c)
@@ -752,10 +770,7 @@ def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     links: list[Link] = []
     for (employer, day), cases in sorted(by_day.items()):
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
-            end_of = {frame.cases[c].workers[0].id: frame.cases[c].props.get("claimed_end")
-                      for c in run}
-            if (len(end_of) >= 2 and dates_apart(list(end_of.values()), params.one_ending_days)
-                    and _small(frame, run, params.tie_max_cases)):
+            if _left_apart(frame, employer, run, hosts, params):
                 links.append(Link("mediated", f"{employer}@{day.isoformat()}", run))
     return links
 
@@ -780,7 +795,8 @@ def founding_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     filing days); what the link adds is the question an investigator can ask the manager:
     why did the firm admit, that week, two people to years before it existed? Callers leave
     out suits with proof (:func:`proven_cases`); a group suit (several applicants, one
-    period) is a workforce's, and one applicant's copies are one claim.
+    period) is a workforce's, and one applicant's copies are one claim (one dispute,
+    :func:`_distinct_disputes`, whether or not resolution joined the copies' workers).
     """
     anchored = set(params.employer_anchored_rules)
     fitting = {c for f in findings if f.rule_id in anchored for c in f.cases
@@ -793,11 +809,33 @@ def founding_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     links: list[Link] = []
     for employer, cases in sorted(by_employer.items()):
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
-            workers = {frame.cases[c].workers[0].id for c in run}
-            if len(workers) >= 2 and _small(frame, run, params.tie_max_cases):
+            # one applicant's copies (a repost printing the name masked) are one claim
+            if len(_distinct_disputes(frame, run)) >= 2 and _small(frame, run,
+                                                                   params.tie_max_cases):
                 day = filing_date(frame.cases[run[0]])
                 links.append(Link("founding", f"{employer}@{day}", run))
     return links
+
+
+def _left_apart(frame: Frame, employer: str, run: list[str], hosts: AbstractSet[str],
+                params: RingParams) -> bool:
+    """Are the suits ``run`` against ``employer`` (filed together) two or more applicants'
+    claims that ended more than ``separate_leavings_days`` apart, in a small burst, at an
+    employer whose winding-up does not explain their coming together (``hosts``: the
+    employers a ``wound_up_host_rules`` finding names)? One dispute's copies are one claim
+    (:func:`_distinct_disputes`). What :func:`pension_minimum_pairs` and
+    :func:`mediated_pairs` each ask of a run."""
+    ends = [key[1] for key, _names in _distinct_disputes(frame, run)]
+    return (len(ends) >= 2 and dates_apart(ends, params.separate_leavings_days)
+            and _small(frame, run, params.tie_max_cases)
+            and not wound_up(frame, employer, run, hosts, params.winding_up))
+
+
+def _hosts(findings: list[Finding], params: RingParams) -> set[str]:
+    """The employers a ``wound_up_host_rules`` finding names: typical hosts (P13), never
+    excused by a winding-up."""
+    rules = set(params.wound_up_host_rules)
+    return {f.subject for f in findings if f.rule_id in rules}
 
 
 def office_holder_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
@@ -1013,13 +1051,19 @@ def _disputes(frame: Frame, cases: list[str]) -> int:
     retrial application and a repost of one of them are one suit
     (:func:`~ringtrace.queries.redflags.agents.dispute_key`), and a lawyer who carries one
     client's dispute through three courts has brought no series."""
+    return len(_distinct_disputes(frame, cases))
+
+
+def _distinct_disputes(frame: Frame, cases: Iterable[str]) -> list[tuple[DisputeKey, list[str]]]:
+    """The different disputes of ``cases`` (:func:`_disputes`), each as its key and its
+    workers' printed names, in case id order of their first copy."""
     disputes: list[tuple[DisputeKey, list[str]]] = []
     for c in sorted(cases):
         case = frame.cases[c]
         key, names = dispute_key(frame, case), sorted(w.name for w in case.workers)
         if not any(k == key and _same_names(n, names) for k, n in disputes):
             disputes.append((key, names))
-    return len(disputes)
+    return disputes
 
 
 def _same_names(a: list[str], b: list[str]) -> bool:
@@ -1166,7 +1210,11 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
         if not _professional(frame, link):
             uf.union_all(link.cases)
     _bridge(uf, professional, params.bridge_share)
-    links += join_fragments(frame, uf, findings, candidates, params)
+    # suits showing the screening signs below the seed threshold: an operation's weaker
+    # suits, not the county's ordinary ones its usual counsel is judged on
+    weak = {c for c, s in scores.items()
+            if s.rule_score >= params.usual_counsel_ordinary_below} - candidates
+    links += join_fragments(frame, uf, findings, candidates, params, weak)
     components: dict[str, list[str]] = defaultdict(list)
     for c in sorted(candidates):
         components[uf.find(c)].append(c)

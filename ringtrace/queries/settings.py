@@ -85,15 +85,28 @@ class RingsSettings:
     tie_max_cases: int
     #: a confirmation without proof scoring this joins a small ring through a lay person's tie
     weak_tie_floor: float
-    #: claimed ends this close (days) are one ending (a closure, a lay-off over weeks); ends
-    #: further apart are separate leavings
-    one_ending_days: int
+    #: claimed ends further apart (days) are separate leavings, not one closure; ends within
+    #: it may be one lay-off (not ``EVID_ENDED_TOGETHER.window_days``, within which ends show
+    #: one ending)
+    separate_leavings_days: int
     #: case-level findings of a claim cut to the pension's minimum: two such candidates
-    #: against one employer in one week whose claims ended apart tie a small ring
+    #: against one employer in one week whose claims ended apart tie a small ring ...
     template_rules: tuple[str, ...]
     #: case-level findings of a mediated confirmation: two such candidates against one
     #: employer mediated on one day, filed in one week, whose claims ended apart tie a small ring
     mediation_rules: tuple[str, ...]
+    #: ... unless the employer is an old enterprise of these registry types being wound up
+    wound_up_types: tuple[str, ...]
+    #: ... founded at least this many years before the filing
+    wound_up_min_years: int
+    #: ... whose 注销/吊销 lies within this many days of the filing (or a liquidator answered)
+    wound_up_filing_days: int
+    #: ... and that these employer findings do not name a typical host (P13)
+    wound_up_host_rules: tuple[str, ...]
+    #: ... nor these marks of a township or village firm in its name
+    township_marks: tuple[str, ...]
+    #: the words that name a liquidator answering for the employer
+    liquidator_words: tuple[str, ...]
     #: a phone or address given by more people than this is a hub, no link
     hub_people: int
     #: an intermediary-like agent links cases once they act for this many workers
@@ -127,6 +140,8 @@ class RingsSettings:
     #: a lawyer or office named for the workers in this share of the forum's ordinary labour
     #: suits is the county's usual counsel and joins no groups
     usual_counsel_share: float
+    #: ... of the suits scoring below this (and no candidates): the ordinary ones
+    usual_counsel_ordinary_below: float
     #: ring strength: x share of cases tied by an intermediary-like agent or shared contact
     strength_coordination: float
     #: ring strength: x the same share, growing with size up to ...

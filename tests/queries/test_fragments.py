@@ -48,11 +48,13 @@ def _practice(firms: dict[str, str]) -> list[dict[str, Any]]:
 
 def _two_groups(tmp_path: Path, firms: dict[str, str], second_day: str = "2021-05-10",
                 shared: tuple[str, ...] = ("律师甲", "律师乙"), kind: str = "lawyer",
-                ordinary: tuple[str | None, ...] = ()) -> Frame:
+                ordinary: tuple[str | None, ...] = (),
+                weak: tuple[str, ...] = ()) -> Frame:
     """Five suits against each of two small employers, filed on one day each; the lawyers of
     ``shared`` act in one suit at each employer, the other suits have no counsel. ``ordinary``:
     the court's other labour suits of that year (contested wage claims, no candidates), each
-    with the counsel named (or none)."""
+    with the counsel named (or none); ``weak``: the operation's weaker suits at a third
+    employer (uncontested confirmations), each with the lawyer named."""
     suits = []
     for k, (employer, day) in enumerate(((FIRM_A, "2021-03-01"), (FIRM_B, second_day))):
         for n in range(5):
@@ -65,6 +67,9 @@ def _two_groups(tmp_path: Path, firms: dict[str, str], second_day: str = "2021-0
         suit.update(defendant_response="contests", claim_kind="with_amounts",
                     claim_amounts=[30000.0 + n], outcome="confirmed")
         suits.append(suit)
+    for n, lawyer in enumerate(weak):
+        suits.append(_suit(300 + n, f"2021-{1 + n % 12:02d}-20", "安阳市宏发建材有限公司", lawyer,
+                           firms.get(lawyer, ""), kind))
     return frame_of(tmp_path, [*suits, *_practice(firms)])
 
 
@@ -192,6 +197,27 @@ def test_two_genuine_groups_served_by_the_countys_labour_lawyers_stay_apart(
         candidates = _candidates(frame)
         uf = _by_employer(frame, candidates)
         assert dealt_counsel_links(frame, uf, candidates, PARAMS) == [], name
+
+
+def test_an_operations_own_weak_suits_do_not_make_its_lawyers_the_countys_usual_counsel(
+        tmp_path: Path) -> None:
+    """The operation's two lawyers (two firms) also filed four weaker suits each at a third
+    small employer that year - uncontested confirmations with the screening signs, below the
+    seed threshold (review25). Counted among the court's ordinary suits (ten others, no
+    counsel) they make each lawyer "usual" (4 of 18); they are the operation's own, and the
+    two groups are still joined - by dealt_counsel_links given them, and by assembly."""
+    firms = {"律师甲": "河南某某律师事务所", "律师乙": "河南另一律师事务所"}
+    frame = _two_groups(tmp_path, firms, ordinary=(None,) * 10, weak=("律师甲", "律师乙") * 4)
+    groups = {c for c in _candidates(frame) if frame.cases[c].employers[0].name in (FIRM_A, FIRM_B)}
+    weak = _candidates(frame) - groups
+    uf = _by_employer(frame, groups)
+    assert dealt_counsel_links(frame, uf, groups, PARAMS) == []
+    links = dealt_counsel_links(frame, uf, groups, PARAMS, weak)
+    assert sorted(_numbers(frame, lk.cases) for lk in links) == [[1, 11], [2, 12]]
+    scores = {c: CaseScore(c, rule_score=0.9 if c in groups else 0.45 if c in weak else 0.1)
+              for c in frame.cases}
+    whole = list(range(1, 6)) + list(range(11, 16))
+    assert whole in [_numbers(frame, r.cases) for r in assemble(frame, [], scores, PARAMS)]
 
 
 def test_an_office_in_a_few_suits_or_a_law_firm_joins_nothing_as_an_office(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ringtrace.graph.records import RegistryRecord
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.model import RingStructure
@@ -167,7 +168,7 @@ def test_the_manager_admitting_two_suits_ties_them_though_one_firm_drafted_both(
         tmp_path: Path) -> None:
     frame = frame_of(tmp_path, _counselled_pair())
     [link] = admitted_with_counsel(frame, set(frame.cases), PARAMS.tie_days,
-                                   PARAMS.tie_max_cases, PARAMS.one_ending_days)
+                                   PARAMS.tie_max_cases, PARAMS.separate_leavings_days)
     assert link.kind == "tie" and link.cases == sorted(frame.cases)
     assert link.via.startswith("employer:")
 
@@ -180,7 +181,7 @@ def test_the_manager_ties_no_copy_whose_filing_day_is_unknown(tmp_path: Path) ->
         pair[1].pop(key)
     frame = frame_of(tmp_path, pair)
     assert admitted_with_counsel(frame, set(frame.cases), PARAMS.tie_days,
-                                 PARAMS.tie_max_cases, PARAMS.one_ending_days) == []
+                                 PARAMS.tie_max_cases, PARAMS.separate_leavings_days) == []
 
 
 def test_a_workforce_with_its_own_counsel_or_proof_is_not_tied_by_its_manager(
@@ -189,7 +190,7 @@ def test_a_workforce_with_its_own_counsel_or_proof_is_not_tied_by_its_manager(
     workforce with its own counsel; two suits with proof are left out by the callers."""
     staff = frame_of(tmp_path / "staff", _counselled_pair(extra=4))
     assert admitted_with_counsel(staff, set(staff.cases), PARAMS.tie_days,
-                                 PARAMS.tie_max_cases, PARAMS.one_ending_days) == []
+                                 PARAMS.tie_max_cases, PARAMS.separate_leavings_days) == []
     pair = frame_of(tmp_path / "proof", _counselled_pair())
     first = sorted(pair.cases)[0]
     proof = [Finding(PARAMS.reach.series_proof_rules[0], first, [first], "档案")]
@@ -214,13 +215,58 @@ def test_a_small_firms_staff_laid_off_together_is_not_tied_by_the_manager_who_cl
         frame = frame_of(tmp_path / name, trio(periods))
         return [lk.cases for lk in admitted_with_counsel(
             frame, set(frame.cases), PARAMS.tie_days, PARAMS.tie_max_cases,
-            PARAMS.one_ending_days)]
+            PARAMS.separate_leavings_days)]
 
     assert tied("closure", [("1998-04", "2021-01"), ("2003-09", "2021-02-15"),
                             ("2006-03", "2021-03")]) == []
     assert len(tied("apart", [("1998-04", "2013-04"), ("2003-09", "2018-09"),
                               ("2006-03", "2021-03")])) == 1
     assert len(tied("template", [("2003-01", "2018-05")] * 3)) == 1
+
+
+def _masked_manager(masked: int) -> list[dict[str, Any]]:
+    """The manager's pair, and ``masked`` more suits of the same week in which the employer's
+    agent is printed ``***`` (the same office, the name masked)."""
+    cases = _manager_pair()
+    for n in range(3, 3 + masked):
+        case = _case(n, f"2021-03-0{n}", agent=f"代理人{n}")
+        case["agents"].append({"name": "***", "represents": [case["parties"][1]["name"]],
+                               "kind": "employee", "relation": "该公司办公室主任"})
+        cases.append(case)
+    for n, case in enumerate(cases):  # each worker's own agent, no shared phone
+        case["agents"][0]["phone"] = f"1391234{n:04d}"
+    return cases
+
+
+def test_a_masked_manager_joined_by_resolution_ties_a_small_ring_and_no_workforce(
+        tmp_path: Path) -> None:
+    """Resolution joins a fully masked employer-side line to the only regular on the
+    employer's side that season (``masked_agent_same_side``), so the manager answers the
+    masked suit too (review25). In a small ring that is the manager's third admission and ties
+    it; among a workforce's six suits of the week the same join ties nothing (:func:`_small`):
+    no weak suit is brought in, no ring is small, a tie is no coordination there, and the
+    manager beside one firm's lawyers ties nothing either."""
+    small = frame_of(tmp_path / "small", _masked_manager(1))
+    manager = {a.id for c in small.cases.values() for a in c.agents if a.side == "employer"}
+    assert len(manager) == 1  # the masked line is the manager
+    scores = _scores(small, 0.43)
+    assert weak_ties(small, scores, set(), PARAMS) == set(small.cases)
+    [ring] = assemble(small, [], scores, PARAMS)
+    assert ring.small and tied_batch(structure(small, ring), PARAMS.tie_max_cases)
+
+    staff = _masked_manager(4)
+    for n, case in enumerate(staff):
+        case["agents"].append({"name": f"律师{n}", "represents": [case["parties"][0]["name"]],
+                               "kind": "lawyer", "law_firm": "河南方圆律师事务所"})
+    burst = frame_of(tmp_path / "burst", staff)
+    assert len({a.id for c in burst.cases.values() for a in c.agents
+                if a.side == "employer"}) == 1
+    assert weak_ties(burst, _scores(burst, 0.43), set(), PARAMS) == set()
+    assert admitted_with_counsel(burst, set(burst.cases), PARAMS.tie_days, PARAMS.tie_max_cases,
+                                 PARAMS.separate_leavings_days) == []
+    for ring in assemble(burst, [], _scores(burst, 0.7), PARAMS):
+        assert not ring.small and coordinated_cases(ring) == set()
+        assert not tied_batch(structure(burst, ring), PARAMS.tie_max_cases)
 
 
 def _office_pair(first: str, second: str, relation: str = "该公司人事部门负责人",
@@ -267,12 +313,67 @@ def _pension_pair(ends: tuple[str, str] = ("2009-07", "2016-11"),
     return cases
 
 
-def _template_links(tmp_path: Path, cases: list[dict[str, Any]],
-                    flagged: int = 2) -> list[list[str]]:
-    frame = frame_of(tmp_path, cases)
+def _template_links(tmp_path: Path, cases: list[dict[str, Any]], flagged: int = 2,
+                    registry: list[RegistryRecord] = (),  # type: ignore[assignment]
+                    host: bool = False) -> list[list[str]]:
+    frame = frame_of(tmp_path, cases, registry)
     ids = sorted(frame.cases)
     findings = [Finding(PARAMS.template_rules[0], c, [c], "约15年") for c in ids[:flagged]]
+    if host:  # the registry's type names a typical host (P13)
+        employer = frame.cases[ids[0]].employers[0].id
+        findings.append(Finding(PARAMS.wound_up_host_rules[0], employer, ids, "煤矿"))
     return [lk.cases for lk in pension_minimum_pairs(frame, findings, set(ids), PARAMS)]
+
+
+def _wound_up_pair(name: str, liquidator: bool = False) -> list[dict[str, Any]]:
+    """The pension pair (filed March 2021) against ``name``, its manager answering - or, with
+    ``liquidator``, a member of its 清算组."""
+    cases = _pension_pair()
+    for case in cases:
+        case["parties"][1]["name"] = name
+        case["agents"].append({"name": "赵建华", "represents": [name], "kind": "employee",
+                               "relation": "该厂清算组成员" if liquidator else "该厂厂长"})
+    return cases
+
+
+def _enterprise(name: str, kind: str = "集体所有制", founded: str = "1978-05-01",
+                cancelled: str | None = "2021-09-30") -> list[RegistryRecord]:
+    return [RegistryRecord(name=name, company_type=kind, founded=founded, insured_headcount=0,
+                           status="注销" if cancelled else "存续", cancel_date=cancelled)]
+
+
+def test_an_old_collective_wound_up_as_its_former_workers_sued_ties_no_template_pair(
+        tmp_path: Path) -> None:
+    """A collective founded in 1978 and cancelled six months after the suits, or whose
+    清算组 answered them: its liquidation called in workers who left years apart (企业破产法
+    art. 48), a common event for the week - no ``template`` link (review25)."""
+    plant = "安阳市第二纺织厂"
+    assert _template_links(tmp_path / "cancelled", _wound_up_pair(plant),
+                           registry=_enterprise(plant)) == []
+    assert _template_links(tmp_path / "liquidator", _wound_up_pair(plant, liquidator=True),
+                           registry=_enterprise(plant, cancelled=None)) == []
+    assert _template_links(tmp_path / "state", _wound_up_pair(plant),
+                           registry=_enterprise(plant, kind="全民所有制")) == []
+
+
+def test_a_township_firm_a_typical_host_a_young_or_long_closed_firm_stays_a_template_pair(
+        tmp_path: Path) -> None:
+    """Township collectives host real rings (P13), and so does a closing mine (SPP-2024-04);
+    a firm of a few years, a private firm, or a collective cancelled years before the suits
+    (or still running, no liquidator answering) shows no winding-up that explains the week."""
+    township = "安阳县吕村镇农机修造厂"
+    assert len(_template_links(tmp_path / "township", _wound_up_pair(township, liquidator=True),
+                               registry=_enterprise(township))) == 1
+    plant = "安阳市第二纺织厂"
+    assert len(_template_links(tmp_path / "host", _wound_up_pair(plant), host=True,
+                               registry=_enterprise(plant))) == 1
+    for name, registry in [
+            ("young", _enterprise(plant, founded="2008-03-01")),
+            ("private", _enterprise(plant, kind="有限责任公司（自然人投资或控股）")),
+            ("long_closed", _enterprise(plant, cancelled="2012-04-30")),
+            ("running", _enterprise(plant, cancelled=None))]:
+        assert len(_template_links(tmp_path / name, _wound_up_pair(plant),
+                                   registry=registry)) == 1, name
 
 
 def test_two_fifteen_year_claims_that_ended_years_apart_filed_one_week_are_a_small_ring(
@@ -317,6 +418,22 @@ def test_one_applicants_two_copies_are_one_claim_for_the_template_link(tmp_path:
     assert _template_links(tmp_path / "alone", [pair[1], copy]) == []
 
 
+def test_a_masked_copy_is_the_same_claim_though_its_worker_stayed_apart(tmp_path: Path) -> None:
+    """A repost printing the applicant's name masked (申***) leaves resolution two workers of
+    one birth date; by its dispute - the same period, the same birth date, a name that fits -
+    it is the same claim (review25), so it neither spoils the pair nor makes one with its
+    original. A namesake's claim of the same period under another name is another claim."""
+    pair = _pension_pair()
+    copy = dict(pair[1], case_number="(2021)豫0502民初9号",
+                parties=[dict(pair[1]["parties"][0], name="申***"), pair[1]["parties"][1]],
+                agents=[dict(pair[1]["agents"][0], represents=["申***"])])
+    frame = frame_of(tmp_path / "ids", [*pair, copy])
+    assert len({w.id for c in frame.cases.values() for w in c.workers}) == 3
+    assert len(_template_links(tmp_path / "pair", [*pair, copy], flagged=3)) == 1
+    assert _template_links(tmp_path / "alone", [pair[1], copy]) == []
+    other = dict(copy, parties=[dict(copy["parties"][0], name="王秀兰"), copy["parties"][1]],
+                 agents=[dict(copy["agents"][0], represents=["王秀兰"])])
+    assert _template_links(tmp_path / "namesake", [pair[1], other]) == []
 
 def test_a_weak_default_award_beside_a_candidate_of_the_same_template_joins_its_ring(
         tmp_path: Path) -> None:
@@ -360,9 +477,10 @@ def test_no_weak_template_partner_for_a_lay_off_proof_a_lone_pair_or_a_burst(
     assert partners("burst", _pension_pair(colleagues=3)) == set()
 
 
-def _mediated_links(tmp_path: Path, cases: list[dict[str, Any]],
-                    flagged: int = 2) -> list[list[str]]:
-    frame = frame_of(tmp_path, cases)
+def _mediated_links(tmp_path: Path, cases: list[dict[str, Any]], flagged: int = 2,
+                    registry: list[RegistryRecord] = (),  # type: ignore[assignment]
+                    ) -> list[list[str]]:
+    frame = frame_of(tmp_path, cases, registry)
     ids = sorted(frame.cases)
     findings = [Finding(PARAMS.mediation_rules[0], c, [c], "调解书") for c in ids[:flagged]]
     return [lk.cases for lk in mediated_pairs(frame, findings, set(ids), PARAMS)]
@@ -407,6 +525,31 @@ def test_no_mediated_link_for_a_lay_off_two_sessions_a_burst_or_a_judgment(
     assert _mediated_links(tmp_path / "judged", _mediated_pair(), flagged=1) == []
 
 
+def test_an_old_enterprise_wound_up_settling_with_workers_who_left_apart_ties_no_pair(
+        tmp_path: Path) -> None:
+    """A state factory founded in 1970 and cancelled the next year settles in one session
+    with two former workers who left it three years apart: its liquidation is the common
+    event, no ``mediated`` link. A township factory in the same position stays linked (P13),
+    and a masked repost of one applicant's suit is the same claim."""
+    def pair(name: str) -> list[dict[str, Any]]:
+        cases = _mediated_pair()
+        for case in cases:
+            case["parties"][1]["name"] = name
+            case["agents"][0]["phone"] = None
+        return cases
+
+    plant, township = "安阳市第三机械厂", "安阳县吕村镇农机修造厂"
+    assert _mediated_links(tmp_path / "plant", pair(plant), registry=_enterprise(
+        plant, kind="全民所有制", founded="1970-01-01", cancelled="2016-02-01")) == []
+    assert len(_mediated_links(tmp_path / "township", pair(township), registry=_enterprise(
+        township, founded="1970-01-01", cancelled="2016-02-01"))) == 1
+    cases = _mediated_pair()
+    copy = dict(cases[1], case_number="(2015)豫0502民初9号",
+                parties=[dict(cases[1]["parties"][0], name="申***"), cases[1]["parties"][1]],
+                agents=[dict(cases[1]["agents"][0], represents=["申***"])])
+    assert len(_mediated_links(tmp_path / "copy", [*cases, copy], flagged=3)) == 1
+
+
 def test_a_dormant_collectives_archive_backed_pair_settled_together_is_no_ring(
         tmp_path: Path) -> None:
     """Two old workers of a dormant collective who left it years apart, admitted from its
@@ -428,6 +571,8 @@ def test_no_mediated_link_for_suits_filed_months_apart_and_settled_in_one_sittin
     cases = _mediated_pair()
     cases[0]["filing_date"] = "2014-12-26"
     assert _mediated_links(tmp_path, cases) == []
+
+
 def _founding_links(tmp_path: Path, cases: list[dict[str, Any]],
                     flagged: int = 2) -> list[list[str]]:
     """The ``founding`` links of ``cases`` when the first ``flagged`` claim a start before the
@@ -467,3 +612,26 @@ def test_no_founding_link_for_one_such_claim_a_contest_weeks_apart_or_a_big_burs
     assert _founding_links(tmp_path / "apart", pair("2021-04-01")) == []
     burst = pair() + [_case(n, "2021-03-02", agent=f"代理人{n}") for n in range(3, 6)]
     assert _founding_links(tmp_path / "burst", burst) == []
+
+
+def test_a_masked_repost_is_no_second_claim_admitted_to_before_the_founding(
+        tmp_path: Path) -> None:
+    """One applicant's suit and a repost printing the name masked (申***), which resolution
+    leaves apart from its original (the mask fits a co-worker who sued that week too): one
+    dispute, one admission - no ``founding`` pair (review26 on blind26). With the co-worker's
+    claim also admitted to before the founding, the pair stands."""
+    suit, other = _case(1, "2021-03-01", agent="代理人1"), _case(2, "2021-03-03", agent="代理人2")
+    copy = dict(suit, case_number="(2021)豫0502民初9号",
+                parties=[dict(suit["parties"][0], name="申***"), suit["parties"][1]],
+                agents=[dict(suit["agents"][0], represents=["申***"])])
+    frame = frame_of(tmp_path, [suit, other, copy])
+    assert len({w.id for c in frame.cases.values() for w in c.workers}) == 3
+    ids = {frame.cases[c].case_number: c for c in frame.cases}
+
+    def links(numbers: list[str]) -> list[list[str]]:
+        findings = [Finding(PARAMS.employer_anchored_rules[0], ids[n], [ids[n]], "早于成立")
+                    for n in numbers]
+        return [lk.cases for lk in founding_pairs(frame, findings, set(frame.cases), PARAMS)]
+
+    assert links(["(2021)豫0502民初1号", "(2021)豫0502民初9号"]) == []
+    assert len(links(["(2021)豫0502民初1号", "(2021)豫0502民初2号", "(2021)豫0502民初9号"])) == 1

@@ -84,6 +84,17 @@ def test_the_statutory_retirement_ages_are_one_fact() -> None:
     assert config.params("EVID_ENDED_TOGETHER")["retirement_ages"] == ages
 
 
+def test_ends_that_show_one_ending_lie_within_the_span_of_separate_leavings() -> None:
+    """Two meanings, two values (review25): ``EVID_ENDED_TOGETHER.window_days`` is how close
+    ends must lie to *show* one ending (a mitigating finding), ``[rings]
+    separate_leavings_days`` how far apart they must lie to *show* separate leavings (a
+    template link; ends within it may be one lay-off). Ends that show one ending can never
+    show separate leavings, so the first is no wider than the second."""
+    config = load_rules()
+    window = config.params("EVID_ENDED_TOGETHER")["window_days"]
+    assert isinstance(window, int) and window <= config.rings.separate_leavings_days
+
+
 def test_the_fingerprint_names_the_values_not_the_file(tmp_path: Path) -> None:
     defaults = load_rules()
     same = defaults.with_overrides({}, source="a copy")

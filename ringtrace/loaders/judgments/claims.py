@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ringtrace.loaders.judgments.amounts import claim_amounts
-from ringtrace.loaders.judgments.dates import DATE, arabic_date
+from ringtrace.loaders.judgments.dates import DATE, MONTH_DAY, arabic_date, year_less_date
 from ringtrace.loaders.judgments.patterns import (
     CARRIED_ON,
     CLOSURE,
@@ -273,18 +273,45 @@ def _dated_story(text: str) -> tuple[int, tuple[str | None, str | None]] | None:
             continue
         start = arabic_date(m)
         end = closed = None
-        for e in DATE.finditer(text, m.end(), min(len(text), m.end() + _END_REACH)):
-            if _MONEY_DATE.match(text, e.end()):
+        for at, past, day in _later_dates(text, m.end(), min(len(text), m.end() + _END_REACH)):
+            if _MONEY_DATE.match(text, past):
                 continue  # ``…拖欠2017年5月工资为由提出解除``: the month of the wages owed
-            if _ends_here(text, e) or _WORKED_UNTIL.search(text, max(m.end(), e.start() - 6),
-                                                           e.start()):
-                end = arabic_date(e)
+            if _ends_here(text, past) or _WORKED_UNTIL.search(text, max(m.end(), at - 6), at):
+                end = day
                 break
-            if closed is None and CLOSURE.search(text, e.end(), e.end() + 12) and \
-                    not CARRIED_ON.search(text, e.end(), e.end() + 30):
-                closed = arabic_date(e)
+            if closed is None and CLOSURE.search(text, past, past + 12) and \
+                    not CARRIED_ON.search(text, past, past + 30):
+                closed = day
         return m.start(), (start, end or closed)
     return None
+
+
+def _later_dates(text: str, begin: int, stop: int) -> list[tuple[int, int, str | None]]:
+    """The dates between ``begin`` and ``stop`` as (start, end, ISO), in order: those printed
+    in full, and those printed without their year (``2018年5月被告停发工资，8月18日被告将原告
+    辞退``), which take the year of the nearest date before them - a story gives the year once
+    and then only months and days of the same year.
+
+    >>> _later_dates("2003年3月入职，2018年5月停发工资，8月18日被辞退", 7, 40)
+    [(10, 17, '2018-05'), (22, 27, '2018-08-18')]
+    """
+    found = [(d.start(), d.end(), arabic_date(d)) for d in DATE.finditer(text, begin, stop)]
+    spans = [(a, b) for a, b, _ in found]
+    for md in MONTH_DAY.finditer(text, begin, stop):
+        if any(a <= md.start() < b for a, b in spans):
+            continue  # the month of a full date
+        year = _year_before(text, md.start())
+        if year is not None:
+            found.append((md.start(), md.end(), year_less_date(md, year)))
+    return sorted(found)
+
+
+def _year_before(text: str, pos: int) -> int | None:
+    """The year of the last full date that ends before ``pos``."""
+    year = None
+    for d in DATE.finditer(text, 0, pos):
+        year = int(d.group("y"))
+    return year
 
 
 #: how far after its start the story's end is looked for (a worker's story tells of promises,
@@ -297,14 +324,14 @@ _MONEY_DATE = re.compile(r"份?度?的?(?:工资|奖金|加班费|报酬|绩效|
 _TAIL_REACH = 40
 
 
-def _ends_here(text: str, e: re.Match[str]) -> bool:
-    """True when the employment ends at the date ``e``: a leaving verb right after it (within
-    12 characters), or after the reason given for leaving in its clause, with no other date
-    between but a date of money (``于2017年6月30日以被申请人拖欠2017年5月工资为由提出解除劳动
-    关系``: the end is 2017-06-30)."""
-    if END_VERB.search(text, e.end(), e.end() + 12):
+def _ends_here(text: str, after: int) -> bool:
+    """True when the employment ends at the date that ends at ``after``: a leaving verb right
+    after it (within 12 characters), or after the reason given for leaving in its clause, with
+    no other date between but a date of money (``于2017年6月30日以被申请人拖欠2017年5月工资为由
+    提出解除劳动关系``: the end is 2017-06-30)."""
+    if END_VERB.search(text, after, after + 12):
         return True
-    tail = text[e.end():e.end() + _TAIL_REACH]
+    tail = text[after:after + _TAIL_REACH]
     stop = _CLAUSE_END.search(tail)
     if stop is not None:
         tail = tail[:stop.end()]  # ``…为止，`` keeps its comma

@@ -27,6 +27,11 @@ DATE = re.compile(r"(?P<y>[12１２][09０９]\d{2})\s*(?:年\s*(?:(?P<m>\d{1,2}
                   r"(?:[-./](?P<d2>\d{1,2}))?)")
 
 
+#: a date printed without its year, after a story that gave one: ``8月18日被告将原告辞退``,
+#: ``8月份离职`` (not a month inside a full date, not ``3个月``)
+MONTH_DAY = re.compile(r"(?<![\d０-９年./\-－])(?P<m>\d{1,2})\s*月(?:份|\s*(?P<d>\d{1,2})\s*[日号])")
+
+
 def _small_number(text: str) -> int | None:
     """一..九十九 written with 十 (三十一, 十二, 二十) or digit by digit."""
     if "十" not in text:
@@ -72,6 +77,12 @@ def arabic_date(match: re.Match[str]) -> str | None:
     month = match.group("m") or match.group("m2")
     day = match.group("d") or match.group("d2")
     return iso(int(match.group("y")), int(month) if month else None, int(day) if day else None)
+
+
+def year_less_date(match: re.Match[str], year: int) -> str | None:
+    """ISO date of a :data:`MONTH_DAY` match in ``year`` (the year the story gave last)."""
+    day = match.group("d")
+    return iso(year, int(match.group("m")), int(day) if day else None)
 
 
 def parse_date(text: str) -> str | None:

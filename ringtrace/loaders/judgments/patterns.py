@@ -215,7 +215,12 @@ AMOUNT = re.compile(r"(?P<value>\d+(?:[,，]\d{3})*(?:\.\d+)?)\s*(?P<unit>万元
 FEES = re.compile(r"受理费|诉讼费|仲裁费|案件费|鉴定费|保全费|公告费")
 MONEY_CLAIM = re.compile(r"工资|加班费|经济补偿|赔偿金|双倍|报酬|津贴|医疗费|伤残|待遇|补助金|赔偿|补偿金|欠款|"
                          r"违约金|抚恤金|丧葬费")
-PURPOSE = re.compile(r"补缴|养老|退休|老有所养")
+#: a pension purpose: 补缴, 养老 (养老保险, 老有所养), and retirement as something to be done
+#: (``为办理退休手续``, ``享受退休待遇``, ``至今无法退休``, ``影响其办理退休``) - not retirement as an
+#: event of the story (``工作至2018年8月退休``, ``原告退休后被告拖欠工资``): a wage claim tells that
+#: too, and it states no purpose of the suit
+PURPOSE = re.compile(r"补缴|养老|老有所养|(?:办理|办|无法|不能|未能|影响|耽误|延误)[^,，。；;]{0,6}退休|"
+                     r"退休(?:手续|待遇)")
 #: (old state and collective workers' stories start as the planned economy hired them:
 #: ``1985年3月招工进厂``, ``被招工到被告处``, ``接班进厂`` / ``顶替其父进厂``, ``参加工作``,
 #: ``1985年被分配到某某客运公司``)

@@ -6,6 +6,7 @@ import pytest
 
 from ringtrace.graph.records import CaseRecord
 from ringtrace.loaders.judgments import parse_text
+from ringtrace.loaders.judgments.claims import purpose_sentences
 from ringtrace.loaders.judgments.outcome import classify_outcome
 from ringtrace.loaders.judgments.response import classify_response
 
@@ -506,6 +507,41 @@ _PURPOSE_END = "本院认为，原告已达到法定退休年龄，其要求补�
 def test_a_purpose_is_the_workers_own(body: str, purposes: list[str]) -> None:
     record = _record(body + _PURPOSE_END)
     assert [s.text for s in record.spans if s.kind == "purpose"] == purposes
+
+
+@pytest.mark.parametrize("story", [
+    # retirement as an event of the worker's story, in a claim for wages: no purpose stated
+    "原告于2003年3月到被告处工作至2018年8月退休，被告尚欠原告工资8000元。",
+    "原告退休后，被告未支付其2018年的工资。",
+    "原告已达到法定退休年龄，被告拖欠工资至今未付。",
+])
+def test_retirement_told_as_an_event_is_no_purpose(story: str) -> None:
+    """A plain 退休 in a wage claim tells when the work ended, not why the worker sued
+    (realdocs25); retirement to be arranged (办理退休手续, 享受退休待遇) is a purpose."""
+    record = _record("原告张某向本院提出诉讼请求：1.确认原告与被告存在劳动关系；2.被告支付拖欠工资8000元。"
+                     "事实和理由：" + story + "\n被告辩称，不同意原告的诉讼请求。\n")
+    assert [s.text for s in record.spans if s.kind == "purpose"] == []
+    arranged = _record("原告张某向本院提出诉讼请求：确认原告与被告存在劳动关系。事实和理由：" + story
+                       + "原告为办理退休手续，诉至法院。\n被告辩称，不同意原告的诉讼请求。\n")
+    assert [s.text for s in arranged.spans if s.kind == "purpose"] == ["原告为办理退休手续，诉至法院。"]
+    assert purpose_sentences("原告为了日后老有所养，故向法院起诉。") == ["原告为了日后老有所养，故向法院起诉。"]
+
+
+@pytest.mark.parametrize(("story", "end"), [
+    # the year is printed once; the end that follows prints only the month and day of it
+    ("原告于2003年3月到被告处工作，2018年5月被告停发工资，8月18日被告将原告辞退。", "2018-08-18"),
+    ("原告于2003年3月到被告处工作，2018年5月被告停发工资，8月18日被被告以原告旷工为由辞退。",
+     "2018-08-18"),
+    ("原告于2003年3月到被告处工作，2018年5月起被告停发工资，原告于8月份离职。", "2018-08"),
+    # a month of wages owed is no end
+    ("原告于2003年3月到被告处工作，2018年5月被告拖欠8月份的工资，2019年1月原告离职。", "2019-01"),
+])
+def test_an_end_printed_without_its_year_takes_the_year_told_before(story: str, end: str) -> None:
+    """``8月18日被…辞退`` (realdocs25): a story gives the year once and then only months and
+    days of the same year."""
+    record = _record("原告张某向本院提出诉讼请求：确认原告与被告存在劳动关系。事实和理由：" + story
+                     + "\n被告辩称，不同意原告的诉讼请求。\n")
+    assert (record.claimed_start, record.claimed_end) == ("2003-03", end)
 
 
 def test_a_purpose_in_a_workers_answer_to_the_employers_appeal() -> None:

@@ -51,6 +51,17 @@ def test_purpose_needs_a_keyword_in_a_claim_or_purpose_span(tmp_path: Path) -> N
     assert "养老保险补缴" in f.evidence[0].detail
 
 
+def test_retirement_named_in_a_wage_claim_is_no_purpose(tmp_path: Path) -> None:
+    """``支付原告退休前拖欠的工资`` tells when the work ended; ``为原告办理退休手续`` is the purpose."""
+    told = {**sham_case(1, "张桂兰", "1968-05-02"),
+            "spans": [{"kind": "claim", "text": "判令被告支付原告退休前拖欠的工资8000元"}]}
+    arranged = {**sham_case(2, "刘秀英", "1967-02-02"),
+                "spans": [{"kind": "claim", "text": "确认劳动关系，并为原告办理退休手续"}]}
+    frame = frame_of(tmp_path, [told, arranged])
+    [f] = hits(frame, "CLAIM_PURPOSE")
+    assert "民初2号" in f.subject and "办理退休手续" in f.evidence[0].detail
+
+
 def test_a_wage_claim_above_the_floor_speaks_for_the_worker(tmp_path: Path) -> None:
     token = {**sham_case(2, "刘秀英", "1967-02-02"), "claim_kind": "with_amounts",
              "claim_amounts": [500.0]}

@@ -356,6 +356,17 @@ def test_an_old_collective_wound_up_as_its_former_workers_sued_ties_no_template_
                            registry=_enterprise(plant, kind="全民所有制")) == []
 
 
+def test_a_city_named_with_a_township_mark_is_no_township(tmp_path: Path) -> None:
+    """新乡市 and 镇江市 carry 乡 and 镇 in the city's name: their old collectives wound up are
+    excused like any other, while a township firm of 新乡县 is still one (rev26)."""
+    for n, plant in enumerate(("新乡市第一棉纺厂", "镇江市第二农机厂")):
+        assert _template_links(tmp_path / str(n), _wound_up_pair(plant),
+                               registry=_enterprise(plant)) == [], plant
+    township = "新乡县七里营镇农机修造厂"
+    assert len(_template_links(tmp_path / "township", _wound_up_pair(township),
+                               registry=_enterprise(township))) == 1
+
+
 def test_a_township_firm_a_typical_host_a_young_or_long_closed_firm_stays_a_template_pair(
         tmp_path: Path) -> None:
     """Township collectives host real rings (P13), and so does a closing mine (SPP-2024-04);

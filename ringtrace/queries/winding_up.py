@@ -36,8 +36,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 
+from ringtrace.datemath import add_years
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.common import add_years, filing_date, to_date
+from ringtrace.queries.redflags.common import filing_date, to_date
 from ringtrace.regions import gb2260
 
 __all__ = ["WindingUp", "after_places", "wound_up"]

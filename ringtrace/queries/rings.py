@@ -716,14 +716,9 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     closing when its vice-manager admitted two bought claims.
     """
     template, hosts = set(params.template_rules), _hosts(findings, params)
-    fitting = {c for f in findings if f.rule_id in template for c in f.cases
-               if c in candidates and len(frame.cases[c].workers) == 1}
-    by_employer: dict[str, list[str]] = defaultdict(list)
-    for c in sorted(fitting):
-        for e in frame.cases[c].employers:
-            by_employer[e.id].append(c)
+    fitting = {c for f in findings if f.rule_id in template for c in f.cases if c in candidates}
     links: list[Link] = []
-    for employer, cases in sorted(by_employer.items()):
+    for employer, cases in _one_applicant_suits_by_employer(frame, fitting):
         # a suit whose copy prints no date was not shown to be filed that week
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
             # one applicant's copies (a first instance, its appeal, a repost printing the name
@@ -800,14 +795,9 @@ def founding_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     """
     anchored = set(params.employer_anchored_rules)
     fitting = {c for f in findings if f.rule_id in anchored for c in f.cases
-               if c in candidates and len(frame.cases[c].workers) == 1
-               and frame.cases[c].uncontested}
-    by_employer: dict[str, list[str]] = defaultdict(list)
-    for c in sorted(fitting):
-        for e in frame.cases[c].employers:
-            by_employer[e.id].append(c)
+               if c in candidates and frame.cases[c].uncontested}
     links: list[Link] = []
-    for employer, cases in sorted(by_employer.items()):
+    for employer, cases in _one_applicant_suits_by_employer(frame, fitting):
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
             # one applicant's copies (a repost printing the name masked) are one claim
             if len(_distinct_disputes(frame, run)) >= 2 and _small(frame, run,
@@ -815,6 +805,19 @@ def founding_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
                 day = filing_date(frame.cases[run[0]])
                 links.append(Link("founding", f"{employer}@{day}", run))
     return links
+
+
+def _one_applicant_suits_by_employer(frame: Frame, cases: AbstractSet[str]
+                                     ) -> list[tuple[str, list[str]]]:
+    """``cases`` brought by one applicant each (a group suit is a workforce's, never a
+    buyer's), grouped by employer id, both in sorted order: what the pair links
+    (:func:`pension_minimum_pairs`, :func:`founding_pairs`) look through."""
+    by_employer: dict[str, list[str]] = defaultdict(list)
+    for c in sorted(cases):
+        if len(frame.cases[c].workers) == 1:
+            for e in frame.cases[c].employers:
+                by_employer[e.id].append(c)
+    return sorted(by_employer.items())
 
 
 def _left_apart(frame: Frame, employer: str, run: list[str], hosts: AbstractSet[str],

@@ -290,28 +290,38 @@ def _later_dates(text: str, begin: int, stop: int) -> list[tuple[int, int, str |
     """The dates between ``begin`` and ``stop`` as (start, end, ISO), in order: those printed
     in full, and those printed without their year (``2018年5月被告停发工资，8月18日被告将原告
     辞退``), which take the year of the nearest date before them - a story gives the year once
-    and then only months and days of the same year.
+    and then only months and days of the same year - or the next year when their month comes
+    before that date's (``2018年11月停产，2月份被辞退``: a story runs forward in time).
 
     >>> _later_dates("2003年3月入职，2018年5月停发工资，8月18日被辞退", 7, 40)
     [(10, 17, '2018-05'), (22, 27, '2018-08-18')]
+    >>> _later_dates("2003年3月入职，2018年11月停产，2月份被辞退", 7, 40)
+    [(10, 18, '2018-11'), (21, 24, '2019-02')]
     """
     found = [(d.start(), d.end(), arabic_date(d)) for d in DATE.finditer(text, begin, stop)]
     spans = [(a, b) for a, b, _ in found]
     for md in MONTH_DAY.finditer(text, begin, stop):
         if any(a <= md.start() < b for a, b in spans):
             continue  # the month of a full date
-        year = _year_before(text, md.start())
-        if year is not None:
+        before = _date_before(text, md.start())
+        if before is not None:
+            year, month = before
+            if month is not None and int(md.group("m")) < month:
+                year += 1
             found.append((md.start(), md.end(), year_less_date(md, year)))
     return sorted(found)
 
 
-def _year_before(text: str, pos: int) -> int | None:
-    """The year of the last full date that ends before ``pos``."""
-    year = None
+def _date_before(text: str, pos: int) -> tuple[int, int | None] | None:
+    """The year and month (None when not printed) of the last full date that ends before
+    ``pos``."""
+    last = None
     for d in DATE.finditer(text, 0, pos):
-        year = int(d.group("y"))
-    return year
+        last = d
+    if last is None:
+        return None
+    month = last.group("m") or last.group("m2")
+    return int(last.group("y")), int(month) if month else None
 
 
 #: how far after its start the story's end is looked for (a worker's story tells of promises,

@@ -535,6 +535,8 @@ def test_retirement_told_as_an_event_is_no_purpose(story: str) -> None:
     ("原告于2003年3月到被告处工作，2018年5月起被告停发工资，原告于8月份离职。", "2018-08"),
     # a month of wages owed is no end
     ("原告于2003年3月到被告处工作，2018年5月被告拖欠8月份的工资，2019年1月原告离职。", "2019-01"),
+    # a month before the last printed one is in the next year: the story runs forward
+    ("原告于2003年3月到被告处工作，2018年11月被告全面停产放假，原告留守看管厂房设备，2月份原告离职。", "2019-02"),
 ])
 def test_an_end_printed_without_its_year_takes_the_year_told_before(story: str, end: str) -> None:
     """``8月18日被…辞退`` (realdocs25): a story gives the year once and then only months and

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from ringtrace.graph.identity import case_number_key
 from ringtrace.queries.findings import Evidence, Finding
 from ringtrace.queries.frame import SHAM_FINDING, CaseInfo, Frame, revokes_as_sham
-from ringtrace.queries.redflags.common import Rule, is_confirmation
+from ringtrace.queries.redflags.common import Rule, first_text, is_confirmation
 from ringtrace.queries.redflags.params import RuleParams
 
 __all__ = ["RULES", "ShamRuling", "sham_rulings"]
@@ -72,10 +72,6 @@ def _by_number(frame: Frame) -> dict[str, list[str]]:
         if key:
             index[key].append(case.id)
     return dict(index)
-
-
-def _span(case: CaseInfo, kind: str) -> str:
-    return next((s.get("text", "") for s in case.spans if s.get("kind") == kind), "")
 
 
 def _shares_applicant(a: CaseInfo, b: CaseInfo) -> bool:
@@ -124,10 +120,10 @@ def sham_rulings(frame: Frame) -> list[ShamRuling]:
         by_number = _by_number(frame)
         found = []
         for case in rulings:
-            operative = _span(case, "outcome")
+            operative = first_text(case, "outcome") or ""
             originals = _originals(frame, case, operative, by_number)
             if originals and "撤销" in operative:
-                found.append(ShamRuling(case.id, case.case_number, _span(case, SHAM_FINDING),
+                found.append(ShamRuling(case.id, case.case_number, first_text(case, SHAM_FINDING) or "",
                                         operative, originals))
         return found
     return frame.memoised("retrial.sham_rulings", build)

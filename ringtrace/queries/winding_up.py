@@ -22,8 +22,9 @@ What shows the event, each from a source an investigator can check:
   names it (labour-service companies, township firms, recyclers, grain depots, mines: the
   SPP's closing coal mine, whose vice-manager handling the closure colluded, stays a host)
   and its name bears no township or village mark (``township_marks``: 乡, 镇, 村) after the
-  place names it starts with (:func:`after_places`: 新乡市 and 镇江市 are cities) - township
-  collectives are old, collective and often closing, and they host real rings.
+  place names it starts with (:func:`~ringtrace.resolve.names.leading_places`: 新乡市 and
+  镇江市 are cities) - township collectives are old, collective and often closing, and they
+  host real rings.
 
 Thresholds: ``rules.toml`` [rings] ``wound_up_*``, ``township_marks``, ``liquidator_words``.
 """
@@ -34,14 +35,13 @@ import datetime as dt
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import cache
 
 from ringtrace.datemath import add_years
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import filing_date, to_date
-from ringtrace.regions import gb2260
+from ringtrace.resolve.names import leading_places
 
-__all__ = ["WindingUp", "after_places", "wound_up"]
+__all__ = ["WindingUp", "wound_up"]
 
 
 @dataclass(frozen=True)
@@ -53,34 +53,6 @@ class WindingUp:
     filing_days: int
     township_marks: tuple[str, ...]
     liquidator_words: tuple[str, ...]
-
-
-@cache
-def _place_names() -> frozenset[str]:
-    """The county-level and higher place names of GB/T 2260, with and without their 市/县
-    (``新乡市``, ``新乡``): what an enterprise's name may start with."""
-    names = {n for n in gb2260.codes().values() if n not in gb2260.PLACEHOLDERS}
-    return frozenset(names | {n[:-1] for n in names if n[-1] in "市县" and len(n) > 2})
-
-
-def after_places(name: str) -> str:
-    """``name`` without the place names at its head: a 乡, 镇 or 村 of a city's or county's
-    name (新乡市, 镇江市, 乡宁县, 镇平县) is no township's.
-
-    >>> after_places("新乡市第一棉纺厂"), after_places("新乡县七里营镇农机修造厂")
-    ('第一棉纺厂', '七里营镇农机修造厂')
-    """
-    names, position = _place_names(), 0
-    while True:
-        step = next((n for n in range(min(_MAX_PLACE, len(name) - position), 1, -1)
-                     if name[position:position + n] in names), 0)
-        if not step:
-            return name[position:]
-        position += step
-
-
-#: the longest place name looked for at the head of an enterprise's name
-_MAX_PLACE = 15
 
 
 def _liquidator_answered(frame: Frame, employer: str, cases: Iterable[str],
@@ -108,7 +80,7 @@ def wound_up(frame: Frame, employer: str, cases: list[str], hosts: AbstractSet[s
     props = frame.employers.get(employer, {})
     kind, name = str(props.get("company_type") or ""), str(props.get("name") or "")
     if employer in hosts or not any(t in kind for t in params.types) \
-            or any(m in after_places(name) for m in params.township_marks):
+            or any(m in leading_places(name)[1] for m in params.township_marks):
         return False
     days = [d for c in cases if (d := filing_date(frame.cases[c])) is not None]
     founded = to_date(props.get("founded"))

@@ -44,11 +44,6 @@ ALLOWED: dict[tuple[str, float], str] = {
     # configuration loader
     ("rules", 10.0): "MAX_WEIGHT: the validation bound on any weight (e^10), part of the loader",
     ("rules", 12): "hex digits of the rules fingerprint shown in eval reports",
-    # an enterprise's name read after the place names it starts with (winding_up.after_places)
-    ("winding_up", 2): "a place name shorn of its 市/县 still has at least two characters (新乡); "
-                       "one character is no place name",
-    ("winding_up", 15): "the longest GB/T 2260 place name looked for at a name's head (as "
-                        "regions.places reads a forum's name)",
     # calendar and date arithmetic
     ("redflags.common", 365.25): "calendar: mean days per year (Julian year) for ages and lengths",
     ("redflags.common", 12): "calendar: months per year (a YYYY date ends in December)",

@@ -305,6 +305,8 @@ def anchored_suits(frame: Frame, case_id: str, params: RingParams,
     """
     case = frame.cases[case_id]
     day = filing_date(case)
+    if day is None:
+        return {}  # an undated suit shows no season to look in
     vias = [(a.id, frame.agent_cases.get(a.id, []), a.side != "worker") for a in case.agents
             if a.kind not in PROFESSIONAL]
     vias += [(e.id, frame.employer_cases.get(e.id, []), True) for e in case.employers
@@ -316,7 +318,7 @@ def anchored_suits(frame: Frame, case_id: str, params: RingParams,
             other = frame.cases[c]
             when = filing_date(other)
             if (c in proven or not other.uncontested or not is_confirmation(other)
-                    or day is None or when is None):
+                    or when is None):
                 continue
             if abs((when - day).days) <= params.link_gap_days:
                 near.add(c)

@@ -9,11 +9,13 @@ too: community labels (PLM runs per bin) and the order of findings within a rule
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
+from ringtrace import synth
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
 from ringtrace.queries.scan import run_scan
@@ -21,6 +23,7 @@ from ringtrace.queries.scan_json import ScanJson
 from ringtrace.spark.parse import parse_corpus
 from ringtrace.spark.scan import RESULTS_FILE, ScanSummary, scan_corpus
 from ringtrace.synth import generate
+from ringtrace.synth.variation import draw
 
 pytestmark = pytest.mark.spark
 
@@ -99,3 +102,38 @@ def test_community_labels_are_per_bin_but_distinct_across_bins(
     labels = [row["community"] for row in remote["cases"].values()]
     assert all(isinstance(label, int) for label in labels)
     assert max(labels) < remote["meta"]["communities"]
+
+
+@pytest.fixture(scope="module")
+def retried(spark: Any, tmp_path_factory: pytest.TempPathFactory
+            ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A varied province in which every ring's court suit may be retried and revoked as a sham
+    (``retrial_share`` 1): the retrial is a document of its own, tied to the suit it revokes
+    only by the number it cites and by the parties it names, so the bins must keep them
+    together for ``RETRIAL_SHAM`` to fire the same way on both engines."""
+    root = tmp_path_factory.mktemp("spark-retrials")
+    province = root / "province"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(synth, "_variation",
+                      lambda seed, level: replace(draw(seed, level), retrial_share=1.0))
+        generate(province, seed=5, cases=CASES, texts=True, variation=1.0)
+    parse_corpus(spark, str(province / "documents"), root / "parsed")
+    tables = sorted(p for p in province.iterdir() if p.name.startswith(("registry", "backpayments")))
+    with SQLiteStore.open(root / "ws") as store:
+        ingest_paths(store, [root / "parsed", *tables])
+        local = cast(dict[str, Any], run_scan(store))
+    scan_corpus(spark, root / "parsed", root / "results", tables=tables,
+                bin_cases=150, max_component_cases=100)
+    return local, json.loads((root / "results" / RESULTS_FILE).read_text("utf-8"))
+
+
+def test_a_revoked_suit_is_flagged_the_same_way_on_both_engines(
+        retried: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    local, remote = retried
+    revoked = sorted(f["subject"] for f in local["findings"] if f["rule_id"] == "RETRIAL_SHAM")
+    assert revoked, "the province should hold at least one revoked suit"
+    assert sorted(f["subject"] for f in remote["findings"]
+                  if f["rule_id"] == "RETRIAL_SHAM") == revoked
+    assert _without_community(remote["rings"]) == _without_community(local["rings"])
+    assert remote["leads"] == local["leads"]
+    assert _case_rows(remote) == _case_rows(local)

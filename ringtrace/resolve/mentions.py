@@ -29,6 +29,8 @@ EMPLOYER_PROPS = ("name", "uscc", "registration_number", "address", "legal_repre
 CASE_PROPS = ("filing_date", "hearing_date", "decision_date")
 #: what a case says about the dispute's other instances: its own number and those it cites
 CASE_NUMBERS = ("case_number", "related_case_numbers")
+#: the claimed period: two copies of one dispute print it alike to the day
+CLAIM_PROPS = ("claimed_start", "claimed_end")
 AGENT_EDGE = ("agent_kind", "law_firm", "represents_side")
 PARTY_EDGE = ("side",)
 
@@ -133,6 +135,8 @@ class CaseFacts:
     instances: AbstractSet[str] = _NONE
     #: agent node -> the side it represents here, read only for cases with linked instances
     agent_sides: dict[str, str] = field(default_factory=dict)
+    #: the claimed period as ``start|end`` when both ends are printed to the day, else None
+    claim: str | None = None
 
 
 @dataclass
@@ -222,9 +226,10 @@ def _read_cases(store: GraphStore) -> dict[str, CaseFacts]:
     cases: dict[str, CaseFacts] = {}
     numbers: dict[str, set[str]] = defaultdict(set)
     cited: dict[str, set[str]] = {}
-    for cid, values in store.node_values("Case", (*CASE_PROPS, *CASE_NUMBERS)):
-        cases[cid] = CaseFacts(cid, _day(values[:len(CASE_PROPS)]), "", None)
-        number, related = values[len(CASE_PROPS):]
+    for cid, values in store.node_values("Case", (*CASE_PROPS, *CASE_NUMBERS, *CLAIM_PROPS)):
+        number, related, start, end = values[len(CASE_PROPS):]
+        cases[cid] = CaseFacts(cid, _day(values[:len(CASE_PROPS)]), "", None,
+                               claim=_claim(start, end))
         key = ident.case_number_key(number) if isinstance(number, str) else None
         if key:
             numbers[key].add(cid)
@@ -240,6 +245,17 @@ def _read_cases(store: GraphStore) -> dict[str, CaseFacts]:
             case.forum = forum
             case.prefecture = code[:4] if len(code) >= 4 else None
     return cases
+
+
+def _claim(start: Any, end: Any) -> str | None:
+    """``start|end`` of a claimed period printed to the day at both ends, else None.
+
+    >>> _claim("1994-01-17", "2010-03-27"), _claim("1994-01", "2010-03-27"), _claim(None, None)
+    ('1994-01-17|2010-03-27', None, None)
+    """
+    if isinstance(start, str) and isinstance(end, str) and len(start) == len(end) == 10:
+        return f"{start}|{end}"
+    return None
 
 
 def _link_cited(cases: dict[str, CaseFacts], numbers: dict[str, set[str]],

@@ -16,6 +16,9 @@ In order, strongest first; all but ``same_id_number``, ``masked_birth_address`` 
    ``same_employer_birth`` - a masked party and the one named party against the same
    employer with its birth date whose name it fits (the instances and masked copies of one
    dispute);
+   ``same_employer_claim`` - the same name against the same employer claiming the same
+   period, both ends printed to the day (copies of one dispute: a repost cut before its
+   party block, an award and its judgment);
 6. ``legal_representative`` - the legal representative of one enterprise as printed in the
    registry and in documents (after employer resolution), and the one who acts as the
    enterprise's own (non-lawyer) agent in its cases.
@@ -135,6 +138,7 @@ def resolve_persons(m: Mentions, uf: Clusterer, settings: ResolveSettings | None
                 uf.merge(first.id, other.id, rule, f"{prefix} {other.name} + {label} {shared}")
     _ledger(m, people, uf)
     _one_dispute(m, people, uf)
+    _one_claim(m, named, uf)
     _legal_representatives(m, people, uf)
 
 
@@ -208,6 +212,39 @@ def _one_dispute(m: Mentions, people: list[PersonMention], uf: Clusterer) -> Non
                     uf.merge(fits[0].id, p.id, "same_employer_birth",
                              f"{p.name} fits {fits[0].name}: same birth date {p.birth} "
                              f"against the same employer {employer}")
+
+
+def _one_claim(m: Mentions, named: list[PersonMention], uf: Clusterer) -> None:
+    """``same_employer_claim``: parties of one name against the same employer (entity) who
+    claim the same period, its start and its end both printed to the day, are one worker.
+
+    Copies of one dispute print the claim alike: a judgment reposted on another site and cut
+    before its party block (the worker then appears in the story by name alone, without the
+    birth date and address the party line carried), or an award and the judgment that
+    follows it. Without this the two copies count as two applicants against one employer,
+    which is how one genuine worker's suit and its repost looked like a pair. Two namesakes
+    of one workforce hired on the same day and leaving on the same day are far rarer than
+    namesakes alone (which ``same_employer_birth`` refuses to join on the employer alone):
+    a month-precision period is not enough (a closure lets a whole workforce go in one
+    month), and two birth dates among them mean two people, so nothing is joined."""
+    by_claim: dict[tuple[str, str, str], list[PersonMention]] = defaultdict(list)
+    for p in named:
+        for case_id in sorted(set(p.party_cases)):
+            case = m.cases.get(case_id)
+            if case is None or case.claim is None:
+                continue
+            for e in sorted({uf.find(e) for e in case.employers}):
+                by_claim[(e, case.claim, p.key)].append(p)
+    for (root, claim, _name), group in sorted(by_claim.items()):
+        people = list({p.id: p for p in group}.values())
+        if len({uf.find(p.id) for p in people}) < 2 or len({p.birth for p in people
+                                                            if p.birth}) > 1:
+            continue
+        said = (f"claiming {claim.replace('|', ' to ')} against the same employer "
+                f"{_employer_name(m, root)}")
+        first = people[0]
+        for other in people[1:]:
+            uf.merge(first.id, other.id, "same_employer_claim", f"same name {other.name} {said}")
 
 
 def _fragments(named: list[PersonMention], uf: Clusterer, min_chars: int) -> None:

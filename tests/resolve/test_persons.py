@@ -132,3 +132,40 @@ def test_a_masked_worker_with_the_birth_date_against_the_same_employer(tmp_path:
     assert res.entity("Person:王**" + scope.format(4)) == "Person:王**" + scope.format(4)
     # nothing of the name readable: a big workforce holds people born on one day, so apart
     assert res.entity("Person:**" + scope.format(5)) == "Person:**" + scope.format(5)
+
+
+def _claiming(doc: dict[str, object], start: str, end: str) -> dict[str, object]:
+    return {**doc, "claimed_start": start, "claimed_end": end}
+
+
+def test_copies_of_one_dispute_join_by_name_employer_and_the_claim_to_the_day(
+        tmp_path: Path) -> None:
+    """A repost cut before its party block prints the worker by name alone; the same name
+    claiming the same period to the day against the same employer is the same worker."""
+    period = ("1994-01-17", "2010-03-27")
+    docs = [_claiming(case(1, workers=[{"name": "王丽华", "birth_date": "1970-01-17"}]), *period),
+            _claiming(case(2, workers=[{"name": "王丽华"}]), *period),
+            # a month-precision claim: a closure lets a whole workforce go in one month
+            _claiming(case(3, workers=[{"name": "王丽华"}]), "1994-01", "2010-03"),
+            # another employer
+            _claiming(case(4, workers=[{"name": "王丽华"}], employer="安阳市别的有限公司"), *period)]
+    res = resolve(store_of(tmp_path, docs))
+    scope = "Person:王丽华|doc:Case:(2021)豫0502民初{}号|河南省安阳市文峰区人民法院"
+    assert res.entity(scope.format(2)) == "Person:王丽华|b:1970-01-17"
+    [merge] = res.merges_of(scope.format(2))
+    assert merge.rule == "same_employer_claim"
+    assert merge.evidence == ("same name 王丽华 claiming 1994-01-17 to 2010-03-27 against the "
+                              "same employer 安阳市恒达废旧物资回收有限公司")
+    assert res.entity(scope.format(3)) == scope.format(3)
+    assert res.entity(scope.format(4)) == scope.format(4)
+
+
+def test_namesakes_with_two_birth_dates_claiming_one_period_stay_apart(tmp_path: Path) -> None:
+    period = ("1994-01-17", "2010-03-27")
+    docs = [_claiming(case(1, workers=[{"name": "王丽华", "birth_date": "1970-01-17"}]), *period),
+            _claiming(case(2, workers=[{"name": "王丽华", "birth_date": "1965-05-05"}]), *period),
+            _claiming(case(3, workers=[{"name": "王丽华"}]), *period)]
+    res = resolve(store_of(tmp_path, docs))
+    assert len({res.entity(f"Person:王丽华|b:{b}") for b in ("1970-01-17", "1965-05-05")}) == 2
+    third = "Person:王丽华|doc:Case:(2021)豫0502民初3号|河南省安阳市文峰区人民法院"
+    assert res.entity(third) == third

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -40,6 +40,7 @@ from ringtrace.queries.redflags.common import (
     any_of,
     busiest_window,
     employer_confirmation_cases,
+    filing_date,
     to_date,
 )
 from ringtrace.queries.redflags.params import KeywordParams, RuleParams
@@ -192,12 +193,39 @@ def _history(frame: Frame, params: FoundingParams) -> LazyMap[str, bool]:
     the worker's contract and insurance are the parent's, so the branch's 成立日期 is not when
     the employment could begin)?"""
     types = any_of(params.explained_by_types).search
+    sued_before = _sued_before_founding(frame, params.grace_days)
 
     def explained(employer_id: str) -> bool:
         props = frame.employers.get(employer_id, {})
         return (bool(props.get("former_names")) or bool(types(str(props.get("company_type") or "")))
-                or bool(_INSURED_UNDER_PARENT.search(str(props.get("name") or ""))))
+                or bool(_INSURED_UNDER_PARENT.search(str(props.get("name") or "")))
+                or sued_before(employer_id))
     return LazyMap(explained)
+
+
+def _sued_before_founding(frame: Frame, grace: int) -> Callable[[str], bool]:
+    """employer id -> was it a party to a suit or an award dated more than ``grace`` days
+    before its registry founding date?
+
+    A firm cannot be sued before it exists, so such a document shows the registry's 成立日期
+    is not this employer's history: an old firm deregistered and its name registered again by
+    a new one, a re-registration that kept no former name, or a registry row of a namesake
+    joined to the documents' employer. The investigator reading the finding would discard the
+    founding date at once ("it was in court in 2015; the registry says founded 2020"); claims
+    starting before that date prove nothing, so none is flagged. A scheme's host is an
+    existing firm when the suits are bought, so its own suits never come before its founding."""
+    founding = _founding_dates(frame)
+
+    def before(employer_id: str) -> bool:
+        founded = founding[employer_id]
+        if founded is None:
+            return False
+        for case_id in frame.employer_cases.get(employer_id, ()):
+            day = filing_date(frame.cases[case_id])
+            if day is not None and (founded - day).days > grace:
+                return True
+        return False
+    return before
 
 
 def start_before_founding(frame: Frame, params: FoundingParams) -> Iterator[Finding]:

@@ -26,14 +26,10 @@ from ringtrace.queries.frame_cache import cached_frame
 from ringtrace.queries.groups import explained_groups
 from ringtrace.queries.model import RingStructure
 from ringtrace.queries.redflags import RULES_BY_ID, run_all
-from ringtrace.queries.redflags.common import (
-    PROFESSIONAL,
-    to_date,
-    years_between,
-)
+from ringtrace.queries.redflags.common import PROFESSIONAL, to_date, years_between
+from ringtrace.queries.ringlinks import RingParams
 from ringtrace.queries.rings import (
     Ring,
-    RingParams,
     assemble,
     batched_cases,
     coordinated_cases,

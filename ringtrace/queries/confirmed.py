@@ -30,7 +30,7 @@ def anchored_suits(frame: Frame, case_id: str, params: RingParams,
                    proven: AbstractSet[str], large: AbstractSet[str]) -> dict[str, list[str]]:
     """Per lay agent and per employer of the confirmed sham ``case_id``: its other suits an
     investigator reads next - confirmation suits the employer did not contest, without proof
-    of the employment (:func:`proven_cases`), filed within ``link_gap_days`` of it (each list
+    of the employment (:func:`rings.proven_cases`), filed within ``link_gap_days`` of it (each list
     holds ``case_id`` too, sorted).
 
     A court found that this suit was bought (:mod:`~ringtrace.queries.redflags.retrial`); the
@@ -42,8 +42,8 @@ def anchored_suits(frame: Frame, case_id: str, params: RingParams,
     comes), nor are the suits of an employer big enough to have many genuine ones (``large``).
 
     The employer, and a lay person on its side (its manager or clerk), tie the suits only in
-    a small burst (:func:`_small`, ``tie_max_cases``): one batch can hold both kinds (§3.1,
-    SX-ZHIJUAN: of 221 workers suing one silk factory, 137 withdrew once forged seals were
+    a small burst (:func:`ringlinks._small`, ``tie_max_cases``): one batch can hold both kinds
+    (§3.1, SX-ZHIJUAN: of 221 workers suing one silk factory, 137 withdrew once forged seals were
     found, 16 won), and the closing firm that lent its name to one bought claim also has its
     own staff suing that season, whose suits the same clerk answers (§3.2 L2). The nominee
     who filed the revoked claim for the worker ties their other suits at any size.

@@ -29,7 +29,7 @@ def pair_partners(frame: Frame, findings: list[Finding], scores: dict[str, CaseS
                   candidates: set[str], params: RingParams,
                   proven: AbstractSet[str] = frozenset()) -> set[str]:
     """Confirmation cases below the seed threshold but scoring at least ``weak_tie_floor``,
-    without proof of the employment (:func:`proven_cases`), that a ``template`` link
+    without proof of the employment (:func:`rings.proven_cases`), that a ``template`` link
     (:func:`pension_minimum_pairs`) or a ``mediated`` link (:func:`mediated_pairs`) pairs with
     a candidate.
 
@@ -119,12 +119,12 @@ def staff_laid_off(frame: Frame, cases: Sequence[str], days: int) -> bool:
 
 def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
                           params: RingParams) -> list[Link]:
-    """Candidates against one employer, filed (or decided, :func:`time_chains`) within
+    """Candidates against one employer, filed (or decided, :func:`ringlinks.time_chains`) within
     ``batch_link_days`` of each other, each brought by one applicant claiming the pension's
     minimum (``template_rules``: about fifteen years of employment, ``TL_PERIOD_15Y``), whose
     claimed employments ended more than ``separate_leavings_days`` apart, in a small burst
-    (:func:`_small`): a ``template`` link, which a small ring counts as coordination
-    (:data:`SMALL_RING_EVIDENCE`).
+    (:func:`ringlinks._small`): a ``template`` link, which a small ring counts as coordination
+    (:data:`rings.SMALL_RING_EVIDENCE`).
 
     Fifteen years of contributions is what a basic pension needs (社会保险法 art. 16,
     累计缴费满十五年), so a purchase confirms fifteen years whatever the buyer's life was
@@ -137,12 +137,12 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     a year or more apart each claim exactly the fifteen years a pension needs, in the same
     week? "Same employer, same week" alone ties nothing here: the periods must each be the
     pension's minimum and must end apart. Callers leave out suits with proof
-    (:func:`proven_cases`: records in third-party custody, money claimed, a supporting body),
+    (:func:`rings.proven_cases`: records in third-party custody, money claimed, a supporting body),
     and a group suit (several applicants, one period) is a workforce's, never a buyer's. One
     applicant's copies (a first instance and its appeal, a repost) are one claim - one dispute
-    (:func:`_distinct_disputes`: the same period and birth date, names that may be the same
-    person), as for a lawyer's series, whether or not resolution joined the copies' workers - and a copy
-    with no filing or decision date shows no week and ties nothing.
+    (:func:`ringlinks._distinct_disputes`: the same period and birth date, names that may be the
+    same person), as for a lawyer's series, whether or not resolution joined the copies' workers -
+    and a copy with no filing or decision date shows no week and ties nothing.
 
     The week has a common cause when the employer is an old collective or state enterprise
     being wound up (:func:`~ringtrace.queries.winding_up.wound_up`: its liquidator answered,
@@ -171,8 +171,8 @@ def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     """Candidates against one employer mediated on one day (``mediation_rules``: a mediation
     statement, ``CLAIM_MEDIATED``) and filed within ``batch_link_days`` of each other, each
     brought by one applicant, whose claimed employments ended more than ``separate_leavings_days``
-    apart, in a small burst (:func:`_small`): a ``mediated`` link, which a small ring counts as
-    coordination (:data:`SMALL_RING_EVIDENCE`).
+    apart, in a small burst (:func:`ringlinks._small`): a ``mediated`` link, which a small ring
+    counts as coordination (:data:`rings.SMALL_RING_EVIDENCE`).
 
     A mediation is the employer agreeing to the confirmation, and the published cases show
     the scheme's suits reaching the forum and settling together: 成都 付某's five suits "均在同日
@@ -181,7 +181,7 @@ def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     mediated together too (§3.2 L2), but they left it together, in one lay-off (E4): two
     applicants whose claimed jobs ended years apart share no event to settle in one session,
     unless someone brought both. Each fact is printed (the mediation's date, the filing dates,
-    the periods claimed). Callers leave out suits with proof (:func:`proven_cases`: a dormant
+    the periods claimed). Callers leave out suits with proof (:func:`rings.proven_cases`: a dormant
     collective's old workers admitted from its archives, a supported suit, money settled), and
     a group suit (one period for several applicants) is a workforce's. One applicant's copies
     are one claim; a copy printing no mediation date shows no day and ties nothing. An old
@@ -213,8 +213,8 @@ def founding_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     other, each brought by one applicant whose claimed employment starts before the employer
     existed (``employer_anchored_rules``: ``EMP_START_BEFORE_FOUNDING``, which stays silent
     when the registry records a former name or the document tells of a predecessor), in a
-    small burst (:func:`_small`): a ``founding`` link, which a small ring counts as
-    coordination (:data:`SMALL_RING_EVIDENCE`).
+    small burst (:func:`ringlinks._small`): a ``founding`` link, which a small ring counts as
+    coordination (:data:`rings.SMALL_RING_EVIDENCE`).
 
     No one worked for a firm before it was founded (docs/domain.md P5), unless it had a
     predecessor - which the rule reads from the registry and the story -, and an
@@ -226,9 +226,9 @@ def founding_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     Both facts are third-party (the registry's founding date) or printed (the admission, the
     filing days); what the link adds is the question an investigator can ask the manager:
     why did the firm admit, that week, two people to years before it existed? Callers leave
-    out suits with proof (:func:`proven_cases`); a group suit (several applicants, one
+    out suits with proof (:func:`rings.proven_cases`); a group suit (several applicants, one
     period) is a workforce's, and one applicant's copies are one claim (one dispute,
-    :func:`_distinct_disputes`, whether or not resolution joined the copies' workers).
+    :func:`ringlinks._distinct_disputes`, whether or not resolution joined the copies' workers).
     """
     anchored = set(params.employer_anchored_rules)
     fitting = {c for f in findings if f.rule_id in anchored for c in f.cases
@@ -263,7 +263,7 @@ def _left_apart(frame: Frame, employer: str, run: list[str], hosts: AbstractSet[
     claims that ended more than ``separate_leavings_days`` apart, in a small burst, at an
     employer whose winding-up does not explain their coming together (``hosts``: the
     employers a ``wound_up_host_rules`` finding names)? One dispute's copies are one claim
-    (:func:`_distinct_disputes`). What :func:`pension_minimum_pairs` and
+    (:func:`ringlinks._distinct_disputes`). What :func:`pension_minimum_pairs` and
     :func:`mediated_pairs` each ask of a run."""
     ends = [key[1] for key, _names in _distinct_disputes(frame, run)]
     return (len(ends) >= 2 and dates_apart(ends, params.separate_leavings_days)

@@ -216,7 +216,7 @@ def _chained(kind: str, via: str, frame: Frame, member: list[str], gap: int) -> 
 
 
 def _distinct_disputes(frame: Frame, cases: Iterable[str]) -> list[tuple[DisputeKey, list[str]]]:
-    """The different disputes of ``cases`` (:func:`_disputes`), each as its key and its
+    """The different disputes of ``cases`` (:func:`series._disputes`), each as its key and its
     workers' printed names, in case id order of their first copy."""
     disputes: list[tuple[DisputeKey, list[str]]] = []
     for c in sorted(cases):
@@ -279,8 +279,8 @@ def burst_cases(frame: Frame, cases: list[str], employers: AbstractSet[str]) -> 
     burst, not of the few of its suits that the rules flagged: three leads among the fifty
     suits a restructured factory's workforce filed in one season are three leads, while a
     bought cohort's suits are leads nearly all (issue 15: "a burst alone makes a ring").
-    :func:`structure` counts it for a cluster at one employer only: one that spans employers is
-    held together by more than one employer's season (a lawyer's series, an operation), and
+    :func:`rings.structure` counts it for a cluster at one employer only: one that spans employers
+    is held together by more than one employer's season (a lawyer's series, an operation), and
     the share of leads in some other employer's season says nothing about it.
     """
     days = [d for c in cases if (d := filing_date(frame.cases[c])) is not None]

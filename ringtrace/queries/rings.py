@@ -5,30 +5,30 @@
    :func:`~ringtrace.queries.redflags.agents.intermediary_like`; agents are entities after
    resolution, so a bare mention of an identified agent is that agent, see ``ringtrace.resolve``),
    or a lawyer whose practice is dominated by candidates (``practice_share``), or a lawyer's
-   series against two or more small employers in the same months (:func:`series_links`) -
+   series against two or more small employers in the same months (:func:`series.series_links`) -
    lawyers' links join only groups they are central to (:func:`_bridge`); the same phone or address
    among applicants, lay agents and the employer side; the same suspicious employer (one
    flagged for a burst, for confirmations above its headcount or for a near-retirement
    cohort); two or more candidates against one employer filed or decided within
    ``batch_link_days`` of each other; two candidates against one employer where an applicant
-   in one is a lay agent in the other (:func:`kin_links`); uncontested candidates against one
+   in one is a lay agent in the other (:func:`ties.kin_links`); uncontested candidates against one
    employer filed together in which one lay person acts for the workers or for the employer in
-   each (:func:`tie_links`), or for whose workers one legal-service office far from the forum
-   acts (:func:`office_ties`), or one community nominee acts for the workers though the
-   employer contested (:func:`lay_agent_ties`), or one manager admits suits that one firm's
-   lawyers drafted in a small ring without proof (:func:`admitted_with_counsel`), or the
+   each (:func:`ties.tie_links`), or for whose workers one legal-service office far from the forum
+   acts (:func:`ties.office_ties`), or one community nominee acts for the workers though the
+   employer contested (:func:`ties.lay_agent_ties`), or one manager admits suits that one firm's
+   lawyers drafted in a small ring without proof (:func:`ties.admitted_with_counsel`), or the
    employer's office holder is printed masked in one suit and named in another
-   (:func:`office_holder_ties`); candidates against one employer filed within days whose
+   (:func:`ties.office_holder_ties`); candidates against one employer filed within days whose
    applicants each claim the pension's fifteen years though they left the employer apart
-   (:func:`pension_minimum_pairs`, a ``template`` link), or whose applicants the employer
-   admitted to years before it existed (:func:`founding_pairs`) - in a ring of at most
+   (:func:`pairlinks.pension_minimum_pairs`, a ``template`` link), or whose applicants the employer
+   admitted to years before it existed (:func:`pairlinks.founding_pairs`) - in a ring of at most
    ``tie_max_cases`` cases a ``tie``, ``kin``, ``template`` or ``founding`` link is coordination evidence
    (:data:`SMALL_RING_EVIDENCE`), so that two leads tied by a person are a ring; such
    a tie also brings in suits without proof that show only the screening signs
-   (:func:`weak_ties`); candidates of one employer mediated on one day, filed in one week,
-   whose applicants left it apart (:func:`mediated_pairs`, a ``mediated`` link) count like a
-   template pair, and either link brings in the weaker claim of its pair
-   (:func:`pair_partners`); a small ring tied and batched whole is strong
+   (:func:`ties.weak_ties`); candidates of one employer mediated on one day, filed in one week,
+   whose applicants left it apart (:func:`pairlinks.mediated_pairs`, a ``mediated`` link) count like
+   a template pair, and either link brings in the weaker claim of its pair
+   (:func:`pairlinks.pair_partners`); a small ring tied and batched whole is strong
    (:func:`tied_batch`). "Filed together" compares a copy's dates with the same kind of
    date in the other copy as well (:func:`~ringtrace.queries.ringlinks.dated_runs`).
    An agent, identifier or employer link only joins cases that follow each other within
@@ -115,8 +115,8 @@ class Ring:
     cases: list[str]
     links: list[Link] = field(default_factory=list)
     community: int | None = None  # set when the ring came from splitting a large component
-    #: at most ``tie_max_cases`` cases, and of its burst at one employer (:func:`_small`): a
-    #: personal tie (``tie``, ``kin``) is its coordination
+    #: at most ``tie_max_cases`` cases, and of its burst at one employer (:func:`ringlinks._small`):
+    #: a personal tie (``tie``, ``kin``) is its coordination
     small: bool = False
     score: float = 0.0
 
@@ -362,17 +362,18 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
 
 
 #: link kinds that show coordination (as opposed to co-location in one employer or batch, or
-#: kinship, :func:`kin_links`)
+#: kinship, :func:`ties.kin_links`)
 COORDINATION = ("agent", "identifier")
-#: personal ties that show coordination in a small ring only (:func:`tie_links`, :func:`kin_links`)
+#: personal ties that show coordination in a small ring only (:func:`ties.tie_links`,
+#: :func:`ties.kin_links`)
 SMALL_RING_TIES = ("tie", "kin")
 #: what shows coordination in a small ring only: its personal ties, claims cut to the
-#: pension's minimum by applicants who left years apart (:func:`pension_minimum_pairs`), and
-#: such applicants' suits mediated in one session (:func:`mediated_pairs`), and claims
-#: admitted that week to years before the employer existed (:func:`founding_pairs`)
+#: pension's minimum by applicants who left years apart (:func:`pairlinks.pension_minimum_pairs`),
+#: and such applicants' suits mediated in one session (:func:`pairlinks.mediated_pairs`), and claims
+#: admitted that week to years before the employer existed (:func:`pairlinks.founding_pairs`)
 SMALL_RING_EVIDENCE = (*SMALL_RING_TIES, "template", "mediated", "founding")
 #: a confirmed sham's lay agent or employer tying its other suits to it
-#: (:func:`confirmed_links`): coordination in a ring of any size
+#: (:func:`confirmed.confirmed_links`): coordination in a ring of any size
 CONFIRMED = ("confirmed",)
 
 

@@ -47,7 +47,7 @@ def series_links(frame: Frame, agent_id: str, member: list[str], candidates: set
     many), is a series. A run with series at ``series_min_employers`` or more employers links
     their cases.
     A ``series`` link joins cases into one ring but is no coordination evidence in
-    :func:`strength`: the lawyer may only be counsel the operation hired.
+    :func:`rings.strength`: the lawyer may only be counsel the operation hired.
     """
     links: list[Link] = []
     for run in time_chains(frame, member, params.link_gap_days):

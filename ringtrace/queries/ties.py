@@ -41,7 +41,7 @@ def tie_links(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     professional counsel (one lawyer or one firm acting for both) are a group with its own
     counsel (issue 15: "a group's own counsel is treated as an intermediary") and are not tied.
     Like a kin tie, a ``tie`` is coordination evidence only in a small ring
-    (:func:`structure`, ``tie_max_cases``): in a big cluster the employer's manager answering
+    (:func:`rings.structure`, ``tie_max_cases``): in a big cluster the employer's manager answering
     every suit is what a genuine closure looks like too.
     """
     by_person = agents_by_employer(frame, candidates, lambda case, a: (
@@ -152,9 +152,9 @@ def tied_to_candidates(frame: Frame, scores: dict[str, CaseScore], candidates: s
 def weak_ties(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
               params: RingParams, proven: AbstractSet[str] = frozenset()) -> set[str]:
     """Confirmation cases below ``tie_seed_threshold`` but scoring at least ``weak_tie_floor``,
-    with no proof of the employment (:func:`proven_cases`), that one lay person ties
+    with no proof of the employment (:func:`rings.proven_cases`), that one lay person ties
     (:func:`tie_links`, :func:`lay_agent_ties`) to each other or to a candidate in a small
-    ring (:func:`_small`).
+    ring (:func:`ringlinks._small`).
 
     A manager paid to admit two or three claims admits them with the fewest words: the suits
     show the screening signs (a confirmation only, no objection, a near-retirement applicant)
@@ -199,8 +199,8 @@ def lay_agent_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     each other. Relatives (:func:`_family`) and professionals are left out, and so is a lay
     agent of workers who may be one family (:func:`_may_be_one_family`: a relative printed
     without the relation is an ``other`` agent too); the callers
-    leave out suits with proof (:func:`proven_cases`: a genuine crew's suits claim wages or cite
-    records), as for an intermediary's link.
+    leave out suits with proof (:func:`rings.proven_cases`: a genuine crew's suits claim wages or
+    cite records), as for an intermediary's link.
     """
     by_person = agents_by_employer(frame, candidates, lambda case, a: (
         a.id if a.side == "worker" else None))
@@ -225,24 +225,25 @@ def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
     """Uncontested suits against one employer, filed within ``days`` of each other, in which
     one and the same lay person acts for the employer (the manager who admitted them) while
     professionals of one law firm act for the workers, when they are a small ring (at most
-    ``most`` suits in their burst, :func:`_small`): a ``tie`` made by ``employer:<person>``.
+    ``most`` suits in their burst, :func:`ringlinks._small`): a ``tie`` made by
+    ``employer:<person>``.
 
     :func:`tie_links` leaves such suits out, since a workforce that retains one firm is a group
     with its own counsel and the firm answering its staff's suits is what a genuine closure
     looks like (issue 15). That holds for a workforce; two or three applicants without proof
     of the employment (the callers leave out suits with records, money claimed or disputed, a
-    support body, :func:`proven_cases`) whose claims the same manager admitted are the
+    support body, :func:`rings.proven_cases`) whose claims the same manager admitted are the
     manager's admissions whoever drafted the complaints - a scheme hires a lawyer as readily as
     a nominee (G7: the lawyers who "集中代理了…系列案"). In a bigger burst the guard stands.
 
     A small firm closes too: its three long-serving staff retain one lawyer and the manager
     who winds it up admits what they claim, with no money at stake and their papers lost with
     the firm. They were hired over the years and left when it closed, so their claimed
-    employments start apart and end together (:func:`staff_laid_off`, ``separate_leavings_days``: a
-    lay-off runs over weeks, not years); a manager's paid admissions confirm each buyer's own
-    story, ending wherever that buyer's fifteen years or retirement put it, or one template's
-    period for all. A run whose claims tell a lay-off's story is that staff suing, and ties
-    nothing.
+    employments start apart and end together (:func:`pairlinks.staff_laid_off`,
+    ``separate_leavings_days``: a lay-off runs over weeks, not years); a manager's paid admissions
+    confirm each buyer's own story, ending wherever that buyer's fifteen years or retirement put it,
+    or one template's period for all. A run whose claims tell a lay-off's story is that staff suing,
+    and ties nothing.
     """
     by_person = agents_by_employer(frame, candidates, lambda case, a: (
         a.id if case.uncontested and a.kind not in PROFESSIONAL and a.side == "employer"
@@ -269,7 +270,7 @@ def office_holder_ties(frame: Frame, candidates: set[str], days: int) -> list[Li
     人事部门负责人 is the 王静 who admitted the other that week as its 人事部门负责人 (P9: the
     intermediary as the employer's 人事部门负责人). Resolution cannot join a name masked
     whole; the office and the week can. A plain "该公司员工" is no office (a firm has many
-    staff), and the callers leave out suits with proof (:func:`proven_cases`).
+    staff), and the callers leave out suits with proof (:func:`rings.proven_cases`).
     """
     holders = agents_by_employer(frame, candidates, lambda case, a: (
         a.relation if case.uncontested and a.side == "employer" and a.kind not in PROFESSIONAL
@@ -318,7 +319,7 @@ def office_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
     came from there, which a genuine crew does too: migrant workers of one village who built
     for a far contractor and sue it through their home office when it closes. Theirs are suits
     with proof (wages claimed, records, an amount disputed), which the callers leave out
-    (:func:`proven_cases`, as for an intermediary's link); a bought confirmation has none.
+    (:func:`rings.proven_cases`, as for an intermediary's link); a bought confirmation has none.
     """
     by_office: dict[tuple[str, str], list[str]] = defaultdict(list)
     for c in sorted(candidates):
@@ -393,12 +394,12 @@ def kin_links(frame: Frame, candidates: set[str], gap: int) -> list[Link]:
     夫妻、朋友等亲近关系"; 东港: "至少有十幾人存在親屬關系"; the colluding coal-mine manager of
     SPP-2024-04 with two applicants) have no intermediary and no batch, so nothing else ties
     them. The tie joins their suits into one group, and only candidates (each a candidate on
-    its own rules) are joined. In a big cluster it is *not* coordination (:data:`COORDINATION`):
-    a genuine workforce's couples who both worked at a restructured or dormant enterprise (L1)
-    sue it too and act for each other because a spouse is the cheapest agent. In a small ring
-    (``tie_max_cases``, :data:`SMALL_RING_TIES`) it is what ties the suits: a couple reported
-    as a ring must still be two leads, each on its own evidence of a purchase - a genuine
-    couple admitted from the archives or claiming wages is not.
+    its own rules) are joined. In a big cluster it is *not* coordination
+    (:data:`rings.COORDINATION`): a genuine workforce's couples who both worked at a restructured or
+    dormant enterprise (L1) sue it too and act for each other because a spouse is the cheapest
+    agent. In a small ring (``tie_max_cases``, :data:`rings.SMALL_RING_TIES`) it is what ties the
+    suits: a couple reported as a ring must still be two leads, each on its own evidence of a
+    purchase - a genuine couple admitted from the archives or claiming wages is not.
     """
     worker_cases: dict[str, set[str]] = defaultdict(set)
     for c in sorted(candidates):

@@ -29,16 +29,12 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import combinations
-from typing import TYPE_CHECKING
 
 from ringtrace.queries.counsel import usual_counsel
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import PROFESSIONAL, filing_date
-from ringtrace.queries.ringlinks import Link, UnionFind, anchored_employers, time_chains
-
-if TYPE_CHECKING:
-    from ringtrace.queries.rings import RingParams
+from ringtrace.queries.ringlinks import Link, RingParams, UnionFind, anchored_employers, time_chains
 
 
 def impossible_start_links(frame: Frame, findings: list[Finding], candidates: AbstractSet[str],

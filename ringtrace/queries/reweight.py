@@ -47,7 +47,8 @@ import numpy as np
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.model import RingRecord
 from ringtrace.queries.results import ScanResults
-from ringtrace.queries.rings import COORDINATION, RingParams, anchored, strength, tied_batch
+from ringtrace.queries.ringlinks import RingParams
+from ringtrace.queries.rings import COORDINATION, anchored, strength, tied_batch
 from ringtrace.queries.rules import MAX_WEIGHT, RuleConfig
 from ringtrace.queries.scoring import probability, rule_scores
 

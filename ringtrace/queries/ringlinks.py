@@ -1,9 +1,14 @@
-"""What ring assembly and the fragment joins share: a link between cases, the union-find
-that joins them, runs of cases filed close together, and the hosts of impossible starts.
+"""What ring assembly, its link modules and the fragment joins share: the ``[rings]``
+parameters (:class:`RingParams`), a link between cases, the union-find that joins them, runs
+of cases filed close together, the hosts of impossible starts, what makes a group small
+(:func:`_small`, :func:`burst_cases`) and one applicant's copies one dispute
+(:func:`_distinct_disputes`).
 
-:mod:`ringtrace.queries.rings` builds groups from these links and
+:mod:`ringtrace.queries.rings` builds groups from the links that
+:mod:`~ringtrace.queries.ties`, :mod:`~ringtrace.queries.pairlinks`,
+:mod:`~ringtrace.queries.series` and :mod:`~ringtrace.queries.confirmed` find, and
 :mod:`ringtrace.queries.fragments` joins the groups of one operation at several employers;
-both import this module, so neither imports the other inside a function.
+all import this module, so none imports another inside a function.
 """
 
 from __future__ import annotations
@@ -13,12 +18,19 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field, fields
+from itertools import permutations
+from typing import Any, Literal
 
+from ringtrace.graph.identity import masks_compatible
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.redflags.common import filing_date, to_date
+from ringtrace.queries.redflags.agents import DisputeKey, Reach, dispute_key
+from ringtrace.queries.redflags.common import Workforce, filing_date, is_confirmation, to_date
+from ringtrace.queries.redflags.group import default_workforce, workforce_of
+from ringtrace.queries.rules import RuleConfig
+from ringtrace.queries.settings import RingsSettings
+from ringtrace.queries.winding_up import WindingUp
 
 
 class UnionFind:
@@ -163,3 +175,123 @@ def anchored_employers(frame: Frame, findings: list[Finding], candidates: Abstra
                     for ref in frame.cases[c].employers:
                         per_employer[(f.rule_id, ref.id)].add(c)
     return {employer for (_rule, employer), cases in per_employer.items() if len(cases) >= 2}
+
+
+@dataclass(frozen=True)
+class RingParams(RingsSettings):
+    """The ``[rings]`` table (:class:`~ringtrace.queries.settings.RingsSettings`) with what ring
+    assembly reads besides: the seed threshold and community detection's seed and resolution
+    (``[scoring]``), what makes an agent an intermediary and a big employer's workforce."""
+
+    seed_threshold: float
+    community_seed: int
+    community_resolution: float
+    #: what makes an agent an intermediary (``[rules.AGENT_MANY_APPLICANTS]``)
+    reach: Reach = field(default_factory=Reach.default)
+    #: when suits show a big employer of unknown headcount (``[rules.GROUP_UNPROVEN]``)
+    workforce: Workforce = field(default_factory=default_workforce)
+
+    @classmethod
+    def of(cls, config: RuleConfig) -> RingParams:
+        settings, scoring = config.rings, config.scoring
+        values: dict[str, Any] = {"reach": Reach.of(config, "AGENT_MANY_APPLICANTS"),
+                                  "workforce": workforce_of(config)}
+        for f in fields(cls):
+            if f.name in values:
+                continue
+            raw = getattr(scoring if hasattr(scoring, f.name) else settings, f.name)
+            values[f.name] = (tuple(raw) if f.type == "tuple[str, ...]" else
+                              int(raw) if f.type == "int" else float(raw))
+        return cls(**values)
+
+    @property
+    def winding_up(self) -> WindingUp:
+        """What makes an employer an old enterprise being wound up (:mod:`~ringtrace.queries.winding_up`)."""
+        return WindingUp(self.wound_up_types, self.wound_up_min_years, self.wound_up_filing_days,
+                         self.township_marks, self.liquidator_words)
+
+
+def _chained(kind: str, via: str, frame: Frame, member: list[str], gap: int) -> list[Link]:
+    return [Link(kind, via, run) for run in time_chains(frame, member, gap) if len(run) >= 2]
+
+
+def _distinct_disputes(frame: Frame, cases: Iterable[str]) -> list[tuple[DisputeKey, list[str]]]:
+    """The different disputes of ``cases`` (:func:`series._disputes`), each as its key and its
+    workers' printed names, in case id order of their first copy."""
+    disputes: list[tuple[DisputeKey, list[str]]] = []
+    for c in sorted(cases):
+        case = frame.cases[c]
+        key, names = dispute_key(frame, case), sorted(w.name for w in case.workers)
+        if not any(k == key and _same_names(n, names) for k, n in disputes):
+            disputes.append((key, names))
+    return disputes
+
+
+def _same_names(a: list[str], b: list[str]) -> bool:
+    """Can the printed worker names ``a`` and ``b`` be the same people (either masked in one
+    copy, ``张某某`` for ``张桂兰``)? Two workers born the same day who claim the same period
+    are two suits when their names differ. The names are paired in any order: a mask that
+    hides the first character (``*桂兰``) does not sort where the name does.
+
+    >>> _same_names(["张桂兰", "李明"], ["李*", "*桂兰"]), _same_names(["张桂兰"], ["王桂兰"])
+    (True, False)
+    """
+    if len(a) != len(b):
+        return False
+    if len(a) > _PAIRING_LIMIT:  # a joined group suit: its order as printed
+        return all(masks_compatible(x, y) for x, y in zip(a, b, strict=True))
+    return any(all(masks_compatible(x, y) for x, y in zip(a, order, strict=True))
+               for order in permutations(b))
+
+
+#: above this many workers in one suit, names are paired in sorted order, not every way
+_PAIRING_LIMIT = 5
+
+
+def _small(frame: Frame, cases: list[str], most: int) -> bool:
+    """Whether a ring is small enough for a personal tie to be its coordination evidence: at
+    most ``most`` cases brought by at most ``most`` workers, and - at one employer - at most
+    ``most`` suits in the burst they were filed in (:func:`burst_cases`). Three suits that the
+    employer's own HR person answered among the six a closing firm's staff filed that month
+    are the firm answering its workforce, not a manager paid to admit two or three claims (the
+    same person answers every suit of a genuine closure).
+
+    Workers are counted as well as documents: a group suit (several 原告 in one document) is
+    several claims, and bought confirmations are filed one applicant to a document
+    (:mod:`~ringtrace.queries.redflags.timeline`, "Group suits"). Three group suits of a dozen
+    colleagues, which one former colleague files for them all, are a workforce choosing its
+    representative (民事诉讼法 art. 61), not a manager admitting two or three claims.
+    """
+    if len(cases) > most:
+        return False
+    if len({w.id for c in cases for w in frame.cases[c].workers}) > most:
+        return False
+    employers = {e.id for c in cases for e in frame.cases[c].employers}
+    return len(employers) != 1 or burst_cases(frame, cases, employers) <= most
+
+
+def burst_cases(frame: Frame, cases: list[str], employers: AbstractSet[str]) -> int:
+    """How many confirmation suits against ``employers`` were filed between the first and the
+    last filing of ``cases`` (the burst the cases belong to; 0 when none of them is dated).
+
+    A cluster that nothing but its employer and its filing days holds together is a ring only
+    if most of it is leads (:func:`~ringtrace.queries.scan.reportable`); and "most" is of the
+    burst, not of the few of its suits that the rules flagged: three leads among the fifty
+    suits a restructured factory's workforce filed in one season are three leads, while a
+    bought cohort's suits are leads nearly all (issue 15: "a burst alone makes a ring").
+    :func:`rings.structure` counts it for a cluster at one employer only: one that spans employers
+    is held together by more than one employer's season (a lawyer's series, an operation), and
+    the share of leads in some other employer's season says nothing about it.
+    """
+    days = [d for c in cases if (d := filing_date(frame.cases[c])) is not None]
+    if not days:
+        return 0
+    first, last = min(days), max(days)
+    found: set[str] = set()
+    for employer in employers:
+        for c in frame.employer_cases.get(employer, []):
+            case = frame.cases[c]
+            day = filing_date(case)
+            if is_confirmation(case) and day is not None and first <= day <= last:
+                found.add(c)
+    return len(found | set(cases))

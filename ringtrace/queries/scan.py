@@ -26,14 +26,10 @@ from ringtrace.queries.frame_cache import cached_frame
 from ringtrace.queries.groups import explained_groups
 from ringtrace.queries.model import RingStructure
 from ringtrace.queries.redflags import RULES_BY_ID, run_all
-from ringtrace.queries.redflags.common import (
-    PROFESSIONAL,
-    to_date,
-    years_between,
-)
+from ringtrace.queries.redflags.common import PROFESSIONAL, to_date, years_between
+from ringtrace.queries.ringlinks import RingParams
 from ringtrace.queries.rings import (
     Ring,
-    RingParams,
     assemble,
     batched_cases,
     coordinated_cases,
@@ -119,7 +115,7 @@ def reportable(leads: int, cases: int, applicants: int, coordinated_share: float
     together only by filing together against one employer - which genuine group suits after a
     closure also do - are no ring on that account (docs/domain.md §3.2), and two ordinary
     leads against one employer are two leads. ``cases`` is the burst the cluster was filed in
-    (:func:`~ringtrace.queries.rings.burst_cases`): most of the employer's suits of that
+    (:func:`~ringtrace.queries.ringlinks.burst_cases`): most of the employer's suits of that
     season, not only most of the few that the rules flagged, must be leads.
     """
     if leads < 2 or applicants < 2:

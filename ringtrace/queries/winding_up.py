@@ -8,7 +8,7 @@ collective or state enterprise closed by policy settles its staff (职工安置)
 when a collective founded in 1978 is wound up in 2021, two workers who left it in 2006 and in
 2013 can each claim their fifteen years in the same week, and its 清算组 admits both from the
 records it holds (docs/domain.md §3.2 L1, L2; §3.3 E8). That is not two buyers whom one hand
-filed for (:func:`~ringtrace.queries.rings.pension_minimum_pairs`).
+filed for (:func:`~ringtrace.queries.pairlinks.pension_minimum_pairs`).
 
 What shows the event, each from a source an investigator can check:
 

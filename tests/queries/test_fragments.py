@@ -8,8 +8,8 @@ from typing import Any
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.fragments import dealt_counsel_links, impossible_start_links, office_links
 from ringtrace.queries.frame import Frame
-from ringtrace.queries.ringlinks import UnionFind
-from ringtrace.queries.rings import RingParams, assemble
+from ringtrace.queries.ringlinks import RingParams, UnionFind
+from ringtrace.queries.rings import assemble
 from ringtrace.queries.rules import load_rules
 from ringtrace.queries.scoring import CaseScore
 from tests.conftest import legit_case, sham_case

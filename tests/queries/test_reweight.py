@@ -21,7 +21,8 @@ from ringtrace.queries.reweight import (
     strength_examples,
     strength_terms,
 )
-from ringtrace.queries.rings import RingParams, strength, tied_batch
+from ringtrace.queries.ringlinks import RingParams
+from ringtrace.queries.rings import strength, tied_batch
 from tests.scanned_province import ScannedProvince
 
 

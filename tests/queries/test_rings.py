@@ -12,22 +12,20 @@ from ringtrace.queries.frame import Frame
 from ringtrace.queries.model import RingStructure
 from ringtrace.queries.redflags.agents import intermediary_like
 from ringtrace.queries.redflags.common import Workforce
-from ringtrace.queries.ringlinks import Link, UnionFind
+from ringtrace.queries.ringlinks import Link, RingParams, UnionFind
 from ringtrace.queries.rings import (
     Ring,
-    RingParams,
-    _practice_dominated,
     assemble,
     batch_links,
     coordinated_cases,
     evidence_links,
-    office_ties,
     structure,
-    tie_links,
 )
 from ringtrace.queries.rules import load_rules
 from ringtrace.queries.scan import reportable
 from ringtrace.queries.scoring import CaseScore
+from ringtrace.queries.series import _practice_dominated
+from ringtrace.queries.ties import office_ties, tie_links
 from tests.conftest import legit_case, sham_case
 from tests.queries.redflags.helpers import frame_of
 from tests.queries.ring_cases import confirmation_case as _case

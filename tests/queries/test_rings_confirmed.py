@@ -10,7 +10,8 @@ from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.model import Exposure, RingRecord, RingStructure
 from ringtrace.queries.reweight import strength_terms
-from ringtrace.queries.rings import Ring, RingParams, assemble, strength, structure
+from ringtrace.queries.ringlinks import RingParams
+from ringtrace.queries.rings import Ring, assemble, strength, structure
 from ringtrace.queries.rules import load_rules
 from ringtrace.queries.scoring import CaseScore
 from tests.queries.redflags.helpers import frame_of

@@ -14,24 +14,22 @@ from ringtrace.graph.records import RegistryRecord
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.model import RingStructure
-from ringtrace.queries.rings import (
-    RingParams,
-    admitted_with_counsel,
-    assemble,
-    coordinated_cases,
+from ringtrace.queries.pairlinks import (
     founding_pairs,
-    lay_agent_ties,
     mediated_pairs,
-    office_holder_ties,
     pair_partners,
     pension_minimum_pairs,
-    strength,
-    structure,
-    tied_batch,
-    weak_ties,
 )
+from ringtrace.queries.ringlinks import RingParams
+from ringtrace.queries.rings import assemble, coordinated_cases, strength, structure, tied_batch
 from ringtrace.queries.rules import load_rules
 from ringtrace.queries.scoring import CaseScore
+from ringtrace.queries.ties import (
+    admitted_with_counsel,
+    lay_agent_ties,
+    office_holder_ties,
+    weak_ties,
+)
 from tests.queries.redflags.helpers import frame_of
 from tests.queries.ring_cases import confirmation_case as _case
 from tests.queries.ring_cases import manager_pair as _manager_pair

@@ -61,7 +61,7 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("redflags.timeline", 10): _ISO_DAY,
     ("redflags.batch", 10): _ISO_DAY,
     ("rings", 10): _ISO_DAY,
-    ("rings", 5): "workers of one suit paired every way up to this many (5! = 120 orders); "
+    ("ringlinks", 5): "workers of one suit paired every way up to this many (5! = 120 orders); "
                   "a computing bound, not a detection threshold",
     ("scan", 12): "MONTHS_PER_YEAR: a pension is paid monthly (exposure estimate)",
     ("overview", 7): "str(date)[:7] is the month 'YYYY-MM' of a chart bucket",
@@ -98,9 +98,16 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("reweight", 9): _ROUND + " (offsets grouped for the solver)",
     ("reweight", 10000): "a suggested threshold floored to 4 decimals",
     # 'two or more' and 'half': counting, not thresholds
-    ("rings", 2): _PAIR + "; " + _HALF + " (a lawyer's series is half the candidates between)",
+    ("rings", 2): _PAIR,
+    ("series", 2): _PAIR + "; " + _HALF + " (a lawyer's series is half the candidates between)",
+    ("ties", 2): _PAIR + "; " + _REGION + " (a municipality's prefecture is its first two digits)",
+    ("ties", 4): _REGION,
+    ("ties", 6): _REGION,
+    ("pairlinks", 2): _PAIR + " (two applicants' claims make a pair)",
+    ("confirmed", 2): _PAIR + " (a revoked suit and one more of its agent's or employer's)",
     ("fragments", 2): _PAIR + " (two suits of one agent, a pair of groups, a run of groups)",
-    ("ringlinks", 2): _PAIR + " (two candidates sharing an impossible start make a host)",
+    ("ringlinks", 2): _PAIR + " (two candidates sharing an impossible start make a host; a "
+                         "chain of two or more cases is a link)",
     ("counsel", 2): _PAIR + " (usual counsel of two or more of the forum's ordinary suits: one "
                     "suit is any counsel's)",
     ("redflags.agents", 2): _PAIR + " (agent reach: several employers, series, dated cases)",

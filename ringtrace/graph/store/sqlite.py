@@ -849,22 +849,20 @@ class SQLiteStore(GraphStore):
         return sorted(out, key=lambda e: (e.kind, e.src, e.dst, e.source_doc))
 
     def iter_nodes(self, kind: str | None = None) -> Iterator[Node]:
-        sql = "SELECT id, kind, props FROM nodes"
-        args: tuple[str, ...] = ()
-        if kind:
-            sql += " WHERE kind = ?"
-            args = (kind,)
-        for r in self.conn.execute(sql + " ORDER BY id", args):
+        for r in self._of_kind("SELECT id, kind, props FROM nodes", "id", kind):
             yield Node(r[0], r[1], loads(r[2]))
 
     def iter_edges(self, kind: str | None = None) -> Iterator[Edge]:
-        sql = "SELECT src, dst, kind, source_doc, props FROM edges"
-        args: tuple[str, ...] = ()
-        if kind:
-            sql += " WHERE kind = ?"
-            args = (kind,)
-        for r in self.conn.execute(sql + " ORDER BY src, dst, kind, source_doc", args):
+        for r in self._of_kind("SELECT src, dst, kind, source_doc, props FROM edges",
+                               "src, dst, kind, source_doc", kind):
             yield Edge(r[0], r[1], r[2], r[3], json.loads(r[4]))
+
+    def _of_kind(self, select: str, order: str, kind: str | None) -> sqlite3.Cursor:
+        """The rows of ``select`` (of the nodes or edges of ``kind``, or all of them) in
+        ``order``."""
+        if kind:
+            return self.conn.execute(f"{select} WHERE kind = ? ORDER BY {order}", (kind,))
+        return self.conn.execute(f"{select} ORDER BY {order}")
 
     def node_fields(self, kind: str, fields: Sequence[str]) -> Iterator[tuple[str, NodeProps]]:
         # parsing the whole small props blob in Python beats json_extract per field (SQLite

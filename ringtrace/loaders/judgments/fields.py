@@ -8,6 +8,7 @@ commas inside brackets (``北京安博（上海）律师事务所``) do not spli
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ringtrace.loaders.judgments.dates import DATE, arabic_date
@@ -74,31 +75,31 @@ class PersonFacts:
     phone: str | None = None
 
 
+def _birth_date(m: re.Match[str]) -> str | None:
+    d = DATE.search(m.group("date"))
+    return arabic_date(d) if d else None
+
+
+#: each personal fact a field may state, in the order they are tried: the ``PersonFacts``
+#: field, how the text is read (a fact that fills its field is matched from its start; an ID
+#: number or a phone behind its label is searched for) and the value a match gives
+_FACTS: tuple[tuple[str, Callable[[str], re.Match[str] | None],
+                    Callable[[re.Match[str]], str | None]], ...] = (
+    ("sex", SEX.match, lambda m: m.group("sex")),
+    ("birth_date", BIRTH.match, _birth_date),
+    ("ethnicity", ETHNICITY.match, lambda m: m.group("ethnicity")),
+    ("id_number", ID_NUMBER.search, lambda m: m.group("id")),
+    ("phone", PHONE.search, lambda m: m.group("phone").strip()),
+    ("address", ADDRESS.match, lambda m: m.group("address").strip(_STRIP)),
+)
+
+
 def person_fact(facts: PersonFacts, text: str) -> bool:
-    """Read one field into ``facts``; True when the field was a personal fact."""
-    m = SEX.match(text)
-    if m:
-        facts.sex = facts.sex or m.group("sex")
-        return True
-    m = BIRTH.match(text)
-    if m:
-        d = DATE.search(m.group("date"))
-        facts.birth_date = facts.birth_date or (arabic_date(d) if d else None)
-        return True
-    m = ETHNICITY.match(text)
-    if m:
-        facts.ethnicity = facts.ethnicity or m.group("ethnicity")
-        return True
-    m = ID_NUMBER.search(text)
-    if m:
-        facts.id_number = facts.id_number or m.group("id")
-        return True
-    m = PHONE.search(text)
-    if m:
-        facts.phone = facts.phone or m.group("phone").strip()
-        return True
-    m = ADDRESS.match(text)
-    if m:
-        facts.address = facts.address or m.group("address").strip(_STRIP)
-        return True
+    """Read one field into ``facts`` (a fact already read is kept); True when the field was a
+    personal fact."""
+    for name, read, value in _FACTS:
+        m = read(text)
+        if m:
+            setattr(facts, name, getattr(facts, name) or value(m))
+            return True
     return False

@@ -31,15 +31,17 @@ _RECITED = ("作出", "作岀", "做出", "判决", "裁决", "立案", "受理"
 
 def filing_date(record: str) -> str | None:
     """The 立案/受理 date stated in the case record."""
-    m = FILING.search(record)
-    if not m:
-        return None
-    d = DATE.search(m.group("date"))
-    return arabic_date(d) if d else None
+    return _stated_date(FILING, record)
 
 
 def hearing_date(record: str) -> str | None:
-    m = HEARING.search(record)
+    """The 开庭 date stated in the case record."""
+    return _stated_date(HEARING, record)
+
+
+def _stated_date(pattern: re.Pattern[str], record: str) -> str | None:
+    """The date (its ``date`` group) where ``pattern`` first matches in ``record``."""
+    m = pattern.search(record)
     if not m:
         return None
     d = DATE.search(m.group("date"))

@@ -20,7 +20,7 @@ Why it matters
     bulk once the scheme came to light; SPP-2024-04: procuratorates protest such confirmations
     and courts revoke them). The case is a confirmed sham; its agents, employer and applicant
     are where an investigator looks next, and ring assembly starts from it
-    (:func:`~ringtrace.queries.rings.anchored_suits`).
+    (:func:`~ringtrace.queries.confirmed.anchored_suits`).
     What is no label: a retrial that upholds the confirmation (驳回再审申请, 维持原判: outcome
     ``upheld``), one that revokes on another ground (a procedural error, the wrong forum: no
     sham finding in the court's words), and a protest that alleges a sham the court rejects

@@ -226,7 +226,8 @@ def _one_claim(m: Mentions, named: list[PersonMention], uf: Clusterer) -> None:
     of one workforce hired on the same day and leaving on the same day are far rarer than
     namesakes alone (which ``same_employer_birth`` refuses to join on the employer alone):
     a month-precision period is not enough (a closure lets a whole workforce go in one
-    month), and two birth dates among them mean two people, so nothing is joined."""
+    month); two birth dates among them, or two parties of one suit (namesakes of one group
+    suit), mean two people, so nothing is joined."""
     by_claim: dict[tuple[str, str, str], list[PersonMention]] = defaultdict(list)
     for p in named:
         for case_id in sorted(set(p.party_cases)):
@@ -240,6 +241,9 @@ def _one_claim(m: Mentions, named: list[PersonMention], uf: Clusterer) -> None:
         if len({uf.find(p.id) for p in people}) < 2 or len({p.birth for p in people
                                                             if p.birth}) > 1:
             continue
+        cases = [c for p in people for c in set(p.party_cases)]
+        if len(cases) != len(set(cases)):
+            continue  # two parties of one suit are two people, however alike their claims
         said = (f"claiming {claim.replace('|', ' to ')} against the same employer "
                 f"{_employer_name(m, root)}")
         first = people[0]

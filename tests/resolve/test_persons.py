@@ -169,3 +169,14 @@ def test_namesakes_with_two_birth_dates_claiming_one_period_stay_apart(tmp_path:
     assert len({res.entity(f"Person:王丽华|b:{b}") for b in ("1970-01-17", "1965-05-05")}) == 2
     third = "Person:王丽华|doc:Case:(2021)豫0502民初3号|河南省安阳市文峰区人民法院"
     assert res.entity(third) == third
+
+
+def test_two_namesakes_of_one_suit_claiming_one_period_stay_apart(tmp_path: Path) -> None:
+    """Two parties of one group suit are two people, however alike their printed claims."""
+    period = ("1994-01-17", "2010-03-27")
+    group = _claiming(case(1, workers=[{"name": "王丽华", "birth_date": "1970-01-17"},
+                                       {"name": "王丽华"}]), *period)
+    repost = _claiming(case(2, workers=[{"name": "王丽华"}]), *period)
+    res = resolve(store_of(tmp_path, [group, repost]))
+    assert not [e for e in res.entities.values()
+                if e.kind == "Person" and any(m.rule == "same_employer_claim" for m in e.merges)]

@@ -104,6 +104,8 @@ class FoundingParams(RuleParams):
 
     #: days of setting up (筹建) before registration that are ordinary
     grace_days: int
+    #: documents dated before the founding that show the registry date is not the employer's
+    early_suits: int
     #: company types re-registered on restructuring (集体, 国有...)
     explained_by_types: tuple[str, ...]
     #: words of a document that tell of a restructuring or renaming
@@ -193,7 +195,7 @@ def _history(frame: Frame, params: FoundingParams) -> LazyMap[str, bool]:
     the worker's contract and insurance are the parent's, so the branch's 成立日期 is not when
     the employment could begin)?"""
     types = any_of(params.explained_by_types).search
-    sued_before = _sued_before_founding(frame, params.grace_days)
+    sued_before = _sued_before_founding(frame, params.grace_days, params.early_suits)
 
     def explained(employer_id: str) -> bool:
         props = frame.employers.get(employer_id, {})
@@ -203,9 +205,9 @@ def _history(frame: Frame, params: FoundingParams) -> LazyMap[str, bool]:
     return LazyMap(explained)
 
 
-def _sued_before_founding(frame: Frame, grace: int) -> Callable[[str], bool]:
-    """employer id -> was it a party to a suit or an award dated more than ``grace`` days
-    before its registry founding date?
+def _sued_before_founding(frame: Frame, grace: int, early_suits: int) -> Callable[[str], bool]:
+    """employer id -> was it a party to ``early_suits`` suits or awards, filed and decided
+    more than ``grace`` days before its registry founding date?
 
     A firm cannot be sued before it exists, so such a document shows the registry's 成立日期
     is not this employer's history: an old firm deregistered and its name registered again by
@@ -213,17 +215,26 @@ def _sued_before_founding(frame: Frame, grace: int) -> Callable[[str], bool]:
     joined to the documents' employer. The investigator reading the finding would discard the
     founding date at once ("it was in court in 2015; the registry says founded 2020"); claims
     starting before that date prove nothing, so none is flagged. A scheme's host is an
-    existing firm when the suits are bought, so its own suits never come before its founding."""
+    existing firm when the suits are bought, so its own suits never come before its founding.
+    ``early_suits`` documents, each dated before the founding by its filing and by its
+    decision, are asked for: one misread date or one namesake's suit joined by name must not
+    clear an employer. The price: a shell registered under a dead firm's name inherits that
+    firm's suits in the workspace, and with enough of them its bought claims go unflagged by
+    this rule (the status, burst and headcount rules still read the registry)."""
     founding = _founding_dates(frame)
 
     def before(employer_id: str) -> bool:
         founded = founding[employer_id]
         if founded is None:
             return False
+        early = 0
         for case_id in frame.employer_cases.get(employer_id, ()):
-            day = filing_date(frame.cases[case_id])
-            if day is not None and (founded - day).days > grace:
-                return True
+            case = frame.cases[case_id]
+            filed, decided = filing_date(case), to_date(case.props.get("decision_date"))
+            if all(d is not None and (founded - d).days > grace for d in (filed, decided)):
+                early += 1
+                if early == early_suits:
+                    return True
         return False
     return before
 

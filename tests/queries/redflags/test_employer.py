@@ -91,17 +91,20 @@ def test_a_branch_reporting_no_insured_staff_is_not_small(tmp_path: Path) -> Non
 
 def test_an_employer_in_court_before_its_registry_founding_is_not_flagged(
         tmp_path: Path) -> None:
-    """A firm cannot be sued before it exists: a suit of 2015 against an employer the registry
-    says was founded in 2020 shows the 成立日期 is a later namesake's or re-registration's,
-    so claims starting before it prove nothing; a suit within the year of setting up is no
-    such sign."""
+    """A firm cannot be sued before it exists: two suits of 2015 against an employer the
+    registry says was founded in 2020 show the 成立日期 is a later namesake's or
+    re-registration's, so claims starting before it prove nothing. One such suit (a misread
+    date, a namesake's suit joined by name) or suits within the year of setting up clear
+    nothing."""
     ring = _ring(2)
-    old = {**sham_case(30, "王五", "1970-05-05"), "claim_kind": "with_amounts",
-           "filing_date": "2015-04-01", "decision_date": "2015-06-01",
-           "case_number": "(2015)豫0502民初30号"}
+    early = [{**sham_case(30 + i, f"王{i}", "1970-05-05"), "claim_kind": "with_amounts",
+              "filing_date": "2015-04-01", "decision_date": "2015-06-01",
+              "case_number": f"(2015)豫0502民初{30 + i}号"} for i in range(2)]
     registry = [RegistryRecord(EMPLOYER, founded="2020-11-15", company_type="有限责任公司")]
-    assert hits(frame_of(tmp_path / "sued", [*ring, old], registry),
+    assert hits(frame_of(tmp_path / "sued", [*ring, *early], registry),
                 "EMP_START_BEFORE_FOUNDING") == []
-    later = {**old, "filing_date": "2020-04-01", "decision_date": "2020-06-01"}
-    assert len(hits(frame_of(tmp_path / "within", [*ring, later], registry),
+    assert len(hits(frame_of(tmp_path / "once", [*ring, early[0]], registry),
                     "EMP_START_BEFORE_FOUNDING")) == 3
+    within = [{**c, "filing_date": "2020-04-01", "decision_date": "2020-06-01"} for c in early]
+    assert len(hits(frame_of(tmp_path / "within", [*ring, *within], registry),
+                    "EMP_START_BEFORE_FOUNDING")) == 4

@@ -135,7 +135,8 @@ class CaseFacts:
     instances: AbstractSet[str] = _NONE
     #: agent node -> the side it represents here, read only for cases with linked instances
     agent_sides: dict[str, str] = field(default_factory=dict)
-    #: the claimed period as ``start|end`` when both ends are printed to the day, else None
+    #: the claimed period as ``start to end`` when both ends are printed to the day, or to the
+    #: month with the decision's day (``start to end, decided day``), else None
     claim: str | None = None
 
 
@@ -229,7 +230,7 @@ def _read_cases(store: GraphStore) -> dict[str, CaseFacts]:
     for cid, values in store.node_values("Case", (*CASE_PROPS, *CASE_NUMBERS, *CLAIM_PROPS)):
         number, related, start, end = values[len(CASE_PROPS):]
         cases[cid] = CaseFacts(cid, _day(values[:len(CASE_PROPS)]), "", None,
-                               claim=_claim(start, end))
+                               claim=_claim(start, end, values[CASE_PROPS.index("decision_date")]))
         key = ident.case_number_key(number) if isinstance(number, str) else None
         if key:
             numbers[key].add(cid)
@@ -247,14 +248,21 @@ def _read_cases(store: GraphStore) -> dict[str, CaseFacts]:
     return cases
 
 
-def _claim(start: Any, end: Any) -> str | None:
-    """``start|end`` of a claimed period printed to the day at both ends, else None.
+def _claim(start: Any, end: Any, decided: Any) -> str | None:
+    """The claimed period, to the day at both ends, or to the month with the day the claim
+    was decided (copies of one document print the same decision), else None.
 
-    >>> _claim("1994-01-17", "2010-03-27"), _claim("1994-01", "2010-03-27"), _claim(None, None)
-    ('1994-01-17|2010-03-27', None, None)
+    >>> _claim("1994-01-17", "2010-03-27", None), _claim("2014-05", "2015-10", "2016-08-29")
+    ('1994-01-17 to 2010-03-27', '2014-05 to 2015-10, decided 2016-08-29')
+    >>> _claim("1994-01", "2010-03-27", None), _claim(None, None, "2016-08-29")
+    (None, None)
     """
-    if isinstance(start, str) and isinstance(end, str) and len(start) == len(end) == 10:
-        return f"{start}|{end}"
+    if not (isinstance(start, str) and isinstance(end, str)):
+        return None
+    if len(start) == len(end) == 10:
+        return f"{start} to {end}"
+    if len(start) >= 7 and len(end) >= 7 and isinstance(decided, str) and len(decided) == 10:
+        return f"{start} to {end}, decided {decided}"
     return None
 
 

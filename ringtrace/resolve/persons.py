@@ -17,8 +17,8 @@ In order, strongest first; all but ``same_id_number``, ``masked_birth_address`` 
    employer with its birth date whose name it fits (the instances and masked copies of one
    dispute);
    ``same_employer_claim`` - the same name against the same employer claiming the same
-   period, both ends printed to the day (copies of one dispute: a repost cut before its
-   party block, an award and its judgment);
+   period, both ends printed to the day or to the month in documents decided the same day
+   (copies of one dispute: a repost cut before its party block, an award and its judgment);
 6. ``legal_representative`` - the legal representative of one enterprise as printed in the
    registry and in documents (after employer resolution), and the one who acts as the
    enterprise's own (non-lawyer) agent in its cases.
@@ -216,7 +216,8 @@ def _one_dispute(m: Mentions, people: list[PersonMention], uf: Clusterer) -> Non
 
 def _one_claim(m: Mentions, named: list[PersonMention], uf: Clusterer) -> None:
     """``same_employer_claim``: parties of one name against the same employer (entity) who
-    claim the same period, its start and its end both printed to the day, are one worker.
+    claim the same period, its start and its end both printed to the day (or to the month,
+    in documents decided on the same day), are one worker.
 
     Copies of one dispute print the claim alike: a judgment reposted on another site and cut
     before its party block (the worker then appears in the story by name alone, without the
@@ -225,8 +226,8 @@ def _one_claim(m: Mentions, named: list[PersonMention], uf: Clusterer) -> None:
     which is how one genuine worker's suit and its repost looked like a pair. Two namesakes
     of one workforce hired on the same day and leaving on the same day are far rarer than
     namesakes alone (which ``same_employer_birth`` refuses to join on the employer alone):
-    a month-precision period is not enough (a closure lets a whole workforce go in one
-    month); two birth dates among them, or two parties of one suit (namesakes of one group
+    a month-precision period alone is not enough (a closure lets a whole workforce go in one
+    month), with the same day of decision it is; two birth dates among them, or two parties of one suit (namesakes of one group
     suit), mean two people, so nothing is joined."""
     by_claim: dict[tuple[str, str, str], list[PersonMention]] = defaultdict(list)
     for p in named:
@@ -244,8 +245,7 @@ def _one_claim(m: Mentions, named: list[PersonMention], uf: Clusterer) -> None:
         cases = [c for p in people for c in set(p.party_cases)]
         if len(cases) != len(set(cases)):
             continue  # two parties of one suit are two people, however alike their claims
-        said = (f"claiming {claim.replace('|', ' to ')} against the same employer "
-                f"{_employer_name(m, root)}")
+        said = f"claiming {claim} against the same employer {_employer_name(m, root)}"
         first = people[0]
         for other in people[1:]:
             uf.merge(first.id, other.id, "same_employer_claim", f"same name {other.name} {said}")

@@ -145,8 +145,9 @@ def test_copies_of_one_dispute_join_by_name_employer_and_the_claim_to_the_day(
     period = ("1994-01-17", "2010-03-27")
     docs = [_claiming(case(1, workers=[{"name": "王丽华", "birth_date": "1970-01-17"}]), *period),
             _claiming(case(2, workers=[{"name": "王丽华"}]), *period),
-            # a month-precision claim: a closure lets a whole workforce go in one month
-            _claiming(case(3, workers=[{"name": "王丽华"}]), "1994-01", "2010-03"),
+            # a month-precision claim decided on another day: a closure lets a whole
+            # workforce go in one month
+            _claiming(case(3, workers=[{"name": "王丽华"}], day="2021-05-01"), "1994-01", "2010-03"),
             # another employer
             _claiming(case(4, workers=[{"name": "王丽华"}], employer="安阳市别的有限公司"), *period)]
     res = resolve(store_of(tmp_path, docs))
@@ -158,6 +159,20 @@ def test_copies_of_one_dispute_join_by_name_employer_and_the_claim_to_the_day(
                               "same employer 安阳市恒达废旧物资回收有限公司")
     assert res.entity(scope.format(3)) == scope.format(3)
     assert res.entity(scope.format(4)) == scope.format(4)
+
+
+def test_copies_decided_the_same_day_join_on_a_claim_printed_to_the_month(
+        tmp_path: Path) -> None:
+    award = _claiming(case(1, workers=[{"name": "赵宏伟", "birth_date": "1978-09-23"}],
+                           day="2016-08-29"), "2014-05", "2015-10")
+    repost = _claiming(case(2, workers=[{"name": "赵宏伟"}], day="2016-08-29"),
+                       "2014-05", "2015-10")
+    res = resolve(store_of(tmp_path, [award, repost]))
+    copy = "Person:赵宏伟|doc:Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院"
+    assert res.entity(copy) == "Person:赵宏伟|b:1978-09-23"
+    [merge] = res.merges_of(copy)
+    assert merge.evidence == ("same name 赵宏伟 claiming 2014-05 to 2015-10, decided 2016-08-29 "
+                              "against the same employer 安阳市恒达废旧物资回收有限公司")
 
 
 def test_namesakes_with_two_birth_dates_claiming_one_period_stay_apart(tmp_path: Path) -> None:

@@ -18,7 +18,14 @@ import re
 from dataclasses import dataclass, field
 
 from ringtrace.loaders.judgments.amounts import claim_amounts
-from ringtrace.loaders.judgments.dates import DATE, MONTH_DAY, arabic_date, year_less_date
+from ringtrace.loaders.judgments.dates import (
+    DATE,
+    MONTH_DAY,
+    RELATIVE_MONTH,
+    RELATIVE_YEARS,
+    arabic_date,
+    year_less_date,
+)
 from ringtrace.loaders.judgments.patterns import (
     CARRIED_ON,
     CLOSURE,
@@ -291,12 +298,15 @@ def _later_dates(text: str, begin: int, stop: int) -> list[tuple[int, int, str |
     in full, and those printed without their year (``2018年5月被告停发工资，8月18日被告将原告
     辞退``), which take the year of the nearest date before them - a story gives the year once
     and then only months and days of the same year - or the next year when their month comes
-    before that date's (``2018年11月停产，2月份被辞退``: a story runs forward in time).
+    before that date's (``2018年11月停产，2月份被辞退``: a story runs forward in time); a month
+    dated by its prefix (``次年2月离职``, ``同年10月被辞退``) takes the year it names.
 
     >>> _later_dates("2003年3月入职，2018年5月停发工资，8月18日被辞退", 7, 40)
     [(10, 17, '2018-05'), (22, 27, '2018-08-18')]
     >>> _later_dates("2003年3月入职，2018年11月停产，2月份被辞退", 7, 40)
     [(10, 18, '2018-11'), (21, 24, '2019-02')]
+    >>> _later_dates("2003年3月入职，2018年11月停产，次年2月离职", 7, 40)
+    [(10, 18, '2018-11'), (21, 25, '2019-02')]
     """
     found = [(d.start(), d.end(), arabic_date(d)) for d in DATE.finditer(text, begin, stop)]
     spans = [(a, b) for a, b, _ in found]
@@ -309,6 +319,11 @@ def _later_dates(text: str, begin: int, stop: int) -> list[tuple[int, int, str |
             if month is not None and int(md.group("m")) < month:
                 year += 1
             found.append((md.start(), md.end(), year_less_date(md, year)))
+    for rel in RELATIVE_MONTH.finditer(text, begin, stop):
+        before = _date_before(text, rel.start())
+        if before is not None:
+            year = before[0] + RELATIVE_YEARS[rel.group("rel")]
+            found.append((rel.start(), rel.end(), year_less_date(rel, year)))
     return sorted(found)
 
 
@@ -334,12 +349,19 @@ _MONEY_DATE = re.compile(r"份?度?的?(?:工资|奖金|加班费|报酬|绩效|
 _TAIL_REACH = 40
 
 
+#: a month printed after a date, with or without its year (``10月离职``, ``次年2月份``; not
+#: ``3个月``): the leaving verb after it is its own, not the date's before it
+_ANY_MONTH = re.compile(r"\d\s*月")
+
+
 def _ends_here(text: str, after: int) -> bool:
     """True when the employment ends at the date that ends at ``after``: a leaving verb right
-    after it (within 12 characters), or after the reason given for leaving in its clause, with
+    after it (within 12 characters) with no other month between (``2016年8月停产，10月离职``
+    ends in October, not August), or after the reason given for leaving in its clause, with
     no other date between but a date of money (``于2017年6月30日以被申请人拖欠2017年5月工资为由
     提出解除劳动关系``: the end is 2017-06-30)."""
-    if END_VERB.search(text, after, after + 12):
+    verb = END_VERB.search(text, after, after + 12)
+    if verb is not None and _ANY_MONTH.search(text, after, verb.start()) is None:
         return True
     tail = text[after:after + _TAIL_REACH]
     stop = _CLAUSE_END.search(tail)

@@ -30,6 +30,12 @@ DATE = re.compile(r"(?P<y>[12１２][09０９]\d{2})\s*(?:年\s*(?:(?P<m>\d{1,2}
 #: a date printed without its year, after a story that gave one: ``8月18日被告将原告辞退``,
 #: ``8月份离职`` (not a month inside a full date, not ``3个月``)
 MONTH_DAY = re.compile(r"(?<![\d０-９年./\-－])(?P<m>\d{1,2})\s*月(?:份|\s*(?P<d>\d{1,2})\s*[日号])")
+#: a month dated by the year told before it: ``次年2月原告离职`` (the next year), ``同年10月份被辞退``
+#: (the same year); the prefix marks it as a date, so a bare month counts
+RELATIVE_MONTH = re.compile(r"(?P<rel>次年|翌年|第二年|同年|当年)\s*(?P<m>\d{1,2})\s*月份?"
+                            r"(?:\s*(?P<d>\d{1,2})\s*[日号])?")
+#: the years a :data:`RELATIVE_MONTH` prefix adds to the year told before it
+RELATIVE_YEARS = {"次年": 1, "翌年": 1, "第二年": 1, "同年": 0, "当年": 0}
 
 
 def _small_number(text: str) -> int | None:
@@ -80,7 +86,8 @@ def arabic_date(match: re.Match[str]) -> str | None:
 
 
 def year_less_date(match: re.Match[str], year: int) -> str | None:
-    """ISO date of a :data:`MONTH_DAY` match in ``year`` (the year the story gave last)."""
+    """ISO date of a :data:`MONTH_DAY` or :data:`RELATIVE_MONTH` match in ``year`` (the year the
+    story gave last, or the one its prefix names)."""
     day = match.group("d")
     return iso(year, int(match.group("m")), int(day) if day else None)
 

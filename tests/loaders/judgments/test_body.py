@@ -537,6 +537,9 @@ def test_retirement_told_as_an_event_is_no_purpose(story: str) -> None:
     ("原告于2003年3月到被告处工作，2018年5月被告拖欠8月份的工资，2019年1月原告离职。", "2019-01"),
     # a month before the last printed one is in the next year: the story runs forward
     ("原告于2003年3月到被告处工作，2018年11月被告全面停产放假，原告留守看管厂房设备，2月份原告离职。", "2019-02"),
+    # a month dated by its prefix: the next year, the same year (closing26)
+    ("原告于2003年3月到被告处工作，2018年11月被告停产，次年2月原告离职。", "2019-02"),
+    ("原告于2003年3月到被告处工作，2018年8月被告停产，同年10月原告被辞退。", "2018-10"),
 ])
 def test_an_end_printed_without_its_year_takes_the_year_told_before(story: str, end: str) -> None:
     """``8月18日被…辞退`` (realdocs25): a story gives the year once and then only months and
@@ -557,6 +560,19 @@ def test_a_purpose_in_a_workers_answer_to_the_employers_appeal() -> None:
     record = _parsed(text)
     assert [s.text for s in record.spans if s.kind == "purpose"] == [
         "张某辩称，其自1990年起在上诉人处工作，为办理退休手续才提起诉讼，请求驳回上诉。"]
+
+
+@pytest.mark.parametrize("story", [
+    "原告于2003年3月到被告处工作，2016年8月停工，2017年2月离职。",
+    "原告于2003年3月到被告处工作，2016年8月停发，2017年2月原告离职。",
+    "原告于2003年3月到被告处工作，2016年8月停工，次年2月离职。",
+])
+def test_a_leaving_verb_belongs_to_the_date_right_before_it(story: str) -> None:
+    """A leaving verb within a few characters of a date, with another date between, ends the
+    employment at that other date (closing26: ``_ends_here`` took 2016-08 across the clause)."""
+    record = _record("原告张某向本院提出诉讼请求：确认原告与被告存在劳动关系。事实和理由：" + story
+                     + "\n被告辩称，不同意原告的诉讼请求。\n")
+    assert (record.claimed_start, record.claimed_end) == ("2003-03", "2017-02")
 
 
 @pytest.mark.parametrize("story", [

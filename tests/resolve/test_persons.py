@@ -165,14 +165,28 @@ def test_copies_decided_the_same_day_join_on_a_claim_printed_to_the_month(
         tmp_path: Path) -> None:
     award = _claiming(case(1, workers=[{"name": "赵宏伟", "birth_date": "1978-09-23"}],
                            day="2016-08-29"), "2014-05", "2015-10")
-    repost = _claiming(case(2, workers=[{"name": "赵宏伟"}], day="2016-08-29"),
-                       "2014-05", "2015-10")
-    res = resolve(store_of(tmp_path, [award, repost]))
-    copy = "Person:赵宏伟|doc:Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院"
+    # the repost masks the number (a copy prints its document's number, none or a masked one)
+    repost = _claiming({**case(2, workers=[{"name": "赵宏伟"}], day="2016-08-29"),
+                        "case_number": "(2021)豫0502民初X号"}, "2014-05", "2015-10")
+    store = store_of(tmp_path, [award, repost])
+    res = resolve(store)
+    [copy] = [n.id for n in store.iter_nodes("Person") if n.id.startswith("Person:赵宏伟|doc:")]
     assert res.entity(copy) == "Person:赵宏伟|b:1978-09-23"
     [merge] = res.merges_of(copy)
     assert merge.evidence == ("same name 赵宏伟 claiming 2014-05 to 2015-10, decided 2016-08-29 "
                               "against the same employer 安阳市恒达废旧物资回收有限公司")
+
+
+def test_namesakes_of_one_days_batch_under_two_numbers_stay_apart(tmp_path: Path) -> None:
+    """One day's decisions against one employer are also a batch (P8: 40 awards on one day),
+    and a template prints its periods alike to the month: two suits under two numbers are two
+    applicants, one of them printed without a birth date (rev27 M-3)."""
+    one = _claiming(case(1, workers=[{"name": "张秀英", "birth_date": "1966-04-02"}],
+                         day="2018-01-05"), "2001-01", "2015-12")
+    two = _claiming(case(2, workers=[{"name": "张秀英"}], day="2018-01-05"), "2001-01", "2015-12")
+    res = resolve(store_of(tmp_path, [one, two]))
+    second = "Person:张秀英|doc:Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院"
+    assert res.entity(second) == second
 
 
 def test_namesakes_with_two_birth_dates_claiming_one_period_stay_apart(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from ringtrace.cli.common import (
 )
 from ringtrace.cli.output import emit, say, table
 from ringtrace.queries.rules import load_rules
-from ringtrace.resolve.evaluate import KINDS, resolution_metrics
+from ringtrace.resolve.evaluate import KINDS, Matched, PairErrors, pair_errors, resolution_metrics
 from ringtrace.resolve.judgements import audit_line
 
 
@@ -206,10 +206,16 @@ def show_command(ctx: Context, entity: str, store_uri: str | None, as_json: bool
 @click.argument("truth", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @store_option
 @_rules_option
+@click.option("--errors", "errors_kind", type=click.Choice(KINDS), default=None,
+              help="List where that kind's pairs are lost and wrongly joined instead: the true "
+                   "entities left split and the entities that mix true ones, with the "
+                   "mentions as printed and their cases.")
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True,
+              help="With --errors: the splits and the mixes with the most pairs shown.")
 @_json_option
 @click.pass_obj
 def eval_command(ctx: Context, truth: Path, store_uri: str | None, rules_file: Path | None,
-                 as_json: bool) -> None:
+                 errors_kind: str | None, top: int, as_json: bool) -> None:
     """Pairwise precision and recall of the resolution per kind against a truth.json.
 
     With --rules, of a resolution computed with that file's [resolve] settings (a trial: the
@@ -219,6 +225,7 @@ def eval_command(ctx: Context, truth: Path, store_uri: str | None, rules_file: P
     Examples:
       ringtrace resolve eval world/truth.json
       ringtrace resolve eval world/truth.json --rules trial.toml
+      ringtrace resolve eval world/truth.json --errors agents --top 50
     """
     settings = _settings(rules_file)
     with opened_store(ctx, store_uri=store_uri) as store, translated_errors():
@@ -227,6 +234,11 @@ def eval_command(ctx: Context, truth: Path, store_uri: str | None, rules_file: P
             raise click.ClickException(f"{truth}: no per-mention 'cases' list (a truth.json "
                                        "written by `ringtrace synth` with mention truth)")
         resolution = res.ensure(store, save=False, settings=settings) if settings else None
+        if errors_kind is not None:
+            errors = pair_errors(store, data, errors_kind, resolution)
+            emit(_errors_dict(errors, top), as_json=as_json, as_csv=False,
+                 text=_errors_text(errors, top))
+            return
         metrics = resolution_metrics(store, data, resolution).to_dict()
     audit_result(**{k: metrics[k] for k in KINDS})
     rows = [{"kind": k, **metrics[k]} for k in KINDS] + [
@@ -236,3 +248,38 @@ def eval_command(ctx: Context, truth: Path, store_uri: str | None, rules_file: P
                           f"{metrics['mentions_ambiguous']}; cases unmatched "
                           f"{metrics['cases_unmatched']}")
     emit(metrics, as_json=as_json, as_csv=False, text=text)
+
+
+def _mention_dict(m: Matched) -> dict[str, str]:
+    return {"printed": m.printed, "case": m.case, "node": m.node, "truth": m.truth}
+
+
+def _errors_dict(errors: PairErrors, top: int) -> dict[str, Any]:
+    return {"kind": errors.kind,
+            "lost_pairs": sum(s.lost_pairs for s in errors.splits),
+            "wrong_pairs": sum(x.wrong_pairs for x in errors.mixes),
+            "splits": [{"truth": s.truth, "lost_pairs": s.lost_pairs,
+                        "parts": [[_mention_dict(m) for m in part] for part in s.parts]}
+                       for s in errors.splits[:top]],
+            "mixes": [{"entity": x.entity, "wrong_pairs": x.wrong_pairs,
+                       "parts": [[_mention_dict(m) for m in part] for part in x.parts]}
+                      for x in errors.mixes[:top]]}
+
+
+def _part_line(part: tuple[Matched, ...]) -> str:
+    shown = "; ".join(f"{m.printed} @ {m.case.removeprefix('Case:')}" for m in part[:3])
+    return f"    {len(part)}: {shown}" + (" ..." if len(part) > 3 else "")
+
+
+def _errors_text(errors: PairErrors, top: int) -> str:
+    lost = sum(s.lost_pairs for s in errors.splits)
+    wrong = sum(x.wrong_pairs for x in errors.mixes)
+    lines = [f"{errors.kind}: {lost} true pairs lost in {len(errors.splits)} split entities, "
+             f"{wrong} pairs wrongly joined in {len(errors.mixes)} mixed ones"]
+    for s in errors.splits[:top]:
+        lines.append(f"split {s.truth}: {s.lost_pairs} pairs lost")
+        lines += [_part_line(part) for part in s.parts]
+    for x in errors.mixes[:top]:
+        lines.append(f"mixed {x.entity}: {x.wrong_pairs} pairs wrong")
+        lines += [f"  {part[0].truth}  " + _part_line(part).lstrip() for part in x.parts]
+    return "\n".join(lines)

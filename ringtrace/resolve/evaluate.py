@@ -149,24 +149,40 @@ def _kind_metrics(kind: str, rows: Iterable[tuple[str, str]]) -> KindMetrics:
                        sum(_pairs(n) for n in cells.values()))
 
 
-def resolution_metrics(store: GraphStore, truth: Mapping[str, Any],
-                       resolution: Resolution | None = None) -> ResolutionMetrics:
-    """Pairwise precision and recall per kind of ``resolution`` (default: the store's)."""
-    resolution = resolution or ensure(store)
+@dataclass(frozen=True)
+class Matched:
+    """One truth mention found in the store: its node, the case it was read in, how it is
+    printed, its true entity and its kind (``persons``, ``agents``, ``employers``)."""
+
+    node: str
+    case: str
+    printed: str
+    truth: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class _Matching:
+    mentions: list[Matched]
+    matched: int
+    unmatched: int
+    ambiguous: int
+    cases_unmatched: int
+
+
+def _match(store: GraphStore, truth: Mapping[str, Any]) -> _Matching:
+    """The truth's mentions found in the store (registry rows as case ``registry``), with the
+    counts of those matched, unmatched and ambiguous, and of the truth cases not found."""
     mentions, by_path, by_number = _store_mentions(store)
     agents = {m["entity"] for c in truth.get("cases", []) for m in c.get("mentions", [])
               if m.get("role") == "agent"}
-    rows: dict[str, list[tuple[str, str]]] = {k: [] for k in KINDS}
-    named: dict[str, list[tuple[str, str]]] = {k: [] for k in KINDS}
-    matched = unmatched = ambiguous = cases_unmatched = 0
+    found: list[Matched] = []
+    unmatched = ambiguous = cases_unmatched = 0
 
-    def add(node: str, entity: str, printed: str) -> None:
+    def add(node: str, case_id: str, entity: str, printed: str) -> None:
         kind = ("employers" if entity.startswith("E:") else
                 "agents" if entity in agents else "persons")
-        row = (resolution.entity(node), entity)
-        rows[kind].append(row)
-        if not names.masked(printed):
-            named[kind].append(row)
+        found.append(Matched(node, case_id, printed, entity, kind))
 
     for case in truth.get("cases", []):
         case_id = by_path.get(_path_key(case.get("file")) or "") if case.get("file") else None
@@ -187,18 +203,93 @@ def resolution_metrics(store: GraphStore, truth: Mapping[str, Any],
             elif not nodes:
                 unmatched += 1
             else:
-                matched += 1
-                add(next(iter(nodes)), m["entity"], m["printed"])
+                add(next(iter(nodes)), case_id, m["entity"], m["printed"])
     registry = {n.id for n in store.iter_nodes("Employer") if n.props.get("in_registry")}
     aliases = store.aliases()
     for row in truth.get("registry", []):
         node = ident.employer_id(row["printed"])
         node = aliases.get(node, node)
         if node in registry:
-            matched += 1
-            add(node, row["entity"], row["printed"])
+            add(node, "registry", row["entity"], row["printed"])
         else:
             unmatched += 1
-    return ResolutionMetrics({k: _kind_metrics(k, rows[k]) for k in KINDS}, matched, unmatched,
-                             ambiguous, cases_unmatched,
+    return _Matching(found, len(found), unmatched, ambiguous, cases_unmatched)
+
+
+def resolution_metrics(store: GraphStore, truth: Mapping[str, Any],
+                       resolution: Resolution | None = None) -> ResolutionMetrics:
+    """Pairwise precision and recall per kind of ``resolution`` (default: the store's)."""
+    resolution = resolution or ensure(store)
+    matching = _match(store, truth)
+    rows: dict[str, list[tuple[str, str]]] = {k: [] for k in KINDS}
+    named: dict[str, list[tuple[str, str]]] = {k: [] for k in KINDS}
+    for m in matching.mentions:
+        row = (resolution.entity(m.node), m.truth)
+        rows[m.kind].append(row)
+        if not names.masked(m.printed):
+            named[m.kind].append(row)
+    return ResolutionMetrics({k: _kind_metrics(k, rows[k]) for k in KINDS}, matching.matched,
+                             matching.unmatched, matching.ambiguous, matching.cases_unmatched,
                              {k: _kind_metrics(k, named[k]) for k in KINDS})
+
+
+@dataclass(frozen=True)
+class Split:
+    """A true entity that resolution left in several entities: its mentions per resolved
+    entity, the largest part first, and the true pairs lost between the parts."""
+
+    truth: str
+    lost_pairs: int
+    parts: tuple[tuple[Matched, ...], ...]
+
+
+@dataclass(frozen=True)
+class Mixed:
+    """A resolved entity holding mentions of several true entities: its mentions per true
+    entity, the largest first, and the pairs wrongly predicted between them."""
+
+    entity: str
+    wrong_pairs: int
+    parts: tuple[tuple[Matched, ...], ...]
+
+
+@dataclass(frozen=True)
+class PairErrors:
+    """Where one kind's pairwise recall and precision are lost (:func:`pair_errors`): the
+    lost pairs sum to ``true_pairs - correct_pairs`` and the wrong ones to
+    ``predicted_pairs - correct_pairs`` of :func:`resolution_metrics`."""
+
+    kind: str
+    splits: tuple[Split, ...]
+    mixes: tuple[Mixed, ...]
+
+
+def _cross_pairs(sizes: Iterable[int]) -> int:
+    counts = list(sizes)
+    total = sum(counts)
+    return (total * total - sum(n * n for n in counts)) // 2
+
+
+def _parts(groups: Mapping[str, list[Matched]]) -> tuple[tuple[Matched, ...], ...]:
+    return tuple(tuple(g) for _, g in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
+def pair_errors(store: GraphStore, truth: Mapping[str, Any], kind: str = "agents",
+                resolution: Resolution | None = None) -> PairErrors:
+    """The true entities of ``kind`` that ``resolution`` (default: the store's) split and the
+    resolved entities that mix true ones, most pairs first, with the mentions as printed and
+    the case each was read in: what to read when a kind's recall or precision falls."""
+    resolution = resolution or ensure(store)
+    by_truth: dict[str, dict[str, list[Matched]]] = defaultdict(lambda: defaultdict(list))
+    by_entity: dict[str, dict[str, list[Matched]]] = defaultdict(lambda: defaultdict(list))
+    for m in _match(store, truth).mentions:
+        if m.kind == kind:
+            entity = resolution.entity(m.node)
+            by_truth[m.truth][entity].append(m)
+            by_entity[entity][m.truth].append(m)
+    splits = [Split(t, _cross_pairs(len(g) for g in parts.values()), _parts(parts))
+              for t, parts in by_truth.items() if len(parts) > 1]
+    mixes = [Mixed(e, _cross_pairs(len(g) for g in parts.values()), _parts(parts))
+             for e, parts in by_entity.items() if len(parts) > 1]
+    return PairErrors(kind, tuple(sorted(splits, key=lambda s: (-s.lost_pairs, s.truth))),
+                      tuple(sorted(mixes, key=lambda x: (-x.wrong_pairs, x.entity))))

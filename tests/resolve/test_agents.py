@@ -141,6 +141,27 @@ def test_a_copy_without_forum_is_placed_where_its_employer_is_heard(tmp_path: Pa
     assert not resolve(store_of(tmp_path / "two", two)).merged
 
 
+def _unplaced(n: int, **kwargs: object) -> dict[str, object]:
+    """An award of a committee the division table cannot place (长垣 became a city in 2019):
+    a forum printed, no court code, no division code."""
+    doc = case(n, **kwargs)  # type: ignore[arg-type]
+    doc.update(case_number=f"垣劳人仲案(2021){n}号", forum="长垣市劳动人事争议仲裁委员会",
+               court_code=None, region_code=None)
+    return doc
+
+
+def test_a_forum_without_division_code_is_placed_where_its_employer_is_heard(
+        tmp_path: Path) -> None:
+    docs = [case(1, agents=[IDENTIFIED]), _unplaced(2, agents=[BARE], day="2021-05-01")]
+    res = resolve(store_of(tmp_path / "one", docs))
+    bare = "Person:孔龙|doc:Case:垣劳人仲案(2021)2号|长垣市劳动人事争议仲裁委员会"
+    assert res.entity(bare) == res.entity("Person:孔龙|b:1976-07-27")
+    assert {m.rule for m in res.merges_of(bare)} == {"agent_only_namesake"}
+    # an employer heard in two prefectures does not say where the committee is
+    two = [*docs, case(3, agents=[{"name": "王五"}], court="zhengzhou")]
+    assert resolve(store_of(tmp_path / "two", two)).entity(bare) == bare
+
+
 def test_a_masked_agent_keeping_the_given_name_joins_the_one_of_the_same_employer(
         tmp_path: Path) -> None:
     staff = {"name": "张鹏", "kind": "employee", "birth_date": "1976-07-05"}

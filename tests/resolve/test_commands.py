@@ -85,6 +85,33 @@ def test_resolve_eval_reads_a_mention_truth(tmp_path: Path, runner: CliRunner) -
 
 
 
+
+def test_resolve_eval_lists_the_mixed_entities_with_errors(tmp_path: Path,
+                                                          runner: CliRunner) -> None:
+    ws = _workspace(tmp_path, runner)
+    # the truth says the third suit's employer is another company of the same name
+    truth = {"cases": [{"file": None, "case_number": f"(2021)豫0502民初{n}号",
+                        "forum": "河南省安阳市文峰区人民法院",
+                        "mentions": [{"role": "party", "side": "employer",
+                                      "printed": "安阳市恒达废旧物资回收有限公司",
+                                      "entity": "E:1" if n < 3 else "E:2"}]} for n in (1, 2, 3)],
+             "registry": []}
+    (tmp_path / "truth.json").write_text(json.dumps(truth, ensure_ascii=False), "utf-8")
+    args = ["-w", str(ws), "resolve", "eval", str(tmp_path / "truth.json"), "--errors",
+            "employers"]
+    out = runner.invoke(cli, [*args, "--json"])
+    assert out.exit_code == 0, out.output
+    found = json.loads(out.output)
+    assert (found["kind"], found["lost_pairs"], found["wrong_pairs"]) == ("employers", 0, 2)
+    [mixed] = found["mixes"]
+    assert [len(part) for part in mixed["parts"]] == [2, 1]
+    assert mixed["parts"][1][0]["case"] == "Case:(2021)豫0502民初3号|河南省安阳市文峰区人民法院"
+    text = runner.invoke(cli, args)
+    assert text.exit_code == 0, text.output
+    assert text.output.startswith("employers: 0 true pairs lost in 0 split entities, 2 pairs "
+                                  "wrongly joined in 1 mixed ones")
+    assert "  E:2  1: 安阳市恒达废旧物资回收有限公司 @ (2021)豫0502民初3号" in text.output
+
 def _kept_under(ws: Path, settings: ResolveSettings) -> bool:
     with SQLiteStore.open(ws, create=False) as store:
         kept = store.load_resolution()

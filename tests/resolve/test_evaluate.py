@@ -7,7 +7,7 @@ from typing import Any
 
 from ringtrace.graph.records import RegistryRecord
 from ringtrace.graph.store.sqlite import SQLiteStore
-from ringtrace.resolve.evaluate import resolution_metrics
+from ringtrace.resolve.evaluate import pair_errors, resolution_metrics
 from tests.resolve.helpers import case, store_of
 
 
@@ -85,3 +85,27 @@ def test_masked_mentions_count_in_all_mentions_not_in_named(tmp_path: Path) -> N
     assert metrics["agents"]["recall"] == 0.3333
     assert metrics["named"]["agents"] == {"mentions": 2, "true_pairs": 1, "predicted_pairs": 1,
                                           "correct_pairs": 1, "precision": 1.0, "recall": 1.0}
+
+
+def test_pair_errors_list_the_split_and_the_mixed_agents_with_their_mentions(
+        tmp_path: Path) -> None:
+    # the truth says the bare 孔龙 of case 2 is the Chongqing 孔龙; resolution joined it to
+    # the 孔龙 of case 1: one true pair lost, one pair wrongly predicted
+    store = _store(tmp_path)
+    truth = _truth("P:10")
+    metrics = resolution_metrics(store, truth).by_kind["agents"]
+    errors = pair_errors(store, truth, "agents")
+    [split] = errors.splits
+    assert split.truth == "P:10" and split.lost_pairs == 1
+    assert sorted(m.case for part in split.parts for m in part) == [
+        "Case:(2021)渝0116民初3号|重庆市江津区人民法院", "Case:(2021)豫0502民初2号|河南省安阳市文峰区人民法院"]
+    [mixed] = errors.mixes
+    assert mixed.wrong_pairs == 1
+    assert sorted(part[0].truth for part in mixed.parts) == ["P:10", "P:9"]
+    assert {m.printed for part in mixed.parts for m in part} == {"孔龙"}
+    assert sum(s.lost_pairs for s in errors.splits) == metrics.true_pairs - metrics.correct_pairs
+    assert sum(x.wrong_pairs for x in errors.mixes) == (metrics.predicted_pairs
+                                                        - metrics.correct_pairs)
+    # nothing lost or mixed when the truth agrees with the resolution
+    right = pair_errors(store, _truth("P:9"), "agents")
+    assert right.splits == () and right.mixes == ()

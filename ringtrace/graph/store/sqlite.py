@@ -25,7 +25,7 @@ import uuid
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from itertools import chain, groupby
+from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, cast
@@ -177,7 +177,7 @@ class SQLiteStore(GraphStore):
         #: batches staged so far by the large load under way; None outside one
         self._staged: int | None = None
         #: the last :meth:`snapshot` and the data generation it was read at
-        self._snapshot: tuple[int, str] | None = None
+        self._snapshot: tuple[int | None, str] | None = None
 
     # -- one writer at a time ------------------------------------------------------------
     @contextmanager
@@ -622,12 +622,22 @@ class SQLiteStore(GraphStore):
         written: list[tuple[str, str, str, str]] = []
         insert = "INSERT OR REPLACE INTO nodes VALUES (?,?,?,?)"
         for nid, group in groupby(rows, key=itemgetter(0)):
-            first = next(group)
+            staged = list(group)
+            first = staged[0]
+            if len(staged) == 1 and first[5] is None and first[3] is not None:
+                # staged once, under its own id, and not stored yet (most nodes of a load into
+                # a new workspace): written as staged, as the loop below would write it
+                changed = True
+                written.append((nid, first[2], first[3], first[4]))
+                if len(written) >= _CHUNK:
+                    conn.executemany(insert, written)
+                    written = []
+                continue
             stored = (first[5], first[6], first[7]) if first[5] is not None else None
             kind = name = ""
             text: str | None = stored[2] if stored else None
             props: NodeProps | None = None
-            for _, batch_rows in groupby(chain((first,), group), key=itemgetter(1)):
+            for _, batch_rows in groupby(staged, key=itemgetter(1)):
                 pending: _Pending | None = None
                 for _, _, row_kind, row_name, row_text, *_ in batch_rows:
                     if pending is None:

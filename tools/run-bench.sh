@@ -21,6 +21,8 @@ bench "entity resolution vs the code before its speed-up" $PY benchmarks/bench_r
 # per-entity queries on the same scanned workspace (else a 50,000-case one of their own)
 bench "per-entity queries: employer, agent, person, ring (issue 16)" $PY benchmarks/bench_queries.py "${resolve_args[@]}"
 bench "synthetic province generation" $PY benchmarks/bench_synth.py
+bench "raw-document ingest vs the code before scale27 (one process, then every core)" \
+    bash -c "$PY benchmarks/bench_ingest.py --jobs 1 && $PY benchmarks/bench_ingest.py --jobs $(nproc)"
 bench "evidence packs, exports and feedback" $PY benchmarks/bench_second_half.py
 bench "hostile inputs: bounded work per file (issue 12)" $PY benchmarks/bench_hostile.py
 if [ -f benchmarks/bench_parse.py ]; then

@@ -25,10 +25,12 @@ _SPECIFIC_ADDRESS = re.compile(r"\d|号|室|栋|楼|单元|组")
 
 def specific_address(address: str | None) -> bool:
     """True when an address is precise enough to link people (not just ``住河南省兰考县``)."""
-    if not address:
-        return False
-    text = ident.clean(address)
-    return len(text) >= 8 and bool(_SPECIFIC_ADDRESS.search(text))
+    return bool(address) and _specific(ident.clean(cast("str", address)))
+
+
+def _specific(cleaned: str) -> bool:
+    """:func:`specific_address` of an address already cleaned (``identity.clean``)."""
+    return len(cleaned) >= 8 and bool(_SPECIFIC_ADDRESS.search(cleaned))
 
 
 def record_sha256(data: Mapping[str, object]) -> str:
@@ -38,17 +40,21 @@ def record_sha256(data: Mapping[str, object]) -> str:
 
 def _contact_edges(batch: GraphBatch, owner: str, phone: str | None, address: str | None,
                    source_doc: str) -> None:
-    if phone and len(ident.normalize_phone(phone)) >= 7:
-        pid = ident.identifier_id("phone", phone)
-        batch.nodes.append(Node(pid, "Identifier",
-                                {"kind": "phone", "value": ident.normalize_phone(phone)}))
-        batch.edges.append(Edge(owner, pid, "HAS_PHONE", source_doc))
-    if specific_address(address):
-        assert address is not None
-        aid = ident.identifier_id("address", address)
-        batch.nodes.append(Node(aid, "Identifier",
-                                {"kind": "address", "value": ident.normalize_address(address)}))
-        batch.edges.append(Edge(owner, aid, "HAS_ADDRESS", source_doc))
+    """The owner's phone and specific address as Identifier nodes, each value normalised once
+    (``identity.identifier_id`` would normalise it again for the id)."""
+    if phone:
+        digits = ident.normalize_phone(phone)
+        if len(digits) >= 7:
+            pid = ident.identifier_key("phone", digits)
+            batch.nodes.append(Node(pid, "Identifier", {"kind": "phone", "value": digits}))
+            batch.edges.append(Edge(owner, pid, "HAS_PHONE", source_doc))
+    if address:
+        cleaned = ident.clean(address)
+        if _specific(cleaned):
+            value = ident.normalize_cleaned_address(cleaned)
+            aid = ident.identifier_key("address", value)
+            batch.nodes.append(Node(aid, "Identifier", {"kind": "address", "value": value}))
+            batch.edges.append(Edge(owner, aid, "HAS_ADDRESS", source_doc))
 
 
 def masked_scope(case: str, name: str, line: str) -> str:

@@ -163,6 +163,12 @@ def _traditional_to_simplified() -> Callable[[str], str]:
     return opencc.OpenCC("t2s").convert
 
 
+#: case numbers kept normalised: an ingest asks for each document's number twice (its case id,
+#: its document row), a scan for the same numbers again and again
+_CASE_NUMBERS_KEPT = 4096
+
+
+@lru_cache(maxsize=_CASE_NUMBERS_KEPT)
 def normalize_case_number(number: str) -> str:
     """Canonical case number: the key two copies of one number share.
 
@@ -251,15 +257,23 @@ def org_code_of_uscc(uscc: str | None) -> str | None:
     return normalize_org_code(uscc[8:17])
 
 
+_NOT_DIGITS = re.compile(r"\D")
+
+
 def normalize_phone(phone: str) -> str:
-    digits = re.sub(r"\D", "", halfwidth(phone))
+    digits = _NOT_DIGITS.sub("", halfwidth(phone))
     if digits.startswith("86") and len(digits) == 13:
         digits = digits[2:]
     return digits
 
 
 def normalize_address(address: str) -> str:
-    return clean(address).rstrip("。.")
+    return normalize_cleaned_address(clean(address))
+
+
+def normalize_cleaned_address(cleaned: str) -> str:
+    """:func:`normalize_address` of an address already :func:`clean`."""
+    return cleaned.rstrip("。.")
 
 
 def digest(*parts: str, length: int = 16) -> str:
@@ -383,7 +397,13 @@ def forum_id(name: str) -> str:
 
 def identifier_id(kind: str, value: str) -> str:
     norm = normalize_phone(value) if kind == "phone" else normalize_address(value)
-    return f"Identifier:{kind}:{norm}"
+    return identifier_key(kind, norm)
+
+
+def identifier_key(kind: str, normalized: str) -> str:
+    """:func:`identifier_id` of a value already normalised (``normalize_phone`` for a phone,
+    ``normalize_address`` for an address)."""
+    return f"Identifier:{kind}:{normalized}"
 
 
 def id_fragment(id_number: str | None) -> str | None:

@@ -82,3 +82,19 @@ def test_a_number_in_chinese_numerals_keys_as_its_arabic_copy() -> None:
         ident.case_number_key("(2018)豫0502民初105号")
     assert ident.case_number_key("（二○一八）豫0502民初字第一二四号") != arabic
     assert ident.case_number_key("（二○一八）豫0502民初字第○○号") is None
+
+
+@pytest.mark.parametrize(("kind", "value"), [
+    ("phone", "＋86 138-0000-0000"), ("phone", "0372-5951234"),
+    ("address", "河南省安阳市文峰区　中华路１２号。"), ("address", "住 北京市朝阳区建国路1号."),
+])
+def test_an_identifier_keyed_from_its_normalised_value_is_its_id(kind: str, value: str) -> None:
+    normalized = (ident.normalize_phone(value) if kind == "phone"
+                  else ident.normalize_cleaned_address(ident.clean(value)))
+    assert ident.identifier_key(kind, normalized) == ident.identifier_id(kind, value)
+
+
+def test_a_kept_case_number_is_the_number_normalised_again() -> None:
+    number = "（2019）豫0502民初第01234号"
+    first = ident.normalize_case_number(number)
+    assert ident.normalize_case_number(number) == first == ident.normalize_case_number.__wrapped__(number)

@@ -23,7 +23,6 @@ True
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 
@@ -31,7 +30,7 @@ from ringtrace.graph.elements import Batch, Document, Edge, GraphBatch, Node
 from ringtrace.graph.identity import normalize_case_number
 from ringtrace.graph.model import schema
 from ringtrace.graph.props import AnyProps
-from ringtrace.graph.store.codec import loads
+from ringtrace.graph.store.codec import dumps_exact, loads
 
 __all__ = ["BatchRows", "DocumentRow", "EdgeRow", "NodeRow", "decoded", "encoded"]
 
@@ -42,9 +41,8 @@ EdgeRow = tuple[str, str, str, str, str]
 #: case id, canonical case number (None without one), sha256, source path, record as JSON
 DocumentRow = tuple[str, str | None, str, str | None, str]
 
-#: :func:`~ringtrace.graph.elements.dumps` (the same text) with one encoder for every call
-#: instead of a new one per call
-_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+#: :func:`~ringtrace.graph.elements.dumps` (the same text), by orjson where it writes that text
+_dumps = dumps_exact
 
 
 @dataclass

@@ -195,6 +195,35 @@ def test_a_scan_of_a_changed_snapshot_is_not_stored(tmp_path: Path) -> None:
         assert GraphStore.snapshot(store) == store.snapshot() != read
 
 
+def test_the_snapshot_is_read_again_only_when_the_data_generation_moved(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reads = []
+    hashes = SQLiteStore.document_hashes
+
+    def counted(store: SQLiteStore) -> Any:
+        reads.append(1)
+        return hashes(store)
+
+    monkeypatch.setattr(SQLiteStore, "document_hashes", counted)
+    with SQLiteStore.open(tmp_path) as store:
+        store.write_batch(case_batch(case_from_dict(sham_case(1, "张桂兰", "1968-05-02"))))
+        first = store.snapshot()
+        # a scan: its start, the check as its results are stored, the audit entry
+        store.save_scan_if_unchanged(cast("ScanJson", {"meta": {"n": 1}}), store.snapshot())
+        assert store.snapshot() == first and len(reads) == 1
+        store.write_batch(case_batch(case_from_dict(sham_case(2, "刘秀英", "1967-02-02"))))
+        assert store.snapshot() != first and len(reads) == 2
+        assert store.snapshot() == GraphStore.snapshot(store)
+        # a write rolled back: a snapshot read inside its transaction is not kept
+        store.conn.execute("BEGIN IMMEDIATE")
+        store.conn.execute("INSERT INTO documents VALUES ('Case:x', NULL, 'ab', NULL, '{}')")
+        store.conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
+                           "WHERE key = 'data_generation'")
+        inside = store.snapshot()
+        store.conn.execute("ROLLBACK")
+        assert store.snapshot() == GraphStore.snapshot(store) != inside
+
+
 def test_quarantine_entries_are_kept_cleared_per_file_and_made_storable(tmp_path: Path) -> None:
     with SQLiteStore.open(tmp_path) as store:
         assert store.add_problems([RecordProblem("a.csv", 2, "x", "bad \udcff byte"),

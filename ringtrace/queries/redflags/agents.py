@@ -479,7 +479,10 @@ def _hits_in_case(frame: Frame, case: CaseInfo, worker_agents: list[AgentRef],
                 value = frame.identifiers.get(ident, {}).get("value", ident)
                 found.append(("contact", Evidence(
                     "link", case.case_number, f"用人单位代理人{a.name}与劳动者方共用{value}")))
-    named = [a for a in worker_agents if a.name and a.kind not in PROFESSIONAL]
+    # a masked line (``***``, ``李某``) names no one: a publisher masks the worker's agent and the
+    # employer's legal representative alike, and two masks are no evidence of one person
+    named = [a for a in worker_agents
+             if a.name and a.kind not in PROFESSIONAL and not is_masked_name(a.name)]
     if named:
         rep_names = _legal_rep_names(frame)
         reps = [rep_names[e.id] for e in case.employers]

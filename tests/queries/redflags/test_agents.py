@@ -36,6 +36,20 @@ def test_same_person_for_worker_and_employer_is_flagged(tmp_path: Path) -> None:
     assert any("同时代理" in e.detail for e in f.evidence)
 
 
+def test_the_workers_agent_named_as_the_employers_legal_representative(tmp_path: Path) -> None:
+    case = sham_case(1, "张桂兰", "1968-05-02", agent="李强")  # 李强 is the firm's 法定代表人
+    [f] = hits(frame_of(tmp_path, [case]), "AGENT_BOTH_SIDES")
+    assert any("系用人单位法定代表人" in e.detail for e in f.evidence)
+
+
+def test_a_masked_agent_is_not_the_masked_legal_representative(tmp_path: Path) -> None:
+    """A publisher that masks every private name prints ``***`` for both: a mask names no one."""
+    case = sham_case(1, "张桂兰", "1968-05-02", agent="***")
+    case["agents"][0].pop("phone")
+    case["parties"][1]["legal_representative"] = "***"
+    assert hits(frame_of(tmp_path, [case]), "AGENT_BOTH_SIDES") == []
+
+
 def test_employer_agent_sharing_the_workers_agent_phone(tmp_path: Path) -> None:
     case = sham_case(1, "张桂兰", "1968-05-02")
     case["agents"].append({"name": "赵红", "represents": ["安阳市恒达废旧物资回收有限公司"],

@@ -193,7 +193,9 @@ class RingLink(Record):
     #: applicants each claim the pension's fifteen years and left the employer apart),
     #: ``mediated`` (suits of one week mediated on one day whose applicants left the employer
     #: apart), ``founding`` (suits of one week whose applicants the employer admitted to years
-    #: before it was founded) or ``confirmed`` (the lay agent or employer of a suit a court
+    #: before it was founded), ``reach`` (one lay nominee acting within weeks in suits against
+    #: different employers), ``apart`` (a ``tie`` whose applicants' claims ended years apart)
+    #: or ``confirmed`` (the lay agent or employer of a suit a court
     #: revoked as a sham, with its other suits)
     kind: str
     #: the node that links them: the agent, phone, address, employer, date or firm

@@ -67,6 +67,7 @@ from ringtrace.queries.findings import Finding
 from ringtrace.queries.fragments import join_fragments
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.model import RingStructure
+from ringtrace.queries.nominee_reach import reach_bounds, reach_links, reach_partners, reach_tied
 from ringtrace.queries.pairlinks import (
     founding_pairs,
     mediated_pairs,
@@ -94,6 +95,7 @@ from ringtrace.queries.ringlinks import (
 )
 from ringtrace.queries.scoring import CaseScore
 from ringtrace.queries.series import _firm_of, _practice_dominated, firm_series_links, series_links
+from ringtrace.queries.tied_leavings import tied_apart, ties_left_apart
 from ringtrace.queries.ties import (
     admitted_with_counsel,
     kin_links,
@@ -222,7 +224,9 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
             links += _chained("employer", employer, frame, member, gap)
     links += batch_links(frame, candidates, params.batch_link_days)
     links += kin_links(frame, candidates, gap)
-    links += tie_links(frame, candidates, params.tie_days)
+    ties = tie_links(frame, candidates, params.tie_days)
+    links += ties
+    links += ties_left_apart(frame, ties, findings, proven, params)
     links += office_ties(frame, candidates - proven, params.tie_days)
     links += lay_agent_ties(frame, candidates - proven, params.tie_days)
     links += admitted_with_counsel(frame, candidates - proven, params.tie_days,
@@ -232,6 +236,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     links += mediated_pairs(frame, findings, candidates - proven, params)
     links += confirmed_links(frame, findings, candidates, params, proven, large)
     links += founding_pairs(frame, findings, candidates - proven, params)
+    links += reach_links(frame, candidates - proven, reach_bounds(params))
     return [lk for lk in links if not _inside_one_of(frame, lk, large)]
 
 
@@ -318,6 +323,7 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
     candidates |= weak_ties(frame, scores, candidates, params, proven)
     candidates |= pair_partners(frame, findings, scores, candidates, params, proven)
     candidates |= confirmed_ties(frame, findings, scores, params, proven)
+    candidates |= reach_partners(frame, scores, candidates, proven, reach_bounds(params))
     links = evidence_links(frame, findings, candidates, params)
     uf = UnionFind(sorted(candidates))
     professional = [lk for lk in links if _professional(frame, lk)]
@@ -370,8 +376,11 @@ SMALL_RING_TIES = ("tie", "kin")
 #: what shows coordination in a small ring only: its personal ties, claims cut to the
 #: pension's minimum by applicants who left years apart (:func:`pairlinks.pension_minimum_pairs`),
 #: and such applicants' suits mediated in one session (:func:`pairlinks.mediated_pairs`), and claims
-#: admitted that week to years before the employer existed (:func:`pairlinks.founding_pairs`)
-SMALL_RING_EVIDENCE = (*SMALL_RING_TIES, "template", "mediated", "founding")
+#: admitted that week to years before the employer existed (:func:`pairlinks.founding_pairs`), one
+#: lay nominee's suits against different employers within weeks
+#: (:func:`nominee_reach.reach_links`), and a nominee's tie over claims that ended apart
+#: (:func:`tied_leavings.ties_left_apart`)
+SMALL_RING_EVIDENCE = (*SMALL_RING_TIES, "template", "mediated", "founding", "reach", "apart")
 #: a confirmed sham's lay agent or employer tying its other suits to it
 #: (:func:`confirmed.confirmed_links`): coordination in a ring of any size
 CONFIRMED = ("confirmed",)
@@ -431,7 +440,10 @@ def strength(struct: RingStructure, params: RingParams) -> float:
     up to ``batch_strength`` on its own: it is the published screening rule itself. A ring
     that a confirmed sham anchors (:func:`anchored`) is at least ``confirmed_strength``: a
     court found one of its suits bought (docs/domain.md P14), the others share the lay person
-    who brought it or the employer who admitted it.
+    who brought it or the employer who admitted it. A small ring tied whole, among it by one
+    lay nominee's suits at different employers (:func:`nominee_reach.reach_tied`), is at least
+    ``nominee_reach_strength``, and one tied whole, among it by a nominee's tie over claims that
+    ended apart (:func:`tied_leavings.tied_apart`), at least ``tied_apart_strength``.
     """
     share = struct.coordinated_share
     size = min(1.0, (struct.cases - 1) / (params.strength_full_size - 1))
@@ -443,6 +455,10 @@ def strength(struct: RingStructure, params: RingParams) -> float:
     s = max(s, params.batch_strength * struct.batched_share)
     if tied_batch(struct, params.tie_max_cases):
         s = max(s, params.tied_batch_strength)
+    if reach_tied(struct, params.tie_max_cases):
+        s = max(s, params.nominee_reach_strength)
+    if tied_apart(struct, params.tie_max_cases):
+        s = max(s, params.tied_apart_strength)
     if anchored(struct):
         s = max(s, params.confirmed_strength)
     return round(min(1.0, s), 6)

@@ -93,7 +93,9 @@ def _reasons(frame: Frame, ring: Ring, scores: dict[str, CaseScore], struct: Rin
               "tie": "同一非律师经手各案", "template": "离职时间不同却同周起诉、均主张约15年",
               "mediated": "离职时间不同却同周起诉、同日调解",
               "confirmed": "与再审认定的虚假诉讼同一经手人或用人单位",
-              "founding": "同周起诉、单位均认可成立前的劳动关系"}
+              "founding": "同周起诉、单位均认可成立前的劳动关系",
+              "reach": "同一非律师数周内代理不同单位的案件",
+              "apart": "同一非律师经手、申请人离职相隔多年"}
     if kinds:
         reasons.append("关联证据：" + "，".join(f"{labels[k]}×{n}" for k, n in kinds.items()))
     rules = Counter(r for c in ring.cases for r in scores[c].rules)

@@ -85,6 +85,9 @@ class RingsSettings:
     tie_max_cases: int
     #: a confirmation without proof scoring this joins a small ring through a lay person's tie
     weak_tie_floor: float
+    #: one lay nominee's uncontested suits against different employers filed this close (days)
+    #: tie a small ring, and join a weaker suit to a candidate (an intermediary's reach, E7)
+    nominee_reach_days: int
     #: claimed ends further apart (days) are separate leavings, not one closure; ends within
     #: it may be one lay-off (not ``EVID_ENDED_TOGETHER.window_days``, within which ends show
     #: one ending)
@@ -154,6 +157,12 @@ class RingsSettings:
     strength_one_kind: float
     #: a small ring that one lay person ties whole and that was filed in one batch is this strong
     tied_batch_strength: float
+    #: a small ring that coordination ties whole, among it one lay nominee's suits against
+    #: different employers (``nominee_reach_days``), is this strong
+    nominee_reach_strength: float
+    #: a small ring that coordination ties whole, among it one lay person's tie over claims
+    #: that ended more than ``separate_leavings_days`` apart, is this strong
+    tied_apart_strength: float
     #: a ring tied only by batches reaches at most this strength
     batch_strength: float
     #: findings that a court revoked the case as a sham (a confirmed label): the case's lay

@@ -108,6 +108,7 @@ ALLOWED: dict[tuple[str, float], str] = {
     ("fragments", 2): _PAIR + " (two suits of one agent, a pair of groups, a run of groups)",
     ("ringlinks", 2): _PAIR + " (two candidates sharing an impossible start make a host; a "
                          "chain of two or more cases is a link)",
+    ("nominee_reach", 2): _PAIR + " (a nominee's two suits, at two employers, for two strangers)",
     ("counsel", 2): _PAIR + " (usual counsel of two or more of the forum's ordinary suits: one "
                     "suit is any counsel's)",
     ("redflags.agents", 2): _PAIR + " (agent reach: several employers, series, dated cases)",

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import Any, NotRequired, TypedDict
 
-__all__ = ["TruthCaseJson", "TruthDecoyJson", "TruthJson", "TruthRetrialJson", "TruthRingJson"]
+__all__ = ["TruthCaseJson", "TruthControlRetrialJson", "TruthDecoyJson", "TruthJson", "TruthRetrialJson",
+           "TruthRingJson"]
 
 
 class TruthRingJson(TypedDict):
@@ -64,6 +65,18 @@ class TruthRetrialJson(TypedDict):
     revokes: str
 
 
+class TruthControlRetrialJson(TypedDict):
+    """A document that is no case to find: a retrial of a genuine suit, upheld, revoked on
+    another ground or remanded - never a finding of a sham."""
+
+    file: str
+    case_number: str
+    #: the case number of the genuine suit it reviews
+    reviews: str
+    #: upheld | procedural | amount | remand
+    kind: str
+
+
 class TruthJson(TypedDict):
     """A whole truth file."""
 
@@ -73,6 +86,7 @@ class TruthJson(TypedDict):
     cases: NotRequired[list[TruthCaseJson]]
     registry: NotRequired[list[dict[str, Any]]]
     retrials: NotRequired[list[TruthRetrialJson]]
+    control_retrials: NotRequired[list[TruthControlRetrialJson]]
     variation: NotRequired[dict[str, Any]]
     seed: NotRequired[int]
     case_count: NotRequired[int]

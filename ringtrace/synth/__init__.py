@@ -15,23 +15,28 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ringtrace.errors import RingtraceError
+from ringtrace.graph.identity import normalize_case_number
 from ringtrace.synth import ids, names, writers
 from ringtrace.synth.assemble import Assembler
 from ringtrace.synth.background import background
-from ringtrace.synth.casenumbers import assign_numbers
+from ringtrace.synth.casenumbers import assign_numbers, with_priors
+from ringtrace.synth.control_retrials import ControlRetrial, control_retrials
 from ringtrace.synth.decoys import DECOYS
 from ringtrace.synth.lookalikes import LOOKALIKES
 from ringtrace.synth.plan import CasePlan
-from ringtrace.synth.retrials import retrial_documents
+from ringtrace.synth.retrials import Retrial, retrial_documents
 from ringtrace.synth.rings import Ring, make_ring, ring_size
 from ringtrace.synth.rng import Rng
 from ringtrace.synth.truth import TruthBook
 from ringtrace.synth.typologies import ALL_TYPOLOGIES, TYPOLOGIES, Typology, select
 from ringtrace.synth.variation import REGISTRY_FORMATS, Variation, draw
 from ringtrace.synth.world import World
+
+if TYPE_CHECKING:
+    from ringtrace.synth.render import DocumentWriter
 
 __all__ = ["ALL_TYPOLOGIES", "GENERATOR_VERSION", "TYPOLOGIES", "SynthSummary", "Variation",
            "generate"]
@@ -63,6 +68,8 @@ class SynthSummary:
     documents: int = 0
     #: retrial documents revoking a ring's suit as a sham (no cases of the truth)
     retrials: int = 0
+    #: retrial documents reviewing a genuine suit (upheld, revoked or remanded, no sham)
+    control_retrials: int = 0
 
     @property
     def legitimate_confirmation_share(self) -> float:
@@ -162,7 +169,8 @@ def _truth(seed: int, cases: int, rings: list[Ring], plans: list[CasePlan],
         "cases": book.cases,
         "registry": book.registry,
         # a varied world's documents that are no cases (level 0 writes the 1.1 keys only)
-        **({"retrials": book.retrials} if book.world.var.active else {}),
+        **({"retrials": book.retrials, "control_retrials": book.control_retrials}
+           if book.world.var.active else {}),
     }
 
 
@@ -253,6 +261,33 @@ def _generate(out: Path, seed: int, cases: int, chosen: list[Typology], texts: b
     return summary
 
 
+def _write_retrials(world: World, seed: int, ordered: list[CasePlan], renderer: DocumentWriter,
+                    summary: SynthSummary, book: TruthBook) -> None:
+    """The retrials that revoke a ring's suit as a sham and those that review a genuine one,
+    written after every case (no other draw moves) in an order drawn apart, so that a file's
+    number says nothing about which kind it is."""
+    shams = retrial_documents(world, ordered, world.var.retrial_share,
+                              Rng(f"{seed}:retrials")) if world.var.retrial_share > 0 else []
+    used = {normalize_case_number(p.case_number) for p in with_priors(ordered) if p.case_number}
+    used |= {normalize_case_number(r.case_number) for r in shams}
+    controls = control_retrials(world, ordered, world.var.control_retrial_share, used,
+                                Rng(f"{seed}:control-retrials")) \
+        if world.var.control_retrial_share > 0 else []
+    documents: list[Retrial | ControlRetrial] = [*shams, *controls]
+    if controls:
+        Rng(f"{seed}:retrial-order").shuffle(documents)
+    for doc in documents:
+        file = renderer.write_extra(doc.text)
+        if isinstance(doc, Retrial):
+            book.retrials.append({"file": file, "case_number": doc.case_number,
+                                  "revokes": doc.revokes})
+            summary.retrials += 1
+        else:
+            book.control_retrials.append({"file": file, "case_number": doc.case_number,
+                                          "reviews": doc.reviews, "kind": doc.kind})
+            summary.control_retrials += 1
+
+
 def _write_all(out: Path, seed: int, world: World, ordered: list[CasePlan], texts: bool,
                registry_format: str, summary: SynthSummary, book: TruthBook) -> list[str]:
     registry_file = writers.registry_file_name(registry_format)
@@ -281,13 +316,7 @@ def _write_all(out: Path, seed: int, world: World, ordered: list[CasePlan], text
                 if row is not None:
                     ledger.append((row[7], row[0], row))
     if renderer is not None:
-        if world.var.retrial_share > 0:  # after every case: no other draw moves
-            for retrial in retrial_documents(world, ordered, world.var.retrial_share,
-                                             Rng(f"{seed}:retrials")):
-                book.retrials.append({"file": renderer.write_extra(retrial.text),
-                                      "case_number": retrial.case_number,
-                                      "revokes": retrial.revokes})
-                summary.retrials += 1
+        _write_retrials(world, seed, ordered, renderer, summary, book)
         summary.documents = renderer.count
     ledger.sort(key=lambda item: (item[0], item[1]))
     summary.backpayments = writers.write_csv(out / "backpayments.csv", writers.BACKPAY_HEADER,

@@ -27,7 +27,7 @@ from ringtrace.synth.plan import CasePlan
 from ringtrace.synth.render.numerals import chinese_date
 from ringtrace.synth.world import World
 
-__all__ = ["Retrial", "retrial_documents"]
+__all__ = ["Retrial", "procuratorate_of", "retrial_documents", "retrial_number"]
 
 #: how the court words its finding ({a} the applicant, {e} the employer)
 FINDINGS = (
@@ -54,12 +54,14 @@ class Retrial:
     text: str
 
 
-def _procuratorate(plan: CasePlan) -> str:
+def procuratorate_of(plan: CasePlan) -> str:
+    """The procuratorate of the prefecture whose court decided ``plan``."""
     return plan.forum.prefecture.court_name.replace("中级人民法院", "人民检察院")
 
 
-def _number(world: World, plan: CasePlan, year: int, rng: random.Random,
-            used: set[str]) -> str:
+def retrial_number(world: World, plan: CasePlan, year: int, rng: random.Random,
+                   used: set[str]) -> str:
+    """A 民再 number of ``plan``'s court in ``year`` that no case in ``used`` has (added)."""
     while True:
         number = format_number(world, plan.forum, year, "民再", rng.randint(1, 120))
         key = normalize_case_number(number)
@@ -74,7 +76,7 @@ def _text(world: World, plan: CasePlan, number: str, decided: dt.date,
     e = plan.employer.name_on(plan.decision)
     paper = "民事调解书" if plan.document_type == "调解书" else "民事判决"
     original = plan.written_number or plan.case_number
-    prosecutor = _procuratorate(plan)
+    prosecutor = procuratorate_of(plan)
     upper = plan.forum.prefecture.court_name
     if rng.random() < 0.6:
         how = (f"{prosecutor}以{plan.forum.prefecture.short}检民（行）监〔{decided.year}〕"
@@ -139,6 +141,6 @@ def retrial_documents(world: World, plans: Iterable[CasePlan], share: float,
         plan = rng.choice(by_ring[ring_id])
         decided = min(plan.decision + dt.timedelta(days=rng.randint(330, 1100)),
                       dt.date(2024, 12, 20))
-        number = _number(world, plan, decided.year, rng, used)
+        number = retrial_number(world, plan, decided.year, rng, used)
         found.append(Retrial(number, plan.case_number, _text(world, plan, number, decided, rng)))
     return found

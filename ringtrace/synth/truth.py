@@ -42,6 +42,8 @@ class TruthBook:
         self.registry: list[dict[str, Any]] = []
         #: documents that are no cases: retrials revoking a planted suit (file, number, revokes)
         self.retrials: list[dict[str, str]] = []
+        #: retrials of genuine suits, upheld or revoked with no sham (file, number, reviews, kind)
+        self.control_retrials: list[dict[str, str]] = []
 
     def key(self, subject: object) -> str:
         """The identity key of a Person, Employer or Supporter (assigned on first sight)."""

@@ -233,6 +233,12 @@ class Variation:
     (虚假诉讼) on a procuratorate's protest or 检察建议: few schemes have been found out, and
     fewer of their revocations published (docs/domain.md §2.2 P14). The retrial is a document,
     not a case of the truth."""
+    control_retrial_share: float = 0.0
+    """Share of genuine court confirmations a published retrial reviewed - upheld, revoked on a
+    procedural ground or for a wrong amount, or remanded, never found a sham - more often at an
+    employer a ring also used: procuratorates protest genuine confirmations too, on a
+    complaint, and the court finds them genuine (docs/domain.md §2.2 P14). A document, not a
+    case of the truth."""
 
     @property
     def active(self) -> bool:
@@ -356,5 +362,6 @@ def draw(seed: int, level: float) -> Variation:
         uscc_print_modern=t("uscc_print_modern", 0.3, 0.95),
         uscc_print_old=t("uscc_print_old", 0.05, 0.5),
         retrial_share=t("retrial_share", 0.05, 0.25),  # drawn last: the other targets stay
+        control_retrial_share=t("control_retrial_share", 0.01, 0.06),  # after it, likewise
     )
     return Variation(**values)

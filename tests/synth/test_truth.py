@@ -21,8 +21,10 @@ def test_every_record_and_document_has_an_entry(varied: World) -> None:
     assert lines == set(range(len(varied.records)))
     files = [c["file"] for c in varied.truth["cases"]]
     assert len(files) == len(set(files)) and all(files)
-    retrials = [r["file"] for r in varied.truth["retrials"]]
-    assert retrials and not set(retrials) & set(files)
+    retrials = [r["file"] for key in ("retrials", "control_retrials")
+                for r in varied.truth[key]]
+    assert varied.truth["retrials"] and varied.truth["control_retrials"]
+    assert not set(retrials) & set(files) and len(set(retrials)) == len(retrials)
     assert {p.name for p in (varied.root / "documents").iterdir()} == \
         {Path(f).name for f in files + retrials}
     for case in varied.truth["cases"]:

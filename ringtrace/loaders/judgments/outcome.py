@@ -16,6 +16,7 @@ from ringtrace.loaders.judgments.patterns import (
     CONFIRMED,
     DENIED,
     DISMISSED,
+    KEPT,
     LOWER_RESULT,
     MEDIATION,
     NOT_ACCEPTED,
@@ -42,6 +43,8 @@ def classify_outcome(text: str, procedure: str = "一审") -> str:
             return "upheld"
         if REVERSED.search(text):
             return "reversed"
+        if KEPT.search(text):
+            return "upheld"
     if DISMISSED.search(text):
         return "dismissed"
     if NOT_ACCEPTED.search(text):

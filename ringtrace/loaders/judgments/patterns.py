@@ -366,6 +366,9 @@ SUPPORTING_BODY = re.compile(r"检察院|工会|法律援助|妇女联合会|妇
 
 MEDIATION = re.compile(r"(?<![未能法有])达成(?:如下)?(?:调解)?协议|主持调解|经调解[,，]?\s*双方|自愿达成")
 UPHELD = re.compile(r"驳回上诉[,，]?\s*维持原(?:判|判决|裁定)|维持原判")
+#: a retrial or appeal keeping what it reviewed by naming it (``维持本院（2022）豫0506民初1247号民事
+#: 调解书``); upheld only when nothing is revoked beside it (``撤销…第二项；维持…第一项`` changes it)
+KEPT = re.compile(r"维持[^。；;]{0,50}?号[^。；;]{0,8}?(?:判决|裁定|调解书|裁决书?)")
 REVERSED = re.compile(r"撤销[^。]{0,60}(?:判决|裁定|裁决|调解书)|发回[^。]{0,20}重审|改判")
 WITHDRAWN = re.compile(r"准许[^。]{0,30}撤回|按撤诉处理|按撤回[^。]{0,10}处理|撤诉")
 DISMISSED = re.compile(r"驳回[^。]{0,40}起诉|驳回[^。]{0,40}仲裁申请|终结[^。]{0,10}(?:审理|仲裁)")

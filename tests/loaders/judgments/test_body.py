@@ -113,6 +113,13 @@ def test_answers_as_courts_and_commissions_write_them(answer: str, expected: str
     ("撤销原判，发回某某法院重审。", "再审", "reversed"),
     ("双方自愿达成如下协议：确认双方存在劳动关系。", "一审", "mediated"),
     ("本案按撤诉处理。", "一审", "withdrawn"),
+    # a retrial that keeps what it reviewed names it by number rather than 原判
+    ("维持本院（2022）豫0506民初1247号民事调解书。", "再审", "upheld"),
+    ("维持本院(2016)豫0526民初2421号民事判决。", "再审", "upheld"),
+    ("维持某某县人民法院（2019）豫0502民初88号民事判决。", "再审", "upheld"),
+    # revoking part and keeping the rest changes what was decided
+    ("一、撤销本院（2019）豫0502民初88号民事判决第二项；二、维持本院（2019）豫0502民初88号民事判决第一项。",
+     "再审", "reversed"),
 ])
 def test_outcomes(operative: str, procedure: str, expected: str) -> None:
     assert classify_outcome(operative, procedure) == expected

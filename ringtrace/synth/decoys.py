@@ -23,6 +23,7 @@ from ringtrace.synth.genuine import Answer
 from ringtrace.synth.geography import County
 from ringtrace.synth.people import Person
 from ringtrace.synth.plan import AgentRole, CasePlan
+from ringtrace.synth.rng import Rng
 from ringtrace.synth.world import (
     LAST_DAY,
     LAST_DECISION,
@@ -57,10 +58,48 @@ def restructured_soe(world: World, rng: random.Random, budget: int) -> list[Case
         if not emp.former:
             continue
         restructured = emp.former[-1][1]
+        reregistered = False
+        if world.var.active:  # its own draw: the group's draws stay as they were
+            chance = Rng(f"{world.seed}:reregistered:{emp.name}")
+            reregistered = chance.random() < world.var.reregistered_share
+            if reregistered:
+                reregister(world, chance, emp, restructured)
         size = min(budget - len(plans), round(5 * 12 ** rng.random()) if not world.var.active
                    else lookalikes.group_size(rng, world.var))
-        plans += _label(_soe_group(world, rng, emp, restructured, size), "restructured_soe")
+        group = _soe_group(world, rng, emp, restructured, size)
+        if reregistered:  # no restructuring handed the archives over: the factory kept them
+            for plan in group:
+                plan.evidence = "roster" if plan.evidence == "archives" else plan.evidence
+        plans += _label(group, "restructured_soe")
     return plans
+
+
+#: the registry's 企业类型 of a re-registered state or collective factory ("" = not exported)
+REREGISTERED_TYPES = (("全民所有制", 3.0), ("集体所有制", 3.0), ("", 4.0))
+
+
+def reregister(world: World, rng: random.Random, emp: Employer, restructured: dt.date) -> None:
+    """Make ``emp`` a planned-economy factory whose registry row shows its re-registration.
+
+    A state or collective factory (国营, 地方国营, numbered factories such as 安阳第三机床厂)
+    was registered anew as an enterprise legal person in the late 1980s and 1990s (企业法人登记
+    管理条例, 1988) or on a restructuring, and the registry's 成立日期 is often that date, with no
+    former name recorded, while its workers were hired years before (docs/domain.md §3.2). It
+    keeps its old name (the one given as former, with 国营/地方国营 in front half of the time),
+    drops the former names, takes a founding date in 1986-1999 (never after ``restructured``)
+    and an ownership type, or none where the export leaves 企业类型 blank."""
+    old = emp.former[-1][0]
+    emp.former = []
+    emp.name = old  # reserved for this firm when it was given as former
+    marked = rng.choice(("", "", "国营", "地方国营")) + old
+    if marked != old:
+        world.rename(emp, marked)
+    emp.legal_rep_title = rng.choice(("厂长", "厂长", "经理"))
+    latest = min(dt.date(1999, 12, 31), restructured)
+    earliest = min(dt.date(1986, 1, 1), latest)
+    emp.founded = earliest + dt.timedelta(days=rng.randint(0, (latest - earliest).days))
+    emp.company_type = rng.choices([t for t, _ in REREGISTERED_TYPES],
+                                   weights=[w for _, w in REREGISTERED_TYPES])[0]
 
 
 def _soe_group(world: World, rng: random.Random, emp: Employer, restructured: dt.date,

@@ -239,6 +239,12 @@ class Variation:
     employer a ring also used: procuratorates protest genuine confirmations too, on a
     complaint, and the court finds them genuine (docs/domain.md §2.2 P14). A document, not a
     case of the truth."""
+    reregistered_share: float = 0.0
+    """Share of restructured state or collective factories (``restructured_soe``) whose
+    registry row shows the re-registration of the late 1980s-1990s as 成立日期, no former name,
+    and 全民所有制/集体所有制 or a blank 企业类型, while their workers were hired earlier: the
+    planned-economy factory a registry export dates from its re-registration (docs/domain.md
+    §3.2)."""
 
     @property
     def active(self) -> bool:
@@ -363,5 +369,6 @@ def draw(seed: int, level: float) -> Variation:
         uscc_print_old=t("uscc_print_old", 0.05, 0.5),
         retrial_share=t("retrial_share", 0.05, 0.25),  # drawn last: the other targets stay
         control_retrial_share=t("control_retrial_share", 0.01, 0.06),  # after it, likewise
+        reregistered_share=t("reregistered_share", 0.2, 0.7),
     )
     return Variation(**values)

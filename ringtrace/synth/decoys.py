@@ -84,7 +84,7 @@ def reregister(world: World, rng: random.Random, emp: Employer, restructured: dt
     A state or collective factory (国营, 地方国营, numbered factories such as 安阳第三机床厂)
     was registered anew as an enterprise legal person in the late 1980s and 1990s (企业法人登记
     管理条例, 1988) or on a restructuring, and the registry's 成立日期 is often that date, with no
-    former name recorded, while its workers were hired years before (docs/domain.md §3.2). It
+    former name recorded, while its workers were hired years before (docs/domain.md §3.2 L1, §5.6). It
     keeps its old name (the one given as former, with 国营/地方国营 in front half of the time),
     drops the former names, takes a founding date in 1986-1999 (never after ``restructured``)
     and an ownership type, or none where the export leaves 企业类型 blank."""

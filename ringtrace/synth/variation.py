@@ -244,7 +244,7 @@ class Variation:
     registry row shows the re-registration of the late 1980s-1990s as 成立日期, no former name,
     and 全民所有制/集体所有制 or a blank 企业类型, while their workers were hired earlier: the
     planned-economy factory a registry export dates from its re-registration (docs/domain.md
-    §3.2)."""
+    §5.6)."""
 
     @property
     def active(self) -> bool:

@@ -10,8 +10,10 @@ What it flags
     before the employer's founding date (成立日期) by more than ``grace_days``, unless that
     date is explained: the registry lists former names (曾用名) or the employer is a
     collective/state enterprise (``explained_by_types``) - restructured enterprises are
-    re-registered and their 成立日期 is the successor's - or the document itself tells of a
-    restructuring or renaming (``explained_by_words``).
+    re-registered and their 成立日期 is the successor's -, or its name is a planned-economy
+    factory's (国营, a numbered 第三机床厂) and its 成立日期 falls in the re-registration years
+    (``planned_economy_registered_by``), or the document itself tells of a restructuring or
+    renaming (``explained_by_words``).
 Why it matters
     Anyang's rules "企业用工规模不大" + "被密集起诉" (SEED, docs/domain.md R2/R3); the Jilin depot with
     30 staff and ≥150 "retirees" (P7); closing coal mines and 劳服 companies (P6); a relationship
@@ -48,6 +50,9 @@ from ringtrace.queries.redflags.params import KeywordParams, RuleParams
 #: units whose staff are insured under the parent company: 分公司, 分厂, a project department
 #: (项目部) or a mine's work area (工区)
 _INSURED_UNDER_PARENT = re.compile(r"分公司|分厂|分店|分部|项目部|工区")
+#: a numbered state factory: 安阳市第三机床厂, 国棉一厂, 七五五厂 (a military factory's number)
+_NUMBERED_FACTORY = re.compile(r"第[一二三四五六七八九十]+[^，。\s]{0,8}?厂$|国棉[一二三四五六七八九十]+厂|"
+                               r"[〇一二三四五六七八九]{3}厂$")
 #: the registry's closing dates ``EMP_STATUS`` quotes, with their labels
 _CLOSING_DATES: tuple[tuple[Literal["cancel_date", "revoke_date"], str], ...] = (
     ("cancel_date", "注销日期"), ("revoke_date", "吊销日期"))
@@ -110,6 +115,11 @@ class FoundingParams(RuleParams):
     explained_by_types: tuple[str, ...]
     #: words of a document that tell of a restructuring or renaming
     explained_by_words: tuple[str, ...]
+    #: words of a planned-economy enterprise's name (国营, 地方国营...), beside numbered
+    #: factories (:data:`_NUMBERED_FACTORY`)
+    planned_economy_names: tuple[str, ...]
+    #: last year of the re-registrations: such a name explains a founding date up to this year
+    planned_economy_registered_by: int
 
 
 def burst(frame: Frame, params: BurstParams) -> Iterator[Finding]:
@@ -193,15 +203,29 @@ def _history(frame: Frame, params: FoundingParams) -> LazyMap[str, bool]:
     (former names, a collective/state enterprise re-registered on restructuring, or a branch -
     分公司, 分厂, a project department - registered years after the parent that hired its staff:
     the worker's contract and insurance are the parent's, so the branch's 成立日期 is not when
-    the employment could begin)?"""
+    the employment could begin, or a planned-economy factory - 国营, 地方国营, a numbered
+    第三机床厂 - whose 成立日期 falls in the re-registration years, up to
+    ``planned_economy_registered_by``: state and collective factories were registered anew as
+    enterprise legal persons under the 1988 企业法人登记管理条例 and on the 1990s restructurings,
+    and an export often shows that date with no former name and no 企业类型, while their workers
+    were hired before it (docs/domain.md §3.2 L1, §5.6). A private firm has no such name, and such a
+    name on a firm registered later explains nothing)?"""
     types = any_of(params.explained_by_types).search
     sued_before = _sued_before_founding(frame, params.grace_days, params.early_suits)
+    planned = any_of(params.planned_economy_names).search
+    founding = _founding_dates(frame)
+
+    def re_registered(employer_id: str, name: str) -> bool:
+        founded = founding[employer_id]
+        return (founded is not None and founded.year <= params.planned_economy_registered_by
+                and bool(planned(name) or _NUMBERED_FACTORY.search(name)))
 
     def explained(employer_id: str) -> bool:
         props = frame.employers.get(employer_id, {})
+        name = str(props.get("name") or "")
         return (bool(props.get("former_names")) or bool(types(str(props.get("company_type") or "")))
-                or bool(_INSURED_UNDER_PARENT.search(str(props.get("name") or "")))
-                or sued_before(employer_id))
+                or bool(_INSURED_UNDER_PARENT.search(name)) or sued_before(employer_id)
+                or re_registered(employer_id, name))
     return LazyMap(explained)
 
 

@@ -108,3 +108,35 @@ def test_an_employer_in_court_before_its_registry_founding_is_not_flagged(
     within = [{**c, "filing_date": "2020-04-01", "decision_date": "2020-06-01"} for c in early]
     assert len(hits(frame_of(tmp_path / "within", [*ring, *within], registry),
                     "EMP_START_BEFORE_FOUNDING")) == 4
+
+
+def _at(employer: str, start: str) -> list[dict]:
+    return [{**c, "claimed_start": start,
+             "parties": [p if p["side"] != "employer" else {**p, "name": employer}
+                         for p in c["parties"]]} for c in _ring(2)]
+
+
+def test_a_planned_economy_factory_re_registered_explains_a_start_before_founding(
+        tmp_path: Path) -> None:
+    """A state or collective factory (国营, 地方国营, a numbered 第三机床厂) registered anew in the
+    late 1980s-1990s shows that date as its 成立日期, with no former name and often no
+    企业类型 in the export, while its workers were hired before it."""
+    for i, name in enumerate(("地方国营安阳市棉织厂", "安阳市第三机床厂", "国营七五五厂")):
+        frame = frame_of(tmp_path / str(i), _at(name, "1982-03"), [RegistryRecord(
+            name, founded="1993-05-02", company_type="")])
+        assert hits(frame, "EMP_START_BEFORE_FOUNDING") == [], name
+
+
+def test_a_factory_name_does_not_explain_a_late_founding_nor_does_a_private_firm(
+        tmp_path: Path) -> None:
+    """The name explains only a founding date of the re-registration years: a 第三机床厂
+    registered in 2012, or a private firm founded in 2010, did not employ anyone in 2005."""
+    late = frame_of(tmp_path / "late", _at("安阳市第三机床厂", "2005-03"), [RegistryRecord(
+        "安阳市第三机床厂", founded="2012-05-02", company_type="")])
+    assert len(hits(late, "EMP_START_BEFORE_FOUNDING")) == 2
+    private = frame_of(tmp_path / "private", _at(EMPLOYER, "2005-03"), [RegistryRecord(
+        EMPLOYER, founded="2010-05-02", company_type="有限责任公司(自然人投资或控股)")])
+    assert len(hits(private, "EMP_START_BEFORE_FOUNDING")) == 2
+    blank = frame_of(tmp_path / "blank", _at(EMPLOYER, "1982-03"), [RegistryRecord(
+        EMPLOYER, founded="1993-05-02", company_type="")])
+    assert len(hits(blank, "EMP_START_BEFORE_FOUNDING")) == 2

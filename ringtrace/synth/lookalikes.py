@@ -27,6 +27,7 @@ import random
 from collections.abc import Callable
 
 from ringtrace.synth import builders, genuine, periods
+from ringtrace.synth.campaign_pairs import campaign_pairs
 from ringtrace.synth.employers import REGISTRY_DATE, Employer, close_after
 from ringtrace.synth.genuine import Answer
 from ringtrace.synth.geography import County
@@ -423,4 +424,6 @@ LOOKALIKES: dict[str, Callable[[World, random.Random, int], list[CasePlan]]] = {
     "closing_firm_staff": closing_firm_staff,
     "young_firm_closure": young_firm_closure,
     "dormant_collective": dormant_collective,
+    # pairs, not groups: drawn last in a varied world's decoy shares (ringtrace.synth.variation)
+    "campaign_pair": campaign_pairs,
 }

@@ -371,4 +371,7 @@ def draw(seed: int, level: float) -> Variation:
         control_retrial_share=t("control_retrial_share", 0.01, 0.06),  # after it, likewise
         reregistered_share=t("reregistered_share", 0.2, 0.7),
     )
+    # pairs of genuine suits drafted together (a legal-aid campaign, a 补缴 window): drawn last,
+    # so every other target stays as it was
+    values["decoy_shares"] = (*decoys, ("campaign_pair", _toward(0.0, u(0.004, 0.012), level)))
     return Variation(**values)

@@ -20,7 +20,14 @@ from typing import Literal
 from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.redflags.common import filing_date, is_confirmation, to_date
-from ringtrace.queries.ringlinks import Link, RingParams, _distinct_disputes, _small, time_chains
+from ringtrace.queries.ringlinks import (
+    Link,
+    RingParams,
+    _distinct_disputes,
+    _same_names,
+    _small,
+    time_chains,
+)
 from ringtrace.queries.scoring import CaseScore
 from ringtrace.queries.winding_up import wound_up
 
@@ -153,6 +160,7 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     closing when its vice-manager admitted two bought claims.
     """
     template, hosts = set(params.template_rules), _hosts(findings, params)
+    aided = _aided(findings, params)
     fitting = {c for f in findings if f.rule_id in template for c in f.cases if c in candidates}
     links: list[Link] = []
     for employer, cases in _one_applicant_suits_by_employer(frame, fitting):
@@ -160,7 +168,8 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
             # one applicant's copies (a first instance, its appeal, a repost printing the name
             # masked) are one claim, however resolution left their workers
-            if _left_apart(frame, employer, run, hosts, params):
+            if _left_apart(frame, employer, run, hosts, params) \
+                    and not _all_aided(frame, run, aided):
                 day = filing_date(frame.cases[run[0]])
                 links.append(Link("template", f"{employer}@{day}", run))
     return links
@@ -190,6 +199,7 @@ def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     :func:`pension_minimum_pairs`.
     """
     mediated, hosts = set(params.mediation_rules), _hosts(findings, params)
+    aided = _aided(findings, params)
     by_day: dict[tuple[str, dt.date], list[str]] = defaultdict(list)
     for c in sorted({c for f in findings if f.rule_id in mediated for c in f.cases}):
         case = frame.cases.get(c)
@@ -202,7 +212,8 @@ def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     links: list[Link] = []
     for (employer, day), cases in sorted(by_day.items()):
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
-            if _left_apart(frame, employer, run, hosts, params):
+            if _left_apart(frame, employer, run, hosts, params) \
+                    and not _all_aided(frame, run, aided):
                 links.append(Link("mediated", f"{employer}@{day.isoformat()}", run))
     return links
 
@@ -230,15 +241,15 @@ def founding_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     period) is a workforce's, and one applicant's copies are one claim (one dispute,
     :func:`ringlinks._distinct_disputes`, whether or not resolution joined the copies' workers).
     """
-    anchored = set(params.employer_anchored_rules)
+    anchored, aided = set(params.employer_anchored_rules), _aided(findings, params)
     fitting = {c for f in findings if f.rule_id in anchored for c in f.cases
                if c in candidates and frame.cases[c].uncontested}
     links: list[Link] = []
     for employer, cases in _one_applicant_suits_by_employer(frame, fitting):
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
             # one applicant's copies (a repost printing the name masked) are one claim
-            if len(_distinct_disputes(frame, run)) >= 2 and _small(frame, run,
-                                                                   params.tie_max_cases):
+            if len(_distinct_disputes(frame, run)) >= 2 and _small(
+                    frame, run, params.tie_max_cases) and not _all_aided(frame, run, aided):
                 day = filing_date(frame.cases[run[0]])
                 links.append(Link("founding", f"{employer}@{day}", run))
     return links
@@ -269,6 +280,29 @@ def _left_apart(frame: Frame, employer: str, run: list[str], hosts: AbstractSet[
     return (len(ends) >= 2 and dates_apart(ends, params.separate_leavings_days)
             and _small(frame, run, params.tie_max_cases)
             and not wound_up(frame, employer, run, hosts, params.winding_up))
+
+
+def _aided(findings: list[Finding], params: RingParams) -> set[str]:
+    """The cases an ``aided_rules`` finding names: worker-side counsel a legal-aid centre
+    assigned (法律援助中心指派)."""
+    rules = set(params.aided_rules)
+    return {c for f in findings if f.rule_id in rules for c in f.cases}
+
+
+def _all_aided(frame: Frame, run: list[str], aided: AbstractSet[str]) -> bool:
+    """Has every claim of ``run`` (one dispute's copies count once: one aided copy will do)
+    counsel a legal-aid centre assigned? Then the pair is the centre's intake, not a scheme's:
+    the centre checks each applicant's claim (and, in most provinces, means) before it assigns
+    a lawyer (法律援助法 arts. 41-43; docs/domain.md E6, a weaker check than a supporting
+    body's), and its campaigns and a county's 补缴 window bring a small firm's former workers
+    in one week, to one lawyer and one template, settled in one session. An intermediary
+    brings its buyers with its own agents (P8, P10); a pair with one aided suit and one not
+    still ties, and each aided suit stays a candidate on its own evidence."""
+    if not aided or not any(c in aided for c in run):
+        return False
+    helped = _distinct_disputes(frame, [c for c in run if c in aided])
+    return all(any(k == key and _same_names(n, names) for k, n in helped)
+               for key, names in _distinct_disputes(frame, run))
 
 
 def _hosts(findings: list[Finding], params: RingParams) -> set[str]:

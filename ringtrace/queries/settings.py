@@ -110,6 +110,9 @@ class RingsSettings:
     township_marks: tuple[str, ...]
     #: the words that name a liquidator answering for the employer
     liquidator_words: tuple[str, ...]
+    #: case-level findings of counsel a legal-aid centre assigned: a template, mediated or
+    #: founding pair every claim of which has one ties nothing (the centre's intake week)
+    aided_rules: tuple[str, ...]
     #: a phone or address given by more people than this is a hub, no link
     hub_people: int
     #: an intermediary-like agent links cases once they act for this many workers

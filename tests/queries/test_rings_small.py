@@ -644,3 +644,31 @@ def test_a_masked_repost_is_no_second_claim_admitted_to_before_the_founding(
 
     assert links(["(2021)豫0502民初1号", "(2021)豫0502民初9号"]) == []
     assert len(links(["(2021)豫0502民初1号", "(2021)豫0502民初2号", "(2021)豫0502民初9号"])) == 1
+
+
+def _aided(frame: Frame, ids: list[str], which: int) -> list[Finding]:
+    """``AGENT_LEGAL_AID`` on the first ``which`` of ``ids``: counsel a legal-aid centre assigned."""
+    return [Finding(PARAMS.aided_rules[0], c, [c], "法律援助") for c in ids[:which]]
+
+
+def test_a_pair_that_legal_aid_assigned_counsel_to_ties_nothing(tmp_path: Path) -> None:
+    """A legal-aid campaign or a county's 补缴 window brings a small firm's former workers to
+    the centre in one week; its lawyer files their suits on one template and the forum settles
+    them in one session. The centre checked each applicant's means and claim (E6): the week,
+    the wording and the session are its intake's, and tie nothing. With one suit aided and
+    the other not, the pair still ties."""
+    def links(name: str, cases: list[dict[str, Any]], make: Any, rule: str, which: int
+              ) -> list[list[str]]:
+        frame = frame_of(tmp_path / name, cases)
+        ids = sorted(frame.cases)
+        findings = [Finding(rule, c, [c], "x") for c in ids] + _aided(frame, ids, which)
+        return [lk.cases for lk in make(frame, findings, set(ids), PARAMS)]
+
+    founding = [_case(1, "2021-03-01", agent="代理人1"), _case(2, "2021-03-03", agent="代理人2")]
+    for kind, cases, make, rule in (
+            ("template", _pension_pair(), pension_minimum_pairs, PARAMS.template_rules[0]),
+            ("mediated", _mediated_pair(), mediated_pairs, PARAMS.mediation_rules[0]),
+            ("founding", founding, founding_pairs, PARAMS.employer_anchored_rules[0])):
+        assert links(f"{kind}-aided", cases, make, rule, 2) == [], kind
+        assert len(links(f"{kind}-one", cases, make, rule, 1)) == 1, kind
+        assert len(links(f"{kind}-none", cases, make, rule, 0)) == 1, kind

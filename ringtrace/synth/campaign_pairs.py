@@ -63,6 +63,8 @@ def _pair(world: World, rng: random.Random, size: int) -> list[CasePlan]:
     session = add_workdays(workday(filing), rng.randint(12, 40))
     template = rng.randrange(1 << 30)
     latest_end = filing - dt.timedelta(days=rng.randint(200, 900))
+    # a small firm sends one clerk to both suits of the week, when it sends anyone
+    clerk = builders.employee(rng, world, emp, "该公司员工") if rng.random() < 0.4 else None
     plans: list[CasePlan] = []
     for i in range(size):
         day = add_workdays(workday(filing), rng.randint(0, 4))
@@ -81,8 +83,7 @@ def _pair(world: World, rng: random.Random, size: int) -> list[CasePlan]:
         plan.purpose = genuine.pension_purpose(rng, worker, day, 0.8)
         genuine.settle_confirmation(rng, plan)
         plan.worker_agents = [counsel]
-        plan.employer_agents = [] if rng.random() < 0.6 else \
-            [builders.employee(rng, world, emp, "该公司员工")]
+        plan.employer_agents = [clerk] if clerk is not None and rng.random() < 0.9 else []
         plan.template = template
         plan.backpay = plan.outcome in ("confirmed", "mediated") and rng.random() < 0.6
         plans.append(builders.finish(plan, world, rng))

@@ -40,6 +40,9 @@ def test_a_campaign_pair_looks_drafted_together_and_is_genuine(varied: World) ->
         counsel = [{m["entity"] for m in c["mentions"] if m["role"] == "agent"
                     and m["side"] == "worker"} for c, _r in pair]
         assert set.intersection(*counsel), "one lawyer for all of them"
+        clerks = [{m["entity"] for m in c["mentions"] if m["role"] == "agent"
+                   and m["side"] == "employer"} for c, _r in pair]
+        assert len(set().union(*clerks)) <= 1, "one clerk for the firm, when it sends one"
         aid += any(a.get("kind") == "legal_aid" for r in records for a in r["agents"])
         assert all(r["defendant_response"] in ("admits", "no_objection", "unknown")
                    or r["outcome"] == "mediated" for r in records)

@@ -23,6 +23,7 @@ from ringtrace.synth.people import (
     same_village,
 )
 from ringtrace.synth.plan import AgentRole, CasePlan
+from ringtrace.synth.rng import Rng
 from ringtrace.synth.typologies import Typology, Weights
 from ringtrace.synth.world import LAST_DAY, LAST_DECISION, World, add_workdays, workday
 
@@ -109,6 +110,12 @@ class RingBuilder:
         self.managers: dict[int, AgentRole | None] = {}
         #: the associate who answers for several employers (see HIDDEN_STYLES)
         self.fixer: Person | None = None
+        #: a ring that sends its (rural) buyers to the county legal-aid centre for a free
+        #: lawyer (Variation.ring_legal_aid_share): its own draws, the ring's stay as they were
+        self.aid: random.Random | None = None
+        if var.active and var.ring_legal_aid_share > 0:
+            aid = Rng(f"{world.seed}:ring-aid:{ring_id}")
+            self.aid = aid if aid.random() < var.ring_legal_aid_share else None
 
     # -- setting -------------------------------------------------------------------
     def _forum_province(self) -> str:
@@ -227,6 +234,8 @@ class RingBuilder:
 
     def _worker_agents(self, applicant: Person, filing: dt.date) -> list[AgentRole]:
         rng, style = self.rng, self.agent_style
+        if self.aid is not None and self.aid.random() < 0.7:
+            return [builders.legal_aid(self.aid, self.world, applicant.county)]
         if style == "lawyers_many":  # each applicant hires a lawyer of some local firm
             return [builders.lawyer(rng, self.world, applicant.county)] \
                 if rng.random() < 0.85 else []

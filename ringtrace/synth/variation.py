@@ -239,6 +239,11 @@ class Variation:
     employer a ring also used: procuratorates protest genuine confirmations too, on a
     complaint, and the court finds them genuine (docs/domain.md §2.2 P14). A document, not a
     case of the truth."""
+    ring_legal_aid_share: float = 0.0
+    """Share of rings that send their buyers to the county legal-aid centre for a free lawyer
+    (70% of their suits): many provinces give 农民工 legal aid in labour disputes without a
+    means test, so an intermediary's rural buyers can come with an assigned lawyer
+    (docs/domain.md E6: legal aid is a weaker check than a supporting body)."""
     reregistered_share: float = 0.0
     """Share of restructured state or collective factories (``restructured_soe``) whose
     registry row shows the re-registration of the late 1980s-1990s as 成立日期, no former name,
@@ -374,4 +379,5 @@ def draw(seed: int, level: float) -> Variation:
     # pairs of genuine suits drafted together (a legal-aid campaign, a 补缴 window): drawn last,
     # so every other target stays as it was
     values["decoy_shares"] = (*decoys, ("campaign_pair", _toward(0.0, u(0.004, 0.012), level)))
+    values["ring_legal_aid_share"] = t("ring_legal_aid_share", 0.05, 0.2)
     return Variation(**values)

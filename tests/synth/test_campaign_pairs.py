@@ -43,7 +43,7 @@ def test_a_campaign_pair_looks_drafted_together_and_is_genuine(varied: World) ->
         clerks = [{m["entity"] for m in c["mentions"] if m["role"] == "agent"
                    and m["side"] == "employer"} for c, _r in pair]
         assert len(set().union(*clerks)) <= 1, "one clerk for the firm, when it sends one"
-        aid += any(a.get("kind") == "legal_aid" for r in records for a in r["agents"])
+        aid += any(a.get("kind") == "legal_aid" for r in records for a in r.get("agents", []))
         assert all(r["defendant_response"] in ("admits", "no_objection", "unknown")
                    or r["outcome"] == "mediated" for r in records)
     assert 0 < aid < len(pairs) or len(pairs) < 4
@@ -53,3 +53,11 @@ def test_campaign_pairs_only_in_varied_worlds(tmp_path: Any) -> None:
     from ringtrace.synth.variation import draw
     assert "campaign_pair" not in dict(draw(5, 0.0).decoy_shares)
     assert dict(draw(5, 1.0).decoy_shares)["campaign_pair"] > 0
+
+
+def test_some_rings_send_their_buyers_to_legal_aid(varied: World, half_varied: World) -> None:
+    """Legal aid is no ring-free sign: a few rings' suits come with an assigned lawyer, so the
+    pair links' legal-aid excuse has a cost the evaluation can see."""
+    aided = [c for world in (varied, half_varied) for c in world.cases(group="ring")
+             if any(a.get("kind") == "legal_aid" for a in world.record(c).get("agents", []))]
+    assert aided

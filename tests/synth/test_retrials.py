@@ -82,7 +82,8 @@ def test_a_control_retrial_reviews_a_genuine_suit_and_finds_no_sham(
     assert {c["kind"] for c in controls} == {"upheld", "procedural", "amount", "remand"}
     for world in (varied, half_varied):
         sham = {normalize_case_number(n) for n in world.truth["sham_case_numbers"]}
-        genuine = {normalize_case_number(c["case_number"]) for c in world.cases()
+        # the canonical numbers (cases.jsonl) of the genuine suits: a copy may print another
+        genuine = {normalize_case_number(world.record(c)["case_number"]) for c in world.cases()
                    if c["group"] != "ring"}
         for listed in _controls(world):
             path = world.root / listed["file"]

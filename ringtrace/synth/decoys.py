@@ -69,7 +69,8 @@ def restructured_soe(world: World, rng: random.Random, budget: int) -> list[Case
         group = _soe_group(world, rng, emp, restructured, size)
         if reregistered:  # no restructuring handed the archives over: the factory kept them
             for plan in group:
-                plan.evidence = "roster" if plan.evidence == "archives" else plan.evidence
+                if plan.evidence == "archives":
+                    plan.evidence = "dormant_archives"
         plans += _label(group, "restructured_soe")
     return plans
 

@@ -243,7 +243,8 @@ def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
     ``separate_leavings_days``: a lay-off runs over weeks, not years); a manager's paid admissions
     confirm each buyer's own story, ending wherever that buyer's fifteen years or retirement put it,
     or one template's period for all. A run whose claims tell a lay-off's story is that staff suing,
-    and ties nothing.
+    and ties nothing. Nor does a run whose every suit has counsel a legal-aid centre assigned
+    (:func:`_assigned_counsel`): the scheme did not hire that lawyer.
     """
     by_person = agents_by_employer(frame, candidates, lambda case, a: (
         a.id if case.uncontested and a.kind not in PROFESSIONAL and a.side == "employer"
@@ -253,6 +254,7 @@ def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
         for run in time_chains(frame, sorted({c for c, _a in held}), days, dated_only=True):
             workers = {w.id for c in run for w in frame.cases[c].workers}
             if (len(run) >= 2 and len(workers) >= 2 and _shared_counsel(frame, run)
+                    and not _assigned_counsel(frame, run)
                     and _small(frame, run, most) and not staff_laid_off(frame, run, ending)):
                 links.append(Link("tie", f"employer:{person}", run))
     return links
@@ -371,6 +373,17 @@ def _prefecture(code: str) -> str | None:
     if code[:2] in gb2260.MUNICIPALITIES:
         return code[:2]
     return None if gb2260.level(code) == "province" else code[:4]
+
+
+def _assigned_counsel(frame: Frame, cases: list[str]) -> bool:
+    """Has every one of ``cases`` worker-side counsel a legal-aid centre assigned
+    (法律援助中心指派)? The centre checks each applicant's claim before it assigns a lawyer
+    (法律援助法 arts. 41-43; docs/domain.md E6), and a campaign or a county's 补缴 window
+    brings a small firm's former workers to it in one week: one lawyer for them is the
+    centre's intake, not a scheme's hire (as for the pair links,
+    :func:`~ringtrace.queries.pairlinks.pension_minimum_pairs`)."""
+    return all(any(a.side == "worker" and a.kind == "legal_aid" for a in frame.cases[c].agents)
+               for c in cases)
 
 
 def _shared_counsel(frame: Frame, cases: list[str]) -> bool:

@@ -672,3 +672,20 @@ def test_a_pair_that_legal_aid_assigned_counsel_to_ties_nothing(tmp_path: Path) 
         assert links(f"{kind}-aided", cases, make, rule, 2) == [], kind
         assert len(links(f"{kind}-one", cases, make, rule, 1)) == 1, kind
         assert len(links(f"{kind}-none", cases, make, rule, 0)) == 1, kind
+
+
+def test_the_manager_ties_no_pair_whose_counsel_the_legal_aid_centre_assigned(
+        tmp_path: Path) -> None:
+    """A scheme may hire a lawyer as readily as a nominee, but a legal-aid lawyer is assigned
+    by the centre, which checked each applicant's claim (E6): two former workers of a small
+    firm the centre took in one week, answered by the firm's one clerk, are its intake. With
+    one suit's counsel hired and the other's assigned, the manager's tie stands."""
+    def aided(cases: list[dict[str, Any]], which: int) -> list[dict[str, Any]]:
+        for case in cases[:which]:
+            case["agents"] = [dict(a, kind="legal_aid", law_firm="安阳市文峰区法律援助中心")
+                              if a.get("kind") == "lawyer" else a for a in case["agents"]]
+        return cases
+
+    both = frame_of(tmp_path / "both", aided(_counselled_pair(), 2))
+    assert admitted_with_counsel(both, set(both.cases), PARAMS.tie_days,
+                                 PARAMS.tie_max_cases, PARAMS.separate_leavings_days) == []

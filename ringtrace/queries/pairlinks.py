@@ -160,7 +160,7 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     closing when its vice-manager admitted two bought claims.
     """
     template, hosts = set(params.template_rules), _hosts(findings, params)
-    aided = _aided(findings, params)
+    aided = aided_cases(findings, params)
     fitting = {c for f in findings if f.rule_id in template for c in f.cases if c in candidates}
     links: list[Link] = []
     for employer, cases in _one_applicant_suits_by_employer(frame, fitting):
@@ -199,7 +199,7 @@ def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     :func:`pension_minimum_pairs`.
     """
     mediated, hosts = set(params.mediation_rules), _hosts(findings, params)
-    aided = _aided(findings, params)
+    aided = aided_cases(findings, params)
     by_day: dict[tuple[str, dt.date], list[str]] = defaultdict(list)
     for c in sorted({c for f in findings if f.rule_id in mediated for c in f.cases}):
         case = frame.cases.get(c)
@@ -241,7 +241,7 @@ def founding_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     period) is a workforce's, and one applicant's copies are one claim (one dispute,
     :func:`ringlinks._distinct_disputes`, whether or not resolution joined the copies' workers).
     """
-    anchored, aided = set(params.employer_anchored_rules), _aided(findings, params)
+    anchored, aided = set(params.employer_anchored_rules), aided_cases(findings, params)
     fitting = {c for f in findings if f.rule_id in anchored for c in f.cases
                if c in candidates and frame.cases[c].uncontested}
     links: list[Link] = []
@@ -282,7 +282,7 @@ def _left_apart(frame: Frame, employer: str, run: list[str], hosts: AbstractSet[
             and not wound_up(frame, employer, run, hosts, params.winding_up))
 
 
-def _aided(findings: list[Finding], params: RingParams) -> set[str]:
+def aided_cases(findings: list[Finding], params: RingParams) -> set[str]:
     """The cases an ``aided_rules`` finding names: worker-side counsel a legal-aid centre
     assigned (法律援助中心指派)."""
     rules = set(params.aided_rules)

@@ -69,6 +69,7 @@ from ringtrace.queries.frame import Frame
 from ringtrace.queries.model import RingStructure
 from ringtrace.queries.nominee_reach import reach_bounds, reach_links, reach_partners, reach_tied
 from ringtrace.queries.pairlinks import (
+    aided_cases,
     founding_pairs,
     mediated_pairs,
     pair_partners,
@@ -230,7 +231,8 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
     links += office_ties(frame, candidates - proven, params.tie_days)
     links += lay_agent_ties(frame, candidates - proven, params.tie_days)
     links += admitted_with_counsel(frame, candidates - proven, params.tie_days,
-                                   params.tie_max_cases, params.separate_leavings_days)
+                                   params.tie_max_cases, params.separate_leavings_days,
+                                   aided_cases(findings, params))
     links += office_holder_ties(frame, candidates - proven, params.tie_days)
     links += pension_minimum_pairs(frame, findings, candidates - proven, params)
     links += mediated_pairs(frame, findings, candidates - proven, params)
@@ -320,7 +322,8 @@ def assemble(frame: Frame, findings: list[Finding], scores: dict[str, CaseScore]
                   if s.rule_score >= params.seed_threshold and is_confirmation(frame.cases[c])}
     proven = proven_cases(findings, params)
     candidates |= tied_to_candidates(frame, scores, candidates, params, proven)
-    candidates |= weak_ties(frame, scores, candidates, params, proven)
+    candidates |= weak_ties(frame, scores, candidates, params, proven,
+                            aided_cases(findings, params))
     candidates |= pair_partners(frame, findings, scores, candidates, params, proven)
     candidates |= confirmed_ties(frame, findings, scores, params, proven)
     candidates |= reach_partners(frame, scores, candidates, proven, reach_bounds(params))

@@ -150,7 +150,8 @@ def tied_to_candidates(frame: Frame, scores: dict[str, CaseScore], candidates: s
 
 
 def weak_ties(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
-              params: RingParams, proven: AbstractSet[str] = frozenset()) -> set[str]:
+              params: RingParams, proven: AbstractSet[str] = frozenset(),
+              aided: AbstractSet[str] = frozenset()) -> set[str]:
     """Confirmation cases below ``tie_seed_threshold`` but scoring at least ``weak_tie_floor``,
     with no proof of the employment (:func:`rings.proven_cases`), that one lay person ties
     (:func:`tie_links`, :func:`lay_agent_ties`) to each other or to a candidate in a small
@@ -177,7 +178,8 @@ def weak_ties(frame: Frame, scores: dict[str, CaseScore], candidates: set[str],
     for link in [*tie_links(frame, pool, params.tie_days),
                  *lay_agent_ties(frame, pool - proven, params.tie_days),
                  *admitted_with_counsel(frame, pool - proven, params.tie_days,
-                                        params.tie_max_cases, params.separate_leavings_days),
+                                        params.tie_max_cases, params.separate_leavings_days,
+                                        aided),
                  *office_holder_ties(frame, pool - proven, params.tie_days)]:
         if _small(frame, link.cases, params.tie_max_cases):
             joined.update(c for c in link.cases if c in weak)
@@ -221,7 +223,8 @@ def lay_agent_ties(frame: Frame, candidates: set[str], days: int) -> list[Link]:
 
 
 def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
-                          most: int, ending: int) -> list[Link]:
+                          most: int, ending: int,
+                          aided: AbstractSet[str] = frozenset()) -> list[Link]:
     """Uncontested suits against one employer, filed within ``days`` of each other, in which
     one and the same lay person acts for the employer (the manager who admitted them) while
     professionals of one law firm act for the workers, when they are a small ring (at most
@@ -243,8 +246,9 @@ def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
     ``separate_leavings_days``: a lay-off runs over weeks, not years); a manager's paid admissions
     confirm each buyer's own story, ending wherever that buyer's fifteen years or retirement put it,
     or one template's period for all. A run whose claims tell a lay-off's story is that staff suing,
-    and ties nothing. Nor does a run whose every suit has counsel a legal-aid centre assigned
-    (:func:`_assigned_counsel`): the scheme did not hire that lawyer.
+    and ties nothing. Nor does a run whose every suit is in ``aided`` (the ``aided_rules``
+    findings, :func:`~ringtrace.queries.pairlinks.aided_cases`: counsel a legal-aid centre
+    assigned, :func:`_assigned_counsel`): the scheme did not hire that lawyer.
     """
     by_person = agents_by_employer(frame, candidates, lambda case, a: (
         a.id if case.uncontested and a.kind not in PROFESSIONAL and a.side == "employer"
@@ -254,7 +258,7 @@ def admitted_with_counsel(frame: Frame, candidates: set[str], days: int,
         for run in time_chains(frame, sorted({c for c, _a in held}), days, dated_only=True):
             workers = {w.id for c in run for w in frame.cases[c].workers}
             if (len(run) >= 2 and len(workers) >= 2 and _shared_counsel(frame, run)
-                    and not _assigned_counsel(frame, run)
+                    and not _assigned_counsel(run, aided)
                     and _small(frame, run, most) and not staff_laid_off(frame, run, ending)):
                 links.append(Link("tie", f"employer:{person}", run))
     return links
@@ -375,15 +379,15 @@ def _prefecture(code: str) -> str | None:
     return None if gb2260.level(code) == "province" else code[:4]
 
 
-def _assigned_counsel(frame: Frame, cases: list[str]) -> bool:
+def _assigned_counsel(cases: list[str], aided: AbstractSet[str]) -> bool:
     """Has every one of ``cases`` worker-side counsel a legal-aid centre assigned
-    (法律援助中心指派)? The centre checks each applicant's claim before it assigns a lawyer
+    (法律援助中心指派: in ``aided``, read from the ``aided_rules`` findings as the pair links read
+    it)? The centre checks each applicant's claim before it assigns a lawyer
     (法律援助法 arts. 41-43; docs/domain.md E6), and a campaign or a county's 补缴 window
     brings a small firm's former workers to it in one week: one lawyer for them is the
     centre's intake, not a scheme's hire (as for the pair links,
     :func:`~ringtrace.queries.pairlinks.pension_minimum_pairs`)."""
-    return all(any(a.side == "worker" and a.kind == "legal_aid" for a in frame.cases[c].agents)
-               for c in cases)
+    return bool(cases) and all(c in aided for c in cases)
 
 
 def _shared_counsel(frame: Frame, cases: list[str]) -> bool:

@@ -687,5 +687,10 @@ def test_the_manager_ties_no_pair_whose_counsel_the_legal_aid_centre_assigned(
         return cases
 
     both = frame_of(tmp_path / "both", aided(_counselled_pair(), 2))
+    assigned = set(both.cases)  # the AGENT_LEGAL_AID findings (aided_rules) name both
     assert admitted_with_counsel(both, set(both.cases), PARAMS.tie_days,
-                                 PARAMS.tie_max_cases, PARAMS.separate_leavings_days) == []
+                                 PARAMS.tie_max_cases, PARAMS.separate_leavings_days,
+                                 assigned) == []
+    assert len(admitted_with_counsel(both, set(both.cases), PARAMS.tie_days,
+                                     PARAMS.tie_max_cases, PARAMS.separate_leavings_days,
+                                     set(sorted(both.cases)[:1]))) == 1

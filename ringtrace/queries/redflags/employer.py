@@ -115,7 +115,8 @@ class FoundingParams(RuleParams):
     explained_by_types: tuple[str, ...]
     #: words of a document that tell of a restructuring or renaming
     explained_by_words: tuple[str, ...]
-    #: words of a planned-economy enterprise's name (国营, 地方国营...), beside numbered
+    #: words of a planned-economy enterprise's name (国营, 地方国营; not a commune's 公社, a
+    #: typical host), beside numbered
     #: factories (:data:`_NUMBERED_FACTORY`)
     planned_economy_names: tuple[str, ...]
     #: last year of the re-registrations: such a name explains a founding date up to this year

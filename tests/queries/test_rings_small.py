@@ -7,6 +7,7 @@ pair (pair_partners), claims admitted to years before the employer existed
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,12 @@ from tests.queries.redflags.helpers import frame_of
 from tests.queries.ring_cases import confirmation_case as _case
 from tests.queries.ring_cases import manager_pair as _manager_pair
 
-PARAMS = RingParams.of(load_rules())
+#: the pair links are off in the shipped rules since round 27 (template_rules, mediation_rules
+#: empty: a legal-aid campaign's or 补缴 window's genuine pairs look the same); read here as a
+#: rules file that switches them on would
+PARAMS = dataclasses.replace(RingParams.of(load_rules()), template_rules=("TL_PERIOD_15Y",),
+                             mediation_rules=("CLAIM_MEDIATED",))
+SHIPPED = RingParams.of(load_rules())
 EMPLOYER = "安阳市恒达废旧物资回收有限公司"
 
 
@@ -694,3 +700,18 @@ def test_the_manager_ties_no_pair_whose_counsel_the_legal_aid_centre_assigned(
     assert len(admitted_with_counsel(both, set(both.cases), PARAMS.tie_days,
                                      PARAMS.tie_max_cases, PARAMS.separate_leavings_days,
                                      set(sorted(both.cases)[:1]))) == 1
+
+
+def test_the_shipped_rules_make_no_template_or_mediated_pair(tmp_path: Path) -> None:
+    """Two people who left the firm years apart, each claiming the pension's fifteen years in
+    the same week and mediated in one session: with the shipped rules neither a template nor
+    a mediated link ties them (each stays a lead on its own signs: a legal-aid campaign's or a
+    补缴 window's genuine pairs look the same); a rules file naming the findings ties them."""
+    frame = frame_of(tmp_path, _pension_pair())
+    ids = sorted(frame.cases)
+    findings = [Finding(rule, c, [c], "") for c in ids
+                for rule in ("TL_PERIOD_15Y", "CLAIM_MEDIATED")]
+    assert pension_minimum_pairs(frame, findings, set(ids), SHIPPED) == []
+    assert mediated_pairs(frame, findings, set(ids), SHIPPED) == []
+    [link] = pension_minimum_pairs(frame, findings, set(ids), PARAMS)
+    assert link.kind == "template"

@@ -105,7 +105,9 @@ def _groups(frame: Frame, uf: UnionFind, candidates: Iterable[str], least: int) 
         offices: dict[str, set[str]] = defaultdict(set)
         for c in cases:
             for a in frame.cases[c].agents:
-                if a.side == "worker" and a.kind in PROFESSIONAL:
+                if a.side == "worker" and a.kind in PROFESSIONAL and a.kind != "legal_aid":
+                    # a lawyer a legal-aid centre assigned joins no groups
+                    # (redflags.agents.assigned_by_legal_aid)
                     counsel[a.id].append(c)
                     if a.law_firm:
                         firm.setdefault(a.id, a.law_firm)

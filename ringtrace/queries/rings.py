@@ -75,7 +75,11 @@ from ringtrace.queries.pairlinks import (
     pair_partners,
     pension_minimum_pairs,
 )
-from ringtrace.queries.redflags.agents import agent_profile, intermediary_like
+from ringtrace.queries.redflags.agents import (
+    agent_profile,
+    assigned_by_legal_aid,
+    intermediary_like,
+)
 from ringtrace.queries.redflags.common import (
     PROFESSIONAL,
     filing_date,
@@ -198,7 +202,7 @@ def evidence_links(frame: Frame, findings: list[Finding], candidates: set[str],
         if len(member) >= 2 and intermediary_like(frame, agent_id, link_reach):
             links += operation_links(frame, agent_id, [c for c in member if c not in proven],
                                      gap, params.operation_gap_days)
-        elif member:
+        elif member and not assigned_by_legal_aid(frame, agent_id):
             small = [c for c in member
                      if not any(e.id in large for e in frame.cases[c].employers)]
             if len(member) >= 2 and _practice_dominated(frame, agent_id, cases, small, params):

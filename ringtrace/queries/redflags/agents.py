@@ -256,6 +256,20 @@ def intermediary_like(frame: Frame, agent_id: str, reach: Reach) -> bool:
             and clients_buy_pensions(frame, profile, reach))
 
 
+def assigned_by_legal_aid(frame: Frame, agent_id: str) -> bool:
+    """Did a legal-aid centre assign this lawyer (法律援助中心指派) in any of their suits?
+
+    The centre, not the applicant's supplier, chose the lawyer, and it assigns the county's
+    few duty lawyers to whoever applies - a scheme that sends its buyers to the centre (free
+    counsel, a clean look) gets whichever of them is on duty, as a genuine workforce does. So
+    the suits such a lawyer shares tell nothing of who organised them: their practice, their
+    series and their firm's series link nothing (as :func:`intermediary_like` never calls them
+    an intermediary), or every scheme of a county that uses the centre would be one ring with
+    every other and with its genuine clients (dev-103, dev-105: rings of 190 and 130 cases
+    joined through the centres' lawyers)."""
+    return "legal_aid" in agent_profile(frame, agent_id).kinds
+
+
 def clients_buy_pensions(frame: Frame, profile: AgentProfile, reach: Reach) -> bool:
     """Are the agent's uncontested clients, where their age is known, mostly near retirement?
 

@@ -140,6 +140,24 @@ def test_a_lawyer_whose_practice_is_mostly_flagged_suits_links_them(tmp_path: Pa
     assert not _practice_dominated(frame, agent, all_cases, all_cases[:3], PARAMS)
 
 
+def test_a_lawyer_a_legal_aid_centre_assigned_links_nothing(tmp_path: Path) -> None:
+    """The same practice, mostly flagged suits in a few months: a private lawyer's links tie
+    them; a legal-aid centre's duty lawyer (法律援助中心指派) was chosen by the centre, not by
+    whoever supplied the applicants, and ties nothing."""
+    def practice(kind: str, firm: str) -> list[dict[str, Any]]:
+        cases = [_case(i, f"2021-0{1 + i % 5}-01", agent="律师甲",
+                       employer=OTHER if i % 2 else "安阳市恒达废旧物资回收有限公司")
+                 for i in range(8)]
+        for c in cases:
+            c["agents"][0].update(kind=kind, law_firm=firm)
+        return cases
+    private = frame_of(tmp_path / "private", practice("lawyer", "某律师事务所"))
+    assert _links(private, "practice") or _links(private, "series")
+    aided = frame_of(tmp_path / "aided", practice("legal_aid", "某县法律援助中心"))
+    assert not [lk for lk in evidence_links(aided, [], set(aided.cases), PARAMS)
+                if lk.kind in ("practice", "series", "firm_series", "agent")]
+
+
 def test_a_bare_mention_goes_to_the_namesake_active_at_the_time(tmp_path: Path) -> None:
     old = _case(1, "2014-03-01")
     old["agents"][0]["birth_date"] = "1960-05-05"

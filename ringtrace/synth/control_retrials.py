@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from ringtrace.graph.identity import normalize_case_number
 from ringtrace.synth.plan import CasePlan
 from ringtrace.synth.render.numerals import chinese_date
-from ringtrace.synth.retrials import procuratorate_of, retrial_number
+from ringtrace.synth.retrials import procuratorate_of, protest_route, retrial_number
 from ringtrace.synth.world import World
 
 __all__ = ["KINDS", "ControlRetrial", "control_retrials"]
@@ -144,15 +144,8 @@ def _text(plan: CasePlan, kind: str, number: str, decided: dt.date, rng: random.
         how = (f"{prosecutor}以{plan.forum.prefecture.short}检民（行）监〔{decided.year}〕"
                f"{rng.randint(1, 90)}号民事抗诉书向本院提出抗诉，本院裁定提审本案。")
         voice = f"{prosecutor}抗诉认为"
-    elif rng.random() < 0.6:
-        how = (f"{prosecutor}以{plan.forum.prefecture.short}检民（行）监〔{decided.year}〕"
-               f"{rng.randint(1, 90)}号民事抗诉书向{upper}提出抗诉，{upper}作出"
-               f"（{decided.year}）{plan.forum.prefecture.court_code}民抗{rng.randint(1, 40)}号"
-               f"民事裁定，指令本院再审本案。")
-        voice = f"{prosecutor}抗诉认为"
     else:
-        how = f"{prosecutor}向本院发出再审检察建议，本院经审判委员会讨论决定，对本案进行再审。"
-        voice = f"{prosecutor}再审检察建议认为"
+        how, voice = protest_route(plan, decided, rng)
     day = f"{plan.decision.year}年{plan.decision.month}月{plan.decision.day}日"
     who = "本院" if kind != "remand" else plan.forum.name
     start, _end = _period(plan)

@@ -70,6 +70,21 @@ def retrial_number(world: World, plan: CasePlan, year: int, rng: random.Random,
             return number
 
 
+def protest_route(plan: CasePlan, decided: dt.date, rng: random.Random) -> tuple[str, str]:
+    """How a procuratorate brought a court suit to retrial - a protest (抗诉) to the court above,
+    which orders the retrial, or a retrial recommendation (再审检察建议) to the court itself - and
+    how the retrial then names its voice: (the sentence, ``…抗诉认为`` or ``…再审检察建议认为``)."""
+    prosecutor = procuratorate_of(plan)
+    upper = plan.forum.prefecture.court_name
+    if rng.random() < 0.6:
+        return (f"{prosecutor}以{plan.forum.prefecture.short}检民（行）监〔{decided.year}〕"
+                f"{rng.randint(1, 90)}号民事抗诉书向{upper}提出抗诉，{upper}作出"
+                f"（{decided.year}）{plan.forum.prefecture.court_code}民抗{rng.randint(1, 40)}号"
+                f"民事裁定，指令本院再审本案。", f"{prosecutor}抗诉认为")
+    return (f"{prosecutor}向本院发出再审检察建议，本院经审判委员会讨论决定，对本案进行再审。",
+            f"{prosecutor}再审检察建议认为")
+
+
 def _text(world: World, plan: CasePlan, number: str, decided: dt.date,
           rng: random.Random) -> str:
     a = plan.workers[0].name
@@ -77,16 +92,7 @@ def _text(world: World, plan: CasePlan, number: str, decided: dt.date,
     paper = "民事调解书" if plan.document_type == "调解书" else "民事判决"
     original = plan.written_number or plan.case_number
     prosecutor = procuratorate_of(plan)
-    upper = plan.forum.prefecture.court_name
-    if rng.random() < 0.6:
-        how = (f"{prosecutor}以{plan.forum.prefecture.short}检民（行）监〔{decided.year}〕"
-               f"{rng.randint(1, 90)}号民事抗诉书向{upper}提出抗诉，{upper}作出"
-               f"（{decided.year}）{plan.forum.prefecture.court_code}民抗{rng.randint(1, 40)}号"
-               f"民事裁定，指令本院再审本案。")
-        voice = f"{prosecutor}抗诉认为"
-    else:
-        how = (f"{prosecutor}向本院发出再审检察建议，本院经审判委员会讨论决定，对本案进行再审。")
-        voice = f"{prosecutor}再审检察建议认为"
+    how, voice = protest_route(plan, decided, rng)
     award = ""
     if plan.prior is not None and plan.prior.forum.kind == "arbitration":
         paper_before = "不予受理通知书" if plan.prior.document_type == "不予受理通知书" else \

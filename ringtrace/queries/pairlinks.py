@@ -159,7 +159,7 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
     and other typical hosts (docs/domain.md P13) are never so excused: the SPP's coal mine was
     closing when its vice-manager admitted two bought claims.
     """
-    template, hosts = set(params.template_rules), _hosts(findings, params)
+    template, hosts = set(params.template_rules), typical_hosts(findings, params)
     aided = aided_cases(findings, params)
     fitting = {c for f in findings if f.rule_id in template for c in f.cases if c in candidates}
     links: list[Link] = []
@@ -168,7 +168,7 @@ def pension_minimum_pairs(frame: Frame, findings: list[Finding], candidates: set
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
             # one applicant's copies (a first instance, its appeal, a repost printing the name
             # masked) are one claim, however resolution left their workers
-            if _left_apart(frame, employer, run, hosts, params) \
+            if left_apart(frame, employer, run, hosts, params) \
                     and not _all_aided(frame, run, aided):
                 day = filing_date(frame.cases[run[0]])
                 links.append(Link("template", f"{employer}@{day}", run))
@@ -198,7 +198,7 @@ def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     they left (:func:`~ringtrace.queries.winding_up.wound_up`), and ties nothing, as for
     :func:`pension_minimum_pairs`.
     """
-    mediated, hosts = set(params.mediation_rules), _hosts(findings, params)
+    mediated, hosts = set(params.mediation_rules), typical_hosts(findings, params)
     aided = aided_cases(findings, params)
     by_day: dict[tuple[str, dt.date], list[str]] = defaultdict(list)
     for c in sorted({c for f in findings if f.rule_id in mediated for c in f.cases}):
@@ -212,7 +212,7 @@ def mediated_pairs(frame: Frame, findings: list[Finding], candidates: set[str],
     links: list[Link] = []
     for (employer, day), cases in sorted(by_day.items()):
         for run in time_chains(frame, cases, params.batch_link_days, dated_only=True):
-            if _left_apart(frame, employer, run, hosts, params) \
+            if left_apart(frame, employer, run, hosts, params) \
                     and not _all_aided(frame, run, aided):
                 links.append(Link("mediated", f"{employer}@{day.isoformat()}", run))
     return links
@@ -268,7 +268,7 @@ def _one_applicant_suits_by_employer(frame: Frame, cases: AbstractSet[str]
     return sorted(by_employer.items())
 
 
-def _left_apart(frame: Frame, employer: str, run: list[str], hosts: AbstractSet[str],
+def left_apart(frame: Frame, employer: str, run: list[str], hosts: AbstractSet[str],
                 params: RingParams) -> bool:
     """Are the suits ``run`` against ``employer`` (filed together) two or more applicants'
     claims that ended more than ``separate_leavings_days`` apart, in a small burst, at an
@@ -305,7 +305,7 @@ def _all_aided(frame: Frame, run: list[str], aided: AbstractSet[str]) -> bool:
                for key, names in _distinct_disputes(frame, run))
 
 
-def _hosts(findings: list[Finding], params: RingParams) -> set[str]:
+def typical_hosts(findings: list[Finding], params: RingParams) -> set[str]:
     """The employers a ``wound_up_host_rules`` finding names: typical hosts (P13), never
     excused by a winding-up."""
     rules = set(params.wound_up_host_rules)

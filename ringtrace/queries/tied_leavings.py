@@ -5,7 +5,7 @@
 employer within weeks,
 :func:`~ringtrace.queries.ties.tie_links`) and marks the runs whose applicants left the
 employer apart, by the test of the ends the template and mediated pairs ask
-(:func:`~ringtrace.queries.pairlinks._left_apart`); :func:`tied_apart` says when a small ring
+(:func:`~ringtrace.queries.pairlinks.left_apart`); :func:`tied_apart` says when a small ring
 such a run holds whole is as strong as ``tied_apart_strength``. Ring assembly
 (:mod:`ringtrace.queries.rings`) calls both.
 """
@@ -19,7 +19,7 @@ from ringtrace.queries.findings import Finding
 from ringtrace.queries.frame import Frame
 from ringtrace.queries.model import RingStructure
 from ringtrace.queries.nominee_reach import lay_nominee
-from ringtrace.queries.pairlinks import _hosts, _left_apart
+from ringtrace.queries.pairlinks import left_apart, typical_hosts
 from ringtrace.queries.ringlinks import Link, RingParams
 
 
@@ -30,7 +30,7 @@ def ties_left_apart(frame: Frame, ties: Iterable[Link], findings: list[Finding],
     citizen a community or village put forward, or printed with no relation - not a relative,
     a co-worker or staff, a professional, nor a union's or legal-aid centre's nominee), none of
     whose suits has proof of the employment (``proven``) and whose claims ended apart
-    (:func:`~ringtrace.queries.pairlinks._left_apart`): two or more
+    (:func:`~ringtrace.queries.pairlinks.left_apart`): two or more
     applicants' claims that ended more than ``separate_leavings_days`` apart, in a small burst,
     at an employer whose winding-up does not explain their coming together. An ``apart`` link
     is coordination evidence in a small ring (:data:`~ringtrace.queries.rings.SMALL_RING_EVIDENCE`).
@@ -59,11 +59,11 @@ def ties_left_apart(frame: Frame, ties: Iterable[Link], findings: list[Finding],
     ex-colleagues of a closing firm who left it at different times - the workforce helping its
     own, who know each other from the firm - so only a nominee with no tie to the firm is.
     """
-    hosts = _hosts(findings, params)
+    hosts = typical_hosts(findings, params)
     return [Link("apart", link.via, list(link.cases)) for link in ties
             if link.kind == "tie" and _nominee_throughout(frame, link)
             and proven.isdisjoint(link.cases)
-            and _left_apart(frame, _common_employer(frame, link.cases), link.cases, hosts, params)]
+            and left_apart(frame, _common_employer(frame, link.cases), link.cases, hosts, params)]
 
 
 def _common_employer(frame: Frame, cases: list[str]) -> str:

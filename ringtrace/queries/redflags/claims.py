@@ -72,16 +72,14 @@ def partial_admission(case: CaseInfo) -> str | None:
     """The quoted answer that admits the work but disputes the money, or None (also when the
     parser recorded the answer as ``partial``, the record field is quoted).
 
-    An answer the parser read as no objection beside a claim for the confirmation alone is not
-    read again from its text: ``但工资数额过高`` there disputes nothing the court is asked and the
-    text shows no money at stake (``loaders.judgments.response.disputes_unclaimed_money``,
-    ``money_at_stake``; docs/domain.md §3.3 E3). Any other answer (admits, unknown - an older
-    workspace, a wording the parser did not classify) is still read from its text.
+    An answer read from the text, not recorded as partial, disputes money only when money is
+    claimed: beside a claim for the confirmation alone, ``但工资数额过高`` disputes nothing the
+    court is asked and concedes the rest (the parser reads it as no objection,
+    ``loaders.judgments.response.disputes_unclaimed_money``; docs/domain.md §3.3 E3).
     """
-    props = case.props
-    if props.get("defendant_response") == "partial":
+    if case.props.get("defendant_response") == "partial":
         return first_text(case, "defendant_response") or "defendant_response=partial"
-    if props.get("claim_kind") == "confirmation_only" and props.get("defendant_response") == "no_objection":
+    if case.props.get("claim_kind") == "confirmation_only":
         return None
     for s in case.spans:
         if s.get("kind") == "defendant_response":

@@ -100,14 +100,6 @@ def test_money_disputed_beside_a_claim_for_the_confirmation_alone_is_no_dispute(
     assert "民初1号" in f.subject
 
 
-def test_an_answer_the_parser_did_not_call_no_objection_is_read_from_its_text(tmp_path: Path) -> None:
-    """Only the parser, which sees the whole text, clears a money dispute beside a bare claim."""
-    unread = {**sham_case(1, "张桂兰", "1968-05-02"), "defendant_response": "unknown",
-              "spans": _WAGES_TOO_HIGH}
-    [f] = hits(frame_of(tmp_path, [unread]), "CLAIM_PARTIAL_ADMISSION")
-    assert "民初1号" in f.subject
-
-
 def _parsed_answer(answer: str) -> dict:
     """A judgment on a confirmation and wage claim whose employer answers ``answer``."""
     outcome = parse_text(

@@ -13,8 +13,8 @@ Red flag R5 asks whether the party opposing the worker objected. That party is t
 * without a 辩称 paragraph, a sentence whose subject is the employer side and that states
   no objection or an admission (``被告对原告诉求无异议。``) counts as its answer.
 * an answer that admits the work and disputes only money, in a suit whose claim asks for the
-  confirmation alone and whose text shows no money at stake, is ``no_objection``: it concedes
-  everything the court is asked (:func:`disputes_unclaimed_money`, :func:`money_at_stake`).
+  confirmation alone, is ``no_objection``: it concedes everything the court is asked
+  (:func:`disputes_unclaimed_money`).
 
 A publisher can leave all of this out; then the answer is ``unknown``.
 """
@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ringtrace.loaders.judgments.amounts import claim_amounts
 from ringtrace.loaders.judgments.parties import ParsedParty
 from ringtrace.loaders.judgments.patterns import (
     ABSENCE,
@@ -144,27 +143,6 @@ def disputes_unclaimed_money(answer: str) -> bool:
     return bool(_MONEY_DISPUTED.search(text))
 
 
-#: money the document shows at stake outside the answer: a debt told in the story (``拖欠工资``),
-#: a money head named (``加班费``, ``经济补偿``), claims a prior award or the court dealt with apart
-#: (``驳回…其他仲裁请求``)
-_MONEY_AT_STAKE = re.compile(r"拖欠|欠付|欠发|欠薪|加班费|经济补偿|赔偿金|补偿金|其他(?:诉讼|仲裁)?请求")
-
-
-def money_at_stake(sections: Sections, answer: str) -> bool:
-    """Does the document, outside the employer's ``answer``, show money at stake - an amount in
-    the claims or the story (``每月工资3000元``: the wage base a back-payment is assessed on, which
-    the employer's own share follows), a debt or money head named, other claims of a prior award?
-
-    Only where it shows none - the claims printed, the story told, and no money in either - is an
-    answer that disputes wages or its means to pay read against the claim as printed
-    (:func:`disputes_unclaimed_money`): the court's record of what was claimed outweighs the
-    employer's line about ``原告主张的工资``. Court fees are no money at stake.
-    """
-    begin, stop = sections.before_reasoning
-    text = sections.text[begin:stop].replace(answer, "") if answer else sections.text[begin:stop]
-    return bool(claim_amounts(text) or _MONEY_AT_STAKE.search(text))
-
-
 #: a status defence after a caveat: ``认可原告在被告处工作，但原告系临时工``
 _BUT_STATUS = re.compile(r"(?:但|然而|不过|只是)[^。；;]{0,20}?(?:" + STATUS_DEFENCE.pattern + ")")
 
@@ -262,9 +240,8 @@ def read_response(sections: Sections, parties: list[ParsedParty], procedure: str
                 break
     if result.value == "unknown" and not employer_moved:
         _stated_answer(result, sections, employer_words, other_words)
-    answer = result.response_text or ""
     if result.value == "partial" and claim_kind == "confirmation_only" and \
-            disputes_unclaimed_money(answer) and not money_at_stake(sections, answer):
+            disputes_unclaimed_money(result.response_text or ""):
         result.value = "no_objection"
     _absence(result, sections, employer_words, other_words)
     if result.absent and result.value == "unknown":

@@ -12,9 +12,6 @@ Red flag R5 asks whether the party opposing the worker objected. That party is t
 
 * without a 辩称 paragraph, a sentence whose subject is the employer side and that states
   no objection or an admission (``被告对原告诉求无异议。``) counts as its answer.
-* an answer that admits the work and disputes only money, in a suit whose claim asks for the
-  confirmation alone, is ``no_objection``: it concedes everything the court is asked
-  (:func:`disputes_unclaimed_money`).
 
 A publisher can leave all of this out; then the answer is ``unknown``.
 """
@@ -114,35 +111,6 @@ def classify_response(text: str) -> str:
     return "unknown"
 
 
-#: the money a partial answer disputes: wages, overtime, compensation, the sums claimed or their
-#: amount, the means to pay (``但工资数额过高``, ``加班费没有依据``, ``没有能力支付原告主张的款项``)
-_MONEY_DISPUTED = re.compile(r"工资|加班|补偿|赔偿|欠薪|款项|数额|金额|无力|没有能力|无能力|支付|给付")
-#: social insurance, the one cost a bought confirmation is for: an answer about its 补缴 is read
-#: as it stands
-_INSURANCE = re.compile(r"补缴|社保|社会保险|保险")
-
-
-def disputes_unclaimed_money(answer: str) -> bool:
-    """Does a partial ``answer`` dispute money only - not the period, the worker's status, the
-    time bar or the social-insurance back-payment?
-
-    Read beside a claim for the confirmation alone (``claim_kind`` ``confirmation_only``: no
-    wage, overtime or compensation claimed), such an answer disputes nothing the court is asked
-    and concedes all it is asked: the relationship and its period. A partial admission speaks for
-    a genuine relationship because the employer resists paying (docs/domain.md §3.3 E3, a real
-    adverse interest); where the suit claims no money there is nothing to resist, and the
-    employer's line about wages or its means costs it nothing - the same reading as a plea that
-    it cannot pay the 补缴 (:data:`~ringtrace.loaders.judgments.patterns.CANNOT_PAY`). A dispute
-    of the period (``入职时间与实际不符``, ``系2014年才到我处工作``) is a dispute of the claim itself,
-    and stays partial.
-    """
-    text = _without_evidence(answer)
-    if PERIOD_DISPUTE.search(text) or PERIOD_WRONG.search(text) or PARTLY.search(text) \
-            or _BUT_STATUS.search(text) or _INSURANCE.search(text) or "时效" in text:
-        return False
-    return bool(_MONEY_DISPUTED.search(text))
-
-
 #: a status defence after a caveat: ``认可原告在被告处工作，但原告系临时工``
 _BUT_STATUS = re.compile(r"(?:但|然而|不过|只是)[^。；;]{0,20}?(?:" + STATUS_DEFENCE.pattern + ")")
 
@@ -240,9 +208,6 @@ def read_response(sections: Sections, parties: list[ParsedParty], procedure: str
                 break
     if result.value == "unknown" and not employer_moved:
         _stated_answer(result, sections, employer_words, other_words)
-    if result.value == "partial" and claim_kind == "confirmation_only" and \
-            disputes_unclaimed_money(result.response_text or ""):
-        result.value = "no_objection"
     _absence(result, sections, employer_words, other_words)
     if result.absent and result.value == "unknown":
         result.value = "absent"

@@ -70,17 +70,9 @@ PARTIAL_ADMISSION = re.compile(
 
 def partial_admission(case: CaseInfo) -> str | None:
     """The quoted answer that admits the work but disputes the money, or None (also when the
-    parser recorded the answer as ``partial``, the record field is quoted).
-
-    An answer read from the text, not recorded as partial, disputes money only when money is
-    claimed: beside a claim for the confirmation alone, ``但工资数额过高`` disputes nothing the
-    court is asked and concedes the rest (the parser reads it as no objection,
-    ``loaders.judgments.response.disputes_unclaimed_money``; docs/domain.md §3.3 E3).
-    """
+    parser recorded the answer as ``partial``, the record field is quoted)."""
     if case.props.get("defendant_response") == "partial":
         return first_text(case, "defendant_response") or "defendant_response=partial"
-    if case.props.get("claim_kind") == "confirmation_only":
-        return None
     for s in case.spans:
         if s.get("kind") == "defendant_response":
             text = s.get("text", "")

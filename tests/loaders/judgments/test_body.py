@@ -125,29 +125,6 @@ def test_outcomes(operative: str, procedure: str, expected: str) -> None:
     assert classify_outcome(operative, procedure) == expected
 
 
-_CONFIRMATION_ONLY = "原告向本院提出诉讼请求：确认原告与被告自2002年1月至2016年12月存在劳动关系。\n"
-_WITH_WAGES = ("原告向本院提出诉讼请求：1.确认原告与被告自2002年1月至2016年12月存在劳动关系；"
-               "2.被告支付拖欠工资18000元。\n")
-
-
-@pytest.mark.parametrize(("claim", "answer", "expected"), [
-    # money disputed where none is claimed: the confirmation asked for is conceded
-    (_CONFIRMATION_ONLY, "被告辩称，对原告在我公司工作的事实无异议，但原告主张的工资数额过高，且公司已停产，无力支付。",
-     "no_objection"),
-    (_CONFIRMATION_ONLY, "被告辩称，同意确认劳动关系，但公司现已停产，没有能力支付原告主张的款项。", "no_objection"),
-    (_WITH_WAGES, "被告辩称，对原告在我公司工作的事实无异议，但原告主张的工资数额过高，且公司已停产，无力支付。",
-     "partial"),
-    # the period, the worker's status and the time bar are disputes of the claim itself
-    (_CONFIRMATION_ONLY, "被告辩称，原告的入职时间与实际不符，原告系2008年才到我处工作，对其余事实没有异议。",
-     "partial"),
-    (_CONFIRMATION_ONLY, "被告辩称，认可原告在被告处工作，但原告系临时工。", "partial"),
-])
-def test_a_partial_answer_is_read_against_the_claim(claim: str, answer: str, expected: str) -> None:
-    record = _record("原告张某与被告确认劳动关系纠纷一案，本院于2021年3月1日立案后公开开庭进行了审理。\n"
-                     + claim + answer + "\n本院认为，双方存在劳动关系。\n")
-    assert record.defendant_response == expected
-
-
 def test_confirmation_only_claim_with_fees_is_not_a_money_claim() -> None:
     record = _record("原告向本院提出诉讼请求：1.确认原告与被告自2002年1月起至2016年12月止存在劳动关系；"
                      "2.本案诉讼费10元由被告负担。事实和理由：原告为补缴养老保险，诉至法院。\n")

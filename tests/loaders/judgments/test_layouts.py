@@ -63,6 +63,23 @@ def test_partial_admission_in_a_judgment() -> None:
     assert (record.claim_kind, record.claim_amounts) == ("with_amounts", [35000.0])
 
 
+def test_a_partial_admission_beside_a_claim_for_the_confirmation_alone_stays_partial() -> None:
+    """The issue's own example of a genuine employer's answer, in a suit that asks only for the
+    confirmation: the wage it disputes is the base its share of the 补缴 is assessed on, and
+    "无力支付" is a firm resisting a bill - a partial admission (exculpatory), not no objection.
+    Round 27 tried reading it as no objection where no money is claimed (from the blind corpus)
+    and reverted it: the alt corpus's genuine contested suit with this answer became a lead."""
+    record = _record(
+        "某某县人民法院\n民事判决书\n（2019）豫0303民初119号\n原告：李某强，男，1960年7月8日出生。\n"
+        "被告：洛阳市某某再生资源回收有限公司，住所地洛阳市。\n"
+        "原告李某强与被告洛阳市某某再生资源回收有限公司确认劳动关系纠纷一案，本院于2019年5月6日立案后，"
+        "依法适用简易程序公开开庭进行了审理。\n李某强向本院提出诉讼请求：1.确认原告与被告自2008年12月25日"
+        "至2018年10月23日期间存在劳动关系。\n"
+        "被告辩称，对工作期间无异议，但主张的工资数额过高，且单位已停产，现无力支付。\n")
+    assert record.claim_kind == "confirmation_only"
+    assert record.defendant_response == "partial"
+
+
 def test_evidence_in_a_mediation_statements_facts_is_quoted() -> None:
     record = _record(
         "河南省安阳市文峰区人民法院\n民事调解书\n（2019）豫0502民初3457号\n"

@@ -26,6 +26,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from baseline import extract_ringtrace
+
 #: main before scale27's ingest changes (orjson rows, contact edges and case numbers
 #: normalised once)
 INGEST_BASELINE_REV = "6204800aa66b3984453dbdbb4efec5819457ca72"
@@ -85,12 +87,9 @@ def ingest_line(documents: Path, workdir: Path, jobs: int, rounds: int) -> bool:
     root = Path(__file__).resolve().parent.parent
     workspace = (workdir / f"ingest-side-{os.getpid()}").resolve()
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
-        try:
-            archive = subprocess.run(["git", "-C", str(root), "archive", INGEST_BASELINE_REV,
-                                      "ringtrace"], check=True, capture_output=True).stdout
-            subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
-        except (OSError, subprocess.CalledProcessError) as exc:
-            print(f"ingest baseline {INGEST_BASELINE_REV[:10]} not available ({exc})")
+        failed = extract_ringtrace(INGEST_BASELINE_REV, tmp)
+        if failed is not None:
+            print(f"ingest baseline {INGEST_BASELINE_REV[:10]} not available ({failed})")
             return False
         sides: dict[str, list[dict[str, Any]]] = {"base": [], "now": []}
         for _ in range(rounds):

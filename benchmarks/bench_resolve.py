@@ -31,6 +31,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from baseline import extract_ringtrace
+
 ROOT = Path(__file__).resolve().parent.parent
 #: main before the resolution speed-up (resolve-speed branch)
 BASELINE_REV = "2ad59d404bdee6fbfc2220015b53c729441c5cfe"
@@ -77,12 +79,9 @@ def run_side(code: Path, workspace: Path, repeat: int) -> dict[str, Any]:
 
 def export_baseline(rev: str, into: Path) -> bool:
     """``ringtrace/`` as of ``rev`` into ``into``; False when git or the commit is missing."""
-    try:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "ringtrace"],
-                                 check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    except (OSError, subprocess.CalledProcessError) as exc:
-        print(f"baseline {rev[:10]} not available ({exc}); measuring this checkout only")
+    failed = extract_ringtrace(rev, into)
+    if failed is not None:
+        print(f"baseline {rev[:10]} not available ({failed}); measuring this checkout only")
         return False
     return True
 

@@ -38,6 +38,7 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
+from baseline import extract_ringtrace
 
 from ringtrace.graph.store.sqlite import SQLiteStore
 from ringtrace.loaders.ingest import ingest_paths
@@ -328,13 +329,11 @@ def frame_line(workspace: Path, targets: Targets) -> None:
     cached = frame_side(root, workspace, "load")
     base = None
     with tempfile.TemporaryDirectory(prefix="bench-frame-") as tmp:
-        try:
-            archive = subprocess.run(["git", "-C", str(root), "archive", FRAME_BASELINE_REV,
-                                      "ringtrace"], check=True, capture_output=True).stdout
-            subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        failed = extract_ringtrace(FRAME_BASELINE_REV, tmp)
+        if failed is None:
             base = frame_side(Path(tmp), workspace, "build")
-        except (OSError, subprocess.CalledProcessError) as exc:
-            print(f"  frame baseline {FRAME_BASELINE_REV[:10]} not available ({exc})")
+        else:
+            print(f"  frame baseline {FRAME_BASELINE_REV[:10]} not available ({failed})")
     line = (f"frame of {cold['cases']:,} cases (CPU s): built {cold['cpu']:.2f} + kept "
             f"{cold['keep_cpu']:.2f} ({cold['bytes'] / 1e6:,.0f} MB), loaded from the cache "
             f"{cached['cpu']:.2f}")
@@ -392,12 +391,9 @@ def scan_line(workspace: Path, targets: Targets, rounds: int = 2) -> None:
     root = Path(__file__).resolve().parent.parent
     workspace = workspace.resolve()
     with tempfile.TemporaryDirectory(prefix="bench-scan-") as tmp:
-        try:
-            archive = subprocess.run(["git", "-C", str(root), "archive", SCAN_BASELINE_REV,
-                                      "ringtrace"], check=True, capture_output=True).stdout
-            subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
-        except (OSError, subprocess.CalledProcessError) as exc:
-            print(f"  scan baseline {SCAN_BASELINE_REV[:10]} not available ({exc})")
+        failed = extract_ringtrace(SCAN_BASELINE_REV, tmp)
+        if failed is not None:
+            print(f"  scan baseline {SCAN_BASELINE_REV[:10]} not available ({failed})")
             return
         sides: dict[str, list[dict[str, Any]]] = {"base": [], "now": []}
         for _ in range(rounds):

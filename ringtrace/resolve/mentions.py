@@ -138,6 +138,9 @@ class CaseFacts:
     #: the claimed period as ``start to end`` when both ends are printed to the day, or to the
     #: month with the decision's day (``start to end, decided day``), else None
     claim: str | None = None
+    #: the key its number links by (``identity.case_number_key``); None when the copy prints
+    #: no number or a masked one
+    number: str | None = None
 
 
 @dataclass
@@ -229,9 +232,10 @@ def _read_cases(store: GraphStore) -> dict[str, CaseFacts]:
     cited: dict[str, set[str]] = {}
     for cid, values in store.node_values("Case", (*CASE_PROPS, *CASE_NUMBERS, *CLAIM_PROPS)):
         number, related, start, end = values[len(CASE_PROPS):]
-        cases[cid] = CaseFacts(cid, _day(values[:len(CASE_PROPS)]), "", None,
-                               claim=_claim(start, end, values[CASE_PROPS.index("decision_date")]))
         key = ident.case_number_key(number) if isinstance(number, str) else None
+        cases[cid] = CaseFacts(cid, _day(values[:len(CASE_PROPS)]), "", None,
+                               claim=_claim(start, end, values[CASE_PROPS.index("decision_date")]),
+                               number=key)
         if key:
             numbers[key].add(cid)
         if isinstance(related, list) and related:

@@ -246,7 +246,7 @@ def _one_claim(m: Mentions, named: list[PersonMention], uf: Clusterer) -> None:
         cases = [c for p in people for c in set(p.party_cases)]
         if len(cases) != len(set(cases)):
             continue  # two parties of one suit are two people, however alike their claims
-        if ", decided " in claim and len(_numbers(cases)) > 1:
+        if ", decided " in claim and len(_numbers(m, cases)) > 1:
             continue  # decided the same day under two numbers: two suits of one batch
         said = f"claiming {claim} against the same employer {_employer_name(m, root)}"
         first = people[0]
@@ -254,27 +254,18 @@ def _one_claim(m: Mentions, named: list[PersonMention], uf: Clusterer) -> None:
             uf.merge(first.id, other.id, "same_employer_claim", f"same name {other.name} {said}")
 
 
-def _numbers(case_ids: Iterable[str]) -> set[str]:
-    """The case numbers ``case_ids`` are keyed by (:func:`~ringtrace.graph.identity.case_id`:
-    the normalised number at its forum); a copy keyed by its document - it prints no number, or
-    a masked one - adds none.
+def _numbers(m: Mentions, case_ids: Iterable[str]) -> set[str]:
+    """The case numbers of ``case_ids`` as they link (:attr:`CaseFacts.number`); a copy that
+    prints no number, or a masked one, adds none.
 
     A month-precision claim joins copies decided on one day (``same_employer_claim``); but one
     day's decisions against one employer are also a batch - 40 awards on one day (SPP-2024-04),
     a closing firm's staff mediated in one session (docs/domain.md P8, §3.2 L2) - whose
     periods a template prints alike, and two namesakes in it are two suits under two numbers.
     A copy of one document prints that document's number, or none, or a masked one.
-
-    >>> sorted(_numbers(["Case:(2021)豫0502民初1号|某法院", "Case:(2021)豫0502民初1号|",
-    ...                  "Case:sha256:ab12", "Case:(2021)豫0502民初X号|某法院"]))
-    ['(2021)豫0502民初1号']
     """
-    found: set[str] = set()
-    for case_id in case_ids:
-        number = case_id.removeprefix("Case:").partition("|")[0]
-        if not number.startswith("sha256:") and not ident.is_masked_case_number(number):
-            found.add(number)
-    return found
+    return {n for c in case_ids if (case := m.cases.get(c)) is not None
+            and (n := case.number) is not None}
 
 
 def _fragments(named: list[PersonMention], uf: Clusterer, min_chars: int) -> None:

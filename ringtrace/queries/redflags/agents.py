@@ -243,7 +243,7 @@ def intermediary_like(frame: Frame, agent_id: str, reach: Reach) -> bool:
     if not cases or len(workers) < reach.min_applicants:
         return False
     if professional:
-        if "legal_aid" in profile.kinds:
+        if assigned_by_legal_aid(frame, agent_id):
             return False  # assigned by a public legal-aid centre, not chosen by a scheme
         # an absent employer is typical of genuine closures; count only admissions here. A
         # group's own counsel acts for one workforce; a scheme's lawyer brings series against
